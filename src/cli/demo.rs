@@ -1,0 +1,73 @@
+//! `hrss-desk demo`: create the demo database if it is missing, then open it.
+
+use super::context::{identify, open_store};
+use super::{Failure, Global};
+use crate::demo::{DemoInputs, MAX_PERSONS, MIN_PERSONS, generate};
+use crate::domain::WorkCalendar;
+use crate::i18n::{self, Lang};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// The demo database's file name in the data directory, apart from the office's.
+pub const DEMO_DATABASE: &str = "demo.sqlite";
+
+pub async fn run(
+    g: &Global,
+    lang: Lang,
+    seed_only: bool,
+    size: usize,
+) -> Result<ExitCode, Failure> {
+    if !(MIN_PERSONS..=MAX_PERSONS).contains(&size) {
+        return Err(Failure::new(2, i18n::bad_size(lang, MAX_PERSONS)));
+    }
+    let o = open_store(g, lang, DEMO_DATABASE).await?;
+    let store = &o.store;
+    let shown = o.url.describe();
+    if store
+        .is_demo()
+        .await
+        .map_err(|e| Failure::store(lang, &e))?
+    {
+        if seed_only {
+            println!("{}", i18n::demo_exists(lang, &shown));
+        }
+    } else {
+        let started = Instant::now();
+        let years = store
+            .calendar_years()
+            .await
+            .map_err(|e| Failure::store(lang, &e))?;
+        let calendar = WorkCalendar::from_years(&years);
+        let checklists = store
+            .material_requirements()
+            .await
+            .map_err(|e| Failure::store(lang, &e))?;
+        let data = generate(&DemoInputs {
+            persons: size,
+            today: chrono::Local::now().date_naive(),
+            calendar: &calendar,
+            checklists: &checklists,
+        });
+        store
+            .seed_demo(crate::store::SYSTEM_ACTOR, &data)
+            .await
+            .map_err(|e| Failure::store(lang, &e))?;
+        println!(
+            "{}",
+            i18n::demo_seeded(
+                lang,
+                &shown,
+                data.persons.len(),
+                started.elapsed().as_secs_f64()
+            )
+        );
+    }
+    if seed_only {
+        o.store.close().await;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let me = identify(store, g, lang).await?;
+    let result = crate::tui::run(store, &me, lang, &shown).await;
+    o.store.close().await;
+    result.map(|()| ExitCode::SUCCESS)
+}

@@ -1,0 +1,113 @@
+//! The command line: parse, dispatch, and turn failures into one sentence and
+//! an exit code. Every command here is also usable from scripts.
+
+mod audit;
+mod calendar;
+mod context;
+mod demo;
+mod staff;
+mod validate;
+
+pub use context::{Failure, Global};
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hrss-desk",
+    version,
+    about = "人社局事中事后监督管理工作台 / Supervision desk of a district HR and Social Security Bureau"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 打开演示数据库（不存在则生成） / Open the demo database, creating it if missing
+    Demo {
+        /// 只生成数据，不打开界面 / Seed and exit without opening the screen
+        #[arg(long)]
+        seed_only: bool,
+        /// 参保人员数量（100–1000000） / Number of insured persons (100–1,000,000)
+        #[arg(long, default_value_t = crate::demo::DEFAULT_PERSONS)]
+        size: usize,
+    },
+    /// 应用数据库迁移 / Apply database migrations
+    Migrate,
+    /// 校验身份证号或统一社会信用代码 / Check resident ID numbers or credit codes
+    Validate {
+        #[arg(value_enum)]
+        what: validate::What,
+        /// 要校验的值，或 - 从标准输入每行读一个 / Values, or - to read one per line from stdin
+        #[arg(required = true)]
+        values: Vec<String>,
+    },
+    /// 工作日日历 / The working-day calendar
+    Calendar {
+        #[command(subcommand)]
+        command: calendar::CalendarCommand,
+    },
+    /// 审计日志 / The audit log
+    Audit {
+        #[command(subcommand)]
+        command: audit::AuditCommand,
+    },
+    /// 工作人员名单 / The staff list
+    Staff {
+        #[command(subcommand)]
+        command: staff::StaffCommand,
+    },
+}
+
+/// Runs the program; the exit code is 0 on success, 1 when the work failed or
+/// found invalid values, 2 on a usage error.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let lang = match cli.global.lang() {
+        Ok(l) => l,
+        Err(f) => return f.report(),
+    };
+    // Pure commands need no runtime and no database.
+    if let Command::Validate { what, values } = &cli.command {
+        return match validate::run(*what, values, lang) {
+            Ok(code) => code,
+            Err(f) => f.report(),
+        };
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => return Failure::new(1, e.to_string()).report(),
+    };
+    match runtime.block_on(dispatch(cli, lang)) {
+        Ok(code) => code,
+        Err(f) => f.report(),
+    }
+}
+
+async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
+    let g = &cli.global;
+    match cli.command {
+        Command::Demo { seed_only, size } => demo::run(g, lang, seed_only, size).await,
+        Command::Migrate => context::migrate_only(g, lang).await,
+        Command::Validate { .. } => unreachable!("handled before the runtime starts"),
+        Command::Calendar { command } => calendar::run(g, lang, command).await,
+        Command::Audit { command } => audit::run(g, lang, command).await,
+        Command::Staff { command } => staff::run(g, lang, command).await,
+    }
+}

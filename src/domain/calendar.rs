@@ -1,0 +1,282 @@
+//! The working-day calendar (工作日): weekends, public holidays and the
+//! make-up working days (调休) of the State Council's yearly notice.
+//!
+//! The tables are data (`data/calendar.toml`, loaded into the database), never
+//! code. A year without a published table counts weekends only and every
+//! deadline that touches it is marked provisional.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One year's notice as shipped in the data file and stored in the database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarYear {
+    pub year: i32,
+    /// False until the State Council's notice for the year is loaded.
+    pub published: bool,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub holidays: Vec<HolidaySpan>,
+    /// Weekend days that are working days (调休).
+    #[serde(default)]
+    pub workdays: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidaySpan {
+    pub name: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// The data file's shape: `[[year]]` tables.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CalendarFile {
+    pub year: Vec<CalendarYear>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CalendarError {
+    /// The file is not valid TOML of the expected shape.
+    Parse(String),
+    /// A date lies outside the year it is listed under.
+    OutsideYear { year: i32, date: NaiveDate },
+    /// A span ends before it starts.
+    BackwardSpan { name: String },
+    /// A published year must list at least one holiday.
+    EmptyPublishedYear(i32),
+}
+
+impl CalendarFile {
+    /// Parses and checks a calendar data file.
+    pub fn parse(text: &str) -> Result<Self, CalendarError> {
+        let file: CalendarFile =
+            toml::from_str(text).map_err(|e| CalendarError::Parse(e.message().to_string()))?;
+        for y in &file.year {
+            y.check()?;
+        }
+        Ok(file)
+    }
+}
+
+impl CalendarYear {
+    pub fn check(&self) -> Result<(), CalendarError> {
+        if self.published && self.holidays.is_empty() {
+            return Err(CalendarError::EmptyPublishedYear(self.year));
+        }
+        for span in &self.holidays {
+            if span.to < span.from {
+                return Err(CalendarError::BackwardSpan {
+                    name: span.name.clone(),
+                });
+            }
+            for d in [span.from, span.to] {
+                if d.year() != self.year {
+                    return Err(CalendarError::OutsideYear {
+                        year: self.year,
+                        date: d,
+                    });
+                }
+            }
+        }
+        for &d in &self.workdays {
+            if d.year() != self.year {
+                return Err(CalendarError::OutsideYear {
+                    year: self.year,
+                    date: d,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Every holiday date of the year, with its name.
+    pub fn holiday_dates(&self) -> impl Iterator<Item = (NaiveDate, &str)> {
+        self.holidays.iter().flat_map(|s| {
+            s.from
+                .iter_days()
+                .take_while(move |d| *d <= s.to)
+                .map(move |d| (d, s.name.as_str()))
+        })
+    }
+}
+
+/// A computed date and whether it rests on a year with no published table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    pub date: NaiveDate,
+    pub provisional: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct WorkCalendar {
+    holidays: BTreeSet<NaiveDate>,
+    workdays: BTreeSet<NaiveDate>,
+    published: BTreeMap<i32, bool>,
+}
+
+impl WorkCalendar {
+    pub fn from_years<'a>(years: impl IntoIterator<Item = &'a CalendarYear>) -> Self {
+        let mut cal = WorkCalendar::default();
+        for y in years {
+            cal.published.insert(y.year, y.published);
+            cal.holidays.extend(y.holiday_dates().map(|(d, _)| d));
+            cal.workdays.extend(y.workdays.iter().copied());
+        }
+        cal
+    }
+
+    pub fn is_published(&self, year: i32) -> bool {
+        self.published.get(&year).copied().unwrap_or(false)
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        if self.workdays.contains(&d) {
+            return true;
+        }
+        if self.holidays.contains(&d) {
+            return false;
+        }
+        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+
+    /// The `n`th working day after `from` (`from` itself is not counted):
+    /// "within 5 working days of receipt" ends on `add_working_days(receipt, 5)`.
+    pub fn add_working_days(&self, from: NaiveDate, n: u32) -> Deadline {
+        let mut provisional = !self.is_published(from.year());
+        let mut d = from;
+        let mut left = n;
+        while left > 0 {
+            d = d + Days::new(1);
+            provisional |= !self.is_published(d.year());
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        Deadline {
+            date: d,
+            provisional,
+        }
+    }
+
+    /// A period in calendar days whose last day, if not a working day, moves
+    /// to the next working day (行政处罚法 art. 85 with 民事诉讼法 art. 85).
+    pub fn add_calendar_days(&self, from: NaiveDate, n: u32) -> Deadline {
+        let mut d = from + Days::new(u64::from(n));
+        let mut provisional = !self.is_published(d.year());
+        while !self.is_working_day(d) {
+            d = d + Days::new(1);
+            provisional |= !self.is_published(d.year());
+        }
+        Deadline {
+            date: d,
+            provisional,
+        }
+    }
+
+    /// Working days in `(from, to]`; negative when `to` is before `from`.
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        if to < from {
+            return -self.working_days_between(to, from);
+        }
+        from.iter_days()
+            .skip(1)
+            .take_while(|d| *d <= to)
+            .filter(|d| self.is_working_day(*d))
+            .count() as i64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn shipped() -> WorkCalendar {
+        let file = CalendarFile::parse(include_str!("../../data/calendar.toml")).unwrap();
+        WorkCalendar::from_years(&file.year)
+    }
+
+    #[test]
+    fn a_make_up_saturday_is_a_working_day_and_a_holiday_weekday_is_not() {
+        let cal = shipped();
+        assert!(cal.is_working_day(d(2026, 10, 10))); // Saturday, 调休
+        assert!(!cal.is_working_day(d(2026, 10, 5))); // Monday, National Day
+        assert!(!cal.is_working_day(d(2026, 11, 28))); // plain Saturday
+        assert!(cal.is_working_day(d(2026, 11, 27))); // plain Friday
+    }
+
+    #[test]
+    fn five_working_days_across_national_day_count_the_make_up_saturday() {
+        let cal = shipped();
+        // Received Wed 30 Sep 2026: 8 Oct, 9 Oct, Sat 10 Oct (调休), 12 Oct, 13 Oct.
+        let due = cal.add_working_days(d(2026, 9, 30), 5);
+        assert_eq!(due.date, d(2026, 10, 13));
+        assert!(!due.provisional);
+    }
+
+    #[test]
+    fn spring_festival_2025_is_skipped_and_its_make_up_days_counted() {
+        let cal = shipped();
+        // Fri 24 Jan 2025 + 2: Sun 26 Jan (调休), Mon 27 Jan.
+        assert_eq!(cal.add_working_days(d(2025, 1, 24), 2).date, d(2025, 1, 27));
+        // Mon 27 Jan + 1: 28 Jan–4 Feb off → Wed 5 Feb.
+        assert_eq!(cal.add_working_days(d(2025, 1, 27), 1).date, d(2025, 2, 5));
+    }
+
+    #[test]
+    fn a_deadline_reaching_an_unpublished_year_is_provisional() {
+        let cal = shipped();
+        let due = cal.add_working_days(d(2026, 12, 20), 10);
+        assert!(due.provisional);
+        assert!(!cal.add_working_days(d(2026, 12, 1), 5).provisional);
+    }
+
+    #[test]
+    fn counting_between_two_dates_matches_adding() {
+        let cal = shipped();
+        let from = d(2026, 9, 15);
+        let due = cal.add_working_days(from, 60);
+        assert_eq!(cal.working_days_between(from, due.date), 60);
+        assert_eq!(cal.working_days_between(due.date, from), -60);
+        assert_eq!(cal.working_days_between(from, from), 0);
+    }
+
+    #[test]
+    fn a_calendar_day_period_ending_on_a_holiday_moves_to_the_next_working_day() {
+        let cal = shipped();
+        // 15 Sep + 15 days = 30 Sep (Wed, working) stays.
+        assert_eq!(
+            cal.add_calendar_days(d(2026, 9, 15), 15).date,
+            d(2026, 9, 30)
+        );
+        // 20 Sep + 15 days = 5 Oct (holiday) → 8 Oct.
+        assert_eq!(
+            cal.add_calendar_days(d(2026, 9, 20), 15).date,
+            d(2026, 10, 8)
+        );
+    }
+
+    #[test]
+    fn a_bad_calendar_file_is_refused_with_the_reason() {
+        let wrong_year = r#"
+            [[year]]
+            year = 2025
+            published = true
+            holidays = [{ name = "元旦", from = "2026-01-01", to = "2026-01-01" }]
+        "#;
+        assert!(matches!(
+            CalendarFile::parse(wrong_year),
+            Err(CalendarError::OutsideYear { year: 2025, .. })
+        ));
+        assert!(matches!(
+            CalendarFile::parse("year = 3"),
+            Err(CalendarError::Parse(_))
+        ));
+    }
+}

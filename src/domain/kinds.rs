@@ -1,0 +1,215 @@
+//! The office's closed vocabularies, each with its code name (stored in the
+//! database, used on the command line) and its labels in both languages.
+//! Names follow docs/GLOSSARY.md.
+
+use crate::i18n::Lang;
+
+/// Declares an enum whose variants carry a code, a Chinese and an English label.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $zh:literal, $en:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, Lang::Zh) => $zh, ($name::$variant, Lang::En) => $en,)+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// 员工角色
+    Role {
+        Clerk = "clerk", "窗口人员", "Counter clerk";
+        Inspector = "inspector", "劳动保障监察员", "Labour inspector";
+        Chief = "chief", "科室负责人", "Section chief";
+        Admin = "admin", "系统管理员", "Administrator";
+    }
+}
+
+vocabulary! {
+    /// 参保申报 kinds
+    FilingKind {
+        Enroll = "enroll", "参保登记", "New enrollment";
+        Suspend = "suspend", "中断参保", "Suspension";
+        Cancel = "cancel", "注销", "Cancellation";
+        Transfer = "transfer", "转移接续", "Transfer and continuation";
+        ChangeDetails = "change-details", "信息变更", "Change of details";
+        ContributionBase = "contribution-base", "缴费基数申报", "Contribution base declaration";
+    }
+}
+
+vocabulary! {
+    FilingStatus {
+        Pending = "pending", "待审核", "Pending";
+        Approved = "approved", "已办结", "Approved";
+        Returned = "returned", "已退回", "Returned";
+    }
+}
+
+vocabulary! {
+    /// Licences and service agreements of the supervised bodies.
+    LicenceKind {
+        HrService = "hr-service", "人力资源服务许可证", "HR service licence";
+        TrainingSchool = "training-school", "民办学校办学许可证", "Private training school licence";
+        DesignatedClinic = "designated-clinic", "定点医疗机构", "Designated medical institution";
+        DesignatedPharmacy = "designated-pharmacy", "定点零售药店", "Designated retail pharmacy";
+        WorkInjuryAgreement = "work-injury-agreement", "工伤协议机构", "Work-injury agreement institution";
+    }
+}
+
+vocabulary! {
+    /// The stored status; "expiring" and "expired" are computed from dates.
+    LicenceStatus {
+        Valid = "valid", "有效", "Valid";
+        Suspended = "suspended", "暂停", "Suspended";
+        Revoked = "revoked", "已吊销", "Revoked";
+        Cancelled = "cancelled", "已注销", "Cancelled";
+    }
+}
+
+vocabulary! {
+    EmployerStatus {
+        Active = "active", "正常参保", "Active";
+        Suspended = "suspended", "暂停缴费", "Suspended";
+        Cancelled = "cancelled", "已注销", "Cancelled";
+    }
+}
+
+vocabulary! {
+    PersonStatus {
+        Active = "active", "参保缴费", "Active";
+        Suspended = "suspended", "中断参保", "Suspended";
+        Cancelled = "cancelled", "已注销", "Cancelled";
+        Retired = "retired", "退休", "Retired";
+    }
+}
+
+vocabulary! {
+    InspectionMethod {
+        OnSite = "on-site", "现场检查", "On-site inspection";
+        Written = "written", "书面审查", "Written review";
+    }
+}
+
+vocabulary! {
+    InspectionResult {
+        Pending = "pending", "待检查", "Pending";
+        Passed = "passed", "合格", "Passed";
+        Failed = "failed", "不合格", "Failed";
+    }
+}
+
+vocabulary! {
+    /// Sanctions on licensed bodies and agreement institutions.
+    Sanction {
+        Warning = "warning", "警告", "Warning";
+        Rectify = "rectify", "限期整改", "Rectification with a deadline";
+        Fine = "fine", "罚款", "Fine";
+        Suspend = "suspend", "暂停结算 / 中止协议", "Suspension";
+        Revoke = "revoke", "吊销许可证 / 解除协议", "Revocation";
+    }
+}
+
+vocabulary! {
+    SanctionStatus {
+        Open = "open", "整改中", "Open";
+        Rectified = "rectified", "已整改", "Rectified";
+        Closed = "closed", "已结束", "Closed";
+    }
+}
+
+vocabulary! {
+    ComplaintChannel {
+        Window = "window", "窗口", "Service window";
+        Hotline = "hotline", "12333热线", "12333 hotline";
+        Online = "online", "网上", "Online";
+        Letter = "letter", "来信", "Letter";
+        Referred = "referred", "转办", "Referred";
+    }
+}
+
+vocabulary! {
+    ComplaintDecision {
+        Pending = "pending", "待受理", "Pending";
+        Accepted = "accepted", "已受理", "Accepted";
+        Refused = "refused", "不予受理", "Refused";
+        Correction = "correction", "补正", "Asked to complete";
+        Referred = "referred", "转劳动争议处理", "Referred to arbitration";
+    }
+}
+
+vocabulary! {
+    /// The nine stages of a labour-inspection case.
+    CaseStage {
+        Registered = "registered", "案件登记", "Registered";
+        Preliminary = "preliminary", "初查", "Preliminary check";
+        Opened = "opened", "立案", "Opened";
+        Investigating = "investigating", "调查取证", "Investigation";
+        PriorNotice = "prior-notice", "事先告知", "Prior notice";
+        Defence = "defence", "陈述申辩 / 听证", "Statement and defence";
+        Decided = "decided", "作出决定并送达", "Decision and service";
+        Enforcing = "enforcing", "执行", "Enforcement";
+        Closed = "closed", "结案归档", "Closed";
+    }
+}
+
+vocabulary! {
+    /// The nine inspection matters of 劳动保障监察条例 art. 11.
+    InspectionMatter {
+        WorkRules = "work-rules", "内部劳动保障规章制度", "Internal labour rules";
+        Contracts = "contracts", "劳动合同", "Labour contracts";
+        ChildLabour = "child-labour", "禁止使用童工", "Child-labour ban";
+        SpecialProtection = "special-protection", "女职工和未成年工特殊劳动保护", "Protection of female and juvenile workers";
+        WorkingHours = "working-hours", "工作时间和休息休假", "Working hours and rest";
+        Wages = "wages", "工资支付和最低工资", "Wages and minimum wage";
+        SocialInsurance = "social-insurance", "参加社会保险和缴纳社会保险费", "Social-insurance enrolment and payment";
+        Agencies = "agencies", "职业介绍、培训和技能鉴定机构", "Employment, training and skill-assessment institutions";
+        Other = "other", "其他劳动保障事项", "Other matters set by law";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_parses_back_to_its_variant() {
+        for k in FilingKind::ALL {
+            assert_eq!(FilingKind::parse(k.code()), Some(*k));
+        }
+        for s in CaseStage::ALL {
+            assert_eq!(CaseStage::parse(s.code()), Some(*s));
+        }
+        assert_eq!(CaseStage::ALL.len(), 9);
+        assert_eq!(InspectionMatter::ALL.len(), 9);
+        assert_eq!(FilingKind::ALL.len(), 6);
+        assert_eq!(LicenceKind::parse("bogus"), None);
+    }
+
+    #[test]
+    fn labels_come_in_both_languages() {
+        assert_eq!(LicenceKind::HrService.label(Lang::Zh), "人力资源服务许可证");
+        assert_eq!(LicenceKind::HrService.label(Lang::En), "HR service licence");
+    }
+}

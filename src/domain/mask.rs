@@ -1,0 +1,56 @@
+//! Masking personal data for display (个人信息保护法 art. 51; DOMAIN.md §10).
+//! Masking counts characters, not bytes, so Chinese text is never cut in half.
+
+/// Keeps `front` leading and `back` trailing characters and stars the rest.
+/// A value too short to hide anything is starred whole.
+pub fn mask_middle(value: &str, front: usize, back: usize) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    if chars.len() <= front + back {
+        return "*".repeat(chars.len());
+    }
+    let hidden = chars.len() - front - back;
+    let mut out: String = chars[..front].iter().collect();
+    out.push_str(&"*".repeat(hidden));
+    out.extend(&chars[chars.len() - back..]);
+    out
+}
+
+/// Resident ID: first 6 and last 4 (hides the birth date): `130110********0015`.
+pub fn mask_id_number(id: &str) -> String {
+    mask_middle(id, 6, 4)
+}
+
+/// Mobile phone: first 3 and last 4: `138****5678`.
+pub fn mask_phone(phone: &str) -> String {
+    mask_middle(phone, 3, 4)
+}
+
+/// Bank account: first 6 (the bank's BIN) and last 4.
+pub fn mask_bank_account(account: &str) -> String {
+    mask_middle(account, 6, 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_number_shows_only_its_area_and_last_four() {
+        assert_eq!(mask_id_number("130110199003070015"), "130110********0015");
+    }
+
+    #[test]
+    fn phones_and_bank_accounts_are_masked_in_the_middle() {
+        assert_eq!(mask_phone("13812345678"), "138****5678");
+        assert_eq!(
+            mask_bank_account("6222021234567890123"),
+            "622202*********0123"
+        );
+    }
+
+    #[test]
+    fn short_values_are_starred_whole_and_chinese_is_counted_by_character() {
+        assert_eq!(mask_phone("12345"), "*****");
+        assert_eq!(mask_middle("张三丰先生", 1, 1), "张***生");
+    }
+}

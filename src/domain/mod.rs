@@ -1,0 +1,16 @@
+//! The office's rules. Pure: no I/O, no async, no database types.
+
+pub mod audit;
+pub mod calendar;
+pub mod contribution;
+pub mod kinds;
+pub mod mask;
+pub mod resident_id;
+pub mod staff;
+pub mod uscc;
+
+pub use calendar::{CalendarYear, Deadline, WorkCalendar};
+pub use kinds::*;
+pub use resident_id::ResidentId;
+pub use staff::Staff;
+pub use uscc::Uscc;

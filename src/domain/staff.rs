@@ -1,0 +1,96 @@
+//! Staff and what their roles allow.
+
+use super::kinds::Role;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub id: i64,
+    /// The operating-system login, as SSH gives it.
+    pub login: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub active: bool,
+}
+
+impl Staff {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// Only an administrator may act as another staff member, and only an
+    /// administrator adds staff or loads the calendar.
+    pub fn is_admin(&self) -> bool {
+        self.has(Role::Admin)
+    }
+
+    /// Checking the audit log is for administrators and section chiefs.
+    pub fn may_verify_audit(&self) -> bool {
+        self.has(Role::Admin) || self.has(Role::Chief)
+    }
+}
+
+/// Parses a stored or typed role list: `clerk,chief`.
+pub fn parse_roles(list: &str) -> Result<Vec<Role>, String> {
+    let mut roles = Vec::new();
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let role = Role::parse(part).ok_or_else(|| part.to_string())?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    Ok(roles)
+}
+
+pub fn format_roles(roles: &[Role]) -> String {
+    roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+}
+
+/// A login as an operating system allows it: letters, digits, `.`, `_`, `-`.
+pub fn valid_login(login: &str) -> bool {
+    !login.is_empty()
+        && login.len() <= 32
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_parse_from_a_list_and_unknown_ones_are_named() {
+        assert_eq!(
+            parse_roles("clerk, chief,clerk"),
+            Ok(vec![Role::Clerk, Role::Chief])
+        );
+        assert_eq!(parse_roles("clerk,boss"), Err("boss".to_string()));
+        assert_eq!(
+            format_roles(&[Role::Inspector, Role::Admin]),
+            "inspector,admin"
+        );
+    }
+
+    #[test]
+    fn only_admins_and_chiefs_verify_the_audit_log() {
+        let mut s = Staff {
+            id: 1,
+            login: "liqiang".into(),
+            name: "李强".into(),
+            roles: vec![Role::Clerk],
+            active: true,
+        };
+        assert!(!s.may_verify_audit());
+        assert!(!s.is_admin());
+        s.roles.push(Role::Chief);
+        assert!(s.may_verify_audit());
+    }
+
+    #[test]
+    fn logins_are_plain_names() {
+        assert!(valid_login("zhang.wei_2"));
+        assert!(!valid_login("zhang wei"));
+        assert!(!valid_login(""));
+        assert!(!valid_login("张伟"));
+    }
+}

@@ -1,0 +1,324 @@
+//! The messages of the command line and the shared error sentences.
+
+use super::Lang;
+use crate::domain::calendar::CalendarError;
+use crate::domain::resident_id::ResidentIdError;
+use crate::domain::uscc::UsccError;
+use crate::store::StoreError;
+
+pub fn unknown_lang(given: &str) -> String {
+    format!(
+        "不支持的界面语言“{given}”，请用 zh 或 en。 / Unsupported language \"{given}\": use zh or en."
+    )
+}
+
+pub fn resident_id_error(lang: Lang, e: &ResidentIdError) -> String {
+    use ResidentIdError::*;
+    match (lang, e) {
+        (Lang::Zh, Length(n)) => format!("长度为{n}位，应为18位（或15位旧号码）"),
+        (Lang::En, Length(n)) => {
+            format!("{n} characters long, expected 18 (or a 15-digit legacy number)")
+        }
+        (Lang::Zh, BadCharacter(c)) => format!("含有不允许的字符“{}”", safe_char(*c)),
+        (Lang::En, BadCharacter(c)) => format!(
+            "contains the character '{}', which is not allowed",
+            safe_char(*c)
+        ),
+        (Lang::Zh, UnknownProvince(code)) => format!("地区码{code}不属于任何省级行政区"),
+        (Lang::En, UnknownProvince(code)) => format!("area code {code} belongs to no province"),
+        (Lang::Zh, BadBirthDate(s)) => format!("出生日期{s}不是有效日期"),
+        (Lang::En, BadBirthDate(s)) => format!("birth date {s} is not a real date"),
+        (Lang::Zh, FutureBirthDate(d)) => format!("出生日期{d}晚于今天"),
+        (Lang::En, FutureBirthDate(d)) => format!("birth date {d} is after today"),
+        (Lang::Zh, Checksum { expected, found }) => format!("校验码应为{expected}，实为{found}"),
+        (Lang::En, Checksum { expected, found }) => {
+            format!("check character should be {expected}, found {found}")
+        }
+    }
+}
+
+pub fn uscc_error(lang: Lang, e: &UsccError) -> String {
+    use UsccError::*;
+    match (lang, e) {
+        (Lang::Zh, Length(n)) => format!("长度为{n}位，应为18位"),
+        (Lang::En, Length(n)) => format!("{n} characters long, expected 18"),
+        (Lang::Zh, BadCharacter { ch, position }) => {
+            format!(
+                "第{position}位“{}”不是允许的字符（不含I、O、S、V、Z）",
+                safe_char(*ch)
+            )
+        }
+        (Lang::En, BadCharacter { ch, position }) => format!(
+            "character {position} '{}' is not allowed (I, O, S, V, Z are never used)",
+            safe_char(*ch)
+        ),
+        (Lang::Zh, Checksum { expected, found }) => format!("校验码应为{expected}，实为{found}"),
+        (Lang::En, Checksum { expected, found }) => {
+            format!("check character should be {expected}, found {found}")
+        }
+    }
+}
+
+pub fn calendar_error(lang: Lang, e: &CalendarError) -> String {
+    use CalendarError::*;
+    match (lang, e) {
+        (Lang::Zh, Parse(m)) => format!("节假日文件格式有误：{m}"),
+        (Lang::En, Parse(m)) => format!("the holiday file is malformed: {m}"),
+        (Lang::Zh, OutsideYear { year, date }) => format!("{date}不属于{year}年"),
+        (Lang::En, OutsideYear { year, date }) => format!("{date} is listed under {year}"),
+        (Lang::Zh, BackwardSpan { name }) => format!("假期“{name}”的结束日期早于开始日期"),
+        (Lang::En, BackwardSpan { name }) => format!("holiday \"{name}\" ends before it starts"),
+        (Lang::Zh, EmptyPublishedYear(y)) => format!("{y}年标为已公布，却没有列出任何假日"),
+        (Lang::En, EmptyPublishedYear(y)) => {
+            format!("{y} is marked published but lists no holiday")
+        }
+    }
+}
+
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    use StoreError::*;
+    match (lang, e) {
+        (Lang::Zh, BadUrl(u)) => {
+            format!("数据库地址“{u}”格式不对，应为 sqlite://路径 或 postgres://用户@主机/库名。")
+        }
+        (Lang::En, BadUrl(u)) => format!(
+            "The database URL \"{u}\" is malformed: use sqlite://PATH or postgres://USER@HOST/DB."
+        ),
+        (Lang::Zh, NoDirectory(d)) => format!("数据库所在的文件夹 {d} 不存在。"),
+        (Lang::En, NoDirectory(d)) => format!("The folder for the database, {d}, does not exist."),
+        (Lang::Zh, ReadOnly(p)) => format!("数据库 {p} 是只读的，无法写入。"),
+        (Lang::En, ReadOnly(p)) => format!("The database {p} is read-only and cannot be written."),
+        (Lang::Zh, NotADatabase(p)) => format!("{p} 不是数据库文件或已损坏，未作任何改动。"),
+        (Lang::En, NotADatabase(p)) => {
+            format!("{p} is not a database or is damaged; nothing was changed.")
+        }
+        (Lang::Zh, Unreachable(w)) => format!("无法连接数据库服务器（{w}）。"),
+        (Lang::En, Unreachable(w)) => format!("The database server cannot be reached ({w})."),
+        (Lang::Zh, SchemaNewer { found, known }) => format!(
+            "数据库结构版本为{found}，比本程序（版本{known}）新，请升级 hrss-desk；数据库未作改动。"
+        ),
+        (Lang::En, SchemaNewer { found, known }) => format!(
+            "The database schema is version {found}, newer than this program's {known}: upgrade hrss-desk. The database was not changed."
+        ),
+        (Lang::Zh, Conflict { entity, id }) => {
+            format!("{entity} {id} 已被他人修改，请刷新后重试，您的输入已保留。")
+        }
+        (Lang::En, Conflict { entity, id }) => format!(
+            "{entity} {id} was changed by someone else: reload and retry; your input is kept."
+        ),
+        (Lang::Zh, Duplicate(what)) => format!("{what} 已存在。"),
+        (Lang::En, Duplicate(what)) => format!("{what} already exists."),
+        (Lang::Zh, NotEmpty) => "该数据库已有数据，不是演示数据库，演示数据不会写入。".to_string(),
+        (Lang::En, NotEmpty) => {
+            "This database already holds data and is not a demo database; no demo data was written."
+                .to_string()
+        }
+        (Lang::Zh, BadData { entity, detail }) => {
+            format!("数据库中的{entity}记录无法读取：{detail}")
+        }
+        (Lang::En, BadData { entity, detail }) => {
+            format!("An unreadable {entity} record in the database: {detail}")
+        }
+        (Lang::Zh, Db(err)) => format!("数据库出错：{err}"),
+        (Lang::En, Db(err)) => format!("Database error: {err}"),
+    }
+}
+
+pub fn unknown_login(lang: Lang, login: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("登录名“{login}”不在本局工作人员名单中，无法使用 hrss-desk，请联系系统管理员。")
+        }
+        Lang::En => format!(
+            "The login \"{login}\" is not on the bureau's staff list, so hrss-desk will not open: ask an administrator."
+        ),
+    }
+}
+
+pub fn inactive_login(lang: Lang, login: &str) -> String {
+    match lang {
+        Lang::Zh => format!("工作人员“{login}”已停用，无法使用 hrss-desk。"),
+        Lang::En => {
+            format!("The staff member \"{login}\" is deactivated and cannot use hrss-desk.")
+        }
+    }
+}
+
+pub fn user_flag_refused(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "--user 只能用于演示数据库，或由系统管理员使用。".to_string(),
+        Lang::En => "--user works only on a demo database or for an administrator.".to_string(),
+    }
+}
+
+pub fn not_permitted(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("您的角色无权{what}。"),
+        Lang::En => format!("Your role does not allow you to {what}."),
+    }
+}
+
+pub fn audit_ok(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Zh => format!("审计日志完整：共{n}条，哈希链无断裂。"),
+        Lang::En => format!("Audit log intact: {n} entries, the hash chain is unbroken."),
+    }
+}
+
+pub fn audit_broken(lang: Lang, b: &crate::domain::audit::ChainBreak) -> String {
+    use crate::domain::audit::ChainBreak::*;
+    match (lang, b) {
+        (Lang::Zh, Altered { seq }) => format!("审计日志第{seq}条被篡改：内容与其哈希不符。"),
+        (Lang::En, Altered { seq }) => {
+            format!("Audit entry {seq} was altered: its content no longer matches its hash.")
+        }
+        (Lang::Zh, Missing { expected, found }) => {
+            format!("审计日志缺失：第{found}条之前应有第{expected}条。")
+        }
+        (Lang::En, Missing { expected, found }) => {
+            format!("Audit entries are missing: entry {expected} should come before {found}.")
+        }
+        (Lang::Zh, Relinked { seq }) => {
+            format!("审计日志第{seq}条与前一条不相连：有条目被插入或调换。")
+        }
+        (Lang::En, Relinked { seq }) => format!(
+            "Audit entry {seq} does not follow the one before it: entries were inserted or reordered."
+        ),
+        (Lang::Zh, Head { head_seq, last_seq }) => {
+            format!("审计日志末尾被改动：记录的末条为第{head_seq}条，实际为第{last_seq}条。")
+        }
+        (Lang::En, Head { head_seq, last_seq }) => format!(
+            "The end of the audit log was changed: the recorded last entry is {head_seq}, the log ends at {last_seq}."
+        ),
+    }
+}
+
+pub fn provisional_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "注意：涉及尚未公布节假日安排的年份，此日期为暂定。",
+        "Note: this date reaches a year whose holiday notice is not yet published, so it is provisional.",
+    )
+}
+
+pub fn demo_exists(lang: Lang, where_: &str) -> String {
+    match lang {
+        Lang::Zh => format!("演示数据库已存在：{where_}"),
+        Lang::En => format!("The demo database already exists: {where_}"),
+    }
+}
+
+pub fn demo_seeded(lang: Lang, where_: &str, persons: usize, secs: f64) -> String {
+    match lang {
+        Lang::Zh => format!("已生成演示数据库：{where_}（参保人员{persons}人，用时{secs:.1}秒）"),
+        Lang::En => {
+            format!("Demo database created: {where_} ({persons} insured persons, {secs:.1} s)")
+        }
+    }
+}
+
+pub fn bad_size(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("--size 应在100到{max}之间。"),
+        Lang::En => format!("--size must lie between 100 and {max}."),
+    }
+}
+
+pub fn migrated(lang: Lang, applied: &[i64], version: i64) -> String {
+    match (lang, applied.is_empty()) {
+        (Lang::Zh, true) => format!("数据库结构已是最新（版本{version}）。"),
+        (Lang::En, true) => format!("The database schema is up to date (version {version})."),
+        (Lang::Zh, false) => format!(
+            "已应用{}个迁移，数据库结构现为版本{version}。",
+            applied.len()
+        ),
+        (Lang::En, false) => format!(
+            "Applied {} migration(s); the schema is now version {version}.",
+            applied.len()
+        ),
+    }
+}
+
+pub fn bad_date(lang: Lang, given: &str) -> String {
+    match lang {
+        Lang::Zh => format!("日期“{given}”格式不对，应为 YYYY-MM-DD。"),
+        Lang::En => format!("The date \"{given}\" is malformed: use YYYY-MM-DD."),
+    }
+}
+
+pub fn cannot_read(lang: Lang, what: &str, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取 {what}：{why}"),
+        Lang::En => format!("Cannot read {what}: {why}"),
+    }
+}
+
+pub fn calendar_loaded(lang: Lang, years: &[i32]) -> String {
+    let list = years
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Zh => format!("已载入节假日安排：{list}"),
+        Lang::En => format!("Holiday tables loaded: {list}"),
+    }
+}
+
+pub fn staff_added(lang: Lang, login: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已添加工作人员 {login}。"),
+        Lang::En => format!("Staff member {login} added."),
+    }
+}
+
+pub fn bad_login(lang: Lang, login: &str) -> String {
+    match lang {
+        Lang::Zh => format!("登录名“{login}”不合规：只能用字母、数字、点、下划线和连字符。"),
+        Lang::En => {
+            format!("The login \"{login}\" is not valid: use letters, digits, '.', '_' and '-'.")
+        }
+    }
+}
+
+pub fn bad_role(lang: Lang, role: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未知角色“{role}”，可选 clerk、inspector、chief、admin。"),
+        Lang::En => format!("Unknown role \"{role}\": use clerk, inspector, chief or admin."),
+    }
+}
+
+pub fn first_staff_must_be_admin(lang: Lang) -> &'static str {
+    lang.pick(
+        "名单为空时，第一位工作人员必须是系统管理员（admin）。",
+        "The first staff member on an empty list must be an administrator (admin).",
+    )
+}
+
+/// A character from outside shown safely: control characters become `U+XXXX`.
+fn safe_char(c: char) -> String {
+    if c.is_control() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        c.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_in_input_are_never_echoed_raw() {
+        let e = ResidentIdError::BadCharacter('\u{1b}');
+        let text = resident_id_error(Lang::En, &e);
+        assert!(!text.contains('\u{1b}'));
+        assert!(text.contains("U+001B"));
+    }
+
+    #[test]
+    fn both_languages_say_something_different() {
+        let e = UsccError::Length(4);
+        assert_ne!(uscc_error(Lang::Zh, &e), uscc_error(Lang::En, &e));
+        assert_ne!(unknown_login(Lang::Zh, "x"), unknown_login(Lang::En, "x"));
+    }
+}

@@ -1,0 +1,83 @@
+//! Everything the user reads, in Simplified Chinese first and English as the
+//! alternative. Each message is one function that must answer for both
+//! languages, so a language can never miss a key.
+
+mod messages;
+
+pub use messages::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Accepts `zh`, `zh-CN`, `zh_CN.UTF-8`, `en`, `en-US`, … case-insensitively.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let c = code.trim().to_ascii_lowercase();
+        let base = c.split(['-', '_', '.']).next().unwrap_or("");
+        match base {
+            "zh" | "cn" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_are_understood_in_their_usual_spellings() {
+        assert_eq!(Lang::parse("zh"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("EN-us"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::default(), Lang::Zh);
+    }
+}
+
+/// Text from outside (a database, a file, the command line) made safe to
+/// print: control characters, escape sequences and bidirectional overrides
+/// are shown as `<U+XXXX>` instead of acting on the terminal.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    fn harmful(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    }
+    if !text.chars().any(harmful) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if harmful(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn escape_sequences_and_bidi_overrides_are_defused() {
+        assert_eq!(printable("鹿泉区"), "鹿泉区");
+        assert_eq!(printable("a\u{1b}[31mb"), "a<U+001B>[31mb");
+        assert_eq!(printable("x\u{202E}y\n"), "x<U+202E>y<U+000A>");
+    }
+}

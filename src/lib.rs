@@ -1,0 +1,12 @@
+//! hrss-desk: the supervision desk of a district Human Resources and Social
+//! Security Bureau (人社局), as a library so the tests can reach every part.
+
+// Amounts in fen are written with the fen apart: `6_420_00` is 6,420.00 yuan.
+#![allow(clippy::inconsistent_digit_grouping)]
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod search;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,807 @@
+// One backend's queries. This file is included twice by `store/mod.rs`, once
+// with `Db = Sqlite` and once with `Db = Postgres`, so both databases run the
+// very same SQL. Where the dialects differ, `DIALECT` picks the text.
+// (No `//!` here: it is not a module of its own.)
+
+use super::*;
+use crate::domain::Staff;
+use crate::domain::audit::{AuditEntry, audit_time, entry_hash};
+use crate::domain::calendar::{CalendarYear, HolidaySpan};
+use crate::domain::staff::{format_roles, parse_roles};
+use chrono::{NaiveDate, Utc};
+use sqlx::{Pool, QueryBuilder, Row, Transaction};
+
+/// Bound parameters per bulk statement: below SQLite's 32,766 and Postgres's 65,535.
+const BIND_LIMIT: usize = 30_000;
+
+/// The first statement of a writing transaction. SQLite takes the write lock
+/// at once, so a reader never has to upgrade (which would fail, not wait).
+const BEGIN_WRITE: &str = match DIALECT {
+    Dialect::Sqlite => "BEGIN IMMEDIATE",
+    Dialect::Postgres => "BEGIN",
+};
+
+/// Reads the audit head and, on Postgres, locks it until commit: this is what
+/// serialises appends to the chain across processes.
+const LOCK_HEAD: &str = match DIALECT {
+    Dialect::Sqlite => "SELECT seq, hash FROM audit_head WHERE id = 1",
+    Dialect::Postgres => "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
+};
+
+const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
+    version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+#[derive(Debug, Clone)]
+pub struct Backend {
+    pub(super) pool: Pool<Db>,
+}
+
+/// Inserts `rows` in chunks of one multi-row `INSERT … VALUES`.
+macro_rules! bulk_insert {
+    ($tx:expr, $head:literal, $cols:literal, $rows:expr, |$b:ident, $r:ident| $push:expr) => {{
+        for part in $rows.chunks(BIND_LIMIT / $cols) {
+            let mut qb: QueryBuilder<Db> = QueryBuilder::new($head);
+            qb.push_values(part, |mut $b, $r| {
+                $push;
+            });
+            qb.build().execute(&mut *$tx).await?;
+        }
+    }};
+}
+
+impl Backend {
+    async fn begin_write(&self) -> Result<Transaction<'static, Db>, StoreError> {
+        Ok(self.pool.begin_with(BEGIN_WRITE).await?)
+    }
+
+    // ---------------------------------------------------------------- schema
+
+    /// The highest migration applied, or 0 for a database without the table.
+    pub async fn schema_version(&self) -> Result<i64, StoreError> {
+        let exists: i64 = sqlx::query_scalar(match DIALECT {
+            Dialect::Sqlite => {
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'"
+            }
+            Dialect::Postgres => {
+                "SELECT COUNT(*) FROM information_schema.tables
+                 WHERE table_schema = current_schema() AND table_name = 'schema_migration'"
+            }
+        })
+        .fetch_one(&self.pool)
+        .await?;
+        if exists == 0 {
+            return Ok(0);
+        }
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM schema_migration")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(v.unwrap_or(0))
+    }
+
+    /// Applies what is missing, each migration in its own transaction. A
+    /// database newer than this program is refused before anything is written.
+    pub async fn migrate(&self) -> Result<Vec<i64>, StoreError> {
+        let known = migrate::latest();
+        let found = self.schema_version().await?;
+        if found > known {
+            return Err(StoreError::SchemaNewer { found, known });
+        }
+        let mut applied = Vec::new();
+        if found == known {
+            return Ok(applied);
+        }
+        sqlx::raw_sql(MIGRATIONS_TABLE).execute(&self.pool).await?;
+        for m in migrate::MIGRATIONS {
+            let mut tx = self.begin_write().await?;
+            if DIALECT == Dialect::Postgres {
+                // Two programs starting at once must not both migrate.
+                sqlx::query("SELECT pg_advisory_xact_lock(74120001)")
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let done: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM schema_migration WHERE version = $1")
+                    .bind(m.version)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if done > 0 {
+                continue;
+            }
+            let sql = match DIALECT {
+                Dialect::Sqlite => m.sqlite,
+                Dialect::Postgres => m.postgres,
+            };
+            sqlx::raw_sql(sql).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO schema_migration (version, name, applied_at) VALUES ($1, $2, $3)",
+            )
+            .bind(m.version)
+            .bind(m.name)
+            .bind(Utc::now().to_rfc3339())
+            .execute(&mut *tx)
+            .await?;
+            append_audit(
+                &mut tx,
+                SYSTEM_ACTOR,
+                "schema.migrate",
+                "schema_migration",
+                &m.version.to_string(),
+                m.name,
+            )
+            .await?;
+            tx.commit().await?;
+            applied.push(m.version);
+        }
+        Ok(applied)
+    }
+
+    // -------------------------------------------------------------- calendar
+
+    /// Loads the shipped years that the database does not have yet.
+    pub async fn seed_calendar(&self, years: &[CalendarYear]) -> Result<usize, StoreError> {
+        let have: Vec<i64> = sqlx::query_scalar("SELECT year FROM calendar_year")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut added = 0;
+        for y in years.iter().filter(|y| !have.contains(&i64::from(y.year))) {
+            let mut tx = self.begin_write().await?;
+            let exists: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM calendar_year WHERE year = $1")
+                    .bind(i64::from(y.year))
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if exists == 0 {
+                write_calendar_year(&mut tx, SYSTEM_ACTOR, y).await?;
+                tx.commit().await?;
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+
+    /// Replaces one year's table; an administrator's correction or a new notice.
+    pub async fn replace_calendar_year(
+        &self,
+        actor: &str,
+        y: &CalendarYear,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        write_calendar_year(&mut tx, actor, y).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn calendar_years(&self) -> Result<Vec<CalendarYear>, StoreError> {
+        let years = sqlx::query("SELECT year, published, source FROM calendar_year ORDER BY year")
+            .fetch_all(&self.pool)
+            .await?;
+        let days = sqlx::query("SELECT day, year, kind, name FROM calendar_day ORDER BY day")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out: Vec<CalendarYear> = years
+            .iter()
+            .map(|r| CalendarYear {
+                year: r.get::<i64, _>("year") as i32,
+                published: r.get("published"),
+                source: r.get("source"),
+                holidays: Vec::new(),
+                workdays: Vec::new(),
+            })
+            .collect();
+        for r in &days {
+            let year = r.get::<i64, _>("year") as i32;
+            let day: NaiveDate = r.get("day");
+            let Some(y) = out.iter_mut().find(|y| y.year == year) else {
+                continue;
+            };
+            if r.get::<String, _>("kind") == "workday" {
+                y.workdays.push(day);
+            } else {
+                // Consecutive days of one name become one span again.
+                let name: String = r.get("name");
+                match y.holidays.last_mut() {
+                    Some(s) if s.name == name && s.to.succ_opt() == Some(day) => s.to = day,
+                    _ => y.holidays.push(HolidaySpan {
+                        name,
+                        from: day,
+                        to: day,
+                    }),
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The material checklist of every filing kind: (kind, material, required).
+    pub async fn material_requirements(&self) -> Result<Vec<(String, String, bool)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT kind, material, required FROM material_requirement ORDER BY kind, material",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    // ----------------------------------------------------------------- staff
+
+    pub async fn staff_by_login(&self, login: &str) -> Result<Option<Staff>, StoreError> {
+        let row: Option<StaffRow> =
+            sqlx::query_as("SELECT id, login, name, roles, active FROM staff WHERE login = $1")
+                .bind(login)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(staff_from_row).transpose()
+    }
+
+    pub async fn list_staff(&self) -> Result<Vec<Staff>, StoreError> {
+        let rows: Vec<StaffRow> =
+            sqlx::query_as("SELECT id, login, name, roles, active FROM staff ORDER BY login")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter().map(staff_from_row).collect()
+    }
+
+    pub async fn add_staff(
+        &self,
+        actor: &str,
+        login: &str,
+        name: &str,
+        roles: &[crate::domain::Role],
+    ) -> Result<Staff, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff WHERE login = $1")
+            .bind(login)
+            .fetch_one(&mut *tx)
+            .await?;
+        if taken > 0 {
+            return Err(StoreError::Duplicate(login.to_string()));
+        }
+        let roles_text = format_roles(roles);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO staff (login, name, roles, active) VALUES ($1, $2, $3, TRUE) RETURNING id",
+        )
+        .bind(login)
+        .bind(name)
+        .bind(&roles_text)
+        .fetch_one(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            actor,
+            "staff.add",
+            "staff",
+            &id.to_string(),
+            &format!("{login} {name} [{roles_text}]"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Staff {
+            id,
+            login: login.to_string(),
+            name: name.to_string(),
+            roles: roles.to_vec(),
+            active: true,
+        })
+    }
+
+    // -------------------------------------------------------------- settings
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT value FROM setting WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Sets a locality's value; `seen_version` is the version the caller read
+    /// (`None` for a new key). A concurrent change is a conflict, not an overwrite.
+    pub async fn set_setting(
+        &self,
+        actor: &str,
+        row: &SettingRow,
+        seen_version: Option<i64>,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let before: Option<(String, i64)> =
+            sqlx::query_as("SELECT value, version FROM setting WHERE key = $1")
+                .bind(&row.key)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let new_version = match (&before, seen_version) {
+            (None, None) => {
+                sqlx::query(
+                    "INSERT INTO setting (key, value, source, effective_from, version)
+                     VALUES ($1, $2, $3, $4, 1)",
+                )
+                .bind(&row.key)
+                .bind(&row.value)
+                .bind(&row.source)
+                .bind(row.effective_from)
+                .execute(&mut *tx)
+                .await?;
+                1
+            }
+            (Some((_, v)), Some(seen)) if *v == seen => {
+                sqlx::query(
+                    "UPDATE setting SET value = $1, source = $2, effective_from = $3,
+                     version = version + 1 WHERE key = $4 AND version = $5",
+                )
+                .bind(&row.value)
+                .bind(&row.source)
+                .bind(row.effective_from)
+                .bind(&row.key)
+                .bind(seen)
+                .execute(&mut *tx)
+                .await?;
+                seen + 1
+            }
+            _ => {
+                return Err(StoreError::Conflict {
+                    entity: "setting",
+                    id: row.key.clone(),
+                });
+            }
+        };
+        let was = before.map(|(v, _)| v).unwrap_or_default();
+        append_audit(
+            &mut tx,
+            actor,
+            "setting.set",
+            "setting",
+            &row.key,
+            &format!("{was} → {}", row.value),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(new_version)
+    }
+
+    pub async fn setting_version(&self, key: &str) -> Result<Option<i64>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT version FROM setting WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    // ----------------------------------------------------------------- audit
+
+    pub async fn audit_page(
+        &self,
+        after_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash
+             FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(after_seq)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| AuditEntry {
+                seq: r.get("seq"),
+                at: r.get("at"),
+                actor: r.get("actor"),
+                action: r.get("action"),
+                entity: r.get("entity"),
+                entity_id: r.get("entity_id"),
+                detail: r.get("detail"),
+                prev_hash: r.get("prev_hash"),
+                hash: r.get("hash"),
+            })
+            .collect())
+    }
+
+    pub async fn audit_head(&self) -> Result<Option<(i64, String)>, StoreError> {
+        Ok(
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    // ---------------------------------------------------------------- counts
+
+    pub async fn counts(&self, today: NaiveDate) -> Result<Counts, StoreError> {
+        let row = sqlx::query(
+            "SELECT
+               (SELECT COUNT(*) FROM employer) AS employers,
+               (SELECT COUNT(*) FROM person) AS persons,
+               (SELECT COUNT(*) FROM licence) AS licences,
+               (SELECT COUNT(*) FROM filing WHERE status = 'pending') AS pending_filings,
+               (SELECT COUNT(*) FROM inspection_case WHERE stage <> 'closed') AS open_cases,
+               (SELECT COUNT(*) FROM inspection_case
+                 WHERE stage <> 'closed' AND due_on IS NOT NULL AND due_on < $1) AS overdue_cases",
+        )
+        .bind(today)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Counts {
+            employers: row.get("employers"),
+            persons: row.get("persons"),
+            licences: row.get("licences"),
+            pending_filings: row.get("pending_filings"),
+            open_cases: row.get("open_cases"),
+            overdue_cases: row.get("overdue_cases"),
+        })
+    }
+
+    // ------------------------------------------------------------------ demo
+
+    /// Writes the whole demo in one transaction: all of it, or nothing.
+    pub async fn seed_demo(&self, actor: &str, d: &DemoData) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff")
+            .fetch_one(&mut *tx)
+            .await?;
+        if existing > 0 {
+            return Err(StoreError::NotEmpty);
+        }
+        bulk_insert!(
+            tx,
+            "INSERT INTO zone (code, name, towns) ",
+            3,
+            d.zones,
+            |b, r| b.push_bind(&r.code).push_bind(&r.name).push_bind(&r.towns)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO staff (id, login, name, roles, active) ",
+            5,
+            d.staff,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(&r.login)
+                .push_bind(&r.name)
+                .push_bind(&r.roles)
+                .push_bind(r.active)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO employer (id, uscc, name, legal_rep, address, town, zone, status, established_on, arrears) ",
+            10,
+            d.employers,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(&r.uscc)
+                .push_bind(&r.name)
+                .push_bind(&r.legal_rep)
+                .push_bind(&r.address)
+                .push_bind(&r.town)
+                .push_bind(&r.zone)
+                .push_bind(&r.status)
+                .push_bind(r.established_on)
+                .push_bind(r.arrears)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO person (id, id_number, name, phone, bank_account, employer_id, status, hired_on, last_paid_month, contribution_base, pension_base) ",
+            11,
+            d.persons,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(&r.id_number)
+                .push_bind(&r.name)
+                .push_bind(&r.phone)
+                .push_bind(&r.bank_account)
+                .push_bind(r.employer_id)
+                .push_bind(&r.status)
+                .push_bind(r.hired_on)
+                .push_bind(r.last_paid_month)
+                .push_bind(r.contribution_base)
+                .push_bind(r.pension_base)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO licence (id, kind, number, holder, uscc, legal_rep, address, district, zone, issued_on, expires_on, status) ",
+            12,
+            d.licences,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(&r.kind)
+                .push_bind(&r.number)
+                .push_bind(&r.holder)
+                .push_bind(&r.uscc)
+                .push_bind(&r.legal_rep)
+                .push_bind(&r.address)
+                .push_bind(&r.district)
+                .push_bind(&r.zone)
+                .push_bind(r.issued_on)
+                .push_bind(r.expires_on)
+                .push_bind(&r.status)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO inspection (id, licence_id, method, planned_on, done_on, result, findings) ",
+            7,
+            d.inspections,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(r.licence_id)
+                .push_bind(&r.method)
+                .push_bind(r.planned_on)
+                .push_bind(r.done_on)
+                .push_bind(&r.result)
+                .push_bind(&r.findings)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO inspection_inspector (inspection_id, staff_id) ",
+            2,
+            d.inspection_inspectors,
+            |b, r| b.push_bind(r.0).push_bind(r.1)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO annual_review (id, licence_id, year, due_on, submitted_on, result, note) ",
+            7,
+            d.annual_reviews,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(r.licence_id)
+                .push_bind(r.year)
+                .push_bind(r.due_on)
+                .push_bind(r.submitted_on)
+                .push_bind(&r.result)
+                .push_bind(&r.note)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO sanction (id, licence_id, kind, decided_on, deadline, amount, reason, status) ",
+            8,
+            d.sanctions,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(r.licence_id)
+                .push_bind(&r.kind)
+                .push_bind(r.decided_on)
+                .push_bind(r.deadline)
+                .push_bind(r.amount)
+                .push_bind(&r.reason)
+                .push_bind(&r.status)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO filing (id, kind, status, employer_id, person_id, received_at, declared, assigned_to) ",
+            8,
+            d.filings,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(&r.kind)
+                .push_bind(&r.status)
+                .push_bind(r.employer_id)
+                .push_bind(r.person_id)
+                .push_bind(r.received_at)
+                .push_bind(&r.declared)
+                .push_bind(r.assigned_to)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO filing_material (filing_id, material, present, valid) ",
+            4,
+            d.materials,
+            |b, r| b
+                .push_bind(r.filing_id)
+                .push_bind(&r.material)
+                .push_bind(r.present)
+                .push_bind(r.valid)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO complaint (id, complainant_name, complainant_id_number, complainant_phone, respondent_employer_id, respondent_name, matters, facts, channel, received_on, violation_on, decision, decision_due, decided_on) ",
+            14,
+            d.complaints,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(&r.complainant_name)
+                .push_bind(&r.complainant_id_number)
+                .push_bind(&r.complainant_phone)
+                .push_bind(r.respondent_employer_id)
+                .push_bind(&r.respondent_name)
+                .push_bind(&r.matters)
+                .push_bind(&r.facts)
+                .push_bind(&r.channel)
+                .push_bind(r.received_on)
+                .push_bind(r.violation_on)
+                .push_bind(&r.decision)
+                .push_bind(r.decision_due)
+                .push_bind(r.decided_on)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO inspection_case (id, number, complaint_id, respondent_employer_id, respondent_name, stage, registered_on, opened_on, due_on, extended, case_officer_id, fine, outcome) ",
+            13,
+            d.cases,
+            |b, r| b
+                .push_bind(r.id)
+                .push_bind(&r.number)
+                .push_bind(r.complaint_id)
+                .push_bind(r.respondent_employer_id)
+                .push_bind(&r.respondent_name)
+                .push_bind(&r.stage)
+                .push_bind(r.registered_on)
+                .push_bind(r.opened_on)
+                .push_bind(r.due_on)
+                .push_bind(r.extended)
+                .push_bind(r.case_officer_id)
+                .push_bind(r.fine)
+                .push_bind(&r.outcome)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO case_inspector (case_id, staff_id) ",
+            2,
+            d.case_inspectors,
+            |b, r| b.push_bind(r.0).push_bind(r.1)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note) ",
+            6,
+            d.case_events,
+            |b, r| b
+                .push_bind(r.case_id)
+                .push_bind(r.at)
+                .push_bind(r.staff_id)
+                .push_bind(&r.stage_from)
+                .push_bind(&r.stage_to)
+                .push_bind(&r.note)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO average_wage (year, region, monthly, source, effective_from) ",
+            5,
+            d.average_wages,
+            |b, r| b
+                .push_bind(r.year)
+                .push_bind(&r.region)
+                .push_bind(r.monthly)
+                .push_bind(&r.source)
+                .push_bind(r.effective_from)
+        );
+        bulk_insert!(
+            tx,
+            "INSERT INTO setting (key, value, source, effective_from) ",
+            4,
+            d.settings,
+            |b, r| b
+                .push_bind(&r.key)
+                .push_bind(&r.value)
+                .push_bind(&r.source)
+                .push_bind(r.effective_from)
+        );
+        if DIALECT == Dialect::Postgres {
+            // Rows came with their ids: move each sequence past them.
+            sqlx::raw_sql(PG_SEQUENCES_PAST_MAX)
+                .execute(&mut *tx)
+                .await?;
+        }
+        append_audit(
+            &mut tx,
+            actor,
+            "demo.seed",
+            "database",
+            "demo",
+            &format!(
+                "{} employers, {} persons, {} licences, {} filings, {} cases",
+                d.employers.len(),
+                d.persons.len(),
+                d.licences.len(),
+                d.filings.len(),
+                d.cases.len()
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn staff_from_row(r: StaffRow) -> Result<Staff, StoreError> {
+    let roles = parse_roles(&r.roles).map_err(|bad| StoreError::BadData {
+        entity: "staff",
+        detail: format!("{}: unknown role {bad}", r.login),
+    })?;
+    Ok(Staff {
+        id: r.id,
+        login: r.login,
+        name: r.name,
+        roles,
+        active: r.active,
+    })
+}
+
+async fn write_calendar_year(
+    tx: &mut Transaction<'static, Db>,
+    actor: &str,
+    y: &CalendarYear,
+) -> Result<(), StoreError> {
+    let year = i64::from(y.year);
+    sqlx::query("DELETE FROM calendar_day WHERE year = $1")
+        .bind(year)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM calendar_year WHERE year = $1")
+        .bind(year)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO calendar_year (year, published, source) VALUES ($1, $2, $3)")
+        .bind(year)
+        .bind(y.published)
+        .bind(&y.source)
+        .execute(&mut **tx)
+        .await?;
+    let mut days: Vec<(NaiveDate, &str, &str)> = y
+        .holiday_dates()
+        .map(|(d, name)| (d, "holiday", name))
+        .collect();
+    days.extend(y.workdays.iter().map(|d| (*d, "workday", "调休")));
+    bulk_insert!(
+        *tx,
+        "INSERT INTO calendar_day (day, year, kind, name) ",
+        4,
+        days,
+        |b, r| b
+            .push_bind(r.0)
+            .push_bind(year)
+            .push_bind(r.1)
+            .push_bind(r.2)
+    );
+    append_audit(
+        tx,
+        actor,
+        "calendar.load",
+        "calendar_year",
+        &year.to_string(),
+        &format!(
+            "published={} holidays={} workdays={}",
+            y.published,
+            y.holiday_dates().count(),
+            y.workdays.len()
+        ),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Appends one entry to the audit chain inside the caller's transaction, so
+/// the entry and the change it records commit or vanish together.
+async fn append_audit(
+    tx: &mut Transaction<'static, Db>,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    detail: &str,
+) -> Result<i64, StoreError> {
+    let (last, prev): (i64, String) = sqlx::query_as(LOCK_HEAD).fetch_one(&mut **tx).await?;
+    let seq = last + 1;
+    let at = audit_time(Utc::now());
+    let hash = entry_hash(seq, at, actor, action, entity, entity_id, detail, &prev);
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(seq)
+    .bind(at)
+    .bind(actor)
+    .bind(action)
+    .bind(entity)
+    .bind(entity_id)
+    .bind(detail)
+    .bind(&prev)
+    .bind(&hash)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+        .bind(seq)
+        .bind(&hash)
+        .execute(&mut **tx)
+        .await?;
+    Ok(seq)
+}

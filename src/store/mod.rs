@@ -1,0 +1,215 @@
+//! The database: one interface over a SQLite and a Postgres backend.
+//!
+//! Both backends compile the same query code (`backend.rs`, included once per
+//! database), so the SQL is written once and bound with parameters only.
+
+pub mod migrate;
+pub mod model;
+mod open;
+
+pub use model::*;
+pub use open::{DatabaseUrl, default_database_path};
+
+use crate::domain::audit::AuditEntry;
+use crate::domain::calendar::CalendarYear;
+use crate::domain::{Role, Staff};
+use chrono::NaiveDate;
+
+/// The actor recorded for work the program does by itself (migrations,
+/// loading the shipped calendar).
+pub const SYSTEM_ACTOR: &str = "system";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+/// Demo and import rows arrive with their ids; Postgres's sequences must then
+/// move past the largest id so later inserts do not collide.
+const PG_SEQUENCES_PAST_MAX: &str = "
+    SELECT setval(pg_get_serial_sequence('staff', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM staff)));
+    SELECT setval(pg_get_serial_sequence('employer', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM employer)));
+    SELECT setval(pg_get_serial_sequence('person', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM person)));
+    SELECT setval(pg_get_serial_sequence('filing', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM filing)));
+    SELECT setval(pg_get_serial_sequence('licence', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM licence)));
+    SELECT setval(pg_get_serial_sequence('inspection', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM inspection)));
+    SELECT setval(pg_get_serial_sequence('annual_review', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM annual_review)));
+    SELECT setval(pg_get_serial_sequence('sanction', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM sanction)));
+    SELECT setval(pg_get_serial_sequence('complaint', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM complaint)));
+    SELECT setval(pg_get_serial_sequence('inspection_case', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM inspection_case)));
+    SELECT setval(pg_get_serial_sequence('case_event', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM case_event)));
+    SELECT setval(pg_get_serial_sequence('notice', 'id'), GREATEST(1, (SELECT COALESCE(MAX(id), 0) FROM notice)));
+";
+
+mod sqlite {
+    use sqlx::Sqlite as Db;
+    const DIALECT: super::Dialect = super::Dialect::Sqlite;
+    include!("backend.rs");
+}
+
+mod postgres {
+    use sqlx::Postgres as Db;
+    const DIALECT: super::Dialect = super::Dialect::Postgres;
+    include!("backend.rs");
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("malformed database URL: {0}")]
+    BadUrl(String),
+    #[error("the folder for the database does not exist: {0}")]
+    NoDirectory(String),
+    #[error("the database cannot be written: {0}")]
+    ReadOnly(String),
+    #[error("the file is not a database or is damaged: {0}")]
+    NotADatabase(String),
+    #[error("the database server cannot be reached: {0}")]
+    Unreachable(String),
+    #[error("the database schema (version {found}) is newer than this program (version {known})")]
+    SchemaNewer { found: i64, known: i64 },
+    #[error("{entity} {id} was changed by someone else")]
+    Conflict { entity: &'static str, id: String },
+    #[error("already exists: {0}")]
+    Duplicate(String),
+    #[error("the database already holds data")]
+    NotEmpty,
+    #[error("unreadable {entity} record: {detail}")]
+    BadData {
+        entity: &'static str,
+        detail: String,
+    },
+    #[error("database error: {0}")]
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        open::classify(e)
+    }
+}
+
+/// The store the program works on.
+#[derive(Debug, Clone)]
+pub enum Store {
+    Sqlite(sqlite::Backend),
+    Postgres(postgres::Backend),
+}
+
+/// Calls the same method on whichever backend is open.
+macro_rules! on_backend {
+    ($self:ident . $method:ident ( $($arg:expr),* )) => {
+        match $self {
+            Store::Sqlite(b) => b.$method($($arg),*).await,
+            Store::Postgres(b) => b.$method($($arg),*).await,
+        }
+    };
+}
+
+impl Store {
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Store::Sqlite(_) => Dialect::Sqlite,
+            Store::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Store::Sqlite(b) => b.pool.close().await,
+            Store::Postgres(b) => b.pool.close().await,
+        }
+    }
+
+    pub async fn schema_version(&self) -> Result<i64, StoreError> {
+        on_backend!(self.schema_version())
+    }
+
+    /// Applies missing migrations; returns the versions applied.
+    pub async fn migrate(&self) -> Result<Vec<i64>, StoreError> {
+        on_backend!(self.migrate())
+    }
+
+    pub async fn seed_calendar(&self, years: &[CalendarYear]) -> Result<usize, StoreError> {
+        on_backend!(self.seed_calendar(years))
+    }
+
+    pub async fn replace_calendar_year(
+        &self,
+        actor: &str,
+        y: &CalendarYear,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.replace_calendar_year(actor, y))
+    }
+
+    pub async fn calendar_years(&self) -> Result<Vec<CalendarYear>, StoreError> {
+        on_backend!(self.calendar_years())
+    }
+
+    pub async fn material_requirements(&self) -> Result<Vec<(String, String, bool)>, StoreError> {
+        on_backend!(self.material_requirements())
+    }
+
+    pub async fn staff_by_login(&self, login: &str) -> Result<Option<Staff>, StoreError> {
+        on_backend!(self.staff_by_login(login))
+    }
+
+    pub async fn list_staff(&self) -> Result<Vec<Staff>, StoreError> {
+        on_backend!(self.list_staff())
+    }
+
+    pub async fn add_staff(
+        &self,
+        actor: &str,
+        login: &str,
+        name: &str,
+        roles: &[Role],
+    ) -> Result<Staff, StoreError> {
+        on_backend!(self.add_staff(actor, login, name, roles))
+    }
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        on_backend!(self.setting(key))
+    }
+
+    pub async fn setting_version(&self, key: &str) -> Result<Option<i64>, StoreError> {
+        on_backend!(self.setting_version(key))
+    }
+
+    pub async fn set_setting(
+        &self,
+        actor: &str,
+        row: &SettingRow,
+        seen_version: Option<i64>,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.set_setting(actor, row, seen_version))
+    }
+
+    pub async fn audit_page(
+        &self,
+        after_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        on_backend!(self.audit_page(after_seq, limit))
+    }
+
+    pub async fn audit_head(&self) -> Result<Option<(i64, String)>, StoreError> {
+        on_backend!(self.audit_head())
+    }
+
+    pub async fn counts(&self, today: NaiveDate) -> Result<Counts, StoreError> {
+        on_backend!(self.counts(today))
+    }
+
+    pub async fn seed_demo(&self, actor: &str, data: &DemoData) -> Result<(), StoreError> {
+        on_backend!(self.seed_demo(actor, data))
+    }
+
+    /// Whether this database was made by `hrss-desk demo`.
+    pub async fn is_demo(&self) -> Result<bool, StoreError> {
+        Ok(self.setting(DEMO_SETTING).await?.as_deref() == Some("true"))
+    }
+}
+
+/// The setting that marks a demo database: only there may `--user` pick anyone.
+pub const DEMO_SETTING: &str = "demo";

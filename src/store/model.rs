@@ -1,0 +1,216 @@
+//! Records as the store reads and writes them: plain fields, codes as text,
+//! money in fen. Conversion to the domain's types happens at the edges.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ZoneRow {
+    pub code: String,
+    pub name: String,
+    pub towns: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffRow {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub roles: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EmployerRow {
+    pub id: i64,
+    pub uscc: String,
+    pub name: String,
+    pub legal_rep: String,
+    pub address: String,
+    pub town: String,
+    pub zone: Option<String>,
+    pub status: String,
+    pub established_on: Option<NaiveDate>,
+    pub arrears: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PersonRow {
+    pub id: i64,
+    pub id_number: String,
+    pub name: String,
+    pub phone: String,
+    pub bank_account: String,
+    pub employer_id: Option<i64>,
+    pub status: String,
+    pub hired_on: Option<NaiveDate>,
+    pub last_paid_month: Option<NaiveDate>,
+    pub contribution_base: i64,
+    pub pension_base: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LicenceRow {
+    pub id: i64,
+    pub kind: String,
+    pub number: String,
+    pub holder: String,
+    pub uscc: String,
+    pub legal_rep: String,
+    pub address: String,
+    pub district: String,
+    pub zone: Option<String>,
+    pub issued_on: NaiveDate,
+    pub expires_on: Option<NaiveDate>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct InspectionRow {
+    pub id: i64,
+    pub licence_id: i64,
+    pub method: String,
+    pub planned_on: NaiveDate,
+    pub done_on: Option<NaiveDate>,
+    pub result: String,
+    pub findings: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AnnualReviewRow {
+    pub id: i64,
+    pub licence_id: i64,
+    pub year: i64,
+    pub due_on: NaiveDate,
+    pub submitted_on: Option<NaiveDate>,
+    pub result: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SanctionRow {
+    pub id: i64,
+    pub licence_id: i64,
+    pub kind: String,
+    pub decided_on: NaiveDate,
+    pub deadline: Option<NaiveDate>,
+    pub amount: i64,
+    pub reason: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FilingRow {
+    pub id: i64,
+    pub kind: String,
+    pub status: String,
+    pub employer_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub received_at: DateTime<Utc>,
+    pub declared: String,
+    pub assigned_to: Option<i64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MaterialRow {
+    pub filing_id: i64,
+    pub material: String,
+    pub present: bool,
+    pub valid: bool,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ComplaintRow {
+    pub id: i64,
+    pub complainant_name: String,
+    pub complainant_id_number: String,
+    pub complainant_phone: String,
+    pub respondent_employer_id: Option<i64>,
+    pub respondent_name: String,
+    pub matters: String,
+    pub facts: String,
+    pub channel: String,
+    pub received_on: NaiveDate,
+    pub violation_on: Option<NaiveDate>,
+    pub decision: String,
+    pub decision_due: NaiveDate,
+    pub decided_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CaseRow {
+    pub id: i64,
+    pub number: String,
+    pub complaint_id: Option<i64>,
+    pub respondent_employer_id: Option<i64>,
+    pub respondent_name: String,
+    pub stage: String,
+    pub registered_on: NaiveDate,
+    pub opened_on: Option<NaiveDate>,
+    pub due_on: Option<NaiveDate>,
+    pub extended: bool,
+    pub case_officer_id: Option<i64>,
+    pub fine: i64,
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseEventRow {
+    pub case_id: i64,
+    pub at: DateTime<Utc>,
+    pub staff_id: Option<i64>,
+    pub stage_from: Option<String>,
+    pub stage_to: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AverageWageRow {
+    pub year: i64,
+    pub region: String,
+    pub monthly: i64,
+    pub source: String,
+    pub effective_from: NaiveDate,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SettingRow {
+    pub key: String,
+    pub value: String,
+    pub source: String,
+    pub effective_from: Option<NaiveDate>,
+}
+
+/// Everything the demo generator makes, inserted in one transaction.
+#[derive(Debug, Clone, Default)]
+pub struct DemoData {
+    pub zones: Vec<ZoneRow>,
+    pub staff: Vec<StaffRow>,
+    pub employers: Vec<EmployerRow>,
+    pub persons: Vec<PersonRow>,
+    pub licences: Vec<LicenceRow>,
+    pub inspections: Vec<InspectionRow>,
+    /// (inspection id, staff id)
+    pub inspection_inspectors: Vec<(i64, i64)>,
+    pub annual_reviews: Vec<AnnualReviewRow>,
+    pub sanctions: Vec<SanctionRow>,
+    pub filings: Vec<FilingRow>,
+    pub materials: Vec<MaterialRow>,
+    pub complaints: Vec<ComplaintRow>,
+    pub cases: Vec<CaseRow>,
+    /// (case id, staff id)
+    pub case_inspectors: Vec<(i64, i64)>,
+    pub case_events: Vec<CaseEventRow>,
+    pub average_wages: Vec<AverageWageRow>,
+    pub settings: Vec<SettingRow>,
+}
+
+/// Counts the status bar and the dashboard show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub employers: i64,
+    pub persons: i64,
+    pub licences: i64,
+    pub pending_filings: i64,
+    pub open_cases: i64,
+    pub overdue_cases: i64,
+}
