@@ -8,7 +8,7 @@ mod demo;
 mod staff;
 mod validate;
 
-pub use context::{Failure, Global};
+pub use context::{Failure, Global, os_login};
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

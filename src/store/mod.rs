@@ -10,7 +10,7 @@ mod open;
 pub use model::*;
 pub use open::{DatabaseUrl, default_database_path};
 
-use crate::domain::audit::AuditEntry;
+use crate::domain::audit::{AuditEntry, ChainBreak, ChainVerifier};
 use crate::domain::calendar::CalendarYear;
 use crate::domain::{Role, Staff};
 use chrono::NaiveDate;
@@ -203,6 +203,25 @@ impl Store {
 
     pub async fn seed_demo(&self, actor: &str, data: &DemoData) -> Result<(), StoreError> {
         on_backend!(self.seed_demo(actor, data))
+    }
+
+    /// Walks the whole audit chain a page at a time: `Ok(Ok(n))` when it is
+    /// intact with `n` entries, `Ok(Err(break))` at the first break.
+    pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, StoreError> {
+        const PAGE: i64 = 5_000;
+        let mut v = ChainVerifier::default();
+        let mut after = 0;
+        loop {
+            let page = self.audit_page(after, PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = last.seq;
+            for e in &page {
+                if let Err(b) = v.push(e) {
+                    return Ok(Err(b));
+                }
+            }
+        }
+        Ok(v.finish(self.audit_head().await?))
     }
 
     /// Whether this database was made by `hrss-desk demo`.

@@ -1,0 +1,451 @@
+//! The command line as a script or a clerk uses it: outputs, exit codes, and
+//! one clear sentence for every kind of bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The program with a private data directory and no inherited settings.
+fn hrss(home: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_hrss-desk"));
+    c.env_remove("HRSS_DATABASE_URL")
+        .env_remove("HRSS_LANG")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"));
+    c
+}
+
+fn url(path: &Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+struct Demo {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Demo {
+    fn new() -> Demo {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("demo.sqlite");
+        hrss(dir.path())
+            .args([
+                "--database-url",
+                &url(&db),
+                "demo",
+                "--seed-only",
+                "--size",
+                "300",
+            ])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("已生成演示数据库"));
+        Demo { dir, db }
+    }
+
+    fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        hrss(self.dir.path())
+            .arg("--database-url")
+            .arg(url(&self.db))
+            .args(args)
+            .assert()
+    }
+
+    fn sql(&self, sql: &str) {
+        let st = std::process::Command::new("python3")
+            .args(["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()"])
+            .arg(&self.db)
+            .arg(sql)
+            .status()
+            .unwrap();
+        assert!(st.success());
+    }
+}
+
+#[test]
+fn validate_prints_one_line_per_value_and_exits_by_the_worst() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path())
+        .args(["validate", "id", "360426199101010071", "44011320141005001x"])
+        .assert()
+        .code(0)
+        .stdout("360426199101010071\tok\n44011320141005001x\tok\n");
+    hrss(home.path())
+        .args(["validate", "id", "360426199101010071", "36042619910102009X"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "36042619910102009X\tinvalid\t校验码应为3，实为X",
+        ));
+    hrss(home.path())
+        .args(["--lang", "en", "validate", "uscc", "91110000600037341N"])
+        .assert()
+        .code(1)
+        .stdout("91110000600037341N\tinvalid\tcheck character should be L, found N\n");
+}
+
+#[test]
+fn validate_reads_stdin_with_a_dash_and_skips_blank_lines() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path())
+        .args(["validate", "uscc", "-"])
+        .write_stdin("91110000600037341L\r\n\n9115220107837757XE\n9111000060003IOZSV\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::function(|s: &str| {
+            let lines: Vec<&str> = s.lines().collect();
+            lines.len() == 3
+                && lines[0] == "91110000600037341L\tok"
+                && lines[1] == "9115220107837757XE\tok"
+                && lines[2].starts_with("9111000060003IOZSV\tinvalid\t")
+        }));
+}
+
+#[test]
+fn validate_never_echoes_escape_sequences() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path())
+        .args(["validate", "id", "\u{1b}[2J360426"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains('\u{1b}').not())
+        .stdout(predicate::str::contains("<U+001B>"));
+}
+
+#[test]
+fn a_usage_error_exits_two() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path())
+        .args(["validate", "passport", "X"])
+        .assert()
+        .code(2);
+    hrss(home.path()).args(["validate", "id"]).assert().code(2);
+}
+
+#[test]
+fn an_unknown_language_is_one_sentence_and_exit_two() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path())
+        .args(["--lang", "fr", "validate", "id", "360426199101010071"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("zh 或 en").and(predicate::str::contains("\n").count(1)));
+}
+
+#[test]
+fn calendar_add_counts_holidays_and_make_up_days() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("c.sqlite");
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &url(&db),
+            "calendar",
+            "add",
+            "--from",
+            "2026-09-30",
+            "--working-days",
+            "5",
+        ])
+        .assert()
+        .success()
+        .stdout("2026-10-13\n")
+        .stderr("");
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &url(&db),
+            "--lang",
+            "en",
+            "calendar",
+            "add",
+            "--from",
+            "2026-12-28",
+            "--working-days",
+            "5",
+        ])
+        .assert()
+        .success()
+        .stdout("2027-01-04\n")
+        .stderr(predicate::str::contains("provisional"));
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &url(&db),
+            "calendar",
+            "add",
+            "--from",
+            "2026-13-01",
+            "--working-days",
+            "5",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn the_default_database_lives_in_the_data_directory() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path()).args(["migrate"]).assert().success();
+    assert!(
+        home.path()
+            .join("data/hrss-desk/hrss-desk.sqlite")
+            .is_file()
+    );
+    hrss(home.path())
+        .args(["demo", "--seed-only", "--size", "100"])
+        .assert()
+        .success();
+    assert!(home.path().join("data/hrss-desk/demo.sqlite").is_file());
+}
+
+#[test]
+fn the_demo_is_made_once_and_its_audit_log_verifies() {
+    let d = Demo::new();
+    d.run(&["demo", "--seed-only"])
+        .success()
+        .stdout(predicate::str::contains("演示数据库已存在"));
+    d.run(&["--user", "zhaojing", "audit", "verify"])
+        .success()
+        .stdout(predicate::str::contains("审计日志完整"));
+}
+
+#[test]
+fn tampering_with_the_audit_log_is_reported_with_the_entry() {
+    let d = Demo::new();
+    d.sql("UPDATE audit_log SET actor = 'nobody' WHERE seq = 2;");
+    d.run(&["--lang", "en", "audit", "verify"])
+        .code(1)
+        .stderr(predicate::str::contains("Audit entry 2 was altered"));
+}
+
+#[test]
+fn a_clerk_may_not_verify_the_audit_log() {
+    let d = Demo::new();
+    d.run(&["--user", "wangfang", "audit", "verify"])
+        .code(1)
+        .stderr(predicate::str::contains("无权"));
+}
+
+#[test]
+fn a_demo_size_out_of_range_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.sqlite");
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &url(&db),
+            "demo",
+            "--seed-only",
+            "--size",
+            "2000000",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--size"));
+    assert!(!db.exists(), "nothing is created for a refused size");
+}
+
+#[test]
+fn an_unknown_login_is_refused_and_user_is_only_for_admins() {
+    let home = tempfile::tempdir().unwrap();
+    let db = url(&home.path().join("office.sqlite"));
+    // The first staff member of an empty list must be an administrator.
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &db,
+            "staff",
+            "add",
+            "alice",
+            "--name",
+            "爱丽丝",
+            "--roles",
+            "clerk",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("系统管理员"));
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &db,
+            "staff",
+            "add",
+            "alice",
+            "--name",
+            "爱丽丝",
+            "--roles",
+            "admin",
+        ])
+        .assert()
+        .success();
+    // The test runs under an OS login that is not on the list.
+    hrss(home.path())
+        .args(["--database-url", &db, "staff", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("不在本局工作人员名单中"));
+    hrss(home.path())
+        .args(["--database-url", &db, "--user", "alice", "staff", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--user"));
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &db,
+            "--lang",
+            "en",
+            "--user",
+            "alice",
+            "audit",
+            "verify",
+        ])
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn an_administrator_may_act_as_another_staff_member() {
+    let home = tempfile::tempdir().unwrap();
+    let db = url(&home.path().join("office.sqlite"));
+    let me = hrss_desk::cli::os_login();
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &db,
+            "staff",
+            "add",
+            &me,
+            "--name",
+            "管理员",
+            "--roles",
+            "admin",
+        ])
+        .assert()
+        .success();
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &db,
+            "staff",
+            "add",
+            "bob",
+            "--name",
+            "鲍勃",
+            "--roles",
+            "clerk",
+        ])
+        .assert()
+        .success();
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &db,
+            "--user",
+            "bob",
+            "staff",
+            "add",
+            "carol",
+            "--name",
+            "卡罗",
+            "--roles",
+            "clerk",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("无权"));
+    hrss(home.path())
+        .args(["--database-url", &db, "--user", "bob", "staff", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("bob\t鲍勃\t窗口人员"));
+    hrss(home.path())
+        .args(["--database-url", &db, "audit", "verify"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_malformed_database_url_is_one_sentence() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path())
+        .args(["--database-url", "mysql://root:hunter2@db/x", "migrate"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("格式不对").and(predicate::str::contains("hunter2").not()),
+        );
+}
+
+#[test]
+fn a_missing_folder_is_named_and_nothing_is_created() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("no/such/dir/x.sqlite");
+    hrss(home.path())
+        .args(["--lang", "en", "--database-url", &url(&db), "migrate"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"));
+    assert!(!home.path().join("no").exists());
+}
+
+#[test]
+fn a_read_only_database_is_refused_untouched() {
+    let d = Demo::new();
+    let before = std::fs::read(&d.db).unwrap();
+    let mut perms = std::fs::metadata(&d.db).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&d.db, perms).unwrap();
+    d.run(&["--lang", "en", "audit", "verify"])
+        .code(1)
+        .stderr(predicate::str::contains("read-only"));
+    assert_eq!(std::fs::read(&d.db).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_untouched() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("notes.sqlite");
+    let junk = "这不是数据库 / not a database\n".repeat(400);
+    std::fs::write(&db, &junk).unwrap();
+    hrss(home.path())
+        .args(["--database-url", &url(&db), "migrate"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("不是数据库文件或已损坏"));
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), junk);
+}
+
+#[test]
+fn a_database_from_a_newer_program_is_refused_untouched() {
+    let d = Demo::new();
+    d.sql("INSERT INTO schema_migration (version, name, applied_at) VALUES (99, 'future', 'x');");
+    // Let SQLite fold the WAL into the file so the bytes compared are all of it.
+    d.sql("PRAGMA wal_checkpoint(TRUNCATE);");
+    let before = std::fs::read(&d.db).unwrap();
+    d.run(&["--lang", "en", "migrate"])
+        .code(1)
+        .stderr(predicate::str::contains("newer than this program"));
+    d.sql("PRAGMA wal_checkpoint(TRUNCATE);");
+    assert_eq!(std::fs::read(&d.db).unwrap(), before);
+}
+
+#[test]
+fn help_and_version_answer() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("validate").and(predicate::str::contains("demo")));
+    hrss(home.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("hrss-desk "));
+}

@@ -1,0 +1,110 @@
+//! Test databases: every store test runs on SQLite, and on Postgres too when
+//! HRSS_TEST_POSTGRES_URL is set (each test in a schema of its own, so tests
+//! run in parallel). Without it the Postgres runs are skipped, said once.
+#![allow(dead_code)]
+
+use hrss_desk::store::{DatabaseUrl, Store};
+use std::io::Write;
+use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static SKIP_NOTICE: Once = Once::new();
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+pub struct TestDb {
+    pub label: &'static str,
+    pub url: String,
+    /// Keeps the SQLite file's folder alive for the test's length.
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("t.sqlite").display());
+        TestDb {
+            label: "sqlite",
+            url,
+            _dir: Some(dir),
+        }
+    }
+
+    /// A fresh schema in the test database, or None (said once) without one.
+    pub async fn postgres() -> Option<TestDb> {
+        let Ok(base) = std::env::var("HRSS_TEST_POSTGRES_URL") else {
+            SKIP_NOTICE.call_once(|| {
+                // Written past the test harness's capture so it is seen.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: HRSS_TEST_POSTGRES_URL is not set; the Postgres store tests are skipped"
+                );
+            });
+            return None;
+        };
+        let schema = format!(
+            "t_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst),
+            chrono::Utc::now().timestamp_subsec_nanos()
+        );
+        let pool = sqlx::PgPool::connect(&base)
+            .await
+            .expect("test postgres reachable");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+            .execute(&pool)
+            .await
+            .expect("create schema");
+        pool.close().await;
+        let sep = if base.contains('?') { '&' } else { '?' };
+        Some(TestDb {
+            label: "postgres",
+            url: format!("{base}{sep}options[search_path]={schema}"),
+            _dir: None,
+        })
+    }
+
+    /// Every backend available here.
+    pub async fn all() -> Vec<TestDb> {
+        let mut v = vec![TestDb::sqlite()];
+        v.extend(TestDb::postgres().await);
+        v
+    }
+
+    pub async fn open(&self) -> Store {
+        let store = Store::connect(&DatabaseUrl::parse(&self.url).unwrap())
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", self.label));
+        store.migrate().await.expect("migrate");
+        store
+    }
+
+    /// Runs raw SQL past the store, as someone with the database's file or
+    /// password could: the tampering tests need this.
+    pub async fn raw(&self, sql: &str) {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        if self.label == "sqlite" {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            sqlx::raw_sql(sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        } else {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            sqlx::raw_sql(sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+    }
+
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        if self.label == "sqlite" {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            let v: i64 = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
+            pool.close().await;
+            v
+        } else {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            let v: i64 = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
+            pool.close().await;
+            v
+        }
+    }
+}
