@@ -54,7 +54,12 @@ fn time_validate(what: &str, input: &str) -> Duration {
         .stdout(Stdio::null())
         .spawn()
         .expect("run hrss-desk");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     child.wait().unwrap();
     started.elapsed()
 }
@@ -64,7 +69,14 @@ fn time_seed(size: usize) -> Duration {
     let url = format!("sqlite://{}", dir.path().join("demo.sqlite").display());
     let started = Instant::now();
     let st = Command::new(binary())
-        .args(["--database-url", &url, "demo", "--seed-only", "--size", &size.to_string()])
+        .args([
+            "--database-url",
+            &url,
+            "demo",
+            "--seed-only",
+            "--size",
+            &size.to_string(),
+        ])
         .stdout(Stdio::null())
         .status()
         .unwrap();
@@ -92,10 +104,22 @@ fn main() {
     let usccs = usccs(100_000);
     let mut id_runs: Vec<Duration> = (0..7).map(|_| time_validate("id", &ids)).collect();
     let mut uscc_runs: Vec<Duration> = (0..7).map(|_| time_validate("uscc", &usccs)).collect();
-    report("validate id - (100,000 values)", &mut id_runs, Duration::from_secs(1));
-    report("validate uscc - (100,000 values)", &mut uscc_runs, Duration::from_secs(1));
+    report(
+        "validate id - (100,000 values)",
+        &mut id_runs,
+        Duration::from_secs(1),
+    );
+    report(
+        "validate uscc - (100,000 values)",
+        &mut uscc_runs,
+        Duration::from_secs(1),
+    );
     if args.iter().any(|a| a == "seed") {
         let mut seed_runs: Vec<Duration> = (0..3).map(|_| time_seed(1_000_000)).collect();
-        report("demo --seed-only --size 1000000 (SQLite)", &mut seed_runs, Duration::from_secs(60));
+        report(
+            "demo --seed-only --size 1000000 (SQLite)",
+            &mut seed_runs,
+            Duration::from_secs(60),
+        );
     }
 }

@@ -383,6 +383,28 @@ fn a_malformed_database_url_is_one_sentence() {
 }
 
 #[test]
+fn an_unreachable_postgres_server_is_named_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    // Port 1 on loopback: nothing listens, the connection is refused.
+    hrss(home.path())
+        .args([
+            "--lang",
+            "en",
+            "--database-url",
+            "postgres://hrss:pw@127.0.0.1:1/hrss",
+            "migrate",
+        ])
+        .timeout(std::time::Duration::from_secs(8))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("cannot be reached")
+                .and(predicate::str::contains("127.0.0.1:1"))
+                .and(predicate::str::contains("pw@").not()),
+        );
+}
+
+#[test]
 fn a_missing_folder_is_named_and_nothing_is_created() {
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("no/such/dir/x.sqlite");

@@ -55,6 +55,27 @@ async fn migrating_twice_changes_nothing_the_second_time() {
 }
 
 #[tokio::test]
+async fn sqlite_runs_in_wal_with_foreign_keys_full_sync_and_a_patient_busy_timeout() {
+    let db = TestDb::sqlite();
+    let store = db.open().await;
+    let (journal, fk, sync, busy) = store.sqlite_settings().await.unwrap().unwrap();
+    assert_eq!(journal, "wal");
+    assert!(fk);
+    assert_eq!(sync, 2, "synchronous=FULL");
+    assert!(busy >= 5_000, "busy timeout {busy} ms");
+    // Foreign keys are enforced, not just declared.
+    let orphan = sqlx::SqlitePool::connect(&db.url).await.unwrap();
+    sqlx::query("PRAGMA foreign_keys = ON")
+        .execute(&orphan)
+        .await
+        .unwrap();
+    let r = sqlx::query("INSERT INTO person (id_number, name, employer_id, status) VALUES ('x', 'y', 999, 'active')")
+        .execute(&orphan)
+        .await;
+    assert!(r.is_err());
+}
+
+#[tokio::test]
 async fn a_schema_newer_than_the_program_is_refused_and_left_untouched() {
     for db in TestDb::all().await {
         let store = db.open().await;
@@ -321,6 +342,23 @@ async fn the_demo_has_every_kind_of_record_the_issue_asks_for() {
         assert!(c.employers >= 2_000, "{c:?}");
         assert_eq!(c.pending_filings, 300);
         assert!(c.overdue_cases > 0, "{c:?}");
+        assert!(
+            c.overdue_cases * 3 < c.open_cases,
+            "most open cases are on time: {c:?}"
+        );
+        let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
+        let soon = cal.add_working_days(today(), 5).date;
+        let due_soon = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM inspection_case WHERE stage <> 'closed' AND due_on >= '{}' AND due_on <= '{soon}'",
+                today()
+            ))
+            .await;
+        assert!(
+            due_soon > 0,
+            "{}: no case due within 5 working days",
+            db.label
+        );
         let q = |sql: &'static str| db.scalar(sql);
         assert_eq!(q("SELECT COUNT(*) FROM staff").await, 12);
         assert_eq!(
@@ -464,4 +502,58 @@ async fn every_seeded_person_and_employer_carries_a_valid_code() {
             l.uscc
         );
     }
+}
+
+#[tokio::test]
+async fn the_demo_carries_deliberate_errors_for_review_to_catch() {
+    use hrss_desk::domain::contribution::within_band;
+    let cal = WorkCalendar::from_years(&CalendarFile::parse(SHIPPED).unwrap().year);
+    let lists = vec![
+        ("enroll".to_string(), "id-card".to_string(), true),
+        ("contribution-base".to_string(), "payroll".to_string(), true),
+    ];
+    let data = generate(&DemoInputs {
+        persons: 5_000,
+        today: today(),
+        calendar: &cal,
+        checklists: &lists,
+    });
+    let avg = data
+        .average_wages
+        .iter()
+        .find(|w| w.year == 2026)
+        .unwrap()
+        .monthly;
+    let declared: Vec<serde_json::Value> = data
+        .filings
+        .iter()
+        .map(|f| serde_json::from_str(&f.declared).unwrap())
+        .collect();
+    let bad_ids = declared
+        .iter()
+        .filter(|d| {
+            hrss_desk::domain::ResidentId::parse(d["id_number"].as_str().unwrap(), today()).is_err()
+        })
+        .count();
+    assert!(
+        bad_ids > 0 && bad_ids < data.filings.len() / 10,
+        "{bad_ids}"
+    );
+    let outside = data
+        .filings
+        .iter()
+        .zip(&declared)
+        .filter(|(f, d)| {
+            f.kind == "contribution-base" && !within_band(d["base"].as_i64().unwrap(), avg)
+        })
+        .count();
+    assert!(outside > 0, "no base outside the band");
+    assert!(
+        data.materials.iter().any(|m| !m.present),
+        "no missing material"
+    );
+    assert!(
+        data.materials.iter().any(|m| m.present && !m.valid),
+        "no invalid material"
+    );
 }

@@ -572,7 +572,15 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
         let id = n as i64 + 1;
         let e = &out.employers[d.below(employers)];
         let (resp_id, resp_name) = (e.id, e.name.clone());
-        let received = today - Days::new(d.range(0, 400) as u64);
+        // Every stage is represented: case n sits in stage n mod 9. Open cases
+        // are recent; closed ones reach back more than a year.
+        let stage = CaseStage::ALL[n % CaseStage::ALL.len()];
+        let age = if stage == CaseStage::Closed {
+            d.range(100, 400)
+        } else {
+            d.range(0, 75)
+        };
+        let received = today - Days::new(age as u64);
         let decision = match n % 10 {
             0 => "refused",
             1 => "correction",
@@ -600,8 +608,6 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
             decided_on: (decision != "pending")
                 .then(|| cal.add_working_days(received, d.range(1, 5) as u32).date),
         });
-        // Every stage is represented: case n sits in stage n mod 9.
-        let stage = CaseStage::ALL[n % CaseStage::ALL.len()];
         let registered = received;
         let opened = (stage >= CaseStage::Opened).then(|| cal.add_working_days(registered, 3).date);
         let opened = opened.map(|o| o.min(today));

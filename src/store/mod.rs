@@ -224,6 +224,28 @@ impl Store {
         Ok(v.finish(self.audit_head().await?))
     }
 
+    /// How a SQLite connection of the pool is set up (None on Postgres):
+    /// (journal mode, foreign keys on, synchronous level, busy timeout in ms).
+    pub async fn sqlite_settings(&self) -> Result<Option<(String, bool, i64, i64)>, StoreError> {
+        let Store::Sqlite(b) = self else {
+            return Ok(None);
+        };
+        let mut conn = b.pool.acquire().await?;
+        let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await?;
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await?;
+        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await?;
+        let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut *conn)
+            .await?;
+        Ok(Some((journal, fk == 1, sync, busy)))
+    }
+
     /// Whether this database was made by `hrss-desk demo`.
     pub async fn is_demo(&self) -> Result<bool, StoreError> {
         Ok(self.setting(DEMO_SETTING).await?.as_deref() == Some("true"))

@@ -2,7 +2,8 @@
 //! translation of driver errors into sentences a clerk can act on.
 
 use super::{Store, StoreError, postgres, sqlite};
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::Connection;
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -98,15 +99,25 @@ impl Store {
             DatabaseUrl::Postgres(u) => {
                 let opts =
                     PgConnectOptions::from_str(u).map_err(|_| StoreError::BadUrl(redact(u)))?;
+                // One direct attempt first: the pool would retry a refused
+                // connection until its timeout instead of saying why at once.
+                let unreachable = |e: sqlx::Error| {
+                    let why = match e.as_database_error() {
+                        Some(db) => db.message().to_string(),
+                        None => e.to_string(),
+                    };
+                    StoreError::Unreachable(format!("{}: {why}", url.describe()))
+                };
+                let probe = PgConnection::connect_with(&opts)
+                    .await
+                    .map_err(unreachable)?;
+                let _ = probe.close().await;
                 let pool = PgPoolOptions::new()
                     .max_connections(8)
-                    .acquire_timeout(Duration::from_secs(10))
+                    .acquire_timeout(Duration::from_secs(30))
                     .connect_with(opts)
                     .await
-                    .map_err(|e| match classify(e) {
-                        StoreError::Db(_) => StoreError::Unreachable(url.describe()),
-                        other => other,
-                    })?;
+                    .map_err(unreachable)?;
                 Ok(Store::Postgres(postgres::Backend { pool }))
             }
         }
