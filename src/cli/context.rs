@@ -20,9 +20,30 @@ pub struct Global {
     /// 界面语言 zh 或 en / Language: zh (default) or en
     #[arg(long, global = true, env = "HRSS_LANG")]
     pub lang: Option<String>,
+    /// 键位：default、function-keys 或键位文件路径 / Keymap: default, function-keys or a file's path
+    #[arg(long, global = true)]
+    pub keymap: Option<String>,
 }
 
 impl Global {
+    /// Fills what the command line left open from the config file.
+    pub fn with_config(mut self) -> Result<Global, Failure> {
+        let config = crate::config::load().map_err(|(path, why)| {
+            Failure::new(
+                2,
+                format!(
+                    "配置文件 {} 有误：{why} / The config file {} is not valid: {why}",
+                    path.display(),
+                    path.display()
+                ),
+            )
+        })?;
+        self.database_url = self.database_url.or(config.database_url);
+        self.lang = self.lang.or(config.lang);
+        self.keymap = self.keymap.or(config.keymap);
+        Ok(self)
+    }
+
     pub fn lang(&self) -> Result<Lang, Failure> {
         match &self.lang {
             None => Ok(Lang::Zh),

@@ -44,7 +44,7 @@ pub async fn run(
             .map_err(|e| Failure::store(lang, &e))?;
         let data = generate(&DemoInputs {
             persons: size,
-            today: chrono::Local::now().date_naive(),
+            today: crate::domain::calendar::office_date(chrono::Utc::now()),
             calendar: &calendar,
             checklists: &checklists,
         });
@@ -66,8 +66,9 @@ pub async fn run(
         o.store.close().await;
         return Ok(ExitCode::SUCCESS);
     }
+    let keymap = crate::tui::load_keymap(g.keymap.as_deref(), lang)?;
     let me = identify(store, g, lang).await?;
-    let result = crate::tui::run(store, &me, lang, &shown).await;
+    let result = crate::tui::run(store, &me, lang, &shown, keymap).await;
     o.store.close().await;
     result.map(|()| ExitCode::SUCCESS)
 }

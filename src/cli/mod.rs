@@ -67,13 +67,17 @@ pub enum Command {
 /// Runs the program; the exit code is 0 on success, 1 when the work failed or
 /// found invalid values, 2 on a usage error.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
             return ExitCode::from(code);
         }
+    };
+    cli.global = match cli.global.with_config() {
+        Ok(g) => g,
+        Err(f) => return f.report(),
     };
     let lang = match cli.global.lang() {
         Ok(l) => l,

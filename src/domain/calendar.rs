@@ -280,3 +280,14 @@ mod tests {
         ));
     }
 }
+
+/// The office keeps China Standard Time whatever the server's zone: a filing
+/// received at 00:30 in Beijing counts from that Beijing date.
+pub fn office_offset() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset")
+}
+
+/// The office date of an instant.
+pub fn office_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    at.with_timezone(&office_offset()).date_naive()
+}

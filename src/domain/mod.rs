@@ -4,6 +4,7 @@ pub mod audit;
 pub mod calendar;
 pub mod contribution;
 pub mod kinds;
+pub mod licence;
 pub mod mask;
 pub mod resident_id;
 pub mod staff;

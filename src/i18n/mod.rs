@@ -3,8 +3,10 @@
 //! languages, so a language can never miss a key.
 
 mod messages;
+mod tui;
 
 pub use messages::*;
+pub use tui::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -1,14 +1,16 @@
 //! The database: one interface over a SQLite and a Postgres backend.
 //!
-//! Both backends compile the same query code (`backend.rs`, included once per
+//! Both backends compile the same query code (`backend/*.rs`, included once per
 //! database), so the SQL is written once and bound with parameters only.
 
 pub mod migrate;
 pub mod model;
 mod open;
+pub mod views;
 
 pub use model::*;
 pub use open::{DatabaseUrl, default_database_path};
+pub use views::*;
 
 use crate::domain::audit::{AuditEntry, ChainBreak, ChainVerifier};
 use crate::domain::calendar::CalendarYear;
@@ -45,13 +47,17 @@ const PG_SEQUENCES_PAST_MAX: &str = "
 mod sqlite {
     use sqlx::Sqlite as Db;
     const DIALECT: super::Dialect = super::Dialect::Sqlite;
-    include!("backend.rs");
+    include!("backend/core.rs");
+    include!("backend/demo.rs");
+    include!("backend/lists.rs");
 }
 
 mod postgres {
     use sqlx::Postgres as Db;
     const DIALECT: super::Dialect = super::Dialect::Postgres;
-    include!("backend.rs");
+    include!("backend/core.rs");
+    include!("backend/demo.rs");
+    include!("backend/lists.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -244,6 +250,24 @@ impl Store {
             .fetch_one(&mut *conn)
             .await?;
         Ok(Some((journal, fk == 1, sync, busy)))
+    }
+
+    /// One page of a pane's list.
+    pub async fn list_page(
+        &self,
+        kind: ListKind,
+        req: &PageRequest,
+    ) -> Result<Vec<ListItem>, StoreError> {
+        on_backend!(self.list_page(kind, req))
+    }
+
+    /// One record with what belongs to it, for the detail view.
+    pub async fn detail(&self, kind: ListKind, id: i64) -> Result<Option<Detail>, StoreError> {
+        on_backend!(self.detail(kind, id))
+    }
+
+    pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard, StoreError> {
+        on_backend!(self.dashboard(today))
     }
 
     /// Whether this database was made by `hrss-desk demo`.

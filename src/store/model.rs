@@ -3,14 +3,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct ZoneRow {
     pub code: String,
     pub name: String,
     pub towns: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct StaffRow {
     pub id: i64,
     pub login: String,
@@ -19,7 +19,7 @@ pub struct StaffRow {
     pub active: bool,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct EmployerRow {
     pub id: i64,
     pub uscc: String,
@@ -33,7 +33,7 @@ pub struct EmployerRow {
     pub arrears: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct PersonRow {
     pub id: i64,
     pub id_number: String,
@@ -48,7 +48,7 @@ pub struct PersonRow {
     pub pension_base: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct LicenceRow {
     pub id: i64,
     pub kind: String,
@@ -64,7 +64,7 @@ pub struct LicenceRow {
     pub status: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct InspectionRow {
     pub id: i64,
     pub licence_id: i64,
@@ -75,7 +75,7 @@ pub struct InspectionRow {
     pub findings: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct AnnualReviewRow {
     pub id: i64,
     pub licence_id: i64,
@@ -86,7 +86,7 @@ pub struct AnnualReviewRow {
     pub note: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct SanctionRow {
     pub id: i64,
     pub licence_id: i64,
@@ -98,7 +98,7 @@ pub struct SanctionRow {
     pub status: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct FilingRow {
     pub id: i64,
     pub kind: String,
@@ -110,7 +110,7 @@ pub struct FilingRow {
     pub assigned_to: Option<i64>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct MaterialRow {
     pub filing_id: i64,
     pub material: String,
@@ -118,7 +118,7 @@ pub struct MaterialRow {
     pub valid: bool,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct ComplaintRow {
     pub id: i64,
     pub complainant_name: String,
@@ -136,7 +136,7 @@ pub struct ComplaintRow {
     pub decided_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct CaseRow {
     pub id: i64,
     pub number: String,
@@ -153,7 +153,7 @@ pub struct CaseRow {
     pub outcome: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseEventRow {
     pub case_id: i64,
     pub at: DateTime<Utc>,
@@ -163,7 +163,7 @@ pub struct CaseEventRow {
     pub note: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct AverageWageRow {
     pub year: i64,
     pub region: String,
@@ -172,7 +172,7 @@ pub struct AverageWageRow {
     pub effective_from: NaiveDate,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct SettingRow {
     pub key: String,
     pub value: String,

@@ -1,197 +1,159 @@
-//! The terminal program. For now one home screen: who is working, which
-//! database, and the counts that matter. The pane frame comes next.
+//! The terminal program. Keys become actions through the keymap; `App::handle`
+//! turns events into a new state and effects; effects run as tokio tasks and
+//! their results come back as events; `render` draws the state. The screen is
+//! redrawn only after an event, so an idle desk uses no CPU.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod palette;
+pub mod pane;
+pub mod render;
+pub mod text;
 
 use crate::cli::Failure;
-use crate::domain::Staff;
-use crate::i18n::{Lang, printable};
-use crate::store::{Counts, Store};
-use ratatui::Frame;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use ratatui::layout::{Constraint, Layout};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use crate::domain::calendar::office_date;
+use crate::domain::{Staff, WorkCalendar};
+use crate::i18n::{self, Lang};
+use crate::store::Store;
+use app::{App, AppEvent, Effect};
+use keymap::Keymap;
+use ratatui::crossterm::event::{self, Event};
+use std::io::IsTerminal;
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-/// What the home screen shows; rendering is a pure function of it.
-#[derive(Debug, Clone)]
-pub struct Home {
-    pub lang: Lang,
-    pub staff_name: String,
-    pub staff_login: String,
-    pub roles: String,
-    pub database: String,
-    pub counts: Counts,
-}
+pub use render::render;
 
-impl Home {
-    pub fn new(staff: &Staff, lang: Lang, database: &str, counts: Counts) -> Self {
-        Home {
-            lang,
-            staff_name: staff.name.clone(),
-            staff_login: staff.login.clone(),
-            roles: staff
-                .roles
-                .iter()
-                .map(|r| r.label(lang))
-                .collect::<Vec<_>>()
-                .join("、"),
-            database: database.to_string(),
-            counts,
+/// Set by the first-frame benchmark: draw once, then leave.
+const EXIT_AFTER_FIRST_FRAME: &str = "HRSS_EXIT_AFTER_FIRST_FRAME";
+
+/// Chooses the keymap: a shipped name or a file (`--keymap`, or the config
+/// file), then the user's `keymap.toml` laid over it.
+pub fn load_keymap(choice: Option<&str>, lang: Lang) -> Result<Keymap, Failure> {
+    let name = choice.unwrap_or("default");
+    let mut k = match Keymap::shipped(name) {
+        Some(k) => k,
+        None => {
+            let text = std::fs::read_to_string(name)
+                .map_err(|e| Failure::new(2, i18n::cannot_read(lang, name, &e.to_string())))?;
+            Keymap::from_text(&text, name)
         }
-    }
-}
-
-pub fn render(frame: &mut Frame, home: &Home) {
-    let l = home.lang;
-    let [title, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
-    frame.render_widget(
-        Paragraph::new(l.pick(
-            "hrss-desk 人社局事中事后监督管理",
-            "hrss-desk supervision desk",
-        ))
-        .style(Style::new().add_modifier(Modifier::BOLD)),
-        title,
-    );
-    let c = &home.counts;
-    let row = |label: &str, n: i64| {
-        Line::from(vec![
-            Span::raw(format!("{label}  ")),
-            Span::styled(n.to_string(), Style::new().add_modifier(Modifier::BOLD)),
-        ])
     };
-    let lines = vec![
-        row(l.pick("待审核申报", "Pending filings"), c.pending_filings),
-        row(l.pick("在办案件", "Open cases"), c.open_cases),
-        row(l.pick("超期案件", "Overdue cases"), c.overdue_cases),
-        row(l.pick("许可与协议", "Licences and agreements"), c.licences),
-        row(l.pick("参保单位", "Insured employers"), c.employers),
-        row(l.pick("参保人员", "Insured persons"), c.persons),
-        Line::raw(""),
-        Line::raw(l.pick("按 q 或 Esc 退出", "Press q or Esc to quit")),
-    ];
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::new()
-                .borders(Borders::ALL)
-                .title(l.pick(" 概况 ", " Overview ")),
-        ),
-        body,
-    );
-    let who = format!(
-        "{} ({}) · {} · {}",
-        printable(&home.staff_name),
-        printable(&home.staff_login),
-        home.roles,
-        printable(&home.database)
-    );
-    frame.render_widget(
-        Paragraph::new(who).style(Style::new().add_modifier(Modifier::REVERSED)),
-        status,
-    );
-}
-
-/// Whether a key ends the program.
-pub fn quits(code: KeyCode, modifiers: KeyModifiers) -> bool {
-    matches!(code, KeyCode::Char('q') | KeyCode::Esc)
-        || (code == KeyCode::Char('c') && modifiers.contains(KeyModifiers::CONTROL))
-}
-
-/// The text a person sees in a buffer: a double-width character's trailing
-/// cell is skipped, so Chinese reads as written. Used by the screen tests.
-pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut text = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            text.push_str(symbol);
-        }
-        text.push('\n');
+    let user = crate::config::config_dir().join("keymap.toml");
+    if let Ok(text) = std::fs::read_to_string(&user) {
+        k.merge(&text, &user.display().to_string());
     }
-    text
+    Ok(k)
 }
 
-pub async fn run(store: &Store, staff: &Staff, lang: Lang, database: &str) -> Result<(), Failure> {
-    let today = chrono::Local::now().date_naive();
-    let counts = store
-        .counts(today)
+/// Restores the terminal however the loop ends.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+fn run_effect(
+    store: &Store,
+    tx: &UnboundedSender<AppEvent>,
+    today: chrono::NaiveDate,
+    effect: Effect,
+) {
+    let store = store.clone();
+    let tx = tx.clone();
+    let lang_free = |e: crate::store::StoreError| e.to_string();
+    tokio::spawn(async move {
+        let event = match effect {
+            Effect::LoadPage(ask) => {
+                let result = store
+                    .list_page(ask.kind, &ask.request)
+                    .await
+                    .map_err(lang_free);
+                AppEvent::Page { ask, result }
+            }
+            Effect::LoadDetail { kind, id } => {
+                let result = store.detail(kind, id).await.map_err(lang_free);
+                AppEvent::Detail { kind, id, result }
+            }
+            Effect::LoadDashboard => {
+                AppEvent::Dashboard(store.dashboard(today).await.map_err(lang_free))
+            }
+            Effect::LoadCounts => AppEvent::Counts(store.counts(today).await.map_err(lang_free)),
+            Effect::Quit => return,
+        };
+        let _ = tx.send(event);
+    });
+}
+
+pub async fn run(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    database: &str,
+    keymap: Keymap,
+) -> Result<(), Failure> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::new(1, i18n::not_a_terminal(lang)));
+    }
+    let today = office_date(chrono::Utc::now());
+    let years = store
+        .calendar_years()
         .await
         .map_err(|e| Failure::store(lang, &e))?;
-    let home = Home::new(staff, lang, database, counts);
-    // The terminal loop blocks on key reads, so it runs off the async workers.
-    tokio::task::spawn_blocking(move || -> std::io::Result<()> {
-        let mut terminal = ratatui::init();
-        let result = (|| loop {
-            terminal.draw(|f| render(f, &home))?;
-            if let Event::Key(k) = event::read()?
-                && k.kind == KeyEventKind::Press
-                && quits(k.code, k.modifiers)
-            {
+    let calendar = WorkCalendar::from_years(&years);
+    let io = |e: std::io::Error| Failure::new(1, e.to_string());
+
+    let mut terminal = ratatui::init();
+    let _guard = TerminalGuard;
+    let size = terminal.size().map_err(io)?;
+    let (mut app, effects) = App::new(
+        staff.into(),
+        lang,
+        database.to_string(),
+        keymap,
+        calendar,
+        today,
+        (size.width, size.height),
+    );
+    let (tx, mut rx) = unbounded_channel::<AppEvent>();
+    // Key reads block, so they live on a thread of their own.
+    let keys = tx.clone();
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            let sent = match ev {
+                Event::Key(k) => keys.send(AppEvent::Key(k)),
+                Event::Resize(w, h) => keys.send(AppEvent::Resize(w, h)),
+                _ => Ok(()),
+            };
+            if sent.is_err() {
+                break;
+            }
+        }
+    });
+    terminal.draw(|f| render(f, &app)).map_err(io)?;
+    if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
+        return Ok(());
+    }
+    for e in effects {
+        run_effect(store, &tx, today, e);
+    }
+    while let Some(first) = rx.recv().await {
+        // Take whatever else has arrived too, then draw once.
+        let mut batch = vec![first];
+        while let Ok(more) = rx.try_recv() {
+            batch.push(more);
+        }
+        for ev in batch {
+            for e in app.handle(ev) {
+                run_effect(store, &tx, today, e);
+            }
+            if app.quit {
                 return Ok(());
             }
-        })();
-        ratatui::restore();
-        result
-    })
-    .await
-    .map_err(|e| Failure::new(1, e.to_string()))?
-    .map_err(|e| Failure::new(1, e.to_string()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Role;
-    use ratatui::{Terminal, backend::TestBackend};
-
-    fn screen(lang: Lang) -> String {
-        let staff = Staff {
-            id: 1,
-            login: "zhaojing".into(),
-            name: "赵静".into(),
-            roles: vec![Role::Chief],
-            active: true,
-        };
-        let counts = Counts {
-            pending_filings: 300,
-            overdue_cases: 7,
-            ..Counts::default()
-        };
-        let home = Home::new(&staff, lang, "SQLite /tmp/demo.sqlite", counts);
-        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        t.draw(|f| render(f, &home)).unwrap();
-        screen_text(t.backend().buffer())
+        }
+        terminal.draw(|f| render(f, &app)).map_err(io)?;
     }
-
-    #[test]
-    fn the_home_screen_shows_who_is_working_and_the_counts() {
-        let zh = screen(Lang::Zh);
-        assert!(zh.contains("赵静"), "{zh}");
-        assert!(zh.contains("科室负责人"));
-        assert!(zh.contains("待审核申报") && zh.contains("300"));
-        let en = screen(Lang::En);
-        assert!(
-            en.contains("Pending filings") && en.contains("Section chief"),
-            "{en}"
-        );
-    }
-
-    #[test]
-    fn q_esc_and_ctrl_c_quit() {
-        assert!(quits(KeyCode::Char('q'), KeyModifiers::NONE));
-        assert!(quits(KeyCode::Esc, KeyModifiers::NONE));
-        assert!(quits(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        assert!(!quits(KeyCode::Char('c'), KeyModifiers::NONE));
-    }
+    Ok(())
 }

@@ -1,0 +1,314 @@
+//! The words of the terminal screens.
+
+use super::Lang;
+use crate::tui::action::Action;
+
+pub fn action_label(a: Action, lang: Lang) -> &'static str {
+    use Action::*;
+    let (zh, en) = match a {
+        Quit => ("退出", "Quit"),
+        Help => ("帮助：本页按键", "Help: keys of this pane"),
+        Palette => ("命令面板", "Command palette"),
+        Filter => ("筛选", "Filter"),
+        NextPane => ("下一面板", "Next pane"),
+        PrevPane => ("上一面板", "Previous pane"),
+        Pane1 => ("参保审核", "Enrollment review"),
+        Pane2 => ("许可查询", "Licence lookup"),
+        Pane3 => ("案件队列", "Case queue"),
+        Pane4 => ("监督检查", "Inspections"),
+        Pane5 => ("参保人员", "Insured persons"),
+        Pane6 => ("统计", "Dashboard"),
+        Up => ("上移", "Up"),
+        Down => ("下移", "Down"),
+        PageUp => ("上一页", "Page up"),
+        PageDown => ("下一页", "Page down"),
+        Top => ("到第一条", "First row"),
+        Bottom => ("到最后一条", "Last row"),
+        Open => ("查看详情", "Open the record"),
+        Back => ("返回 / 清除筛选", "Back / clear filter"),
+        Refresh => ("刷新", "Refresh"),
+        Language => ("切换中文 / English", "Switch English / 中文"),
+        KeymapView => ("键位与键位文件问题", "Keymap and its problems"),
+    };
+    lang.pick(zh, en)
+}
+
+/// Short pane titles for the tab line: six must fit in 80 columns.
+pub fn pane_tab(index: usize, lang: Lang) -> &'static str {
+    let (zh, en) = match index {
+        0 => ("参保审核", "Filings"),
+        1 => ("许可查询", "Licences"),
+        2 => ("案件队列", "Cases"),
+        3 => ("监督检查", "Inspections"),
+        4 => ("参保人员", "Persons"),
+        _ => ("统计", "Dashboard"),
+    };
+    lang.pick(zh, en)
+}
+
+/// The full title of a pane, over its list.
+pub fn pane_title(index: usize, lang: Lang) -> &'static str {
+    let (zh, en) = match index {
+        0 => (
+            "参保审核：待审核申报（先收先办）",
+            "Enrollment review: pending filings, oldest first",
+        ),
+        1 => (
+            "许可查询：许可证与服务协议",
+            "Licence lookup: licences and agreements",
+        ),
+        2 => (
+            "案件队列：在办案件（按期限）",
+            "Case queue: open cases by deadline",
+        ),
+        3 => ("监督检查：检查记录（新在前）", "Inspections: newest first"),
+        4 => ("参保人员", "Insured persons"),
+        _ => ("统计", "Dashboard"),
+    };
+    lang.pick(zh, en)
+}
+
+/// Column headers, per pane, in order.
+pub fn columns(index: usize, lang: Lang) -> &'static [&'static str] {
+    match (index, lang) {
+        (0, Lang::Zh) => &[
+            "业务类型",
+            "参保单位",
+            "参保人员",
+            "身份证号",
+            "收件日期",
+            "办结期限",
+            "问题",
+        ],
+        (0, Lang::En) => &[
+            "Kind",
+            "Employer",
+            "Person",
+            "ID number",
+            "Received",
+            "Due",
+            "Issues",
+        ],
+        (1, Lang::Zh) => &["类别", "许可证号 / 协议号", "持证单位", "状态", "有效期至"],
+        (1, Lang::En) => &["Kind", "Number", "Holder", "Standing", "Expires"],
+        (2, Lang::Zh) => &["案号", "被投诉单位", "阶段", "办案期限", "承办人"],
+        (2, Lang::En) => &["Case no.", "Respondent", "Stage", "Due", "Officer"],
+        (3, Lang::Zh) => &["检查日期", "许可证号", "被检查单位", "方式", "结果"],
+        (3, Lang::En) => &["Date", "Licence", "Inspected body", "Method", "Result"],
+        (4, Lang::Zh) => &["姓名", "身份证号", "参保单位", "状态", "缴费基数"],
+        (4, Lang::En) => &["Name", "ID number", "Employer", "Status", "Base"],
+        _ => &[],
+    }
+}
+
+pub fn standing_label(s: crate::domain::licence::Standing, lang: Lang) -> &'static str {
+    use crate::domain::licence::Standing::*;
+    let (zh, en) = match s {
+        Valid => ("有效", "valid"),
+        Expiring => ("将到期!", "expiring!"),
+        Expired => ("已过期", "EXPIRED"),
+        Suspended => ("暂停", "suspended"),
+        Revoked => ("已吊销", "REVOKED"),
+        Cancelled => ("已注销", "cancelled"),
+    };
+    lang.pick(zh, en)
+}
+
+pub fn loading(lang: Lang) -> &'static str {
+    lang.pick("加载中…", "Loading…")
+}
+
+pub fn empty_list(lang: Lang) -> &'static str {
+    lang.pick("没有记录", "No records")
+}
+
+pub fn no_match(lang: Lang, filter: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有与“{filter}”相符的记录，按 Esc 清除筛选"),
+        Lang::En => format!("Nothing matches \"{filter}\": press Esc to clear the filter"),
+    }
+}
+
+pub fn filter_prompt(lang: Lang) -> &'static str {
+    lang.pick("筛选：", "Filter: ")
+}
+
+pub fn filter_active(lang: Lang, filter: &str) -> String {
+    match lang {
+        Lang::Zh => format!("筛选“{filter}”"),
+        Lang::En => format!("filter \"{filter}\""),
+    }
+}
+
+pub fn hints(lang: Lang) -> &'static str {
+    lang.pick(
+        "? 帮助  : 命令  / 筛选  Enter 详情  Tab 切换面板  q 退出",
+        "? help  : commands  / filter  Enter open  Tab next pane  q quit",
+    )
+}
+
+pub fn status_counts(lang: Lang, pending: i64, overdue: i64) -> String {
+    match lang {
+        Lang::Zh => format!("待审核{pending} 超期{overdue}"),
+        Lang::En => format!("pending {pending} overdue {overdue}"),
+    }
+}
+
+pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
+    match lang {
+        Lang::Zh => format!("终端窗口太小：至少需要 80×24，当前 {w}×{h}。请放大窗口。"),
+        Lang::En => {
+            format!("The terminal is too small: 80×24 at least, now {w}×{h}. Please enlarge it.")
+        }
+    }
+}
+
+pub fn not_a_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "hrss-desk 的界面需要在终端中运行（当前输入或输出不是终端）；脚本请使用命令行子命令，见 hrss-desk --help。",
+        "hrss-desk's screen needs a terminal (input or output is not one); scripts should use the subcommands, see hrss-desk --help.",
+    )
+}
+
+pub fn help_title(lang: Lang) -> &'static str {
+    lang.pick(
+        " 帮助：本页按键（Esc 关闭） ",
+        " Help: keys of this pane (Esc closes) ",
+    )
+}
+
+pub fn palette_title(lang: Lang) -> &'static str {
+    lang.pick(
+        " 命令面板：输入名称、拼音首字母或英文（Enter 执行，Esc 关闭） ",
+        " Commands: type a name, pinyin initials or English (Enter runs, Esc closes) ",
+    )
+}
+
+pub fn keymap_title(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!(" 键位：{name}（Esc 关闭） "),
+        Lang::En => format!(" Keymap: {name} (Esc closes) "),
+    }
+}
+
+pub fn keymap_problems(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("键位文件有{n}处问题，已忽略；按 Ctrl-K 或输入 :键位 查看"),
+        Lang::En => format!(
+            "The keymap file has {n} problem(s), ignored: press Ctrl-K or :keymap to see them"
+        ),
+    }
+}
+
+pub fn keymap_no_problems(lang: Lang) -> &'static str {
+    lang.pick("键位文件没有问题。", "The keymap files have no problems.")
+}
+
+pub fn keymap_problem(lang: Lang, p: &crate::tui::keymap::Problem) -> String {
+    use crate::tui::keymap::ProblemKind::*;
+    let place = if p.section.is_empty() {
+        p.origin.clone()
+    } else {
+        format!("{} [{}]", p.origin, p.section)
+    };
+    match (&p.what, lang) {
+        (Unreadable(m), Lang::Zh) => format!("{place}：无法解析（{m}）"),
+        (Unreadable(m), Lang::En) => format!("{place}: cannot be read ({m})"),
+        (UnknownSection, Lang::Zh) => format!("{place}：没有这个分区"),
+        (UnknownSection, Lang::En) => format!("{place}: no such section"),
+        (UnknownAction(a), Lang::Zh) => format!("{place}：未知动作“{a}”"),
+        (UnknownAction(a), Lang::En) => format!("{place}: unknown action \"{a}\""),
+        (BadKey(k), Lang::Zh) => format!("{place}：无法识别的按键“{k}”"),
+        (BadKey(k), Lang::En) => format!("{place}: unrecognised key \"{k}\""),
+    }
+}
+
+pub fn load_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("读取失败：{why}"),
+        Lang::En => format!("Could not load: {why}"),
+    }
+}
+
+pub fn position(lang: Lang, at: usize, more: bool) -> String {
+    let more = if more { "+" } else { "" };
+    match lang {
+        Lang::Zh => format!(" 第{at}条{more} "),
+        Lang::En => format!(" row {at}{more} "),
+    }
+}
+
+/// Labels of the detail and dashboard views.
+macro_rules! fields {
+    ($($variant:ident = $zh:literal, $en:literal;)+) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Field { $($variant),+ }
+
+        impl Field {
+            pub const ALL: &'static [Field] = &[$(Field::$variant),+];
+
+            pub fn label(self, lang: Lang) -> &'static str {
+                match self { $(Field::$variant => lang.pick($zh, $en)),+ }
+            }
+        }
+    };
+}
+
+fields! {
+    Kind = "类别", "Kind";
+    Status = "状态", "Status";
+    Employer = "参保单位", "Employer";
+    Person = "参保人员", "Person";
+    IdNumber = "公民身份号码", "Resident ID";
+    Received = "收件时间", "Received";
+    Due = "办结期限", "Due";
+    Declared = "申报内容", "Declared";
+    Materials = "申报材料", "Materials";
+    Decision = "处理结果", "Decision";
+    Number = "编号", "Number";
+    Holder = "持证单位", "Holder";
+    Uscc = "统一社会信用代码", "Credit code";
+    LegalRep = "法定代表人", "Legal representative";
+    Address = "地址", "Address";
+    Zone = "监管片区", "Supervision zone";
+    Issued = "发证日期", "Issued";
+    Expires = "有效期至", "Expires";
+    Inspections = "监督检查", "Inspections";
+    Sanctions = "处理处罚", "Sanctions";
+    Reviews = "年度报告", "Annual reviews";
+    Respondent = "被投诉单位", "Respondent";
+    Stage = "阶段", "Stage";
+    Registered = "登记日期", "Registered";
+    Officer = "承办人", "Case officer";
+    Inspectors = "检查人员", "Inspectors";
+    Facts = "投诉事实", "Facts";
+    Fine = "拟罚款", "Fine";
+    History = "办理经过", "History";
+    Method = "检查方式", "Method";
+    Date = "日期", "Date";
+    Result = "结果", "Result";
+    Findings = "发现问题", "Findings";
+    Name = "姓名", "Name";
+    Phone = "联系电话", "Phone";
+    Bank = "银行账号", "Bank account";
+    Hired = "入职日期", "Hired";
+    Base = "缴费基数", "Contribution base";
+    Pension = "养老金基数", "Pension base";
+    None = "无", "none";
+    PresentValid = "齐全有效", "present, valid";
+    PresentInvalid = "已交但无效", "present, NOT valid";
+    Missing = "缺", "MISSING";
+    Optional = "（非必交）", "(optional)";
+    MaskedNote = "个人信息已脱敏显示", "Personal data is shown masked";
+    PendingByKind = "待审核申报（按业务类型）", "Pending filings by kind";
+    CasesByStage = "案件（按阶段）", "Cases by stage";
+    LicencesByKind = "许可与协议（有效 / 全部）", "Licences and agreements (valid / all)";
+    Expiring = "30日内到期", "Expiring within 30 days";
+    Expired = "已过期未注销", "Past expiry, not cancelled";
+    Overview = "概况", "Overview";
+    Employers = "参保单位", "Insured employers";
+    Persons = "参保人员", "Insured persons";
+    OpenCases = "在办案件", "Open cases";
+    OverdueCases = "超期案件", "Overdue cases";
+    Pending = "待审核申报", "Pending filings";
+}

@@ -1,0 +1,450 @@
+// The panes' lists (keyset paging), record details and the dashboard; part of
+// the backend included per database.
+
+/// One list's forward and backward statements. Every list binds the same
+/// parameters: $1, $2 the sort key to continue from, $3 the filter pattern,
+/// $4 whether a filter is set (0/1), $5 the page size.
+macro_rules! keyset {
+    (select: $select:literal, where: $where:literal, key: $key:literal,
+     filter: $filter:literal, asc: $asc:literal, desc: $desc:literal) => {
+        (
+            concat!(
+                $select,
+                " WHERE ",
+                $where,
+                " AND (",
+                $key,
+                ") > ($1, $2) AND ($4 = 0 OR ",
+                $filter,
+                ") ORDER BY ",
+                $asc,
+                " LIMIT $5"
+            ),
+            concat!(
+                $select,
+                " WHERE ",
+                $where,
+                " AND (",
+                $key,
+                ") < ($1, $2) AND ($4 = 0 OR ",
+                $filter,
+                ") ORDER BY ",
+                $desc,
+                " LIMIT $5"
+            ),
+        )
+    };
+}
+
+const FILINGS: (&str, &str) = keyset!(
+    select: "SELECT f.id, f.kind, f.status, e.name AS employer_name,
+        p.name AS person_name, p.id_number AS person_id_number, f.received_at,
+        (SELECT COUNT(*) FROM material_requirement r
+          WHERE r.kind = f.kind AND r.required
+            AND NOT EXISTS (SELECT 1 FROM filing_material m
+                             WHERE m.filing_id = f.id AND m.material = r.material
+                               AND m.present AND m.valid)) AS material_problems
+        FROM filing f
+        LEFT JOIN employer e ON e.id = f.employer_id
+        LEFT JOIN person p ON p.id = f.person_id",
+    where: "f.status = 'pending'",
+    key: "f.received_at, f.id",
+    filter: "LOWER(COALESCE(e.name, '')) LIKE $3 ESCAPE '!'
+        OR LOWER(COALESCE(p.name, '')) LIKE $3 ESCAPE '!'
+        OR LOWER(COALESCE(p.id_number, '')) LIKE $3 ESCAPE '!'",
+    asc: "f.received_at, f.id",
+    desc: "f.received_at DESC, f.id DESC"
+);
+
+// Licences and persons page by id alone; the id is bound as both key parts.
+const LICENCES: (&str, &str) = keyset!(
+    select: "SELECT id, kind, number, holder, uscc, legal_rep, address, district, zone,
+        issued_on, expires_on, status FROM licence",
+    where: "1 = 1",
+    key: "id, id",
+    filter: "LOWER(number) LIKE $3 ESCAPE '!' OR LOWER(holder) LIKE $3 ESCAPE '!'
+        OR LOWER(uscc) LIKE $3 ESCAPE '!'",
+    asc: "id",
+    desc: "id DESC"
+);
+
+const CASES: (&str, &str) = keyset!(
+    select: "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
+        s.name AS officer_name
+        FROM inspection_case c LEFT JOIN staff s ON s.id = c.case_officer_id",
+    where: "c.stage <> 'closed'",
+    key: "COALESCE(c.due_on, '9999-12-31'), c.id",
+    filter: "LOWER(c.number) LIKE $3 ESCAPE '!' OR LOWER(c.respondent_name) LIKE $3 ESCAPE '!'",
+    asc: "COALESCE(c.due_on, '9999-12-31'), c.id",
+    desc: "COALESCE(c.due_on, '9999-12-31') DESC, c.id DESC"
+);
+
+// Newest first: "forward" walks down the dates, so the comparisons swap.
+const INSPECTIONS: (&str, &str) = {
+    let (older, newer) = keyset!(
+        select: "SELECT i.id, l.number AS licence_number, l.holder, i.method, i.planned_on, i.result
+            FROM inspection i JOIN licence l ON l.id = i.licence_id",
+        where: "1 = 1",
+        key: "i.planned_on, i.id",
+        filter: "LOWER(l.number) LIKE $3 ESCAPE '!' OR LOWER(l.holder) LIKE $3 ESCAPE '!'",
+        asc: "i.planned_on DESC, i.id DESC",
+        desc: "i.planned_on, i.id"
+    );
+    (newer, older)
+};
+
+const PERSONS: (&str, &str) = keyset!(
+    select: "SELECT p.id, p.name, p.id_number, e.name AS employer_name, p.status, p.contribution_base
+        FROM person p LEFT JOIN employer e ON e.id = p.employer_id",
+    where: "1 = 1",
+    key: "p.id, p.id",
+    filter: "LOWER(p.name) LIKE $3 ESCAPE '!' OR p.id_number LIKE $3 ESCAPE '!'",
+    asc: "p.id",
+    desc: "p.id DESC"
+);
+
+/// `%fragment%` with LIKE's own characters escaped by `!`.
+fn like_pattern(filter: &str) -> String {
+    let mut p = String::from("%");
+    for c in filter.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '!') {
+            p.push('!');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+impl Backend {
+    pub async fn list_page(
+        &self,
+        kind: ListKind,
+        req: &PageRequest,
+    ) -> Result<Vec<ListItem>, StoreError> {
+        let (forward, backward) = match kind {
+            ListKind::Filings => FILINGS,
+            ListKind::Licences => LICENCES,
+            ListKind::Cases => CASES,
+            ListKind::Inspections => INSPECTIONS,
+            ListKind::Persons => PERSONS,
+        };
+        let sql = match req.dir {
+            Direction::Forward => forward,
+            Direction::Backward => backward,
+        };
+        // Inspections run newest first, so their "start" is the largest key.
+        let descending = kind == ListKind::Inspections;
+        let from_top = (req.dir == Direction::Forward) != descending;
+        let filter_on = i64::from(!req.filter.trim().is_empty());
+        let pattern = like_pattern(&req.filter);
+        macro_rules! fetch {
+            ($row:ty, $wrap:path) => {{
+                let q = sqlx::query_as::<_, $row>(sql);
+                let q = match (&req.from, kind) {
+                    (Some(SortKey::Time(t, id)), _) => q.bind(*t).bind(*id),
+                    (Some(SortKey::Date(d, id)), _) => q.bind(*d).bind(*id),
+                    (Some(SortKey::Id(id)), _) => q.bind(*id).bind(*id),
+                    (None, ListKind::Filings) => {
+                        let t = if from_top {
+                            DateTime::<Utc>::MIN_UTC
+                        } else {
+                            DateTime::<Utc>::MAX_UTC
+                        };
+                        q.bind(edge_time(t))
+                            .bind(if from_top { i64::MIN } else { i64::MAX })
+                    }
+                    (None, ListKind::Cases | ListKind::Inspections) => {
+                        let d = if from_top {
+                            edge_date(true)
+                        } else {
+                            edge_date(false)
+                        };
+                        q.bind(d).bind(if from_top { i64::MIN } else { i64::MAX })
+                    }
+                    (None, _) => {
+                        let id = if from_top { i64::MIN } else { i64::MAX };
+                        q.bind(id).bind(id)
+                    }
+                };
+                let mut rows: Vec<ListItem> = q
+                    .bind(&pattern)
+                    .bind(filter_on)
+                    .bind(req.limit)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .into_iter()
+                    .map($wrap)
+                    .collect();
+                if req.dir == Direction::Backward {
+                    rows.reverse();
+                }
+                Ok(rows)
+            }};
+        }
+        match kind {
+            ListKind::Filings => fetch!(FilingItem, ListItem::Filing),
+            ListKind::Licences => fetch!(LicenceRow, ListItem::Licence),
+            ListKind::Cases => fetch!(CaseItem, ListItem::Case),
+            ListKind::Inspections => fetch!(InspectionItem, ListItem::Inspection),
+            ListKind::Persons => fetch!(PersonItem, ListItem::Person),
+        }
+    }
+
+    pub async fn detail(&self, kind: ListKind, id: i64) -> Result<Option<Detail>, StoreError> {
+        match kind {
+            ListKind::Filings => self.filing_detail(id).await,
+            ListKind::Licences => self.licence_detail(id).await,
+            ListKind::Cases => self.case_detail(id).await,
+            ListKind::Inspections => self.inspection_detail(id).await,
+            ListKind::Persons => self.person_detail(id).await,
+        }
+    }
+
+    async fn filing_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
+        let item: Option<FilingItem> = sqlx::query_as(
+            "SELECT f.id, f.kind, f.status, e.name AS employer_name, p.name AS person_name,
+                    p.id_number AS person_id_number, f.received_at,
+                    (SELECT COUNT(*) FROM material_requirement r
+                      WHERE r.kind = f.kind AND r.required
+                        AND NOT EXISTS (SELECT 1 FROM filing_material m
+                                         WHERE m.filing_id = f.id AND m.material = r.material
+                                           AND m.present AND m.valid)) AS material_problems
+             FROM filing f LEFT JOIN employer e ON e.id = f.employer_id
+             LEFT JOIN person p ON p.id = f.person_id WHERE f.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(item) = item else { return Ok(None) };
+        let (declared, decision, reason): (String, Option<String>, String) =
+            sqlx::query_as("SELECT declared, decision, reason FROM filing WHERE id = $1")
+                .bind(id)
+                .fetch_one(&self.pool)
+                .await?;
+        let materials: Vec<MaterialLine> = sqlx::query_as(
+            "SELECT r.material, r.name_zh, r.name_en, r.required, m.present, m.valid
+             FROM material_requirement r
+             LEFT JOIN filing_material m ON m.material = r.material AND m.filing_id = $1
+             WHERE r.kind = $2 ORDER BY r.required DESC, r.material",
+        )
+        .bind(id)
+        .bind(&item.kind)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(Detail::Filing {
+            item,
+            declared,
+            materials,
+            decision,
+            reason,
+        }))
+    }
+
+    async fn licence_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
+        let licence: Option<LicenceRow> = sqlx::query_as(
+            "SELECT id, kind, number, holder, uscc, legal_rep, address, district, zone,
+                    issued_on, expires_on, status FROM licence WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(licence) = licence else {
+            return Ok(None);
+        };
+        let inspections = sqlx::query_as(
+            "SELECT id, licence_id, method, planned_on, done_on, result, findings
+             FROM inspection WHERE licence_id = $1 ORDER BY planned_on DESC, id DESC",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let sanctions = sqlx::query_as(
+            "SELECT id, licence_id, kind, decided_on, deadline, amount, reason, status
+             FROM sanction WHERE licence_id = $1 ORDER BY decided_on DESC, id DESC",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let reviews = sqlx::query_as(
+            "SELECT id, licence_id, year, due_on, submitted_on, result, note
+             FROM annual_review WHERE licence_id = $1 ORDER BY year DESC",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(Detail::Licence {
+            licence,
+            inspections,
+            sanctions,
+            reviews,
+        }))
+    }
+
+    async fn case_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
+        let item: Option<CaseItem> = sqlx::query_as(
+            "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
+                    s.name AS officer_name
+             FROM inspection_case c LEFT JOIN staff s ON s.id = c.case_officer_id WHERE c.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(item) = item else { return Ok(None) };
+        let (facts, fine, outcome): (Option<String>, i64, String) = sqlx::query_as(
+            "SELECT co.facts, c.fine, c.outcome FROM inspection_case c
+             LEFT JOIN complaint co ON co.id = c.complaint_id WHERE c.id = $1",
+        )
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await?;
+        let inspectors: Vec<String> = sqlx::query_scalar(
+            "SELECT s.name FROM case_inspector ci JOIN staff s ON s.id = ci.staff_id
+             WHERE ci.case_id = $1 ORDER BY s.name",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let events = sqlx::query(
+            "SELECT case_id, at, staff_id, stage_from, stage_to, note FROM case_event
+             WHERE case_id = $1 ORDER BY at, id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| CaseEventRow {
+            case_id: r.get("case_id"),
+            at: r.get("at"),
+            staff_id: r.get("staff_id"),
+            stage_from: r.get("stage_from"),
+            stage_to: r.get("stage_to"),
+            note: r.get("note"),
+        })
+        .collect();
+        Ok(Some(Detail::Case {
+            item,
+            facts,
+            fine,
+            outcome,
+            inspectors,
+            events,
+        }))
+    }
+
+    async fn inspection_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
+        let row: Option<(i64, String, String, String, NaiveDate, String, String)> = sqlx::query_as(
+            "SELECT i.id, l.number, l.holder, i.method, i.planned_on, i.result, i.findings
+             FROM inspection i JOIN licence l ON l.id = i.licence_id WHERE i.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, licence_number, holder, method, planned_on, result, findings)) = row else {
+            return Ok(None);
+        };
+        let inspectors: Vec<String> = sqlx::query_scalar(
+            "SELECT s.name FROM inspection_inspector ii JOIN staff s ON s.id = ii.staff_id
+             WHERE ii.inspection_id = $1 ORDER BY s.name",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let item = InspectionItem {
+            id,
+            licence_number,
+            holder,
+            method,
+            planned_on,
+            result,
+        };
+        Ok(Some(Detail::Inspection {
+            item,
+            findings,
+            inspectors,
+        }))
+    }
+
+    async fn person_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
+        let person: Option<PersonRow> = sqlx::query_as(
+            "SELECT id, id_number, name, phone, bank_account, employer_id, status, hired_on,
+                    last_paid_month, contribution_base, pension_base FROM person WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(person) = person else {
+            return Ok(None);
+        };
+        let employer: Option<String> = match person.employer_id {
+            Some(e) => {
+                sqlx::query_scalar("SELECT name FROM employer WHERE id = $1")
+                    .bind(e)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+            None => None,
+        };
+        Ok(Some(Detail::Person { person, employer }))
+    }
+
+    pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard, StoreError> {
+        let counts = self.counts(today).await?;
+        let pending_by_kind = sqlx::query_as(
+            "SELECT kind, COUNT(*) FROM filing WHERE status = 'pending' GROUP BY kind ORDER BY kind",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let cases_by_stage = sqlx::query_as(
+            "SELECT stage, COUNT(*) FROM inspection_case GROUP BY stage ORDER BY stage",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let licences_by_kind = sqlx::query_as(
+            "SELECT kind, COUNT(*), SUM(CASE WHEN status = 'valid' THEN 1 ELSE 0 END)
+             FROM licence GROUP BY kind ORDER BY kind",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let soon = today + chrono::Days::new(30);
+        let (expiring_soon, expired): (i64, i64) = sqlx::query_as(
+            "SELECT
+               COALESCE(SUM(CASE WHEN expires_on >= $1 AND expires_on <= $2 THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN expires_on < $1 THEN 1 ELSE 0 END), 0)
+             FROM licence WHERE status = 'valid'",
+        )
+        .bind(today)
+        .bind(soon)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Dashboard {
+            counts,
+            pending_by_kind,
+            cases_by_stage,
+            licences_by_kind,
+            expiring_soon,
+            expired,
+        })
+    }
+}
+
+/// The earliest or latest instant both databases store and compare alike.
+fn edge_time(t: DateTime<Utc>) -> DateTime<Utc> {
+    let year = if t == DateTime::<Utc>::MIN_UTC {
+        1
+    } else {
+        9999
+    };
+    edge_date(year == 1)
+        .and_hms_opt(0, 0, 0)
+        .expect("valid time")
+        .and_utc()
+}
+
+fn edge_date(first: bool) -> NaiveDate {
+    if first {
+        NaiveDate::from_ymd_opt(1, 1, 1).expect("valid date")
+    } else {
+        NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid date")
+    }
+}

@@ -1,0 +1,181 @@
+//! What the panes read: list items with their keyset sort keys, record
+//! details, and the dashboard's figures.
+
+use super::model::*;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// The lists the panes page through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Filings,
+    Licences,
+    Cases,
+    Inspections,
+    Persons,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Rows after `from` in the list's order (from the top when `from` is None).
+    Forward,
+    /// Rows before `from` (from the bottom when `from` is None), returned in list order.
+    Backward,
+}
+
+/// A row's place in its list's order; keyset paging continues from it, so a
+/// list of a million rows never loads more than a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortKey {
+    Time(DateTime<Utc>, i64),
+    Date(NaiveDate, i64),
+    Id(i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRequest {
+    pub dir: Direction,
+    pub from: Option<SortKey>,
+    pub limit: i64,
+    /// Typed by the user after `/`; matched as a case-insensitive fragment.
+    pub filter: String,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct FilingItem {
+    pub id: i64,
+    pub kind: String,
+    pub status: String,
+    pub employer_name: Option<String>,
+    pub person_name: Option<String>,
+    pub person_id_number: Option<String>,
+    pub received_at: DateTime<Utc>,
+    /// Required materials that are missing or not valid.
+    pub material_problems: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CaseItem {
+    pub id: i64,
+    pub number: String,
+    pub respondent_name: String,
+    pub stage: String,
+    pub registered_on: NaiveDate,
+    pub due_on: Option<NaiveDate>,
+    pub officer_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct InspectionItem {
+    pub id: i64,
+    pub licence_number: String,
+    pub holder: String,
+    pub method: String,
+    pub planned_on: NaiveDate,
+    pub result: String,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct PersonItem {
+    pub id: i64,
+    pub name: String,
+    pub id_number: String,
+    pub employer_name: Option<String>,
+    pub status: String,
+    pub contribution_base: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListItem {
+    Filing(FilingItem),
+    Licence(LicenceRow),
+    Case(CaseItem),
+    Inspection(InspectionItem),
+    Person(PersonItem),
+}
+
+/// Cases without a due date sort last, as if due on this day (the same text
+/// in the SQL's `COALESCE`).
+pub fn no_due_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid date")
+}
+
+impl ListItem {
+    pub fn id(&self) -> i64 {
+        match self {
+            ListItem::Filing(x) => x.id,
+            ListItem::Licence(x) => x.id,
+            ListItem::Case(x) => x.id,
+            ListItem::Inspection(x) => x.id,
+            ListItem::Person(x) => x.id,
+        }
+    }
+
+    pub fn key(&self) -> SortKey {
+        match self {
+            ListItem::Filing(x) => SortKey::Time(x.received_at, x.id),
+            ListItem::Licence(x) => SortKey::Id(x.id),
+            ListItem::Case(x) => SortKey::Date(x.due_on.unwrap_or_else(no_due_date), x.id),
+            ListItem::Inspection(x) => SortKey::Date(x.planned_on, x.id),
+            ListItem::Person(x) => SortKey::Id(x.id),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct MaterialLine {
+    pub material: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub required: bool,
+    pub present: Option<bool>,
+    pub valid: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    Filing {
+        item: FilingItem,
+        declared: String,
+        materials: Vec<MaterialLine>,
+        decision: Option<String>,
+        reason: String,
+    },
+    Licence {
+        licence: LicenceRow,
+        inspections: Vec<InspectionRow>,
+        sanctions: Vec<SanctionRow>,
+        reviews: Vec<AnnualReviewRow>,
+    },
+    Case {
+        item: CaseItem,
+        facts: Option<String>,
+        fine: i64,
+        outcome: String,
+        inspectors: Vec<String>,
+        events: Vec<CaseEventRow>,
+    },
+    Inspection {
+        item: InspectionItem,
+        findings: String,
+        inspectors: Vec<String>,
+    },
+    Person {
+        person: PersonRow,
+        employer: Option<String>,
+    },
+}
+
+/// The figures of the statistics pane.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dashboard {
+    pub counts: Counts,
+    /// (filing kind, pending count)
+    pub pending_by_kind: Vec<(String, i64)>,
+    /// (case stage, count)
+    pub cases_by_stage: Vec<(String, i64)>,
+    /// (licence kind, all, valid)
+    pub licences_by_kind: Vec<(String, i64, i64)>,
+    /// Valid licences expiring within 30 days, and those already past expiry.
+    pub expiring_soon: i64,
+    pub expired: i64,
+}

@@ -1,0 +1,469 @@
+//! The program's state and its one way of changing: `App::handle` takes an
+//! event (a key, a resize, a result from the database) and returns the
+//! effects to run. No I/O happens here, so every screen is testable.
+
+use super::action::Action;
+use super::keymap::{Chord, Keymap};
+use super::palette::Palette;
+use super::pane::{ListPane, PageAsk, PaneId};
+use crate::domain::{Staff, WorkCalendar};
+use crate::i18n::{self, Lang};
+use crate::store::{Counts, Dashboard, Detail, ListItem, ListKind};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::collections::HashMap;
+
+/// The smallest terminal every pane is laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Work for the loop to do off the UI task; results come back as events.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadPage(PageAsk),
+    LoadDetail { kind: ListKind, id: i64 },
+    LoadDashboard,
+    LoadCounts,
+    Quit,
+}
+
+#[derive(Debug, Clone)]
+pub enum AppEvent {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    Page {
+        ask: PageAsk,
+        result: Result<Vec<ListItem>, String>,
+    },
+    Detail {
+        kind: ListKind,
+        id: i64,
+        result: Result<Option<Detail>, String>,
+    },
+    Dashboard(Result<Dashboard, String>),
+    Counts(Result<Counts, String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct DetailView {
+    pub kind: ListKind,
+    pub id: i64,
+    pub detail: Option<Detail>,
+    pub error: Option<String>,
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help { scroll: u16 },
+    Palette(Palette),
+    Keymap { scroll: u16 },
+}
+
+/// Who is working, shown in the status bar.
+#[derive(Debug, Clone)]
+pub struct Who {
+    pub name: String,
+    pub login: String,
+    pub roles: Vec<crate::domain::Role>,
+}
+
+impl From<&Staff> for Who {
+    fn from(s: &Staff) -> Self {
+        Who {
+            name: s.name.clone(),
+            login: s.login.clone(),
+            roles: s.roles.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub lang: Lang,
+    pub who: Who,
+    pub database: String,
+    pub keymap: Keymap,
+    pub pane: PaneId,
+    pub lists: HashMap<ListKind, ListPane>,
+    pub dashboard: Option<Result<Dashboard, String>>,
+    pub detail: Option<DetailView>,
+    pub overlay: Option<Overlay>,
+    /// Typing after `/` goes into the current list's filter.
+    pub filtering: bool,
+    pub counts: Option<Counts>,
+    pub calendar: WorkCalendar,
+    pub today: NaiveDate,
+    pub message: Option<String>,
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    /// The state before the first frame, and what to load for it.
+    pub fn new(
+        who: Who,
+        lang: Lang,
+        database: String,
+        keymap: Keymap,
+        calendar: WorkCalendar,
+        today: NaiveDate,
+        size: (u16, u16),
+    ) -> (App, Vec<Effect>) {
+        let message = (!keymap.problems.is_empty())
+            .then(|| i18n::keymap_problems(lang, keymap.problems.len()));
+        let lists = PaneId::ALL
+            .iter()
+            .filter_map(|p| p.list_kind())
+            .map(|k| (k, ListPane::new(k)))
+            .collect();
+        let mut app = App {
+            lang,
+            who,
+            database,
+            keymap,
+            pane: PaneId::Filings,
+            lists,
+            dashboard: None,
+            detail: None,
+            overlay: None,
+            filtering: false,
+            counts: None,
+            calendar,
+            today,
+            message,
+            size,
+            quit: false,
+        };
+        let mut effects = vec![Effect::LoadCounts];
+        effects.extend(app.visit());
+        (app, effects)
+    }
+
+    pub fn list(&self) -> Option<&ListPane> {
+        self.pane.list_kind().and_then(|k| self.lists.get(&k))
+    }
+
+    fn list_mut(&mut self) -> Option<&mut ListPane> {
+        let k = self.pane.list_kind()?;
+        self.lists.get_mut(&k)
+    }
+
+    /// The keymap sections in force, most specific first.
+    pub fn contexts(&self) -> Vec<&'static str> {
+        if self.detail.is_some() {
+            vec!["detail", "global"]
+        } else if self.pane.list_kind().is_some() {
+            vec![self.pane.section(), "list", "global"]
+        } else {
+            vec![self.pane.section(), "global"]
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Rows of a list body at the current size: tabs, border, header, border,
+    /// message and status lines take eight.
+    pub fn list_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(6))
+    }
+
+    /// Loads what the pane shows the first time it is visited.
+    fn visit(&mut self) -> Vec<Effect> {
+        match self.pane {
+            PaneId::Dashboard => vec![Effect::LoadDashboard],
+            _ => match self.list_mut() {
+                Some(l) if !l.loaded_once && l.loading.is_none() => {
+                    vec![Effect::LoadPage(l.reload())]
+                }
+                _ => vec![],
+            },
+        }
+    }
+
+    pub fn handle(&mut self, event: AppEvent) -> Vec<Effect> {
+        match event {
+            AppEvent::Key(k) if k.kind != KeyEventKind::Release => self.key(k),
+            AppEvent::Key(_) => vec![],
+            AppEvent::Resize(w, h) => {
+                self.size = (w, h);
+                self.follow();
+                vec![]
+            }
+            AppEvent::Page { ask, result } => {
+                let height = self.list_height();
+                let Some(list) = self.lists.get_mut(&ask.kind) else {
+                    return vec![];
+                };
+                let dir = ask.request.dir;
+                let more = list.receive(ask.generation, ask.mode, dir, result);
+                list.follow(height);
+                more.map(Effect::LoadPage).into_iter().collect()
+            }
+            AppEvent::Detail { kind, id, result } => {
+                if let Some(d) = self
+                    .detail
+                    .as_mut()
+                    .filter(|d| d.kind == kind && d.id == id)
+                {
+                    match result {
+                        Ok(Some(detail)) => d.detail = Some(detail),
+                        Ok(None) => d.error = Some(i18n::empty_list(self.lang).to_string()),
+                        Err(e) => d.error = Some(e),
+                    }
+                }
+                vec![]
+            }
+            AppEvent::Dashboard(r) => {
+                self.dashboard = Some(r);
+                vec![]
+            }
+            AppEvent::Counts(r) => {
+                match r {
+                    Ok(c) => self.counts = Some(c),
+                    Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
+                }
+                vec![]
+            }
+        }
+    }
+
+    fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        if let Some(Overlay::Palette(p)) = &mut self.overlay {
+            return match k.code {
+                KeyCode::Esc => {
+                    self.overlay = None;
+                    vec![]
+                }
+                KeyCode::Enter => {
+                    let chosen = p.chosen();
+                    self.overlay = None;
+                    chosen.map(|a| self.apply(a)).unwrap_or_default()
+                }
+                KeyCode::Up => {
+                    p.step(-1);
+                    vec![]
+                }
+                KeyCode::Down | KeyCode::Tab => {
+                    p.step(1);
+                    vec![]
+                }
+                KeyCode::Backspace => {
+                    p.pop();
+                    vec![]
+                }
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.apply(Action::Quit)
+                }
+                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    p.push(c);
+                    vec![]
+                }
+                _ => vec![],
+            };
+        }
+        if self.filtering {
+            return self.filter_key(k);
+        }
+        if let Some(overlay) = &mut self.overlay {
+            let Some(chord) = Chord::from_event(&k) else {
+                return vec![];
+            };
+            let scroll = match overlay {
+                Overlay::Help { scroll } | Overlay::Keymap { scroll } => scroll,
+                Overlay::Palette(_) => unreachable!("handled above"),
+            };
+            match self.keymap.lookup(&["list", "global"], chord) {
+                Some(Action::Down) => *scroll = scroll.saturating_add(1),
+                Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+                Some(Action::Quit) if chord.ctrl => return self.apply(Action::Quit),
+                _ => self.overlay = None,
+            }
+            return vec![];
+        }
+        let Some(chord) = Chord::from_event(&k) else {
+            return vec![];
+        };
+        match self.keymap.lookup(&self.contexts(), chord) {
+            Some(a) => self.apply(a),
+            None => vec![],
+        }
+    }
+
+    fn filter_key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && k.code == KeyCode::Char('c') {
+            return self.apply(Action::Quit);
+        }
+        let height = self.list_height();
+        let Some(list) = self
+            .pane
+            .list_kind()
+            .and_then(|kind| self.lists.get_mut(&kind))
+        else {
+            self.filtering = false;
+            return vec![];
+        };
+        let ask = match k.code {
+            KeyCode::Esc => {
+                self.filtering = false;
+                if list.filter.is_empty() {
+                    None
+                } else {
+                    list.filter.clear();
+                    Some(list.reload())
+                }
+            }
+            KeyCode::Enter => {
+                self.filtering = false;
+                None
+            }
+            KeyCode::Backspace => list.filter.pop().map(|_| list.reload()),
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                list.filter.push(c);
+                Some(list.reload())
+            }
+            // Moving while typing works as in the list.
+            KeyCode::Down => list.step(1),
+            KeyCode::Up => list.step(-1),
+            _ => None,
+        };
+        list.follow(height);
+        ask.map(Effect::LoadPage).into_iter().collect()
+    }
+
+    fn follow(&mut self) {
+        let h = self.list_height();
+        for l in self.lists.values_mut() {
+            l.follow(h);
+        }
+    }
+
+    fn switch(&mut self, pane: PaneId) -> Vec<Effect> {
+        self.pane = pane;
+        self.detail = None;
+        self.filtering = false;
+        self.visit()
+    }
+
+    /// Does what an action asks.
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.list_height().max(1) as isize;
+        let idx = self.pane.index();
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                vec![Effect::Quit]
+            }
+            Action::Help => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                vec![]
+            }
+            Action::KeymapView => {
+                self.overlay = Some(Overlay::Keymap { scroll: 0 });
+                vec![]
+            }
+            Action::Palette => {
+                self.overlay = Some(Overlay::Palette(Palette::new()));
+                vec![]
+            }
+            Action::Language => {
+                self.lang = match self.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+                vec![]
+            }
+            Action::NextPane => self.switch(PaneId::ALL[(idx + 1) % PaneId::ALL.len()]),
+            Action::PrevPane => {
+                self.switch(PaneId::ALL[(idx + PaneId::ALL.len() - 1) % PaneId::ALL.len()])
+            }
+            Action::Pane1 => self.switch(PaneId::Filings),
+            Action::Pane2 => self.switch(PaneId::Licences),
+            Action::Pane3 => self.switch(PaneId::Cases),
+            Action::Pane4 => self.switch(PaneId::Inspections),
+            Action::Pane5 => self.switch(PaneId::Persons),
+            Action::Pane6 => self.switch(PaneId::Dashboard),
+            Action::Back => {
+                if self.detail.take().is_some() {
+                    return vec![];
+                }
+                self.message = None;
+                match self.list_mut() {
+                    Some(l) if !l.filter.is_empty() => {
+                        l.filter.clear();
+                        vec![Effect::LoadPage(l.reload())]
+                    }
+                    _ => vec![],
+                }
+            }
+            Action::Refresh => {
+                let mut fx = vec![Effect::LoadCounts];
+                if self.pane == PaneId::Dashboard {
+                    fx.push(Effect::LoadDashboard);
+                } else if let Some(l) = self.list_mut() {
+                    fx.push(Effect::LoadPage(l.reload()));
+                }
+                if let Some(d) = &self.detail {
+                    fx.push(Effect::LoadDetail {
+                        kind: d.kind,
+                        id: d.id,
+                    });
+                }
+                fx
+            }
+            Action::Up | Action::Down if self.detail.is_some() => {
+                let d = self.detail.as_mut().expect("checked");
+                d.scroll = if action == Action::Down {
+                    d.scroll.saturating_add(1)
+                } else {
+                    d.scroll.saturating_sub(1)
+                };
+                vec![]
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                let Some(l) = self.list_mut() else {
+                    return vec![];
+                };
+                let more = match action {
+                    Action::Up => l.step(-1),
+                    Action::Down => l.step(1),
+                    Action::PageUp => l.step(-page),
+                    Action::PageDown => l.step(page),
+                    Action::Top => l.top(),
+                    _ => l.bottom(),
+                };
+                self.follow();
+                more.map(Effect::LoadPage).into_iter().collect()
+            }
+            Action::Open => {
+                let Some(l) = self.list() else { return vec![] };
+                let Some(item) = l.selected() else {
+                    return vec![];
+                };
+                let (kind, id) = (l.kind, item.id());
+                self.detail = Some(DetailView {
+                    kind,
+                    id,
+                    detail: None,
+                    error: None,
+                    scroll: 0,
+                });
+                vec![Effect::LoadDetail { kind, id }]
+            }
+            Action::Filter => {
+                if self.pane.list_kind().is_some() && self.detail.is_none() {
+                    self.filtering = true;
+                }
+                vec![]
+            }
+        }
+    }
+}

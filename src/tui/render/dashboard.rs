@@ -1,0 +1,67 @@
+//! The statistics pane.
+
+use super::super::app::App;
+use super::titled;
+use crate::domain::{CaseStage, FilingKind, LicenceKind};
+use crate::i18n::{self, Field};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang;
+    let block = titled(i18n::pane_title(5, lang), area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let d = match &app.dashboard {
+        None => {
+            frame.render_widget(Paragraph::new(i18n::loading(lang)), inner);
+            return;
+        }
+        Some(Err(e)) => {
+            frame.render_widget(Paragraph::new(i18n::load_failed(lang, e)), inner);
+            return;
+        }
+        Some(Ok(d)) => d,
+    };
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let row = |label: &str, n: i64| Line::raw(format!("  {label}  {n}"));
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let c = &d.counts;
+    let mut l = vec![
+        Line::styled(Field::Overview.label(lang), bold),
+        row(Field::Pending.label(lang), c.pending_filings),
+        row(Field::OpenCases.label(lang), c.open_cases),
+        row(Field::OverdueCases.label(lang), c.overdue_cases),
+        row(Field::Employers.label(lang), c.employers),
+        row(Field::Persons.label(lang), c.persons),
+        Line::raw(""),
+        Line::styled(Field::PendingByKind.label(lang), bold),
+    ];
+    for (kind, n) in &d.pending_by_kind {
+        let name = FilingKind::parse(kind).map_or(kind.as_str(), |k| k.label(lang));
+        l.push(row(name, *n));
+    }
+    let mut r = vec![Line::styled(Field::CasesByStage.label(lang), bold)];
+    for stage in CaseStage::ALL {
+        let n = d
+            .cases_by_stage
+            .iter()
+            .find(|(s, _)| s == stage.code())
+            .map_or(0, |(_, n)| *n);
+        r.push(row(stage.label(lang), n));
+    }
+    r.push(Line::raw(""));
+    r.push(Line::styled(Field::LicencesByKind.label(lang), bold));
+    for (kind, all, valid) in &d.licences_by_kind {
+        let name = LicenceKind::parse(kind).map_or(kind.as_str(), |k| k.label(lang));
+        r.push(Line::raw(format!("  {name}  {valid} / {all}")));
+    }
+    r.push(row(Field::Expiring.label(lang), d.expiring_soon));
+    r.push(row(Field::Expired.label(lang), d.expired));
+    frame.render_widget(Paragraph::new(l), left);
+    frame.render_widget(Paragraph::new(r), right);
+}

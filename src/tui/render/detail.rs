@@ -1,0 +1,403 @@
+//! A record's detail view: its fields and what belongs to it. Personal data
+//! stays masked; revealing it is a separate, audited act.
+
+use super::super::app::{App, DetailView};
+use super::super::text::clean;
+use super::{titled, yuan};
+use crate::domain::calendar::office_date;
+use crate::domain::licence::standing;
+use crate::domain::mask::{mask_bank_account, mask_id_number, mask_phone};
+use crate::domain::*;
+use crate::i18n::{self, Field, Lang};
+use crate::store::Detail;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+fn field(label: Field, value: String, lang: Lang) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("{}：", label.label(lang)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(value),
+    ])
+}
+
+fn heading(label: Field, lang: Lang) -> Line<'static> {
+    Line::from(Span::styled(
+        format!("── {} ──", label.label(lang)),
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    ))
+}
+
+fn label<T: Copy>(
+    parse: impl Fn(&str) -> Option<T>,
+    f: impl Fn(T, Lang) -> &'static str,
+    code: &str,
+    lang: Lang,
+) -> String {
+    parse(code).map_or_else(|| clean(code), |v| f(v, lang).to_string())
+}
+
+fn opt_date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(|| "-".to_string(), |d| d.to_string())
+}
+
+/// The lines of a detail, in the current language.
+pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut out = Vec::new();
+    match detail {
+        Detail::Filing {
+            item,
+            declared,
+            materials,
+            decision,
+            reason,
+        } => {
+            let received = office_date(item.received_at);
+            let due = app.calendar.add_working_days(received, 10);
+            out.push(field(
+                Field::Kind,
+                label(FilingKind::parse, FilingKind::label, &item.kind, lang),
+                lang,
+            ));
+            out.push(field(
+                Field::Status,
+                label(FilingStatus::parse, FilingStatus::label, &item.status, lang),
+                lang,
+            ));
+            out.push(field(
+                Field::Employer,
+                item.employer_name.as_deref().map_or("-".into(), clean),
+                lang,
+            ));
+            out.push(field(
+                Field::Person,
+                item.person_name.as_deref().map_or("-".into(), clean),
+                lang,
+            ));
+            out.push(field(
+                Field::IdNumber,
+                item.person_id_number
+                    .as_deref()
+                    .map_or("-".into(), |s| clean(&mask_id_number(s))),
+                lang,
+            ));
+            out.push(field(Field::Received, received.to_string(), lang));
+            let provisional = if due.provisional {
+                format!("（{}）", i18n::provisional_note(lang))
+            } else {
+                String::new()
+            };
+            out.push(field(
+                Field::Due,
+                format!("{}{provisional}", due.date),
+                lang,
+            ));
+            out.push(heading(Field::Materials, lang));
+            for m in materials {
+                let name = clean(lang.pick(&m.name_zh, &m.name_en));
+                let state = match (m.present, m.valid) {
+                    (Some(true), Some(true)) => Field::PresentValid,
+                    (Some(true), _) => Field::PresentInvalid,
+                    _ => Field::Missing,
+                };
+                let optional = if m.required {
+                    ""
+                } else {
+                    Field::Optional.label(lang)
+                };
+                out.push(Line::raw(format!(
+                    "  {name}{optional}：{}",
+                    state.label(lang)
+                )));
+            }
+            out.push(heading(Field::Declared, lang));
+            out.push(Line::raw(format!(
+                "  {}",
+                clean(&masked_declaration(declared))
+            )));
+            if let Some(d) = decision {
+                out.push(field(
+                    Field::Decision,
+                    format!("{} {}", clean(d), clean(reason)),
+                    lang,
+                ));
+            }
+        }
+        Detail::Licence {
+            licence: l,
+            inspections,
+            sanctions,
+            reviews,
+        } => {
+            out.push(field(
+                Field::Kind,
+                label(LicenceKind::parse, LicenceKind::label, &l.kind, lang),
+                lang,
+            ));
+            out.push(field(Field::Number, clean(&l.number), lang));
+            out.push(field(Field::Holder, clean(&l.holder), lang));
+            out.push(field(Field::Uscc, clean(&l.uscc), lang));
+            out.push(field(Field::LegalRep, clean(&l.legal_rep), lang));
+            out.push(field(Field::Address, clean(&l.address), lang));
+            out.push(field(
+                Field::Zone,
+                l.zone.as_deref().map_or("-".into(), clean),
+                lang,
+            ));
+            let st = LicenceStatus::parse(&l.status)
+                .map(|s| {
+                    i18n::standing_label(standing(s, l.expires_on, app.today), lang).to_string()
+                })
+                .unwrap_or_else(|| clean(&l.status));
+            out.push(field(Field::Status, st, lang));
+            out.push(field(Field::Issued, l.issued_on.to_string(), lang));
+            out.push(field(Field::Expires, opt_date(l.expires_on), lang));
+            out.push(heading(Field::Inspections, lang));
+            if inspections.is_empty() {
+                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+            }
+            for i in inspections {
+                out.push(Line::raw(format!(
+                    "  {} {} {} {}",
+                    i.planned_on,
+                    label(
+                        InspectionMethod::parse,
+                        InspectionMethod::label,
+                        &i.method,
+                        lang
+                    ),
+                    label(
+                        InspectionResult::parse,
+                        InspectionResult::label,
+                        &i.result,
+                        lang
+                    ),
+                    clean(&i.findings)
+                )));
+            }
+            out.push(heading(Field::Sanctions, lang));
+            if sanctions.is_empty() {
+                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+            }
+            for s in sanctions {
+                let amount = if s.amount > 0 {
+                    format!(" {}", yuan(s.amount))
+                } else {
+                    String::new()
+                };
+                let deadline = s.deadline.map_or(String::new(), |d| format!(" → {d}"));
+                out.push(Line::raw(format!(
+                    "  {} {}{amount}{deadline} {} {}",
+                    s.decided_on,
+                    label(Sanction::parse, Sanction::label, &s.kind, lang),
+                    label(
+                        SanctionStatus::parse,
+                        SanctionStatus::label,
+                        &s.status,
+                        lang
+                    ),
+                    clean(&s.reason)
+                )));
+            }
+            out.push(heading(Field::Reviews, lang));
+            if reviews.is_empty() {
+                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+            }
+            for r in reviews {
+                out.push(Line::raw(format!(
+                    "  {} {} → {} {}",
+                    r.year,
+                    opt_date(r.submitted_on),
+                    r.due_on,
+                    label(
+                        InspectionResult::parse,
+                        InspectionResult::label,
+                        &r.result,
+                        lang
+                    )
+                )));
+            }
+        }
+        Detail::Case {
+            item,
+            facts,
+            fine,
+            outcome,
+            inspectors,
+            events,
+        } => {
+            out.push(field(Field::Number, clean(&item.number), lang));
+            out.push(field(Field::Respondent, clean(&item.respondent_name), lang));
+            out.push(field(
+                Field::Stage,
+                label(CaseStage::parse, CaseStage::label, &item.stage, lang),
+                lang,
+            ));
+            out.push(field(
+                Field::Registered,
+                item.registered_on.to_string(),
+                lang,
+            ));
+            out.push(field(Field::Due, opt_date(item.due_on), lang));
+            out.push(field(
+                Field::Officer,
+                item.officer_name.as_deref().map_or("-".into(), clean),
+                lang,
+            ));
+            let names: Vec<String> = inspectors.iter().map(|s| clean(s)).collect();
+            out.push(field(Field::Inspectors, names.join("、"), lang));
+            if let Some(f) = facts {
+                out.push(field(Field::Facts, clean(f), lang));
+            }
+            if *fine > 0 {
+                out.push(field(Field::Fine, yuan(*fine), lang));
+            }
+            if !outcome.is_empty() {
+                out.push(field(Field::Decision, clean(outcome), lang));
+            }
+            out.push(heading(Field::History, lang));
+            for e in events {
+                out.push(Line::raw(format!(
+                    "  {} {}",
+                    office_date(e.at),
+                    label(CaseStage::parse, CaseStage::label, &e.stage_to, lang)
+                )));
+            }
+        }
+        Detail::Inspection {
+            item,
+            findings,
+            inspectors,
+        } => {
+            out.push(field(Field::Date, item.planned_on.to_string(), lang));
+            out.push(field(Field::Number, clean(&item.licence_number), lang));
+            out.push(field(Field::Holder, clean(&item.holder), lang));
+            out.push(field(
+                Field::Method,
+                label(
+                    InspectionMethod::parse,
+                    InspectionMethod::label,
+                    &item.method,
+                    lang,
+                ),
+                lang,
+            ));
+            out.push(field(
+                Field::Result,
+                label(
+                    InspectionResult::parse,
+                    InspectionResult::label,
+                    &item.result,
+                    lang,
+                ),
+                lang,
+            ));
+            let names: Vec<String> = inspectors.iter().map(|s| clean(s)).collect();
+            out.push(field(Field::Inspectors, names.join("、"), lang));
+            out.push(field(
+                Field::Findings,
+                if findings.is_empty() {
+                    Field::None.label(lang).into()
+                } else {
+                    clean(findings)
+                },
+                lang,
+            ));
+        }
+        Detail::Person {
+            person: p,
+            employer,
+        } => {
+            out.push(field(Field::Name, clean(&p.name), lang));
+            out.push(field(
+                Field::IdNumber,
+                clean(&mask_id_number(&p.id_number)),
+                lang,
+            ));
+            out.push(field(Field::Phone, clean(&mask_phone(&p.phone)), lang));
+            out.push(field(
+                Field::Bank,
+                clean(&mask_bank_account(&p.bank_account)),
+                lang,
+            ));
+            out.push(field(
+                Field::Employer,
+                employer.as_deref().map_or("-".into(), clean),
+                lang,
+            ));
+            out.push(field(
+                Field::Status,
+                label(PersonStatus::parse, PersonStatus::label, &p.status, lang),
+                lang,
+            ));
+            out.push(field(Field::Hired, opt_date(p.hired_on), lang));
+            if p.contribution_base > 0 {
+                out.push(field(Field::Base, yuan(p.contribution_base), lang));
+            }
+            if p.pension_base > 0 {
+                out.push(field(Field::Pension, yuan(p.pension_base), lang));
+            }
+            out.push(Line::styled(
+                format!("（{}）", Field::MaskedNote.label(lang)),
+                Style::new().add_modifier(Modifier::DIM),
+            ));
+        }
+    }
+    out
+}
+
+/// A filing's declaration as one line, with any ID number in it masked.
+fn masked_declaration(declared: &str) -> String {
+    match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(declared) {
+        Ok(map) => map
+            .iter()
+            .map(|(k, v)| {
+                let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                let text = if k == "id_number" {
+                    mask_id_number(&text)
+                } else {
+                    text
+                };
+                format!("{k}={text}")
+            })
+            .collect::<Vec<_>>()
+            .join("  "),
+        Err(_) => declared.to_string(),
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
+    let lang = app.lang;
+    let title = i18n::pane_title(app.pane.index(), lang);
+    let block = titled(title, area);
+    let body: Vec<Line> = match (&d.detail, &d.error) {
+        (Some(detail), _) => lines(app, detail),
+        (None, Some(e)) => vec![Line::raw(i18n::load_failed(lang, e))],
+        (None, None) => vec![Line::raw(i18n::loading(lang))],
+    };
+    frame.render_widget(
+        Paragraph::new(body)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((d.scroll, 0)),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::masked_declaration;
+
+    #[test]
+    fn an_id_number_in_a_declaration_is_masked() {
+        let text = masked_declaration(r#"{"id_number":"130110199003070015","wage":500000}"#);
+        assert!(text.contains("130110********0015"), "{text}");
+        assert!(!text.contains("19900307"));
+    }
+}

@@ -1,0 +1,241 @@
+//! The list panes: columns per pane, cells fitted to their columns.
+
+use super::super::app::App;
+use super::super::text::{clean, fit, share};
+use super::{titled, yuan};
+use crate::domain::calendar::office_date;
+use crate::domain::licence::{Standing, standing};
+use crate::domain::mask::mask_id_number;
+use crate::domain::{
+    CaseStage, FilingKind, InspectionMethod, InspectionResult, LicenceKind, LicenceStatus,
+    PersonStatus,
+};
+use crate::i18n::{self, Lang};
+use crate::store::ListItem;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+/// (minimum width, share of the spare width) per column, per pane.
+fn column_specs(pane: usize) -> &'static [(u16, u16)] {
+    match pane {
+        0 => &[(12, 1), (10, 4), (8, 1), (18, 0), (10, 0), (10, 0), (4, 0)],
+        1 => &[(12, 1), (16, 2), (12, 4), (9, 0), (10, 0)],
+        2 => &[(16, 2), (12, 4), (10, 1), (10, 0), (6, 0)],
+        3 => &[(10, 0), (14, 1), (12, 4), (8, 0), (6, 0)],
+        _ => &[(8, 1), (18, 0), (12, 4), (8, 0), (10, 0)],
+    }
+}
+
+fn code_label<T: Copy>(
+    parse: impl Fn(&str) -> Option<T>,
+    label: impl Fn(T, Lang) -> &'static str,
+    code: &str,
+    lang: Lang,
+) -> String {
+    parse(code).map_or_else(|| clean(code), |v| label(v, lang).to_string())
+}
+
+/// The text of each cell of a row, and the row's colour if it needs one.
+pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
+    let lang = app.lang;
+    let none = || "-".to_string();
+    match item {
+        ListItem::Filing(f) => {
+            let received = office_date(f.received_at);
+            let due = app.calendar.add_working_days(received, 10);
+            let due_text = format!("{}{}", due.date, if due.provisional { "?" } else { "" });
+            let colour = if due.date < app.today {
+                Some(Color::Red)
+            } else if f.material_problems > 0 {
+                Some(Color::Yellow)
+            } else {
+                None
+            };
+            (
+                vec![
+                    code_label(FilingKind::parse, FilingKind::label, &f.kind, lang),
+                    f.employer_name.as_deref().map_or_else(none, clean),
+                    f.person_name.as_deref().map_or_else(none, clean),
+                    f.person_id_number
+                        .as_deref()
+                        .map_or_else(none, |s| clean(&mask_id_number(s))),
+                    received.to_string(),
+                    due_text,
+                    if f.material_problems > 0 {
+                        f.material_problems.to_string()
+                    } else {
+                        "-".into()
+                    },
+                ],
+                colour,
+            )
+        }
+        ListItem::Licence(l) => {
+            let st = LicenceStatus::parse(&l.status).map(|s| standing(s, l.expires_on, app.today));
+            let colour = st.map(|s| match s {
+                Standing::Valid => Color::Green,
+                Standing::Expiring => Color::Yellow,
+                Standing::Suspended => Color::Magenta,
+                Standing::Cancelled => Color::DarkGray,
+                Standing::Expired | Standing::Revoked => Color::Red,
+            });
+            (
+                vec![
+                    code_label(LicenceKind::parse, LicenceKind::label, &l.kind, lang),
+                    clean(&l.number),
+                    clean(&l.holder),
+                    st.map_or_else(
+                        || clean(&l.status),
+                        |s| i18n::standing_label(s, lang).to_string(),
+                    ),
+                    l.expires_on.map_or_else(none, |d| d.to_string()),
+                ],
+                colour,
+            )
+        }
+        ListItem::Case(c) => {
+            let overdue = c.due_on.is_some_and(|d| d < app.today);
+            let soon = c.due_on.is_some_and(|d| {
+                d >= app.today && d <= app.calendar.add_working_days(app.today, 5).date
+            });
+            (
+                vec![
+                    clean(&c.number),
+                    clean(&c.respondent_name),
+                    code_label(CaseStage::parse, CaseStage::label, &c.stage, lang),
+                    c.due_on
+                        .map_or_else(none, |d| format!("{d}{}", if overdue { "!" } else { "" })),
+                    c.officer_name.as_deref().map_or_else(none, clean),
+                ],
+                if overdue {
+                    Some(Color::Red)
+                } else if soon {
+                    Some(Color::Yellow)
+                } else {
+                    None
+                },
+            )
+        }
+        ListItem::Inspection(i) => (
+            vec![
+                i.planned_on.to_string(),
+                clean(&i.licence_number),
+                clean(&i.holder),
+                code_label(
+                    InspectionMethod::parse,
+                    InspectionMethod::label,
+                    &i.method,
+                    lang,
+                ),
+                code_label(
+                    InspectionResult::parse,
+                    InspectionResult::label,
+                    &i.result,
+                    lang,
+                ),
+            ],
+            (i.result == "failed").then_some(Color::Red),
+        ),
+        ListItem::Person(p) => (
+            vec![
+                clean(&p.name),
+                clean(&mask_id_number(&p.id_number)),
+                p.employer_name.as_deref().map_or_else(none, clean),
+                code_label(PersonStatus::parse, PersonStatus::label, &p.status, lang),
+                if p.contribution_base > 0 {
+                    yuan(p.contribution_base)
+                } else {
+                    "-".into()
+                },
+            ],
+            None,
+        ),
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(list) = app.list() else { return };
+    let pane = app.pane.index();
+    let lang = app.lang;
+    let mut title = i18n::pane_title(pane, lang).to_string();
+    if !list.filter.is_empty() {
+        title.push_str(" · ");
+        title.push_str(&i18n::filter_active(lang, &clean(&list.filter)));
+    }
+    let block = titled(&title, area);
+    let block = if list.items.is_empty() {
+        block
+    } else {
+        block.title_bottom(
+            Line::from(i18n::position(lang, list.cursor + 1, !list.at_bottom)).right_aligned(),
+        )
+    };
+    let inner = block.inner(area);
+    let widths = share(inner.width, column_specs(pane));
+    let headers = i18n::columns(pane, lang);
+    let header = Row::new(
+        headers
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| Cell::from(fit(h, usize::from(*w)))),
+    )
+    .style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    let height = app.list_height();
+    let rows: Vec<Row> = list
+        .items
+        .iter()
+        .enumerate()
+        .skip(list.scroll)
+        .take(height)
+        .map(|(i, item)| {
+            let (texts, colour) = cells(app, item);
+            let row = Row::new(
+                texts
+                    .iter()
+                    .zip(&widths)
+                    .map(|(t, w)| Cell::from(fit(t, usize::from(*w)))),
+            );
+            let mut style = Style::new();
+            if let Some(c) = colour {
+                style = style.fg(c);
+            }
+            if i == list.cursor {
+                style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            }
+            row.style(style)
+        })
+        .collect();
+    let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
+    frame.render_widget(block, area);
+    if rows.is_empty() {
+        let note = if let Some(e) = &list.error {
+            i18n::load_failed(lang, e)
+        } else if list.loading.is_some() || !list.loaded_once {
+            i18n::loading(lang).to_string()
+        } else if !list.filter.is_empty() {
+            i18n::no_match(lang, &clean(&list.filter))
+        } else {
+            i18n::empty_list(lang).to_string()
+        };
+        frame.render_widget(
+            Table::new(Vec::<Row>::new(), constraints.clone()).header(header),
+            inner,
+        );
+        let below = Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(fit(&note, usize::from(inner.width))), below);
+        return;
+    }
+    frame.render_widget(
+        Table::new(rows, constraints)
+            .header(header)
+            .column_spacing(1),
+        inner,
+    );
+}

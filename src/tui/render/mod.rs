@@ -1,0 +1,152 @@
+//! Drawing: a pure function of the state. Every text from the database goes
+//! through `text::clean`, every cell through `text::fit`.
+
+mod dashboard;
+mod detail;
+mod list;
+mod overlay;
+
+use super::app::{App, Overlay};
+use super::pane::PaneId;
+use super::text::{clean, fit, width};
+use crate::i18n;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if app.too_small() {
+        let msg = i18n::too_small(app.lang, area.width, area.height);
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [tabs, body, message, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_tabs(frame, app, tabs);
+    if let Some(d) = &app.detail {
+        detail::render(frame, app, d, body);
+    } else if app.pane == PaneId::Dashboard {
+        dashboard::render(frame, app, body);
+    } else {
+        list::render(frame, app, body);
+    }
+    render_message(frame, app, message);
+    render_status(frame, app, status);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll),
+        Some(Overlay::Keymap { scroll }) => overlay::keymap(frame, app, *scroll),
+        Some(Overlay::Palette(p)) => overlay::palette(frame, app, p),
+        None => {}
+    }
+}
+
+fn render_tabs(frame: &mut Frame, app: &App, area: Rect) {
+    let mut spans = Vec::new();
+    for (i, p) in PaneId::ALL.iter().enumerate() {
+        let title = format!("{} {}", i + 1, i18n::pane_tab(i, app.lang));
+        if *p == app.pane {
+            // Brackets as well as colour, for monochrome terminals.
+            spans.push(Span::styled(
+                format!("[{title}]"),
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ));
+        } else {
+            spans.push(Span::raw(format!(" {title} ")));
+        }
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_message(frame: &mut Frame, app: &App, area: Rect) {
+    let w = usize::from(area.width);
+    let lang = app.lang;
+    let line = if app.filtering {
+        let filter = app.list().map(|l| l.filter.as_str()).unwrap_or("");
+        Line::from(vec![
+            Span::styled(
+                format!("/ {}", i18n::filter_prompt(lang)),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(fit(&format!("{}_", clean(filter)), w.saturating_sub(12))),
+        ])
+    } else if let Some(m) = &app.message {
+        Line::from(Span::styled(fit(m, w), Style::new().fg(Color::Yellow)))
+    } else {
+        Line::from(Span::styled(
+            fit(i18n::hints(lang), w),
+            Style::new().add_modifier(Modifier::DIM),
+        ))
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_status(frame: &mut Frame, app: &App, area: Rect) {
+    let w = usize::from(area.width);
+    let roles: Vec<&str> = app.who.roles.iter().map(|r| r.label(app.lang)).collect();
+    let left = format!(
+        " {} ({}) {} ",
+        clean(&app.who.name),
+        clean(&app.who.login),
+        roles.join("、")
+    );
+    let right = match &app.counts {
+        Some(c) => format!(
+            " {} ",
+            i18n::status_counts(app.lang, c.pending_filings, c.overdue_cases)
+        ),
+        None => String::new(),
+    };
+    let room = w.saturating_sub(width(&left) + width(&right) + 1);
+    let db = fit(&clean(&app.database), room);
+    let pad = " ".repeat(w.saturating_sub(width(&left) + width(&db) + width(&right) + 1));
+    let line = Line::from(vec![
+        Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),
+        Span::raw(format!("·{db}{pad}")),
+        Span::styled(right, Style::new().add_modifier(Modifier::BOLD)),
+    ]);
+    frame.render_widget(
+        Paragraph::new(line).style(Style::new().add_modifier(Modifier::REVERSED)),
+        area,
+    );
+}
+
+/// A bordered block with a title that fits.
+fn titled(title: &str, area: Rect) -> Block<'static> {
+    let t = fit(title, usize::from(area.width.saturating_sub(4)));
+    Block::new().borders(Borders::ALL).title(format!(" {t} "))
+}
+
+/// Money in fen as yuan: `6,420.00`.
+pub fn yuan(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let fen = fen.unsigned_abs();
+    let yuan = (fen / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in yuan.chars().enumerate() {
+        if i > 0 && (yuan.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{:02}", fen % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn money_is_shown_in_yuan_with_thousands() {
+        assert_eq!(super::yuan(6_420_00), "6,420.00");
+        assert_eq!(super::yuan(1_234_567_89), "1,234,567.89");
+        assert_eq!(super::yuan(5), "0.05");
+        assert_eq!(super::yuan(-100_00), "-100.00");
+    }
+}

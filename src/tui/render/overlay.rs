@@ -1,0 +1,113 @@
+//! Help, the command palette and the keymap view, drawn over the pane.
+
+use super::super::app::App;
+use super::super::keymap::{SECTIONS, describe};
+use super::super::palette::Palette;
+use super::super::text::{clean, fit, width};
+use crate::i18n;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// A box in the middle of the screen, `w`×`h` at most.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, scroll: u16) {
+    let area = centred(frame.area(), 76, 20);
+    frame.render_widget(Clear, area);
+    let t = fit(title, usize::from(area.width.saturating_sub(2)));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::new().borders(Borders::ALL).title(t))
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+fn key_line(key: &str, desc: &str) -> Line<'static> {
+    let pad = 12usize.saturating_sub(width(key));
+    Line::from(vec![
+        Span::styled(
+            format!(" {key}{}", " ".repeat(pad)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(desc.to_string()),
+    ])
+}
+
+pub fn help(frame: &mut Frame, app: &App, scroll: u16) {
+    let contexts = app.contexts();
+    let lines = app
+        .keymap
+        .effective(&contexts)
+        .into_iter()
+        .map(|b| key_line(&b.chord.to_string(), &clean(&describe(b, app.lang))))
+        .collect();
+    boxed(frame, i18n::help_title(app.lang), lines, scroll);
+}
+
+pub fn keymap(frame: &mut Frame, app: &App, scroll: u16) {
+    let lang = app.lang;
+    let mut lines = Vec::new();
+    if app.keymap.problems.is_empty() {
+        lines.push(Line::raw(i18n::keymap_no_problems(lang)));
+    }
+    for p in &app.keymap.problems {
+        lines.push(Line::styled(
+            clean(&i18n::keymap_problem(lang, p)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    for section in SECTIONS {
+        let bindings = app.keymap.bindings(section);
+        if bindings.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(
+            format!("[{section}]"),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        ));
+        for b in bindings {
+            lines.push(key_line(&b.chord.to_string(), &clean(&describe(b, lang))));
+        }
+    }
+    boxed(
+        frame,
+        &i18n::keymap_title(lang, &clean(&app.keymap.name)),
+        lines,
+        scroll,
+    );
+}
+
+pub fn palette(frame: &mut Frame, app: &App, p: &Palette) {
+    let lang = app.lang;
+    let contexts = app.contexts();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(": ", Style::new().add_modifier(Modifier::BOLD)),
+        Span::raw(format!("{}_", clean(&p.query))),
+    ])];
+    for (i, a) in p.matches.iter().enumerate().take(16) {
+        let key = app
+            .keymap
+            .key_for(&contexts, *a)
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let mut line = key_line(&key, i18n::action_label(*a, lang));
+        if i == p.selected {
+            line = line.style(Style::new().add_modifier(Modifier::REVERSED));
+        }
+        lines.push(line);
+    }
+    boxed(frame, i18n::palette_title(lang), lines, 0);
+}
