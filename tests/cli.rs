@@ -135,8 +135,57 @@ fn an_unknown_language_is_one_sentence_and_exit_two() {
 
 #[test]
 fn calendar_add_counts_holidays_and_make_up_days() {
+    let d = Demo::new();
+    d.run(&[
+        "calendar",
+        "add",
+        "--from",
+        "2026-09-30",
+        "--working-days",
+        "5",
+    ])
+    .success()
+    .stdout("2026-10-13\n")
+    .stderr("");
+    d.run(&[
+        "--lang",
+        "en",
+        "calendar",
+        "add",
+        "--from",
+        "2026-12-28",
+        "--working-days",
+        "5",
+    ])
+    .success()
+    .stdout("2027-01-04\n")
+    .stderr(predicate::str::contains("provisional"));
+    d.run(&[
+        "calendar",
+        "add",
+        "--from",
+        "2026-13-01",
+        "--working-days",
+        "5",
+    ])
+    .code(2)
+    .stderr(predicate::str::contains("YYYY-MM-DD"));
+    d.run(&[
+        "calendar",
+        "add",
+        "--from",
+        "2026-01-01",
+        "--working-days",
+        "4000000000",
+    ])
+    .code(2)
+    .stderr(predicate::str::contains("--working-days"));
+}
+
+#[test]
+fn a_database_without_staff_says_how_to_add_the_first_administrator() {
     let home = tempfile::tempdir().unwrap();
-    let db = home.path().join("c.sqlite");
+    let db = home.path().join("new.sqlite");
     hrss(home.path())
         .args([
             "--database-url",
@@ -149,40 +198,86 @@ fn calendar_add_counts_holidays_and_make_up_days() {
             "5",
         ])
         .assert()
-        .success()
-        .stdout("2026-10-13\n")
-        .stderr("");
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("staff add"));
+}
+
+#[test]
+fn an_administrator_loads_a_years_notice_and_a_bad_file_changes_nothing() {
+    let d = Demo::new();
+    let notice = d.dir.path().join("2027.toml");
+    std::fs::write(
+        &notice,
+        "[[year]]\nyear = 2027\npublished = true\nsource = \"test\"\nholidays = [{ name = \"元旦\", from = \"2027-01-01\", to = \"2027-01-03\" }]\nworkdays = [\"2027-01-09\"]\n",
+    )
+    .unwrap();
+    d.run(&[
+        "--user",
+        "wangfang",
+        "calendar",
+        "load",
+        notice.to_str().unwrap(),
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("无权"));
+    let bad = d.dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[year]]\nyear = 2027\npublished = true\nholidays = [{ name = \"x\", from = \"2027-01-01\", to = \"2027-01-01\" }]\nworkdays = [\"2027-01-06\"]\n",
+    )
+    .unwrap();
+    d.run(&[
+        "--user",
+        "zhaojing",
+        "--lang",
+        "en",
+        "calendar",
+        "load",
+        bad.to_str().unwrap(),
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("not a Saturday or Sunday"));
+    d.run(&[
+        "calendar",
+        "add",
+        "--from",
+        "2026-12-31",
+        "--working-days",
+        "1",
+    ])
+    .success()
+    .stdout("2027-01-01\n");
+    d.run(&[
+        "--user",
+        "zhaojing",
+        "calendar",
+        "load",
+        notice.to_str().unwrap(),
+    ])
+    .success()
+    .stdout(predicate::str::contains("2027"));
+    d.run(&[
+        "calendar",
+        "add",
+        "--from",
+        "2026-12-31",
+        "--working-days",
+        "2",
+    ])
+    .success()
+    .stdout("2027-01-05\n")
+    .stderr("");
+}
+
+#[test]
+fn an_id_number_with_a_chinese_character_is_invalid_not_a_crash() {
+    let home = tempfile::tempdir().unwrap();
     hrss(home.path())
-        .args([
-            "--database-url",
-            &url(&db),
-            "--lang",
-            "en",
-            "calendar",
-            "add",
-            "--from",
-            "2026-12-28",
-            "--working-days",
-            "5",
-        ])
+        .args(["validate", "id", "3604261991010100中X", "36042691010100中"])
         .assert()
-        .success()
-        .stdout("2027-01-04\n")
-        .stderr(predicate::str::contains("provisional"));
-    hrss(home.path())
-        .args([
-            "--database-url",
-            &url(&db),
-            "calendar",
-            "add",
-            "--from",
-            "2026-13-01",
-            "--working-days",
-            "5",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("YYYY-MM-DD"));
+        .code(1)
+        .stdout(predicate::str::contains("不允许的字符“中”").count(2));
 }
 
 #[test]
@@ -306,7 +401,10 @@ fn an_unknown_login_is_refused_and_user_is_only_for_admins() {
         ])
         .assert()
         .code(1)
-        .stdout("");
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "--user works only on a demo database",
+        ));
 }
 
 #[test]

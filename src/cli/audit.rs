@@ -1,6 +1,6 @@
 //! `hrss-desk audit verify`: walks the hash chain and names the first break.
 
-use super::context::{DEFAULT_DATABASE, identify, open_store};
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
 use crate::i18n::{self, Lang};
 use std::process::ExitCode;
@@ -14,8 +14,8 @@ pub enum AuditCommand {
 pub async fn run(g: &Global, lang: Lang, cmd: AuditCommand) -> Result<ExitCode, Failure> {
     match cmd {
         AuditCommand::Verify => {
-            let o = open_store(g, lang, DEFAULT_DATABASE).await?;
-            let me = identify(&o.store, g, lang).await?;
+            let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+            let me = o.staff.as_ref().expect("refused without staff");
             if !me.may_verify_audit() {
                 return Err(Failure::new(
                     1,

@@ -1,6 +1,6 @@
 //! `hrss-desk calendar …`: working-day arithmetic and loading the yearly notice.
 
-use super::context::{DEFAULT_DATABASE, identify, open_store};
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
 use crate::domain::WorkCalendar;
 use crate::domain::calendar::CalendarFile;
@@ -27,12 +27,21 @@ pub enum CalendarCommand {
     },
 }
 
+/// Ten thousand working days is some forty years: beyond any legal period.
+const MAX_WORKING_DAYS: u32 = 10_000;
+
 pub async fn run(g: &Global, lang: Lang, cmd: CalendarCommand) -> Result<ExitCode, Failure> {
     match cmd {
         CalendarCommand::Add { from, working_days } => {
+            if working_days > MAX_WORKING_DAYS {
+                return Err(Failure::new(
+                    2,
+                    i18n::too_many_working_days(lang, MAX_WORKING_DAYS),
+                ));
+            }
             let start = NaiveDate::parse_from_str(from.trim(), "%Y-%m-%d")
                 .map_err(|_| Failure::new(2, i18n::bad_date(lang, &i18n::printable(&from))))?;
-            let o = open_store(g, lang, DEFAULT_DATABASE).await?;
+            let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
             let years = o
                 .store
                 .calendar_years()
@@ -56,20 +65,18 @@ pub async fn run(g: &Global, lang: Lang, cmd: CalendarCommand) -> Result<ExitCod
             // Checked whole before anything is written.
             let parsed = CalendarFile::parse(&text)
                 .map_err(|e| Failure::new(1, i18n::calendar_error(lang, &e)))?;
-            let o = open_store(g, lang, DEFAULT_DATABASE).await?;
-            let me = identify(&o.store, g, lang).await?;
+            let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+            let me = o.staff.as_ref().expect("refused without staff");
             if !me.is_admin() {
                 return Err(Failure::new(
                     1,
                     i18n::not_permitted(lang, lang.pick("载入节假日安排", "load holiday tables")),
                 ));
             }
-            for y in &parsed.year {
-                o.store
-                    .replace_calendar_year(&me.login, y)
-                    .await
-                    .map_err(|e| Failure::store(lang, &e))?;
-            }
+            o.store
+                .replace_calendar_years(&me.login, &parsed.year)
+                .await
+                .map_err(|e| Failure::store(lang, &e))?;
             o.store.close().await;
             let years: Vec<i32> = parsed.year.iter().map(|y| y.year).collect();
             println!("{}", i18n::calendar_loaded(lang, &years));

@@ -79,17 +79,32 @@ impl Failure {
     }
 }
 
-/// An open, migrated database.
+/// An open, migrated database and who is working on it.
 pub struct Opened {
     pub store: Store,
     pub url: DatabaseUrl,
     pub applied: Vec<i64>,
+    /// None only while the database has no staff yet (setting up).
+    pub staff: Option<Staff>,
 }
 
-/// Opens the database named by `--database-url` (or `HRSS_DATABASE_URL`),
-/// else `default_file` in the data directory; applies migrations and loads the
-/// shipped calendar years it lacks.
-pub async fn open_store(g: &Global, lang: Lang, default_file: &str) -> Result<Opened, Failure> {
+/// Whether a command may run on a database that has no staff yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setup {
+    Allowed,
+    Refused,
+}
+
+/// Opens the database named by `--database-url` (or `HRSS_DATABASE_URL`, or
+/// the config file), else `default_file` in the data directory. Who is working
+/// is settled before anything is written: an unknown login changes nothing.
+/// Then migrations are applied and the shipped calendar years it lacks loaded.
+pub async fn open_store(
+    g: &Global,
+    lang: Lang,
+    default_file: &str,
+    setup: Setup,
+) -> Result<Opened, Failure> {
     let url = match &g.database_url {
         Some(u) => DatabaseUrl::parse(u).map_err(|e| Failure::store(lang, &e))?,
         None => {
@@ -108,25 +123,35 @@ pub async fn open_store(g: &Global, lang: Lang, default_file: &str) -> Result<Op
     let store = Store::connect(&url)
         .await
         .map_err(|e| Failure::store(lang, &e))?;
-    let applied = store
-        .migrate()
-        .await
-        .map_err(|e| Failure::store(lang, &e))?;
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    let version = store.schema_version().await.map_err(fail)?;
+    let known = crate::store::migrate::latest();
+    if version > known {
+        return Err(fail(crate::store::StoreError::SchemaNewer {
+            found: version,
+            known,
+        }));
+    }
+    let has_staff = version > 0 && !store.list_staff().await.map_err(fail)?.is_empty();
+    let staff = match (has_staff, setup) {
+        (true, _) => Some(identify(&store, g, lang).await?),
+        (false, Setup::Allowed) => None,
+        (false, Setup::Refused) => return Err(Failure::new(1, i18n::no_staff_yet(lang))),
+    };
+    let applied = store.migrate().await.map_err(fail)?;
     let shipped = CalendarFile::parse(SHIPPED_CALENDAR)
         .map_err(|e| Failure::new(1, i18n::calendar_error(lang, &e)))?;
-    store
-        .seed_calendar(&shipped.year)
-        .await
-        .map_err(|e| Failure::store(lang, &e))?;
+    store.seed_calendar(&shipped.year).await.map_err(fail)?;
     Ok(Opened {
         store,
         url,
         applied,
+        staff,
     })
 }
 
 pub async fn migrate_only(g: &Global, lang: Lang) -> Result<ExitCode, Failure> {
-    let o = open_store(g, lang, DEFAULT_DATABASE).await?;
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Allowed).await?;
     let version = o
         .store
         .schema_version()

@@ -1,6 +1,6 @@
 //! `hrss-desk demo`: create the demo database if it is missing, then open it.
 
-use super::context::{identify, open_store};
+use super::context::{Setup, identify, open_store};
 use super::{Failure, Global};
 use crate::demo::{DemoInputs, MAX_PERSONS, MIN_PERSONS, generate};
 use crate::domain::WorkCalendar;
@@ -20,7 +20,7 @@ pub async fn run(
     if !(MIN_PERSONS..=MAX_PERSONS).contains(&size) {
         return Err(Failure::new(2, i18n::bad_size(lang, MAX_PERSONS)));
     }
-    let o = open_store(g, lang, DEMO_DATABASE).await?;
+    let o = open_store(g, lang, DEMO_DATABASE, Setup::Allowed).await?;
     let store = &o.store;
     let shown = o.url.describe();
     if store

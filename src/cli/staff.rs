@@ -1,7 +1,7 @@
 //! `hrss-desk staff …`: the staff list. The first entry on an empty list must
 //! be an administrator; after that only administrators add staff.
 
-use super::context::{DEFAULT_DATABASE, identify, open_store, os_login};
+use super::context::{DEFAULT_DATABASE, Setup, open_store, os_login};
 use super::{Failure, Global};
 use crate::domain::Role;
 use crate::domain::staff::{parse_roles, valid_login};
@@ -26,7 +26,11 @@ pub enum StaffCommand {
 }
 
 pub async fn run(g: &Global, lang: Lang, cmd: StaffCommand) -> Result<ExitCode, Failure> {
-    let o = open_store(g, lang, DEFAULT_DATABASE).await?;
+    let setup = match cmd {
+        StaffCommand::Add { .. } => Setup::Allowed,
+        StaffCommand::List => Setup::Refused,
+    };
+    let o = open_store(g, lang, DEFAULT_DATABASE, setup).await?;
     let store = &o.store;
     let result = match cmd {
         StaffCommand::Add { login, name, roles } => {
@@ -35,34 +39,28 @@ pub async fn run(g: &Global, lang: Lang, cmd: StaffCommand) -> Result<ExitCode, 
             }
             let roles = parse_roles(&roles)
                 .map_err(|bad| Failure::new(2, i18n::bad_role(lang, &printable(&bad))))?;
-            let existing = store
-                .list_staff()
-                .await
-                .map_err(|e| Failure::store(lang, &e))?;
-            let actor = if existing.is_empty() {
-                if !roles.contains(&Role::Admin) {
+            // No one on the list yet: this is the first administrator.
+            let (actor, first) = match &o.staff {
+                None if !roles.contains(&Role::Admin) => {
                     return Err(Failure::new(1, i18n::first_staff_must_be_admin(lang)));
                 }
-                os_login()
-            } else {
-                let me = identify(store, g, lang).await?;
-                if !me.is_admin() {
+                None => (os_login(), true),
+                Some(me) if me.is_admin() => (me.login.clone(), false),
+                Some(_) => {
                     return Err(Failure::new(
                         1,
                         i18n::not_permitted(lang, lang.pick("添加工作人员", "add staff")),
                     ));
                 }
-                me.login
             };
             store
-                .add_staff(&actor, &login, name.trim(), &roles)
+                .add_staff(&actor, &login, name.trim(), &roles, first)
                 .await
                 .map_err(|e| Failure::store(lang, &e))?;
             println!("{}", i18n::staff_added(lang, &login));
             Ok(ExitCode::SUCCESS)
         }
         StaffCommand::List => {
-            identify(store, g, lang).await?;
             for s in store
                 .list_staff()
                 .await

@@ -488,6 +488,12 @@ fn filings(d: &mut Dice, out: &mut DemoData, input: &DemoInputs<'_>, today: Naiv
             .single()
             .expect("valid time");
         let wrong_id = d.chance(0.04);
+        let mut employer_uscc = out.employers[(employer - 1) as usize].uscc.clone();
+        if d.chance(0.03) {
+            // A typing slip in the credit code: its check character no longer fits.
+            let last = employer_uscc.pop().unwrap_or('0');
+            employer_uscc.push(if last == 'A' { 'B' } else { 'A' });
+        }
         let mut id_number = p.id_number.clone();
         if wrong_id {
             // One digit off: the checksum no longer matches.
@@ -533,6 +539,8 @@ fn filings(d: &mut Dice, out: &mut DemoData, input: &DemoInputs<'_>, today: Naiv
                 })
             }
         };
+        let mut declared = declared;
+        declared["employer_uscc"] = serde_json::Value::String(employer_uscc);
         out.filings.push(FilingRow {
             id,
             kind: kind.code().to_string(),

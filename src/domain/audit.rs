@@ -132,6 +132,12 @@ impl ChainVerifier {
         Ok(())
     }
 
+    /// The break to report when the next entry cannot even be read (a field
+    /// changed to a value of another type).
+    pub fn unreadable(&self) -> ChainBreak {
+        ChainBreak::Altered { seq: self.next_seq }
+    }
+
     /// Compares the end of the chain with the recorded head; returns how many
     /// entries were checked.
     pub fn finish(self, head: Option<(i64, String)>) -> Result<u64, ChainBreak> {

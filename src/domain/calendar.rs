@@ -47,6 +47,14 @@ pub enum CalendarError {
     BackwardSpan { name: String },
     /// A published year must list at least one holiday.
     EmptyPublishedYear(i32),
+    /// A day listed twice: in two holiday spans, or as holiday and make-up day.
+    Twice(NaiveDate),
+    /// A make-up working day that is not a Saturday or Sunday.
+    WeekdayMakeUp(NaiveDate),
+    /// A year listed twice in one file.
+    YearTwice(i32),
+    /// A year outside 1949–2200.
+    YearOutOfRange(i32),
 }
 
 impl CalendarFile {
@@ -54,7 +62,11 @@ impl CalendarFile {
     pub fn parse(text: &str) -> Result<Self, CalendarError> {
         let file: CalendarFile =
             toml::from_str(text).map_err(|e| CalendarError::Parse(e.message().to_string()))?;
+        let mut years = BTreeSet::new();
         for y in &file.year {
+            if !years.insert(y.year) {
+                return Err(CalendarError::YearTwice(y.year));
+            }
             y.check()?;
         }
         Ok(file)
@@ -63,6 +75,9 @@ impl CalendarFile {
 
 impl CalendarYear {
     pub fn check(&self) -> Result<(), CalendarError> {
+        if !(1949..=2200).contains(&self.year) {
+            return Err(CalendarError::YearOutOfRange(self.year));
+        }
         if self.published && self.holidays.is_empty() {
             return Err(CalendarError::EmptyPublishedYear(self.year));
         }
@@ -81,12 +96,24 @@ impl CalendarYear {
                 }
             }
         }
+        let mut seen = BTreeSet::new();
+        for (d, _) in self.holiday_dates() {
+            if !seen.insert(d) {
+                return Err(CalendarError::Twice(d));
+            }
+        }
         for &d in &self.workdays {
             if d.year() != self.year {
                 return Err(CalendarError::OutsideYear {
                     year: self.year,
                     date: d,
                 });
+            }
+            if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+                return Err(CalendarError::WeekdayMakeUp(d));
+            }
+            if !seen.insert(d) {
+                return Err(CalendarError::Twice(d));
             }
         }
         Ok(())
@@ -122,8 +149,11 @@ impl WorkCalendar {
         let mut cal = WorkCalendar::default();
         for y in years {
             cal.published.insert(y.year, y.published);
-            cal.holidays.extend(y.holiday_dates().map(|(d, _)| d));
-            cal.workdays.extend(y.workdays.iter().copied());
+            // An unpublished year counts weekends only, whatever it lists.
+            if y.published {
+                cal.holidays.extend(y.holiday_dates().map(|(d, _)| d));
+                cal.workdays.extend(y.workdays.iter().copied());
+            }
         }
         cal
     }
@@ -149,7 +179,8 @@ impl WorkCalendar {
         let mut d = from;
         let mut left = n;
         while left > 0 {
-            d = d + Days::new(1);
+            let Some(next) = d.succ_opt() else { break };
+            d = next;
             provisional |= !self.is_published(d.year());
             if self.is_working_day(d) {
                 left -= 1;
@@ -164,10 +195,13 @@ impl WorkCalendar {
     /// A period in calendar days whose last day, if not a working day, moves
     /// to the next working day (行政处罚法 art. 85 with 民事诉讼法 art. 85).
     pub fn add_calendar_days(&self, from: NaiveDate, n: u32) -> Deadline {
-        let mut d = from + Days::new(u64::from(n));
+        let mut d = from
+            .checked_add_days(Days::new(u64::from(n)))
+            .unwrap_or(NaiveDate::MAX);
         let mut provisional = !self.is_published(d.year());
         while !self.is_working_day(d) {
-            d = d + Days::new(1);
+            let Some(next) = d.succ_opt() else { break };
+            d = next;
             provisional |= !self.is_published(d.year());
         }
         Deadline {
@@ -187,6 +221,17 @@ impl WorkCalendar {
             .filter(|d| self.is_working_day(*d))
             .count() as i64
     }
+}
+
+/// The office keeps China Standard Time whatever the server's zone: a filing
+/// received at 00:30 in Beijing counts from that Beijing date.
+pub fn office_offset() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset")
+}
+
+/// The office date of an instant.
+pub fn office_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    at.with_timezone(&office_offset()).date_naive()
 }
 
 #[cfg(test)]
@@ -278,16 +323,67 @@ mod tests {
             CalendarFile::parse("year = 3"),
             Err(CalendarError::Parse(_))
         ));
+        let overlap = r#"
+            [[year]]
+            year = 2028
+            published = true
+            holidays = [{ name = "a", from = "2028-01-01", to = "2028-01-03" },
+                        { name = "b", from = "2028-01-03", to = "2028-01-04" }]
+        "#;
+        assert!(matches!(
+            CalendarFile::parse(overlap),
+            Err(CalendarError::Twice(_))
+        ));
+        let weekday = r#"
+            [[year]]
+            year = 2028
+            published = true
+            holidays = [{ name = "a", from = "2028-01-01", to = "2028-01-01" }]
+            workdays = ["2028-01-05"]
+        "#;
+        assert!(matches!(
+            CalendarFile::parse(weekday),
+            Err(CalendarError::WeekdayMakeUp(_))
+        ));
+        let twice =
+            "[[year]]\nyear = 2027\npublished = false\n[[year]]\nyear = 2027\npublished = false\n";
+        assert_eq!(
+            CalendarFile::parse(twice).unwrap_err(),
+            CalendarError::YearTwice(2027)
+        );
     }
-}
 
-/// The office keeps China Standard Time whatever the server's zone: a filing
-/// received at 00:30 in Beijing counts from that Beijing date.
-pub fn office_offset() -> chrono::FixedOffset {
-    chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset")
-}
+    #[test]
+    fn the_shipped_make_up_days_fall_on_weekends_and_nothing_is_listed_twice() {
+        let file = CalendarFile::parse(include_str!("../../data/calendar.toml")).unwrap();
+        assert!(file.year.iter().any(|y| y.year == 2026 && y.published));
+    }
 
-/// The office date of an instant.
-pub fn office_date(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    at.with_timezone(&office_offset()).date_naive()
+    #[test]
+    fn an_unpublished_years_days_are_not_applied() {
+        let y = CalendarYear {
+            year: 2027,
+            published: false,
+            source: String::new(),
+            holidays: vec![HolidaySpan {
+                name: "guess".into(),
+                from: d(2027, 2, 8),
+                to: d(2027, 2, 8),
+            }],
+            workdays: vec![],
+        };
+        let cal = WorkCalendar::from_years([&y]);
+        assert!(cal.is_working_day(d(2027, 2, 8)));
+    }
+
+    #[test]
+    fn dates_at_the_end_of_time_do_not_panic() {
+        let cal = shipped();
+        let due = cal.add_working_days(NaiveDate::MAX - Days::new(3), 10);
+        assert_eq!(due.date, NaiveDate::MAX);
+        assert_eq!(
+            cal.add_calendar_days(NaiveDate::MAX, 5).date,
+            NaiveDate::MAX
+        );
+    }
 }

@@ -66,6 +66,12 @@ impl ResidentId {
     pub fn parse(input: &str, today: NaiveDate) -> Result<Self, ResidentIdError> {
         let s = fold_code(input);
         let len = s.chars().count();
+        if matches!(len, 15 | 18)
+            && let Some(c) = s.chars().find(|c| !c.is_ascii_alphanumeric())
+        {
+            // Before any slicing by byte: a wide character would split.
+            return Err(ResidentIdError::BadCharacter(c));
+        }
         let full = match len {
             18 => s,
             15 => {
@@ -230,6 +236,14 @@ mod tests {
         assert_eq!(
             ResidentId::parse("中华人民共和国公民身份号码十八位", today()),
             Err(ResidentIdError::Length(16))
+        );
+        assert_eq!(
+            ResidentId::parse("3604261991010100中X", today()),
+            Err(ResidentIdError::BadCharacter('中'))
+        );
+        assert_eq!(
+            ResidentId::parse("36042691010100中", today()),
+            Err(ResidentIdError::BadCharacter('中'))
         );
     }
 

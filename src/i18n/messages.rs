@@ -72,6 +72,18 @@ pub fn calendar_error(lang: Lang, e: &CalendarError) -> String {
         (Lang::En, EmptyPublishedYear(y)) => {
             format!("{y} is marked published but lists no holiday")
         }
+        (Lang::Zh, Twice(d)) => format!("{d}被列了两次（两个假期重叠，或既是假日又是调休工作日）"),
+        (Lang::En, Twice(d)) => {
+            format!("{d} is listed twice (overlapping holidays, or both holiday and make-up day)")
+        }
+        (Lang::Zh, WeekdayMakeUp(d)) => format!("调休工作日{d}不是周六或周日"),
+        (Lang::En, WeekdayMakeUp(d)) => {
+            format!("the make-up working day {d} is not a Saturday or Sunday")
+        }
+        (Lang::Zh, YearTwice(y)) => format!("{y}年在文件中出现了两次"),
+        (Lang::En, YearTwice(y)) => format!("{y} appears twice in the file"),
+        (Lang::Zh, YearOutOfRange(y)) => format!("年份{y}不在1949至2200之间"),
+        (Lang::En, YearOutOfRange(y)) => format!("the year {y} is not between 1949 and 2200"),
     }
 }
 
@@ -113,6 +125,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             "This database already holds data and is not a demo database; no demo data was written."
                 .to_string()
         }
+        (Lang::Zh, NotFirst) => "工作人员名单已不为空，请由系统管理员添加工作人员。".to_string(),
+        (Lang::En, NotFirst) => {
+            "The staff list is no longer empty: an administrator must add staff.".to_string()
+        }
         (Lang::Zh, BadData { entity, detail }) => {
             format!("数据库中的{entity}记录无法读取：{detail}")
         }
@@ -133,6 +149,13 @@ pub fn unknown_login(lang: Lang, login: &str) -> String {
             "The login \"{login}\" is not on the bureau's staff list, so hrss-desk will not open: ask an administrator."
         ),
     }
+}
+
+pub fn no_staff_yet(lang: Lang) -> &'static str {
+    lang.pick(
+        "该数据库还没有工作人员：请先用 hrss-desk staff add 登录名 --name 姓名 --roles admin 添加第一位系统管理员。",
+        "This database has no staff yet: first add an administrator with hrss-desk staff add LOGIN --name NAME --roles admin.",
+    )
 }
 
 pub fn inactive_login(lang: Lang, login: &str) -> String {
@@ -242,6 +265,13 @@ pub fn bad_date(lang: Lang, given: &str) -> String {
     match lang {
         Lang::Zh => format!("日期“{given}”格式不对，应为 YYYY-MM-DD。"),
         Lang::En => format!("The date \"{given}\" is malformed: use YYYY-MM-DD."),
+    }
+}
+
+pub fn too_many_working_days(lang: Lang, max: u32) -> String {
+    match lang {
+        Lang::Zh => format!("--working-days 不能超过{max}。"),
+        Lang::En => format!("--working-days cannot exceed {max}."),
     }
 }
 

@@ -12,7 +12,7 @@ pub use model::*;
 pub use open::{DatabaseUrl, default_database_path};
 pub use views::*;
 
-use crate::domain::audit::{AuditEntry, ChainBreak, ChainVerifier};
+use crate::domain::audit::ChainBreak;
 use crate::domain::calendar::CalendarYear;
 use crate::domain::{Role, Staff};
 use chrono::NaiveDate;
@@ -80,6 +80,8 @@ pub enum StoreError {
     Duplicate(String),
     #[error("the database already holds data")]
     NotEmpty,
+    #[error("the staff list is no longer empty")]
+    NotFirst,
     #[error("unreadable {entity} record: {detail}")]
     BadData {
         entity: &'static str,
@@ -140,12 +142,12 @@ impl Store {
         on_backend!(self.seed_calendar(years))
     }
 
-    pub async fn replace_calendar_year(
+    pub async fn replace_calendar_years(
         &self,
         actor: &str,
-        y: &CalendarYear,
+        years: &[CalendarYear],
     ) -> Result<(), StoreError> {
-        on_backend!(self.replace_calendar_year(actor, y))
+        on_backend!(self.replace_calendar_years(actor, years))
     }
 
     pub async fn calendar_years(&self) -> Result<Vec<CalendarYear>, StoreError> {
@@ -170,8 +172,9 @@ impl Store {
         login: &str,
         name: &str,
         roles: &[Role],
+        first: bool,
     ) -> Result<Staff, StoreError> {
-        on_backend!(self.add_staff(actor, login, name, roles))
+        on_backend!(self.add_staff(actor, login, name, roles, first))
     }
 
     pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -191,14 +194,6 @@ impl Store {
         on_backend!(self.set_setting(actor, row, seen_version))
     }
 
-    pub async fn audit_page(
-        &self,
-        after_seq: i64,
-        limit: i64,
-    ) -> Result<Vec<AuditEntry>, StoreError> {
-        on_backend!(self.audit_page(after_seq, limit))
-    }
-
     pub async fn audit_head(&self) -> Result<Option<(i64, String)>, StoreError> {
         on_backend!(self.audit_head())
     }
@@ -211,23 +206,10 @@ impl Store {
         on_backend!(self.seed_demo(actor, data))
     }
 
-    /// Walks the whole audit chain a page at a time: `Ok(Ok(n))` when it is
+    /// Walks the whole audit chain in one snapshot: `Ok(Ok(n))` when it is
     /// intact with `n` entries, `Ok(Err(break))` at the first break.
     pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, StoreError> {
-        const PAGE: i64 = 5_000;
-        let mut v = ChainVerifier::default();
-        let mut after = 0;
-        loop {
-            let page = self.audit_page(after, PAGE).await?;
-            let Some(last) = page.last() else { break };
-            after = last.seq;
-            for e in &page {
-                if let Err(b) = v.push(e) {
-                    return Ok(Err(b));
-                }
-            }
-        }
-        Ok(v.finish(self.audit_head().await?))
+        on_backend!(self.verify_audit())
     }
 
     /// How a SQLite connection of the pool is set up (None on Postgres):

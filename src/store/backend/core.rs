@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::domain::Staff;
-use crate::domain::audit::{AuditEntry, audit_time, entry_hash};
+use crate::domain::audit::{AuditEntry, ChainBreak, ChainVerifier, audit_time, entry_hash};
 use crate::domain::calendar::{CalendarYear, HolidaySpan};
 use crate::domain::staff::{format_roles, parse_roles};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,6 +19,12 @@ const BIND_LIMIT: usize = 30_000;
 const BEGIN_WRITE: &str = match DIALECT {
     Dialect::Sqlite => "BEGIN IMMEDIATE",
     Dialect::Postgres => "BEGIN",
+};
+
+/// A read-only transaction that sees one moment of the database throughout.
+const READ_SNAPSHOT: &str = match DIALECT {
+    Dialect::Sqlite => "BEGIN",
+    Dialect::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 };
 
 /// Reads the audit head and, on Postgres, locks it until commit: this is what
@@ -159,14 +165,17 @@ impl Backend {
         Ok(added)
     }
 
-    /// Replaces one year's table; an administrator's correction or a new notice.
-    pub async fn replace_calendar_year(
+    /// Replaces the tables of the given years in one transaction: an
+    /// administrator's correction or a new notice, all of it or none.
+    pub async fn replace_calendar_years(
         &self,
         actor: &str,
-        y: &CalendarYear,
+        years: &[CalendarYear],
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        write_calendar_year(&mut tx, actor, y).await?;
+        for y in years {
+            write_calendar_year(&mut tx, actor, y).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -178,27 +187,32 @@ impl Backend {
         let days = sqlx::query("SELECT day, year, kind, name FROM calendar_day ORDER BY day")
             .fetch_all(&self.pool)
             .await?;
-        let mut out: Vec<CalendarYear> = years
-            .iter()
-            .map(|r| CalendarYear {
-                year: r.get::<i64, _>("year") as i32,
-                published: r.get("published"),
-                source: r.get("source"),
+        let bad = |e: sqlx::Error| StoreError::BadData {
+            entity: "calendar",
+            detail: e.to_string(),
+        };
+        let mut out: Vec<CalendarYear> = Vec::with_capacity(years.len());
+        for r in &years {
+            out.push(CalendarYear {
+                year: r.try_get::<i64, _>("year").map_err(bad)? as i32,
+                published: r.try_get("published").map_err(bad)?,
+                source: r.try_get("source").map_err(bad)?,
                 holidays: Vec::new(),
                 workdays: Vec::new(),
-            })
-            .collect();
+            });
+        }
         for r in &days {
-            let year = r.get::<i64, _>("year") as i32;
-            let day: NaiveDate = r.get("day");
+            let year = r.try_get::<i64, _>("year").map_err(bad)? as i32;
+            let day: NaiveDate = r.try_get("day").map_err(bad)?;
+            let kind: String = r.try_get("kind").map_err(bad)?;
+            let name: String = r.try_get("name").map_err(bad)?;
             let Some(y) = out.iter_mut().find(|y| y.year == year) else {
                 continue;
             };
-            if r.get::<String, _>("kind") == "workday" {
+            if kind == "workday" {
                 y.workdays.push(day);
             } else {
                 // Consecutive days of one name become one span again.
-                let name: String = r.get("name");
                 match y.holidays.last_mut() {
                     Some(s) if s.name == name && s.to.succ_opt() == Some(day) => s.to = day,
                     _ => y.holidays.push(HolidaySpan {
@@ -246,8 +260,23 @@ impl Backend {
         login: &str,
         name: &str,
         roles: &[crate::domain::Role],
+        first: bool,
     ) -> Result<Staff, StoreError> {
         let mut tx = self.begin_write().await?;
+        if DIALECT == Dialect::Postgres {
+            // Serialises adds, so two "first administrators" cannot both pass.
+            sqlx::query("LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await?;
+        }
+        if first {
+            let any: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff")
+                .fetch_one(&mut *tx)
+                .await?;
+            if any > 0 {
+                return Err(StoreError::NotFirst);
+            }
+        }
         let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff WHERE login = $1")
             .bind(login)
             .fetch_one(&mut *tx)
@@ -263,7 +292,11 @@ impl Backend {
         .bind(name)
         .bind(&roles_text)
         .fetch_one(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| match unique_violation(&e) {
+            true => StoreError::Duplicate(login.to_string()),
+            false => e.into(),
+        })?;
         append_audit(
             &mut tx,
             actor,
@@ -319,11 +352,19 @@ impl Backend {
                 .bind(&row.source)
                 .bind(row.effective_from)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .map_err(|e| match unique_violation(&e) {
+                    // Someone else created the key meanwhile.
+                    true => StoreError::Conflict {
+                        entity: "setting",
+                        id: row.key.clone(),
+                    },
+                    false => e.into(),
+                })?;
                 1
             }
             (Some((_, v)), Some(seen)) if *v == seen => {
-                sqlx::query(
+                let updated = sqlx::query(
                     "UPDATE setting SET value = $1, source = $2, effective_from = $3,
                      version = version + 1 WHERE key = $4 AND version = $5",
                 )
@@ -334,6 +375,14 @@ impl Backend {
                 .bind(seen)
                 .execute(&mut *tx)
                 .await?;
+                // On Postgres a concurrent writer may have moved the version
+                // between our read and our update: then nothing matched.
+                if updated.rows_affected() != 1 {
+                    return Err(StoreError::Conflict {
+                        entity: "setting",
+                        id: row.key.clone(),
+                    });
+                }
                 seen + 1
             }
             _ => {
@@ -368,33 +417,48 @@ impl Backend {
 
     // ----------------------------------------------------------------- audit
 
-    pub async fn audit_page(
-        &self,
-        after_seq: i64,
-        limit: i64,
-    ) -> Result<Vec<AuditEntry>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash
-             FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
-        )
-        .bind(after_seq)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| AuditEntry {
-                seq: r.get("seq"),
-                at: r.get("at"),
-                actor: r.get("actor"),
-                action: r.get("action"),
-                entity: r.get("entity"),
-                entity_id: r.get("entity_id"),
-                detail: r.get("detail"),
-                prev_hash: r.get("prev_hash"),
-                hash: r.get("hash"),
-            })
-            .collect())
+    /// Walks the whole audit chain inside one read snapshot, so writers
+    /// working meanwhile cannot make an intact log look broken.
+    pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, StoreError> {
+        const PAGE: i64 = 5_000;
+        let mut tx = self.pool.begin_with(READ_SNAPSHOT).await?;
+        let head: Option<(i64, String)> =
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .fetch_optional(&mut *tx)
+                .await?;
+        let mut v = ChainVerifier::default();
+        let mut after = i64::MIN;
+        loop {
+            let rows = sqlx::query(
+                "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash
+                 FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
+            )
+            .bind(after)
+            .bind(PAGE)
+            .fetch_all(&mut *tx)
+            .await;
+            let rows = match rows {
+                Ok(r) => r,
+                // A value of the wrong type in the log is tampering too.
+                Err(sqlx::Error::ColumnDecode { .. }) => return Ok(Err(v.unreadable())),
+                Err(e) => return Err(e.into()),
+            };
+            let Some(last) = rows.last() else { break };
+            let Ok(last_seq) = last.try_get::<i64, _>("seq") else {
+                return Ok(Err(v.unreadable()));
+            };
+            after = last_seq;
+            for r in &rows {
+                let Some(e) = audit_entry(r) else {
+                    return Ok(Err(v.unreadable()));
+                };
+                if let Err(b) = v.push(&e) {
+                    return Ok(Err(b));
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(v.finish(head))
     }
 
     pub async fn audit_head(&self) -> Result<Option<(i64, String)>, StoreError> {
@@ -430,6 +494,27 @@ impl Backend {
             overdue_cases: row.get("overdue_cases"),
         })
     }
+}
+
+/// An audit row as an entry; None when a field no longer has its type.
+fn audit_entry(r: &<Db as sqlx::Database>::Row) -> Option<AuditEntry> {
+    Some(AuditEntry {
+        seq: r.try_get("seq").ok()?,
+        at: r.try_get("at").ok()?,
+        actor: r.try_get("actor").ok()?,
+        action: r.try_get("action").ok()?,
+        entity: r.try_get("entity").ok()?,
+        entity_id: r.try_get("entity_id").ok()?,
+        detail: r.try_get("detail").ok()?,
+        prev_hash: r.try_get("prev_hash").ok()?,
+        hash: r.try_get("hash").ok()?,
+    })
+}
+
+/// Whether an insert failed on a unique constraint (a race another writer won).
+fn unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(|d| d.kind() == sqlx::error::ErrorKind::UniqueViolation)
 }
 
 fn staff_from_row(r: StaffRow) -> Result<Staff, StoreError> {
