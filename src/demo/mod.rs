@@ -208,7 +208,8 @@ fn employers(d: &mut Dice, out: &mut DemoData, n: usize, today: NaiveDate) {
             id: i as i64 + 1,
             uscc: make_uscc(prefix, "130110", i),
             name: format!(
-                "石家庄市鹿泉区{}{}{}",
+                "{}{}{}{}",
+                d.pick(&["石家庄市鹿泉区", "石家庄", "河北", "鹿泉区", "", ""]),
                 d.pick(BRANDS),
                 d.pick(TRADES),
                 d.pick(COMPANY_SUFFIXES)

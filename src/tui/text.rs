@@ -41,6 +41,28 @@ pub fn fit(s: &str, w: usize) -> String {
     out
 }
 
+/// Cuts `s` to at most `w` columns keeping its end (for paths): `~o/demo.sqlite`.
+pub fn fit_end(s: &str, w: usize) -> String {
+    if s.width() <= w {
+        return s.to_string();
+    }
+    if w == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > w - 1 {
+            break;
+        }
+        kept.push(c);
+        used += cw;
+    }
+    kept.push(MORE);
+    kept.into_iter().rev().collect()
+}
+
 /// Splits `total` columns among columns that each want at least `min` and
 /// share what is left by `weight`; `gaps` columns of one space between them.
 pub fn share(total: u16, cols: &[(u16, u16)]) -> Vec<u16> {
@@ -71,6 +93,15 @@ mod tests {
         assert_eq!(fit("石家庄市鹿泉区", 6), "石家~");
         assert_eq!(fit("石家庄", 6), "石家庄");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn a_path_keeps_its_end() {
+        assert_eq!(
+            fit_end("/root/.local/share/hrss-desk/demo.sqlite", 12),
+            "~demo.sqlite"
+        );
+        assert_eq!(fit_end("short", 12), "short");
     }
 
     #[test]

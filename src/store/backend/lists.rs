@@ -81,16 +81,17 @@ const CASES: (&str, &str) = keyset!(
 
 // Newest first: "forward" walks down the dates, so the comparisons swap.
 const INSPECTIONS: (&str, &str) = {
-    let (older, newer) = keyset!(
+    let (newer, older) = keyset!(
         select: "SELECT i.id, l.number AS licence_number, l.holder, i.method, i.planned_on, i.result
             FROM inspection i JOIN licence l ON l.id = i.licence_id",
         where: "1 = 1",
         key: "i.planned_on, i.id",
         filter: "LOWER(l.number) LIKE $3 ESCAPE '!' OR LOWER(l.holder) LIKE $3 ESCAPE '!'",
-        asc: "i.planned_on DESC, i.id DESC",
-        desc: "i.planned_on, i.id"
+        asc: "i.planned_on, i.id",
+        desc: "i.planned_on DESC, i.id DESC"
     );
-    (newer, older)
+    // The ascending statement walks towards newer rows: that is "backward" here.
+    (older, newer)
 };
 
 const PERSONS: (&str, &str) = keyset!(

@@ -21,9 +21,9 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 /// (minimum width, share of the spare width) per column, per pane.
 fn column_specs(pane: usize) -> &'static [(u16, u16)] {
     match pane {
-        0 => &[(12, 1), (10, 4), (8, 1), (18, 0), (10, 0), (10, 0), (4, 0)],
+        0 => &[(12, 0), (14, 1), (6, 0), (18, 0), (5, 0), (11, 0), (2, 0)],
         1 => &[(12, 1), (16, 2), (12, 4), (9, 0), (10, 0)],
-        2 => &[(16, 2), (12, 4), (10, 1), (10, 0), (6, 0)],
+        2 => &[(16, 2), (12, 4), (10, 1), (11, 0), (6, 0)],
         3 => &[(10, 0), (14, 1), (12, 4), (8, 0), (6, 0)],
         _ => &[(8, 1), (18, 0), (12, 4), (8, 0), (10, 0)],
     }
@@ -62,7 +62,7 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                     f.person_id_number
                         .as_deref()
                         .map_or_else(none, |s| clean(&mask_id_number(s))),
-                    received.to_string(),
+                    received.format("%m-%d").to_string(),
                     due_text,
                     if f.material_problems > 0 {
                         f.material_problems.to_string()

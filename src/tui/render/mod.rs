@@ -8,7 +8,7 @@ mod overlay;
 
 use super::app::{App, Overlay};
 use super::pane::PaneId;
-use super::text::{clean, fit, width};
+use super::text::{clean, fit, fit_end, width};
 use crate::i18n;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -96,7 +96,7 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
         " {} ({}) {} ",
         clean(&app.who.name),
         clean(&app.who.login),
-        roles.join("、")
+        roles.join(app.lang.pick("、", ", "))
     );
     let right = match &app.counts {
         Some(c) => format!(
@@ -106,7 +106,7 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
         None => String::new(),
     };
     let room = w.saturating_sub(width(&left) + width(&right) + 1);
-    let db = fit(&clean(&app.database), room);
+    let db = fit_end(&clean(&app.database), room);
     let pad = " ".repeat(w.saturating_sub(width(&left) + width(&db) + width(&right) + 1));
     let line = Line::from(vec![
         Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),
@@ -149,4 +149,27 @@ mod tests {
         assert_eq!(super::yuan(5), "0.05");
         assert_eq!(super::yuan(-100_00), "-100.00");
     }
+}
+
+/// The text a person sees in a buffer: the trailing cell of a double-width
+/// character is skipped, so Chinese reads as written. For screen tests.
+pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut text = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
 }

@@ -23,9 +23,25 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+/// A double-width character just left of the box would lose its right half
+/// under the border and show as garbage: blank it instead.
+fn mend_left_edge(frame: &mut Frame, area: Rect) {
+    if area.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, scroll: u16) {
     let area = centred(frame.area(), 76, 20);
     frame.render_widget(Clear, area);
+    mend_left_edge(frame, area);
     let t = fit(title, usize::from(area.width.saturating_sub(2)));
     frame.render_widget(
         Paragraph::new(lines)

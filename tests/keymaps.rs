@@ -1,0 +1,95 @@
+//! Every shipped keymap parses cleanly, binds no key twice where it is in
+//! force, uses only keys that survive SSH and tmux, and reaches every action.
+
+use hrss_desk::tui::action::Action;
+use hrss_desk::tui::keymap::{Keymap, SECTIONS, SHIPPED};
+use std::collections::BTreeSet;
+
+/// The sections in force together: each pane's, and the detail view's.
+fn scopes() -> Vec<Vec<&'static str>> {
+    let mut v: Vec<Vec<&str>> = ["filings", "licences", "cases", "inspections", "persons"]
+        .iter()
+        .map(|p| vec![*p, "list", "global"])
+        .collect();
+    v.push(vec!["dashboard", "global"]);
+    v.push(vec!["detail", "global"]);
+    v
+}
+
+#[test]
+fn every_file_in_keymaps_is_shipped_and_parses_without_problems() {
+    let on_disk: BTreeSet<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/keymaps"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+    let shipped: BTreeSet<String> = SHIPPED.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(on_disk, shipped);
+    for (name, _) in SHIPPED {
+        let k = Keymap::shipped(name).unwrap();
+        assert!(k.problems.is_empty(), "{name}: {:?}", k.problems);
+    }
+}
+
+#[test]
+fn no_key_is_bound_twice_where_it_is_in_force() {
+    for (name, _) in SHIPPED {
+        let k = Keymap::shipped(name).unwrap();
+        for scope in scopes() {
+            let mut seen = BTreeSet::new();
+            for section in &scope {
+                for b in k.bindings(section) {
+                    assert!(
+                        seen.insert(b.chord),
+                        "{name}: {} bound twice in {scope:?}",
+                        b.chord
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn only_keys_that_survive_ssh_and_tmux_are_used() {
+    for (name, _) in SHIPPED {
+        let k = Keymap::shipped(name).unwrap();
+        for section in SECTIONS {
+            for b in k.bindings(section) {
+                assert!(b.chord.survives_ssh(), "{name} [{section}]: {}", b.chord);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_action_is_reachable_in_every_keymap() {
+    for (name, _) in SHIPPED {
+        let k = Keymap::shipped(name).unwrap();
+        for a in Action::ALL {
+            let bound = SECTIONS
+                .iter()
+                .any(|s| k.bindings(s).iter().any(|b| b.action == *a));
+            assert!(bound, "{name}: nothing runs {}", a.code());
+        }
+        // And list moves work in every list pane.
+        for scope in scopes().iter().take(5) {
+            for a in [
+                Action::Up,
+                Action::Down,
+                Action::Open,
+                Action::Filter,
+                Action::Quit,
+                Action::Help,
+            ] {
+                assert!(
+                    k.key_for(scope, a).is_some(),
+                    "{name}: no key for {} in {scope:?}",
+                    a.code()
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,518 @@
+//! The screens, drawn from fixed state (no terminal, no database): snapshots
+//! of every pane in both languages at 80×24 and 120×40, and keys → actions.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use hrss_desk::domain::calendar::CalendarFile;
+use hrss_desk::domain::{Role, WorkCalendar};
+use hrss_desk::i18n::Lang;
+use hrss_desk::store::*;
+use hrss_desk::tui::action::Action;
+use hrss_desk::tui::app::{App, AppEvent, Effect, Overlay, Who};
+use hrss_desk::tui::keymap::Keymap;
+use hrss_desk::tui::pane::{LoadMode, PaneId};
+use hrss_desk::tui::render::{render, screen_text};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::{Terminal, backend::TestBackend};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+}
+
+fn rows(kind: ListKind) -> Vec<ListItem> {
+    let at = |m, day| {
+        Utc.with_ymd_and_hms(2026, m, day, 2, 30, 0)
+            .single()
+            .unwrap()
+    };
+    match kind {
+        ListKind::Filings => vec![
+            ListItem::Filing(FilingItem {
+                id: 1,
+                kind: "enroll".into(),
+                status: "pending".into(),
+                employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
+                person_name: Some("曾晓东".into()),
+                person_id_number: Some("130110199003070015".into()),
+                received_at: at(11, 9),
+                material_problems: 1,
+            }),
+            ListItem::Filing(FilingItem {
+                id: 2,
+                kind: "contribution-base".into(),
+                status: "pending".into(),
+                // A name carrying an escape sequence must not reach the terminal raw.
+                employer_name: Some("河北润德\u{1b}[2J商贸有限公司".into()),
+                person_name: Some("单丽".into()),
+                person_id_number: Some("13018519850615002X".into()),
+                received_at: at(11, 25),
+                material_problems: 0,
+            }),
+        ],
+        ListKind::Licences => vec![
+            ListItem::Licence(LicenceRow {
+                id: 1,
+                kind: "hr-service".into(),
+                number: "(冀)人服证字[2023]第0107号".into(),
+                holder: "石家庄市鹿泉区恒信人力资源服务有限公司".into(),
+                uscc: "91130110MA0F3K7Q2X".into(),
+                legal_rep: "王伟".into(),
+                address: "石家庄市鹿泉区获鹿镇向阳大街12号".into(),
+                district: "鹿泉区".into(),
+                zone: Some("LQ-01".into()),
+                issued_on: d(3, 1),
+                expires_on: Some(d(12, 10)),
+                status: "valid".into(),
+            }),
+            ListItem::Licence(LicenceRow {
+                id: 2,
+                kind: "training-school".into(),
+                number: "人社民1301100001001号".into(),
+                holder: "鹿泉区博远职业技能培训学校".into(),
+                uscc: "52130110MA0F3K7Q2X".into(),
+                legal_rep: "李娜".into(),
+                address: "石家庄市鹿泉区铜冶镇".into(),
+                district: "鹿泉区".into(),
+                zone: Some("LQ-02".into()),
+                issued_on: d(1, 5),
+                expires_on: Some(d(10, 1)),
+                status: "valid".into(),
+            }),
+            ListItem::Licence(LicenceRow {
+                id: 3,
+                kind: "designated-pharmacy".into(),
+                number: "P130110000012".into(),
+                holder: "石家庄乐亭大药房有限公司鹿泉上庄镇店".into(),
+                uscc: "91130110MA0F3K7Q2X".into(),
+                legal_rep: "赵强".into(),
+                address: "上庄镇".into(),
+                district: "鹿泉区".into(),
+                zone: Some("LQ-02".into()),
+                issued_on: d(2, 2),
+                expires_on: Some(NaiveDate::from_ymd_opt(2029, 2, 1).unwrap()),
+                status: "revoked".into(),
+            }),
+        ],
+        ListKind::Cases => vec![
+            ListItem::Case(CaseItem {
+                id: 1,
+                number: "鹿人社监案〔2026〕016号".into(),
+                respondent_name: "石家庄市鹿泉区冀华水泥制品有限公司".into(),
+                stage: "investigating".into(),
+                registered_on: d(9, 1),
+                due_on: Some(d(11, 20)),
+                officer_name: Some("杨强".into()),
+            }),
+            ListItem::Case(CaseItem {
+                id: 2,
+                number: "鹿人社监案〔2026〕023号".into(),
+                respondent_name: "河北信达汽车服务股份有限公司".into(),
+                stage: "prior-notice".into(),
+                registered_on: d(10, 9),
+                due_on: Some(d(12, 2)),
+                officer_name: Some("黄伟".into()),
+            }),
+        ],
+        ListKind::Inspections => vec![ListItem::Inspection(InspectionItem {
+            id: 1,
+            licence_number: "(冀)人服证字[2023]第0107号".into(),
+            holder: "石家庄市鹿泉区恒信人力资源服务有限公司".into(),
+            method: "on-site".into(),
+            planned_on: d(11, 3),
+            result: "failed".into(),
+        })],
+        ListKind::Persons => vec![ListItem::Person(PersonItem {
+            id: 1,
+            name: "欧阳秀英".into(),
+            id_number: "130110199003070015".into(),
+            employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
+            status: "active".into(),
+            contribution_base: 6_420_00,
+        })],
+    }
+}
+
+fn detail(kind: ListKind, id: i64) -> Detail {
+    match kind {
+        ListKind::Licences => {
+            let ListItem::Licence(l) = rows(kind).remove(0) else {
+                unreachable!()
+            };
+            Detail::Licence {
+                licence: l,
+                inspections: vec![InspectionRow {
+                    id: 1,
+                    licence_id: id,
+                    method: "on-site".into(),
+                    planned_on: d(11, 3),
+                    done_on: Some(d(11, 3)),
+                    result: "failed".into(),
+                    findings: "未在服务场所明示收费标准".into(),
+                }],
+                sanctions: vec![],
+                reviews: vec![],
+            }
+        }
+        _ => {
+            let ListItem::Filing(f) = rows(ListKind::Filings).remove(0) else {
+                unreachable!()
+            };
+            Detail::Filing {
+                item: f,
+                declared: r#"{"id_number":"130110199003070015","wage":650000}"#.into(),
+                materials: vec![MaterialLine {
+                    material: "labour-contract".into(),
+                    name_zh: "劳动合同".into(),
+                    name_en: "Labour contract".into(),
+                    required: true,
+                    present: Some(false),
+                    valid: Some(false),
+                }],
+                decision: None,
+                reason: String::new(),
+            }
+        }
+    }
+}
+
+fn dashboard() -> Dashboard {
+    Dashboard {
+        counts: counts(),
+        pending_by_kind: vec![("enroll".into(), 50), ("suspend".into(), 50)],
+        cases_by_stage: vec![("opened".into(), 22), ("closed".into(), 22)],
+        licences_by_kind: vec![("hr-service".into(), 150, 140)],
+        expiring_soon: 14,
+        expired: 9,
+    }
+}
+
+fn counts() -> Counts {
+    Counts {
+        employers: 2_000,
+        persons: 50_000,
+        licences: 410,
+        pending_filings: 300,
+        open_cases: 178,
+        overdue_cases: 12,
+    }
+}
+
+/// Answers every effect as the database would, with the fixtures.
+fn feed(app: &mut App, effects: Vec<Effect>) {
+    for e in effects {
+        let event = match e {
+            Effect::LoadPage(ask) => {
+                let result = Ok(rows(ask.kind));
+                AppEvent::Page { ask, result }
+            }
+            Effect::LoadDetail { kind, id } => AppEvent::Detail {
+                kind,
+                id,
+                result: Ok(Some(detail(kind, id))),
+            },
+            Effect::LoadDashboard => AppEvent::Dashboard(Ok(dashboard())),
+            Effect::LoadCounts => AppEvent::Counts(Ok(counts())),
+            Effect::Quit => continue,
+        };
+        let more = app.handle(event);
+        feed(app, more);
+    }
+}
+
+fn app(lang: Lang, w: u16, h: u16) -> App {
+    let cal = WorkCalendar::from_years(
+        &CalendarFile::parse(include_str!("../data/calendar.toml"))
+            .unwrap()
+            .year,
+    );
+    let who = Who {
+        name: "赵静".into(),
+        login: "zhaojing".into(),
+        roles: vec![Role::Chief, Role::Admin],
+    };
+    let (mut app, fx) = App::new(
+        who,
+        lang,
+        "SQLite /srv/hrss/hrss-desk.sqlite".into(),
+        Keymap::shipped("default").unwrap(),
+        cal,
+        today(),
+        (w, h),
+    );
+    feed(&mut app, fx);
+    app
+}
+
+fn act(app: &mut App, a: Action) {
+    let fx = app.apply(a);
+    feed(app, fx);
+}
+
+fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.handle(AppEvent::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn typed(app: &mut App, code: KeyCode) {
+    let fx = key(app, code);
+    feed(app, fx);
+}
+
+fn draw(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| render(f, app)).unwrap();
+    screen_text(t.backend().buffer())
+}
+
+const PANES: [(Action, &str); 6] = [
+    (Action::Pane1, "filings"),
+    (Action::Pane2, "licences"),
+    (Action::Pane3, "cases"),
+    (Action::Pane4, "inspections"),
+    (Action::Pane5, "persons"),
+    (Action::Pane6, "dashboard"),
+];
+
+#[test]
+fn every_pane_in_both_languages_at_both_sizes() {
+    for (lang, l) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut a = app(lang, w, h);
+            for (action, name) in PANES {
+                act(&mut a, action);
+                let screen = draw(&a);
+                insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), screen);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_screen_leaks_a_raw_escape_or_a_full_id_number() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app(lang, 120, 40);
+        for (action, _) in PANES {
+            act(&mut a, action);
+            let s = draw(&a);
+            assert!(!s.contains('\u{1b}'), "{s}");
+            assert!(!s.contains("130110199003070015"), "{s}");
+            assert!(!s.contains("19900307"), "birth date shown: {s}");
+        }
+    }
+}
+
+#[test]
+fn detail_help_palette_and_filter_screens() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane2);
+    typed(&mut a, KeyCode::Enter);
+    insta::assert_snapshot!("licence_detail_zh_80x24", draw(&a));
+    typed(&mut a, KeyCode::Esc);
+    typed(&mut a, KeyCode::Char('?'));
+    insta::assert_snapshot!("help_licences_zh_80x24", draw(&a));
+    typed(&mut a, KeyCode::Esc);
+    typed(&mut a, KeyCode::Char(':'));
+    for c in "xkcx".chars() {
+        typed(&mut a, KeyCode::Char(c));
+    }
+    insta::assert_snapshot!("palette_zh_80x24", draw(&a));
+    typed(&mut a, KeyCode::Esc);
+    act(&mut a, Action::Pane1);
+    typed(&mut a, KeyCode::Enter);
+    insta::assert_snapshot!("filing_detail_zh_80x24", draw(&a));
+    typed(&mut a, KeyCode::Esc);
+    typed(&mut a, KeyCode::Char('/'));
+    for c in "曾".chars() {
+        typed(&mut a, KeyCode::Char(c));
+    }
+    insta::assert_snapshot!("filter_zh_80x24", draw(&a));
+    let mut e = app(Lang::En, 80, 24);
+    typed(&mut e, KeyCode::Char('?'));
+    insta::assert_snapshot!("help_filings_en_80x24", draw(&e));
+}
+
+#[test]
+fn a_terminal_below_80_by_24_is_told_so_and_recovers_on_resize() {
+    let mut a = app(Lang::Zh, 70, 20);
+    let s = draw(&a);
+    assert!(s.contains("终端窗口太小") && s.contains("70×20"), "{s}");
+    a.handle(AppEvent::Resize(80, 24));
+    let s = draw(&a);
+    assert!(s.contains("参保审核") && !s.contains("太小"), "{s}");
+}
+
+#[test]
+fn chinese_is_never_cut_in_half_at_80_columns() {
+    // Every row is exactly 80 columns wide: a split character would make it 79 or 81.
+    use unicode_width::UnicodeWidthStr;
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app(lang, 80, 24);
+        for (action, _) in PANES {
+            act(&mut a, action);
+            let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            t.draw(|f| render(f, &a)).unwrap();
+            let buf = t.backend().buffer();
+            for y in 0..24 {
+                let mut line = String::new();
+                let mut skip = 0;
+                for x in 0..80 {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let sym = buf[(x, y)].symbol();
+                    skip = sym.width().saturating_sub(1);
+                    line.push_str(sym);
+                }
+                assert_eq!(line.width(), 80, "row {y}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn tab_digits_and_shift_tab_switch_panes() {
+    let mut a = app(Lang::Zh, 80, 24);
+    assert_eq!(a.pane, PaneId::Filings);
+    typed(&mut a, KeyCode::Tab);
+    assert_eq!(a.pane, PaneId::Licences);
+    typed(&mut a, KeyCode::BackTab);
+    typed(&mut a, KeyCode::BackTab);
+    assert_eq!(a.pane, PaneId::Dashboard);
+    typed(&mut a, KeyCode::Char('3'));
+    assert_eq!(a.pane, PaneId::Cases);
+}
+
+#[test]
+fn typing_a_filter_reloads_the_list_and_esc_clears_it() {
+    let mut a = app(Lang::Zh, 80, 24);
+    key(&mut a, KeyCode::Char('/'));
+    assert!(a.filtering);
+    let fx = key(&mut a, KeyCode::Char('曾'));
+    match fx.as_slice() {
+        [Effect::LoadPage(ask)] => {
+            assert_eq!(ask.request.filter, "曾");
+            assert_eq!(ask.mode, LoadMode::Replace);
+        }
+        other => panic!("{other:?}"),
+    }
+    // q while typing is text, not quit.
+    key(&mut a, KeyCode::Char('q'));
+    assert!(!a.quit);
+    assert_eq!(a.list().unwrap().filter, "曾q");
+    let fx = key(&mut a, KeyCode::Esc);
+    assert!(!a.filtering);
+    assert!(matches!(fx.as_slice(), [Effect::LoadPage(ask)] if ask.request.filter.is_empty()));
+}
+
+#[test]
+fn enter_opens_the_record_and_esc_goes_back() {
+    let mut a = app(Lang::Zh, 80, 24);
+    key(&mut a, KeyCode::Down);
+    let fx = key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadDetail {
+            kind: ListKind::Filings,
+            id: 2
+        }]
+    );
+    assert!(a.detail.is_some());
+    key(&mut a, KeyCode::Esc);
+    assert!(a.detail.is_none());
+}
+
+#[test]
+fn help_and_palette_open_and_the_palette_runs_what_was_typed() {
+    let mut a = app(Lang::Zh, 80, 24);
+    key(&mut a, KeyCode::Char('?'));
+    assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+    key(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_none());
+    key(&mut a, KeyCode::Char(':'));
+    for c in "tj".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.pane, PaneId::Dashboard, "tj = 统计");
+    key(&mut a, KeyCode::Char(':'));
+    for c in "quit".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let fx = key(&mut a, KeyCode::Enter);
+    assert!(a.quit);
+    assert_eq!(fx, vec![Effect::Quit]);
+}
+
+#[test]
+fn moving_past_the_window_asks_for_the_next_page_by_key() {
+    let mut a = app(Lang::Zh, 80, 24);
+    // Make the list look longer than one page.
+    let list = a.lists.get_mut(&ListKind::Persons).unwrap();
+    list.items = (1..=100)
+        .map(|id| {
+            ListItem::Person(PersonItem {
+                id,
+                name: "人".into(),
+                id_number: String::new(),
+                employer_name: None,
+                status: "active".into(),
+                contribution_base: 0,
+            })
+        })
+        .collect();
+    list.loaded_once = true;
+    list.at_bottom = false;
+    act(&mut a, Action::Pane5);
+    let fx = a.apply(Action::PageDown);
+    assert!(fx.is_empty());
+    let mut asked = None;
+    for _ in 0..100 {
+        let fx = key(&mut a, KeyCode::Char('j'));
+        if let [Effect::LoadPage(ask)] = fx.as_slice() {
+            asked = Some(ask.clone());
+            break;
+        }
+    }
+    let ask = asked.expect("a next page was asked for");
+    assert_eq!(ask.mode, LoadMode::Append);
+    assert_eq!(ask.request.from, Some(SortKey::Id(100)));
+}
+
+#[test]
+fn keys_nobody_bound_do_nothing_and_l_switches_language() {
+    let mut a = app(Lang::Zh, 80, 24);
+    assert!(key(&mut a, KeyCode::Char('z')).is_empty());
+    key(&mut a, KeyCode::Char('L'));
+    assert_eq!(a.lang, Lang::En);
+    assert!(draw(&a).contains("Filings"));
+}
+
+#[test]
+fn a_broken_user_keymap_is_reported_not_fatal() {
+    let mut k = Keymap::shipped("default").unwrap();
+    k.merge(
+        "[list]\nprepend_keymap = [{ on = \"<Hyper-j>\", run = \"down\" }]",
+        "keymap.toml",
+    );
+    let cal = WorkCalendar::default();
+    let who = Who {
+        name: "王芳".into(),
+        login: "wangfang".into(),
+        roles: vec![Role::Clerk],
+    };
+    let (mut a, fx) = App::new(who, Lang::Zh, "db".into(), k, cal, today(), (80, 24));
+    feed(&mut a, fx);
+    let s = draw(&a);
+    assert!(s.contains("键位文件有1处问题"), "{s}");
+    key(&mut a, KeyCode::Char('k'));
+    let fx = a.handle(AppEvent::Key(KeyEvent::new(
+        KeyCode::Char('k'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(fx.is_empty());
+    let s = draw(&a);
+    assert!(s.contains("无法识别的按键“<Hyper-j>”"), "{s}");
+}
