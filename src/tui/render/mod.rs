@@ -140,17 +140,6 @@ pub fn yuan(fen: i64) -> String {
     format!("{sign}{grouped}.{:02}", fen % 100)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn money_is_shown_in_yuan_with_thousands() {
-        assert_eq!(super::yuan(6_420_00), "6,420.00");
-        assert_eq!(super::yuan(1_234_567_89), "1,234,567.89");
-        assert_eq!(super::yuan(5), "0.05");
-        assert_eq!(super::yuan(-100_00), "-100.00");
-    }
-}
-
 /// The text a person sees in a buffer: the trailing cell of a double-width
 /// character is skipped, so Chinese reads as written. For screen tests.
 pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
@@ -172,4 +161,15 @@ pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
         text.push('\n');
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn money_is_shown_in_yuan_with_thousands() {
+        assert_eq!(super::yuan(6_420_00), "6,420.00");
+        assert_eq!(super::yuan(1_234_567_89), "1,234,567.89");
+        assert_eq!(super::yuan(5), "0.05");
+        assert_eq!(super::yuan(-100_00), "-100.00");
+    }
 }
