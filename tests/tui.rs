@@ -1,6 +1,6 @@
 //! The screens, drawn from fixed state (no terminal, no database): snapshots
-#![allow(clippy::inconsistent_digit_grouping)] // amounts in fen: 6_420_00 is 6,420.00 yuan
 //! of every pane in both languages at 80×24 and 120×40, and keys → actions.
+#![allow(clippy::inconsistent_digit_grouping)] // amounts in fen: 6_420_00 is 6,420.00 yuan
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use hrss_desk::domain::calendar::CalendarFile;
