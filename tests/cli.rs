@@ -569,3 +569,11 @@ fn help_and_version_answer() {
         .success()
         .stdout(predicate::str::starts_with("hrss-desk "));
 }
+
+#[test]
+fn the_screen_without_a_terminal_says_so_and_fails() {
+    let d = Demo::new();
+    d.run(&["demo"])
+        .code(1)
+        .stderr(predicate::str::contains("需要在终端中运行"));
+}

@@ -1,0 +1,212 @@
+//! The real program in a real terminal: tmux runs it on a demo database, keys
+//! are typed, and the screen is read back, as a clerk would see it.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: std::path::PathBuf,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is needed for this test: apt-get install tmux")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "hrss"]).stdout)
+            .into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "hrss"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn literally(&self, text: &str) {
+        assert!(
+            self.run(&["send-keys", "-t", "hrss", "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    /// Waits until the screen satisfies `ok`, or fails showing what was there.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("waited for {what}; the screen shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn seed(home: &Path, db: &Path) {
+    let st = Command::new(env!("CARGO_BIN_EXE_hrss-desk"))
+        .env("HOME", home)
+        .env_remove("HRSS_DATABASE_URL")
+        .args([
+            "--database-url",
+            &format!("sqlite://{}", db.display()),
+            "demo",
+            "--seed-only",
+            "--size",
+            "300",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+}
+
+#[test]
+fn a_clerk_moves_through_the_panes_reads_help_filters_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    seed(dir.path(), &db);
+    let exit_file = dir.path().join("exit");
+    let command = format!(
+        "HOME='{home}' '{bin}' --database-url 'sqlite://{db}' demo; echo $? > '{exit}'",
+        home = dir.path().display(),
+        bin = env!("CARGO_BIN_EXE_hrss-desk"),
+        db = db.display(),
+        exit = exit_file.display()
+    );
+    let t = Tmux {
+        socket: dir.path().join("tmux.sock"),
+    };
+    let started = t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "hrss",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &command,
+    ]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+
+    let s = t.wait_for("the filings pane with its rows", |s| {
+        s.contains("[1 参保审核]") && s.contains("待审核300")
+    });
+    assert!(s.contains("赵静"), "{s}");
+    t.keys(&["Tab"]);
+    t.wait_for("the licence pane", |s| {
+        s.contains("[2 许可查询]") && s.contains("有效期至")
+    });
+    t.keys(&["4"]);
+    t.wait_for("the inspections pane", |s| {
+        s.contains("[4 监督检查]") && s.contains("检查日期")
+    });
+    t.keys(&["?"]);
+    t.wait_for("help", |s| s.contains("帮助：本页按键"));
+    t.keys(&["Escape"]);
+    t.wait_for("help closed", |s| !s.contains("帮助：本页按键"));
+    t.keys(&["5", "/"]);
+    t.wait_for("the filter prompt", |s| s.contains("/ 筛选："));
+    t.literally("王");
+    t.wait_for("a filtered list", |s| {
+        s.contains("筛选“王”") && s.contains("王")
+    });
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("a person's detail, masked", |s| {
+        s.contains("公民身份号码：") && s.contains("********")
+    });
+    // One Esc at a time: two at once read as one escape sequence.
+    t.keys(&["Escape"]);
+    t.wait_for("the list again", |s| s.contains("缴费基数"));
+    t.keys(&["Escape"]);
+    t.wait_for("the filter cleared", |s| !s.contains("筛选“王”"));
+    t.keys(&[":"]);
+    t.literally("tj");
+    t.keys(&["Enter"]);
+    t.wait_for("the dashboard from the palette", |s| {
+        s.contains("[6 统计]") && s.contains("案件（按阶段）")
+    });
+    t.keys(&["L"]);
+    t.wait_for("English", |s| {
+        s.contains("[6 Dashboard]") && s.contains("Cases by stage")
+    });
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while !exit_file.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the program did not end on q"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let code = std::fs::read_to_string(&exit_file).unwrap();
+    assert_eq!(code.trim(), "0");
+}
+
+#[test]
+fn a_terminal_too_small_is_told_and_the_screen_recovers_when_enlarged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    seed(dir.path(), &db);
+    let command = format!(
+        "HOME='{}' '{}' --lang en --database-url 'sqlite://{}' demo",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_hrss-desk"),
+        db.display()
+    );
+    let t = Tmux {
+        socket: dir.path().join("tmux.sock"),
+    };
+    assert!(
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "hrss",
+            "-x",
+            "70",
+            "-y",
+            "20",
+            &command
+        ])
+        .status
+        .success()
+    );
+    t.wait_for("the too-small note", |s| {
+        s.contains("too small") && s.contains("70×20")
+    });
+    assert!(
+        t.run(&["resize-window", "-t", "hrss", "-x", "100", "-y", "30"])
+            .status
+            .success()
+    );
+    t.wait_for("the panes after resizing", |s| {
+        s.contains("[1 Filings]") && s.contains("Employer")
+    });
+    t.keys(&["C-c"]);
+}
