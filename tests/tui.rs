@@ -517,3 +517,37 @@ fn a_broken_user_keymap_is_reported_not_fatal() {
     let s = draw(&a);
     assert!(s.contains("无法识别的按键“<Hyper-j>”"), "{s}");
 }
+
+/// What the terminal shows after scrolling by region must be exactly the frame
+/// a full repaint would show.
+#[test]
+fn scrolling_a_list_by_region_shows_the_same_screen_as_a_repaint() {
+    use hrss_desk::tui::screen::Screen;
+    let mut a = app(Lang::Zh, 80, 24);
+    let list = a.lists.get_mut(&ListKind::Persons).unwrap();
+    list.items = (1..=60)
+        .map(|id| {
+            ListItem::Person(PersonItem {
+                id,
+                name: format!("张{id}"),
+                id_number: format!("1301101990030{:05}", id),
+                employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
+                status: "active".into(),
+                contribution_base: 6_420_00 + id,
+            })
+        })
+        .collect();
+    list.loaded_once = true;
+    list.at_bottom = true;
+    act(&mut a, Action::Pane5);
+    let mut screen = Screen::new(Terminal::new(TestBackend::new(80, 24)).unwrap());
+    screen.draw(&a).unwrap();
+    for (action, times) in [(Action::Down, 30), (Action::Up, 25), (Action::Down, 3)] {
+        for _ in 0..times {
+            a.apply(action);
+            screen.draw(&a).unwrap();
+            let shown = screen_text(screen.terminal.backend().buffer());
+            assert_eq!(shown, draw(&a));
+        }
+    }
+}

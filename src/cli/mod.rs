@@ -67,6 +67,7 @@ pub enum Command {
 /// Runs the program; the exit code is 0 on success, 1 when the work failed or
 /// found invalid values, 2 on a usage error.
 pub fn main() -> ExitCode {
+    crate::tui::mark_start();
     let mut cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod palette;
 pub mod pane;
 pub mod render;
+pub mod screen;
 pub mod text;
 
 use crate::cli::Failure;
@@ -24,8 +25,16 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 pub use render::render;
 
-/// Set by the first-frame benchmark: draw once, then leave.
+/// Set by the first-frame benchmark to a file: draw once, write there the
+/// microseconds from the program's start to the drawn frame, and leave.
 const EXIT_AFTER_FIRST_FRAME: &str = "HRSS_EXIT_AFTER_FIRST_FRAME";
+
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes when the program started, for the first-frame figure.
+pub fn mark_start() {
+    STARTED.get_or_init(std::time::Instant::now);
+}
 
 /// Chooses the keymap: a shipped name or a file (`--keymap`, or the config
 /// file), then the user's `keymap.toml` laid over it.
@@ -105,9 +114,10 @@ pub async fn run(
     let calendar = WorkCalendar::from_years(&years);
     let io = |e: std::io::Error| Failure::new(1, e.to_string());
 
-    let mut terminal = ratatui::init();
+    let terminal = ratatui::init();
     let _guard = TerminalGuard;
     let size = terminal.size().map_err(io)?;
+    let mut screen = screen::Screen::new(terminal);
     let (mut app, effects) = App::new(
         staff.into(),
         lang,
@@ -132,8 +142,10 @@ pub async fn run(
             }
         }
     });
-    terminal.draw(|f| render(f, &app)).map_err(io)?;
-    if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
+    screen.draw(&app).map_err(io)?;
+    if let Some(path) = std::env::var_os(EXIT_AFTER_FIRST_FRAME) {
+        let micros = STARTED.get().map_or(0, |t| t.elapsed().as_micros());
+        std::fs::write(path, micros.to_string()).map_err(io)?;
         return Ok(());
     }
     for e in effects {
@@ -153,7 +165,7 @@ pub async fn run(
                 return Ok(());
             }
         }
-        terminal.draw(|f| render(f, &app)).map_err(io)?;
+        screen.draw(&app).map_err(io)?;
     }
     Ok(())
 }

@@ -1,0 +1,192 @@
+//! Screen figures:
+//!   cargo bench --bench tui                # bytes per keystroke; first frame on a 50,000-person demo
+//!   cargo bench --bench tui -- million     # also the first frame on a 1,000,000-person demo
+//! The first frame is timed in the real binary in a pseudo-terminal
+//! (`script`): from `main` until the first frame is written (it then leaves,
+//! by HRSS_EXIT_AFTER_FIRST_FRAME). Bytes per keystroke are counted on a 120×40 screen moving
+//! down a list: what ratatui's diff writes, not a full repaint.
+
+use hrss_desk::demo::{DemoInputs, generate};
+use hrss_desk::domain::calendar::CalendarFile;
+use hrss_desk::domain::{Role, WorkCalendar};
+use hrss_desk::i18n::Lang;
+use hrss_desk::store::{ListItem, PersonItem};
+use hrss_desk::tui::action::Action;
+use hrss_desk::tui::app::{App, AppEvent, Effect, Who};
+use hrss_desk::tui::keymap::Keymap;
+use hrss_desk::tui::render::render;
+use hrss_desk::tui::screen::Screen;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+
+#[derive(Clone, Default)]
+struct Counter(Arc<Mutex<usize>>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        *self.0.lock().unwrap() += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn bytes_per_keystroke() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let cal = WorkCalendar::from_years(
+        &CalendarFile::parse(include_str!("../data/calendar.toml"))
+            .unwrap()
+            .year,
+    );
+    let data = generate(&DemoInputs {
+        persons: 2_000,
+        today,
+        calendar: &cal,
+        checklists: &[],
+    });
+    let names: std::collections::HashMap<i64, String> = data
+        .employers
+        .iter()
+        .map(|e| (e.id, e.name.clone()))
+        .collect();
+    let rows: Vec<ListItem> = data.persons[..100]
+        .iter()
+        .map(|p| {
+            ListItem::Person(PersonItem {
+                id: p.id,
+                name: p.name.clone(),
+                id_number: p.id_number.clone(),
+                employer_name: p.employer_id.and_then(|e| names.get(&e).cloned()),
+                status: p.status.clone(),
+                contribution_base: p.contribution_base,
+            })
+        })
+        .collect();
+    let who = Who {
+        name: "王芳".into(),
+        login: "wangfang".into(),
+        roles: vec![Role::Clerk],
+    };
+    let (mut app, _) = App::new(
+        who,
+        Lang::Zh,
+        "SQLite demo.sqlite".into(),
+        Keymap::shipped("default").unwrap(),
+        cal,
+        today,
+        (120, 40),
+    );
+    let fx = app.apply(Action::Pane5);
+    for e in fx {
+        if let Effect::LoadPage(ask) = e {
+            app.handle(AppEvent::Page {
+                ask,
+                result: Ok(rows.clone()),
+            });
+        }
+    }
+    // Side by side: ratatui's plain diff, and the screen that scrolls by region.
+    let counter = Counter::default();
+    let plain_counter = Counter::default();
+    let fixed = || TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+    };
+    let mut screen = Screen::new(
+        Terminal::with_options(CrosstermBackend::new(counter.clone()), fixed()).unwrap(),
+    );
+    let mut plain =
+        Terminal::with_options(CrosstermBackend::new(plain_counter.clone()), fixed()).unwrap();
+    screen.draw(&app).unwrap();
+    plain.draw(|f| render(f, &app)).unwrap();
+    let first = *counter.0.lock().unwrap();
+    let mut per_key = Vec::new();
+    let mut plain_per_key = Vec::new();
+    for i in 0..90 {
+        *counter.0.lock().unwrap() = 0;
+        *plain_counter.0.lock().unwrap() = 0;
+        app.apply(if i < 70 { Action::Down } else { Action::Up });
+        screen.draw(&app).unwrap();
+        plain.draw(|f| render(f, &app)).unwrap();
+        per_key.push(*counter.0.lock().unwrap());
+        plain_per_key.push(*plain_counter.0.lock().unwrap());
+    }
+    let mean = |v: &[usize]| v.iter().sum::<usize>() / v.len();
+    plain_per_key.sort();
+    println!(
+        "  (plain ratatui diff, same moves: median {} max {} mean {} bytes)",
+        plain_per_key[plain_per_key.len() / 2],
+        plain_per_key[plain_per_key.len() - 1],
+        mean(&plain_per_key)
+    );
+    per_key.sort();
+    println!(
+        "bytes per keystroke, 120x40 list          median {:>6}  max {:>6}  (first full frame {} bytes)  budget 4096  ratio {:.3}",
+        per_key[per_key.len() / 2],
+        per_key[per_key.len() - 1],
+        first,
+        per_key[per_key.len() - 1] as f64 / 4096.0
+    );
+}
+
+fn first_frame(label: &str, persons: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("demo.sqlite").display());
+    let bin = env!("CARGO_BIN_EXE_hrss-desk");
+    let st = Command::new(bin)
+        .args([
+            "--database-url",
+            &url,
+            "demo",
+            "--seed-only",
+            "--size",
+            &persons.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let out = dir.path().join("first-frame");
+    let cmd = format!(
+        "stty cols 120 rows 40; HRSS_EXIT_AFTER_FIRST_FRAME={} {bin} --database-url {url} demo",
+        out.display()
+    );
+    let mut micros: Vec<u64> = (0..15)
+        .map(|_| {
+            let st = Command::new("script")
+                .args(["-qfec", &cmd, "/dev/null"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(st.success());
+            std::fs::read_to_string(&out)
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    micros.sort();
+    let ms = |u: u64| u as f64 / 1e3;
+    println!(
+        "first frame, {label:<28} median {:>6.1} ms  (min {:.1}, max {:.1}, 15 runs)  budget 100 ms  ratio {:.3}",
+        ms(micros[7]),
+        ms(micros[0]),
+        ms(micros[14]),
+        ms(micros[7]) / 100.0
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    bytes_per_keystroke();
+    first_frame("50,000-person demo", 50_000);
+    if args.iter().any(|a| a == "million") {
+        first_frame("1,000,000-person demo", 1_000_000);
+    }
+}
