@@ -348,7 +348,16 @@ fn licences(d: &mut Dice, out: &mut DemoData, today: NaiveDate) {
             let expires = match d.below(10) {
                 0 => Some(today + Days::new(d.range(1, 30) as u64)),
                 1 => Some(today - Days::new(d.range(1, 200) as u64)),
-                _ => Some(issued.with_year(issued.year() + years).unwrap_or(issued)),
+                _ => {
+                    // Renewed each term, as holders do: the current term covers today.
+                    // Months, not with_year: 29 February has no twin in most years.
+                    let term = chrono::Months::new(12 * years);
+                    let mut end = issued + term;
+                    while end < today {
+                        end = end + term;
+                    }
+                    Some(end)
+                }
             };
             let status = match d.below(40) {
                 0 | 1 => "suspended",

@@ -311,4 +311,9 @@ fields! {
     OpenCases = "在办案件", "Open cases";
     OverdueCases = "超期案件", "Overdue cases";
     Pending = "待审核申报", "Pending filings";
+    ReviewYear = "年度", " report";
+    ReviewDue = "截止", "due ";
+    Submitted = "提交于", "submitted ";
+    NotSubmitted = "未提交", "not submitted";
+    AwaitingReview = "待审查", "awaiting review";
 }

@@ -27,7 +27,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Some(Ok(d)) => d,
     };
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let row = |label: &str, n: i64| Line::raw(format!("  {label}  {n}"));
+    // Figures first, right-aligned, so a long label never hides one.
+    let row = |label: &str, n: i64| Line::raw(format!("{n:>7}  {label}"));
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     let c = &d.counts;
@@ -58,7 +59,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     r.push(Line::styled(Field::LicencesByKind.label(lang), bold));
     for (kind, all, valid) in &d.licences_by_kind {
         let name = LicenceKind::parse(kind).map_or(kind.as_str(), |k| k.label(lang));
-        r.push(Line::raw(format!("  {name}  {valid} / {all}")));
+        r.push(Line::raw(format!(
+            "{:>9}  {name}",
+            format!("{valid}/{all}")
+        )));
     }
     r.push(row(Field::Expiring.label(lang), d.expiring_soon));
     r.push(row(Field::Expired.label(lang), d.expired));

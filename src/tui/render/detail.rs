@@ -210,17 +210,26 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
                 out.push(Line::raw(format!("  {}", Field::None.label(lang))));
             }
             for r in reviews {
+                let submitted = r.submitted_on.map_or_else(
+                    || Field::NotSubmitted.label(lang).to_string(),
+                    |d| format!("{}{d}", Field::Submitted.label(lang)),
+                );
                 out.push(Line::raw(format!(
-                    "  {} {} → {} {}",
+                    "  {}{} {}{} {submitted} {}",
                     r.year,
-                    opt_date(r.submitted_on),
+                    Field::ReviewYear.label(lang),
+                    Field::ReviewDue.label(lang),
                     r.due_on,
-                    label(
-                        InspectionResult::parse,
-                        InspectionResult::label,
-                        &r.result,
-                        lang
-                    )
+                    if r.result == "pending" {
+                        Field::AwaitingReview.label(lang).to_string()
+                    } else {
+                        label(
+                            InspectionResult::parse,
+                            InspectionResult::label,
+                            &r.result,
+                            lang,
+                        )
+                    }
                 )));
             }
         }
