@@ -717,6 +717,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_demo_can_be_made_on_any_day_including_29_february() {
+        let cal = WorkCalendar::default();
+        for today in [
+            ymd(2024, 2, 29),
+            ymd(2028, 2, 29),
+            ymd(2026, 12, 31),
+            ymd(2027, 1, 1),
+        ] {
+            let data = generate(&DemoInputs {
+                persons: MIN_PERSONS,
+                today,
+                calendar: &cal,
+                checklists: &[],
+            });
+            assert_eq!(data.licences.len(), 410);
+            // A renewed licence's current term covers the day, except the few set to lapse.
+            let lapsed = data
+                .licences
+                .iter()
+                .filter(|l| l.expires_on.is_some_and(|e| e < today))
+                .count();
+            assert!(lapsed < 80, "{today}: {lapsed}");
+        }
+    }
+
+    #[test]
     fn organisation_codes_pass_their_own_check_and_make_valid_usccs() {
         for n in [0, 1, 30, 31, 999_999] {
             let code = make_uscc("91", "130110", n);
