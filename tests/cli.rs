@@ -11,7 +11,8 @@ fn hrss(home: &Path) -> Command {
     c.env_remove("HRSS_DATABASE_URL")
         .env_remove("HRSS_LANG")
         .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"));
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join(".config"));
     c
 }
 
@@ -576,4 +577,33 @@ fn the_screen_without_a_terminal_says_so_and_fails() {
     d.run(&["demo"])
         .code(1)
         .stderr(predicate::str::contains("需要在终端中运行"));
+}
+
+#[test]
+fn a_keymap_file_that_cannot_be_read_is_named() {
+    let d = Demo::new();
+    d.run(&["--lang", "en", "--keymap", "/no/such/keymap.toml", "demo"])
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/keymap.toml"));
+}
+
+#[test]
+fn a_broken_config_file_is_named_with_what_is_wrong() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join(".config/hrss-desk");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "colour = \"blue\"\n").unwrap();
+    hrss(home.path())
+        .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .args(["validate", "id", "360426199101010071"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("config.toml").and(predicate::str::contains("colour")));
+    std::fs::write(dir.join("config.toml"), "lang = \"en\"\n").unwrap();
+    hrss(home.path())
+        .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .args(["validate", "id", "36042619910102009X"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("check character should be 3"));
 }

@@ -317,3 +317,31 @@ fields! {
     NotSubmitted = "未提交", "not submitted";
     AwaitingReview = "待审查", "awaiting review";
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_screen_word_exists_in_both_languages() {
+        for a in Action::ALL {
+            let (zh, en) = (action_label(*a, Lang::Zh), action_label(*a, Lang::En));
+            assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{a:?}");
+        }
+        for f in Field::ALL {
+            let (zh, en) = (f.label(Lang::Zh), f.label(Lang::En));
+            assert!(
+                !zh.trim().is_empty() && !en.trim().is_empty() && zh != en,
+                "{f:?}"
+            );
+        }
+        for pane in 0..6 {
+            assert_ne!(pane_tab(pane, Lang::Zh), pane_tab(pane, Lang::En));
+            assert_eq!(
+                columns(pane, Lang::Zh).len(),
+                columns(pane, Lang::En).len(),
+                "pane {pane}"
+            );
+        }
+    }
+}
