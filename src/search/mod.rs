@@ -1,2 +1,84 @@
-//! The lookup index (fuzzy-matcher, pinyin initials): built in the licence
-//! lookup issue. Nothing lives here yet.
+//! The lookup: fuzzy search over licences and agreements, insured employers
+//! and insured persons, in Chinese, pinyin initials and numbers.
+
+pub mod fold;
+pub mod index;
+pub mod initials;
+
+pub use index::{Hit, Hits, Index, KindFilter, Query, RecordKind, Route, Source};
+
+use crate::domain::licence::{Standing, standing};
+use crate::domain::{EmployerStatus, LicenceKind, LicenceStatus, PersonStatus};
+use crate::store::{LookupRow, Store, StoreError};
+use chrono::NaiveDate;
+
+/// How a record's status ranks among equal hits: valid first.
+pub fn rank(row: &LookupRow, today: NaiveDate) -> u8 {
+    match row.source.as_str() {
+        "licence" => {
+            match LicenceStatus::parse(&row.status).map(|s| standing(s, row.expires_on, today)) {
+                Some(Standing::Valid) => 0,
+                Some(Standing::Expiring) => 1,
+                Some(Standing::Suspended) => 2,
+                Some(Standing::Expired) => 3,
+                Some(Standing::Revoked) => 4,
+                Some(Standing::Cancelled) | None => 5,
+            }
+        }
+        "employer" => match EmployerStatus::parse(&row.status) {
+            Some(EmployerStatus::Active) => 0,
+            Some(EmployerStatus::Suspended) => 2,
+            _ => 5,
+        },
+        _ => match PersonStatus::parse(&row.status) {
+            Some(PersonStatus::Active) => 0,
+            Some(PersonStatus::Retired) => 1,
+            Some(PersonStatus::Suspended) => 2,
+            _ => 5,
+        },
+    }
+}
+
+/// A database row as the index takes it; a licence's shown status is its
+/// standing on `today` (expiring, expired…), not the stored word alone.
+pub fn source(row: LookupRow, today: NaiveDate) -> Source {
+    let kind = match row.source.as_str() {
+        "licence" => RecordKind::Licence(
+            LicenceKind::parse(&row.licence_kind).unwrap_or(LicenceKind::HrService),
+        ),
+        "employer" => RecordKind::Employer,
+        _ => RecordKind::Person,
+    };
+    let rank = rank(&row, today);
+    let status = match (kind, LicenceStatus::parse(&row.status)) {
+        (RecordKind::Licence(_), Some(s)) => match standing(s, row.expires_on, today) {
+            Standing::Valid => "valid",
+            Standing::Expiring => "expiring",
+            Standing::Expired => "expired",
+            Standing::Suspended => "suspended",
+            Standing::Revoked => "revoked",
+            Standing::Cancelled => "cancelled",
+        }
+        .to_string(),
+        _ => row.status,
+    };
+    Source {
+        kind,
+        id: row.id,
+        name: row.name,
+        number: row.number,
+        uscc: row.uscc,
+        rank,
+        status,
+    }
+}
+
+/// Builds the index from the database, streaming: one pass, no copy of the rows.
+pub async fn build(store: &Store, today: NaiveDate) -> Result<Index, StoreError> {
+    let mut index = Index::new();
+    store
+        .each_lookup_row(|row| index.push(source(row, today)))
+        .await?;
+    index.finish();
+    Ok(index)
+}

@@ -252,6 +252,14 @@ impl Store {
         on_backend!(self.dashboard(today))
     }
 
+    /// Streams every searchable record to `each` (licences, employers, persons).
+    pub async fn each_lookup_row(
+        &self,
+        each: impl FnMut(LookupRow) + Send,
+    ) -> Result<usize, StoreError> {
+        on_backend!(self.each_lookup_row(each))
+    }
+
     /// Whether this database was made by `hrss-desk demo`.
     pub async fn is_demo(&self) -> Result<bool, StoreError> {
         Ok(self.setting(DEMO_SETTING).await?.as_deref() == Some("true"))

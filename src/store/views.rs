@@ -179,3 +179,19 @@ pub struct Dashboard {
     pub expiring_soon: i64,
     pub expired: i64,
 }
+
+/// One record as the lookup index takes it in.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct LookupRow {
+    /// `licence`, `employer` or `person`.
+    pub source: String,
+    /// A licence's kind code; empty for employers and persons.
+    pub licence_kind: String,
+    pub id: i64,
+    pub name: String,
+    /// Licence number, credit code, or resident ID number.
+    pub number: String,
+    pub uscc: String,
+    pub status: String,
+    pub expires_on: Option<NaiveDate>,
+}

@@ -449,3 +449,28 @@ fn edge_date(first: bool) -> NaiveDate {
         NaiveDate::from_ymd_opt(9999, 12, 31).expect("valid date")
     }
 }
+
+impl Backend {
+    /// Streams every licence, employer and person to `each`, without holding
+    /// them all: the lookup index is built from this.
+    pub async fn each_lookup_row(&self, mut each: impl FnMut(LookupRow) + Send) -> Result<usize, StoreError> {
+        use futures_util::TryStreamExt;
+        const QUERIES: [&str; 3] = [
+            "SELECT 'licence' AS source, kind AS licence_kind, id, holder AS name, number, uscc,
+                    status, expires_on FROM licence ORDER BY id",
+            "SELECT 'employer' AS source, '' AS licence_kind, id, name, uscc AS number, '' AS uscc,
+                    status, NULL AS expires_on FROM employer ORDER BY id",
+            "SELECT 'person' AS source, '' AS licence_kind, id, name, id_number AS number, '' AS uscc,
+                    status, NULL AS expires_on FROM person ORDER BY id",
+        ];
+        let mut n = 0;
+        for sql in QUERIES {
+            let mut rows = sqlx::query_as::<_, LookupRow>(sql).fetch(&self.pool);
+            while let Some(row) = rows.try_next().await? {
+                each(row);
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+}

@@ -1,0 +1,525 @@
+//! The lookup index: every licence, employer and person in flat arrays, so a
+//! million records take about a hundred megabytes and one keystroke a few
+//! milliseconds. A query is routed by its script: Chinese to the names,
+//! letters to the pinyin initials, anything with a digit to the codes.
+
+use super::fold::{fold, fold_char, is_han};
+use super::initials::{bit, initials};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Queries longer than this cannot be a name or a code: they match nothing,
+/// at once, however long they are.
+pub const MAX_QUERY_CHARS: usize = 64;
+/// Below this many candidates one thread is quicker than two.
+const PARALLEL_FROM: usize = 40_000;
+/// A contiguous fragment always ranks above scattered letters.
+const CONTIGUOUS: i64 = 100_000;
+
+/// What a record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    /// One of the five licence and agreement kinds.
+    Licence(crate::domain::LicenceKind),
+    Employer,
+    Person,
+}
+
+impl RecordKind {
+    fn code(self) -> u8 {
+        match self {
+            RecordKind::Licence(k) => crate::domain::LicenceKind::ALL
+                .iter()
+                .position(|x| *x == k)
+                .unwrap_or(0) as u8,
+            RecordKind::Employer => 5,
+            RecordKind::Person => 6,
+        }
+    }
+
+    fn from_code(c: u8) -> RecordKind {
+        match c {
+            5 => RecordKind::Employer,
+            6 => RecordKind::Person,
+            n => RecordKind::Licence(crate::domain::LicenceKind::ALL[usize::from(n).min(4)]),
+        }
+    }
+}
+
+/// Which records a search looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KindFilter {
+    All,
+    Licences,
+    Employers,
+    Persons,
+    /// One licence kind.
+    Only(crate::domain::LicenceKind),
+}
+
+impl KindFilter {
+    fn admits(self, kind: u8) -> bool {
+        match self {
+            KindFilter::All => true,
+            KindFilter::Licences => kind < 5,
+            KindFilter::Employers => kind == 5,
+            KindFilter::Persons => kind == 6,
+            KindFilter::Only(k) => kind == RecordKind::Licence(k).code(),
+        }
+    }
+}
+
+/// A record as it goes into the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub kind: RecordKind,
+    pub id: i64,
+    pub name: String,
+    /// Licence number, credit code, or resident ID number.
+    pub number: String,
+    /// A second code: a licence holder's credit code.
+    pub uscc: String,
+    /// 0 for valid or active; larger is worse. Ties rank by it.
+    pub rank: u8,
+    /// The stored status code, shown with the hit.
+    pub status: String,
+}
+
+/// The route a query takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Name,
+    Initials,
+    Code,
+}
+
+/// A prepared query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub route: Route,
+}
+
+impl Query {
+    /// None for a query that can match nothing: empty, only spaces, or too long.
+    pub fn new(raw: &str) -> Option<Query> {
+        if raw.chars().count() > MAX_QUERY_CHARS * 4 {
+            return None;
+        }
+        let text = fold(raw);
+        let n = text.chars().count();
+        if n == 0 || n > MAX_QUERY_CHARS {
+            return None;
+        }
+        let route = if text.chars().any(is_han) {
+            Route::Name
+        } else if text.chars().any(|c| c.is_ascii_digit()) {
+            Route::Code
+        } else if text.chars().all(|c| c.is_ascii_lowercase()) {
+            Route::Initials
+        } else {
+            Route::Name
+        };
+        let text = match route {
+            // Codes are compared in capitals, without spaces or punctuation.
+            Route::Code => text
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
+            _ => text,
+        };
+        if text.is_empty() {
+            return None;
+        }
+        Some(Query { text, route })
+    }
+}
+
+/// One search's answer; kept so that the next, longer query rescores only these.
+#[derive(Debug, Clone, Default)]
+pub struct Hits {
+    pub query: Option<Query>,
+    pub filter: Option<KindFilter>,
+    /// Every matching record, in index order.
+    pub matched: Vec<u32>,
+    /// The best, ranked.
+    pub top: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub index: u32,
+    pub score: i64,
+}
+
+/// The flat index.
+#[derive(Debug)]
+pub struct Index {
+    kinds: Vec<u8>,
+    ids: Vec<i64>,
+    ranks: Vec<u8>,
+    statuses: Vec<u8>,
+    status_names: Vec<String>,
+    name_off: Vec<u32>,
+    names: String,
+    name_mask: Vec<u64>,
+    ini_off: Vec<u32>,
+    ini_sets: Vec<u32>,
+    ini_primary: Vec<u8>,
+    ini_mask: Vec<u32>,
+    code_off: Vec<u32>,
+    codes: String,
+}
+
+/// A bit per character bucket: a record lacking one of the query's buckets
+/// cannot match, and is skipped before any matcher runs.
+fn char_bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// Licence numbers are also searched by their digits, each group without
+/// leading zeros: `(冀)人服证字[2023]第0107号` is found by `2023107` and `20230107`.
+fn digit_forms(number: &str) -> [String; 2] {
+    let mut all = String::new();
+    let mut stripped = String::new();
+    let mut group = String::new();
+    let flush = |group: &mut String, stripped: &mut String| {
+        let t = group.trim_start_matches('0');
+        stripped.push_str(if t.is_empty() && !group.is_empty() {
+            "0"
+        } else {
+            t
+        });
+        group.clear();
+    };
+    for c in number.chars() {
+        if c.is_ascii_digit() {
+            all.push(c);
+            group.push(c);
+        } else {
+            flush(&mut group, &mut stripped);
+        }
+    }
+    flush(&mut group, &mut stripped);
+    [all, stripped]
+}
+
+fn code_form(s: &str) -> String {
+    s.chars()
+        .filter_map(fold_char)
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index::new()
+    }
+}
+
+impl Index {
+    pub fn build(sources: impl IntoIterator<Item = Source>) -> Index {
+        let mut ix = Index::new();
+        for s in sources {
+            ix.push(s);
+        }
+        ix.finish();
+        ix
+    }
+
+    /// An empty index to `push` into, then `finish`.
+    pub fn new() -> Index {
+        Index {
+            kinds: Vec::new(),
+            ids: Vec::new(),
+            ranks: Vec::new(),
+            statuses: Vec::new(),
+            status_names: Vec::new(),
+            name_off: vec![0],
+            names: String::new(),
+            name_mask: Vec::new(),
+            ini_off: vec![0],
+            ini_sets: Vec::new(),
+            ini_primary: Vec::new(),
+            ini_mask: Vec::new(),
+            code_off: vec![0],
+            codes: String::new(),
+        }
+    }
+
+    pub fn push(&mut self, s: Source) {
+        self.kinds.push(s.kind.code());
+        self.ids.push(s.id);
+        self.ranks.push(s.rank);
+        let status = match self.status_names.iter().position(|n| *n == s.status) {
+            Some(p) => p,
+            None => {
+                self.status_names.push(s.status.clone());
+                self.status_names.len() - 1
+            }
+        };
+        self.statuses.push(status as u8);
+        let name: String = s.name.chars().filter_map(fold_char).collect();
+        self.name_mask
+            .push(name.chars().fold(0, |m, c| m | char_bit(c)));
+        self.names.push_str(&name);
+        self.name_off.push(self.names.len() as u32);
+        let (sets, primary) = initials(&name);
+        self.ini_mask.push(sets.iter().fold(0, |m, s| m | s));
+        self.ini_sets.extend_from_slice(&sets);
+        self.ini_primary.extend_from_slice(&primary);
+        self.ini_off.push(self.ini_sets.len() as u32);
+        let mut codes = code_form(&s.number);
+        if matches!(s.kind, RecordKind::Licence(_)) {
+            for form in digit_forms(&s.number) {
+                codes.push(' ');
+                codes.push_str(&form);
+            }
+        }
+        if !s.uscc.is_empty() {
+            codes.push(' ');
+            codes.push_str(&code_form(&s.uscc));
+        }
+        self.codes.push_str(&codes);
+        self.code_off.push(self.codes.len() as u32);
+    }
+
+    /// Gives back the memory the arrays grew into.
+    pub fn finish(&mut self) {
+        self.kinds.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.ranks.shrink_to_fit();
+        self.statuses.shrink_to_fit();
+        self.name_off.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.name_mask.shrink_to_fit();
+        self.ini_off.shrink_to_fit();
+        self.ini_sets.shrink_to_fit();
+        self.ini_primary.shrink_to_fit();
+        self.ini_mask.shrink_to_fit();
+        self.code_off.shrink_to_fit();
+        self.codes.shrink_to_fit();
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Bytes the index holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.kinds.capacity()
+            + self.ids.capacity() * 8
+            + self.ranks.capacity()
+            + self.statuses.capacity()
+            + self.name_off.capacity() * 4
+            + self.names.capacity()
+            + self.name_mask.capacity() * 8
+            + self.ini_off.capacity() * 4
+            + self.ini_sets.capacity() * 4
+            + self.ini_primary.capacity()
+            + self.ini_mask.capacity() * 4
+            + self.code_off.capacity() * 4
+            + self.codes.capacity()
+    }
+
+    pub fn kind(&self, i: u32) -> RecordKind {
+        RecordKind::from_code(self.kinds[i as usize])
+    }
+
+    pub fn id(&self, i: u32) -> i64 {
+        self.ids[i as usize]
+    }
+
+    pub fn name(&self, i: u32) -> &str {
+        let i = i as usize;
+        &self.names[self.name_off[i] as usize..self.name_off[i + 1] as usize]
+    }
+
+    pub fn status(&self, i: u32) -> &str {
+        &self.status_names[usize::from(self.statuses[i as usize])]
+    }
+
+    /// The record's first code: licence number, credit code or ID number.
+    pub fn number(&self, i: u32) -> &str {
+        let i = i as usize;
+        let all = &self.codes[self.code_off[i] as usize..self.code_off[i + 1] as usize];
+        all.split(' ').next().unwrap_or("")
+    }
+
+    fn codes_of(&self, i: usize) -> &str {
+        &self.codes[self.code_off[i] as usize..self.code_off[i + 1] as usize]
+    }
+
+    /// Scores record `i` for the query; None when it does not match.
+    fn score(
+        &self,
+        i: usize,
+        q: &Query,
+        q_mask: u64,
+        q_letters: u32,
+        matcher: &SkimMatcherV2,
+    ) -> Option<i64> {
+        match q.route {
+            Route::Name => {
+                if self.name_mask[i] & q_mask != q_mask {
+                    return None;
+                }
+                let name = &self.names[self.name_off[i] as usize..self.name_off[i + 1] as usize];
+                if let Some(pos) = name.find(&q.text) {
+                    let before = name[..pos].chars().count() as i64;
+                    return Some(CONTIGUOUS - before * 8 - name.chars().count() as i64);
+                }
+                matcher.fuzzy_match(name, &q.text)
+            }
+            Route::Initials => {
+                if self.ini_mask[i] & q_letters != q_letters {
+                    return None;
+                }
+                let (a, b) = (self.ini_off[i] as usize, self.ini_off[i + 1] as usize);
+                let sets = &self.ini_sets[a..b];
+                let q = q.text.as_bytes();
+                if q.len() > sets.len() {
+                    return None;
+                }
+                for start in 0..=sets.len() - q.len() {
+                    if q.iter().zip(&sets[start..]).all(|(l, s)| s & bit(*l) != 0) {
+                        return Some(CONTIGUOUS - start as i64 * 8 - sets.len() as i64);
+                    }
+                }
+                // Scattered: choose, for each character, the reading the query
+                // needs, and let the matcher rank that spelling.
+                let mut spelled: Vec<u8> = self.ini_primary[a..b].to_vec();
+                let mut k = 0;
+                for (j, s) in sets.iter().enumerate() {
+                    if k < q.len() && s & bit(q[k]) != 0 {
+                        spelled[j] = q[k];
+                        k += 1;
+                    }
+                }
+                if k < q.len() {
+                    return None;
+                }
+                let spelled = std::str::from_utf8(&spelled).ok()?;
+                matcher.fuzzy_match(spelled, std::str::from_utf8(q).ok()?)
+            }
+            Route::Code => {
+                let codes = self.codes_of(i);
+                let pos = codes.find(&q.text)?;
+                // Codes rank below any name match: they are a lower tier.
+                Some(CONTIGUOUS / 2 - pos as i64)
+            }
+        }
+    }
+
+    /// Searches; `previous` lets a query that extends the last one rescore
+    /// only its matches. Returns None when `cancel` moved on (a newer keystroke).
+    pub fn search(
+        &self,
+        raw: &str,
+        filter: KindFilter,
+        limit: usize,
+        previous: Option<&Hits>,
+        cancel: Option<(&AtomicU64, u64)>,
+    ) -> Option<Hits> {
+        let Some(q) = Query::new(raw) else {
+            return Some(Hits::default());
+        };
+        let narrowing = previous.and_then(|p| {
+            let pq = p.query.as_ref()?;
+            (pq.route == q.route && p.filter == Some(filter) && q.text.starts_with(&pq.text))
+                .then_some(&p.matched)
+        });
+        let q_mask = q.text.chars().fold(0, |m, c| m | char_bit(c));
+        let q_letters = if q.route == Route::Initials {
+            q.text.bytes().fold(0, |m, l| m | bit(l))
+        } else {
+            0
+        };
+        let stale = || cancel.is_some_and(|(g, mine)| g.load(Ordering::Relaxed) != mine);
+        let one_char = q.text.chars().count() == 1;
+        let run = |cands: &mut dyn Iterator<Item = usize>| -> Option<Vec<(u32, i64)>> {
+            let matcher = SkimMatcherV2::default();
+            let mut out = Vec::new();
+            for (n, i) in cands.enumerate() {
+                if n % 8192 == 0 && stale() {
+                    return None;
+                }
+                if !filter.admits(self.kinds[i]) {
+                    continue;
+                }
+                if let Some(s) = self.score(i, &q, q_mask, q_letters, &matcher) {
+                    out.push((i as u32, s));
+                }
+            }
+            Some(out)
+        };
+        let total = narrowing.map_or(self.len(), Vec::len);
+        let scored: Vec<(u32, i64)> = if total >= PARALLEL_FROM && !one_char {
+            // One matcher per worker thread, each over half the candidates.
+            let half = total / 2;
+            let (a, b) = std::thread::scope(|s| {
+                let left = s.spawn(|| match narrowing {
+                    Some(m) => run(&mut m[..half].iter().map(|i| *i as usize)),
+                    None => run(&mut (0..half)),
+                });
+                let right = match narrowing {
+                    Some(m) => run(&mut m[half..].iter().map(|i| *i as usize)),
+                    None => run(&mut (half..total)),
+                };
+                (left.join().ok().flatten(), right)
+            });
+            let (mut a, b) = (a?, b?);
+            a.extend(b);
+            a
+        } else {
+            match narrowing {
+                Some(m) => run(&mut m.iter().map(|i| *i as usize))?,
+                None => run(&mut (0..total))?,
+            }
+        };
+        let matched: Vec<u32> = scored.iter().map(|(i, _)| *i).collect();
+        let top = if one_char {
+            // One character says too little to rank: the first page, as stored.
+            scored
+                .iter()
+                .take(limit)
+                .map(|&(index, score)| Hit { index, score })
+                .collect()
+        } else {
+            self.rank(scored, limit)
+        };
+        Some(Hits {
+            query: Some(q),
+            filter: Some(filter),
+            matched,
+            top,
+        })
+    }
+
+    /// The best `limit`: score, then valid before the rest, then name, then
+    /// index, so equal hits always come in the same order.
+    fn rank(&self, mut scored: Vec<(u32, i64)>, limit: usize) -> Vec<Hit> {
+        let order = |a: &(u32, i64), b: &(u32, i64)| {
+            b.1.cmp(&a.1)
+                .then(self.ranks[a.0 as usize].cmp(&self.ranks[b.0 as usize]))
+                .then_with(|| self.name(a.0).cmp(self.name(b.0)))
+                .then(a.0.cmp(&b.0))
+        };
+        if scored.len() > limit && limit > 0 {
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+        scored.sort_by(order);
+        scored
+            .into_iter()
+            .map(|(index, score)| Hit { index, score })
+            .collect()
+    }
+}

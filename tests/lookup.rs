@@ -1,0 +1,244 @@
+//! The lookup finds every record by each way of asking: Chinese fragments,
+//! pinyin initials of every reading, full-width and capitals, and numbers as
+//! exact fragments; it ranks as promised and shrugs off bad input.
+
+use hrss_desk::domain::LicenceKind;
+use hrss_desk::search::{Index, KindFilter, RecordKind, Source};
+use std::sync::atomic::AtomicU64;
+
+fn src(kind: RecordKind, id: i64, name: &str, number: &str, rank: u8) -> Source {
+    Source {
+        kind,
+        id,
+        name: name.into(),
+        number: number.into(),
+        uscc: String::new(),
+        rank,
+        status: if rank == 0 {
+            "valid".into()
+        } else {
+            "revoked".into()
+        },
+    }
+}
+
+fn index() -> Index {
+    use RecordKind::*;
+    Index::build(vec![
+        src(
+            Licence(LicenceKind::HrService),
+            1,
+            "石家庄市鹿泉区恒信人力资源服务有限公司",
+            "(冀)人服证字[2023]第0107号",
+            0,
+        ),
+        src(
+            Licence(LicenceKind::TrainingSchool),
+            2,
+            "鹿泉区博远职业技能培训学校",
+            "人社民1301100001001号",
+            0,
+        ),
+        src(
+            Licence(LicenceKind::DesignatedPharmacy),
+            3,
+            "乐亭县康源大药房",
+            "P130110000012",
+            0,
+        ),
+        src(
+            Employer,
+            4,
+            "石家庄市长安区宏图商贸有限公司",
+            "91130102MA0F3K7Q2X",
+            0,
+        ),
+        src(Person, 5, "曾晓东", "130110199003070015", 0),
+        src(Person, 6, "单丽", "13018519850615002X", 0),
+        src(Person, 7, "张伟", "360426199101010071", 0),
+        // The same name twice: the revoked one must come after the valid one.
+        src(
+            Licence(LicenceKind::HrService),
+            9,
+            "鹿泉区同辉劳务派遣有限公司",
+            "(冀)人服证字[2019]第0042号",
+            4,
+        ),
+        src(
+            Licence(LicenceKind::HrService),
+            8,
+            "鹿泉区同辉劳务派遣有限公司",
+            "(冀)人服证字[2024]第0042号",
+            0,
+        ),
+        src(
+            Employer,
+            10,
+            "河北鹿鸣泉水饮品有限公司",
+            "91130110MA0F3K7Q3Y",
+            0,
+        ),
+    ])
+}
+
+fn ids(ix: &Index, q: &str) -> Vec<i64> {
+    ix.search(q, KindFilter::All, 20, None, None)
+        .unwrap()
+        .top
+        .iter()
+        .map(|h| ix.id(h.index))
+        .collect()
+}
+
+fn first(ix: &Index, q: &str) -> Option<i64> {
+    ids(ix, q).first().copied()
+}
+
+#[test]
+fn chinese_fragments_in_order_find_the_holder() {
+    let ix = index();
+    assert_eq!(first(&ix, "鹿泉人力"), Some(1));
+    assert_eq!(first(&ix, "恒信"), Some(1));
+    assert!(
+        ids(&ix, "人力鹿泉").is_empty(),
+        "out of order does not match"
+    );
+}
+
+#[test]
+fn pinyin_initials_full_width_and_capitals_find_the_holder() {
+    let ix = index();
+    for q in ["lqrl", "LQRL", "ＬＱＲＬ", "ｌｑｒｌ"] {
+        assert_eq!(first(&ix, q), Some(1), "{q}");
+    }
+    let sjz = ids(&ix, "sjzlq");
+    assert_eq!(sjz.first(), Some(&1), "{sjz:?}");
+}
+
+#[test]
+fn heteronym_surnames_and_places_are_found_by_each_reading() {
+    let ix = index();
+    assert_eq!(first(&ix, "zxd"), Some(5), "曾 as zeng");
+    assert_eq!(first(&ix, "cxd"), Some(5), "曾 as ceng");
+    assert_eq!(first(&ix, "sl"), Some(6), "单 as shan");
+    assert_eq!(first(&ix, "dl"), Some(6), "单 as dan");
+    assert_eq!(first(&ix, "ltx"), Some(3), "乐亭 as lao-ting / le-ting");
+    assert_eq!(
+        first(&ix, "zaq"),
+        Some(4),
+        "长安 as chang-an, read zhang too"
+    );
+    assert_eq!(first(&ix, "caq"), Some(4), "长安 as chang-an");
+}
+
+#[test]
+fn numbers_are_exact_fragments_of_licence_numbers_codes_and_ids() {
+    let ix = index();
+    assert_eq!(ids(&ix, "2023107"), vec![1], "zero-stripped digit groups");
+    assert_eq!(ids(&ix, "20230107"), vec![1]);
+    assert_eq!(ids(&ix, "p1301"), vec![3]);
+    assert_eq!(ids(&ix, "91130102"), vec![4]);
+    assert_eq!(ids(&ix, "19900307"), vec![5]);
+    assert_eq!(ids(&ix, "13018519850615002x"), vec![6], "lowercase x");
+    assert!(ids(&ix, "2023170").is_empty(), "not fuzzily");
+}
+
+#[test]
+fn contiguous_beats_scattered_and_ties_put_valid_first_then_name() {
+    let ix = index();
+    let hits = ids(&ix, "鹿泉");
+    // 鹿泉 appears whole in 1, 2, 8, 9; scattered in 10 (鹿鸣泉).
+    assert_eq!(*hits.last().unwrap(), 10, "{hits:?}");
+    let th = ids(&ix, "同辉");
+    assert_eq!(th, vec![8, 9], "valid before revoked");
+    assert_eq!(ids(&ix, "同辉"), th, "the same order every time");
+}
+
+#[test]
+fn a_kind_filter_narrows() {
+    let ix = index();
+    let persons: Vec<i64> = ix
+        .search("l", KindFilter::Persons, 20, None, None)
+        .unwrap()
+        .top
+        .iter()
+        .map(|h| ix.id(h.index))
+        .collect();
+    assert_eq!(persons, vec![6]);
+    let schools = ix
+        .search(
+            "鹿泉",
+            KindFilter::Only(LicenceKind::TrainingSchool),
+            20,
+            None,
+            None,
+        )
+        .unwrap();
+    assert_eq!(schools.top.len(), 1);
+    assert_eq!(
+        ix.kind(schools.top[0].index),
+        RecordKind::Licence(LicenceKind::TrainingSchool)
+    );
+}
+
+#[test]
+fn a_longer_query_rescores_only_the_last_matches_and_agrees_with_a_fresh_search() {
+    let ix = index();
+    let lq = ix.search("lq", KindFilter::All, 20, None, None).unwrap();
+    let narrowed = ix
+        .search("lqr", KindFilter::All, 20, Some(&lq), None)
+        .unwrap();
+    let fresh = ix.search("lqr", KindFilter::All, 20, None, None).unwrap();
+    assert_eq!(narrowed.top, fresh.top);
+    assert!(narrowed.matched.iter().all(|i| lq.matched.contains(i)));
+    // A different route does not reuse the last matches.
+    let digits = ix
+        .search("lq1", KindFilter::All, 20, Some(&lq), None)
+        .unwrap();
+    assert!(digits.top.is_empty());
+}
+
+#[test]
+fn a_one_character_query_shows_the_first_page_unranked() {
+    let ix = index();
+    let hits = ix.search("鹿", KindFilter::All, 2, None, None).unwrap();
+    let got: Vec<i64> = hits.top.iter().map(|h| ix.id(h.index)).collect();
+    assert_eq!(got, vec![1, 2], "in stored order");
+    assert_eq!(hits.matched.len(), 5);
+}
+
+#[test]
+fn a_newer_keystroke_cancels_a_stale_search() {
+    let ix = index();
+    let generation = AtomicU64::new(2);
+    assert!(
+        ix.search("lqrl", KindFilter::All, 20, None, Some((&generation, 1)))
+            .is_none()
+    );
+    assert!(
+        ix.search("lqrl", KindFilter::All, 20, None, Some((&generation, 2)))
+            .is_some()
+    );
+}
+
+#[test]
+fn bad_input_matches_nothing_and_never_panics() {
+    let ix = index();
+    let long = "鹿".repeat(10_000);
+    for q in [
+        "",
+        "   ",
+        "\u{1b}[2J",
+        "' OR 1=1 --",
+        ".*",
+        "%",
+        "_",
+        "\u{202E}",
+        &long,
+        "🙂",
+        "\0",
+    ] {
+        let hits = ix.search(q, KindFilter::All, 20, None, None).unwrap();
+        assert!(hits.top.is_empty(), "{q:?}");
+    }
+}
