@@ -14,8 +14,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub const MAX_QUERY_CHARS: usize = 64;
 /// Below this many candidates one thread is quicker than two.
 const PARALLEL_FROM: usize = 40_000;
-/// A contiguous fragment always ranks above scattered letters.
-const CONTIGUOUS: i64 = 100_000;
+/// Score tiers: a contiguous fragment of a name above scattered letters of
+/// one, and any name above a code.
+const CONTIGUOUS: i64 = 300_000;
+const SCATTERED: i64 = 200_000;
+const CODE: i64 = 100_000;
 
 /// What a record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -142,8 +145,9 @@ impl Query {
 pub struct Hits {
     pub query: Option<Query>,
     pub filter: Option<KindFilter>,
-    /// Every matching record, in index order.
-    pub matched: Vec<u32>,
+    /// Every matching record, in index order; None after a one-character
+    /// query, which stops at the first page.
+    pub matched: Option<Vec<u32>>,
     /// The best, ranked.
     pub top: Vec<Hit>,
 }
@@ -171,6 +175,8 @@ pub struct Index {
     ini_mask: Vec<u32>,
     code_off: Vec<u32>,
     codes: String,
+    /// Each record's place in name order, so ties compare two integers.
+    name_order: Vec<u32>,
 }
 
 /// A bit per character bucket: a record lacking one of the query's buckets
@@ -247,6 +253,7 @@ impl Index {
             ini_mask: Vec::new(),
             code_off: vec![0],
             codes: String::new(),
+            name_order: Vec::new(),
         }
     }
 
@@ -284,11 +291,19 @@ impl Index {
             codes.push_str(&code_form(&s.uscc));
         }
         self.codes.push_str(&codes);
+        // A separator no query contains: a match never spans two records.
+        self.codes.push('\n');
         self.code_off.push(self.codes.len() as u32);
     }
 
-    /// Gives back the memory the arrays grew into.
+    /// Ranks the names and gives back the memory the arrays grew into.
     pub fn finish(&mut self) {
+        let mut by_name: Vec<u32> = (0..self.len() as u32).collect();
+        by_name.sort_by(|a, b| self.name(*a).cmp(self.name(*b)).then(a.cmp(b)));
+        self.name_order = vec![0; by_name.len()];
+        for (place, i) in by_name.into_iter().enumerate() {
+            self.name_order[i as usize] = place as u32;
+        }
         self.kinds.shrink_to_fit();
         self.ids.shrink_to_fit();
         self.ranks.shrink_to_fit();
@@ -327,6 +342,7 @@ impl Index {
             + self.ini_mask.capacity() * 4
             + self.code_off.capacity() * 4
             + self.codes.capacity()
+            + self.name_order.capacity() * 4
     }
 
     pub fn kind(&self, i: u32) -> RecordKind {
@@ -350,22 +366,17 @@ impl Index {
     pub fn number(&self, i: u32) -> &str {
         let i = i as usize;
         let all = &self.codes[self.code_off[i] as usize..self.code_off[i + 1] as usize];
-        all.split(' ').next().unwrap_or("")
+        all.split([' ', '\n']).next().unwrap_or("")
     }
 
     fn codes_of(&self, i: usize) -> &str {
         &self.codes[self.code_off[i] as usize..self.code_off[i + 1] as usize]
     }
 
-    /// Scores record `i` for the query; None when it does not match.
-    fn score(
-        &self,
-        i: usize,
-        q: &Query,
-        q_mask: u64,
-        q_letters: u32,
-        matcher: &SkimMatcherV2,
-    ) -> Option<i64> {
+    /// A quick score for record `i`, None when it does not match. Contiguous
+    /// fragments score by where they start; scattered letters by how tightly
+    /// they sit, to be ranked by the fuzzy matcher afterwards.
+    fn quick(&self, i: usize, q: &Query, q_mask: u64, q_letters: u32) -> Option<(i64, bool)> {
         match q.route {
             Route::Name => {
                 if self.name_mask[i] & q_mask != q_mask {
@@ -374,48 +385,119 @@ impl Index {
                 let name = &self.names[self.name_off[i] as usize..self.name_off[i + 1] as usize];
                 if let Some(pos) = name.find(&q.text) {
                     let before = name[..pos].chars().count() as i64;
-                    return Some(CONTIGUOUS - before * 8 - name.chars().count() as i64);
+                    return Some((CONTIGUOUS - before * 8 - name.chars().count() as i64, false));
                 }
-                matcher.fuzzy_match(name, &q.text)
+                let mut want = q.text.chars().peekable();
+                let (mut first, mut last) = (None, 0);
+                for (j, c) in name.chars().enumerate() {
+                    if want.peek() == Some(&c) {
+                        want.next();
+                        first.get_or_insert(j);
+                        last = j;
+                    }
+                }
+                if want.peek().is_some() {
+                    return None;
+                }
+                let first = first.unwrap_or(0) as i64;
+                Some((SCATTERED - (last as i64 - first) * 16 - first * 2, true))
             }
             Route::Initials => {
                 if self.ini_mask[i] & q_letters != q_letters {
                     return None;
                 }
-                let (a, b) = (self.ini_off[i] as usize, self.ini_off[i + 1] as usize);
-                let sets = &self.ini_sets[a..b];
+                let sets = &self.ini_sets[self.ini_off[i] as usize..self.ini_off[i + 1] as usize];
                 let q = q.text.as_bytes();
                 if q.len() > sets.len() {
                     return None;
                 }
                 for start in 0..=sets.len() - q.len() {
                     if q.iter().zip(&sets[start..]).all(|(l, s)| s & bit(*l) != 0) {
-                        return Some(CONTIGUOUS - start as i64 * 8 - sets.len() as i64);
+                        return Some((CONTIGUOUS - start as i64 * 8 - sets.len() as i64, false));
                     }
                 }
-                // Scattered: choose, for each character, the reading the query
-                // needs, and let the matcher rank that spelling.
-                let mut spelled: Vec<u8> = self.ini_primary[a..b].to_vec();
-                let mut k = 0;
-                for (j, s) in sets.iter().enumerate() {
-                    if k < q.len() && s & bit(q[k]) != 0 {
-                        spelled[j] = q[k];
+                let (mut k, mut first, mut last) = (0, None, 0);
+                for (j, set) in sets.iter().enumerate() {
+                    if k < q.len() && set & bit(q[k]) != 0 {
                         k += 1;
+                        first.get_or_insert(j);
+                        last = j;
                     }
                 }
                 if k < q.len() {
                     return None;
                 }
-                let spelled = std::str::from_utf8(&spelled).ok()?;
-                matcher.fuzzy_match(spelled, std::str::from_utf8(q).ok()?)
+                let first = first.unwrap_or(0) as i64;
+                Some((SCATTERED - (last as i64 - first) * 16 - first * 2, true))
             }
             Route::Code => {
-                let codes = self.codes_of(i);
-                let pos = codes.find(&q.text)?;
-                // Codes rank below any name match: they are a lower tier.
-                Some(CONTIGUOUS / 2 - pos as i64)
+                let pos = self.codes_of(i).find(&q.text)?;
+                Some((CODE - pos as i64, false))
             }
         }
+    }
+
+    /// The fuzzy matcher's score for a scattered match, kept below every
+    /// contiguous one: on the name, or on the initials spelled with the
+    /// reading of each character that the query asks for.
+    fn fuzzy(&self, i: usize, q: &Query, matcher: &SkimMatcherV2) -> i64 {
+        let skim = match q.route {
+            Route::Name => matcher.fuzzy_match(
+                &self.names[self.name_off[i] as usize..self.name_off[i + 1] as usize],
+                &q.text,
+            ),
+            Route::Initials => {
+                let (a, b) = (self.ini_off[i] as usize, self.ini_off[i + 1] as usize);
+                let q = q.text.as_bytes();
+                let mut spelled = self.ini_primary[a..b].to_vec();
+                let mut k = 0;
+                for (j, set) in self.ini_sets[a..b].iter().enumerate() {
+                    if k < q.len() && set & bit(q[k]) != 0 {
+                        spelled[j] = q[k];
+                        k += 1;
+                    }
+                }
+                match (std::str::from_utf8(&spelled), std::str::from_utf8(q)) {
+                    (Ok(c), Ok(p)) => matcher.fuzzy_match(c, p),
+                    _ => None,
+                }
+            }
+            Route::Code => None,
+        };
+        SCATTERED + skim.unwrap_or(0).min(SCATTERED - 1)
+    }
+
+    /// Every record whose codes contain the query: one pass over all codes
+    /// at memory speed, rather than a search per record.
+    fn scan_codes(
+        &self,
+        q: &Query,
+        filter: KindFilter,
+        stop_after: Option<usize>,
+    ) -> Vec<(u32, i64, bool)> {
+        let finder = memchr::memmem::Finder::new(q.text.as_bytes());
+        let hay = self.codes.as_bytes();
+        let mut out = Vec::new();
+        let (mut at, mut rec) = (0usize, 0usize);
+        while let Some(found) = finder.find(&hay[at..]) {
+            let pos = at + found;
+            // Find the record the match lies in (records are in order), then
+            // go on from the next record: one hit per record is enough.
+            let ahead = self.code_off[rec + 1..].partition_point(|&end| end as usize <= pos);
+            rec += ahead;
+            if filter.admits(self.kinds[rec]) {
+                out.push((
+                    rec as u32,
+                    CODE - (pos - self.code_off[rec] as usize) as i64,
+                    false,
+                ));
+                if stop_after.is_some_and(|n| out.len() >= n) {
+                    break;
+                }
+            }
+            at = self.code_off[rec + 1] as usize;
+        }
+        out
     }
 
     /// Searches; `previous` lets a query that extends the last one rescore
@@ -433,8 +515,9 @@ impl Index {
         };
         let narrowing = previous.and_then(|p| {
             let pq = p.query.as_ref()?;
-            (pq.route == q.route && p.filter == Some(filter) && q.text.starts_with(&pq.text))
-                .then_some(&p.matched)
+            let same =
+                pq.route == q.route && p.filter == Some(filter) && q.text.starts_with(&pq.text);
+            if same { p.matched.as_ref() } else { None }
         });
         let q_mask = q.text.chars().fold(0, |m, c| m | char_bit(c));
         let q_letters = if q.route == Route::Initials {
@@ -443,26 +526,33 @@ impl Index {
             0
         };
         let stale = || cancel.is_some_and(|(g, mine)| g.load(Ordering::Relaxed) != mine);
-        let one_char = q.text.chars().count() == 1;
-        let run = |cands: &mut dyn Iterator<Item = usize>| -> Option<Vec<(u32, i64)>> {
-            let matcher = SkimMatcherV2::default();
+        // One character (or two digits of a code) says too little to rank:
+        // the first page, as stored.
+        let one_char = q.text.chars().count() == 1 || (q.route == Route::Code && q.text.len() < 3);
+        let stop_after = one_char.then_some(limit);
+        let run = |cands: &mut dyn Iterator<Item = usize>| -> Option<Vec<(u32, i64, bool)>> {
             let mut out = Vec::new();
             for (n, i) in cands.enumerate() {
-                if n % 8192 == 0 && stale() {
+                if n % 16_384 == 0 && stale() {
                     return None;
                 }
                 if !filter.admits(self.kinds[i]) {
                     continue;
                 }
-                if let Some(s) = self.score(i, &q, q_mask, q_letters, &matcher) {
-                    out.push((i as u32, s));
+                if let Some((score, scattered)) = self.quick(i, &q, q_mask, q_letters) {
+                    out.push((i as u32, score, scattered));
+                    if stop_after.is_some_and(|n| out.len() >= n) {
+                        break;
+                    }
                 }
             }
             Some(out)
         };
         let total = narrowing.map_or(self.len(), Vec::len);
-        let scored: Vec<(u32, i64)> = if total >= PARALLEL_FROM && !one_char {
-            // One matcher per worker thread, each over half the candidates.
+        let scored = if q.route == Route::Code && total >= PARALLEL_FROM {
+            self.scan_codes(&q, filter, stop_after)
+        } else if total >= PARALLEL_FROM && !one_char {
+            // One worker per core, each over half the candidates.
             let half = total / 2;
             let (a, b) = std::thread::scope(|s| {
                 let left = s.spawn(|| match narrowing {
@@ -484,16 +574,17 @@ impl Index {
                 None => run(&mut (0..total))?,
             }
         };
-        let matched: Vec<u32> = scored.iter().map(|(i, _)| *i).collect();
+        if stale() {
+            return None;
+        }
+        let matched = (!one_char).then(|| scored.iter().map(|(i, _, _)| *i).collect());
         let top = if one_char {
-            // One character says too little to rank: the first page, as stored.
             scored
                 .iter()
-                .take(limit)
-                .map(|&(index, score)| Hit { index, score })
+                .map(|&(index, score, _)| Hit { index, score })
                 .collect()
         } else {
-            self.rank(scored, limit)
+            self.rank(&q, scored, limit)
         };
         Some(Hits {
             query: Some(q),
@@ -503,23 +594,37 @@ impl Index {
         })
     }
 
-    /// The best `limit`: score, then valid before the rest, then name, then
+    /// The best `limit`: contiguous fragments by where they start, scattered
+    /// ones by the fuzzy matcher; then valid before the rest, then name, then
     /// index, so equal hits always come in the same order.
-    fn rank(&self, mut scored: Vec<(u32, i64)>, limit: usize) -> Vec<Hit> {
-        let order = |a: &(u32, i64), b: &(u32, i64)| {
+    fn rank(&self, q: &Query, mut scored: Vec<(u32, i64, bool)>, limit: usize) -> Vec<Hit> {
+        let order = |a: &(u32, i64, bool), b: &(u32, i64, bool)| {
             b.1.cmp(&a.1)
                 .then(self.ranks[a.0 as usize].cmp(&self.ranks[b.0 as usize]))
-                .then_with(|| self.name(a.0).cmp(self.name(b.0)))
-                .then(a.0.cmp(&b.0))
+                .then(self.name_order[a.0 as usize].cmp(&self.name_order[b.0 as usize]))
         };
-        if scored.len() > limit && limit > 0 {
-            scored.select_nth_unstable_by(limit - 1, order);
-            scored.truncate(limit);
+        // Keep a few times the page by the quick score, then let the fuzzy
+        // matcher order the scattered ones among them.
+        let keep = limit.saturating_mul(3).max(1);
+        if scored.len() > keep {
+            scored.select_nth_unstable_by(keep - 1, order);
+            scored.truncate(keep);
         }
-        scored.sort_by(order);
-        scored
+        let matcher = SkimMatcherV2::default();
+        let mut fin: Vec<(u32, i64, bool)> = scored
             .into_iter()
-            .map(|(index, score)| Hit { index, score })
+            .map(|(i, s, scattered)| {
+                if scattered {
+                    (i, self.fuzzy(i as usize, q, &matcher), true)
+                } else {
+                    (i, s, false)
+                }
+            })
+            .collect();
+        fin.sort_by(order);
+        fin.truncate(limit);
+        fin.into_iter()
+            .map(|(index, score, _)| Hit { index, score })
             .collect()
     }
 }
