@@ -607,3 +607,82 @@ fn a_broken_config_file_is_named_with_what_is_wrong() {
         .code(1)
         .stdout(predicate::str::contains("check character should be 3"));
 }
+
+#[test]
+fn lookup_finds_by_name_initials_and_number_and_masks_persons() {
+    let d = Demo::new();
+    let out = d
+        .run(&[
+            "lookup", "鹿泉", "--kind", "licence", "--limit", "3", "--json",
+        ])
+        .success();
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(hits.len(), 3);
+    for h in &hits {
+        for field in ["kind", "id", "number", "name", "uscc", "status", "score"] {
+            assert!(h.get(field).is_some(), "{field} in {h}");
+        }
+        assert!(h["name"].as_str().unwrap().contains("鹿泉"));
+    }
+    // A licence number's digits, without the zeros of its groups.
+    let number = hits[0]["number"].as_str().unwrap().to_string();
+    let digits: Vec<String> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .map(|g| g.trim_start_matches('0').to_string())
+        .collect();
+    let out = d.run(&["lookup", &digits.concat(), "--json"]).success();
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(
+        found.iter().any(|h| h["number"] == number.as_str()),
+        "{number} by {}",
+        digits.concat()
+    );
+    // Persons come out masked, in both forms.
+    let out = d
+        .run(&[
+            "lookup", "130", "--kind", "person", "--limit", "5", "--json",
+        ])
+        .success();
+    let persons: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(!persons.is_empty());
+    assert!(
+        persons
+            .iter()
+            .all(|p| p["number"].as_str().unwrap().contains("********"))
+    );
+    d.run(&["lookup", "130", "--kind", "person", "--limit", "5"])
+        .success()
+        .stdout(
+            predicate::str::contains("********")
+                .and(predicate::str::is_match(r"\d{17}[\dX]").unwrap().not()),
+        );
+}
+
+#[test]
+fn lookup_exits_one_without_hits_and_two_on_a_bad_query() {
+    let d = Demo::new();
+    d.run(&["lookup", "zzzzqqqqxxxx"]).code(1).stdout("");
+    d.run(&["lookup", "   "])
+        .code(2)
+        .stderr(predicate::str::contains("请输入"));
+    d.run(&["lookup", &"鹿".repeat(10_000)])
+        .code(2)
+        .stderr(predicate::str::contains("过长"));
+    d.run(&["lookup", "' OR 1=1 --"]).code(1);
+    d.run(&["lookup", "x", "--limit", "0"]).code(2);
+}
+
+#[test]
+fn lookup_takes_bytes_that_are_not_utf8_without_fuss() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = Demo::new();
+    let bad = std::ffi::OsStr::from_bytes(b"\xff\xfe\xfd");
+    hrss(d.dir.path())
+        .arg("--database-url")
+        .arg(url(&d.db))
+        .arg("lookup")
+        .arg(bad)
+        .assert()
+        .code(1);
+}

@@ -5,6 +5,7 @@ mod audit;
 mod calendar;
 mod context;
 mod demo;
+mod lookup;
 mod staff;
 mod validate;
 
@@ -46,6 +47,20 @@ pub enum Command {
         /// 要校验的值，或 - 从标准输入每行读一个 / Values, or - to read one per line from stdin
         #[arg(required = true)]
         values: Vec<String>,
+    },
+    /// 查询许可证、参保单位和参保人员 / Look up licences, employers and persons
+    Lookup {
+        /// 名称片段、拼音首字母，或许可证号、信用代码、身份证号的片段 / A name fragment, pinyin initials, or part of a number
+        query: std::ffi::OsString,
+        /// 查询范围 / What to search
+        #[arg(long, value_enum, default_value = "all")]
+        kind: lookup::Kind,
+        /// 最多显示几条 / At most this many hits
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// 以 JSON 输出 / Write JSON
+        #[arg(long)]
+        json: bool,
     },
     /// 工作日日历 / The working-day calendar
     Calendar {
@@ -110,6 +125,12 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
     match cli.command {
         Command::Demo { seed_only, size } => demo::run(g, lang, seed_only, size).await,
         Command::Migrate => context::migrate_only(g, lang).await,
+        Command::Lookup {
+            query,
+            kind,
+            limit,
+            json,
+        } => lookup::run(g, lang, &query, kind, limit, json).await,
         Command::Validate { .. } => unreachable!("handled before the runtime starts"),
         Command::Calendar { command } => calendar::run(g, lang, command).await,
         Command::Audit { command } => audit::run(g, lang, command).await,

@@ -275,6 +275,43 @@ pub fn too_many_working_days(lang: Lang, max: u32) -> String {
     }
 }
 
+pub fn empty_query(lang: Lang) -> &'static str {
+    lang.pick(
+        "请输入要查询的名称、拼音首字母或号码。",
+        "Type a name, pinyin initials or a number to look up.",
+    )
+}
+
+pub fn query_too_long(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("查询内容过长：最多{max}个字符。"),
+        Lang::En => format!("The query is too long: {max} characters at most."),
+    }
+}
+
+pub fn bad_limit(lang: Lang) -> &'static str {
+    lang.pick(
+        "--limit 应在1到10000之间。",
+        "--limit must lie between 1 and 10,000.",
+    )
+}
+
+/// A stored status code in words, for licences (their standing), employers and persons.
+pub fn status_word(code: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match code {
+        "valid" => ("有效", "valid"),
+        "expiring" => ("将到期!", "expiring!"),
+        "expired" => ("已过期", "EXPIRED"),
+        "suspended" => ("暂停", "suspended"),
+        "revoked" => ("已吊销", "REVOKED"),
+        "cancelled" => ("已注销", "cancelled"),
+        "active" => ("正常", "active"),
+        "retired" => ("退休", "retired"),
+        _ => ("-", "-"),
+    };
+    lang.pick(zh, en)
+}
+
 pub fn cannot_read(lang: Lang, what: &str, why: &str) -> String {
     match lang {
         Lang::Zh => format!("无法读取 {what}：{why}"),

@@ -177,6 +177,8 @@ pub struct Index {
     codes: String,
     /// Each record's place in name order, so ties compare two integers.
     name_order: Vec<u32>,
+    /// A licence's number as written, where it differs from its code form.
+    written: std::collections::HashMap<u32, Box<str>>,
 }
 
 /// A bit per character bucket: a record lacking one of the query's buckets
@@ -254,6 +256,7 @@ impl Index {
             code_off: vec![0],
             codes: String::new(),
             name_order: Vec::new(),
+            written: std::collections::HashMap::new(),
         }
     }
 
@@ -274,12 +277,18 @@ impl Index {
             .push(name.chars().fold(0, |m, c| m | char_bit(c)));
         self.names.push_str(&name);
         self.name_off.push(self.names.len() as u32);
-        let (sets, primary) = initials(&name);
+        let (sets, primary) = initials(&name, s.kind == RecordKind::Person);
         self.ini_mask.push(sets.iter().fold(0, |m, s| m | s));
         self.ini_sets.extend_from_slice(&sets);
         self.ini_primary.extend_from_slice(&primary);
         self.ini_off.push(self.ini_sets.len() as u32);
         let mut codes = code_form(&s.number);
+        if codes != s.number {
+            self.written.insert(
+                self.kinds.len() as u32 - 1,
+                s.number.clone().into_boxed_str(),
+            );
+        }
         if matches!(s.kind, RecordKind::Licence(_)) {
             for form in digit_forms(&s.number) {
                 codes.push(' ');
@@ -296,6 +305,12 @@ impl Index {
         self.code_off.push(self.codes.len() as u32);
     }
 
+    /// Gives back the memory the arrays grew into, without ranking the names:
+    /// enough for one search (ties then compare the names themselves).
+    pub fn finish_for_once(&mut self) {
+        self.shrink();
+    }
+
     /// Ranks the names and gives back the memory the arrays grew into.
     pub fn finish(&mut self) {
         let mut by_name: Vec<u32> = (0..self.len() as u32).collect();
@@ -304,6 +319,10 @@ impl Index {
         for (place, i) in by_name.into_iter().enumerate() {
             self.name_order[i as usize] = place as u32;
         }
+        self.shrink();
+    }
+
+    fn shrink(&mut self) {
         self.kinds.shrink_to_fit();
         self.ids.shrink_to_fit();
         self.ranks.shrink_to_fit();
@@ -362,11 +381,32 @@ impl Index {
         &self.status_names[usize::from(self.statuses[i as usize])]
     }
 
-    /// The record's first code: licence number, credit code or ID number.
+    /// The record's number as written: licence number, credit code or ID number.
     pub fn number(&self, i: u32) -> &str {
+        if let Some(w) = self.written.get(&i) {
+            return w;
+        }
         let i = i as usize;
         let all = &self.codes[self.code_off[i] as usize..self.code_off[i + 1] as usize];
         all.split([' ', '\n']).next().unwrap_or("")
+    }
+
+    /// The credit code: a licence holder's, or an employer's own; empty for persons.
+    pub fn uscc(&self, i: u32) -> &str {
+        match self.kind(i) {
+            RecordKind::Person => "",
+            RecordKind::Employer => self.number(i),
+            RecordKind::Licence(_) => {
+                let all = self.codes_of(i as usize).trim_end_matches('\n');
+                let last = all.rsplit(' ').next().unwrap_or("");
+                // Licences without a credit code end on a digit form instead.
+                if last.len() == 18 && last.chars().any(|c| c.is_ascii_alphabetic()) {
+                    last
+                } else {
+                    ""
+                }
+            }
+        }
     }
 
     fn codes_of(&self, i: usize) -> &str {
@@ -413,7 +453,13 @@ impl Index {
                 }
                 for start in 0..=sets.len() - q.len() {
                     if q.iter().zip(&sets[start..]).all(|(l, s)| s & bit(*l) != 0) {
-                        return Some((CONTIGUOUS - start as i64 * 8 - sets.len() as i64, false));
+                        // Letters read the common way rank above rare readings.
+                        let primary = &self.ini_primary[self.ini_off[i] as usize + start..];
+                        let common = q.iter().zip(primary).filter(|(a, b)| a == b).count() as i64;
+                        return Some((
+                            CONTIGUOUS - start as i64 * 8 - sets.len() as i64 + common * 2,
+                            false,
+                        ));
                     }
                 }
                 let (mut k, mut first, mut last) = (0, None, 0);
@@ -458,7 +504,11 @@ impl Index {
                     }
                 }
                 match (std::str::from_utf8(&spelled), std::str::from_utf8(q)) {
-                    (Ok(c), Ok(p)) => matcher.fuzzy_match(c, p),
+                    // Initials typed together are usually one word (人力 rl):
+                    // each pair found side by side counts extra.
+                    (Ok(c), Ok(p)) => matcher.fuzzy_indices(c, p).map(|(score, at)| {
+                        score + 15 * at.windows(2).filter(|w| w[1] == w[0] + 1).count() as i64
+                    }),
                     _ => None,
                 }
             }
@@ -601,11 +651,14 @@ impl Index {
         let order = |a: &(u32, i64, bool), b: &(u32, i64, bool)| {
             b.1.cmp(&a.1)
                 .then(self.ranks[a.0 as usize].cmp(&self.ranks[b.0 as usize]))
-                .then(self.name_order[a.0 as usize].cmp(&self.name_order[b.0 as usize]))
+                .then_with(|| match self.name_order.is_empty() {
+                    false => self.name_order[a.0 as usize].cmp(&self.name_order[b.0 as usize]),
+                    true => self.name(a.0).cmp(self.name(b.0)).then(a.0.cmp(&b.0)),
+                })
         };
         // Keep a few times the page by the quick score, then let the fuzzy
         // matcher order the scattered ones among them.
-        let keep = limit.saturating_mul(3).max(1);
+        let keep = limit.saturating_mul(3).max(300);
         if scored.len() > keep {
             scored.select_nth_unstable_by(keep - 1, order);
             scored.truncate(keep);
