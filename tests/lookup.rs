@@ -254,3 +254,44 @@ fn bad_input_matches_nothing_and_never_panics() {
         assert!(hits.top.is_empty(), "{q:?}");
     }
 }
+
+#[test]
+fn a_stored_index_answers_as_the_built_one_and_a_changed_key_or_damage_is_refused() {
+    let mut ix = index();
+    ix.finish();
+    let bytes = ix.to_bytes("db|7|abc|2026-11-27");
+    let back = Index::from_bytes(&bytes, "db|7|abc|2026-11-27").expect("same key");
+    for q in ["lqrl", "鹿泉", "2023107", "zxd", "同辉"] {
+        assert_eq!(ids(&back, q), ids(&ix, q), "{q}");
+    }
+    assert_eq!(back.number(0), "(冀)人服证字[2023]第0107号");
+    assert!(
+        Index::from_bytes(&bytes, "db|8|def|2026-11-27").is_none(),
+        "the data changed"
+    );
+    for cut in [0, 7, 9, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            Index::from_bytes(&bytes[..cut], "db|7|abc|2026-11-27").is_none(),
+            "cut at {cut}"
+        );
+    }
+    let mut flipped = bytes.clone();
+    let at = flipped.len() / 3;
+    flipped[at] ^= 0xff;
+    // Either refused or a sound index: never a panic.
+    if let Some(x) = Index::from_bytes(&flipped, "db|7|abc|2026-11-27") {
+        let _ = ids(&x, "lq");
+    }
+}
+
+#[test]
+fn the_cache_file_is_for_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lookup.idx");
+    hrss_desk::search::cache::store(&path, "k", &index()).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(hrss_desk::search::cache::load(&path, "k").is_some());
+    assert!(hrss_desk::search::cache::load(&path, "other").is_none());
+}

@@ -87,13 +87,10 @@ pub async fn run(
     }
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let today = office_date(chrono::Utc::now());
-    let mut ix = Index::new();
-    o.store
-        .each_lookup_row(|row| ix.push(search::source(row, today)))
+    let ix: Index = search::load_or_build(&o.store, &o.url.describe(), today)
         .await
         .map_err(|e| Failure::store(lang, &e))?;
     o.store.close().await;
-    ix.finish_for_once();
     let filter = match kind {
         Kind::Licence => KindFilter::Licences,
         Kind::Employer => KindFilter::Employers,

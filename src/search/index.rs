@@ -222,6 +222,26 @@ fn code_form(s: &str) -> String {
         .collect()
 }
 
+/// Borrowed views of the index's arrays, for storing it.
+pub(crate) struct Parts<'a> {
+    pub kinds: &'a [u8],
+    pub ids: &'a [i64],
+    pub ranks: &'a [u8],
+    pub statuses: &'a [u8],
+    pub status_names: &'a [String],
+    pub name_off: &'a [u32],
+    pub names: &'a str,
+    pub name_mask: &'a [u64],
+    pub ini_off: &'a [u32],
+    pub ini_sets: &'a [u32],
+    pub ini_primary: &'a [u8],
+    pub ini_mask: &'a [u32],
+    pub code_off: &'a [u32],
+    pub codes: &'a str,
+    pub name_order: &'a [u32],
+    pub written: &'a std::collections::HashMap<u32, Box<str>>,
+}
+
 impl Default for Index {
     fn default() -> Self {
         Index::new()
@@ -303,6 +323,92 @@ impl Index {
         // A separator no query contains: a match never spans two records.
         self.codes.push('\n');
         self.code_off.push(self.codes.len() as u32);
+    }
+
+    pub(crate) fn parts(&self) -> Parts<'_> {
+        Parts {
+            kinds: &self.kinds,
+            ids: &self.ids,
+            ranks: &self.ranks,
+            statuses: &self.statuses,
+            status_names: &self.status_names,
+            name_off: &self.name_off,
+            names: &self.names,
+            name_mask: &self.name_mask,
+            ini_off: &self.ini_off,
+            ini_sets: &self.ini_sets,
+            ini_primary: &self.ini_primary,
+            ini_mask: &self.ini_mask,
+            code_off: &self.code_off,
+            codes: &self.codes,
+            name_order: &self.name_order,
+            written: &self.written,
+        }
+    }
+
+    /// An index from stored arrays; None when they do not fit together.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_parts(
+        kinds: Vec<u8>,
+        ids: Vec<i64>,
+        ranks: Vec<u8>,
+        statuses: Vec<u8>,
+        status_names: Vec<String>,
+        name_off: Vec<u32>,
+        names: String,
+        name_mask: Vec<u64>,
+        ini_off: Vec<u32>,
+        ini_sets: Vec<u32>,
+        ini_primary: Vec<u8>,
+        ini_mask: Vec<u32>,
+        code_off: Vec<u32>,
+        codes: String,
+        name_order: Vec<u32>,
+        written: std::collections::HashMap<u32, Box<str>>,
+    ) -> Option<Index> {
+        let n = kinds.len();
+        let offsets_fit = |off: &[u32], len: usize| {
+            off.len() == n + 1
+                && off.first() == Some(&0)
+                && off.windows(2).all(|w| w[0] <= w[1])
+                && off[n] as usize == len
+        };
+        let sound = ids.len() == n
+            && ranks.len() == n
+            && statuses.len() == n
+            && statuses
+                .iter()
+                .all(|s| usize::from(*s) < status_names.len())
+            && kinds.iter().all(|k| *k <= 6)
+            && name_mask.len() == n
+            && ini_mask.len() == n
+            && (name_order.is_empty() || name_order.len() == n)
+            && ini_sets.len() == ini_primary.len()
+            && offsets_fit(&name_off, names.len())
+            && name_off.iter().all(|o| names.is_char_boundary(*o as usize))
+            && offsets_fit(&ini_off, ini_sets.len())
+            && offsets_fit(&code_off, codes.len())
+            && code_off.iter().all(|o| codes.is_char_boundary(*o as usize))
+            && ini_primary.iter().all(u8::is_ascii_lowercase)
+            && written.keys().all(|k| (*k as usize) < n);
+        sound.then_some(Index {
+            kinds,
+            ids,
+            ranks,
+            statuses,
+            status_names,
+            name_off,
+            names,
+            name_mask,
+            ini_off,
+            ini_sets,
+            ini_primary,
+            ini_mask,
+            code_off,
+            codes,
+            name_order,
+            written,
+        })
     }
 
     /// Gives back the memory the arrays grew into, without ranking the names:

@@ -1,6 +1,7 @@
 //! The lookup: fuzzy search over licences and agreements, insured employers
 //! and insured persons, in Chinese, pinyin initials and numbers.
 
+pub mod cache;
 pub mod fold;
 pub mod index;
 pub mod initials;
@@ -80,5 +81,25 @@ pub async fn build(store: &Store, today: NaiveDate) -> Result<Index, StoreError>
         .each_lookup_row(|row| index.push(source(row, today)))
         .await?;
     index.finish();
+    Ok(index)
+}
+
+/// The index for this database as of now: from the cache file when nothing
+/// changed since it was written, else built and stored for next time.
+/// `database` names the database (a path, or host and name).
+pub async fn load_or_build(
+    store: &Store,
+    database: &str,
+    today: NaiveDate,
+) -> Result<Index, StoreError> {
+    let head = store.audit_head().await?.unwrap_or_default();
+    let key = format!("{database}|{}|{}|{today}", head.0, head.1);
+    let path = cache::path_for(database);
+    if let Some(index) = cache::load(&path, &key) {
+        return Ok(index);
+    }
+    let index = build(store, today).await?;
+    // A cache that cannot be written costs the next run time, nothing more.
+    let _ = cache::store(&path, &key, &index);
     Ok(index)
 }

@@ -1,0 +1,206 @@
+//! The lookup index kept on disk between runs, so `hrss-desk lookup` and the
+//! lookup pane start from it instead of re-reading a million rows. The file
+//! names the database, its audit head (every change moves it) and the day
+//! (a licence's standing changes with the date); any difference, and the
+//! index is built afresh. It holds personal data like the database itself:
+//! it is written for its owner only (mode 0600), in the user's cache folder.
+
+use super::index::Index;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"HRSSIX01";
+
+/// `~/.cache/hrss-desk/lookup-<hash of the database>.idx`
+pub fn path_for(database: &str) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let h = hex::encode(&Sha256::digest(database.as_bytes())[..8]);
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("hrss-desk")
+        .join(format!("lookup-{h}.idx"))
+}
+
+struct W(Vec<u8>);
+
+impl W {
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.u64(b.len() as u64);
+        self.0.extend_from_slice(b);
+    }
+    fn u32s(&mut self, v: &[u32]) {
+        self.u64(v.len() as u64);
+        for x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    fn u64s(&mut self, v: &[u64]) {
+        self.u64(v.len() as u64);
+        for x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+}
+
+struct R<'a>(&'a [u8]);
+
+impl<'a> R<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        Some(a)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn len(&mut self, unit: usize) -> Option<usize> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        (n.checked_mul(unit)? <= self.0.len()).then_some(n)
+    }
+    fn bytes(&mut self) -> Option<Vec<u8>> {
+        let n = self.len(1)?;
+        Some(self.take(n)?.to_vec())
+    }
+    fn string(&mut self) -> Option<String> {
+        String::from_utf8(self.bytes()?).ok()
+    }
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.len(4)?;
+        Some(
+            self.take(n * 4)?
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes(c.try_into().unwrap_or_default()))
+                .collect(),
+        )
+    }
+    fn u64s(&mut self) -> Option<Vec<u64>> {
+        let n = self.len(8)?;
+        Some(
+            self.take(n * 8)?
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+                .collect(),
+        )
+    }
+}
+
+impl Index {
+    /// The index as bytes, under `key`.
+    pub fn to_bytes(&self, key: &str) -> Vec<u8> {
+        let mut w = W(Vec::with_capacity(self.heap_bytes() + 1024));
+        w.0.extend_from_slice(MAGIC);
+        w.bytes(key.as_bytes());
+        let p = self.parts();
+        w.bytes(p.kinds);
+        w.u64s(&p.ids.iter().map(|i| *i as u64).collect::<Vec<_>>());
+        w.bytes(p.ranks);
+        w.bytes(p.statuses);
+        w.u64(p.status_names.len() as u64);
+        for s in p.status_names {
+            w.bytes(s.as_bytes());
+        }
+        w.u32s(p.name_off);
+        w.bytes(p.names.as_bytes());
+        w.u64s(p.name_mask);
+        w.u32s(p.ini_off);
+        w.u32s(p.ini_sets);
+        w.bytes(p.ini_primary);
+        w.u32s(p.ini_mask);
+        w.u32s(p.code_off);
+        w.bytes(p.codes.as_bytes());
+        w.u32s(p.name_order);
+        w.u64(p.written.len() as u64);
+        for (i, s) in p.written {
+            w.u64(u64::from(*i));
+            w.bytes(s.as_bytes());
+        }
+        w.0
+    }
+
+    /// The index stored under `key`; None when the bytes are of another key,
+    /// another version, or damaged.
+    pub fn from_bytes(bytes: &[u8], key: &str) -> Option<Index> {
+        let mut r = R(bytes);
+        if r.take(8)? != MAGIC || r.bytes()? != key.as_bytes() {
+            return None;
+        }
+        let kinds = r.bytes()?;
+        let ids = r.u64s()?.into_iter().map(|i| i as i64).collect();
+        let ranks = r.bytes()?;
+        let statuses = r.bytes()?;
+        let n = r.len(8)?;
+        let status_names = (0..n).map(|_| r.string()).collect::<Option<Vec<_>>>()?;
+        let name_off = r.u32s()?;
+        let names = r.string()?;
+        let name_mask = r.u64s()?;
+        let ini_off = r.u32s()?;
+        let ini_sets = r.u32s()?;
+        let ini_primary = r.bytes()?;
+        let ini_mask = r.u32s()?;
+        let code_off = r.u32s()?;
+        let codes = r.string()?;
+        let name_order = r.u32s()?;
+        let n = r.len(16)?;
+        let mut written = std::collections::HashMap::with_capacity(n);
+        for _ in 0..n {
+            let i = u32::try_from(r.u64()?).ok()?;
+            written.insert(i, r.string()?.into_boxed_str());
+        }
+        if !r.0.is_empty() {
+            return None;
+        }
+        Index::from_parts(
+            kinds,
+            ids,
+            ranks,
+            statuses,
+            status_names,
+            name_off,
+            names,
+            name_mask,
+            ini_off,
+            ini_sets,
+            ini_primary,
+            ini_mask,
+            code_off,
+            codes,
+            name_order,
+            written,
+        )
+    }
+}
+
+/// Reads a stored index for `key`, if there is one.
+pub fn load(path: &Path, key: &str) -> Option<Index> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Index::from_bytes(&bytes, key)
+}
+
+/// Stores the index for the next run: written aside, then renamed, so a
+/// reader never sees half a file; readable by its owner only.
+pub fn store(path: &Path, key: &str, index: &Index) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)?;
+    f.write_all(&index.to_bytes(key))?;
+    f.sync_all()?;
+    std::fs::rename(tmp, path)
+}
