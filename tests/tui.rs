@@ -125,6 +125,7 @@ fn rows(kind: ListKind) -> Vec<ListItem> {
             planned_on: d(11, 3),
             result: "failed".into(),
         })],
+        ListKind::Employers => vec![],
         ListKind::Persons => vec![ListItem::Person(PersonItem {
             id: 1,
             name: "欧阳秀英".into(),
@@ -155,6 +156,15 @@ fn detail(kind: ListKind, id: i64) -> Detail {
                 }],
                 sanctions: vec![],
                 reviews: vec![],
+                cases: vec![CaseItem {
+                    id: 1,
+                    number: "鹿人社监案〔2026〕016号".into(),
+                    respondent_name: "石家庄市鹿泉区恒信人力资源服务有限公司".into(),
+                    stage: "investigating".into(),
+                    registered_on: d(9, 1),
+                    due_on: Some(d(11, 20)),
+                    officer_name: Some("杨强".into()),
+                }],
             }
         }
         _ => {
@@ -201,10 +211,56 @@ fn counts() -> Counts {
     }
 }
 
+/// The lookup index over the fixtures' licences and persons.
+fn fixture_index() -> std::sync::Arc<hrss_desk::search::Index> {
+    let mut sources = Vec::new();
+    for kind in [ListKind::Licences, ListKind::Persons] {
+        for item in rows(kind) {
+            let row = match item {
+                ListItem::Licence(l) => LookupRow {
+                    source: "licence".into(),
+                    licence_kind: l.kind,
+                    id: l.id,
+                    name: l.holder,
+                    number: l.number,
+                    uscc: l.uscc,
+                    status: l.status,
+                    expires_on: l.expires_on,
+                },
+                ListItem::Person(p) => LookupRow {
+                    source: "person".into(),
+                    licence_kind: String::new(),
+                    id: p.id,
+                    name: p.name,
+                    number: p.id_number,
+                    uscc: String::new(),
+                    status: p.status,
+                    expires_on: None,
+                },
+                _ => unreachable!(),
+            };
+            sources.push(hrss_desk::search::source(row, today()));
+        }
+    }
+    let mut ix = hrss_desk::search::Index::build(sources);
+    ix.finish();
+    std::sync::Arc::new(ix)
+}
+
 /// Answers every effect as the database would, with the fixtures.
 fn feed(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
         let event = match e {
+            Effect::BuildIndex => AppEvent::IndexReady(Ok(fixture_index())),
+            Effect::Search(ask) => {
+                let index = app.index.clone().unwrap();
+                let hits = index.search(&ask.query, ask.filter, 200, ask.previous.as_deref(), None);
+                AppEvent::Searched {
+                    generation: ask.generation,
+                    query: ask.query,
+                    hits,
+                }
+            }
             Effect::LoadPage(ask) => {
                 let result = Ok(rows(ask.kind));
                 AppEvent::Page { ask, result }
@@ -310,6 +366,8 @@ fn detail_help_palette_and_filter_screens() {
     act(&mut a, Action::Pane2);
     typed(&mut a, KeyCode::Enter);
     insta::assert_snapshot!("licence_detail_zh_80x24", draw(&a));
+    typed(&mut a, KeyCode::Esc);
+    // Leave the lookup's query line first: `?` would be typed into it.
     typed(&mut a, KeyCode::Esc);
     typed(&mut a, KeyCode::Char('?'));
     insta::assert_snapshot!("help_licences_zh_80x24", draw(&a));
@@ -550,4 +608,73 @@ fn scrolling_a_list_by_region_shows_the_same_screen_as_a_repaint() {
             assert_eq!(shown, draw(&a));
         }
     }
+}
+
+#[test]
+fn typing_in_the_lookup_pane_searches_and_tab_narrows_the_kind() {
+    let mut a = app(Lang::Zh, 80, 24);
+    typed(&mut a, KeyCode::Char('2'));
+    assert_eq!(a.pane, PaneId::Licences);
+    assert!(a.lookup.editing, "the query takes the keys at once");
+    for c in "lqrl".chars() {
+        typed(&mut a, KeyCode::Char(c));
+    }
+    let s = draw(&a);
+    assert!(s.contains("查询：lqrl_"), "{s}");
+    assert!(
+        s.contains("(冀)人服证字[2023]第0107号") && s.contains("鹿泉区恒信"),
+        "{s}"
+    );
+    insta::assert_snapshot!("lookup_lqrl_zh_80x24", s);
+    // Tab walks the scope: the HR-service kind only, then schools…
+    typed(&mut a, KeyCode::Tab);
+    assert!(draw(&a).contains("范围：人力资源服务许可证"));
+    typed(&mut a, KeyCode::Tab);
+    let s = draw(&a);
+    assert!(s.contains("没有与“lqrl”相符的记录"), "{s}");
+    // On to persons: found by the initials of a two-character surname, listed masked.
+    for _ in 0..5 {
+        typed(&mut a, KeyCode::Tab);
+    }
+    assert!(draw(&a).contains("范围：参保人员"));
+    for _ in 0..4 {
+        typed(&mut a, KeyCode::Backspace);
+    }
+    for c in "oyxy".chars() {
+        typed(&mut a, KeyCode::Char(c));
+    }
+    let s = draw(&a);
+    assert!(
+        s.contains("欧阳秀英") && s.contains("130110********0015"),
+        "{s}"
+    );
+    assert!(!s.contains("130110199003070015"));
+    let fx = key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadDetail {
+            kind: ListKind::Persons,
+            id: 1
+        }]
+    );
+}
+
+#[test]
+fn esc_clears_the_query_then_leaves_it_and_keys_work_again() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane2);
+    typed(&mut a, KeyCode::Char('q'));
+    assert!(!a.quit, "q is typed, not quit");
+    typed(&mut a, KeyCode::Esc);
+    assert!(a.lookup.query.is_empty() && a.lookup.editing);
+    typed(&mut a, KeyCode::Esc);
+    assert!(!a.lookup.editing);
+    typed(&mut a, KeyCode::Tab);
+    assert_eq!(
+        a.pane,
+        PaneId::Cases,
+        "Tab moves on once the query line is left"
+    );
+    act(&mut a, Action::Pane2);
+    assert!(a.lookup.editing);
 }

@@ -122,6 +122,17 @@ fn a_clerk_moves_through_the_panes_reads_help_filters_and_quits() {
     t.wait_for("the licence pane", |s| {
         s.contains("[2 许可查询]") && s.contains("有效期至")
     });
+    t.literally("lqrl");
+    t.wait_for("lookup hits", |s| {
+        s.contains("查询：lqrl_") && s.contains("人服证字")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the query cleared", |s| {
+        s.contains("查询：_") && s.contains("有效期至")
+    });
+    // Shift-Tab leaves the lookup for the previous pane even while typing.
+    t.keys(&["BTab"]);
+    t.wait_for("back to the filings", |s| s.contains("[1 参保审核]"));
     t.keys(&["4"]);
     t.wait_for("the inspections pane", |s| {
         s.contains("[4 监督检查]") && s.contains("检查日期")

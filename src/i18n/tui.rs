@@ -114,6 +114,35 @@ pub fn standing_label(s: crate::domain::licence::Standing, lang: Lang) -> &'stat
     lang.pick(zh, en)
 }
 
+pub fn lookup_prompt(lang: Lang) -> &'static str {
+    lang.pick("查询：", "Look up: ")
+}
+
+pub fn lookup_scope(lang: Lang, scope: &str) -> String {
+    match lang {
+        Lang::Zh => format!("范围：{scope}"),
+        Lang::En => format!("in {scope}"),
+    }
+}
+
+pub fn lookup_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "名称、拼音首字母或号码；Tab 换范围，Esc 清空/离开",
+        "name, pinyin initials or number; Tab scope, Esc clear/leave",
+    )
+}
+
+pub fn index_building(lang: Lang) -> &'static str {
+    lang.pick("正在建立查询索引…", "Building the lookup index…")
+}
+
+pub fn lookup_columns(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Zh => &["类别", "许可证号 / 代码 / 身份证号", "名称", "状态"],
+        Lang::En => &["Kind", "Number / code / ID", "Name", "Standing"],
+    }
+}
+
 pub fn loading(lang: Lang) -> &'static str {
     lang.pick("加载中…", "Loading…")
 }
@@ -316,6 +345,8 @@ fields! {
     Submitted = "提交于", "submitted ";
     NotSubmitted = "未提交", "not submitted";
     AwaitingReview = "待审查", "awaiting review";
+    Arrears = "欠费", "Arrears";
+    CasesAbout = "投诉与案件", "Complaints and cases";
 }
 
 #[cfg(test)]

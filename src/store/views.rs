@@ -12,6 +12,8 @@ pub enum ListKind {
     Cases,
     Inspections,
     Persons,
+    /// Insured employers: reached from the lookup.
+    Employers,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +93,7 @@ pub enum ListItem {
     Case(CaseItem),
     Inspection(InspectionItem),
     Person(PersonItem),
+    Employer(EmployerRow),
 }
 
 /// Cases without a due date sort last, as if due on this day (the same text
@@ -107,6 +110,7 @@ impl ListItem {
             ListItem::Case(x) => x.id,
             ListItem::Inspection(x) => x.id,
             ListItem::Person(x) => x.id,
+            ListItem::Employer(x) => x.id,
         }
     }
 
@@ -117,6 +121,7 @@ impl ListItem {
             ListItem::Case(x) => SortKey::Date(x.due_on.unwrap_or_else(no_due_date), x.id),
             ListItem::Inspection(x) => SortKey::Date(x.planned_on, x.id),
             ListItem::Person(x) => SortKey::Id(x.id),
+            ListItem::Employer(x) => SortKey::Id(x.id),
         }
     }
 }
@@ -145,6 +150,13 @@ pub enum Detail {
         inspections: Vec<InspectionRow>,
         sanctions: Vec<SanctionRow>,
         reviews: Vec<AnnualReviewRow>,
+        /// Cases about the holder: by its credit code or its name.
+        cases: Vec<CaseItem>,
+    },
+    Employer {
+        employer: EmployerRow,
+        persons: i64,
+        cases: Vec<CaseItem>,
     },
     Case {
         item: CaseItem,

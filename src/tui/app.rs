@@ -4,14 +4,17 @@
 
 use super::action::Action;
 use super::keymap::{Chord, Keymap};
+use super::lookup::{LookupState, SearchAsk};
 use super::palette::Palette;
 use super::pane::{ListPane, PageAsk, PaneId};
 use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
+use crate::search::{Hits, Index, RecordKind};
 use crate::store::{Counts, Dashboard, Detail, ListItem, ListKind};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The smallest terminal every pane is laid out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -21,7 +24,13 @@ pub const MIN_HEIGHT: u16 = 24;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadPage(PageAsk),
-    LoadDetail { kind: ListKind, id: i64 },
+    /// Build (or load) the lookup index in the background.
+    BuildIndex,
+    Search(SearchAsk),
+    LoadDetail {
+        kind: ListKind,
+        id: i64,
+    },
     LoadDashboard,
     LoadCounts,
     Quit,
@@ -42,6 +51,13 @@ pub enum AppEvent {
     },
     Dashboard(Result<Dashboard, String>),
     Counts(Result<Counts, String>),
+    IndexReady(Result<Arc<Index>, String>),
+    /// A search's answer; None when a newer keystroke cancelled it.
+    Searched {
+        generation: u64,
+        query: String,
+        hits: Option<Box<Hits>>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +113,10 @@ pub struct App {
     pub message: Option<String>,
     pub size: (u16, u16),
     pub quit: bool,
+    pub lookup: LookupState,
+    /// The lookup index, once built.
+    pub index: Option<Arc<Index>>,
+    pub index_error: Option<String>,
 }
 
 impl App {
@@ -134,8 +154,11 @@ impl App {
             message,
             size,
             quit: false,
+            lookup: LookupState::default(),
+            index: None,
+            index_error: None,
         };
-        let mut effects = vec![Effect::LoadCounts];
+        let mut effects = vec![Effect::LoadCounts, Effect::BuildIndex];
         effects.extend(app.visit());
         (app, effects)
     }
@@ -165,9 +188,115 @@ impl App {
     }
 
     /// Rows of a list body at the current size: tabs, border, header, border,
-    /// message and status lines take eight.
+    /// message and status lines take six; the lookup's query line one more.
     pub fn list_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(6))
+        usize::from(
+            self.size
+                .1
+                .saturating_sub(6 + u16::from(self.pane == PaneId::Licences)),
+        )
+    }
+
+    /// The screen row of a list's first row.
+    pub fn list_top(&self) -> u16 {
+        3 + u16::from(self.pane == PaneId::Licences)
+    }
+
+    /// The records on screen in the current list, top to bottom, for the
+    /// screen's scroll detection; None when no list is showing.
+    pub fn visible_ids(&self) -> Option<Vec<i64>> {
+        if self.overlay.is_some() || self.detail.is_some() || self.too_small() {
+            return None;
+        }
+        let h = self.list_height();
+        if self.pane == PaneId::Licences && self.lookup.searching() {
+            let hits = self.lookup.hits.as_ref()?;
+            return Some(
+                hits.top
+                    .iter()
+                    .skip(self.lookup.scroll)
+                    .take(h)
+                    .map(|x| i64::from(x.index))
+                    .collect(),
+            );
+        }
+        let list = self.list()?;
+        Some(
+            list.items
+                .iter()
+                .skip(list.scroll)
+                .take(h)
+                .map(|i| i.id())
+                .collect(),
+        )
+    }
+
+    fn searching_lookup(&self) -> bool {
+        self.pane == PaneId::Licences && self.lookup.searching() && self.detail.is_none()
+    }
+
+    /// Opens the selected hit's record.
+    fn open_hit(&mut self) -> Vec<Effect> {
+        let (Some(index), Some(hits)) = (&self.index, &self.lookup.hits) else {
+            return vec![];
+        };
+        let Some(hit) = hits.top.get(self.lookup.cursor) else {
+            return vec![];
+        };
+        let kind = match index.kind(hit.index) {
+            RecordKind::Licence(_) => ListKind::Licences,
+            RecordKind::Employer => ListKind::Employers,
+            RecordKind::Person => ListKind::Persons,
+        };
+        let id = index.id(hit.index);
+        self.detail = Some(DetailView {
+            kind,
+            id,
+            detail: None,
+            error: None,
+            scroll: 0,
+        });
+        vec![Effect::LoadDetail { kind, id }]
+    }
+
+    /// Keys while typing a lookup; None when the key is not the lookup's.
+    fn lookup_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        let height = self.list_height();
+        let search =
+            |l: &mut LookupState| l.ask().map(Effect::Search).into_iter().collect::<Vec<_>>();
+        Some(match k.code {
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                self.lookup.query.push(c);
+                search(&mut self.lookup)
+            }
+            KeyCode::Backspace => {
+                self.lookup.query.pop();
+                self.lookup.hits = None;
+                self.lookup.answered.clear();
+                search(&mut self.lookup)
+            }
+            // Tab narrows the kind; Shift-Tab still leaves for the previous pane.
+            KeyCode::Tab if !k.modifiers.contains(KeyModifiers::SHIFT) => {
+                self.lookup.rotate_scope(1);
+                search(&mut self.lookup)
+            }
+            KeyCode::Esc if self.lookup.searching() => {
+                self.lookup.query.clear();
+                search(&mut self.lookup)
+            }
+            KeyCode::Esc => {
+                self.lookup.editing = false;
+                vec![]
+            }
+            KeyCode::Enter if self.lookup.searching() => self.open_hit(),
+            KeyCode::Up | KeyCode::Down if self.lookup.searching() => {
+                self.lookup
+                    .step(if k.code == KeyCode::Down { 1 } else { -1 }, height);
+                vec![]
+            }
+            _ => return None,
+        })
     }
 
     /// Loads what the pane shows the first time it is visited.
@@ -213,6 +342,28 @@ impl App {
                         Ok(None) => d.error = Some(i18n::empty_list(self.lang).to_string()),
                         Err(e) => d.error = Some(e),
                     }
+                }
+                vec![]
+            }
+            AppEvent::IndexReady(r) => {
+                match r {
+                    Ok(ix) => {
+                        self.index = Some(ix);
+                        self.index_error = None;
+                        // What was typed while the index was being built.
+                        return self.lookup.ask().map(Effect::Search).into_iter().collect();
+                    }
+                    Err(e) => self.index_error = Some(e),
+                }
+                vec![]
+            }
+            AppEvent::Searched {
+                generation,
+                query,
+                hits,
+            } => {
+                if let Some(h) = hits {
+                    self.lookup.receive(generation, &query, *h);
                 }
                 vec![]
             }
@@ -283,6 +434,13 @@ impl App {
             }
             return vec![];
         }
+        if self.pane == PaneId::Licences
+            && self.lookup.editing
+            && self.detail.is_none()
+            && let Some(fx) = self.lookup_key(k)
+        {
+            return fx;
+        }
         let Some(chord) = Chord::from_event(&k) else {
             return vec![];
         };
@@ -345,6 +503,10 @@ impl App {
         self.pane = pane;
         self.detail = None;
         self.filtering = false;
+        if pane == PaneId::Licences {
+            // The lookup pane is for typing: the query takes the keys at once.
+            self.lookup.editing = true;
+        }
         self.visit()
     }
 
@@ -443,6 +605,7 @@ impl App {
                 self.follow();
                 more.map(Effect::LoadPage).into_iter().collect()
             }
+            Action::Open if self.searching_lookup() => self.open_hit(),
             Action::Open => {
                 let Some(l) = self.list() else { return vec![] };
                 let Some(item) = l.selected() else {
@@ -457,6 +620,10 @@ impl App {
                     scroll: 0,
                 });
                 vec![Effect::LoadDetail { kind, id }]
+            }
+            Action::Filter if self.pane == PaneId::Licences => {
+                self.lookup.editing = true;
+                vec![]
             }
             Action::Filter => {
                 if self.pane.list_kind().is_some() && self.detail.is_none() {

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod lookup;
 pub mod palette;
 pub mod pane;
 pub mod render;
@@ -21,6 +22,8 @@ use app::{App, AppEvent, Effect};
 use keymap::Keymap;
 use ratatui::crossterm::event::{self, Event};
 use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 pub use render::render;
@@ -64,36 +67,82 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn run_effect(
-    store: &Store,
-    tx: &UnboundedSender<AppEvent>,
+/// What the effects need besides the store.
+struct Runner {
+    store: Store,
+    tx: UnboundedSender<AppEvent>,
     today: chrono::NaiveDate,
-    effect: Effect,
-) {
-    let store = store.clone();
-    let tx = tx.clone();
-    let lang_free = |e: crate::store::StoreError| e.to_string();
-    tokio::spawn(async move {
-        let event = match effect {
-            Effect::LoadPage(ask) => {
-                let result = store
-                    .list_page(ask.kind, &ask.request)
-                    .await
-                    .map_err(lang_free);
-                AppEvent::Page { ask, result }
+    database: String,
+    /// The newest search's number: an older search sees it move and stops.
+    search_generation: Arc<AtomicU64>,
+}
+
+impl Runner {
+    fn run(&self, app: &App, effect: Effect) {
+        let store = self.store.clone();
+        let tx = self.tx.clone();
+        let today = self.today;
+        let lang_free = |e: crate::store::StoreError| e.to_string();
+        match effect {
+            Effect::Search(ask) => {
+                let Some(index) = app.index.clone() else {
+                    return;
+                };
+                let generation = self.search_generation.clone();
+                generation.store(ask.generation, Ordering::Relaxed);
+                tokio::task::spawn_blocking(move || {
+                    let hits = index.search(
+                        &ask.query,
+                        ask.filter,
+                        lookup::LIMIT,
+                        ask.previous.as_deref(),
+                        Some((&generation, ask.generation)),
+                    );
+                    let _ = tx.send(AppEvent::Searched {
+                        generation: ask.generation,
+                        query: ask.query,
+                        hits: hits.map(Box::new),
+                    });
+                });
+                return;
             }
-            Effect::LoadDetail { kind, id } => {
-                let result = store.detail(kind, id).await.map_err(lang_free);
-                AppEvent::Detail { kind, id, result }
+            Effect::BuildIndex => {
+                let database = self.database.clone();
+                tokio::spawn(async move {
+                    let r = crate::search::load_or_build(&store, &database, today)
+                        .await
+                        .map(Arc::new)
+                        .map_err(lang_free);
+                    let _ = tx.send(AppEvent::IndexReady(r));
+                });
+                return;
             }
-            Effect::LoadDashboard => {
-                AppEvent::Dashboard(store.dashboard(today).await.map_err(lang_free))
-            }
-            Effect::LoadCounts => AppEvent::Counts(store.counts(today).await.map_err(lang_free)),
-            Effect::Quit => return,
-        };
-        let _ = tx.send(event);
-    });
+            _ => {}
+        }
+        tokio::spawn(async move {
+            let event = match effect {
+                Effect::LoadPage(ask) => {
+                    let result = store
+                        .list_page(ask.kind, &ask.request)
+                        .await
+                        .map_err(lang_free);
+                    AppEvent::Page { ask, result }
+                }
+                Effect::LoadDetail { kind, id } => {
+                    let result = store.detail(kind, id).await.map_err(lang_free);
+                    AppEvent::Detail { kind, id, result }
+                }
+                Effect::LoadDashboard => {
+                    AppEvent::Dashboard(store.dashboard(today).await.map_err(lang_free))
+                }
+                Effect::LoadCounts => {
+                    AppEvent::Counts(store.counts(today).await.map_err(lang_free))
+                }
+                Effect::Quit | Effect::Search(_) | Effect::BuildIndex => return,
+            };
+            let _ = tx.send(event);
+        });
+    }
 }
 
 pub async fn run(
@@ -148,8 +197,15 @@ pub async fn run(
         std::fs::write(path, micros.to_string()).map_err(io)?;
         return Ok(());
     }
+    let runner = Runner {
+        store: store.clone(),
+        tx: tx.clone(),
+        today,
+        database: database.to_string(),
+        search_generation: Arc::new(AtomicU64::new(0)),
+    };
     for e in effects {
-        run_effect(store, &tx, today, e);
+        runner.run(&app, e);
     }
     while let Some(first) = rx.recv().await {
         // Take whatever else has arrived too, then draw once.
@@ -159,7 +215,7 @@ pub async fn run(
         }
         for ev in batch {
             for e in app.handle(ev) {
-                run_effect(store, &tx, today, e);
+                runner.run(&app, e);
             }
             if app.quit {
                 return Ok(());

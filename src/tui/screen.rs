@@ -12,41 +12,37 @@ use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use std::ops::Range;
 
-/// The first screen row of a list's rows: tabs, border, header above them.
-const LIST_TOP: u16 = 3;
-
 /// What was in the list's rows at the last frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Shown {
     pane: PaneId,
     size: (u16, u16),
     lang: crate::i18n::Lang,
+    /// Hits of a lookup rather than a list: other numbers, never compared.
+    searching: bool,
+    top: u16,
     ids: Vec<i64>,
 }
 
 fn shown(app: &App) -> Option<Shown> {
-    if app.overlay.is_some() || app.detail.is_some() || app.too_small() {
-        return None;
-    }
-    let list = app.list()?;
-    let ids = list
-        .items
-        .iter()
-        .skip(list.scroll)
-        .take(app.list_height())
-        .map(|i| i.id())
-        .collect();
     Some(Shown {
         pane: app.pane,
         size: app.size,
         lang: app.lang,
-        ids,
+        searching: app.pane == PaneId::Licences && app.lookup.searching(),
+        top: app.list_top(),
+        ids: app.visible_ids()?,
     })
 }
 
 /// By how many rows the same list moved: positive when its rows went up.
 fn moved_by(before: &Shown, now: &Shown) -> Option<i32> {
-    if before.pane != now.pane || before.size != now.size || before.lang != now.lang {
+    if before.pane != now.pane
+        || before.size != now.size
+        || before.lang != now.lang
+        || before.searching != now.searching
+        || before.top != now.top
+    {
         return None;
     }
     let (a, b) = (&before.ids, &now.ids);
@@ -101,7 +97,7 @@ impl<B: Backend> Screen<B> {
         if let (Some((buffer, before)), Some(now)) = (&self.last, &now)
             && let Some(d) = moved_by(before, now)
         {
-            let region = LIST_TOP..LIST_TOP + now.ids.len() as u16;
+            let region = now.top..now.top + now.ids.len() as u16;
             let backend = self.terminal.backend_mut();
             if d > 0 {
                 backend.scroll_region_up(region.clone(), d as u16)?;
@@ -144,6 +140,8 @@ mod tests {
             pane: PaneId::Persons,
             size: (120, 40),
             lang: crate::i18n::Lang::Zh,
+            searching: false,
+            top: 3,
             ids: ids.collect(),
         };
         assert_eq!(moved_by(&s(1..=34), &s(2..=35)), Some(1));

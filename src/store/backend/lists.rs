@@ -104,6 +104,25 @@ const PERSONS: (&str, &str) = keyset!(
     desc: "p.id DESC"
 );
 
+const EMPLOYERS: (&str, &str) = keyset!(
+    select: "SELECT id, uscc, name, legal_rep, address, town, zone, status, established_on, arrears
+        FROM employer",
+    where: "1 = 1",
+    key: "id, id",
+    filter: "LOWER(name) LIKE $3 ESCAPE '!' OR LOWER(uscc) LIKE $3 ESCAPE '!'",
+    asc: "id",
+    desc: "id DESC"
+);
+
+/// Cases about a respondent, newest first.
+const CASES_ABOUT: &str = "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
+        s.name AS officer_name
+   FROM inspection_case c
+   LEFT JOIN staff s ON s.id = c.case_officer_id
+   LEFT JOIN employer e ON e.id = c.respondent_employer_id
+  WHERE e.uscc = $1 OR c.respondent_name = $2
+  ORDER BY c.registered_on DESC, c.id DESC LIMIT 50";
+
 /// `%fragment%` with LIKE's own characters escaped by `!`.
 fn like_pattern(filter: &str) -> String {
     let mut p = String::from("%");
@@ -129,6 +148,7 @@ impl Backend {
             ListKind::Cases => CASES,
             ListKind::Inspections => INSPECTIONS,
             ListKind::Persons => PERSONS,
+            ListKind::Employers => EMPLOYERS,
         };
         let sql = match req.dir {
             Direction::Forward => forward,
@@ -189,6 +209,7 @@ impl Backend {
             ListKind::Cases => fetch!(CaseItem, ListItem::Case),
             ListKind::Inspections => fetch!(InspectionItem, ListItem::Inspection),
             ListKind::Persons => fetch!(PersonItem, ListItem::Person),
+            ListKind::Employers => fetch!(EmployerRow, ListItem::Employer),
         }
     }
 
@@ -199,6 +220,7 @@ impl Backend {
             ListKind::Cases => self.case_detail(id).await,
             ListKind::Inspections => self.inspection_detail(id).await,
             ListKind::Persons => self.person_detail(id).await,
+            ListKind::Employers => self.employer_detail(id).await,
         }
     }
 
@@ -274,11 +296,17 @@ impl Backend {
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
+        let cases = sqlx::query_as(CASES_ABOUT)
+            .bind(&licence.uscc)
+            .bind(&licence.holder)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(Some(Detail::Licence {
             licence,
             inspections,
             sanctions,
             reviews,
+            cases,
         }))
     }
 
@@ -387,6 +415,27 @@ impl Backend {
             None => None,
         };
         Ok(Some(Detail::Person { person, employer }))
+    }
+
+    async fn employer_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
+        let employer: Option<EmployerRow> = sqlx::query_as(
+            "SELECT id, uscc, name, legal_rep, address, town, zone, status, established_on, arrears
+             FROM employer WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(employer) = employer else { return Ok(None) };
+        let persons: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person WHERE employer_id = $1")
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
+        let cases = sqlx::query_as(CASES_ABOUT)
+            .bind(&employer.uscc)
+            .bind(&employer.name)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(Some(Detail::Employer { employer, persons, cases }))
     }
 
     pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard, StoreError> {

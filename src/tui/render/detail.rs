@@ -134,6 +134,7 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
             inspections,
             sanctions,
             reviews,
+            cases,
         } => {
             out.push(field(
                 Field::Kind,
@@ -232,6 +233,7 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
                     }
                 )));
             }
+            case_lines(&mut out, cases, lang);
         }
         Detail::Case {
             item,
@@ -278,6 +280,36 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
                     label(CaseStage::parse, CaseStage::label, &e.stage_to, lang)
                 )));
             }
+        }
+        Detail::Employer {
+            employer: e,
+            persons,
+            cases,
+        } => {
+            out.push(field(Field::Name, clean(&e.name), lang));
+            out.push(field(Field::Uscc, clean(&e.uscc), lang));
+            out.push(field(Field::LegalRep, clean(&e.legal_rep), lang));
+            out.push(field(Field::Address, clean(&e.address), lang));
+            out.push(field(
+                Field::Zone,
+                e.zone.as_deref().map_or("-".into(), clean),
+                lang,
+            ));
+            out.push(field(
+                Field::Status,
+                label(
+                    EmployerStatus::parse,
+                    EmployerStatus::label,
+                    &e.status,
+                    lang,
+                ),
+                lang,
+            ));
+            out.push(field(Field::Persons, persons.to_string(), lang));
+            if e.arrears > 0 {
+                out.push(field(Field::Arrears, yuan(e.arrears), lang));
+            }
+            case_lines(&mut out, cases, lang);
         }
         Detail::Inspection {
             item,
@@ -359,6 +391,23 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// The cases about a licence holder or an employer.
+fn case_lines(out: &mut Vec<Line<'static>>, cases: &[crate::store::CaseItem], lang: Lang) {
+    out.push(heading(Field::CasesAbout, lang));
+    if cases.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for c in cases {
+        out.push(Line::raw(format!(
+            "  {} {} {} {}",
+            c.registered_on,
+            clean(&c.number),
+            label(CaseStage::parse, CaseStage::label, &c.stage, lang),
+            c.due_on.map_or(String::new(), |d| format!("→ {d}"))
+        )));
+    }
 }
 
 /// A filing's declaration as one line, with any ID number in it masked.

@@ -7,8 +7,8 @@ use crate::domain::calendar::office_date;
 use crate::domain::licence::{Standing, standing};
 use crate::domain::mask::mask_id_number;
 use crate::domain::{
-    CaseStage, FilingKind, InspectionMethod, InspectionResult, LicenceKind, LicenceStatus,
-    PersonStatus,
+    CaseStage, EmployerStatus, FilingKind, InspectionMethod, InspectionResult, LicenceKind,
+    LicenceStatus, PersonStatus,
 };
 use crate::i18n::{self, Lang};
 use crate::store::ListItem;
@@ -139,6 +139,25 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             ],
             (i.result == "failed").then_some(Color::Red),
         ),
+        ListItem::Employer(e) => (
+            vec![
+                clean(&e.name),
+                clean(&e.uscc),
+                clean(&e.town),
+                code_label(
+                    EmployerStatus::parse,
+                    EmployerStatus::label,
+                    &e.status,
+                    lang,
+                ),
+                if e.arrears > 0 {
+                    yuan(e.arrears)
+                } else {
+                    "-".into()
+                },
+            ],
+            None,
+        ),
         ListItem::Person(p) => (
             vec![
                 clean(&p.name),
@@ -174,6 +193,15 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         )
     };
     let inner = block.inner(area);
+    frame.render_widget(block, area);
+    rows(frame, app, inner);
+}
+
+/// The list's header and rows, inside its block.
+pub fn rows(frame: &mut Frame, app: &App, inner: Rect) {
+    let Some(list) = app.list() else { return };
+    let pane = app.pane.index();
+    let lang = app.lang;
     let widths = share(inner.width, column_specs(pane));
     let headers = i18n::columns(pane, lang);
     let header = Row::new(
@@ -209,7 +237,6 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
-    frame.render_widget(block, area);
     if rows.is_empty() {
         let note = if let Some(e) = &list.error {
             i18n::load_failed(lang, e)

@@ -4,6 +4,7 @@
 mod dashboard;
 mod detail;
 mod list;
+mod lookup;
 mod overlay;
 
 use super::app::{App, Overlay};
@@ -35,6 +36,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         detail::render(frame, app, d, body);
     } else if app.pane == PaneId::Dashboard {
         dashboard::render(frame, app, body);
+    } else if app.pane == PaneId::Licences {
+        lookup::render(frame, app, body);
     } else {
         list::render(frame, app, body);
     }

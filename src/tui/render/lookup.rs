@@ -1,0 +1,159 @@
+//! The 许可查询 pane: the query line, then the hits, or the licence list while
+//! the query is empty.
+
+use super::super::app::App;
+use super::super::text::{clean, fit, share};
+use super::{list, titled};
+use crate::domain::mask::mask_id_number;
+use crate::i18n::{self, Lang};
+use crate::search::{KindFilter, RecordKind};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+pub fn scope_label(f: KindFilter, lang: Lang) -> &'static str {
+    match f {
+        KindFilter::Licences => lang.pick("许可证与协议", "licences and agreements"),
+        KindFilter::Only(k) => k.label(lang),
+        KindFilter::Employers => lang.pick("参保单位", "insured employers"),
+        KindFilter::Persons => lang.pick("参保人员", "insured persons"),
+        KindFilter::All => lang.pick("全部", "everything"),
+    }
+}
+
+fn kind_label(k: RecordKind, lang: Lang) -> &'static str {
+    match k {
+        RecordKind::Licence(l) => l.label(lang),
+        RecordKind::Employer => lang.pick("参保单位", "Employer"),
+        RecordKind::Person => lang.pick("参保人员", "Person"),
+    }
+}
+
+fn status_colour(code: &str) -> Option<Color> {
+    match code {
+        "valid" | "active" => Some(Color::Green),
+        "expiring" => Some(Color::Yellow),
+        "expired" | "revoked" => Some(Color::Red),
+        "suspended" => Some(Color::Magenta),
+        "cancelled" => Some(Color::DarkGray),
+        _ => None,
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang;
+    let l = &app.lookup;
+    let title = format!(
+        "{} · {}",
+        i18n::pane_title(1, lang),
+        i18n::lookup_scope(lang, scope_label(l.filter, lang))
+    );
+    let block = titled(&title, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [query_row, body] =
+        ratatui::layout::Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let state = if let Some(e) = &app.index_error {
+        i18n::load_failed(lang, e)
+    } else if app.index.is_none() {
+        i18n::index_building(lang).to_string()
+    } else {
+        i18n::lookup_hint(lang).to_string()
+    };
+    let typed = format!("{}{}", clean(&l.query), if l.editing { "_" } else { "" });
+    let prompt = i18n::lookup_prompt(lang);
+    let room = usize::from(query_row.width).saturating_sub(super::super::text::width(prompt) + 1);
+    let typed = fit(&typed, room / 2);
+    let hint = fit(
+        &state,
+        room.saturating_sub(super::super::text::width(&typed) + 2),
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(prompt, Style::new().add_modifier(Modifier::BOLD)),
+            Span::styled(typed, Style::new().add_modifier(Modifier::UNDERLINED)),
+            Span::raw("  "),
+            Span::styled(hint, Style::new().add_modifier(Modifier::DIM)),
+        ])),
+        query_row,
+    );
+    if !l.searching() {
+        list::rows(frame, app, body);
+        return;
+    }
+    let (Some(index), Some(hits)) = (&app.index, &l.hits) else {
+        frame.render_widget(Paragraph::new(i18n::loading(lang)), body);
+        return;
+    };
+    let widths = share(body.width, &[(12, 0), (26, 0), (14, 1), (9, 0)]);
+    let header = Row::new(
+        i18n::lookup_columns(lang)
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| Cell::from(fit(h, usize::from(*w)))),
+    )
+    .style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    if hits.top.is_empty() {
+        frame.render_widget(
+            Table::new(
+                Vec::<Row>::new(),
+                widths.iter().map(|w| Constraint::Length(*w)),
+            )
+            .header(header),
+            body,
+        );
+        let below = Rect {
+            y: body.y + 1,
+            height: body.height.saturating_sub(1),
+            ..body
+        };
+        frame.render_widget(
+            Paragraph::new(i18n::no_match(lang, &clean(&l.query))),
+            below,
+        );
+        return;
+    }
+    let height = app.list_height();
+    let rows: Vec<Row> = hits
+        .top
+        .iter()
+        .enumerate()
+        .skip(l.scroll)
+        .take(height)
+        .map(|(n, h)| {
+            let i = h.index;
+            let number = match index.kind(i) {
+                RecordKind::Person => mask_id_number(index.number(i)),
+                _ => index.number(i).to_string(),
+            };
+            let texts = [
+                kind_label(index.kind(i), lang).to_string(),
+                clean(&number),
+                clean(index.name(i)),
+                i18n::status_word(index.status(i), lang).to_string(),
+            ];
+            let mut style = Style::new();
+            if let Some(c) = status_colour(index.status(i)) {
+                style = style.fg(c);
+            }
+            if n == l.cursor {
+                style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            }
+            Row::new(
+                texts
+                    .iter()
+                    .zip(&widths)
+                    .map(|(t, w)| Cell::from(fit(t, usize::from(*w)))),
+            )
+            .style(style)
+        })
+        .collect();
+    frame.render_widget(
+        Table::new(rows, widths.iter().map(|w| Constraint::Length(*w)))
+            .header(header)
+            .column_spacing(1),
+        body,
+    );
+}
