@@ -36,6 +36,8 @@ pub enum Effect {
     Quit,
 }
 
+// Each event crosses the channel once; boxing the large ones would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum AppEvent {
     Key(KeyEvent),
