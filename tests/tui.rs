@@ -258,7 +258,7 @@ fn feed(app: &mut App, effects: Vec<Effect>) {
                 AppEvent::Searched {
                     generation: ask.generation,
                     query: ask.query,
-                    hits,
+                    hits: hits.map(Box::new),
                 }
             }
             Effect::LoadPage(ask) => {
