@@ -13,6 +13,7 @@ use hrss_desk::i18n::Lang;
 use hrss_desk::store::{ListItem, PersonItem};
 use hrss_desk::tui::action::Action;
 use hrss_desk::tui::app::{App, AppEvent, Effect, Who};
+use hrss_desk::tui::backend::NarrowBackend;
 use hrss_desk::tui::keymap::Keymap;
 use hrss_desk::tui::render::render;
 use hrss_desk::tui::screen::Screen;
@@ -97,7 +98,11 @@ fn bytes_per_keystroke() {
         viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
     };
     let mut screen = Screen::new(
-        Terminal::with_options(CrosstermBackend::new(counter.clone()), fixed()).unwrap(),
+        Terminal::with_options(
+            NarrowBackend::new(CrosstermBackend::new(counter.clone())),
+            fixed(),
+        )
+        .unwrap(),
     );
     let mut plain =
         Terminal::with_options(CrosstermBackend::new(plain_counter.clone()), fixed()).unwrap();
@@ -129,6 +134,121 @@ fn bytes_per_keystroke() {
         per_key[per_key.len() / 2],
         per_key[per_key.len() - 1],
         first,
+        per_key[per_key.len() - 1] as f64 / 4096.0
+    );
+}
+
+/// Typing in the lookup pane at 120×40 over a 50,000-person demo's records:
+/// bytes written per keystroke, each search answered before the next key.
+fn bytes_per_lookup_keystroke() {
+    use hrss_desk::search::{Index, RecordKind, Source};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let cal = WorkCalendar::from_years(
+        &CalendarFile::parse(include_str!("../data/calendar.toml"))
+            .unwrap()
+            .year,
+    );
+    let data = generate(&DemoInputs {
+        persons: 50_000,
+        today,
+        calendar: &cal,
+        checklists: &[],
+    });
+    let mut sources: Vec<Source> = Vec::new();
+    for l in &data.licences {
+        let kind = hrss_desk::domain::LicenceKind::parse(&l.kind).unwrap();
+        sources.push(Source {
+            kind: RecordKind::Licence(kind),
+            id: l.id,
+            name: l.holder.clone(),
+            number: l.number.clone(),
+            uscc: l.uscc.clone(),
+            rank: 0,
+            status: l.status.clone(),
+        });
+    }
+    for e in &data.employers {
+        sources.push(Source {
+            kind: RecordKind::Employer,
+            id: e.id,
+            name: e.name.clone(),
+            number: e.uscc.clone(),
+            uscc: String::new(),
+            rank: 0,
+            status: e.status.clone(),
+        });
+    }
+    for p in &data.persons {
+        sources.push(Source {
+            kind: RecordKind::Person,
+            id: p.id,
+            name: p.name.clone(),
+            number: p.id_number.clone(),
+            uscc: String::new(),
+            rank: 0,
+            status: p.status.clone(),
+        });
+    }
+    let mut index = Index::build(sources);
+    index.finish();
+    let index = Arc::new(index);
+    let who = Who {
+        name: "王芳".into(),
+        login: "wangfang".into(),
+        roles: vec![Role::Clerk],
+    };
+    let (mut app, _) = App::new(
+        who,
+        Lang::Zh,
+        "SQLite demo.sqlite".into(),
+        Keymap::shipped("default").unwrap(),
+        cal,
+        today,
+        (120, 40),
+    );
+    app.handle(AppEvent::IndexReady(Ok(index.clone())));
+    app.apply(Action::Pane2);
+    let counter = Counter::default();
+    let fixed = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+    };
+    let mut screen = Screen::new(
+        Terminal::with_options(
+            NarrowBackend::new(CrosstermBackend::new(counter.clone())),
+            fixed,
+        )
+        .unwrap(),
+    );
+    screen.draw(&app).unwrap();
+    let mut per_key = Vec::new();
+    let mut press = |app: &mut App, code: KeyCode| {
+        *counter.0.lock().unwrap() = 0;
+        for e in app.handle(AppEvent::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+            if let Effect::Search(ask) = e {
+                let hits = index.search(&ask.query, ask.filter, 200, ask.previous.as_deref(), None);
+                app.handle(AppEvent::Searched {
+                    generation: ask.generation,
+                    query: ask.query,
+                    hits: hits.map(Box::new),
+                });
+            }
+        }
+        screen.draw(app).unwrap();
+        *counter.0.lock().unwrap()
+    };
+    for query in ["lqrl", "鹿泉人力", "2023107"] {
+        for c in query.chars() {
+            per_key.push(press(&mut app, KeyCode::Char(c)));
+        }
+        per_key.push(press(&mut app, KeyCode::Esc));
+    }
+    per_key.sort();
+    println!(
+        "bytes per keystroke, 120x40 lookup typing median {:>6}  max {:>6}  ({} keystrokes)  budget 4096  ratio {:.3}",
+        per_key[per_key.len() / 2],
+        per_key[per_key.len() - 1],
+        per_key.len(),
         per_key[per_key.len() - 1] as f64 / 4096.0
     );
 }
@@ -185,6 +305,7 @@ fn first_frame(label: &str, persons: usize) {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     bytes_per_keystroke();
+    bytes_per_lookup_keystroke();
     first_frame("50,000-person demo", 50_000);
     if args.iter().any(|a| a == "million") {
         first_frame("1,000,000-person demo", 1_000_000);

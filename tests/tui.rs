@@ -678,3 +678,85 @@ fn esc_clears_the_query_then_leaves_it_and_keys_work_again() {
     act(&mut a, Action::Pane2);
     assert!(a.lookup.editing);
 }
+
+/// The bytes the program sends, replayed in a terminal emulator, show exactly
+/// the frame it meant: with the narrow backend's gaps and the region scrolls.
+#[test]
+fn what_the_terminal_shows_is_what_was_drawn() {
+    use hrss_desk::tui::backend::NarrowBackend;
+    use hrss_desk::tui::screen::Screen;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Clone, Default)]
+    struct Tee(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Tee {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    let mut a = app(Lang::Zh, 100, 30);
+    let list = a.lists.get_mut(&ListKind::Persons).unwrap();
+    list.items = (1..=80)
+        .map(|id| {
+            ListItem::Person(PersonItem {
+                id,
+                name: format!("欧阳{id}"),
+                id_number: format!("1301101990030{id:05}"),
+                employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
+                status: "active".into(),
+                contribution_base: 6_420_00 + id,
+            })
+        })
+        .collect();
+    list.loaded_once = true;
+    list.at_bottom = true;
+    let tee = Tee::default();
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 100, 30)),
+    };
+    let mut screen = Screen::new(
+        Terminal::with_options(
+            NarrowBackend::new(CrosstermBackend::new(tee.clone())),
+            options,
+        )
+        .unwrap(),
+    );
+    let nz = |n| std::num::NonZeroU16::new(n).unwrap();
+    let mut vt = vt100::Parser::new(nz(30), nz(100), 0);
+    let mut check = |a: &App, screen: &mut Screen<NarrowBackend<CrosstermBackend<Tee>>>| {
+        screen.draw(a).unwrap();
+        let bytes = std::mem::take(&mut *tee.0.lock().unwrap());
+        vt.process(&bytes);
+        let shown: String = vt
+            .screen()
+            .rows(0, 100)
+            .map(|r| format!("{}\n", r.trim_end()))
+            .collect();
+        assert_eq!(shown, draw(a));
+    };
+    check(&a, &mut screen);
+    act(&mut a, Action::Pane5);
+    check(&a, &mut screen);
+    for (action, times) in [(Action::Down, 40), (Action::Up, 30), (Action::PageDown, 2)] {
+        for _ in 0..times {
+            a.apply(action);
+            check(&a, &mut screen);
+        }
+    }
+    act(&mut a, Action::Pane2);
+    check(&a, &mut screen);
+    for c in "lqrl".chars() {
+        typed(&mut a, KeyCode::Char(c));
+        check(&a, &mut screen);
+    }
+    typed(&mut a, KeyCode::Esc);
+    check(&a, &mut screen);
+}

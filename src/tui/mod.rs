@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod keymap;
 pub mod lookup;
 pub mod palette;
@@ -163,8 +164,14 @@ pub async fn run(
     let calendar = WorkCalendar::from_years(&years);
     let io = |e: std::io::Error| Failure::new(1, e.to_string());
 
-    let terminal = ratatui::init();
+    // ratatui::init sets the terminal up (raw mode, alternate screen, the
+    // panic hook that restores it); the drawing goes through NarrowBackend.
+    drop(ratatui::init());
     let _guard = TerminalGuard;
+    let terminal = ratatui::Terminal::new(backend::NarrowBackend::new(
+        ratatui::backend::CrosstermBackend::new(std::io::stdout()),
+    ))
+    .map_err(io)?;
     let size = terminal.size().map_err(io)?;
     let mut screen = screen::Screen::new(terminal);
     let (mut app, effects) = App::new(
