@@ -677,6 +677,25 @@ fn esc_clears_the_query_then_leaves_it_and_keys_work_again() {
     );
     act(&mut a, Action::Pane2);
     assert!(a.lookup.editing);
+    // Esc then a key, typed fast, can arrive as one Alt key: it is both.
+    typed(&mut a, KeyCode::Char('x'));
+    a.handle(AppEvent::Key(KeyEvent::new(
+        KeyCode::Esc,
+        KeyModifiers::ALT,
+    )));
+    assert!(a.lookup.query.is_empty() && !a.lookup.editing);
+    act(&mut a, Action::Pane2);
+    typed(&mut a, KeyCode::Char('x'));
+    typed(&mut a, KeyCode::Esc);
+    a.handle(AppEvent::Key(KeyEvent::new(
+        KeyCode::Char('5'),
+        KeyModifiers::ALT,
+    )));
+    assert_eq!(
+        a.pane,
+        PaneId::Persons,
+        "Esc leaves the query line, 5 goes to pane 5"
+    );
 }
 
 /// The bytes the program sends, replayed in a terminal emulator, show exactly
@@ -759,4 +778,13 @@ fn what_the_terminal_shows_is_what_was_drawn() {
     }
     typed(&mut a, KeyCode::Esc);
     check(&a, &mut screen);
+}
+
+#[test]
+fn refresh_reloads_the_list_the_counts_and_the_lookup_index() {
+    let mut a = app(Lang::Zh, 80, 24);
+    let fx = a.apply(Action::Refresh);
+    assert!(fx.contains(&Effect::LoadCounts));
+    assert!(fx.contains(&Effect::BuildIndex));
+    assert!(fx.iter().any(|e| matches!(e, Effect::LoadPage(_))));
 }

@@ -316,6 +316,15 @@ impl App {
 
     pub fn handle(&mut self, event: AppEvent) -> Vec<Effect> {
         match event {
+            // No keymap uses Alt (it does not survive every terminal): an
+            // Alt key is an Esc typed just before it, as terminals send both.
+            AppEvent::Key(k)
+                if k.kind != KeyEventKind::Release && k.modifiers.contains(KeyModifiers::ALT) =>
+            {
+                let mut fx = self.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                fx.extend(self.key(KeyEvent::new(k.code, k.modifiers - KeyModifiers::ALT)));
+                fx
+            }
             AppEvent::Key(k) if k.kind != KeyEventKind::Release => self.key(k),
             AppEvent::Key(_) => vec![],
             AppEvent::Resize(w, h) => {
@@ -564,7 +573,8 @@ impl App {
                 }
             }
             Action::Refresh => {
-                let mut fx = vec![Effect::LoadCounts];
+                // The index is rebuilt only if the data changed since (its cache key).
+                let mut fx = vec![Effect::LoadCounts, Effect::BuildIndex];
                 if self.pane == PaneId::Dashboard {
                     fx.push(Effect::LoadDashboard);
                 } else if let Some(l) = self.list_mut() {
