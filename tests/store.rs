@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::TestDb;
+use common::{TestDb, audited};
 use hrss_desk::demo::{DemoInputs, generate};
 use hrss_desk::domain::audit::{ChainBreak, audit_time, entry_hash};
 use hrss_desk::domain::calendar::CalendarFile;
@@ -204,16 +204,6 @@ async fn an_update_naming_a_stale_version_is_a_conflict_and_changes_nothing() {
 }
 
 /// A database with a few audited changes.
-async fn audited(db: &TestDb) -> Store {
-    let store = with_calendar(db).await;
-    for (login, name) in [("a1", "甲"), ("b2", "乙"), ("c3", "丙")] {
-        store
-            .add_staff("root", login, name, &[Role::Clerk], false)
-            .await
-            .unwrap();
-    }
-    store
-}
 
 #[tokio::test]
 async fn an_untouched_audit_log_verifies() {

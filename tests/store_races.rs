@@ -4,28 +4,11 @@
 
 mod common;
 
-use common::TestDb;
+use common::{TestDb, audited};
 use hrss_desk::domain::Role;
 use hrss_desk::domain::audit::{ChainBreak, audit_time, entry_hash};
-use hrss_desk::domain::calendar::{CalendarFile, CalendarYear, HolidaySpan};
-use hrss_desk::store::{SettingRow, Store, StoreError};
-
-const SHIPPED: &str = include_str!("../data/calendar.toml");
-
-async fn audited(db: &TestDb) -> Store {
-    let store = db.open().await;
-    store
-        .seed_calendar(&CalendarFile::parse(SHIPPED).unwrap().year)
-        .await
-        .unwrap();
-    for (login, name) in [("a1", "甲"), ("b2", "乙"), ("c3", "丙")] {
-        store
-            .add_staff("root", login, name, &[Role::Clerk], false)
-            .await
-            .unwrap();
-    }
-    store
-}
+use hrss_desk::domain::calendar::{CalendarYear, HolidaySpan};
+use hrss_desk::store::{SettingRow, StoreError};
 
 async fn text(db: &TestDb, sql: &str) -> String {
     let sql = sqlx::AssertSqlSafe(sql.to_string());

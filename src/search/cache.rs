@@ -96,27 +96,26 @@ impl Index {
         let mut w = W(Vec::with_capacity(self.heap_bytes() + 1024));
         w.0.extend_from_slice(MAGIC);
         w.bytes(key.as_bytes());
-        let p = self.parts();
-        w.bytes(p.kinds);
-        w.u64s(&p.ids.iter().map(|i| *i as u64).collect::<Vec<_>>());
-        w.bytes(p.ranks);
-        w.bytes(p.statuses);
-        w.u64(p.status_names.len() as u64);
-        for s in p.status_names {
+        w.bytes(&self.kinds);
+        w.u64s(&self.ids.iter().map(|i| *i as u64).collect::<Vec<_>>());
+        w.bytes(&self.ranks);
+        w.bytes(&self.statuses);
+        w.u64(self.status_names.len() as u64);
+        for s in &self.status_names {
             w.bytes(s.as_bytes());
         }
-        w.u32s(p.name_off);
-        w.bytes(p.names.as_bytes());
-        w.u64s(p.name_mask);
-        w.u32s(p.ini_off);
-        w.u32s(p.ini_sets);
-        w.bytes(p.ini_primary);
-        w.u32s(p.ini_mask);
-        w.u32s(p.code_off);
-        w.bytes(p.codes.as_bytes());
-        w.u32s(p.name_order);
-        w.u64(p.written.len() as u64);
-        for (i, s) in p.written {
+        w.u32s(&self.name_off);
+        w.bytes(self.names.as_bytes());
+        w.u64s(&self.name_mask);
+        w.u32s(&self.ini_off);
+        w.u32s(&self.ini_sets);
+        w.bytes(&self.ini_primary);
+        w.u32s(&self.ini_mask);
+        w.u32s(&self.code_off);
+        w.bytes(self.codes.as_bytes());
+        w.u32s(&self.name_order);
+        w.u64(self.written.len() as u64);
+        for (i, s) in &self.written {
             w.u64(u64::from(*i));
             w.bytes(s.as_bytes());
         }
@@ -130,49 +129,33 @@ impl Index {
         if r.take(8)? != MAGIC || r.bytes()? != key.as_bytes() {
             return None;
         }
-        let kinds = r.bytes()?;
-        let ids = r.u64s()?.into_iter().map(|i| i as i64).collect();
-        let ranks = r.bytes()?;
-        let statuses = r.bytes()?;
-        let n = r.len(8)?;
-        let status_names = (0..n).map(|_| r.string()).collect::<Option<Vec<_>>>()?;
-        let name_off = r.u32s()?;
-        let names = r.string()?;
-        let name_mask = r.u64s()?;
-        let ini_off = r.u32s()?;
-        let ini_sets = r.u32s()?;
-        let ini_primary = r.bytes()?;
-        let ini_mask = r.u32s()?;
-        let code_off = r.u32s()?;
-        let codes = r.string()?;
-        let name_order = r.u32s()?;
+        let mut ix = Index {
+            kinds: r.bytes()?,
+            ids: r.u64s()?.into_iter().map(|i| i as i64).collect(),
+            ranks: r.bytes()?,
+            statuses: r.bytes()?,
+            status_names: {
+                let n = r.len(8)?;
+                (0..n).map(|_| r.string()).collect::<Option<Vec<_>>>()?
+            },
+            name_off: r.u32s()?,
+            names: r.string()?,
+            name_mask: r.u64s()?,
+            ini_off: r.u32s()?,
+            ini_sets: r.u32s()?,
+            ini_primary: r.bytes()?,
+            ini_mask: r.u32s()?,
+            code_off: r.u32s()?,
+            codes: r.string()?,
+            name_order: r.u32s()?,
+            written: std::collections::HashMap::new(),
+        };
         let n = r.len(16)?;
-        let mut written = std::collections::HashMap::with_capacity(n);
         for _ in 0..n {
             let i = u32::try_from(r.u64()?).ok()?;
-            written.insert(i, r.string()?.into_boxed_str());
+            ix.written.insert(i, r.string()?.into_boxed_str());
         }
-        if !r.0.is_empty() {
-            return None;
-        }
-        Index::from_parts(
-            kinds,
-            ids,
-            ranks,
-            statuses,
-            status_names,
-            name_off,
-            names,
-            name_mask,
-            ini_off,
-            ini_sets,
-            ini_primary,
-            ini_mask,
-            code_off,
-            codes,
-            name_order,
-            written,
-        )
+        (r.0.is_empty() && ix.sound()).then_some(ix)
     }
 }
 

@@ -5,6 +5,7 @@ pub mod cache;
 pub mod fold;
 pub mod index;
 pub mod initials;
+mod matching;
 
 pub use index::{Hit, Hits, Index, KindFilter, Query, RecordKind, Route, Source};
 

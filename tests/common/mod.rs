@@ -108,3 +108,25 @@ impl TestDb {
         }
     }
 }
+
+/// A store with the shipped calendar and three staff added: a few audited changes.
+pub async fn audited(db: &TestDb) -> Store {
+    let store = db.open().await;
+    let calendar =
+        hrss_desk::domain::calendar::CalendarFile::parse(include_str!("../../data/calendar.toml"))
+            .unwrap();
+    store.seed_calendar(&calendar.year).await.unwrap();
+    for (login, name) in [("a1", "甲"), ("b2", "乙"), ("c3", "丙")] {
+        store
+            .add_staff(
+                "root",
+                login,
+                name,
+                &[hrss_desk::domain::Role::Clerk],
+                false,
+            )
+            .await
+            .unwrap();
+    }
+    store
+}
