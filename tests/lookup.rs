@@ -289,9 +289,27 @@ fn the_cache_file_is_for_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lookup.idx");
-    hrss_desk::search::cache::store(&path, "k", &index()).unwrap();
+    hrss_desk::search::cache::store(&path, 0o600, "k", &index()).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     assert!(hrss_desk::search::cache::load(&path, "k").is_some());
     assert!(hrss_desk::search::cache::load(&path, "other").is_none());
+}
+
+#[test]
+fn a_sqlite_databases_index_lives_beside_it_with_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.sqlite");
+    std::fs::write(&db, b"").unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let url = hrss_desk::store::DatabaseUrl::Sqlite(db.clone());
+    let (path, mode) = hrss_desk::search::cache::location(&url);
+    assert_eq!(path, dir.path().join("desk.sqlite.lookup"));
+    assert_eq!(mode, 0o640);
+    hrss_desk::search::cache::store(&path, mode, "k", &index()).unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
 }

@@ -68,7 +68,7 @@ pub async fn run(
     }
     let keymap = crate::tui::load_keymap(g.keymap.as_deref(), lang)?;
     let me = identify(store, g, lang).await?;
-    let result = crate::tui::run(store, &me, lang, &shown, keymap).await;
+    let result = crate::tui::run(store, &me, lang, &o.url, keymap).await;
     o.store.close().await;
     result.map(|()| ExitCode::SUCCESS)
 }

@@ -87,7 +87,7 @@ pub async fn run(
     }
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let today = office_date(chrono::Utc::now());
-    let ix: Index = search::load_or_build(&o.store, &o.url.describe(), today)
+    let ix: Index = search::load_or_build(&o.store, &o.url, today)
         .await
         .map_err(|e| Failure::store(lang, &e))?;
     o.store.close().await;

@@ -2,23 +2,48 @@
 //! lookup pane start from it instead of re-reading a million rows. The file
 //! names the database, its audit head (every change moves it) and the day
 //! (a licence's standing changes with the date); any difference, and the
-//! index is built afresh. It holds personal data like the database itself:
-//! it is written for its owner only (mode 0600), in the user's cache folder.
+//! index is built afresh. It holds personal data like the database itself, so
+//! it lives beside the database with the database's own permissions (or, for
+//! Postgres, in the user's cache folder for the owner only).
 
 use super::index::Index;
+use crate::store::DatabaseUrl;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"HRSSIX01";
 
-/// `~/.cache/hrss-desk/lookup-<hash of the database>.idx`
-pub fn path_for(database: &str) -> PathBuf {
+/// Where the index of a database is kept, and the file mode to give it. A
+/// SQLite database keeps it beside itself (`desk.sqlite.lookup`), with the
+/// database file's own permissions, so every staff member who may read the
+/// database shares one copy; elsewhere it goes to the user's cache folder,
+/// for the owner only.
+pub fn location(url: &DatabaseUrl) -> (PathBuf, u32) {
+    use std::os::unix::fs::PermissionsExt;
+    if let DatabaseUrl::Sqlite(db) = url {
+        let beside = PathBuf::from(format!("{}.lookup", db.display()));
+        let writable = db
+            .parent()
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
+            .and_then(|dir| std::fs::metadata(dir).ok())
+            .is_some_and(|m| !m.permissions().readonly());
+        if writable && let Ok(m) = std::fs::metadata(db) {
+            return (beside, m.permissions().mode() & 0o660);
+        }
+    }
     use sha2::{Digest, Sha256};
-    let h = hex::encode(&Sha256::digest(database.as_bytes())[..8]);
-    dirs::cache_dir()
+    let h = hex::encode(&Sha256::digest(url.describe().as_bytes())[..8]);
+    let path = dirs::cache_dir()
         .unwrap_or_else(std::env::temp_dir)
         .join("hrss-desk")
-        .join(format!("lookup-{h}.idx"))
+        .join(format!("lookup-{h}.idx"));
+    (path, 0o600)
 }
 
 struct W(Vec<u8>);
@@ -171,7 +196,7 @@ pub fn load(path: &Path, key: &str) -> Option<Index> {
 
 /// Stores the index for the next run: written aside, then renamed, so a
 /// reader never sees half a file; readable by its owner only.
-pub fn store(path: &Path, key: &str, index: &Index) -> std::io::Result<()> {
+pub fn store(path: &Path, mode: u32, key: &str, index: &Index) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
@@ -181,8 +206,11 @@ pub fn store(path: &Path, key: &str, index: &Index) -> std::io::Result<()> {
         .write(true)
         .create(true)
         .truncate(true)
-        .mode(0o600)
+        .mode(mode)
         .open(&tmp)?;
+    // The umask may have taken group bits the database has: set them as asked.
+    use std::os::unix::fs::PermissionsExt;
+    f.set_permissions(std::fs::Permissions::from_mode(mode))?;
     f.write_all(&index.to_bytes(key))?;
     f.sync_all()?;
     std::fs::rename(tmp, path)

@@ -11,7 +11,7 @@ pub use index::{Hit, Hits, Index, KindFilter, Query, RecordKind, Route, Source};
 
 use crate::domain::licence::{Standing, standing};
 use crate::domain::{EmployerStatus, LicenceKind, LicenceStatus, PersonStatus};
-use crate::store::{LookupRow, Store, StoreError};
+use crate::store::{DatabaseUrl, LookupRow, Store, StoreError};
 use chrono::NaiveDate;
 
 /// How a record's status ranks among equal hits: valid first.
@@ -87,20 +87,19 @@ pub async fn build(store: &Store, today: NaiveDate) -> Result<Index, StoreError>
 
 /// The index for this database as of now: from the cache file when nothing
 /// changed since it was written, else built and stored for next time.
-/// `database` names the database (a path, or host and name).
 pub async fn load_or_build(
     store: &Store,
-    database: &str,
+    url: &DatabaseUrl,
     today: NaiveDate,
 ) -> Result<Index, StoreError> {
     let head = store.audit_head().await?.unwrap_or_default();
-    let key = format!("{database}|{}|{}|{today}", head.0, head.1);
-    let path = cache::path_for(database);
+    let key = format!("{}|{}|{}|{today}", url.describe(), head.0, head.1);
+    let (path, mode) = cache::location(url);
     if let Some(index) = cache::load(&path, &key) {
         return Ok(index);
     }
     let index = build(store, today).await?;
     // A cache that cannot be written costs the next run time, nothing more.
-    let _ = cache::store(&path, &key, &index);
+    let _ = cache::store(&path, mode, &key, &index);
     Ok(index)
 }

@@ -73,7 +73,7 @@ struct Runner {
     store: Store,
     tx: UnboundedSender<AppEvent>,
     today: chrono::NaiveDate,
-    database: String,
+    database: crate::store::DatabaseUrl,
     /// The newest search's number: an older search sees it move and stops.
     search_generation: Arc<AtomicU64>,
 }
@@ -150,7 +150,7 @@ pub async fn run(
     store: &Store,
     staff: &Staff,
     lang: Lang,
-    database: &str,
+    database: &crate::store::DatabaseUrl,
     keymap: Keymap,
 ) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
@@ -177,7 +177,7 @@ pub async fn run(
     let (mut app, effects) = App::new(
         staff.into(),
         lang,
-        database.to_string(),
+        database.describe(),
         keymap,
         calendar,
         today,
@@ -208,7 +208,7 @@ pub async fn run(
         store: store.clone(),
         tx: tx.clone(),
         today,
-        database: database.to_string(),
+        database: database.clone(),
         search_generation: Arc::new(AtomicU64::new(0)),
     };
     for e in effects {
