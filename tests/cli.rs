@@ -640,9 +640,7 @@ fn lookup_finds_by_name_initials_and_number_and_masks_persons() {
     );
     // Persons come out masked, in both forms.
     let out = d
-        .run(&[
-            "lookup", "130", "--kind", "person", "--limit", "5", "--json",
-        ])
+        .run(&["lookup", "王", "--kind", "person", "--limit", "5", "--json"])
         .success();
     let persons: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert!(!persons.is_empty());
@@ -651,7 +649,7 @@ fn lookup_finds_by_name_initials_and_number_and_masks_persons() {
             .iter()
             .all(|p| p["number"].as_str().unwrap().contains("********"))
     );
-    d.run(&["lookup", "130", "--kind", "person", "--limit", "5"])
+    d.run(&["lookup", "王", "--kind", "person", "--limit", "5"])
         .success()
         .stdout(
             predicate::str::contains("********")
@@ -671,6 +669,9 @@ fn lookup_exits_one_without_hits_and_two_on_a_bad_query() {
         .stderr(predicate::str::contains("过长"));
     d.run(&["lookup", "' OR 1=1 --"]).code(1);
     d.run(&["lookup", "x", "--limit", "0"]).code(2);
+    d.run(&["lookup", "\u{1b}\u{7}"])
+        .code(2)
+        .stderr(predicate::str::contains("请输入"));
 }
 
 #[test]

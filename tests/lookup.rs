@@ -122,7 +122,8 @@ fn heteronym_surnames_and_places_are_found_by_each_reading() {
     assert_eq!(first(&ix, "cxd"), Some(5), "曾 as ceng");
     assert_eq!(first(&ix, "sl"), Some(6), "单 as shan");
     assert_eq!(first(&ix, "dl"), Some(6), "单 as dan");
-    assert_eq!(first(&ix, "ltx"), Some(3), "乐亭 as lao-ting / le-ting");
+    assert_eq!(first(&ix, "ltx"), Some(3), "乐亭 as le-ting");
+    assert_eq!(first(&ix, "ytx"), Some(3), "乐 also read yue");
     assert_eq!(
         first(&ix, "zaq"),
         Some(4),
@@ -138,7 +139,16 @@ fn numbers_are_exact_fragments_of_licence_numbers_codes_and_ids() {
     assert_eq!(ids(&ix, "20230107"), vec![1]);
     assert_eq!(ids(&ix, "p1301"), vec![3]);
     assert_eq!(ids(&ix, "91130102"), vec![4]);
-    assert_eq!(ids(&ix, "19900307"), vec![5]);
+    assert_eq!(
+        ids(&ix, "13011019900307"),
+        vec![5],
+        "a person from the start of the number"
+    );
+    assert!(
+        ids(&ix, "19900307").is_empty(),
+        "a birth date alone finds nobody"
+    );
+    assert!(ids(&ix, "0015").is_empty());
     assert_eq!(ids(&ix, "13018519850615002x"), vec![6], "lowercase x");
     assert!(ids(&ix, "2023170").is_empty(), "not fuzzily");
 }
@@ -196,11 +206,22 @@ fn a_longer_query_rescores_only_the_last_matches_and_agrees_with_a_fresh_search(
     );
     assert!(after.iter().all(|i| before.contains(i)));
     assert!(after.len() < before.len());
-    // A different route does not reuse the last matches.
-    let digits = ix
-        .search("lq1", KindFilter::All, 20, Some(&lq), None)
+    // A query of another route does not take the last matches, even empty ones.
+    let nothing = hrss_desk::search::Hits {
+        matched: Some(vec![]),
+        ..lq.clone()
+    };
+    let other_route = ix
+        .search("鹿泉", KindFilter::All, 20, Some(&nothing), None)
         .unwrap();
-    assert!(digits.top.is_empty());
+    assert!(!other_route.top.is_empty());
+    let same_route = ix
+        .search("lqr", KindFilter::All, 20, Some(&nothing), None)
+        .unwrap();
+    assert!(
+        same_route.top.is_empty(),
+        "the same route narrows what it is given"
+    );
 }
 
 #[test]
@@ -304,12 +325,50 @@ fn a_sqlite_databases_index_lives_beside_it_with_its_permissions() {
     std::fs::write(&db, b"").unwrap();
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o640)).unwrap();
     let url = hrss_desk::store::DatabaseUrl::Sqlite(db.clone());
-    let (path, mode) = hrss_desk::search::cache::location(&url);
+    use std::os::unix::fs::MetadataExt;
+    let (path, mode, group) = hrss_desk::search::cache::location(&url);
     assert_eq!(path, dir.path().join("desk.sqlite.lookup"));
     assert_eq!(mode, 0o640);
-    hrss_desk::search::cache::store(&path, mode, "k", &index()).unwrap();
+    let db_group = std::fs::metadata(&db).unwrap().gid();
+    assert_eq!(group, Some(db_group));
+    hrss_desk::search::cache::store_owned(&path, mode, group, "k", &index()).unwrap();
+    let written = std::fs::metadata(&path).unwrap();
+    assert_eq!(written.permissions().mode() & 0o777, 0o640);
     assert_eq!(
-        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-        0o640
+        written.gid(),
+        db_group,
+        "the database's group, not the writer's"
     );
+    let leftovers = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn spaces_separate_and_licence_numbers_as_written_are_found() {
+    let ix = index();
+    assert_eq!(first(&ix, "鹿泉 人力"), Some(1));
+    assert_eq!(first(&ix, "lq rl"), Some(1));
+    assert_eq!(ids(&ix, "第0107号"), vec![1]);
+    assert_eq!(ids(&ix, "(冀)人服证字[2023]第0107号"), vec![1]);
+    assert_eq!(ids(&ix, "人社民1301100001001号"), vec![2]);
+}
+
+#[test]
+fn names_are_shown_as_written_though_matched_folded() {
+    let ix = Index::build(vec![src(
+        RecordKind::Employer,
+        1,
+        "ＡＢＣ人力(石家庄)有限公司",
+        "91130110MA0F3K7Q2X",
+        0,
+    )]);
+    let hit = ix
+        .search("abc", KindFilter::All, 5, None, None)
+        .unwrap()
+        .top[0];
+    assert_eq!(ix.display_name(hit.index), "ＡＢＣ人力(石家庄)有限公司");
 }

@@ -354,6 +354,9 @@ fn no_screen_leaks_a_raw_escape_or_a_full_id_number() {
             act(&mut a, action);
             let s = draw(&a);
             assert!(!s.contains('\u{1b}'), "{s}");
+            if action == Action::Pane1 {
+                assert!(s.contains("<U+001B>"), "the escape is shown, defused: {s}");
+            }
             assert!(!s.contains("130110199003070015"), "{s}");
             assert!(!s.contains("19900307"), "birth date shown: {s}");
         }
@@ -787,4 +790,23 @@ fn refresh_reloads_the_list_the_counts_and_the_lookup_index() {
     assert!(fx.contains(&Effect::LoadCounts));
     assert!(fx.contains(&Effect::BuildIndex));
     assert!(fx.iter().any(|e| matches!(e, Effect::LoadPage(_))));
+}
+
+#[test]
+fn a_rebuilt_index_drops_the_old_hits_and_searches_afresh() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane2);
+    for c in "lqrl".chars() {
+        typed(&mut a, KeyCode::Char(c));
+    }
+    assert!(a.lookup.hits.as_ref().is_some_and(|h| !h.top.is_empty()));
+    let fx = a.handle(AppEvent::IndexReady(Ok(fixture_index())));
+    assert!(
+        a.lookup.hits.is_none(),
+        "old positions must not be shown against a new index"
+    );
+    match fx.as_slice() {
+        [Effect::Search(ask)] => assert!(ask.previous.is_none(), "a fresh search, not a narrowing"),
+        other => panic!("{other:?}"),
+    }
 }

@@ -73,7 +73,8 @@ pub async fn run(
 ) -> Result<ExitCode, Failure> {
     // Bytes that are not UTF-8 become U+FFFD and simply match nothing.
     let query = query.to_string_lossy().into_owned();
-    if query.trim().is_empty() {
+    // Only spaces or control characters: nothing to look for.
+    if search::fold::fold(&query).is_empty() {
         return Err(Failure::new(2, i18n::empty_query(lang)));
     }
     if Query::new(&query).is_none() {
@@ -111,7 +112,7 @@ pub async fn run(
                 kind: kind_code(ix.kind(h.index)),
                 id: ix.id(h.index),
                 number: shown_number(&ix, h.index),
-                name: ix.name(h.index).to_string(),
+                name: ix.display_name(h.index).to_string(),
                 uscc: ix.uscc(h.index),
                 status: ix.status(h.index),
                 score: h.score,
@@ -128,7 +129,7 @@ pub async fn run(
                 [
                     kind_label(ix.kind(i), lang).to_string(),
                     printable(&shown_number(&ix, i)).into_owned(),
-                    printable(ix.name(i)).into_owned(),
+                    printable(ix.display_name(i)).into_owned(),
                     crate::i18n::status_word(ix.status(i), lang).to_string(),
                 ]
             })

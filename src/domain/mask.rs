@@ -30,6 +30,47 @@ pub fn mask_bank_account(account: &str) -> String {
     mask_middle(account, 6, 4)
 }
 
+/// A value masked as the kind of personal data its key names; under any
+/// other key, long runs of digits (an ID, a phone, an account number written
+/// into free text) are masked all the same.
+pub fn mask_personal(key: &str, text: &str) -> String {
+    match key {
+        "id_number" | "complainant_id_number" => mask_id_number(text),
+        "phone" | "complainant_phone" => mask_phone(text),
+        "bank_account" => mask_bank_account(text),
+        _ => mask_digit_runs(text),
+    }
+}
+
+/// Masks every run of eleven or more digits (an `X` may close an ID).
+pub fn mask_digit_runs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit() || (i > start && matches!(chars[i], 'X' | 'x')))
+        {
+            i += 1;
+        }
+        if i - start >= 11 {
+            let run: String = chars[start..i].iter().collect();
+            out.push_str(&match run.len() {
+                18 => mask_id_number(&run),
+                11 => mask_phone(&run),
+                _ => mask_bank_account(&run),
+            });
+        } else if i > start {
+            out.extend(&chars[start..i]);
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +87,21 @@ mod tests {
             mask_bank_account("6222021234567890123"),
             "622202*********0123"
         );
+    }
+
+    #[test]
+    fn personal_values_are_masked_by_their_key_or_their_shape() {
+        assert_eq!(
+            mask_personal("bank_account", "6222021234567890123"),
+            "622202*********0123"
+        );
+        assert_eq!(mask_personal("new", "13812345678"), "138****5678");
+        assert_eq!(
+            mask_personal("note", "换卡 6222021234567890123，身份证130110199003070015"),
+            "换卡 622202*********0123，身份证130110********0015"
+        );
+        assert_eq!(mask_personal("reason", "离职"), "离职");
+        assert_eq!(mask_personal("year", "2026"), "2026");
     }
 
     #[test]

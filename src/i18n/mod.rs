@@ -55,8 +55,12 @@ mod tests {
 /// are shown as `<U+XXXX>` instead of acting on the terminal.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     fn harmful(c: char) -> bool {
+        // Controls, bidirectional marks and overrides, invisible separators
+        // and joiners, interlinear annotation marks, and tag characters.
         c.is_control()
-            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || matches!(c,
+                '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
     }
     if !text.chars().any(harmful) {
         return std::borrow::Cow::Borrowed(text);
@@ -81,5 +85,9 @@ mod printable_tests {
         assert_eq!(printable("鹿泉区"), "鹿泉区");
         assert_eq!(printable("a\u{1b}[31mb"), "a<U+001B>[31mb");
         assert_eq!(printable("x\u{202E}y\n"), "x<U+202E>y<U+000A>");
+        assert_eq!(
+            printable("a\u{2028}b\u{200B}c\u{E0041}"),
+            "a<U+2028>b<U+200B>c<U+E0041>"
+        );
     }
 }

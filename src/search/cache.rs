@@ -11,39 +11,35 @@ use crate::store::DatabaseUrl;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 8] = b"HRSSIX01";
+/// The file format; bumped whenever the index's contents or rules change, so
+/// an index built by another version of the program is never loaded.
+const MAGIC: &[u8; 8] = b"HRSSIX02";
 
 /// Where the index of a database is kept, and the file mode to give it. A
 /// SQLite database keeps it beside itself (`desk.sqlite.lookup`), with the
 /// database file's own permissions, so every staff member who may read the
 /// database shares one copy; elsewhere it goes to the user's cache folder,
 /// for the owner only.
-pub fn location(url: &DatabaseUrl) -> (PathBuf, u32) {
-    use std::os::unix::fs::PermissionsExt;
-    if let DatabaseUrl::Sqlite(db) = url {
+pub fn location(url: &DatabaseUrl) -> (PathBuf, u32, Option<u32>) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if let DatabaseUrl::Sqlite(db) = url
+        && let Ok(m) = std::fs::metadata(db)
+    {
         let beside = PathBuf::from(format!("{}.lookup", db.display()));
-        let writable = db
-            .parent()
-            .map(|p| {
-                if p.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    p
-                }
-            })
-            .and_then(|dir| std::fs::metadata(dir).ok())
-            .is_some_and(|m| !m.permissions().readonly());
-        if writable && let Ok(m) = std::fs::metadata(db) {
-            return (beside, m.permissions().mode() & 0o660);
-        }
+        return (beside, m.permissions().mode() & 0o660, Some(m.gid()));
     }
+    (user_cache(url), 0o600, None)
+}
+
+/// The user's own cache file for a database: the fallback when the folder of
+/// the database cannot take the index.
+pub fn user_cache(url: &DatabaseUrl) -> PathBuf {
     use sha2::{Digest, Sha256};
     let h = hex::encode(&Sha256::digest(url.describe().as_bytes())[..8]);
-    let path = dirs::cache_dir()
+    dirs::cache_dir()
         .unwrap_or_else(std::env::temp_dir)
         .join("hrss-desk")
-        .join(format!("lookup-{h}.idx"));
-    (path, 0o600)
+        .join(format!("lookup-{h}.idx"))
 }
 
 struct W(Vec<u8>);
@@ -139,10 +135,12 @@ impl Index {
         w.u32s(&self.code_off);
         w.bytes(self.codes.as_bytes());
         w.u32s(&self.name_order);
-        w.u64(self.written.len() as u64);
-        for (i, s) in &self.written {
-            w.u64(u64::from(*i));
-            w.bytes(s.as_bytes());
+        for map in [&self.written, &self.shown_names] {
+            w.u64(map.len() as u64);
+            for (i, s) in map {
+                w.u64(u64::from(*i));
+                w.bytes(s.as_bytes());
+            }
         }
         w.0
     }
@@ -174,11 +172,14 @@ impl Index {
             codes: r.string()?,
             name_order: r.u32s()?,
             written: std::collections::HashMap::new(),
+            shown_names: std::collections::HashMap::new(),
         };
-        let n = r.len(16)?;
-        for _ in 0..n {
-            let i = u32::try_from(r.u64()?).ok()?;
-            ix.written.insert(i, r.string()?.into_boxed_str());
+        for map in [&mut ix.written, &mut ix.shown_names] {
+            let n = r.len(16)?;
+            for _ in 0..n {
+                let i = u32::try_from(r.u64()?).ok()?;
+                map.insert(i, r.string()?.into_boxed_str());
+            }
         }
         (r.0.is_empty() && ix.sound()).then_some(ix)
     }
@@ -197,21 +198,43 @@ pub fn load(path: &Path, key: &str) -> Option<Index> {
 /// Stores the index for the next run: written aside, then renamed, so a
 /// reader never sees half a file; readable by its owner only.
 pub fn store(path: &Path, mode: u32, key: &str, index: &Index) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
+    store_owned(path, mode, None, key, index)
+}
+
+/// As `store`, the file then given `group` (the database's, so that only
+/// those who may read the database may read its index).
+pub fn store_owned(
+    path: &Path,
+    mode: u32,
+    group: Option<u32>,
+    key: &str,
+    index: &Index,
+) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(mode)
-        .open(&tmp)?;
-    // The umask may have taken group bits the database has: set them as asked.
-    use std::os::unix::fs::PermissionsExt;
-    f.set_permissions(std::fs::Permissions::from_mode(mode))?;
-    f.write_all(&index.to_bytes(key))?;
-    f.sync_all()?;
-    std::fs::rename(tmp, path)
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        f.write_all(&index.to_bytes(key))?;
+        f.sync_all()?;
+        // Group first, then the database's mode: never readable by the wrong group.
+        if let Some(gid) = group {
+            std::os::unix::fs::fchown(&f, None, Some(gid))?;
+        }
+        f.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        std::fs::rename(&tmp, path)
+    };
+    let result = write();
+    if result.is_err() {
+        // Leave no copy of personal data behind.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }

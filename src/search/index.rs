@@ -121,14 +121,15 @@ impl Query {
         } else {
             Route::Name
         };
-        let text = match route {
+        let text: String = match route {
             // Codes are compared in capitals, without spaces or punctuation.
             Route::Code => text
                 .chars()
                 .filter(char::is_ascii_alphanumeric)
                 .map(|c| c.to_ascii_uppercase())
                 .collect(),
-            _ => text,
+            // A space only separates what is typed: `鹿泉 人力`, `lq rl`.
+            _ => text.chars().filter(|c| !c.is_whitespace()).collect(),
         };
         if text.is_empty() {
             return None;
@@ -176,6 +177,8 @@ pub struct Index {
     pub(super) name_order: Vec<u32>,
     /// A licence's number as written, where it differs from its code form.
     pub(super) written: std::collections::HashMap<u32, Box<str>>,
+    /// A name as written, where folding changed it (full-width, capitals).
+    pub(super) shown_names: std::collections::HashMap<u32, Box<str>>,
 }
 
 /// A bit per character bucket: a record lacking one of the query's buckets
@@ -254,6 +257,7 @@ impl Index {
             codes: String::new(),
             name_order: Vec::new(),
             written: std::collections::HashMap::new(),
+            shown_names: std::collections::HashMap::new(),
         }
     }
 
@@ -270,6 +274,10 @@ impl Index {
         };
         self.statuses.push(status as u8);
         let name: String = s.name.chars().filter_map(fold_char).collect();
+        if name != s.name {
+            let at = self.kinds.len() as u32 - 1;
+            self.shown_names.insert(at, s.name.clone().into_boxed_str());
+        }
         self.name_mask
             .push(name.chars().fold(0, |m, c| m | char_bit(c)));
         self.names.push_str(&name);
@@ -337,6 +345,7 @@ impl Index {
                 .all(|o| self.codes.is_char_boundary(*o as usize))
             && self.ini_primary.iter().all(u8::is_ascii_lowercase)
             && self.written.keys().all(|k| (*k as usize) < n)
+            && self.shown_names.keys().all(|k| (*k as usize) < n)
     }
 
     /// Gives back the memory the arrays grew into, without ranking the names:
@@ -409,6 +418,13 @@ impl Index {
     pub fn name(&self, i: u32) -> &str {
         let i = i as usize;
         &self.names[self.name_off[i] as usize..self.name_off[i + 1] as usize]
+    }
+
+    /// The name as written, for showing.
+    pub fn display_name(&self, i: u32) -> &str {
+        self.shown_names
+            .get(&i)
+            .map_or_else(|| self.name(i), AsRef::as_ref)
     }
 
     pub fn status(&self, i: u32) -> &str {

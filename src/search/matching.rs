@@ -11,6 +11,23 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 impl Index {
+    /// A person's ID number is found only from its start and by fourteen
+    /// characters or more (area and birth date): a fragment from its middle
+    /// would tell who was born on a given day, which the masking hides.
+    fn code_may_match(&self, i: usize, pos: usize, len: usize) -> bool {
+        self.kinds[i] != 6 || (pos == 0 && len >= 14)
+    }
+
+    /// A licence number as written, Chinese and all: `第0107号`.
+    fn written_match(&self, i: usize, q: &Query) -> Option<(i64, bool)> {
+        if self.kinds[i] > 4 {
+            return None;
+        }
+        let written = self.written.get(&(i as u32))?;
+        let pos = super::fold::fold(written).find(&q.text)?;
+        Some((CODE - pos as i64, false))
+    }
+
     /// A quick score for record `i`, None when it does not match. Contiguous
     /// fragments score by where they start; scattered letters by how tightly
     /// they sit, to be ranked by the fuzzy matcher afterwards.
@@ -18,7 +35,7 @@ impl Index {
         match q.route {
             Route::Name => {
                 if self.name_mask[i] & q_mask != q_mask {
-                    return None;
+                    return self.written_match(i, q);
                 }
                 let name = &self.names[self.name_off[i] as usize..self.name_off[i + 1] as usize];
                 if let Some(pos) = name.find(&q.text) {
@@ -35,7 +52,7 @@ impl Index {
                     }
                 }
                 if want.peek().is_some() {
-                    return None;
+                    return self.written_match(i, q);
                 }
                 let first = first.unwrap_or(0) as i64;
                 Some((SCATTERED - (last as i64 - first) * 16 - first * 2, true))
@@ -76,7 +93,8 @@ impl Index {
             }
             Route::Code => {
                 let pos = self.codes_of(i).find(&q.text)?;
-                Some((CODE - pos as i64, false))
+                self.code_may_match(i, pos, q.text.len())
+                    .then_some((CODE - pos as i64, false))
             }
         }
     }
@@ -133,7 +151,8 @@ impl Index {
             // go on from the next record: one hit per record is enough.
             let ahead = self.code_off[rec + 1..].partition_point(|&end| end as usize <= pos);
             rec += ahead;
-            if filter.admits(self.kinds[rec]) {
+            let rel = pos - self.code_off[rec] as usize;
+            if filter.admits(self.kinds[rec]) && self.code_may_match(rec, rel, q.text.len()) {
                 out.push((
                     rec as u32,
                     CODE - (pos - self.code_off[rec] as usize) as i64,

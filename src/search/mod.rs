@@ -93,13 +93,23 @@ pub async fn load_or_build(
     today: NaiveDate,
 ) -> Result<Index, StoreError> {
     let head = store.audit_head().await?.unwrap_or_default();
-    let key = format!("{}|{}|{}|{today}", url.describe(), head.0, head.1);
-    let (path, mode) = cache::location(url);
-    if let Some(index) = cache::load(&path, &key) {
+    // Not the path: two users reaching one database by two paths share its index.
+    let key = format!(
+        "{}|{}|{}|{today}",
+        env!("CARGO_PKG_VERSION"),
+        head.0,
+        head.1
+    );
+    let (path, mode, group) = cache::location(url);
+    let fallback = cache::user_cache(url);
+    if let Some(index) = cache::load(&path, &key).or_else(|| cache::load(&fallback, &key)) {
         return Ok(index);
     }
     let index = build(store, today).await?;
-    // A cache that cannot be written costs the next run time, nothing more.
-    let _ = cache::store(&path, mode, &key, &index);
+    // Beside the database if its folder takes it, else in the user's cache;
+    // a cache that cannot be written costs the next run time, nothing more.
+    if cache::store_owned(&path, mode, group, &key, &index).is_err() {
+        let _ = cache::store(&fallback, 0o600, &key, &index);
+    }
     Ok(index)
 }

@@ -361,6 +361,9 @@ impl App {
                     Ok(ix) => {
                         self.index = Some(ix);
                         self.index_error = None;
+                        // Old hits point into the old index: drop them, search afresh.
+                        self.lookup.hits = None;
+                        self.lookup.answered.clear();
                         // What was typed while the index was being built.
                         return self.lookup.ask().map(Effect::Search).into_iter().collect();
                     }

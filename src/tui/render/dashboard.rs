@@ -1,6 +1,7 @@
 //! The statistics pane.
 
 use super::super::app::App;
+use super::super::text::clean;
 use super::titled;
 use crate::domain::{CaseStage, FilingKind, LicenceKind};
 use crate::i18n::{self, Field};
@@ -43,8 +44,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Line::styled(Field::PendingByKind.label(lang), bold),
     ];
     for (kind, n) in &d.pending_by_kind {
-        let name = FilingKind::parse(kind).map_or(kind.as_str(), |k| k.label(lang));
-        l.push(row(name, *n));
+        let name =
+            FilingKind::parse(kind).map_or_else(|| clean(kind), |k| k.label(lang).to_string());
+        l.push(row(&name, *n));
     }
     let mut r = vec![Line::styled(Field::CasesByStage.label(lang), bold)];
     for stage in CaseStage::ALL {
@@ -58,7 +60,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     r.push(Line::raw(""));
     r.push(Line::styled(Field::LicencesByKind.label(lang), bold));
     for (kind, all, valid) in &d.licences_by_kind {
-        let name = LicenceKind::parse(kind).map_or(kind.as_str(), |k| k.label(lang));
+        let name =
+            LicenceKind::parse(kind).map_or_else(|| clean(kind), |k| k.label(lang).to_string());
         r.push(Line::raw(format!(
             "{:>9}  {name}",
             format!("{valid}/{all}")

@@ -6,7 +6,7 @@ use super::super::text::clean;
 use super::{titled, yuan};
 use crate::domain::calendar::office_date;
 use crate::domain::licence::standing;
-use crate::domain::mask::{mask_bank_account, mask_id_number, mask_phone};
+use crate::domain::mask::{mask_bank_account, mask_id_number, mask_personal, mask_phone};
 use crate::domain::*;
 use crate::i18n::{self, Field, Lang};
 use crate::store::Detail;
@@ -410,23 +410,44 @@ fn case_lines(out: &mut Vec<Line<'static>>, cases: &[crate::store::CaseItem], la
     }
 }
 
-/// A filing's declaration as one line, with any ID number in it masked.
+/// A filing's declaration as one line, every personal value in it masked:
+/// by its key, by the field a change names (`{"field":"phone","new":…}`),
+/// or by its shape, at any depth.
 fn masked_declaration(declared: &str) -> String {
-    match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(declared) {
-        Ok(map) => map
-            .iter()
-            .map(|(k, v)| {
-                let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                let text = if k == "id_number" {
-                    mask_id_number(&text)
-                } else {
-                    text
+    fn walk(key: &str, v: &serde_json::Value, field: Option<&str>) -> String {
+        match v {
+            serde_json::Value::Object(map) => {
+                let field = map.get("field").and_then(|f| f.as_str());
+                let parts: Vec<String> = map
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", walk(k, v, field)))
+                    .collect();
+                format!("{{{}}}", parts.join(" "))
+            }
+            serde_json::Value::Array(items) => {
+                let parts: Vec<String> = items.iter().map(|v| walk(key, v, field)).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            serde_json::Value::String(s) => {
+                let as_key = match (key, field) {
+                    ("new" | "old", Some(f)) => f,
+                    _ => key,
                 };
-                format!("{k}={text}")
-            })
-            .collect::<Vec<_>>()
-            .join("  "),
-        Err(_) => declared.to_string(),
+                mask_personal(as_key, s)
+            }
+            other => mask_personal(key, &other.to_string()),
+        }
+    }
+    match serde_json::from_str::<serde_json::Value>(declared) {
+        Ok(serde_json::Value::Object(map)) => {
+            let field = map.get("field").and_then(|f| f.as_str());
+            map.iter()
+                .map(|(k, v)| format!("{k}={}", walk(k, v, field)))
+                .collect::<Vec<_>>()
+                .join("  ")
+        }
+        Ok(other) => walk("", &other, None),
+        Err(_) => mask_personal("", declared),
     }
 }
 
@@ -451,6 +472,25 @@ pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::masked_declaration;
+
+    #[test]
+    fn every_personal_value_in_a_declaration_is_masked() {
+        let text = masked_declaration(
+            r#"{"id_number":"130110199003070015","field":"bank_account","new":"6222021234567890123"}"#,
+        );
+        assert!(
+            text.contains("622202*********0123") && !text.contains("1234567890"),
+            "{text}"
+        );
+        let nested = masked_declaration(
+            r#"{"persons":[{"id_number":"130110199003070015","phone":"13812345678"}]}"#,
+        );
+        assert!(
+            nested.contains("138****5678") && nested.contains("130110********0015"),
+            "{nested}"
+        );
+        assert!(!masked_declaration("电话13812345678").contains("1234"));
+    }
 
     #[test]
     fn an_id_number_in_a_declaration_is_masked() {

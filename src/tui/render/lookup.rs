@@ -131,7 +131,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             let texts = [
                 kind_label(index.kind(i), lang).to_string(),
                 clean(&number),
-                clean(index.name(i)),
+                clean(index.display_name(i)),
                 i18n::status_word(index.status(i), lang).to_string(),
             ];
             let mut style = Style::new();

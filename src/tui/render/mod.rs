@@ -82,7 +82,10 @@ fn render_message(frame: &mut Frame, app: &App, area: Rect) {
             Span::raw(fit(&format!("{}_", clean(filter)), w.saturating_sub(12))),
         ])
     } else if let Some(m) = &app.message {
-        Line::from(Span::styled(fit(m, w), Style::new().fg(Color::Yellow)))
+        Line::from(Span::styled(
+            fit(&clean(m), w),
+            Style::new().fg(Color::Yellow),
+        ))
     } else {
         Line::from(Span::styled(
             fit(i18n::hints(lang), w),
