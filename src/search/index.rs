@@ -116,7 +116,7 @@ impl Query {
             Route::Name
         } else if text.chars().any(|c| c.is_ascii_digit()) {
             Route::Code
-        } else if text.chars().all(|c| c.is_ascii_lowercase()) {
+        } else if text.chars().all(|c| c.is_ascii_lowercase() || c == ' ') {
             Route::Initials
         } else {
             Route::Name
