@@ -156,6 +156,14 @@ fn detail(kind: ListKind, id: i64) -> Detail {
                 }],
                 sanctions: vec![],
                 reviews: vec![],
+                complaints: vec![ComplaintItem {
+                    id: 1,
+                    received_on: d(8, 20),
+                    channel: "hotline".into(),
+                    matters: "wages".into(),
+                    decision: "accepted".into(),
+                    facts: "拖欠三个月工资未支付".into(),
+                }],
                 cases: vec![CaseItem {
                     id: 1,
                     number: "鹿人社监案〔2026〕016号".into(),
@@ -670,6 +678,12 @@ fn esc_clears_the_query_then_leaves_it_and_keys_work_again() {
     assert!(!a.quit, "q is typed, not quit");
     typed(&mut a, KeyCode::Esc);
     assert!(a.lookup.query.is_empty() && a.lookup.editing);
+    // Help from the query line (F1, as `?` would be typed) says how its keys work.
+    typed(&mut a, KeyCode::F(1));
+    let fx = a.apply(Action::Help);
+    assert!(fx.is_empty());
+    assert!(draw(&a).contains("查询行"), "{}", draw(&a));
+    typed(&mut a, KeyCode::Esc);
     typed(&mut a, KeyCode::Esc);
     assert!(!a.lookup.editing);
     typed(&mut a, KeyCode::Tab);

@@ -132,6 +132,22 @@ pub fn lookup_hint(lang: Lang) -> &'static str {
     )
 }
 
+/// The query line's own keys, shown first in the lookup pane's help.
+pub fn lookup_keys(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Zh => [
+            " 查询行：字母、数字、汉字都输入到查询中",
+            " Tab 换范围 · ↑↓ 选择 · Enter 查看 · Esc 清空，再按 Esc 离开查询行",
+            " Shift-Tab 上一面板；离开查询行后下列按键生效，/ 回到查询行",
+        ],
+        Lang::En => [
+            " Query line: letters, digits and Chinese go into the query",
+            " Tab scope · Up/Down choose · Enter open · Esc clear, Esc again leaves the line",
+            " Shift-Tab previous pane; once off the line the keys below work, / returns",
+        ],
+    }
+}
+
 pub fn index_building(lang: Lang) -> &'static str {
     lang.pick("正在建立查询索引…", "Building the lookup index…")
 }

@@ -66,6 +66,17 @@ pub struct CaseItem {
     pub officer_name: Option<String>,
 }
 
+/// A complaint as a licence's detail lists it: no complainant's personal data.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct ComplaintItem {
+    pub id: i64,
+    pub received_on: NaiveDate,
+    pub channel: String,
+    pub matters: String,
+    pub decision: String,
+    pub facts: String,
+}
+
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct InspectionItem {
     pub id: i64,
@@ -150,7 +161,8 @@ pub enum Detail {
         inspections: Vec<InspectionRow>,
         sanctions: Vec<SanctionRow>,
         reviews: Vec<AnnualReviewRow>,
-        /// Cases about the holder: by its credit code or its name.
+        /// Complaints and cases about the holder: by its credit code or its name.
+        complaints: Vec<ComplaintItem>,
         cases: Vec<CaseItem>,
     },
     Employer {

@@ -123,6 +123,12 @@ const CASES_ABOUT: &str = "SELECT c.id, c.number, c.respondent_name, c.stage, c.
   WHERE e.uscc = $1 OR c.respondent_name = $2
   ORDER BY c.registered_on DESC, c.id DESC LIMIT 50";
 
+/// Complaints about a respondent, newest first, without the complainant.
+const COMPLAINTS_ABOUT: &str = "SELECT co.id, co.received_on, co.channel, co.matters, co.decision, co.facts
+   FROM complaint co LEFT JOIN employer e ON e.id = co.respondent_employer_id
+  WHERE e.uscc = $1 OR co.respondent_name = $2
+  ORDER BY co.received_on DESC, co.id DESC LIMIT 50";
+
 /// `%fragment%` with LIKE's own characters escaped by `!`.
 fn like_pattern(filter: &str) -> String {
     let mut p = String::from("%");
@@ -301,11 +307,17 @@ impl Backend {
             .bind(&licence.holder)
             .fetch_all(&self.pool)
             .await?;
+        let complaints = sqlx::query_as(COMPLAINTS_ABOUT)
+            .bind(&licence.uscc)
+            .bind(&licence.holder)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(Some(Detail::Licence {
             licence,
             inspections,
             sanctions,
             reviews,
+            complaints,
             cases,
         }))
     }

@@ -134,6 +134,7 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
             inspections,
             sanctions,
             reviews,
+            complaints,
             cases,
         } => {
             out.push(field(
@@ -233,7 +234,7 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
                     }
                 )));
             }
-            case_lines(&mut out, cases, lang);
+            case_lines(&mut out, complaints, cases, lang);
         }
         Detail::Case {
             item,
@@ -309,7 +310,7 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
             if e.arrears > 0 {
                 out.push(field(Field::Arrears, yuan(e.arrears), lang));
             }
-            case_lines(&mut out, cases, lang);
+            case_lines(&mut out, &[], cases, lang);
         }
         Detail::Inspection {
             item,
@@ -393,11 +394,36 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
     out
 }
 
-/// The cases about a licence holder or an employer.
-fn case_lines(out: &mut Vec<Line<'static>>, cases: &[crate::store::CaseItem], lang: Lang) {
+/// The complaints and cases about a licence holder or an employer; the
+/// complainants stay out of it.
+fn case_lines(
+    out: &mut Vec<Line<'static>>,
+    complaints: &[crate::store::ComplaintItem],
+    cases: &[crate::store::CaseItem],
+    lang: Lang,
+) {
     out.push(heading(Field::CasesAbout, lang));
-    if cases.is_empty() {
+    if cases.is_empty() && complaints.is_empty() {
         out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for c in complaints {
+        out.push(Line::raw(format!(
+            "  {} {} {} {}",
+            c.received_on,
+            label(
+                ComplaintChannel::parse,
+                ComplaintChannel::label,
+                &c.channel,
+                lang
+            ),
+            label(
+                ComplaintDecision::parse,
+                ComplaintDecision::label,
+                &c.decision,
+                lang
+            ),
+            clean(&c.facts)
+        )));
     }
     for c in cases {
         out.push(Line::raw(format!(

@@ -64,12 +64,23 @@ fn key_line(key: &str, desc: &str) -> Line<'static> {
 
 pub fn help(frame: &mut Frame, app: &App, scroll: u16) {
     let contexts = app.contexts();
-    let lines = app
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if app.pane == super::super::pane::PaneId::Licences && app.lookup.editing {
+        // While the query line takes the keys, letters and digits are text.
+        for note in i18n::lookup_keys(app.lang) {
+            lines.push(Line::styled(
+                note.to_string(),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+        }
+    }
+    let bindings: Vec<Line<'static>> = app
         .keymap
         .effective(&contexts)
         .into_iter()
         .map(|b| key_line(&b.chord.to_string(), &clean(&describe(b, app.lang))))
         .collect();
+    lines.extend(bindings);
     boxed(frame, i18n::help_title(app.lang), lines, scroll);
 }
 
