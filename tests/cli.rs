@@ -687,3 +687,63 @@ fn lookup_takes_bytes_that_are_not_utf8_without_fuss() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn filings_check_lists_every_pending_filing_with_all_its_problems() {
+    let d = Demo::new();
+    let out = d
+        .run(&["--lang", "en", "filings", "check", "--json"])
+        .code(1);
+    let filings: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(filings.len(), 300, "every pending filing");
+    for f in &filings {
+        for field in [
+            "id",
+            "kind",
+            "employer_uscc",
+            "person_id_masked",
+            "problems",
+        ] {
+            assert!(f.get(field).is_some(), "{field} in {f}");
+        }
+        if let Some(id) = f["person_id_masked"].as_str() {
+            assert!(id.contains("********"), "{id}");
+        }
+    }
+    let codes: Vec<&str> = filings
+        .iter()
+        .flat_map(|f| {
+            f["problems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["code"].as_str().unwrap())
+        })
+        .collect();
+    for expected in [
+        "material-missing",
+        "base-above-band",
+        "base-below-band",
+        "id-number-invalid",
+    ] {
+        assert!(codes.contains(&expected), "no {expected} among {codes:?}");
+    }
+    assert!(
+        filings
+            .iter()
+            .any(|f| f["problems"].as_array().unwrap().is_empty()),
+        "clean ones too"
+    );
+    // A filing's problems come all at once, each a sentence.
+    let several = filings
+        .iter()
+        .find(|f| f["problems"].as_array().unwrap().len() > 1)
+        .expect("one with several");
+    for p in several["problems"].as_array().unwrap() {
+        assert!(p["message"].as_str().unwrap().ends_with('.'), "{p}");
+    }
+    d.run(&["filings", "check"]).code(1).stdout(
+        predicate::str::contains("缴费基数")
+            .and(predicate::str::is_match(r"\d{17}[\dX]").unwrap().not()),
+    );
+}

@@ -249,3 +249,40 @@ async fn every_kind_of_record_opens_in_detail() {
         );
     }
 }
+
+#[tokio::test]
+async fn every_pending_filing_comes_with_the_facts_its_checks_need() {
+    for db in TestDb::all().await {
+        let store = demo(&db, 500).await;
+        let facts = store.pending_filing_facts(today()).await.unwrap();
+        assert_eq!(facts.len(), 300, "{}", db.label);
+        let with_materials = facts
+            .iter()
+            .filter(|f| !f.facts.materials.is_empty())
+            .count();
+        assert_eq!(
+            with_materials, 300,
+            "{}: every kind has a checklist",
+            db.label
+        );
+        assert!(
+            facts.iter().all(|f| f.facts.employer.is_some()),
+            "{}",
+            db.label
+        );
+        let bases = facts
+            .iter()
+            .filter(|f| f.facts.kind == hrss_desk::domain::FilingKind::ContributionBase)
+            .collect::<Vec<_>>();
+        assert!(
+            bases.iter().all(|f| f.facts.average_wage.is_some()),
+            "{}: the year's wage is found",
+            db.label
+        );
+        let problems: usize = facts
+            .iter()
+            .map(|f| hrss_desk::domain::review::check(&f.facts).len())
+            .sum();
+        assert!(problems > 0);
+    }
+}

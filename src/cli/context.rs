@@ -73,8 +73,20 @@ impl Failure {
         Failure::new(1, i18n::store_error(lang, e))
     }
 
+    /// Output that could not be written: a reader that closed the pipe
+    /// (`| head`) wanted no more, which is no failure.
+    pub fn output(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::new(0, "")
+        } else {
+            Failure::new(1, e.to_string())
+        }
+    }
+
     pub fn report(self) -> ExitCode {
-        eprintln!("{}", self.message);
+        if !self.message.is_empty() {
+            eprintln!("{}", self.message);
+        }
         ExitCode::from(self.code)
     }
 }

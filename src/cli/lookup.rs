@@ -103,7 +103,7 @@ pub async fn run(
         .unwrap_or_default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let io = |e: std::io::Error| Failure::new(1, e.to_string());
+    let io = Failure::output;
     if json {
         let rows: Vec<JsonHit> = hits
             .top
@@ -118,7 +118,7 @@ pub async fn run(
                 score: h.score,
             })
             .collect();
-        serde_json::to_writer(&mut out, &rows).map_err(|e| Failure::new(1, e.to_string()))?;
+        serde_json::to_writer(&mut out, &rows).map_err(|e| Failure::output(e.into()))?;
         writeln!(out).map_err(io)?;
     } else {
         let rows: Vec<[String; 4]> = hits

@@ -5,6 +5,7 @@ mod audit;
 mod calendar;
 mod context;
 mod demo;
+mod filings;
 mod lookup;
 mod staff;
 mod validate;
@@ -61,6 +62,11 @@ pub enum Command {
         /// 以 JSON 输出 / Write JSON
         #[arg(long)]
         json: bool,
+    },
+    /// 参保申报 / Enrollment filings
+    Filings {
+        #[command(subcommand)]
+        command: filings::FilingsCommand,
     },
     /// 工作日日历 / The working-day calendar
     Calendar {
@@ -125,6 +131,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
     match cli.command {
         Command::Demo { seed_only, size } => demo::run(g, lang, seed_only, size).await,
         Command::Migrate => context::migrate_only(g, lang).await,
+        Command::Filings { command } => filings::run(g, lang, command).await,
         Command::Lookup {
             query,
             kind,

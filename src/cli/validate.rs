@@ -40,6 +40,9 @@ pub fn run(what: What, values: &[String], lang: Lang) -> Result<ExitCode, Failur
         }
     };
     let io_failure = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Failure::output(e);
+        }
         Failure::new(1, i18n::cannot_read(lang, "stdin/stdout", &e.to_string()))
     };
     for v in values {

@@ -543,9 +543,15 @@ fn filings(d: &mut Dice, out: &mut DemoData, input: &DemoInputs<'_>, today: Naiv
                     1 => hi + d.range(1_00, 5_000_00),
                     _ => d.range(lo, hi),
                 };
+                // Mostly the wage itself; now and then a base declared below it.
+                let wage = if d.chance(0.1) {
+                    base + d.range(100_00, 2_000_00)
+                } else {
+                    base
+                };
                 serde_json::json!({
                     "id_number": id_number, "year": today.year(),
-                    "base": base, "wage": base + d.range(0, 500_00),
+                    "base": base, "wage": wage,
                 })
             }
         };

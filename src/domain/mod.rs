@@ -7,6 +7,7 @@ pub mod kinds;
 pub mod licence;
 pub mod mask;
 pub mod resident_id;
+pub mod review;
 pub mod staff;
 pub mod uscc;
 

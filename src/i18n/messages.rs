@@ -370,6 +370,132 @@ fn safe_char(c: char) -> String {
     }
 }
 
+/// A problem of a filing as a sentence the clerk can read to the applicant;
+/// `material` names a material by its code in the current language.
+pub fn problem(
+    lang: Lang,
+    p: &crate::domain::review::Problem,
+    material: &dyn Fn(&str) -> String,
+) -> String {
+    use crate::domain::review::Problem::*;
+    let yuan = |fen: i64| format!("{}.{:02}", fen / 100, (fen % 100).abs());
+    match (lang, p) {
+        (Lang::Zh, MissingMaterial(m)) => format!("缺少材料：{}，请补交。", material(m)),
+        (Lang::En, MissingMaterial(m)) => {
+            format!("Missing material: {}; please provide it.", material(m))
+        }
+        (Lang::Zh, InvalidMaterial(m)) => format!("材料“{}”无效，请重新提供。", material(m)),
+        (Lang::En, InvalidMaterial(m)) => format!(
+            "The material \"{}\" is not valid; please provide it again.",
+            material(m)
+        ),
+        (Lang::Zh, BadIdNumber(id)) => format!("公民身份号码 {id} 校验不通过，请核对。"),
+        (Lang::En, BadIdNumber(id)) => {
+            format!("The resident ID number {id} fails its check; please verify it.")
+        }
+        (Lang::Zh, BadUscc(u)) => format!("统一社会信用代码 {u} 校验不通过，请核对。"),
+        (Lang::En, BadUscc(u)) => format!("The credit code {u} fails its check; please verify it."),
+        (Lang::Zh, NoEmployer) => "参保单位不在登记名册中。".to_string(),
+        (Lang::En, NoEmployer) => "The employer is not on the register.".to_string(),
+        (Lang::Zh, EmployerInactive) => "参保单位不是正常参保状态。".to_string(),
+        (Lang::En, EmployerInactive) => "The employer is not actively enrolled.".to_string(),
+        (Lang::Zh, AlreadyEnrolled) => "此人已在其他单位正常参保，请先办理中断或转移。".to_string(),
+        (Lang::En, AlreadyEnrolled) => {
+            "This person is actively enrolled with another employer: suspend or transfer first."
+                .to_string()
+        }
+        (Lang::Zh, LateRegistration { days }) => {
+            format!("入职{days}天后才申报，超过30天的登记期限。")
+        }
+        (Lang::En, LateRegistration { days }) => {
+            format!("Declared {days} days after hire, past the 30-day limit.")
+        }
+        (Lang::Zh, PersonNotActive) => "此人当前不是参保缴费状态，无法中断。".to_string(),
+        (Lang::En, PersonNotActive) => {
+            "This person is not actively enrolled, so cannot be suspended.".to_string()
+        }
+        (Lang::Zh, NoReason) => "请填写原因。".to_string(),
+        (Lang::En, NoReason) => "Please state the reason.".to_string(),
+        (
+            Lang::Zh,
+            EffectiveBeforeLastPaid {
+                effective,
+                last_paid,
+            },
+        ) => {
+            format!("中断日期{effective}早于最后缴费月{last_paid}。")
+        }
+        (
+            Lang::En,
+            EffectiveBeforeLastPaid {
+                effective,
+                last_paid,
+            },
+        ) => {
+            format!("The effective date {effective} is before the last paid month {last_paid}.")
+        }
+        (Lang::Zh, BadCancelReason(r)) => {
+            format!("注销原因“{r}”不在规定范围（死亡、出国定居、退休、重复登记、参加其他保险）。")
+        }
+        (Lang::En, BadCancelReason(r)) => format!(
+            "\"{r}\" is not an allowed reason (death, emigration, retirement, duplicate, other insurance)."
+        ),
+        (Lang::Zh, EmployerArrears { fen }) => {
+            format!("单位尚欠缴{}元，须先结清欠费。", yuan(*fen))
+        }
+        (Lang::En, EmployerArrears { fen }) => format!(
+            "The employer still owes {} yuan; arrears must be cleared first.",
+            yuan(*fen)
+        ),
+        (Lang::Zh, NoRegions) => "请填写转出地和转入地。".to_string(),
+        (Lang::En, NoRegions) => "Please give the regions transferred from and to.".to_string(),
+        (Lang::Zh, NoTransferPeriods) => "请填写转移的缴费期间。".to_string(),
+        (Lang::En, NoTransferPeriods) => {
+            "Please give the contribution periods being transferred.".to_string()
+        }
+        (Lang::Zh, NoChangedField) => "请写明变更的项目。".to_string(),
+        (Lang::En, NoChangedField) => "Please state which detail changes.".to_string(),
+        (Lang::Zh, BadNewIdNumber) => "变更后的公民身份号码校验不通过。".to_string(),
+        (Lang::En, BadNewIdNumber) => "The new resident ID number fails its check.".to_string(),
+        (Lang::Zh, BaseBelowBand { base, floor }) => format!(
+            "缴费基数{}元低于下限{}元（上年度社平工资的60%）。",
+            yuan(*base),
+            yuan(*floor)
+        ),
+        (Lang::En, BaseBelowBand { base, floor }) => format!(
+            "The base of {} yuan is below the floor of {} yuan (60 % of the average wage).",
+            yuan(*base),
+            yuan(*floor)
+        ),
+        (Lang::Zh, BaseAboveBand { base, ceiling }) => format!(
+            "缴费基数{}元高于上限{}元（上年度社平工资的300%）。",
+            yuan(*base),
+            yuan(*ceiling)
+        ),
+        (Lang::En, BaseAboveBand { base, ceiling }) => format!(
+            "The base of {} yuan is above the ceiling of {} yuan (300 % of the average wage).",
+            yuan(*base),
+            yuan(*ceiling)
+        ),
+        (Lang::Zh, BaseBelowWage { base, wage }) => {
+            format!("缴费基数{}元低于实际工资{}元。", yuan(*base), yuan(*wage))
+        }
+        (Lang::En, BaseBelowWage { base, wage }) => format!(
+            "The base of {} yuan is below the actual wage of {} yuan.",
+            yuan(*base),
+            yuan(*wage)
+        ),
+        (Lang::Zh, NoAverageWage { year }) => {
+            format!("尚未配置{year}年度的社平工资，无法核对基数。")
+        }
+        (Lang::En, NoAverageWage { year }) => {
+            format!("No average wage is configured for {year}: the base cannot be checked.")
+        }
+        (Lang::Zh, BadAmount(k)) => format!("金额“{k}”不是有效数额。"),
+        (Lang::En, BadAmount(k)) => format!("The amount \"{k}\" is not a valid figure."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,6 +50,7 @@ mod sqlite {
     include!("backend/core.rs");
     include!("backend/demo.rs");
     include!("backend/lists.rs");
+    include!("backend/review.rs");
 }
 
 mod postgres {
@@ -58,6 +59,7 @@ mod postgres {
     include!("backend/core.rs");
     include!("backend/demo.rs");
     include!("backend/lists.rs");
+    include!("backend/review.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -258,6 +260,19 @@ impl Store {
         each: impl FnMut(LookupRow) + Send,
     ) -> Result<usize, StoreError> {
         on_backend!(self.each_lookup_row(each))
+    }
+
+    /// Each material's name in both languages: (code, zh, en).
+    pub async fn material_names(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        on_backend!(self.material_names())
+    }
+
+    /// Every pending filing with what its checks need.
+    pub async fn pending_filing_facts(
+        &self,
+        today: NaiveDate,
+    ) -> Result<Vec<PendingFiling>, StoreError> {
+        on_backend!(self.pending_filing_facts(today))
     }
 
     /// Whether this database was made by `hrss-desk demo`.

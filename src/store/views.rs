@@ -219,3 +219,12 @@ pub struct LookupRow {
     pub status: String,
     pub expires_on: Option<NaiveDate>,
 }
+
+/// A pending filing, ready for the checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingFiling {
+    pub id: i64,
+    pub employer_uscc: Option<String>,
+    pub person_id_number: Option<String>,
+    pub facts: crate::domain::review::FilingFacts,
+}
