@@ -747,3 +747,83 @@ fn filings_check_lists_every_pending_filing_with_all_its_problems() {
             .and(predicate::str::is_match(r"\d{17}[\dX]").unwrap().not()),
     );
 }
+
+/// The id of a pending filing with or without problems, from `filings check`.
+fn pending(d: &Demo, with_problems: bool) -> (i64, usize) {
+    let out = d.run(&["filings", "check", "--json"]).code(1);
+    let filings: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let f = filings
+        .iter()
+        .find(|f| {
+            let n = f["problems"].as_array().unwrap().len();
+            if with_problems {
+                n > 1
+            } else {
+                n == 0 && f["person_id_masked"].is_string()
+            }
+        })
+        .unwrap();
+    (
+        f["id"].as_i64().unwrap(),
+        f["problems"].as_array().unwrap().len(),
+    )
+}
+
+#[test]
+fn a_filing_with_problems_is_returned_with_all_of_them_or_approved_only_by_a_chief_with_a_reason() {
+    let d = Demo::new();
+    let (id, problems) = pending(&d, true);
+    let id = id.to_string();
+    d.run(&["--user", "wangfang", "filings", "approve", &id])
+        .code(1)
+        .stderr(predicate::str::contains("不能办结"));
+    d.run(&["--user", "zhaojing", "filings", "approve", &id])
+        .code(1)
+        .stderr(predicate::str::contains("--override"));
+    d.run(&["--user", "yangqiang", "filings", "return", &id])
+        .code(1)
+        .stderr(predicate::str::contains("窗口人员"));
+    let out = d
+        .run(&["--user", "wangfang", "filings", "return", &id])
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("一次性告知书"), "{text}");
+    let numbered = text
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    assert_eq!(numbered, problems, "every problem at once: {text}");
+    d.run(&["--user", "wangfang", "filings", "return", &id])
+        .code(1)
+        .stderr(predicate::str::contains("没有待审核的申报"));
+    let (other, _) = pending(&d, true);
+    d.run(&[
+        "--user",
+        "zhaojing",
+        "filings",
+        "approve",
+        &other.to_string(),
+        "--override",
+        "原件已当场核验",
+    ])
+    .success()
+    .stdout(predicate::str::contains("已办结"));
+    d.run(&["--user", "zhaojing", "audit", "verify"]).success();
+}
+
+#[test]
+fn a_clean_filing_is_approved_by_a_clerk() {
+    let d = Demo::new();
+    let (id, _) = pending(&d, false);
+    d.run(&[
+        "--lang",
+        "en",
+        "--user",
+        "wangfang",
+        "filings",
+        "approve",
+        &id.to_string(),
+    ])
+    .success()
+    .stdout(format!("Filing {id} approved.\n"));
+}

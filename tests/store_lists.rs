@@ -254,7 +254,7 @@ async fn every_kind_of_record_opens_in_detail() {
 async fn every_pending_filing_comes_with_the_facts_its_checks_need() {
     for db in TestDb::all().await {
         let store = demo(&db, 500).await;
-        let facts = store.pending_filing_facts(today()).await.unwrap();
+        let facts = store.pending_filing_facts(today(), None).await.unwrap();
         assert_eq!(facts.len(), 300, "{}", db.label);
         let with_materials = facts
             .iter()

@@ -19,6 +19,97 @@ pub enum FilingsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 办结申报 / Approve a filing
+    Approve {
+        id: i64,
+        /// 科室负责人带理由办结有问题的申报 / A section chief approves over problems, with this reason
+        #[arg(long = "override")]
+        override_reason: Option<String>,
+    },
+    /// 退回更正，附一次性告知书 / Return a filing with a one-time correction notice
+    Return {
+        id: i64,
+        /// 告知书内容（缺省时按审核问题自动起草） / The notice's text (drafted from the problems when left out)
+        #[arg(long)]
+        notice: Option<String>,
+    },
+}
+
+/// Approves or returns one filing.
+async fn decide(
+    g: &Global,
+    lang: Lang,
+    id: i64,
+    approve: bool,
+    text: Option<String>,
+) -> Result<ExitCode, Failure> {
+    use crate::domain::decision::{Decision, change_for, may_decide};
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    let me = o.staff.clone().expect("refused without staff");
+    let today = office_date(chrono::Utc::now());
+    let Some(f) = o
+        .store
+        .pending_filing_facts(today, Some(id))
+        .await
+        .map_err(fail)?
+        .pop()
+    else {
+        return Err(Failure::new(1, i18n::filing_not_pending(lang, id)));
+    };
+    let names: HashMap<String, (String, String)> = o
+        .store
+        .material_names()
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|(code, zh, en)| (code, (zh, en)))
+        .collect();
+    let material = |code: &str| -> String {
+        names.get(code).map_or_else(
+            || code.to_string(),
+            |(zh, en)| lang.pick(zh, en).to_string(),
+        )
+    };
+    let problems = check(&f.facts);
+    let decision = if approve {
+        Decision::Approve
+    } else {
+        Decision::Return
+    };
+    let (reason, overridden) = if approve {
+        (text.clone().unwrap_or_default(), text.as_deref())
+    } else {
+        let sentences: Vec<String> = problems
+            .iter()
+            .map(|p| i18n::problem(lang, p, &material))
+            .collect();
+        let drafted = i18n::correction_notice(lang, id, f.facts.kind.label(lang), &sentences);
+        (text.unwrap_or(drafted), None)
+    };
+    may_decide(&me, decision, &problems, overridden, &reason)
+        .map_err(|r| Failure::new(1, i18n::refusal(lang, &r)))?;
+    let overridden = overridden.filter(|_| approve && !problems.is_empty());
+    o.store
+        .decide_filing(
+            &me,
+            id,
+            f.version,
+            decision,
+            &reason,
+            overridden,
+            &change_for(&f.facts),
+        )
+        .await
+        .map_err(fail)?;
+    o.store.close().await;
+    println!("{}", i18n::filing_decided(lang, id, approve));
+    if !approve {
+        for line in reason.lines() {
+            println!("{}", printable(line));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(serde::Serialize)]
@@ -37,11 +128,22 @@ struct JsonFiling {
 }
 
 pub async fn run(g: &Global, lang: Lang, cmd: FilingsCommand) -> Result<ExitCode, Failure> {
-    let FilingsCommand::Check { json } = cmd;
+    let json = match cmd {
+        FilingsCommand::Check { json } => json,
+        FilingsCommand::Approve {
+            id,
+            override_reason,
+        } => return decide(g, lang, id, true, override_reason).await,
+        FilingsCommand::Return { id, notice } => return decide(g, lang, id, false, notice).await,
+    };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
     let today = office_date(chrono::Utc::now());
-    let filings = o.store.pending_filing_facts(today).await.map_err(fail)?;
+    let filings = o
+        .store
+        .pending_filing_facts(today, None)
+        .await
+        .map_err(fail)?;
     let names: HashMap<String, (String, String)> = o
         .store
         .material_names()

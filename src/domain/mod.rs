@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod contribution;
+pub mod decision;
 pub mod kinds;
 pub mod licence;
 pub mod mask;

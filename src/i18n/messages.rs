@@ -496,6 +496,62 @@ pub fn problem(
     }
 }
 
+/// The one-time correction notice (一次性告知书): every problem at once.
+pub fn correction_notice(lang: Lang, id: i64, kind: &str, problems: &[String]) -> String {
+    let mut text = match lang {
+        Lang::Zh => format!(
+            "一次性告知书\n您提交的{kind}申报（编号{id}）经审核，需一次性补正以下事项后重新申报：\n"
+        ),
+        Lang::En => format!(
+            "One-time correction notice\nYour {kind} filing (no. {id}) needs all of the following corrected before it is filed again:\n"
+        ),
+    };
+    for (n, p) in problems.iter().enumerate() {
+        text.push_str(&format!("{}. {p}\n", n + 1));
+    }
+    text
+}
+
+pub fn refusal(lang: Lang, r: &crate::domain::decision::Refusal) -> String {
+    use crate::domain::decision::Refusal::*;
+    match (lang, r) {
+        (Lang::Zh, NotAClerk) => "只有窗口人员和科室负责人可以办理申报。".to_string(),
+        (Lang::En, NotAClerk) => {
+            "Only counter clerks and section chiefs decide filings.".to_string()
+        }
+        (Lang::Zh, HasProblems(n)) => {
+            format!("该申报有{n}个问题，不能办结：请退回更正，或由科室负责人说明理由后办结。")
+        }
+        (Lang::En, HasProblems(n)) => format!(
+            "This filing has {n} problem(s) and cannot be approved: return it, or a section chief approves it with a reason."
+        ),
+        (Lang::Zh, OverrideNeedsReason) => {
+            "有问题的申报办结须说明理由（--override 理由）。".to_string()
+        }
+        (Lang::En, OverrideNeedsReason) => {
+            "Approving over problems needs a reason (--override REASON).".to_string()
+        }
+        (Lang::Zh, EmptyNotice) => "退回须附一次性告知内容。".to_string(),
+        (Lang::En, EmptyNotice) => "A return needs the correction notice's text.".to_string(),
+    }
+}
+
+pub fn filing_not_pending(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有待审核的申报{id}（不存在或已办理）。"),
+        Lang::En => format!("There is no pending filing {id} (none, or already decided)."),
+    }
+}
+
+pub fn filing_decided(lang: Lang, id: i64, approved: bool) -> String {
+    match (lang, approved) {
+        (Lang::Zh, true) => format!("申报{id}已办结。"),
+        (Lang::En, true) => format!("Filing {id} approved."),
+        (Lang::Zh, false) => format!("申报{id}已退回更正。"),
+        (Lang::En, false) => format!("Filing {id} returned for correction."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -267,12 +267,36 @@ impl Store {
         on_backend!(self.material_names())
     }
 
-    /// Every pending filing with what its checks need.
+    /// Every pending filing with what its checks need (`only`: just that one).
     pub async fn pending_filing_facts(
         &self,
         today: NaiveDate,
+        only: Option<i64>,
     ) -> Result<Vec<PendingFiling>, StoreError> {
-        on_backend!(self.pending_filing_facts(today))
+        on_backend!(self.pending_filing_facts(today, only))
+    }
+
+    /// Approves or returns a filing named at the version the clerk read.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn decide_filing(
+        &self,
+        actor: &Staff,
+        id: i64,
+        seen_version: i64,
+        decision: crate::domain::decision::Decision,
+        reason: &str,
+        overridden: Option<&str>,
+        change: &crate::domain::decision::PersonChange,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.decide_filing(
+            actor,
+            id,
+            seen_version,
+            decision,
+            reason,
+            overridden,
+            change
+        ))
     }
 
     /// Whether this database was made by `hrss-desk demo`.

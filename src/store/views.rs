@@ -224,6 +224,9 @@ pub struct LookupRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingFiling {
     pub id: i64,
+    /// The version read: a decision names it.
+    pub version: i64,
+    pub person_id: Option<i64>,
     pub employer_uscc: Option<String>,
     pub person_id_number: Option<String>,
     pub facts: crate::domain::review::FilingFacts,

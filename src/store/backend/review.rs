@@ -12,17 +12,25 @@ impl Backend {
         .await?)
     }
 
-    pub async fn pending_filing_facts(&self, today: NaiveDate) -> Result<Vec<PendingFiling>, StoreError> {
+    /// Every pending filing (`only` None), or the one pending filing `only`.
+    pub async fn pending_filing_facts(
+        &self,
+        today: NaiveDate,
+        only: Option<i64>,
+    ) -> Result<Vec<PendingFiling>, StoreError> {
         use crate::domain::review::{EmployerFact, FilingFacts, MaterialFact, PersonFact};
+        // $1 = 0 reads them all; otherwise the one filing with that id.
+        let which = only.unwrap_or(0);
         let rows = sqlx::query(
-            "SELECT f.id, f.kind, f.employer_id, f.received_at, f.declared,
+            "SELECT f.id, f.kind, f.version, f.person_id, f.employer_id, f.received_at, f.declared,
                     e.uscc, e.status AS e_status, e.arrears,
                     p.id_number, p.status AS p_status, p.employer_id AS p_employer, p.last_paid_month
              FROM filing f
              LEFT JOIN employer e ON e.id = f.employer_id
              LEFT JOIN person p ON p.id = f.person_id
-             WHERE f.status = 'pending' ORDER BY f.received_at, f.id",
+             WHERE f.status = 'pending' AND ($1 = 0 OR f.id = $1) ORDER BY f.received_at, f.id",
         )
+        .bind(which)
         .fetch_all(&self.pool)
         .await?;
         let materials = sqlx::query(
@@ -30,8 +38,9 @@ impl Backend {
              FROM filing f
              JOIN material_requirement r ON r.kind = f.kind
              LEFT JOIN filing_material m ON m.filing_id = f.id AND m.material = r.material
-             WHERE f.status = 'pending' ORDER BY f.id, r.material",
+             WHERE f.status = 'pending' AND ($1 = 0 OR f.id = $1) ORDER BY f.id, r.material",
         )
+        .bind(which)
         .fetch_all(&self.pool)
         .await?;
         let wages: Vec<(i64, i64)> = sqlx::query_as("SELECT year, monthly FROM average_wage ORDER BY year")
@@ -91,6 +100,8 @@ impl Backend {
             };
             out.push(PendingFiling {
                 id,
+                version: r.try_get("version").map_err(bad)?,
+                person_id: r.try_get("person_id").map_err(bad)?,
                 employer_uscc: uscc,
                 person_id_number: id_number,
                 facts: FilingFacts {
@@ -107,5 +118,119 @@ impl Backend {
             });
         }
         Ok(out)
+    }
+}
+
+impl Backend {
+    /// Decides a pending filing: `seen_version` is the version the clerk read;
+    /// a filing changed meanwhile (or no longer pending) is a conflict and
+    /// nothing is written. An approval applies `change` to the person in the
+    /// same transaction, with one audit entry for all of it.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn decide_filing(
+        &self,
+        actor: &crate::domain::Staff,
+        id: i64,
+        seen_version: i64,
+        decision: crate::domain::decision::Decision,
+        reason: &str,
+        overridden: Option<&str>,
+        change: &crate::domain::decision::PersonChange,
+    ) -> Result<i64, StoreError> {
+        use crate::domain::decision::Decision;
+        let conflict = || StoreError::Conflict {
+            entity: "filing",
+            id: id.to_string(),
+        };
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, Option<i64>)> =
+            sqlx::query_as("SELECT kind, person_id FROM filing WHERE id = $1 AND status = 'pending' AND version = $2")
+                .bind(id)
+                .bind(seen_version)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((kind, person_id)) = row else {
+            return Err(conflict());
+        };
+        let status = match decision {
+            Decision::Approve => "approved",
+            Decision::Return => "returned",
+        };
+        let updated = sqlx::query(
+            "UPDATE filing SET status = $1, decision = $2, reason = $3, decided_by = $4, decided_at = $5,
+                    version = version + 1
+             WHERE id = $6 AND version = $7 AND status = 'pending'",
+        )
+        .bind(status)
+        .bind(decision.code())
+        .bind(reason)
+        .bind(actor.id)
+        .bind(crate::domain::audit::audit_time(Utc::now()))
+        .bind(id)
+        .bind(seen_version)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(conflict());
+        }
+        let mut applied = Vec::new();
+        if decision == Decision::Approve
+            && let Some(person) = person_id
+        {
+            if let Some(s) = change.status {
+                sqlx::query("UPDATE person SET status = $1, version = version + 1 WHERE id = $2")
+                    .bind(s)
+                    .bind(person)
+                    .execute(&mut *tx)
+                    .await?;
+                applied.push(format!("status={s}"));
+            }
+            if let Some(e) = change.employer_id {
+                sqlx::query("UPDATE person SET employer_id = $1, version = version + 1 WHERE id = $2")
+                    .bind(e)
+                    .bind(person)
+                    .execute(&mut *tx)
+                    .await?;
+                applied.push(format!("employer={}", e.map_or("-".into(), |x| x.to_string())));
+            }
+            if let Some(b) = change.contribution_base {
+                sqlx::query("UPDATE person SET contribution_base = $1, version = version + 1 WHERE id = $2")
+                    .bind(b)
+                    .bind(person)
+                    .execute(&mut *tx)
+                    .await?;
+                applied.push(format!("contribution_base={b}"));
+            }
+            if let Some((column, value)) = &change.detail {
+                let sql = match *column {
+                    "name" => "UPDATE person SET name = $1, version = version + 1 WHERE id = $2",
+                    "phone" => "UPDATE person SET phone = $1, version = version + 1 WHERE id = $2",
+                    "bank_account" => "UPDATE person SET bank_account = $1, version = version + 1 WHERE id = $2",
+                    _ => "UPDATE person SET id_number = $1, version = version + 1 WHERE id = $2",
+                };
+                sqlx::query(sql)
+                    .bind(value)
+                    .bind(person)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| match unique_violation(&e) {
+                        true => StoreError::Duplicate(column.to_string()),
+                        false => e.into(),
+                    })?;
+                // The new value is personal data: the log names the field only.
+                applied.push(format!("{column} changed"));
+            }
+        }
+        let mut detail = format!("{kind} {status}");
+        if !applied.is_empty() {
+            detail.push_str(&format!("; person: {}", applied.join(", ")));
+        }
+        if let Some(why) = overridden {
+            detail.push_str(&format!("; chief override: {why}"));
+        }
+        append_audit(&mut tx, &actor.login, &format!("filing.{}", decision.code()), "filing", &id.to_string(), &detail)
+            .await?;
+        tx.commit().await?;
+        Ok(seen_version + 1)
     }
 }

@@ -1,0 +1,259 @@
+//! Deciding a filing: who may, when problems stand in the way, and what an
+//! approval changes on the person or the employer (办结 applies the filing).
+
+use super::review::{FilingFacts, Problem};
+use super::{FilingKind, Role, Staff};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// 办结
+    Approve,
+    /// 退回更正
+    Return,
+}
+
+impl Decision {
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Return => "return",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Only counter clerks and section chiefs decide filings.
+    NotAClerk,
+    /// Problems stand: only a section chief may approve over them, with a reason.
+    HasProblems(usize),
+    OverrideNeedsReason,
+    /// A return says why: the correction notice may not be empty.
+    EmptyNotice,
+}
+
+/// Whether `staff` may take `decision` on a filing with these `problems`.
+pub fn may_decide(
+    staff: &Staff,
+    decision: Decision,
+    problems: &[Problem],
+    override_reason: Option<&str>,
+    notice: &str,
+) -> Result<(), Refusal> {
+    if !(staff.has(Role::Clerk) || staff.has(Role::Chief)) {
+        return Err(Refusal::NotAClerk);
+    }
+    match decision {
+        Decision::Return if notice.trim().is_empty() => Err(Refusal::EmptyNotice),
+        Decision::Return => Ok(()),
+        Decision::Approve if problems.is_empty() => Ok(()),
+        Decision::Approve => match override_reason.map(str::trim) {
+            _ if !staff.has(Role::Chief) => Err(Refusal::HasProblems(problems.len())),
+            None | Some("") => Err(Refusal::OverrideNeedsReason),
+            Some(_) => Ok(()),
+        },
+    }
+}
+
+/// What approving a filing does to the insured person (the employer's own
+/// cancellation aside).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonChange {
+    pub status: Option<&'static str>,
+    /// Some(None) clears the employer.
+    pub employer_id: Option<Option<i64>>,
+    pub contribution_base: Option<i64>,
+    /// One detail changed: (column, new value); only `name`, `phone`,
+    /// `bank_account` and `id_number` are ever named.
+    pub detail: Option<(&'static str, String)>,
+}
+
+/// The change an approval applies, from the filing's facts.
+pub fn change_for(f: &FilingFacts) -> PersonChange {
+    let d = &f.declared;
+    let text = |k: &str| {
+        d.get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    match f.kind {
+        FilingKind::Enroll | FilingKind::Transfer => PersonChange {
+            status: Some("active"),
+            employer_id: Some(f.employer_id),
+            ..PersonChange::default()
+        },
+        FilingKind::Suspend => PersonChange {
+            status: Some("suspended"),
+            ..PersonChange::default()
+        },
+        FilingKind::Cancel => PersonChange {
+            status: Some(if text("reason") == Some("retirement") {
+                "retired"
+            } else {
+                "cancelled"
+            }),
+            ..PersonChange::default()
+        },
+        FilingKind::ChangeDetails => {
+            let column = match text("field") {
+                Some("name") => Some("name"),
+                Some("phone") => Some("phone"),
+                Some("bank_account") => Some("bank_account"),
+                Some("id_number") => Some("id_number"),
+                _ => None,
+            };
+            PersonChange {
+                detail: column.zip(text("new").map(str::to_string)),
+                ..PersonChange::default()
+            }
+        }
+        FilingKind::ContributionBase => PersonChange {
+            contribution_base: d.get("base").and_then(Value::as_i64).filter(|b| *b >= 0),
+            ..PersonChange::default()
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::review::MaterialFact;
+    use chrono::NaiveDate;
+    use serde_json::json;
+
+    fn staff(roles: &[Role]) -> Staff {
+        Staff {
+            id: 1,
+            login: "wangfang".into(),
+            name: "王芳".into(),
+            roles: roles.to_vec(),
+            active: true,
+        }
+    }
+
+    #[test]
+    fn a_clean_filing_is_approved_by_a_clerk() {
+        assert_eq!(
+            may_decide(&staff(&[Role::Clerk]), Decision::Approve, &[], None, ""),
+            Ok(())
+        );
+        assert_eq!(
+            may_decide(&staff(&[Role::Inspector]), Decision::Approve, &[], None, ""),
+            Err(Refusal::NotAClerk)
+        );
+    }
+
+    #[test]
+    fn a_filing_with_problems_needs_the_chiefs_override_with_a_reason() {
+        let problems = [Problem::NoReason];
+        assert_eq!(
+            may_decide(
+                &staff(&[Role::Clerk]),
+                Decision::Approve,
+                &problems,
+                Some("ok"),
+                ""
+            ),
+            Err(Refusal::HasProblems(1))
+        );
+        assert_eq!(
+            may_decide(
+                &staff(&[Role::Chief]),
+                Decision::Approve,
+                &problems,
+                Some("  "),
+                ""
+            ),
+            Err(Refusal::OverrideNeedsReason)
+        );
+        assert_eq!(
+            may_decide(
+                &staff(&[Role::Chief]),
+                Decision::Approve,
+                &problems,
+                Some("原件已当场核验"),
+                ""
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_return_needs_a_notice() {
+        assert_eq!(
+            may_decide(&staff(&[Role::Clerk]), Decision::Return, &[], None, " "),
+            Err(Refusal::EmptyNotice)
+        );
+        assert_eq!(
+            may_decide(
+                &staff(&[Role::Clerk]),
+                Decision::Return,
+                &[],
+                None,
+                "请补交"
+            ),
+            Ok(())
+        );
+    }
+
+    fn facts(kind: FilingKind, declared: Value) -> FilingFacts {
+        FilingFacts {
+            kind,
+            employer_id: Some(7),
+            received_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            declared,
+            materials: Vec::<MaterialFact>::new(),
+            employer: None,
+            person: None,
+            average_wage: None,
+            today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        }
+    }
+
+    #[test]
+    fn an_approval_changes_what_the_filing_declares() {
+        assert_eq!(
+            change_for(&facts(FilingKind::Enroll, json!({}))).employer_id,
+            Some(Some(7))
+        );
+        assert_eq!(
+            change_for(&facts(FilingKind::Suspend, json!({}))).status,
+            Some("suspended")
+        );
+        assert_eq!(
+            change_for(&facts(FilingKind::Cancel, json!({"reason": "retirement"}))).status,
+            Some("retired")
+        );
+        assert_eq!(
+            change_for(&facts(FilingKind::Cancel, json!({"reason": "death"}))).status,
+            Some("cancelled")
+        );
+        assert_eq!(
+            change_for(&facts(
+                FilingKind::ChangeDetails,
+                json!({"field": "phone", "new": "13812345678"})
+            ))
+            .detail,
+            Some(("phone", "13812345678".to_string()))
+        );
+        assert_eq!(
+            change_for(&facts(
+                FilingKind::ChangeDetails,
+                json!({"field": "status; DROP", "new": "x"})
+            ))
+            .detail,
+            None,
+            "only known columns are ever named"
+        );
+        assert_eq!(
+            change_for(&facts(
+                FilingKind::ContributionBase,
+                json!({"base": 8_000_00})
+            ))
+            .contribution_base,
+            Some(8_000_00)
+        );
+    }
+}

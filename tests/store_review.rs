@@ -1,0 +1,212 @@
+//! Deciding filings on every backend: an approval applies the filing in the
+//! same transaction as its audit entry; a stale decision changes nothing; two
+//! clerks on one filing get one success and one conflict.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::TestDb;
+use hrss_desk::demo::{DemoInputs, generate};
+use hrss_desk::domain::calendar::CalendarFile;
+use hrss_desk::domain::decision::{Decision, change_for};
+use hrss_desk::domain::review::check;
+use hrss_desk::domain::{FilingKind, WorkCalendar};
+use hrss_desk::store::{PendingFiling, Store, StoreError};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+async fn demo(db: &TestDb) -> Store {
+    let store = db.open().await;
+    store
+        .seed_calendar(
+            &CalendarFile::parse(include_str!("../data/calendar.toml"))
+                .unwrap()
+                .year,
+        )
+        .await
+        .unwrap();
+    let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
+    let lists = store.material_requirements().await.unwrap();
+    let data = generate(&DemoInputs {
+        persons: 400,
+        today: today(),
+        calendar: &cal,
+        checklists: &lists,
+    });
+    store.seed_demo("system", &data).await.unwrap();
+    store
+}
+
+async fn clerk(store: &Store) -> hrss_desk::domain::Staff {
+    store.staff_by_login("wangfang").await.unwrap().unwrap()
+}
+
+async fn clean_of(store: &Store, kind: FilingKind) -> PendingFiling {
+    store
+        .pending_filing_facts(today(), None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| f.facts.kind == kind && check(&f.facts).is_empty() && f.person_id.is_some())
+        .expect("a clean filing of that kind")
+}
+
+#[tokio::test]
+async fn an_approval_applies_the_filing_and_is_audited_with_it() {
+    for db in TestDb::all().await {
+        let store = demo(&db).await;
+        let me = clerk(&store).await;
+        let f = clean_of(&store, FilingKind::Suspend).await;
+        let person = f.person_id.unwrap();
+        let audit_before = db.scalar("SELECT COUNT(*) FROM audit_log").await;
+        let v = store
+            .decide_filing(
+                &me,
+                f.id,
+                f.version,
+                Decision::Approve,
+                "",
+                None,
+                &change_for(&f.facts),
+            )
+            .await
+            .unwrap();
+        assert_eq!(v, f.version + 1);
+        let status = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM person WHERE id = {person} AND status = 'suspended'"
+            ))
+            .await;
+        assert_eq!(status, 1, "{}: the person is suspended", db.label);
+        let decided = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM filing WHERE id = {} AND status = 'approved'",
+                f.id
+            ))
+            .await;
+        assert_eq!(decided, 1);
+        assert_eq!(
+            db.scalar("SELECT COUNT(*) FROM audit_log").await,
+            audit_before + 1
+        );
+        assert!(store.verify_audit().await.unwrap().is_ok());
+    }
+}
+
+#[tokio::test]
+async fn a_decision_on_a_version_no_longer_current_changes_nothing() {
+    for db in TestDb::all().await {
+        let store = demo(&db).await;
+        let me = clerk(&store).await;
+        let f = clean_of(&store, FilingKind::ContributionBase).await;
+        let person = f.person_id.unwrap();
+        let base_before = db
+            .scalar(&format!(
+                "SELECT contribution_base FROM person WHERE id = {person}"
+            ))
+            .await;
+        let audit_before = db.scalar("SELECT COUNT(*) FROM audit_log").await;
+        let stale = store
+            .decide_filing(
+                &me,
+                f.id,
+                f.version + 5,
+                Decision::Approve,
+                "",
+                None,
+                &change_for(&f.facts),
+            )
+            .await;
+        assert!(
+            matches!(stale, Err(StoreError::Conflict { .. })),
+            "{}: {stale:?}",
+            db.label
+        );
+        assert_eq!(
+            db.scalar(&format!(
+                "SELECT contribution_base FROM person WHERE id = {person}"
+            ))
+            .await,
+            base_before
+        );
+        assert_eq!(
+            db.scalar("SELECT COUNT(*) FROM audit_log").await,
+            audit_before
+        );
+    }
+}
+
+#[tokio::test]
+async fn two_clerks_deciding_one_filing_get_one_success_and_one_conflict() {
+    for db in TestDb::all().await {
+        let store = demo(&db).await;
+        let me = clerk(&store).await;
+        let other = store.staff_by_login("lina").await.unwrap().unwrap();
+        let f = clean_of(&store, FilingKind::Transfer).await;
+        let change = change_for(&f.facts);
+        let (a, b) = tokio::join!(
+            store.decide_filing(&me, f.id, f.version, Decision::Approve, "", None, &change),
+            store.decide_filing(
+                &other,
+                f.id,
+                f.version,
+                Decision::Return,
+                "请补交材料",
+                None,
+                &change
+            )
+        );
+        assert_eq!(
+            u8::from(a.is_ok()) + u8::from(b.is_ok()),
+            1,
+            "{}: {a:?} {b:?}",
+            db.label
+        );
+        assert!(matches!(
+            a.err().or(b.err()),
+            Some(StoreError::Conflict { .. })
+        ));
+        assert!(store.verify_audit().await.unwrap().is_ok());
+    }
+}
+
+#[tokio::test]
+async fn a_return_keeps_its_notice_and_leaves_the_person_alone() {
+    for db in TestDb::all().await {
+        let store = demo(&db).await;
+        let me = clerk(&store).await;
+        let f = clean_of(&store, FilingKind::Suspend).await;
+        let person = f.person_id.unwrap();
+        store
+            .decide_filing(
+                &me,
+                f.id,
+                f.version,
+                Decision::Return,
+                "一次性告知书：请补交解除劳动关系证明。",
+                None,
+                &change_for(&f.facts),
+            )
+            .await
+            .unwrap();
+        let kept = db
+            .scalar(&format!("SELECT COUNT(*) FROM filing WHERE id = {} AND status = 'returned' AND reason LIKE '%解除劳动关系%'", f.id))
+            .await;
+        assert_eq!(kept, 1, "{}", db.label);
+        let active = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM person WHERE id = {person} AND status = 'active'"
+            ))
+            .await;
+        assert_eq!(active, 1);
+        assert!(
+            store
+                .pending_filing_facts(today(), Some(f.id))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
