@@ -11,3 +11,4 @@ pub mod i18n;
 pub mod search;
 pub mod store;
 pub mod tui;
+pub mod workflow;

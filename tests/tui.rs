@@ -260,6 +260,19 @@ fn feed(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
         let event = match e {
             Effect::BuildIndex => AppEvent::IndexReady(Ok(fixture_index())),
+            Effect::PrepareDecision { id, decision, .. } => {
+                AppEvent::DecisionReady(Ok(hrss_desk::workflow::Draft {
+                    id,
+                    version: 3,
+                    decision,
+                    problems: vec!["缺少材料：劳动合同，请补交。".into(), "入职45天后才申报，超过30天的登记期限。".into()],
+                    notice: "一次性告知书\n1. 缺少材料：劳动合同，请补交。\n2. 入职45天后才申报，超过30天的登记期限。\n".into(),
+                    refused: None,
+                    needs_reason: decision == hrss_desk::domain::decision::Decision::Approve,
+                }))
+            }
+            // Decisions are taken by the tests themselves, to look at them.
+            Effect::Decide(_) => continue,
             Effect::Search(ask) => {
                 let index = app.index.clone().unwrap();
                 let hits = index.search(&ask.query, ask.filter, 200, ask.previous.as_deref(), None);
@@ -823,4 +836,76 @@ fn a_rebuilt_index_drops_the_old_hits_and_searches_afresh() {
         [Effect::Search(ask)] => assert!(ask.previous.is_none(), "a fresh search, not a narrowing"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn returning_a_filing_drafts_the_notice_with_every_problem_and_takes_a_remark() {
+    use hrss_desk::domain::decision::Decision;
+    let mut a = app(Lang::Zh, 80, 24);
+    typed(&mut a, KeyCode::Char('r'));
+    let s = draw(&a);
+    assert!(
+        s.contains("退回申报1") && s.contains("1. 缺少材料") && s.contains("2. 入职45天"),
+        "{s}"
+    );
+    insta::assert_snapshot!("return_notice_zh_80x24", s);
+    for c in "请十日内补交".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let fx = key(&mut a, KeyCode::Enter);
+    match fx.as_slice() {
+        [Effect::Decide(ask)] => {
+            assert_eq!(
+                (ask.id, ask.version, ask.decision),
+                (1, 3, Decision::Return)
+            );
+            assert!(
+                ask.text.contains("1. 缺少材料") && ask.text.ends_with("请十日内补交\n"),
+                "{}",
+                ask.text
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let fx = a.handle(AppEvent::Decided(Ok("申报1已退回更正。".into())));
+    assert!(
+        fx.contains(&Effect::LoadCounts),
+        "the queue and counts reload"
+    );
+    assert!(draw(&a).contains("申报1已退回更正"));
+}
+
+#[test]
+fn approving_over_problems_waits_for_the_chiefs_reason() {
+    use hrss_desk::domain::decision::Decision;
+    let mut a = app(Lang::En, 80, 24);
+    typed(&mut a, KeyCode::Char('a'));
+    assert!(draw(&a).contains("Reason to approve"), "{}", draw(&a));
+    assert!(
+        key(&mut a, KeyCode::Enter).is_empty(),
+        "no reason, no approval"
+    );
+    for c in "originals seen".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::Decide(ask)] => {
+            assert_eq!(ask.decision, Decision::Approve);
+            assert_eq!(ask.text, "originals seen");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Esc cancels without deciding; a refusal is shown and decides nothing.
+    typed(&mut a, KeyCode::Char('a'));
+    assert!(key(&mut a, KeyCode::Esc).is_empty());
+    assert!(a.overlay.is_none());
+    a.handle(AppEvent::Decided(Err("申报1已被他人修改".into())));
+    assert!(draw(&a).contains("已被他人修改"));
+}
+
+#[test]
+fn decisions_belong_to_the_filings_pane_only() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane3);
+    assert!(a.apply(hrss_desk::tui::action::Action::Approve).is_empty());
 }

@@ -43,69 +43,42 @@ async fn decide(
     approve: bool,
     text: Option<String>,
 ) -> Result<ExitCode, Failure> {
-    use crate::domain::decision::{Decision, change_for, may_decide};
+    use crate::domain::decision::Decision;
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
     let me = o.staff.clone().expect("refused without staff");
     let today = office_date(chrono::Utc::now());
-    let Some(f) = o
-        .store
-        .pending_filing_facts(today, Some(id))
-        .await
-        .map_err(fail)?
-        .pop()
-    else {
-        return Err(Failure::new(1, i18n::filing_not_pending(lang, id)));
-    };
-    let names: HashMap<String, (String, String)> = o
-        .store
-        .material_names()
-        .await
-        .map_err(fail)?
-        .into_iter()
-        .map(|(code, zh, en)| (code, (zh, en)))
-        .collect();
-    let material = |code: &str| -> String {
-        names.get(code).map_or_else(
-            || code.to_string(),
-            |(zh, en)| lang.pick(zh, en).to_string(),
-        )
-    };
-    let problems = check(&f.facts);
     let decision = if approve {
         Decision::Approve
     } else {
         Decision::Return
     };
-    let (reason, overridden) = if approve {
-        (text.clone().unwrap_or_default(), text.as_deref())
-    } else {
-        let sentences: Vec<String> = problems
-            .iter()
-            .map(|p| i18n::problem(lang, p, &material))
-            .collect();
-        let drafted = i18n::correction_notice(lang, id, f.facts.kind.label(lang), &sentences);
-        (text.unwrap_or(drafted), None)
-    };
-    may_decide(&me, decision, &problems, overridden, &reason)
-        .map_err(|r| Failure::new(1, i18n::refusal(lang, &r)))?;
-    let overridden = overridden.filter(|_| approve && !problems.is_empty());
-    o.store
-        .decide_filing(
-            &me,
-            id,
-            f.version,
-            decision,
-            &reason,
-            overridden,
-            &change_for(&f.facts),
-        )
+    let draft = crate::workflow::draft(&o.store, &me, lang, today, id, decision)
         .await
-        .map_err(fail)?;
+        .map_err(|e| Failure::new(1, e))?;
+    if let Some(why) = &draft.refused {
+        return Err(Failure::new(1, why.clone()));
+    }
+    // A return without a notice of its own sends the drafted one.
+    let text = match decision {
+        Decision::Return => text.unwrap_or_else(|| draft.notice.clone()),
+        Decision::Approve => text.unwrap_or_default(),
+    };
+    let done = crate::workflow::decide(
+        &o.store,
+        &me,
+        lang,
+        today,
+        id,
+        draft.version,
+        decision,
+        &text,
+    )
+    .await
+    .map_err(|e| Failure::new(1, e))?;
     o.store.close().await;
-    println!("{}", i18n::filing_decided(lang, id, approve));
+    println!("{done}");
     if !approve {
-        for line in reason.lines() {
+        for line in text.lines() {
             println!("{}", printable(line));
         }
     }

@@ -29,6 +29,8 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         Refresh => ("刷新", "Refresh"),
         Language => ("切换中文 / English", "Switch English / 中文"),
         KeymapView => ("键位与键位文件问题", "Keymap and its problems"),
+        Approve => ("办结", "Approve"),
+        Return => ("退回更正", "Return for correction"),
     };
     lang.pick(zh, en)
 }
@@ -146,6 +148,43 @@ pub fn lookup_keys(lang: Lang) -> [&'static str; 3] {
             " Shift-Tab previous pane; once off the line the keys below work, / returns",
         ],
     }
+}
+
+pub fn decide_title(lang: Lang, id: i64, approve: bool) -> String {
+    match (lang, approve) {
+        (Lang::Zh, true) => format!(" 办结申报{id} "),
+        (Lang::En, true) => format!(" Approve filing {id} "),
+        (Lang::Zh, false) => format!(" 退回申报{id}（一次性告知） "),
+        (Lang::En, false) => format!(" Return filing {id} (one-time notice) "),
+    }
+}
+
+pub fn decide_no_problems(lang: Lang) -> &'static str {
+    lang.pick("审核未发现问题。", "The checks found no problem.")
+}
+
+pub fn decide_reason(lang: Lang) -> &'static str {
+    lang.pick(
+        "办结理由（科室负责人）：",
+        "Reason to approve (section chief): ",
+    )
+}
+
+pub fn decide_remark(lang: Lang) -> &'static str {
+    lang.pick("补充说明：", "Remark: ")
+}
+
+pub fn decide_confirm(lang: Lang, approve: bool) -> &'static str {
+    match (lang, approve) {
+        (Lang::Zh, true) => "Enter 办结 · Esc 取消",
+        (Lang::En, true) => "Enter approves · Esc cancels",
+        (Lang::Zh, false) => "Enter 退回并出具告知书 · Esc 取消",
+        (Lang::En, false) => "Enter returns with the notice · Esc cancels",
+    }
+}
+
+pub fn decide_close(lang: Lang) -> &'static str {
+    lang.pick("Esc 关闭", "Esc closes")
 }
 
 pub fn index_building(lang: Lang) -> &'static str {

@@ -45,6 +45,8 @@ actions! {
     Refresh = "refresh",
     Language = "language",
     KeymapView = "keymap",
+    Approve = "approve",
+    Return = "return",
 }
 
 impl Action {

@@ -7,6 +7,7 @@ use super::keymap::{Chord, Keymap};
 use super::lookup::{LookupState, SearchAsk};
 use super::palette::Palette;
 use super::pane::{ListPane, PageAsk, PaneId};
+use crate::domain::decision::Decision;
 use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::search::{Hits, Index, RecordKind};
@@ -24,6 +25,14 @@ pub const MIN_HEIGHT: u16 = 24;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadPage(PageAsk),
+    /// Check a filing and draft its decision (problems, notice) for the clerk to confirm.
+    PrepareDecision {
+        id: i64,
+        decision: Decision,
+        lang: Lang,
+    },
+    /// Take the confirmed decision.
+    Decide(DecisionAsk),
     /// Build (or load) the lookup index in the background.
     BuildIndex,
     Search(SearchAsk),
@@ -54,6 +63,9 @@ pub enum AppEvent {
     Dashboard(Result<Dashboard, String>),
     Counts(Result<Counts, String>),
     IndexReady(Result<Arc<Index>, String>),
+    DecisionReady(Result<DecisionDraft, String>),
+    /// A decision taken (the sentence to show) or refused (why).
+    Decided(Result<String, String>),
     /// A search's answer; None when a newer keystroke cancelled it.
     Searched {
         generation: u64,
@@ -73,9 +85,30 @@ pub struct DetailView {
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Palette(Palette),
-    Keymap { scroll: u16 },
+    Keymap {
+        scroll: u16,
+    },
+    /// A decision to confirm, with what the clerk types: a remark added to the
+    /// correction notice, or a chief's reason to approve over problems.
+    Decide {
+        draft: DecisionDraft,
+        input: String,
+    },
+}
+
+pub use crate::workflow::Draft as DecisionDraft;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionAsk {
+    pub id: i64,
+    pub version: i64,
+    pub decision: Decision,
+    /// The notice (return) or the override reason (approve over problems).
+    pub text: String,
 }
 
 /// Who is working, shown in the status bar.
@@ -381,6 +414,33 @@ impl App {
                 }
                 vec![]
             }
+            AppEvent::DecisionReady(r) => {
+                match r {
+                    Ok(draft) => {
+                        self.overlay = Some(Overlay::Decide {
+                            draft,
+                            input: String::new(),
+                        })
+                    }
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
+            AppEvent::Decided(r) => {
+                match r {
+                    Ok(done) => {
+                        self.message = Some(done);
+                        self.detail = None;
+                        let mut fx = vec![Effect::LoadCounts];
+                        if let Some(l) = self.lists.get_mut(&ListKind::Filings) {
+                            fx.push(Effect::LoadPage(l.reload()));
+                        }
+                        return fx;
+                    }
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
             AppEvent::Dashboard(r) => {
                 self.dashboard = Some(r);
                 vec![]
@@ -396,6 +456,43 @@ impl App {
     }
 
     fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        if let Some(Overlay::Decide { draft, input }) = &mut self.overlay {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            return match k.code {
+                KeyCode::Esc => {
+                    self.overlay = None;
+                    vec![]
+                }
+                KeyCode::Enter
+                    if draft.refused.is_none()
+                        && !(draft.needs_reason && input.trim().is_empty()) =>
+                {
+                    let text = match draft.decision {
+                        Decision::Return if input.trim().is_empty() => draft.notice.clone(),
+                        Decision::Return => format!("{}{}\n", draft.notice, input.trim()),
+                        Decision::Approve => input.trim().to_string(),
+                    };
+                    let ask = DecisionAsk {
+                        id: draft.id,
+                        version: draft.version,
+                        decision: draft.decision,
+                        text,
+                    };
+                    self.overlay = None;
+                    vec![Effect::Decide(ask)]
+                }
+                KeyCode::Backspace => {
+                    input.pop();
+                    vec![]
+                }
+                KeyCode::Char('c') if ctrl => self.apply(Action::Quit),
+                KeyCode::Char(c) if !ctrl && !c.is_control() && draft.refused.is_none() => {
+                    input.push(c);
+                    vec![]
+                }
+                _ => vec![],
+            };
+        }
         if let Some(Overlay::Palette(p)) = &mut self.overlay {
             return match k.code {
                 KeyCode::Esc => {
@@ -438,7 +535,7 @@ impl App {
             };
             let scroll = match overlay {
                 Overlay::Help { scroll } | Overlay::Keymap { scroll } => scroll,
-                Overlay::Palette(_) => unreachable!("handled above"),
+                Overlay::Palette(_) | Overlay::Decide { .. } => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {
                 Some(Action::Down) => *scroll = scroll.saturating_add(1),
@@ -635,6 +732,28 @@ impl App {
                     scroll: 0,
                 });
                 vec![Effect::LoadDetail { kind, id }]
+            }
+            Action::Approve | Action::Return => {
+                if self.pane != PaneId::Filings {
+                    return vec![];
+                }
+                let id = match &self.detail {
+                    Some(d) if d.kind == ListKind::Filings => Some(d.id),
+                    Some(_) => None,
+                    None => self.list().and_then(|l| l.selected()).map(ListItem::id),
+                };
+                let decision = if action == Action::Approve {
+                    Decision::Approve
+                } else {
+                    Decision::Return
+                };
+                id.map(|id| Effect::PrepareDecision {
+                    id,
+                    decision,
+                    lang: self.lang,
+                })
+                .into_iter()
+                .collect()
             }
             Action::Filter if self.pane == PaneId::Licences => {
                 self.lookup.editing = true;

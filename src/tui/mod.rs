@@ -74,6 +74,7 @@ struct Runner {
     tx: UnboundedSender<AppEvent>,
     today: chrono::NaiveDate,
     database: crate::store::DatabaseUrl,
+    staff: Staff,
     /// The newest search's number: an older search sees it move and stops.
     search_generation: Arc<AtomicU64>,
 }
@@ -83,6 +84,8 @@ impl Runner {
         let store = self.store.clone();
         let tx = self.tx.clone();
         let today = self.today;
+        let staff = self.staff.clone();
+        let lang = app.lang;
         let lang_free = |e: crate::store::StoreError| e.to_string();
         match effect {
             Effect::Search(ask) => {
@@ -139,6 +142,22 @@ impl Runner {
                 Effect::LoadCounts => {
                     AppEvent::Counts(store.counts(today).await.map_err(lang_free))
                 }
+                Effect::PrepareDecision { id, decision, lang } => AppEvent::DecisionReady(
+                    crate::workflow::draft(&store, &staff, lang, today, id, decision).await,
+                ),
+                Effect::Decide(ask) => AppEvent::Decided(
+                    crate::workflow::decide(
+                        &store,
+                        &staff,
+                        lang,
+                        today,
+                        ask.id,
+                        ask.version,
+                        ask.decision,
+                        &ask.text,
+                    )
+                    .await,
+                ),
                 Effect::Quit | Effect::Search(_) | Effect::BuildIndex => return,
             };
             let _ = tx.send(event);
@@ -209,6 +228,7 @@ pub async fn run(
         tx: tx.clone(),
         today,
         database: database.clone(),
+        staff: staff.clone(),
         search_generation: Arc::new(AtomicU64::new(0)),
     };
     for e in effects {

@@ -47,6 +47,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll),
         Some(Overlay::Keymap { scroll }) => overlay::keymap(frame, app, *scroll),
         Some(Overlay::Palette(p)) => overlay::palette(frame, app, p),
+        Some(Overlay::Decide { draft, input }) => overlay::decide(frame, app, draft, input),
         None => {}
     }
 }

@@ -138,3 +138,47 @@ pub fn palette(frame: &mut Frame, app: &App, p: &Palette) {
     }
     boxed(frame, i18n::palette_title(lang), lines, 0);
 }
+
+/// A decision to confirm: its problems, the notice or the reason asked for.
+pub fn decide(frame: &mut Frame, app: &App, d: &crate::workflow::Draft, input: &str) {
+    use crate::domain::decision::Decision;
+    let lang = app.lang;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if d.problems.is_empty() {
+        lines.push(Line::raw(i18n::decide_no_problems(lang)));
+    } else if d.decision == Decision::Approve {
+        for (n, p) in d.problems.iter().enumerate() {
+            lines.push(Line::raw(format!("{}. {}", n + 1, clean(p))));
+        }
+    }
+    if d.decision == Decision::Return {
+        for l in d.notice.lines() {
+            lines.push(Line::raw(clean(l)));
+        }
+    }
+    lines.push(Line::raw(""));
+    match (&d.refused, d.decision, d.needs_reason) {
+        (Some(why), _, _) => {
+            lines.push(Line::styled(clean(why), bold));
+            lines.push(Line::raw(i18n::decide_close(lang)));
+        }
+        (None, Decision::Approve, true) => {
+            lines.push(Line::styled(
+                format!("{}{}_", i18n::decide_reason(lang), clean(input)),
+                bold,
+            ));
+            lines.push(Line::raw(i18n::decide_confirm(lang, true)));
+        }
+        (None, Decision::Return, _) => {
+            lines.push(Line::styled(
+                format!("{}{}_", i18n::decide_remark(lang), clean(input)),
+                bold,
+            ));
+            lines.push(Line::raw(i18n::decide_confirm(lang, false)));
+        }
+        (None, Decision::Approve, false) => lines.push(Line::raw(i18n::decide_confirm(lang, true))),
+    }
+    let title = i18n::decide_title(lang, d.id, d.decision == Decision::Approve);
+    boxed(frame, &title, lines, 0);
+}

@@ -1,0 +1,136 @@
+//! Deciding a filing, step by step, for the screen and the command line
+//! alike: draft (check it, word its problems, draft the correction notice,
+//! say whether this staff member may), then decide (check again at the
+//! version read, apply, audit). No SQL here, and no rule: those live in
+//! `store` and `domain`.
+
+use crate::domain::Staff;
+use crate::domain::decision::{Decision, Refusal, change_for, may_decide};
+use crate::domain::review::check;
+use crate::i18n::{self, Lang};
+use crate::store::Store;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// A filing's decision as drafted for confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub id: i64,
+    pub version: i64,
+    pub decision: Decision,
+    /// Each problem as a sentence.
+    pub problems: Vec<String>,
+    /// The drafted one-time correction notice (for a return).
+    pub notice: String,
+    /// Why this staff member may not take the decision, if so.
+    pub refused: Option<String>,
+    /// Approving over problems: the chief must give a reason.
+    pub needs_reason: bool,
+}
+
+/// Checks a pending filing and drafts its decision. Err is a sentence.
+pub async fn draft(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+    decision: Decision,
+) -> Result<Draft, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let Some(f) = store
+        .pending_filing_facts(today, Some(id))
+        .await
+        .map_err(fail)?
+        .pop()
+    else {
+        return Err(i18n::filing_not_pending(lang, id));
+    };
+    let names: HashMap<String, (String, String)> = store
+        .material_names()
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|(code, zh, en)| (code, (zh, en)))
+        .collect();
+    let material = |code: &str| -> String {
+        names.get(code).map_or_else(
+            || code.to_string(),
+            |(zh, en)| lang.pick(zh, en).to_string(),
+        )
+    };
+    let problems: Vec<String> = check(&f.facts)
+        .iter()
+        .map(|p| i18n::problem(lang, p, &material))
+        .collect();
+    let notice = i18n::correction_notice(lang, id, f.facts.kind.label(lang), &problems);
+    // Whether the decision is allowed at all, before any reason is typed.
+    let probe = match decision {
+        Decision::Approve => may_decide(staff, decision, &vec_of(problems.len()), Some("·"), ""),
+        Decision::Return => may_decide(staff, decision, &[], None, &notice),
+    };
+    let needs_reason = decision == Decision::Approve && !problems.is_empty() && probe.is_ok();
+    Ok(Draft {
+        id,
+        version: f.version,
+        decision,
+        problems,
+        notice,
+        refused: probe.err().map(|r| i18n::refusal(lang, &r)),
+        needs_reason,
+    })
+}
+
+/// Placeholder problems to ask the rule whether this staff member could
+/// approve over `n` of them at all.
+fn vec_of(n: usize) -> Vec<crate::domain::review::Problem> {
+    vec![crate::domain::review::Problem::NoReason; n]
+}
+
+/// Takes the decision at `version`: `text` is the notice of a return or the
+/// reason of a chief's approval over problems. Ok is the sentence to show.
+#[allow(clippy::too_many_arguments)]
+pub async fn decide(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+    version: i64,
+    decision: Decision,
+    text: &str,
+) -> Result<String, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let Some(f) = store
+        .pending_filing_facts(today, Some(id))
+        .await
+        .map_err(fail)?
+        .pop()
+    else {
+        return Err(i18n::filing_not_pending(lang, id));
+    };
+    let problems = check(&f.facts);
+    let (reason, overridden) = match decision {
+        Decision::Approve => (text, (!problems.is_empty()).then_some(text)),
+        Decision::Return => (text, None),
+    };
+    may_decide(staff, decision, &problems, overridden, reason)
+        .map_err(|r: Refusal| i18n::refusal(lang, &r))?;
+    store
+        .decide_filing(
+            staff,
+            id,
+            version,
+            decision,
+            reason,
+            overridden,
+            &change_for(&f.facts),
+        )
+        .await
+        .map_err(fail)?;
+    Ok(i18n::filing_decided(
+        lang,
+        id,
+        decision == Decision::Approve,
+    ))
+}
