@@ -134,3 +134,59 @@ pub async fn decide(
         decision == Decision::Approve,
     ))
 }
+
+/// Approves the given filings one by one; any with a problem (or changed by
+/// someone meanwhile) is left out and listed. Ok is the sentence to show.
+pub async fn approve_all(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    ids: &[i64],
+) -> Result<String, String> {
+    let mut approved = 0;
+    let mut left = Vec::new();
+    for &id in ids {
+        match draft(store, staff, lang, today, id, Decision::Approve).await {
+            Ok(d) if d.refused.is_none() && d.problems.is_empty() => {
+                match decide(
+                    store,
+                    staff,
+                    lang,
+                    today,
+                    id,
+                    d.version,
+                    Decision::Approve,
+                    "",
+                )
+                .await
+                {
+                    Ok(_) => approved += 1,
+                    Err(_) => left.push(id),
+                }
+            }
+            Ok(d) if d.refused.is_some() && d.problems.is_empty() => {
+                return Err(d.refused.unwrap_or_default());
+            }
+            _ => left.push(id),
+        }
+    }
+    Ok(i18n::batch_done(lang, approved, &left))
+}
+
+/// The pending filings the checks find clean.
+pub async fn clean_filings(
+    store: &Store,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Vec<i64>, String> {
+    let all = store
+        .pending_filing_facts(today, None)
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    Ok(all
+        .iter()
+        .filter(|f| check(&f.facts).is_empty())
+        .map(|f| f.id)
+        .collect())
+}

@@ -210,3 +210,61 @@ async fn a_return_keeps_its_notice_and_leaves_the_person_alone() {
         );
     }
 }
+
+#[tokio::test]
+async fn approving_a_batch_leaves_out_and_lists_the_filings_with_problems() {
+    for db in TestDb::all().await {
+        let store = demo(&db).await;
+        let me = clerk(&store).await;
+        let all = store.pending_filing_facts(today(), None).await.unwrap();
+        let clean: Vec<i64> = all
+            .iter()
+            .filter(|f| check(&f.facts).is_empty())
+            .take(3)
+            .map(|f| f.id)
+            .collect();
+        let dirty: Vec<i64> = all
+            .iter()
+            .filter(|f| !check(&f.facts).is_empty())
+            .take(2)
+            .map(|f| f.id)
+            .collect();
+        let mut ids = clean.clone();
+        ids.extend(&dirty);
+        let said =
+            hrss_desk::workflow::approve_all(&store, &me, hrss_desk::i18n::Lang::En, today(), &ids)
+                .await
+                .unwrap();
+        assert!(said.starts_with("3 approved"), "{}: {said}", db.label);
+        for id in &dirty {
+            assert!(said.contains(&id.to_string()), "{said}");
+            assert_eq!(
+                store
+                    .pending_filing_facts(today(), Some(*id))
+                    .await
+                    .unwrap()
+                    .len(),
+                1,
+                "left pending"
+            );
+        }
+        for id in &clean {
+            assert!(
+                store
+                    .pending_filing_facts(today(), Some(*id))
+                    .await
+                    .unwrap()
+                    .is_empty(),
+                "approved"
+            );
+        }
+        let found = hrss_desk::workflow::clean_filings(&store, hrss_desk::i18n::Lang::Zh, today())
+            .await
+            .unwrap();
+        assert!(
+            clean.iter().all(|id| !found.contains(id)),
+            "approved ones are no longer pending"
+        );
+        assert!(store.verify_audit().await.unwrap().is_ok());
+    }
+}

@@ -272,7 +272,8 @@ fn feed(app: &mut App, effects: Vec<Effect>) {
                 }))
             }
             // Decisions are taken by the tests themselves, to look at them.
-            Effect::Decide(_) => continue,
+            Effect::Decide(_) | Effect::ApproveTagged { .. } => continue,
+            Effect::TagClean { .. } => AppEvent::CleanFilings(Ok(vec![2])),
             Effect::Search(ask) => {
                 let index = app.index.clone().unwrap();
                 let hits = index.search(&ask.query, ask.filter, 200, ask.previous.as_deref(), None);
@@ -908,4 +909,31 @@ fn decisions_belong_to_the_filings_pane_only() {
     let mut a = app(Lang::Zh, 80, 24);
     act(&mut a, Action::Pane3);
     assert!(a.apply(hrss_desk::tui::action::Action::Approve).is_empty());
+}
+
+#[test]
+fn tagged_filings_are_approved_together_and_clean_ones_tag_at_once() {
+    let mut a = app(Lang::Zh, 80, 24);
+    typed(&mut a, KeyCode::Char(' '));
+    assert!(a.tagged.contains(&1));
+    assert_eq!(a.list().unwrap().cursor, 1, "tagging moves on");
+    assert!(draw(&a).contains("*参保登记"), "{}", draw(&a));
+    typed(&mut a, KeyCode::Char('T'));
+    assert_eq!(a.tagged.iter().copied().collect::<Vec<_>>(), vec![1, 2]);
+    match key(&mut a, KeyCode::Char('a')).as_slice() {
+        [Effect::ApproveTagged { ids, .. }] => assert_eq!(ids, &vec![1, 2]),
+        other => panic!("{other:?}"),
+    }
+    a.handle(AppEvent::Decided(Ok(
+        "已办结1件；以下有问题，未办结：1".into()
+    )));
+    assert!(a.tagged.is_empty());
+    assert!(draw(&a).contains("未办结：1"));
+    // Space again untags.
+    act(&mut a, Action::Top);
+    typed(&mut a, KeyCode::Char(' '));
+    assert!(a.tagged.contains(&1));
+    act(&mut a, Action::Top);
+    typed(&mut a, KeyCode::Char(' '));
+    assert!(!a.tagged.contains(&1));
 }

@@ -31,6 +31,8 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         KeymapView => ("键位与键位文件问题", "Keymap and its problems"),
         Approve => ("办结", "Approve"),
         Return => ("退回更正", "Return for correction"),
+        Tag => ("标记 / 取消标记", "Tag / untag"),
+        TagClean => ("标记全部无问题的申报", "Tag every filing without problems"),
     };
     lang.pick(zh, en)
 }
@@ -156,6 +158,29 @@ pub fn decide_title(lang: Lang, id: i64, approve: bool) -> String {
         (Lang::En, true) => format!(" Approve filing {id} "),
         (Lang::Zh, false) => format!(" 退回申报{id}（一次性告知） "),
         (Lang::En, false) => format!(" Return filing {id} (one-time notice) "),
+    }
+}
+
+pub fn batch_done(lang: Lang, approved: usize, left: &[i64]) -> String {
+    let ids = left
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join("、");
+    match (lang, left.is_empty()) {
+        (Lang::Zh, true) => format!("已办结{approved}件。"),
+        (Lang::En, true) => format!("{approved} filing(s) approved."),
+        (Lang::Zh, false) => format!("已办结{approved}件；以下有问题，未办结：{ids}"),
+        (Lang::En, false) => {
+            format!("{approved} approved; these have problems and were left: {ids}")
+        }
+    }
+}
+
+pub fn tagged(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已标记{n}件，按 a 一并办结"),
+        Lang::En => format!("{n} tagged: a approves them together"),
     }
 }
 

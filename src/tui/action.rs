@@ -47,6 +47,8 @@ actions! {
     KeymapView = "keymap",
     Approve = "approve",
     Return = "return",
+    Tag = "tag",
+    TagClean = "tag-clean",
 }
 
 impl Action {

@@ -33,6 +33,15 @@ pub enum Effect {
     },
     /// Take the confirmed decision.
     Decide(DecisionAsk),
+    /// Approve the tagged filings together, leaving out any with a problem.
+    ApproveTagged {
+        ids: Vec<i64>,
+        lang: Lang,
+    },
+    /// Tag every pending filing the checks find clean.
+    TagClean {
+        lang: Lang,
+    },
     /// Build (or load) the lookup index in the background.
     BuildIndex,
     Search(SearchAsk),
@@ -66,6 +75,8 @@ pub enum AppEvent {
     DecisionReady(Result<DecisionDraft, String>),
     /// A decision taken (the sentence to show) or refused (why).
     Decided(Result<String, String>),
+    /// The clean pending filings, to tag.
+    CleanFilings(Result<Vec<i64>, String>),
     /// A search's answer; None when a newer keystroke cancelled it.
     Searched {
         generation: u64,
@@ -149,6 +160,8 @@ pub struct App {
     pub size: (u16, u16),
     pub quit: bool,
     pub lookup: LookupState,
+    /// Filings tagged for a decision together.
+    pub tagged: std::collections::BTreeSet<i64>,
     /// The lookup index, once built.
     pub index: Option<Arc<Index>>,
     pub index_error: Option<String>,
@@ -190,6 +203,7 @@ impl App {
             size,
             quit: false,
             lookup: LookupState::default(),
+            tagged: Default::default(),
             index: None,
             index_error: None,
         };
@@ -426,11 +440,22 @@ impl App {
                 }
                 vec![]
             }
+            AppEvent::CleanFilings(r) => {
+                match r {
+                    Ok(ids) => {
+                        self.tagged.extend(ids);
+                        self.message = Some(i18n::tagged(self.lang, self.tagged.len()));
+                    }
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
             AppEvent::Decided(r) => {
                 match r {
                     Ok(done) => {
                         self.message = Some(done);
                         self.detail = None;
+                        self.tagged.clear();
                         let mut fx = vec![Effect::LoadCounts];
                         if let Some(l) = self.lists.get_mut(&ListKind::Filings) {
                             fx.push(Effect::LoadPage(l.reload()));
@@ -732,6 +757,28 @@ impl App {
                     scroll: 0,
                 });
                 vec![Effect::LoadDetail { kind, id }]
+            }
+            Action::Tag | Action::TagClean if self.pane != PaneId::Filings => vec![],
+            Action::Tag => {
+                if let Some(id) = self.list().and_then(|l| l.selected()).map(ListItem::id)
+                    && !self.tagged.remove(&id)
+                {
+                    self.tagged.insert(id);
+                }
+                self.message = Some(i18n::tagged(self.lang, self.tagged.len()));
+                // Tagging moves on, so a run of filings is tagged key by key.
+                self.apply(Action::Down)
+            }
+            Action::TagClean => vec![Effect::TagClean { lang: self.lang }],
+            Action::Approve
+                if self.pane == PaneId::Filings
+                    && self.detail.is_none()
+                    && !self.tagged.is_empty() =>
+            {
+                vec![Effect::ApproveTagged {
+                    ids: self.tagged.iter().copied().collect(),
+                    lang: self.lang,
+                }]
             }
             Action::Approve | Action::Return => {
                 if self.pane != PaneId::Filings {

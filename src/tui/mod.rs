@@ -158,6 +158,12 @@ impl Runner {
                     )
                     .await,
                 ),
+                Effect::ApproveTagged { ids, lang } => AppEvent::Decided(
+                    crate::workflow::approve_all(&store, &staff, lang, today, &ids).await,
+                ),
+                Effect::TagClean { lang } => AppEvent::CleanFilings(
+                    crate::workflow::clean_filings(&store, lang, today).await,
+                ),
                 Effect::Quit | Effect::Search(_) | Effect::BuildIndex => return,
             };
             let _ = tx.send(event);

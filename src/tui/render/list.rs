@@ -56,7 +56,12 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             };
             (
                 vec![
-                    code_label(FilingKind::parse, FilingKind::label, &f.kind, lang),
+                    // A tagged filing is marked in words too, not by colour alone.
+                    format!(
+                        "{}{}",
+                        if app.tagged.contains(&f.id) { "*" } else { "" },
+                        code_label(FilingKind::parse, FilingKind::label, &f.kind, lang)
+                    ),
                     f.employer_name.as_deref().map_or_else(none, clean),
                     f.person_name.as_deref().map_or_else(none, clean),
                     f.person_id_number
