@@ -268,3 +268,36 @@ async fn approving_a_batch_leaves_out_and_lists_the_filings_with_problems() {
         assert!(store.verify_audit().await.unwrap().is_ok());
     }
 }
+
+#[tokio::test]
+async fn revealing_a_persons_data_is_audited_with_the_reason_and_without_the_values() {
+    for db in TestDb::all().await {
+        let store = demo(&db).await;
+        let (id, phone, bank) = store
+            .reveal_person("wangfang", 5, "窗口核验本人身份")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(id.len(), 18);
+        let entry = db
+            .scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'person.reveal' AND actor = 'wangfang' AND entity_id = '5' AND detail = '窗口核验本人身份'")
+            .await;
+        assert_eq!(entry, 1, "{}", db.label);
+        for value in [&id, &phone, &bank] {
+            let leaked = db
+                .scalar(&format!(
+                    "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%{value}%'"
+                ))
+                .await;
+            assert_eq!(leaked, 0, "{}: a full value in the log", db.label);
+        }
+        assert!(
+            store
+                .reveal_person("wangfang", 99_999_999, "x")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(store.verify_audit().await.unwrap().is_ok());
+    }
+}

@@ -274,6 +274,7 @@ fn feed(app: &mut App, effects: Vec<Effect>) {
             // Decisions are taken by the tests themselves, to look at them.
             Effect::Decide(_) | Effect::ApproveTagged { .. } => continue,
             Effect::TagClean { .. } => AppEvent::CleanFilings(Ok(vec![2])),
+            Effect::Reveal { .. } => continue,
             Effect::Search(ask) => {
                 let index = app.index.clone().unwrap();
                 let hits = index.search(&ask.query, ask.filter, 200, ask.previous.as_deref(), None);
@@ -936,4 +937,96 @@ fn tagged_filings_are_approved_together_and_clean_ones_tag_at_once() {
     act(&mut a, Action::Top);
     typed(&mut a, KeyCode::Char(' '));
     assert!(!a.tagged.contains(&1));
+}
+
+#[test]
+fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane5);
+    // A person detail, fed by hand (the fixtures have no person detail).
+    a.detail = Some(hrss_desk::tui::app::DetailView {
+        kind: ListKind::Persons,
+        id: 1,
+        detail: Some(Detail::Person {
+            person: PersonRow {
+                id: 1,
+                id_number: "130110199003070015".into(),
+                name: "欧阳秀英".into(),
+                phone: "13812345678".into(),
+                bank_account: "6222021234567890123".into(),
+                employer_id: None,
+                status: "active".into(),
+                hired_on: None,
+                last_paid_month: None,
+                contribution_base: 0,
+                pension_base: 0,
+            },
+            employer: None,
+        }),
+        error: None,
+        scroll: 0,
+        revealed: None,
+    });
+    assert!(draw(&a).contains("130110********0015"));
+    typed(&mut a, KeyCode::Char('v'));
+    assert!(draw(&a).contains("须说明理由"), "{}", draw(&a));
+    assert!(
+        key(&mut a, KeyCode::Enter).is_empty(),
+        "no reason, nothing shown"
+    );
+    for c in "窗口核验".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    assert_eq!(
+        key(&mut a, KeyCode::Enter),
+        vec![Effect::Reveal {
+            id: 1,
+            reason: "窗口核验".into()
+        }]
+    );
+    a.handle(AppEvent::Revealed {
+        id: 1,
+        result: Ok(Some((
+            "130110199003070015".into(),
+            "13812345678".into(),
+            "6222021234567890123".into(),
+        ))),
+    });
+    let s = draw(&a);
+    assert!(
+        s.contains("130110199003070015") && s.contains("13812345678"),
+        "{s}"
+    );
+    typed(&mut a, KeyCode::Esc);
+    assert!(
+        a.detail.is_none(),
+        "leaving the view forgets what was revealed"
+    );
+    // A role that may not reveal is told so.
+    let cal = WorkCalendar::default();
+    let who = Who {
+        name: "杨强".into(),
+        login: "yangqiang".into(),
+        roles: vec![Role::Inspector],
+    };
+    let (mut b, _) = App::new(
+        who,
+        Lang::Zh,
+        "db".into(),
+        Keymap::shipped("default").unwrap(),
+        cal,
+        today(),
+        (80, 24),
+    );
+    b.detail = a.detail.clone().or(Some(hrss_desk::tui::app::DetailView {
+        kind: ListKind::Persons,
+        id: 1,
+        detail: None,
+        error: None,
+        scroll: 0,
+        revealed: None,
+    }));
+    b.apply(Action::Reveal);
+    assert!(b.overlay.is_none());
+    assert!(b.message.as_deref().unwrap_or("").contains("无权"));
 }

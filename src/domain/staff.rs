@@ -23,6 +23,13 @@ impl Staff {
         self.has(Role::Admin)
     }
 
+    /// Seeing a person's full ID number, phone and bank account: counter
+    /// clerks and section chiefs, with a stated reason each time. An
+    /// administrator runs the system and sees no one's data.
+    pub fn may_reveal(&self) -> bool {
+        self.has(Role::Clerk) || self.has(Role::Chief)
+    }
+
     /// Checking the audit log is for administrators and section chiefs.
     pub fn may_verify_audit(&self) -> bool {
         self.has(Role::Admin) || self.has(Role::Chief)
@@ -82,6 +89,15 @@ mod tests {
         };
         assert!(!s.may_verify_audit());
         assert!(!s.is_admin());
+        assert!(s.may_reveal());
+        let admin = Staff {
+            roles: vec![Role::Admin],
+            ..s.clone()
+        };
+        assert!(
+            !admin.may_reveal(),
+            "least privilege: administrators see no personal data"
+        );
         s.roles.push(Role::Chief);
         assert!(s.may_verify_audit());
     }

@@ -33,6 +33,10 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         Return => ("退回更正", "Return for correction"),
         Tag => ("标记 / 取消标记", "Tag / untag"),
         TagClean => ("标记全部无问题的申报", "Tag every filing without problems"),
+        Reveal => (
+            "查看完整个人信息（须说明理由，留痕）",
+            "Reveal personal data (reason asked, audited)",
+        ),
     };
     lang.pick(zh, en)
 }
@@ -182,6 +186,31 @@ pub fn tagged(lang: Lang, n: usize) -> String {
         Lang::Zh => format!("已标记{n}件，按 a 一并办结"),
         Lang::En => format!("{n} tagged: a approves them together"),
     }
+}
+
+pub fn reveal_title(lang: Lang) -> &'static str {
+    lang.pick(
+        " 查看完整个人信息：须说明理由，将记入审计日志 ",
+        " Reveal personal data: the reason is written to the audit log ",
+    )
+}
+
+pub fn reveal_reason(lang: Lang) -> &'static str {
+    lang.pick("理由：", "Reason: ")
+}
+
+pub fn reveal_refused(lang: Lang) -> &'static str {
+    lang.pick(
+        "您的角色无权查看完整个人信息。",
+        "Your role may not reveal personal data.",
+    )
+}
+
+pub fn reveal_only_persons(lang: Lang) -> &'static str {
+    lang.pick(
+        "在参保人员详情中按 v 查看完整信息。",
+        "Press v in an insured person's detail to reveal it.",
+    )
 }
 
 pub fn decide_no_problems(lang: Lang) -> &'static str {

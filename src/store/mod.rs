@@ -299,6 +299,17 @@ impl Store {
         ))
     }
 
+    /// A person's full ID number, phone and bank account; the look is audited
+    /// with its reason in the same transaction.
+    pub async fn reveal_person(
+        &self,
+        actor: &str,
+        person: i64,
+        reason: &str,
+    ) -> Result<Option<(String, String, String)>, StoreError> {
+        on_backend!(self.reveal_person(actor, person, reason))
+    }
+
     /// Whether this database was made by `hrss-desk demo`.
     pub async fn is_demo(&self) -> Result<bool, StoreError> {
         Ok(self.setting(DEMO_SETTING).await?.as_deref() == Some("true"))

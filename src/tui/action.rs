@@ -49,6 +49,7 @@ actions! {
     Return = "return",
     Tag = "tag",
     TagClean = "tag-clean",
+    Reveal = "reveal",
 }
 
 impl Action {

@@ -42,6 +42,11 @@ pub enum Effect {
     TagClean {
         lang: Lang,
     },
+    /// Read a person's full data, audited with the reason.
+    Reveal {
+        id: i64,
+        reason: String,
+    },
     /// Build (or load) the lookup index in the background.
     BuildIndex,
     Search(SearchAsk),
@@ -77,6 +82,11 @@ pub enum AppEvent {
     Decided(Result<String, String>),
     /// The clean pending filings, to tag.
     CleanFilings(Result<Vec<i64>, String>),
+    /// A person's full ID number, phone and bank account.
+    Revealed {
+        id: i64,
+        result: Result<Option<(String, String, String)>, String>,
+    },
     /// A search's answer; None when a newer keystroke cancelled it.
     Searched {
         generation: u64,
@@ -92,6 +102,8 @@ pub struct DetailView {
     pub detail: Option<Detail>,
     pub error: Option<String>,
     pub scroll: u16,
+    /// A person's data shown in full after a reason was given; gone with the view.
+    pub revealed: Option<(String, String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -107,6 +119,11 @@ pub enum Overlay {
     /// correction notice, or a chief's reason to approve over problems.
     Decide {
         draft: DecisionDraft,
+        input: String,
+    },
+    /// The reason asked before personal data is shown.
+    Reveal {
+        id: i64,
         input: String,
     },
 }
@@ -304,6 +321,7 @@ impl App {
             detail: None,
             error: None,
             scroll: 0,
+            revealed: None,
         });
         vec![Effect::LoadDetail { kind, id }]
     }
@@ -440,6 +458,22 @@ impl App {
                 }
                 vec![]
             }
+            AppEvent::Revealed { id, result } => {
+                match result {
+                    Ok(Some(data)) => {
+                        if let Some(d) = self
+                            .detail
+                            .as_mut()
+                            .filter(|d| d.kind == ListKind::Persons && d.id == id)
+                        {
+                            d.revealed = Some(data);
+                        }
+                    }
+                    Ok(None) => self.message = Some(i18n::empty_list(self.lang).to_string()),
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
             AppEvent::CleanFilings(r) => {
                 match r {
                     Ok(ids) => {
@@ -481,6 +515,33 @@ impl App {
     }
 
     fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        if let Some(Overlay::Reveal { id, input }) = &mut self.overlay {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            return match k.code {
+                KeyCode::Esc => {
+                    self.overlay = None;
+                    vec![]
+                }
+                KeyCode::Enter if !input.trim().is_empty() => {
+                    let ask = Effect::Reveal {
+                        id: *id,
+                        reason: input.trim().to_string(),
+                    };
+                    self.overlay = None;
+                    vec![ask]
+                }
+                KeyCode::Backspace => {
+                    input.pop();
+                    vec![]
+                }
+                KeyCode::Char('c') if ctrl => self.apply(Action::Quit),
+                KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                    input.push(c);
+                    vec![]
+                }
+                _ => vec![],
+            };
+        }
         if let Some(Overlay::Decide { draft, input }) = &mut self.overlay {
             let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
             return match k.code {
@@ -560,7 +621,9 @@ impl App {
             };
             let scroll = match overlay {
                 Overlay::Help { scroll } | Overlay::Keymap { scroll } => scroll,
-                Overlay::Palette(_) | Overlay::Decide { .. } => unreachable!("handled above"),
+                Overlay::Palette(_) | Overlay::Decide { .. } | Overlay::Reveal { .. } => {
+                    unreachable!("handled above")
+                }
             };
             match self.keymap.lookup(&["list", "global"], chord) {
                 Some(Action::Down) => *scroll = scroll.saturating_add(1),
@@ -755,8 +818,27 @@ impl App {
                     detail: None,
                     error: None,
                     scroll: 0,
+                    revealed: None,
                 });
                 vec![Effect::LoadDetail { kind, id }]
+            }
+            Action::Reveal => {
+                let roles = &self.who.roles;
+                let may = roles.contains(&crate::domain::Role::Clerk)
+                    || roles.contains(&crate::domain::Role::Chief);
+                match &self.detail {
+                    Some(d) if d.kind == ListKind::Persons && may => {
+                        self.overlay = Some(Overlay::Reveal {
+                            id: d.id,
+                            input: String::new(),
+                        });
+                    }
+                    Some(d) if d.kind == ListKind::Persons => {
+                        self.message = Some(i18n::reveal_refused(self.lang).to_string());
+                    }
+                    _ => self.message = Some(i18n::reveal_only_persons(self.lang).to_string()),
+                }
+                vec![]
             }
             Action::Tag | Action::TagClean if self.pane != PaneId::Filings => vec![],
             Action::Tag => {

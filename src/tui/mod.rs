@@ -161,6 +161,18 @@ impl Runner {
                 Effect::ApproveTagged { ids, lang } => AppEvent::Decided(
                     crate::workflow::approve_all(&store, &staff, lang, today, &ids).await,
                 ),
+                Effect::Reveal { id, reason } => {
+                    // The rule is the domain's: the runner's staff is who is working.
+                    let result = if staff.may_reveal() {
+                        store
+                            .reveal_person(&staff.login, id, &reason)
+                            .await
+                            .map_err(lang_free)
+                    } else {
+                        Err(crate::i18n::reveal_refused(lang).to_string())
+                    };
+                    AppEvent::Revealed { id, result }
+                }
                 Effect::TagClean { lang } => AppEvent::CleanFilings(
                     crate::workflow::clean_filings(&store, lang, today).await,
                 ),

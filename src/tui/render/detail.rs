@@ -47,7 +47,11 @@ fn opt_date(d: Option<chrono::NaiveDate>) -> String {
 }
 
 /// The lines of a detail, in the current language.
-pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
+pub fn lines(
+    app: &App,
+    detail: &Detail,
+    revealed: Option<&(String, String, String)>,
+) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = Vec::new();
     match detail {
@@ -356,18 +360,19 @@ pub fn lines(app: &App, detail: &Detail) -> Vec<Line<'static>> {
             person: p,
             employer,
         } => {
+            // Full values only after a reason was given (and audited) for this view.
+            let (id, phone, bank) = match revealed {
+                Some((i, ph, b)) => (i.clone(), ph.clone(), b.clone()),
+                None => (
+                    mask_id_number(&p.id_number),
+                    mask_phone(&p.phone),
+                    mask_bank_account(&p.bank_account),
+                ),
+            };
             out.push(field(Field::Name, clean(&p.name), lang));
-            out.push(field(
-                Field::IdNumber,
-                clean(&mask_id_number(&p.id_number)),
-                lang,
-            ));
-            out.push(field(Field::Phone, clean(&mask_phone(&p.phone)), lang));
-            out.push(field(
-                Field::Bank,
-                clean(&mask_bank_account(&p.bank_account)),
-                lang,
-            ));
+            out.push(field(Field::IdNumber, clean(&id), lang));
+            out.push(field(Field::Phone, clean(&phone), lang));
+            out.push(field(Field::Bank, clean(&bank), lang));
             out.push(field(
                 Field::Employer,
                 employer.as_deref().map_or("-".into(), clean),
@@ -482,7 +487,7 @@ pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
     let title = i18n::pane_title(app.pane.index(), lang);
     let block = titled(title, area);
     let body: Vec<Line> = match (&d.detail, &d.error) {
-        (Some(detail), _) => lines(app, detail),
+        (Some(detail), _) => lines(app, detail, d.revealed.as_ref()),
         (None, Some(e)) => vec![Line::raw(i18n::load_failed(lang, e))],
         (None, None) => vec![Line::raw(i18n::loading(lang))],
     };

@@ -48,6 +48,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Keymap { scroll }) => overlay::keymap(frame, app, *scroll),
         Some(Overlay::Palette(p)) => overlay::palette(frame, app, p),
         Some(Overlay::Decide { draft, input }) => overlay::decide(frame, app, draft, input),
+        Some(Overlay::Reveal { input, .. }) => overlay::reveal(frame, app, input),
         None => {}
     }
 }

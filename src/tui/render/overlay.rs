@@ -182,3 +182,16 @@ pub fn decide(frame: &mut Frame, app: &App, d: &crate::workflow::Draft, input: &
     let title = i18n::decide_title(lang, d.id, d.decision == Decision::Approve);
     boxed(frame, &title, lines, 0);
 }
+
+/// The reason asked before a person's data is shown in full.
+pub fn reveal(frame: &mut Frame, app: &App, input: &str) {
+    let lang = app.lang;
+    let lines = vec![
+        Line::styled(
+            format!("{}{}_", i18n::reveal_reason(lang), clean(input)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Line::raw(i18n::decide_close(lang)),
+    ];
+    boxed(frame, i18n::reveal_title(lang), lines, 0);
+}
