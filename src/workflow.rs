@@ -190,3 +190,17 @@ pub async fn clean_filings(
         .map(|f| f.id)
         .collect())
 }
+
+/// How many problems each of these pending filings has (all the checks, not
+/// only the materials); filings no longer pending are left out.
+pub async fn problem_counts(store: &Store, today: NaiveDate, ids: &[i64]) -> HashMap<i64, usize> {
+    let mut counts = HashMap::new();
+    for &id in ids {
+        if let Ok(mut found) = store.pending_filing_facts(today, Some(id)).await
+            && let Some(f) = found.pop()
+        {
+            counts.insert(id, check(&f.facts).len());
+        }
+    }
+    counts
+}

@@ -1030,3 +1030,15 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
     assert!(b.overlay.is_none());
     assert!(b.message.as_deref().unwrap_or("").contains("无权"));
 }
+
+#[test]
+fn the_queue_shows_the_full_checks_count_once_it_is_known() {
+    let mut a = app(Lang::Zh, 80, 24);
+    // Before: the materials' count (filing 2 has none missing).
+    let before = draw(&a);
+    a.handle(AppEvent::ProblemCounts([(2, 3)].into_iter().collect()));
+    let after = draw(&a);
+    assert_ne!(before, after);
+    let row = after.lines().find(|l| l.contains("单丽")).unwrap();
+    assert!(row.trim_end_matches('│').trim_end().ends_with('3'), "{row}");
+}

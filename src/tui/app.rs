@@ -82,6 +82,8 @@ pub enum AppEvent {
     Decided(Result<String, String>),
     /// The clean pending filings, to tag.
     CleanFilings(Result<Vec<i64>, String>),
+    /// How many problems the checks find in filings on screen.
+    ProblemCounts(HashMap<i64, usize>),
     /// A person's full ID number, phone and bank account.
     Revealed {
         id: i64,
@@ -179,6 +181,8 @@ pub struct App {
     pub lookup: LookupState,
     /// Filings tagged for a decision together.
     pub tagged: std::collections::BTreeSet<i64>,
+    /// Problems the full checks found, per filing, once counted.
+    pub problems: HashMap<i64, usize>,
     /// The lookup index, once built.
     pub index: Option<Arc<Index>>,
     pub index_error: Option<String>,
@@ -221,6 +225,7 @@ impl App {
             quit: false,
             lookup: LookupState::default(),
             tagged: Default::default(),
+            problems: HashMap::new(),
             index: None,
             index_error: None,
         };
@@ -474,6 +479,10 @@ impl App {
                 }
                 vec![]
             }
+            AppEvent::ProblemCounts(counts) => {
+                self.problems.extend(counts);
+                vec![]
+            }
             AppEvent::CleanFilings(r) => {
                 match r {
                     Ok(ids) => {
@@ -490,6 +499,7 @@ impl App {
                         self.message = Some(done);
                         self.detail = None;
                         self.tagged.clear();
+                        self.problems.clear();
                         let mut fx = vec![Effect::LoadCounts];
                         if let Some(l) = self.lists.get_mut(&ListKind::Filings) {
                             fx.push(Effect::LoadPage(l.reload()));

@@ -130,7 +130,20 @@ impl Runner {
                         .list_page(ask.kind, &ask.request)
                         .await
                         .map_err(lang_free);
-                    AppEvent::Page { ask, result }
+                    // The queue's rows get their full problem count after them.
+                    let ids: Vec<i64> = match (&ask.kind, &result) {
+                        (crate::store::ListKind::Filings, Ok(rows)) => {
+                            rows.iter().map(|r| r.id()).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    let _ = tx.send(AppEvent::Page { ask, result });
+                    if ids.is_empty() {
+                        return;
+                    }
+                    AppEvent::ProblemCounts(
+                        crate::workflow::problem_counts(&store, today, &ids).await,
+                    )
                 }
                 Effect::LoadDetail { kind, id } => {
                     let result = store.detail(kind, id).await.map_err(lang_free);

@@ -47,9 +47,14 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             let received = office_date(f.received_at);
             let due = app.calendar.add_working_days(received, 10);
             let due_text = format!("{}{}", due.date, if due.provisional { "?" } else { "" });
+            let problems = app
+                .problems
+                .get(&f.id)
+                .copied()
+                .unwrap_or(f.material_problems as usize);
             let colour = if due.date < app.today {
                 Some(Color::Red)
-            } else if f.material_problems > 0 {
+            } else if problems > 0 {
                 Some(Color::Yellow)
             } else {
                 None
@@ -69,10 +74,15 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                         .map_or_else(none, |s| clean(&mask_id_number(s))),
                     received.format("%m-%d").to_string(),
                     due_text,
-                    if f.material_problems > 0 {
-                        f.material_problems.to_string()
-                    } else {
-                        "-".into()
+                    // The full checks' count once known; the materials' until then.
+                    match app
+                        .problems
+                        .get(&f.id)
+                        .copied()
+                        .unwrap_or(f.material_problems as usize)
+                    {
+                        0 => "-".into(),
+                        n => n.to_string(),
                     },
                 ],
                 colour,
