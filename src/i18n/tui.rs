@@ -170,7 +170,7 @@ pub fn batch_done(lang: Lang, approved: usize, left: &[i64]) -> String {
         .iter()
         .map(|i| i.to_string())
         .collect::<Vec<_>>()
-        .join("、");
+        .join(lang.pick("、", ", "));
     match (lang, left.is_empty()) {
         (Lang::Zh, true) => format!("已办结{approved}件。"),
         (Lang::En, true) => format!("{approved} filing(s) approved."),
