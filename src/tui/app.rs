@@ -3,7 +3,7 @@
 //! effects to run. No I/O happens here, so every screen is testable.
 
 use super::action::Action;
-use super::keymap::{Chord, Keymap};
+use super::keymap::Keymap;
 use super::lookup::{LookupState, SearchAsk};
 use super::palette::Palette;
 use super::pane::{ListPane, PageAsk, PaneId};
@@ -238,7 +238,7 @@ impl App {
         self.pane.list_kind().and_then(|k| self.lists.get(&k))
     }
 
-    fn list_mut(&mut self) -> Option<&mut ListPane> {
+    pub(super) fn list_mut(&mut self) -> Option<&mut ListPane> {
         let k = self.pane.list_kind()?;
         self.lists.get_mut(&k)
     }
@@ -302,12 +302,12 @@ impl App {
         )
     }
 
-    fn searching_lookup(&self) -> bool {
+    pub(super) fn searching_lookup(&self) -> bool {
         self.pane == PaneId::Licences && self.lookup.searching() && self.detail.is_none()
     }
 
     /// Opens the selected hit's record.
-    fn open_hit(&mut self) -> Vec<Effect> {
+    pub(super) fn open_hit(&mut self) -> Vec<Effect> {
         let (Some(index), Some(hits)) = (&self.index, &self.lookup.hits) else {
             return vec![];
         };
@@ -329,46 +329,6 @@ impl App {
             revealed: None,
         });
         vec![Effect::LoadDetail { kind, id }]
-    }
-
-    /// Keys while typing a lookup; None when the key is not the lookup's.
-    fn lookup_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        let height = self.list_height();
-        let search =
-            |l: &mut LookupState| l.ask().map(Effect::Search).into_iter().collect::<Vec<_>>();
-        Some(match k.code {
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                self.lookup.query.push(c);
-                search(&mut self.lookup)
-            }
-            KeyCode::Backspace => {
-                self.lookup.query.pop();
-                self.lookup.hits = None;
-                self.lookup.answered.clear();
-                search(&mut self.lookup)
-            }
-            // Tab narrows the kind; Shift-Tab still leaves for the previous pane.
-            KeyCode::Tab if !k.modifiers.contains(KeyModifiers::SHIFT) => {
-                self.lookup.rotate_scope(1);
-                search(&mut self.lookup)
-            }
-            KeyCode::Esc if self.lookup.searching() => {
-                self.lookup.query.clear();
-                search(&mut self.lookup)
-            }
-            KeyCode::Esc => {
-                self.lookup.editing = false;
-                vec![]
-            }
-            KeyCode::Enter if self.lookup.searching() => self.open_hit(),
-            KeyCode::Up | KeyCode::Down if self.lookup.searching() => {
-                self.lookup
-                    .step(if k.code == KeyCode::Down { 1 } else { -1 }, height);
-                vec![]
-            }
-            _ => return None,
-        })
     }
 
     /// Loads what the pane shows the first time it is visited.
@@ -524,184 +484,7 @@ impl App {
         }
     }
 
-    fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
-        if let Some(Overlay::Reveal { id, input }) = &mut self.overlay {
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            return match k.code {
-                KeyCode::Esc => {
-                    self.overlay = None;
-                    vec![]
-                }
-                KeyCode::Enter if !input.trim().is_empty() => {
-                    let ask = Effect::Reveal {
-                        id: *id,
-                        reason: input.trim().to_string(),
-                    };
-                    self.overlay = None;
-                    vec![ask]
-                }
-                KeyCode::Backspace => {
-                    input.pop();
-                    vec![]
-                }
-                KeyCode::Char('c') if ctrl => self.apply(Action::Quit),
-                KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                    input.push(c);
-                    vec![]
-                }
-                _ => vec![],
-            };
-        }
-        if let Some(Overlay::Decide { draft, input }) = &mut self.overlay {
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            return match k.code {
-                KeyCode::Esc => {
-                    self.overlay = None;
-                    vec![]
-                }
-                KeyCode::Enter
-                    if draft.refused.is_none()
-                        && !(draft.needs_reason && input.trim().is_empty()) =>
-                {
-                    let text = match draft.decision {
-                        Decision::Return if input.trim().is_empty() => draft.notice.clone(),
-                        Decision::Return => format!("{}{}\n", draft.notice, input.trim()),
-                        Decision::Approve => input.trim().to_string(),
-                    };
-                    let ask = DecisionAsk {
-                        id: draft.id,
-                        version: draft.version,
-                        decision: draft.decision,
-                        text,
-                    };
-                    self.overlay = None;
-                    vec![Effect::Decide(ask)]
-                }
-                KeyCode::Backspace => {
-                    input.pop();
-                    vec![]
-                }
-                KeyCode::Char('c') if ctrl => self.apply(Action::Quit),
-                KeyCode::Char(c) if !ctrl && !c.is_control() && draft.refused.is_none() => {
-                    input.push(c);
-                    vec![]
-                }
-                _ => vec![],
-            };
-        }
-        if let Some(Overlay::Palette(p)) = &mut self.overlay {
-            return match k.code {
-                KeyCode::Esc => {
-                    self.overlay = None;
-                    vec![]
-                }
-                KeyCode::Enter => {
-                    let chosen = p.chosen();
-                    self.overlay = None;
-                    chosen.map(|a| self.apply(a)).unwrap_or_default()
-                }
-                KeyCode::Up => {
-                    p.step(-1);
-                    vec![]
-                }
-                KeyCode::Down | KeyCode::Tab => {
-                    p.step(1);
-                    vec![]
-                }
-                KeyCode::Backspace => {
-                    p.pop();
-                    vec![]
-                }
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.apply(Action::Quit)
-                }
-                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    p.push(c);
-                    vec![]
-                }
-                _ => vec![],
-            };
-        }
-        if self.filtering {
-            return self.filter_key(k);
-        }
-        if let Some(overlay) = &mut self.overlay {
-            let Some(chord) = Chord::from_event(&k) else {
-                return vec![];
-            };
-            let scroll = match overlay {
-                Overlay::Help { scroll } | Overlay::Keymap { scroll } => scroll,
-                Overlay::Palette(_) | Overlay::Decide { .. } | Overlay::Reveal { .. } => {
-                    unreachable!("handled above")
-                }
-            };
-            match self.keymap.lookup(&["list", "global"], chord) {
-                Some(Action::Down) => *scroll = scroll.saturating_add(1),
-                Some(Action::Up) => *scroll = scroll.saturating_sub(1),
-                Some(Action::Quit) if chord.ctrl => return self.apply(Action::Quit),
-                _ => self.overlay = None,
-            }
-            return vec![];
-        }
-        if self.pane == PaneId::Licences
-            && self.lookup.editing
-            && self.detail.is_none()
-            && let Some(fx) = self.lookup_key(k)
-        {
-            return fx;
-        }
-        let Some(chord) = Chord::from_event(&k) else {
-            return vec![];
-        };
-        match self.keymap.lookup(&self.contexts(), chord) {
-            Some(a) => self.apply(a),
-            None => vec![],
-        }
-    }
-
-    fn filter_key(&mut self, k: KeyEvent) -> Vec<Effect> {
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && k.code == KeyCode::Char('c') {
-            return self.apply(Action::Quit);
-        }
-        let height = self.list_height();
-        let Some(list) = self
-            .pane
-            .list_kind()
-            .and_then(|kind| self.lists.get_mut(&kind))
-        else {
-            self.filtering = false;
-            return vec![];
-        };
-        let ask = match k.code {
-            KeyCode::Esc => {
-                self.filtering = false;
-                if list.filter.is_empty() {
-                    None
-                } else {
-                    list.filter.clear();
-                    Some(list.reload())
-                }
-            }
-            KeyCode::Enter => {
-                self.filtering = false;
-                None
-            }
-            KeyCode::Backspace => list.filter.pop().map(|_| list.reload()),
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                list.filter.push(c);
-                Some(list.reload())
-            }
-            // Moving while typing works as in the list.
-            KeyCode::Down => list.step(1),
-            KeyCode::Up => list.step(-1),
-            _ => None,
-        };
-        list.follow(height);
-        ask.map(Effect::LoadPage).into_iter().collect()
-    }
-
-    fn follow(&mut self) {
+    pub(super) fn follow(&mut self) {
         let h = self.list_height();
         for l in self.lists.values_mut() {
             l.follow(h);

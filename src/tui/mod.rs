@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod backend;
 pub mod keymap;
+mod keys;
 pub mod lookup;
 pub mod palette;
 pub mod pane;
