@@ -28,6 +28,21 @@ pub struct Draft {
     pub needs_reason: bool,
 }
 
+/// The pending filing `id` with its facts; Err is a sentence.
+async fn pending(
+    store: &Store,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+) -> Result<crate::store::PendingFiling, String> {
+    store
+        .pending_filing_facts(today, Some(id))
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .pop()
+        .ok_or_else(|| i18n::filing_not_pending(lang, id))
+}
+
 /// Checks a pending filing and drafts its decision. Err is a sentence.
 pub async fn draft(
     store: &Store,
@@ -38,14 +53,7 @@ pub async fn draft(
     decision: Decision,
 ) -> Result<Draft, String> {
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let Some(f) = store
-        .pending_filing_facts(today, Some(id))
-        .await
-        .map_err(fail)?
-        .pop()
-    else {
-        return Err(i18n::filing_not_pending(lang, id));
-    };
+    let f = pending(store, lang, today, id).await?;
     let names: HashMap<String, (String, String)> = store
         .material_names()
         .await
@@ -101,14 +109,7 @@ pub async fn decide(
     text: &str,
 ) -> Result<String, String> {
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let Some(f) = store
-        .pending_filing_facts(today, Some(id))
-        .await
-        .map_err(fail)?
-        .pop()
-    else {
-        return Err(i18n::filing_not_pending(lang, id));
-    };
+    let f = pending(store, lang, today, id).await?;
     let problems = check(&f.facts);
     let (reason, overridden) = match decision {
         Decision::Approve => (text, (!problems.is_empty()).then_some(text)),

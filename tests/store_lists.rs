@@ -6,9 +6,6 @@ mod common;
 
 use chrono::NaiveDate;
 use common::TestDb;
-use hrss_desk::demo::{DemoInputs, generate};
-use hrss_desk::domain::WorkCalendar;
-use hrss_desk::domain::calendar::CalendarFile;
 use hrss_desk::store::*;
 
 fn today() -> NaiveDate {
@@ -16,25 +13,7 @@ fn today() -> NaiveDate {
 }
 
 async fn demo(db: &TestDb, persons: usize) -> Store {
-    let store = db.open().await;
-    store
-        .seed_calendar(
-            &CalendarFile::parse(include_str!("../data/calendar.toml"))
-                .unwrap()
-                .year,
-        )
-        .await
-        .unwrap();
-    let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
-    let lists = store.material_requirements().await.unwrap();
-    let data = generate(&DemoInputs {
-        persons,
-        today: today(),
-        calendar: &cal,
-        checklists: &lists,
-    });
-    store.seed_demo("system", &data).await.unwrap();
-    store
+    common::demo_store(db, persons).await
 }
 
 fn ask(dir: Direction, from: Option<SortKey>, filter: &str) -> PageRequest {

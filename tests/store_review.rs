@@ -6,11 +6,9 @@ mod common;
 
 use chrono::NaiveDate;
 use common::TestDb;
-use hrss_desk::demo::{DemoInputs, generate};
-use hrss_desk::domain::calendar::CalendarFile;
+use hrss_desk::domain::FilingKind;
 use hrss_desk::domain::decision::{Decision, change_for};
 use hrss_desk::domain::review::check;
-use hrss_desk::domain::{FilingKind, WorkCalendar};
 use hrss_desk::store::{PendingFiling, Store, StoreError};
 
 fn today() -> NaiveDate {
@@ -18,25 +16,7 @@ fn today() -> NaiveDate {
 }
 
 async fn demo(db: &TestDb) -> Store {
-    let store = db.open().await;
-    store
-        .seed_calendar(
-            &CalendarFile::parse(include_str!("../data/calendar.toml"))
-                .unwrap()
-                .year,
-        )
-        .await
-        .unwrap();
-    let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
-    let lists = store.material_requirements().await.unwrap();
-    let data = generate(&DemoInputs {
-        persons: 400,
-        today: today(),
-        calendar: &cal,
-        checklists: &lists,
-    });
-    store.seed_demo("system", &data).await.unwrap();
-    store
+    common::demo_store(db, 400).await
 }
 
 async fn clerk(store: &Store) -> hrss_desk::domain::Staff {

@@ -130,3 +130,24 @@ pub async fn audited(db: &TestDb) -> Store {
     }
     store
 }
+
+/// A demo database of `persons` insured persons, made as of 27 November 2026.
+pub async fn demo_store(db: &TestDb, persons: usize) -> Store {
+    use hrss_desk::demo::{DemoInputs, generate};
+    let store = db.open().await;
+    let calendar =
+        hrss_desk::domain::calendar::CalendarFile::parse(include_str!("../../data/calendar.toml"))
+            .unwrap();
+    store.seed_calendar(&calendar.year).await.unwrap();
+    let cal = hrss_desk::domain::WorkCalendar::from_years(&store.calendar_years().await.unwrap());
+    let lists = store.material_requirements().await.unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let data = generate(&DemoInputs {
+        persons,
+        today,
+        calendar: &cal,
+        checklists: &lists,
+    });
+    store.seed_demo("system", &data).await.unwrap();
+    store
+}
