@@ -95,6 +95,7 @@ fn main() {
                         from: None,
                         limit: 100,
                         filter: String::new(),
+                        scope: Default::default(),
                     },
                 ))
                 .unwrap();

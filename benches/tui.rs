@@ -69,6 +69,7 @@ fn bytes_per_keystroke() {
         })
         .collect();
     let who = Who {
+        id: 1,
         name: "王芳".into(),
         login: "wangfang".into(),
         roles: vec![Role::Clerk],
@@ -194,6 +195,7 @@ fn bytes_per_lookup_keystroke() {
     index.finish();
     let index = Arc::new(index);
     let who = Who {
+        id: 1,
         name: "王芳".into(),
         login: "wangfang".into(),
         roles: vec![Role::Clerk],

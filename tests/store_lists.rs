@@ -22,6 +22,7 @@ fn ask(dir: Direction, from: Option<SortKey>, filter: &str) -> PageRequest {
         from,
         limit: 100,
         filter: filter.into(),
+        scope: Default::default(),
     }
 }
 
@@ -263,5 +264,69 @@ async fn every_pending_filing_comes_with_the_facts_its_checks_need() {
             .map(|f| hrss_desk::domain::review::check(&f.facts).len())
             .sum();
         assert!(problems > 0);
+    }
+}
+
+#[tokio::test]
+async fn the_queue_narrows_to_a_kind_to_one_clerk_and_to_what_is_due_soon() {
+    for db in TestDb::all().await {
+        let store = demo(&db, 500).await;
+        let scoped = |scope: QueueScope| PageRequest {
+            scope,
+            ..ask(Direction::Forward, None, "")
+        };
+        let all = store
+            .list_page(ListKind::Filings, &scoped(QueueScope::default()))
+            .await
+            .unwrap();
+        assert_eq!(all.len(), 100);
+        let enroll = QueueScope {
+            kind: Some("enroll".into()),
+            ..Default::default()
+        };
+        let rows = store
+            .list_page(ListKind::Filings, &scoped(enroll))
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 50, "{}", db.label);
+        assert!(
+            rows.iter()
+                .all(|r| matches!(r, ListItem::Filing(f) if f.kind == "enroll"))
+        );
+        let wangfang = store.staff_by_login("wangfang").await.unwrap().unwrap().id;
+        let mine = QueueScope {
+            assigned_to: Some(wangfang),
+            ..Default::default()
+        };
+        let rows = store
+            .list_page(ListKind::Filings, &scoped(mine))
+            .await
+            .unwrap();
+        let assigned = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM filing WHERE status = 'pending' AND assigned_to = {wangfang}"
+            ))
+            .await;
+        assert_eq!(rows.len() as i64, assigned.min(100), "{}", db.label);
+        let cutoff = chrono::NaiveDate::from_ymd_opt(2026, 11, 15)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc();
+        let early = QueueScope {
+            received_by: Some(cutoff),
+            ..Default::default()
+        };
+        let rows = store
+            .list_page(ListKind::Filings, &scoped(early))
+            .await
+            .unwrap();
+        assert!(!rows.is_empty());
+        assert!(
+            rows.iter()
+                .all(|r| matches!(r, ListItem::Filing(f) if f.received_at <= cutoff)),
+            "{}",
+            db.label
+        );
     }
 }

@@ -309,6 +309,7 @@ fn app(lang: Lang, w: u16, h: u16) -> App {
             .year,
     );
     let who = Who {
+        id: 1,
         name: "赵静".into(),
         login: "zhaojing".into(),
         roles: vec![Role::Chief, Role::Admin],
@@ -584,6 +585,7 @@ fn a_broken_user_keymap_is_reported_not_fatal() {
     );
     let cal = WorkCalendar::default();
     let who = Who {
+        id: 1,
         name: "王芳".into(),
         login: "wangfang".into(),
         roles: vec![Role::Clerk],
@@ -1005,6 +1007,7 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
     // A role that may not reveal is told so.
     let cal = WorkCalendar::default();
     let who = Who {
+        id: 1,
         name: "杨强".into(),
         login: "yangqiang".into(),
         roles: vec![Role::Inspector],
@@ -1041,4 +1044,34 @@ fn the_queue_shows_the_full_checks_count_once_it_is_known() {
     assert_ne!(before, after);
     let row = after.lines().find(|l| l.contains("单丽")).unwrap();
     assert!(row.trim_end_matches('│').trim_end().ends_with('3'), "{row}");
+}
+
+#[test]
+fn f_walks_the_queue_through_each_kind_mine_and_due_soon() {
+    use hrss_desk::tui::app::QueueChoice;
+    let mut a = app(Lang::Zh, 80, 24);
+    let fx = a.apply(Action::Scope);
+    assert_eq!(
+        a.queue,
+        QueueChoice::Kind(hrss_desk::domain::FilingKind::Enroll)
+    );
+    match fx.as_slice() {
+        [Effect::LoadPage(ask)] => assert_eq!(ask.request.scope.kind.as_deref(), Some("enroll")),
+        other => panic!("{other:?}"),
+    }
+    assert!(draw(&a).contains("范围：参保登记"));
+    for _ in 0..6 {
+        a.apply(Action::Scope);
+    }
+    assert_eq!(a.queue, QueueChoice::Mine);
+    assert_eq!(a.queue_scope().assigned_to, Some(1));
+    a.apply(Action::Scope);
+    assert_eq!(a.queue, QueueChoice::DueSoon);
+    // Today is Fri 27 Nov 2026: due soon = due by Wed 2 Dec, so received by Wed 18 Nov
+    // (18 Nov + 10 working days = 2 Dec); the end of that day in Beijing is 15:59:59 UTC.
+    let by = a.queue_scope().received_by.unwrap();
+    assert_eq!(by.format("%Y-%m-%d %H:%M").to_string(), "2026-11-18 15:59");
+    a.apply(Action::Scope);
+    assert_eq!(a.queue, QueueChoice::All);
+    assert_eq!(a.queue_scope(), hrss_desk::store::QueueScope::default());
 }

@@ -37,6 +37,10 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "查看完整个人信息（须说明理由，留痕）",
             "Reveal personal data (reason asked, audited)",
         ),
+        Scope => (
+            "范围：全部 → 各业务类型 → 我的 → 即将到期",
+            "Scope: all → each kind → mine → due soon",
+        ),
     };
     lang.pick(zh, en)
 }
@@ -211,6 +215,18 @@ pub fn reveal_only_persons(lang: Lang) -> &'static str {
         "在参保人员详情中按 v 查看完整信息。",
         "Press v in an insured person's detail to reveal it.",
     )
+}
+
+pub fn queue_scope(lang: Lang, scope: &crate::tui::app::QueueChoice) -> String {
+    use crate::tui::app::QueueChoice::*;
+    match (scope, lang) {
+        (All, _) => String::new(),
+        (Kind(k), _) => format!("{}{}", lang.pick("范围：", "scope: "), k.label(lang)),
+        (Mine, Lang::Zh) => "范围：我的".into(),
+        (Mine, Lang::En) => "scope: mine".into(),
+        (DueSoon, Lang::Zh) => "范围：3个工作日内到期".into(),
+        (DueSoon, Lang::En) => "scope: due within 3 working days".into(),
+    }
 }
 
 pub fn decide_no_problems(lang: Lang) -> &'static str {

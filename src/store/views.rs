@@ -40,6 +40,19 @@ pub struct PageRequest {
     pub limit: i64,
     /// Typed by the user after `/`; matched as a case-insensitive fragment.
     pub filter: String,
+    /// The review queue's narrowing; other lists ignore it.
+    pub scope: QueueScope,
+}
+
+/// Which pending filings the queue shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueueScope {
+    /// One kind's code.
+    pub kind: Option<String>,
+    /// Those assigned to this staff member.
+    pub assigned_to: Option<i64>,
+    /// Those received up to this instant (due soon: received long enough ago).
+    pub received_by: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]

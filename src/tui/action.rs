@@ -50,6 +50,7 @@ actions! {
     Tag = "tag",
     TagClean = "tag-clean",
     Reveal = "reveal",
+    Scope = "scope",
 }
 
 impl Action {

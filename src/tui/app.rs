@@ -132,6 +132,21 @@ pub enum Overlay {
 
 pub use crate::workflow::Draft as DecisionDraft;
 
+/// Which pending filings the review queue shows; `f` walks them in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueChoice {
+    #[default]
+    All,
+    Kind(crate::domain::FilingKind),
+    /// Those assigned to the clerk working.
+    Mine,
+    /// Due within three working days (or overdue).
+    DueSoon,
+}
+
+/// Working days ahead that count as "due soon".
+pub const DUE_SOON_WORKING_DAYS: u32 = 3;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionAsk {
     pub id: i64,
@@ -144,6 +159,7 @@ pub struct DecisionAsk {
 /// Who is working, shown in the status bar.
 #[derive(Debug, Clone)]
 pub struct Who {
+    pub id: i64,
     pub name: String,
     pub login: String,
     pub roles: Vec<crate::domain::Role>,
@@ -152,6 +168,7 @@ pub struct Who {
 impl From<&Staff> for Who {
     fn from(s: &Staff) -> Self {
         Who {
+            id: s.id,
             name: s.name.clone(),
             login: s.login.clone(),
             roles: s.roles.clone(),
@@ -183,6 +200,7 @@ pub struct App {
     pub tagged: std::collections::BTreeSet<i64>,
     /// Problems the full checks found, per filing, once counted.
     pub problems: HashMap<i64, usize>,
+    pub queue: QueueChoice,
     /// The lookup index, once built.
     pub index: Option<Arc<Index>>,
     pub index_error: Option<String>,
@@ -226,6 +244,7 @@ impl App {
             lookup: LookupState::default(),
             tagged: Default::default(),
             problems: HashMap::new(),
+            queue: QueueChoice::All,
             index: None,
             index_error: None,
         };
@@ -300,6 +319,47 @@ impl App {
                 .map(|i| i.id())
                 .collect(),
         )
+    }
+
+    /// The queue's choice as the store's narrowing.
+    pub fn queue_scope(&self) -> crate::store::QueueScope {
+        use crate::domain::calendar::office_offset;
+        use chrono::{Days, TimeZone};
+        match self.queue {
+            QueueChoice::All => Default::default(),
+            QueueChoice::Kind(k) => crate::store::QueueScope {
+                kind: Some(k.code().to_string()),
+                ..Default::default()
+            },
+            QueueChoice::Mine => crate::store::QueueScope {
+                assigned_to: Some(self.who.id),
+                ..Default::default()
+            },
+            QueueChoice::DueSoon => {
+                // The latest receipt day whose 10-working-day deadline falls
+                // within the next three working days: everything up to its end.
+                let soon = self
+                    .calendar
+                    .add_working_days(self.today, DUE_SOON_WORKING_DAYS)
+                    .date;
+                let mut day = self.today;
+                for _ in 0..60 {
+                    if self.calendar.add_working_days(day, 10).date <= soon {
+                        break;
+                    }
+                    day = day - Days::new(1);
+                }
+                let next_midnight = (day + Days::new(1)).and_hms_opt(0, 0, 0).expect("midnight");
+                let end = office_offset()
+                    .from_local_datetime(&next_midnight)
+                    .single()
+                    .map(|t| t.with_timezone(&chrono::Utc) - chrono::Duration::microseconds(1));
+                crate::store::QueueScope {
+                    received_by: end,
+                    ..Default::default()
+                }
+            }
+        }
     }
 
     pub(super) fn searching_lookup(&self) -> bool {
@@ -632,6 +692,26 @@ impl App {
                     _ => self.message = Some(i18n::reveal_only_persons(self.lang).to_string()),
                 }
                 vec![]
+            }
+            Action::Scope if self.pane != PaneId::Filings => vec![],
+            Action::Scope => {
+                use crate::domain::FilingKind;
+                let kinds = FilingKind::ALL;
+                self.queue = match self.queue {
+                    QueueChoice::All => QueueChoice::Kind(kinds[0]),
+                    QueueChoice::Kind(k) => match kinds.iter().position(|x| *x == k) {
+                        Some(i) if i + 1 < kinds.len() => QueueChoice::Kind(kinds[i + 1]),
+                        _ => QueueChoice::Mine,
+                    },
+                    QueueChoice::Mine => QueueChoice::DueSoon,
+                    QueueChoice::DueSoon => QueueChoice::All,
+                };
+                let scope = self.queue_scope();
+                let Some(list) = self.lists.get_mut(&ListKind::Filings) else {
+                    return vec![];
+                };
+                list.scope = scope;
+                vec![Effect::LoadPage(list.reload())]
             }
             Action::Tag | Action::TagClean if self.pane != PaneId::Filings => vec![],
             Action::Tag => {

@@ -93,6 +93,8 @@ pub struct ListPane {
     pub loading: Option<(u64, LoadMode)>,
     pub loaded_once: bool,
     pub filter: String,
+    /// The review queue's narrowing (kind, mine, due soon).
+    pub scope: crate::store::QueueScope,
     pub error: Option<String>,
 }
 
@@ -109,6 +111,7 @@ impl ListPane {
             loading: None,
             loaded_once: false,
             filter: String::new(),
+            scope: Default::default(),
             error: None,
         }
     }
@@ -131,6 +134,7 @@ impl ListPane {
                 from,
                 limit: PAGE as i64,
                 filter: self.filter.clone(),
+                scope: self.scope.clone(),
             },
         }
     }

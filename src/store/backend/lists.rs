@@ -47,7 +47,8 @@ const FILINGS: (&str, &str) = keyset!(
         FROM filing f
         LEFT JOIN employer e ON e.id = f.employer_id
         LEFT JOIN person p ON p.id = f.person_id",
-    where: "f.status = 'pending'",
+    where: "f.status = 'pending' AND ($6 = '' OR f.kind = $6) AND ($7 = 0 OR f.assigned_to = $7)
+        AND f.received_at <= $8",
     key: "f.received_at, f.id",
     filter: "LOWER(COALESCE(e.name, '')) LIKE $3 ESCAPE '!'
         OR LOWER(COALESCE(p.name, '')) LIKE $3 ESCAPE '!'
@@ -194,10 +195,17 @@ impl Backend {
                         q.bind(id).bind(id)
                     }
                 };
+                let q = q.bind(&pattern).bind(filter_on).bind(req.limit);
+                // Only the queue's statements name the scope ($6–$8).
+                let q = if kind == ListKind::Filings {
+                    let sc = &req.scope;
+                    q.bind(sc.kind.clone().unwrap_or_default())
+                        .bind(sc.assigned_to.unwrap_or(0))
+                        .bind(sc.received_by.unwrap_or_else(|| edge_time(DateTime::<Utc>::MAX_UTC)))
+                } else {
+                    q
+                };
                 let mut rows: Vec<ListItem> = q
-                    .bind(&pattern)
-                    .bind(filter_on)
-                    .bind(req.limit)
                     .fetch_all(&self.pool)
                     .await?
                     .into_iter()
