@@ -281,3 +281,65 @@ async fn revealing_a_persons_data_is_audited_with_the_reason_and_without_the_val
         assert!(store.verify_audit().await.unwrap().is_ok());
     }
 }
+
+#[tokio::test]
+async fn a_filing_in_review_is_marked_for_the_others_until_its_lease_ends() {
+    use chrono::{Duration, TimeZone, Utc};
+    for db in TestDb::all().await {
+        let store = demo(&db).await;
+        let me = clerk(&store).await;
+        let other = store.staff_by_login("lina").await.unwrap().unwrap();
+        let f = clean_of(&store, FilingKind::Suspend).await;
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 27, 2, 0, 0)
+            .single()
+            .unwrap();
+        let until = now + Duration::minutes(15);
+        assert_eq!(
+            store.take_lease(me.id, f.id, now, until).await.unwrap(),
+            None,
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            store.take_lease(me.id, f.id, now, until).await.unwrap(),
+            None,
+            "the holder renews"
+        );
+        let held = store
+            .take_lease(other.id, f.id, now + Duration::minutes(5), until)
+            .await
+            .unwrap();
+        assert_eq!(held, Some((me.name.clone(), until)), "{}", db.label);
+        // Once the lease has run out, the other clerk takes it.
+        let later = until + Duration::minutes(1);
+        assert_eq!(
+            store
+                .take_lease(other.id, f.id, later, later + Duration::minutes(15))
+                .await
+                .unwrap(),
+            None
+        );
+        // A decision clears it, and moves no other lease.
+        store
+            .decide_filing(
+                &other,
+                f.id,
+                f.version,
+                Decision::Approve,
+                "",
+                None,
+                &change_for(&f.facts),
+            )
+            .await
+            .unwrap();
+        let leased = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM filing WHERE id = {} AND lease_by IS NOT NULL",
+                f.id
+            ))
+            .await;
+        assert_eq!(leased, 0, "{}", db.label);
+        assert!(store.verify_audit().await.unwrap().is_ok());
+    }
+}

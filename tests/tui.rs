@@ -40,6 +40,8 @@ fn rows(kind: ListKind) -> Vec<ListItem> {
                 person_id_number: Some("130110199003070015".into()),
                 received_at: at(11, 9),
                 material_problems: 1,
+                lease_holder: None,
+                lease_by: None,
             }),
             ListItem::Filing(FilingItem {
                 id: 2,
@@ -51,6 +53,8 @@ fn rows(kind: ListKind) -> Vec<ListItem> {
                 person_id_number: Some("13018519850615002X".into()),
                 received_at: at(11, 25),
                 material_problems: 0,
+                lease_holder: Some("李娜".into()),
+                lease_by: Some(4),
             }),
         ],
         ListKind::Licences => vec![
@@ -275,6 +279,7 @@ fn feed(app: &mut App, effects: Vec<Effect>) {
             Effect::Decide(_) | Effect::ApproveTagged { .. } => continue,
             Effect::TagClean { .. } => AppEvent::CleanFilings(Ok(vec![2])),
             Effect::Reveal { .. } => continue,
+            Effect::TakeLease { .. } => continue,
             Effect::Search(ask) => {
                 let index = app.index.clone().unwrap();
                 let hits = index.search(&ask.query, ask.filter, 200, ask.previous.as_deref(), None);
@@ -1074,4 +1079,23 @@ fn f_walks_the_queue_through_each_kind_mine_and_due_soon() {
     a.apply(Action::Scope);
     assert_eq!(a.queue, QueueChoice::All);
     assert_eq!(a.queue_scope(), hrss_desk::store::QueueScope::default());
+}
+
+#[test]
+fn opening_a_filing_takes_its_lease_and_one_held_by_another_is_marked_and_said() {
+    let mut a = app(Lang::Zh, 80, 24);
+    let s = draw(&a);
+    assert!(
+        s.contains("@缴费基数申报"),
+        "filing 2 is in review by someone else: {s}"
+    );
+    assert!(!s.contains("@参保登记"));
+    let fx = key(&mut a, KeyCode::Enter);
+    assert!(fx.contains(&Effect::TakeLease { id: 1 }), "{fx:?}");
+    let until = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 27, 2, 45, 0)
+        .single()
+        .unwrap();
+    a.handle(AppEvent::LeaseHeld(Some(("李娜".into(), until))));
+    assert!(draw(&a).contains("正由李娜审核（至10:45）"), "{}", draw(&a));
 }

@@ -229,6 +229,15 @@ pub fn queue_scope(lang: Lang, scope: &crate::tui::app::QueueChoice) -> String {
     }
 }
 
+pub fn lease_held(lang: Lang, who: &str, until: &str) -> String {
+    match lang {
+        Lang::Zh => format!("此申报正由{who}审核（至{until}），请勿重复办理。"),
+        Lang::En => format!(
+            "{who} is reviewing this filing (until {until}); take care not to decide it twice."
+        ),
+    }
+}
+
 pub fn decide_no_problems(lang: Lang) -> &'static str {
     lang.pick("审核未发现问题。", "The checks found no problem.")
 }

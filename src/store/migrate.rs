@@ -22,6 +22,7 @@ macro_rules! migration {
 pub const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_foundation"),
     migration!(2, "0002_default_checklists"),
+    migration!(3, "0003_review_lease"),
 ];
 
 /// The schema version this program knows.

@@ -310,6 +310,18 @@ impl Store {
         on_backend!(self.reveal_person(actor, person, reason))
     }
 
+    /// Marks a pending filing as in review; Some(holder, until) when someone
+    /// else holds it now.
+    pub async fn take_lease(
+        &self,
+        staff: i64,
+        id: i64,
+        now: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<(String, chrono::DateTime<chrono::Utc>)>, StoreError> {
+        on_backend!(self.take_lease(staff, id, now, until))
+    }
+
     /// Whether this database was made by `hrss-desk demo`.
     pub async fn is_demo(&self) -> Result<bool, StoreError> {
         Ok(self.setting(DEMO_SETTING).await?.as_deref() == Some("true"))

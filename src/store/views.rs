@@ -66,6 +66,9 @@ pub struct FilingItem {
     pub received_at: DateTime<Utc>,
     /// Required materials that are missing or not valid.
     pub material_problems: i64,
+    /// Who is reviewing it now, if someone is.
+    pub lease_holder: Option<String>,
+    pub lease_by: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]

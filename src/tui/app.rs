@@ -42,6 +42,10 @@ pub enum Effect {
     TagClean {
         lang: Lang,
     },
+    /// Mark a filing as in review by the clerk who opened it.
+    TakeLease {
+        id: i64,
+    },
     /// Read a person's full data, audited with the reason.
     Reveal {
         id: i64,
@@ -84,6 +88,8 @@ pub enum AppEvent {
     CleanFilings(Result<Vec<i64>, String>),
     /// How many problems the checks find in filings on screen.
     ProblemCounts(HashMap<i64, usize>),
+    /// Someone else is reviewing the filing just opened: who, until when.
+    LeaseHeld(Option<(String, chrono::DateTime<chrono::Utc>)>),
     /// A person's full ID number, phone and bank account.
     Revealed {
         id: i64,
@@ -499,6 +505,17 @@ impl App {
                 }
                 vec![]
             }
+            AppEvent::LeaseHeld(held) => {
+                if let Some((who, until)) = held {
+                    let local = until.with_timezone(&crate::domain::calendar::office_offset());
+                    self.message = Some(i18n::lease_held(
+                        self.lang,
+                        &who,
+                        &local.format("%H:%M").to_string(),
+                    ));
+                }
+                vec![]
+            }
             AppEvent::ProblemCounts(counts) => {
                 self.problems.extend(counts);
                 vec![]
@@ -673,7 +690,12 @@ impl App {
                     scroll: 0,
                     revealed: None,
                 });
-                vec![Effect::LoadDetail { kind, id }]
+                let mut fx = vec![Effect::LoadDetail { kind, id }];
+                if kind == ListKind::Filings {
+                    // Opening a filing tells the others it is in review.
+                    fx.push(Effect::TakeLease { id });
+                }
+                fx
             }
             Action::Reveal => {
                 let roles = &self.who.roles;

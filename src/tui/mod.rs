@@ -175,6 +175,22 @@ impl Runner {
                 Effect::ApproveTagged { ids, lang } => AppEvent::Decided(
                     crate::workflow::approve_all(&store, &staff, lang, today, &ids).await,
                 ),
+                Effect::TakeLease { id } => {
+                    let minutes = store
+                        .setting("review.lease_minutes")
+                        .await
+                        .ok()
+                        .flatten()
+                        .and_then(|m| m.parse::<i64>().ok())
+                        .filter(|m| (1..=480).contains(m))
+                        .unwrap_or(15);
+                    let now = crate::domain::audit::audit_time(chrono::Utc::now());
+                    let until = now + chrono::Duration::minutes(minutes);
+                    match store.take_lease(staff.id, id, now, until).await {
+                        Ok(held) => AppEvent::LeaseHeld(held),
+                        Err(e) => AppEvent::Counts(Err(lang_free(e))),
+                    }
+                }
                 Effect::Reveal { id, reason } => {
                     // The rule is the domain's: the runner's staff is who is working.
                     let result = if staff.may_reveal() {

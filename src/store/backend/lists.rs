@@ -43,10 +43,13 @@ const FILINGS: (&str, &str) = keyset!(
           WHERE r.kind = f.kind AND r.required
             AND NOT EXISTS (SELECT 1 FROM filing_material m
                              WHERE m.filing_id = f.id AND m.material = r.material
-                               AND m.present AND m.valid)) AS material_problems
+                               AND m.present AND m.valid)) AS material_problems,
+        CASE WHEN f.lease_until > $9 THEN ls.name ELSE NULL END AS lease_holder,
+        CASE WHEN f.lease_until > $9 THEN f.lease_by ELSE NULL END AS lease_by
         FROM filing f
         LEFT JOIN employer e ON e.id = f.employer_id
-        LEFT JOIN person p ON p.id = f.person_id",
+        LEFT JOIN person p ON p.id = f.person_id
+        LEFT JOIN staff ls ON ls.id = f.lease_by",
     where: "f.status = 'pending' AND ($6 = '' OR f.kind = $6) AND ($7 = 0 OR f.assigned_to = $7)
         AND f.received_at <= $8",
     key: "f.received_at, f.id",
@@ -202,6 +205,7 @@ impl Backend {
                     q.bind(sc.kind.clone().unwrap_or_default())
                         .bind(sc.assigned_to.unwrap_or(0))
                         .bind(sc.received_by.unwrap_or_else(|| edge_time(DateTime::<Utc>::MAX_UTC)))
+                        .bind(crate::domain::audit::audit_time(Utc::now()))
                 } else {
                     q
                 };
@@ -246,7 +250,8 @@ impl Backend {
                       WHERE r.kind = f.kind AND r.required
                         AND NOT EXISTS (SELECT 1 FROM filing_material m
                                          WHERE m.filing_id = f.id AND m.material = r.material
-                                           AND m.present AND m.valid)) AS material_problems
+                                           AND m.present AND m.valid)) AS material_problems,
+                    CAST(NULL AS TEXT) AS lease_holder, CAST(NULL AS BIGINT) AS lease_by
              FROM filing f LEFT JOIN employer e ON e.id = f.employer_id
              LEFT JOIN person p ON p.id = f.person_id WHERE f.id = $1",
         )

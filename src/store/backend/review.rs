@@ -158,7 +158,7 @@ impl Backend {
         };
         let updated = sqlx::query(
             "UPDATE filing SET status = $1, decision = $2, reason = $3, decided_by = $4, decided_at = $5,
-                    version = version + 1
+                    version = version + 1, lease_by = NULL, lease_until = NULL
              WHERE id = $6 AND version = $7 AND status = 'pending'",
         )
         .bind(status)
@@ -255,5 +255,43 @@ impl Backend {
         }
         tx.commit().await?;
         Ok(row)
+    }
+}
+
+impl Backend {
+    /// Marks a pending filing as in review by `staff` until `until`, unless
+    /// someone else holds it now: then their name and the lease's end.
+    pub async fn take_lease(
+        &self,
+        staff: i64,
+        id: i64,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Option<(String, DateTime<Utc>)>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let held: Option<(Option<i64>, Option<DateTime<Utc>>, Option<String>)> = sqlx::query_as(
+            "SELECT f.lease_by, f.lease_until, s.name FROM filing f LEFT JOIN staff s ON s.id = f.lease_by
+             WHERE f.id = $1 AND f.status = 'pending'",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((by, end, name)) = held else {
+            return Ok(None);
+        };
+        if let (Some(by), Some(end), Some(name)) = (by, end, name)
+            && by != staff
+            && end > now
+        {
+            return Ok(Some((name, end)));
+        }
+        sqlx::query("UPDATE filing SET lease_by = $1, lease_until = $2 WHERE id = $3")
+            .bind(staff)
+            .bind(until)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(None)
     }
 }

@@ -62,9 +62,15 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             (
                 vec![
                     // A tagged filing is marked in words too, not by colour alone.
+                    // `@`: someone else is reviewing it now (the detail says who).
                     format!(
-                        "{}{}",
+                        "{}{}{}",
                         if app.tagged.contains(&f.id) { "*" } else { "" },
+                        if f.lease_by.is_some_and(|by| by != app.who.id) {
+                            "@"
+                        } else {
+                            ""
+                        },
                         code_label(FilingKind::parse, FilingKind::label, &f.kind, lang)
                     ),
                     f.employer_name.as_deref().map_or_else(none, clean),
