@@ -505,10 +505,13 @@ fn enter_opens_the_record_and_esc_goes_back() {
     let fx = key(&mut a, KeyCode::Enter);
     assert_eq!(
         fx,
-        vec![Effect::LoadDetail {
-            kind: ListKind::Filings,
-            id: 2
-        }]
+        vec![
+            Effect::LoadDetail {
+                kind: ListKind::Filings,
+                id: 2
+            },
+            Effect::TakeLease { id: 2 }
+        ]
     );
     assert!(a.detail.is_some());
     key(&mut a, KeyCode::Esc);

@@ -269,7 +269,9 @@ impl Backend {
         until: DateTime<Utc>,
     ) -> Result<Option<(String, DateTime<Utc>)>, StoreError> {
         let mut tx = self.begin_write().await?;
-        let held: Option<(Option<i64>, Option<DateTime<Utc>>, Option<String>)> = sqlx::query_as(
+        // Who holds the lease, until when, and their name.
+        type Held = (Option<i64>, Option<DateTime<Utc>>, Option<String>);
+        let held: Option<Held> = sqlx::query_as(
             "SELECT f.lease_by, f.lease_until, s.name FROM filing f LEFT JOIN staff s ON s.id = f.lease_by
              WHERE f.id = $1 AND f.status = 'pending'",
         )
