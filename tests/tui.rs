@@ -1089,7 +1089,7 @@ fn opening_a_filing_takes_its_lease_and_one_held_by_another_is_marked_and_said()
     let mut a = app(Lang::Zh, 80, 24);
     let s = draw(&a);
     assert!(
-        s.contains("@缴费基数申报"),
+        s.contains("@缴费基数"),
         "filing 2 is in review by someone else: {s}"
     );
     assert!(!s.contains("@参保登记"));
