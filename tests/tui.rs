@@ -1102,3 +1102,25 @@ fn opening_a_filing_takes_its_lease_and_one_held_by_another_is_marked_and_said()
     a.handle(AppEvent::LeaseHeld(Some(("李娜".into(), until))));
     assert!(draw(&a).contains("正由李娜审核（至10:45）"), "{}", draw(&a));
 }
+
+#[test]
+fn a_refused_decision_brings_back_what_the_clerk_typed() {
+    let mut a = app(Lang::Zh, 80, 24);
+    typed(&mut a, KeyCode::Char('r'));
+    for c in "请补交".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    assert!(matches!(
+        key(&mut a, KeyCode::Enter).as_slice(),
+        [Effect::Decide(_)]
+    ));
+    assert!(a.overlay.is_none());
+    a.handle(AppEvent::Decided(Err(
+        "申报 1 已被他人修改，请刷新后重试，您的输入已保留。".into(),
+    )));
+    match &a.overlay {
+        Some(Overlay::Decide { input, .. }) => assert_eq!(input, "请补交"),
+        other => panic!("{other:?}"),
+    }
+    assert!(draw(&a).contains("补充说明：请补交_"));
+}

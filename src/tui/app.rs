@@ -207,6 +207,10 @@ pub struct App {
     /// Problems the full checks found, per filing, once counted.
     pub problems: HashMap<i64, usize>,
     pub queue: QueueChoice,
+    /// The decision overlay as it was confirmed, with what the clerk typed:
+    /// if the decision is refused (someone changed the filing meanwhile),
+    /// it comes back with the text kept.
+    pub deciding: Option<Overlay>,
     /// The lookup index, once built.
     pub index: Option<Arc<Index>>,
     pub index_error: Option<String>,
@@ -251,6 +255,7 @@ impl App {
             tagged: Default::default(),
             problems: HashMap::new(),
             queue: QueueChoice::All,
+            deciding: None,
             index: None,
             index_error: None,
         };
@@ -534,6 +539,7 @@ impl App {
                 match r {
                     Ok(done) => {
                         self.message = Some(done);
+                        self.deciding = None;
                         self.detail = None;
                         self.tagged.clear();
                         self.problems.clear();
@@ -543,7 +549,13 @@ impl App {
                         }
                         return fx;
                     }
-                    Err(e) => self.message = Some(e),
+                    Err(e) => {
+                        self.message = Some(e);
+                        // The clerk's remark or reason is not lost with the refusal.
+                        if let Some(o) = self.deciding.take() {
+                            self.overlay = Some(o);
+                        }
+                    }
                 }
                 vec![]
             }

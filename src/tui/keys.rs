@@ -102,7 +102,8 @@ impl App {
                         decision: draft.decision,
                         text,
                     };
-                    self.overlay = None;
+                    // Kept until the decision is taken: a refusal brings it back.
+                    self.deciding = self.overlay.take();
                     vec![Effect::Decide(ask)]
                 }
                 KeyCode::Backspace => {
