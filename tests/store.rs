@@ -5,7 +5,7 @@ mod common;
 use chrono::NaiveDate;
 use common::{TestDb, audited};
 use hrss_desk::demo::{DemoInputs, generate};
-use hrss_desk::domain::audit::{ChainBreak, audit_time, entry_hash};
+use hrss_desk::domain::audit::ChainBreak;
 use hrss_desk::domain::calendar::CalendarFile;
 use hrss_desk::domain::{Role, WorkCalendar};
 use hrss_desk::store::{SettingRow, Store, StoreError, migrate};
@@ -271,25 +271,7 @@ async fn an_inserted_audit_entry_is_detected_even_with_a_correct_hash() {
         let store = audited(&db).await;
         let last = db.scalar("SELECT MAX(seq) FROM audit_log").await;
         let head = store.audit_head().await.unwrap().unwrap();
-        let at = audit_time(chrono::Utc::now());
-        let seq = last + 1;
-        let hash = entry_hash(
-            seq,
-            at,
-            "mallory",
-            "staff.add",
-            "staff",
-            "99",
-            "forged",
-            &head.1,
-        );
-        let at_text = at.format("%Y-%m-%d %H:%M:%S%.6f+00:00");
-        db.raw(&format!(
-            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, prev_hash, hash)
-             VALUES ({seq}, '{at_text}', 'mallory', 'staff.add', 'staff', '99', 'forged', '{}', '{hash}')",
-            head.1
-        ))
-        .await;
+        common::forge_entry(&db, last + 1, &head.1).await;
         assert!(
             matches!(
                 store.verify_audit().await.unwrap(),

@@ -6,7 +6,7 @@ mod common;
 
 use common::{TestDb, audited};
 use hrss_desk::domain::Role;
-use hrss_desk::domain::audit::{ChainBreak, audit_time, entry_hash};
+use hrss_desk::domain::audit::ChainBreak;
 use hrss_desk::domain::calendar::{CalendarYear, HolidaySpan};
 use hrss_desk::store::{SettingRow, StoreError};
 
@@ -36,23 +36,7 @@ async fn an_entry_forged_into_the_middle_of_the_chain_is_detected() {
             .await;
         }
         let prev = text(&db, "SELECT hash FROM audit_log WHERE seq = 2").await;
-        let at = audit_time(chrono::Utc::now());
-        let hash = entry_hash(
-            3,
-            at,
-            "mallory",
-            "staff.add",
-            "staff",
-            "99",
-            "forged",
-            &prev,
-        );
-        let at_text = at.format("%Y-%m-%d %H:%M:%S%.6f+00:00");
-        db.raw(&format!(
-            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, prev_hash, hash)
-             VALUES (3, '{at_text}', 'mallory', 'staff.add', 'staff', '99', 'forged', '{prev}', '{hash}')"
-        ))
-        .await;
+        common::forge_entry(&db, 3, &prev).await;
         assert_eq!(
             store.verify_audit().await.unwrap(),
             Err(ChainBreak::Altered { seq: 4 }),

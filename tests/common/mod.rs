@@ -151,3 +151,26 @@ pub async fn demo_store(db: &TestDb, persons: usize) -> Store {
     store.seed_demo("system", &data).await.unwrap();
     store
 }
+
+/// Writes a forged audit entry `seq` past the store, with a correct hash that
+/// points at `prev`: what someone with the database's password could do.
+pub async fn forge_entry(db: &TestDb, seq: i64, prev: &str) {
+    use hrss_desk::domain::audit::{audit_time, entry_hash};
+    let at = audit_time(chrono::Utc::now());
+    let hash = entry_hash(
+        seq,
+        at,
+        "mallory",
+        "staff.add",
+        "staff",
+        "99",
+        "forged",
+        prev,
+    );
+    let at_text = at.format("%Y-%m-%d %H:%M:%S%.6f+00:00");
+    db.raw(&format!(
+        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, prev_hash, hash)
+         VALUES ({seq}, '{at_text}', 'mallory', 'staff.add', 'staff', '99', 'forged', '{prev}', '{hash}')"
+    ))
+    .await;
+}

@@ -315,16 +315,7 @@ impl Backend {
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
-        let cases = sqlx::query_as(CASES_ABOUT)
-            .bind(&licence.uscc)
-            .bind(&licence.holder)
-            .fetch_all(&self.pool)
-            .await?;
-        let complaints = sqlx::query_as(COMPLAINTS_ABOUT)
-            .bind(&licence.uscc)
-            .bind(&licence.holder)
-            .fetch_all(&self.pool)
-            .await?;
+        let (complaints, cases) = self.about(&licence.uscc, &licence.holder).await?;
         Ok(Some(Detail::Licence {
             licence,
             inspections,
@@ -442,6 +433,21 @@ impl Backend {
         Ok(Some(Detail::Person { person, employer }))
     }
 
+    /// The complaints and cases about a respondent, by credit code or name.
+    async fn about(&self, uscc: &str, name: &str) -> Result<(Vec<ComplaintItem>, Vec<CaseItem>), StoreError> {
+        let complaints = sqlx::query_as(COMPLAINTS_ABOUT)
+            .bind(uscc)
+            .bind(name)
+            .fetch_all(&self.pool)
+            .await?;
+        let cases = sqlx::query_as(CASES_ABOUT)
+            .bind(uscc)
+            .bind(name)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok((complaints, cases))
+    }
+
     async fn employer_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
         let employer: Option<EmployerRow> = sqlx::query_as(
             "SELECT id, uscc, name, legal_rep, address, town, zone, status, established_on, arrears
@@ -455,11 +461,7 @@ impl Backend {
             .bind(id)
             .fetch_one(&self.pool)
             .await?;
-        let cases = sqlx::query_as(CASES_ABOUT)
-            .bind(&employer.uscc)
-            .bind(&employer.name)
-            .fetch_all(&self.pool)
-            .await?;
+        let (_, cases) = self.about(&employer.uscc, &employer.name).await?;
         Ok(Some(Detail::Employer { employer, persons, cases }))
     }
 
