@@ -6,7 +6,7 @@
 
 use crate::domain::Staff;
 use crate::domain::decision::{Decision, Refusal, change_for, may_decide};
-use crate::domain::review::check;
+use crate::domain::review::{Problem, check};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -91,8 +91,8 @@ pub async fn draft(
 
 /// Placeholder problems to ask the rule whether this staff member could
 /// approve over `n` of them at all.
-fn vec_of(n: usize) -> Vec<crate::domain::review::Problem> {
-    vec![crate::domain::review::Problem::NoReason; n]
+fn vec_of(n: usize) -> Vec<Problem> {
+    vec![Problem::NoReason; n]
 }
 
 /// Takes the decision at `version`: `text` is the notice of a return or the
@@ -181,27 +181,63 @@ pub async fn clean_filings(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<Vec<i64>, String> {
-    let all = store
-        .pending_filing_facts(today, None)
+    // Checking them all anyway: what is found is recorded for the filter too.
+    let found = recheck(store, today, None)
         .await
         .map_err(|e| i18n::store_error(lang, &e))?;
-    Ok(all
-        .iter()
-        .filter(|f| check(&f.facts).is_empty())
-        .map(|f| f.id)
-        .collect())
+    let mut clean: Vec<i64> = found
+        .into_iter()
+        .filter(|(_, p)| p.is_empty())
+        .map(|(id, _)| id)
+        .collect();
+    clean.sort_unstable();
+    Ok(clean)
+}
+
+/// Each problem code of a filing with how often it occurs, as recorded.
+pub fn tally(problems: &[Problem]) -> Vec<(String, i64)> {
+    let mut out: Vec<(String, i64)> = Vec::new();
+    for p in problems {
+        match out.iter_mut().find(|(c, _)| c == p.code()) {
+            Some((_, n)) => *n += 1,
+            None => out.push((p.code().to_string(), 1)),
+        }
+    }
+    out
+}
+
+/// Checks the pending filings (every one, or just `only`) and records what
+/// was found, for the queue's filter by problem. Filings no longer pending
+/// are left out of the answer.
+pub async fn recheck(
+    store: &Store,
+    today: NaiveDate,
+    only: Option<&[i64]>,
+) -> Result<HashMap<i64, Vec<Problem>>, crate::store::StoreError> {
+    let filings = match only {
+        None => store.pending_filing_facts(today, None).await?,
+        Some(ids) => {
+            let mut v = Vec::with_capacity(ids.len());
+            for &id in ids {
+                v.extend(store.pending_filing_facts(today, Some(id)).await?);
+            }
+            v
+        }
+    };
+    let found: HashMap<i64, Vec<Problem>> =
+        filings.iter().map(|f| (f.id, check(&f.facts))).collect();
+    let rows: Vec<(i64, Vec<(String, i64)>)> =
+        found.iter().map(|(id, p)| (*id, tally(p))).collect();
+    store.record_problems(only.is_none(), &rows).await?;
+    Ok(found)
 }
 
 /// How many problems each of these pending filings has (all the checks, not
-/// only the materials); filings no longer pending are left out.
+/// only the materials), recorded on the way; filings no longer pending are
+/// left out. A failure leaves the counts unknown (empty).
 pub async fn problem_counts(store: &Store, today: NaiveDate, ids: &[i64]) -> HashMap<i64, usize> {
-    let mut counts = HashMap::new();
-    for &id in ids {
-        if let Ok(mut found) = store.pending_filing_facts(today, Some(id)).await
-            && let Some(f) = found.pop()
-        {
-            counts.insert(id, check(&f.facts).len());
-        }
-    }
-    counts
+    recheck(store, today, Some(ids))
+        .await
+        .map(|m| m.into_iter().map(|(id, p)| (id, p.len())).collect())
+        .unwrap_or_default()
 }

@@ -110,7 +110,7 @@ async fn each_list_is_in_the_order_its_pane_promises() {
     for db in TestDb::all().await {
         let store = demo(&db, 500).await;
         let filings = walk(&store, ListKind::Filings, "").await;
-        assert_eq!(filings.len(), 300, "{}: the pending queue", db.label);
+        assert_eq!(filings.len(), 322, "{}: the pending queue", db.label);
         let keys: Vec<SortKey> = filings.iter().map(ListItem::key).collect();
         assert!(keys.windows(2).all(|w| matches!((&w[0], &w[1]), (SortKey::Time(a, i), SortKey::Time(b, j)) if (a, i) < (b, j))));
         let cases = walk(&store, ListKind::Cases, "").await;
@@ -220,7 +220,7 @@ async fn every_kind_of_record_opens_in_detail() {
         let dash = store.dashboard(today()).await.unwrap();
         assert_eq!(
             dash.pending_by_kind.iter().map(|(_, n)| n).sum::<i64>(),
-            300
+            322
         );
         assert_eq!(dash.cases_by_stage.iter().map(|(_, n)| n).sum::<i64>(), 200);
         assert_eq!(
@@ -235,18 +235,47 @@ async fn every_pending_filing_comes_with_the_facts_its_checks_need() {
     for db in TestDb::all().await {
         let store = demo(&db, 500).await;
         let facts = store.pending_filing_facts(today(), None).await.unwrap();
-        assert_eq!(facts.len(), 300, "{}", db.label);
+        assert_eq!(facts.len(), 322, "{}", db.label);
         let with_materials = facts
             .iter()
             .filter(|f| !f.facts.materials.is_empty())
             .count();
         assert_eq!(
-            with_materials, 300,
+            with_materials, 322,
             "{}: every kind has a checklist",
             db.label
         );
         assert!(
-            facts.iter().all(|f| f.facts.employer.is_some()),
+            facts
+                .iter()
+                .filter(|f| f.facts.employer_id.is_some())
+                .all(|f| f.facts.employer.is_some()),
+            "{}",
+            db.label
+        );
+        // A yearly declaration comes with who is insured with its employer;
+        // a retiree's filing with the figure published for the retirement year.
+        let yearly: Vec<_> = facts
+            .iter()
+            .filter(|f| f.facts.declared.get("persons").is_some())
+            .collect();
+        assert_eq!(yearly.len(), 12, "{}", db.label);
+        assert!(
+            yearly.iter().all(|f| f
+                .facts
+                .employer
+                .as_ref()
+                .is_some_and(|e| e.insured.len() >= 2)),
+            "{}",
+            db.label
+        );
+        let retirees: Vec<_> = facts
+            .iter()
+            .filter(|f| f.facts.declared.get("pension_base").is_some())
+            .collect();
+        assert_eq!(retirees.len(), 10, "{}", db.label);
+        assert!(
+            retirees.iter().all(|f| f.facts.pension_figure.is_some()),
             "{}",
             db.label
         );

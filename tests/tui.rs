@@ -196,6 +196,8 @@ fn detail(kind: ListKind, id: i64) -> Detail {
                 }],
                 decision: None,
                 reason: String::new(),
+                average_wage: None,
+                pension_figure: None,
             }
         }
     }
@@ -259,6 +261,23 @@ fn fixture_index() -> std::sync::Arc<hrss_desk::search::Index> {
     std::sync::Arc::new(ix)
 }
 
+/// What the checks find in the fixture filing.
+fn fixture_problems() -> Vec<hrss_desk::domain::review::Problem> {
+    use hrss_desk::domain::review::Problem;
+    vec![
+        Problem::MissingMaterial("labour-contract".into()),
+        Problem::LateRegistration { days: 45 },
+    ]
+}
+
+/// The problems found across the fixture queue.
+fn fixture_tally() -> Vec<(String, i64)> {
+    vec![
+        ("material-missing".into(), 2),
+        ("registration-late".into(), 1),
+    ]
+}
+
 /// Answers every effect as the database would, with the fixtures.
 fn feed(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
@@ -293,11 +312,22 @@ fn feed(app: &mut App, effects: Vec<Effect>) {
                 let result = Ok(rows(ask.kind));
                 AppEvent::Page { ask, result }
             }
-            Effect::LoadDetail { kind, id } => AppEvent::Detail {
-                kind,
-                id,
-                result: Ok(Some(detail(kind, id))),
-            },
+            Effect::LoadDetail { kind, id } => {
+                let more = app.handle(AppEvent::Detail {
+                    kind,
+                    id,
+                    result: Ok(Some(detail(kind, id))),
+                });
+                feed(app, more);
+                if kind != ListKind::Filings {
+                    continue;
+                }
+                AppEvent::FilingProblems {
+                    id,
+                    problems: fixture_problems(),
+                }
+            }
+            Effect::Recheck | Effect::LoadTally => AppEvent::Tally(Ok(fixture_tally())),
             Effect::LoadDashboard => AppEvent::Dashboard(Ok(dashboard())),
             Effect::LoadCounts => AppEvent::Counts(Ok(counts())),
             Effect::Quit => continue,
@@ -976,6 +1006,7 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
         error: None,
         scroll: 0,
         revealed: None,
+        problems: None,
     });
     assert!(draw(&a).contains("130110********0015"));
     typed(&mut a, KeyCode::Char('v'));
@@ -1036,6 +1067,7 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
         error: None,
         scroll: 0,
         revealed: None,
+        problems: None,
     }));
     b.apply(Action::Reveal);
     assert!(b.overlay.is_none());
@@ -1123,4 +1155,69 @@ fn a_refused_decision_brings_back_what_the_clerk_typed() {
         other => panic!("{other:?}"),
     }
     assert!(draw(&a).contains("补充说明：请补交_"));
+}
+
+#[test]
+fn p_narrows_the_queue_to_one_problem_and_esc_widens_it_again() {
+    let mut a = app(Lang::Zh, 80, 24);
+    a.apply(Action::ProblemFilter);
+    assert!(matches!(a.overlay, Some(Overlay::Problems { cursor: 0 })));
+    let s = draw(&a);
+    assert!(
+        s.contains("按问题筛选") && s.contains("缺少材料") && s.contains("2件"),
+        "{s}"
+    );
+    key(&mut a, KeyCode::Down);
+    let fx = key(&mut a, KeyCode::Enter);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.queue_problem.as_deref(), Some("material-missing"));
+    match fx.as_slice() {
+        [Effect::LoadPage(ask)] => {
+            assert_eq!(
+                ask.request.scope.problem.as_deref(),
+                Some("material-missing")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    feed(&mut a, fx);
+    assert!(draw(&a).contains("问题：缺少材料"));
+    // The picker opens on the problem in force; Esc on the queue widens it.
+    a.apply(Action::ProblemFilter);
+    assert!(matches!(a.overlay, Some(Overlay::Problems { cursor: 1 })));
+    key(&mut a, KeyCode::Esc);
+    let fx = a.apply(Action::Back);
+    assert_eq!(a.queue_problem, None);
+    match fx.as_slice() {
+        [Effect::LoadPage(ask)] => assert_eq!(ask.request.scope.problem, None),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn before_the_whole_queue_is_checked_p_says_to_wait() {
+    let mut a = app(Lang::En, 80, 24);
+    a.problem_tally = None;
+    a.apply(Action::ProblemFilter);
+    assert!(a.overlay.is_none());
+    assert!(a.message.as_deref().unwrap().contains("Still checking"));
+    a.problem_tally = Some(vec![]);
+    a.apply(Action::ProblemFilter);
+    assert!(a.message.as_deref().unwrap().contains("no problem"));
+}
+
+#[test]
+fn v_tags_every_filing_from_the_last_tagged_one_to_the_cursor() {
+    let mut a = app(Lang::Zh, 80, 24);
+    // Without a first tag there is no range: it says how.
+    act(&mut a, Action::Down);
+    act(&mut a, Action::TagRange);
+    assert!(a.tagged.is_empty());
+    assert!(a.message.as_deref().unwrap().contains("空格"));
+    act(&mut a, Action::Top);
+    act(&mut a, Action::Tag);
+    assert_eq!(a.tagged.len(), 1);
+    act(&mut a, Action::Bottom);
+    act(&mut a, Action::TagRange);
+    assert_eq!(a.tagged.iter().copied().collect::<Vec<_>>(), [1, 2]);
 }

@@ -115,7 +115,7 @@ fn a_clerk_moves_through_the_panes_reads_help_filters_and_quits() {
     );
 
     let s = t.wait_for("the filings pane with its rows", |s| {
-        s.contains("[1 参保审核]") && s.contains("待审核300")
+        s.contains("[1 参保审核]") && s.contains("待审核322")
     });
     assert!(s.contains("赵静"), "{s}");
     t.keys(&["Tab"]);

@@ -125,6 +125,17 @@ pub async fn run(g: &Global, lang: Lang, cmd: FilingsCommand) -> Result<ExitCode
         .into_iter()
         .map(|(code, zh, en)| (code, (zh, en)))
         .collect();
+    // The pre-check also refreshes what the queue's filter by problem sees.
+    let found: Vec<(i64, Vec<crate::domain::review::Problem>)> =
+        filings.iter().map(|f| (f.id, check(&f.facts))).collect();
+    let tallies: Vec<(i64, Vec<(String, i64)>)> = found
+        .iter()
+        .map(|(id, p)| (*id, crate::workflow::tally(p)))
+        .collect();
+    o.store
+        .record_problems(true, &tallies)
+        .await
+        .map_err(fail)?;
     o.store.close().await;
     let material = |code: &str| -> String {
         names.get(code).map_or_else(
@@ -134,12 +145,13 @@ pub async fn run(g: &Global, lang: Lang, cmd: FilingsCommand) -> Result<ExitCode
     };
     let checked: Vec<JsonFiling> = filings
         .iter()
-        .map(|f| JsonFiling {
+        .zip(&found)
+        .map(|(f, (_, problems))| JsonFiling {
             id: f.id,
             kind: f.facts.kind.code(),
             employer_uscc: f.employer_uscc.clone(),
             person_id_masked: f.person_id_number.as_deref().map(mask_id_number),
-            problems: check(&f.facts)
+            problems: problems
                 .iter()
                 .map(|p| JsonProblem {
                     code: p.code(),

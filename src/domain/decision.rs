@@ -56,21 +56,28 @@ pub fn may_decide(
     }
 }
 
-/// What approving a filing does to the insured person (the employer's own
-/// cancellation aside).
+/// What approving a filing does to the insured person, or to the employer
+/// and the persons its yearly declaration lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PersonChange {
+pub struct Change {
     pub status: Option<&'static str>,
     /// Some(None) clears the employer.
     pub employer_id: Option<Option<i64>>,
     pub contribution_base: Option<i64>,
+    /// A retiree's pension base (计发基数).
+    pub pension_base: Option<i64>,
     /// One detail changed: (column, new value); only `name`, `phone`,
     /// `bank_account` and `id_number` are ever named.
     pub detail: Option<(&'static str, String)>,
+    /// The employer's own status (its cancellation).
+    pub employer_status: Option<&'static str>,
+    /// A yearly declaration's bases: (ID number as registered, base), for
+    /// persons insured with the filing's employer.
+    pub bases: Vec<(String, i64)>,
 }
 
 /// The change an approval applies, from the filing's facts.
-pub fn change_for(f: &FilingFacts) -> PersonChange {
+pub fn change_for(f: &FilingFacts) -> Change {
     let d = &f.declared;
     let text = |k: &str| {
         d.get(k)
@@ -79,22 +86,24 @@ pub fn change_for(f: &FilingFacts) -> PersonChange {
             .filter(|s| !s.is_empty())
     };
     match f.kind {
-        FilingKind::Enroll | FilingKind::Transfer => PersonChange {
+        FilingKind::Enroll | FilingKind::Transfer => Change {
             status: Some("active"),
             employer_id: Some(f.employer_id),
-            ..PersonChange::default()
+            ..Change::default()
         },
-        FilingKind::Suspend => PersonChange {
+        FilingKind::Suspend => Change {
             status: Some("suspended"),
-            ..PersonChange::default()
+            ..Change::default()
         },
-        FilingKind::Cancel => PersonChange {
+        FilingKind::Cancel => Change {
             status: Some(if text("reason") == Some("retirement") {
                 "retired"
             } else {
                 "cancelled"
             }),
-            ..PersonChange::default()
+            // A cancellation about no person is the employer's own.
+            employer_status: f.person.is_none().then_some("cancelled"),
+            ..Change::default()
         },
         FilingKind::ChangeDetails => {
             let column = match text("field") {
@@ -104,15 +113,33 @@ pub fn change_for(f: &FilingFacts) -> PersonChange {
                 Some("id_number") => Some("id_number"),
                 _ => None,
             };
-            PersonChange {
+            Change {
                 detail: column.zip(text("new").map(str::to_string)),
-                ..PersonChange::default()
+                ..Change::default()
             }
         }
-        FilingKind::ContributionBase => PersonChange {
-            contribution_base: d.get("base").and_then(Value::as_i64).filter(|b| *b >= 0),
-            ..PersonChange::default()
-        },
+        FilingKind::ContributionBase => {
+            let fen = |v: &Value, k: &str| v.get(k).and_then(Value::as_i64).filter(|b| *b >= 0);
+            let bases = d
+                .get("persons")
+                .and_then(Value::as_array)
+                .map(|rows| {
+                    rows.iter()
+                        .filter_map(|r| {
+                            let id = r.get("id_number").and_then(Value::as_str)?;
+                            let id = super::ResidentId::parse(id, f.today).ok()?;
+                            Some((id.as_str().to_string(), fen(r, "base")?))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            Change {
+                contribution_base: fen(d, "base"),
+                pension_base: fen(d, "pension_base"),
+                bases,
+                ..Change::default()
+            }
+        }
     }
 }
 
@@ -208,8 +235,40 @@ mod tests {
             employer: None,
             person: None,
             average_wage: None,
+            pension_figure: None,
             today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
         }
+    }
+
+    #[test]
+    fn an_approval_of_a_yearly_declaration_sets_each_listed_base() {
+        let c = change_for(&facts(
+            FilingKind::ContributionBase,
+            json!({"persons": [
+                {"id_number": "360426199101010071", "base": 8_000_00},
+                {"id_number": "11010519491231002x", "base": 5_000_00},
+                {"id_number": "bad", "base": 1},
+            ]}),
+        ));
+        assert_eq!(
+            c.bases,
+            [
+                ("360426199101010071".to_string(), 8_000_00),
+                ("11010519491231002X".to_string(), 5_000_00)
+            ]
+        );
+        assert_eq!(c.contribution_base, None);
+        let pension = change_for(&facts(
+            FilingKind::ContributionBase,
+            json!({"retirement_year": 2024, "pension_base": 6_830_00}),
+        ));
+        assert_eq!(pension.pension_base, Some(6_830_00));
+    }
+
+    #[test]
+    fn an_employers_own_cancellation_cancels_the_employer() {
+        let c = change_for(&facts(FilingKind::Cancel, json!({"reason": "duplicate"})));
+        assert_eq!(c.employer_status, Some("cancelled"));
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! languages, so a language can never miss a key.
 
 mod messages;
+mod problems;
 mod tui;
 
 pub use messages::*;
+pub use problems::*;
 pub use tui::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -41,6 +41,11 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "范围：全部 → 各业务类型 → 我的 → 即将到期",
             "Scope: all → each kind → mine → due soon",
         ),
+        ProblemFilter => ("按问题筛选", "Filter by problem"),
+        TagRange => (
+            "标记从上次标记处到光标处的全部申报",
+            "Tag every filing from the last tagged one to here",
+        ),
     };
     lang.pick(zh, en)
 }
@@ -481,6 +486,14 @@ fields! {
     AwaitingReview = "待审查", "awaiting review";
     Arrears = "欠费", "Arrears";
     CasesAbout = "投诉与案件", "Complaints and cases";
+    Problems = "审核发现的问题", "Problems the checks found";
+    NoProblems = "未发现问题", "none found";
+    Checking = "正在核查…", "checking…";
+    AverageWage = "上年度社平工资", "Prior-year average wage";
+    PensionFigure = "公布的计发基数", "Published pension base";
+    FigureSource = "来源", "source";
+    FigureFrom = "执行自", "in force from";
+    NotConfigured = "未配置", "not configured";
 }
 
 #[cfg(test)]

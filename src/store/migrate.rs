@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_foundation"),
     migration!(2, "0002_default_checklists"),
     migration!(3, "0003_review_lease"),
+    migration!(4, "0004_review_checks"),
 ];
 
 /// The schema version this program knows.
@@ -58,6 +59,7 @@ mod tests {
             "case_event",
             "case_inspector",
             "inspection_inspector",
+            "filing_problem",
         ];
         for m in MIGRATIONS {
             for block in m.sqlite.split("CREATE TABLE ").skip(1) {

@@ -276,6 +276,21 @@ impl Store {
         on_backend!(self.pending_filing_facts(today, only))
     }
 
+    /// Records what the checks found in the filings checked (`all`: every
+    /// pending filing was, so the old findings go whole).
+    pub async fn record_problems(
+        &self,
+        all: bool,
+        found: &[(i64, Vec<(String, i64)>)],
+    ) -> Result<(), StoreError> {
+        on_backend!(self.record_problems(all, found))
+    }
+
+    /// Each problem code with how many pending filings have it, most first.
+    pub async fn problem_tally(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        on_backend!(self.problem_tally())
+    }
+
     /// Approves or returns a filing named at the version the clerk read.
     #[allow(clippy::too_many_arguments)]
     pub async fn decide_filing(
@@ -286,7 +301,7 @@ impl Store {
         decision: crate::domain::decision::Decision,
         reason: &str,
         overridden: Option<&str>,
-        change: &crate::domain::decision::PersonChange,
+        change: &crate::domain::decision::Change,
     ) -> Result<i64, StoreError> {
         on_backend!(self.decide_filing(
             actor,

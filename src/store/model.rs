@@ -163,8 +163,10 @@ pub struct CaseEventRow {
     pub note: String,
 }
 
+/// A published yearly figure with its source: the average wage, or the
+/// pension base (计发基数).
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct AverageWageRow {
+pub struct FigureRow {
     pub year: i64,
     pub region: String,
     pub monthly: i64,
@@ -200,7 +202,8 @@ pub struct DemoData {
     /// (case id, staff id)
     pub case_inspectors: Vec<(i64, i64)>,
     pub case_events: Vec<CaseEventRow>,
-    pub average_wages: Vec<AverageWageRow>,
+    pub average_wages: Vec<FigureRow>,
+    pub pension_figures: Vec<FigureRow>,
     pub settings: Vec<SettingRow>,
 }
 

@@ -53,6 +53,8 @@ pub struct QueueScope {
     pub assigned_to: Option<i64>,
     /// Those received up to this instant (due soon: received long enough ago).
     pub received_by: Option<DateTime<Utc>>,
+    /// Those whose last check found this problem code.
+    pub problem: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -171,6 +173,10 @@ pub enum Detail {
         materials: Vec<MaterialLine>,
         decision: Option<String>,
         reason: String,
+        /// For a contribution base: the average wage of the declared year.
+        average_wage: Option<FigureRow>,
+        /// For a retiree: the pension base published for the retirement year.
+        pension_figure: Option<FigureRow>,
     },
     Licence {
         licence: LicenceRow,

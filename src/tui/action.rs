@@ -51,6 +51,8 @@ actions! {
     TagClean = "tag-clean",
     Reveal = "reveal",
     Scope = "scope",
+    ProblemFilter = "problem-filter",
+    TagRange = "tag-range",
 }
 
 impl Action {

@@ -2,7 +2,6 @@
 //! event (a key, a resize, a result from the database) and returns the
 //! effects to run. No I/O happens here, so every screen is testable.
 
-use super::action::Action;
 use super::keymap::Keymap;
 use super::lookup::{LookupState, SearchAsk};
 use super::palette::Palette;
@@ -60,6 +59,11 @@ pub enum Effect {
     },
     LoadDashboard,
     LoadCounts,
+    /// Check every pending filing and record the findings (for the filter by
+    /// problem), then read the tally of problems.
+    Recheck,
+    /// Read the tally of problems again (after decisions).
+    LoadTally,
     Quit,
 }
 
@@ -88,6 +92,13 @@ pub enum AppEvent {
     CleanFilings(Result<Vec<i64>, String>),
     /// How many problems the checks find in filings on screen.
     ProblemCounts(HashMap<i64, usize>),
+    /// What the checks find in the pending filing whose detail is open.
+    FilingProblems {
+        id: i64,
+        problems: Vec<crate::domain::review::Problem>,
+    },
+    /// Each problem code with how many pending filings have it.
+    Tally(Result<Vec<(String, i64)>, String>),
     /// Someone else is reviewing the filing just opened: who, until when.
     LeaseHeld(Option<(String, chrono::DateTime<chrono::Utc>)>),
     /// A person's full ID number, phone and bank account.
@@ -112,6 +123,8 @@ pub struct DetailView {
     pub scroll: u16,
     /// A person's data shown in full after a reason was given; gone with the view.
     pub revealed: Option<(String, String, String)>,
+    /// A pending filing's problems as the checks find them now.
+    pub problems: Option<Vec<crate::domain::review::Problem>>,
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +146,10 @@ pub enum Overlay {
     Reveal {
         id: i64,
         input: String,
+    },
+    /// The problems found in the queue, to narrow it to one; row 0 is "all".
+    Problems {
+        cursor: usize,
     },
 }
 
@@ -207,6 +224,13 @@ pub struct App {
     /// Problems the full checks found, per filing, once counted.
     pub problems: HashMap<i64, usize>,
     pub queue: QueueChoice,
+    /// The queue narrowed to filings with this problem code.
+    pub queue_problem: Option<String>,
+    /// Problem codes with how many pending filings have each; None until
+    /// the first check of the whole queue is done.
+    pub problem_tally: Option<Vec<(String, i64)>>,
+    /// The filing last tagged by hand: a range tag runs from it.
+    pub tag_anchor: Option<i64>,
     /// The decision overlay as it was confirmed, with what the clerk typed:
     /// if the decision is refused (someone changed the filing meanwhile),
     /// it comes back with the text kept.
@@ -255,11 +279,14 @@ impl App {
             tagged: Default::default(),
             problems: HashMap::new(),
             queue: QueueChoice::All,
+            queue_problem: None,
+            problem_tally: None,
+            tag_anchor: None,
             deciding: None,
             index: None,
             index_error: None,
         };
-        let mut effects = vec![Effect::LoadCounts, Effect::BuildIndex];
+        let mut effects = vec![Effect::LoadCounts, Effect::BuildIndex, Effect::Recheck];
         effects.extend(app.visit());
         (app, effects)
     }
@@ -332,8 +359,15 @@ impl App {
         )
     }
 
-    /// The queue's choice as the store's narrowing.
+    /// The queue's choice and problem filter as the store's narrowing.
     pub fn queue_scope(&self) -> crate::store::QueueScope {
+        crate::store::QueueScope {
+            problem: self.queue_problem.clone(),
+            ..self.queue_choice_scope()
+        }
+    }
+
+    fn queue_choice_scope(&self) -> crate::store::QueueScope {
         use crate::domain::calendar::office_offset;
         use chrono::{Days, TimeZone};
         match self.queue {
@@ -398,12 +432,13 @@ impl App {
             error: None,
             scroll: 0,
             revealed: None,
+            problems: None,
         });
         vec![Effect::LoadDetail { kind, id }]
     }
 
     /// Loads what the pane shows the first time it is visited.
-    fn visit(&mut self) -> Vec<Effect> {
+    pub(super) fn visit(&mut self) -> Vec<Effect> {
         match self.pane {
             PaneId::Dashboard => vec![Effect::LoadDashboard],
             _ => match self.list_mut() {
@@ -525,6 +560,24 @@ impl App {
                 self.problems.extend(counts);
                 vec![]
             }
+            AppEvent::FilingProblems { id, problems } => {
+                if let Some(d) = self
+                    .detail
+                    .as_mut()
+                    .filter(|d| d.kind == ListKind::Filings && d.id == id)
+                {
+                    self.problems.insert(id, problems.len());
+                    d.problems = Some(problems);
+                }
+                vec![]
+            }
+            AppEvent::Tally(r) => {
+                match r {
+                    Ok(t) => self.problem_tally = Some(t),
+                    Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
+                }
+                vec![]
+            }
             AppEvent::CleanFilings(r) => {
                 match r {
                     Ok(ids) => {
@@ -542,8 +595,9 @@ impl App {
                         self.deciding = None;
                         self.detail = None;
                         self.tagged.clear();
+                        self.tag_anchor = None;
                         self.problems.clear();
-                        let mut fx = vec![Effect::LoadCounts];
+                        let mut fx = vec![Effect::LoadCounts, Effect::LoadTally];
                         if let Some(l) = self.lists.get_mut(&ListKind::Filings) {
                             fx.push(Effect::LoadPage(l.reload()));
                         }
@@ -567,237 +621,6 @@ impl App {
                 match r {
                     Ok(c) => self.counts = Some(c),
                     Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
-                }
-                vec![]
-            }
-        }
-    }
-
-    pub(super) fn follow(&mut self) {
-        let h = self.list_height();
-        for l in self.lists.values_mut() {
-            l.follow(h);
-        }
-    }
-
-    fn switch(&mut self, pane: PaneId) -> Vec<Effect> {
-        self.pane = pane;
-        self.detail = None;
-        self.filtering = false;
-        if pane == PaneId::Licences {
-            // The lookup pane is for typing: the query takes the keys at once.
-            self.lookup.editing = true;
-        }
-        self.visit()
-    }
-
-    /// Does what an action asks.
-    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
-        let page = self.list_height().max(1) as isize;
-        let idx = self.pane.index();
-        match action {
-            Action::Quit => {
-                self.quit = true;
-                vec![Effect::Quit]
-            }
-            Action::Help => {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
-                vec![]
-            }
-            Action::KeymapView => {
-                self.overlay = Some(Overlay::Keymap { scroll: 0 });
-                vec![]
-            }
-            Action::Palette => {
-                self.overlay = Some(Overlay::Palette(Palette::new()));
-                vec![]
-            }
-            Action::Language => {
-                self.lang = match self.lang {
-                    Lang::Zh => Lang::En,
-                    Lang::En => Lang::Zh,
-                };
-                vec![]
-            }
-            Action::NextPane => self.switch(PaneId::ALL[(idx + 1) % PaneId::ALL.len()]),
-            Action::PrevPane => {
-                self.switch(PaneId::ALL[(idx + PaneId::ALL.len() - 1) % PaneId::ALL.len()])
-            }
-            Action::Pane1 => self.switch(PaneId::Filings),
-            Action::Pane2 => self.switch(PaneId::Licences),
-            Action::Pane3 => self.switch(PaneId::Cases),
-            Action::Pane4 => self.switch(PaneId::Inspections),
-            Action::Pane5 => self.switch(PaneId::Persons),
-            Action::Pane6 => self.switch(PaneId::Dashboard),
-            Action::Back => {
-                if self.detail.take().is_some() {
-                    return vec![];
-                }
-                self.message = None;
-                match self.list_mut() {
-                    Some(l) if !l.filter.is_empty() => {
-                        l.filter.clear();
-                        vec![Effect::LoadPage(l.reload())]
-                    }
-                    _ => vec![],
-                }
-            }
-            Action::Refresh => {
-                // The index is rebuilt only if the data changed since (its cache key).
-                let mut fx = vec![Effect::LoadCounts, Effect::BuildIndex];
-                if self.pane == PaneId::Dashboard {
-                    fx.push(Effect::LoadDashboard);
-                } else if let Some(l) = self.list_mut() {
-                    fx.push(Effect::LoadPage(l.reload()));
-                }
-                if let Some(d) = &self.detail {
-                    fx.push(Effect::LoadDetail {
-                        kind: d.kind,
-                        id: d.id,
-                    });
-                }
-                fx
-            }
-            Action::Up | Action::Down if self.detail.is_some() => {
-                let d = self.detail.as_mut().expect("checked");
-                d.scroll = if action == Action::Down {
-                    d.scroll.saturating_add(1)
-                } else {
-                    d.scroll.saturating_sub(1)
-                };
-                vec![]
-            }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
-                let Some(l) = self.list_mut() else {
-                    return vec![];
-                };
-                let more = match action {
-                    Action::Up => l.step(-1),
-                    Action::Down => l.step(1),
-                    Action::PageUp => l.step(-page),
-                    Action::PageDown => l.step(page),
-                    Action::Top => l.top(),
-                    _ => l.bottom(),
-                };
-                self.follow();
-                more.map(Effect::LoadPage).into_iter().collect()
-            }
-            Action::Open if self.searching_lookup() => self.open_hit(),
-            Action::Open => {
-                let Some(l) = self.list() else { return vec![] };
-                let Some(item) = l.selected() else {
-                    return vec![];
-                };
-                let (kind, id) = (l.kind, item.id());
-                self.detail = Some(DetailView {
-                    kind,
-                    id,
-                    detail: None,
-                    error: None,
-                    scroll: 0,
-                    revealed: None,
-                });
-                let mut fx = vec![Effect::LoadDetail { kind, id }];
-                if kind == ListKind::Filings {
-                    // Opening a filing tells the others it is in review.
-                    fx.push(Effect::TakeLease { id });
-                }
-                fx
-            }
-            Action::Reveal => {
-                let roles = &self.who.roles;
-                let may = roles.contains(&crate::domain::Role::Clerk)
-                    || roles.contains(&crate::domain::Role::Chief);
-                match &self.detail {
-                    Some(d) if d.kind == ListKind::Persons && may => {
-                        self.overlay = Some(Overlay::Reveal {
-                            id: d.id,
-                            input: String::new(),
-                        });
-                    }
-                    Some(d) if d.kind == ListKind::Persons => {
-                        self.message = Some(i18n::reveal_refused(self.lang).to_string());
-                    }
-                    _ => self.message = Some(i18n::reveal_only_persons(self.lang).to_string()),
-                }
-                vec![]
-            }
-            Action::Scope if self.pane != PaneId::Filings => vec![],
-            Action::Scope => {
-                use crate::domain::FilingKind;
-                let kinds = FilingKind::ALL;
-                self.queue = match self.queue {
-                    QueueChoice::All => QueueChoice::Kind(kinds[0]),
-                    QueueChoice::Kind(k) => match kinds.iter().position(|x| *x == k) {
-                        Some(i) if i + 1 < kinds.len() => QueueChoice::Kind(kinds[i + 1]),
-                        _ => QueueChoice::Mine,
-                    },
-                    QueueChoice::Mine => QueueChoice::DueSoon,
-                    QueueChoice::DueSoon => QueueChoice::All,
-                };
-                let scope = self.queue_scope();
-                let Some(list) = self.lists.get_mut(&ListKind::Filings) else {
-                    return vec![];
-                };
-                list.scope = scope;
-                vec![Effect::LoadPage(list.reload())]
-            }
-            Action::Tag | Action::TagClean if self.pane != PaneId::Filings => vec![],
-            Action::Tag => {
-                if let Some(id) = self.list().and_then(|l| l.selected()).map(ListItem::id)
-                    && !self.tagged.remove(&id)
-                {
-                    self.tagged.insert(id);
-                }
-                self.message = Some(i18n::tagged(self.lang, self.tagged.len()));
-                // Tagging moves on, so a run of filings is tagged key by key.
-                self.apply(Action::Down)
-            }
-            Action::TagClean => vec![Effect::TagClean { lang: self.lang }],
-            Action::Approve
-                if self.pane == PaneId::Filings
-                    && self.detail.is_none()
-                    && !self.tagged.is_empty() =>
-            {
-                vec![Effect::ApproveTagged {
-                    ids: self.tagged.iter().copied().collect(),
-                    lang: self.lang,
-                }]
-            }
-            Action::Approve | Action::Return => {
-                if self.pane != PaneId::Filings {
-                    return vec![];
-                }
-                let id = match &self.detail {
-                    Some(d) if d.kind == ListKind::Filings => Some(d.id),
-                    Some(_) => None,
-                    None => self.list().and_then(|l| l.selected()).map(ListItem::id),
-                };
-                let decision = if action == Action::Approve {
-                    Decision::Approve
-                } else {
-                    Decision::Return
-                };
-                id.map(|id| Effect::PrepareDecision {
-                    id,
-                    decision,
-                    lang: self.lang,
-                })
-                .into_iter()
-                .collect()
-            }
-            Action::Filter if self.pane == PaneId::Licences => {
-                self.lookup.editing = true;
-                vec![]
-            }
-            Action::Filter => {
-                if self.pane.list_kind().is_some() && self.detail.is_none() {
-                    self.filtering = true;
                 }
                 vec![]
             }

@@ -151,6 +151,37 @@ impl App {
                 _ => vec![],
             };
         }
+        if let Some(Overlay::Problems { cursor }) = &mut self.overlay {
+            let rows = 1 + self.problem_tally.as_ref().map_or(0, Vec::len);
+            return match k.code {
+                KeyCode::Up | KeyCode::Char('k') => {
+                    *cursor = cursor.saturating_sub(1);
+                    vec![]
+                }
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *cursor = (*cursor + 1).min(rows - 1);
+                    vec![]
+                }
+                KeyCode::Enter => {
+                    let chosen = cursor.checked_sub(1).and_then(|i| {
+                        self.problem_tally
+                            .as_ref()
+                            .and_then(|t| t.get(i))
+                            .map(|(c, _)| c.clone())
+                    });
+                    self.overlay = None;
+                    self.choose_problem(chosen)
+                }
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.apply(Action::Quit)
+                }
+                KeyCode::Esc => {
+                    self.overlay = None;
+                    vec![]
+                }
+                _ => vec![],
+            };
+        }
         if self.filtering {
             return self.filter_key(k);
         }
@@ -160,9 +191,10 @@ impl App {
             };
             let scroll = match overlay {
                 Overlay::Help { scroll } | Overlay::Keymap { scroll } => scroll,
-                Overlay::Palette(_) | Overlay::Decide { .. } | Overlay::Reveal { .. } => {
-                    unreachable!("handled above")
-                }
+                Overlay::Palette(_)
+                | Overlay::Decide { .. }
+                | Overlay::Reveal { .. }
+                | Overlay::Problems { .. } => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {
                 Some(Action::Down) => *scroll = scroll.saturating_add(1),

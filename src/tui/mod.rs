@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+mod apply;
 pub mod backend;
 pub mod keymap;
 mod keys;
@@ -148,7 +149,18 @@ impl Runner {
                 }
                 Effect::LoadDetail { kind, id } => {
                     let result = store.detail(kind, id).await.map_err(lang_free);
-                    AppEvent::Detail { kind, id, result }
+                    let _ = tx.send(AppEvent::Detail { kind, id, result });
+                    if kind != crate::store::ListKind::Filings {
+                        return;
+                    }
+                    // A pending filing's detail lists what its checks find now.
+                    match crate::workflow::recheck(&store, today, Some(&[id])).await {
+                        Ok(mut found) => match found.remove(&id) {
+                            Some(problems) => AppEvent::FilingProblems { id, problems },
+                            None => return,
+                        },
+                        Err(e) => AppEvent::Counts(Err(lang_free(e))),
+                    }
                 }
                 Effect::LoadDashboard => {
                     AppEvent::Dashboard(store.dashboard(today).await.map_err(lang_free))
@@ -202,6 +214,20 @@ impl Runner {
                         Err(crate::i18n::reveal_refused(lang).to_string())
                     };
                     AppEvent::Revealed { id, result }
+                }
+                Effect::Recheck => {
+                    // The counts of every pending filing first, then the tally.
+                    match crate::workflow::recheck(&store, today, None).await {
+                        Ok(found) => {
+                            let counts = found.into_iter().map(|(id, p)| (id, p.len())).collect();
+                            let _ = tx.send(AppEvent::ProblemCounts(counts));
+                            AppEvent::Tally(store.problem_tally().await.map_err(lang_free))
+                        }
+                        Err(e) => AppEvent::Tally(Err(lang_free(e))),
+                    }
+                }
+                Effect::LoadTally => {
+                    AppEvent::Tally(store.problem_tally().await.map_err(lang_free))
                 }
                 Effect::TagClean { lang } => AppEvent::CleanFilings(
                     crate::workflow::clean_filings(&store, lang, today).await,

@@ -234,6 +234,18 @@ impl Backend {
         );
         bulk_insert!(
             tx,
+            "INSERT INTO pension_figure (year, region, monthly, source, effective_from) ",
+            5,
+            d.pension_figures,
+            |b, r| b
+                .push_bind(r.year)
+                .push_bind(&r.region)
+                .push_bind(r.monthly)
+                .push_bind(&r.source)
+                .push_bind(r.effective_from)
+        );
+        bulk_insert!(
+            tx,
             "INSERT INTO setting (key, value, source, effective_from) ",
             4,
             d.settings,

@@ -51,7 +51,8 @@ const FILINGS: (&str, &str) = keyset!(
         LEFT JOIN person p ON p.id = f.person_id
         LEFT JOIN staff ls ON ls.id = f.lease_by",
     where: "f.status = 'pending' AND ($6 = '' OR f.kind = $6) AND ($7 = 0 OR f.assigned_to = $7)
-        AND f.received_at <= $8",
+        AND f.received_at <= $8
+        AND ($10 = '' OR EXISTS (SELECT 1 FROM filing_problem fp WHERE fp.filing_id = f.id AND fp.code = $10))",
     key: "f.received_at, f.id",
     filter: "LOWER(COALESCE(e.name, '')) LIKE $3 ESCAPE '!'
         OR LOWER(COALESCE(p.name, '')) LIKE $3 ESCAPE '!'
@@ -199,13 +200,14 @@ impl Backend {
                     }
                 };
                 let q = q.bind(&pattern).bind(filter_on).bind(req.limit);
-                // Only the queue's statements name the scope ($6–$8).
+                // Only the queue's statements name the scope ($6–$10).
                 let q = if kind == ListKind::Filings {
                     let sc = &req.scope;
                     q.bind(sc.kind.clone().unwrap_or_default())
                         .bind(sc.assigned_to.unwrap_or(0))
                         .bind(sc.received_by.unwrap_or_else(|| edge_time(DateTime::<Utc>::MAX_UTC)))
                         .bind(crate::domain::audit::audit_time(Utc::now()))
+                        .bind(sc.problem.clone().unwrap_or_default())
                 } else {
                     q
                 };
@@ -274,12 +276,33 @@ impl Backend {
         .bind(&item.kind)
         .fetch_all(&self.pool)
         .await?;
+        // The published figures the checks use, shown with their source.
+        let parsed: serde_json::Value = serde_json::from_str(&declared).unwrap_or_default();
+        let year = parsed
+            .get("year")
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or_else(|| i64::from(chrono::Datelike::year(&crate::domain::calendar::office_date(item.received_at))));
+        let figure = |table: &'static str| match table {
+            "pension_figure" => "SELECT year, region, monthly, source, effective_from FROM pension_figure WHERE year = $1 ORDER BY region LIMIT 1",
+            _ => "SELECT year, region, monthly, source, effective_from FROM average_wage WHERE year = $1 ORDER BY region LIMIT 1",
+        };
+        let average_wage: Option<FigureRow> = if item.kind == "contribution-base" {
+            sqlx::query_as(figure("average_wage")).bind(year).fetch_optional(&self.pool).await?
+        } else {
+            None
+        };
+        let pension_figure: Option<FigureRow> = match parsed.get("retirement_year").and_then(serde_json::Value::as_i64) {
+            Some(y) => sqlx::query_as(figure("pension_figure")).bind(y).fetch_optional(&self.pool).await?,
+            None => None,
+        };
         Ok(Some(Detail::Filing {
             item,
             declared,
             materials,
             decision,
             reason,
+            average_wage,
+            pension_figure,
         }))
     }
 

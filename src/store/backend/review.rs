@@ -24,7 +24,8 @@ impl Backend {
         let rows = sqlx::query(
             "SELECT f.id, f.kind, f.version, f.person_id, f.employer_id, f.received_at, f.declared,
                     e.uscc, e.status AS e_status, e.arrears,
-                    p.id_number, p.status AS p_status, p.employer_id AS p_employer, p.last_paid_month
+                    p.id_number, p.status AS p_status, p.employer_id AS p_employer, p.hired_on,
+                    p.last_paid_month
              FROM filing f
              LEFT JOIN employer e ON e.id = f.employer_id
              LEFT JOIN person p ON p.id = f.person_id
@@ -46,6 +47,26 @@ impl Backend {
         let wages: Vec<(i64, i64)> = sqlx::query_as("SELECT year, monthly FROM average_wage ORDER BY year")
             .fetch_all(&self.pool)
             .await?;
+        let pension_figures: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT year, monthly FROM pension_figure ORDER BY year")
+                .fetch_all(&self.pool)
+                .await?;
+        // Who is insured with each employer that filed a yearly declaration
+        // (a contribution-base filing about no one person).
+        let insured_rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT p.employer_id, p.id_number FROM person p
+             WHERE p.status = 'active' AND p.employer_id IN
+               (SELECT f.employer_id FROM filing f
+                 WHERE f.status = 'pending' AND f.kind = 'contribution-base' AND f.person_id IS NULL
+                   AND ($1 = 0 OR f.id = $1))",
+        )
+        .bind(which)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut insured: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+        for (employer, id_number) in insured_rows {
+            insured.entry(employer).or_default().push(id_number);
+        }
         let bad = |e: sqlx::Error| StoreError::BadData {
             entity: "filing",
             detail: e.to_string(),
@@ -79,12 +100,21 @@ impl Backend {
                 .get("year")
                 .and_then(serde_json::Value::as_i64)
                 .unwrap_or(i64::from(chrono::Datelike::year(&received_on)));
+            let retirement_year = declared.get("retirement_year").and_then(serde_json::Value::as_i64);
             let uscc: Option<String> = r.try_get("uscc").map_err(bad)?;
+            let employer_id: Option<i64> = r.try_get("employer_id").map_err(bad)?;
+            let person_id: Option<i64> = r.try_get("person_id").map_err(bad)?;
             let employer = match uscc.clone() {
                 Some(uscc) => Some(EmployerFact {
                     uscc,
                     status: r.try_get("e_status").map_err(bad)?,
                     arrears: r.try_get("arrears").map_err(bad)?,
+                    insured: match (kind, person_id, employer_id) {
+                        (crate::domain::FilingKind::ContributionBase, None, Some(e)) => {
+                            insured.get(&e).cloned().unwrap_or_default()
+                        }
+                        _ => Vec::new(),
+                    },
                 }),
                 None => None,
             };
@@ -94,6 +124,7 @@ impl Backend {
                     id_number,
                     status: r.try_get("p_status").map_err(bad)?,
                     employer_id: r.try_get("p_employer").map_err(bad)?,
+                    hired_on: r.try_get("hired_on").map_err(bad)?,
                     last_paid_month: r.try_get("last_paid_month").map_err(bad)?,
                 }),
                 None => None,
@@ -101,18 +132,21 @@ impl Backend {
             out.push(PendingFiling {
                 id,
                 version: r.try_get("version").map_err(bad)?,
-                person_id: r.try_get("person_id").map_err(bad)?,
+                person_id,
                 employer_uscc: uscc,
                 person_id_number: id_number,
                 facts: FilingFacts {
                     kind,
-                    employer_id: r.try_get("employer_id").map_err(bad)?,
+                    employer_id,
                     received_on,
                     declared,
                     materials: by_filing.remove(&id).unwrap_or_default(),
                     employer,
                     person,
                     average_wage: wages.iter().find(|(y, _)| *y == year).map(|(_, m)| *m),
+                    pension_figure: retirement_year
+                        .and_then(|ry| pension_figures.iter().find(|(y, _)| *y == ry))
+                        .map(|(_, m)| *m),
                     today,
                 },
             });
@@ -135,7 +169,7 @@ impl Backend {
         decision: crate::domain::decision::Decision,
         reason: &str,
         overridden: Option<&str>,
-        change: &crate::domain::decision::PersonChange,
+        change: &crate::domain::decision::Change,
     ) -> Result<i64, StoreError> {
         use crate::domain::decision::Decision;
         let conflict = || StoreError::Conflict {
@@ -143,13 +177,14 @@ impl Backend {
             id: id.to_string(),
         };
         let mut tx = self.begin_write().await?;
-        let row: Option<(String, Option<i64>)> =
-            sqlx::query_as("SELECT kind, person_id FROM filing WHERE id = $1 AND status = 'pending' AND version = $2")
-                .bind(id)
-                .bind(seen_version)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let Some((kind, person_id)) = row else {
+        let row: Option<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT kind, person_id, employer_id FROM filing WHERE id = $1 AND status = 'pending' AND version = $2",
+        )
+        .bind(id)
+        .bind(seen_version)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((kind, person_id, employer_id)) = row else {
             return Err(conflict());
         };
         let status = match decision {
@@ -173,6 +208,11 @@ impl Backend {
         if updated.rows_affected() != 1 {
             return Err(conflict());
         }
+        // A decided filing is out of the queue, and out of its problem filter.
+        sqlx::query("DELETE FROM filing_problem WHERE filing_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         let mut applied = Vec::new();
         if decision == Decision::Approve
             && let Some(person) = person_id
@@ -201,6 +241,14 @@ impl Backend {
                     .await?;
                 applied.push(format!("contribution_base={b}"));
             }
+            if let Some(b) = change.pension_base {
+                sqlx::query("UPDATE person SET pension_base = $1, version = version + 1 WHERE id = $2")
+                    .bind(b)
+                    .bind(person)
+                    .execute(&mut *tx)
+                    .await?;
+                applied.push(format!("pension_base={b}"));
+            }
             if let Some((column, value)) = &change.detail {
                 let sql = match *column {
                     "name" => "UPDATE person SET name = $1, version = version + 1 WHERE id = $2",
@@ -224,6 +272,37 @@ impl Backend {
         let mut detail = format!("{kind} {status}");
         if !applied.is_empty() {
             detail.push_str(&format!("; person: {}", applied.join(", ")));
+        }
+        if decision == Decision::Approve
+            && person_id.is_none()
+            && let Some(employer) = employer_id
+        {
+            if let Some(s) = change.employer_status {
+                sqlx::query("UPDATE employer SET status = $1, version = version + 1 WHERE id = $2")
+                    .bind(s)
+                    .bind(employer)
+                    .execute(&mut *tx)
+                    .await?;
+                detail.push_str(&format!("; employer: status={s}"));
+            }
+            // A yearly declaration sets the base of each person it lists who
+            // is insured with this employer; the count, never the IDs, is logged.
+            let mut set = 0u64;
+            for (id_number, base) in &change.bases {
+                set += sqlx::query(
+                    "UPDATE person SET contribution_base = $1, version = version + 1
+                     WHERE id_number = $2 AND employer_id = $3",
+                )
+                .bind(base)
+                .bind(id_number)
+                .bind(employer)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            }
+            if !change.bases.is_empty() {
+                detail.push_str(&format!("; bases set for {set} persons"));
+            }
         }
         if let Some(why) = overridden {
             detail.push_str(&format!("; chief override: {why}"));
@@ -295,5 +374,44 @@ impl Backend {
             .await?;
         tx.commit().await?;
         Ok(None)
+    }
+}
+
+impl Backend {
+    /// Records what the checks found: for each filing checked, its problem
+    /// codes with how often each occurs. `all` means every pending filing was
+    /// checked, so rows of filings no longer pending go too.
+    pub async fn record_problems(&self, all: bool, found: &[(i64, Vec<(String, i64)>)]) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        if all {
+            sqlx::query("DELETE FROM filing_problem").execute(&mut *tx).await?;
+        } else {
+            for (id, _) in found {
+                sqlx::query("DELETE FROM filing_problem WHERE filing_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let rows: Vec<(i64, &str, i64)> = found
+            .iter()
+            .flat_map(|(id, codes)| codes.iter().map(move |(c, n)| (*id, c.as_str(), *n)))
+            .collect();
+        bulk_insert!(tx, "INSERT INTO filing_problem (filing_id, code, count) ", 3, rows, |b, r| {
+            b.push_bind(r.0).push_bind(r.1).push_bind(r.2)
+        });
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Each problem code with how many pending filings have it, most first.
+    pub async fn problem_tally(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT fp.code, COUNT(*) AS n FROM filing_problem fp
+             JOIN filing f ON f.id = fp.filing_id AND f.status = 'pending'
+             GROUP BY fp.code ORDER BY n DESC, fp.code",
+        )
+        .fetch_all(&self.pool)
+        .await?)
     }
 }

@@ -42,6 +42,24 @@ fn label<T: Copy>(
     parse(code).map_or_else(|| clean(code), |v| f(v, lang).to_string())
 }
 
+/// A published figure with its year, source and the day it took effect.
+fn figure_line(label: Field, f: Option<&crate::store::FigureRow>, lang: Lang) -> Line<'static> {
+    let value = match f {
+        None => Field::NotConfigured.label(lang).to_string(),
+        Some(f) => format!(
+            "{} {}{} · {}：{} · {} {}",
+            f.year,
+            yuan(f.monthly),
+            lang.pick("元/月", " yuan a month"),
+            Field::FigureSource.label(lang),
+            clean(&f.source),
+            Field::FigureFrom.label(lang),
+            f.effective_from
+        ),
+    };
+    field(label, value, lang)
+}
+
 fn opt_date(d: Option<chrono::NaiveDate>) -> String {
     d.map_or_else(|| "-".to_string(), |d| d.to_string())
 }
@@ -51,6 +69,7 @@ pub fn lines(
     app: &App,
     detail: &Detail,
     revealed: Option<&(String, String, String)>,
+    problems: Option<&[review::Problem]>,
 ) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut out = Vec::new();
@@ -61,6 +80,8 @@ pub fn lines(
             materials,
             decision,
             reason,
+            average_wage,
+            pension_figure,
         } => {
             let received = office_date(item.received_at);
             let due = app.calendar.add_working_days(received, 10);
@@ -102,6 +123,34 @@ pub fn lines(
                 format!("{}{provisional}", due.date),
                 lang,
             ));
+            if item.status == "pending" {
+                out.push(heading(Field::Problems, lang));
+                let name = |code: &str| {
+                    materials.iter().find(|m| m.material == code).map_or_else(
+                        || code.to_string(),
+                        |m| lang.pick(&m.name_zh, &m.name_en).to_string(),
+                    )
+                };
+                match problems {
+                    None => out.push(Line::raw(format!("  {}", Field::Checking.label(lang)))),
+                    Some([]) => out.push(Line::raw(format!("  {}", Field::NoProblems.label(lang)))),
+                    Some(found) => {
+                        for (n, p) in found.iter().enumerate() {
+                            out.push(Line::raw(format!(
+                                "  {}. {}",
+                                n + 1,
+                                clean(&i18n::problem(lang, p, &name))
+                            )));
+                        }
+                    }
+                }
+            }
+            if item.kind == "contribution-base" {
+                out.push(figure_line(Field::AverageWage, average_wage.as_ref(), lang));
+            }
+            if let Some(f) = pension_figure {
+                out.push(figure_line(Field::PensionFigure, Some(f), lang));
+            }
             out.push(heading(Field::Materials, lang));
             for m in materials {
                 let name = clean(lang.pick(&m.name_zh, &m.name_en));
@@ -125,6 +174,7 @@ pub fn lines(
                 "  {}",
                 clean(&masked_declaration(declared))
             )));
+            out.extend(declared_rows(declared, lang));
             if let Some(d) = decision {
                 out.push(field(
                     Field::Decision,
@@ -472,7 +522,9 @@ fn masked_declaration(declared: &str) -> String {
     match serde_json::from_str::<serde_json::Value>(declared) {
         Ok(serde_json::Value::Object(map)) => {
             let field = map.get("field").and_then(|f| f.as_str());
+            // A yearly declaration's persons get a line each (declared_rows).
             map.iter()
+                .filter(|(k, v)| !(k.as_str() == "persons" && v.is_array()))
                 .map(|(k, v)| format!("{k}={}", walk(k, v, field)))
                 .collect::<Vec<_>>()
                 .join("  ")
@@ -482,12 +534,43 @@ fn masked_declaration(declared: &str) -> String {
     }
 }
 
+/// A yearly declaration's persons, a line each: masked ID, name, wage, base.
+fn declared_rows(declared: &str, lang: Lang) -> Vec<Line<'static>> {
+    let parsed: serde_json::Value = serde_json::from_str(declared).unwrap_or_default();
+    let Some(rows) = parsed.get("persons").and_then(|p| p.as_array()) else {
+        return vec![];
+    };
+    let text = |r: &serde_json::Value, k: &str| {
+        r.get(k).and_then(|v| v.as_str()).unwrap_or("-").to_string()
+    };
+    let fen = |r: &serde_json::Value, k: &str| {
+        r.get(k)
+            .and_then(|v| v.as_i64())
+            .map_or_else(|| "-".to_string(), yuan)
+    };
+    rows.iter()
+        .enumerate()
+        .map(|(n, r)| {
+            Line::raw(format!(
+                "  {:>3}. {}  {}  {}{}  {}{}",
+                n + 1,
+                clean(&mask_id_number(&text(r, "id_number"))),
+                clean(&text(r, "name")),
+                lang.pick("工资 ", "wage "),
+                fen(r, "wage"),
+                lang.pick("基数 ", "base "),
+                fen(r, "base"),
+            ))
+        })
+        .collect()
+}
+
 pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
     let lang = app.lang;
     let title = i18n::pane_title(app.pane.index(), lang);
     let block = titled(title, area);
     let body: Vec<Line> = match (&d.detail, &d.error) {
-        (Some(detail), _) => lines(app, detail, d.revealed.as_ref()),
+        (Some(detail), _) => lines(app, detail, d.revealed.as_ref(), d.problems.as_deref()),
         (None, Some(e)) => vec![Line::raw(i18n::load_failed(lang, e))],
         (None, None) => vec![Line::raw(i18n::loading(lang))],
     };
@@ -502,7 +585,23 @@ pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
 
 #[cfg(test)]
 mod tests {
-    use super::masked_declaration;
+    use super::{declared_rows, masked_declaration};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_yearly_declaration_shows_a_masked_line_per_person() {
+        let declared = r#"{"year":2026,"persons":[{"id_number":"130110199003070015","name":"王芳","wage":650000,"base":650000}]}"#;
+        let top = masked_declaration(declared);
+        assert_eq!(top, "year=2026");
+        let rows: Vec<String> = declared_rows(declared, Lang::Zh)
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(
+            rows,
+            ["    1. 130110********0015  王芳  工资 6,500.00  基数 6,500.00"]
+        );
+    }
 
     #[test]
     fn every_personal_value_in_a_declaration_is_masked() {
@@ -514,7 +613,7 @@ mod tests {
             "{text}"
         );
         let nested = masked_declaration(
-            r#"{"persons":[{"id_number":"130110199003070015","phone":"13812345678"}]}"#,
+            r#"{"agent":[{"id_number":"130110199003070015","phone":"13812345678"}]}"#,
         );
         assert!(
             nested.contains("138****5678") && nested.contains("130110********0015"),

@@ -206,6 +206,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         title.push_str(" · ");
         title.push_str(&scope);
     }
+    if let (crate::tui::pane::PaneId::Filings, Some(code)) = (app.pane, &app.queue_problem) {
+        title.push_str(" · ");
+        title.push_str(&i18n::problem_scope(lang, code));
+    }
     if !list.filter.is_empty() {
         title.push_str(" · ");
         title.push_str(&i18n::filter_active(lang, &clean(&list.filter)));

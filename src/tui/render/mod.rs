@@ -49,6 +49,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Palette(p)) => overlay::palette(frame, app, p),
         Some(Overlay::Decide { draft, input }) => overlay::decide(frame, app, draft, input),
         Some(Overlay::Reveal { input, .. }) => overlay::reveal(frame, app, input),
+        Some(Overlay::Problems { cursor }) => overlay::problems(frame, app, *cursor),
         None => {}
     }
 }

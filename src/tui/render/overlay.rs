@@ -195,3 +195,34 @@ pub fn reveal(frame: &mut Frame, app: &App, input: &str) {
     ];
     boxed(frame, i18n::reveal_title(lang), lines, 0);
 }
+
+/// The problems found in the queue, each with how many filings have it.
+pub fn problems(frame: &mut Frame, app: &App, cursor: usize) {
+    let lang = app.lang;
+    let tally = app.problem_tally.as_deref().unwrap_or_default();
+    let mut rows: Vec<(String, String)> =
+        vec![(i18n::problems_any(lang).to_string(), String::new())];
+    rows.extend(tally.iter().map(|(code, n)| {
+        (
+            i18n::problem_label(lang, code),
+            i18n::problems_count(lang, *n),
+        )
+    }));
+    let bold = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    let lines: Vec<Line<'static>> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, n))| {
+            let pad = 40usize.saturating_sub(width(&label));
+            let text = format!(" {label}{}{n} ", " ".repeat(pad));
+            if i == cursor {
+                Line::styled(text, bold)
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    // Keep the cursor's row in the box (18 rows inside the border).
+    let scroll = cursor.saturating_sub(17) as u16;
+    boxed(frame, i18n::problems_title(lang), lines, scroll);
+}

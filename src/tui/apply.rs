@@ -1,0 +1,304 @@
+//! What each action does to the program's state: moving, opening,
+//! switching panes, and the review queue's decisions and tags.
+
+use super::action::Action;
+use super::app::{App, DetailView, Effect, Overlay, QueueChoice};
+use super::palette::Palette;
+use super::pane::PaneId;
+use crate::domain::decision::Decision;
+use crate::i18n::{self, Lang};
+use crate::store::{ListItem, ListKind};
+
+impl App {
+    pub(super) fn follow(&mut self) {
+        let h = self.list_height();
+        for l in self.lists.values_mut() {
+            l.follow(h);
+        }
+    }
+
+    fn switch(&mut self, pane: PaneId) -> Vec<Effect> {
+        self.pane = pane;
+        self.detail = None;
+        self.filtering = false;
+        if pane == PaneId::Licences {
+            // The lookup pane is for typing: the query takes the keys at once.
+            self.lookup.editing = true;
+        }
+        self.visit()
+    }
+
+    /// Does what an action asks.
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.list_height().max(1) as isize;
+        let idx = self.pane.index();
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                vec![Effect::Quit]
+            }
+            Action::Help => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                vec![]
+            }
+            Action::KeymapView => {
+                self.overlay = Some(Overlay::Keymap { scroll: 0 });
+                vec![]
+            }
+            Action::Palette => {
+                self.overlay = Some(Overlay::Palette(Palette::new()));
+                vec![]
+            }
+            Action::Language => {
+                self.lang = match self.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+                vec![]
+            }
+            Action::NextPane => self.switch(PaneId::ALL[(idx + 1) % PaneId::ALL.len()]),
+            Action::PrevPane => {
+                self.switch(PaneId::ALL[(idx + PaneId::ALL.len() - 1) % PaneId::ALL.len()])
+            }
+            Action::Pane1 => self.switch(PaneId::Filings),
+            Action::Pane2 => self.switch(PaneId::Licences),
+            Action::Pane3 => self.switch(PaneId::Cases),
+            Action::Pane4 => self.switch(PaneId::Inspections),
+            Action::Pane5 => self.switch(PaneId::Persons),
+            Action::Pane6 => self.switch(PaneId::Dashboard),
+            Action::Back => {
+                if self.detail.take().is_some() {
+                    return vec![];
+                }
+                self.message = None;
+                let narrowed = self.pane == PaneId::Filings && self.queue_problem.is_some();
+                match self.list_mut() {
+                    Some(l) if !l.filter.is_empty() => {
+                        l.filter.clear();
+                        vec![Effect::LoadPage(l.reload())]
+                    }
+                    _ if narrowed => self.choose_problem(None),
+                    _ => vec![],
+                }
+            }
+            Action::Refresh => {
+                // The index is rebuilt only if the data changed since (its cache key).
+                let mut fx = vec![Effect::LoadCounts, Effect::BuildIndex];
+                if self.pane == PaneId::Dashboard {
+                    fx.push(Effect::LoadDashboard);
+                } else if let Some(l) = self.list_mut() {
+                    fx.push(Effect::LoadPage(l.reload()));
+                }
+                if let Some(d) = &self.detail {
+                    fx.push(Effect::LoadDetail {
+                        kind: d.kind,
+                        id: d.id,
+                    });
+                }
+                fx
+            }
+            Action::Up | Action::Down if self.detail.is_some() => {
+                let d = self.detail.as_mut().expect("checked");
+                d.scroll = if action == Action::Down {
+                    d.scroll.saturating_add(1)
+                } else {
+                    d.scroll.saturating_sub(1)
+                };
+                vec![]
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                let Some(l) = self.list_mut() else {
+                    return vec![];
+                };
+                let more = match action {
+                    Action::Up => l.step(-1),
+                    Action::Down => l.step(1),
+                    Action::PageUp => l.step(-page),
+                    Action::PageDown => l.step(page),
+                    Action::Top => l.top(),
+                    _ => l.bottom(),
+                };
+                self.follow();
+                more.map(Effect::LoadPage).into_iter().collect()
+            }
+            Action::Open if self.searching_lookup() => self.open_hit(),
+            Action::Open => {
+                let Some(l) = self.list() else { return vec![] };
+                let Some(item) = l.selected() else {
+                    return vec![];
+                };
+                let (kind, id) = (l.kind, item.id());
+                self.detail = Some(DetailView {
+                    kind,
+                    id,
+                    detail: None,
+                    error: None,
+                    scroll: 0,
+                    revealed: None,
+                    problems: None,
+                });
+                let mut fx = vec![Effect::LoadDetail { kind, id }];
+                if kind == ListKind::Filings {
+                    // Opening a filing tells the others it is in review.
+                    fx.push(Effect::TakeLease { id });
+                }
+                fx
+            }
+            Action::Reveal => {
+                let roles = &self.who.roles;
+                let may = roles.contains(&crate::domain::Role::Clerk)
+                    || roles.contains(&crate::domain::Role::Chief);
+                match &self.detail {
+                    Some(d) if d.kind == ListKind::Persons && may => {
+                        self.overlay = Some(Overlay::Reveal {
+                            id: d.id,
+                            input: String::new(),
+                        });
+                    }
+                    Some(d) if d.kind == ListKind::Persons => {
+                        self.message = Some(i18n::reveal_refused(self.lang).to_string());
+                    }
+                    _ => self.message = Some(i18n::reveal_only_persons(self.lang).to_string()),
+                }
+                vec![]
+            }
+            Action::Scope if self.pane != PaneId::Filings => vec![],
+            Action::Scope => {
+                use crate::domain::FilingKind;
+                let kinds = FilingKind::ALL;
+                self.queue = match self.queue {
+                    QueueChoice::All => QueueChoice::Kind(kinds[0]),
+                    QueueChoice::Kind(k) => match kinds.iter().position(|x| *x == k) {
+                        Some(i) if i + 1 < kinds.len() => QueueChoice::Kind(kinds[i + 1]),
+                        _ => QueueChoice::Mine,
+                    },
+                    QueueChoice::Mine => QueueChoice::DueSoon,
+                    QueueChoice::DueSoon => QueueChoice::All,
+                };
+                let scope = self.queue_scope();
+                let Some(list) = self.lists.get_mut(&ListKind::Filings) else {
+                    return vec![];
+                };
+                list.scope = scope;
+                vec![Effect::LoadPage(list.reload())]
+            }
+            Action::Tag | Action::TagClean | Action::TagRange | Action::ProblemFilter
+                if self.pane != PaneId::Filings =>
+            {
+                vec![]
+            }
+            Action::Tag => {
+                if let Some(id) = self.list().and_then(|l| l.selected()).map(ListItem::id)
+                    && !self.tagged.remove(&id)
+                {
+                    self.tagged.insert(id);
+                    self.tag_anchor = Some(id);
+                }
+                self.message = Some(i18n::tagged(self.lang, self.tagged.len()));
+                // Tagging moves on, so a run of filings is tagged key by key.
+                self.apply(Action::Down)
+            }
+            Action::TagClean => vec![Effect::TagClean { lang: self.lang }],
+            Action::TagRange => {
+                self.tag_range();
+                vec![]
+            }
+            Action::ProblemFilter => {
+                match &self.problem_tally {
+                    None => self.message = Some(i18n::problems_not_ready(self.lang).to_string()),
+                    Some(t) if t.is_empty() && self.queue_problem.is_none() => {
+                        self.message = Some(i18n::problems_none(self.lang).to_string())
+                    }
+                    Some(t) => {
+                        let cursor = self
+                            .queue_problem
+                            .as_ref()
+                            .and_then(|c| t.iter().position(|(x, _)| x == c))
+                            .map_or(0, |i| i + 1);
+                        self.overlay = Some(Overlay::Problems { cursor });
+                    }
+                }
+                vec![]
+            }
+            Action::Approve
+                if self.pane == PaneId::Filings
+                    && self.detail.is_none()
+                    && !self.tagged.is_empty() =>
+            {
+                vec![Effect::ApproveTagged {
+                    ids: self.tagged.iter().copied().collect(),
+                    lang: self.lang,
+                }]
+            }
+            Action::Approve | Action::Return => {
+                if self.pane != PaneId::Filings {
+                    return vec![];
+                }
+                let id = match &self.detail {
+                    Some(d) if d.kind == ListKind::Filings => Some(d.id),
+                    Some(_) => None,
+                    None => self.list().and_then(|l| l.selected()).map(ListItem::id),
+                };
+                let decision = if action == Action::Approve {
+                    Decision::Approve
+                } else {
+                    Decision::Return
+                };
+                id.map(|id| Effect::PrepareDecision {
+                    id,
+                    decision,
+                    lang: self.lang,
+                })
+                .into_iter()
+                .collect()
+            }
+            Action::Filter if self.pane == PaneId::Licences => {
+                self.lookup.editing = true;
+                vec![]
+            }
+            Action::Filter => {
+                if self.pane.list_kind().is_some() && self.detail.is_none() {
+                    self.filtering = true;
+                }
+                vec![]
+            }
+        }
+    }
+
+    /// Tags every loaded filing between the last one tagged by hand and the
+    /// cursor, both included.
+    fn tag_range(&mut self) {
+        let lang = self.lang;
+        let Some(list) = self.list() else { return };
+        let anchor = self
+            .tag_anchor
+            .and_then(|a| list.items.iter().position(|i| i.id() == a));
+        let (Some(a), Some(_)) = (anchor, list.selected()) else {
+            self.message = Some(i18n::tag_range_needs_anchor(lang).to_string());
+            return;
+        };
+        let c = list.cursor;
+        let ids: Vec<i64> = list.items[a.min(c)..=a.max(c)]
+            .iter()
+            .map(ListItem::id)
+            .collect();
+        self.tagged.extend(ids);
+        self.message = Some(i18n::tagged(lang, self.tagged.len()));
+    }
+
+    /// Narrows the queue to one problem (None: every filing) and reloads it.
+    pub(super) fn choose_problem(&mut self, code: Option<String>) -> Vec<Effect> {
+        self.queue_problem = code;
+        let scope = self.queue_scope();
+        let Some(list) = self.lists.get_mut(&ListKind::Filings) else {
+            return vec![];
+        };
+        list.scope = scope;
+        vec![Effect::LoadPage(list.reload())]
+    }
+}
