@@ -798,9 +798,17 @@ fn a_filing_with_problems_is_returned_with_all_of_them_or_approved_only_by_a_chi
         .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
         .count();
     assert_eq!(numbered, problems, "every problem at once: {text}");
+    // The notice as stored is printed again for export.
+    let stored = d.run(&["filings", "notice", &id]).success();
+    let stored = String::from_utf8(stored.get_output().stdout.clone()).unwrap();
+    assert!(stored.starts_with("一次性告知书"), "{stored}");
+    assert!(text.ends_with(&stored), "{text} / {stored}");
     d.run(&["--user", "wangfang", "filings", "return", &id])
         .code(1)
         .stderr(predicate::str::contains("没有待审核的申报"));
+    d.run(&["--lang", "en", "filings", "notice", "999999"])
+        .code(1)
+        .stderr(predicate::str::contains("was not returned"));
     let (other, _) = pending(&d, true);
     d.run(&[
         "--user",

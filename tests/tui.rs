@@ -881,7 +881,7 @@ fn a_rebuilt_index_drops_the_old_hits_and_searches_afresh() {
 }
 
 #[test]
-fn returning_a_filing_drafts_the_notice_with_every_problem_and_takes_a_remark() {
+fn returning_a_filing_drafts_the_notice_with_every_problem_and_lets_the_clerk_edit_it() {
     use hrss_desk::domain::decision::Decision;
     let mut a = app(Lang::Zh, 80, 24);
     typed(&mut a, KeyCode::Char('r'));
@@ -890,21 +890,31 @@ fn returning_a_filing_drafts_the_notice_with_every_problem_and_takes_a_remark() 
         s.contains("退回申报1") && s.contains("1. 缺少材料") && s.contains("2. 入职45天"),
         "{s}"
     );
+    assert!(s.contains("Ctrl-S 或 F2"), "{s}");
     insta::assert_snapshot!("return_notice_zh_80x24", s);
+    // Enter breaks a line: the notice is text, edited anywhere.
+    key(&mut a, KeyCode::Enter);
     for c in "请十日内补交".chars() {
         key(&mut a, KeyCode::Char(c));
     }
-    let fx = key(&mut a, KeyCode::Enter);
+    // Up to the second problem's line, to its end: strike the last character.
+    key(&mut a, KeyCode::Up);
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Backspace);
+    assert!(draw(&a).contains("请十日内补交"));
+    let fx = a.handle(AppEvent::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
     match fx.as_slice() {
         [Effect::Decide(ask)] => {
             assert_eq!(
                 (ask.id, ask.version, ask.decision),
                 (1, 3, Decision::Return)
             );
-            assert!(
-                ask.text.contains("1. 缺少材料") && ask.text.ends_with("请十日内补交\n"),
-                "{}",
-                ask.text
+            assert_eq!(
+                ask.text,
+                "一次性告知书\n1. 缺少材料：劳动合同，请补交。\n2. 入职45天后才申报，超过30天的登记期限\n请十日内补交\n",
             );
         }
         other => panic!("{other:?}"),
@@ -915,6 +925,27 @@ fn returning_a_filing_drafts_the_notice_with_every_problem_and_takes_a_remark() 
         "the queue and counts reload"
     );
     assert!(draw(&a).contains("申报1已退回更正"));
+    assert!(a.notices.is_empty(), "a notice sent is no longer kept");
+}
+
+#[test]
+fn a_notice_closed_with_esc_is_kept_and_f2_sends_it() {
+    let mut a = app(Lang::En, 80, 24);
+    typed(&mut a, KeyCode::Char('r'));
+    for c in "Bring the contract.".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_none());
+    assert!(a.message.as_deref().unwrap().contains("kept"));
+    typed(&mut a, KeyCode::Char('r'));
+    assert!(draw(&a).contains("Bring the contract."), "{}", draw(&a));
+    match key(&mut a, KeyCode::F(2)).as_slice() {
+        [Effect::Decide(ask)] => {
+            assert!(ask.text.ends_with("Bring the contract.\n"), "{}", ask.text)
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -1143,7 +1174,7 @@ fn a_refused_decision_brings_back_what_the_clerk_typed() {
         key(&mut a, KeyCode::Char(c));
     }
     assert!(matches!(
-        key(&mut a, KeyCode::Enter).as_slice(),
+        key(&mut a, KeyCode::F(2)).as_slice(),
         [Effect::Decide(_)]
     ));
     assert!(a.overlay.is_none());
@@ -1151,10 +1182,27 @@ fn a_refused_decision_brings_back_what_the_clerk_typed() {
         "申报 1 已被他人修改，请刷新后重试，您的输入已保留。".into(),
     )));
     match &a.overlay {
-        Some(Overlay::Decide { input, .. }) => assert_eq!(input, "请补交"),
+        Some(Overlay::Notice { editor, .. }) => {
+            assert!(editor.lines().last().unwrap().ends_with("请补交"))
+        }
         other => panic!("{other:?}"),
     }
-    assert!(draw(&a).contains("补充说明：请补交_"));
+    assert!(draw(&a).contains("请补交"));
+    // A chief's reason to approve over problems comes back the same way.
+    a.overlay = None;
+    typed(&mut a, KeyCode::Char('a'));
+    for c in "科长核准".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    assert!(matches!(
+        key(&mut a, KeyCode::Enter).as_slice(),
+        [Effect::Decide(_)]
+    ));
+    a.handle(AppEvent::Decided(Err("已被他人修改".into())));
+    match &a.overlay {
+        Some(Overlay::Decide { input, .. }) => assert_eq!(input, "科长核准"),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

@@ -33,6 +33,32 @@ pub enum FilingsCommand {
         #[arg(long)]
         notice: Option<String>,
     },
+    /// 导出退回申报的一次性告知书 / Print the correction notice of a returned filing
+    Notice { id: i64 },
+}
+
+/// Prints the notice stored with a returned filing, as the clerk sent it.
+async fn notice(g: &Global, lang: Lang, id: i64) -> Result<ExitCode, Failure> {
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let detail = o
+        .store
+        .detail(crate::store::ListKind::Filings, id)
+        .await
+        .map_err(|e| Failure::store(lang, &e))?;
+    o.store.close().await;
+    match detail {
+        Some(crate::store::Detail::Filing {
+            decision: Some(d),
+            reason,
+            ..
+        }) if d == "return" => {
+            for line in reason.lines() {
+                println!("{}", printable(line));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(Failure::new(1, i18n::filing_not_returned(lang, id))),
+    }
 }
 
 /// Approves or returns one filing.
@@ -108,6 +134,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: FilingsCommand) -> Result<ExitCode
             override_reason,
         } => return decide(g, lang, id, true, override_reason).await,
         FilingsCommand::Return { id, notice } => return decide(g, lang, id, false, notice).await,
+        FilingsCommand::Notice { id } => return notice(g, lang, id).await,
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);

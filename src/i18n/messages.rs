@@ -417,6 +417,13 @@ pub fn filing_not_pending(lang: Lang, id: i64) -> String {
     }
 }
 
+pub fn filing_not_returned(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("申报{id}未被退回更正，没有一次性告知书。"),
+        Lang::En => format!("Filing {id} was not returned for correction: it has no notice."),
+    }
+}
+
 pub fn filing_decided(lang: Lang, id: i64, approved: bool) -> String {
     match (lang, approved) {
         (Lang::Zh, true) => format!("申报{id}已办结。"),

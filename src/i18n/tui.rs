@@ -267,6 +267,20 @@ pub fn decide_confirm(lang: Lang, approve: bool) -> &'static str {
     }
 }
 
+pub fn notice_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "可直接修改告知书 · Ctrl-S 或 F2 退回并出具 · Esc 暂存关闭",
+        "Edit the notice · Ctrl-S or F2 returns with it · Esc keeps it and closes",
+    )
+}
+
+pub fn notice_kept(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("申报{id}的告知书已暂存，再按 r 继续编辑。"),
+        Lang::En => format!("The notice of filing {id} is kept; press r to go on editing it."),
+    }
+}
+
 pub fn decide_close(lang: Lang) -> &'static str {
     lang.pick("Esc 关闭", "Esc closes")
 }

@@ -147,6 +147,11 @@ pub enum Overlay {
         id: i64,
         input: String,
     },
+    /// A return's one-time correction notice, drafted and open for editing.
+    Notice {
+        draft: DecisionDraft,
+        editor: Box<ratatui_textarea::TextArea<'static>>,
+    },
     /// The problems found in the queue, to narrow it to one; row 0 is "all".
     Problems {
         cursor: usize,
@@ -231,6 +236,9 @@ pub struct App {
     pub problem_tally: Option<Vec<(String, i64)>>,
     /// The filing last tagged by hand: a range tag runs from it.
     pub tag_anchor: Option<i64>,
+    /// Correction notices edited but not yet sent, by filing: nothing typed
+    /// is lost to an Esc or a refused return.
+    pub notices: HashMap<i64, Vec<String>>,
     /// The decision overlay as it was confirmed, with what the clerk typed:
     /// if the decision is refused (someone changed the filing meanwhile),
     /// it comes back with the text kept.
@@ -282,6 +290,7 @@ impl App {
             queue_problem: None,
             problem_tally: None,
             tag_anchor: None,
+            notices: HashMap::new(),
             deciding: None,
             index: None,
             index_error: None,
@@ -519,6 +528,15 @@ impl App {
             }
             AppEvent::DecisionReady(r) => {
                 match r {
+                    Ok(draft) if draft.decision == Decision::Return && draft.refused.is_none() => {
+                        let lines = self
+                            .notices
+                            .get(&draft.id)
+                            .cloned()
+                            .unwrap_or_else(|| super::notice::lines_of(&draft.notice));
+                        let editor = super::notice::editor(lines);
+                        self.overlay = Some(Overlay::Notice { draft, editor })
+                    }
                     Ok(draft) => {
                         self.overlay = Some(Overlay::Decide {
                             draft,
@@ -592,7 +610,9 @@ impl App {
                 match r {
                     Ok(done) => {
                         self.message = Some(done);
-                        self.deciding = None;
+                        if let Some(Overlay::Notice { draft, .. }) = self.deciding.take() {
+                            self.notices.remove(&draft.id);
+                        }
                         self.detail = None;
                         self.tagged.clear();
                         self.tag_anchor = None;

@@ -80,6 +80,9 @@ impl App {
                 _ => vec![],
             };
         }
+        if let Some(Overlay::Notice { .. }) = &self.overlay {
+            return self.notice_key(k);
+        }
         if let Some(Overlay::Decide { draft, input }) = &mut self.overlay {
             let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
             return match k.code {
@@ -194,6 +197,7 @@ impl App {
                 Overlay::Palette(_)
                 | Overlay::Decide { .. }
                 | Overlay::Reveal { .. }
+                | Overlay::Notice { .. }
                 | Overlay::Problems { .. } => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {

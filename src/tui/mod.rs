@@ -10,6 +10,7 @@ pub mod backend;
 pub mod keymap;
 mod keys;
 pub mod lookup;
+mod notice;
 pub mod palette;
 pub mod pane;
 pub mod render;

@@ -50,6 +50,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Decide { draft, input }) => overlay::decide(frame, app, draft, input),
         Some(Overlay::Reveal { input, .. }) => overlay::reveal(frame, app, input),
         Some(Overlay::Problems { cursor }) => overlay::problems(frame, app, *cursor),
+        Some(Overlay::Notice { draft, editor }) => overlay::notice(frame, app, draft, editor),
         None => {}
     }
 }

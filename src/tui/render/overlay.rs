@@ -226,3 +226,42 @@ pub fn problems(frame: &mut Frame, app: &App, cursor: usize) {
     let scroll = cursor.saturating_sub(17) as u16;
     boxed(frame, i18n::problems_title(lang), lines, scroll);
 }
+
+/// The correction notice in its editor, with the keys that send or keep it.
+pub fn notice(
+    frame: &mut Frame,
+    app: &App,
+    d: &crate::workflow::Draft,
+    editor: &ratatui_textarea::TextArea<'static>,
+) {
+    let lang = app.lang;
+    let area = centred(frame.area(), 76, 20);
+    frame.render_widget(Clear, area);
+    mend_left_edge(frame, area);
+    let title = i18n::decide_title(lang, d.id, false);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(fit(&title, usize::from(area.width.saturating_sub(2))));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 2 {
+        return;
+    }
+    let text = Rect {
+        height: inner.height - 1,
+        ..inner
+    };
+    frame.render_widget(editor, text);
+    let hint = Rect {
+        y: inner.y + inner.height - 1,
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(i18n::notice_keys(lang), usize::from(hint.width)),
+            Style::new().add_modifier(Modifier::BOLD),
+        )),
+        hint,
+    );
+}

@@ -1,0 +1,104 @@
+//! The one-time correction notice as the clerk edits it before a return:
+//! drafted with every problem, then free to change line by line. An edit
+//! closed without returning is kept per filing, so `r` picks it up again.
+
+use super::action::Action;
+use super::app::{App, DecisionAsk, Effect, Overlay};
+use crate::i18n;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{TextArea, WrapMode};
+
+/// An editor holding `lines`, the cursor at the end of the text.
+pub fn editor(lines: Vec<String>) -> Box<TextArea<'static>> {
+    let mut t = TextArea::new(lines);
+    // Chinese runs have no spaces: wrap at words, else at characters.
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_cursor_line_style(Style::new());
+    t.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    Box::new(t)
+}
+
+/// The notice as it will be stored: the lines as edited, trailing blank
+/// lines dropped, ending with one newline.
+pub fn text(editor: &TextArea<'_>) -> String {
+    let mut out = editor.lines().join("\n").trim_end().to_string();
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// The drafted notice as editor lines.
+pub fn lines_of(notice: &str) -> Vec<String> {
+    notice.lines().map(str::to_string).collect()
+}
+
+impl App {
+    /// Keys while the notice is open: Ctrl-S or F2 returns the filing with
+    /// it; Esc closes it and keeps the edit; everything else edits.
+    pub(super) fn notice_key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        let Some(Overlay::Notice { draft, editor }) = &mut self.overlay else {
+            return vec![];
+        };
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        match k.code {
+            KeyCode::Esc => {
+                self.notices.insert(draft.id, editor.lines().to_vec());
+                self.message = Some(i18n::notice_kept(self.lang, draft.id));
+                self.overlay = None;
+                vec![]
+            }
+            KeyCode::Char('s') if ctrl => self.return_with_notice(),
+            KeyCode::F(2) => self.return_with_notice(),
+            KeyCode::Char('c') if ctrl => self.apply(Action::Quit),
+            _ => {
+                editor.input(k);
+                vec![]
+            }
+        }
+    }
+
+    fn return_with_notice(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Notice { draft, editor }) = &self.overlay else {
+            return vec![];
+        };
+        // Kept until the return is taken: a refusal brings the edit back.
+        self.notices.insert(draft.id, editor.lines().to_vec());
+        let ask = DecisionAsk {
+            id: draft.id,
+            version: draft.version,
+            decision: draft.decision,
+            text: text(editor),
+        };
+        self.deciding = self.overlay.take();
+        vec![Effect::Decide(ask)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stored_text_drops_trailing_blank_lines_and_ends_with_one_newline() {
+        let e = editor(vec![
+            "一次性告知书".into(),
+            "1. 缺少材料。".into(),
+            String::new(),
+        ]);
+        assert_eq!(text(&e), "一次性告知书\n1. 缺少材料。\n");
+        assert_eq!(text(&editor(vec![String::new(), "  ".into()])), "");
+    }
+
+    #[test]
+    fn typing_goes_in_at_the_end_of_the_draft() {
+        let mut e = editor(lines_of("一次性告知书\n1. 缺少材料。\n"));
+        for c in "请于5日内补正".chars() {
+            e.input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert_eq!(text(&e), "一次性告知书\n1. 缺少材料。请于5日内补正\n");
+    }
+}
