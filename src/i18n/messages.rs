@@ -374,7 +374,7 @@ fn safe_char(c: char) -> String {
 pub fn correction_notice(lang: Lang, id: i64, kind: &str, problems: &[String]) -> String {
     let mut text = match lang {
         Lang::Zh => format!(
-            "一次性告知书\n您提交的{kind}申报（编号{id}）经审核，需一次性补正以下事项后重新申报：\n"
+            "一次性告知书\n您提交的{kind}（编号{id}）经审核，需一次性补正以下事项后重新申报：\n"
         ),
         Lang::En => format!(
             "One-time correction notice\nYour {kind} filing (no. {id}) needs all of the following corrected before it is filed again:\n"

@@ -52,6 +52,21 @@ mod tests {
     }
 }
 
+/// Money in fen as yuan with thousands: `1,234.56`.
+pub fn yuan(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let fen = fen.unsigned_abs();
+    let yuan = (fen / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in yuan.chars().enumerate() {
+        if i > 0 && (yuan.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{:02}", fen % 100)
+}
+
 /// Text from outside (a database, a file, the command line) made safe to
 /// print: control characters, escape sequences and bidirectional overrides
 /// are shown as `<U+XXXX>` instead of acting on the terminal.

@@ -1,7 +1,7 @@
 //! The problems of a filing as sentences a clerk can read aloud to the
 //! applicant, in each language.
 
-use super::Lang;
+use super::{Lang, yuan};
 
 /// A problem of a filing as a sentence the clerk can read to the applicant;
 /// `material` names a material by its code in the current language.
@@ -11,7 +11,6 @@ pub fn problem(
     material: &dyn Fn(&str) -> String,
 ) -> String {
     use crate::domain::review::Problem::*;
-    let yuan = |fen: i64| format!("{}.{:02}", fen / 100, (fen % 100).abs());
     match (lang, p) {
         (Lang::Zh, MissingMaterial(m)) => format!("缺少材料：{}，请补交。", material(m)),
         (Lang::En, MissingMaterial(m)) => {
@@ -302,7 +301,10 @@ pub fn problem_label(lang: Lang, code: &str) -> String {
 }
 
 pub fn problems_title(lang: Lang) -> &'static str {
-    lang.pick("按问题筛选", "Filter by problem")
+    lang.pick(
+        "按问题筛选（上下键选择 · Enter 选定 · Esc 关闭）",
+        "Filter by problem (Up/Down, Enter chooses, Esc closes)",
+    )
 }
 
 pub fn problems_any(lang: Lang) -> &'static str {
@@ -312,6 +314,7 @@ pub fn problems_any(lang: Lang) -> &'static str {
 pub fn problems_count(lang: Lang, n: i64) -> String {
     match lang {
         Lang::Zh => format!("{n}件"),
+        Lang::En if n == 1 => "1 filing".to_string(),
         Lang::En => format!("{n} filings"),
     }
 }

@@ -95,7 +95,7 @@ pub fn columns(index: usize, lang: Lang) -> &'static [&'static str] {
             "身份证号",
             "收件",
             "办结期限",
-            "缺",
+            "问题",
         ],
         (0, Lang::En) => &[
             "Kind",
@@ -104,7 +104,7 @@ pub fn columns(index: usize, lang: Lang) -> &'static [&'static str] {
             "ID number",
             "Recvd",
             "Due",
-            "!",
+            "Prob",
         ],
         (1, Lang::Zh) => &["类别", "许可证号 / 协议号", "持证单位", "状态", "有效期至"],
         (1, Lang::En) => &["Kind", "Number", "Holder", "Standing", "Expires"],

@@ -16,6 +16,7 @@ pub mod pane;
 pub mod render;
 pub mod screen;
 pub mod text;
+pub mod wrap;
 
 use crate::cli::Failure;
 use crate::domain::calendar::office_date;

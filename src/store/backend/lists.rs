@@ -52,7 +52,7 @@ const FILINGS: (&str, &str) = keyset!(
         LEFT JOIN staff ls ON ls.id = f.lease_by",
     where: "f.status = 'pending' AND ($6 = '' OR f.kind = $6) AND ($7 = 0 OR f.assigned_to = $7)
         AND f.received_at <= $8
-        AND ($10 = '' OR EXISTS (SELECT 1 FROM filing_problem fp WHERE fp.filing_id = f.id AND fp.code = $10))",
+        AND ($10 = '' OR f.id IN (SELECT fp.filing_id FROM filing_problem fp WHERE fp.code = $10))",
     key: "f.received_at, f.id",
     filter: "LOWER(COALESCE(e.name, '')) LIKE $3 ESCAPE '!'
         OR LOWER(COALESCE(p.name, '')) LIKE $3 ESCAPE '!'

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 fn field(label: Field, value: String, lang: Lang) -> Line<'static> {
     Line::from(vec![
@@ -574,11 +574,14 @@ pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
         (None, Some(e)) => vec![Line::raw(i18n::load_failed(lang, e))],
         (None, None) => vec![Line::raw(i18n::loading(lang))],
     };
+    // Broken here rather than by the paragraph, so Chinese breaks between characters.
+    let width = usize::from(block.inner(area).width);
+    let body: Vec<Line> = body
+        .into_iter()
+        .flat_map(|l| crate::tui::wrap::wrap(l, width))
+        .collect();
     frame.render_widget(
-        Paragraph::new(body)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((d.scroll, 0)),
+        Paragraph::new(body).block(block).scroll((d.scroll, 0)),
         area,
     );
 }

@@ -21,7 +21,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 /// (minimum width, share of the spare width) per column, per pane.
 fn column_specs(pane: usize) -> &'static [(u16, u16)] {
     match pane {
-        0 => &[(12, 0), (14, 1), (6, 0), (18, 0), (5, 0), (11, 0), (2, 0)],
+        0 => &[(12, 0), (14, 1), (6, 0), (18, 0), (5, 0), (11, 0), (4, 0)],
         1 => &[(12, 1), (16, 2), (12, 4), (9, 0), (10, 0)],
         2 => &[(16, 2), (12, 4), (10, 1), (11, 0), (6, 0)],
         3 => &[(10, 0), (14, 1), (12, 4), (8, 0), (6, 0)],

@@ -137,17 +137,7 @@ fn titled(title: &str, area: Rect) -> Block<'static> {
 
 /// Money in fen as yuan: `6,420.00`.
 pub fn yuan(fen: i64) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    let fen = fen.unsigned_abs();
-    let yuan = (fen / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in yuan.chars().enumerate() {
-        if i > 0 && (yuan.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped}.{:02}", fen % 100)
+    crate::i18n::yuan(fen)
 }
 
 /// The text a person sees in a buffer: the trailing cell of a double-width
