@@ -119,12 +119,20 @@ async fn approving_an_employers_own_cancellation_cancels_the_employer() {
         let store = common::demo_store(&db, 500).await;
         // An employer's own cancellation: the filing names no person.
         let employer = db
-            .scalar("SELECT MIN(id) FROM employer WHERE status = 'active'")
+            .scalar(
+                "SELECT MIN(id) FROM employer e WHERE status = 'active' AND arrears = 0
+                   AND NOT EXISTS (SELECT 1 FROM person p WHERE p.employer_id = e.id AND p.status = 'active')",
+            )
             .await;
         db.raw(&format!(
             "INSERT INTO filing (id, kind, status, employer_id, person_id, received_at, declared)
              VALUES (90001, 'cancel', 'pending', {employer}, NULL, '2026-11-20 02:00:00+00:00', '{{\"reason\":\"duplicate\"}}')"
         ))
+        .await;
+        db.raw(
+            "INSERT INTO filing_material (filing_id, material, present, valid)
+             VALUES (90001, 'cancel-form', TRUE, TRUE), (90001, 'cancel-proof', TRUE, TRUE)",
+        )
         .await;
         let f = store
             .pending_filing_facts(today(), Some(90001))
@@ -132,6 +140,12 @@ async fn approving_an_employers_own_cancellation_cancels_the_employer() {
             .unwrap()
             .pop()
             .unwrap();
+        assert_eq!(
+            check(&f.facts),
+            [],
+            "{}: no one left, nothing owed",
+            db.label
+        );
         approve(&store, &f).await;
         let cancelled = db
             .scalar(&format!(
@@ -234,5 +248,41 @@ async fn the_queue_narrows_to_the_filings_with_one_problem() {
             .map(|(_, p)| hrss_desk::workflow::tally(p).len() as i64)
             .sum();
         assert_eq!(all_rows, expected, "{}", db.label);
+    }
+}
+
+#[tokio::test]
+async fn two_clerks_checking_the_queue_at_once_both_record_without_error() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 500).await;
+        let ids: Vec<i64> = pending(&store)
+            .await
+            .iter()
+            .take(40)
+            .map(|f| f.id)
+            .collect();
+        // A clerk's start (the whole queue) beside another's screenful, twice over.
+        let (a, b, c, d) = tokio::join!(
+            hrss_desk::workflow::recheck(&store, today(), None),
+            hrss_desk::workflow::recheck(&store, today(), Some(&ids)),
+            hrss_desk::workflow::recheck(&store, today(), None),
+            hrss_desk::workflow::recheck(&store, today(), Some(&ids)),
+        );
+        for r in [a.map(|_| ()), b.map(|_| ()), c.map(|_| ()), d.map(|_| ())] {
+            assert!(r.is_ok(), "{}: {r:?}", db.label);
+        }
+        let found = hrss_desk::workflow::recheck(&store, today(), None)
+            .await
+            .unwrap();
+        let expected: i64 = found
+            .values()
+            .map(|p| hrss_desk::workflow::tally(p).len() as i64)
+            .sum();
+        assert_eq!(
+            db.scalar("SELECT COUNT(*) FROM filing_problem").await,
+            expected,
+            "{}",
+            db.label
+        );
     }
 }

@@ -1269,3 +1269,44 @@ fn v_tags_every_filing_from_the_last_tagged_one_to_the_cursor() {
     act(&mut a, Action::TagRange);
     assert_eq!(a.tagged.iter().copied().collect::<Vec<_>>(), [1, 2]);
 }
+
+#[test]
+fn in_the_notice_ctrl_c_keeps_the_edit_and_alt_keys_stay_in_the_editor() {
+    let mut a = app(Lang::Zh, 80, 24);
+    typed(&mut a, KeyCode::Char('r'));
+    for c in " 请补交合同".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    // Alt+Backspace deletes a word in the editor; it neither closes it nor acts on the queue.
+    let fx = a.handle(AppEvent::Key(KeyEvent::new(
+        KeyCode::Backspace,
+        KeyModifiers::ALT,
+    )));
+    assert!(fx.is_empty());
+    assert!(matches!(a.overlay, Some(Overlay::Notice { .. })));
+    let ctrl_c = || AppEvent::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let fx = a.handle(ctrl_c());
+    assert!(
+        !a.quit && fx.is_empty(),
+        "the first Ctrl-C only closes the notice"
+    );
+    assert!(a.overlay.is_none());
+    let kept = &a.notices[&1].1;
+    assert!(
+        kept.last().unwrap().trim_end().ends_with('。'),
+        "the word went: {kept:?}"
+    );
+    typed(&mut a, KeyCode::Char('r'));
+    assert!(matches!(a.overlay, Some(Overlay::Notice { .. })));
+    key(&mut a, KeyCode::Esc);
+    a.handle(ctrl_c());
+    assert!(a.quit, "outside the notice Ctrl-C quits");
+}
+
+#[test]
+fn refreshing_the_queue_checks_it_again_for_the_filter_by_problem() {
+    let mut a = app(Lang::Zh, 80, 24);
+    assert!(a.apply(Action::Refresh).contains(&Effect::Recheck));
+    act(&mut a, Action::Pane3);
+    assert!(!a.apply(Action::Refresh).contains(&Effect::Recheck));
+}

@@ -101,8 +101,9 @@ pub fn change_for(f: &FilingFacts) -> Change {
             } else {
                 "cancelled"
             }),
-            // A cancellation about no person is the employer's own.
-            employer_status: f.person.is_none().then_some("cancelled"),
+            // A cancellation about no person, naming none, is the employer's own.
+            employer_status: (f.person.is_none() && text("id_number").is_none())
+                .then_some("cancelled"),
             ..Change::default()
         },
         FilingKind::ChangeDetails => {
@@ -113,30 +114,47 @@ pub fn change_for(f: &FilingFacts) -> Change {
                 Some("id_number") => Some("id_number"),
                 _ => None,
             };
+            // An ID number is stored in its one written form (upper-case X).
+            let new = text("new").map(|n| match column {
+                Some("id_number") => super::ResidentId::parse(n, f.today)
+                    .map_or_else(|_| n.to_string(), |id| id.as_str().to_string()),
+                _ => n.to_string(),
+            });
             Change {
-                detail: column.zip(text("new").map(str::to_string)),
+                detail: column.zip(new),
                 ..Change::default()
             }
         }
+        // One shape, as the checks read it: a pension base, a yearly
+        // declaration, or one person's base; never fields of another shape.
         FilingKind::ContributionBase => {
             let fen = |v: &Value, k: &str| v.get(k).and_then(Value::as_i64).filter(|b| *b >= 0);
-            let bases = d
-                .get("persons")
-                .and_then(Value::as_array)
-                .map(|rows| {
-                    rows.iter()
-                        .filter_map(|r| {
-                            let id = r.get("id_number").and_then(Value::as_str)?;
-                            let id = super::ResidentId::parse(id, f.today).ok()?;
-                            Some((id.as_str().to_string(), fen(r, "base")?))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            if d.get("pension_base").is_some() {
+                return Change {
+                    pension_base: fen(d, "pension_base"),
+                    ..Change::default()
+                };
+            }
+            if let Some(rows) = d.get("persons") {
+                let bases = rows
+                    .as_array()
+                    .map(|rows| {
+                        rows.iter()
+                            .filter_map(|r| {
+                                let id = r.get("id_number").and_then(Value::as_str)?;
+                                let id = super::ResidentId::parse(id, f.today).ok()?;
+                                Some((id.as_str().to_string(), fen(r, "base")?))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                return Change {
+                    bases,
+                    ..Change::default()
+                };
+            }
             Change {
                 contribution_base: fen(d, "base"),
-                pension_base: fen(d, "pension_base"),
-                bases,
                 ..Change::default()
             }
         }
@@ -263,6 +281,45 @@ mod tests {
             json!({"retirement_year": 2024, "pension_base": 6_830_00}),
         ));
         assert_eq!(pension.pension_base, Some(6_830_00));
+    }
+
+    #[test]
+    fn an_approval_applies_only_the_shape_the_checks_read() {
+        let pension = change_for(&facts(
+            FilingKind::ContributionBase,
+            json!({"retirement_year": 2024, "pension_base": 6_830_00, "base": 1}),
+        ));
+        assert_eq!(
+            (pension.pension_base, pension.contribution_base),
+            (Some(6_830_00), None)
+        );
+        let yearly = change_for(&facts(
+            FilingKind::ContributionBase,
+            json!({"base": 1, "persons": [{"id_number": "360426199101010071", "base": 8_000_00}]}),
+        ));
+        assert_eq!(yearly.contribution_base, None);
+        assert_eq!(yearly.bases.len(), 1);
+    }
+
+    #[test]
+    fn a_new_id_number_is_stored_in_its_one_written_form() {
+        let c = change_for(&facts(
+            FilingKind::ChangeDetails,
+            json!({"field": "id_number", "new": "11010519491231002x"}),
+        ));
+        assert_eq!(
+            c.detail,
+            Some(("id_number", "11010519491231002X".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_cancellation_naming_a_person_never_cancels_the_employer() {
+        let c = change_for(&facts(
+            FilingKind::Cancel,
+            json!({"reason": "death", "id_number": "360426199101010071"}),
+        ));
+        assert_eq!(c.employer_status, None);
     }
 
     #[test]

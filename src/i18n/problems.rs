@@ -31,6 +31,17 @@ pub fn problem(
         (Lang::En, NoEmployer) => "The employer is not on the register.".to_string(),
         (Lang::Zh, EmployerInactive) => "参保单位不是正常参保状态。".to_string(),
         (Lang::En, EmployerInactive) => "The employer is not actively enrolled.".to_string(),
+        (Lang::Zh, NoPerson) => "申报的公民身份号码不在参保人员登记中，请核对。".to_string(),
+        (Lang::En, NoPerson) => {
+            "The ID number declared is not on the register of insured persons; please verify it."
+                .to_string()
+        }
+        (Lang::Zh, EmployerHasInsured { count }) => {
+            format!("单位仍有{count}名在职参保人员，须先为其办理中断或转移。")
+        }
+        (Lang::En, EmployerHasInsured { count }) => format!(
+            "{count} persons are still insured with the employer: suspend or transfer them first."
+        ),
         (Lang::Zh, AlreadyEnrolled) => "此人已在其他单位正常参保，请先办理中断或转移。".to_string(),
         (Lang::En, AlreadyEnrolled) => {
             "This person is actively enrolled with another employer: suspend or transfer first."
@@ -265,6 +276,8 @@ pub fn problem_label(lang: Lang, code: &str) -> String {
         "uscc-invalid" => ("信用代码校验不通过", "credit code fails its check"),
         "employer-unknown" => ("单位未登记", "employer not registered"),
         "employer-inactive" => ("单位非正常参保", "employer not active"),
+        "person-unknown" => ("人员未登记", "person not on the register"),
+        "employer-has-insured" => ("单位仍有参保人员", "employer still has insured persons"),
         "already-enrolled" => ("已在他单位参保", "enrolled elsewhere"),
         "registration-late" => ("超过30天登记", "registered late"),
         "person-not-active" => ("人员非参保状态", "person not active"),

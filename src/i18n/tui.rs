@@ -281,6 +281,13 @@ pub fn notice_kept(lang: Lang, id: i64) -> String {
     }
 }
 
+pub fn notice_earlier_edit(lang: Lang) -> &'static str {
+    lang.pick(
+        "——（申报已变更，以下为此前编辑的内容，请核对后保留或删除）——",
+        "-- (the filing has changed; your earlier edit follows: keep or delete it) --",
+    )
+}
+
 pub fn decide_close(lang: Lang) -> &'static str {
     lang.pick("Esc 关闭", "Esc closes")
 }

@@ -238,7 +238,8 @@ pub struct App {
     pub tag_anchor: Option<i64>,
     /// Correction notices edited but not yet sent, by filing: nothing typed
     /// is lost to an Esc or a refused return.
-    pub notices: HashMap<i64, Vec<String>>,
+    /// The filing's version each was drafted from, and the lines.
+    pub notices: HashMap<i64, (i64, Vec<String>)>,
     /// The decision overlay as it was confirmed, with what the clerk typed:
     /// if the decision is refused (someone changed the filing meanwhile),
     /// it comes back with the text kept.
@@ -463,6 +464,13 @@ impl App {
         match event {
             // No keymap uses Alt (it does not survive every terminal): an
             // Alt key is an Esc typed just before it, as terminals send both.
+            // The notice editor has Alt keys of its own (word by word).
+            AppEvent::Key(k)
+                if k.kind != KeyEventKind::Release
+                    && matches!(self.overlay, Some(Overlay::Notice { .. })) =>
+            {
+                self.notice_key(k)
+            }
             AppEvent::Key(k)
                 if k.kind != KeyEventKind::Release && k.modifiers.contains(KeyModifiers::ALT) =>
             {
@@ -529,11 +537,11 @@ impl App {
             AppEvent::DecisionReady(r) => {
                 match r {
                     Ok(draft) if draft.decision == Decision::Return && draft.refused.is_none() => {
-                        let lines = self
-                            .notices
-                            .get(&draft.id)
-                            .cloned()
-                            .unwrap_or_else(|| super::notice::lines_of(&draft.notice));
+                        let lines = super::notice::opening_lines(
+                            self.lang,
+                            &draft,
+                            self.notices.get(&draft.id),
+                        );
                         let editor = super::notice::editor(lines);
                         self.overlay = Some(Overlay::Notice { draft, editor })
                     }

@@ -84,6 +84,10 @@ impl App {
             Action::Refresh => {
                 // The index is rebuilt only if the data changed since (its cache key).
                 let mut fx = vec![Effect::LoadCounts, Effect::BuildIndex];
+                if self.pane == PaneId::Filings {
+                    // Filings received since are checked, for the filter by problem.
+                    fx.push(Effect::Recheck);
+                }
                 if self.pane == PaneId::Dashboard {
                     fx.push(Effect::LoadDashboard);
                 } else if let Some(l) = self.list_mut() {

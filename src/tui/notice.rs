@@ -1,9 +1,10 @@
 //! The one-time correction notice as the clerk edits it before a return:
 //! drafted with every problem, then free to change line by line. An edit
-//! closed without returning is kept per filing, so `r` picks it up again.
+//! closed without returning (Esc, Ctrl-C, a refusal) is kept per filing,
+//! so `r` picks it up again.
 
-use super::action::Action;
 use super::app::{App, DecisionAsk, Effect, Overlay};
+use super::text::clean;
 use crate::i18n;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
@@ -31,9 +32,30 @@ pub fn text(editor: &TextArea<'_>) -> String {
     out
 }
 
-/// The drafted notice as editor lines.
+/// The drafted notice as editor lines, made safe to show.
 pub fn lines_of(notice: &str) -> Vec<String> {
-    notice.lines().map(str::to_string).collect()
+    notice.lines().map(clean).collect()
+}
+
+/// What the editor opens with: the fresh draft, or the clerk's kept edit of
+/// it. An edit of an older version of the filing is kept below the fresh
+/// draft (its problems may have changed), for the clerk to merge or delete.
+pub fn opening_lines(
+    lang: crate::i18n::Lang,
+    draft: &crate::workflow::Draft,
+    kept: Option<&(i64, Vec<String>)>,
+) -> Vec<String> {
+    match kept {
+        Some((version, lines)) if *version == draft.version => lines.clone(),
+        Some((_, lines)) => {
+            let mut out = lines_of(&draft.notice);
+            out.push(String::new());
+            out.push(i18n::notice_earlier_edit(lang).to_string());
+            out.extend(lines.iter().cloned());
+            out
+        }
+        None => lines_of(&draft.notice),
+    }
 }
 
 impl App {
@@ -45,15 +67,16 @@ impl App {
         };
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         match k.code {
-            KeyCode::Esc => {
-                self.notices.insert(draft.id, editor.lines().to_vec());
+            // Ctrl-C too only closes it here, keeping the edit: a second one quits.
+            KeyCode::Esc | KeyCode::Char('c') if k.code == KeyCode::Esc || ctrl => {
+                self.notices
+                    .insert(draft.id, (draft.version, editor.lines().to_vec()));
                 self.message = Some(i18n::notice_kept(self.lang, draft.id));
                 self.overlay = None;
                 vec![]
             }
             KeyCode::Char('s') if ctrl => self.return_with_notice(),
             KeyCode::F(2) => self.return_with_notice(),
-            KeyCode::Char('c') if ctrl => self.apply(Action::Quit),
             _ => {
                 editor.input(k);
                 vec![]
@@ -66,7 +89,8 @@ impl App {
             return vec![];
         };
         // Kept until the return is taken: a refusal brings the edit back.
-        self.notices.insert(draft.id, editor.lines().to_vec());
+        self.notices
+            .insert(draft.id, (draft.version, editor.lines().to_vec()));
         let ask = DecisionAsk {
             id: draft.id,
             version: draft.version,
@@ -91,6 +115,32 @@ mod tests {
         ]);
         assert_eq!(text(&e), "一次性告知书\n1. 缺少材料。\n");
         assert_eq!(text(&editor(vec![String::new(), "  ".into()])), "");
+    }
+
+    fn draft(version: i64) -> crate::workflow::Draft {
+        crate::workflow::Draft {
+            id: 7,
+            version,
+            decision: crate::domain::decision::Decision::Return,
+            problems: vec![],
+            notice: "一次性告知书\n1. 缺少材料\u{1b}[2J。\n".into(),
+            refused: None,
+            needs_reason: false,
+        }
+    }
+
+    #[test]
+    fn an_edit_of_an_older_version_is_kept_below_the_fresh_draft() {
+        use crate::i18n::Lang;
+        let kept = (
+            2,
+            vec!["一次性告知书".to_string(), "请补交合同".to_string()],
+        );
+        assert_eq!(opening_lines(Lang::Zh, &draft(2), Some(&kept)), kept.1);
+        let merged = opening_lines(Lang::Zh, &draft(3), Some(&kept));
+        assert_eq!(merged[..2], ["一次性告知书", "1. 缺少材料<U+001B>[2J。"]);
+        assert_eq!(merged[4..], kept.1[..]);
+        assert!(merged[3].contains("此前"), "{merged:?}");
     }
 
     #[test]

@@ -16,12 +16,13 @@ use std::collections::HashSet;
 /// rounding and year-end bonuses booked a month apart, not under-declaring.
 pub const STATEMENT_TOLERANCE_PERMILLE: i64 = 10;
 
-/// The year a base is declared for: the declaration's own, else this year.
+/// The year a base is declared for: the declaration's own, else the year
+/// it was received (as the store looks the average wage up).
 fn declared_year(f: &FilingFacts) -> i64 {
     f.declared
         .get("year")
         .and_then(Value::as_i64)
-        .unwrap_or(i64::from(f.today.year()))
+        .unwrap_or(i64::from(f.received_on.year()))
 }
 
 /// A base against the band of the average wage and the wage it must follow.

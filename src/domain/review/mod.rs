@@ -41,7 +41,8 @@ pub struct EmployerFact {
     pub status: String,
     pub arrears: i64,
     /// ID numbers of the persons actively insured with it; read only for a
-    /// yearly declaration, which must list no one else.
+    /// yearly declaration (which must list no one else) and for the
+    /// employer's own cancellation (which must leave no one).
     pub insured: Vec<String>,
 }
 
@@ -80,6 +81,12 @@ pub enum Problem {
     BadUscc(String),
     NoEmployer,
     EmployerInactive,
+    /// The filing names an ID number the register does not have.
+    NoPerson,
+    /// An employer cancelling while persons are still insured with it.
+    EmployerHasInsured {
+        count: usize,
+    },
     AlreadyEnrolled,
     LateRegistration {
         days: i64,
@@ -167,6 +174,8 @@ impl Problem {
             BadUscc(_) => "uscc-invalid",
             NoEmployer => "employer-unknown",
             EmployerInactive => "employer-inactive",
+            NoPerson => "person-unknown",
+            EmployerHasInsured { .. } => "employer-has-insured",
             AlreadyEnrolled => "already-enrolled",
             LateRegistration { .. } => "registration-late",
             PersonNotActive => "person-not-active",
@@ -209,6 +218,8 @@ impl Problem {
         "uscc-invalid",
         "employer-unknown",
         "employer-inactive",
+        "person-unknown",
+        "employer-has-insured",
         "already-enrolled",
         "registration-late",
         "person-not-active",
@@ -368,6 +379,15 @@ pub fn check(f: &FilingFacts) -> Vec<Problem> {
         _ => {}
     }
     let person_active = f.person.as_ref().is_some_and(|x| x.status == "active");
+    // A filing about a registered person names one the register has; only an
+    // enrollment or a transfer in may bring someone new.
+    let about_someone = text(d, "id_number").is_some();
+    if about_someone
+        && f.person.is_none()
+        && !matches!(f.kind, FilingKind::Enroll | FilingKind::Transfer)
+    {
+        p.push(Problem::NoPerson);
+    }
     match f.kind {
         FilingKind::Enroll => {
             if let Some(x) = &f.person
@@ -385,7 +405,7 @@ pub fn check(f: &FilingFacts) -> Vec<Problem> {
             }
         }
         FilingKind::Suspend => {
-            if !person_active {
+            if !person_active && f.person.is_some() {
                 p.push(Problem::PersonNotActive);
             }
             if text(d, "reason").is_none() {
@@ -407,14 +427,20 @@ pub fn check(f: &FilingFacts) -> Vec<Problem> {
             Some(r) if !CANCEL_REASONS.contains(&r) => {
                 p.push(Problem::BadCancelReason(r.to_string()))
             }
-            Some(_) => {
-                if f.person.is_none()
-                    && let Some(e) = &f.employer
-                    && e.arrears > 0
-                {
-                    p.push(Problem::EmployerArrears { fen: e.arrears });
+            // The employer's own cancellation: no arrears, no one still insured.
+            Some(_) if f.person.is_none() && !about_someone => {
+                if let Some(e) = &f.employer {
+                    if e.arrears > 0 {
+                        p.push(Problem::EmployerArrears { fen: e.arrears });
+                    }
+                    if !e.insured.is_empty() {
+                        p.push(Problem::EmployerHasInsured {
+                            count: e.insured.len(),
+                        });
+                    }
                 }
             }
+            Some(_) => {}
         },
         FilingKind::Transfer => {
             if text(d, "from_region").is_none() || text(d, "to_region").is_none() {

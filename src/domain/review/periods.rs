@@ -68,6 +68,7 @@ pub fn parse_periods(text: &str) -> Result<Vec<Period>, String> {
         let (a, b) = ["至", "~", "～", "–", "—", " to "]
             .iter()
             .find_map(|sep| piece.split_once(sep))
+            .or_else(|| hyphen_range(piece))
             .ok_or_else(bad)?;
         let (from, to) = (
             Month::parse(a).ok_or_else(bad)?,
@@ -79,6 +80,18 @@ pub fn parse_periods(text: &str) -> Result<Vec<Period>, String> {
         out.push(Period { from, to });
     }
     Ok(out)
+}
+
+/// A range written with a hyphen: "2015.01-2018.06" (one hyphen), or
+/// "2015-01-2018-06" (three: the middle one splits).
+fn hyphen_range(piece: &str) -> Option<(&str, &str)> {
+    let at: Vec<usize> = piece.match_indices('-').map(|(i, _)| i).collect();
+    let split = match at.as_slice() {
+        [one] => *one,
+        [_, middle, _] => *middle,
+        _ => return None,
+    };
+    Some((&piece[..split], &piece[split + 1..]))
 }
 
 /// The first pair of declared periods that overlap, in the order written.
@@ -120,6 +133,17 @@ mod tests {
             ]
         );
         assert_eq!(p[0].to_string(), "2015-01—2018-06");
+    }
+
+    #[test]
+    fn a_range_written_with_a_hyphen_is_read() {
+        let want = [Period {
+            from: m(2015, 1),
+            to: m(2018, 6),
+        }];
+        assert_eq!(parse_periods("2015.01-2018.06").unwrap(), want);
+        assert_eq!(parse_periods("2015-01-2018-06").unwrap(), want);
+        assert!(parse_periods("2015-01-2018").is_err());
     }
 
     #[test]

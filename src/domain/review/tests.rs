@@ -306,3 +306,35 @@ fn an_invalid_id_in_a_problem_is_kept_masked() {
         Problem::BadIdNumber("360426********009X".into())
     );
 }
+
+#[test]
+fn a_filing_about_someone_not_on_the_register_is_a_problem_unless_it_enrolls_them() {
+    let mut suspend = facts(
+        FilingKind::Suspend,
+        json!({"id_number": "360426199101010071", "reason": "离职"}),
+    );
+    suspend.person = None;
+    assert_eq!(codes(&suspend), ["person-unknown"]);
+    let mut enroll = facts(
+        FilingKind::Enroll,
+        json!({"id_number": "360426199101010071", "hired_on": "2026-11-10"}),
+    );
+    enroll.person = None;
+    assert!(codes(&enroll).is_empty(), "a new person is enrolled");
+}
+
+#[test]
+fn an_employer_cancels_only_when_no_one_is_insured_with_it_and_a_person_is_not_taken_for_it() {
+    let mut own = facts(FilingKind::Cancel, json!({"reason": "duplicate"}));
+    own.person = None;
+    own.employer.as_mut().unwrap().insured = vec!["360426199101010071".into()];
+    assert_eq!(check(&own), [Problem::EmployerHasInsured { count: 1 }]);
+    // Someone the intake could not match: not the employer's cancellation.
+    let mut unmatched = facts(
+        FilingKind::Cancel,
+        json!({"reason": "death", "id_number": "360426199101010071"}),
+    );
+    unmatched.person = None;
+    unmatched.employer.as_mut().unwrap().arrears = 5_00;
+    assert_eq!(codes(&unmatched), ["person-unknown"]);
+}

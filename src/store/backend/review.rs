@@ -52,12 +52,12 @@ impl Backend {
                 .fetch_all(&self.pool)
                 .await?;
         // Who is insured with each employer that filed a yearly declaration
-        // (a contribution-base filing about no one person).
+        // or its own cancellation (a filing about no one person).
         let insured_rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT p.employer_id, p.id_number FROM person p
              WHERE p.status = 'active' AND p.employer_id IN
                (SELECT f.employer_id FROM filing f
-                 WHERE f.status = 'pending' AND f.kind = 'contribution-base' AND f.person_id IS NULL
+                 WHERE f.status = 'pending' AND f.kind IN ('contribution-base', 'cancel') AND f.person_id IS NULL
                    AND ($1 = 0 OR f.id = $1))",
         )
         .bind(which)
@@ -110,7 +110,11 @@ impl Backend {
                     status: r.try_get("e_status").map_err(bad)?,
                     arrears: r.try_get("arrears").map_err(bad)?,
                     insured: match (kind, person_id, employer_id) {
-                        (crate::domain::FilingKind::ContributionBase, None, Some(e)) => {
+                        (
+                            crate::domain::FilingKind::ContributionBase | crate::domain::FilingKind::Cancel,
+                            None,
+                            Some(e),
+                        ) => {
                             insured.get(&e).cloned().unwrap_or_default()
                         }
                         _ => Vec::new(),
@@ -291,7 +295,7 @@ impl Backend {
             for (id_number, base) in &change.bases {
                 set += sqlx::query(
                     "UPDATE person SET contribution_base = $1, version = version + 1
-                     WHERE id_number = $2 AND employer_id = $3",
+                     WHERE id_number = $2 AND employer_id = $3 AND status = 'active'",
                 )
                 .bind(base)
                 .bind(id_number)
@@ -383,6 +387,14 @@ impl Backend {
     /// checked, so rows of filings no longer pending go too.
     pub async fn record_problems(&self, all: bool, found: &[(i64, Vec<(String, i64)>)]) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
+        if DIALECT == Dialect::Postgres {
+            // One recording at a time, as SQLite's write lock gives: two clerks'
+            // rechecks of the same rows would otherwise trip over each other's
+            // inserts (a DELETE does not see rows committed after it began).
+            sqlx::query("SELECT pg_advisory_xact_lock(7210501)")
+                .execute(&mut *tx)
+                .await?;
+        }
         if all {
             sqlx::query("DELETE FROM filing_problem").execute(&mut *tx).await?;
         } else {
@@ -397,9 +409,14 @@ impl Backend {
             .iter()
             .flat_map(|(id, codes)| codes.iter().map(move |(c, n)| (*id, c.as_str(), *n)))
             .collect();
-        bulk_insert!(tx, "INSERT INTO filing_problem (filing_id, code, count) ", 3, rows, |b, r| {
-            b.push_bind(r.0).push_bind(r.1).push_bind(r.2)
-        });
+        for part in rows.chunks(BIND_LIMIT / 3) {
+            let mut qb: QueryBuilder<Db> = QueryBuilder::new("INSERT INTO filing_problem (filing_id, code, count) ");
+            qb.push_values(part, |mut b, r| {
+                b.push_bind(r.0).push_bind(r.1).push_bind(r.2);
+            });
+            qb.push(" ON CONFLICT (filing_id, code) DO UPDATE SET count = excluded.count");
+            qb.build().execute(&mut *tx).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
