@@ -43,6 +43,7 @@ vocabulary! {
         Clerk = "clerk", "窗口人员", "Counter clerk";
         Inspector = "inspector", "劳动保障监察员", "Labour inspector";
         Chief = "chief", "科室负责人", "Section chief";
+        Legal = "legal", "法制审核人员", "Legal reviewer";
         Admin = "admin", "系统管理员", "Administrator";
     }
 }
@@ -186,6 +187,54 @@ vocabulary! {
         SocialInsurance = "social-insurance", "参加社会保险和缴纳社会保险费", "Social-insurance enrolment and payment";
         Agencies = "agencies", "职业介绍、培训和技能鉴定机构", "Employment, training and skill-assessment institutions";
         Other = "other", "其他劳动保障事项", "Other matters set by law";
+    }
+}
+
+vocabulary! {
+    /// A step of the case procedure (each move the state machine allows).
+    CaseMove {
+        Preliminary = "preliminary", "初查", "Preliminary check";
+        Open = "open", "立案", "Open the case";
+        Investigate = "investigate", "开始调查", "Start the investigation";
+        Suspend = "suspend", "中止调查", "Suspend";
+        Resume = "resume", "恢复调查", "Resume";
+        Extend = "extend", "延长办案期限", "Extend the time limit";
+        PriorNotice = "prior-notice", "事先告知", "Prior notice";
+        Statement = "statement", "陈述申辩", "Statement and defence";
+        Hearing = "hearing", "听证", "Hearing";
+        LegalReview = "legal-review", "法制审核", "Legal review";
+        Decide = "decide", "作出决定并送达", "Decide and serve";
+        Enforce = "enforce", "执行", "Enforce";
+        Close = "close", "结案归档", "Close and archive";
+        Withdraw = "withdraw", "撤销立案", "Withdraw the case";
+        Transfer = "transfer", "移送", "Transfer";
+        RectifyOrder = "rectify-order", "责令改正（不予处罚）", "Order to rectify, no penalty";
+    }
+}
+
+vocabulary! {
+    /// What goes into a case file: the procedure's documents and the evidence.
+    CaseFileKind {
+        ComplaintForm = "complaint-form", "投诉登记表", "Complaint form";
+        OpeningApproval = "opening-approval", "立案审批表", "Opening approval";
+        SuspensionApproval = "suspension-approval", "中止调查审批表", "Suspension approval";
+        ExtensionApproval = "extension-approval", "延期审批表", "Extension approval";
+        PriorNoticeDoc = "prior-notice", "行政处罚事先告知书", "Prior notice of penalty";
+        HearingNoticeDoc = "hearing-notice", "听证告知书", "Notice of the right to a hearing";
+        StatementRecord = "statement-record", "陈述申辩笔录", "Record of statement and defence";
+        HearingRecord = "hearing-record", "听证笔录", "Hearing record";
+        LegalOpinion = "legal-opinion", "法制审核意见书", "Legal review opinion";
+        PenaltyDecision = "penalty-decision", "行政处罚决定书", "Penalty decision";
+        ServiceReceipt = "service-receipt", "送达回证", "Proof of service";
+        ClosingApproval = "closing-approval", "结案审批表", "Closing approval";
+        WithdrawalApproval = "withdrawal-approval", "撤销立案审批表", "Withdrawal approval";
+        TransferApproval = "transfer-approval", "移送审批表", "Transfer approval";
+        RectifyOrderDoc = "rectify-order", "劳动保障监察限期改正指令书", "Order to rectify";
+        InquiryRecord = "inquiry-record", "询问笔录", "Inquiry record";
+        SiteRecord = "site-record", "现场检查笔录", "On-site inspection record";
+        EmployerDocuments = "employer-documents", "调取的用人单位资料", "Documents demanded from the employer";
+        AudioVideo = "audio-video", "录音录像", "Audio and video";
+        CommissionedAudit = "commissioned-audit", "委托审计报告（工资、社保）", "Commissioned wage or social-insurance audit";
     }
 }
 

@@ -1,0 +1,276 @@
+//! Every move of the procedure, and every separation rule, on its allowed
+//! and its refused case.
+
+use super::*;
+
+fn staff(id: i64, roles: &[Role]) -> Staff {
+    Staff {
+        id,
+        login: format!("s{id}"),
+        name: format!("员工{id}"),
+        roles: roles.to_vec(),
+        active: true,
+    }
+}
+
+const CHIEF_ID: i64 = 1;
+const OFFICER: i64 = 7;
+const SECOND: i64 = 8;
+const LEGAL_ID: i64 = 2;
+
+fn chief() -> Staff {
+    staff(CHIEF_ID, &[Role::Chief])
+}
+
+fn officer() -> Staff {
+    staff(OFFICER, &[Role::Inspector])
+}
+
+fn case(stage: Stage) -> CaseFacts {
+    CaseFacts {
+        stage: Some(stage),
+        case_officer: Some(OFFICER),
+        inspectors: vec![OFFICER, SECOND],
+        ..CaseFacts::default()
+    }
+}
+
+/// Makes the move attaching what it needs; the stage after it.
+fn step(c: &CaseFacts, m: Move, who: &Staff) -> Result<Stage, Refusal> {
+    may_move(c, m, who, &documents_for(c, m))
+}
+
+#[test]
+fn the_main_line_runs_from_registration_to_closing() {
+    let line = [
+        (
+            Stage::Registered,
+            Move::Preliminary,
+            officer(),
+            Stage::Preliminary,
+        ),
+        (Stage::Preliminary, Move::Open, chief(), Stage::Opened),
+        (
+            Stage::Opened,
+            Move::Investigate,
+            officer(),
+            Stage::Investigating,
+        ),
+        (
+            Stage::Investigating,
+            Move::PriorNotice,
+            officer(),
+            Stage::PriorNotice,
+        ),
+        (
+            Stage::PriorNotice,
+            Move::Statement,
+            officer(),
+            Stage::Defence,
+        ),
+        (Stage::Defence, Move::Decide, chief(), Stage::Decided),
+        (Stage::Decided, Move::Enforce, officer(), Stage::Enforcing),
+        (Stage::Enforcing, Move::Close, chief(), Stage::Closed),
+    ];
+    for (from, m, who, to) in line {
+        assert_eq!(step(&case(from), m, &who), Ok(to), "{m:?}");
+    }
+}
+
+#[test]
+fn only_the_allowed_moves_exist_from_each_stage() {
+    assert_eq!(
+        step(&case(Stage::Registered), Move::Decide, &chief()),
+        Err(Refusal::NotFromStage {
+            stage: Stage::Registered
+        })
+    );
+    assert_eq!(moves_from(&case(Stage::Registered)), [Move::Preliminary]);
+    assert_eq!(
+        moves_from(&case(Stage::Investigating)),
+        [
+            Move::Suspend,
+            Move::Extend,
+            Move::PriorNotice,
+            Move::Withdraw,
+            Move::Transfer,
+            Move::RectifyOrder
+        ]
+    );
+    assert!(moves_from(&case(Stage::Closed)).is_empty());
+}
+
+#[test]
+fn the_side_exits_close_the_case_with_their_outcome() {
+    for (m, from, outcome) in [
+        (Move::Withdraw, Stage::Opened, Outcome::Withdrawn),
+        (Move::Transfer, Stage::Preliminary, Outcome::Transferred),
+        (Move::RectifyOrder, Stage::Investigating, Outcome::Rectified),
+    ] {
+        assert_eq!(step(&case(from), m, &chief()), Ok(Stage::Closed), "{m:?}");
+        assert_eq!(rule(m).outcome, Some(outcome));
+    }
+    assert!(step(&case(Stage::Decided), Move::Withdraw, &chief()).is_err());
+}
+
+#[test]
+fn each_move_names_its_role() {
+    assert_eq!(
+        step(&case(Stage::Preliminary), Move::Open, &officer()),
+        Err(Refusal::WrongRole {
+            needs: &[Role::Chief]
+        })
+    );
+    let clerk = staff(20, &[Role::Clerk]);
+    assert!(matches!(
+        step(&case(Stage::Registered), Move::Preliminary, &clerk),
+        Err(Refusal::WrongRole { .. })
+    ));
+}
+
+#[test]
+fn each_move_needs_its_documents() {
+    let c = case(Stage::Preliminary);
+    assert_eq!(
+        may_move(&c, Move::Open, &chief(), &[]),
+        Err(Refusal::MissingDocuments(vec![Doc::OpeningApproval]))
+    );
+    let mut on_file = c.clone();
+    on_file.on_file.push(Doc::OpeningApproval);
+    assert_eq!(
+        may_move(&on_file, Move::Open, &chief(), &[]),
+        Ok(Stage::Opened)
+    );
+    assert_eq!(
+        may_move(
+            &case(Stage::Defence),
+            Move::Decide,
+            &chief(),
+            &[Doc::PenaltyDecision]
+        ),
+        Err(Refusal::MissingDocuments(vec![Doc::ServiceReceipt]))
+    );
+}
+
+#[test]
+fn an_investigation_needs_two_inspectors_none_conflicted() {
+    let mut c = case(Stage::Opened);
+    c.inspectors = vec![OFFICER];
+    assert_eq!(
+        step(&c, Move::Investigate, &officer()),
+        Err(Refusal::TooFewInspectors { have: 1 })
+    );
+    let a = officer();
+    let b = staff(SECOND, &[Role::Inspector]);
+    assert_eq!(may_assign(&[a.clone(), b.clone()], &[]), Ok(()));
+    assert_eq!(
+        may_assign(&[a.clone(), a.clone()], &[]),
+        Err(Refusal::TooFewInspectors { have: 1 })
+    );
+    assert_eq!(
+        may_assign(&[a.clone(), b.clone()], &[SECOND]),
+        Err(Refusal::Conflicted { staff: SECOND })
+    );
+    assert!(matches!(
+        may_assign(&[a, staff(30, &[Role::Clerk])], &[]),
+        Err(Refusal::WrongRole { .. })
+    ));
+}
+
+#[test]
+fn nobody_approves_their_own_opening_extension_or_closing() {
+    // A chief who is also the case's officer.
+    let chief_officer = staff(OFFICER, &[Role::Chief, Role::Inspector]);
+    for (stage, m) in [
+        (Stage::Preliminary, Move::Open),
+        (Stage::Investigating, Move::Extend),
+        (Stage::Enforcing, Move::Close),
+    ] {
+        assert_eq!(
+            step(&case(stage), m, &chief_officer),
+            Err(Refusal::OwnCase),
+            "{m:?}"
+        );
+        assert!(step(&case(stage), m, &chief()).is_ok(), "{m:?}");
+    }
+}
+
+#[test]
+fn an_extension_is_granted_once_and_a_suspension_stops_the_case() {
+    let mut c = case(Stage::Investigating);
+    c.extended = true;
+    assert_eq!(
+        step(&c, Move::Extend, &chief()),
+        Err(Refusal::AlreadyExtended)
+    );
+    let mut s = case(Stage::Investigating);
+    s.suspended = true;
+    assert_eq!(
+        step(&s, Move::Suspend, &chief()),
+        Err(Refusal::AlreadySuspended)
+    );
+    assert_eq!(
+        step(&s, Move::PriorNotice, &officer()),
+        Err(Refusal::Suspended)
+    );
+    assert_eq!(step(&s, Move::Resume, &chief()), Ok(Stage::Investigating));
+    assert_eq!(
+        step(&case(Stage::Investigating), Move::Resume, &chief()),
+        Err(Refusal::NotSuspended)
+    );
+}
+
+#[test]
+fn a_prior_notice_offers_a_hearing_when_one_is_due() {
+    let mut c = case(Stage::Investigating);
+    c.hearing_required = true;
+    assert_eq!(
+        may_move(&c, Move::PriorNotice, &officer(), &[Doc::PriorNoticeDoc]),
+        Err(Refusal::MissingDocuments(vec![Doc::HearingNoticeDoc]))
+    );
+    assert_eq!(
+        documents_for(&c, Move::PriorNotice),
+        [Doc::PriorNoticeDoc, Doc::HearingNoticeDoc]
+    );
+    assert_eq!(
+        step(&c, Move::PriorNotice, &officer()),
+        Ok(Stage::PriorNotice)
+    );
+}
+
+#[test]
+fn the_hearing_host_did_not_investigate_and_the_reviewer_is_not_the_officer() {
+    let c = case(Stage::Defence);
+    let chief_inspector = staff(SECOND, &[Role::Chief, Role::Inspector]);
+    assert_eq!(
+        step(&c, Move::Hearing, &chief_inspector),
+        Err(Refusal::HostInvestigated)
+    );
+    assert_eq!(step(&c, Move::Hearing, &chief()), Ok(Stage::Defence));
+    let officer_legal = staff(OFFICER, &[Role::Legal, Role::Inspector]);
+    assert_eq!(
+        step(&c, Move::LegalReview, &officer_legal),
+        Err(Refusal::ReviewerIsOfficer)
+    );
+    assert_eq!(
+        step(&c, Move::LegalReview, &staff(LEGAL_ID, &[Role::Legal])),
+        Ok(Stage::Defence)
+    );
+}
+
+#[test]
+fn a_decision_waits_for_a_requested_hearing_and_then_for_legal_review() {
+    let mut c = case(Stage::Defence);
+    c.hearing_requested = true;
+    assert_eq!(
+        step(&c, Move::Decide, &chief()),
+        Err(Refusal::HearingPending)
+    );
+    c.hearing_host = Some(CHIEF_ID);
+    assert_eq!(
+        step(&c, Move::Decide, &chief()),
+        Err(Refusal::NoLegalReview)
+    );
+    c.legal_reviewer = Some(LEGAL_ID);
+    assert_eq!(step(&c, Move::Decide, &chief()), Ok(Stage::Decided));
+}
