@@ -5,7 +5,7 @@
 //! code. A year without a published table counts weekends only and every
 //! deadline that touches it is marked provisional.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -139,7 +139,8 @@ pub struct Deadline {
 
 #[derive(Debug, Clone, Default)]
 pub struct WorkCalendar {
-    holidays: BTreeSet<NaiveDate>,
+    /// Holiday dates with the holiday's name, so an explanation can say "春节".
+    holidays: BTreeMap<NaiveDate, String>,
     workdays: BTreeSet<NaiveDate>,
     published: BTreeMap<i32, bool>,
 }
@@ -151,7 +152,8 @@ impl WorkCalendar {
             cal.published.insert(y.year, y.published);
             // An unpublished year counts weekends only, whatever it lists.
             if y.published {
-                cal.holidays.extend(y.holiday_dates().map(|(d, _)| d));
+                cal.holidays
+                    .extend(y.holiday_dates().map(|(d, name)| (d, name.to_string())));
                 cal.workdays.extend(y.workdays.iter().copied());
             }
         }
@@ -166,10 +168,20 @@ impl WorkCalendar {
         if self.workdays.contains(&d) {
             return true;
         }
-        if self.holidays.contains(&d) {
+        if self.holidays.contains_key(&d) {
             return false;
         }
         !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+
+    /// The name of the public holiday `d` falls in, from a published year.
+    pub fn holiday_name(&self, d: NaiveDate) -> Option<&str> {
+        self.holidays.get(&d).map(String::as_str)
+    }
+
+    /// A weekend day that is a working day by the year's 调休.
+    pub fn is_make_up_day(&self, d: NaiveDate) -> bool {
+        self.workdays.contains(&d)
     }
 
     /// The `n`th working day after `from` (`from` itself is not counted):
@@ -192,12 +204,48 @@ impl WorkCalendar {
         }
     }
 
+    /// The `n`th working day before `from` (`from` itself is not counted):
+    /// the mirror of `add_working_days`, for "N days before an event".
+    pub fn sub_working_days(&self, from: NaiveDate, n: u32) -> Deadline {
+        let mut provisional = !self.is_published(from.year());
+        let mut d = from;
+        let mut left = n;
+        while left > 0 {
+            let Some(prev) = d.pred_opt() else { break };
+            d = prev;
+            provisional |= !self.is_published(d.year());
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        Deadline {
+            date: d,
+            provisional,
+        }
+    }
+
+    /// A period in calendar months: it ends on the same day-of-month `n`
+    /// months on, or on that month's last day when it has no such day
+    /// (民法典 art. 201); a last day that is not a working day moves on as in
+    /// `add_calendar_days`.
+    pub fn add_calendar_months(&self, from: NaiveDate, n: u32) -> Deadline {
+        let d = from
+            .checked_add_months(Months::new(n))
+            .unwrap_or(NaiveDate::MAX);
+        self.carry_to_working_day(d)
+    }
+
     /// A period in calendar days whose last day, if not a working day, moves
     /// to the next working day (行政处罚法 art. 85 with 民事诉讼法 art. 85).
     pub fn add_calendar_days(&self, from: NaiveDate, n: u32) -> Deadline {
-        let mut d = from
+        let d = from
             .checked_add_days(Days::new(u64::from(n)))
             .unwrap_or(NaiveDate::MAX);
+        self.carry_to_working_day(d)
+    }
+
+    /// `d`, or the first working day after it.
+    fn carry_to_working_day(&self, mut d: NaiveDate) -> Deadline {
         let mut provisional = !self.is_published(d.year());
         while !self.is_working_day(d) {
             let Some(next) = d.succ_opt() else { break };
@@ -374,6 +422,44 @@ mod tests {
         };
         let cal = WorkCalendar::from_years([&y]);
         assert!(cal.is_working_day(d(2027, 2, 8)));
+    }
+
+    #[test]
+    fn holiday_names_and_make_up_days_are_kept_for_explanations() {
+        let cal = shipped();
+        assert_eq!(cal.holiday_name(d(2026, 2, 17)), Some("春节"));
+        assert_eq!(cal.holiday_name(d(2026, 2, 14)), None);
+        assert!(cal.is_make_up_day(d(2026, 2, 14)));
+        assert!(!cal.is_make_up_day(d(2026, 2, 21)));
+    }
+
+    #[test]
+    fn counting_back_skips_holidays_and_counts_make_up_days() {
+        let cal = shipped();
+        // Wed 25 Feb 2026 back 3: 24, then 15–23 off, Sat 14 (调休), Fri 13.
+        let back = cal.sub_working_days(d(2026, 2, 25), 3);
+        assert_eq!(back.date, d(2026, 2, 13));
+        assert!(!back.provisional);
+        assert!(cal.sub_working_days(d(2027, 1, 5), 3).provisional);
+    }
+
+    #[test]
+    fn a_month_period_ends_on_the_same_day_or_the_months_last_day_and_leaves_holidays() {
+        let cal = shipped();
+        assert_eq!(
+            cal.add_calendar_months(d(2026, 3, 9), 6).date,
+            d(2026, 9, 9)
+        );
+        // 31 Aug + 1 month: 30 Sep (Wed) has no 31st.
+        assert_eq!(
+            cal.add_calendar_months(d(2026, 8, 31), 1).date,
+            d(2026, 9, 30)
+        );
+        // 1 Apr + 6 months = 1 Oct, National Day → 8 Oct.
+        assert_eq!(
+            cal.add_calendar_months(d(2026, 4, 1), 6).date,
+            d(2026, 10, 8)
+        );
     }
 
     #[test]

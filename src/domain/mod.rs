@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod clocks;
 pub mod contribution;
 pub mod decision;
 pub mod fines;
