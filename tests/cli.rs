@@ -1,67 +1,10 @@
 //! The command line as a script or a clerk uses it: outputs, exit codes, and
 //! one clear sentence for every kind of bad input.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{Demo, hrss, url};
 use predicates::prelude::*;
-use std::path::{Path, PathBuf};
-
-/// The program with a private data directory and no inherited settings.
-fn hrss(home: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_hrss-desk"));
-    c.env_remove("HRSS_DATABASE_URL")
-        .env_remove("HRSS_LANG")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join(".config"));
-    c
-}
-
-fn url(path: &Path) -> String {
-    format!("sqlite://{}", path.display())
-}
-
-struct Demo {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Demo {
-    fn new() -> Demo {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("demo.sqlite");
-        hrss(dir.path())
-            .args([
-                "--database-url",
-                &url(&db),
-                "demo",
-                "--seed-only",
-                "--size",
-                "300",
-            ])
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("已生成演示数据库"));
-        Demo { dir, db }
-    }
-
-    fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        hrss(self.dir.path())
-            .arg("--database-url")
-            .arg(url(&self.db))
-            .args(args)
-            .assert()
-    }
-
-    fn sql(&self, sql: &str) {
-        let st = std::process::Command::new("python3")
-            .args(["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()"])
-            .arg(&self.db)
-            .arg(sql)
-            .status()
-            .unwrap();
-        assert!(st.success());
-    }
-}
 
 #[test]
 fn validate_prints_one_line_per_value_and_exits_by_the_worst() {

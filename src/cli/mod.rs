@@ -3,6 +3,7 @@
 
 mod audit;
 mod calendar;
+mod cases;
 mod context;
 mod demo;
 mod filings;
@@ -62,6 +63,11 @@ pub enum Command {
         /// 以 JSON 输出 / Write JSON
         #[arg(long)]
         json: bool,
+    },
+    /// 劳动保障监察案件 / Labour-inspection cases
+    Cases {
+        #[command(subcommand)]
+        command: cases::CasesCommand,
     },
     /// 参保申报 / Enrollment filings
     Filings {
@@ -132,6 +138,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Demo { seed_only, size } => demo::run(g, lang, seed_only, size).await,
         Command::Migrate => context::migrate_only(g, lang).await,
         Command::Filings { command } => filings::run(g, lang, command).await,
+        Command::Cases { command } => cases::run(g, lang, command).await,
         Command::Lookup {
             query,
             kind,

@@ -163,7 +163,7 @@ pub fn generate(input: &DemoInputs<'_>) -> DemoData {
 fn staff() -> Vec<StaffRow> {
     let list: &[(&str, &str, &str)] = &[
         (DEFAULT_DEMO_LOGIN, "赵静", "chief,admin"),
-        ("liuyang", "刘洋", "chief"),
+        ("liuyang", "刘洋", "chief,legal"),
         ("wangfang", "王芳", "clerk"),
         ("lina", "李娜", "clerk"),
         ("zhangmin", "张敏", "clerk"),
@@ -492,6 +492,13 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
         } else {
             d.range(0, 75)
         };
+        // One open case in seven has run past its 60 working days: it was
+        // received long enough ago (the draw stays the same).
+        let age = if n % 7 == 1 && stage >= CaseStage::Opened && stage < CaseStage::Closed {
+            age + 70
+        } else {
+            age
+        };
         let received = today - Days::new(age as u64);
         let decision = match n % 10 {
             0 => "refused",
@@ -523,14 +530,12 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
         let registered = received;
         let opened = (stage >= CaseStage::Opened).then(|| cal.add_working_days(registered, 3).date);
         let opened = opened.map(|o| o.min(today));
-        // Due 60 working days after opening; a few cases are near or past it.
+        // Due 60 working days after opening (the draw is kept so the rest of
+        // the demo stays put).
         let due_on = opened.map(|o| {
-            let natural = cal.add_working_days(o, 60).date;
-            match n % 7 {
-                0 => cal.add_working_days(today, d.range(1, 5) as u32).date,
-                1 => today - Days::new(d.range(1, 20) as u64),
-                _ => natural,
-            }
+            let _ = (n % 7 == 0).then(|| d.range(1, 5));
+            let _ = (n % 7 == 1).then(|| d.range(1, 20));
+            cal.add_working_days(o, 60).date
         });
         let officer = *d.pick(&INSPECTORS);
         out.cases.push(CaseRow {
@@ -551,10 +556,20 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
                 0
             },
             outcome: if stage == CaseStage::Closed {
-                "penalty".into()
+                "decided".into()
             } else {
                 String::new()
             },
+            mass_incident: n % 40 == 6,
+            notice_served_on: (stage >= CaseStage::PriorNotice)
+                .then(|| opened.map(|o| cal.add_working_days(o, 20).date.min(today)))
+                .flatten(),
+            decided_on: (stage >= CaseStage::Decided)
+                .then(|| opened.map(|o| cal.add_working_days(o, 40).date.min(today)))
+                .flatten(),
+            served_on: (stage >= CaseStage::Decided)
+                .then(|| opened.map(|o| cal.add_working_days(o, 41).date.min(today)))
+                .flatten(),
         });
         let (a, b) = two_inspectors(d);
         out.case_inspectors.extend([(id, a), (id, b)]);

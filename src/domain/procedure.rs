@@ -7,6 +7,7 @@
 
 use super::kinds::{CaseFileKind as Doc, CaseMove as Move, CaseStage as Stage, Role};
 use super::staff::Staff;
+use chrono::NaiveDate;
 
 /// Inspectors an investigation needs at least (条例 art 16; 行政处罚法 art 42).
 pub const MIN_INSPECTORS: usize = 2;
@@ -313,6 +314,48 @@ pub fn may_assign(inspectors: &[Staff], conflicted: &[i64]) -> Result<(), Refusa
         return Err(Refusal::TooFewInspectors { have: ids.len() });
     }
     Ok(())
+}
+
+/// What a move changes on the case besides its stage.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MoveEffect {
+    pub to: Option<Stage>,
+    pub opened_on: Option<NaiveDate>,
+    /// Some(true) starts a suspension on the day, Some(false) ends it the day before.
+    pub suspend: Option<bool>,
+    pub extended: bool,
+    pub hearing_host: Option<i64>,
+    pub legal_reviewer: Option<i64>,
+    pub notice_served_on: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
+    pub served_on: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+}
+
+/// The effect of `m` made by `actor` on day `on` (already allowed by `may_move`).
+pub fn effect(m: Move, actor: &Staff, on: NaiveDate) -> MoveEffect {
+    let r = rule(m);
+    let mut e = MoveEffect {
+        to: r.to,
+        outcome: r.outcome,
+        ..MoveEffect::default()
+    };
+    match m {
+        Move::Open => e.opened_on = Some(on),
+        Move::Suspend => e.suspend = Some(true),
+        Move::Resume => e.suspend = Some(false),
+        Move::Extend => e.extended = true,
+        Move::PriorNotice => e.notice_served_on = Some(on),
+        Move::Hearing => e.hearing_host = Some(actor.id),
+        Move::LegalReview => e.legal_reviewer = Some(actor.id),
+        // Decided and served together: the proof of service is attached.
+        Move::Decide => {
+            e.decided_on = Some(on);
+            e.served_on = Some(on);
+        }
+        _ => {}
+    }
+    e
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! alternative. Each message is one function that must answer for both
 //! languages, so a language can never miss a key.
 
+mod cases;
 mod messages;
 mod problems;
 mod tui;
 
+pub use cases::*;
 pub use messages::*;
 pub use problems::*;
 pub use tui::*;

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_default_checklists"),
     migration!(3, "0003_review_lease"),
     migration!(4, "0004_review_checks"),
+    migration!(5, "0005_case_procedure"),
 ];
 
 /// The schema version this program knows.

@@ -51,6 +51,7 @@ mod sqlite {
     include!("backend/demo.rs");
     include!("backend/lists.rs");
     include!("backend/review.rs");
+    include!("backend/cases.rs");
 }
 
 mod postgres {
@@ -60,6 +61,7 @@ mod postgres {
     include!("backend/demo.rs");
     include!("backend/lists.rs");
     include!("backend/review.rs");
+    include!("backend/cases.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -274,6 +276,97 @@ impl Store {
         only: Option<i64>,
     ) -> Result<Vec<PendingFiling>, StoreError> {
         on_backend!(self.pending_filing_facts(today, only))
+    }
+
+    /// A case as the procedure and its clocks see it.
+    pub async fn case_state(&self, id: i64) -> Result<Option<CaseState>, StoreError> {
+        on_backend!(self.case_state(id))
+    }
+
+    /// Every open case's clock facts.
+    pub async fn open_case_clocks(&self) -> Result<Vec<CaseClock>, StoreError> {
+        on_backend!(self.open_case_clocks())
+    }
+
+    /// Makes a case move at the version read (see the backend).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn move_case(
+        &self,
+        actor: &Staff,
+        id: i64,
+        seen_version: i64,
+        m: crate::domain::CaseMove,
+        effect: &crate::domain::procedure::MoveEffect,
+        attached: &[crate::domain::CaseFileKind],
+        on: NaiveDate,
+        note: &str,
+        due_on: Option<NaiveDate>,
+        decision: Option<(i64, &str)>,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.move_case(
+            actor,
+            id,
+            seen_version,
+            m,
+            effect,
+            attached,
+            on,
+            note,
+            due_on,
+            decision
+        ))
+    }
+
+    /// Puts an officer and inspectors on a case at the version read.
+    pub async fn assign_case(
+        &self,
+        actor: &Staff,
+        id: i64,
+        seen_version: i64,
+        officer: i64,
+        inspectors: &[i64],
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.assign_case(actor, id, seen_version, officer, inspectors))
+    }
+
+    /// Staff who declared an interest in an employer.
+    pub async fn conflicted_staff(&self, employer: i64) -> Result<Vec<i64>, StoreError> {
+        on_backend!(self.conflicted_staff(employer))
+    }
+
+    /// Records a staff member's declared interest in an employer.
+    pub async fn declare_conflict(
+        &self,
+        actor: &str,
+        staff: i64,
+        employer: i64,
+        reason: &str,
+        on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.declare_conflict(actor, staff, employer, reason, on))
+    }
+
+    /// Each active inspector with their open-case load.
+    pub async fn inspector_loads(&self) -> Result<Vec<(i64, String, i64)>, StoreError> {
+        on_backend!(self.inspector_loads())
+    }
+
+    /// Adds evidence or a document to a case file.
+    pub async fn add_case_file(
+        &self,
+        actor: &Staff,
+        case: i64,
+        kind: crate::domain::CaseFileKind,
+        on: NaiveDate,
+        kept_at: &str,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.add_case_file(actor, case, kind, on, kept_at, note))
+    }
+
+    /// A case file, oldest first.
+    pub async fn case_files(&self, case: i64) -> Result<Vec<CaseFileRow>, StoreError> {
+        on_backend!(self.case_files(case))
     }
 
     /// Records what the checks found in the filings checked (`all`: every

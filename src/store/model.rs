@@ -151,6 +151,11 @@ pub struct CaseRow {
     pub case_officer_id: Option<i64>,
     pub fine: i64,
     pub outcome: String,
+    /// From a mass incident (群体性事件): always first in the queue.
+    pub mass_incident: bool,
+    pub notice_served_on: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
+    pub served_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -253,3 +253,59 @@ pub struct PendingFiling {
     pub person_id_number: Option<String>,
     pub facts: crate::domain::review::FilingFacts,
 }
+
+/// A case's own row, as the procedure and the clocks read it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CaseStateRow {
+    pub id: i64,
+    pub version: i64,
+    pub number: String,
+    pub respondent_name: String,
+    pub respondent_employer_id: Option<i64>,
+    pub stage: String,
+    pub registered_on: NaiveDate,
+    pub opened_on: Option<NaiveDate>,
+    pub due_on: Option<NaiveDate>,
+    pub extended: bool,
+    pub suspended: bool,
+    pub hearing_required: bool,
+    pub hearing_requested: bool,
+    pub hearing_host_id: Option<i64>,
+    pub legal_reviewer_id: Option<i64>,
+    pub case_officer_id: Option<i64>,
+    pub mass_incident: bool,
+    pub notice_served_on: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
+    pub served_on: Option<NaiveDate>,
+    pub fine: i64,
+    pub article: String,
+    pub outcome: String,
+    pub complaint_received_on: Option<NaiveDate>,
+}
+
+/// A case with its inspectors, the kinds of document on file and its
+/// suspension periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseState {
+    pub row: CaseStateRow,
+    pub inspectors: Vec<i64>,
+    pub on_file: Vec<String>,
+    pub suspensions: Vec<(NaiveDate, Option<NaiveDate>)>,
+}
+
+/// An open case's clock facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseClock {
+    pub row: CaseStateRow,
+    pub suspensions: Vec<(NaiveDate, Option<NaiveDate>)>,
+}
+
+/// One entry of a case file.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CaseFileRow {
+    pub kind: String,
+    pub on_date: NaiveDate,
+    pub recorded_by: Option<String>,
+    pub kept_at: String,
+    pub note: String,
+}

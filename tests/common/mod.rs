@@ -3,6 +3,8 @@
 //! run in parallel). Without it the Postgres runs are skipped, said once.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use hrss_desk::store::{DatabaseUrl, Store};
 use std::io::Write;
 use std::sync::Once;

@@ -274,3 +274,23 @@ fn a_decision_waits_for_a_requested_hearing_and_then_for_legal_review() {
     c.legal_reviewer = Some(LEGAL_ID);
     assert_eq!(step(&c, Move::Decide, &chief()), Ok(Stage::Decided));
 }
+
+#[test]
+fn a_move_says_what_it_changes() {
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    assert_eq!(effect(Move::Open, &chief(), on).opened_on, Some(on));
+    assert_eq!(effect(Move::Suspend, &chief(), on).suspend, Some(true));
+    assert_eq!(
+        effect(Move::Hearing, &chief(), on).hearing_host,
+        Some(CHIEF_ID)
+    );
+    let d = effect(Move::Decide, &chief(), on);
+    assert_eq!(
+        (d.decided_on, d.served_on, d.to),
+        (Some(on), Some(on), Some(Stage::Decided))
+    );
+    assert_eq!(
+        effect(Move::Transfer, &chief(), on).outcome,
+        Some(Outcome::Transferred)
+    );
+}

@@ -182,8 +182,8 @@ impl Backend {
         );
         bulk_insert!(
             tx,
-            "INSERT INTO inspection_case (id, number, complaint_id, respondent_employer_id, respondent_name, stage, registered_on, opened_on, due_on, extended, case_officer_id, fine, outcome) ",
-            13,
+            "INSERT INTO inspection_case (id, number, complaint_id, respondent_employer_id, respondent_name, stage, registered_on, opened_on, due_on, extended, case_officer_id, fine, outcome, mass_incident, notice_served_on, decided_on, served_on) ",
+            17,
             d.cases,
             |b, r| b
                 .push_bind(r.id)
@@ -199,6 +199,10 @@ impl Backend {
                 .push_bind(r.case_officer_id)
                 .push_bind(r.fine)
                 .push_bind(&r.outcome)
+                .push_bind(r.mass_incident)
+                .push_bind(r.notice_served_on)
+                .push_bind(r.decided_on)
+                .push_bind(r.served_on)
         );
         bulk_insert!(
             tx,

@@ -1,0 +1,257 @@
+//! `hrss-desk cases …`: the open cases' deadlines, and a case's moves,
+//! assignment and file from the command line.
+
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
+use super::{Failure, Global};
+use crate::domain::calendar::office_date;
+use crate::domain::{CaseFileKind, CaseMove, WorkCalendar, fines};
+use crate::i18n::{self, Lang, printable};
+use crate::workflow::cases as work;
+use chrono::NaiveDate;
+use std::io::Write;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum CasesCommand {
+    /// 在办案件的下一期限 / Open cases with their next deadline
+    Due {
+        /// 以该日计算（YYYY-MM-DD，缺省为今天） / Compute as of this day (default today)
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+        /// 以 JSON 输出 / Write JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// 办理案件的一步（如 open、investigate、prior-notice、decide） / Make a step of the procedure
+    Move {
+        id: i64,
+        /// 步骤代码 / The step's code
+        step: String,
+        /// 处罚依据条款（decide） / The article the decision rests on (decide)
+        #[arg(long)]
+        article: Option<String>,
+        /// 罚款金额，元 / The fine in yuan (decide)
+        #[arg(long)]
+        fine: Option<String>,
+        /// 受侵害劳动者人数 / Affected workers (decide)
+        #[arg(long, default_value_t = 0)]
+        workers: i64,
+        /// 应付金额，元 / The amount owed in yuan (decide)
+        #[arg(long)]
+        owed: Option<String>,
+        /// 说明 / A note for the case's history
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 指派承办人和监察员（科室负责人） / Assign the case officer and inspectors (section chief)
+    Assign {
+        id: i64,
+        /// 承办人登录名 / The case officer's login
+        #[arg(long)]
+        officer: String,
+        /// 监察员登录名，逗号分隔（至少2名） / Inspectors' logins, comma-separated (two at least)
+        #[arg(long, value_delimiter = ',')]
+        inspectors: Vec<String>,
+    },
+    /// 登记证据或文书 / Add evidence or a document to the case file
+    File {
+        id: i64,
+        /// 种类代码，如 inquiry-record / The kind's code, e.g. inquiry-record
+        kind: String,
+        /// 原件存放处 / Where the original is kept
+        #[arg(long)]
+        kept_at: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)"))
+}
+
+/// Yuan as typed ("12000", "12,000.50") into fen; None when it is not money.
+fn fen(s: &str) -> Option<i64> {
+    let t = s.trim().replace(',', "");
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 {
+        return None;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let cents: i64 = format!("{frac:0<2}").parse().ok()?;
+    whole
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
+}
+
+#[derive(serde::Serialize)]
+struct JsonDue<'a> {
+    id: i64,
+    stage: &'a str,
+    respondent: &'a str,
+    next_deadline: Option<String>,
+    deadline_rule: Option<&'static str>,
+    working_days_left: Option<i64>,
+    overdue: bool,
+}
+
+pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, Failure> {
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    let years = o.store.calendar_years().await.map_err(fail)?;
+    let cal = WorkCalendar::from_years(&years);
+    let today = office_date(chrono::Utc::now());
+    let me = o.staff.clone().expect("refused without staff");
+    let done = |r: Result<String, String>| -> Result<ExitCode, Failure> {
+        let s = r.map_err(|e| Failure::new(1, e))?;
+        println!("{s}");
+        Ok(ExitCode::SUCCESS)
+    };
+    match cmd {
+        CasesCommand::Due { on, json } => {
+            let on = on.unwrap_or(today);
+            let settings = work::settings(&o.store).await;
+            let clocks = o.store.open_case_clocks().await.map_err(fail)?;
+            o.store.close().await;
+            let list = work::due_list(&cal, &clocks, on, settings);
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let io = Failure::output;
+            if json {
+                let rows: Vec<JsonDue> = list
+                    .iter()
+                    .map(|c| JsonDue {
+                        id: c.id,
+                        stage: &c.stage,
+                        respondent: &c.respondent,
+                        next_deadline: c.deadline.as_ref().map(|d| d.due.to_string()),
+                        deadline_rule: c.deadline.as_ref().map(|d| d.rule.code()),
+                        working_days_left: c.working_days_left,
+                        overdue: c.overdue,
+                    })
+                    .collect();
+                serde_json::to_writer(&mut out, &rows).map_err(|e| Failure::output(e.into()))?;
+                writeln!(out).map_err(io)?;
+            } else {
+                for c in &list {
+                    let stage = crate::domain::CaseStage::parse(&c.stage)
+                        .map_or(c.stage.as_str(), |s| s.label(lang));
+                    let (due, left, how) = match &c.deadline {
+                        Some(d) => (
+                            d.due.to_string(),
+                            c.working_days_left.map_or("-".into(), |n| n.to_string()),
+                            d.describe(lang == Lang::Zh),
+                        ),
+                        None => ("-".into(), "-".into(), String::new()),
+                    };
+                    let flag = match (c.mass_incident, c.overdue) {
+                        (true, true) => lang.pick("群体性·超期", "mass·OVERDUE"),
+                        (true, false) => lang.pick("群体性", "mass"),
+                        (false, true) => lang.pick("超期", "OVERDUE"),
+                        (false, false) => "",
+                    };
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        printable(&c.number),
+                        stage,
+                        printable(&c.respondent),
+                        due,
+                        left,
+                        flag,
+                        printable(&how)
+                    )
+                    .map_err(io)?;
+                }
+            }
+            out.flush().map_err(io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        CasesCommand::Move {
+            id,
+            step,
+            article,
+            fine,
+            workers,
+            owed,
+            note,
+        } => {
+            let m = CaseMove::parse(step.trim())
+                .ok_or_else(|| Failure::new(2, i18n::unknown_move(lang, &step)))?;
+            let money = |v: Option<String>| -> Result<i64, Failure> {
+                match v {
+                    None => Ok(0),
+                    Some(s) => fen(&s).ok_or_else(|| Failure::new(2, i18n::not_money(lang, &s))),
+                }
+            };
+            let fine_fen = money(fine.clone())?;
+            let basis = fines::Basis {
+                workers,
+                owed: money(owed)?,
+            };
+            let decision = match (m, &article) {
+                (CaseMove::Decide, Some(a)) if fine.is_some() => {
+                    Some((a.as_str(), basis, fine_fen))
+                }
+                _ => None,
+            };
+            let r = work::make_move(&o.store, &cal, &me, lang, today, id, m, decision, &note).await;
+            o.store.close().await;
+            done(r)
+        }
+        CasesCommand::Assign {
+            id,
+            officer,
+            inspectors,
+        } => {
+            let logins: Vec<&str> = inspectors
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            let r = work::assign(&o.store, &me, lang, id, officer.trim(), &logins).await;
+            o.store.close().await;
+            done(r)
+        }
+        CasesCommand::File {
+            id,
+            kind,
+            kept_at,
+            note,
+        } => {
+            let k = CaseFileKind::parse(kind.trim())
+                .ok_or_else(|| Failure::new(2, i18n::unknown_file_kind(lang, &kind)))?;
+            let r = o
+                .store
+                .add_case_file(&me, id, k, today, kept_at.trim(), note.trim())
+                .await
+                .map(|_| i18n::case_filed(lang, k))
+                .map_err(|e| match e {
+                    crate::store::StoreError::Conflict { .. } => i18n::no_case(lang, id),
+                    e => i18n::store_error(lang, &e),
+                });
+            o.store.close().await;
+            done(r)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fen;
+
+    #[test]
+    fn yuan_as_typed_become_fen() {
+        assert_eq!(fen("12000"), Some(12_000_00));
+        assert_eq!(fen("12,000.5"), Some(12_000_50));
+        assert_eq!(fen("0.05"), Some(5));
+        for bad in ["", "-5", "1.234", "一万", "1e5", ".5"] {
+            assert_eq!(fen(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! The case procedure's sentences: why a move is refused, what was done.
+
+use super::{Lang, yuan};
+use crate::domain::fines::FineRefusal;
+use crate::domain::procedure::Refusal;
+
+fn roles(lang: Lang, r: &[crate::domain::Role]) -> String {
+    r.iter()
+        .map(|x| x.label(lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("或", " or "))
+}
+
+/// Why the procedure refuses a move or an assignment.
+pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
+    match (lang, r) {
+        (Lang::Zh, Refusal::NotFromStage { stage }) => {
+            format!("案件处于“{}”阶段，不能进行这一步。", stage.label(lang))
+        }
+        (Lang::En, Refusal::NotFromStage { stage }) => {
+            format!(
+                "The case is at \"{}\": this step is not allowed from there.",
+                stage.label(lang)
+            )
+        }
+        (Lang::Zh, Refusal::WrongRole { needs }) => {
+            format!("这一步须由{}办理。", roles(lang, needs))
+        }
+        (Lang::En, Refusal::WrongRole { needs }) => {
+            format!("This step is for a {}.", roles(lang, needs).to_lowercase())
+        }
+        (_, Refusal::MissingDocuments(docs)) => {
+            let list = docs
+                .iter()
+                .map(|d| d.label(lang))
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "));
+            match lang {
+                Lang::Zh => format!("缺少文书：{list}。"),
+                Lang::En => format!("Documents missing: {list}."),
+            }
+        }
+        (Lang::Zh, Refusal::TooFewInspectors { have }) => {
+            format!("调查须有至少2名监察员，现有{have}名。")
+        }
+        (Lang::En, Refusal::TooFewInspectors { have }) => {
+            format!("An investigation needs at least 2 inspectors; it has {have}.")
+        }
+        (Lang::Zh, Refusal::Conflicted { .. }) => {
+            "所选监察员已申报与被投诉单位存在利害关系，应当回避。".into()
+        }
+        (Lang::En, Refusal::Conflicted { .. }) => {
+            "An inspector chosen has declared an interest in the respondent and must stand aside."
+                .into()
+        }
+        (Lang::Zh, Refusal::OwnCase) => "本人承办的案件，不能由本人审批。".into(),
+        (Lang::En, Refusal::OwnCase) => "Nobody approves a case they handle themselves.".into(),
+        (Lang::Zh, Refusal::HostInvestigated) => "听证主持人不得是本案调查人员。".into(),
+        (Lang::En, Refusal::HostInvestigated) => {
+            "The hearing host must not be an investigator of the case.".into()
+        }
+        (Lang::Zh, Refusal::ReviewerIsOfficer) => "法制审核人员不得是本案承办人或调查人员。".into(),
+        (Lang::En, Refusal::ReviewerIsOfficer) => {
+            "The legal reviewer must not be the case officer or an investigator.".into()
+        }
+        (Lang::Zh, Refusal::AlreadySuspended) => "案件已中止。".into(),
+        (Lang::En, Refusal::AlreadySuspended) => "The case is already suspended.".into(),
+        (Lang::Zh, Refusal::NotSuspended) => "案件未中止。".into(),
+        (Lang::En, Refusal::NotSuspended) => "The case is not suspended.".into(),
+        (Lang::Zh, Refusal::Suspended) => "案件中止期间不能进行这一步，请先恢复调查。".into(),
+        (Lang::En, Refusal::Suspended) => {
+            "The case is suspended: resume it before this step.".into()
+        }
+        (Lang::Zh, Refusal::AlreadyExtended) => "办案期限已延长过一次。".into(),
+        (Lang::En, Refusal::AlreadyExtended) => "The time limit was already extended once.".into(),
+        (Lang::Zh, Refusal::NoLegalReview) => "作出决定前须经法制审核。".into(),
+        (Lang::En, Refusal::NoLegalReview) => {
+            "A legal review must come before the decision.".into()
+        }
+        (Lang::Zh, Refusal::HearingPending) => "当事人已申请听证，须先举行听证。".into(),
+        (Lang::En, Refusal::HearingPending) => {
+            "The party asked for a hearing: hold it before deciding.".into()
+        }
+    }
+}
+
+/// Why a fine is refused.
+pub fn fine_refusal(lang: Lang, r: &FineRefusal) -> String {
+    match (lang, r) {
+        (Lang::Zh, FineRefusal::UnknownArticle) => "没有这一处罚依据条款。".into(),
+        (Lang::En, FineRefusal::UnknownArticle) => "There is no such article.".into(),
+        (Lang::Zh, FineRefusal::NoBasis) => "请填写受侵害劳动者人数或应付金额。".into(),
+        (Lang::En, FineRefusal::NoBasis) => {
+            "Give the number of affected workers or the amount owed.".into()
+        }
+        (Lang::Zh, FineRefusal::OutOfRange { min, max }) => {
+            format!("罚款金额须在{}元至{}元之间。", yuan(*min), yuan(*max))
+        }
+        (Lang::En, FineRefusal::OutOfRange { min, max }) => format!(
+            "The amount must lie between {} and {} yuan.",
+            yuan(*min),
+            yuan(*max)
+        ),
+    }
+}
+
+pub fn case_moved(lang: Lang, number: &str, m: crate::domain::CaseMove) -> String {
+    match lang {
+        Lang::Zh => format!("案件{number}：{}已办理。", m.label(lang)),
+        Lang::En => format!("Case {number}: {} done.", m.label(lang)),
+    }
+}
+
+pub fn case_assigned(lang: Lang, number: &str, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("案件{number}已指派{n}名监察员。"),
+        Lang::En => format!("Case {number}: {n} inspectors assigned."),
+    }
+}
+
+pub fn no_case(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有编号为{id}的案件。"),
+        Lang::En => format!("There is no case {id}."),
+    }
+}
+
+pub fn unknown_move(lang: Lang, code: &str) -> String {
+    let list = crate::domain::CaseMove::ALL
+        .iter()
+        .map(|m| m.code())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Zh => format!("没有“{code}”这一步。可用：{list}"),
+        Lang::En => format!("There is no step \"{code}\". Steps: {list}"),
+    }
+}
+
+pub fn unknown_staff(lang: Lang, login: &str) -> String {
+    let login = super::printable(login);
+    match lang {
+        Lang::Zh => format!("员工名册中没有“{login}”。"),
+        Lang::En => format!("\"{login}\" is not on the staff list."),
+    }
+}
+
+pub fn officer_not_in_team(lang: Lang, login: &str) -> String {
+    let login = super::printable(login);
+    match lang {
+        Lang::Zh => format!("承办人“{login}”须是指派的监察员之一。"),
+        Lang::En => format!("The case officer \"{login}\" must be one of the inspectors assigned."),
+    }
+}
+
+pub fn not_money(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("“{s}”不是金额（以元为单位，如 12000 或 12000.50）。"),
+        Lang::En => format!("\"{s}\" is not an amount (in yuan, e.g. 12000 or 12000.50)."),
+    }
+}
+
+pub fn unknown_file_kind(lang: Lang, s: &str) -> String {
+    let list = crate::domain::CaseFileKind::ALL
+        .iter()
+        .map(|k| k.code())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("没有“{s}”这种证据或文书。可用：{list}"),
+        Lang::En => format!("There is no kind \"{s}\". Kinds: {list}"),
+    }
+}
+
+pub fn case_filed(lang: Lang, k: crate::domain::CaseFileKind) -> String {
+    match lang {
+        Lang::Zh => format!("已登记：{}。", k.label(lang)),
+        Lang::En => format!("Added to the file: {}.", k.label(lang)),
+    }
+}

@@ -1,0 +1,353 @@
+// Cases through their procedure: the state a move is judged on, the move
+// itself (stage, dates, files, event and audit in one transaction at the
+// version read), assignment with conflicts of interest, and the open cases'
+// clock facts; part of the backend included per database.
+
+impl Backend {
+    /// A case as the state machine and the clocks see it; None if no such case.
+    pub async fn case_state(&self, id: i64) -> Result<Option<CaseState>, StoreError> {
+        let row: Option<CaseStateRow> = sqlx::query_as(CASE_STATE)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let inspectors: Vec<i64> =
+            sqlx::query_scalar("SELECT staff_id FROM case_inspector WHERE case_id = $1 ORDER BY staff_id")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        let on_file: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT kind FROM case_file WHERE case_id = $1 ORDER BY kind")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        let suspensions: Vec<(NaiveDate, Option<NaiveDate>)> =
+            sqlx::query_as("SELECT from_on, to_on FROM case_suspension WHERE case_id = $1 ORDER BY from_on")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(Some(CaseState {
+            row,
+            inspectors,
+            on_file,
+            suspensions,
+        }))
+    }
+
+    /// Every open case's clock facts, with each one's suspensions.
+    pub async fn open_case_clocks(&self) -> Result<Vec<CaseClock>, StoreError> {
+        let rows: Vec<CaseStateRow> = sqlx::query_as(OPEN_CASE_STATES).fetch_all(&self.pool).await?;
+        let spans: Vec<(i64, NaiveDate, Option<NaiveDate>)> = sqlx::query_as(
+            "SELECT s.case_id, s.from_on, s.to_on FROM case_suspension s
+             JOIN inspection_case c ON c.id = s.case_id WHERE c.stage <> 'closed' ORDER BY s.case_id, s.from_on",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_case: std::collections::HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>> =
+            std::collections::HashMap::new();
+        for (case, from, to) in spans {
+            by_case.entry(case).or_default().push((from, to));
+        }
+        Ok(rows
+            .into_iter()
+            .map(|row| CaseClock {
+                suspensions: by_case.remove(&row.id).unwrap_or_default(),
+                row,
+            })
+            .collect())
+    }
+
+    /// Makes a move at the version the actor read: the stage and what the
+    /// move changes, the documents attached, the event, and the audit entry
+    /// commit together or not at all. Ok is the new version.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn move_case(
+        &self,
+        actor: &crate::domain::Staff,
+        id: i64,
+        seen_version: i64,
+        m: crate::domain::CaseMove,
+        effect: &crate::domain::procedure::MoveEffect,
+        attached: &[crate::domain::CaseFileKind],
+        on: NaiveDate,
+        note: &str,
+        due_on: Option<NaiveDate>,
+        decision: Option<(i64, &str)>,
+    ) -> Result<i64, StoreError> {
+        let conflict = || StoreError::Conflict {
+            entity: "case",
+            id: id.to_string(),
+        };
+        let mut tx = self.begin_write().await?;
+        let stage: Option<String> =
+            sqlx::query_scalar("SELECT stage FROM inspection_case WHERE id = $1 AND version = $2")
+                .bind(id)
+                .bind(seen_version)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(stage) = stage else {
+            return Err(conflict());
+        };
+        let to = effect.to.map_or(stage.clone(), |s| s.code().to_string());
+        let updated = sqlx::query(
+            "UPDATE inspection_case SET stage = $1,
+                opened_on = COALESCE($2, opened_on),
+                suspended = CASE WHEN $3 = 1 THEN TRUE WHEN $3 = 0 THEN FALSE ELSE suspended END,
+                extended = extended OR $4,
+                hearing_host_id = COALESCE($5, hearing_host_id),
+                legal_reviewer_id = COALESCE($6, legal_reviewer_id),
+                notice_served_on = COALESCE($7, notice_served_on),
+                decided_on = COALESCE($8, decided_on),
+                served_on = COALESCE($9, served_on),
+                outcome = CASE WHEN $10 = '' THEN outcome ELSE $10 END,
+                due_on = COALESCE($11, due_on),
+                fine = CASE WHEN $12 < 0 THEN fine ELSE $12 END,
+                article = CASE WHEN $13 = '' THEN article ELSE $13 END,
+                version = version + 1
+             WHERE id = $14 AND version = $15",
+        )
+        .bind(&to)
+        .bind(effect.opened_on)
+        .bind(match effect.suspend {
+            Some(true) => 1i64,
+            Some(false) => 0,
+            None => -1,
+        })
+        .bind(effect.extended)
+        .bind(effect.hearing_host)
+        .bind(effect.legal_reviewer)
+        .bind(effect.notice_served_on)
+        .bind(effect.decided_on)
+        .bind(effect.served_on)
+        .bind(effect.outcome.map_or("", |o| o.code()))
+        .bind(due_on)
+        .bind(decision.map_or(-1, |(fine, _)| fine))
+        .bind(decision.map_or("", |(_, article)| article))
+        .bind(id)
+        .bind(seen_version)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(conflict());
+        }
+        match effect.suspend {
+            Some(true) => {
+                sqlx::query("INSERT INTO case_suspension (case_id, from_on, reason) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(on)
+                    .bind(note)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Some(false) => {
+                // The clock runs again from `on`: the suspension's last day is the day before.
+                sqlx::query(
+                    "UPDATE case_suspension SET to_on = $1, version = version + 1
+                     WHERE case_id = $2 AND to_on IS NULL",
+                )
+                .bind(on.pred_opt().unwrap_or(on))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            None => {}
+        }
+        for kind in attached {
+            sqlx::query(
+                "INSERT INTO case_file (case_id, kind, on_date, recorded_by, kept_at, note)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(kind.code())
+            .bind(on)
+            .bind(actor.id)
+            .bind("案卷 / case file")
+            .bind(m.code())
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query(
+            "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(crate::domain::audit::audit_time(Utc::now()))
+        .bind(actor.id)
+        .bind(&stage)
+        .bind(&to)
+        .bind(format!("{}{}{}", m.code(), if note.is_empty() { "" } else { ": " }, note))
+        .execute(&mut *tx)
+        .await?;
+        let mut detail = format!("{} {stage} -> {to}", m.code());
+        if let Some((fine, article)) = decision {
+            detail.push_str(&format!("; fine {fine} under {article}"));
+        }
+        if !note.is_empty() {
+            detail.push_str(&format!("; {note}"));
+        }
+        append_audit(&mut tx, &actor.login, &format!("case.{}", m.code()), "case", &id.to_string(), &detail).await?;
+        tx.commit().await?;
+        Ok(seen_version + 1)
+    }
+
+    /// Puts `officer` and `inspectors` on the case at the version read.
+    pub async fn assign_case(
+        &self,
+        actor: &crate::domain::Staff,
+        id: i64,
+        seen_version: i64,
+        officer: i64,
+        inspectors: &[i64],
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let updated = sqlx::query(
+            "UPDATE inspection_case SET case_officer_id = $1, version = version + 1 WHERE id = $2 AND version = $3",
+        )
+        .bind(officer)
+        .bind(id)
+        .bind(seen_version)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(StoreError::Conflict {
+                entity: "case",
+                id: id.to_string(),
+            });
+        }
+        sqlx::query("DELETE FROM case_inspector WHERE case_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        for s in inspectors {
+            sqlx::query("INSERT INTO case_inspector (case_id, staff_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(s)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let list: Vec<String> = inspectors.iter().map(i64::to_string).collect();
+        append_audit(
+            &mut tx,
+            &actor.login,
+            "case.assign",
+            "case",
+            &id.to_string(),
+            &format!("officer {officer}; inspectors {}", list.join(",")),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(seen_version + 1)
+    }
+
+    /// Staff who declared an interest in this employer.
+    pub async fn conflicted_staff(&self, employer: i64) -> Result<Vec<i64>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT staff_id FROM staff_conflict WHERE employer_id = $1 ORDER BY staff_id")
+                .bind(employer)
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Records a staff member's declared interest in an employer.
+    pub async fn declare_conflict(
+        &self,
+        actor: &str,
+        staff: i64,
+        employer: i64,
+        reason: &str,
+        on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO staff_conflict (staff_id, employer_id, reason, declared_on) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (staff_id, employer_id) DO UPDATE SET reason = excluded.reason,
+                declared_on = excluded.declared_on, version = staff_conflict.version + 1",
+        )
+        .bind(staff)
+        .bind(employer)
+        .bind(reason)
+        .bind(on)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(&mut tx, actor, "staff.conflict", "staff", &staff.to_string(), &format!("employer {employer}: {reason}"))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Each active inspector with how many open cases they are on.
+    pub async fn inspector_loads(&self) -> Result<Vec<(i64, String, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, s.name, COUNT(c.id) AS open_cases FROM staff s
+             LEFT JOIN case_inspector ci ON ci.staff_id = s.id
+             LEFT JOIN inspection_case c ON c.id = ci.case_id AND c.stage <> 'closed'
+             WHERE s.active AND (',' || s.roles || ',') LIKE '%,inspector,%'
+             GROUP BY s.id, s.name ORDER BY open_cases, s.id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Adds evidence or a document to the case file.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_case_file(
+        &self,
+        actor: &crate::domain::Staff,
+        case: i64,
+        kind: crate::domain::CaseFileKind,
+        on: NaiveDate,
+        kept_at: &str,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM inspection_case WHERE id = $1")
+            .bind(case)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if found.is_none() {
+            return Err(StoreError::Conflict {
+                entity: "case",
+                id: case.to_string(),
+            });
+        }
+        sqlx::query(
+            "INSERT INTO case_file (case_id, kind, on_date, recorded_by, kept_at, note) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(case)
+        .bind(kind.code())
+        .bind(on)
+        .bind(actor.id)
+        .bind(kept_at)
+        .bind(note)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(&mut tx, &actor.login, "case.file", "case", &case.to_string(), kind.code()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The case file, oldest first: (kind, date, recorded by, kept at, note).
+    pub async fn case_files(&self, case: i64) -> Result<Vec<CaseFileRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT f.kind, f.on_date, s.name AS recorded_by, f.kept_at, f.note FROM case_file f
+             LEFT JOIN staff s ON s.id = f.recorded_by WHERE f.case_id = $1 ORDER BY f.on_date, f.id",
+        )
+        .bind(case)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
+
+macro_rules! case_state_select {
+    () => {
+        "SELECT c.id, c.version, c.number, c.respondent_name, c.respondent_employer_id,
+            c.stage, c.registered_on, c.opened_on, c.due_on, c.extended, c.suspended, c.hearing_required,
+            c.hearing_requested, c.hearing_host_id, c.legal_reviewer_id, c.case_officer_id, c.mass_incident,
+            c.notice_served_on, c.decided_on, c.served_on, c.fine, c.article, c.outcome,
+            co.received_on AS complaint_received_on
+        FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id"
+    };
+}
+
+const CASE_STATE: &str = concat!(case_state_select!(), " WHERE c.id = $1");
+const OPEN_CASE_STATES: &str = concat!(case_state_select!(), " WHERE c.stage <> 'closed' ORDER BY c.id");

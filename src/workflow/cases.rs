@@ -1,0 +1,296 @@
+//! Working a case, for the screen and the command line alike: read its
+//! state, ask the procedure whether the move is allowed, compute the clock it
+//! sets, and make the move at the version read. The next deadline of every
+//! open case, for the queue and `cases due`. No SQL and no rule here.
+
+use crate::domain::clocks::{self, Explained, Suspension};
+use crate::domain::procedure::{CaseFacts, documents_for, effect, may_assign, may_move};
+use crate::domain::{CaseFileKind, CaseMove, CaseStage, Staff, WorkCalendar, fines};
+use crate::i18n::{self, Lang};
+use crate::store::{CaseClock, CaseState, CaseStateRow, Store};
+use chrono::NaiveDate;
+
+/// The locality's figures the procedure uses, from the settings table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseSettings {
+    pub hearing_threshold: i64,
+    pub statement_days: u32,
+}
+
+impl Default for CaseSettings {
+    fn default() -> Self {
+        CaseSettings {
+            hearing_threshold: 10_000_00,
+            statement_days: 5,
+        }
+    }
+}
+
+pub async fn settings(store: &Store) -> CaseSettings {
+    let d = CaseSettings::default();
+    let read = |v: Option<String>| v.and_then(|v| v.trim().parse::<i64>().ok());
+    CaseSettings {
+        hearing_threshold: read(
+            store
+                .setting("case.hearing_threshold_fen")
+                .await
+                .ok()
+                .flatten(),
+        )
+        .filter(|n| *n > 0)
+        .unwrap_or(d.hearing_threshold),
+        statement_days: read(store.setting("case.statement_days").await.ok().flatten())
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| (1..=30).contains(n))
+            .unwrap_or(d.statement_days),
+    }
+}
+
+fn suspensions(spans: &[(NaiveDate, Option<NaiveDate>)]) -> Vec<Suspension> {
+    spans
+        .iter()
+        .map(|(from, to)| Suspension {
+            from: *from,
+            to: *to,
+        })
+        .collect()
+}
+
+/// The procedure's view of a case.
+pub fn facts(s: &CaseState, settings: CaseSettings) -> CaseFacts {
+    let r = &s.row;
+    CaseFacts {
+        stage: CaseStage::parse(&r.stage),
+        case_officer: r.case_officer_id,
+        inspectors: s.inspectors.clone(),
+        suspended: r.suspended,
+        extended: r.extended,
+        hearing_required: r.hearing_required
+            || fines::needs_hearing(r.fine, settings.hearing_threshold),
+        hearing_requested: r.hearing_requested,
+        hearing_host: r.hearing_host_id,
+        legal_reviewer: r.legal_reviewer_id,
+        on_file: s
+            .on_file
+            .iter()
+            .filter_map(|k| CaseFileKind::parse(k))
+            .collect(),
+    }
+}
+
+/// The deadline that governs the case now, with how it was computed.
+pub fn next_deadline(
+    cal: &WorkCalendar,
+    r: &CaseStateRow,
+    spans: &[(NaiveDate, Option<NaiveDate>)],
+    today: NaiveDate,
+    settings: CaseSettings,
+) -> Option<Explained> {
+    let stage = CaseStage::parse(&r.stage)?;
+    let investigation = || {
+        r.opened_on
+            .map(|o| clocks::investigation_due(cal, o, r.extended, &suspensions(spans), today))
+    };
+    match stage {
+        CaseStage::Registered | CaseStage::Preliminary => Some(clocks::accept_due(
+            cal,
+            r.complaint_received_on.unwrap_or(r.registered_on),
+        )),
+        CaseStage::Opened | CaseStage::Investigating => investigation(),
+        // The statement window runs inside the investigation's limit: the earlier one governs.
+        CaseStage::PriorNotice => {
+            let window = r
+                .notice_served_on
+                .map(|n| clocks::statement_due(cal, n, settings.statement_days));
+            match (window, investigation()) {
+                (Some(w), Some(i)) if i.due < w.due => Some(i),
+                (Some(w), _) => Some(w),
+                (None, i) => i,
+            }
+        }
+        CaseStage::Defence => investigation(),
+        CaseStage::Decided => match (r.served_on, r.decided_on) {
+            (Some(s), _) => Some(clocks::fine_due(cal, s)),
+            (None, Some(d)) => Some(clocks::service_due(cal, d)),
+            (None, None) => None,
+        },
+        CaseStage::Enforcing => r
+            .served_on
+            .map(|s| clocks::court_application_window(cal, s, None).1),
+        CaseStage::Closed => None,
+    }
+}
+
+/// An open case with its next deadline, for the queue and `cases due`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseDue {
+    pub id: i64,
+    pub number: String,
+    pub stage: String,
+    pub respondent: String,
+    pub mass_incident: bool,
+    pub deadline: Option<Explained>,
+    pub working_days_left: Option<i64>,
+    pub overdue: bool,
+}
+
+/// Every open case's next deadline as of `today`, the most pressing first
+/// (a mass incident always first, then overdue, then the nearest).
+pub fn due_list(
+    cal: &WorkCalendar,
+    cases: &[CaseClock],
+    today: NaiveDate,
+    settings: CaseSettings,
+) -> Vec<CaseDue> {
+    let mut out: Vec<CaseDue> = cases
+        .iter()
+        .map(|c| {
+            let deadline = next_deadline(cal, &c.row, &c.suspensions, today, settings);
+            let left = deadline
+                .as_ref()
+                .map(|d| clocks::working_days_left(cal, today, d.due));
+            CaseDue {
+                id: c.row.id,
+                number: c.row.number.clone(),
+                stage: c.row.stage.clone(),
+                respondent: c.row.respondent_name.clone(),
+                mass_incident: c.row.mass_incident,
+                overdue: deadline.as_ref().is_some_and(|d| d.due < today),
+                deadline,
+                working_days_left: left,
+            }
+        })
+        .collect();
+    out.sort_by_key(|c| {
+        (
+            !c.mass_incident,
+            c.deadline.as_ref().map_or(NaiveDate::MAX, |d| d.due),
+            c.id,
+        )
+    });
+    out
+}
+
+/// Makes `m` on case `id` as `staff`; `decision` is (article, basis, fine)
+/// for a decision. Ok is the sentence to show; Err says why not.
+#[allow(clippy::too_many_arguments)]
+pub async fn make_move(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+    m: CaseMove,
+    decision: Option<(&str, fines::Basis, i64)>,
+    note: &str,
+) -> Result<String, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let settings = settings(store).await;
+    let state = store
+        .case_state(id)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_case(lang, id))?;
+    let f = facts(&state, settings);
+    let attached = documents_for(&f, m);
+    may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;
+    let decided = match (m, decision) {
+        (CaseMove::Decide, Some((article, basis, fine))) => {
+            fines::check(article, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
+            Some((fine, article))
+        }
+        (CaseMove::Decide, None) => {
+            return Err(i18n::fine_refusal(
+                lang,
+                &fines::FineRefusal::UnknownArticle,
+            ));
+        }
+        _ => None,
+    };
+    let e = effect(m, staff, today);
+    // The investigation's limit as the move leaves it.
+    let mut after = state.row.clone();
+    after.opened_on = e.opened_on.or(after.opened_on);
+    after.extended |= e.extended;
+    let mut spans = state.suspensions.clone();
+    match e.suspend {
+        Some(true) => spans.push((today, None)),
+        Some(false) => {
+            if let Some(open) = spans.iter_mut().find(|(_, to)| to.is_none()) {
+                open.1 = Some(today.pred_opt().unwrap_or(today));
+            }
+        }
+        None => {}
+    }
+    let due_on = after.opened_on.map(|o| {
+        clocks::investigation_due(cal, o, after.extended, &suspensions(&spans), today).due
+    });
+    store
+        .move_case(
+            staff,
+            id,
+            state.row.version,
+            m,
+            &e,
+            &attached,
+            today,
+            note,
+            due_on,
+            decided,
+        )
+        .await
+        .map_err(fail)?;
+    Ok(i18n::case_moved(lang, &state.row.number, m))
+}
+
+/// Puts `officer` and `inspectors` (logins) on case `id`, refusing a pair
+/// that is too small or includes someone with a declared interest.
+pub async fn assign(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    id: i64,
+    officer: &str,
+    inspectors: &[&str],
+) -> Result<String, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    if !staff.has(crate::domain::Role::Chief) {
+        return Err(i18n::case_refusal(
+            lang,
+            &crate::domain::procedure::Refusal::WrongRole {
+                needs: &[crate::domain::Role::Chief],
+            },
+        ));
+    }
+    let state = store
+        .case_state(id)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_case(lang, id))?;
+    let mut team = Vec::new();
+    for login in inspectors {
+        let s = store
+            .staff_by_login(login)
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| i18n::unknown_staff(lang, login))?;
+        team.push(s);
+    }
+    let officer = team
+        .iter()
+        .find(|s| s.login == officer)
+        .map(|s| s.id)
+        .ok_or_else(|| i18n::officer_not_in_team(lang, officer))?;
+    let conflicted = match state.row.respondent_employer_id {
+        Some(e) => store.conflicted_staff(e).await.map_err(fail)?,
+        None => vec![],
+    };
+    may_assign(&team, &conflicted).map_err(|r| i18n::case_refusal(lang, &r))?;
+    let ids: Vec<i64> = team.iter().map(|s| s.id).collect();
+    store
+        .assign_case(staff, id, state.row.version, officer, &ids)
+        .await
+        .map_err(fail)?;
+    Ok(i18n::case_assigned(lang, &state.row.number, ids.len()))
+}

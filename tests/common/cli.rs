@@ -1,0 +1,64 @@
+//! The command line under test: the program with a private home, and a
+//! demo database made for a test.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The program with a private data directory and no inherited settings.
+pub fn hrss(home: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_hrss-desk"));
+    c.env_remove("HRSS_DATABASE_URL")
+        .env_remove("HRSS_LANG")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join(".config"));
+    c
+}
+
+pub fn url(path: &Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+pub struct Demo {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Demo {
+    pub fn new() -> Demo {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("demo.sqlite");
+        hrss(dir.path())
+            .args([
+                "--database-url",
+                &url(&db),
+                "demo",
+                "--seed-only",
+                "--size",
+                "300",
+            ])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("已生成演示数据库"));
+        Demo { dir, db }
+    }
+
+    pub fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        hrss(self.dir.path())
+            .arg("--database-url")
+            .arg(url(&self.db))
+            .args(args)
+            .assert()
+    }
+
+    pub fn sql(&self, sql: &str) {
+        let st = std::process::Command::new("python3")
+            .args(["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()"])
+            .arg(&self.db)
+            .arg(sql)
+            .status()
+            .unwrap();
+        assert!(st.success());
+    }
+}

@@ -1,0 +1,266 @@
+//! Cases through the procedure on every backend: a move changes the stage,
+//! records its documents, event and audit entry together; a stale move is a
+//! conflict; assignment refuses a conflicted inspector; the queue's deadlines
+//! come from the clocks.
+// Money in fen reads as yuan and fen: 9_000_00 is 9,000.00 yuan.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+mod common;
+
+use chrono::NaiveDate;
+use common::TestDb;
+use hrss_desk::domain::calendar::CalendarFile;
+use hrss_desk::domain::{CaseMove, CaseStage, Staff, WorkCalendar, fines};
+use hrss_desk::i18n::Lang;
+use hrss_desk::store::{Store, StoreError};
+use hrss_desk::workflow::cases as work;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn calendar() -> WorkCalendar {
+    WorkCalendar::from_years(
+        &CalendarFile::parse(include_str!("../data/calendar.toml"))
+            .unwrap()
+            .year,
+    )
+}
+
+async fn who(store: &Store, login: &str) -> Staff {
+    store.staff_by_login(login).await.unwrap().unwrap()
+}
+
+/// The id of a demo case in `stage`.
+async fn case_in(db: &TestDb, stage: CaseStage) -> i64 {
+    db.scalar(&format!(
+        "SELECT MIN(id) FROM inspection_case WHERE stage = '{}'",
+        stage.code()
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_history() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let cal = calendar();
+        let chief = who(&store, "liuyang").await;
+        let id = case_in(&db, CaseStage::Preliminary).await;
+        // Two inspectors who are not the chief.
+        let done = work::assign(
+            &store,
+            &chief,
+            Lang::Zh,
+            id,
+            "yangqiang",
+            &["yangqiang", "huangwei"],
+        )
+        .await;
+        assert!(done.is_ok(), "{}: {done:?}", db.label);
+        let officer = who(&store, "yangqiang").await;
+        let legal = who(&store, "liuyang").await;
+        let steps: [(CaseMove, &Staff); 5] = [
+            (CaseMove::Open, &chief),
+            (CaseMove::Investigate, &officer),
+            (CaseMove::PriorNotice, &officer),
+            (CaseMove::Statement, &officer),
+            (CaseMove::LegalReview, &legal),
+        ];
+        for (m, by) in steps {
+            let r = work::make_move(&store, &cal, by, Lang::En, today(), id, m, None, "").await;
+            assert!(r.is_ok(), "{}: {m:?}: {r:?}", db.label);
+        }
+        // A fine outside the article's range is refused; inside it, decided.
+        let basis = fines::Basis {
+            workers: 3,
+            owed: 0,
+        };
+        let over = work::make_move(
+            &store,
+            &cal,
+            &chief,
+            Lang::En,
+            today(),
+            id,
+            CaseMove::Decide,
+            Some(("lsi-23", basis, 16_000_00)),
+            "",
+        )
+        .await;
+        assert!(
+            over.unwrap_err().contains("between 3,000.00 and 15,000.00"),
+            "{}",
+            db.label
+        );
+        let ok = work::make_move(
+            &store,
+            &cal,
+            &chief,
+            Lang::En,
+            today(),
+            id,
+            CaseMove::Decide,
+            Some(("lsi-23", basis, 9_000_00)),
+            "",
+        )
+        .await;
+        assert!(ok.is_ok(), "{}: {ok:?}", db.label);
+        let state = store.case_state(id).await.unwrap().unwrap();
+        assert_eq!(state.row.stage, "decided");
+        assert_eq!(
+            (state.row.fine, state.row.article.as_str()),
+            (9_000_00, "lsi-23")
+        );
+        assert_eq!(state.row.opened_on, Some(today()));
+        assert_eq!(state.row.legal_reviewer_id, Some(legal.id));
+        for doc in [
+            "opening-approval",
+            "prior-notice",
+            "statement-record",
+            "legal-opinion",
+            "penalty-decision",
+            "service-receipt",
+        ] {
+            assert!(
+                state.on_file.iter().any(|k| k == doc),
+                "{}: {doc} on file",
+                db.label
+            );
+        }
+        let events = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM case_event WHERE case_id = {id} AND note LIKE 'decide%'"
+            ))
+            .await;
+        assert_eq!(events, 1);
+        assert!(store.verify_audit().await.unwrap().is_ok());
+    }
+}
+
+#[tokio::test]
+async fn a_move_on_a_version_no_longer_current_changes_nothing() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let chief = who(&store, "liuyang").await;
+        let id = case_in(&db, CaseStage::Investigating).await;
+        let state = store.case_state(id).await.unwrap().unwrap();
+        let e = hrss_desk::domain::procedure::effect(CaseMove::Suspend, &chief, today());
+        let first = store
+            .move_case(
+                &chief,
+                id,
+                state.row.version,
+                CaseMove::Suspend,
+                &e,
+                &[],
+                today(),
+                "",
+                None,
+                None,
+            )
+            .await;
+        assert!(first.is_ok());
+        let second = store
+            .move_case(
+                &chief,
+                id,
+                state.row.version,
+                CaseMove::Suspend,
+                &e,
+                &[],
+                today(),
+                "",
+                None,
+                None,
+            )
+            .await;
+        assert!(
+            matches!(second, Err(StoreError::Conflict { .. })),
+            "{}",
+            db.label
+        );
+        let spans = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM case_suspension WHERE case_id = {id}"
+            ))
+            .await;
+        assert_eq!(spans, 1, "{}: one suspension, not two", db.label);
+    }
+}
+
+#[tokio::test]
+async fn an_inspector_with_a_declared_interest_is_not_assigned() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let chief = who(&store, "liuyang").await;
+        let id = case_in(&db, CaseStage::Registered).await;
+        let employer = store
+            .case_state(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .row
+            .respondent_employer_id
+            .unwrap();
+        let zhou = who(&store, "zhouhao").await;
+        store
+            .declare_conflict("liuyang", zhou.id, employer, "配偶在该单位任职", today())
+            .await
+            .unwrap();
+        let r = work::assign(
+            &store,
+            &chief,
+            Lang::Zh,
+            id,
+            "zhouhao",
+            &["zhouhao", "wulei"],
+        )
+        .await;
+        assert!(r.unwrap_err().contains("回避"), "{}", db.label);
+        let one = work::assign(&store, &chief, Lang::Zh, id, "wulei", &["wulei"]).await;
+        assert!(one.unwrap_err().contains("至少2名"));
+        let clerk = who(&store, "wangfang").await;
+        assert!(
+            work::assign(
+                &store,
+                &clerk,
+                Lang::Zh,
+                id,
+                "wulei",
+                &["wulei", "huangwei"]
+            )
+            .await
+            .is_err()
+        );
+        let loads = store.inspector_loads().await.unwrap();
+        assert!(
+            loads.iter().any(|(_, name, n)| name == "吴磊" && *n > 0),
+            "{loads:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_queue_of_deadlines_puts_mass_incidents_first_then_the_overdue() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let clocks = store.open_case_clocks().await.unwrap();
+        let list = work::due_list(&calendar(), &clocks, today(), work::CaseSettings::default());
+        assert_eq!(list.len(), clocks.len());
+        assert!(list[0].mass_incident, "{}", db.label);
+        let first_ordinary = list.iter().position(|c| !c.mass_incident).unwrap();
+        assert!(
+            list[first_ordinary].overdue,
+            "{}: the overdue come next",
+            db.label
+        );
+        assert!(list.iter().any(|c| c.overdue) && list.iter().any(|c| !c.overdue));
+        for c in &list {
+            if let (Some(d), Some(left)) = (&c.deadline, c.working_days_left) {
+                assert_eq!(c.overdue, d.due < today());
+                assert_eq!(left < 0, c.overdue, "{c:?}");
+            }
+        }
+    }
+}
