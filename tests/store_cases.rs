@@ -146,6 +146,11 @@ async fn a_move_on_a_version_no_longer_current_changes_nothing() {
         let id = case_in(&db, CaseStage::Investigating).await;
         let state = store.case_state(id).await.unwrap().unwrap();
         let e = hrss_desk::domain::procedure::effect(CaseMove::Suspend, &chief, today());
+        let next = hrss_desk::store::NextDue {
+            due_on: state.row.due_on,
+            rule: state.row.due_rule.clone(),
+            queue_key: state.row.queue_key.clone(),
+        };
         let first = store
             .move_case(
                 &chief,
@@ -156,7 +161,7 @@ async fn a_move_on_a_version_no_longer_current_changes_nothing() {
                 &[],
                 today(),
                 "",
-                None,
+                &next,
                 None,
             )
             .await;
@@ -171,7 +176,7 @@ async fn a_move_on_a_version_no_longer_current_changes_nothing() {
                 &[],
                 today(),
                 "",
-                None,
+                &next,
                 None,
             )
             .await;
@@ -235,7 +240,7 @@ async fn an_inspector_with_a_declared_interest_is_not_assigned() {
         );
         let loads = store.inspector_loads().await.unwrap();
         assert!(
-            loads.iter().any(|(_, name, n)| name == "吴磊" && *n > 0),
+            loads.iter().any(|(_, name, _, n)| name == "吴磊" && *n > 0),
             "{loads:?}"
         );
     }
@@ -262,5 +267,56 @@ async fn the_queue_of_deadlines_puts_mass_incidents_first_then_the_overdue() {
                 assert_eq!(left < 0, c.overdue, "{c:?}");
             }
         }
+    }
+}
+
+#[tokio::test]
+async fn recomputing_the_deadlines_keeps_the_queue_in_order_and_is_idempotent() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let cal = calendar();
+        let changed = work::recompute_deadlines(&store, &cal, today())
+            .await
+            .unwrap();
+        assert!(changed > 0, "{}: the demo's first recomputation", db.label);
+        assert_eq!(
+            work::recompute_deadlines(&store, &cal, today())
+                .await
+                .unwrap(),
+            0
+        );
+        // What is stored is what the clocks say.
+        let clocks = store.open_case_clocks().await.unwrap();
+        let list = work::due_list(&cal, &clocks, today(), work::CaseSettings::default());
+        for c in clocks.iter().take(50) {
+            let due = list.iter().find(|d| d.id == c.row.id).unwrap();
+            assert_eq!(
+                c.row.due_on,
+                due.deadline.as_ref().map(|d| d.due),
+                "{}",
+                db.label
+            );
+            assert_eq!(
+                c.row.due_rule,
+                due.deadline.as_ref().map_or("", |d| d.rule.code())
+            );
+        }
+        // The queue's first page: mass incidents, then the nearest deadline.
+        let page = store
+            .list_page(
+                hrss_desk::store::ListKind::Cases,
+                &hrss_desk::store::PageRequest {
+                    dir: hrss_desk::store::Direction::Forward,
+                    from: None,
+                    limit: 500,
+                    filter: String::new(),
+                    scope: Default::default(),
+                },
+            )
+            .await
+            .unwrap();
+        let ids: Vec<i64> = page.iter().map(|i| i.id()).collect();
+        let expected: Vec<i64> = list.iter().map(|c| c.id).collect();
+        assert_eq!(ids, expected, "{}", db.label);
     }
 }

@@ -11,6 +11,14 @@ ALTER TABLE inspection_case ADD COLUMN notice_served_on DATE;
 ALTER TABLE inspection_case ADD COLUMN decided_on DATE;
 ALTER TABLE inspection_case ADD COLUMN served_on DATE;
 ALTER TABLE inspection_case ADD COLUMN article TEXT NOT NULL DEFAULT '';
+-- The next deadline's rule (due_on is the next deadline), and the queue's
+-- order: mass incidents first ('A'), then by that deadline. Kept by every
+-- move and by the daily recomputation of deadlines.
+ALTER TABLE inspection_case ADD COLUMN due_rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE inspection_case ADD COLUMN queue_key TEXT NOT NULL DEFAULT '';
+UPDATE inspection_case SET queue_key =
+    CASE WHEN mass_incident THEN 'A' ELSE 'B' END || COALESCE(due_on, '9999-12-31');
+CREATE INDEX case_queue ON inspection_case(queue_key, id);
 
 -- Documents of the procedure and evidence, as they are gathered.
 CREATE TABLE case_file (

@@ -71,24 +71,6 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)"))
 }
 
-/// Yuan as typed ("12000", "12,000.50") into fen; None when it is not money.
-fn fen(s: &str) -> Option<i64> {
-    let t = s.trim().replace(',', "");
-    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 {
-        return None;
-    }
-    if !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let cents: i64 = format!("{frac:0<2}").parse().ok()?;
-    whole
-        .parse::<i64>()
-        .ok()?
-        .checked_mul(100)?
-        .checked_add(cents)
-}
-
 #[derive(serde::Serialize)]
 struct JsonDue<'a> {
     id: i64,
@@ -186,7 +168,8 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             let money = |v: Option<String>| -> Result<i64, Failure> {
                 match v {
                     None => Ok(0),
-                    Some(s) => fen(&s).ok_or_else(|| Failure::new(2, i18n::not_money(lang, &s))),
+                    Some(s) => fines::parse_yuan(&s)
+                        .ok_or_else(|| Failure::new(2, i18n::not_money(lang, &s))),
                 }
             };
             let fine_fen = money(fine.clone())?;
@@ -237,21 +220,6 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                 });
             o.store.close().await;
             done(r)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fen;
-
-    #[test]
-    fn yuan_as_typed_become_fen() {
-        assert_eq!(fen("12000"), Some(12_000_00));
-        assert_eq!(fen("12,000.5"), Some(12_000_50));
-        assert_eq!(fen("0.05"), Some(5));
-        for bad in ["", "-5", "1.234", "一万", "1e5", ".5"] {
-            assert_eq!(fen(bad), None, "{bad}");
         }
     }
 }

@@ -52,6 +52,11 @@ pub async fn run(
             .seed_demo(crate::store::SYSTEM_ACTOR, &data)
             .await
             .map_err(|e| Failure::store(lang, &e))?;
+        // Each open case's next deadline, by the clocks rather than the generator's guess.
+        let today = crate::domain::calendar::office_date(chrono::Utc::now());
+        crate::workflow::cases::recompute_deadlines(store, &calendar, today)
+            .await
+            .map_err(|e| Failure::store(lang, &e))?;
         println!(
             "{}",
             i18n::demo_seeded(

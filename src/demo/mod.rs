@@ -549,7 +549,7 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
             opened_on: opened,
             due_on,
             extended: n % 23 == 0,
-            case_officer_id: Some(officer),
+            case_officer_id: (stage != CaseStage::Registered).then_some(officer),
             fine: if stage >= CaseStage::PriorNotice {
                 d.range(1_000, 50_000) * 100
             } else {
@@ -561,6 +561,13 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
                 String::new()
             },
             mass_incident: n % 40 == 6,
+            // The investigation's limit until the deadlines are first recomputed.
+            due_rule: if due_on.is_some() {
+                "investigation".into()
+            } else {
+                String::new()
+            },
+            queue_key: crate::domain::procedure::queue_key(n % 40 == 6, due_on),
             notice_served_on: (stage >= CaseStage::PriorNotice)
                 .then(|| opened.map(|o| cal.add_working_days(o, 20).date.min(today)))
                 .flatten(),
@@ -572,7 +579,10 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
                 .flatten(),
         });
         let (a, b) = two_inspectors(d);
-        out.case_inspectors.extend([(id, a), (id, b)]);
+        // A case just registered waits for the chief to assign it.
+        if stage != CaseStage::Registered {
+            out.case_inspectors.extend([(id, a), (id, b)]);
+        }
         let mut prev: Option<CaseStage> = None;
         for s in CaseStage::ALL.iter().take_while(|s| **s <= stage) {
             let at = Utc

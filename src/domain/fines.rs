@@ -120,6 +120,24 @@ pub fn check(code: &str, b: Basis, amount: i64) -> Result<(), FineRefusal> {
     }
 }
 
+/// Yuan as typed ("12000", "12,000.50") into fen; None when it is not money.
+pub fn parse_yuan(s: &str) -> Option<i64> {
+    let t = s.trim().replace(',', "");
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 {
+        return None;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let cents: i64 = format!("{frac:0<2}").parse().ok()?;
+    whole
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
+}
+
 /// A fine that must be offered a hearing (行政处罚法 art 63: 较大数额), the
 /// threshold being the locality's configured figure.
 pub fn needs_hearing(amount: i64, threshold: i64) -> bool {
@@ -176,6 +194,24 @@ mod tests {
         );
         assert_eq!(check("si-84-person", Basis::default(), 3_000_00), Ok(()));
         assert_eq!(check("art-999", owed, 1), Err(FineRefusal::UnknownArticle));
+    }
+
+    #[test]
+    fn yuan_as_typed_become_fen() {
+        assert_eq!(parse_yuan("12000"), Some(12_000_00));
+        assert_eq!(parse_yuan("12,000.5"), Some(12_000_50));
+        assert_eq!(parse_yuan("0.05"), Some(5));
+        for bad in [
+            "",
+            "-5",
+            "1.234",
+            "一万",
+            "1e5",
+            ".5",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_yuan(bad), None, "{bad}");
+        }
     }
 
     #[test]

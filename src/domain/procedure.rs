@@ -316,6 +316,19 @@ pub fn may_assign(inspectors: &[Staff], conflicted: &[i64]) -> Result<(), Refusa
     Ok(())
 }
 
+/// The case queue's order as one sortable text: mass incidents (群体性事件)
+/// first, then by the next deadline, cases without one last.
+pub fn queue_key(mass_incident: bool, due: Option<NaiveDate>) -> String {
+    format!(
+        "{}{}",
+        if mass_incident { 'A' } else { 'B' },
+        due.map_or_else(
+            || "9999-12-31".to_string(),
+            |d| d.format("%Y-%m-%d").to_string()
+        )
+    )
+}
+
 /// What a move changes on the case besides its stage.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MoveEffect {

@@ -180,3 +180,33 @@ pub fn case_filed(lang: Lang, k: crate::domain::CaseFileKind) -> String {
         Lang::En => format!("Added to the file: {}.", k.label(lang)),
     }
 }
+
+pub fn not_a_count(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("“{s}”不是人数。"),
+        Lang::En => format!("\"{s}\" is not a number of workers."),
+    }
+}
+
+pub fn open_a_case_first(lang: Lang) -> &'static str {
+    lang.pick(
+        "请先打开一个案件（Enter），再办理或指派。",
+        "Open a case first (Enter), then take a step or assign it.",
+    )
+}
+
+pub fn no_steps_left(lang: Lang) -> &'static str {
+    lang.pick(
+        "此案件已没有可办理的步骤。",
+        "No step is left to take on this case.",
+    )
+}
+
+pub fn open_cases(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Zh => format!("在办{n}件"),
+        Lang::En if n == 1 => "1 open case".into(),
+        Lang::En => format!("{n} open cases"),
+    }
+}

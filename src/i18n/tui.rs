@@ -38,10 +38,12 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "Reveal personal data (reason asked, audited)",
         ),
         Scope => (
-            "范围：全部 → 各业务类型 → 我的 → 即将到期",
-            "Scope: all → each kind → mine → due soon",
+            "范围 / 视图（参保审核：逐个切换；案件：选择视图）",
+            "Scope / view (filings: step through; cases: choose a view)",
         ),
         ProblemFilter => ("按问题筛选", "Filter by problem"),
+        CaseMove => ("办理案件的下一步", "Take a step of the case"),
+        Assign => ("指派承办人和监察员", "Assign the officer and inspectors"),
         TagRange => (
             "标记从上次标记处到光标处的全部申报",
             "Tag every filing from the last tagged one to here",
@@ -515,6 +517,18 @@ fields! {
     FigureSource = "来源", "source";
     FigureFrom = "执行自", "in force from";
     NotConfigured = "未配置", "not configured";
+    NextDeadline = "下一期限", "Next deadline";
+    HowComputed = "计算依据", "How it was computed";
+    WorkingDaysLeft = "剩余工作日", "working days left";
+    Overdue = "已超期", "OVERDUE";
+    SuspendedNow = "（中止中，办案期限停止计算）", " (suspended: the clock is stopped)";
+    MassIncident = "群体性事件", "Mass incident";
+    Article = "处罚依据", "Article";
+    CaseFile = "案卷（文书与证据）", "Case file (documents and evidence)";
+    KeptAt = "原件存放", "original kept at";
+    Moves = "可办理的步骤（m 办理，i 指派监察员）", "Steps that can be taken (m to take one, i to assign inspectors)";
+    LegalReviewDone = "法制审核", "Legal review";
+    Done = "已完成", "done";
 }
 
 #[cfg(test)]

@@ -300,7 +300,7 @@ impl Store {
         attached: &[crate::domain::CaseFileKind],
         on: NaiveDate,
         note: &str,
-        due_on: Option<NaiveDate>,
+        next: &NextDue,
         decision: Option<(i64, &str)>,
     ) -> Result<i64, StoreError> {
         on_backend!(self.move_case(
@@ -312,9 +312,14 @@ impl Store {
             attached,
             on,
             note,
-            due_on,
+            next,
             decision
         ))
+    }
+
+    /// Writes recomputed next deadlines of open cases.
+    pub async fn record_deadlines(&self, due: &[(i64, NextDue)]) -> Result<(), StoreError> {
+        on_backend!(self.record_deadlines(due))
     }
 
     /// Puts an officer and inspectors on a case at the version read.
@@ -347,7 +352,8 @@ impl Store {
     }
 
     /// Each active inspector with their open-case load.
-    pub async fn inspector_loads(&self) -> Result<Vec<(i64, String, i64)>, StoreError> {
+    /// (id, name, login, open cases)
+    pub async fn inspector_loads(&self) -> Result<Vec<(i64, String, String, i64)>, StoreError> {
         on_backend!(self.inspector_loads())
     }
 

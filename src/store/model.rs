@@ -156,6 +156,8 @@ pub struct CaseRow {
     pub notice_served_on: Option<NaiveDate>,
     pub decided_on: Option<NaiveDate>,
     pub served_on: Option<NaiveDate>,
+    pub due_rule: String,
+    pub queue_key: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

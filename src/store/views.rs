@@ -30,6 +30,8 @@ pub enum Direction {
 pub enum SortKey {
     Time(DateTime<Utc>, i64),
     Date(NaiveDate, i64),
+    /// A sortable text key (the case queue's).
+    Text(String, i64),
     Id(i64),
 }
 
@@ -55,6 +57,16 @@ pub struct QueueScope {
     pub received_by: Option<DateTime<Utc>>,
     /// Those whose last check found this problem code.
     pub problem: Option<String>,
+    /// Cases in this stage.
+    pub case_stage: Option<String>,
+    /// Cases this staff member handles or investigates.
+    pub inspector: Option<i64>,
+    /// Cases without their two inspectors yet.
+    pub unassigned: bool,
+    /// Cases whose next deadline falls on or before this day.
+    pub due_by: Option<NaiveDate>,
+    /// Cases arising from a complaint about this inspection matter.
+    pub matter: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -82,6 +94,10 @@ pub struct CaseItem {
     pub registered_on: NaiveDate,
     pub due_on: Option<NaiveDate>,
     pub officer_name: Option<String>,
+    pub mass_incident: bool,
+    /// The rule of the next deadline (`due_on`), by its code.
+    pub due_rule: String,
+    pub queue_key: String,
 }
 
 /// A complaint as a licence's detail lists it: no complainant's personal data.
@@ -147,7 +163,7 @@ impl ListItem {
         match self {
             ListItem::Filing(x) => SortKey::Time(x.received_at, x.id),
             ListItem::Licence(x) => SortKey::Id(x.id),
-            ListItem::Case(x) => SortKey::Date(x.due_on.unwrap_or_else(no_due_date), x.id),
+            ListItem::Case(x) => SortKey::Text(x.queue_key.clone(), x.id),
             ListItem::Inspection(x) => SortKey::Date(x.planned_on, x.id),
             ListItem::Person(x) => SortKey::Id(x.id),
             ListItem::Employer(x) => SortKey::Id(x.id),
@@ -199,6 +215,9 @@ pub enum Detail {
         outcome: String,
         inspectors: Vec<String>,
         events: Vec<CaseEventRow>,
+        /// What the procedure and the clocks read.
+        state: Option<Box<CaseState>>,
+        files: Vec<CaseFileRow>,
     },
     Inspection {
         item: InspectionItem,
@@ -280,6 +299,8 @@ pub struct CaseStateRow {
     pub fine: i64,
     pub article: String,
     pub outcome: String,
+    pub due_rule: String,
+    pub queue_key: String,
     pub complaint_received_on: Option<NaiveDate>,
 }
 
@@ -308,4 +329,12 @@ pub struct CaseFileRow {
     pub recorded_by: Option<String>,
     pub kept_at: String,
     pub note: String,
+}
+
+/// A case's next deadline as the queue keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextDue {
+    pub due_on: Option<NaiveDate>,
+    pub rule: String,
+    pub queue_key: String,
 }

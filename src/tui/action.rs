@@ -53,6 +53,8 @@ actions! {
     Scope = "scope",
     ProblemFilter = "problem-filter",
     TagRange = "tag-range",
+    CaseMove = "case-move",
+    Assign = "assign",
 }
 
 impl Action {

@@ -64,7 +64,33 @@ pub enum Effect {
     Recheck,
     /// Read the tally of problems again (after decisions).
     LoadTally,
+    /// Recompute every open case's next deadline (the queue's order).
+    RecomputeDeadlines,
+    /// Make a step of a case's procedure.
+    MoveCase(CaseMoveAsk),
+    /// The inspectors with their open-case loads, to assign case `id`.
+    LoadInspectors {
+        id: i64,
+    },
+    /// Put an officer and inspectors (logins) on a case.
+    AssignCase {
+        id: i64,
+        officer: String,
+        inspectors: Vec<String>,
+        lang: Lang,
+    },
     Quit,
+}
+
+/// A case step as confirmed: for a decision, the article, its basis and the fine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseMoveAsk {
+    pub id: i64,
+    pub step: crate::domain::CaseMove,
+    pub note: String,
+    /// (article code, affected workers, amount owed in fen, fine in fen)
+    pub decision: Option<(String, i64, i64, i64)>,
+    pub lang: Lang,
 }
 
 // Each event crosses the channel once; boxing the large ones would buy nothing.
@@ -96,6 +122,15 @@ pub enum AppEvent {
     FilingProblems {
         id: i64,
         problems: Vec<crate::domain::review::Problem>,
+    },
+    /// A case step or assignment taken (the sentence) or refused (why).
+    CaseDone(Result<String, String>),
+    /// The open cases' deadlines were recomputed.
+    DeadlinesRecomputed(Result<usize, String>),
+    /// Inspectors (id, name, login, open cases) to assign case `id`.
+    Inspectors {
+        id: i64,
+        result: Result<Vec<(i64, String, String, i64)>, String>,
     },
     /// Each problem code with how many pending filings have it.
     Tally(Result<Vec<(String, i64)>, String>),
@@ -151,6 +186,32 @@ pub enum Overlay {
     Notice {
         draft: DecisionDraft,
         editor: Box<ratatui_textarea::TextArea<'static>>,
+    },
+    /// The case queue's views.
+    CaseViews {
+        cursor: usize,
+    },
+    /// The steps the procedure allows on case `id`.
+    CaseMoves {
+        id: i64,
+        moves: Vec<crate::domain::CaseMove>,
+        cursor: usize,
+    },
+    /// A step to confirm, with the documents it issues and a note.
+    CaseConfirm {
+        id: i64,
+        step: crate::domain::CaseMove,
+        documents: Vec<crate::domain::CaseFileKind>,
+        note: String,
+    },
+    /// The decision form: the article, then the fine and its basis.
+    CaseDecide(super::casework::DecideForm),
+    /// Choosing a case's inspectors: the first chosen is the case officer.
+    Assign {
+        id: i64,
+        staff: Vec<(i64, String, String, i64)>,
+        chosen: Vec<usize>,
+        cursor: usize,
     },
     /// The problems found in the queue, to narrow it to one; row 0 is "all".
     Problems {
@@ -236,6 +297,10 @@ pub struct App {
     pub problem_tally: Option<Vec<(String, i64)>>,
     /// The filing last tagged by hand: a range tag runs from it.
     pub tag_anchor: Option<i64>,
+    /// The case queue's view.
+    pub case_view: super::casework::CaseView,
+    /// The locality's case figures (hearing threshold, statement window).
+    pub case_settings: crate::workflow::cases::CaseSettings,
     /// Correction notices edited but not yet sent, by filing: nothing typed
     /// is lost to an Esc or a refused return.
     /// The filing's version each was drafted from, and the lines.
@@ -292,11 +357,18 @@ impl App {
             problem_tally: None,
             tag_anchor: None,
             notices: HashMap::new(),
+            case_settings: Default::default(),
+            case_view: Default::default(),
             deciding: None,
             index: None,
             index_error: None,
         };
-        let mut effects = vec![Effect::LoadCounts, Effect::BuildIndex, Effect::Recheck];
+        let mut effects = vec![
+            Effect::LoadCounts,
+            Effect::BuildIndex,
+            Effect::Recheck,
+            Effect::RecomputeDeadlines,
+        ];
         effects.extend(app.visit());
         (app, effects)
     }
@@ -597,6 +669,9 @@ impl App {
                 }
                 vec![]
             }
+            AppEvent::CaseDone(r) => self.case_done(r),
+            AppEvent::DeadlinesRecomputed(r) => self.deadlines_recomputed(r),
+            AppEvent::Inspectors { id, result } => self.inspectors_loaded(id, result),
             AppEvent::Tally(r) => {
                 match r {
                     Ok(t) => self.problem_tally = Some(t),

@@ -171,7 +171,12 @@ impl App {
                 }
                 vec![]
             }
+            Action::Scope if self.pane == PaneId::Cases && self.detail.is_none() => {
+                self.open_case_views()
+            }
             Action::Scope if self.pane != PaneId::Filings => vec![],
+            Action::CaseMove => self.open_case_moves(),
+            Action::Assign => self.ask_assign(),
             Action::Scope => {
                 use crate::domain::FilingKind;
                 let kinds = FilingKind::ALL;

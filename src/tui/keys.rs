@@ -154,6 +154,9 @@ impl App {
                 _ => vec![],
             };
         }
+        if let Some(fx) = self.case_overlay_key(k) {
+            return fx;
+        }
         if let Some(Overlay::Problems { cursor }) = &mut self.overlay {
             let rows = 1 + self.problem_tally.as_ref().map_or(0, Vec::len);
             return match k.code {
@@ -198,7 +201,12 @@ impl App {
                 | Overlay::Decide { .. }
                 | Overlay::Reveal { .. }
                 | Overlay::Notice { .. }
-                | Overlay::Problems { .. } => unreachable!("handled above"),
+                | Overlay::Problems { .. }
+                | Overlay::CaseViews { .. }
+                | Overlay::CaseMoves { .. }
+                | Overlay::CaseConfirm { .. }
+                | Overlay::CaseDecide(_)
+                | Overlay::Assign { .. } => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {
                 Some(Action::Down) => *scroll = scroll.saturating_add(1),

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 mod apply;
 pub mod backend;
+pub mod casework;
 pub mod keymap;
 mod keys;
 pub mod lookup;
@@ -79,6 +80,7 @@ struct Runner {
     today: chrono::NaiveDate,
     database: crate::store::DatabaseUrl,
     staff: Staff,
+    calendar: Arc<WorkCalendar>,
     /// The newest search's number: an older search sees it move and stops.
     search_generation: Arc<AtomicU64>,
 }
@@ -89,6 +91,7 @@ impl Runner {
         let tx = self.tx.clone();
         let today = self.today;
         let staff = self.staff.clone();
+        let calendar = self.calendar.clone();
         let lang = app.lang;
         let lang_free = |e: crate::store::StoreError| e.to_string();
         match effect {
@@ -228,6 +231,46 @@ impl Runner {
                         Err(e) => AppEvent::Tally(Err(lang_free(e))),
                     }
                 }
+                Effect::RecomputeDeadlines => AppEvent::DeadlinesRecomputed(
+                    crate::workflow::cases::recompute_deadlines(&store, &calendar, today)
+                        .await
+                        .map_err(lang_free),
+                ),
+                Effect::MoveCase(ask) => {
+                    let decision = ask.decision.as_ref().map(|(article, workers, owed, fine)| {
+                        (
+                            article.as_str(),
+                            crate::domain::fines::Basis {
+                                workers: *workers,
+                                owed: *owed,
+                            },
+                            *fine,
+                        )
+                    });
+                    AppEvent::CaseDone(
+                        crate::workflow::cases::make_move(
+                            &store, &calendar, &staff, ask.lang, today, ask.id, ask.step, decision,
+                            &ask.note,
+                        )
+                        .await,
+                    )
+                }
+                Effect::LoadInspectors { id } => AppEvent::Inspectors {
+                    id,
+                    result: store.inspector_loads().await.map_err(lang_free),
+                },
+                Effect::AssignCase {
+                    id,
+                    officer,
+                    inspectors,
+                    lang,
+                } => {
+                    let logins: Vec<&str> = inspectors.iter().map(String::as_str).collect();
+                    AppEvent::CaseDone(
+                        crate::workflow::cases::assign(&store, &staff, lang, id, &officer, &logins)
+                            .await,
+                    )
+                }
                 Effect::LoadTally => {
                     AppEvent::Tally(store.problem_tally().await.map_err(lang_free))
                 }
@@ -278,6 +321,7 @@ pub async fn run(
         today,
         (size.width, size.height),
     );
+    app.case_settings = crate::workflow::cases::settings(store).await;
     let (tx, mut rx) = unbounded_channel::<AppEvent>();
     // Key reads block, so they live on a thread of their own.
     let keys = tx.clone();
@@ -305,6 +349,7 @@ pub async fn run(
         today,
         database: database.clone(),
         staff: staff.clone(),
+        calendar: Arc::new(app.calendar.clone()),
         search_generation: Arc::new(AtomicU64::new(0)),
     };
     for e in effects {

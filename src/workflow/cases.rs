@@ -4,10 +4,10 @@
 //! open case, for the queue and `cases due`. No SQL and no rule here.
 
 use crate::domain::clocks::{self, Explained, Suspension};
-use crate::domain::procedure::{CaseFacts, documents_for, effect, may_assign, may_move};
+use crate::domain::procedure::{CaseFacts, documents_for, effect, may_assign, may_move, queue_key};
 use crate::domain::{CaseFileKind, CaseMove, CaseStage, Staff, WorkCalendar, fines};
 use crate::i18n::{self, Lang};
-use crate::store::{CaseClock, CaseState, CaseStateRow, Store};
+use crate::store::{CaseClock, CaseState, CaseStateRow, NextDue, Store};
 use chrono::NaiveDate;
 
 /// The locality's figures the procedure uses, from the settings table.
@@ -121,6 +121,51 @@ pub fn next_deadline(
     }
 }
 
+/// What the queue keeps of a case's next deadline.
+fn next_due(r: &CaseStateRow, d: Option<&Explained>) -> NextDue {
+    let due_on = if r.stage == CaseStage::Closed.code() {
+        None
+    } else {
+        d.map(|d| d.due)
+    };
+    NextDue {
+        due_on,
+        rule: d
+            .filter(|_| due_on.is_some())
+            .map_or("", |d| d.rule.code())
+            .to_string(),
+        queue_key: queue_key(r.mass_incident, due_on),
+    }
+}
+
+/// Computes every open case's next deadline as of `today` and writes those
+/// that changed; Ok is how many changed.
+pub async fn recompute_deadlines(
+    store: &Store,
+    cal: &WorkCalendar,
+    today: NaiveDate,
+) -> Result<usize, crate::store::StoreError> {
+    let settings = settings(store).await;
+    let cases = store.open_case_clocks().await?;
+    let changed: Vec<(i64, NextDue)> = cases
+        .iter()
+        .filter_map(|c| {
+            let n = next_due(
+                &c.row,
+                next_deadline(cal, &c.row, &c.suspensions, today, settings).as_ref(),
+            );
+            let same = n.due_on == c.row.due_on
+                && n.rule == c.row.due_rule
+                && n.queue_key == c.row.queue_key;
+            (!same).then_some((c.row.id, n))
+        })
+        .collect();
+    if !changed.is_empty() {
+        store.record_deadlines(&changed).await?;
+    }
+    Ok(changed.len())
+}
+
 /// An open case with its next deadline, for the queue and `cases due`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseDue {
@@ -209,10 +254,14 @@ pub async fn make_move(
         _ => None,
     };
     let e = effect(m, staff, today);
-    // The investigation's limit as the move leaves it.
+    // The case as the move leaves it, for its next deadline.
     let mut after = state.row.clone();
+    after.stage = e.to.map_or(after.stage, |s| s.code().to_string());
     after.opened_on = e.opened_on.or(after.opened_on);
     after.extended |= e.extended;
+    after.notice_served_on = e.notice_served_on.or(after.notice_served_on);
+    after.decided_on = e.decided_on.or(after.decided_on);
+    after.served_on = e.served_on.or(after.served_on);
     let mut spans = state.suspensions.clone();
     match e.suspend {
         Some(true) => spans.push((today, None)),
@@ -223,9 +272,10 @@ pub async fn make_move(
         }
         None => {}
     }
-    let due_on = after.opened_on.map(|o| {
-        clocks::investigation_due(cal, o, after.extended, &suspensions(&spans), today).due
-    });
+    let next = next_due(
+        &after,
+        next_deadline(cal, &after, &spans, today, settings).as_ref(),
+    );
     store
         .move_case(
             staff,
@@ -236,7 +286,7 @@ pub async fn make_move(
             &attached,
             today,
             note,
-            due_on,
+            &next,
             decided,
         )
         .await

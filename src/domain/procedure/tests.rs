@@ -294,3 +294,19 @@ fn a_move_says_what_it_changes() {
         Some(Outcome::Transferred)
     );
 }
+
+#[test]
+fn mass_incidents_sort_first_then_by_deadline() {
+    let d = |m| chrono::NaiveDate::from_ymd_opt(2026, m, 1);
+    let mut keys = [
+        queue_key(false, d(3)),
+        queue_key(true, d(12)),
+        queue_key(false, None),
+        queue_key(false, d(1)),
+    ];
+    keys.sort();
+    assert_eq!(
+        keys,
+        ["A2026-12-01", "B2026-01-01", "B2026-03-01", "B9999-12-31"]
+    );
+}

@@ -71,7 +71,7 @@ impl Backend {
         attached: &[crate::domain::CaseFileKind],
         on: NaiveDate,
         note: &str,
-        due_on: Option<NaiveDate>,
+        next: &NextDue,
         decision: Option<(i64, &str)>,
     ) -> Result<i64, StoreError> {
         let conflict = || StoreError::Conflict {
@@ -100,7 +100,7 @@ impl Backend {
                 decided_on = COALESCE($8, decided_on),
                 served_on = COALESCE($9, served_on),
                 outcome = CASE WHEN $10 = '' THEN outcome ELSE $10 END,
-                due_on = COALESCE($11, due_on),
+                due_on = $11, due_rule = $16, queue_key = $17,
                 fine = CASE WHEN $12 < 0 THEN fine ELSE $12 END,
                 article = CASE WHEN $13 = '' THEN article ELSE $13 END,
                 version = version + 1
@@ -120,11 +120,13 @@ impl Backend {
         .bind(effect.decided_on)
         .bind(effect.served_on)
         .bind(effect.outcome.map_or("", |o| o.code()))
-        .bind(due_on)
+        .bind(next.due_on)
         .bind(decision.map_or(-1, |(fine, _)| fine))
         .bind(decision.map_or("", |(_, article)| article))
         .bind(id)
         .bind(seen_version)
+        .bind(&next.rule)
+        .bind(&next.queue_key)
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() != 1 {
@@ -187,6 +189,43 @@ impl Backend {
         append_audit(&mut tx, &actor.login, &format!("case.{}", m.code()), "case", &id.to_string(), &detail).await?;
         tx.commit().await?;
         Ok(seen_version + 1)
+    }
+
+    /// Writes recomputed next deadlines (only those that changed are given).
+    /// Derived from the case's facts: no version moves, no audit entry.
+    pub async fn record_deadlines(&self, due: &[(i64, NextDue)]) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        for part in due.chunks(BIND_LIMIT / 4) {
+            // SQLite names a VALUES list's columns column1…; Postgres lets us name them.
+            let mut qb: QueryBuilder<Db> = QueryBuilder::new(match DIALECT {
+                Dialect::Sqlite => {
+                    "UPDATE inspection_case SET due_on = v.due_on, due_rule = v.due_rule, queue_key = v.queue_key
+                     FROM (SELECT column1 AS id, column2 AS due_on, column3 AS due_rule, column4 AS queue_key FROM ("
+                }
+                Dialect::Postgres => {
+                    "UPDATE inspection_case SET due_on = v.due_on, due_rule = v.due_rule, queue_key = v.queue_key
+                     FROM ("
+                }
+            });
+            qb.push_values(part, |mut b, (id, n)| {
+                // Postgres types a VALUES list from its first row: say what each is.
+                if DIALECT == Dialect::Postgres {
+                    b.push_bind(*id).push_unseparated("::BIGINT");
+                    b.push_bind(n.due_on).push_unseparated("::DATE");
+                } else {
+                    b.push_bind(*id);
+                    b.push_bind(n.due_on);
+                }
+                b.push_bind(&n.rule).push_bind(&n.queue_key);
+            });
+            qb.push(match DIALECT {
+                Dialect::Sqlite => ")) AS v WHERE inspection_case.id = v.id",
+                Dialect::Postgres => ") AS v(id, due_on, due_rule, queue_key) WHERE inspection_case.id = v.id",
+            });
+            qb.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Puts `officer` and `inspectors` on the case at the version read.
@@ -276,13 +315,13 @@ impl Backend {
     }
 
     /// Each active inspector with how many open cases they are on.
-    pub async fn inspector_loads(&self) -> Result<Vec<(i64, String, i64)>, StoreError> {
+    pub async fn inspector_loads(&self) -> Result<Vec<(i64, String, String, i64)>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT s.id, s.name, COUNT(c.id) AS open_cases FROM staff s
+            "SELECT s.id, s.name, s.login, COUNT(c.id) AS open_cases FROM staff s
              LEFT JOIN case_inspector ci ON ci.staff_id = s.id
              LEFT JOIN inspection_case c ON c.id = ci.case_id AND c.stage <> 'closed'
              WHERE s.active AND (',' || s.roles || ',') LIKE '%,inspector,%'
-             GROUP BY s.id, s.name ORDER BY open_cases, s.id",
+             GROUP BY s.id, s.name, s.login ORDER BY open_cases, s.id",
         )
         .fetch_all(&self.pool)
         .await?)
@@ -344,7 +383,7 @@ macro_rules! case_state_select {
             c.stage, c.registered_on, c.opened_on, c.due_on, c.extended, c.suspended, c.hearing_required,
             c.hearing_requested, c.hearing_host_id, c.legal_reviewer_id, c.case_officer_id, c.mass_incident,
             c.notice_served_on, c.decided_on, c.served_on, c.fine, c.article, c.outcome,
-            co.received_on AS complaint_received_on
+            c.due_rule, c.queue_key, co.received_on AS complaint_received_on
         FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id"
     };
 }

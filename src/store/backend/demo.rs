@@ -182,8 +182,8 @@ impl Backend {
         );
         bulk_insert!(
             tx,
-            "INSERT INTO inspection_case (id, number, complaint_id, respondent_employer_id, respondent_name, stage, registered_on, opened_on, due_on, extended, case_officer_id, fine, outcome, mass_incident, notice_served_on, decided_on, served_on) ",
-            17,
+            "INSERT INTO inspection_case (id, number, complaint_id, respondent_employer_id, respondent_name, stage, registered_on, opened_on, due_on, extended, case_officer_id, fine, outcome, mass_incident, notice_served_on, decided_on, served_on, due_rule, queue_key) ",
+            19,
             d.cases,
             |b, r| b
                 .push_bind(r.id)
@@ -203,6 +203,8 @@ impl Backend {
                 .push_bind(r.notice_served_on)
                 .push_bind(r.decided_on)
                 .push_bind(r.served_on)
+                .push_bind(&r.due_rule)
+                .push_bind(&r.queue_key)
         );
         bulk_insert!(
             tx,

@@ -73,15 +73,22 @@ const LICENCES: (&str, &str) = keyset!(
     desc: "id DESC"
 );
 
+// Mass incidents first, then by the next deadline: the queue key says both.
 const CASES: (&str, &str) = keyset!(
     select: "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
-        s.name AS officer_name
+        s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key
         FROM inspection_case c LEFT JOIN staff s ON s.id = c.case_officer_id",
-    where: "c.stage <> 'closed'",
-    key: "COALESCE(c.due_on, '9999-12-31'), c.id",
+    where: "c.stage <> 'closed' AND ($6 = '' OR c.stage = $6)
+        AND ($7 = 0 OR c.case_officer_id = $7
+             OR EXISTS (SELECT 1 FROM case_inspector ci WHERE ci.case_id = c.id AND ci.staff_id = $7))
+        AND ($8 = 0 OR (SELECT COUNT(*) FROM case_inspector ci WHERE ci.case_id = c.id) < 2)
+        AND ($9 = 0 OR c.due_on <= $10)
+        AND ($11 = '' OR EXISTS (SELECT 1 FROM complaint co WHERE co.id = c.complaint_id
+                                  AND (',' || co.matters || ',') LIKE ('%,' || $11 || ',%')))",
+    key: "c.queue_key, c.id",
     filter: "LOWER(c.number) LIKE $3 ESCAPE '!' OR LOWER(c.respondent_name) LIKE $3 ESCAPE '!'",
-    asc: "COALESCE(c.due_on, '9999-12-31'), c.id",
-    desc: "COALESCE(c.due_on, '9999-12-31') DESC, c.id DESC"
+    asc: "c.queue_key, c.id",
+    desc: "c.queue_key DESC, c.id DESC"
 );
 
 // Newest first: "forward" walks down the dates, so the comparisons swap.
@@ -121,7 +128,7 @@ const EMPLOYERS: (&str, &str) = keyset!(
 
 /// Cases about a respondent, newest first.
 const CASES_ABOUT: &str = "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
-        s.name AS officer_name
+        s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key
    FROM inspection_case c
    LEFT JOIN staff s ON s.id = c.case_officer_id
    LEFT JOIN employer e ON e.id = c.respondent_employer_id
@@ -176,6 +183,7 @@ impl Backend {
                 let q = match (&req.from, kind) {
                     (Some(SortKey::Time(t, id)), _) => q.bind(*t).bind(*id),
                     (Some(SortKey::Date(d, id)), _) => q.bind(*d).bind(*id),
+                    (Some(SortKey::Text(t, id)), _) => q.bind(t.clone()).bind(*id),
                     (Some(SortKey::Id(id)), _) => q.bind(*id).bind(*id),
                     (None, ListKind::Filings) => {
                         let t = if from_top {
@@ -186,7 +194,11 @@ impl Backend {
                         q.bind(edge_time(t))
                             .bind(if from_top { i64::MIN } else { i64::MAX })
                     }
-                    (None, ListKind::Cases | ListKind::Inspections) => {
+                    // Queue keys start with a capital letter: "" sorts before, "~" after.
+                    (None, ListKind::Cases) => q
+                        .bind(if from_top { "" } else { "~" })
+                        .bind(if from_top { i64::MIN } else { i64::MAX }),
+                    (None, ListKind::Inspections) => {
                         let d = if from_top {
                             edge_date(true)
                         } else {
@@ -208,6 +220,15 @@ impl Backend {
                         .bind(sc.received_by.unwrap_or_else(|| edge_time(DateTime::<Utc>::MAX_UTC)))
                         .bind(crate::domain::audit::audit_time(Utc::now()))
                         .bind(sc.problem.clone().unwrap_or_default())
+                } else if kind == ListKind::Cases {
+                    // The case queue's views ($6–$11).
+                    let sc = &req.scope;
+                    q.bind(sc.case_stage.clone().unwrap_or_default())
+                        .bind(sc.inspector.unwrap_or(0))
+                        .bind(i64::from(sc.unassigned))
+                        .bind(i64::from(sc.due_by.is_some()))
+                        .bind(sc.due_by.unwrap_or_else(|| edge_date(false)))
+                        .bind(sc.matter.clone().unwrap_or_default())
                 } else {
                     q
                 };
@@ -352,7 +373,7 @@ impl Backend {
     async fn case_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
         let item: Option<CaseItem> = sqlx::query_as(
             "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
-                    s.name AS officer_name
+                    s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key
              FROM inspection_case c LEFT JOIN staff s ON s.id = c.case_officer_id WHERE c.id = $1",
         )
         .bind(id)
@@ -390,6 +411,8 @@ impl Backend {
             note: r.get("note"),
         })
         .collect();
+        let state = self.case_state(id).await?;
+        let files = self.case_files(id).await?;
         Ok(Some(Detail::Case {
             item,
             facts,
@@ -397,6 +420,8 @@ impl Backend {
             outcome,
             inspectors,
             events,
+            state: state.map(Box::new),
+            files,
         }))
     }
 

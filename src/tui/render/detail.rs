@@ -16,24 +16,24 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-fn field(label: Field, value: String, lang: Lang) -> Line<'static> {
+pub(super) fn field(label: Field, value: String, lang: Lang) -> Line<'static> {
     Line::from(vec![
         Span::styled(
-            format!("{}：", label.label(lang)),
+            format!("{}{}", label.label(lang), lang.pick("：", ": ")),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::raw(value),
     ])
 }
 
-fn heading(label: Field, lang: Lang) -> Line<'static> {
+pub(super) fn heading(label: Field, lang: Lang) -> Line<'static> {
     Line::from(Span::styled(
         format!("── {} ──", label.label(lang)),
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
     ))
 }
 
-fn label<T: Copy>(
+pub(super) fn label<T: Copy>(
     parse: impl Fn(&str) -> Option<T>,
     f: impl Fn(T, Lang) -> &'static str,
     code: &str,
@@ -60,7 +60,7 @@ fn figure_line(label: Field, f: Option<&crate::store::FigureRow>, lang: Lang) ->
     field(label, value, lang)
 }
 
-fn opt_date(d: Option<chrono::NaiveDate>) -> String {
+pub(super) fn opt_date(d: Option<chrono::NaiveDate>) -> String {
     d.map_or_else(|| "-".to_string(), |d| d.to_string())
 }
 
@@ -297,45 +297,22 @@ pub fn lines(
             outcome,
             inspectors,
             events,
-        } => {
-            out.push(field(Field::Number, clean(&item.number), lang));
-            out.push(field(Field::Respondent, clean(&item.respondent_name), lang));
-            out.push(field(
-                Field::Stage,
-                label(CaseStage::parse, CaseStage::label, &item.stage, lang),
-                lang,
-            ));
-            out.push(field(
-                Field::Registered,
-                item.registered_on.to_string(),
-                lang,
-            ));
-            out.push(field(Field::Due, opt_date(item.due_on), lang));
-            out.push(field(
-                Field::Officer,
-                item.officer_name.as_deref().map_or("-".into(), clean),
-                lang,
-            ));
-            let names: Vec<String> = inspectors.iter().map(|s| clean(s)).collect();
-            out.push(field(Field::Inspectors, names.join("、"), lang));
-            if let Some(f) = facts {
-                out.push(field(Field::Facts, clean(f), lang));
-            }
-            if *fine > 0 {
-                out.push(field(Field::Fine, yuan(*fine), lang));
-            }
-            if !outcome.is_empty() {
-                out.push(field(Field::Decision, clean(outcome), lang));
-            }
-            out.push(heading(Field::History, lang));
-            for e in events {
-                out.push(Line::raw(format!(
-                    "  {} {}",
-                    office_date(e.at),
-                    label(CaseStage::parse, CaseStage::label, &e.stage_to, lang)
-                )));
-            }
-        }
+            state,
+            files,
+        } => super::case_detail::lines(
+            app,
+            &mut out,
+            super::case_detail::CaseView {
+                item,
+                facts: facts.as_deref(),
+                fine: *fine,
+                outcome,
+                inspectors,
+                events,
+                state: state.as_deref(),
+                files,
+            },
+        ),
         Detail::Employer {
             employer: e,
             persons,

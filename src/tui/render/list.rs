@@ -122,10 +122,19 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             let soon = c.due_on.is_some_and(|d| {
                 d >= app.today && d <= app.calendar.add_working_days(app.today, 5).date
             });
+            let respondent = if c.mass_incident {
+                format!(
+                    "{}{}",
+                    lang.pick("[群体]", "[MASS]"),
+                    clean(&c.respondent_name)
+                )
+            } else {
+                clean(&c.respondent_name)
+            };
             (
                 vec![
                     clean(&c.number),
-                    clean(&c.respondent_name),
+                    respondent,
                     code_label(CaseStage::parse, CaseStage::label, &c.stage, lang),
                     c.due_on
                         .map_or_else(none, |d| format!("{d}{}", if overdue { "!" } else { "" })),
@@ -205,6 +214,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if app.pane == crate::tui::pane::PaneId::Filings && !scope.is_empty() {
         title.push_str(" · ");
         title.push_str(&scope);
+    }
+    if app.pane == crate::tui::pane::PaneId::Cases
+        && app.case_view != crate::tui::casework::CaseView::All
+    {
+        title.push_str(" · ");
+        title.push_str(&app.case_view.label(lang));
     }
     if let (crate::tui::pane::PaneId::Filings, Some(code)) = (app.pane, &app.queue_problem) {
         title.push_str(" · ");

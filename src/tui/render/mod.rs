@@ -1,6 +1,8 @@
 //! Drawing: a pure function of the state. Every text from the database goes
 //! through `text::clean`, every cell through `text::fit`.
 
+mod case_detail;
+mod case_overlay;
 mod dashboard;
 mod detail;
 mod list;
@@ -51,6 +53,13 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Reveal { input, .. }) => overlay::reveal(frame, app, input),
         Some(Overlay::Problems { cursor }) => overlay::problems(frame, app, *cursor),
         Some(Overlay::Notice { draft, editor }) => overlay::notice(frame, app, draft, editor),
+        Some(
+            Overlay::CaseViews { .. }
+            | Overlay::CaseMoves { .. }
+            | Overlay::CaseConfirm { .. }
+            | Overlay::CaseDecide(_)
+            | Overlay::Assign { .. },
+        ) => case_overlay::render(frame, app),
         None => {}
     }
 }

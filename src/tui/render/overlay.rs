@@ -38,7 +38,7 @@ fn mend_left_edge(frame: &mut Frame, area: Rect) {
     }
 }
 
-fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, scroll: u16) {
+pub(super) fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, scroll: u16) {
     let area = centred(frame.area(), 76, 20);
     frame.render_widget(Clear, area);
     mend_left_edge(frame, area);

@@ -1,0 +1,438 @@
+//! The case queue's work at the desk: its views (`f`), a case's steps (`m`)
+//! with the documents each issues and the decision's fine checked against
+//! its article, and assigning inspectors (`i`) by their open-case load.
+
+use super::app::{App, CaseMoveAsk, Effect, Overlay};
+use crate::domain::procedure::{documents_for, moves_from};
+use crate::domain::{CaseMove, CaseStage, InspectionMatter, fines};
+use crate::i18n::{self, Lang};
+use crate::store::{ListKind, QueueScope};
+use chrono::Days;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Working days ahead that count as "due soon" in the case queue.
+pub const CASE_DUE_SOON_WORKING_DAYS: u32 = 5;
+
+/// What the case queue shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CaseView {
+    #[default]
+    All,
+    Overdue,
+    DueSoon,
+    Unassigned,
+    Mine,
+    Stage(CaseStage),
+    Matter(InspectionMatter),
+}
+
+impl CaseView {
+    /// Every view, in the order the picker lists them.
+    pub fn all() -> Vec<CaseView> {
+        let mut v = vec![
+            CaseView::All,
+            CaseView::Overdue,
+            CaseView::DueSoon,
+            CaseView::Unassigned,
+            CaseView::Mine,
+        ];
+        v.extend(
+            CaseStage::ALL
+                .iter()
+                .filter(|s| **s != CaseStage::Closed)
+                .map(|s| CaseView::Stage(*s)),
+        );
+        v.extend(InspectionMatter::ALL.iter().map(|m| CaseView::Matter(*m)));
+        v
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            CaseView::All => lang.pick("全部在办案件", "All open cases").into(),
+            CaseView::Overdue => lang.pick("已超期", "Overdue").into(),
+            CaseView::DueSoon => lang
+                .pick("5个工作日内到期", "Due within 5 working days")
+                .into(),
+            CaseView::Unassigned => lang.pick("未指派监察员", "Without their inspectors").into(),
+            CaseView::Mine => lang.pick("我承办或参与的", "Mine").into(),
+            CaseView::Stage(s) => format!("{}{}", lang.pick("阶段：", "Stage: "), s.label(lang)),
+            CaseView::Matter(m) => format!("{}{}", lang.pick("事项：", "Matter: "), m.label(lang)),
+        }
+    }
+}
+
+/// The decision form: the article (a cursor into the table), then the fine
+/// and what the article measures it on, typed in yuan or as a count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecideForm {
+    pub id: i64,
+    pub article: usize,
+    /// 0 the article list, 1 the fine, 2 affected workers, 3 amount owed.
+    pub field: usize,
+    pub fine: String,
+    pub workers: String,
+    pub owed: String,
+    pub error: Option<String>,
+}
+
+impl DecideForm {
+    fn input(&mut self) -> Option<&mut String> {
+        match self.field {
+            1 => Some(&mut self.fine),
+            2 => Some(&mut self.workers),
+            3 => Some(&mut self.owed),
+            _ => None,
+        }
+    }
+
+    /// The decision as asked, or the sentence saying what is wrong.
+    fn ask(&self, lang: Lang) -> Result<(String, i64, i64, i64), String> {
+        let a = &fines::ARTICLES[self.article.min(fines::ARTICLES.len() - 1)];
+        let money = |s: &str| -> Result<i64, String> {
+            if s.trim().is_empty() {
+                return Ok(0);
+            }
+            fines::parse_yuan(s).ok_or_else(|| i18n::not_money(lang, s))
+        };
+        let workers = if self.workers.trim().is_empty() {
+            0
+        } else {
+            self.workers
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n >= 0)
+                .ok_or_else(|| i18n::not_a_count(lang, &self.workers))?
+        };
+        let fine = money(&self.fine)?;
+        let owed = money(&self.owed)?;
+        let basis = fines::Basis { workers, owed };
+        fines::check(a.code, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
+        Ok((a.code.to_string(), workers, owed, fine))
+    }
+}
+
+impl App {
+    /// The store's narrowing for the case view chosen.
+    pub fn case_scope(&self) -> QueueScope {
+        let mut s = QueueScope::default();
+        match self.case_view {
+            CaseView::All => {}
+            CaseView::Overdue => s.due_by = self.today.checked_sub_days(Days::new(1)),
+            CaseView::DueSoon => {
+                s.due_by = Some(
+                    self.calendar
+                        .add_working_days(self.today, CASE_DUE_SOON_WORKING_DAYS)
+                        .date,
+                )
+            }
+            CaseView::Unassigned => s.unassigned = true,
+            CaseView::Mine => s.inspector = Some(self.who.id),
+            CaseView::Stage(st) => s.case_stage = Some(st.code().to_string()),
+            CaseView::Matter(m) => s.matter = Some(m.code().to_string()),
+        }
+        s
+    }
+
+    pub(super) fn open_case_views(&mut self) -> Vec<Effect> {
+        let cursor = CaseView::all()
+            .iter()
+            .position(|v| *v == self.case_view)
+            .unwrap_or(0);
+        self.overlay = Some(Overlay::CaseViews { cursor });
+        vec![]
+    }
+
+    fn choose_case_view(&mut self, v: CaseView) -> Vec<Effect> {
+        self.case_view = v;
+        let scope = self.case_scope();
+        let Some(list) = self.lists.get_mut(&ListKind::Cases) else {
+            return vec![];
+        };
+        list.scope = scope;
+        vec![Effect::LoadPage(list.reload())]
+    }
+
+    /// The open case detail's id and state, if a case is open.
+    fn open_case(&self) -> Option<(i64, &crate::store::CaseState)> {
+        let d = self.detail.as_ref().filter(|d| d.kind == ListKind::Cases)?;
+        match &d.detail {
+            Some(crate::store::Detail::Case { state: Some(s), .. }) => Some((d.id, s)),
+            _ => None,
+        }
+    }
+
+    /// `m`: the steps the procedure allows on the open case.
+    pub(super) fn open_case_moves(&mut self) -> Vec<Effect> {
+        let Some((id, state)) = self.open_case() else {
+            self.message = Some(i18n::open_a_case_first(self.lang).to_string());
+            return vec![];
+        };
+        let moves = moves_from(&crate::workflow::cases::facts(state, self.case_settings));
+        if moves.is_empty() {
+            self.message = Some(i18n::no_steps_left(self.lang).to_string());
+            return vec![];
+        }
+        self.overlay = Some(Overlay::CaseMoves {
+            id,
+            moves,
+            cursor: 0,
+        });
+        vec![]
+    }
+
+    /// `i`: the inspectors and their loads, to assign the open case.
+    pub(super) fn ask_assign(&mut self) -> Vec<Effect> {
+        match self.open_case() {
+            Some((id, _)) => vec![Effect::LoadInspectors { id }],
+            None => {
+                self.message = Some(i18n::open_a_case_first(self.lang).to_string());
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn inspectors_loaded(
+        &mut self,
+        id: i64,
+        result: Result<Vec<(i64, String, String, i64)>, String>,
+    ) -> Vec<Effect> {
+        match result {
+            Ok(staff) => {
+                self.overlay = Some(Overlay::Assign {
+                    id,
+                    staff,
+                    chosen: vec![],
+                    cursor: 0,
+                })
+            }
+            Err(e) => self.message = Some(e),
+        }
+        vec![]
+    }
+
+    pub(super) fn case_done(&mut self, r: Result<String, String>) -> Vec<Effect> {
+        match r {
+            Ok(done) => {
+                self.message = Some(done);
+                self.overlay = None;
+                let mut fx = vec![Effect::LoadCounts];
+                if let Some(d) = &self.detail {
+                    fx.push(Effect::LoadDetail {
+                        kind: d.kind,
+                        id: d.id,
+                    });
+                }
+                if let Some(l) = self.lists.get_mut(&ListKind::Cases) {
+                    fx.push(Effect::LoadPage(l.reload()));
+                }
+                fx
+            }
+            Err(e) => {
+                self.message = Some(e);
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn deadlines_recomputed(&mut self, r: Result<usize, String>) -> Vec<Effect> {
+        match r {
+            Ok(0) => vec![],
+            Ok(_) => match self.lists.get_mut(&ListKind::Cases) {
+                Some(l) if l.loaded_once => vec![Effect::LoadPage(l.reload())],
+                _ => vec![],
+            },
+            Err(e) => {
+                self.message = Some(i18n::load_failed(self.lang, &e));
+                vec![]
+            }
+        }
+    }
+
+    /// Keys of the case overlays; None when no case overlay is open.
+    pub(super) fn case_overlay_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
+        let lang = self.lang;
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && k.code == KeyCode::Char('c') && self.case_overlay_open() {
+            self.overlay = None;
+            return Some(vec![]);
+        }
+        let step = |cursor: &mut usize, len: usize, code: KeyCode| match code {
+            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                *cursor = (*cursor + 1).min(len.saturating_sub(1))
+            }
+            _ => {}
+        };
+        let fx = match self.overlay.as_mut()? {
+            Overlay::CaseViews { cursor } => match k.code {
+                KeyCode::Enter => {
+                    let v = CaseView::all()[(*cursor).min(CaseView::all().len() - 1)];
+                    self.overlay = None;
+                    self.choose_case_view(v)
+                }
+                KeyCode::Esc => self.close(),
+                code => {
+                    step(cursor, CaseView::all().len(), code);
+                    vec![]
+                }
+            },
+            Overlay::CaseMoves { id, moves, cursor } => match k.code {
+                KeyCode::Enter => {
+                    let (id, m) = (*id, moves[*cursor]);
+                    self.choose_step(id, m)
+                }
+                KeyCode::Esc => self.close(),
+                code => {
+                    step(cursor, moves.len(), code);
+                    vec![]
+                }
+            },
+            Overlay::CaseConfirm {
+                id, step: m, note, ..
+            } => match k.code {
+                KeyCode::Enter => {
+                    let ask = CaseMoveAsk {
+                        id: *id,
+                        step: *m,
+                        note: note.trim().to_string(),
+                        decision: None,
+                        lang,
+                    };
+                    vec![Effect::MoveCase(ask)]
+                }
+                KeyCode::Esc => self.close(),
+                KeyCode::Backspace => {
+                    note.pop();
+                    vec![]
+                }
+                KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                    note.push(c);
+                    vec![]
+                }
+                _ => vec![],
+            },
+            Overlay::CaseDecide(form) => match k.code {
+                KeyCode::Esc => self.close(),
+                KeyCode::Tab | KeyCode::Down if form.field > 0 || k.code == KeyCode::Tab => {
+                    form.field = (form.field + 1) % 4;
+                    vec![]
+                }
+                KeyCode::BackTab => {
+                    form.field = (form.field + 3) % 4;
+                    vec![]
+                }
+                KeyCode::Up | KeyCode::Down if form.field == 0 => {
+                    step(&mut form.article, fines::ARTICLES.len(), k.code);
+                    vec![]
+                }
+                KeyCode::Enter => match form.ask(lang) {
+                    Ok(decision) => vec![Effect::MoveCase(CaseMoveAsk {
+                        id: form.id,
+                        step: CaseMove::Decide,
+                        note: String::new(),
+                        decision: Some(decision),
+                        lang,
+                    })],
+                    Err(e) => {
+                        form.error = Some(e);
+                        vec![]
+                    }
+                },
+                KeyCode::Backspace => {
+                    if let Some(s) = form.input() {
+                        s.pop();
+                    }
+                    vec![]
+                }
+                KeyCode::Char(c) if !ctrl && (c.is_ascii_digit() || c == '.' || c == ',') => {
+                    if let Some(s) = form.input() {
+                        s.push(c);
+                    }
+                    vec![]
+                }
+                _ => vec![],
+            },
+            Overlay::Assign {
+                id,
+                staff,
+                chosen,
+                cursor,
+            } => match k.code {
+                KeyCode::Char(' ') => {
+                    match chosen.iter().position(|c| c == cursor) {
+                        Some(p) => {
+                            chosen.remove(p);
+                        }
+                        None => chosen.push(*cursor),
+                    }
+                    vec![]
+                }
+                KeyCode::Enter => {
+                    let logins: Vec<String> = chosen.iter().map(|i| staff[*i].2.clone()).collect();
+                    match logins.first() {
+                        Some(officer) => vec![Effect::AssignCase {
+                            id: *id,
+                            officer: officer.clone(),
+                            inspectors: logins.clone(),
+                            lang,
+                        }],
+                        None => vec![],
+                    }
+                }
+                KeyCode::Esc => self.close(),
+                code => {
+                    step(cursor, staff.len(), code);
+                    vec![]
+                }
+            },
+            _ => return None,
+        };
+        Some(fx)
+    }
+
+    fn case_overlay_open(&self) -> bool {
+        matches!(
+            self.overlay,
+            Some(
+                Overlay::CaseViews { .. }
+                    | Overlay::CaseMoves { .. }
+                    | Overlay::CaseConfirm { .. }
+                    | Overlay::CaseDecide(_)
+                    | Overlay::Assign { .. }
+            )
+        )
+    }
+
+    fn close(&mut self) -> Vec<Effect> {
+        self.overlay = None;
+        vec![]
+    }
+
+    /// After a step is chosen: the decision form, or the confirmation.
+    fn choose_step(&mut self, id: i64, m: CaseMove) -> Vec<Effect> {
+        if m == CaseMove::Decide {
+            self.overlay = Some(Overlay::CaseDecide(DecideForm {
+                id,
+                article: 0,
+                field: 0,
+                fine: String::new(),
+                workers: String::new(),
+                owed: String::new(),
+                error: None,
+            }));
+            return vec![];
+        }
+        let documents = self
+            .open_case()
+            .map(|(_, s)| documents_for(&crate::workflow::cases::facts(s, self.case_settings), m))
+            .unwrap_or_default();
+        self.overlay = Some(Overlay::CaseConfirm {
+            id,
+            step: m,
+            documents,
+            note: String::new(),
+        });
+        vec![]
+    }
+}

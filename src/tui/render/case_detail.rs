@@ -1,0 +1,163 @@
+//! A case's detail: where it stands, its next deadline and how that date was
+//! reached, the steps the procedure allows from here, its file and history.
+
+use super::super::app::App;
+use super::super::text::clean;
+use super::detail::{field, heading, label};
+use super::yuan;
+use crate::domain::calendar::office_date;
+use crate::domain::clocks::working_days_left;
+use crate::domain::procedure::moves_from;
+use crate::domain::{CaseFileKind, CaseMove, CaseStage, fines};
+use crate::i18n::Field;
+use crate::store::{CaseEventRow, CaseFileRow, CaseItem, CaseState};
+use crate::workflow::cases::{facts as case_facts, next_deadline};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+
+/// What the detail shows of a case.
+pub struct CaseView<'a> {
+    pub item: &'a CaseItem,
+    pub facts: Option<&'a str>,
+    pub fine: i64,
+    pub outcome: &'a str,
+    pub inspectors: &'a [String],
+    pub events: &'a [CaseEventRow],
+    pub state: Option<&'a CaseState>,
+    pub files: &'a [CaseFileRow],
+}
+
+pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
+    let lang = app.lang;
+    let item = v.item;
+    out.push(field(Field::Number, clean(&item.number), lang));
+    if item.mass_incident {
+        out.push(Line::styled(
+            format!("【{}】", Field::MassIncident.label(lang)),
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ));
+    }
+    out.push(field(Field::Respondent, clean(&item.respondent_name), lang));
+    let suspended = v.state.is_some_and(|s| s.row.suspended);
+    out.push(field(
+        Field::Stage,
+        format!(
+            "{}{}",
+            label(CaseStage::parse, CaseStage::label, &item.stage, lang),
+            if suspended {
+                Field::SuspendedNow.label(lang)
+            } else {
+                ""
+            }
+        ),
+        lang,
+    ));
+    out.push(field(
+        Field::Registered,
+        item.registered_on.to_string(),
+        lang,
+    ));
+    if let Some(s) = v.state {
+        // The deadline as the clocks give it today, with its working.
+        if let Some(d) = next_deadline(
+            &app.calendar,
+            &s.row,
+            &s.suspensions,
+            app.today,
+            app.case_settings,
+        ) {
+            let left = working_days_left(&app.calendar, app.today, d.due);
+            let when = if left < 0 {
+                format!("{} · {}", d.due, Field::Overdue.label(lang))
+            } else {
+                format!("{} · {} {left}", d.due, Field::WorkingDaysLeft.label(lang))
+            };
+            let style = if left < 0 {
+                Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            let mut line = field(Field::NextDeadline, when, lang);
+            line.style = style;
+            out.push(line);
+            out.push(field(Field::HowComputed, clean(&d.describe_in(lang)), lang));
+        }
+    }
+    out.push(field(
+        Field::Officer,
+        item.officer_name.as_deref().map_or("-".into(), clean),
+        lang,
+    ));
+    let names: Vec<String> = v.inspectors.iter().map(|s| clean(s)).collect();
+    out.push(field(Field::Inspectors, names.join("、"), lang));
+    if let Some(f) = v.facts {
+        out.push(field(Field::Facts, clean(f), lang));
+    }
+    if v.fine > 0 {
+        let article = v
+            .state
+            .and_then(|s| fines::article(&s.row.article))
+            .map_or(String::new(), |a| format!(" · {}", lang.pick(a.zh, a.en)));
+        out.push(field(
+            Field::Fine,
+            format!("{}{article}", yuan(v.fine)),
+            lang,
+        ));
+    }
+    if v.state.is_some_and(|s| s.row.legal_reviewer_id.is_some()) {
+        out.push(field(
+            Field::LegalReviewDone,
+            Field::Done.label(lang).to_string(),
+            lang,
+        ));
+    }
+    if !v.outcome.is_empty() {
+        out.push(field(Field::Decision, clean(v.outcome), lang));
+    }
+    if let Some(s) = v.state {
+        let moves = moves_from(&case_facts(s, app.case_settings));
+        if !moves.is_empty() {
+            out.push(heading(Field::Moves, lang));
+            let names: Vec<&str> = moves.iter().map(|m| m.label(lang)).collect();
+            out.push(Line::raw(format!(
+                "  {}",
+                names.join(lang.pick("、", ", "))
+            )));
+        }
+    }
+    out.push(heading(Field::CaseFile, lang));
+    if v.files.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for f in v.files {
+        out.push(Line::raw(format!(
+            "  {} {} · {} · {}{}{}{}",
+            f.on_date,
+            label(CaseFileKind::parse, CaseFileKind::label, &f.kind, lang),
+            f.recorded_by.as_deref().map_or("-".into(), clean),
+            Field::KeptAt.label(lang),
+            lang.pick("：", ": "),
+            clean(&f.kept_at),
+            if f.note.is_empty() || CaseMove::parse(&f.note).is_some() {
+                String::new()
+            } else {
+                format!(" · {}", clean(&f.note))
+            }
+        )));
+    }
+    out.push(heading(Field::History, lang));
+    for e in v.events {
+        // A move's note starts with its code: show the step's name.
+        let step = e
+            .note
+            .split(':')
+            .next()
+            .and_then(CaseMove::parse)
+            .map_or(String::new(), |m| format!(" · {}", m.label(lang)));
+        out.push(Line::raw(format!(
+            "  {} {}{step}",
+            office_date(e.at),
+            label(CaseStage::parse, CaseStage::label, &e.stage_to, lang)
+        )));
+    }
+}

@@ -1,0 +1,188 @@
+//! The case queue's overlays: its views, a case's steps, a step to confirm
+//! with the documents it issues, the decision form, and the assignment.
+
+use super::super::app::{App, Overlay};
+use super::super::casework::{CaseView, DecideForm};
+use super::super::text::clean;
+use super::overlay::boxed;
+use crate::domain::{CaseFileKind, CaseMove, fines};
+use crate::i18n::{self, Lang};
+use ratatui::Frame;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+
+fn chosen(text: String, on: bool) -> Line<'static> {
+    if on {
+        Line::styled(
+            text,
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
+    } else {
+        Line::raw(text)
+    }
+}
+
+fn keys(lang: Lang, zh: &str, en: &str) -> Line<'static> {
+    Line::styled(
+        lang.pick(zh, en).to_string(),
+        Style::new().add_modifier(Modifier::BOLD),
+    )
+}
+
+/// Scrolls so the cursor's row stays in the box (18 rows inside).
+fn scroll_for(cursor: usize) -> u16 {
+    cursor.saturating_sub(16) as u16
+}
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let lang = app.lang;
+    match &app.overlay {
+        Some(Overlay::CaseViews { cursor }) => {
+            let lines = CaseView::all()
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| chosen(format!(" {}", v.label(lang)), i == *cursor))
+                .collect();
+            boxed(
+                frame,
+                lang.pick(
+                    "案件视图（上下键选择 · Enter 选定 · Esc 关闭）",
+                    "Case views (Up/Down, Enter chooses, Esc closes)",
+                ),
+                lines,
+                scroll_for(*cursor),
+            );
+        }
+        Some(Overlay::CaseMoves { moves, cursor, .. }) => {
+            let lines = moves
+                .iter()
+                .enumerate()
+                .map(|(i, m)| chosen(format!(" {}", m.label(lang)), i == *cursor))
+                .collect();
+            boxed(
+                frame,
+                lang.pick(
+                    "可办理的步骤（Enter 选定 · Esc 关闭）",
+                    "Steps that can be taken (Enter chooses, Esc closes)",
+                ),
+                lines,
+                scroll_for(*cursor),
+            );
+        }
+        Some(Overlay::CaseConfirm {
+            step,
+            documents,
+            note,
+            ..
+        }) => confirm(frame, lang, *step, documents, note),
+        Some(Overlay::CaseDecide(form)) => decide(frame, lang, form),
+        Some(Overlay::Assign {
+            staff,
+            chosen: picked,
+            cursor,
+            ..
+        }) => {
+            let mut lines: Vec<Line<'static>> = staff
+                .iter()
+                .enumerate()
+                .map(|(i, (_, name, login, load))| {
+                    let mark = match picked.iter().position(|p| *p == i) {
+                        Some(0) => lang.pick("[承办]", "[officer]").to_string(),
+                        Some(_) => "[x]".to_string(),
+                        None => "[ ]".to_string(),
+                    };
+                    chosen(
+                        format!(
+                            " {mark} {} ({}) · {}",
+                            clean(name),
+                            clean(login),
+                            i18n::open_cases(lang, *load)
+                        ),
+                        i == *cursor,
+                    )
+                })
+                .collect();
+            lines.push(Line::raw(""));
+            lines.push(keys(
+                lang,
+                "空格 选择（第一位为承办人）· Enter 指派 · Esc 关闭",
+                "Space chooses (the first is the case officer) · Enter assigns · Esc closes",
+            ));
+            boxed(
+                frame,
+                lang.pick("指派监察员（至少2名）", "Assign inspectors (two at least)"),
+                lines,
+                scroll_for(*cursor),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn confirm(frame: &mut Frame, lang: Lang, step: CaseMove, documents: &[CaseFileKind], note: &str) {
+    let mut lines = vec![Line::raw(lang.pick(
+        "办理这一步将出具并归入案卷：",
+        "This step issues and files:",
+    ))];
+    if documents.is_empty() {
+        lines.push(Line::raw(format!("  {}", lang.pick("（无）", "(nothing)"))));
+    }
+    for d in documents {
+        lines.push(Line::raw(format!("  · {}", d.label(lang))));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("{}{}_", lang.pick("说明：", "Note: "), clean(note)),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    lines.push(keys(
+        lang,
+        "Enter 确认办理 · Esc 取消",
+        "Enter takes the step · Esc cancels",
+    ));
+    boxed(frame, step.label(lang), lines, 0);
+}
+
+fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
+    let mut lines: Vec<Line<'static>> = vec![Line::raw(lang.pick("处罚依据：", "Article:"))];
+    for (i, a) in fines::ARTICLES.iter().enumerate() {
+        let mark = if i == f.article { "▶" } else { " " };
+        lines.push(chosen(
+            format!(" {mark} {}", lang.pick(a.zh, a.en)),
+            f.field == 0 && i == f.article,
+        ));
+    }
+    lines.push(Line::raw(""));
+    let inputs = [
+        (1, lang.pick("罚款金额（元）：", "Fine (yuan): "), &f.fine),
+        (
+            2,
+            lang.pick("受侵害劳动者人数：", "Affected workers: "),
+            &f.workers,
+        ),
+        (
+            3,
+            lang.pick("应付金额（元）：", "Amount owed (yuan): "),
+            &f.owed,
+        ),
+    ];
+    for (n, label, value) in inputs {
+        let cursor = if f.field == n { "_" } else { "" };
+        lines.push(chosen(
+            format!(" {label}{}{cursor}", clean(value)),
+            f.field == n,
+        ));
+    }
+    if let Some(e) = &f.error {
+        lines.push(Line::styled(
+            clean(e),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    lines.push(keys(
+        lang,
+        "Tab 下一项 · 上下键选条款 · Enter 作出决定 · Esc 取消",
+        "Tab next field · Up/Down article · Enter decides · Esc cancels",
+    ));
+    boxed(frame, CaseMove::Decide.label(lang), lines, 0);
+}

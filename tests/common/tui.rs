@@ -1,0 +1,460 @@
+//! The terminal program's fixtures: rows, details and search answers as the
+//! database would give them, an app fed with them, keys and a drawn screen.
+// Money in fen reads as yuan and fen.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use hrss_desk::domain::calendar::CalendarFile;
+use hrss_desk::domain::{Role, WorkCalendar};
+use hrss_desk::i18n::Lang;
+use hrss_desk::store::*;
+use hrss_desk::tui::action::Action;
+use hrss_desk::tui::app::{App, AppEvent, Effect, Who};
+use hrss_desk::tui::keymap::Keymap;
+use hrss_desk::tui::render::{render, screen_text};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::{Terminal, backend::TestBackend};
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+pub fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+}
+
+pub fn rows(kind: ListKind) -> Vec<ListItem> {
+    let at = |m, day| {
+        Utc.with_ymd_and_hms(2026, m, day, 2, 30, 0)
+            .single()
+            .unwrap()
+    };
+    match kind {
+        ListKind::Filings => vec![
+            ListItem::Filing(FilingItem {
+                id: 1,
+                kind: "enroll".into(),
+                status: "pending".into(),
+                employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
+                person_name: Some("曾晓东".into()),
+                person_id_number: Some("130110199003070015".into()),
+                received_at: at(11, 9),
+                material_problems: 1,
+                lease_holder: None,
+                lease_by: None,
+            }),
+            ListItem::Filing(FilingItem {
+                id: 2,
+                kind: "contribution-base".into(),
+                status: "pending".into(),
+                // A name carrying an escape sequence must not reach the terminal raw.
+                employer_name: Some("河北润德\u{1b}[2J商贸有限公司".into()),
+                person_name: Some("单丽".into()),
+                person_id_number: Some("13018519850615002X".into()),
+                received_at: at(11, 25),
+                material_problems: 0,
+                lease_holder: Some("李娜".into()),
+                lease_by: Some(4),
+            }),
+        ],
+        ListKind::Licences => vec![
+            ListItem::Licence(LicenceRow {
+                id: 1,
+                kind: "hr-service".into(),
+                number: "(冀)人服证字[2023]第0107号".into(),
+                holder: "石家庄市鹿泉区恒信人力资源服务有限公司".into(),
+                uscc: "91130110MA0F3K7Q2X".into(),
+                legal_rep: "王伟".into(),
+                address: "石家庄市鹿泉区获鹿镇向阳大街12号".into(),
+                district: "鹿泉区".into(),
+                zone: Some("LQ-01".into()),
+                issued_on: d(3, 1),
+                expires_on: Some(d(12, 10)),
+                status: "valid".into(),
+            }),
+            ListItem::Licence(LicenceRow {
+                id: 2,
+                kind: "training-school".into(),
+                number: "人社民1301100001001号".into(),
+                holder: "鹿泉区博远职业技能培训学校".into(),
+                uscc: "52130110MA0F3K7Q2X".into(),
+                legal_rep: "李娜".into(),
+                address: "石家庄市鹿泉区铜冶镇".into(),
+                district: "鹿泉区".into(),
+                zone: Some("LQ-02".into()),
+                issued_on: d(1, 5),
+                expires_on: Some(d(10, 1)),
+                status: "valid".into(),
+            }),
+            ListItem::Licence(LicenceRow {
+                id: 3,
+                kind: "designated-pharmacy".into(),
+                number: "P130110000012".into(),
+                holder: "石家庄乐亭大药房有限公司鹿泉上庄镇店".into(),
+                uscc: "91130110MA0F3K7Q2X".into(),
+                legal_rep: "赵强".into(),
+                address: "上庄镇".into(),
+                district: "鹿泉区".into(),
+                zone: Some("LQ-02".into()),
+                issued_on: d(2, 2),
+                expires_on: Some(NaiveDate::from_ymd_opt(2029, 2, 1).unwrap()),
+                status: "revoked".into(),
+            }),
+        ],
+        ListKind::Cases => vec![
+            ListItem::Case(CaseItem {
+                id: 1,
+                number: "鹿人社监案〔2026〕016号".into(),
+                respondent_name: "石家庄市鹿泉区冀华水泥制品有限公司".into(),
+                stage: "investigating".into(),
+                registered_on: d(9, 1),
+                due_on: Some(d(11, 20)),
+                officer_name: Some("杨强".into()),
+                mass_incident: false,
+                due_rule: "investigation".into(),
+                queue_key: "B2026-11-20".into(),
+            }),
+            ListItem::Case(CaseItem {
+                id: 2,
+                number: "鹿人社监案〔2026〕023号".into(),
+                respondent_name: "河北信达汽车服务股份有限公司".into(),
+                stage: "prior-notice".into(),
+                registered_on: d(10, 9),
+                due_on: Some(d(12, 2)),
+                officer_name: Some("黄伟".into()),
+                mass_incident: false,
+                due_rule: "statement".into(),
+                queue_key: "B2026-12-02".into(),
+            }),
+        ],
+        ListKind::Inspections => vec![ListItem::Inspection(InspectionItem {
+            id: 1,
+            licence_number: "(冀)人服证字[2023]第0107号".into(),
+            holder: "石家庄市鹿泉区恒信人力资源服务有限公司".into(),
+            method: "on-site".into(),
+            planned_on: d(11, 3),
+            result: "failed".into(),
+        })],
+        ListKind::Employers => vec![],
+        ListKind::Persons => vec![ListItem::Person(PersonItem {
+            id: 1,
+            name: "欧阳秀英".into(),
+            id_number: "130110199003070015".into(),
+            employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
+            status: "active".into(),
+            contribution_base: 6_420_00,
+        })],
+    }
+}
+
+/// A case in investigation, opened 28 Sep 2026 (before National Day).
+pub fn case_detail() -> Detail {
+    let ListItem::Case(item) = rows(ListKind::Cases).remove(0) else {
+        unreachable!()
+    };
+    let row = CaseStateRow {
+        id: item.id,
+        version: 4,
+        number: item.number.clone(),
+        respondent_name: item.respondent_name.clone(),
+        respondent_employer_id: Some(3),
+        stage: "investigating".into(),
+        registered_on: d(9, 21),
+        opened_on: Some(d(9, 28)),
+        due_on: Some(d(12, 25)),
+        extended: false,
+        suspended: false,
+        hearing_required: false,
+        hearing_requested: false,
+        hearing_host_id: None,
+        legal_reviewer_id: None,
+        case_officer_id: Some(7),
+        mass_incident: false,
+        notice_served_on: None,
+        decided_on: None,
+        served_on: None,
+        fine: 0,
+        article: String::new(),
+        outcome: String::new(),
+        due_rule: "investigation".into(),
+        queue_key: "B2026-12-25".into(),
+        complaint_received_on: Some(d(9, 18)),
+    };
+    Detail::Case {
+        item,
+        facts: Some("拖欠三个月工资未支付".into()),
+        fine: 0,
+        outcome: String::new(),
+        inspectors: vec!["杨强".into(), "黄伟".into()],
+        events: vec![],
+        state: Some(Box::new(CaseState {
+            row,
+            inspectors: vec![7, 8],
+            on_file: vec!["complaint-form".into(), "opening-approval".into()],
+            suspensions: vec![],
+        })),
+        files: vec![CaseFileRow {
+            kind: "inquiry-record".into(),
+            on_date: d(10, 14),
+            recorded_by: Some("杨强".into()),
+            kept_at: "监察大队档案室".into(),
+            note: "询问劳动者张某".into(),
+        }],
+    }
+}
+
+pub fn detail(kind: ListKind, id: i64) -> Detail {
+    match kind {
+        ListKind::Cases => case_detail(),
+        ListKind::Licences => {
+            let ListItem::Licence(l) = rows(kind).remove(0) else {
+                unreachable!()
+            };
+            Detail::Licence {
+                licence: l,
+                inspections: vec![InspectionRow {
+                    id: 1,
+                    licence_id: id,
+                    method: "on-site".into(),
+                    planned_on: d(11, 3),
+                    done_on: Some(d(11, 3)),
+                    result: "failed".into(),
+                    findings: "未在服务场所明示收费标准".into(),
+                }],
+                sanctions: vec![],
+                reviews: vec![],
+                complaints: vec![ComplaintItem {
+                    id: 1,
+                    received_on: d(8, 20),
+                    channel: "hotline".into(),
+                    matters: "wages".into(),
+                    decision: "accepted".into(),
+                    facts: "拖欠三个月工资未支付".into(),
+                }],
+                cases: vec![CaseItem {
+                    id: 1,
+                    number: "鹿人社监案〔2026〕016号".into(),
+                    respondent_name: "石家庄市鹿泉区恒信人力资源服务有限公司".into(),
+                    stage: "investigating".into(),
+                    registered_on: d(9, 1),
+                    due_on: Some(d(11, 20)),
+                    officer_name: Some("杨强".into()),
+                    mass_incident: false,
+                    due_rule: "investigation".into(),
+                    queue_key: "B2026-11-20".into(),
+                }],
+            }
+        }
+        _ => {
+            let ListItem::Filing(f) = rows(ListKind::Filings).remove(0) else {
+                unreachable!()
+            };
+            Detail::Filing {
+                item: f,
+                declared: r#"{"id_number":"130110199003070015","wage":650000}"#.into(),
+                materials: vec![MaterialLine {
+                    material: "labour-contract".into(),
+                    name_zh: "劳动合同".into(),
+                    name_en: "Labour contract".into(),
+                    required: true,
+                    present: Some(false),
+                    valid: Some(false),
+                }],
+                decision: None,
+                reason: String::new(),
+                average_wage: None,
+                pension_figure: None,
+            }
+        }
+    }
+}
+
+pub fn dashboard() -> Dashboard {
+    Dashboard {
+        counts: counts(),
+        pending_by_kind: vec![("enroll".into(), 50), ("suspend".into(), 50)],
+        cases_by_stage: vec![("opened".into(), 22), ("closed".into(), 22)],
+        licences_by_kind: vec![("hr-service".into(), 150, 140)],
+        expiring_soon: 14,
+        expired: 9,
+    }
+}
+
+pub fn counts() -> Counts {
+    Counts {
+        employers: 2_000,
+        persons: 50_000,
+        licences: 410,
+        pending_filings: 300,
+        open_cases: 178,
+        overdue_cases: 12,
+    }
+}
+
+/// The lookup index over the fixtures' licences and persons.
+pub fn fixture_index() -> std::sync::Arc<hrss_desk::search::Index> {
+    let mut sources = Vec::new();
+    for kind in [ListKind::Licences, ListKind::Persons] {
+        for item in rows(kind) {
+            let row = match item {
+                ListItem::Licence(l) => LookupRow {
+                    source: "licence".into(),
+                    licence_kind: l.kind,
+                    id: l.id,
+                    name: l.holder,
+                    number: l.number,
+                    uscc: l.uscc,
+                    status: l.status,
+                    expires_on: l.expires_on,
+                },
+                ListItem::Person(p) => LookupRow {
+                    source: "person".into(),
+                    licence_kind: String::new(),
+                    id: p.id,
+                    name: p.name,
+                    number: p.id_number,
+                    uscc: String::new(),
+                    status: p.status,
+                    expires_on: None,
+                },
+                _ => unreachable!(),
+            };
+            sources.push(hrss_desk::search::source(row, today()));
+        }
+    }
+    let mut ix = hrss_desk::search::Index::build(sources);
+    ix.finish();
+    std::sync::Arc::new(ix)
+}
+
+/// What the checks find in the fixture filing.
+pub fn fixture_problems() -> Vec<hrss_desk::domain::review::Problem> {
+    use hrss_desk::domain::review::Problem;
+    vec![
+        Problem::MissingMaterial("labour-contract".into()),
+        Problem::LateRegistration { days: 45 },
+    ]
+}
+
+/// The problems found across the fixture queue.
+pub fn fixture_tally() -> Vec<(String, i64)> {
+    vec![
+        ("material-missing".into(), 2),
+        ("registration-late".into(), 1),
+    ]
+}
+
+/// Answers every effect as the database would, with the fixtures.
+pub fn feed(app: &mut App, effects: Vec<Effect>) {
+    for e in effects {
+        let event = match e {
+            Effect::BuildIndex => AppEvent::IndexReady(Ok(fixture_index())),
+            Effect::PrepareDecision { id, decision, .. } => {
+                AppEvent::DecisionReady(Ok(hrss_desk::workflow::Draft {
+                    id,
+                    version: 3,
+                    decision,
+                    problems: vec!["缺少材料：劳动合同，请补交。".into(), "入职45天后才申报，超过30天的登记期限。".into()],
+                    notice: "一次性告知书\n1. 缺少材料：劳动合同，请补交。\n2. 入职45天后才申报，超过30天的登记期限。\n".into(),
+                    refused: None,
+                    needs_reason: decision == hrss_desk::domain::decision::Decision::Approve,
+                }))
+            }
+            // Decisions are taken by the tests themselves, to look at them.
+            Effect::Decide(_) | Effect::ApproveTagged { .. } => continue,
+            Effect::TagClean { .. } => AppEvent::CleanFilings(Ok(vec![2])),
+            Effect::Reveal { .. } => continue,
+            Effect::TakeLease { .. } => continue,
+            Effect::Search(ask) => {
+                let index = app.index.clone().unwrap();
+                let hits = index.search(&ask.query, ask.filter, 200, ask.previous.as_deref(), None);
+                AppEvent::Searched {
+                    generation: ask.generation,
+                    query: ask.query,
+                    hits: hits.map(Box::new),
+                }
+            }
+            Effect::LoadPage(ask) => {
+                let result = Ok(rows(ask.kind));
+                AppEvent::Page { ask, result }
+            }
+            Effect::LoadDetail { kind, id } => {
+                let more = app.handle(AppEvent::Detail {
+                    kind,
+                    id,
+                    result: Ok(Some(detail(kind, id))),
+                });
+                feed(app, more);
+                if kind != ListKind::Filings {
+                    continue;
+                }
+                AppEvent::FilingProblems {
+                    id,
+                    problems: fixture_problems(),
+                }
+            }
+            Effect::Recheck | Effect::LoadTally => AppEvent::Tally(Ok(fixture_tally())),
+            Effect::RecomputeDeadlines => AppEvent::DeadlinesRecomputed(Ok(0)),
+            // Steps and assignments are taken by the tests themselves, to look at them.
+            Effect::MoveCase(_) | Effect::AssignCase { .. } => continue,
+            Effect::LoadInspectors { id } => AppEvent::Inspectors {
+                id,
+                result: Ok(vec![
+                    (7, "杨强".into(), "yangqiang".into(), 4),
+                    (8, "黄伟".into(), "huangwei".into(), 2),
+                    (9, "周浩".into(), "zhouhao".into(), 0),
+                ]),
+            },
+            Effect::LoadDashboard => AppEvent::Dashboard(Ok(dashboard())),
+            Effect::LoadCounts => AppEvent::Counts(Ok(counts())),
+            Effect::Quit => continue,
+        };
+        let more = app.handle(event);
+        feed(app, more);
+    }
+}
+
+pub fn app(lang: Lang, w: u16, h: u16) -> App {
+    let cal = WorkCalendar::from_years(
+        &CalendarFile::parse(include_str!("../../data/calendar.toml"))
+            .unwrap()
+            .year,
+    );
+    let who = Who {
+        id: 1,
+        name: "赵静".into(),
+        login: "zhaojing".into(),
+        roles: vec![Role::Chief, Role::Admin],
+    };
+    let (mut app, fx) = App::new(
+        who,
+        lang,
+        "SQLite /srv/hrss/hrss-desk.sqlite".into(),
+        Keymap::shipped("default").unwrap(),
+        cal,
+        today(),
+        (w, h),
+    );
+    feed(&mut app, fx);
+    app
+}
+
+pub fn act(app: &mut App, a: Action) {
+    let fx = app.apply(a);
+    feed(app, fx);
+}
+
+pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.handle(AppEvent::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+pub fn typed(app: &mut App, code: KeyCode) {
+    let fx = key(app, code);
+    feed(app, fx);
+}
+
+pub fn draw(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| render(f, app)).unwrap();
+    screen_text(t.backend().buffer())
+}

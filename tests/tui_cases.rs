@@ -1,0 +1,202 @@
+//! The case queue at the desk, drawn from fixtures: a case's next deadline
+//! with its working, its file and its steps; the views; taking a step with
+//! the documents it issues; the decision's fine checked against its article;
+//! assigning inspectors by their load.
+
+mod common;
+
+use common::tui::*;
+use hrss_desk::domain::{CaseFileKind, CaseMove};
+use hrss_desk::i18n::Lang;
+use hrss_desk::store::ListKind;
+use hrss_desk::tui::action::Action;
+use hrss_desk::tui::app::{AppEvent, Effect, Overlay};
+use hrss_desk::tui::casework::{CaseView, DecideForm};
+use ratatui::crossterm::event::KeyCode;
+
+fn open_case(lang: Lang) -> hrss_desk::tui::app::App {
+    let mut a = app(lang, 100, 30);
+    act(&mut a, Action::Pane3);
+    typed(&mut a, KeyCode::Enter);
+    a
+}
+
+#[test]
+fn a_case_shows_its_next_deadline_with_how_it_was_reached_its_steps_and_its_file() {
+    let a = open_case(Lang::Zh);
+    let s = draw(&a);
+    // Opened 28 Sep: 60 working days skip National Day and count the make-up Saturday.
+    assert!(s.contains("下一期限：2026-12-25"), "{s}");
+    assert!(s.contains("国庆节"), "{s}");
+    assert!(s.contains("事先告知") && s.contains("中止调查"), "{s}");
+    assert!(
+        s.contains("询问笔录") && s.contains("监察大队档案室"),
+        "{s}"
+    );
+    insta::assert_snapshot!("case_detail_zh_100x30", s);
+    let en = draw(&open_case(Lang::En));
+    assert!(
+        en.contains("Next deadline: 2026-12-25") && en.contains("National Day"),
+        "{en}"
+    );
+    insta::assert_snapshot!("case_detail_en_100x30", en);
+}
+
+#[test]
+fn f_chooses_a_view_of_the_case_queue() {
+    let mut a = app(Lang::Zh, 100, 30);
+    act(&mut a, Action::Pane3);
+    a.apply(Action::Scope);
+    assert!(matches!(a.overlay, Some(Overlay::CaseViews { cursor: 0 })));
+    assert!(draw(&a).contains("5个工作日内到期"));
+    key(&mut a, KeyCode::Down);
+    let fx = key(&mut a, KeyCode::Enter);
+    assert_eq!(a.case_view, CaseView::Overdue);
+    match fx.as_slice() {
+        [Effect::LoadPage(ask)] => {
+            assert_eq!(ask.kind, ListKind::Cases);
+            // Overdue: the next deadline was yesterday or before.
+            assert_eq!(ask.request.scope.due_by, today().pred_opt());
+        }
+        other => panic!("{other:?}"),
+    }
+    feed(&mut a, fx);
+    assert!(draw(&a).contains("已超期"));
+    a.case_view = CaseView::Mine;
+    assert_eq!(a.case_scope().inspector, Some(1));
+    a.case_view = CaseView::Unassigned;
+    assert!(a.case_scope().unassigned);
+}
+
+#[test]
+fn m_takes_a_step_listing_the_documents_it_issues() {
+    let mut a = open_case(Lang::Zh);
+    a.apply(Action::CaseMove);
+    let Some(Overlay::CaseMoves { moves, .. }) = &a.overlay else {
+        panic!("{:?}", a.overlay)
+    };
+    assert_eq!(
+        moves,
+        &[
+            CaseMove::Suspend,
+            CaseMove::Extend,
+            CaseMove::PriorNotice,
+            CaseMove::Withdraw,
+            CaseMove::Transfer,
+            CaseMove::RectifyOrder
+        ]
+    );
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    match &a.overlay {
+        Some(Overlay::CaseConfirm {
+            step, documents, ..
+        }) => {
+            assert_eq!(*step, CaseMove::PriorNotice);
+            assert_eq!(documents, &[CaseFileKind::PriorNoticeDoc]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(draw(&a).contains("行政处罚事先告知书"));
+    for c in "当场送达".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::MoveCase(ask)] => {
+            assert_eq!(
+                (ask.id, ask.step, ask.note.as_str()),
+                (1, CaseMove::PriorNotice, "当场送达")
+            );
+            assert_eq!(ask.decision, None);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Done: said, and the case and the queue read again.
+    let fx = a.handle(AppEvent::CaseDone(Ok("案件1：事先告知已办理。".into())));
+    assert!(a.overlay.is_none());
+    assert!(fx.iter().any(|e| matches!(e, Effect::LoadDetail { .. })));
+    assert!(fx.iter().any(|e| matches!(e, Effect::LoadPage(_))));
+    // Refused: the sentence, and nothing else happens.
+    assert!(
+        a.handle(AppEvent::CaseDone(Err("缺少文书".into())))
+            .is_empty()
+    );
+    assert_eq!(a.message.as_deref(), Some("缺少文书"));
+}
+
+#[test]
+fn the_decision_form_refuses_a_fine_outside_its_articles_range() {
+    let mut a = open_case(Lang::En);
+    a.overlay = Some(Overlay::CaseDecide(DecideForm {
+        id: 1,
+        article: 0,
+        field: 0,
+        fine: String::new(),
+        workers: String::new(),
+        owed: String::new(),
+        error: None,
+    }));
+    key(&mut a, KeyCode::Tab);
+    for c in "16000".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Char('3'));
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    let s = draw(&a);
+    assert!(s.contains("between 3,000.00 and 15,000.00"), "{s}");
+    // 15,000 for three workers is the top of art 23's range.
+    key(&mut a, KeyCode::BackTab);
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    for c in "5000".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::MoveCase(ask)] => {
+            assert_eq!(ask.step, CaseMove::Decide);
+            assert_eq!(ask.decision, Some(("lsi-23".to_string(), 3, 0, 1_500_000)));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn i_assigns_inspectors_by_their_load_the_first_chosen_as_officer() {
+    let mut a = open_case(Lang::Zh);
+    act(&mut a, Action::Assign);
+    assert!(matches!(a.overlay, Some(Overlay::Assign { .. })));
+    assert!(draw(&a).contains("在办4件"));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Char(' '));
+    assert!(draw(&a).contains("[承办] 黄伟"));
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [
+            Effect::AssignCase {
+                id,
+                officer,
+                inspectors,
+                ..
+            },
+        ] => {
+            assert_eq!(*id, 1);
+            assert_eq!(officer, "huangwei");
+            assert_eq!(inspectors, &["huangwei".to_string(), "zhouhao".to_string()]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn steps_need_an_open_case() {
+    let mut a = app(Lang::En, 100, 30);
+    act(&mut a, Action::Pane3);
+    a.apply(Action::CaseMove);
+    assert!(a.overlay.is_none());
+    assert!(a.message.as_deref().unwrap().contains("Open a case first"));
+}
