@@ -320,3 +320,155 @@ async fn recomputing_the_deadlines_keeps_the_queue_in_order_and_is_idempotent() 
         assert_eq!(ids, expected, "{}", db.label);
     }
 }
+
+#[tokio::test]
+async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highest() {
+    use hrss_desk::domain::InspectionMatter;
+    use hrss_desk::domain::complaint::{Intake, Outcome};
+    use hrss_desk::workflow::complaints::{self as intake, Complainant};
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let cal = calendar();
+        let clerk = who(&store, "wangfang").await;
+        let chief = who(&store, "liuyang").await;
+        let form = Intake {
+            complainant: "张伟".into(),
+            respondent: "某建筑公司".into(),
+            respondent_known: false,
+            matters: vec![InspectionMatter::Wages],
+            facts: "拖欠工资".into(),
+            channel: "window".into(),
+            received_on: today(),
+            violation_on: NaiveDate::from_ymd_opt(2026, 10, 1),
+            labour_dispute: false,
+        };
+        let (id, outcome, due) = intake::register(
+            &store,
+            &cal,
+            &clerk,
+            Lang::Zh,
+            today(),
+            &form,
+            &Complainant::default(),
+            None,
+            true,
+        )
+        .await
+        .unwrap();
+        assert_eq!(outcome, Outcome::Accept);
+        assert_eq!(
+            due,
+            NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+            "5 working days"
+        );
+        let said = intake::decide(&store, &cal, &chief, Lang::Zh, today(), id, false, "")
+            .await
+            .unwrap();
+        assert!(said.contains("已登记案件"), "{}: {said}", db.label);
+        let mass_first = db
+            .scalar(&format!("SELECT COUNT(*) FROM inspection_case WHERE complaint_id = {id} AND mass_incident AND queue_key LIKE 'A%'"))
+            .await;
+        assert_eq!(
+            mass_first, 1,
+            "{}: a mass incident's case sorts first",
+            db.label
+        );
+        let again = intake::decide(&store, &cal, &chief, Lang::Zh, today(), id, false, "").await;
+        assert!(again.unwrap_err().contains("已作出决定"));
+        // A second acceptance takes the next number.
+        let (id2, _, _) = intake::register(
+            &store,
+            &cal,
+            &clerk,
+            Lang::Zh,
+            today(),
+            &form,
+            &Complainant::default(),
+            None,
+            false,
+        )
+        .await
+        .unwrap();
+        intake::decide(&store, &cal, &chief, Lang::Zh, today(), id2, false, "")
+            .await
+            .unwrap();
+        let numbers = db
+            .scalar(&format!("SELECT COUNT(DISTINCT number) FROM inspection_case WHERE complaint_id IN ({id}, {id2})"))
+            .await;
+        assert_eq!(numbers, 2, "{}", db.label);
+    }
+}
+
+#[tokio::test]
+async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_before_deciding() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let cal = calendar();
+        let chief = who(&store, "liuyang").await;
+        let boss = who(&store, "zhaojing").await;
+        let id = case_in(&db, CaseStage::Preliminary).await;
+        work::assign(&store, &chief, Lang::Zh, id, "wulei", &["wulei", "zhouhao"])
+            .await
+            .unwrap();
+        let officer = who(&store, "wulei").await;
+        let step = |m: CaseMove, by: &Staff, d: Option<(&'static str, fines::Basis, i64)>| {
+            let (store, cal, by) = (&store, &cal, by.clone());
+            async move { work::make_move(store, cal, &by, Lang::En, today(), id, m, d, "").await }
+        };
+        step(CaseMove::Open, &chief, None).await.unwrap();
+        step(CaseMove::Investigate, &officer, None).await.unwrap();
+        // 20 workers × 1,000 yuan: 20,000 yuan, above the 10,000 threshold.
+        let basis = fines::Basis {
+            workers: 20,
+            owed: 0,
+        };
+        step(
+            CaseMove::PriorNotice,
+            &officer,
+            Some(("lsi-23", basis, 20_000_00)),
+        )
+        .await
+        .unwrap();
+        let s = store.case_state(id).await.unwrap().unwrap();
+        assert!(s.row.hearing_required, "{}", db.label);
+        assert!(
+            s.on_file.iter().any(|k| k == "hearing-notice"),
+            "{}",
+            db.label
+        );
+        step(CaseMove::HearingRequest, &officer, None)
+            .await
+            .unwrap();
+        step(CaseMove::Statement, &officer, None).await.unwrap();
+        let basis = fines::Basis {
+            workers: 20,
+            owed: 0,
+        };
+        let early = step(CaseMove::Decide, &boss, Some(("lsi-23", basis, 20_000_00))).await;
+        assert!(
+            early.unwrap_err().contains("hold it before deciding"),
+            "{}",
+            db.label
+        );
+        let host = step(CaseMove::Hearing, &officer, None).await;
+        assert!(host.is_err(), "an investigator may not host");
+        step(CaseMove::Hearing, &boss, None).await.unwrap();
+        let unreviewed = step(CaseMove::Decide, &boss, Some(("lsi-23", basis, 20_000_00))).await;
+        assert!(
+            unreviewed.unwrap_err().contains("legal review"),
+            "{}",
+            db.label
+        );
+        step(CaseMove::LegalReview, &chief, None).await.unwrap();
+        step(CaseMove::Decide, &boss, Some(("lsi-23", basis, 20_000_00)))
+            .await
+            .unwrap();
+        let s = store.case_state(id).await.unwrap().unwrap();
+        assert_eq!(s.row.stage, "decided");
+        assert_eq!(
+            s.row.due_rule, "fine-payment",
+            "{}: next, the fine's 15 days",
+            db.label
+        );
+    }
+}

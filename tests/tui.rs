@@ -945,3 +945,23 @@ fn refreshing_the_queue_checks_it_again_for_the_filter_by_problem() {
     act(&mut a, Action::Pane3);
     assert!(!a.apply(Action::Refresh).contains(&Effect::Recheck));
 }
+
+#[test]
+fn a_change_at_another_desk_is_read_again_keeping_the_selection() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Down);
+    assert_eq!(a.list().unwrap().selected().unwrap().id(), 2);
+    let fx = a.handle(AppEvent::DataChanged);
+    assert!(fx.contains(&Effect::LoadCounts));
+    assert!(fx.contains(&Effect::LoadTally));
+    assert!(fx.iter().any(|e| matches!(e, Effect::LoadPage(_))));
+    feed(&mut a, fx);
+    assert_eq!(
+        a.list().unwrap().selected().unwrap().id(),
+        2,
+        "still on the same filing"
+    );
+    // Not while the clerk is typing in an overlay.
+    a.apply(Action::Help);
+    assert!(a.handle(AppEvent::DataChanged).is_empty());
+}

@@ -20,6 +20,10 @@ UPDATE inspection_case SET queue_key =
     CASE WHEN mass_incident THEN 'A' ELSE 'B' END || COALESCE(due_on, '9999-12-31');
 CREATE INDEX case_queue ON inspection_case(queue_key, id);
 
+-- A complaint from a mass incident makes a case that sorts first.
+ALTER TABLE complaint ADD COLUMN mass_incident BOOLEAN NOT NULL DEFAULT 0;
+ALTER TABLE complaint ADD COLUMN decision_note TEXT NOT NULL DEFAULT '';
+
 -- Documents of the procedure and evidence, as they are gathered.
 CREATE TABLE case_file (
     id          INTEGER PRIMARY KEY,
@@ -66,6 +70,9 @@ INSERT INTO setting (key, value, source, effective_from)
 SELECT 'case.hearing_threshold_fen', '1000000',
        '石家庄市政府令第112号（2000）：对经营单位罚款1万元以上为较大数额（待核实现行有效性）', NULL
 WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.hearing_threshold_fen');
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'case.number_prefix', '鹿人社监案', '本局案件编号字头', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.number_prefix');
 INSERT INTO setting (key, value, source, effective_from)
 SELECT 'case.statement_days', '5', '陈述申辩期限：无全国统一规定，默认5个工作日', NULL
 WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.statement_days');

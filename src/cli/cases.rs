@@ -27,7 +27,7 @@ pub enum CasesCommand {
         id: i64,
         /// 步骤代码 / The step's code
         step: String,
-        /// 处罚依据条款（decide） / The article the decision rests on (decide)
+        /// 处罚依据条款（decide；prior-notice 时为拟处罚） / The article (decide; the proposed penalty at prior-notice)
         #[arg(long)]
         article: Option<String>,
         /// 罚款金额，元 / The fine in yuan (decide)
@@ -178,7 +178,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                 owed: money(owed)?,
             };
             let decision = match (m, &article) {
-                (CaseMove::Decide, Some(a)) if fine.is_some() => {
+                (CaseMove::Decide | CaseMove::PriorNotice, Some(a)) if fine.is_some() => {
                     Some((a.as_str(), basis, fine_fen))
                 }
                 _ => None,

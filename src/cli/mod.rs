@@ -4,6 +4,7 @@
 mod audit;
 mod calendar;
 mod cases;
+mod complaints;
 mod context;
 mod demo;
 mod filings;
@@ -63,6 +64,11 @@ pub enum Command {
         /// 以 JSON 输出 / Write JSON
         #[arg(long)]
         json: bool,
+    },
+    /// 投诉登记与受理 / Complaint intake
+    Complaints {
+        #[command(subcommand)]
+        command: complaints::ComplaintsCommand,
     },
     /// 劳动保障监察案件 / Labour-inspection cases
     Cases {
@@ -139,6 +145,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Migrate => context::migrate_only(g, lang).await,
         Command::Filings { command } => filings::run(g, lang, command).await,
         Command::Cases { command } => cases::run(g, lang, command).await,
+        Command::Complaints { command } => complaints::run(g, lang, command).await,
         Command::Lookup {
             query,
             kind,

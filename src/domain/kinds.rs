@@ -200,6 +200,7 @@ vocabulary! {
         Resume = "resume", "恢复调查", "Resume";
         Extend = "extend", "延长办案期限", "Extend the time limit";
         PriorNotice = "prior-notice", "事先告知", "Prior notice";
+        HearingRequest = "hearing-request", "当事人申请听证", "The party asks for a hearing";
         Statement = "statement", "陈述申辩", "Statement and defence";
         Hearing = "hearing", "听证", "Hearing";
         LegalReview = "legal-review", "法制审核", "Legal review";
@@ -222,6 +223,7 @@ vocabulary! {
         PriorNoticeDoc = "prior-notice", "行政处罚事先告知书", "Prior notice of penalty";
         HearingNoticeDoc = "hearing-notice", "听证告知书", "Notice of the right to a hearing";
         StatementRecord = "statement-record", "陈述申辩笔录", "Record of statement and defence";
+        HearingApplication = "hearing-application", "听证申请书", "Application for a hearing";
         HearingRecord = "hearing-record", "听证笔录", "Hearing record";
         LegalOpinion = "legal-opinion", "法制审核意见书", "Legal review opinion";
         PenaltyDecision = "penalty-decision", "行政处罚决定书", "Penalty decision";

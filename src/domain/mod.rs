@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod clocks;
+pub mod complaint;
 pub mod contribution;
 pub mod decision;
 pub mod fines;

@@ -80,6 +80,13 @@ pub fn rule(m: Move) -> MoveRule {
         Move::Resume => r(INVESTIGATING, None, CHIEF, &[], false),
         Move::Extend => r(INVESTIGATING, None, CHIEF, &[Doc::ExtensionApproval], true),
         Move::PriorNotice => r(INVESTIGATING, Some(PriorNotice), WORKERS, &[], false),
+        Move::HearingRequest => r(
+            &[PriorNotice],
+            None,
+            WORKERS,
+            &[Doc::HearingApplication],
+            false,
+        ),
         Move::Statement => r(
             &[PriorNotice],
             Some(Defence),
@@ -165,6 +172,8 @@ pub struct CaseFacts {
     pub hearing_required: bool,
     /// The party asked for a hearing within its window.
     pub hearing_requested: bool,
+    /// The window to ask for one (5 working days from the notice) is still open.
+    pub hearing_request_open: bool,
     pub hearing_host: Option<i64>,
     pub legal_reviewer: Option<i64>,
     /// What is already on file.
@@ -199,6 +208,11 @@ pub enum Refusal {
     NoLegalReview,
     /// The hearing was asked for and has not been held.
     HearingPending,
+    /// The notice offered no hearing, so none can be asked for.
+    NoHearingOffered,
+    /// Asked after the 5 working days (行政处罚法 art 64).
+    HearingRequestLate,
+    AlreadyRequested,
 }
 
 /// The documents the move still needs, given what is on file and what is
@@ -246,6 +260,9 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
         {
             return Err(Refusal::ReviewerIsOfficer);
         }
+        Move::HearingRequest if !c.hearing_required => return Err(Refusal::NoHearingOffered),
+        Move::HearingRequest if c.hearing_requested => return Err(Refusal::AlreadyRequested),
+        Move::HearingRequest if !c.hearing_request_open => return Err(Refusal::HearingRequestLate),
         Move::Decide if c.hearing_requested && c.hearing_host.is_none() => {
             return Err(Refusal::HearingPending);
         }
@@ -291,6 +308,9 @@ pub fn moves_from(c: &CaseFacts) -> Vec<Move> {
             Move::Suspend => !c.suspended,
             Move::Resume => c.suspended,
             Move::Extend => !c.extended && !c.suspended,
+            Move::HearingRequest => {
+                c.hearing_required && !c.hearing_requested && c.hearing_request_open
+            }
             _ => true,
         })
         .collect()
@@ -337,6 +357,9 @@ pub struct MoveEffect {
     /// Some(true) starts a suspension on the day, Some(false) ends it the day before.
     pub suspend: Option<bool>,
     pub extended: bool,
+    pub hearing_requested: bool,
+    /// The notice offered a hearing (set from the penalty proposed).
+    pub hearing_required: bool,
     pub hearing_host: Option<i64>,
     pub legal_reviewer: Option<i64>,
     pub notice_served_on: Option<NaiveDate>,
@@ -359,6 +382,7 @@ pub fn effect(m: Move, actor: &Staff, on: NaiveDate) -> MoveEffect {
         Move::Resume => e.suspend = Some(false),
         Move::Extend => e.extended = true,
         Move::PriorNotice => e.notice_served_on = Some(on),
+        Move::HearingRequest => e.hearing_requested = true,
         Move::Hearing => e.hearing_host = Some(actor.id),
         Move::LegalReview => e.legal_reviewer = Some(actor.id),
         // Decided and served together: the proof of service is attached.

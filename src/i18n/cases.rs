@@ -77,6 +77,18 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::NoLegalReview) => {
             "A legal review must come before the decision.".into()
         }
+        (Lang::Zh, Refusal::NoHearingOffered) => "事先告知未告知听证权利，不能申请听证。".into(),
+        (Lang::En, Refusal::NoHearingOffered) => {
+            "The notice offered no hearing, so none can be asked for.".into()
+        }
+        (Lang::Zh, Refusal::HearingRequestLate) => "已超过告知后5个工作日的听证申请期限。".into(),
+        (Lang::En, Refusal::HearingRequestLate) => {
+            "The 5 working days to ask for a hearing after the notice have passed.".into()
+        }
+        (Lang::Zh, Refusal::AlreadyRequested) => "当事人已申请听证。".into(),
+        (Lang::En, Refusal::AlreadyRequested) => {
+            "The party has already asked for a hearing.".into()
+        }
         (Lang::Zh, Refusal::HearingPending) => "当事人已申请听证，须先举行听证。".into(),
         (Lang::En, Refusal::HearingPending) => {
             "The party asked for a hearing: hold it before deciding.".into()

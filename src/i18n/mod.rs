@@ -3,11 +3,13 @@
 //! languages, so a language can never miss a key.
 
 mod cases;
+mod complaints;
 mod messages;
 mod problems;
 mod tui;
 
 pub use cases::*;
+pub use complaints::*;
 pub use messages::*;
 pub use problems::*;
 pub use tui::*;

@@ -52,6 +52,7 @@ mod sqlite {
     include!("backend/lists.rs");
     include!("backend/review.rs");
     include!("backend/cases.rs");
+    include!("backend/complaints.rs");
 }
 
 mod postgres {
@@ -62,6 +63,7 @@ mod postgres {
     include!("backend/lists.rs");
     include!("backend/review.rs");
     include!("backend/cases.rs");
+    include!("backend/complaints.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -276,6 +278,42 @@ impl Store {
         only: Option<i64>,
     ) -> Result<Vec<PendingFiling>, StoreError> {
         on_backend!(self.pending_filing_facts(today, only))
+    }
+
+    /// Moves whenever anything is changed (the audit log's newest entry).
+    pub async fn change_marker(&self) -> Result<i64, StoreError> {
+        on_backend!(self.change_marker())
+    }
+
+    /// Registers a complaint pending its decision; Ok is its id.
+    pub async fn register_complaint(
+        &self,
+        actor: &str,
+        c: &NewComplaint,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.register_complaint(actor, c))
+    }
+
+    /// An employer by its credit code: (id, name).
+    pub async fn employer_by_uscc(&self, uscc: &str) -> Result<Option<(i64, String)>, StoreError> {
+        on_backend!(self.employer_by_uscc(uscc))
+    }
+
+    pub async fn complaint(&self, id: i64) -> Result<Option<ComplaintRow>, StoreError> {
+        on_backend!(self.complaint(id))
+    }
+
+    /// Decides a pending complaint; an acceptance registers its case.
+    pub async fn decide_complaint(
+        &self,
+        actor: &Staff,
+        id: i64,
+        decision: &str,
+        note: &str,
+        on: NaiveDate,
+        case: Option<&NewCase>,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        on_backend!(self.decide_complaint(actor, id, decision, note, on, case))
     }
 
     /// A case as the procedure and its clocks see it.

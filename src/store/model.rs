@@ -134,6 +134,7 @@ pub struct ComplaintRow {
     pub decision: String,
     pub decision_due: NaiveDate,
     pub decided_on: Option<NaiveDate>,
+    pub mass_incident: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]

@@ -338,3 +338,32 @@ pub struct NextDue {
     pub rule: String,
     pub queue_key: String,
 }
+
+/// A complaint as intake registers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewComplaint {
+    pub complainant_name: String,
+    pub complainant_id_number: String,
+    pub complainant_phone: String,
+    pub respondent_employer_id: Option<i64>,
+    pub respondent_name: String,
+    /// Comma list of inspection matter codes.
+    pub matters: String,
+    pub facts: String,
+    pub channel: String,
+    pub received_on: NaiveDate,
+    pub violation_on: Option<NaiveDate>,
+    pub decision_due: NaiveDate,
+    pub mass_incident: bool,
+}
+
+/// The case an accepted complaint registers: its number's stem (the
+/// sequence is given in the transaction) and its first deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    /// 鹿人社监案〔2026〕
+    pub number_stem: String,
+    pub due_on: Option<NaiveDate>,
+    pub due_rule: String,
+    pub queue_key: String,
+}

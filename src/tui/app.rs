@@ -123,6 +123,8 @@ pub enum AppEvent {
         id: i64,
         problems: Vec<crate::domain::review::Problem>,
     },
+    /// Something changed in the database (at this desk or another).
+    DataChanged,
     /// A case step or assignment taken (the sentence) or refused (why).
     CaseDone(Result<String, String>),
     /// The open cases' deadlines were recomputed.
@@ -669,6 +671,7 @@ impl App {
                 }
                 vec![]
             }
+            AppEvent::DataChanged => self.data_changed(),
             AppEvent::CaseDone(r) => self.case_done(r),
             AppEvent::DeadlinesRecomputed(r) => self.deadlines_recomputed(r),
             AppEvent::Inspectors { id, result } => self.inspectors_loaded(id, result),

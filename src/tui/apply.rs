@@ -310,4 +310,33 @@ impl App {
         list.scope = scope;
         vec![Effect::LoadPage(list.reload())]
     }
+
+    /// Another desk (or this one) changed the data: what is on screen is
+    /// read again, the selection kept; nothing is read while an overlay or
+    /// the filter line has the keys.
+    pub(super) fn data_changed(&mut self) -> Vec<Effect> {
+        if self.overlay.is_some() || self.filtering {
+            return vec![];
+        }
+        let mut fx = vec![Effect::LoadCounts];
+        match &self.detail {
+            Some(d) => fx.push(Effect::LoadDetail {
+                kind: d.kind,
+                id: d.id,
+            }),
+            None if self.pane == PaneId::Dashboard => fx.push(Effect::LoadDashboard),
+            None => {
+                if let Some(l) = self
+                    .list_mut()
+                    .filter(|l| l.loaded_once && l.loading.is_none())
+                {
+                    fx.push(Effect::LoadPage(l.refresh()));
+                }
+            }
+        }
+        if self.pane == PaneId::Filings {
+            fx.push(Effect::LoadTally);
+        }
+        fx
+    }
 }

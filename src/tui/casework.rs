@@ -168,7 +168,12 @@ impl App {
             self.message = Some(i18n::open_a_case_first(self.lang).to_string());
             return vec![];
         };
-        let moves = moves_from(&crate::workflow::cases::facts(state, self.case_settings));
+        let moves = moves_from(&crate::workflow::cases::facts(
+            state,
+            self.case_settings,
+            &self.calendar,
+            self.today,
+        ));
         if moves.is_empty() {
             self.message = Some(i18n::no_steps_left(self.lang).to_string());
             return vec![];
@@ -425,7 +430,17 @@ impl App {
         }
         let documents = self
             .open_case()
-            .map(|(_, s)| documents_for(&crate::workflow::cases::facts(s, self.case_settings), m))
+            .map(|(_, s)| {
+                documents_for(
+                    &crate::workflow::cases::facts(
+                        s,
+                        self.case_settings,
+                        &self.calendar,
+                        self.today,
+                    ),
+                    m,
+                )
+            })
             .unwrap_or_default();
         self.overlay = Some(Overlay::CaseConfirm {
             id,

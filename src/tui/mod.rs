@@ -337,6 +337,24 @@ pub async fn run(
             }
         }
     });
+    // Changes made at other desks show here within two seconds: the audit
+    // log's newest entry is read every second (every change is audited).
+    let watch = tx.clone();
+    let watched = store.clone();
+    tokio::spawn(async move {
+        let mut seen = watched.change_marker().await.ok();
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+        loop {
+            tick.tick().await;
+            let now = watched.change_marker().await.ok();
+            if now.is_some() && now != seen {
+                seen = now;
+                if watch.send(AppEvent::DataChanged).is_err() {
+                    break;
+                }
+            }
+        }
+    });
     screen.draw(&app).map_err(io)?;
     if let Some(path) = std::env::var_os(EXIT_AFTER_FIRST_FRAME) {
         let micros = STARTED.get().map_or(0, |t| t.elapsed().as_micros());

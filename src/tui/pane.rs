@@ -96,6 +96,8 @@ pub struct ListPane {
     /// The review queue's narrowing (kind, mine, due soon).
     pub scope: crate::store::QueueScope,
     pub error: Option<String>,
+    /// The row to keep selected when a refresh's page arrives.
+    pub keep: Option<i64>,
 }
 
 impl ListPane {
@@ -110,6 +112,7 @@ impl ListPane {
             generation: 0,
             loading: None,
             loaded_once: false,
+            keep: None,
             filter: String::new(),
             scope: Default::default(),
             error: None,
@@ -143,6 +146,13 @@ impl ListPane {
     pub fn reload(&mut self) -> PageAsk {
         self.generation += 1;
         self.ask(LoadMode::Replace, Direction::Forward, true)
+    }
+
+    /// Reads the list again from the top, keeping the selected row selected
+    /// if it is still in the first page (a change made at another desk).
+    pub fn refresh(&mut self) -> PageAsk {
+        self.keep = self.selected().map(ListItem::id);
+        self.reload()
     }
 
     pub fn selected(&self) -> Option<&ListItem> {
@@ -221,7 +231,11 @@ impl ListPane {
                 if dir == Direction::Forward {
                     self.at_top = true;
                     self.at_bottom = !full;
-                    self.cursor = 0;
+                    self.cursor = self
+                        .keep
+                        .take()
+                        .and_then(|id| self.items.iter().position(|i| i.id() == id))
+                        .unwrap_or(0);
                 } else {
                     self.at_bottom = true;
                     self.at_top = !full;

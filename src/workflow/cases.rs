@@ -57,7 +57,12 @@ fn suspensions(spans: &[(NaiveDate, Option<NaiveDate>)]) -> Vec<Suspension> {
 }
 
 /// The procedure's view of a case.
-pub fn facts(s: &CaseState, settings: CaseSettings) -> CaseFacts {
+pub fn facts(
+    s: &CaseState,
+    settings: CaseSettings,
+    cal: &WorkCalendar,
+    today: NaiveDate,
+) -> CaseFacts {
     let r = &s.row;
     CaseFacts {
         stage: CaseStage::parse(&r.stage),
@@ -68,6 +73,9 @@ pub fn facts(s: &CaseState, settings: CaseSettings) -> CaseFacts {
         hearing_required: r.hearing_required
             || fines::needs_hearing(r.fine, settings.hearing_threshold),
         hearing_requested: r.hearing_requested,
+        hearing_request_open: r
+            .notice_served_on
+            .is_some_and(|n| clocks::hearing_request_due(cal, n).due >= today),
         hearing_host: r.hearing_host_id,
         legal_reviewer: r.legal_reviewer_id,
         on_file: s
@@ -147,23 +155,36 @@ pub async fn recompute_deadlines(
 ) -> Result<usize, crate::store::StoreError> {
     let settings = settings(store).await;
     let cases = store.open_case_clocks().await?;
-    let changed: Vec<(i64, NextDue)> = cases
-        .iter()
-        .filter_map(|c| {
-            let n = next_due(
-                &c.row,
-                next_deadline(cal, &c.row, &c.suspensions, today, settings).as_ref(),
-            );
-            let same = n.due_on == c.row.due_on
-                && n.rule == c.row.due_rule
-                && n.queue_key == c.row.queue_key;
-            (!same).then_some((c.row.id, n))
-        })
-        .collect();
+    let changed: Vec<(i64, NextDue)> = in_halves(&cases, |part| {
+        part.iter()
+            .filter_map(|c| {
+                let n = next_due(
+                    &c.row,
+                    next_deadline(cal, &c.row, &c.suspensions, today, settings).as_ref(),
+                );
+                let same = n.due_on == c.row.due_on
+                    && n.rule == c.row.due_rule
+                    && n.queue_key == c.row.queue_key;
+                (!same).then_some((c.row.id, n))
+            })
+            .collect()
+    });
     if !changed.is_empty() {
         store.record_deadlines(&changed).await?;
     }
     Ok(changed.len())
+}
+
+/// `f` over the two halves of `items` on two threads (the office server
+/// has few cores; every open case's clocks are worth both), results in order.
+fn in_halves<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    let (a, b) = items.split_at(items.len() / 2);
+    std::thread::scope(|s| {
+        let second = s.spawn(|| f(b));
+        let mut out = f(a);
+        out.extend(second.join().expect("the clocks do not panic"));
+        out
+    })
 }
 
 /// An open case with its next deadline, for the queue and `cases due`.
@@ -187,25 +208,26 @@ pub fn due_list(
     today: NaiveDate,
     settings: CaseSettings,
 ) -> Vec<CaseDue> {
-    let mut out: Vec<CaseDue> = cases
-        .iter()
-        .map(|c| {
-            let deadline = next_deadline(cal, &c.row, &c.suspensions, today, settings);
-            let left = deadline
-                .as_ref()
-                .map(|d| clocks::working_days_left(cal, today, d.due));
-            CaseDue {
-                id: c.row.id,
-                number: c.row.number.clone(),
-                stage: c.row.stage.clone(),
-                respondent: c.row.respondent_name.clone(),
-                mass_incident: c.row.mass_incident,
-                overdue: deadline.as_ref().is_some_and(|d| d.due < today),
-                deadline,
-                working_days_left: left,
-            }
-        })
-        .collect();
+    let mut out: Vec<CaseDue> = in_halves(cases, |part| {
+        part.iter()
+            .map(|c| {
+                let deadline = next_deadline(cal, &c.row, &c.suspensions, today, settings);
+                let left = deadline
+                    .as_ref()
+                    .map(|d| clocks::working_days_left(cal, today, d.due));
+                CaseDue {
+                    id: c.row.id,
+                    number: c.row.number.clone(),
+                    stage: c.row.stage.clone(),
+                    respondent: c.row.respondent_name.clone(),
+                    mass_incident: c.row.mass_incident,
+                    overdue: deadline.as_ref().is_some_and(|d| d.due < today),
+                    deadline,
+                    working_days_left: left,
+                }
+            })
+            .collect()
+    });
     out.sort_by_key(|c| {
         (
             !c.mass_incident,
@@ -237,11 +259,13 @@ pub async fn make_move(
         .await
         .map_err(fail)?
         .ok_or_else(|| i18n::no_case(lang, id))?;
-    let f = facts(&state, settings);
-    let attached = documents_for(&f, m);
-    may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;
-    let decided = match (m, decision) {
-        (CaseMove::Decide, Some((article, basis, fine))) => {
+    let mut f = facts(&state, settings, cal, today);
+    // Whether the step is allowed at all comes first, then its penalty.
+    may_move(&f, m, staff, &documents_for(&f, m)).map_err(|r| i18n::case_refusal(lang, &r))?;
+    // A decision's fine, or the penalty a prior notice proposes: either must
+    // lie in its article's range; the proposal decides whether a hearing is offered.
+    let penalty = match (m, decision) {
+        (CaseMove::Decide | CaseMove::PriorNotice, Some((article, basis, fine))) => {
             fines::check(article, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
             Some((fine, article))
         }
@@ -253,7 +277,14 @@ pub async fn make_move(
         }
         _ => None,
     };
-    let e = effect(m, staff, today);
+    if let (CaseMove::PriorNotice, Some((fine, _))) = (m, penalty) {
+        f.hearing_required |= fines::needs_hearing(fine, settings.hearing_threshold);
+    }
+    let attached = documents_for(&f, m);
+    may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;
+    let decided = penalty;
+    let mut e = effect(m, staff, today);
+    e.hearing_required = f.hearing_required;
     // The case as the move leaves it, for its next deadline.
     let mut after = state.row.clone();
     after.stage = e.to.map_or(after.stage, |s| s.code().to_string());

@@ -242,3 +242,4 @@ pub async fn problem_counts(store: &Store, today: NaiveDate, ids: &[i64]) -> Has
         .unwrap_or_default()
 }
 pub mod cases;
+pub mod complaints;

@@ -310,3 +310,31 @@ fn mass_incidents_sort_first_then_by_deadline() {
         ["A2026-12-01", "B2026-01-01", "B2026-03-01", "B9999-12-31"]
     );
 }
+
+#[test]
+fn a_hearing_is_asked_for_only_when_offered_and_within_its_window() {
+    let mut c = case(Stage::PriorNotice);
+    assert_eq!(
+        step(&c, Move::HearingRequest, &officer()),
+        Err(Refusal::NoHearingOffered)
+    );
+    c.hearing_required = true;
+    assert_eq!(
+        step(&c, Move::HearingRequest, &officer()),
+        Err(Refusal::HearingRequestLate)
+    );
+    c.hearing_request_open = true;
+    assert!(moves_from(&c).contains(&Move::HearingRequest));
+    assert_eq!(
+        step(&c, Move::HearingRequest, &officer()),
+        Ok(Stage::PriorNotice)
+    );
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    assert!(effect(Move::HearingRequest, &officer(), on).hearing_requested);
+    c.hearing_requested = true;
+    assert_eq!(
+        step(&c, Move::HearingRequest, &officer()),
+        Err(Refusal::AlreadyRequested)
+    );
+    assert!(!moves_from(&c).contains(&Move::HearingRequest));
+}

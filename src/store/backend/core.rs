@@ -141,6 +141,14 @@ impl Backend {
         Ok(applied)
     }
 
+    /// The audit log's newest entry: every change is audited, so a desk that
+    /// sees this move knows something changed.
+    pub async fn change_marker(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM audit_log")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     // -------------------------------------------------------------- calendar
 
     /// Loads the shipped years that the database does not have yet.

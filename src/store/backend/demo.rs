@@ -161,8 +161,8 @@ impl Backend {
         );
         bulk_insert!(
             tx,
-            "INSERT INTO complaint (id, complainant_name, complainant_id_number, complainant_phone, respondent_employer_id, respondent_name, matters, facts, channel, received_on, violation_on, decision, decision_due, decided_on) ",
-            14,
+            "INSERT INTO complaint (id, complainant_name, complainant_id_number, complainant_phone, respondent_employer_id, respondent_name, matters, facts, channel, received_on, violation_on, decision, decision_due, decided_on, mass_incident) ",
+            15,
             d.complaints,
             |b, r| b
                 .push_bind(r.id)
@@ -179,6 +179,7 @@ impl Backend {
                 .push_bind(&r.decision)
                 .push_bind(r.decision_due)
                 .push_bind(r.decided_on)
+                .push_bind(r.mass_incident)
         );
         bulk_insert!(
             tx,

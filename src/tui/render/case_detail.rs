@@ -115,7 +115,7 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
         out.push(field(Field::Decision, clean(v.outcome), lang));
     }
     if let Some(s) = v.state {
-        let moves = moves_from(&case_facts(s, app.case_settings));
+        let moves = moves_from(&case_facts(s, app.case_settings, &app.calendar, app.today));
         if !moves.is_empty() {
             out.push(heading(Field::Moves, lang));
             let names: Vec<&str> = moves.iter().map(|m| m.label(lang)).collect();

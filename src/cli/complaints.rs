@@ -1,0 +1,129 @@
+//! `hrss-desk complaints …`: complaint intake from the command line.
+
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
+use super::{Failure, Global};
+use crate::domain::calendar::office_date;
+use crate::domain::complaint::Intake;
+use crate::domain::{InspectionMatter, WorkCalendar};
+use crate::i18n::{self, Lang};
+use crate::workflow::complaints::{self as work, Complainant};
+use chrono::NaiveDate;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ComplaintsCommand {
+    /// 登记投诉 / Register a complaint
+    Add {
+        /// 投诉人姓名 / The complainant's name
+        #[arg(long)]
+        complainant: String,
+        /// 投诉人公民身份号码 / The complainant's ID number
+        #[arg(long, default_value = "")]
+        id_number: String,
+        /// 投诉人电话 / The complainant's phone
+        #[arg(long, default_value = "")]
+        phone: String,
+        /// 被投诉单位统一社会信用代码 / The respondent's credit code
+        #[arg(long)]
+        respondent_uscc: Option<String>,
+        /// 被投诉单位名称（无信用代码时） / The respondent's name (without a credit code)
+        #[arg(long, default_value = "")]
+        respondent: String,
+        /// 投诉事项代码，逗号分隔（如 wages,contracts） / Matter codes, comma-separated
+        #[arg(long, value_delimiter = ',')]
+        matters: Vec<String>,
+        /// 投诉事实 / The facts
+        #[arg(long, default_value = "")]
+        facts: String,
+        /// 渠道：window、hotline、online、letter、referred / The channel
+        #[arg(long)]
+        channel: String,
+        /// 收到日期（缺省今天） / The day received (default today)
+        #[arg(long, value_parser = parse_day)]
+        received: Option<NaiveDate>,
+        /// 违法行为（或其终了）日期 / When the violation happened or ended
+        #[arg(long, value_parser = parse_day)]
+        violation_on: Option<NaiveDate>,
+        /// 群体性事件 / From a mass incident
+        #[arg(long)]
+        mass: bool,
+    },
+    /// 按规则作出受理决定（科室负责人） / Decide on a complaint as the rules lead (section chief)
+    Decide {
+        id: i64,
+        /// 属劳动争议，告知申请仲裁 / A labour dispute: refer to arbitration
+        #[arg(long)]
+        dispute: bool,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)"))
+}
+
+pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitCode, Failure> {
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    let years = o.store.calendar_years().await.map_err(fail)?;
+    let cal = WorkCalendar::from_years(&years);
+    let today = office_date(chrono::Utc::now());
+    let me = o.staff.clone().expect("refused without staff");
+    let r = match cmd {
+        ComplaintsCommand::Add {
+            complainant,
+            id_number,
+            phone,
+            respondent_uscc,
+            respondent,
+            matters,
+            facts,
+            channel,
+            received,
+            violation_on,
+            mass,
+        } => {
+            let mut parsed = Vec::new();
+            for m in matters.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
+                parsed.push(
+                    InspectionMatter::parse(m)
+                        .ok_or_else(|| Failure::new(2, i18n::unknown_matter(lang, m)))?,
+                );
+            }
+            // The respondent is found by its credit code when one is given.
+            let (employer, name) = match respondent_uscc.as_deref().map(str::trim) {
+                Some(u) => match o.store.employer_by_uscc(u).await.map_err(fail)? {
+                    Some((id, name)) => (Some(id), name),
+                    None => return Err(Failure::new(1, i18n::unknown_employer(lang, u))),
+                },
+                None => (None, respondent.trim().to_string()),
+            };
+            let intake = Intake {
+                complainant,
+                respondent: name,
+                respondent_known: employer.is_some(),
+                matters: parsed,
+                facts,
+                channel: channel.trim().to_string(),
+                received_on: received.unwrap_or(today),
+                violation_on,
+                labour_dispute: false,
+            };
+            let who = Complainant { id_number, phone };
+            work::register(
+                &o.store, &cal, &me, lang, today, &intake, &who, employer, mass,
+            )
+            .await
+            .map(|(id, outcome, due)| i18n::complaint_registered(lang, id, due, &outcome))
+        }
+        ComplaintsCommand::Decide { id, dispute, note } => {
+            work::decide(&o.store, &cal, &me, lang, today, id, dispute, note.trim()).await
+        }
+    };
+    o.store.close().await;
+    let s = r.map_err(|e| Failure::new(1, e))?;
+    println!("{s}");
+    Ok(ExitCode::SUCCESS)
+}

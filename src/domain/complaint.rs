@@ -1,0 +1,218 @@
+//! Complaint intake (投诉登记, 劳社部令25 art 18; 条例 arts 20–21): what a
+//! complaint must carry, and the decision due within 5 working days —
+//! accept (a case is registered), refuse in writing (older than the 2-year
+//! limitation), ask to complete (补正: no respondent, no facts), or refer
+//! (a labour dispute goes to arbitration).
+
+use super::kinds::InspectionMatter;
+use chrono::NaiveDate;
+
+/// Channels a complaint comes by (the schema's list).
+pub const CHANNELS: [&str; 5] = ["window", "hotline", "online", "letter", "referred"];
+
+/// What intake needs to know of a complaint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intake {
+    pub complainant: String,
+    pub respondent: String,
+    pub respondent_known: bool,
+    pub matters: Vec<InspectionMatter>,
+    pub facts: String,
+    pub channel: String,
+    pub received_on: NaiveDate,
+    /// When the violation happened, or ended if it continued.
+    pub violation_on: Option<NaiveDate>,
+    /// A dispute between the parties (pay owed under a contract, dismissal…)
+    /// that is for labour arbitration rather than inspection.
+    pub labour_dispute: bool,
+}
+
+/// What cannot be taken in at all (the form is refused on the spot).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IntakeError {
+    NoComplainant,
+    UnknownChannel(String),
+    ReceivedInFuture,
+    ViolationAfterReceipt,
+}
+
+/// The decision the rules lead to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Accept,
+    /// Written refusal: the violation is older than two years (条例 art 20).
+    RefuseLimitation {
+        years: i64,
+    },
+    /// Ask the complainant to complete the complaint (补正).
+    Correction {
+        missing: Vec<Missing>,
+    },
+    /// Refer to labour arbitration (条例 art 21).
+    ReferArbitration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Respondent,
+    Facts,
+    Matter,
+}
+
+impl Outcome {
+    /// The code stored in `complaint.decision`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Outcome::Accept => "accepted",
+            Outcome::RefuseLimitation { .. } => "refused",
+            Outcome::Correction { .. } => "correction",
+            Outcome::ReferArbitration => "referred",
+        }
+    }
+}
+
+/// Whether the complaint can be registered at all.
+pub fn check_intake(i: &Intake, today: NaiveDate) -> Result<(), IntakeError> {
+    if i.complainant.trim().is_empty() {
+        return Err(IntakeError::NoComplainant);
+    }
+    if !CHANNELS.contains(&i.channel.as_str()) {
+        return Err(IntakeError::UnknownChannel(i.channel.clone()));
+    }
+    if i.received_on > today {
+        return Err(IntakeError::ReceivedInFuture);
+    }
+    if i.violation_on.is_some_and(|v| v > i.received_on) {
+        return Err(IntakeError::ViolationAfterReceipt);
+    }
+    Ok(())
+}
+
+/// The decision the rules lead to for a complaint received on `received_on`.
+pub fn decide(i: &Intake) -> Outcome {
+    if let Some(v) = i.violation_on {
+        // Two years from the act (or its end): the same day two years on is
+        // still inside, the day after is not.
+        let limit = v
+            .checked_add_months(chrono::Months::new(24))
+            .unwrap_or(NaiveDate::MAX);
+        if i.received_on > limit {
+            let years = i64::from(i.received_on.years_since(v).unwrap_or(0));
+            return Outcome::RefuseLimitation { years };
+        }
+    }
+    if i.labour_dispute {
+        return Outcome::ReferArbitration;
+    }
+    let mut missing = Vec::new();
+    if !i.respondent_known && i.respondent.trim().is_empty() {
+        missing.push(Missing::Respondent);
+    }
+    if i.facts.trim().is_empty() {
+        missing.push(Missing::Facts);
+    }
+    if i.matters.is_empty() {
+        missing.push(Missing::Matter);
+    }
+    if missing.is_empty() {
+        Outcome::Accept
+    } else {
+        Outcome::Correction { missing }
+    }
+}
+
+/// A case number: 鹿人社监案〔2026〕017号.
+pub fn case_number(prefix: &str, year: i32, seq: i64) -> String {
+    format!("{prefix}〔{year}〕{seq:03}号")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn intake() -> Intake {
+        Intake {
+            complainant: "张伟".into(),
+            respondent: "石家庄市鹿泉区恒信建筑工程有限公司".into(),
+            respondent_known: true,
+            matters: vec![InspectionMatter::Wages],
+            facts: "拖欠三个月工资".into(),
+            channel: "hotline".into(),
+            received_on: d(2026, 11, 27),
+            violation_on: Some(d(2026, 8, 31)),
+            labour_dispute: false,
+        }
+    }
+
+    #[test]
+    fn a_complete_timely_complaint_is_accepted() {
+        assert_eq!(decide(&intake()), Outcome::Accept);
+        assert_eq!(check_intake(&intake(), d(2026, 11, 27)), Ok(()));
+    }
+
+    #[test]
+    fn a_violation_older_than_two_years_is_refused_in_writing() {
+        let mut i = intake();
+        i.violation_on = Some(d(2024, 11, 27));
+        assert_eq!(
+            decide(&i),
+            Outcome::Accept,
+            "two years to the day is inside"
+        );
+        i.violation_on = Some(d(2024, 11, 26));
+        assert_eq!(decide(&i), Outcome::RefuseLimitation { years: 2 });
+    }
+
+    #[test]
+    fn a_missing_respondent_or_facts_asks_for_completion_and_a_dispute_is_referred() {
+        let mut i = intake();
+        i.respondent_known = false;
+        i.respondent = " ".into();
+        i.facts = String::new();
+        assert_eq!(
+            decide(&i),
+            Outcome::Correction {
+                missing: vec![Missing::Respondent, Missing::Facts]
+            }
+        );
+        let mut dispute = intake();
+        dispute.labour_dispute = true;
+        assert_eq!(decide(&dispute), Outcome::ReferArbitration);
+    }
+
+    #[test]
+    fn a_form_without_complainant_or_with_impossible_dates_is_not_taken() {
+        let today = d(2026, 11, 27);
+        let mut i = intake();
+        i.channel = "pigeon".into();
+        assert_eq!(
+            check_intake(&i, today),
+            Err(IntakeError::UnknownChannel("pigeon".into()))
+        );
+        let mut i = intake();
+        i.received_on = d(2026, 11, 28);
+        assert_eq!(check_intake(&i, today), Err(IntakeError::ReceivedInFuture));
+        let mut i = intake();
+        i.violation_on = Some(d(2026, 11, 28));
+        i.received_on = today;
+        assert_eq!(
+            check_intake(&i, today),
+            Err(IntakeError::ViolationAfterReceipt)
+        );
+        let mut i = intake();
+        i.complainant = " ".into();
+        assert_eq!(check_intake(&i, today), Err(IntakeError::NoComplainant));
+    }
+
+    #[test]
+    fn case_numbers_follow_the_bureaus_form() {
+        assert_eq!(
+            case_number("鹿人社监案", 2026, 17),
+            "鹿人社监案〔2026〕017号"
+        );
+    }
+}

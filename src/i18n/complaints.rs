@@ -1,0 +1,143 @@
+//! Complaint intake's sentences.
+
+use super::Lang;
+use crate::domain::complaint::{IntakeError, Missing, Outcome};
+
+pub fn may_not_register(lang: Lang) -> &'static str {
+    lang.pick(
+        "登记投诉须由窗口人员、监察员或科室负责人办理。",
+        "Complaints are registered by counter clerks, inspectors or section chiefs.",
+    )
+}
+
+pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
+    match (lang, e) {
+        (Lang::Zh, IntakeError::NoComplainant) => "请填写投诉人姓名。".into(),
+        (Lang::En, IntakeError::NoComplainant) => "Give the complainant's name.".into(),
+        (Lang::Zh, IntakeError::UnknownChannel(c)) => format!(
+            "投诉渠道“{}”无效（window 窗口、hotline 12333、online 网上、letter 来信、referred 转办）。",
+            super::printable(c)
+        ),
+        (Lang::En, IntakeError::UnknownChannel(c)) => format!(
+            "\"{}\" is not a channel (window, hotline, online, letter, referred).",
+            super::printable(c)
+        ),
+        (Lang::Zh, IntakeError::ReceivedInFuture) => "收到日期不能晚于今天。".into(),
+        (Lang::En, IntakeError::ReceivedInFuture) => {
+            "The day received cannot be after today.".into()
+        }
+        (Lang::Zh, IntakeError::ViolationAfterReceipt) => {
+            "违法行为日期不能晚于收到投诉的日期。".into()
+        }
+        (Lang::En, IntakeError::ViolationAfterReceipt) => {
+            "The violation cannot be later than the day the complaint was received.".into()
+        }
+    }
+}
+
+fn missing(lang: Lang, m: &[Missing]) -> String {
+    m.iter()
+        .map(|x| match x {
+            Missing::Respondent => lang.pick("被投诉单位", "the respondent"),
+            Missing::Facts => lang.pick("投诉事实", "the facts"),
+            Missing::Matter => lang.pick("投诉事项", "the matter"),
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
+/// What the rules lead to, said before the decision is taken.
+pub fn intake_outcome(lang: Lang, o: &Outcome) -> String {
+    match (lang, o) {
+        (Lang::Zh, Outcome::Accept) => "符合受理条件，应予受理并登记案件。".into(),
+        (Lang::En, Outcome::Accept) => "It can be accepted: a case will be registered.".into(),
+        (Lang::Zh, Outcome::RefuseLimitation { years }) => {
+            format!("违法行为已逾{years}年，超过2年查处时效，应书面告知不予受理。")
+        }
+        (Lang::En, Outcome::RefuseLimitation { years }) => format!(
+            "The violation is {years} years old, past the 2-year limitation: a written refusal."
+        ),
+        (Lang::Zh, Outcome::Correction { missing: m }) => {
+            format!("缺少{}，应一次性告知投诉人补正。", missing(lang, m))
+        }
+        (Lang::En, Outcome::Correction { missing: m }) => {
+            format!(
+                "{} missing: ask the complainant to complete it.",
+                missing(lang, m)
+            )
+        }
+        (Lang::Zh, Outcome::ReferArbitration) => {
+            "属于劳动争议，应告知投诉人申请劳动争议仲裁。".into()
+        }
+        (Lang::En, Outcome::ReferArbitration) => {
+            "A labour dispute: refer the complainant to labour arbitration.".into()
+        }
+    }
+}
+
+pub fn complaint_registered(lang: Lang, id: i64, due: chrono::NaiveDate, o: &Outcome) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "投诉已登记（编号{id}），应于{due}前作出受理决定。{}",
+            intake_outcome(lang, o)
+        ),
+        Lang::En => format!(
+            "Complaint {id} registered; decide on it by {due}. {}",
+            intake_outcome(lang, o)
+        ),
+    }
+}
+
+pub fn no_complaint(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有编号为{id}的投诉。"),
+        Lang::En => format!("There is no complaint {id}."),
+    }
+}
+
+pub fn complaint_decided_already(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("投诉{id}已作出决定。"),
+        Lang::En => format!("Complaint {id} is already decided."),
+    }
+}
+
+pub fn complaint_decided(lang: Lang, id: i64, o: &Outcome, case: Option<&str>) -> String {
+    let what = match (lang, o) {
+        (Lang::Zh, Outcome::Accept) => "已受理",
+        (Lang::En, Outcome::Accept) => "accepted",
+        (Lang::Zh, Outcome::RefuseLimitation { .. }) => "不予受理（已书面告知）",
+        (Lang::En, Outcome::RefuseLimitation { .. }) => "refused in writing",
+        (Lang::Zh, Outcome::Correction { .. }) => "已告知补正",
+        (Lang::En, Outcome::Correction { .. }) => "returned for completion",
+        (Lang::Zh, Outcome::ReferArbitration) => "已告知申请仲裁",
+        (Lang::En, Outcome::ReferArbitration) => "referred to arbitration",
+    };
+    match (lang, case) {
+        (Lang::Zh, Some(n)) => format!("投诉{id}{what}，已登记案件{n}。"),
+        (Lang::En, Some(n)) => format!("Complaint {id} {what}; case {n} registered."),
+        (Lang::Zh, None) => format!("投诉{id}{what}。"),
+        (Lang::En, None) => format!("Complaint {id} {what}."),
+    }
+}
+
+pub fn unknown_matter(lang: Lang, m: &str) -> String {
+    let list = crate::domain::InspectionMatter::ALL
+        .iter()
+        .map(|x| x.code())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let m = super::printable(m);
+    match lang {
+        Lang::Zh => format!("没有“{m}”这一监察事项。可用：{list}"),
+        Lang::En => format!("There is no matter \"{m}\". Matters: {list}"),
+    }
+}
+
+pub fn unknown_employer(lang: Lang, uscc: &str) -> String {
+    let uscc = super::printable(uscc);
+    match lang {
+        Lang::Zh => format!("参保单位名册中没有统一社会信用代码为{uscc}的单位。"),
+        Lang::En => format!("No employer on the register has the credit code {uscc}."),
+    }
+}

@@ -1,0 +1,152 @@
+// Complaints: registered at intake, then decided — an acceptance registers
+// the case in the same transaction; part of the backend included per database.
+
+impl Backend {
+    /// Registers a complaint, pending its decision; Ok is its id. The audit
+    /// entry names the respondent and matters, never the complainant.
+    pub async fn register_complaint(&self, actor: &str, c: &NewComplaint) -> Result<i64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO complaint (complainant_name, complainant_id_number, complainant_phone,
+                respondent_employer_id, respondent_name, matters, facts, channel, received_on,
+                violation_on, decision, decision_due, mass_incident)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12) RETURNING id",
+        )
+        .bind(&c.complainant_name)
+        .bind(&c.complainant_id_number)
+        .bind(&c.complainant_phone)
+        .bind(c.respondent_employer_id)
+        .bind(&c.respondent_name)
+        .bind(&c.matters)
+        .bind(&c.facts)
+        .bind(&c.channel)
+        .bind(c.received_on)
+        .bind(c.violation_on)
+        .bind(c.decision_due)
+        .bind(c.mass_incident)
+        .fetch_one(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            actor,
+            "complaint.register",
+            "complaint",
+            &id.to_string(),
+            &format!("{} ({}) via {}", c.respondent_name, c.matters, c.channel),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// An employer by its credit code: (id, name).
+    pub async fn employer_by_uscc(&self, uscc: &str) -> Result<Option<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as("SELECT id, name FROM employer WHERE uscc = $1")
+            .bind(uscc.to_uppercase())
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// A complaint as intake decides on it.
+    pub async fn complaint(&self, id: i64) -> Result<Option<ComplaintRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT id, complainant_name, complainant_id_number, complainant_phone, respondent_employer_id,
+                    respondent_name, matters, facts, channel, received_on, violation_on, decision,
+                    decision_due, decided_on, mass_incident
+             FROM complaint WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Records the decision on a pending complaint; an acceptance registers
+    /// its case (numbered in turn for the year) in the same transaction.
+    /// Ok is the case's id and number when one was registered.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn decide_complaint(
+        &self,
+        actor: &crate::domain::Staff,
+        id: i64,
+        decision: &str,
+        note: &str,
+        on: NaiveDate,
+        case: Option<&NewCase>,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        if DIALECT == Dialect::Postgres {
+            // Case numbers are given in turn: one acceptance at a time.
+            sqlx::query("SELECT pg_advisory_xact_lock(7210502)").execute(&mut *tx).await?;
+        }
+        let updated = sqlx::query(
+            "UPDATE complaint SET decision = $1, decided_on = $2, decision_note = $3, version = version + 1
+             WHERE id = $4 AND decision = 'pending'",
+        )
+        .bind(decision)
+        .bind(on)
+        .bind(note)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(StoreError::Conflict {
+                entity: "complaint",
+                id: id.to_string(),
+            });
+        }
+        let mut made = None;
+        if let Some(c) = case {
+            // The next number after the highest of the year (numbers need not be dense).
+            let taken: Vec<String> = sqlx::query_scalar("SELECT number FROM inspection_case WHERE number LIKE $1")
+                .bind(format!("{}%", c.number_stem))
+                .fetch_all(&mut *tx)
+                .await?;
+            let highest = taken
+                .iter()
+                .filter_map(|n| n.strip_prefix(&c.number_stem)?.trim_end_matches('号').parse::<i64>().ok())
+                .max()
+                .unwrap_or(0);
+            let number = format!("{}{:03}号", c.number_stem, highest + 1);
+            let case_id: i64 = sqlx::query_scalar(
+                "INSERT INTO inspection_case (number, complaint_id, respondent_employer_id, respondent_name,
+                    stage, registered_on, due_on, due_rule, queue_key, mass_incident)
+                 SELECT $1, id, respondent_employer_id, respondent_name, 'registered', $2, $3, $4, $5, mass_incident
+                 FROM complaint WHERE id = $6 RETURNING id",
+            )
+            .bind(&number)
+            .bind(on)
+            .bind(c.due_on)
+            .bind(&c.due_rule)
+            .bind(&c.queue_key)
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note) VALUES ($1, $2, $3, NULL, 'registered', $4)",
+            )
+            .bind(case_id)
+            .bind(crate::domain::audit::audit_time(Utc::now()))
+            .bind(actor.id)
+            .bind(format!("complaint {id} accepted"))
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO case_file (case_id, kind, on_date, recorded_by, kept_at, note) VALUES ($1, 'complaint-form', $2, $3, $4, '')",
+            )
+            .bind(case_id)
+            .bind(on)
+            .bind(actor.id)
+            .bind("案卷 / case file")
+            .execute(&mut *tx)
+            .await?;
+            made = Some((case_id, number));
+        }
+        let detail = match &made {
+            Some((_, number)) => format!("{decision}; case {number}"),
+            None => decision.to_string(),
+        };
+        append_audit(&mut tx, &actor.login, "complaint.decide", "complaint", &id.to_string(), &detail).await?;
+        tx.commit().await?;
+        Ok(made)
+    }
+}

@@ -1,0 +1,141 @@
+//! Complaint intake for the screen and the command line: register (the form
+//! checked, the decision's due date set), then decide as the rules lead —
+//! an acceptance registers the case with its first deadline.
+
+use crate::domain::clocks;
+use crate::domain::complaint::{self, Intake, Outcome, check_intake};
+use crate::domain::procedure::queue_key;
+use crate::domain::{Role, Staff, WorkCalendar};
+use crate::i18n::{self, Lang};
+use crate::store::{NewCase, NewComplaint, Store};
+use chrono::{Datelike, NaiveDate};
+
+/// The complainant's own data, kept apart from what the rules read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Complainant {
+    pub id_number: String,
+    pub phone: String,
+}
+
+fn may_register(staff: &Staff) -> bool {
+    staff.has(Role::Clerk) || staff.has(Role::Inspector) || staff.has(Role::Chief)
+}
+
+/// Registers a complaint; Ok is its id, what the rules lead to, and the day
+/// the decision is due.
+#[allow(clippy::too_many_arguments)]
+pub async fn register(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    intake: &Intake,
+    who: &Complainant,
+    respondent_employer_id: Option<i64>,
+    mass_incident: bool,
+) -> Result<(i64, Outcome, NaiveDate), String> {
+    if !may_register(staff) {
+        return Err(i18n::may_not_register(lang).to_string());
+    }
+    check_intake(intake, today).map_err(|e| i18n::intake_error(lang, &e))?;
+    let due = clocks::accept_due(cal, intake.received_on).due;
+    let matters: Vec<&str> = intake.matters.iter().map(|m| m.code()).collect();
+    let id = store
+        .register_complaint(
+            &staff.login,
+            &NewComplaint {
+                complainant_name: intake.complainant.trim().to_string(),
+                complainant_id_number: who.id_number.trim().to_string(),
+                complainant_phone: who.phone.trim().to_string(),
+                respondent_employer_id,
+                respondent_name: intake.respondent.trim().to_string(),
+                matters: matters.join(","),
+                facts: intake.facts.trim().to_string(),
+                channel: intake.channel.clone(),
+                received_on: intake.received_on,
+                violation_on: intake.violation_on,
+                decision_due: due,
+                mass_incident,
+            },
+        )
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    Ok((id, complaint::decide(intake), due))
+}
+
+/// Decides complaint `id` as the rules lead (a section chief's act); Ok is
+/// the sentence to show.
+#[allow(clippy::too_many_arguments)]
+pub async fn decide(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+    labour_dispute: bool,
+    note: &str,
+) -> Result<String, String> {
+    if !staff.has(Role::Chief) {
+        return Err(i18n::case_refusal(
+            lang,
+            &crate::domain::procedure::Refusal::WrongRole {
+                needs: &[Role::Chief],
+            },
+        ));
+    }
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let c = store
+        .complaint(id)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_complaint(lang, id))?;
+    if c.decision != "pending" {
+        return Err(i18n::complaint_decided_already(lang, id));
+    }
+    let intake = Intake {
+        complainant: c.complainant_name.clone(),
+        respondent: c.respondent_name.clone(),
+        respondent_known: c.respondent_employer_id.is_some(),
+        matters: c
+            .matters
+            .split(',')
+            .filter_map(crate::domain::InspectionMatter::parse)
+            .collect(),
+        facts: c.facts.clone(),
+        channel: c.channel.clone(),
+        received_on: c.received_on,
+        violation_on: c.violation_on,
+        labour_dispute,
+    };
+    let outcome = complaint::decide(&intake);
+    let prefix = store
+        .setting("case.number_prefix")
+        .await
+        .ok()
+        .flatten()
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or_else(|| "鹿人社监案".into());
+    let new_case = (outcome == Outcome::Accept).then(|| {
+        // A registered case's first deadline is the acceptance's.
+        let due = clocks::accept_due(cal, c.received_on).due;
+        let mass = c.mass_incident;
+        NewCase {
+            number_stem: format!("{prefix}〔{}〕", today.year()),
+            due_on: Some(due),
+            due_rule: clocks::Rule::Accept.code().to_string(),
+            queue_key: queue_key(mass, Some(due)),
+        }
+    });
+    let made = store
+        .decide_complaint(staff, id, outcome.code(), note, today, new_case.as_ref())
+        .await
+        .map_err(fail)?;
+    Ok(i18n::complaint_decided(
+        lang,
+        id,
+        &outcome,
+        made.as_ref().map(|(_, n)| n.as_str()),
+    ))
+}
