@@ -321,6 +321,11 @@ impl Store {
         on_backend!(self.case_state(id))
     }
 
+    /// Every open case's clock row, read narrow (for the recomputation).
+    pub async fn open_case_deadlines(&self) -> Result<Vec<DeadlineClock>, StoreError> {
+        on_backend!(self.open_case_deadlines())
+    }
+
     /// Every open case's clock facts.
     pub async fn open_case_clocks(&self) -> Result<Vec<CaseClock>, StoreError> {
         on_backend!(self.open_case_clocks())

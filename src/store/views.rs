@@ -304,6 +304,50 @@ pub struct CaseStateRow {
     pub complaint_received_on: Option<NaiveDate>,
 }
 
+/// What a case's clocks read: a narrow row, so that every open case's
+/// deadline can be recomputed quickly.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct ClockRow {
+    pub id: i64,
+    pub stage: String,
+    pub registered_on: NaiveDate,
+    pub opened_on: Option<NaiveDate>,
+    pub extended: bool,
+    pub mass_incident: bool,
+    pub notice_served_on: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
+    pub served_on: Option<NaiveDate>,
+    pub complaint_received_on: Option<NaiveDate>,
+    pub due_on: Option<NaiveDate>,
+    pub due_rule: String,
+}
+
+impl From<&CaseStateRow> for ClockRow {
+    fn from(r: &CaseStateRow) -> Self {
+        ClockRow {
+            id: r.id,
+            stage: r.stage.clone(),
+            registered_on: r.registered_on,
+            opened_on: r.opened_on,
+            extended: r.extended,
+            mass_incident: r.mass_incident,
+            notice_served_on: r.notice_served_on,
+            decided_on: r.decided_on,
+            served_on: r.served_on,
+            complaint_received_on: r.complaint_received_on,
+            due_on: r.due_on,
+            due_rule: r.due_rule.clone(),
+        }
+    }
+}
+
+/// An open case's clock row with its suspension periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineClock {
+    pub row: ClockRow,
+    pub suspensions: Vec<(NaiveDate, Option<NaiveDate>)>,
+}
+
 /// A case with its inspectors, the kinds of document on file and its
 /// suspension periods.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,7 +7,7 @@ use crate::domain::clocks::{self, Explained, Suspension};
 use crate::domain::procedure::{CaseFacts, documents_for, effect, may_assign, may_move, queue_key};
 use crate::domain::{CaseFileKind, CaseMove, CaseStage, Staff, WorkCalendar, fines};
 use crate::i18n::{self, Lang};
-use crate::store::{CaseClock, CaseState, CaseStateRow, NextDue, Store};
+use crate::store::{CaseClock, CaseState, ClockRow, NextDue, Store};
 use chrono::NaiveDate;
 
 /// The locality's figures the procedure uses, from the settings table.
@@ -89,7 +89,7 @@ pub fn facts(
 /// The deadline that governs the case now, with how it was computed.
 pub fn next_deadline(
     cal: &WorkCalendar,
-    r: &CaseStateRow,
+    r: &ClockRow,
     spans: &[(NaiveDate, Option<NaiveDate>)],
     today: NaiveDate,
     settings: CaseSettings,
@@ -130,7 +130,7 @@ pub fn next_deadline(
 }
 
 /// What the queue keeps of a case's next deadline.
-fn next_due(r: &CaseStateRow, d: Option<&Explained>) -> NextDue {
+fn next_due(r: &ClockRow, d: Option<&Explained>) -> NextDue {
     let due_on = if r.stage == CaseStage::Closed.code() {
         None
     } else {
@@ -154,7 +154,7 @@ pub async fn recompute_deadlines(
     today: NaiveDate,
 ) -> Result<usize, crate::store::StoreError> {
     let settings = settings(store).await;
-    let cases = store.open_case_clocks().await?;
+    let cases = store.open_case_deadlines().await?;
     let changed: Vec<(i64, NextDue)> = in_halves(&cases, |part| {
         part.iter()
             .filter_map(|c| {
@@ -162,9 +162,8 @@ pub async fn recompute_deadlines(
                     &c.row,
                     next_deadline(cal, &c.row, &c.suspensions, today, settings).as_ref(),
                 );
-                let same = n.due_on == c.row.due_on
-                    && n.rule == c.row.due_rule
-                    && n.queue_key == c.row.queue_key;
+                // The queue key follows the date and the (unchanging) mass flag.
+                let same = n.due_on == c.row.due_on && n.rule == c.row.due_rule;
                 (!same).then_some((c.row.id, n))
             })
             .collect()
@@ -211,7 +210,13 @@ pub fn due_list(
     let mut out: Vec<CaseDue> = in_halves(cases, |part| {
         part.iter()
             .map(|c| {
-                let deadline = next_deadline(cal, &c.row, &c.suspensions, today, settings);
+                let deadline = next_deadline(
+                    cal,
+                    &ClockRow::from(&c.row),
+                    &c.suspensions,
+                    today,
+                    settings,
+                );
                 let left = deadline
                     .as_ref()
                     .map(|d| clocks::working_days_left(cal, today, d.due));
@@ -303,6 +308,7 @@ pub async fn make_move(
         }
         None => {}
     }
+    let after = ClockRow::from(&after);
     let next = next_due(
         &after,
         next_deadline(cal, &after, &spans, today, settings).as_ref(),

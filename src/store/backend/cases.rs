@@ -63,6 +63,42 @@ impl Backend {
             .collect())
     }
 
+    /// Every open case's clock row and suspensions, read narrow and in two
+    /// halves at once: the daily recomputation reads them all.
+    pub async fn open_case_deadlines(&self) -> Result<Vec<DeadlineClock>, StoreError> {
+        let half = |parity: i64| {
+            sqlx::query_as::<_, ClockRow>(
+                "SELECT c.id, c.stage, c.registered_on, c.opened_on, c.extended, c.mass_incident,
+                        c.notice_served_on, c.decided_on, c.served_on,
+                        co.received_on AS complaint_received_on, c.due_on, c.due_rule
+                 FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id
+                 WHERE c.stage <> 'closed' AND c.id % 2 = $1",
+            )
+            .bind(parity)
+            .fetch_all(&self.pool)
+        };
+        let spans_q = sqlx::query_as::<_, (i64, NaiveDate, Option<NaiveDate>)>(
+            "SELECT s.case_id, s.from_on, s.to_on FROM case_suspension s
+             JOIN inspection_case c ON c.id = s.case_id WHERE c.stage <> 'closed' ORDER BY s.case_id, s.from_on",
+        )
+        .fetch_all(&self.pool);
+        let (even, odd, spans) = futures_util::future::join3(half(0), half(1), spans_q).await;
+        let mut rows = even?;
+        rows.extend(odd?);
+        let mut by_case: std::collections::HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>> =
+            std::collections::HashMap::new();
+        for (case, from, to) in spans? {
+            by_case.entry(case).or_default().push((from, to));
+        }
+        Ok(rows
+            .into_iter()
+            .map(|row| DeadlineClock {
+                suspensions: by_case.remove(&row.id).unwrap_or_default(),
+                row,
+            })
+            .collect())
+    }
+
     /// Makes a move at the version the actor read: the stage and what the
     /// move changes, the documents attached, the event, and the audit entry
     /// commit together or not at all. Ok is the new version.

@@ -61,7 +61,7 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
         // The deadline as the clocks give it today, with its working.
         if let Some(d) = next_deadline(
             &app.calendar,
-            &s.row,
+            &crate::store::ClockRow::from(&s.row),
             &s.suspensions,
             app.today,
             app.case_settings,
