@@ -22,6 +22,26 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    pub fn parse(code: &str) -> Option<Outcome> {
+        [
+            Outcome::Decided,
+            Outcome::Withdrawn,
+            Outcome::Transferred,
+            Outcome::Rectified,
+        ]
+        .into_iter()
+        .find(|o| o.code() == code)
+    }
+
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Outcome::Decided => lang.pick("已作出决定", "Decided"),
+            Outcome::Withdrawn => lang.pick("撤销立案", "Withdrawn"),
+            Outcome::Transferred => lang.pick("已移送", "Transferred"),
+            Outcome::Rectified => lang.pick("责令改正，不予处罚", "Ordered to rectify, no penalty"),
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Outcome::Decided => "decided",
@@ -210,6 +230,8 @@ pub enum Refusal {
     HearingPending,
     /// The notice offered no hearing, so none can be asked for.
     NoHearingOffered,
+    /// No hearing was asked for, or it was held already.
+    NoHearingToHold,
     /// Asked after the 5 working days (行政处罚法 art 64).
     HearingRequestLate,
     AlreadyRequested,
@@ -251,6 +273,9 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
             return Err(Refusal::TooFewInspectors {
                 have: c.inspectors.len(),
             });
+        }
+        Move::Hearing if !c.hearing_requested || c.hearing_host.is_some() => {
+            return Err(Refusal::NoHearingToHold);
         }
         Move::Hearing if c.inspectors.contains(&actor.id) || c.case_officer == Some(actor.id) => {
             return Err(Refusal::HostInvestigated);
@@ -311,6 +336,7 @@ pub fn moves_from(c: &CaseFacts) -> Vec<Move> {
             Move::HearingRequest => {
                 c.hearing_required && !c.hearing_requested && c.hearing_request_open
             }
+            Move::Hearing => c.hearing_requested && c.hearing_host.is_none(),
             _ => true,
         })
         .collect()

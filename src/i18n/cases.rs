@@ -81,6 +81,10 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::NoHearingOffered) => {
             "The notice offered no hearing, so none can be asked for.".into()
         }
+        (Lang::Zh, Refusal::NoHearingToHold) => "当事人未申请听证，或听证已举行。".into(),
+        (Lang::En, Refusal::NoHearingToHold) => {
+            "No hearing was asked for, or it has been held.".into()
+        }
         (Lang::Zh, Refusal::HearingRequestLate) => "已超过告知后5个工作日的听证申请期限。".into(),
         (Lang::En, Refusal::HearingRequestLate) => {
             "The 5 working days to ask for a hearing after the notice have passed.".into()

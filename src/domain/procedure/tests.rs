@@ -240,7 +240,17 @@ fn a_prior_notice_offers_a_hearing_when_one_is_due() {
 
 #[test]
 fn the_hearing_host_did_not_investigate_and_the_reviewer_is_not_the_officer() {
-    let c = case(Stage::Defence);
+    let mut c = case(Stage::Defence);
+    assert_eq!(
+        step(&c, Move::Hearing, &chief()),
+        Err(Refusal::NoHearingToHold)
+    );
+    assert!(
+        !moves_from(&c).contains(&Move::Hearing),
+        "only when asked for"
+    );
+    c.hearing_requested = true;
+    assert!(moves_from(&c).contains(&Move::Hearing));
     let chief_inspector = staff(SECOND, &[Role::Chief, Role::Inspector]);
     assert_eq!(
         step(&c, Move::Hearing, &chief_inspector),

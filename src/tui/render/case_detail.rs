@@ -112,7 +112,9 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
         ));
     }
     if !v.outcome.is_empty() {
-        out.push(field(Field::Decision, clean(v.outcome), lang));
+        let outcome = crate::domain::procedure::Outcome::parse(v.outcome)
+            .map_or_else(|| clean(v.outcome), |o| o.label(lang).to_string());
+        out.push(field(Field::Decision, outcome, lang));
     }
     if let Some(s) = v.state {
         let moves = moves_from(&case_facts(s, app.case_settings, &app.calendar, app.today));
