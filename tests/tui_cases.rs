@@ -200,3 +200,72 @@ fn steps_need_an_open_case() {
     assert!(a.overlay.is_none());
     assert!(a.message.as_deref().unwrap().contains("Open a case first"));
 }
+
+#[test]
+fn n_registers_a_complaint_from_a_form_that_keeps_its_text_on_a_refusal() {
+    let mut a = app(Lang::Zh, 100, 30);
+    act(&mut a, Action::Pane3);
+    act(&mut a, Action::NewComplaint);
+    for c in "张伟".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    // To the matters: Right moves among them, Space ticks.
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Tab);
+    }
+    for _ in 0..5 {
+        key(&mut a, KeyCode::Right);
+    }
+    key(&mut a, KeyCode::Char(' '));
+    key(&mut a, KeyCode::Tab);
+    for c in "拖欠工资".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Right); // hotline
+    let s = draw(&a);
+    assert!(
+        s.contains("投诉登记")
+            && s.contains("[x]工资支付和最低工资")
+            && s.contains("< 12333热线 >"),
+        "{s}"
+    );
+    let fx = key(&mut a, KeyCode::Enter);
+    let form = match fx.as_slice() {
+        [Effect::SubmitForm { form, .. }] => form.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(form.value("complainant"), "张伟");
+    assert_eq!(form.value("matters"), "wages");
+    assert_eq!(form.value("channel"), "hotline");
+    assert_eq!(form.value("received"), today().to_string());
+    a.handle(AppEvent::FormDone(Err("请填写投诉人姓名。".into())));
+    assert!(matches!(a.overlay, Some(Overlay::Form(_))), "kept open");
+    assert!(draw(&a).contains("请填写投诉人姓名") && draw(&a).contains("张伟"));
+    a.handle(AppEvent::FormDone(Ok("投诉已登记（编号201）".into())));
+    assert!(a.overlay.is_none());
+    assert!(a.message.as_deref().unwrap().contains("投诉已登记"));
+}
+
+#[test]
+fn e_adds_evidence_to_the_open_case() {
+    let mut a = open_case(Lang::En);
+    act(&mut a, Action::AddEvidence);
+    key(&mut a, KeyCode::Right); // site record
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    for c in "Archive room 2".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::SubmitForm { form, .. }] => {
+            assert_eq!(
+                form.purpose,
+                hrss_desk::tui::form::Purpose::Evidence { case: 1 }
+            );
+            assert_eq!(form.value("kind"), "site-record");
+            assert_eq!(form.value("kept_at"), "Archive room 2");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -141,3 +141,26 @@ pub fn unknown_employer(lang: Lang, uscc: &str) -> String {
         Lang::En => format!("No employer on the register has the credit code {uscc}."),
     }
 }
+
+pub fn channel_label(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "window" => lang.pick("窗口", "At the window"),
+        "hotline" => lang.pick("12333热线", "12333 hotline"),
+        "online" => lang.pick("网上", "Online"),
+        "letter" => lang.pick("来信", "Letter"),
+        "referred" => lang.pick("转办", "Referred"),
+        _ => lang.pick("其他", "Other"),
+    }
+}
+
+pub fn not_a_date(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("“{s}”不是日期（YYYY-MM-DD）。"),
+        Lang::En => format!("\"{s}\" is not a date (YYYY-MM-DD)."),
+    }
+}
+
+pub fn evidence_needs_place(lang: Lang) -> &'static str {
+    lang.pick("请写明原件存放处。", "Say where the original is kept.")
+}

@@ -44,6 +44,8 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         ProblemFilter => ("按问题筛选", "Filter by problem"),
         CaseMove => ("办理案件的下一步", "Take a step of the case"),
         Assign => ("指派承办人和监察员", "Assign the officer and inspectors"),
+        NewComplaint => ("登记投诉", "Register a complaint"),
+        AddEvidence => ("登记证据（案件）", "Add evidence (a case)"),
         TagRange => (
             "标记从上次标记处到光标处的全部申报",
             "Tag every filing from the last tagged one to here",

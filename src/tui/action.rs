@@ -55,6 +55,8 @@ actions! {
     TagRange = "tag-range",
     CaseMove = "case-move",
     Assign = "assign",
+    NewComplaint = "new-complaint",
+    AddEvidence = "add-evidence",
 }
 
 impl Action {

@@ -72,6 +72,11 @@ pub enum Effect {
     LoadInspectors {
         id: i64,
     },
+    /// Register what a form holds (a complaint, evidence).
+    SubmitForm {
+        form: Box<super::form::Form>,
+        lang: Lang,
+    },
     /// Put an officer and inspectors (logins) on a case.
     AssignCase {
         id: i64,
@@ -123,6 +128,8 @@ pub enum AppEvent {
         id: i64,
         problems: Vec<crate::domain::review::Problem>,
     },
+    /// A form's content registered (the sentence) or refused (why).
+    FormDone(Result<String, String>),
     /// Something changed in the database (at this desk or another).
     DataChanged,
     /// A case step or assignment taken (the sentence) or refused (why).
@@ -189,6 +196,8 @@ pub enum Overlay {
         draft: DecisionDraft,
         editor: Box<ratatui_textarea::TextArea<'static>>,
     },
+    /// A form: a complaint to register, evidence to file.
+    Form(super::form::Form),
     /// The case queue's views.
     CaseViews {
         cursor: usize,
@@ -672,6 +681,7 @@ impl App {
                 vec![]
             }
             AppEvent::DataChanged => self.data_changed(),
+            AppEvent::FormDone(r) => self.form_done(r),
             AppEvent::CaseDone(r) => self.case_done(r),
             AppEvent::DeadlinesRecomputed(r) => self.deadlines_recomputed(r),
             AppEvent::Inspectors { id, result } => self.inspectors_loaded(id, result),

@@ -176,6 +176,24 @@ impl App {
             }
             Action::Scope if self.pane != PaneId::Filings => vec![],
             Action::CaseMove => self.open_case_moves(),
+            Action::NewComplaint => {
+                self.overlay = Some(Overlay::Form(super::form::Form::complaint(
+                    self.lang, self.today,
+                )));
+                vec![]
+            }
+            Action::AddEvidence => match &self.detail {
+                Some(d) if d.kind == ListKind::Cases => {
+                    self.overlay = Some(Overlay::Form(super::form::Form::evidence(
+                        self.lang, d.id, self.today,
+                    )));
+                    vec![]
+                }
+                _ => {
+                    self.message = Some(i18n::open_a_case_first(self.lang).to_string());
+                    vec![]
+                }
+            },
             Action::Assign => self.ask_assign(),
             Action::Scope => {
                 use crate::domain::FilingKind;

@@ -157,6 +157,9 @@ impl App {
         if let Some(fx) = self.case_overlay_key(k) {
             return fx;
         }
+        if let Some(fx) = self.form_key(k) {
+            return fx;
+        }
         if let Some(Overlay::Problems { cursor }) = &mut self.overlay {
             let rows = 1 + self.problem_tally.as_ref().map_or(0, Vec::len);
             return match k.code {
@@ -206,7 +209,8 @@ impl App {
                 | Overlay::CaseMoves { .. }
                 | Overlay::CaseConfirm { .. }
                 | Overlay::CaseDecide(_)
-                | Overlay::Assign { .. } => unreachable!("handled above"),
+                | Overlay::Assign { .. }
+                | Overlay::Form(_) => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {
                 Some(Action::Down) => *scroll = scroll.saturating_add(1),

@@ -8,6 +8,7 @@ pub mod app;
 mod apply;
 pub mod backend;
 pub mod casework;
+pub mod form;
 pub mod keymap;
 mod keys;
 pub mod lookup;
@@ -255,6 +256,9 @@ impl Runner {
                         .await,
                     )
                 }
+                Effect::SubmitForm { form, lang } => AppEvent::FormDone(
+                    submit_form(&store, &calendar, &staff, lang, today, &form).await,
+                ),
                 Effect::LoadInspectors { id } => AppEvent::Inspectors {
                     id,
                     result: store.inspector_loads().await.map_err(lang_free),
@@ -281,6 +285,91 @@ impl Runner {
             };
             let _ = tx.send(event);
         });
+    }
+}
+
+/// Registers what a form holds; Ok is the sentence to show.
+async fn submit_form(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: chrono::NaiveDate,
+    form: &form::Form,
+) -> Result<String, String> {
+    let day = |key: &str| -> Result<Option<chrono::NaiveDate>, String> {
+        let v = form.value(key);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| i18n::not_a_date(lang, &v))
+    };
+    match form.purpose {
+        form::Purpose::Complaint => {
+            let respondent = form.value("respondent");
+            // A credit code finds the employer on the register; else it is a name.
+            let employer = match crate::domain::Uscc::parse(&respondent) {
+                Ok(u) => store
+                    .employer_by_uscc(u.as_str())
+                    .await
+                    .map_err(|e| i18n::store_error(lang, &e))?,
+                Err(_) => None,
+            };
+            let intake = crate::domain::complaint::Intake {
+                complainant: form.value("complainant"),
+                respondent: employer.as_ref().map_or(respondent, |(_, n)| n.clone()),
+                respondent_known: employer.is_some(),
+                matters: form
+                    .value("matters")
+                    .split(',')
+                    .filter_map(crate::domain::InspectionMatter::parse)
+                    .collect(),
+                facts: form.value("facts"),
+                channel: form.value("channel"),
+                received_on: day("received")?.unwrap_or(today),
+                violation_on: day("violation_on")?,
+                labour_dispute: false,
+            };
+            let who = crate::workflow::complaints::Complainant {
+                id_number: form.value("id_number"),
+                phone: form.value("phone"),
+            };
+            let (id, outcome, due) = crate::workflow::complaints::register(
+                store,
+                cal,
+                staff,
+                lang,
+                today,
+                &intake,
+                &who,
+                employer.map(|(id, _)| id),
+                !form.value("mass").is_empty(),
+            )
+            .await?;
+            Ok(i18n::complaint_registered(lang, id, due, &outcome))
+        }
+        form::Purpose::Evidence { case } => {
+            let kind = crate::domain::CaseFileKind::parse(&form.value("kind"))
+                .ok_or_else(|| i18n::unknown_file_kind(lang, &form.value("kind")))?;
+            let kept = form.value("kept_at");
+            if kept.is_empty() {
+                return Err(i18n::evidence_needs_place(lang).to_string());
+            }
+            store
+                .add_case_file(
+                    staff,
+                    case,
+                    kind,
+                    day("on")?.unwrap_or(today),
+                    &kept,
+                    &form.value("note"),
+                )
+                .await
+                .map_err(|e| i18n::store_error(lang, &e))?;
+            Ok(i18n::case_filed(lang, kind))
+        }
     }
 }
 

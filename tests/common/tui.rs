@@ -396,7 +396,7 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             Effect::Recheck | Effect::LoadTally => AppEvent::Tally(Ok(fixture_tally())),
             Effect::RecomputeDeadlines => AppEvent::DeadlinesRecomputed(Ok(0)),
             // Steps and assignments are taken by the tests themselves, to look at them.
-            Effect::MoveCase(_) | Effect::AssignCase { .. } => continue,
+            Effect::MoveCase(_) | Effect::AssignCase { .. } | Effect::SubmitForm { .. } => continue,
             Effect::LoadInspectors { id } => AppEvent::Inspectors {
                 id,
                 result: Ok(vec![

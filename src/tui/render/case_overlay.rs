@@ -186,3 +186,49 @@ fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
     ));
     boxed(frame, CaseMove::Decide.label(lang), lines, 0);
 }
+
+/// A form: each field on its line, the focused one marked, choices shown.
+pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
+    use crate::tui::form::Kind;
+    let lang = app.lang;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (i, field) in f.fields.iter().enumerate() {
+        let focus = i == f.focus;
+        let value = match &field.kind {
+            Kind::Text | Kind::Date => {
+                format!("{}{}", clean(&field.text), if focus { "_" } else { "" })
+            }
+            Kind::OneOf(o) => o
+                .get(field.choice)
+                .map_or(String::new(), |(_, l)| format!("< {l} >")),
+            Kind::AnyOf(o) => o
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| field.picks[*j] || (focus && *j == field.cursor))
+                .map(|(j, (_, l))| {
+                    let mark = if field.picks[j] { "[x]" } else { "[ ]" };
+                    let at = if focus && j == field.cursor { ">" } else { "" };
+                    format!("{at}{mark}{l}")
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            Kind::Flag => if field.flag { "[x]" } else { "[ ]" }.to_string(),
+        };
+        lines.push(chosen(
+            format!(" {}{}{value}", field.label, lang.pick("：", ": ")),
+            focus,
+        ));
+    }
+    if let Some(e) = &f.error {
+        lines.push(Line::styled(
+            clean(e),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    lines.push(keys(
+        lang,
+        "Tab 下一项 · 左右键选择 · 空格 勾选 · Enter 登记 · Esc 取消",
+        "Tab next · Left/Right choose · Space ticks · Enter registers · Esc cancels",
+    ));
+    boxed(frame, &f.title, lines, 0);
+}

@@ -53,6 +53,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Reveal { input, .. }) => overlay::reveal(frame, app, input),
         Some(Overlay::Problems { cursor }) => overlay::problems(frame, app, *cursor),
         Some(Overlay::Notice { draft, editor }) => overlay::notice(frame, app, draft, editor),
+        Some(Overlay::Form(f)) => case_overlay::form(frame, app, f),
         Some(
             Overlay::CaseViews { .. }
             | Overlay::CaseMoves { .. }

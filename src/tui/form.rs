@@ -1,0 +1,280 @@
+//! A small form drawn over the pane: text and date lines, one-of choices,
+//! many-of choices and yes/no flags, moved through with Tab. Used to
+//! register a complaint (`n` in the case queue) and to add evidence to a
+//! case file (`e` in a case).
+
+use super::app::{App, Effect, Overlay};
+use crate::domain::{CaseFileKind, InspectionMatter};
+use crate::i18n::{self, Lang};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// YYYY-MM-DD
+    Date,
+    /// One of (code, label); `choice` is the one chosen.
+    OneOf(Vec<(String, String)>),
+    /// Any of (code, label); `cursor` is the option under the cursor.
+    AnyOf(Vec<(String, String)>),
+    Flag,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormField {
+    pub key: &'static str,
+    pub label: String,
+    pub kind: Kind,
+    pub text: String,
+    pub choice: usize,
+    pub picks: Vec<bool>,
+    pub cursor: usize,
+    pub flag: bool,
+}
+
+impl FormField {
+    fn new(key: &'static str, label: &str, kind: Kind) -> FormField {
+        let n = match &kind {
+            Kind::AnyOf(o) => o.len(),
+            _ => 0,
+        };
+        FormField {
+            key,
+            label: label.to_string(),
+            kind,
+            text: String::new(),
+            choice: 0,
+            picks: vec![false; n],
+            cursor: 0,
+            flag: false,
+        }
+    }
+
+    /// The field's value as submitted: text, a code, codes joined by
+    /// commas, or "1"/"".
+    pub fn value(&self) -> String {
+        match &self.kind {
+            Kind::Text | Kind::Date => self.text.trim().to_string(),
+            Kind::OneOf(o) => o.get(self.choice).map_or(String::new(), |(c, _)| c.clone()),
+            Kind::AnyOf(o) => o
+                .iter()
+                .zip(&self.picks)
+                .filter(|(_, p)| **p)
+                .map(|((c, _), _)| c.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            Kind::Flag => if self.flag { "1" } else { "" }.to_string(),
+        }
+    }
+}
+
+/// What a form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Complaint,
+    Evidence { case: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub purpose: Purpose,
+    pub title: String,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Form {
+    /// The complaint intake form (投诉登记).
+    pub fn complaint(lang: Lang, today: chrono::NaiveDate) -> Form {
+        let matters = InspectionMatter::ALL
+            .iter()
+            .map(|m| (m.code().to_string(), m.label(lang).to_string()))
+            .collect();
+        let channels = crate::domain::complaint::CHANNELS
+            .iter()
+            .map(|c| (c.to_string(), i18n::channel_label(lang, c).to_string()))
+            .collect();
+        let mut received =
+            FormField::new("received", lang.pick("收到日期", "Received"), Kind::Date);
+        received.text = today.to_string();
+        Form {
+            purpose: Purpose::Complaint,
+            title: lang.pick("投诉登记", "Register a complaint").into(),
+            fields: vec![
+                FormField::new(
+                    "complainant",
+                    lang.pick("投诉人姓名", "Complainant"),
+                    Kind::Text,
+                ),
+                FormField::new(
+                    "id_number",
+                    lang.pick("公民身份号码", "ID number"),
+                    Kind::Text,
+                ),
+                FormField::new("phone", lang.pick("联系电话", "Phone"), Kind::Text),
+                FormField::new(
+                    "respondent",
+                    lang.pick(
+                        "被投诉单位（名称或信用代码）",
+                        "Respondent (name or credit code)",
+                    ),
+                    Kind::Text,
+                ),
+                FormField::new(
+                    "matters",
+                    lang.pick("投诉事项", "Matters"),
+                    Kind::AnyOf(matters),
+                ),
+                FormField::new("facts", lang.pick("投诉事实", "Facts"), Kind::Text),
+                FormField::new(
+                    "channel",
+                    lang.pick("渠道", "Channel"),
+                    Kind::OneOf(channels),
+                ),
+                received,
+                FormField::new(
+                    "violation_on",
+                    lang.pick("违法行为日期", "Violation on"),
+                    Kind::Date,
+                ),
+                FormField::new("mass", lang.pick("群体性事件", "Mass incident"), Kind::Flag),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// Evidence or a document for a case file.
+    pub fn evidence(lang: Lang, case: i64, today: chrono::NaiveDate) -> Form {
+        let kinds = [
+            CaseFileKind::InquiryRecord,
+            CaseFileKind::SiteRecord,
+            CaseFileKind::EmployerDocuments,
+            CaseFileKind::AudioVideo,
+            CaseFileKind::CommissionedAudit,
+        ]
+        .iter()
+        .map(|k| (k.code().to_string(), k.label(lang).to_string()))
+        .collect();
+        let mut on = FormField::new("on", lang.pick("日期", "Date"), Kind::Date);
+        on.text = today.to_string();
+        Form {
+            purpose: Purpose::Evidence { case },
+            title: lang.pick("登记证据", "Add evidence").into(),
+            fields: vec![
+                FormField::new("kind", lang.pick("种类", "Kind"), Kind::OneOf(kinds)),
+                on,
+                FormField::new(
+                    "kept_at",
+                    lang.pick("原件存放处", "Original kept at"),
+                    Kind::Text,
+                ),
+                FormField::new("note", lang.pick("说明", "Note"), Kind::Text),
+            ],
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn value(&self, key: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map_or(String::new(), FormField::value)
+    }
+}
+
+impl App {
+    /// Keys of an open form; None when no form is open.
+    pub(super) fn form_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
+        let Some(Overlay::Form(form)) = &mut self.overlay else {
+            return None;
+        };
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        let n = form.fields.len();
+        let field = &mut form.fields[form.focus];
+        match k.code {
+            KeyCode::Esc => self.overlay = None,
+            KeyCode::Char('c') if ctrl => self.overlay = None,
+            KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % n,
+            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + n - 1) % n,
+            KeyCode::Enter => {
+                let lang = self.lang;
+                let ask = Effect::SubmitForm {
+                    form: Box::new(form.clone()),
+                    lang,
+                };
+                return Some(vec![ask]);
+            }
+            KeyCode::Left | KeyCode::Right => {
+                let forward = k.code == KeyCode::Right;
+                match &field.kind {
+                    Kind::OneOf(o) if !o.is_empty() => {
+                        field.choice =
+                            (field.choice + if forward { 1 } else { o.len() - 1 }) % o.len();
+                    }
+                    Kind::AnyOf(o) if !o.is_empty() => {
+                        field.cursor =
+                            (field.cursor + if forward { 1 } else { o.len() - 1 }) % o.len();
+                    }
+                    _ => {}
+                }
+            }
+            KeyCode::Char(' ') if matches!(field.kind, Kind::AnyOf(_) | Kind::Flag) => {
+                if field.kind == Kind::Flag {
+                    field.flag = !field.flag;
+                } else if let Some(p) = field.picks.get_mut(field.cursor) {
+                    *p = !*p;
+                }
+            }
+            KeyCode::Backspace if matches!(field.kind, Kind::Text | Kind::Date) => {
+                field.text.pop();
+            }
+            KeyCode::Char(c)
+                if !ctrl && !c.is_control() && matches!(field.kind, Kind::Text | Kind::Date) =>
+            {
+                field.text.push(c);
+            }
+            _ => {}
+        }
+        Some(vec![])
+    }
+
+    /// The answer to a submitted form: said and closed, or kept open with why.
+    pub(super) fn form_done(&mut self, r: Result<String, String>) -> Vec<Effect> {
+        match r {
+            Ok(done) => {
+                self.overlay = None;
+                self.message = Some(done);
+                self.data_changed()
+            }
+            Err(e) => {
+                if let Some(Overlay::Form(f)) = &mut self.overlay {
+                    f.error = Some(e);
+                } else {
+                    self.message = Some(e);
+                }
+                vec![]
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_come_out_as_the_store_takes_them() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let mut f = Form::complaint(Lang::Zh, today);
+        assert_eq!(f.value("received"), "2026-11-27");
+        assert_eq!(f.value("channel"), "window");
+        f.fields[4].picks[5] = true;
+        f.fields[4].picks[1] = true;
+        assert_eq!(f.value("matters"), "contracts,wages");
+        f.fields[9].flag = true;
+        assert_eq!(f.value("mass"), "1");
+    }
+}
