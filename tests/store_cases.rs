@@ -472,3 +472,49 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
         );
     }
 }
+
+#[tokio::test]
+async fn one_step_on_many_cases_lists_those_it_is_refused() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let cal = calendar();
+        let chief = who(&store, "liuyang").await;
+        let ids: Vec<i64> = {
+            let clocks = store.open_case_clocks().await.unwrap();
+            clocks
+                .iter()
+                .filter(|c| c.row.stage == "investigating" && !c.row.suspended)
+                .take(2)
+                .map(|c| c.row.id)
+                .collect()
+        };
+        assert_eq!(ids.len(), 2);
+        let done = work::move_all(
+            &store,
+            &cal,
+            &chief,
+            Lang::Zh,
+            today(),
+            &ids,
+            CaseMove::Suspend,
+        )
+        .await;
+        assert!(done.unwrap().contains("已办理2件"), "{}", db.label);
+        let again = work::move_all(
+            &store,
+            &cal,
+            &chief,
+            Lang::Zh,
+            today(),
+            &ids,
+            CaseMove::Suspend,
+        )
+        .await;
+        let said = again.unwrap_err();
+        assert!(
+            said.contains("未办理2件") && said.contains("案件已中止"),
+            "{}: {said}",
+            db.label
+        );
+    }
+}

@@ -178,13 +178,13 @@ fn i_assigns_inspectors_by_their_load_the_first_chosen_as_officer() {
     match key(&mut a, KeyCode::Enter).as_slice() {
         [
             Effect::AssignCase {
-                id,
+                ids,
                 officer,
                 inspectors,
                 ..
             },
         ] => {
-            assert_eq!(*id, 1);
+            assert_eq!(ids, &[1]);
             assert_eq!(officer, "huangwei");
             assert_eq!(inspectors, &["huangwei".to_string(), "zhouhao".to_string()]);
         }
@@ -268,4 +268,49 @@ fn e_adds_evidence_to_the_open_case() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn tagged_cases_take_one_step_get_assigned_and_export_together() {
+    let mut a = app(Lang::Zh, 100, 30);
+    act(&mut a, Action::Pane3);
+    // Nothing tagged: nothing to export, and m asks for an open case.
+    a.apply(Action::Export);
+    assert!(a.message.as_deref().unwrap().contains("请先标记"));
+    act(&mut a, Action::Tag);
+    act(&mut a, Action::TagRange);
+    assert_eq!(a.case_tagged.iter().copied().collect::<Vec<_>>(), [1, 2]);
+    assert!(a.message.as_deref().unwrap().contains("已标记2件"));
+    a.apply(Action::CaseMove);
+    let Some(Overlay::BulkMoves { ids, moves, .. }) = a.overlay.clone() else {
+        panic!("{:?}", a.overlay)
+    };
+    assert_eq!(ids, [1, 2]);
+    assert!(
+        !moves.contains(&CaseMove::Decide),
+        "each decision is its own"
+    );
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::MoveCases { ids, step, .. }] => {
+            assert_eq!((ids.as_slice(), *step), (&[1, 2][..], moves[0]))
+        }
+        other => panic!("{other:?}"),
+    }
+    key(&mut a, KeyCode::Esc);
+    match a.apply(Action::Assign).as_slice() {
+        [Effect::LoadInspectors { ids }] => assert_eq!(ids, &[1, 2]),
+        other => panic!("{other:?}"),
+    }
+    match a.apply(Action::Export).as_slice() {
+        [Effect::ExportCases { ids, .. }] => assert_eq!(ids, &[1, 2]),
+        other => panic!("{other:?}"),
+    }
+    // T tags the whole view, as the store lists it.
+    match a.apply(Action::TagClean).as_slice() {
+        [Effect::TagAllCases(scope, _)] => assert_eq!(scope, &a.case_scope()),
+        other => panic!("{other:?}"),
+    }
+    // Done: the tags go.
+    a.handle(AppEvent::CaseDone(Ok("已办理2件。".into())));
+    assert!(a.case_tagged.is_empty());
 }

@@ -226,3 +226,64 @@ pub fn open_cases(lang: Lang, n: i64) -> String {
         Lang::En => format!("{n} open cases"),
     }
 }
+
+pub fn cases_tagged(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已标记{n}件：m 一并办理，i 一并指派，x 导出"),
+        Lang::En => format!("{n} tagged: m takes a step on all, i assigns all, x exports"),
+    }
+}
+
+pub fn tag_cases_first(lang: Lang) -> &'static str {
+    lang.pick(
+        "请先标记要导出的案件（空格、V 标记一段、T 标记视图中全部）。",
+        "Tag the cases to export first (Space, V for a run, T for the whole view).",
+    )
+}
+
+pub fn bulk_title(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("对已标记的{n}件办理同一步骤（Enter 选定 · Esc 关闭）"),
+        Lang::En => format!("One step for the {n} tagged cases (Enter chooses, Esc closes)"),
+    }
+}
+
+/// After one step or assignment over many cases: how many were done, and
+/// which were not, with why.
+pub fn bulk_done(lang: Lang, done: usize, refused: &[(String, String)]) -> String {
+    let mut s = match lang {
+        Lang::Zh => format!("已办理{done}件。"),
+        Lang::En => format!("{done} done."),
+    };
+    if !refused.is_empty() {
+        let list: Vec<String> = refused
+            .iter()
+            .take(5)
+            .map(|(n, why)| format!("{n}：{why}"))
+            .collect();
+        s.push_str(&match lang {
+            Lang::Zh => format!("未办理{}件：{}", refused.len(), list.join("；")),
+            Lang::En => format!(" {} not: {}", refused.len(), list.join("; ")),
+        });
+        if refused.len() > 5 {
+            s.push('…');
+        }
+    }
+    s
+}
+
+pub fn exported(lang: Lang, n: usize, path: &str) -> String {
+    let path = super::printable(path);
+    match lang {
+        Lang::Zh => format!("已导出{n}件案件到 {path}"),
+        Lang::En => format!("{n} cases exported to {path}"),
+    }
+}
+
+pub fn export_failed(lang: Lang, path: &str, e: &std::io::Error) -> String {
+    let path = super::printable(path);
+    match lang {
+        Lang::Zh => format!("无法写入 {path}：{e}"),
+        Lang::En => format!("Cannot write {path}: {e}"),
+    }
+}

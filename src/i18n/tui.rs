@@ -46,6 +46,7 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         Assign => ("指派承办人和监察员", "Assign the officer and inspectors"),
         NewComplaint => ("登记投诉", "Register a complaint"),
         AddEvidence => ("登记证据（案件）", "Add evidence (a case)"),
+        Export => ("导出已标记的案件（CSV）", "Export the tagged cases (CSV)"),
         TagRange => (
             "标记从上次标记处到光标处的全部申报",
             "Tag every filing from the last tagged one to here",

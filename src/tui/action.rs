@@ -57,6 +57,7 @@ actions! {
     Assign = "assign",
     NewComplaint = "new-complaint",
     AddEvidence = "add-evidence",
+    Export = "export",
 }
 
 impl Action {

@@ -68,18 +68,31 @@ pub enum Effect {
     RecomputeDeadlines,
     /// Make a step of a case's procedure.
     MoveCase(CaseMoveAsk),
-    /// The inspectors with their open-case loads, to assign case `id`.
+    /// The inspectors with their open-case loads, to assign these cases.
     LoadInspectors {
-        id: i64,
+        ids: Vec<i64>,
+    },
+    /// Take one step on each of these cases; those it is refused are listed.
+    MoveCases {
+        ids: Vec<i64>,
+        step: crate::domain::CaseMove,
+        lang: Lang,
+    },
+    /// Tag every case in the current view (not only those loaded).
+    TagAllCases(crate::store::QueueScope, String),
+    /// Write these cases with their deadlines to a CSV file in the home folder.
+    ExportCases {
+        ids: Vec<i64>,
+        lang: Lang,
     },
     /// Register what a form holds (a complaint, evidence).
     SubmitForm {
         form: Box<super::form::Form>,
         lang: Lang,
     },
-    /// Put an officer and inspectors (logins) on a case.
+    /// Put an officer and inspectors (logins) on each of these cases.
     AssignCase {
-        id: i64,
+        ids: Vec<i64>,
         officer: String,
         inspectors: Vec<String>,
         lang: Lang,
@@ -128,6 +141,8 @@ pub enum AppEvent {
         id: i64,
         problems: Vec<crate::domain::review::Problem>,
     },
+    /// Every case of the view, to tag.
+    CasesTagged(Result<Vec<i64>, String>),
     /// A form's content registered (the sentence) or refused (why).
     FormDone(Result<String, String>),
     /// Something changed in the database (at this desk or another).
@@ -136,9 +151,9 @@ pub enum AppEvent {
     CaseDone(Result<String, String>),
     /// The open cases' deadlines were recomputed.
     DeadlinesRecomputed(Result<usize, String>),
-    /// Inspectors (id, name, login, open cases) to assign case `id`.
+    /// Inspectors (id, name, login, open cases) to assign cases `ids`.
     Inspectors {
-        id: i64,
+        ids: Vec<i64>,
         result: Result<Vec<(i64, String, String, i64)>, String>,
     },
     /// Each problem code with how many pending filings have it.
@@ -219,9 +234,15 @@ pub enum Overlay {
     CaseDecide(super::casework::DecideForm),
     /// Choosing a case's inspectors: the first chosen is the case officer.
     Assign {
-        id: i64,
+        ids: Vec<i64>,
         staff: Vec<(i64, String, String, i64)>,
         chosen: Vec<usize>,
+        cursor: usize,
+    },
+    /// A step to take on every tagged case.
+    BulkMoves {
+        ids: Vec<i64>,
+        moves: Vec<crate::domain::CaseMove>,
         cursor: usize,
     },
     /// The problems found in the queue, to narrow it to one; row 0 is "all".
@@ -308,6 +329,9 @@ pub struct App {
     pub problem_tally: Option<Vec<(String, i64)>>,
     /// The filing last tagged by hand: a range tag runs from it.
     pub tag_anchor: Option<i64>,
+    /// Cases tagged to act on together, and the last one tagged by hand.
+    pub case_tagged: std::collections::BTreeSet<i64>,
+    pub case_tag_anchor: Option<i64>,
     /// The case queue's view.
     pub case_view: super::casework::CaseView,
     /// The locality's case figures (hearing threshold, statement window).
@@ -367,6 +391,8 @@ impl App {
             queue_problem: None,
             problem_tally: None,
             tag_anchor: None,
+            case_tagged: Default::default(),
+            case_tag_anchor: None,
             notices: HashMap::new(),
             case_settings: Default::default(),
             case_view: Default::default(),
@@ -684,7 +710,8 @@ impl App {
             AppEvent::FormDone(r) => self.form_done(r),
             AppEvent::CaseDone(r) => self.case_done(r),
             AppEvent::DeadlinesRecomputed(r) => self.deadlines_recomputed(r),
-            AppEvent::Inspectors { id, result } => self.inspectors_loaded(id, result),
+            AppEvent::Inspectors { ids, result } => self.inspectors_loaded(ids, result),
+            AppEvent::CasesTagged(r) => self.cases_tagged(r),
             AppEvent::Tally(r) => {
                 match r {
                     Ok(t) => self.problem_tally = Some(t),

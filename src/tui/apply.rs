@@ -176,6 +176,7 @@ impl App {
             }
             Action::Scope if self.pane != PaneId::Filings => vec![],
             Action::CaseMove => self.open_case_moves(),
+            Action::Export => self.export_cases(),
             Action::NewComplaint => {
                 self.overlay = Some(Overlay::Form(super::form::Form::complaint(
                     self.lang, self.today,
@@ -213,6 +214,14 @@ impl App {
                 };
                 list.scope = scope;
                 vec![Effect::LoadPage(list.reload())]
+            }
+            Action::Tag | Action::TagRange
+                if self.pane == PaneId::Cases && self.detail.is_none() =>
+            {
+                self.tag_case(action == Action::TagRange)
+            }
+            Action::TagClean if self.pane == PaneId::Cases && self.detail.is_none() => {
+                self.tag_all_cases()
             }
             Action::Tag | Action::TagClean | Action::TagRange | Action::ProblemFilter
                 if self.pane != PaneId::Filings =>

@@ -162,8 +162,15 @@ impl App {
         }
     }
 
-    /// `m`: the steps the procedure allows on the open case.
+    /// `m`: the steps the procedure allows on the open case (or one step
+    /// for every tagged case, from the queue).
     pub(super) fn open_case_moves(&mut self) -> Vec<Effect> {
+        if self.detail.is_none()
+            && self.pane == super::pane::PaneId::Cases
+            && !self.case_tagged.is_empty()
+        {
+            return self.open_bulk_moves();
+        }
         let Some((id, state)) = self.open_case() else {
             self.message = Some(i18n::open_a_case_first(self.lang).to_string());
             return vec![];
@@ -186,10 +193,16 @@ impl App {
         vec![]
     }
 
-    /// `i`: the inspectors and their loads, to assign the open case.
+    /// `i`: the inspectors and their loads, to assign the open case, or
+    /// every tagged case from the queue.
     pub(super) fn ask_assign(&mut self) -> Vec<Effect> {
         match self.open_case() {
-            Some((id, _)) => vec![Effect::LoadInspectors { id }],
+            Some((id, _)) => vec![Effect::LoadInspectors { ids: vec![id] }],
+            None if self.detail.is_none() && !self.case_tagged.is_empty() => {
+                vec![Effect::LoadInspectors {
+                    ids: self.case_tagged.iter().copied().collect(),
+                }]
+            }
             None => {
                 self.message = Some(i18n::open_a_case_first(self.lang).to_string());
                 vec![]
@@ -197,15 +210,97 @@ impl App {
         }
     }
 
+    /// `m` in the queue with cases tagged: one step for them all (not the
+    /// decision, whose fine is each case's own).
+    fn open_bulk_moves(&mut self) -> Vec<Effect> {
+        let moves = CaseMove::ALL
+            .iter()
+            .copied()
+            .filter(|m| *m != CaseMove::Decide)
+            .collect();
+        self.overlay = Some(Overlay::BulkMoves {
+            ids: self.case_tagged.iter().copied().collect(),
+            moves,
+            cursor: 0,
+        });
+        vec![]
+    }
+
+    /// Space, V and A in the case queue.
+    pub(super) fn tag_case(&mut self, range: bool) -> Vec<Effect> {
+        let lang = self.lang;
+        let Some(list) = self.lists.get(&ListKind::Cases) else {
+            return vec![];
+        };
+        let Some(id) = list.selected().map(crate::store::ListItem::id) else {
+            return vec![];
+        };
+        if range {
+            let anchor = self
+                .case_tag_anchor
+                .and_then(|a| list.items.iter().position(|i| i.id() == a));
+            let Some(a) = anchor else {
+                self.message = Some(i18n::tag_range_needs_anchor(lang).to_string());
+                return vec![];
+            };
+            let c = list.cursor;
+            let ids: Vec<i64> = list.items[a.min(c)..=a.max(c)]
+                .iter()
+                .map(|i| i.id())
+                .collect();
+            self.case_tagged.extend(ids);
+        } else if !self.case_tagged.remove(&id) {
+            self.case_tagged.insert(id);
+            self.case_tag_anchor = Some(id);
+        }
+        self.message = Some(i18n::cases_tagged(lang, self.case_tagged.len()));
+        if range {
+            vec![]
+        } else {
+            self.apply(super::action::Action::Down)
+        }
+    }
+
+    pub(super) fn tag_all_cases(&mut self) -> Vec<Effect> {
+        let filter = self
+            .lists
+            .get(&ListKind::Cases)
+            .map_or(String::new(), |l| l.filter.clone());
+        vec![Effect::TagAllCases(self.case_scope(), filter)]
+    }
+
+    pub(super) fn cases_tagged(&mut self, r: Result<Vec<i64>, String>) -> Vec<Effect> {
+        match r {
+            Ok(ids) => {
+                self.case_tagged.extend(ids);
+                self.message = Some(i18n::cases_tagged(self.lang, self.case_tagged.len()));
+            }
+            Err(e) => self.message = Some(e),
+        }
+        vec![]
+    }
+
+    /// `x`: the tagged cases to a CSV file.
+    pub(super) fn export_cases(&mut self) -> Vec<Effect> {
+        if self.case_tagged.is_empty() {
+            self.message = Some(i18n::tag_cases_first(self.lang).to_string());
+            return vec![];
+        }
+        vec![Effect::ExportCases {
+            ids: self.case_tagged.iter().copied().collect(),
+            lang: self.lang,
+        }]
+    }
+
     pub(super) fn inspectors_loaded(
         &mut self,
-        id: i64,
+        ids: Vec<i64>,
         result: Result<Vec<(i64, String, String, i64)>, String>,
     ) -> Vec<Effect> {
         match result {
             Ok(staff) => {
                 self.overlay = Some(Overlay::Assign {
-                    id,
+                    ids,
                     staff,
                     chosen: vec![],
                     cursor: 0,
@@ -221,6 +316,7 @@ impl App {
             Ok(done) => {
                 self.message = Some(done);
                 self.overlay = None;
+                self.case_tagged.clear();
                 let mut fx = vec![Effect::LoadCounts];
                 if let Some(d) = &self.detail {
                     fx.push(Effect::LoadDetail {
@@ -358,8 +454,20 @@ impl App {
                 }
                 _ => vec![],
             },
+            Overlay::BulkMoves { ids, moves, cursor } => match k.code {
+                KeyCode::Enter => vec![Effect::MoveCases {
+                    ids: ids.clone(),
+                    step: moves[*cursor],
+                    lang,
+                }],
+                KeyCode::Esc => self.close(),
+                code => {
+                    step(cursor, moves.len(), code);
+                    vec![]
+                }
+            },
             Overlay::Assign {
-                id,
+                ids,
                 staff,
                 chosen,
                 cursor,
@@ -377,7 +485,7 @@ impl App {
                     let logins: Vec<String> = chosen.iter().map(|i| staff[*i].2.clone()).collect();
                     match logins.first() {
                         Some(officer) => vec![Effect::AssignCase {
-                            id: *id,
+                            ids: ids.clone(),
                             officer: officer.clone(),
                             inspectors: logins.clone(),
                             lang,
@@ -405,6 +513,7 @@ impl App {
                     | Overlay::CaseConfirm { .. }
                     | Overlay::CaseDecide(_)
                     | Overlay::Assign { .. }
+                    | Overlay::BulkMoves { .. }
             )
         )
     }

@@ -210,6 +210,7 @@ impl App {
                 | Overlay::CaseConfirm { .. }
                 | Overlay::CaseDecide(_)
                 | Overlay::Assign { .. }
+                | Overlay::BulkMoves { .. }
                 | Overlay::Form(_) => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {

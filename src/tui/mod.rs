@@ -259,22 +259,49 @@ impl Runner {
                 Effect::SubmitForm { form, lang } => AppEvent::FormDone(
                     submit_form(&store, &calendar, &staff, lang, today, &form).await,
                 ),
-                Effect::LoadInspectors { id } => AppEvent::Inspectors {
-                    id,
+                Effect::LoadInspectors { ids } => AppEvent::Inspectors {
+                    ids,
                     result: store.inspector_loads().await.map_err(lang_free),
                 },
                 Effect::AssignCase {
-                    id,
+                    ids,
                     officer,
                     inspectors,
                     lang,
                 } => {
                     let logins: Vec<&str> = inspectors.iter().map(String::as_str).collect();
                     AppEvent::CaseDone(
-                        crate::workflow::cases::assign(&store, &staff, lang, id, &officer, &logins)
-                            .await,
+                        crate::workflow::cases::assign_all(
+                            &store, &staff, lang, &ids, &officer, &logins,
+                        )
+                        .await,
                     )
                 }
+                Effect::MoveCases { ids, step, lang } => AppEvent::CaseDone(
+                    crate::workflow::cases::move_all(
+                        &store, &calendar, &staff, lang, today, &ids, step,
+                    )
+                    .await,
+                ),
+                Effect::TagAllCases(scope, filter) => {
+                    let ask = crate::store::PageRequest {
+                        dir: crate::store::Direction::Forward,
+                        from: None,
+                        limit: 200_000,
+                        filter,
+                        scope,
+                    };
+                    AppEvent::CasesTagged(
+                        store
+                            .list_page(crate::store::ListKind::Cases, &ask)
+                            .await
+                            .map(|rows| rows.iter().map(|r| r.id()).collect())
+                            .map_err(lang_free),
+                    )
+                }
+                Effect::ExportCases { ids, lang } => AppEvent::CaseDone(
+                    crate::workflow::cases::export(&store, &calendar, lang, today, &ids).await,
+                ),
                 Effect::LoadTally => {
                     AppEvent::Tally(store.problem_tally().await.map_err(lang_free))
                 }

@@ -381,3 +381,186 @@ pub async fn assign(
         .map_err(fail)?;
     Ok(i18n::case_assigned(lang, &state.row.number, ids.len()))
 }
+
+/// One step on each of `ids`: those refused are listed with why. Ok is the
+/// sentence to show (Err only when none could be taken).
+pub async fn move_all(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    ids: &[i64],
+    m: CaseMove,
+) -> Result<String, String> {
+    let mut done = 0;
+    let mut refused = Vec::new();
+    for &id in ids {
+        match make_move(store, cal, staff, lang, today, id, m, None, "").await {
+            Ok(_) => done += 1,
+            Err(why) => refused.push((case_label(store, id).await, why)),
+        }
+    }
+    let said = i18n::bulk_done(lang, done, &refused);
+    if done == 0 { Err(said) } else { Ok(said) }
+}
+
+/// The same officer and inspectors on each of `ids`.
+pub async fn assign_all(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    ids: &[i64],
+    officer: &str,
+    inspectors: &[&str],
+) -> Result<String, String> {
+    if let [one] = ids {
+        return assign(store, staff, lang, *one, officer, inspectors).await;
+    }
+    let mut done = 0;
+    let mut refused = Vec::new();
+    for &id in ids {
+        match assign(store, staff, lang, id, officer, inspectors).await {
+            Ok(_) => done += 1,
+            Err(why) => refused.push((case_label(store, id).await, why)),
+        }
+    }
+    let said = i18n::bulk_done(lang, done, &refused);
+    if done == 0 { Err(said) } else { Ok(said) }
+}
+
+async fn case_label(store: &Store, id: i64) -> String {
+    match store.case_state(id).await {
+        Ok(Some(s)) => s.row.number,
+        _ => id.to_string(),
+    }
+}
+
+/// Quotes a CSV field (RFC 4180): always, doubling inner quotes.
+fn csv_field(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// The cases `ids` with their next deadline as CSV (with a byte-order mark,
+/// so a spreadsheet opens it as UTF-8).
+pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
+    let head = match lang {
+        Lang::Zh => [
+            "案号",
+            "阶段",
+            "被投诉单位",
+            "下一期限",
+            "期限依据",
+            "剩余工作日",
+            "是否超期",
+            "群体性事件",
+        ],
+        Lang::En => [
+            "Case no.",
+            "Stage",
+            "Respondent",
+            "Next deadline",
+            "Rule",
+            "Working days left",
+            "Overdue",
+            "Mass incident",
+        ],
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&head.map(csv_field).join(","));
+    out.push_str("\r\n");
+    let yes = |b: bool| {
+        if b {
+            lang.pick("是", "yes")
+        } else {
+            lang.pick("否", "no")
+        }
+    };
+    for c in list {
+        let stage =
+            CaseStage::parse(&c.stage).map_or(c.stage.clone(), |s| s.label(lang).to_string());
+        let row = [
+            c.number.clone(),
+            stage,
+            c.respondent.clone(),
+            c.deadline
+                .as_ref()
+                .map_or(String::new(), |d| d.due.to_string()),
+            c.deadline.as_ref().map_or(String::new(), |d| {
+                d.rule.label(lang == Lang::Zh).to_string()
+            }),
+            c.working_days_left.map_or(String::new(), |n| n.to_string()),
+            yes(c.overdue).to_string(),
+            yes(c.mass_incident).to_string(),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Writes the cases `ids` to `~/hrss-desk-cases-YYYYMMDD-HHMMSS.csv` (the
+/// folder the desk's user owns, over SSH too). Ok is the sentence to show.
+pub async fn export(
+    store: &Store,
+    cal: &WorkCalendar,
+    lang: Lang,
+    today: NaiveDate,
+    ids: &[i64],
+) -> Result<String, String> {
+    let settings = settings(store).await;
+    let all = store
+        .open_case_clocks()
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    let wanted: std::collections::HashSet<i64> = ids.iter().copied().collect();
+    let chosen: Vec<CaseClock> = all
+        .into_iter()
+        .filter(|c| wanted.contains(&c.row.id))
+        .collect();
+    let list = due_list(cal, &chosen, today, settings);
+    let stamp = chrono::Utc::now()
+        .with_timezone(&crate::domain::calendar::office_offset())
+        .format("%Y%m%d-%H%M%S");
+    let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
+    let path = dir.join(format!("hrss-desk-cases-{stamp}.csv"));
+    std::fs::write(&path, cases_csv(lang, &list))
+        .map_err(|e| i18n::export_failed(lang, &path.display().to_string(), &e))?;
+    Ok(i18n::exported(
+        lang,
+        list.len(),
+        &path.display().to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_csv_opens_as_utf8_and_quotes_every_field() {
+        let c = CaseDue {
+            id: 1,
+            number: "鹿人社监案〔2026〕016号".into(),
+            stage: "investigating".into(),
+            respondent: "某\"恒信\"公司, 鹿泉".into(),
+            mass_incident: true,
+            deadline: None,
+            working_days_left: None,
+            overdue: false,
+        };
+        let csv = cases_csv(Lang::Zh, &[c]);
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0].split(',').count(), 8);
+        assert_eq!(
+            lines[1],
+            "\"鹿人社监案〔2026〕016号\",\"调查取证\",\"某\"\"恒信\"\"公司, 鹿泉\",\"\",\"\",\"\",\"否\",\"是\""
+        );
+    }
+}

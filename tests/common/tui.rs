@@ -396,9 +396,14 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             Effect::Recheck | Effect::LoadTally => AppEvent::Tally(Ok(fixture_tally())),
             Effect::RecomputeDeadlines => AppEvent::DeadlinesRecomputed(Ok(0)),
             // Steps and assignments are taken by the tests themselves, to look at them.
-            Effect::MoveCase(_) | Effect::AssignCase { .. } | Effect::SubmitForm { .. } => continue,
-            Effect::LoadInspectors { id } => AppEvent::Inspectors {
-                id,
+            Effect::MoveCase(_)
+            | Effect::AssignCase { .. }
+            | Effect::SubmitForm { .. }
+            | Effect::MoveCases { .. }
+            | Effect::TagAllCases(..)
+            | Effect::ExportCases { .. } => continue,
+            Effect::LoadInspectors { ids } => AppEvent::Inspectors {
+                ids,
                 result: Ok(vec![
                     (7, "杨强".into(), "yangqiang".into(), 4),
                     (8, "黄伟".into(), "huangwei".into(), 2),

@@ -69,6 +69,19 @@ pub fn render(frame: &mut Frame, app: &App) {
                 scroll_for(*cursor),
             );
         }
+        Some(Overlay::BulkMoves { ids, moves, cursor }) => {
+            let lines = moves
+                .iter()
+                .enumerate()
+                .map(|(i, m)| chosen(format!(" {}", m.label(lang)), i == *cursor))
+                .collect();
+            boxed(
+                frame,
+                &i18n::bulk_title(lang, ids.len()),
+                lines,
+                scroll_for(*cursor),
+            );
+        }
         Some(Overlay::CaseConfirm {
             step,
             documents,

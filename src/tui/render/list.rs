@@ -133,7 +133,16 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             };
             (
                 vec![
-                    clean(&c.number),
+                    // A tagged case is marked in words too, not by colour alone.
+                    format!(
+                        "{}{}",
+                        if app.case_tagged.contains(&c.id) {
+                            "*"
+                        } else {
+                            ""
+                        },
+                        clean(&c.number)
+                    ),
                     respondent,
                     code_label(CaseStage::parse, CaseStage::label, &c.stage, lang),
                     c.due_on

@@ -59,7 +59,8 @@ pub fn render(frame: &mut Frame, app: &App) {
             | Overlay::CaseMoves { .. }
             | Overlay::CaseConfirm { .. }
             | Overlay::CaseDecide(_)
-            | Overlay::Assign { .. },
+            | Overlay::Assign { .. }
+            | Overlay::BulkMoves { .. },
         ) => case_overlay::render(frame, app),
         None => {}
     }
