@@ -518,3 +518,30 @@ async fn one_step_on_many_cases_lists_those_it_is_refused() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_saved_view_is_kept_per_staff_member_and_replaced_by_name() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let chief = who(&store, "liuyang").await;
+        let other = who(&store, "zhaojing").await;
+        store
+            .save_view(&chief, "晨会", r#"{"view":"overdue","filter":""}"#)
+            .await
+            .unwrap();
+        store
+            .save_view(&chief, "晨会", r#"{"view":"mine","filter":"恒信"}"#)
+            .await
+            .unwrap();
+        assert_eq!(
+            store.saved_views(chief.id).await.unwrap(),
+            [(
+                "晨会".to_string(),
+                r#"{"view":"mine","filter":"恒信"}"#.to_string()
+            )],
+            "{}",
+            db.label
+        );
+        assert!(store.saved_views(other.id).await.unwrap().is_empty());
+    }
+}

@@ -314,3 +314,47 @@ fn tagged_cases_take_one_step_get_assigned_and_export_together() {
     a.handle(AppEvent::CaseDone(Ok("已办理2件。".into())));
     assert!(a.case_tagged.is_empty());
 }
+
+#[test]
+fn a_view_is_saved_by_name_and_chosen_again_with_its_filter() {
+    use hrss_desk::tui::casework::SavedView;
+    let mut a = app(Lang::Zh, 100, 30);
+    act(&mut a, Action::Pane3);
+    a.case_view = CaseView::Overdue;
+    a.apply(Action::SaveView);
+    for c in "晨会超期".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let saved = match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::SaveView(v, _)] => v.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        (saved.name.as_str(), saved.view),
+        ("晨会超期", CaseView::Overdue)
+    );
+    // Stored and read back as the store keeps it.
+    let again = SavedView::from_stored(saved.name.clone(), &saved.definition()).unwrap();
+    assert_eq!(again, saved);
+    assert!(SavedView::from_stored("坏".into(), "{\"view\":\"nonsense\"}").is_none());
+    a.handle(AppEvent::ViewsLoaded(Ok(vec![SavedView {
+        filter: "恒信".into(),
+        ..saved
+    }])));
+    a.case_view = CaseView::All;
+    a.apply(Action::Scope);
+    let n = CaseView::all().len();
+    for _ in 0..n {
+        key(&mut a, KeyCode::Down);
+    }
+    assert!(draw(&a).contains("已存：晨会超期"), "{}", draw(&a));
+    let fx = key(&mut a, KeyCode::Enter);
+    assert_eq!(a.case_view, CaseView::Overdue);
+    match fx.as_slice() {
+        [Effect::LoadPage(ask)] => {
+            assert_eq!(ask.request.filter, "恒信");
+            assert_eq!(ask.request.scope.due_by, today().pred_opt());
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -287,3 +287,11 @@ pub fn export_failed(lang: Lang, path: &str, e: &std::io::Error) -> String {
         Lang::En => format!("Cannot write {path}: {e}"),
     }
 }
+
+pub fn view_saved(lang: Lang, name: &str) -> String {
+    let name = super::printable(name);
+    match lang {
+        Lang::Zh => format!("视图“{name}”已保存，按 f 可选用。"),
+        Lang::En => format!("View \"{name}\" saved: f chooses it."),
+    }
+}

@@ -47,6 +47,7 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         NewComplaint => ("登记投诉", "Register a complaint"),
         AddEvidence => ("登记证据（案件）", "Add evidence (a case)"),
         Export => ("导出已标记的案件（CSV）", "Export the tagged cases (CSV)"),
+        SaveView => ("保存当前视图", "Save the current view"),
         TagRange => (
             "标记从上次标记处到光标处的全部申报",
             "Tag every filing from the last tagged one to here",

@@ -377,6 +377,21 @@ impl Store {
         on_backend!(self.assign_case(actor, id, seen_version, officer, inspectors))
     }
 
+    /// A staff member's saved views of the case queue: (name, definition).
+    pub async fn saved_views(&self, staff: i64) -> Result<Vec<(String, String)>, StoreError> {
+        on_backend!(self.saved_views(staff))
+    }
+
+    /// Saves (or replaces) a named view for the actor.
+    pub async fn save_view(
+        &self,
+        actor: &Staff,
+        name: &str,
+        definition: &str,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.save_view(actor, name, definition))
+    }
+
     /// Staff who declared an interest in an employer.
     pub async fn conflicted_staff(&self, employer: i64) -> Result<Vec<i64>, StoreError> {
         on_backend!(self.conflicted_staff(employer))

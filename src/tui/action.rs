@@ -58,6 +58,7 @@ actions! {
     NewComplaint = "new-complaint",
     AddEvidence = "add-evidence",
     Export = "export",
+    SaveView = "save-view",
 }
 
 impl Action {

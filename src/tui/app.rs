@@ -78,6 +78,10 @@ pub enum Effect {
         step: crate::domain::CaseMove,
         lang: Lang,
     },
+    /// The staff member's saved views.
+    LoadViews,
+    /// Save a named view, then read the views again.
+    SaveView(super::casework::SavedView, Lang),
     /// Tag every case in the current view (not only those loaded).
     TagAllCases(crate::store::QueueScope, String),
     /// Write these cases with their deadlines to a CSV file in the home folder.
@@ -141,6 +145,8 @@ pub enum AppEvent {
         id: i64,
         problems: Vec<crate::domain::review::Problem>,
     },
+    /// The staff member's saved views.
+    ViewsLoaded(Result<Vec<super::casework::SavedView>, String>),
     /// Every case of the view, to tag.
     CasesTagged(Result<Vec<i64>, String>),
     /// A form's content registered (the sentence) or refused (why).
@@ -239,6 +245,10 @@ pub enum Overlay {
         chosen: Vec<usize>,
         cursor: usize,
     },
+    /// Naming the current view of the case queue.
+    SaveView {
+        name: String,
+    },
     /// A step to take on every tagged case.
     BulkMoves {
         ids: Vec<i64>,
@@ -334,6 +344,8 @@ pub struct App {
     pub case_tag_anchor: Option<i64>,
     /// The case queue's view.
     pub case_view: super::casework::CaseView,
+    /// Views of the case queue this staff member saved.
+    pub saved_views: Vec<super::casework::SavedView>,
     /// The locality's case figures (hearing threshold, statement window).
     pub case_settings: crate::workflow::cases::CaseSettings,
     /// Correction notices edited but not yet sent, by filing: nothing typed
@@ -396,6 +408,7 @@ impl App {
             notices: HashMap::new(),
             case_settings: Default::default(),
             case_view: Default::default(),
+            saved_views: Vec::new(),
             deciding: None,
             index: None,
             index_error: None,
@@ -405,6 +418,7 @@ impl App {
             Effect::BuildIndex,
             Effect::Recheck,
             Effect::RecomputeDeadlines,
+            Effect::LoadViews,
         ];
         effects.extend(app.visit());
         (app, effects)
@@ -712,6 +726,7 @@ impl App {
             AppEvent::DeadlinesRecomputed(r) => self.deadlines_recomputed(r),
             AppEvent::Inspectors { ids, result } => self.inspectors_loaded(ids, result),
             AppEvent::CasesTagged(r) => self.cases_tagged(r),
+            AppEvent::ViewsLoaded(r) => self.views_loaded(r),
             AppEvent::Tally(r) => {
                 match r {
                     Ok(t) => self.problem_tally = Some(t),

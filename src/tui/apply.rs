@@ -177,6 +177,10 @@ impl App {
             Action::Scope if self.pane != PaneId::Filings => vec![],
             Action::CaseMove => self.open_case_moves(),
             Action::Export => self.export_cases(),
+            Action::SaveView if self.pane == PaneId::Cases && self.detail.is_none() => {
+                self.ask_save_view()
+            }
+            Action::SaveView => vec![],
             Action::NewComplaint => {
                 self.overlay = Some(Overlay::Form(super::form::Form::complaint(
                     self.lang, self.today,

@@ -46,6 +46,23 @@ impl CaseView {
         v
     }
 
+    /// The view as a saved view stores it.
+    pub fn code(self) -> String {
+        match self {
+            CaseView::All => "all".into(),
+            CaseView::Overdue => "overdue".into(),
+            CaseView::DueSoon => "due-soon".into(),
+            CaseView::Unassigned => "unassigned".into(),
+            CaseView::Mine => "mine".into(),
+            CaseView::Stage(s) => format!("stage:{}", s.code()),
+            CaseView::Matter(m) => format!("matter:{}", m.code()),
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<CaseView> {
+        CaseView::all().into_iter().find(|v| v.code() == code)
+    }
+
     pub fn label(self, lang: Lang) -> String {
         match self {
             CaseView::All => lang.pick("全部在办案件", "All open cases").into(),
@@ -58,6 +75,35 @@ impl CaseView {
             CaseView::Stage(s) => format!("{}{}", lang.pick("阶段：", "Stage: "), s.label(lang)),
             CaseView::Matter(m) => format!("{}{}", lang.pick("事项：", "Matter: "), m.label(lang)),
         }
+    }
+}
+
+/// A named view the staff member saved: the view and the filter text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedView {
+    pub name: String,
+    pub view: CaseView,
+    pub filter: String,
+}
+
+impl SavedView {
+    /// From the stored definition `{"view": "...", "filter": "..."}`; a
+    /// definition this program cannot read is left out.
+    pub fn from_stored(name: String, definition: &str) -> Option<SavedView> {
+        let v: serde_json::Value = serde_json::from_str(definition).ok()?;
+        Some(SavedView {
+            name,
+            view: CaseView::parse(v.get("view")?.as_str()?)?,
+            filter: v
+                .get("filter")
+                .and_then(|f| f.as_str())
+                .unwrap_or("")
+                .to_string(),
+        })
+    }
+
+    pub fn definition(&self) -> String {
+        serde_json::json!({"view": self.view.code(), "filter": self.filter}).to_string()
     }
 }
 
@@ -143,14 +189,49 @@ impl App {
         vec![]
     }
 
-    fn choose_case_view(&mut self, v: CaseView) -> Vec<Effect> {
+    /// Every view the picker offers: the built-in ones, then the saved ones.
+    pub fn view_choices(&self, lang: Lang) -> Vec<(String, CaseView, Option<String>)> {
+        let mut v: Vec<(String, CaseView, Option<String>)> = CaseView::all()
+            .into_iter()
+            .map(|c| (c.label(lang), c, None))
+            .collect();
+        v.extend(self.saved_views.iter().map(|s| {
+            (
+                format!("{}{}", lang.pick("已存：", "Saved: "), s.name),
+                s.view,
+                Some(s.filter.clone()),
+            )
+        }));
+        v
+    }
+
+    fn choose_case_view(&mut self, v: CaseView, filter: Option<String>) -> Vec<Effect> {
         self.case_view = v;
         let scope = self.case_scope();
         let Some(list) = self.lists.get_mut(&ListKind::Cases) else {
             return vec![];
         };
         list.scope = scope;
+        if let Some(f) = filter {
+            list.filter = f;
+        }
         vec![Effect::LoadPage(list.reload())]
+    }
+
+    /// `S`: name the current view (and filter) to choose it again later.
+    pub(super) fn ask_save_view(&mut self) -> Vec<Effect> {
+        self.overlay = Some(Overlay::SaveView {
+            name: String::new(),
+        });
+        vec![]
+    }
+
+    pub(super) fn views_loaded(&mut self, r: Result<Vec<SavedView>, String>) -> Vec<Effect> {
+        match r {
+            Ok(v) => self.saved_views = v,
+            Err(e) => self.message = Some(e),
+        }
+        vec![]
     }
 
     /// The open case detail's id and state, if a case is open.
@@ -366,17 +447,47 @@ impl App {
             _ => {}
         };
         let fx = match self.overlay.as_mut()? {
-            Overlay::CaseViews { cursor } => match k.code {
-                KeyCode::Enter => {
-                    let v = CaseView::all()[(*cursor).min(CaseView::all().len() - 1)];
+            Overlay::CaseViews { .. } => {
+                let choices = self.view_choices(lang);
+                let Some(Overlay::CaseViews { cursor }) = &mut self.overlay else {
+                    return None;
+                };
+                match k.code {
+                    KeyCode::Enter => {
+                        let (_, v, filter) = choices[(*cursor).min(choices.len() - 1)].clone();
+                        self.overlay = None;
+                        self.choose_case_view(v, filter)
+                    }
+                    KeyCode::Esc => self.close(),
+                    code => {
+                        step(cursor, choices.len(), code);
+                        vec![]
+                    }
+                }
+            }
+            Overlay::SaveView { name } => match k.code {
+                KeyCode::Enter if !name.trim().is_empty() => {
+                    let saved = SavedView {
+                        name: name.trim().to_string(),
+                        view: self.case_view,
+                        filter: self
+                            .lists
+                            .get(&ListKind::Cases)
+                            .map_or(String::new(), |l| l.filter.clone()),
+                    };
                     self.overlay = None;
-                    self.choose_case_view(v)
+                    vec![Effect::SaveView(saved, lang)]
                 }
                 KeyCode::Esc => self.close(),
-                code => {
-                    step(cursor, CaseView::all().len(), code);
+                KeyCode::Backspace => {
+                    name.pop();
                     vec![]
                 }
+                KeyCode::Char(c) if !ctrl && !c.is_control() && name.chars().count() < 30 => {
+                    name.push(c);
+                    vec![]
+                }
+                _ => vec![],
             },
             Overlay::CaseMoves { id, moves, cursor } => match k.code {
                 KeyCode::Enter => {
@@ -514,6 +625,7 @@ impl App {
                     | Overlay::CaseDecide(_)
                     | Overlay::Assign { .. }
                     | Overlay::BulkMoves { .. }
+                    | Overlay::SaveView { .. }
             )
         )
     }

@@ -211,6 +211,7 @@ impl App {
                 | Overlay::CaseDecide(_)
                 | Overlay::Assign { .. }
                 | Overlay::BulkMoves { .. }
+                | Overlay::SaveView { .. }
                 | Overlay::Form(_) => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {

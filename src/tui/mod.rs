@@ -299,6 +299,20 @@ impl Runner {
                             .map_err(lang_free),
                     )
                 }
+                Effect::LoadViews => AppEvent::ViewsLoaded(load_views(&store, staff.id).await),
+                Effect::SaveView(view, lang) => {
+                    match store
+                        .save_view(&staff, &view.name, &view.definition())
+                        .await
+                    {
+                        Ok(()) => {
+                            let _ =
+                                tx.send(AppEvent::CaseDone(Ok(i18n::view_saved(lang, &view.name))));
+                            AppEvent::ViewsLoaded(load_views(&store, staff.id).await)
+                        }
+                        Err(e) => AppEvent::CaseDone(Err(i18n::store_error(lang, &e))),
+                    }
+                }
                 Effect::ExportCases { ids, lang } => AppEvent::CaseDone(
                     crate::workflow::cases::export(&store, &calendar, lang, today, &ids).await,
                 ),
@@ -313,6 +327,16 @@ impl Runner {
             let _ = tx.send(event);
         });
     }
+}
+
+async fn load_views(store: &Store, staff: i64) -> Result<Vec<casework::SavedView>, String> {
+    Ok(store
+        .saved_views(staff)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter_map(|(name, def)| casework::SavedView::from_stored(name, &def))
+        .collect())
 }
 
 /// Registers what a form holds; Ok is the sentence to show.

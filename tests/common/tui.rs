@@ -401,7 +401,9 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             | Effect::SubmitForm { .. }
             | Effect::MoveCases { .. }
             | Effect::TagAllCases(..)
-            | Effect::ExportCases { .. } => continue,
+            | Effect::ExportCases { .. }
+            | Effect::SaveView(..) => continue,
+            Effect::LoadViews => AppEvent::ViewsLoaded(Ok(vec![])),
             Effect::LoadInspectors { ids } => AppEvent::Inspectors {
                 ids,
                 result: Ok(vec![

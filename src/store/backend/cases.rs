@@ -323,6 +323,34 @@ impl Backend {
         Ok(seen_version + 1)
     }
 
+    /// A staff member's saved views of the case queue: (name, definition).
+    pub async fn saved_views(&self, staff: i64) -> Result<Vec<(String, String)>, StoreError> {
+        Ok(
+            sqlx::query_as("SELECT name, definition FROM saved_view WHERE staff_id = $1 ORDER BY name")
+                .bind(staff)
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Saves (or replaces) a named view for a staff member.
+    pub async fn save_view(&self, actor: &crate::domain::Staff, name: &str, definition: &str) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO saved_view (staff_id, name, definition) VALUES ($1, $2, $3)
+             ON CONFLICT (staff_id, name) DO UPDATE SET definition = excluded.definition,
+                version = saved_view.version + 1",
+        )
+        .bind(actor.id)
+        .bind(name)
+        .bind(definition)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(&mut tx, &actor.login, "view.save", "saved_view", name, definition).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Staff who declared an interest in this employer.
     pub async fn conflicted_staff(&self, employer: i64) -> Result<Vec<i64>, StoreError> {
         Ok(

@@ -2,7 +2,7 @@
 //! with the documents it issues, the decision form, and the assignment.
 
 use super::super::app::{App, Overlay};
-use super::super::casework::{CaseView, DecideForm};
+use super::super::casework::DecideForm;
 use super::super::text::clean;
 use super::overlay::boxed;
 use crate::domain::{CaseFileKind, CaseMove, fines};
@@ -38,10 +38,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     let lang = app.lang;
     match &app.overlay {
         Some(Overlay::CaseViews { cursor }) => {
-            let lines = CaseView::all()
+            let lines = app
+                .view_choices(lang)
                 .into_iter()
                 .enumerate()
-                .map(|(i, v)| chosen(format!(" {}", v.label(lang)), i == *cursor))
+                .map(|(i, (label, _, _))| chosen(format!(" {}", clean(&label)), i == *cursor))
                 .collect();
             boxed(
                 frame,
@@ -69,6 +70,18 @@ pub fn render(frame: &mut Frame, app: &App) {
                 scroll_for(*cursor),
             );
         }
+        Some(Overlay::SaveView { name }) => boxed(
+            frame,
+            lang.pick("保存当前视图", "Save the current view"),
+            vec![
+                Line::styled(
+                    format!("{}{}_", lang.pick("名称：", "Name: "), clean(name)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                keys(lang, "Enter 保存 · Esc 取消", "Enter saves · Esc cancels"),
+            ],
+            0,
+        ),
         Some(Overlay::BulkMoves { ids, moves, cursor }) => {
             let lines = moves
                 .iter()

@@ -60,7 +60,8 @@ pub fn render(frame: &mut Frame, app: &App) {
             | Overlay::CaseConfirm { .. }
             | Overlay::CaseDecide(_)
             | Overlay::Assign { .. }
-            | Overlay::BulkMoves { .. },
+            | Overlay::BulkMoves { .. }
+            | Overlay::SaveView { .. },
         ) => case_overlay::render(frame, app),
         None => {}
     }
