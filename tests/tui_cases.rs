@@ -358,3 +358,22 @@ fn a_view_is_saved_by_name_and_chosen_again_with_its_filter() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn o_sorts_the_case_queue_by_the_next_column() {
+    use hrss_desk::store::CaseSort;
+    let mut a = app(Lang::En, 100, 30);
+    act(&mut a, Action::Pane3);
+    let fx = a.apply(Action::SortCases);
+    assert_eq!(a.case_sort, CaseSort::Number);
+    match fx.as_slice() {
+        [Effect::LoadPage(ask)] => assert_eq!(ask.request.scope.case_sort, CaseSort::Number),
+        other => panic!("{other:?}"),
+    }
+    feed(&mut a, fx);
+    assert!(draw(&a).contains("sorted by number"));
+    for _ in 0..4 {
+        a.apply(Action::SortCases);
+    }
+    assert_eq!(a.case_sort, CaseSort::Deadline, "round again");
+}

@@ -48,6 +48,10 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         AddEvidence => ("登记证据（案件）", "Add evidence (a case)"),
         Export => ("导出已标记的案件（CSV）", "Export the tagged cases (CSV)"),
         SaveView => ("保存当前视图", "Save the current view"),
+        SortCases => (
+            "排序：期限 → 案号 → 被投诉单位 → 阶段 → 承办人",
+            "Sort: deadline → number → respondent → stage → officer",
+        ),
         TagRange => (
             "标记从上次标记处到光标处的全部申报",
             "Tag every filing from the last tagged one to here",
@@ -533,6 +537,17 @@ fields! {
     Moves = "可办理的步骤（m 办理，i 指派监察员）", "Steps that can be taken (m to take one, i to assign inspectors)";
     LegalReviewDone = "法制审核", "Legal review";
     Done = "已完成", "done";
+}
+
+pub fn case_sort_label(lang: Lang, s: crate::store::CaseSort) -> &'static str {
+    use crate::store::CaseSort::*;
+    match s {
+        Deadline => lang.pick("排序：期限", "sorted by deadline"),
+        Number => lang.pick("排序：案号", "sorted by number"),
+        Respondent => lang.pick("排序：被投诉单位", "sorted by respondent"),
+        Stage => lang.pick("排序：阶段", "sorted by stage"),
+        Officer => lang.pick("排序：承办人", "sorted by officer"),
+    }
 }
 
 #[cfg(test)]

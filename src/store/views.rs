@@ -67,6 +67,46 @@ pub struct QueueScope {
     pub due_by: Option<NaiveDate>,
     /// Cases arising from a complaint about this inspection matter.
     pub matter: Option<String>,
+    /// The case queue's order.
+    pub case_sort: CaseSort,
+}
+
+/// The column the case queue is sorted by (ascending; the deadline order
+/// puts mass incidents first).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum CaseSort {
+    #[default]
+    Deadline,
+    Number,
+    Respondent,
+    Stage,
+    Officer,
+}
+
+impl CaseSort {
+    pub const ALL: [CaseSort; 5] = [
+        CaseSort::Deadline,
+        CaseSort::Number,
+        CaseSort::Respondent,
+        CaseSort::Stage,
+        CaseSort::Officer,
+    ];
+
+    /// The SQL expression the queue pages by (with the id after it).
+    pub fn expr(self) -> &'static str {
+        match self {
+            CaseSort::Deadline => "c.queue_key",
+            CaseSort::Number => "c.number",
+            CaseSort::Respondent => "c.respondent_name",
+            // The procedure's order, not the alphabet's.
+            CaseSort::Stage => {
+                "CASE c.stage WHEN 'registered' THEN '1' WHEN 'preliminary' THEN '2' WHEN 'opened' THEN '3'
+                 WHEN 'investigating' THEN '4' WHEN 'prior-notice' THEN '5' WHEN 'defence' THEN '6'
+                 WHEN 'decided' THEN '7' WHEN 'enforcing' THEN '8' ELSE '9' END"
+            }
+            CaseSort::Officer => "COALESCE(s.name, '')",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -98,6 +138,8 @@ pub struct CaseItem {
     /// The rule of the next deadline (`due_on`), by its code.
     pub due_rule: String,
     pub queue_key: String,
+    /// The value the queue is sorted by, as the statement computed it.
+    pub sort_key: String,
 }
 
 /// A complaint as a licence's detail lists it: no complainant's personal data.
@@ -163,7 +205,7 @@ impl ListItem {
         match self {
             ListItem::Filing(x) => SortKey::Time(x.received_at, x.id),
             ListItem::Licence(x) => SortKey::Id(x.id),
-            ListItem::Case(x) => SortKey::Text(x.queue_key.clone(), x.id),
+            ListItem::Case(x) => SortKey::Text(x.sort_key.clone(), x.id),
             ListItem::Inspection(x) => SortKey::Date(x.planned_on, x.id),
             ListItem::Person(x) => SortKey::Id(x.id),
             ListItem::Employer(x) => SortKey::Id(x.id),

@@ -59,6 +59,7 @@ actions! {
     AddEvidence = "add-evidence",
     Export = "export",
     SaveView = "save-view",
+    SortCases = "sort",
 }
 
 impl Action {

@@ -344,6 +344,8 @@ pub struct App {
     pub case_tag_anchor: Option<i64>,
     /// The case queue's view.
     pub case_view: super::casework::CaseView,
+    /// The case queue's order.
+    pub case_sort: crate::store::CaseSort,
     /// Views of the case queue this staff member saved.
     pub saved_views: Vec<super::casework::SavedView>,
     /// The locality's case figures (hearing threshold, statement window).
@@ -409,6 +411,7 @@ impl App {
             case_settings: Default::default(),
             case_view: Default::default(),
             saved_views: Vec::new(),
+            case_sort: Default::default(),
             deciding: None,
             index: None,
             index_error: None,

@@ -181,6 +181,10 @@ impl App {
                 self.ask_save_view()
             }
             Action::SaveView => vec![],
+            Action::SortCases if self.pane == PaneId::Cases && self.detail.is_none() => {
+                self.next_case_sort()
+            }
+            Action::SortCases => vec![],
             Action::NewComplaint => {
                 self.overlay = Some(Overlay::Form(super::form::Form::complaint(
                     self.lang, self.today,

@@ -161,7 +161,10 @@ impl DecideForm {
 impl App {
     /// The store's narrowing for the case view chosen.
     pub fn case_scope(&self) -> QueueScope {
-        let mut s = QueueScope::default();
+        let mut s = QueueScope {
+            case_sort: self.case_sort,
+            ..QueueScope::default()
+        };
         match self.case_view {
             CaseView::All => {}
             CaseView::Overdue => s.due_by = self.today.checked_sub_days(Days::new(1)),
@@ -215,6 +218,20 @@ impl App {
         if let Some(f) = filter {
             list.filter = f;
         }
+        vec![Effect::LoadPage(list.reload())]
+    }
+
+    /// `o`: the next column to sort the queue by.
+    pub(super) fn next_case_sort(&mut self) -> Vec<Effect> {
+        use crate::store::CaseSort;
+        let all = CaseSort::ALL;
+        let i = all.iter().position(|s| *s == self.case_sort).unwrap_or(0);
+        self.case_sort = all[(i + 1) % all.len()];
+        let scope = self.case_scope();
+        let Some(list) = self.lists.get_mut(&ListKind::Cases) else {
+            return vec![];
+        };
+        list.scope = scope;
         vec![Effect::LoadPage(list.reload())]
     }
 

@@ -113,6 +113,7 @@ pub fn rows(kind: ListKind) -> Vec<ListItem> {
                 mass_incident: false,
                 due_rule: "investigation".into(),
                 queue_key: "B2026-11-20".into(),
+                sort_key: "B2026-11-20".into(),
             }),
             ListItem::Case(CaseItem {
                 id: 2,
@@ -125,6 +126,7 @@ pub fn rows(kind: ListKind) -> Vec<ListItem> {
                 mass_incident: false,
                 due_rule: "statement".into(),
                 queue_key: "B2026-12-02".into(),
+                sort_key: "B2026-12-02".into(),
             }),
         ],
         ListKind::Inspections => vec![ListItem::Inspection(InspectionItem {
@@ -242,6 +244,7 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
                     mass_incident: false,
                     due_rule: "investigation".into(),
                     queue_key: "B2026-11-20".into(),
+                    sort_key: "B2026-11-20".into(),
                 }],
             }
         }

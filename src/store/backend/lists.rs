@@ -73,23 +73,42 @@ const LICENCES: (&str, &str) = keyset!(
     desc: "id DESC"
 );
 
-// Mass incidents first, then by the next deadline: the queue key says both.
-const CASES: (&str, &str) = keyset!(
-    select: "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
-        s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key
-        FROM inspection_case c LEFT JOIN staff s ON s.id = c.case_officer_id",
-    where: "c.stage <> 'closed' AND ($6 = '' OR c.stage = $6)
-        AND ($7 = 0 OR c.case_officer_id = $7
-             OR EXISTS (SELECT 1 FROM case_inspector ci WHERE ci.case_id = c.id AND ci.staff_id = $7))
-        AND ($8 = 0 OR (SELECT COUNT(*) FROM case_inspector ci WHERE ci.case_id = c.id) < 2)
-        AND ($9 = 0 OR c.due_on <= $10)
-        AND ($11 = '' OR EXISTS (SELECT 1 FROM complaint co WHERE co.id = c.complaint_id
-                                  AND (',' || co.matters || ',') LIKE ('%,' || $11 || ',%')))",
-    key: "c.queue_key, c.id",
-    filter: "LOWER(c.number) LIKE $3 ESCAPE '!' OR LOWER(c.respondent_name) LIKE $3 ESCAPE '!'",
-    asc: "c.queue_key, c.id",
-    desc: "c.queue_key DESC, c.id DESC"
-);
+// The case queue pages by the chosen column (the deadline order's queue key
+// puts mass incidents first), so its statements are made once per column.
+fn cases_statements(sort: CaseSort) -> (&'static str, &'static str) {
+    static MADE: std::sync::LazyLock<Vec<(CaseSort, String, String)>> = std::sync::LazyLock::new(|| {
+        CaseSort::ALL
+            .iter()
+            .map(|s| {
+                let e = s.expr();
+                let select = format!(
+                    "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
+                        s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key, {e} AS sort_key
+                     FROM inspection_case c LEFT JOIN staff s ON s.id = c.case_officer_id
+                     WHERE c.stage <> 'closed' AND ($6 = '' OR c.stage = $6)
+                       AND ($7 = 0 OR c.case_officer_id = $7
+                            OR EXISTS (SELECT 1 FROM case_inspector ci WHERE ci.case_id = c.id AND ci.staff_id = $7))
+                       AND ($8 = 0 OR (SELECT COUNT(*) FROM case_inspector ci WHERE ci.case_id = c.id) < 2)
+                       AND ($9 = 0 OR c.due_on <= $10)
+                       AND ($11 = '' OR EXISTS (SELECT 1 FROM complaint co WHERE co.id = c.complaint_id
+                                                 AND (',' || co.matters || ',') LIKE ('%,' || $11 || ',%')))
+                       AND ($4 = 0 OR LOWER(c.number) LIKE $3 ESCAPE '!' OR LOWER(c.respondent_name) LIKE $3 ESCAPE '!')"
+                );
+                (
+                    *s,
+                    // $12 = 1: from the list's edge. Text has no safe sentinel
+                    // under every collation, so the edge is said, not faked.
+                    format!("{select} AND ($12 = 1 OR ({e}, c.id) > ($1, $2)) ORDER BY {e}, c.id LIMIT $5"),
+                    format!(
+                        "{select} AND ($12 = 1 OR ({e}, c.id) < ($1, $2)) ORDER BY {e} DESC, c.id DESC LIMIT $5"
+                    ),
+                )
+            })
+            .collect()
+    });
+    let (_, f, b) = MADE.iter().find(|(s, _, _)| *s == sort).expect("every sort is made");
+    (f.as_str(), b.as_str())
+}
 
 // Newest first: "forward" walks down the dates, so the comparisons swap.
 const INSPECTIONS: (&str, &str) = {
@@ -128,7 +147,7 @@ const EMPLOYERS: (&str, &str) = keyset!(
 
 /// Cases about a respondent, newest first.
 const CASES_ABOUT: &str = "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
-        s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key
+        s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key, c.queue_key AS sort_key
    FROM inspection_case c
    LEFT JOIN staff s ON s.id = c.case_officer_id
    LEFT JOIN employer e ON e.id = c.respondent_employer_id
@@ -163,7 +182,7 @@ impl Backend {
         let (forward, backward) = match kind {
             ListKind::Filings => FILINGS,
             ListKind::Licences => LICENCES,
-            ListKind::Cases => CASES,
+            ListKind::Cases => cases_statements(req.scope.case_sort),
             ListKind::Inspections => INSPECTIONS,
             ListKind::Persons => PERSONS,
             ListKind::Employers => EMPLOYERS,
@@ -194,10 +213,8 @@ impl Backend {
                         q.bind(edge_time(t))
                             .bind(if from_top { i64::MIN } else { i64::MAX })
                     }
-                    // Queue keys start with a capital letter: "" sorts before, "~" after.
-                    (None, ListKind::Cases) => q
-                        .bind(if from_top { "" } else { "~" })
-                        .bind(if from_top { i64::MIN } else { i64::MAX }),
+                    // The case queue's statements say "from the edge" ($12).
+                    (None, ListKind::Cases) => q.bind("").bind(0i64),
                     (None, ListKind::Inspections) => {
                         let d = if from_top {
                             edge_date(true)
@@ -229,6 +246,7 @@ impl Backend {
                         .bind(i64::from(sc.due_by.is_some()))
                         .bind(sc.due_by.unwrap_or_else(|| edge_date(false)))
                         .bind(sc.matter.clone().unwrap_or_default())
+                        .bind(i64::from(req.from.is_none()))
                 } else {
                     q
                 };
@@ -373,7 +391,7 @@ impl Backend {
     async fn case_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
         let item: Option<CaseItem> = sqlx::query_as(
             "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
-                    s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key
+                    s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key, c.queue_key AS sort_key
              FROM inspection_case c LEFT JOIN staff s ON s.id = c.case_officer_id WHERE c.id = $1",
         )
         .bind(id)

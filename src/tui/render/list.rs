@@ -230,6 +230,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         title.push_str(" · ");
         title.push_str(&app.case_view.label(lang));
     }
+    if app.pane == crate::tui::pane::PaneId::Cases
+        && app.case_sort != crate::store::CaseSort::Deadline
+    {
+        title.push_str(" · ");
+        title.push_str(i18n::case_sort_label(lang, app.case_sort));
+    }
     if let (crate::tui::pane::PaneId::Filings, Some(code)) = (app.pane, &app.queue_problem) {
         title.push_str(" · ");
         title.push_str(&i18n::problem_scope(lang, code));
