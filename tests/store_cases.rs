@@ -106,8 +106,27 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
         )
         .await;
         assert!(ok.is_ok(), "{}: {ok:?}", db.label);
+        // Decided, then served: the fine's days run from service.
+        assert_eq!(
+            store.case_state(id).await.unwrap().unwrap().row.due_rule,
+            "service"
+        );
+        let served = work::make_move(
+            &store,
+            &cal,
+            &officer,
+            Lang::En,
+            today(),
+            id,
+            CaseMove::Serve,
+            None,
+            "",
+        )
+        .await;
+        assert!(served.is_ok(), "{}: {served:?}", db.label);
         let state = store.case_state(id).await.unwrap().unwrap();
         assert_eq!(state.row.stage, "decided");
+        assert_eq!(state.row.served_on, Some(today()));
         assert_eq!(
             (state.row.fine, state.row.article.as_str()),
             (9_000_00, "lsi-23")
@@ -332,6 +351,7 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
         let clerk = who(&store, "wangfang").await;
         let chief = who(&store, "liuyang").await;
         let form = Intake {
+            complainant_id: String::new(),
             complainant: "张伟".into(),
             respondent: "某建筑公司".into(),
             respondent_known: false,
@@ -463,6 +483,7 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
         step(CaseMove::Decide, &boss, Some(("lsi-23", basis, 20_000_00)))
             .await
             .unwrap();
+        step(CaseMove::Serve, &officer, None).await.unwrap();
         let s = store.case_state(id).await.unwrap().unwrap();
         assert_eq!(s.row.stage, "decided");
         assert_eq!(
@@ -592,5 +613,128 @@ async fn the_queue_pages_by_any_column_both_ways() {
                 db.label
             );
         }
+    }
+}
+
+#[tokio::test]
+async fn a_fine_at_the_hearing_threshold_stands_only_if_the_notice_offered_a_hearing() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let cal = calendar();
+        let chief = who(&store, "liuyang").await;
+        let boss = who(&store, "zhaojing").await;
+        let id = case_in(&db, CaseStage::Preliminary).await;
+        work::assign(&store, &chief, Lang::En, id, "wulei", &["wulei", "zhouhao"])
+            .await
+            .unwrap();
+        let officer = who(&store, "wulei").await;
+        for (m, by) in [
+            (CaseMove::Open, &chief),
+            (CaseMove::Investigate, &officer),
+            (CaseMove::PriorNotice, &officer),
+            (CaseMove::Statement, &officer),
+        ] {
+            work::make_move(&store, &cal, by, Lang::En, today(), id, m, None, "")
+                .await
+                .unwrap();
+        }
+        let basis = fines::Basis {
+            workers: 20,
+            owed: 0,
+        };
+        let r = work::make_move(
+            &store,
+            &cal,
+            &boss,
+            Lang::En,
+            today(),
+            id,
+            CaseMove::Decide,
+            Some(("lsi-23", basis, 20_000_00)),
+            "",
+        )
+        .await;
+        assert!(
+            r.unwrap_err().contains("offered no hearing"),
+            "{}",
+            db.label
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_recomputed_deadline_never_overwrites_a_move_made_since_it_was_read() {
+    use hrss_desk::store::NextDue;
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let cal = calendar();
+        let chief = who(&store, "liuyang").await;
+        let id = case_in(&db, CaseStage::Investigating).await;
+        let before = store.case_state(id).await.unwrap().unwrap().row;
+        work::make_move(
+            &store,
+            &cal,
+            &chief,
+            Lang::En,
+            today(),
+            id,
+            CaseMove::Suspend,
+            None,
+            "",
+        )
+        .await
+        .unwrap();
+        let after = store.case_state(id).await.unwrap().unwrap().row;
+        // A recomputation that read the case before the move writes nothing to it.
+        let stale = NextDue {
+            due_on: None,
+            rule: "stale".into(),
+            queue_key: "Bstale".into(),
+        };
+        store
+            .record_deadlines(&[(id, before.version, stale)])
+            .await
+            .unwrap();
+        let now = store.case_state(id).await.unwrap().unwrap().row;
+        assert_eq!(
+            (now.due_rule, now.queue_key),
+            (after.due_rule, after.queue_key),
+            "{}",
+            db.label
+        );
+        // Suspended and resumed the same day: no day was stopped, and it can start again.
+        work::make_move(
+            &store,
+            &cal,
+            &chief,
+            Lang::En,
+            today(),
+            id,
+            CaseMove::Resume,
+            None,
+            "",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            db.scalar(&format!(
+                "SELECT COUNT(*) FROM case_suspension WHERE case_id = {id}"
+            ))
+            .await,
+            0
+        );
+        work::make_move(
+            &store,
+            &cal,
+            &chief,
+            Lang::En,
+            today(),
+            id,
+            CaseMove::Suspend,
+            None,
+            "",
+        )
+        .await
+        .unwrap();
     }
 }

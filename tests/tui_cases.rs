@@ -230,7 +230,12 @@ fn n_registers_a_complaint_from_a_form_that_keeps_its_text_on_a_refusal() {
             && s.contains("< 12333热线 >"),
         "{s}"
     );
-    let fx = key(&mut a, KeyCode::Enter);
+    // Enter moves on like Tab; F2 registers, once until answered.
+    let fx = key(&mut a, KeyCode::F(2));
+    assert!(
+        key(&mut a, KeyCode::F(2)).is_empty(),
+        "no second send in flight"
+    );
     let form = match fx.as_slice() {
         [Effect::SubmitForm { form, .. }] => form.clone(),
         other => panic!("{other:?}"),
@@ -242,8 +247,19 @@ fn n_registers_a_complaint_from_a_form_that_keeps_its_text_on_a_refusal() {
     a.handle(AppEvent::FormDone(Err("请填写投诉人姓名。".into())));
     assert!(matches!(a.overlay, Some(Overlay::Form(_))), "kept open");
     assert!(draw(&a).contains("请填写投诉人姓名") && draw(&a).contains("张伟"));
+    // Esc keeps it; n opens it again as it was.
+    key(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_none());
+    act(&mut a, Action::NewComplaint);
+    assert!(draw(&a).contains("张伟"), "{}", draw(&a));
+    match key(&mut a, KeyCode::F(2)).as_slice() {
+        [Effect::SubmitForm { .. }] => {}
+        other => panic!("{other:?}"),
+    }
     a.handle(AppEvent::FormDone(Ok("投诉已登记（编号201）".into())));
     assert!(a.overlay.is_none());
+    act(&mut a, Action::NewComplaint);
+    assert!(!draw(&a).contains("张伟"), "a registered form is not kept");
     assert!(a.message.as_deref().unwrap().contains("投诉已登记"));
 }
 
@@ -257,7 +273,7 @@ fn e_adds_evidence_to_the_open_case() {
     for c in "Archive room 2".chars() {
         key(&mut a, KeyCode::Char(c));
     }
-    match key(&mut a, KeyCode::Enter).as_slice() {
+    match key(&mut a, KeyCode::F(2)).as_slice() {
         [Effect::SubmitForm { form, .. }] => {
             assert_eq!(
                 form.purpose,

@@ -102,6 +102,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitC
             };
             let intake = Intake {
                 complainant,
+                complainant_id: id_number.clone(),
                 respondent: name,
                 respondent_known: employer.is_some(),
                 matters: parsed,

@@ -14,6 +14,8 @@ pub const CHANNELS: [&str; 5] = ["window", "hotline", "online", "letter", "refer
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Intake {
     pub complainant: String,
+    /// The complainant's ID number, if given (checked, never shown whole).
+    pub complainant_id: String,
     pub respondent: String,
     pub respondent_known: bool,
     pub matters: Vec<InspectionMatter>,
@@ -31,6 +33,8 @@ pub struct Intake {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IntakeError {
     NoComplainant,
+    /// The complainant's ID number, when given, fails its check.
+    BadIdNumber,
     UnknownChannel(String),
     ReceivedInFuture,
     ViolationAfterReceipt,
@@ -75,6 +79,11 @@ impl Outcome {
 pub fn check_intake(i: &Intake, today: NaiveDate) -> Result<(), IntakeError> {
     if i.complainant.trim().is_empty() {
         return Err(IntakeError::NoComplainant);
+    }
+    if !i.complainant_id.trim().is_empty()
+        && super::ResidentId::parse(&i.complainant_id, today).is_err()
+    {
+        return Err(IntakeError::BadIdNumber);
     }
     if !CHANNELS.contains(&i.channel.as_str()) {
         return Err(IntakeError::UnknownChannel(i.channel.clone()));
@@ -137,6 +146,7 @@ mod tests {
     fn intake() -> Intake {
         Intake {
             complainant: "张伟".into(),
+            complainant_id: "360426199101010071".into(),
             respondent: "石家庄市鹿泉区恒信建筑工程有限公司".into(),
             respondent_known: true,
             matters: vec![InspectionMatter::Wages],
@@ -206,6 +216,9 @@ mod tests {
         let mut i = intake();
         i.complainant = " ".into();
         assert_eq!(check_intake(&i, today), Err(IntakeError::NoComplainant));
+        let mut i = intake();
+        i.complainant_id = "360426199101010072".into();
+        assert_eq!(check_intake(&i, today), Err(IntakeError::BadIdNumber));
     }
 
     #[test]

@@ -99,7 +99,11 @@ pub fn range(a: &Article, b: Basis) -> Result<(i64, i64), FineRefusal> {
         Measure::ShareOfOwed { min_pct, max_pct } => {
             let o = positive(b.owed)?;
             // Round the floor up and the ceiling down: stay inside the law's range.
-            ((o * min_pct + 99) / 100, o * max_pct / 100)
+            let share = |pct: i64, up: i64| {
+                let v = (i128::from(o) * i128::from(pct) + i128::from(up)) / 100;
+                i64::try_from(v).unwrap_or(i64::MAX)
+            };
+            (share(min_pct, 99), share(max_pct, 0))
         }
         Measure::MultipleOfOwed { min, max } => {
             let o = positive(b.owed)?;
@@ -180,6 +184,16 @@ mod tests {
         assert_eq!((min, max), (5_000_51, 10_001_01));
         assert!(check("lsi-26", owed, 5_000_50).is_err(), "half, rounded up");
         assert!(check("lsi-26", owed, 10_001_02).is_err());
+    }
+
+    #[test]
+    fn a_huge_amount_owed_does_not_overflow() {
+        let owed = Basis {
+            workers: 0,
+            owed: i64::MAX,
+        };
+        let (min, max) = range(article("lsi-26").unwrap(), owed).unwrap();
+        assert!(min > 0 && max == i64::MAX / 100 || max > min);
     }
 
     #[test]

@@ -204,7 +204,8 @@ vocabulary! {
         Statement = "statement", "陈述申辩", "Statement and defence";
         Hearing = "hearing", "听证", "Hearing";
         LegalReview = "legal-review", "法制审核", "Legal review";
-        Decide = "decide", "作出决定并送达", "Decide and serve";
+        Decide = "decide", "作出处罚决定", "Decide";
+        Serve = "serve", "送达决定书", "Serve the decision";
         Enforce = "enforce", "执行", "Enforce";
         Close = "close", "结案归档", "Close and archive";
         Withdraw = "withdraw", "撤销立案", "Withdraw the case";

@@ -101,7 +101,7 @@ pub fn rule(m: Move) -> MoveRule {
         Move::Extend => r(INVESTIGATING, None, CHIEF, &[Doc::ExtensionApproval], true),
         Move::PriorNotice => r(INVESTIGATING, Some(PriorNotice), WORKERS, &[], false),
         Move::HearingRequest => r(
-            &[PriorNotice],
+            &[PriorNotice, Defence],
             None,
             WORKERS,
             &[Doc::HearingApplication],
@@ -134,10 +134,11 @@ pub fn rule(m: Move) -> MoveRule {
                 &[Defence],
                 Some(Decided),
                 CHIEF,
-                &[Doc::PenaltyDecision, Doc::ServiceReceipt],
+                &[Doc::PenaltyDecision],
                 true,
             )
         },
+        Move::Serve => r(&[Decided], None, WORKERS, &[Doc::ServiceReceipt], false),
         Move::Enforce => r(&[Decided], Some(Enforcing), WORKERS, &[], false),
         Move::Close => r(
             &[Decided, Enforcing],
@@ -196,6 +197,14 @@ pub struct CaseFacts {
     pub hearing_request_open: bool,
     pub hearing_host: Option<i64>,
     pub legal_reviewer: Option<i64>,
+    /// The statement window after the notice is still open.
+    pub statement_open: bool,
+    /// The investigation's time limit has run out.
+    pub investigation_overdue: bool,
+    /// The decision has been served on the party.
+    pub served: bool,
+    /// Staff who declared an interest in the respondent.
+    pub conflicted: Vec<i64>,
     /// What is already on file.
     pub on_file: Vec<Doc>,
 }
@@ -232,6 +241,18 @@ pub enum Refusal {
     NoHearingOffered,
     /// No hearing was asked for, or it was held already.
     NoHearingToHold,
+    /// The party may still ask for a hearing (5 working days from the notice).
+    HearingWindowOpen,
+    /// The party may still make a statement (the window from the notice).
+    StatementWindowOpen,
+    /// The fine reaches the hearing threshold but the notice offered none.
+    HearingNotOffered,
+    /// The investigation's time limit has already run out.
+    TooLateToExtend,
+    /// The decision is not served yet.
+    NotServed,
+    /// The case's team changes only by someone outside it.
+    TeamFixed,
     /// Asked after the 5 working days (行政处罚法 art 64).
     HearingRequestLate,
     AlreadyRequested,
@@ -259,13 +280,20 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
     if !r.roles.iter().any(|role| actor.has(*role)) {
         return Err(Refusal::WrongRole { needs: r.roles });
     }
-    if r.approval && c.case_officer == Some(actor.id) {
+    // Nobody approves a case they work on: the officer and every inspector.
+    if r.approval && (c.case_officer == Some(actor.id) || c.inspectors.contains(&actor.id)) {
         return Err(Refusal::OwnCase);
+    }
+    if c.conflicted.contains(&actor.id) {
+        return Err(Refusal::Conflicted { staff: actor.id });
     }
     match m {
         Move::Suspend if c.suspended => return Err(Refusal::AlreadySuspended),
         Move::Resume if !c.suspended => return Err(Refusal::NotSuspended),
         Move::Extend if c.extended => return Err(Refusal::AlreadyExtended),
+        Move::Extend if c.investigation_overdue => return Err(Refusal::TooLateToExtend),
+        Move::Serve if c.served => return Err(Refusal::NotFromStage { stage }),
+        Move::Enforce | Move::Close if !c.served => return Err(Refusal::NotServed),
         Move::PriorNotice | Move::RectifyOrder | Move::Withdraw | Move::Extend if c.suspended => {
             return Err(Refusal::Suspended);
         }
@@ -288,6 +316,14 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
         Move::HearingRequest if !c.hearing_required => return Err(Refusal::NoHearingOffered),
         Move::HearingRequest if c.hearing_requested => return Err(Refusal::AlreadyRequested),
         Move::HearingRequest if !c.hearing_request_open => return Err(Refusal::HearingRequestLate),
+        // The party's rights run first: a hearing may still be asked for, a
+        // statement may still be made (unless one is on file).
+        Move::Decide if c.hearing_required && !c.hearing_requested && c.hearing_request_open => {
+            return Err(Refusal::HearingWindowOpen);
+        }
+        Move::Decide if c.statement_open && !c.on_file.contains(&Doc::StatementRecord) => {
+            return Err(Refusal::StatementWindowOpen);
+        }
         Move::Decide if c.hearing_requested && c.hearing_host.is_none() => {
             return Err(Refusal::HearingPending);
         }
@@ -337,6 +373,8 @@ pub fn moves_from(c: &CaseFacts) -> Vec<Move> {
                 c.hearing_required && !c.hearing_requested && c.hearing_request_open
             }
             Move::Hearing => c.hearing_requested && c.hearing_host.is_none(),
+            Move::Serve => !c.served,
+            Move::Enforce | Move::Close => c.served,
             _ => true,
         })
         .collect()
@@ -411,11 +449,9 @@ pub fn effect(m: Move, actor: &Staff, on: NaiveDate) -> MoveEffect {
         Move::HearingRequest => e.hearing_requested = true,
         Move::Hearing => e.hearing_host = Some(actor.id),
         Move::LegalReview => e.legal_reviewer = Some(actor.id),
-        // Decided and served together: the proof of service is attached.
-        Move::Decide => {
-            e.decided_on = Some(on);
-            e.served_on = Some(on);
-        }
+        Move::Decide => e.decided_on = Some(on),
+        // Served on the spot or later: the fine's days run from service.
+        Move::Serve => e.served_on = Some(on),
         _ => {}
     }
     e

@@ -85,6 +85,29 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::NoHearingToHold) => {
             "No hearing was asked for, or it has been held.".into()
         }
+        (Lang::Zh, Refusal::HearingWindowOpen) => "当事人申请听证的期限（告知后5个工作日）尚未届满。".into(),
+        (Lang::En, Refusal::HearingWindowOpen) => {
+            "The party may still ask for a hearing (5 working days from the notice).".into()
+        }
+        (Lang::Zh, Refusal::StatementWindowOpen) => "陈述申辩期限尚未届满，当事人也未提出陈述申辩。".into(),
+        (Lang::En, Refusal::StatementWindowOpen) => {
+            "The statement window is still open and no statement is on file.".into()
+        }
+        (Lang::Zh, Refusal::HearingNotOffered) => {
+            "罚款达到听证标准，但事先告知未告知听证权利，须重新告知。".into()
+        }
+        (Lang::En, Refusal::HearingNotOffered) => {
+            "The fine reaches the hearing threshold but the notice offered no hearing: notify again."
+                .into()
+        }
+        (Lang::Zh, Refusal::TooLateToExtend) => "办案期限已届满，不能再延长。".into(),
+        (Lang::En, Refusal::TooLateToExtend) => "The time limit has run out: it cannot be extended now.".into(),
+        (Lang::Zh, Refusal::NotServed) => "处罚决定书尚未送达。".into(),
+        (Lang::En, Refusal::NotServed) => "The decision has not been served yet.".into(),
+        (Lang::Zh, Refusal::TeamFixed) => "立案后办案人员须由本案以外的科室负责人调整。".into(),
+        (Lang::En, Refusal::TeamFixed) => {
+            "After opening, the team is changed only by a chief outside it.".into()
+        }
         (Lang::Zh, Refusal::HearingRequestLate) => "已超过告知后5个工作日的听证申请期限。".into(),
         (Lang::En, Refusal::HearingRequestLate) => {
             "The 5 working days to ask for a hearing after the notice have passed.".into()

@@ -12,6 +12,10 @@ pub fn may_not_register(lang: Lang) -> &'static str {
 
 pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
     match (lang, e) {
+        (Lang::Zh, IntakeError::BadIdNumber) => "投诉人公民身份号码校验不通过，请核对。".into(),
+        (Lang::En, IntakeError::BadIdNumber) => {
+            "The complainant's ID number fails its check; please verify it.".into()
+        }
         (Lang::Zh, IntakeError::NoComplainant) => "请填写投诉人姓名。".into(),
         (Lang::En, IntakeError::NoComplainant) => "Give the complainant's name.".into(),
         (Lang::Zh, IntakeError::UnknownChannel(c)) => format!(
@@ -163,4 +167,11 @@ pub fn not_a_date(lang: Lang, s: &str) -> String {
 
 pub fn evidence_needs_place(lang: Lang) -> &'static str {
     lang.pick("请写明原件存放处。", "Say where the original is kept.")
+}
+
+pub fn form_kept(lang: Lang) -> &'static str {
+    lang.pick(
+        "表单已暂存，再次打开时内容仍在。",
+        "The form is kept: it opens again with what was typed.",
+    )
 }

@@ -361,7 +361,7 @@ impl Store {
     }
 
     /// Writes recomputed next deadlines of open cases.
-    pub async fn record_deadlines(&self, due: &[(i64, NextDue)]) -> Result<(), StoreError> {
+    pub async fn record_deadlines(&self, due: &[(i64, i64, NextDue)]) -> Result<(), StoreError> {
         on_backend!(self.record_deadlines(due))
     }
 

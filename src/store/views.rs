@@ -351,6 +351,7 @@ pub struct CaseStateRow {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct ClockRow {
     pub id: i64,
+    pub version: i64,
     pub stage: String,
     pub registered_on: NaiveDate,
     pub opened_on: Option<NaiveDate>,
@@ -368,6 +369,7 @@ impl From<&CaseStateRow> for ClockRow {
     fn from(r: &CaseStateRow) -> Self {
         ClockRow {
             id: r.id,
+            version: r.version,
             stage: r.stage.clone(),
             registered_on: r.registered_on,
             opened_on: r.opened_on,
@@ -398,6 +400,8 @@ pub struct CaseState {
     pub inspectors: Vec<i64>,
     pub on_file: Vec<String>,
     pub suspensions: Vec<(NaiveDate, Option<NaiveDate>)>,
+    /// Staff who declared an interest in the respondent.
+    pub conflicted: Vec<i64>,
 }
 
 /// An open case's clock facts.

@@ -346,6 +346,8 @@ pub struct App {
     pub case_view: super::casework::CaseView,
     /// The case queue's order.
     pub case_sort: crate::store::CaseSort,
+    /// A form closed without registering, kept with what was typed.
+    pub form_draft: Option<Overlay>,
     /// Views of the case queue this staff member saved.
     pub saved_views: Vec<super::casework::SavedView>,
     /// The locality's case figures (hearing threshold, statement window).
@@ -412,6 +414,7 @@ impl App {
             case_view: Default::default(),
             saved_views: Vec::new(),
             case_sort: Default::default(),
+            form_draft: None,
             deciding: None,
             index: None,
             index_error: None,

@@ -186,16 +186,14 @@ impl App {
             }
             Action::SortCases => vec![],
             Action::NewComplaint => {
-                self.overlay = Some(Overlay::Form(super::form::Form::complaint(
-                    self.lang, self.today,
-                )));
+                let fresh = super::form::Form::complaint(self.lang, self.today);
+                self.open_form(fresh);
                 vec![]
             }
             Action::AddEvidence => match &self.detail {
                 Some(d) if d.kind == ListKind::Cases => {
-                    self.overlay = Some(Overlay::Form(super::form::Form::evidence(
-                        self.lang, d.id, self.today,
-                    )));
+                    let fresh = super::form::Form::evidence(self.lang, d.id, self.today);
+                    self.open_form(fresh);
                     vec![]
                 }
                 _ => {

@@ -600,7 +600,7 @@ impl App {
                 chosen,
                 cursor,
             } => match k.code {
-                KeyCode::Char(' ') => {
+                KeyCode::Char(' ') if !staff.is_empty() => {
                     match chosen.iter().position(|c| c == cursor) {
                         Some(p) => {
                             chosen.remove(p);

@@ -1,7 +1,8 @@
 //! A small form drawn over the pane: text and date lines, one-of choices,
 //! many-of choices and yes/no flags, moved through with Tab. Used to
 //! register a complaint (`n` in the case queue) and to add evidence to a
-//! case file (`e` in a case).
+//! case file (`e` in a case). Enter moves to the next field; F2 or Ctrl-S
+//! registers; Esc closes it keeping what was typed for the next time.
 
 use super::app::{App, Effect, Overlay};
 use crate::domain::{CaseFileKind, InspectionMatter};
@@ -82,6 +83,8 @@ pub struct Form {
     pub fields: Vec<FormField>,
     pub focus: usize,
     pub error: Option<String>,
+    /// Sent and not yet answered: a second send is ignored.
+    pub sending: bool,
 }
 
 impl Form {
@@ -142,6 +145,7 @@ impl Form {
             ],
             focus: 0,
             error: None,
+            sending: false,
         }
     }
 
@@ -174,6 +178,7 @@ impl Form {
             ],
             focus: 0,
             error: None,
+            sending: false,
         }
     }
 
@@ -186,6 +191,18 @@ impl Form {
 }
 
 impl App {
+    /// Opens `fresh`, or the form of the same purpose closed unsent.
+    pub(super) fn open_form(&mut self, fresh: Form) {
+        let kept = match self.form_draft.take() {
+            Some(Overlay::Form(f)) if f.purpose == fresh.purpose => Some(f),
+            other => {
+                self.form_draft = other;
+                None
+            }
+        };
+        self.overlay = Some(Overlay::Form(kept.unwrap_or(fresh)));
+    }
+
     /// Keys of an open form; None when no form is open.
     pub(super) fn form_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
         let Some(Overlay::Form(form)) = &mut self.overlay else {
@@ -195,11 +212,24 @@ impl App {
         let n = form.fields.len();
         let field = &mut form.fields[form.focus];
         match k.code {
-            KeyCode::Esc => self.overlay = None,
-            KeyCode::Char('c') if ctrl => self.overlay = None,
-            KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % n,
+            // Closing keeps what was typed: the same form opens with it again.
+            KeyCode::Esc => {
+                self.form_draft = self.overlay.take();
+                self.message = Some(i18n::form_kept(self.lang).to_string());
+            }
+            KeyCode::Char('c') if ctrl => {
+                self.form_draft = self.overlay.take();
+                self.message = Some(i18n::form_kept(self.lang).to_string());
+            }
+            // Enter moves on, as on a paper form; F2 or Ctrl-S registers.
+            KeyCode::Tab | KeyCode::Down | KeyCode::Enter => form.focus = (form.focus + 1) % n,
             KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + n - 1) % n,
-            KeyCode::Enter => {
+            KeyCode::F(2) | KeyCode::Char('s') if k.code == KeyCode::F(2) || ctrl => {
+                if form.sending {
+                    return Some(vec![]);
+                }
+                form.sending = true;
+                form.error = None;
                 let lang = self.lang;
                 let ask = Effect::SubmitForm {
                     form: Box::new(form.clone()),
@@ -246,12 +276,14 @@ impl App {
         match r {
             Ok(done) => {
                 self.overlay = None;
+                self.form_draft = None;
                 self.message = Some(done);
                 self.data_changed()
             }
             Err(e) => {
                 if let Some(Overlay::Form(f)) = &mut self.overlay {
                     f.error = Some(e);
+                    f.sending = false;
                 } else {
                     self.message = Some(e);
                 }

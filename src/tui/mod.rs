@@ -90,7 +90,8 @@ impl Runner {
     fn run(&self, app: &App, effect: Effect) {
         let store = self.store.clone();
         let tx = self.tx.clone();
-        let today = self.today;
+        // A desk left open overnight works on the new day's date.
+        let today = office_date(chrono::Utc::now()).max(self.today);
         let staff = self.staff.clone();
         let calendar = self.calendar.clone();
         let lang = app.lang;
@@ -369,6 +370,7 @@ async fn submit_form(
                 Err(_) => None,
             };
             let intake = crate::domain::complaint::Intake {
+                complainant_id: form.value("id_number"),
                 complainant: form.value("complainant"),
                 respondent: employer.as_ref().map_or(respondent, |(_, n)| n.clone()),
                 respondent_known: employer.is_some(),
@@ -519,6 +521,8 @@ pub async fn run(
         while let Ok(more) = rx.try_recv() {
             batch.push(more);
         }
+        // The day moves on for a desk left open: deadlines count from today.
+        app.today = office_date(chrono::Utc::now()).max(app.today);
         for ev in batch {
             for e in app.handle(ev) {
                 runner.run(&app, e);

@@ -78,6 +78,15 @@ pub fn facts(
             .is_some_and(|n| clocks::hearing_request_due(cal, n).due >= today),
         hearing_host: r.hearing_host_id,
         legal_reviewer: r.legal_reviewer_id,
+        statement_open: r
+            .notice_served_on
+            .is_some_and(|n| clocks::statement_due(cal, n, settings.statement_days).due >= today),
+        investigation_overdue: r.opened_on.is_some_and(|o| {
+            clocks::investigation_due(cal, o, r.extended, &suspensions(&s.suspensions), today).due
+                < today
+        }),
+        served: r.served_on.is_some(),
+        conflicted: s.conflicted.clone(),
         on_file: s
             .on_file
             .iter()
@@ -155,7 +164,7 @@ pub async fn recompute_deadlines(
 ) -> Result<usize, crate::store::StoreError> {
     let settings = settings(store).await;
     let cases = store.open_case_deadlines().await?;
-    let changed: Vec<(i64, NextDue)> = in_halves(&cases, |part| {
+    let changed: Vec<(i64, i64, NextDue)> = in_halves(&cases, |part| {
         part.iter()
             .filter_map(|c| {
                 let n = next_due(
@@ -164,7 +173,7 @@ pub async fn recompute_deadlines(
                 );
                 // The queue key follows the date and the (unchanging) mass flag.
                 let same = n.due_on == c.row.due_on && n.rule == c.row.due_rule;
-                (!same).then_some((c.row.id, n))
+                (!same).then_some((c.row.id, c.row.version, n))
             })
             .collect()
     });
@@ -282,8 +291,20 @@ pub async fn make_move(
         }
         _ => None,
     };
-    if let (CaseMove::PriorNotice, Some((fine, _))) = (m, penalty) {
-        f.hearing_required |= fines::needs_hearing(fine, settings.hearing_threshold);
+    match (m, penalty) {
+        (CaseMove::PriorNotice, Some((fine, _))) => {
+            f.hearing_required |= fines::needs_hearing(fine, settings.hearing_threshold);
+        }
+        // A fine at the threshold stands only if the notice offered a hearing.
+        (CaseMove::Decide, Some((fine, _)))
+            if fines::needs_hearing(fine, settings.hearing_threshold) && !f.hearing_required =>
+        {
+            return Err(i18n::case_refusal(
+                lang,
+                &crate::domain::procedure::Refusal::HearingNotOffered,
+            ));
+        }
+        _ => {}
     }
     let attached = documents_for(&f, m);
     may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;
@@ -369,12 +390,20 @@ pub async fn assign(
         .find(|s| s.login == officer)
         .map(|s| s.id)
         .ok_or_else(|| i18n::officer_not_in_team(lang, officer))?;
-    let conflicted = match state.row.respondent_employer_id {
-        Some(e) => store.conflicted_staff(e).await.map_err(fail)?,
-        None => vec![],
-    };
-    may_assign(&team, &conflicted).map_err(|r| i18n::case_refusal(lang, &r))?;
-    let ids: Vec<i64> = team.iter().map(|s| s.id).collect();
+    let opened = CaseStage::parse(&state.row.stage).is_some_and(|st| st >= CaseStage::Opened);
+    let on_team =
+        state.row.case_officer_id == Some(staff.id) || state.inspectors.contains(&staff.id);
+    if opened && on_team {
+        return Err(i18n::case_refusal(
+            lang,
+            &crate::domain::procedure::Refusal::TeamFixed,
+        ));
+    }
+    may_assign(&team, &state.conflicted).map_err(|r| i18n::case_refusal(lang, &r))?;
+    let mut ids: Vec<i64> = team.iter().map(|s| s.id).collect();
+    // The officer first, each person once.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
     store
         .assign_case(staff, id, state.row.version, officer, &ids)
         .await
@@ -436,9 +465,15 @@ async fn case_label(store: &Store, id: i64) -> String {
     }
 }
 
-/// Quotes a CSV field (RFC 4180): always, doubling inner quotes.
+/// Quotes a CSV field (RFC 4180): always, doubling inner quotes; a field a
+/// spreadsheet would take for a formula is marked as text with a leading '.
 fn csv_field(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
+    let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        "'"
+    } else {
+        ""
+    };
+    format!("\"{guard}{}\"", s.replace('"', "\"\""))
 }
 
 /// The cases `ids` with their next deadline as CSV (with a byte-order mark,
@@ -558,6 +593,7 @@ mod tests {
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(lines[0].split(',').count(), 8);
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(
             lines[1],
             "\"鹿人社监案〔2026〕016号\",\"调查取证\",\"某\"\"恒信\"\"公司, 鹿泉\",\"\",\"\",\"\",\"否\",\"是\""

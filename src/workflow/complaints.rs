@@ -95,6 +95,7 @@ pub async fn decide(
         return Err(i18n::complaint_decided_already(lang, id));
     }
     let intake = Intake {
+        complainant_id: c.complainant_id_number.clone(),
         complainant: c.complainant_name.clone(),
         respondent: c.respondent_name.clone(),
         respondent_known: c.respondent_employer_id.is_some(),

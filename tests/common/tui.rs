@@ -194,6 +194,7 @@ pub fn case_detail() -> Detail {
             inspectors: vec![7, 8],
             on_file: vec!["complaint-form".into(), "opening-approval".into()],
             suspensions: vec![],
+            conflicted: vec![],
         })),
         files: vec![CaseFileRow {
             kind: "inquiry-record".into(),

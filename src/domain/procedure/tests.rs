@@ -69,12 +69,72 @@ fn the_main_line_runs_from_registration_to_closing() {
             Stage::Defence,
         ),
         (Stage::Defence, Move::Decide, chief(), Stage::Decided),
+        (Stage::Decided, Move::Serve, officer(), Stage::Decided),
         (Stage::Decided, Move::Enforce, officer(), Stage::Enforcing),
         (Stage::Enforcing, Move::Close, chief(), Stage::Closed),
     ];
     for (from, m, who, to) in line {
-        assert_eq!(step(&case(from), m, &who), Ok(to), "{m:?}");
+        let mut c = case(from);
+        // Served once the decision is served.
+        c.served = matches!(m, Move::Enforce | Move::Close);
+        assert_eq!(step(&c, m, &who), Ok(to), "{m:?}");
     }
+}
+
+#[test]
+fn a_decision_is_served_before_it_is_enforced_or_closed() {
+    let c = case(Stage::Decided);
+    assert_eq!(step(&c, Move::Enforce, &officer()), Err(Refusal::NotServed));
+    assert_eq!(moves_from(&c), [Move::Serve]);
+    let mut served = c;
+    served.served = true;
+    assert_eq!(moves_from(&served), [Move::Enforce, Move::Close]);
+}
+
+#[test]
+fn the_partys_windows_run_before_the_decision() {
+    let mut c = case(Stage::Defence);
+    c.hearing_required = true;
+    c.hearing_request_open = true;
+    assert_eq!(
+        step(&c, Move::Decide, &chief()),
+        Err(Refusal::HearingWindowOpen)
+    );
+    // The request may still come at the defence stage.
+    assert_eq!(
+        step(&c, Move::HearingRequest, &officer()),
+        Ok(Stage::Defence)
+    );
+    let mut s = case(Stage::Defence);
+    s.statement_open = true;
+    assert_eq!(
+        step(&s, Move::Decide, &chief()),
+        Err(Refusal::StatementWindowOpen)
+    );
+    s.on_file.push(Doc::StatementRecord);
+    assert_eq!(step(&s, Move::Decide, &chief()), Ok(Stage::Decided));
+}
+
+#[test]
+fn no_inspector_approves_and_no_one_conflicted_acts() {
+    // A chief who investigates the case (not its officer) still may not approve.
+    let chief_inspector = staff(SECOND, &[Role::Chief, Role::Inspector]);
+    assert_eq!(
+        step(&case(Stage::Defence), Move::Decide, &chief_inspector),
+        Err(Refusal::OwnCase)
+    );
+    let mut c = case(Stage::Preliminary);
+    c.conflicted = vec![CHIEF_ID];
+    assert_eq!(
+        step(&c, Move::Open, &chief()),
+        Err(Refusal::Conflicted { staff: CHIEF_ID })
+    );
+    let mut late = case(Stage::Investigating);
+    late.investigation_overdue = true;
+    assert_eq!(
+        step(&late, Move::Extend, &chief()),
+        Err(Refusal::TooLateToExtend)
+    );
 }
 
 #[test]
@@ -142,12 +202,7 @@ fn each_move_needs_its_documents() {
         Ok(Stage::Opened)
     );
     assert_eq!(
-        may_move(
-            &case(Stage::Defence),
-            Move::Decide,
-            &chief(),
-            &[Doc::PenaltyDecision]
-        ),
+        may_move(&case(Stage::Decided), Move::Serve, &officer(), &[]),
         Err(Refusal::MissingDocuments(vec![Doc::ServiceReceipt]))
     );
 }
@@ -186,12 +241,10 @@ fn nobody_approves_their_own_opening_extension_or_closing() {
         (Stage::Investigating, Move::Extend),
         (Stage::Enforcing, Move::Close),
     ] {
-        assert_eq!(
-            step(&case(stage), m, &chief_officer),
-            Err(Refusal::OwnCase),
-            "{m:?}"
-        );
-        assert!(step(&case(stage), m, &chief()).is_ok(), "{m:?}");
+        let mut c = case(stage);
+        c.served = true;
+        assert_eq!(step(&c, m, &chief_officer), Err(Refusal::OwnCase), "{m:?}");
+        assert!(step(&c, m, &chief()).is_ok(), "{m:?}");
     }
 }
 
@@ -297,7 +350,7 @@ fn a_move_says_what_it_changes() {
     let d = effect(Move::Decide, &chief(), on);
     assert_eq!(
         (d.decided_on, d.served_on, d.to),
-        (Some(on), Some(on), Some(Stage::Decided))
+        (Some(on), None, Some(Stage::Decided))
     );
     assert_eq!(
         effect(Move::Transfer, &chief(), on).outcome,

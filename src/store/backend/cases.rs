@@ -26,11 +26,21 @@ impl Backend {
                 .bind(id)
                 .fetch_all(&self.pool)
                 .await?;
+        let conflicted: Vec<i64> = match row.respondent_employer_id {
+            Some(e) => {
+                sqlx::query_scalar("SELECT staff_id FROM staff_conflict WHERE employer_id = $1 ORDER BY staff_id")
+                    .bind(e)
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            None => vec![],
+        };
         Ok(Some(CaseState {
             row,
             inspectors,
             on_file,
             suspensions,
+            conflicted,
         }))
     }
 
@@ -68,7 +78,7 @@ impl Backend {
     pub async fn open_case_deadlines(&self) -> Result<Vec<DeadlineClock>, StoreError> {
         let half = |parity: i64| {
             sqlx::query_as::<_, ClockRow>(
-                "SELECT c.id, c.stage, c.registered_on, c.opened_on, c.extended, c.mass_incident,
+                "SELECT c.id, c.version, c.stage, c.registered_on, c.opened_on, c.extended, c.mass_incident,
                         c.notice_served_on, c.decided_on, c.served_on,
                         co.received_on AS complaint_received_on, c.due_on, c.due_rule
                  FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id
@@ -180,7 +190,11 @@ impl Backend {
         }
         match effect.suspend {
             Some(true) => {
-                sqlx::query("INSERT INTO case_suspension (case_id, from_on, reason) VALUES ($1, $2, $3)")
+                sqlx::query(
+                    "INSERT INTO case_suspension (case_id, from_on, reason) VALUES ($1, $2, $3)
+                     ON CONFLICT (case_id, from_on) DO UPDATE SET to_on = NULL, reason = excluded.reason,
+                        version = case_suspension.version + 1",
+                )
                     .bind(id)
                     .bind(on)
                     .bind(note)
@@ -197,6 +211,11 @@ impl Backend {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+                // Resumed the day it began: it stopped no day at all.
+                sqlx::query("DELETE FROM case_suspension WHERE case_id = $1 AND to_on < from_on")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
             }
             None => {}
         }
@@ -239,34 +258,44 @@ impl Backend {
 
     /// Writes recomputed next deadlines (only those that changed are given).
     /// Derived from the case's facts: no version moves, no audit entry.
-    pub async fn record_deadlines(&self, due: &[(i64, NextDue)]) -> Result<(), StoreError> {
+    /// `due` holds (id, version read, next due); a case changed since it was
+    /// read (a move at another desk) is left as that move wrote it.
+    pub async fn record_deadlines(&self, due: &[(i64, i64, NextDue)]) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        for part in due.chunks(BIND_LIMIT / 4) {
+        for part in due.chunks(BIND_LIMIT / 5) {
             // SQLite names a VALUES list's columns column1…; Postgres lets us name them.
             let mut qb: QueryBuilder<Db> = QueryBuilder::new(match DIALECT {
                 Dialect::Sqlite => {
                     "UPDATE inspection_case SET due_on = v.due_on, due_rule = v.due_rule, queue_key = v.queue_key
-                     FROM (SELECT column1 AS id, column2 AS due_on, column3 AS due_rule, column4 AS queue_key FROM ("
+                     FROM (SELECT column1 AS id, column2 AS version, column3 AS due_on, column4 AS due_rule,
+                                  column5 AS queue_key FROM ("
                 }
                 Dialect::Postgres => {
                     "UPDATE inspection_case SET due_on = v.due_on, due_rule = v.due_rule, queue_key = v.queue_key
                      FROM ("
                 }
             });
-            qb.push_values(part, |mut b, (id, n)| {
+            qb.push_values(part, |mut b, (id, version, n)| {
                 // Postgres types a VALUES list from its first row: say what each is.
                 if DIALECT == Dialect::Postgres {
                     b.push_bind(*id).push_unseparated("::BIGINT");
+                    b.push_bind(*version).push_unseparated("::BIGINT");
                     b.push_bind(n.due_on).push_unseparated("::DATE");
                 } else {
                     b.push_bind(*id);
+                    b.push_bind(*version);
                     b.push_bind(n.due_on);
                 }
                 b.push_bind(&n.rule).push_bind(&n.queue_key);
             });
             qb.push(match DIALECT {
-                Dialect::Sqlite => ")) AS v WHERE inspection_case.id = v.id",
-                Dialect::Postgres => ") AS v(id, due_on, due_rule, queue_key) WHERE inspection_case.id = v.id",
+                Dialect::Sqlite => {
+                    ")) AS v WHERE inspection_case.id = v.id AND inspection_case.version = v.version"
+                }
+                Dialect::Postgres => {
+                    ") AS v(id, version, due_on, due_rule, queue_key)
+                     WHERE inspection_case.id = v.id AND inspection_case.version = v.version"
+                }
             });
             qb.build().execute(&mut *tx).await?;
         }

@@ -91,7 +91,12 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
     let names: Vec<String> = v.inspectors.iter().map(|s| clean(s)).collect();
     out.push(field(Field::Inspectors, names.join("、"), lang));
     if let Some(f) = v.facts {
-        out.push(field(Field::Facts, clean(f), lang));
+        // The complainant may have written an ID or a phone into the facts.
+        out.push(field(
+            Field::Facts,
+            clean(&crate::domain::mask::mask_digit_runs(f)),
+            lang,
+        ));
     }
     if v.fine > 0 {
         let article = v

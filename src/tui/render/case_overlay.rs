@@ -253,8 +253,8 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
     }
     lines.push(keys(
         lang,
-        "Tab 下一项 · 左右键选择 · 空格 勾选 · Enter 登记 · Esc 取消",
-        "Tab next · Left/Right choose · Space ticks · Enter registers · Esc cancels",
+        "Enter/Tab 下一项 · 左右键选择 · 空格 勾选 · F2 或 Ctrl-S 登记 · Esc 暂存关闭",
+        "Enter/Tab next · Left/Right choose · Space ticks · F2 or Ctrl-S registers · Esc keeps and closes",
     ));
     boxed(frame, &f.title, lines, 0);
 }
