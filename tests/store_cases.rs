@@ -738,3 +738,46 @@ async fn a_recomputed_deadline_never_overwrites_a_move_made_since_it_was_read() 
         .unwrap();
     }
 }
+
+#[tokio::test]
+async fn the_respondent_is_found_as_the_lookup_finds_it() {
+    use hrss_desk::workflow::complaints::{Respondent, resolve_respondent};
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let ix = hrss_desk::search::build(&store, today()).await.unwrap();
+        let (uscc, name): (String, String) = {
+            let id = db.scalar("SELECT MIN(id) FROM employer").await;
+            let uscc = db
+                .text(&format!("SELECT uscc FROM employer WHERE id = {id}"))
+                .await;
+            let name = db
+                .text(&format!("SELECT name FROM employer WHERE id = {id}"))
+                .await;
+            (uscc, name)
+        };
+        let by_code = resolve_respondent(&store, Some(&ix), &uscc).await.unwrap();
+        assert!(
+            matches!(&by_code, Respondent::Found(_, n) if *n == name),
+            "{}: {by_code:?}",
+            db.label
+        );
+        let by_name = resolve_respondent(&store, Some(&ix), &name).await.unwrap();
+        assert!(
+            matches!(&by_name, Respondent::Found(_, n) if *n == name),
+            "{}",
+            db.label
+        );
+        // "有限公司" fits many: said, not guessed.
+        let many = resolve_respondent(&store, Some(&ix), "有限公司")
+            .await
+            .unwrap();
+        assert!(
+            matches!(many, Respondent::Several(ref v) if v.len() > 1),
+            "{many:?}"
+        );
+        let none = resolve_respondent(&store, Some(&ix), "不存在的某某某单位")
+            .await
+            .unwrap();
+        assert_eq!(none, Respondent::Named("不存在的某某某单位".into()));
+    }
+}

@@ -393,3 +393,25 @@ fn o_sorts_the_case_queue_by_the_next_column() {
     }
     assert_eq!(a.case_sort, CaseSort::Deadline, "round again");
 }
+
+#[test]
+fn a_step_refused_because_another_desk_changed_the_case_keeps_what_was_typed() {
+    let mut a = open_case(Lang::Zh);
+    a.apply(Action::CaseMove);
+    key(&mut a, KeyCode::Enter); // the first step offered
+    for c in "已电话通知".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    assert!(matches!(
+        key(&mut a, KeyCode::Enter).as_slice(),
+        [Effect::MoveCase(_)]
+    ));
+    a.handle(AppEvent::CaseDone(Err(
+        "案件已被他人修改，请刷新后重试。".into()
+    )));
+    match &a.overlay {
+        Some(Overlay::CaseConfirm { note, .. }) => assert_eq!(note, "已电话通知"),
+        other => panic!("{other:?}"),
+    }
+    assert!(a.message.as_deref().unwrap().contains("已被他人修改"));
+}

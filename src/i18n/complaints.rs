@@ -175,3 +175,17 @@ pub fn form_kept(lang: Lang) -> &'static str {
         "The form is kept: it opens again with what was typed.",
     )
 }
+
+pub fn respondent_several(lang: Lang, names: &[String]) -> String {
+    let list = names
+        .iter()
+        .map(|n| super::printable(n).into_owned())
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", "; "));
+    match lang {
+        Lang::Zh => format!("匹配到多个单位：{list}。请输入完整名称或统一社会信用代码。"),
+        Lang::En => {
+            format!("Several employers match: {list}. Type the full name or the credit code.")
+        }
+    }
+}

@@ -94,6 +94,7 @@ impl Runner {
         let today = office_date(chrono::Utc::now()).max(self.today);
         let staff = self.staff.clone();
         let calendar = self.calendar.clone();
+        let index = app.index.clone();
         let lang = app.lang;
         let lang_free = |e: crate::store::StoreError| e.to_string();
         match effect {
@@ -258,7 +259,16 @@ impl Runner {
                     )
                 }
                 Effect::SubmitForm { form, lang } => AppEvent::FormDone(
-                    submit_form(&store, &calendar, &staff, lang, today, &form).await,
+                    submit_form(
+                        &store,
+                        &calendar,
+                        &staff,
+                        lang,
+                        today,
+                        &form,
+                        index.as_deref(),
+                    )
+                    .await,
                 ),
                 Effect::LoadInspectors { ids } => AppEvent::Inspectors {
                     ids,
@@ -348,6 +358,7 @@ async fn submit_form(
     lang: Lang,
     today: chrono::NaiveDate,
     form: &form::Form,
+    index: Option<&crate::search::Index>,
 ) -> Result<String, String> {
     let day = |key: &str| -> Result<Option<chrono::NaiveDate>, String> {
         let v = form.value(key);
@@ -360,15 +371,20 @@ async fn submit_form(
     };
     match form.purpose {
         form::Purpose::Complaint => {
-            let respondent = form.value("respondent");
-            // A credit code finds the employer on the register; else it is a name.
-            let employer = match crate::domain::Uscc::parse(&respondent) {
-                Ok(u) => store
-                    .employer_by_uscc(u.as_str())
+            let typed = form.value("respondent");
+            // Found as the lookup finds it: credit code, name, pinyin, initials.
+            let employer =
+                match crate::workflow::complaints::resolve_respondent(store, index, &typed)
                     .await
-                    .map_err(|e| i18n::store_error(lang, &e))?,
-                Err(_) => None,
-            };
+                    .map_err(|e| i18n::store_error(lang, &e))?
+                {
+                    crate::workflow::complaints::Respondent::Found(id, name) => Some((id, name)),
+                    crate::workflow::complaints::Respondent::Named(_) => None,
+                    crate::workflow::complaints::Respondent::Several(names) => {
+                        return Err(i18n::respondent_several(lang, &names));
+                    }
+                };
+            let respondent = typed;
             let intake = crate::domain::complaint::Intake {
                 complainant_id: form.value("id_number"),
                 complainant: form.value("complainant"),

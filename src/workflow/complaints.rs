@@ -140,3 +140,50 @@ pub async fn decide(
         made.as_ref().map(|(_, n)| n.as_str()),
     ))
 }
+
+/// What a respondent typed at intake turns out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Respondent {
+    /// An employer on the register: (id, name).
+    Found(i64, String),
+    /// Not on the register: kept as the name typed.
+    Named(String),
+    /// Several employers match: their names, to choose from.
+    Several(Vec<String>),
+}
+
+/// Finds the respondent as the lookup does: by credit code, or by name,
+/// pinyin or initials. One match (or a name typed in full) is taken; more
+/// than one is said, not guessed.
+pub async fn resolve_respondent(
+    store: &Store,
+    index: Option<&crate::search::Index>,
+    typed: &str,
+) -> Result<Respondent, crate::store::StoreError> {
+    let typed = typed.trim();
+    if let Ok(u) = crate::domain::Uscc::parse(typed) {
+        return Ok(match store.employer_by_uscc(u.as_str()).await? {
+            Some((id, name)) => Respondent::Found(id, name),
+            None => Respondent::Named(typed.to_string()),
+        });
+    }
+    let Some(ix) = index.filter(|_| !typed.is_empty()) else {
+        return Ok(Respondent::Named(typed.to_string()));
+    };
+    let hits = ix
+        .search(typed, crate::search::KindFilter::Employers, 6, None, None)
+        .unwrap_or_default();
+    let found: Vec<(i64, String)> = hits
+        .top
+        .iter()
+        .map(|h| (ix.id(h.index), ix.name(h.index).to_string()))
+        .collect();
+    Ok(match found.iter().find(|(_, n)| n == typed) {
+        Some((id, n)) => Respondent::Found(*id, n.clone()),
+        None => match found.as_slice() {
+            [] => Respondent::Named(typed.to_string()),
+            [(id, n)] => Respondent::Found(*id, n.clone()),
+            many => Respondent::Several(many.iter().map(|(_, n)| n.clone()).collect()),
+        },
+    })
+}

@@ -96,19 +96,36 @@ impl TestDb {
         }
     }
 
-    pub async fn scalar(&self, sql: &str) -> i64 {
+    /// One value, of any type both databases decode.
+    pub async fn one<T>(&self, sql: &str) -> T
+    where
+        T: Send
+            + Unpin
+            + for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+            + sqlx::Type<sqlx::Sqlite>
+            + for<'r> sqlx::Decode<'r, sqlx::Postgres>
+            + sqlx::Type<sqlx::Postgres>,
+    {
         let sql = sqlx::AssertSqlSafe(sql.to_string());
         if self.label == "sqlite" {
             let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
-            let v: i64 = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
+            let v: T = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
             pool.close().await;
             v
         } else {
             let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
-            let v: i64 = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
+            let v: T = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
             pool.close().await;
             v
         }
+    }
+
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        self.one(sql).await
+    }
+
+    pub async fn text(&self, sql: &str) -> String {
+        self.one(sql).await
     }
 }
 
