@@ -2,7 +2,7 @@
 //! assignment and file from the command line.
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
-use super::{Failure, Global};
+use super::{Failure, Global, parse_day};
 use crate::domain::calendar::office_date;
 use crate::domain::{CaseFileKind, CaseMove, WorkCalendar, fines};
 use crate::i18n::{self, Lang, printable};
@@ -64,11 +64,6 @@ pub enum CasesCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)"))
 }
 
 #[derive(serde::Serialize)]

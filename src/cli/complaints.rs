@@ -1,7 +1,7 @@
 //! `hrss-desk complaints …`: complaint intake from the command line.
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
-use super::{Failure, Global};
+use super::{Failure, Global, parse_day};
 use crate::domain::calendar::office_date;
 use crate::domain::complaint::Intake;
 use crate::domain::{InspectionMatter, WorkCalendar};
@@ -57,11 +57,6 @@ pub enum ComplaintsCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)"))
 }
 
 pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitCode, Failure> {

@@ -59,11 +59,7 @@ impl Backend {
         rows.extend(odd?);
         rows.sort_unstable_by_key(|r| r.id);
         let spans = spans?;
-        let mut by_case: std::collections::HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>> =
-            std::collections::HashMap::new();
-        for (case, from, to) in spans {
-            by_case.entry(case).or_default().push((from, to));
-        }
+        let mut by_case = suspensions_by_case(spans);
         Ok(rows
             .into_iter()
             .map(|row| CaseClock {
@@ -95,11 +91,7 @@ impl Backend {
         let (even, odd, spans) = futures_util::future::join3(half(0), half(1), spans_q).await;
         let mut rows = even?;
         rows.extend(odd?);
-        let mut by_case: std::collections::HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>> =
-            std::collections::HashMap::new();
-        for (case, from, to) in spans? {
-            by_case.entry(case).or_default().push((from, to));
-        }
+        let mut by_case = suspensions_by_case(spans?);
         Ok(rows
             .into_iter()
             .map(|row| DeadlineClock {
@@ -478,6 +470,18 @@ impl Backend {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// Suspension periods grouped by case.
+fn suspensions_by_case(
+    spans: Vec<(i64, NaiveDate, Option<NaiveDate>)>,
+) -> std::collections::HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>> {
+    let mut by_case: std::collections::HashMap<i64, Vec<(NaiveDate, Option<NaiveDate>)>> =
+        std::collections::HashMap::new();
+    for (case, from, to) in spans {
+        by_case.entry(case).or_default().push((from, to));
+    }
+    by_case
 }
 
 macro_rules! case_state_select {
