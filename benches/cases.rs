@@ -129,8 +129,8 @@ fn main() {
     let reads: Vec<Duration> = (0..3)
         .map(|_| {
             let t = Instant::now();
-            let c = rt.block_on(store.open_case_deadlines()).unwrap();
-            assert!(c.len() >= OPEN);
+            let n = rt.block_on(store.each_case_deadline(|_| {})).unwrap();
+            assert!(n >= OPEN);
             t.elapsed()
         })
         .collect();

@@ -321,9 +321,9 @@ impl Store {
         on_backend!(self.case_state(id))
     }
 
-    /// Every open case's clock row, read narrow (for the recomputation).
-    pub async fn open_case_deadlines(&self) -> Result<Vec<DeadlineClock>, StoreError> {
-        on_backend!(self.open_case_deadlines())
+    /// Every open case's clock row, read narrow and handed over as read.
+    pub async fn each_case_deadline(&self, each: impl FnMut(DeadlineClock) + Send) -> Result<usize, StoreError> {
+        on_backend!(self.each_case_deadline(each))
     }
 
     /// Every open case's clock facts.

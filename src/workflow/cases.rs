@@ -163,20 +163,20 @@ pub async fn recompute_deadlines(
     today: NaiveDate,
 ) -> Result<usize, crate::store::StoreError> {
     let settings = settings(store).await;
-    let cases = store.open_case_deadlines().await?;
-    let changed: Vec<(i64, i64, NextDue)> = in_halves(&cases, |part| {
-        part.iter()
-            .filter_map(|c| {
-                let n = next_due(
-                    &c.row,
-                    next_deadline(cal, &c.row, &c.suspensions, today, settings).as_ref(),
-                );
-                // The queue key follows the date and the (unchanging) mass flag.
-                let same = n.due_on == c.row.due_on && n.rule == c.row.due_rule;
-                (!same).then_some((c.row.id, c.row.version, n))
-            })
-            .collect()
-    });
+    // Computed as the rows arrive: the clocks run while the rest is read.
+    let mut changed: Vec<(i64, i64, NextDue)> = Vec::new();
+    store
+        .each_case_deadline(|c| {
+            let n = next_due(
+                &c.row,
+                next_deadline(cal, &c.row, &c.suspensions, today, settings).as_ref(),
+            );
+            // The queue key follows the date and the (unchanging) mass flag.
+            if n.due_on != c.row.due_on || n.rule != c.row.due_rule {
+                changed.push((c.row.id, c.row.version, n));
+            }
+        })
+        .await?;
     if !changed.is_empty() {
         store.record_deadlines(&changed).await?;
     }

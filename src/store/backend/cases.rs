@@ -69,36 +69,35 @@ impl Backend {
             .collect())
     }
 
-    /// Every open case's clock row and suspensions, read narrow and in two
-    /// halves at once: the daily recomputation reads them all.
-    pub async fn open_case_deadlines(&self) -> Result<Vec<DeadlineClock>, StoreError> {
-        let half = |parity: i64| {
-            sqlx::query_as::<_, ClockRow>(
-                "SELECT c.id, c.version, c.stage, c.registered_on, c.opened_on, c.extended, c.mass_incident,
-                        c.notice_served_on, c.decided_on, c.served_on,
-                        co.received_on AS complaint_received_on, c.due_on, c.due_rule
-                 FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id
-                 WHERE c.stage <> 'closed' AND c.id % 2 = $1",
-            )
-            .bind(parity)
-            .fetch_all(&self.pool)
-        };
-        let spans_q = sqlx::query_as::<_, (i64, NaiveDate, Option<NaiveDate>)>(
+    /// Every open case's clock row with its suspensions, handed to `each`
+    /// as it is read (the caller's work overlaps the reading): the daily
+    /// recomputation reads them all. Ok is how many.
+    pub async fn each_case_deadline(&self, mut each: impl FnMut(DeadlineClock) + Send) -> Result<usize, StoreError> {
+        use futures_util::TryStreamExt;
+        let spans: Vec<(i64, NaiveDate, Option<NaiveDate>)> = sqlx::query_as(
             "SELECT s.case_id, s.from_on, s.to_on FROM case_suspension s
              JOIN inspection_case c ON c.id = s.case_id WHERE c.stage <> 'closed' ORDER BY s.case_id, s.from_on",
         )
-        .fetch_all(&self.pool);
-        let (even, odd, spans) = futures_util::future::join3(half(0), half(1), spans_q).await;
-        let mut rows = even?;
-        rows.extend(odd?);
-        let mut by_case = suspensions_by_case(spans?);
-        Ok(rows
-            .into_iter()
-            .map(|row| DeadlineClock {
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_case = suspensions_by_case(spans);
+        let mut rows = sqlx::query_as::<_, ClockRow>(
+            "SELECT c.id, c.version, c.stage, c.registered_on, c.opened_on, c.extended, c.mass_incident,
+                    c.notice_served_on, c.decided_on, c.served_on,
+                    co.received_on AS complaint_received_on, c.due_on, c.due_rule
+             FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id
+             WHERE c.stage <> 'closed'",
+        )
+        .fetch(&self.pool);
+        let mut n = 0;
+        while let Some(row) = rows.try_next().await? {
+            each(DeadlineClock {
                 suspensions: by_case.remove(&row.id).unwrap_or_default(),
                 row,
-            })
-            .collect())
+            });
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// Makes a move at the version the actor read: the stage and what the
@@ -292,6 +291,11 @@ impl Backend {
             qb.build().execute(&mut *tx).await?;
         }
         tx.commit().await?;
+        if DIALECT == Dialect::Sqlite && due.len() > 10_000 {
+            // A large rewrite leaves a long write-ahead log that every later
+            // read must consult: fold it into the database now.
+            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&self.pool).await?;
+        }
         Ok(())
     }
 
