@@ -6,6 +6,7 @@ pub mod clocks;
 pub mod complaint;
 pub mod contribution;
 pub mod decision;
+pub mod draw;
 pub mod fines;
 pub mod kinds;
 pub mod licence;

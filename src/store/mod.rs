@@ -322,7 +322,10 @@ impl Store {
     }
 
     /// Every open case's clock row, read narrow and handed over as read.
-    pub async fn each_case_deadline(&self, each: impl FnMut(DeadlineClock) + Send) -> Result<usize, StoreError> {
+    pub async fn each_case_deadline(
+        &self,
+        each: impl FnMut(DeadlineClock) + Send,
+    ) -> Result<usize, StoreError> {
         on_backend!(self.each_case_deadline(each))
     }
 
