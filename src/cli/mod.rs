@@ -7,6 +7,7 @@ mod cases;
 mod complaints;
 mod context;
 mod demo;
+mod draw;
 mod filings;
 mod lookup;
 mod staff;
@@ -64,6 +65,11 @@ pub enum Command {
         /// 以 JSON 输出 / Write JSON
         #[arg(long)]
         json: bool,
+    },
+    /// 双随机抽查 / Random inspection draws
+    Draw {
+        #[command(subcommand)]
+        command: draw::DrawCommand,
     },
     /// 投诉登记与受理 / Complaint intake
     Complaints {
@@ -146,6 +152,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Filings { command } => filings::run(g, lang, command).await,
         Command::Cases { command } => cases::run(g, lang, command).await,
         Command::Complaints { command } => complaints::run(g, lang, command).await,
+        Command::Draw { command } => draw::run(g, lang, command).await,
         Command::Lookup {
             query,
             kind,

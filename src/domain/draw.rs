@@ -64,6 +64,13 @@ pub enum DrawError {
     BadRatio,
 }
 
+/// A target's weight: one, plus one for each complaint about it (up to
+/// three), plus two for a bad record (a failed inspection or a sanction) —
+/// 国办发〔2015〕58号 asks that these be drawn more often.
+pub fn weight(complaints: i64, bad_record: bool) -> u32 {
+    1 + complaints.clamp(0, 3) as u32 + if bad_record { 2 } else { 0 }
+}
+
 /// A pool's fingerprint: SHA-256 of its canonical JSON (sorted by id).
 pub fn pool_hash<T: Serialize>(pool: &[T]) -> String {
     let bytes = serde_json::to_vec(pool).expect("pools serialise");

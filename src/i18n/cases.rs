@@ -318,3 +318,128 @@ pub fn view_saved(lang: Lang, name: &str) -> String {
         Lang::En => format!("View \"{name}\" saved: f chooses it."),
     }
 }
+
+pub fn draw_for_chiefs(lang: Lang) -> &'static str {
+    lang.pick(
+        "抽查须由科室负责人组织。",
+        "Draws are made by a section chief.",
+    )
+}
+
+pub fn draw_error(lang: Lang, e: &crate::domain::draw::DrawError) -> String {
+    use crate::domain::draw::DrawError::*;
+    match (lang, e) {
+        (Lang::Zh, NoTargets) => "抽查对象库为空（没有符合条件的有效许可）。".into(),
+        (Lang::En, NoTargets) => "The target pool is empty (no valid licence matches).".into(),
+        (Lang::Zh, TooFewInspectors { have, need }) => {
+            format!("检查人员库只有{have}名，每个对象至少需要{need}名。")
+        }
+        (Lang::En, TooFewInspectors { have, need }) => {
+            format!("The inspector pool has {have}; each target needs {need}.")
+        }
+        (Lang::Zh, BadRatio) => "抽查比例须在0.1%至100%之间。".into(),
+        (Lang::En, BadRatio) => "The ratio must lie between 0.1 % and 100 %.".into(),
+    }
+}
+
+pub fn no_draw(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有编号为{id}的抽查。"),
+        Lang::En => format!("There is no draw {id}."),
+    }
+}
+
+pub fn draw_record_damaged(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("抽查{id}的记录无法读取，可能已被改动。"),
+        Lang::En => format!("The record of draw {id} cannot be read: it may have been altered."),
+    }
+}
+
+pub fn unknown_licence_kind(lang: Lang, s: &str) -> String {
+    let list = crate::domain::LicenceKind::ALL
+        .iter()
+        .map(|k| k.code())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("没有“{s}”这一许可类别。可用：{list}"),
+        Lang::En => format!("There is no licence kind \"{s}\". Kinds: {list}"),
+    }
+}
+
+pub fn draw_seed(lang: Lang, seed: u64) -> String {
+    match lang {
+        Lang::Zh => format!("随机种子已固定：{seed}（抽取前公示并记录，可据此复核）"),
+        Lang::En => {
+            format!("Seed fixed: {seed} (shown and recorded before drawing, so it can be replayed)")
+        }
+    }
+}
+
+pub fn draw_done(lang: Lang, d: &crate::workflow::draws::Drawn) -> String {
+    let (t, i) = (&d.targets_hash[..12], &d.inspectors_hash[..12]);
+    match lang {
+        Lang::Zh => format!(
+            "抽查{}：对象库{}个（指纹 {t}…），检查人员库{}名（指纹 {i}…）；抽中{}个对象，已生成检查任务。",
+            d.id,
+            d.targets,
+            d.inspectors,
+            d.result.picks.len()
+        ),
+        Lang::En => format!(
+            "Draw {}: {} targets (fingerprint {t}…), {} inspectors (fingerprint {i}…); {} drawn, their inspections planned.",
+            d.id,
+            d.targets,
+            d.inspectors,
+            d.result.picks.len()
+        ),
+    }
+}
+
+pub fn draw_unstaffed(lang: Lang, target: i64, eligible: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("  许可{target}无可派检查人员（可派{eligible}名，均须回避或为上次检查组合）")
+        }
+        Lang::En => format!(
+            "  licence {target}: no team could be sent ({eligible} eligible, all conflicted or its last pair)"
+        ),
+    }
+}
+
+pub fn draw_replayed(lang: Lang, id: i64, same: bool) -> String {
+    match (lang, same) {
+        (Lang::Zh, true) => format!("抽查{id}复核：按记录重新抽取，结果与记录逐字节一致。"),
+        (Lang::En, true) => {
+            format!("Draw {id} replayed from its record: the result is identical, byte for byte.")
+        }
+        (Lang::Zh, false) => format!("抽查{id}复核：结果或对象库与记录不一致，记录可能已被改动。"),
+        (Lang::En, false) => format!(
+            "Draw {id} replayed: the result or the pools differ from the record; it may have been altered."
+        ),
+    }
+}
+
+pub fn draw_header(lang: Lang, d: &crate::store::DrawRow) -> String {
+    let ratio = d.ratio_permille as f64 / 10.0;
+    match lang {
+        Lang::Zh => format!(
+            "抽查{}“{}”：抽取比例{ratio}%，随机种子{}，对象库指纹{}，结果指纹{}",
+            d.id,
+            super::printable(&d.name),
+            d.seed,
+            d.targets_hash,
+            d.result_hash
+        ),
+        Lang::En => format!(
+            "Draw {} \"{}\": {ratio} % drawn, seed {}, target pool {}, result {}",
+            d.id,
+            super::printable(&d.name),
+            d.seed,
+            d.targets_hash,
+            d.result_hash
+        ),
+    }
+}

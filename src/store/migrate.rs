@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_review_lease"),
     migration!(4, "0004_review_checks"),
     migration!(5, "0005_case_procedure"),
+    migration!(6, "0006_draws"),
 ];
 
 /// The schema version this program knows.
@@ -61,6 +62,7 @@ mod tests {
             "case_inspector",
             "inspection_inspector",
             "filing_problem",
+            "draw",
         ];
         for m in MIGRATIONS {
             for block in m.sqlite.split("CREATE TABLE ").skip(1) {

@@ -53,6 +53,7 @@ mod sqlite {
     include!("backend/review.rs");
     include!("backend/cases.rs");
     include!("backend/complaints.rs");
+    include!("backend/draws.rs");
 }
 
 mod postgres {
@@ -64,6 +65,7 @@ mod postgres {
     include!("backend/review.rs");
     include!("backend/cases.rs");
     include!("backend/complaints.rs");
+    include!("backend/draws.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -283,6 +285,30 @@ impl Store {
     /// Moves whenever anything is changed (the audit log's newest entry).
     pub async fn change_marker(&self) -> Result<i64, StoreError> {
         on_backend!(self.change_marker())
+    }
+
+    /// The facts a draw's pools are made of.
+    pub async fn draw_facts(&self, kind: &str, zone: &str) -> Result<DrawFacts, StoreError> {
+        on_backend!(self.draw_facts(kind, zone))
+    }
+
+    /// Records a draw with the inspections it makes; Ok is its id.
+    pub async fn record_draw(
+        &self,
+        actor: &Staff,
+        d: &NewDraw,
+        on: NaiveDate,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.record_draw(actor, d, on))
+    }
+
+    pub async fn draw_record(&self, id: i64) -> Result<Option<DrawRow>, StoreError> {
+        on_backend!(self.draw_record(id))
+    }
+
+    /// (licence number, holder, inspector name) of a draw's inspections.
+    pub async fn draw_names(&self, id: i64) -> Result<Vec<(String, String, String)>, StoreError> {
+        on_backend!(self.draw_names(id))
     }
 
     /// Registers a complaint pending its decision; Ok is its id.

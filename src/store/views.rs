@@ -457,3 +457,51 @@ pub struct NewCase {
     pub due_rule: String,
     pub queue_key: String,
 }
+
+/// What the draw's pools are made of, as the database has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawFacts {
+    /// (licence id, complaints about its holder, failed inspections + sanctions)
+    pub targets: Vec<(i64, i64, i64)>,
+    /// (licence id, inspection id, staff id), each licence's newest first.
+    pub teams: Vec<(i64, i64, i64)>,
+    pub inspectors: Vec<i64>,
+    /// (staff id, licence id) declared interests.
+    pub conflicts: Vec<(i64, i64)>,
+}
+
+/// A draw to record, with the inspections it makes: (licence, inspectors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDraw {
+    pub name: String,
+    pub kind: String,
+    pub zone: String,
+    pub ratio_permille: i64,
+    pub per_target: i64,
+    pub seed: String,
+    pub targets: String,
+    pub inspectors: String,
+    pub targets_hash: String,
+    pub inspectors_hash: String,
+    pub result: String,
+    pub result_hash: String,
+    pub picks: Vec<(i64, Vec<i64>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct DrawRow {
+    pub id: i64,
+    pub name: String,
+    pub licence_kind: String,
+    pub zone: String,
+    pub ratio_permille: i64,
+    pub per_target: i64,
+    pub seed: String,
+    pub drawn_at: DateTime<Utc>,
+    pub targets: String,
+    pub inspectors: String,
+    pub targets_hash: String,
+    pub inspectors_hash: String,
+    pub result: String,
+    pub result_hash: String,
+}

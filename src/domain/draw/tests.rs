@@ -150,3 +150,10 @@ fn pools_have_a_fingerprint_and_sample_sizes_round_up() {
     assert_eq!(sample_size(7, 50), 1);
     assert_eq!(sample_size(3, 1000), 3);
 }
+
+#[test]
+fn complaints_and_a_bad_record_weigh_more() {
+    assert_eq!(weight(0, false), 1);
+    assert_eq!(weight(2, false), 3);
+    assert_eq!(weight(9, true), 6);
+}
