@@ -9,6 +9,7 @@ pub mod decision;
 pub mod draw;
 pub mod fines;
 pub mod kinds;
+pub mod ladder;
 pub mod licence;
 pub mod mask;
 pub mod procedure;
