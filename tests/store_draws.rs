@@ -66,3 +66,87 @@ async fn a_draw_is_recorded_with_its_inspections_and_replays_identically() {
         assert!(store.verify_audit().await.unwrap().is_ok());
     }
 }
+
+#[tokio::test]
+async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
+    use hrss_desk::domain::check_items::Outcome;
+    use hrss_desk::domain::ladder::Step;
+    use hrss_desk::workflow::supervision;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let inspector = store.staff_by_login("yangqiang").await.unwrap().unwrap();
+        let chief = store.staff_by_login("liuyang").await.unwrap().unwrap();
+        let inspection = db
+            .scalar("SELECT MIN(i.id) FROM inspection i JOIN licence l ON l.id = i.licence_id WHERE i.result = 'pending' AND l.kind = 'training-school'")
+            .await;
+        let licence = db
+            .scalar(&format!(
+                "SELECT licence_id FROM inspection WHERE id = {inspection}"
+            ))
+            .await;
+        let failed = vec![(
+            "false-ads".to_string(),
+            Outcome::Failed("招生简章虚假宣传".into()),
+        )];
+        let said = supervision::record(
+            &store,
+            &inspector,
+            Lang::Zh,
+            today,
+            inspection,
+            &failed,
+            Some(Outcome::Passed),
+            "complaint",
+            "unannounced",
+        )
+        .await
+        .unwrap();
+        assert!(said.contains("发现问题"), "{}", db.label);
+        let again = supervision::record(
+            &store,
+            &inspector,
+            Lang::Zh,
+            today,
+            inspection,
+            &failed,
+            Some(Outcome::Passed),
+            "complaint",
+            "open",
+        )
+        .await;
+        assert!(again.is_err(), "{}: recorded once", db.label);
+        let deadline = NaiveDate::from_ymd_opt(2026, 12, 15).unwrap();
+        supervision::sanction(
+            &store,
+            &chief,
+            Lang::Zh,
+            today,
+            licence,
+            Step::WarnAndRectify,
+            Some(deadline),
+            "虚假宣传",
+        )
+        .await
+        .unwrap();
+        let before = supervision::rectifications_due(&store, Lang::Zh, deadline)
+            .await
+            .unwrap();
+        assert!(
+            before.iter().all(|r| r.deadline != deadline),
+            "{}",
+            db.label
+        );
+        let after = supervision::rectifications_due(&store, Lang::Zh, deadline.succ_opt().unwrap())
+            .await
+            .unwrap();
+        assert!(
+            after
+                .iter()
+                .any(|r| r.deadline == deadline && r.step == "warn-rectify"),
+            "{}",
+            db.label
+        );
+        assert!(store.verify_audit().await.unwrap().is_ok());
+    }
+}

@@ -11,6 +11,7 @@ mod draw;
 mod filings;
 mod lookup;
 mod staff;
+mod supervision;
 mod validate;
 
 pub use context::{Failure, Global, os_login};
@@ -65,6 +66,16 @@ pub enum Command {
         /// 以 JSON 输出 / Write JSON
         #[arg(long)]
         json: bool,
+    },
+    /// 监督检查 / Inspections of licensed bodies
+    Inspect {
+        #[command(subcommand)]
+        command: supervision::InspectCommand,
+    },
+    /// 处理阶梯 / Sanction ladders
+    Sanction {
+        #[command(subcommand)]
+        command: supervision::SanctionCommand,
     },
     /// 双随机抽查 / Random inspection draws
     Draw {
@@ -153,6 +164,8 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Cases { command } => cases::run(g, lang, command).await,
         Command::Complaints { command } => complaints::run(g, lang, command).await,
         Command::Draw { command } => draw::run(g, lang, command).await,
+        Command::Inspect { command } => supervision::inspect(g, lang, command).await,
+        Command::Sanction { command } => supervision::sanction(g, lang, command).await,
         Command::Lookup {
             query,
             kind,

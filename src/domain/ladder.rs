@@ -50,6 +50,25 @@ impl Step {
         }
     }
 
+    pub fn parse(code: &str) -> Option<Step> {
+        use Step::*;
+        [
+            WarnAndRectify,
+            Confiscate,
+            StopEnrolment,
+            Revoke,
+            Interview,
+            WithholdPayment,
+            RecoverCosts,
+            Penalty,
+            SuspendStaff,
+            SuspendAgreement,
+            Terminate,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+
     pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
         let (zh, en) = match self {
             Step::WarnAndRectify => ("警告并责令限期改正", "Warning and order to rectify"),

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod check_items;
 pub mod clocks;
 pub mod complaint;
 pub mod contribution;

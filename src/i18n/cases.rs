@@ -443,3 +443,153 @@ pub fn draw_header(lang: Lang, d: &crate::store::DrawRow) -> String {
         ),
     }
 }
+
+pub fn inspection_for_inspectors(lang: Lang) -> &'static str {
+    lang.pick(
+        "检查结果须由监察员或科室负责人记录。",
+        "Inspections are recorded by inspectors or section chiefs.",
+    )
+}
+
+pub fn no_inspection(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有编号为{id}的检查。"),
+        Lang::En => format!("There is no inspection {id}."),
+    }
+}
+
+pub fn no_licence(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有编号为{id}的许可。"),
+        Lang::En => format!("There is no licence {id}."),
+    }
+}
+
+pub fn inspection_recorded_already(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("检查{id}已记录结果。"),
+        Lang::En => format!("Inspection {id} is already recorded."),
+    }
+}
+
+pub fn record_error(
+    lang: Lang,
+    kind: crate::domain::LicenceKind,
+    e: &crate::domain::check_items::RecordError,
+) -> String {
+    use crate::domain::check_items::{APPROACHES, ORIGINS, RecordError::*, items};
+    let codes = items(kind)
+        .iter()
+        .map(|(c, ..)| *c)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (lang, e) {
+        (Lang::Zh, UnknownItem(c)) => {
+            format!("“{}”不是此类检查的项目。可用：{codes}", super::printable(c))
+        }
+        (Lang::En, UnknownItem(c)) => format!(
+            "\"{}\" is not an item of this kind. Items: {codes}",
+            super::printable(c)
+        ),
+        (Lang::Zh, NoFinding(c)) => format!("不合格项目{c}须写明发现的问题。"),
+        (Lang::En, NoFinding(c)) => format!("The failed item {c} needs its finding."),
+        (Lang::Zh, Missing(m)) => {
+            format!("尚未记录：{}（或用 --rest passed 记为合格）", m.join(", "))
+        }
+        (Lang::En, Missing(m)) => format!("Not recorded: {} (or --rest passed)", m.join(", ")),
+        (Lang::Zh, Twice(c)) => format!("项目{c}记录了两次。"),
+        (Lang::En, Twice(c)) => format!("The item {c} is recorded twice."),
+        (Lang::Zh, UnknownOrigin(o)) => format!(
+            "“{}”不是检查来源。可用：{}",
+            super::printable(o),
+            ORIGINS.join(", ")
+        ),
+        (Lang::En, UnknownOrigin(o)) => format!(
+            "\"{}\" is not an origin. Origins: {}",
+            super::printable(o),
+            ORIGINS.join(", ")
+        ),
+        (Lang::Zh, UnknownApproach(a)) => format!(
+            "“{}”不是检查方式。可用：{}",
+            super::printable(a),
+            APPROACHES.join(", ")
+        ),
+        (Lang::En, UnknownApproach(a)) => format!(
+            "\"{}\" is not an approach. Approaches: {}",
+            super::printable(a),
+            APPROACHES.join(", ")
+        ),
+    }
+}
+
+pub fn inspection_recorded(lang: Lang, id: i64, passed: bool) -> String {
+    match (lang, passed) {
+        (Lang::Zh, true) => format!("检查{id}已记录：合格。"),
+        (Lang::Zh, false) => {
+            format!("检查{id}已记录：发现问题，可按阶梯作出处理（sanction add）。")
+        }
+        (Lang::En, true) => format!("Inspection {id} recorded: passed."),
+        (Lang::En, false) => format!(
+            "Inspection {id} recorded: failed items; the ladder's next step can follow (sanction add)."
+        ),
+    }
+}
+
+pub fn sanction_needs_reason(lang: Lang) -> &'static str {
+    lang.pick("请写明处理理由。", "Give the reason.")
+}
+
+pub fn deadline_in_past(lang: Lang) -> &'static str {
+    lang.pick("整改期限须晚于今天。", "The deadline must be after today.")
+}
+
+pub fn ladder_refusal(
+    lang: Lang,
+    kind: crate::domain::LicenceKind,
+    r: &crate::domain::ladder::LadderRefusal,
+) -> String {
+    use crate::domain::ladder::{LadderRefusal, ladder};
+    let rungs = ladder(kind)
+        .iter()
+        .map(|s| s.code())
+        .collect::<Vec<_>>()
+        .join(" → ");
+    match (lang, r) {
+        (Lang::Zh, LadderRefusal::NotOnLadder) => format!("此类许可的处理阶梯为：{rungs}"),
+        (Lang::En, LadderRefusal::NotOnLadder) => format!("This kind's ladder is: {rungs}"),
+        (Lang::Zh, LadderRefusal::AtTheTop) => "许可已吊销或协议已解除，不能再作处理。".into(),
+        (Lang::En, LadderRefusal::AtTheTop) => {
+            "The licence is revoked or the agreement terminated: nothing follows.".into()
+        }
+    }
+}
+
+pub fn sanction_taken(lang: Lang, step: crate::domain::ladder::Step, forced: bool) -> String {
+    let mut s = match lang {
+        Lang::Zh => format!("已记录：{}。", step.label(lang)),
+        Lang::En => format!("Recorded: {}.", step.label(lang)),
+    };
+    if forced {
+        s.push_str(lang.pick(
+            "本协议期内已中止协议两次，须解除协议。",
+            " The agreement was suspended twice in this term: it must now be terminated.",
+        ));
+    }
+    s
+}
+
+pub fn bad_item(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("“{s}”应写作 项目=passed、项目=na 或 项目=failed:发现的问题。"),
+        Lang::En => format!("\"{s}\" should read ITEM=passed, ITEM=na or ITEM=failed:finding."),
+    }
+}
+
+pub fn unknown_step(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("没有“{s}”这一处理步骤。"),
+        Lang::En => format!("There is no step \"{s}\"."),
+    }
+}

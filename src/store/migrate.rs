@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_review_checks"),
     migration!(5, "0005_case_procedure"),
     migration!(6, "0006_draws"),
+    migration!(7, "0007_inspection_records"),
 ];
 
 /// The schema version this program knows.
@@ -63,6 +64,7 @@ mod tests {
             "inspection_inspector",
             "filing_problem",
             "draw",
+            "inspection_item",
         ];
         for m in MIGRATIONS {
             for block in m.sqlite.split("CREATE TABLE ").skip(1) {

@@ -54,6 +54,7 @@ mod sqlite {
     include!("backend/cases.rs");
     include!("backend/complaints.rs");
     include!("backend/draws.rs");
+    include!("backend/supervision.rs");
 }
 
 mod postgres {
@@ -66,6 +67,7 @@ mod postgres {
     include!("backend/cases.rs");
     include!("backend/complaints.rs");
     include!("backend/draws.rs");
+    include!("backend/supervision.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -285,6 +287,56 @@ impl Store {
     /// Moves whenever anything is changed (the audit log's newest entry).
     pub async fn change_marker(&self) -> Result<i64, StoreError> {
         on_backend!(self.change_marker())
+    }
+
+    /// An inspection's (licence id, licence kind, result so far).
+    pub async fn inspection_target(
+        &self,
+        id: i64,
+    ) -> Result<Option<(i64, String, String)>, StoreError> {
+        on_backend!(self.inspection_target(id))
+    }
+
+    /// Records a pending inspection's outcome item by item: (item, outcome, finding).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_inspection(
+        &self,
+        actor: &Staff,
+        id: i64,
+        items: &[(String, String, String)],
+        origin: &str,
+        approach: &str,
+        passed: bool,
+        on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.record_inspection(actor, id, items, origin, approach, passed, on))
+    }
+
+    pub async fn sanction_steps(
+        &self,
+        licence: i64,
+    ) -> Result<Vec<(String, NaiveDate)>, StoreError> {
+        on_backend!(self.sanction_steps(licence))
+    }
+
+    pub async fn licence_kind(&self, id: i64) -> Result<Option<(String, NaiveDate)>, StoreError> {
+        on_backend!(self.licence_kind(id))
+    }
+
+    pub async fn add_sanction_step(
+        &self,
+        actor: &Staff,
+        licence: i64,
+        step: &str,
+        on: NaiveDate,
+        deadline: Option<NaiveDate>,
+        reason: &str,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.add_sanction_step(actor, licence, step, on, deadline, reason))
+    }
+
+    pub async fn rectifications(&self) -> Result<Vec<RectificationRow>, StoreError> {
+        on_backend!(self.rectifications())
     }
 
     /// The facts a draw's pools are made of.

@@ -505,3 +505,13 @@ pub struct DrawRow {
     pub result: String,
     pub result_hash: String,
 }
+
+/// A step with a deadline and the first inspection done since it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct RectificationRow {
+    pub number: String,
+    pub holder: String,
+    pub step: String,
+    pub deadline: NaiveDate,
+    pub reinspected_on: Option<NaiveDate>,
+}

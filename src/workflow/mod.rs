@@ -244,3 +244,4 @@ pub async fn problem_counts(store: &Store, today: NaiveDate, ids: &[i64]) -> Has
 pub mod cases;
 pub mod complaints;
 pub mod draws;
+pub mod supervision;

@@ -1,0 +1,149 @@
+//! `hrss-desk inspect record …` and `hrss-desk sanction …`: an inspection's
+//! record item by item, and a licence's sanction ladder.
+
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
+use super::{Failure, Global, parse_day};
+use crate::domain::calendar::office_date;
+use crate::domain::check_items::Outcome;
+use crate::domain::ladder::Step;
+use crate::i18n::{self, Lang, printable};
+use crate::workflow::supervision as work;
+use chrono::NaiveDate;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum InspectCommand {
+    /// 逐项记录检查结果 / Record an inspection item by item
+    Record {
+        id: i64,
+        /// 项目=passed|na|failed:发现的问题 / ITEM=passed|na|failed:finding (repeat)
+        #[arg(long = "item")]
+        items: Vec<String>,
+        /// 其余项目记为 passed 或 na / The items not named: passed or na
+        #[arg(long)]
+        rest: Option<String>,
+        /// 来源：routine、campaign、complaint、media、tracking / How it came about
+        #[arg(long, default_value = "routine")]
+        origin: String,
+        /// 方式：open、unannounced、records、data / How it was done
+        #[arg(long, default_value = "open")]
+        approach: String,
+    },
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum SanctionCommand {
+    /// 按阶梯作出处理（科室负责人） / Take a step of the ladder (section chief)
+    Add {
+        licence: i64,
+        /// 步骤代码，如 warn-rectify、interview、suspend-agreement / The step's code
+        step: String,
+        /// 整改期限 / The deadline to rectify
+        #[arg(long, value_parser = parse_day)]
+        deadline: Option<NaiveDate>,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 逾期未复查的整改 / Rectifications past their deadline without a re-inspection
+    Due {
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+    },
+}
+
+/// "ledger=failed:台账不全" → (ledger, Failed("台账不全")).
+fn outcome(s: &str) -> Option<Outcome> {
+    match s.trim() {
+        "passed" => Some(Outcome::Passed),
+        "na" => Some(Outcome::NotApplicable),
+        other => other
+            .strip_prefix("failed")
+            .map(|f| Outcome::Failed(f.trim_start_matches([':', '：']).to_string())),
+    }
+}
+
+pub async fn inspect(g: &Global, lang: Lang, cmd: InspectCommand) -> Result<ExitCode, Failure> {
+    let InspectCommand::Record {
+        id,
+        items,
+        rest,
+        origin,
+        approach,
+    } = cmd;
+    let mut named = Vec::new();
+    for it in &items {
+        let parsed = it
+            .split_once('=')
+            .and_then(|(code, o)| outcome(o).map(|o| (code.trim().to_string(), o)));
+        named.push(parsed.ok_or_else(|| Failure::new(2, i18n::bad_item(lang, it)))?);
+    }
+    let rest = match rest.as_deref() {
+        None => None,
+        Some(r) => Some(
+            outcome(r)
+                .filter(|o| !matches!(o, Outcome::Failed(_)))
+                .ok_or_else(|| Failure::new(2, i18n::bad_item(lang, r)))?,
+        ),
+    };
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let me = o.staff.clone().expect("refused without staff");
+    let today = office_date(chrono::Utc::now());
+    let r = work::record(
+        &o.store,
+        &me,
+        lang,
+        today,
+        id,
+        &named,
+        rest,
+        origin.trim(),
+        approach.trim(),
+    )
+    .await;
+    o.store.close().await;
+    println!("{}", r.map_err(|e| Failure::new(1, e))?);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<ExitCode, Failure> {
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let me = o.staff.clone().expect("refused without staff");
+    let today = office_date(chrono::Utc::now());
+    let out = match cmd {
+        SanctionCommand::Add {
+            licence,
+            step,
+            deadline,
+            reason,
+        } => {
+            let s = Step::parse(step.trim())
+                .ok_or_else(|| Failure::new(2, i18n::unknown_step(lang, &step)))?;
+            work::sanction(&o.store, &me, lang, today, licence, s, deadline, &reason)
+                .await
+                .map_err(|e| Failure::new(1, e))?
+        }
+        SanctionCommand::Due { on } => {
+            let due = work::rectifications_due(&o.store, lang, on.unwrap_or(today))
+                .await
+                .map_err(|e| Failure::new(1, e))?;
+            due.iter()
+                .map(|r| {
+                    let step = Step::parse(&r.step).map_or(r.step.as_str(), |s| s.label(lang));
+                    format!(
+                        "{}\t{}\t{}\t{}",
+                        printable(&r.number),
+                        printable(&r.holder),
+                        step,
+                        r.deadline
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+    };
+    o.store.close().await;
+    if !out.is_empty() {
+        println!("{out}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,136 @@
+// Inspections recorded item by item, and the sanction ladder's steps; part
+// of the backend included per database.
+
+impl Backend {
+    /// An inspection's licence, the licence's kind and the result so far.
+    pub async fn inspection_target(&self, id: i64) -> Result<Option<(i64, String, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT l.id, l.kind, i.result FROM inspection i JOIN licence l ON l.id = i.licence_id WHERE i.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Records a pending inspection's outcome item by item, once: a second
+    /// record of the same inspection is a conflict.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_inspection(
+        &self,
+        actor: &crate::domain::Staff,
+        id: i64,
+        items: &[(String, String, String)],
+        origin: &str,
+        approach: &str,
+        passed: bool,
+        on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let findings: Vec<String> = items
+            .iter()
+            .filter(|(_, o, _)| o == "failed")
+            .map(|(c, _, f)| format!("{c}: {f}"))
+            .collect();
+        let updated = sqlx::query(
+            "UPDATE inspection SET result = $1, done_on = $2, findings = $3, origin = $4, approach = $5,
+                version = version + 1
+             WHERE id = $6 AND result = 'pending'",
+        )
+        .bind(if passed { "passed" } else { "failed" })
+        .bind(on)
+        .bind(findings.join("; "))
+        .bind(origin)
+        .bind(approach)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(StoreError::Conflict {
+                entity: "inspection",
+                id: id.to_string(),
+            });
+        }
+        for (item, outcome, finding) in items {
+            sqlx::query("INSERT INTO inspection_item (inspection_id, item, outcome, finding) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(item)
+                .bind(outcome)
+                .bind(finding)
+                .execute(&mut *tx)
+                .await?;
+        }
+        append_audit(
+            &mut tx,
+            &actor.login,
+            "inspection.record",
+            "inspection",
+            &id.to_string(),
+            &format!("{} ({origin}, {approach}); failed: {}", if passed { "passed" } else { "failed" }, findings.len()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The steps already taken on a licence: (step, decided on).
+    pub async fn sanction_steps(&self, licence: i64) -> Result<Vec<(String, NaiveDate)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT step, decided_on FROM sanction_step WHERE licence_id = $1 ORDER BY decided_on, id",
+        )
+        .bind(licence)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A licence's kind and when it (its agreement term) was issued.
+    pub async fn licence_kind(&self, id: i64) -> Result<Option<(String, NaiveDate)>, StoreError> {
+        Ok(sqlx::query_as("SELECT kind, issued_on FROM licence WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Records a step of the ladder; Ok is its id.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_sanction_step(
+        &self,
+        actor: &crate::domain::Staff,
+        licence: i64,
+        step: &str,
+        on: NaiveDate,
+        deadline: Option<NaiveDate>,
+        reason: &str,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sanction_step (licence_id, step, decided_on, deadline, decided_by, reason)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(licence)
+        .bind(step)
+        .bind(on)
+        .bind(deadline)
+        .bind(actor.id)
+        .bind(reason)
+        .fetch_one(&mut *tx)
+        .await?;
+        append_audit(&mut tx, &actor.login, "sanction.step", "licence", &licence.to_string(), &format!("{step}: {reason}"))
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Steps with a deadline, with the first inspection done since each:
+    /// (licence number, holder, step, deadline, re-inspected on).
+    pub async fn rectifications(&self) -> Result<Vec<RectificationRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT l.number, l.holder, s.step, s.deadline,
+                    (SELECT MIN(i.done_on) FROM inspection i
+                      WHERE i.licence_id = s.licence_id AND i.done_on > s.decided_on) AS reinspected_on
+             FROM sanction_step s JOIN licence l ON l.id = s.licence_id
+             WHERE s.deadline IS NOT NULL ORDER BY s.deadline, s.id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
