@@ -16,6 +16,7 @@ pub mod mask;
 pub mod procedure;
 pub mod resident_id;
 pub mod review;
+pub mod settlement;
 pub mod staff;
 pub mod uscc;
 
