@@ -213,3 +213,64 @@ fn an_agreement_suspended_twice_in_its_term_must_be_terminated() {
     .code(1)
     .stderr(predicate::str::contains("协议已解除"));
 }
+
+#[test]
+fn settlement_figures_are_imported_whole_and_their_outliers_become_audit_tasks() {
+    let d = Demo::new();
+    // Six clinics of one zone, six months each; one month of one clinic stands out.
+    let zone = scalar(
+        &d,
+        "SELECT zone FROM licence WHERE kind = 'designated-clinic' GROUP BY zone ORDER BY COUNT(*) DESC LIMIT 1",
+    );
+    let numbers = scalar(
+        &d,
+        &format!(
+            "SELECT GROUP_CONCAT(number, '|') FROM (SELECT number FROM licence WHERE kind = 'designated-clinic' AND zone = '{zone}' ORDER BY id LIMIT 6)"
+        ),
+    );
+    let numbers: Vec<&str> = numbers.split('|').collect();
+    assert!(numbers.len() >= 3, "{numbers:?}");
+    let mut csv = String::from("许可证号,年月,就诊人次,门诊费用,服务人数\n");
+    for (i, n) in numbers.iter().enumerate() {
+        for m in 1..=6 {
+            let cost = if i == 0 && m == 5 { "400000" } else { "150000" };
+            csv.push_str(&format!("{n},2026{m:02},1000,{cost},400\n"));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("settle.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let f = file.to_str().unwrap();
+    d.run(&["--user", "yangqiang", "settlement", "import", f])
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "已导入{}个月度结算数据",
+            numbers.len() * 6
+        )));
+    let out = d
+        .run(&["--user", "yangqiang", "settlement", "audit"])
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains(&format!("{} 202605：次均费用400.00元", numbers[0])),
+        "{text}"
+    );
+    assert!(text.contains("新建审核任务"), "{text}");
+    let tasks = scalar(&d, "SELECT COUNT(*) FROM audit_task");
+    assert_ne!(tasks, "0");
+    // Audited again: the same flags, no new tasks.
+    d.run(&["--user", "yangqiang", "settlement", "audit"])
+        .success()
+        .stdout(predicate::str::contains("新建审核任务0项"));
+    // A bad line: one sentence naming it, nothing imported.
+    let before = scalar(&d, "SELECT COUNT(*) FROM settlement_month");
+    std::fs::write(&file, format!("{},2026-07,1000,150000,400\n", numbers[0])).unwrap();
+    d.run(&["--user", "yangqiang", "settlement", "import", f])
+        .code(1)
+        .stderr(predicate::str::contains("第1行").and(predicate::str::contains("未导入任何数据")));
+    std::fs::write(&file, "XX-999,202607,1,1,1\n").unwrap();
+    d.run(&["--user", "yangqiang", "settlement", "import", f])
+        .code(1)
+        .stderr(predicate::str::contains("没有许可证号为XX-999的协议机构"));
+    assert_eq!(scalar(&d, "SELECT COUNT(*) FROM settlement_month"), before);
+}

@@ -150,3 +150,58 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
         assert!(store.verify_audit().await.unwrap().is_ok());
     }
 }
+
+#[tokio::test]
+async fn settlement_figures_and_audit_tasks_are_kept_on_every_backend() {
+    use hrss_desk::workflow::supervision;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let inspector = store.staff_by_login("yangqiang").await.unwrap().unwrap();
+        let numbers: Vec<(i64, String)> = store
+            .agreement_licences()
+            .await
+            .unwrap()
+            .into_iter()
+            .take(4)
+            .collect();
+        let mut csv = String::new();
+        for (i, (_, n)) in numbers.iter().enumerate() {
+            for m in 1..=5 {
+                let cost = if i == 1 && m == 5 { "900000" } else { "150000" };
+                csv.push_str(&format!("{n},2026{m:02},1000,{cost},400\n"));
+            }
+        }
+        assert_eq!(
+            supervision::import_settlements(&store, &inspector, Lang::Zh, &csv)
+                .await
+                .unwrap(),
+            20
+        );
+        // The same months again replace, not add.
+        supervision::import_settlements(&store, &inspector, Lang::Zh, &csv)
+            .await
+            .unwrap();
+        assert_eq!(
+            db.scalar("SELECT COUNT(*) FROM settlement_month").await,
+            20,
+            "{}",
+            db.label
+        );
+        let (flags, new) = supervision::audit_settlements(&store, &inspector, Lang::Zh, today)
+            .await
+            .unwrap();
+        assert!(
+            flags
+                .iter()
+                .any(|f| f.institution == numbers[1].0 && f.month == 202605),
+            "{}: {flags:?}",
+            db.label
+        );
+        assert_eq!(new as usize, flags.len());
+        let (_, again) = supervision::audit_settlements(&store, &inspector, Lang::Zh, today)
+            .await
+            .unwrap();
+        assert_eq!(again, 0, "{}: tasks are opened once", db.label);
+    }
+}

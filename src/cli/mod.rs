@@ -77,6 +77,11 @@ pub enum Command {
         #[command(subcommand)]
         command: supervision::SanctionCommand,
     },
+    /// 协议机构结算数据审核 / Settlement-data audit of agreement institutions
+    Settlement {
+        #[command(subcommand)]
+        command: supervision::SettlementCommand,
+    },
     /// 双随机抽查 / Random inspection draws
     Draw {
         #[command(subcommand)]
@@ -166,6 +171,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Draw { command } => draw::run(g, lang, command).await,
         Command::Inspect { command } => supervision::inspect(g, lang, command).await,
         Command::Sanction { command } => supervision::sanction(g, lang, command).await,
+        Command::Settlement { command } => supervision::settlement(g, lang, command).await,
         Command::Lookup {
             query,
             kind,

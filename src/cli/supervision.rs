@@ -51,6 +51,66 @@ pub enum SanctionCommand {
     },
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum SettlementCommand {
+    /// 导入协议机构月度结算数据（CSV，- 为标准输入） / Import monthly settlement figures (CSV; - for stdin)
+    Import { file: String },
+    /// 结算数据审核：标出异常并建立审核任务 / Audit the figures: flag outliers, open audit tasks
+    Audit,
+}
+
+pub async fn settlement(
+    g: &Global,
+    lang: Lang,
+    cmd: SettlementCommand,
+) -> Result<ExitCode, Failure> {
+    let text = match &cmd {
+        SettlementCommand::Import { file } if file == "-" => {
+            let mut t = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+                .map_err(|e| Failure::new(1, i18n::cannot_read(lang, "-", &e.to_string())))?;
+            Some(t)
+        }
+        SettlementCommand::Import { file } => Some(
+            std::fs::read_to_string(file)
+                .map_err(|e| Failure::new(1, i18n::cannot_read(lang, file, &e.to_string())))?,
+        ),
+        SettlementCommand::Audit => None,
+    };
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let me = o.staff.clone().expect("refused without staff");
+    let today = office_date(chrono::Utc::now());
+    let out = match text {
+        Some(t) => work::import_settlements(&o.store, &me, lang, &t)
+            .await
+            .map(|n| i18n::settlements_imported(lang, n)),
+        None => match work::audit_settlements(&o.store, &me, lang, today).await {
+            Ok((flags, new)) => {
+                let numbers: std::collections::HashMap<i64, String> = o
+                    .store
+                    .agreement_licences()
+                    .await
+                    .map_err(|e| Failure::store(lang, &e))?
+                    .into_iter()
+                    .collect();
+                let mut lines: Vec<String> = flags
+                    .iter()
+                    .map(|f| {
+                        let n = numbers.get(&f.institution).map_or("-", String::as_str);
+                        i18n::settlement_flag(lang, n, f)
+                    })
+                    .collect();
+                lines.push(i18n::audit_done(lang, flags.len(), new));
+                Ok(lines.join("\n"))
+            }
+            Err(e) => Err(e),
+        },
+    };
+    o.store.close().await;
+    println!("{}", out.map_err(|e| Failure::new(1, e))?);
+    Ok(ExitCode::SUCCESS)
+}
+
 /// "ledger=failed:台账不全" → (ledger, Failed("台账不全")).
 fn outcome(s: &str) -> Option<Outcome> {
     match s.trim() {

@@ -55,6 +55,22 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// The figures behind the flag, as stored with its audit task.
+    pub fn figures(&self) -> String {
+        match self {
+            Rule::CostPerVisit {
+                cost_per_visit,
+                zone_median,
+            } => {
+                format!("cost_per_visit={cost_per_visit} zone_median={zone_median}")
+            }
+            Rule::VisitsPerPerson { visits, persons } => {
+                format!("visits={visits} persons={persons}")
+            }
+            Rule::Jump { cost, own_mean } => format!("cost={cost} own_mean={own_mean}"),
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             Rule::CostPerVisit { .. } => "cost-per-visit",

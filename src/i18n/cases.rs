@@ -593,3 +593,89 @@ pub fn unknown_step(lang: Lang, s: &str) -> String {
         Lang::En => format!("There is no step \"{s}\"."),
     }
 }
+
+pub fn bad_settlement_line(lang: Lang, n: usize, line: &str) -> String {
+    let line = super::printable(line);
+    match lang {
+        Lang::Zh => format!(
+            "第{n}行“{line}”无法识别：应为 许可证号,年月(YYYYMM),就诊人次,门诊费用(元),服务人数。未导入任何数据。"
+        ),
+        Lang::En => format!(
+            "Line {n} \"{line}\" cannot be read: licence number, YYYYMM, visits, outpatient cost (yuan), persons. Nothing was imported."
+        ),
+    }
+}
+
+pub fn unknown_agreement(lang: Lang, n: usize, number: &str) -> String {
+    let number = super::printable(number);
+    match lang {
+        Lang::Zh => format!("第{n}行：没有许可证号为{number}的协议机构。未导入任何数据。"),
+        Lang::En => format!(
+            "Line {n}: no agreement institution has the number {number}. Nothing was imported."
+        ),
+    }
+}
+
+pub fn settlement_flag(lang: Lang, number: &str, f: &crate::domain::settlement::Flag) -> String {
+    use crate::domain::settlement::Rule;
+    let number = super::printable(number);
+    let m = f.month;
+    match (lang, &f.rule) {
+        (
+            Lang::Zh,
+            Rule::CostPerVisit {
+                cost_per_visit,
+                zone_median,
+            },
+        ) => format!(
+            "{number} {m}：次均费用{}元，高于片区中位数{}元的2倍",
+            super::yuan(*cost_per_visit),
+            super::yuan(*zone_median)
+        ),
+        (
+            Lang::En,
+            Rule::CostPerVisit {
+                cost_per_visit,
+                zone_median,
+            },
+        ) => format!(
+            "{number} {m}: cost per visit {} yuan, over twice the zone median of {} yuan",
+            super::yuan(*cost_per_visit),
+            super::yuan(*zone_median)
+        ),
+        (Lang::Zh, Rule::VisitsPerPerson { visits, persons }) => {
+            format!("{number} {m}：{persons}人就诊{visits}人次，人均次数异常")
+        }
+        (Lang::En, Rule::VisitsPerPerson { visits, persons }) => {
+            format!("{number} {m}: {visits} visits by {persons} persons, abnormally many each")
+        }
+        (Lang::Zh, Rule::Jump { cost, own_mean }) => format!(
+            "{number} {m}：门诊费用{}元，为此前月均{}元的2.5倍以上",
+            super::yuan(*cost),
+            super::yuan(*own_mean)
+        ),
+        (Lang::En, Rule::Jump { cost, own_mean }) => format!(
+            "{number} {m}: outpatient cost {} yuan, over 2.5 times its earlier monthly mean of {} yuan",
+            super::yuan(*cost),
+            super::yuan(*own_mean)
+        ),
+    }
+}
+
+pub fn audit_done(lang: Lang, flags: usize, new: u64) -> String {
+    match lang {
+        Lang::Zh => format!("发现{flags}处异常，新建审核任务{new}项。"),
+        Lang::En => format!("{flags} flags; {new} new audit tasks."),
+    }
+}
+
+pub fn settlements_imported(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已导入{n}个月度结算数据。"),
+        Lang::En => format!("{n} monthly figures imported."),
+    }
+}
+
+pub fn no_settlement_rows(lang: Lang) -> &'static str {
+    lang.pick("文件中没有结算数据。", "The file holds no figures.")
+}

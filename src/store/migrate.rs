@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_case_procedure"),
     migration!(6, "0006_draws"),
     migration!(7, "0007_inspection_records"),
+    migration!(8, "0008_settlement_audit"),
 ];
 
 /// The schema version this program knows.

@@ -339,6 +339,35 @@ impl Store {
         on_backend!(self.rectifications())
     }
 
+    /// Agreement institutions: (licence id, number).
+    pub async fn agreement_licences(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        on_backend!(self.agreement_licences())
+    }
+
+    /// Stores monthly settlement figures (licence, month, visits, cost, persons), all or none.
+    pub async fn store_settlements(
+        &self,
+        actor: &str,
+        rows: &[(i64, i64, i64, i64, i64)],
+    ) -> Result<(), StoreError> {
+        on_backend!(self.store_settlements(actor, rows))
+    }
+
+    /// (licence id, zone, month, visits, cost, persons) of every stored month.
+    pub async fn settlements(&self) -> Result<Vec<(i64, String, i64, i64, i64, i64)>, StoreError> {
+        on_backend!(self.settlements())
+    }
+
+    /// Opens audit tasks for flags (licence, month, rule, detail) not yet tasked.
+    pub async fn open_audit_tasks(
+        &self,
+        actor: &str,
+        flags: &[(i64, i64, String, String)],
+        on: NaiveDate,
+    ) -> Result<u64, StoreError> {
+        on_backend!(self.open_audit_tasks(actor, flags, on))
+    }
+
     /// The facts a draw's pools are made of.
     pub async fn draw_facts(&self, kind: &str, zone: &str) -> Result<DrawFacts, StoreError> {
         on_backend!(self.draw_facts(kind, zone))

@@ -127,3 +127,112 @@ pub async fn rectifications_due(
         .filter(|r| ladder::rectification_overdue(r.deadline, r.reinspected_on, on))
         .collect())
 }
+
+/// Reads settlement figures from CSV text — `licence number, YYYYMM, visits,
+/// outpatient cost in yuan, persons served` a line, a header line allowed —
+/// and stores them, all or none. Ok is how many months were stored.
+pub async fn import_settlements(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    text: &str,
+) -> Result<usize, String> {
+    if !may_supervise(staff) {
+        return Err(i18n::inspection_for_inspectors(lang).to_string());
+    }
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let licences: std::collections::HashMap<String, i64> = store
+        .agreement_licences()
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|(id, n)| (n, id))
+        .collect();
+    let mut rows = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim().trim_start_matches('\u{feff}');
+        // A first line that names no institution and gives no month is a header.
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let header = n == 0
+            && fields.first().is_none_or(|f| !licences.contains_key(*f))
+            && fields.get(1).is_none_or(|m| m.parse::<i64>().is_err());
+        if line.is_empty() || header {
+            continue;
+        }
+        let bad = || i18n::bad_settlement_line(lang, n + 1, line);
+        let f: Vec<&str> = line.split(',').map(str::trim).collect();
+        let [number, month, visits, cost, persons] = f.as_slice() else {
+            return Err(bad());
+        };
+        let licence = *licences
+            .get(*number)
+            .ok_or_else(|| i18n::unknown_agreement(lang, n + 1, number))?;
+        let month: i64 = month
+            .parse()
+            .ok()
+            .filter(|m| (200001..=209912).contains(m) && (1..=12).contains(&(m % 100)))
+            .ok_or_else(bad)?;
+        let count = |s: &str| s.parse::<i64>().ok().filter(|v| *v >= 0);
+        let (Some(visits), Some(persons)) = (count(visits), count(persons)) else {
+            return Err(bad());
+        };
+        let cost = crate::domain::fines::parse_yuan(cost).ok_or_else(bad)?;
+        rows.push((licence, month, visits, cost, persons));
+    }
+    if rows.is_empty() {
+        return Err(i18n::no_settlement_rows(lang).to_string());
+    }
+    store
+        .store_settlements(&staff.login, &rows)
+        .await
+        .map_err(fail)?;
+    Ok(rows.len())
+}
+
+/// Runs the settlement audit over every stored month and opens an audit
+/// task for each new flag. Ok is the flags with the number of new tasks.
+pub async fn audit_settlements(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<(Vec<crate::domain::settlement::Flag>, u64), String> {
+    use crate::domain::settlement::{MonthFigures, Rules, audit};
+    if !may_supervise(staff) {
+        return Err(i18n::inspection_for_inspectors(lang).to_string());
+    }
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let figures: Vec<MonthFigures> = store
+        .settlements()
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(
+            |(institution, zone, month, visits, outpatient_cost, persons)| MonthFigures {
+                institution,
+                zone,
+                month: u32::try_from(month).unwrap_or(0),
+                visits,
+                outpatient_cost,
+                persons,
+            },
+        )
+        .collect();
+    let flags = audit(&figures, &Rules::default());
+    let tasks: Vec<(i64, i64, String, String)> = flags
+        .iter()
+        .map(|f| {
+            (
+                f.institution,
+                i64::from(f.month),
+                f.rule.code().to_string(),
+                f.rule.figures(),
+            )
+        })
+        .collect();
+    let new = store
+        .open_audit_tasks(&staff.login, &tasks, today)
+        .await
+        .map_err(fail)?;
+    Ok((flags, new))
+}

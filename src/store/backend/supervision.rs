@@ -134,3 +134,80 @@ impl Backend {
         .await?)
     }
 }
+
+impl Backend {
+    /// Agreement institutions by licence number: (id, number).
+    pub async fn agreement_licences(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT id, number FROM licence
+             WHERE kind IN ('designated-clinic', 'designated-pharmacy', 'work-injury-agreement') ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Stores monthly figures (replacing a month given again), all or none.
+    pub async fn store_settlements(&self, actor: &str, rows: &[(i64, i64, i64, i64, i64)]) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        for (licence, month, visits, cost, persons) in rows {
+            sqlx::query(
+                "INSERT INTO settlement_month (licence_id, month, visits, outpatient_cost, persons)
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (licence_id, month) DO UPDATE SET visits = excluded.visits,
+                    outpatient_cost = excluded.outpatient_cost, persons = excluded.persons,
+                    version = settlement_month.version + 1",
+            )
+            .bind(licence)
+            .bind(month)
+            .bind(visits)
+            .bind(cost)
+            .bind(persons)
+            .execute(&mut *tx)
+            .await?;
+        }
+        append_audit(&mut tx, actor, "settlement.import", "settlement_month", "", &format!("{} months", rows.len()))
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every stored month with its institution's zone:
+    /// (licence id, zone, month, visits, cost, persons).
+    pub async fn settlements(&self) -> Result<Vec<(i64, String, i64, i64, i64, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.licence_id, COALESCE(l.zone, ''), s.month, s.visits, s.outpatient_cost, s.persons
+             FROM settlement_month s JOIN licence l ON l.id = s.licence_id ORDER BY s.licence_id, s.month",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Opens an audit task for each flag not already tasked; Ok is how many
+    /// were new.
+    pub async fn open_audit_tasks(
+        &self,
+        actor: &str,
+        flags: &[(i64, i64, String, String)],
+        on: NaiveDate,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let mut new = 0;
+        for (licence, month, rule, detail) in flags {
+            new += sqlx::query(
+                "INSERT INTO audit_task (licence_id, month, rule, detail, created_on) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (licence_id, month, rule) DO NOTHING",
+            )
+            .bind(licence)
+            .bind(month)
+            .bind(rule)
+            .bind(detail)
+            .bind(on)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        append_audit(&mut tx, actor, "settlement.audit", "audit_task", "", &format!("{new} new tasks")).await?;
+        tx.commit().await?;
+        Ok(new)
+    }
+}
