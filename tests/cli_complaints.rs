@@ -5,27 +5,10 @@ mod common;
 use common::cli::Demo;
 use predicates::prelude::*;
 
-/// One value from the demo database.
-fn scalar(d: &Demo, sql: &str) -> String {
-    let out = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])",
-        ])
-        .arg(&d.db)
-        .arg(sql)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
 #[test]
 fn a_complaint_is_registered_and_accepted_into_a_case() {
     let d = Demo::new();
-    let uscc = scalar(
-        &d,
-        "SELECT uscc FROM employer WHERE status = 'active' ORDER BY id LIMIT 1",
-    );
+    let uscc = d.scalar("SELECT uscc FROM employer WHERE status = 'active' ORDER BY id LIMIT 1");
     let add = |violation: &str| {
         d.run(&[
             "--user",
@@ -55,7 +38,7 @@ fn a_complaint_is_registered_and_accepted_into_a_case() {
         .stdout(predicate::str::contains("投诉已登记"));
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("应予受理"), "{text}");
-    let id = scalar(&d, "SELECT MAX(id) FROM complaint");
+    let id = d.scalar("SELECT MAX(id) FROM complaint");
     d.run(&["--user", "wangfang", "complaints", "decide", &id])
         .code(1)
         .stderr(predicate::str::contains("科室负责人"));
@@ -66,23 +49,20 @@ fn a_complaint_is_registered_and_accepted_into_a_case() {
         .code(1)
         .stderr(predicate::str::contains("已作出决定"));
     // The new case waits in the queue with the acceptance's clock.
-    let stage = scalar(
-        &d,
-        &format!("SELECT stage || ' ' || due_rule FROM inspection_case WHERE complaint_id = {id}"),
-    );
+    let stage = d.scalar(&format!(
+        "SELECT stage || ' ' || due_rule FROM inspection_case WHERE complaint_id = {id}"
+    ));
     assert_eq!(stage, "registered accept");
     // Too old: refused in writing, no case.
     add("2020-01-01")
         .success()
         .stdout(predicate::str::contains("超过2年查处时效"));
-    let old = scalar(&d, "SELECT MAX(id) FROM complaint");
+    let old = d.scalar("SELECT MAX(id) FROM complaint");
     d.run(&["--user", "liuyang", "complaints", "decide", &old])
         .success()
         .stdout(predicate::str::contains("不予受理"));
     // The complainant's ID number and phone never reach the audit log.
-    let leaked = scalar(
-        &d,
-        "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%360426199101010071%' OR detail LIKE '%13812345678%'",
+    let leaked = d.scalar("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%360426199101010071%' OR detail LIKE '%13812345678%'",
     );
     assert_eq!(leaked, "0");
     d.run(&["--user", "zhaojing", "audit", "verify"]).success();
@@ -91,7 +71,7 @@ fn a_complaint_is_registered_and_accepted_into_a_case() {
 #[test]
 fn bad_intake_gets_one_sentence_and_nothing_is_written() {
     let d = Demo::new();
-    let before = scalar(&d, "SELECT COUNT(*) FROM complaint");
+    let before = d.scalar("SELECT COUNT(*) FROM complaint");
     d.run(&[
         "--user",
         "wangfang",
@@ -160,5 +140,5 @@ fn bad_intake_gets_one_sentence_and_nothing_is_written() {
     ])
     .code(1)
     .stderr(predicate::str::contains("不能晚于今天"));
-    assert_eq!(scalar(&d, "SELECT COUNT(*) FROM complaint"), before);
+    assert_eq!(d.scalar("SELECT COUNT(*) FROM complaint"), before);
 }

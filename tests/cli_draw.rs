@@ -5,19 +5,6 @@ mod common;
 use common::cli::Demo;
 use predicates::prelude::*;
 
-fn scalar(d: &Demo, sql: &str) -> String {
-    let out = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])",
-        ])
-        .arg(&d.db)
-        .arg(sql)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
 #[test]
 fn a_draw_is_made_from_a_seed_shown_first_replayed_to_the_byte_and_published() {
     let d = Demo::new();
@@ -42,13 +29,11 @@ fn a_draw_is_made_from_a_seed_shown_first_replayed_to_the_byte_and_published() {
     assert!(text.contains("抽中13个对象"), "{text}"); // 10 % of 129, rounded up
     // Each drawn licence has an inspection with two inspectors.
     assert_eq!(
-        scalar(&d, "SELECT COUNT(*) FROM inspection WHERE draw_id = 1"),
+        d.scalar("SELECT COUNT(*) FROM inspection WHERE draw_id = 1"),
         "13"
     );
     assert_eq!(
-        scalar(
-            &d,
-            "SELECT COUNT(*) FROM inspection_inspector ii JOIN inspection i ON i.id = ii.inspection_id WHERE i.draw_id = 1"
+        d.scalar("SELECT COUNT(*) FROM inspection_inspector ii JOIN inspection i ON i.id = ii.inspection_id WHERE i.draw_id = 1"
         ),
         "26"
     );
@@ -75,9 +60,7 @@ fn a_draw_is_made_from_a_seed_shown_first_replayed_to_the_byte_and_published() {
     ])
     .success();
     let drawn = |id: i64| {
-        scalar(
-            &d,
-            &format!(
+        d.scalar(&format!(
                 "SELECT GROUP_CONCAT(licence_id) FROM (SELECT licence_id FROM inspection WHERE draw_id = {id} ORDER BY licence_id)"
             ),
         )
@@ -117,5 +100,5 @@ fn a_draw_is_refused_with_one_sentence_when_it_cannot_be_made() {
     d.run(&["draw", "replay", "99"])
         .code(1)
         .stderr(predicate::str::contains("没有编号为99的抽查"));
-    assert_eq!(scalar(&d, "SELECT COUNT(*) FROM draw"), "0");
+    assert_eq!(d.scalar("SELECT COUNT(*) FROM draw"), "0");
 }

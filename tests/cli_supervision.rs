@@ -6,19 +6,6 @@ mod common;
 use common::cli::Demo;
 use predicates::prelude::*;
 
-fn scalar(d: &Demo, sql: &str) -> String {
-    let out = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])",
-        ])
-        .arg(&d.db)
-        .arg(sql)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
 #[test]
 fn a_drawn_inspection_fails_an_item_and_its_rectification_comes_due() {
     let d = Demo::new();
@@ -37,11 +24,10 @@ fn a_drawn_inspection_fails_an_item_and_its_rectification_comes_due() {
         "1",
     ])
     .success();
-    let inspection = scalar(&d, "SELECT MIN(id) FROM inspection WHERE draw_id = 1");
-    let licence = scalar(
-        &d,
-        &format!("SELECT licence_id FROM inspection WHERE id = {inspection}"),
-    );
+    let inspection = d.scalar("SELECT MIN(id) FROM inspection WHERE draw_id = 1");
+    let licence = d.scalar(&format!(
+        "SELECT licence_id FROM inspection WHERE id = {inspection}"
+    ));
     // Every item is named once; a failure says what was found.
     d.run(&[
         "--user",
@@ -83,17 +69,15 @@ fn a_drawn_inspection_fails_an_item_and_its_rectification_comes_due() {
     .success()
     .stdout(predicate::str::contains("发现问题"));
     assert_eq!(
-        scalar(
-            &d,
-            &format!("SELECT result FROM inspection WHERE id = {inspection}")
-        ),
+        d.scalar(&format!(
+            "SELECT result FROM inspection WHERE id = {inspection}"
+        )),
         "failed"
     );
     assert_eq!(
-        scalar(
-            &d,
-            &format!("SELECT COUNT(*) FROM inspection_item WHERE inspection_id = {inspection}")
-        ),
+        d.scalar(&format!(
+            "SELECT COUNT(*) FROM inspection_item WHERE inspection_id = {inspection}"
+        )),
         "5"
     );
     d.run(&[
@@ -157,8 +141,7 @@ fn a_drawn_inspection_fails_an_item_and_its_rectification_comes_due() {
 #[test]
 fn an_agreement_suspended_twice_in_its_term_must_be_terminated() {
     let d = Demo::new();
-    let licence = scalar(
-        &d,
+    let licence = d.scalar(
         "SELECT MIN(id) FROM licence WHERE kind = 'designated-clinic' AND status = 'valid'",
     );
     for _ in 0..1 {
@@ -218,13 +201,9 @@ fn an_agreement_suspended_twice_in_its_term_must_be_terminated() {
 fn settlement_figures_are_imported_whole_and_their_outliers_become_audit_tasks() {
     let d = Demo::new();
     // Six clinics of one zone, six months each; one month of one clinic stands out.
-    let zone = scalar(
-        &d,
-        "SELECT zone FROM licence WHERE kind = 'designated-clinic' GROUP BY zone ORDER BY COUNT(*) DESC LIMIT 1",
+    let zone = d.scalar("SELECT zone FROM licence WHERE kind = 'designated-clinic' GROUP BY zone ORDER BY COUNT(*) DESC LIMIT 1",
     );
-    let numbers = scalar(
-        &d,
-        &format!(
+    let numbers = d.scalar(&format!(
             "SELECT GROUP_CONCAT(number, '|') FROM (SELECT number FROM licence WHERE kind = 'designated-clinic' AND zone = '{zone}' ORDER BY id LIMIT 6)"
         ),
     );
@@ -256,14 +235,14 @@ fn settlement_figures_are_imported_whole_and_their_outliers_become_audit_tasks()
         "{text}"
     );
     assert!(text.contains("新建审核任务"), "{text}");
-    let tasks = scalar(&d, "SELECT COUNT(*) FROM audit_task");
+    let tasks = d.scalar("SELECT COUNT(*) FROM audit_task");
     assert_ne!(tasks, "0");
     // Audited again: the same flags, no new tasks.
     d.run(&["--user", "yangqiang", "settlement", "audit"])
         .success()
         .stdout(predicate::str::contains("新建审核任务0项"));
     // A bad line: one sentence naming it, nothing imported.
-    let before = scalar(&d, "SELECT COUNT(*) FROM settlement_month");
+    let before = d.scalar("SELECT COUNT(*) FROM settlement_month");
     std::fs::write(&file, format!("{},2026-07,1000,150000,400\n", numbers[0])).unwrap();
     d.run(&["--user", "yangqiang", "settlement", "import", f])
         .code(1)
@@ -272,5 +251,5 @@ fn settlement_figures_are_imported_whole_and_their_outliers_become_audit_tasks()
     d.run(&["--user", "yangqiang", "settlement", "import", f])
         .code(1)
         .stderr(predicate::str::contains("没有许可证号为XX-999的协议机构"));
-    assert_eq!(scalar(&d, "SELECT COUNT(*) FROM settlement_month"), before);
+    assert_eq!(d.scalar("SELECT COUNT(*) FROM settlement_month"), before);
 }

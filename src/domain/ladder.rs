@@ -50,23 +50,22 @@ impl Step {
         }
     }
 
+    pub const ALL: [Step; 11] = [
+        Step::WarnAndRectify,
+        Step::Confiscate,
+        Step::StopEnrolment,
+        Step::Revoke,
+        Step::Interview,
+        Step::WithholdPayment,
+        Step::RecoverCosts,
+        Step::Penalty,
+        Step::SuspendStaff,
+        Step::SuspendAgreement,
+        Step::Terminate,
+    ];
+
     pub fn parse(code: &str) -> Option<Step> {
-        use Step::*;
-        [
-            WarnAndRectify,
-            Confiscate,
-            StopEnrolment,
-            Revoke,
-            Interview,
-            WithholdPayment,
-            RecoverCosts,
-            Penalty,
-            SuspendStaff,
-            SuspendAgreement,
-            Terminate,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        Step::ALL.into_iter().find(|s| s.code() == code)
     }
 
     pub fn label(self, lang: crate::i18n::Lang) -> &'static str {

@@ -52,6 +52,20 @@ impl Demo {
             .assert()
     }
 
+    /// One value of the demo database, as text.
+    pub fn scalar(&self, sql: &str) -> String {
+        let out = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])",
+            ])
+            .arg(&self.db)
+            .arg(sql)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
     pub fn sql(&self, sql: &str) {
         let st = std::process::Command::new("python3")
             .args(["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()"])
