@@ -253,3 +253,76 @@ fn settlement_figures_are_imported_whole_and_their_outliers_become_audit_tasks()
         .stderr(predicate::str::contains("没有许可证号为XX-999的协议机构"));
     assert_eq!(d.scalar("SELECT COUNT(*) FROM settlement_month"), before);
 }
+
+#[test]
+fn annual_reports_are_counted_and_a_failed_school_may_not_enrol_until_it_passes() {
+    let d = Demo::new();
+    // The year's reports, due on 31 March of the year after: none is due yet for 2026.
+    let out = d.run(&["annual", "status", "--year", "2026"]).success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.starts_with("2026年度报告：按时0，逾期0，未报0，未到期"),
+        "{text}"
+    );
+    let agency =
+        d.scalar("SELECT MIN(id) FROM licence WHERE kind = 'hr-service' AND status = 'valid'");
+    d.run(&[
+        "--user", "wangfang", "annual", "receive", &agency, "--year", "2026",
+    ])
+    .success()
+    .stdout(predicate::str::contains("年度报告已收到"));
+    let out = d.run(&["annual", "status", "--year", "2026"]).success();
+    assert!(
+        String::from_utf8(out.get_output().stdout.clone())
+            .unwrap()
+            .starts_with("2026年度报告：按时1")
+    );
+    // A school rated 不合格 is flagged until a re-check passes.
+    let school =
+        d.scalar("SELECT MIN(id) FROM licence WHERE kind = 'training-school' AND status = 'valid'");
+    d.run(&[
+        "--user",
+        "yangqiang",
+        "annual",
+        "result",
+        &school,
+        "--year",
+        "2026",
+        "failed",
+        "--note",
+        "实地检查不合格",
+    ])
+    .success()
+    .stdout(predicate::str::contains("复查合格前不得招生"));
+    d.run(&[
+        "--user",
+        "yangqiang",
+        "annual",
+        "result",
+        &school,
+        "--year",
+        "2027",
+        "passed",
+    ])
+    .success()
+    .stdout(predicate::str::contains("合格").and(predicate::str::contains("不得招生").not()));
+    d.run(&["annual", "result", &school, "--year", "2026", "maybe"])
+        .code(2)
+        .stderr(predicate::str::contains("不是检查结果"));
+    // The on-site sample: at least 30 % of the schools, the same for the same seed.
+    let a = d
+        .run(&["annual", "sample", "--year", "2026", "--seed", "5"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let b = d
+        .run(&["annual", "sample", "--year", "2026", "--seed", "5"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(a, b);
+    let text = String::from_utf8(a).unwrap();
+    assert!(text.contains("不低于30%"), "{text}");
+}

@@ -205,3 +205,56 @@ async fn settlement_figures_and_audit_tasks_are_kept_on_every_backend() {
         assert_eq!(again, 0, "{}: tasks are opened once", db.label);
     }
 }
+
+#[tokio::test]
+async fn an_annual_report_and_result_are_kept_on_every_backend() {
+    use hrss_desk::domain::LicenceKind;
+    use hrss_desk::domain::annual::ReportStatus;
+    use hrss_desk::workflow::annual;
+    let today = NaiveDate::from_ymd_opt(2027, 4, 2).unwrap();
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
+        let agency = db
+            .scalar("SELECT MIN(id) FROM licence WHERE kind = 'hr-service' AND status = 'valid'")
+            .await;
+        // Received after 31 March: late.
+        annual::record(&store, &clerk, Lang::En, today, agency, 2026, None, "")
+            .await
+            .unwrap();
+        let rows = annual::status(&store, Lang::En, 2026, LicenceKind::HrService, today)
+            .await
+            .unwrap();
+        let (_, s) = rows.iter().find(|(r, _)| r.licence_id == agency).unwrap();
+        assert_eq!(*s, ReportStatus::Late, "{}", db.label);
+        assert!(
+            rows.iter().any(|(_, s)| *s == ReportStatus::Missing),
+            "{}",
+            db.label
+        );
+        // A result later keeps the day the report came.
+        let said = annual::record(
+            &store,
+            &clerk,
+            Lang::En,
+            today,
+            agency,
+            2026,
+            Some(true),
+            "",
+        )
+        .await
+        .unwrap();
+        assert!(said.contains("passed"));
+        let rows = annual::status(&store, Lang::En, 2026, LicenceKind::HrService, today)
+            .await
+            .unwrap();
+        let (r, _) = rows.iter().find(|(r, _)| r.licence_id == agency).unwrap();
+        assert_eq!(
+            (r.submitted_on, r.result.as_deref()),
+            (Some(today), Some("passed")),
+            "{}",
+            db.label
+        );
+    }
+}

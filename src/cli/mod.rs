@@ -1,6 +1,7 @@
 //! The command line: parse, dispatch, and turn failures into one sentence and
 //! an exit code. Every command here is also usable from scripts.
 
+mod annual;
 mod audit;
 mod calendar;
 mod cases;
@@ -76,6 +77,11 @@ pub enum Command {
     Sanction {
         #[command(subcommand)]
         command: supervision::SanctionCommand,
+    },
+    /// 年度报告与年度检查 / Annual reports and inspections
+    Annual {
+        #[command(subcommand)]
+        command: annual::AnnualCommand,
     },
     /// 协议机构结算数据审核 / Settlement-data audit of agreement institutions
     Settlement {
@@ -172,6 +178,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Inspect { command } => supervision::inspect(g, lang, command).await,
         Command::Sanction { command } => supervision::sanction(g, lang, command).await,
         Command::Settlement { command } => supervision::settlement(g, lang, command).await,
+        Command::Annual { command } => annual::run(g, lang, command).await,
         Command::Lookup {
             query,
             kind,

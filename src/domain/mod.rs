@@ -1,5 +1,6 @@
 //! The office's rules. Pure: no I/O, no async, no database types.
 
+pub mod annual;
 pub mod audit;
 pub mod calendar;
 pub mod check_items;

@@ -679,3 +679,63 @@ pub fn settlements_imported(lang: Lang, n: usize) -> String {
 pub fn no_settlement_rows(lang: Lang) -> &'static str {
     lang.pick("文件中没有结算数据。", "The file holds no figures.")
 }
+
+pub fn annual_recorded(
+    lang: Lang,
+    licence: i64,
+    year: i64,
+    result: Option<bool>,
+    no_enrolment: bool,
+) -> String {
+    let mut s = match (lang, result) {
+        (Lang::Zh, None) => format!("许可{licence}的{year}年度报告已收到。"),
+        (Lang::En, None) => format!("Licence {licence}: the {year} report received."),
+        (Lang::Zh, Some(true)) => format!("许可{licence}的{year}年度检查：合格。"),
+        (Lang::En, Some(true)) => format!("Licence {licence}, {year} annual inspection: passed."),
+        (Lang::Zh, Some(false)) => format!("许可{licence}的{year}年度检查：不合格。"),
+        (Lang::En, Some(false)) => format!("Licence {licence}, {year} annual inspection: failed."),
+    };
+    if no_enrolment {
+        s.push_str(lang.pick(
+            "复查合格前不得招生。",
+            " No enrolment until a re-check passes.",
+        ));
+    }
+    s
+}
+
+pub fn annual_counts(
+    lang: Lang,
+    year: i64,
+    received: usize,
+    late: usize,
+    missing: usize,
+    not_due: usize,
+) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{year}年度报告：按时{received}，逾期{late}，未报{missing}，未到期{not_due}")
+        }
+        Lang::En => format!(
+            "{year} reports: {received} received, {late} late, {missing} missing, {not_due} not yet due"
+        ),
+    }
+}
+
+pub fn bad_outcome(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("“{s}”不是检查结果：passed（合格）或 failed（不合格）。"),
+        Lang::En => format!("\"{s}\" is not a result: passed or failed."),
+    }
+}
+
+pub fn annual_sample(lang: Lang, seed: u64, k: usize, n: usize, share: u32) -> String {
+    let pct = f64::from(share) / 10.0;
+    match lang {
+        Lang::Zh => format!("随机种子{seed}：从{n}所培训学校中抽取{k}所实地检查（不低于{pct}%）"),
+        Lang::En => {
+            format!("Seed {seed}: {k} of {n} training schools visited on site (at least {pct} %)")
+        }
+    }
+}

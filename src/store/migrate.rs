@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_draws"),
     migration!(7, "0007_inspection_records"),
     migration!(8, "0008_settlement_audit"),
+    migration!(9, "0009_annual_settings"),
 ];
 
 /// The schema version this program knows.

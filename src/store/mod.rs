@@ -368,6 +368,31 @@ impl Store {
         on_backend!(self.open_audit_tasks(actor, flags, on))
     }
 
+    /// Valid licences of a kind with their annual review of `year`.
+    pub async fn annual_rows(&self, year: i64, kind: &str) -> Result<Vec<AnnualRow>, StoreError> {
+        on_backend!(self.annual_rows(year, kind))
+    }
+
+    /// A licence's annual results: (year, result).
+    pub async fn annual_results(&self, licence: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        on_backend!(self.annual_results(licence))
+    }
+
+    /// Records a report received and/or a result for a year.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_annual(
+        &self,
+        actor: &str,
+        licence: i64,
+        year: i64,
+        due: NaiveDate,
+        submitted: Option<NaiveDate>,
+        result: Option<&str>,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.record_annual(actor, licence, year, due, submitted, result, note))
+    }
+
     /// The facts a draw's pools are made of.
     pub async fn draw_facts(&self, kind: &str, zone: &str) -> Result<DrawFacts, StoreError> {
         on_backend!(self.draw_facts(kind, zone))

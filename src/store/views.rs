@@ -515,3 +515,14 @@ pub struct RectificationRow {
     pub deadline: NaiveDate,
     pub reinspected_on: Option<NaiveDate>,
 }
+
+/// A licence with its annual review of a year (none yet: all None).
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct AnnualRow {
+    pub licence_id: i64,
+    pub number: String,
+    pub holder: String,
+    pub due_on: Option<NaiveDate>,
+    pub submitted_on: Option<NaiveDate>,
+    pub result: Option<String>,
+}

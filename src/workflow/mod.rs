@@ -241,6 +241,7 @@ pub async fn problem_counts(store: &Store, today: NaiveDate, ids: &[i64]) -> Has
         .map(|m| m.into_iter().map(|(id, p)| (id, p.len())).collect())
         .unwrap_or_default()
 }
+pub mod annual;
 pub mod cases;
 pub mod complaints;
 pub mod draws;

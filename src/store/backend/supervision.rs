@@ -211,3 +211,70 @@ impl Backend {
         Ok(new)
     }
 }
+
+impl Backend {
+    /// Valid licences of a kind with their annual review of `year`, if any.
+    pub async fn annual_rows(&self, year: i64, kind: &str) -> Result<Vec<AnnualRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT l.id AS licence_id, l.number, l.holder, a.due_on, a.submitted_on, a.result
+             FROM licence l LEFT JOIN annual_review a ON a.licence_id = l.id AND a.year = $1
+             WHERE l.status = 'valid' AND l.kind = $2 ORDER BY l.id",
+        )
+        .bind(year)
+        .bind(kind)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A licence's annual results: (year, result).
+    pub async fn annual_results(&self, licence: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as("SELECT year, result FROM annual_review WHERE licence_id = $1 ORDER BY year")
+            .bind(licence)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// Records a report received (`submitted`) and/or a result for a year,
+    /// creating the year's review when there is none.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_annual(
+        &self,
+        actor: &str,
+        licence: i64,
+        year: i64,
+        due: NaiveDate,
+        submitted: Option<NaiveDate>,
+        result: Option<&str>,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO annual_review (licence_id, year, due_on, submitted_on, result, note)
+             VALUES ($1, $2, $3, $4, COALESCE($5, 'pending'), $6)
+             ON CONFLICT (licence_id, year) DO UPDATE SET
+                submitted_on = COALESCE(excluded.submitted_on, annual_review.submitted_on),
+                result = CASE WHEN $5 IS NULL THEN annual_review.result ELSE excluded.result END,
+                note = CASE WHEN excluded.note = '' THEN annual_review.note ELSE excluded.note END,
+                version = annual_review.version + 1",
+        )
+        .bind(licence)
+        .bind(year)
+        .bind(due)
+        .bind(submitted)
+        .bind(result)
+        .bind(note)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            actor,
+            "annual.record",
+            "licence",
+            &licence.to_string(),
+            &format!("{year}: submitted {}, result {}", submitted.map_or("-".into(), |d| d.to_string()), result.unwrap_or("-")),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

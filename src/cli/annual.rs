@@ -1,0 +1,137 @@
+//! `hrss-desk annual …`: annual reports and inspections of licensed bodies.
+
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
+use super::{Failure, Global};
+use crate::domain::LicenceKind;
+use crate::domain::annual::ReportStatus;
+use crate::domain::calendar::office_date;
+use crate::i18n::{self, Lang, printable};
+use crate::workflow::annual as work;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum AnnualCommand {
+    /// 年度报告报送情况（已报、逾期、未报） / The year's reports: received, late, missing
+    Status {
+        #[arg(long)]
+        year: i64,
+        /// 许可类别（缺省人力资源服务机构） / Licence kind (default hr-service)
+        #[arg(long, default_value = "hr-service")]
+        kind: String,
+    },
+    /// 登记收到年度报告 / A report received today
+    Receive {
+        licence: i64,
+        #[arg(long)]
+        year: i64,
+    },
+    /// 登记年度检查结果 / An annual inspection's result
+    Result {
+        licence: i64,
+        #[arg(long)]
+        year: i64,
+        /// passed 合格 / failed 不合格
+        outcome: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 抽取实地检查的培训学校（不低于设定比例） / Draw the schools visited on site (at least the set share)
+    Sample {
+        #[arg(long)]
+        year: i64,
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+}
+
+pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode, Failure> {
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let me = o.staff.clone().expect("refused without staff");
+    let today = office_date(chrono::Utc::now());
+    let out: Result<String, String> = match cmd {
+        AnnualCommand::Status { year, kind } => {
+            let k = LicenceKind::parse(kind.trim())
+                .ok_or_else(|| Failure::new(2, i18n::unknown_licence_kind(lang, &kind)))?;
+            work::status(&o.store, lang, year, k, today)
+                .await
+                .map(|rows| {
+                    let count = |s: ReportStatus| rows.iter().filter(|(_, x)| *x == s).count();
+                    let mut lines = vec![i18n::annual_counts(
+                        lang,
+                        year,
+                        count(ReportStatus::Received),
+                        count(ReportStatus::Late),
+                        count(ReportStatus::Missing),
+                        count(ReportStatus::NotYetDue),
+                    )];
+                    for (r, s) in rows
+                        .iter()
+                        .filter(|(_, s)| matches!(s, ReportStatus::Late | ReportStatus::Missing))
+                    {
+                        lines.push(format!(
+                            "{}\t{}\t{}",
+                            printable(&r.number),
+                            printable(&r.holder),
+                            s.label(lang)
+                        ));
+                    }
+                    lines.join("\n")
+                })
+        }
+        AnnualCommand::Receive { licence, year } => {
+            work::record(&o.store, &me, lang, today, licence, year, None, "").await
+        }
+        AnnualCommand::Result {
+            licence,
+            year,
+            outcome,
+            note,
+        } => {
+            let passed = match outcome.trim() {
+                "passed" | "合格" => true,
+                "failed" | "不合格" => false,
+                other => return Err(Failure::new(2, i18n::bad_outcome(lang, other))),
+            };
+            work::record(
+                &o.store,
+                &me,
+                lang,
+                today,
+                licence,
+                year,
+                Some(passed),
+                note.trim(),
+            )
+            .await
+        }
+        AnnualCommand::Sample { year, seed } => {
+            let (_, share) = work::figures(&o.store).await;
+            let seed = seed.unwrap_or_else(crate::workflow::draws::fresh_seed);
+            match work::status(&o.store, lang, year, LicenceKind::TrainingSchool, today).await {
+                Ok(rows) => {
+                    let ids: Vec<i64> = rows.iter().map(|(r, _)| r.licence_id).collect();
+                    let picked = crate::domain::annual::onsite_sample(&ids, share, seed);
+                    let mut lines = vec![i18n::annual_sample(
+                        lang,
+                        seed,
+                        picked.len(),
+                        ids.len(),
+                        share,
+                    )];
+                    for (r, _) in rows.iter().filter(|(r, _)| picked.contains(&r.licence_id)) {
+                        lines.push(format!(
+                            "{}\t{}",
+                            printable(&r.number),
+                            printable(&r.holder)
+                        ));
+                    }
+                    Ok(lines.join("\n"))
+                }
+                Err(e) => Err(e),
+            }
+        }
+    };
+    o.store.close().await;
+    println!("{}", out.map_err(|e| Failure::new(1, e))?);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,130 @@
+//! Annual reviews at the desk: the year's reports received, late or
+//! missing; the on-site sample of schools; results, and the no-enrolment
+//! flag of a school rated 不合格.
+
+use crate::domain::LicenceKind;
+use crate::domain::annual::{self, ReportStatus};
+use crate::domain::{Role, Staff};
+use crate::i18n::{self, Lang};
+use crate::store::{AnnualRow, Store};
+use chrono::NaiveDate;
+
+/// The office's figures: the report's due day (month, day) and the on-site share.
+pub async fn figures(store: &Store) -> ((u32, u32), u32) {
+    let due = store
+        .setting("annual.report_due")
+        .await
+        .ok()
+        .flatten()
+        .and_then(|v| {
+            let (m, d) = v.trim().split_once('-')?;
+            Some((m.parse().ok()?, d.parse().ok()?))
+        })
+        .filter(|(m, d): &(u32, u32)| NaiveDate::from_ymd_opt(2028, *m, *d).is_some())
+        .unwrap_or((3, 31));
+    let share = store
+        .setting("annual.onsite_share_permille")
+        .await
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|s| (1..=1000).contains(s))
+        .unwrap_or(300);
+    (due, share)
+}
+
+/// The due day of `year`'s report: in the year after.
+pub fn due_of(year: i64, (m, d): (u32, u32)) -> NaiveDate {
+    NaiveDate::from_ymd_opt(i32::try_from(year + 1).unwrap_or(2100), m, d)
+        .expect("checked when read")
+}
+
+/// Each licence of the kind with its report's status for `year`.
+pub async fn status(
+    store: &Store,
+    lang: Lang,
+    year: i64,
+    kind: LicenceKind,
+    today: NaiveDate,
+) -> Result<Vec<(AnnualRow, ReportStatus)>, String> {
+    let (due_day, _) = figures(store).await;
+    let rows = store
+        .annual_rows(year, kind.code())
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let due = r.due_on.unwrap_or_else(|| due_of(year, due_day));
+            let s = annual::report_status(due, r.submitted_on, today);
+            (r, s)
+        })
+        .collect())
+}
+
+fn may_review(staff: &Staff) -> bool {
+    staff.has(Role::Inspector) || staff.has(Role::Chief) || staff.has(Role::Clerk)
+}
+
+/// Records a report received today, or a result (passed / failed).
+#[allow(clippy::too_many_arguments)]
+pub async fn record(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    licence: i64,
+    year: i64,
+    result: Option<bool>,
+    note: &str,
+) -> Result<String, String> {
+    if !may_review(staff) {
+        return Err(i18n::inspection_for_inspectors(lang).to_string());
+    }
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let (kind, _) = store
+        .licence_kind(licence)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_licence(lang, licence))?;
+    let (due_day, _) = figures(store).await;
+    let due = due_of(year, due_day);
+    let result_code = result.map(|p| if p { "passed" } else { "failed" });
+    let submitted = result.is_none().then_some(today);
+    store
+        .record_annual(
+            &staff.login,
+            licence,
+            year,
+            due,
+            submitted,
+            result_code,
+            note,
+        )
+        .await
+        .map_err(fail)?;
+    let results: Vec<(i64, Option<bool>)> = store
+        .annual_results(licence)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|(y, r)| {
+            (
+                y,
+                match r.as_str() {
+                    "passed" => Some(true),
+                    "failed" => Some(false),
+                    _ => None,
+                },
+            )
+        })
+        .collect();
+    let school = kind == LicenceKind::TrainingSchool.code();
+    Ok(i18n::annual_recorded(
+        lang,
+        licence,
+        year,
+        result,
+        school && annual::no_enrolment(&results),
+    ))
+}
