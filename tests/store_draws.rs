@@ -258,3 +258,46 @@ async fn an_annual_report_and_result_are_kept_on_every_backend() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_overdue_rectifications_as_the_ladder_rule_does() {
+    use hrss_desk::domain::ladder::Step;
+    use hrss_desk::workflow::supervision;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let chief = store.staff_by_login("liuyang").await.unwrap().unwrap();
+        let licence = db
+            .scalar("SELECT MIN(id) FROM licence WHERE kind = 'hr-service' AND status = 'valid'")
+            .await;
+        let deadline = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+        supervision::sanction(
+            &store,
+            &chief,
+            Lang::Zh,
+            today,
+            licence,
+            Step::WarnAndRectify,
+            Some(deadline),
+            "台账不全",
+        )
+        .await
+        .unwrap();
+        for on in [deadline, deadline.succ_opt().unwrap()] {
+            let rule = supervision::rectifications_due(&store, Lang::Zh, on)
+                .await
+                .unwrap()
+                .len() as i64;
+            let shown = store.dashboard(on).await.unwrap().rectifications_overdue;
+            assert_eq!(shown, rule, "{} on {on}", db.label);
+        }
+        assert!(
+            store
+                .dashboard(deadline.succ_opt().unwrap())
+                .await
+                .unwrap()
+                .rectifications_overdue
+                >= 1
+        );
+    }
+}

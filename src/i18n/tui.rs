@@ -526,6 +526,7 @@ fields! {
     FigureFrom = "执行自", "in force from";
     NotConfigured = "未配置", "not configured";
     NextDeadline = "下一期限", "Next deadline";
+    RectificationsOverdue = "逾期未复查的整改", "Rectifications overdue";
     HowComputed = "计算依据", "How it was computed";
     WorkingDaysLeft = "剩余工作日", "working days left";
     Overdue = "已超期", "OVERDUE";

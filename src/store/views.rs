@@ -285,6 +285,8 @@ pub struct Dashboard {
     /// Valid licences expiring within 30 days, and those already past expiry.
     pub expiring_soon: i64,
     pub expired: i64,
+    /// Rectification deadlines passed with no inspection done since.
+    pub rectifications_overdue: i64,
 }
 
 /// One record as the lookup index takes it in.

@@ -281,6 +281,7 @@ pub fn dashboard() -> Dashboard {
         licences_by_kind: vec![("hr-service".into(), 150, 140)],
         expiring_soon: 14,
         expired: 9,
+        rectifications_overdue: 3,
     }
 }
 

@@ -560,6 +560,16 @@ impl Backend {
         .bind(soon)
         .fetch_one(&self.pool)
         .await?;
+        // domain::ladder::rectification_overdue, counted in SQL.
+        let rectifications_overdue: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM sanction_step s
+             WHERE s.deadline < $1 AND NOT EXISTS (
+                SELECT 1 FROM inspection i
+                 WHERE i.licence_id = s.licence_id AND i.done_on > s.decided_on AND i.done_on <= $1)",
+        )
+        .bind(today)
+        .fetch_one(&self.pool)
+        .await?;
         Ok(Dashboard {
             counts,
             pending_by_kind,
@@ -567,6 +577,7 @@ impl Backend {
             licences_by_kind,
             expiring_soon,
             expired,
+            rectifications_overdue,
         })
     }
 }

@@ -69,6 +69,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     }
     r.push(row(Field::Expiring.label(lang), d.expiring_soon));
     r.push(row(Field::Expired.label(lang), d.expired));
+    r.push(row(
+        Field::RectificationsOverdue.label(lang),
+        d.rectifications_overdue,
+    ));
     frame.render_widget(Paragraph::new(l), left);
     frame.render_widget(Paragraph::new(r), right);
 }
