@@ -326,3 +326,38 @@ fn annual_reports_are_counted_and_a_failed_school_may_not_enrol_until_it_passes(
     let text = String::from_utf8(a).unwrap();
     assert!(text.contains("不低于30%"), "{text}");
 }
+
+#[test]
+fn the_public_register_lists_licence_holders_with_their_sanction_steps() {
+    let d = Demo::new();
+    let licence =
+        d.scalar("SELECT MIN(id) FROM licence WHERE kind = 'hr-service' AND status = 'valid'");
+    let number = d.scalar(&format!("SELECT number FROM licence WHERE id = {licence}"));
+    d.run(&[
+        "--user",
+        "liuyang",
+        "sanction",
+        "add",
+        &licence,
+        "warn-rectify",
+        "--reason",
+        "公示事项不全",
+    ])
+    .success();
+    let out = d
+        .run(&["register", "export", "--kind", "hr-service"])
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines.len() as i64 - 1,
+        d.scalar("SELECT COUNT(*) FROM licence WHERE kind = 'hr-service'")
+            .parse::<i64>()
+            .unwrap()
+    );
+    let row = lines.iter().find(|l| l.contains(&number)).unwrap();
+    assert!(row.ends_with("\"1\""), "{row}");
+    assert!(row.contains("人力资源服务许可证"), "{row}");
+    d.run(&["register", "export", "--kind", "casino"]).code(2);
+}

@@ -301,3 +301,23 @@ async fn the_dashboard_counts_overdue_rectifications_as_the_ladder_rule_does() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_public_register_reads_alike_on_every_backend() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let all = store.public_register("").await.unwrap();
+        assert_eq!(
+            all.len() as i64,
+            db.scalar("SELECT COUNT(*) FROM licence").await,
+            "{}",
+            db.label
+        );
+        let schools = store.public_register("training-school").await.unwrap();
+        assert!(
+            !schools.is_empty() && schools.iter().all(|r| r.kind == "training-school"),
+            "{}",
+            db.label
+        );
+    }
+}

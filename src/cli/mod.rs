@@ -78,6 +78,11 @@ pub enum Command {
         #[command(subcommand)]
         command: supervision::SanctionCommand,
     },
+    /// 机构信息公开 / The public register of licence holders
+    Register {
+        #[command(subcommand)]
+        command: supervision::RegisterCommand,
+    },
     /// 年度报告与年度检查 / Annual reports and inspections
     Annual {
         #[command(subcommand)]
@@ -179,6 +184,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Sanction { command } => supervision::sanction(g, lang, command).await,
         Command::Settlement { command } => supervision::settlement(g, lang, command).await,
         Command::Annual { command } => annual::run(g, lang, command).await,
+        Command::Register { command } => supervision::register(g, lang, command).await,
         Command::Lookup {
             query,
             kind,

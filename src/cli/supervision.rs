@@ -207,3 +207,32 @@ pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<Ex
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, clap::Subcommand)]
+pub enum RegisterCommand {
+    /// 机构信息公开名录（CSV） / The public register of licence holders (CSV)
+    Export {
+        /// 许可类别（缺省全部） / Licence kind (default: all)
+        #[arg(long, default_value = "")]
+        kind: String,
+    },
+}
+
+pub async fn register(g: &Global, lang: Lang, cmd: RegisterCommand) -> Result<ExitCode, Failure> {
+    let RegisterCommand::Export { kind } = cmd;
+    if !kind.is_empty() && crate::domain::LicenceKind::parse(kind.trim()).is_none() {
+        return Err(Failure::new(2, i18n::unknown_licence_kind(lang, &kind)));
+    }
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let rows = o
+        .store
+        .public_register(kind.trim())
+        .await
+        .map_err(|e| Failure::store(lang, &e))?;
+    o.store.close().await;
+    println!(
+        "{}",
+        crate::workflow::supervision::register_csv(lang, &rows)
+    );
+    Ok(ExitCode::SUCCESS)
+}

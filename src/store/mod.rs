@@ -393,6 +393,11 @@ impl Store {
         on_backend!(self.record_annual(actor, licence, year, due, submitted, result, note))
     }
 
+    /// The public register of licence holders.
+    pub async fn public_register(&self, kind: &str) -> Result<Vec<RegisterRow>, StoreError> {
+        on_backend!(self.public_register(kind))
+    }
+
     /// The facts a draw's pools are made of.
     pub async fn draw_facts(&self, kind: &str, zone: &str) -> Result<DrawFacts, StoreError> {
         on_backend!(self.draw_facts(kind, zone))

@@ -528,3 +528,17 @@ pub struct AnnualRow {
     pub submitted_on: Option<NaiveDate>,
     pub result: Option<String>,
 }
+
+/// A licence as the public register shows it: no personal data.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct RegisterRow {
+    pub number: String,
+    pub holder: String,
+    pub uscc: String,
+    pub kind: String,
+    pub address: String,
+    pub issued_on: NaiveDate,
+    pub expires_on: Option<NaiveDate>,
+    pub status: String,
+    pub sanctions: i64,
+}

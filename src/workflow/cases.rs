@@ -467,7 +467,7 @@ async fn case_label(store: &Store, id: i64) -> String {
 
 /// Quotes a CSV field (RFC 4180): always, doubling inner quotes; a field a
 /// spreadsheet would take for a formula is marked as text with a leading '.
-fn csv_field(s: &str) -> String {
+pub fn csv_field(s: &str) -> String {
     let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         "'"
     } else {

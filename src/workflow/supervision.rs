@@ -236,3 +236,59 @@ pub async fn audit_settlements(
         .map_err(fail)?;
     Ok((flags, new))
 }
+
+/// The public register as CSV (with a byte-order mark for spreadsheets).
+pub fn register_csv(lang: Lang, rows: &[crate::store::RegisterRow]) -> String {
+    let head = match lang {
+        Lang::Zh => [
+            "许可证号",
+            "机构名称",
+            "统一社会信用代码",
+            "类别",
+            "地址",
+            "发证日期",
+            "有效期至",
+            "状态",
+            "处理记录数",
+        ],
+        Lang::En => [
+            "Number",
+            "Holder",
+            "Credit code",
+            "Kind",
+            "Address",
+            "Issued",
+            "Expires",
+            "Status",
+            "Sanction steps",
+        ],
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&head.map(crate::workflow::cases::csv_field).join(","));
+    for r in rows {
+        let kind =
+            LicenceKind::parse(&r.kind).map_or(r.kind.clone(), |k| k.label(lang).to_string());
+        let status = crate::domain::LicenceStatus::parse(&r.status)
+            .map_or(r.status.clone(), |s| s.label(lang).to_string());
+        let fields = [
+            r.number.clone(),
+            r.holder.clone(),
+            r.uscc.clone(),
+            kind,
+            r.address.clone(),
+            r.issued_on.to_string(),
+            r.expires_on.map_or(String::new(), |d| d.to_string()),
+            status,
+            r.sanctions.to_string(),
+        ];
+        out.push_str("\r\n");
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| crate::workflow::cases::csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+    }
+    out
+}

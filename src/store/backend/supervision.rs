@@ -278,3 +278,18 @@ impl Backend {
         Ok(())
     }
 }
+
+impl Backend {
+    /// The public register (机构信息公开): licences of a kind (empty: all)
+    /// with their standing facts and the sanction steps taken on each.
+    pub async fn public_register(&self, kind: &str) -> Result<Vec<RegisterRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT l.number, l.holder, l.uscc, l.kind, l.address, l.issued_on, l.expires_on, l.status,
+                    (SELECT COUNT(*) FROM sanction_step s WHERE s.licence_id = l.id) AS sanctions
+             FROM licence l WHERE ($1 = '' OR l.kind = $1) ORDER BY l.kind, l.number",
+        )
+        .bind(kind)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
