@@ -361,3 +361,69 @@ fn the_public_register_lists_licence_holders_with_their_sanction_steps() {
     assert!(row.contains("人力资源服务许可证"), "{row}");
     d.run(&["register", "export", "--kind", "casino"]).code(2);
 }
+
+#[test]
+fn the_years_annual_results_export_as_csv_for_the_city_bureau() {
+    let d = Demo::new();
+    let school =
+        d.scalar("SELECT MIN(id) FROM licence WHERE kind = 'training-school' AND status = 'valid'");
+    let number = d.scalar(&format!("SELECT number FROM licence WHERE id = {school}"));
+    d.run(&[
+        "--user",
+        "yangqiang",
+        "annual",
+        "receive",
+        &school,
+        "--year",
+        "2026",
+    ])
+    .success();
+    d.run(&[
+        "--user",
+        "yangqiang",
+        "annual",
+        "result",
+        &school,
+        "--year",
+        "2026",
+        "failed",
+    ])
+    .success();
+    let out = d
+        .run(&[
+            "annual",
+            "export",
+            "--year",
+            "2026",
+            "--kind",
+            "training-school",
+        ])
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("\u{feff}\"年度\""), "{text}");
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    let valid = d
+        .scalar("SELECT COUNT(*) FROM licence WHERE kind = 'training-school' AND status = 'valid'");
+    assert_eq!((lines.len() - 1).to_string(), valid);
+    let row = lines.iter().find(|l| l.contains(&number)).unwrap();
+    // Due 31 March of the year after; received and rated 不合格.
+    assert!(row.contains("\"2027-03-31\""), "{row}");
+    assert!(row.ends_with("\"不合格\""), "{row}");
+    let others = lines.iter().filter(|l| l.ends_with("\"未评定\"")).count();
+    assert_eq!(others, lines.len() - 2);
+    let en = d
+        .run(&[
+            "--lang",
+            "en",
+            "annual",
+            "export",
+            "--year",
+            "2026",
+            "--kind",
+            "training-school",
+        ])
+        .success();
+    assert!(String::from_utf8_lossy(&en.get_output().stdout).contains("\"failed\""));
+    d.run(&["annual", "export", "--year", "2026", "--kind", "casino"])
+        .code(2);
+}

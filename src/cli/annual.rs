@@ -35,6 +35,14 @@ pub enum AnnualCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// 年度结果（CSV，报市局） / The year's results as CSV, the report to the city bureau
+    Export {
+        #[arg(long)]
+        year: i64,
+        /// 许可类别（缺省人力资源服务机构） / Licence kind (default hr-service)
+        #[arg(long, default_value = "hr-service")]
+        kind: String,
+    },
     /// 抽取实地检查的培训学校（不低于设定比例） / Draw the schools visited on site (at least the set share)
     Sample {
         #[arg(long)]
@@ -77,6 +85,13 @@ pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode,
                     }
                     lines.join("\n")
                 })
+        }
+        AnnualCommand::Export { year, kind } => {
+            let k = LicenceKind::parse(kind.trim())
+                .ok_or_else(|| Failure::new(2, i18n::unknown_licence_kind(lang, &kind)))?;
+            work::status(&o.store, lang, year, k, today)
+                .await
+                .map(|rows| work::results_csv(lang, year, &rows).trim_end().to_string())
         }
         AnnualCommand::Receive { licence, year } => {
             work::record(&o.store, &me, lang, today, licence, year, None, "").await

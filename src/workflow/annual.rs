@@ -54,8 +54,8 @@ pub async fn status(
         .map_err(|e| i18n::store_error(lang, &e))?;
     Ok(rows
         .into_iter()
-        .map(|r| {
-            let due = r.due_on.unwrap_or_else(|| due_of(year, due_day));
+        .map(|mut r| {
+            let due = *r.due_on.get_or_insert_with(|| due_of(year, due_day));
             let s = annual::report_status(due, r.submitted_on, today);
             (r, s)
         })
@@ -127,4 +127,61 @@ pub async fn record(
         result,
         school && annual::no_enrolment(&results),
     ))
+}
+
+/// The year's results as CSV, the report sent up to the city bureau (with a
+/// byte-order mark so spreadsheets read the Chinese right).
+pub fn results_csv(lang: Lang, year: i64, rows: &[(AnnualRow, ReportStatus)]) -> String {
+    let head = match lang {
+        Lang::Zh => [
+            "年度",
+            "许可证号",
+            "机构名称",
+            "报告截止日",
+            "报送日期",
+            "报送情况",
+            "年检结果",
+        ],
+        Lang::En => [
+            "Year",
+            "Number",
+            "Holder",
+            "Report due",
+            "Received on",
+            "Report",
+            "Result",
+        ],
+    };
+    let field = crate::workflow::cases::csv_field;
+    let mut out = String::from("\u{feff}");
+    out.push_str(&head.map(field).join(","));
+    for (r, s) in rows {
+        let result = match (r.result.as_deref(), lang) {
+            (Some("passed"), Lang::Zh) => "合格",
+            (Some("passed"), Lang::En) => "passed",
+            (Some("failed"), Lang::Zh) => "不合格",
+            (Some("failed"), Lang::En) => "failed",
+            (_, Lang::Zh) => "未评定",
+            (_, Lang::En) => "not rated",
+        };
+        let fields = [
+            year.to_string(),
+            r.number.clone(),
+            r.holder.clone(),
+            r.due_on.map_or(String::new(), |d| d.to_string()),
+            r.submitted_on.map_or(String::new(), |d| d.to_string()),
+            s.label(lang).to_string(),
+            result.to_string(),
+        ];
+        out.push_str("\r\n");
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+    }
+    out.push_str("\r\n");
+    out
 }
