@@ -237,6 +237,18 @@ fn settlement_figures_are_imported_whole_and_their_outliers_become_audit_tasks()
     assert!(text.contains("新建审核任务"), "{text}");
     let tasks = d.scalar("SELECT COUNT(*) FROM audit_task");
     assert_ne!(tasks, "0");
+    // Each task waits in the inspection queue with its figures.
+    let out = d.run(&["inspect", "queue"]).success();
+    let queue = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(queue.contains(&format!("审核任务{tasks}项")), "{queue}");
+    let line = queue
+        .lines()
+        .find(|l| l.starts_with("审核 #") && l.contains(numbers[0]))
+        .unwrap_or_else(|| panic!("{queue}"));
+    assert!(
+        line.ends_with("202605：次均费用400.00元，高于片区中位数150.00元的2倍"),
+        "{line}"
+    );
     // Audited again: the same flags, no new tasks.
     d.run(&["--user", "yangqiang", "settlement", "audit"])
         .success()

@@ -321,3 +321,53 @@ async fn the_public_register_reads_alike_on_every_backend() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_inspection_queue_holds_pending_inspections_and_open_audit_tasks_oldest_first() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let licence = db
+            .scalar("SELECT MIN(id) FROM licence WHERE kind = 'designated-clinic'")
+            .await;
+        store
+            .open_audit_tasks(
+                "tester",
+                &[(
+                    licence,
+                    202605,
+                    "sudden-jump".into(),
+                    "cost=9 own_mean=3".into(),
+                )],
+                chrono::NaiveDate::from_ymd_opt(2000, 1, 3).unwrap(),
+            )
+            .await
+            .unwrap();
+        let queue = store.inspection_queue().await.unwrap();
+        let pending = db
+            .scalar("SELECT COUNT(*) FROM inspection WHERE result = 'pending'")
+            .await;
+        assert_eq!(queue.len() as i64, pending + 1, "{}", db.label);
+        assert!(
+            queue.windows(2).all(|w| w[0].since <= w[1].since),
+            "{}",
+            db.label
+        );
+        let task = &queue[0];
+        assert_eq!(
+            (
+                task.source.as_str(),
+                task.what.as_str(),
+                task.month,
+                task.detail.as_str()
+            ),
+            ("audit", "sudden-jump", 202605, "cost=9 own_mean=3"),
+            "{}",
+            db.label
+        );
+        assert!(
+            queue[1..]
+                .iter()
+                .all(|r| r.source == "inspection" && r.month == 0)
+        );
+    }
+}

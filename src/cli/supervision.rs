@@ -29,6 +29,8 @@ pub enum InspectCommand {
         #[arg(long, default_value = "open")]
         approach: String,
     },
+    /// 检查队列：待检查和审核任务 / The queue: pending inspections and open audit tasks
+    Queue,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -129,7 +131,18 @@ pub async fn inspect(g: &Global, lang: Lang, cmd: InspectCommand) -> Result<Exit
         rest,
         origin,
         approach,
-    } = cmd;
+    } = cmd
+    else {
+        let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+        let rows = o
+            .store
+            .inspection_queue()
+            .await
+            .map_err(|e| Failure::store(lang, &e))?;
+        o.store.close().await;
+        println!("{}", work::queue_lines(lang, &rows).join("\n"));
+        return Ok(ExitCode::SUCCESS);
+    };
     let mut named = Vec::new();
     for it in &items {
         let parsed = it

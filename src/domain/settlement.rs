@@ -71,6 +71,30 @@ impl Rule {
         }
     }
 
+    /// Reads a rule back from its code and stored figures (an audit task's).
+    pub fn parse(code: &str, figures: &str) -> Option<Rule> {
+        let value = |key: &str| -> Option<i64> {
+            figures
+                .split_whitespace()
+                .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+        };
+        Some(match code {
+            "cost-per-visit" => Rule::CostPerVisit {
+                cost_per_visit: value("cost_per_visit")?,
+                zone_median: value("zone_median")?,
+            },
+            "visits-per-person" => Rule::VisitsPerPerson {
+                visits: value("visits")?,
+                persons: value("persons")?,
+            },
+            "sudden-jump" => Rule::Jump {
+                cost: value("cost")?,
+                own_mean: value("own_mean")?,
+            },
+            _ => return None,
+        })
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             Rule::CostPerVisit { .. } => "cost-per-visit",
@@ -251,6 +275,33 @@ mod tests {
         assert!(
             audit(&f, &Rules::default()).is_empty(),
             "two months are too few to judge"
+        );
+    }
+
+    #[test]
+    fn a_rule_reads_back_from_its_code_and_figures() {
+        for rule in [
+            Rule::CostPerVisit {
+                cost_per_visit: 91_00,
+                zone_median: 30_00,
+            },
+            Rule::VisitsPerPerson {
+                visits: 900,
+                persons: 100,
+            },
+            Rule::Jump {
+                cost: 5_000_00,
+                own_mean: 1_000_00,
+            },
+        ] {
+            assert_eq!(Rule::parse(rule.code(), &rule.figures()), Some(rule));
+        }
+        assert_eq!(Rule::parse("sudden-jump", "cost=1"), None);
+        assert_eq!(Rule::parse("other", "cost=1 own_mean=2"), None);
+        // `cost=` must not be read out of `cost_per_visit=`.
+        assert_eq!(
+            Rule::parse("sudden-jump", "cost_per_visit=5 own_mean=2"),
+            None
         );
     }
 }

@@ -669,6 +669,25 @@ pub fn audit_done(lang: Lang, flags: usize, new: u64) -> String {
     }
 }
 
+pub fn inspection_queue_head(lang: Lang, inspections: usize, tasks: usize) -> String {
+    match lang {
+        Lang::Zh => format!("检查队列：待检查{inspections}项，审核任务{tasks}项"),
+        Lang::En => {
+            format!("Inspection queue: {inspections} pending inspections, {tasks} open audit tasks")
+        }
+    }
+}
+
+/// The queue's tag of an entry: an inspection or an audit task.
+pub fn queue_source(lang: Lang, audit: bool) -> &'static str {
+    match (lang, audit) {
+        (Lang::Zh, false) => "检查",
+        (Lang::Zh, true) => "审核",
+        (Lang::En, false) => "inspection",
+        (Lang::En, true) => "audit",
+    }
+}
+
 pub fn settlements_imported(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("已导入{n}个月度结算数据。"),

@@ -398,6 +398,11 @@ impl Store {
         on_backend!(self.public_register(kind))
     }
 
+    /// Pending inspections and open audit tasks, oldest first.
+    pub async fn inspection_queue(&self) -> Result<Vec<InspectionQueueRow>, StoreError> {
+        on_backend!(self.inspection_queue())
+    }
+
     /// The facts a draw's pools are made of.
     pub async fn draw_facts(&self, kind: &str, zone: &str) -> Result<DrawFacts, StoreError> {
         on_backend!(self.draw_facts(kind, zone))

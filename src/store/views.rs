@@ -529,6 +529,21 @@ pub struct AnnualRow {
     pub result: Option<String>,
 }
 
+/// One entry of the inspection queue: a pending inspection (`source` =
+/// "inspection", `what` its method) or an open audit task ("audit", `what`
+/// its rule, with the month and the figures behind it).
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct InspectionQueueRow {
+    pub source: String,
+    pub id: i64,
+    pub since: NaiveDate,
+    pub number: String,
+    pub holder: String,
+    pub what: String,
+    pub month: i64,
+    pub detail: String,
+}
+
 /// A licence as the public register shows it: no personal data.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct RegisterRow {

@@ -237,6 +237,50 @@ pub async fn audit_settlements(
     Ok((flags, new))
 }
 
+/// The inspection queue as lines: a head with the counts, then each
+/// pending inspection (its method) and open audit task (its flag, with the
+/// figures) oldest first.
+pub fn queue_lines(lang: Lang, rows: &[crate::store::InspectionQueueRow]) -> Vec<String> {
+    use crate::domain::settlement::{Flag, Rule};
+    let audits = rows.iter().filter(|r| r.source == "audit").count();
+    let mut lines = vec![i18n::inspection_queue_head(
+        lang,
+        rows.len() - audits,
+        audits,
+    )];
+    for r in rows {
+        let audit = r.source == "audit";
+        let what = if audit {
+            match Rule::parse(&r.what, &r.detail) {
+                Some(rule) => {
+                    let flag = Flag {
+                        institution: 0,
+                        month: u32::try_from(r.month).unwrap_or(0),
+                        rule,
+                    };
+                    i18n::settlement_flag(lang, "", &flag)
+                        .trim_start()
+                        .to_string()
+                }
+                None => format!("{} {} {}", r.what, r.month, r.detail),
+            }
+        } else {
+            crate::domain::InspectionMethod::parse(&r.what)
+                .map_or(r.what.clone(), |m| m.label(lang).to_string())
+        };
+        lines.push(format!(
+            "{} #{}\t{}\t{}\t{}\t{}",
+            i18n::queue_source(lang, audit),
+            r.id,
+            r.since,
+            i18n::printable(&r.number),
+            i18n::printable(&r.holder),
+            i18n::printable(&what)
+        ));
+    }
+    lines
+}
+
 /// The public register as CSV (with a byte-order mark for spreadsheets).
 pub fn register_csv(lang: Lang, rows: &[crate::store::RegisterRow]) -> String {
     let head = match lang {

@@ -293,3 +293,22 @@ impl Backend {
         .await?)
     }
 }
+
+impl Backend {
+    /// The inspection queue: pending inspections and open audit tasks,
+    /// oldest first.
+    pub async fn inspection_queue(&self) -> Result<Vec<InspectionQueueRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT 'inspection' AS source, i.id AS id, i.planned_on AS since, l.number, l.holder,
+                    i.method AS what, 0 AS month, '' AS detail
+             FROM inspection i JOIN licence l ON l.id = i.licence_id WHERE i.result = 'pending'
+             UNION ALL
+             SELECT 'audit' AS source, t.id AS id, t.created_on AS since, l.number, l.holder,
+                    t.rule AS what, t.month AS month, t.detail AS detail
+             FROM audit_task t JOIN licence l ON l.id = t.licence_id WHERE t.status = 'open'
+             ORDER BY since, source, id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
