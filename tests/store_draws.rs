@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use common::TestDb;
 use hrss_desk::domain::draw::Plan;
 use hrss_desk::i18n::Lang;
+use hrss_desk::store::StoreError;
 use hrss_desk::workflow::draws;
 
 #[tokio::test]
@@ -368,6 +369,60 @@ async fn the_inspection_queue_holds_pending_inspections_and_open_audit_tasks_old
             queue[1..]
                 .iter()
                 .all(|r| r.source == "inspection" && r.month == 0)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_lead_starts_one_inspection_on_every_backend() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let chief = store.staff_by_login("liuyang").await.unwrap().unwrap();
+        let a = store.staff_by_login("wulei").await.unwrap().unwrap();
+        let b = store.staff_by_login("yangqiang").await.unwrap().unwrap();
+        let licence = db.scalar("SELECT MIN(id) FROM licence").await;
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let lead = store
+            .add_lead(&chief, licence, "tip", "举报称超范围经营", day)
+            .await
+            .unwrap();
+        assert_eq!(store.leads(true).await.unwrap().len(), 1, "{}", db.label);
+        let facts = store.lead_facts(lead).await.unwrap().unwrap();
+        assert_eq!(
+            (facts.licence, facts.inspection),
+            (licence, None),
+            "{}",
+            db.label
+        );
+        assert!(facts.inspectors.contains(&a.id) && !facts.inspectors.contains(&chief.id));
+        let inspection = store
+            .inspect_lead(&chief, lead, licence, "on-site", day, &[a.id, b.id])
+            .await
+            .unwrap();
+        assert!(store.leads(true).await.unwrap().is_empty(), "{}", db.label);
+        assert_eq!(
+            store.leads(false).await.unwrap()[0].inspection_id,
+            Some(inspection),
+            "{}",
+            db.label
+        );
+        // A second start is a conflict and writes nothing.
+        let count = "SELECT COUNT(*) FROM inspection";
+        let before = db.scalar(count).await;
+        assert!(matches!(
+            store
+                .inspect_lead(&chief, lead, licence, "on-site", day, &[a.id, b.id])
+                .await,
+            Err(StoreError::Conflict { .. })
+        ));
+        assert_eq!(db.scalar(count).await, before, "{}", db.label);
+        assert!(
+            store
+                .inspection_queue()
+                .await
+                .unwrap()
+                .iter()
+                .any(|r| r.id == inspection)
         );
     }
 }

@@ -10,6 +10,7 @@ mod context;
 mod demo;
 mod draw;
 mod filings;
+mod leads;
 mod lookup;
 mod staff;
 mod supervision;
@@ -77,6 +78,11 @@ pub enum Command {
     Sanction {
         #[command(subcommand)]
         command: supervision::SanctionCommand,
+    },
+    /// 线索 / Leads about licence holders
+    Lead {
+        #[command(subcommand)]
+        command: leads::LeadCommand,
     },
     /// 机构信息公开 / The public register of licence holders
     Register {
@@ -184,6 +190,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Sanction { command } => supervision::sanction(g, lang, command).await,
         Command::Settlement { command } => supervision::settlement(g, lang, command).await,
         Command::Annual { command } => annual::run(g, lang, command).await,
+        Command::Lead { command } => leads::run(g, lang, command).await,
         Command::Register { command } => supervision::register(g, lang, command).await,
         Command::Lookup {
             query,

@@ -265,3 +265,13 @@ mod tests {
         assert_eq!(LicenceKind::HrService.label(Lang::En), "HR service licence");
     }
 }
+
+vocabulary! {
+    /// Where a lead about a licence holder came from.
+    LeadSource {
+        Media = "media", "媒体报道", "Media report";
+        Tip = "tip", "举报线索", "Tip";
+        Complaint = "complaint", "投诉", "Complaint";
+        Patrol = "patrol", "巡查发现", "Seen on patrol";
+    }
+}

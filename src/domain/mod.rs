@@ -12,6 +12,7 @@ pub mod draw;
 pub mod fines;
 pub mod kinds;
 pub mod ladder;
+pub mod lead;
 pub mod licence;
 pub mod mask;
 pub mod procedure;

@@ -4,12 +4,14 @@
 
 mod cases;
 mod complaints;
+mod leads;
 mod messages;
 mod problems;
 mod tui;
 
 pub use cases::*;
 pub use complaints::*;
+pub use leads::*;
 pub use messages::*;
 pub use problems::*;
 pub use tui::*;

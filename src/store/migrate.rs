@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_inspection_records"),
     migration!(8, "0008_settlement_audit"),
     migration!(9, "0009_annual_settings"),
+    migration!(10, "0010_leads"),
 ];
 
 /// The schema version this program knows.

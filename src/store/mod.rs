@@ -55,6 +55,7 @@ mod sqlite {
     include!("backend/complaints.rs");
     include!("backend/draws.rs");
     include!("backend/supervision.rs");
+    include!("backend/leads.rs");
 }
 
 mod postgres {
@@ -68,6 +69,7 @@ mod postgres {
     include!("backend/complaints.rs");
     include!("backend/draws.rs");
     include!("backend/supervision.rs");
+    include!("backend/leads.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -396,6 +398,41 @@ impl Store {
     /// The public register of licence holders.
     pub async fn public_register(&self, kind: &str) -> Result<Vec<RegisterRow>, StoreError> {
         on_backend!(self.public_register(kind))
+    }
+
+    /// Records a lead against a licence. Ok is its id.
+    pub async fn add_lead(
+        &self,
+        actor: &Staff,
+        licence: i64,
+        source: &str,
+        summary: &str,
+        on: NaiveDate,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.add_lead(actor, licence, source, summary, on))
+    }
+
+    /// Leads, newest first; `open_only`: those that started no inspection.
+    pub async fn leads(&self, open_only: bool) -> Result<Vec<LeadRow>, StoreError> {
+        on_backend!(self.leads(open_only))
+    }
+
+    /// What deciding a lead's inspection needs.
+    pub async fn lead_facts(&self, lead: i64) -> Result<Option<LeadFacts>, StoreError> {
+        on_backend!(self.lead_facts(lead))
+    }
+
+    /// Plans the inspection a lead starts, once. Ok is the inspection's id.
+    pub async fn inspect_lead(
+        &self,
+        actor: &Staff,
+        lead: i64,
+        licence: i64,
+        method: &str,
+        on: NaiveDate,
+        team: &[i64],
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.inspect_lead(actor, lead, licence, method, on, team))
     }
 
     /// Pending inspections and open audit tasks, oldest first.

@@ -544,6 +544,27 @@ pub struct InspectionQueueRow {
     pub detail: String,
 }
 
+/// A lead about a licence holder, with the inspection it started if any.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct LeadRow {
+    pub id: i64,
+    pub number: String,
+    pub holder: String,
+    pub source: String,
+    pub summary: String,
+    pub received_on: NaiveDate,
+    pub inspection_id: Option<i64>,
+}
+
+/// What deciding a lead's inspection needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeadFacts {
+    pub licence: i64,
+    pub inspection: Option<i64>,
+    pub inspectors: Vec<i64>,
+    pub conflicted: Vec<i64>,
+}
+
 /// A licence as the public register shows it: no personal data.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct RegisterRow {

@@ -245,4 +245,5 @@ pub mod annual;
 pub mod cases;
 pub mod complaints;
 pub mod draws;
+pub mod leads;
 pub mod supervision;

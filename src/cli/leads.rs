@@ -1,0 +1,80 @@
+//! `hrss-desk lead …`: leads about licence holders and the inspections they start.
+
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
+use super::{Failure, Global, parse_day};
+use crate::domain::calendar::office_date;
+use crate::i18n::Lang;
+use crate::workflow::leads as work;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum LeadCommand {
+    /// 登记线索（媒体报道、举报、投诉、巡查发现） / Record a lead (media, tip, complaint, patrol)
+    Add {
+        licence: i64,
+        /// media、tip、complaint、patrol
+        #[arg(long)]
+        source: String,
+        /// 线索内容 / What it is about
+        #[arg(long)]
+        summary: String,
+    },
+    /// 线索列表（新的在前） / The leads, newest first
+    List {
+        /// 只列未启动检查的 / Only those that started no inspection
+        #[arg(long)]
+        open: bool,
+    },
+    /// 根据线索启动检查（至少两名监察员） / Start an inspection from a lead (two inspectors at least)
+    Inspect {
+        id: i64,
+        /// 监察员登录名（重复指定） / An inspector's login (repeat)
+        #[arg(long = "inspector")]
+        inspectors: Vec<String>,
+        /// on-site 现场检查 / written 书面审查
+        #[arg(long, default_value = "on-site")]
+        method: String,
+        /// 计划日期（缺省今天） / Planned day (default today)
+        #[arg(long, value_parser = parse_day)]
+        on: Option<chrono::NaiveDate>,
+    },
+}
+
+pub async fn run(g: &Global, lang: Lang, cmd: LeadCommand) -> Result<ExitCode, Failure> {
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let me = o.staff.clone().expect("refused without staff");
+    let today = office_date(chrono::Utc::now());
+    let out = match cmd {
+        LeadCommand::Add {
+            licence,
+            source,
+            summary,
+        } => work::add(&o.store, &me, lang, today, licence, &source, &summary).await,
+        LeadCommand::List { open } => o
+            .store
+            .leads(open)
+            .await
+            .map(|rows| work::lines(lang, &rows).join("\n"))
+            .map_err(|e| crate::i18n::store_error(lang, &e)),
+        LeadCommand::Inspect {
+            id,
+            inspectors,
+            method,
+            on,
+        } => {
+            work::inspect(
+                &o.store,
+                &me,
+                lang,
+                id,
+                &method,
+                on.unwrap_or(today),
+                &inspectors,
+            )
+            .await
+        }
+    };
+    o.store.close().await;
+    println!("{}", out.map_err(|e| Failure::new(1, e))?);
+    Ok(ExitCode::SUCCESS)
+}

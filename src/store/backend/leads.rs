@@ -1,0 +1,134 @@
+// Leads about licence holders and the inspections they start; part of the
+// backend included per database.
+
+impl Backend {
+    /// Records a lead against a licence with its audit entry. Ok is its id.
+    pub async fn add_lead(
+        &self,
+        actor: &crate::domain::Staff,
+        licence: i64,
+        source: &str,
+        summary: &str,
+        on: NaiveDate,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO licence_lead (licence_id, source, summary, received_on, recorded_by)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(licence)
+        .bind(source)
+        .bind(summary)
+        .bind(on)
+        .bind(actor.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        append_audit(&mut tx, &actor.login, "lead.add", "licence_lead", &id.to_string(), &format!("licence {licence}, {source}"))
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Leads, newest first; `open_only` keeps those that started no inspection.
+    pub async fn leads(&self, open_only: bool) -> Result<Vec<LeadRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT d.id, l.number, l.holder, d.source, d.summary, d.received_on, d.inspection_id
+             FROM licence_lead d JOIN licence l ON l.id = d.licence_id
+             WHERE NOT $1 OR d.inspection_id IS NULL ORDER BY d.received_on DESC, d.id DESC",
+        )
+        .bind(open_only)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// What deciding a lead's inspection needs: its licence, the inspection
+    /// it already started, the active inspectors and those with a declared
+    /// interest in the holder.
+    pub async fn lead_facts(&self, lead: i64) -> Result<Option<LeadFacts>, StoreError> {
+        let row: Option<(i64, Option<i64>)> =
+            sqlx::query_as("SELECT licence_id, inspection_id FROM licence_lead WHERE id = $1")
+                .bind(lead)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((licence, inspection)) = row else {
+            return Ok(None);
+        };
+        let inspectors: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM staff WHERE active AND (',' || roles || ',') LIKE '%,inspector,%' ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let conflicted: Vec<i64> = sqlx::query_scalar(
+            "SELECT sc.staff_id FROM staff_conflict sc
+             JOIN employer e ON e.id = sc.employer_id JOIN licence l ON l.uscc = e.uscc
+             WHERE l.id = $1 ORDER BY sc.staff_id",
+        )
+        .bind(licence)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(LeadFacts {
+            licence,
+            inspection,
+            inspectors,
+            conflicted,
+        }))
+    }
+
+    /// Plans the inspection a lead starts, with its team, once: a lead that
+    /// already started one is a conflict and nothing is written. Ok is the
+    /// inspection's id.
+    pub async fn inspect_lead(
+        &self,
+        actor: &crate::domain::Staff,
+        lead: i64,
+        licence: i64,
+        method: &str,
+        on: NaiveDate,
+        team: &[i64],
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let inspection: i64 = sqlx::query_scalar(
+            "INSERT INTO inspection (licence_id, method, planned_on, result, findings)
+             VALUES ($1, $2, $3, 'pending', '') RETURNING id",
+        )
+        .bind(licence)
+        .bind(method)
+        .bind(on)
+        .fetch_one(&mut *tx)
+        .await?;
+        for s in team {
+            sqlx::query("INSERT INTO inspection_inspector (inspection_id, staff_id) VALUES ($1, $2)")
+                .bind(inspection)
+                .bind(s)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let linked = sqlx::query(
+            "UPDATE licence_lead SET inspection_id = $1, version = version + 1
+             WHERE id = $2 AND licence_id = $3 AND inspection_id IS NULL",
+        )
+        .bind(inspection)
+        .bind(lead)
+        .bind(licence)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if linked == 0 {
+            return Err(StoreError::Conflict {
+                entity: "lead",
+                id: lead.to_string(),
+            });
+        }
+        append_audit(
+            &mut tx,
+            &actor.login,
+            "lead.inspect",
+            "licence_lead",
+            &lead.to_string(),
+            &format!("inspection {inspection}, {method}, planned {on}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(inspection)
+    }
+}

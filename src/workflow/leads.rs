@@ -1,0 +1,124 @@
+//! Leads about a licence holder (线索) recorded at the desk, and the
+//! inspection one starts, for the screen and the command line alike.
+
+use crate::domain::lead::check_team;
+use crate::domain::{InspectionMethod, LeadSource, Role, Staff};
+use crate::i18n::{self, Lang};
+use crate::store::{LeadRow, Store};
+use chrono::NaiveDate;
+
+/// Records a lead received today. Ok is the sentence to show.
+pub async fn add(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    licence: i64,
+    source: &str,
+    summary: &str,
+) -> Result<String, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let source =
+        LeadSource::parse(source.trim()).ok_or_else(|| i18n::bad_lead_source(lang, source))?;
+    let summary = summary.trim();
+    if summary.is_empty() || summary.chars().count() > 500 {
+        return Err(i18n::lead_summary_needed(lang).to_string());
+    }
+    store
+        .licence_kind(licence)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_licence(lang, licence))?;
+    let id = store
+        .add_lead(staff, licence, source.code(), summary, today)
+        .await
+        .map_err(fail)?;
+    let number = store
+        .leads(false)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .find(|l| l.id == id)
+        .map(|l| l.number)
+        .unwrap_or_default();
+    Ok(i18n::lead_recorded(lang, id, &number))
+}
+
+/// Starts the inspection of a lead with the team named by login, planned
+/// on `on`. Ok is the sentence to show; nothing is written on an Err.
+pub async fn inspect(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    lead: i64,
+    method: &str,
+    on: NaiveDate,
+    logins: &[String],
+) -> Result<String, String> {
+    if !(staff.has(Role::Inspector) || staff.has(Role::Chief)) {
+        return Err(i18n::leads_for_inspectors(lang).to_string());
+    }
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let method =
+        InspectionMethod::parse(method.trim()).ok_or_else(|| i18n::bad_method(lang, method))?;
+    let facts = store
+        .lead_facts(lead)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_lead(lang, lead))?;
+    if let Some(i) = facts.inspection {
+        return Err(i18n::lead_already_inspected(lang, lead, i));
+    }
+    let mut team = Vec::new();
+    for login in logins {
+        let s = store
+            .staff_by_login(login.trim())
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| i18n::not_on_staff(lang, login))?;
+        team.push((s.id, login.clone()));
+    }
+    let ids: Vec<i64> = team.iter().map(|(id, _)| *id).collect();
+    check_team(&ids, &facts.inspectors, &facts.conflicted).map_err(|e| {
+        let who = match &e {
+            crate::domain::lead::TeamError::NotInspector(s)
+            | crate::domain::lead::TeamError::Conflicted(s) => team
+                .iter()
+                .find(|(id, _)| id == s)
+                .map_or(String::new(), |(_, l)| l.clone()),
+            crate::domain::lead::TeamError::TooFew => String::new(),
+        };
+        i18n::team_error(lang, &e, &who)
+    })?;
+    let mut distinct = ids;
+    distinct.sort_unstable();
+    distinct.dedup();
+    let inspection = store
+        .inspect_lead(staff, lead, facts.licence, method.code(), on, &distinct)
+        .await
+        .map_err(fail)?;
+    Ok(i18n::lead_inspection_planned(lang, lead, inspection, on))
+}
+
+/// The leads as lines: a head with the counts, then each lead.
+pub fn lines(lang: Lang, rows: &[LeadRow]) -> Vec<String> {
+    let open = rows.iter().filter(|r| r.inspection_id.is_none()).count();
+    let mut out = vec![i18n::leads_head(lang, rows.len(), open)];
+    for r in rows {
+        let source = LeadSource::parse(&r.source).map_or(r.source.as_str(), |s| s.label(lang));
+        let inspection = r
+            .inspection_id
+            .map_or_else(|| "-".to_string(), |i| format!("#{i}"));
+        out.push(format!(
+            "#{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.id,
+            r.received_on,
+            i18n::printable(&r.number),
+            i18n::printable(&r.holder),
+            source,
+            i18n::printable(&r.summary),
+            inspection
+        ));
+    }
+    out
+}

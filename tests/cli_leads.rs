@@ -1,0 +1,279 @@
+//! Leads about a licence holder recorded, listed, and starting one
+//! inspection with a lawful team — from the command line.
+
+mod common;
+
+use common::cli::Demo;
+use predicates::prelude::*;
+
+fn stdout(a: assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_lead_is_recorded_and_starts_one_inspection_with_two_inspectors() {
+    let d = Demo::new();
+    let licence =
+        d.scalar("SELECT MIN(id) FROM licence WHERE kind = 'hr-service' AND status = 'valid'");
+    let number = d.scalar(&format!("SELECT number FROM licence WHERE id = {licence}"));
+    d.run(&[
+        "--user",
+        "wulei",
+        "lead",
+        "add",
+        &licence,
+        "--source",
+        "media",
+        "--summary",
+        "报道称该机构向求职者收取押金",
+    ])
+    .success()
+    .stdout(
+        predicate::str::contains("已登记线索#1").and(predicate::str::contains(number.as_str())),
+    );
+    let list = stdout(d.run(&["lead", "list", "--open"]).success());
+    assert!(list.starts_with("线索1条，未启动检查1条"), "{list}");
+    assert!(
+        list.contains("媒体报道\t报道称该机构向求职者收取押金\t-"),
+        "{list}"
+    );
+
+    // One inspector, a clerk, a stranger: refused, nothing written.
+    let pending = || d.scalar("SELECT COUNT(*) FROM inspection WHERE result = 'pending'");
+    let before = pending();
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "wulei",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("两名以上监察员"));
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "wulei",
+        "--inspector",
+        "lina",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("“lina”不是在岗的监察员"));
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "wulei",
+        "--inspector",
+        "nobody",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("“nobody”不在工作人员名单中"));
+    d.run(&[
+        "--user",
+        "chenjie",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "wulei",
+        "--inspector",
+        "yangqiang",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("监察员或科室负责人"));
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "wulei",
+        "--inspector",
+        "yangqiang",
+        "--method",
+        "by-phone",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("不是检查方式"));
+    assert_eq!(pending(), before);
+
+    // Two inspectors: planned, in the queue, with its team; once only.
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "wulei",
+        "--inspector",
+        "yangqiang",
+        "--method",
+        "written",
+        "--on",
+        "2026-12-01",
+    ])
+    .success()
+    .stdout(predicate::str::contains("计划2026-12-01进行"));
+    let inspection = d.scalar("SELECT inspection_id FROM licence_lead WHERE id = 1");
+    assert_eq!(
+        d.scalar(&format!(
+            "SELECT COUNT(*) FROM inspection_inspector WHERE inspection_id = {inspection}"
+        )),
+        "2"
+    );
+    let queue = stdout(d.run(&["inspect", "queue"]).success());
+    assert!(
+        queue.contains(&format!("检查 #{inspection}\t2026-12-01\t{number}")),
+        "{queue}"
+    );
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "wulei",
+        "--inspector",
+        "yangqiang",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains(format!("已启动检查#{inspection}")));
+    assert_eq!(
+        pending().parse::<i64>().unwrap(),
+        before.parse::<i64>().unwrap() + 1
+    );
+    let list = stdout(d.run(&["lead", "list", "--open"]).success());
+    assert!(list.starts_with("线索0条，未启动检查0条"), "{list}");
+    let all = stdout(d.run(&["--lang", "en", "lead", "list"]).success());
+    assert!(
+        all.contains(&format!(
+            "Media report\t报道称该机构向求职者收取押金\t#{inspection}"
+        )),
+        "{all}"
+    );
+}
+
+#[test]
+fn an_inspector_with_a_declared_interest_stands_aside() {
+    let d = Demo::new();
+    let licence =
+        d.scalar("SELECT MIN(id) FROM licence WHERE kind = 'training-school' AND status = 'valid'");
+    // The holder is also an employer wulei declared an interest in.
+    d.sql(&format!(
+        "UPDATE licence SET uscc = (SELECT uscc FROM employer WHERE id = 1) WHERE id = {licence};
+         INSERT INTO staff_conflict (staff_id, employer_id, reason, declared_on)
+         VALUES ((SELECT id FROM staff WHERE login = 'wulei'), 1, '亲属任职', '2026-01-05');"
+    ));
+    d.run(&[
+        "--user",
+        "wulei",
+        "lead",
+        "add",
+        &licence,
+        "--source",
+        "patrol",
+        "--summary",
+        "巡查发现无证招生广告",
+    ])
+    .success();
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "wulei",
+        "--inspector",
+        "yangqiang",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("“wulei”已申报与该机构有利害关系"));
+    assert_eq!(
+        d.scalar("SELECT inspection_id FROM licence_lead WHERE id = 1"),
+        "None"
+    );
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "inspect",
+        "1",
+        "--inspector",
+        "zhouhao",
+        "--inspector",
+        "yangqiang",
+    ])
+    .success();
+}
+
+#[test]
+fn a_lead_needs_a_known_licence_source_and_summary() {
+    let d = Demo::new();
+    d.run(&[
+        "--user",
+        "wulei",
+        "lead",
+        "add",
+        "999999",
+        "--source",
+        "tip",
+        "--summary",
+        "x",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("没有编号为999999的许可"));
+    d.run(&[
+        "--user",
+        "wulei",
+        "lead",
+        "add",
+        "1",
+        "--source",
+        "rumour",
+        "--summary",
+        "x",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("不是线索来源"));
+    d.run(&[
+        "--user",
+        "wulei",
+        "lead",
+        "add",
+        "1",
+        "--source",
+        "tip",
+        "--summary",
+        "  ",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("请写明线索内容"));
+    d.run(&[
+        "--user",
+        "wulei",
+        "lead",
+        "inspect",
+        "7",
+        "--inspector",
+        "a",
+        "--inspector",
+        "b",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("没有编号为7的线索"));
+    assert_eq!(d.scalar("SELECT COUNT(*) FROM licence_lead"), "0");
+}
