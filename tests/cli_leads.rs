@@ -277,3 +277,104 @@ fn a_lead_needs_a_known_licence_source_and_summary() {
     .stderr(predicate::str::contains("没有编号为7的线索"));
     assert_eq!(d.scalar("SELECT COUNT(*) FROM licence_lead"), "0");
 }
+
+#[test]
+fn a_campaign_groups_inspections_planned_within_its_period_all_or_none() {
+    let d = Demo::new();
+    let first = d.scalar("SELECT MIN(planned_on) FROM inspection WHERE result = 'pending'");
+    let last = d.scalar("SELECT MAX(planned_on) FROM inspection");
+    assert_ne!(first, last, "the demo plans inspections on several days");
+    d.run(&[
+        "--user", "wulei", "campaign", "add", "--theme", "x", "--from", &first, "--to", &last,
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("由科室负责人部署"));
+    d.run(&[
+        "--user", "liuyang", "campaign", "add", "--theme", "倒序", "--from", &last, "--to", &first,
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("结束日期早于开始日期"));
+    // The campaign runs from the first planned day to the day before the last.
+    let end = d.scalar(&format!("SELECT date('{last}', '-1 day')"));
+    d.run(&[
+        "--user",
+        "liuyang",
+        "campaign",
+        "add",
+        "--theme",
+        "清理整顿人力资源市场秩序",
+        "--from",
+        &first,
+        "--to",
+        &end,
+    ])
+    .success()
+    .stdout(predicate::str::contains("已部署专项行动#1"));
+    let inside = d.scalar(&format!(
+        "SELECT MIN(id) FROM inspection WHERE planned_on = '{first}'"
+    ));
+    let outside = d.scalar(&format!(
+        "SELECT MIN(id) FROM inspection WHERE planned_on = '{last}'"
+    ));
+    d.run(&[
+        "--user",
+        "yangqiang",
+        "campaign",
+        "group",
+        "1",
+        &inside,
+        &outside,
+    ])
+    .code(1)
+    .stderr(predicate::str::contains(format!(
+        "检查#{outside}计划于{last}，不在本次行动期间内"
+    )));
+    assert_eq!(
+        d.scalar("SELECT COUNT(*) FROM inspection WHERE campaign_id IS NOT NULL"),
+        "0"
+    );
+    d.run(&["--user", "yangqiang", "campaign", "group", "1", &inside])
+        .success()
+        .stdout(predicate::str::contains("已将1项检查归入行动#1"));
+    d.run(&["--user", "yangqiang", "campaign", "group", "1", &inside])
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "检查#{inside}已归入行动#1"
+        )));
+    d.run(&["--user", "yangqiang", "campaign", "group", "9", &inside])
+        .code(1)
+        .stderr(predicate::str::contains("没有编号为9的专项行动或巡查"));
+    let show = stdout(d.run(&["campaign", "show", "1"]).success());
+    let lines: Vec<&str> = show.lines().collect();
+    assert!(
+        lines[0].starts_with("专项行动#1\t清理整顿人力资源市场秩序")
+            && lines[0].ends_with("检查1项，已完成0，不合格0"),
+        "{show}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("#{inside}\t{first}\t")),
+        "{show}"
+    );
+    assert!(lines[1].ends_with("待检查"), "{show}");
+    d.run(&[
+        "--user",
+        "liuyang",
+        "campaign",
+        "add",
+        "--theme",
+        "春季市场巡查",
+        "--from",
+        &first,
+        "--to",
+        &last,
+        "--patrol",
+    ])
+    .success()
+    .stdout(predicate::str::contains("已部署巡查#2"));
+    let list = stdout(d.run(&["--lang", "en", "campaign", "list"]).success());
+    assert!(list.contains("Patrol #2\t春季市场巡查"), "{list}");
+    assert!(
+        list.contains("Campaign #1\t清理整顿人力资源市场秩序"),
+        "{list}"
+    );
+}

@@ -426,3 +426,42 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_campaign_groups_inspections_once_on_every_backend() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let chief = store.staff_by_login("liuyang").await.unwrap().unwrap();
+        let from = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();
+        let c = store
+            .add_campaign(&chief, "专项", true, from, to)
+            .await
+            .unwrap();
+        let a = db.scalar("SELECT MIN(id) FROM inspection").await;
+        let b = db.scalar("SELECT MAX(id) FROM inspection").await;
+        store.group_inspections(&chief, c, &[a]).await.unwrap();
+        // b is free but a is taken: nothing of the second call is written.
+        assert!(matches!(
+            store.group_inspections(&chief, c, &[b, a]).await,
+            Err(StoreError::Conflict { .. })
+        ));
+        let row = store.campaigns(Some(c)).await.unwrap().pop().unwrap();
+        assert_eq!(
+            (row.patrol, row.inspections, row.theme.as_str()),
+            (true, 1, "专项"),
+            "{}",
+            db.label
+        );
+        let listed = store.campaign_inspections(c).await.unwrap();
+        assert_eq!(listed.len(), 1, "{}", db.label);
+        assert_eq!(listed[0].id, a, "{}", db.label);
+        assert_eq!(store.inspection_plan(a).await.unwrap().unwrap().1, Some(c));
+        assert_eq!(
+            store.campaigns(None).await.unwrap().len(),
+            1,
+            "{}",
+            db.label
+        );
+    }
+}

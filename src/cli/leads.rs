@@ -78,3 +78,62 @@ pub async fn run(g: &Global, lang: Lang, cmd: LeadCommand) -> Result<ExitCode, F
     println!("{}", out.map_err(|e| Failure::new(1, e))?);
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, clap::Subcommand)]
+pub enum CampaignCommand {
+    /// 部署专项行动或巡查（科室负责人） / Set up a campaign or patrol (section chief)
+    Add {
+        /// 主题 / Theme
+        #[arg(long)]
+        theme: String,
+        #[arg(long, value_parser = parse_day)]
+        from: chrono::NaiveDate,
+        #[arg(long, value_parser = parse_day)]
+        to: chrono::NaiveDate,
+        /// 市场巡查而非专项行动 / A market patrol rather than a campaign
+        #[arg(long)]
+        patrol: bool,
+    },
+    /// 专项行动和巡查（新的在前） / Campaigns and patrols, newest first
+    List,
+    /// 将检查归入行动（须在行动期间内） / Group inspections under one (planned within its period)
+    Group {
+        id: i64,
+        #[arg(required = true)]
+        inspections: Vec<i64>,
+    },
+    /// 行动及其检查 / A campaign with its inspections
+    Show { id: i64 },
+}
+
+pub async fn campaign(g: &Global, lang: Lang, cmd: CampaignCommand) -> Result<ExitCode, Failure> {
+    use crate::workflow::campaigns as camp;
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let me = o.staff.clone().expect("refused without staff");
+    let out = match cmd {
+        CampaignCommand::Add {
+            theme,
+            from,
+            to,
+            patrol,
+        } => camp::add(&o.store, &me, lang, &theme, patrol, from, to).await,
+        CampaignCommand::List => o
+            .store
+            .campaigns(None)
+            .await
+            .map(|rows| {
+                rows.iter()
+                    .map(|c| crate::i18n::campaign_line(lang, c))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .map_err(|e| crate::i18n::store_error(lang, &e)),
+        CampaignCommand::Group { id, inspections } => {
+            camp::group(&o.store, &me, lang, id, &inspections).await
+        }
+        CampaignCommand::Show { id } => camp::show(&o.store, lang, id).await.map(|l| l.join("\n")),
+    };
+    o.store.close().await;
+    println!("{}", out.map_err(|e| Failure::new(1, e))?);
+    Ok(ExitCode::SUCCESS)
+}

@@ -79,6 +79,11 @@ pub enum Command {
         #[command(subcommand)]
         command: supervision::SanctionCommand,
     },
+    /// 专项行动与巡查 / Special campaigns and patrols
+    Campaign {
+        #[command(subcommand)]
+        command: leads::CampaignCommand,
+    },
     /// 线索 / Leads about licence holders
     Lead {
         #[command(subcommand)]
@@ -190,6 +195,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Sanction { command } => supervision::sanction(g, lang, command).await,
         Command::Settlement { command } => supervision::settlement(g, lang, command).await,
         Command::Annual { command } => annual::run(g, lang, command).await,
+        Command::Campaign { command } => leads::campaign(g, lang, command).await,
         Command::Lead { command } => leads::run(g, lang, command).await,
         Command::Register { command } => supervision::register(g, lang, command).await,
         Command::Lookup {

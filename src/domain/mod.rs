@@ -3,6 +3,7 @@
 pub mod annual;
 pub mod audit;
 pub mod calendar;
+pub mod campaign;
 pub mod check_items;
 pub mod clocks;
 pub mod complaint;

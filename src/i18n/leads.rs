@@ -107,3 +107,99 @@ pub fn not_on_staff(lang: Lang, login: &str) -> String {
         Lang::En => format!("\"{login}\" is not on the staff list."),
     }
 }
+
+pub fn campaign_error(
+    lang: Lang,
+    e: &crate::domain::campaign::CampaignError,
+    inspection: i64,
+) -> String {
+    use crate::domain::campaign::CampaignError;
+    match (lang, e) {
+        (Lang::Zh, CampaignError::Theme) => "请写明专项行动的主题（不超过100字）。".into(),
+        (Lang::En, CampaignError::Theme) => {
+            "Give the campaign a theme (at most 100 characters).".into()
+        }
+        (Lang::Zh, CampaignError::Backwards) => "结束日期早于开始日期。".into(),
+        (Lang::En, CampaignError::Backwards) => "The period ends before it starts.".into(),
+        (Lang::Zh, CampaignError::OutsidePeriod { planned_on }) => {
+            format!("检查#{inspection}计划于{planned_on}，不在本次行动期间内。")
+        }
+        (Lang::En, CampaignError::OutsidePeriod { planned_on }) => {
+            format!(
+                "Inspection #{inspection} is planned for {planned_on}, outside the campaign's period."
+            )
+        }
+        (Lang::Zh, CampaignError::AlreadyIn(c)) => format!("检查#{inspection}已归入行动#{c}。"),
+        (Lang::En, CampaignError::AlreadyIn(c)) => {
+            format!("Inspection #{inspection} already belongs to campaign #{c}.")
+        }
+    }
+}
+
+pub fn campaigns_for_chiefs(lang: Lang) -> &'static str {
+    lang.pick(
+        "专项行动和巡查由科室负责人部署。",
+        "Campaigns and patrols are set up by section chiefs.",
+    )
+}
+
+pub fn no_campaign(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有编号为{id}的专项行动或巡查。"),
+        Lang::En => format!("There is no campaign or patrol {id}."),
+    }
+}
+
+pub fn campaign_added(lang: Lang, id: i64, patrol: bool) -> String {
+    match (lang, patrol) {
+        (Lang::Zh, false) => format!("已部署专项行动#{id}。"),
+        (Lang::Zh, true) => format!("已部署巡查#{id}。"),
+        (Lang::En, false) => format!("Campaign #{id} set up."),
+        (Lang::En, true) => format!("Patrol #{id} set up."),
+    }
+}
+
+pub fn inspections_grouped(lang: Lang, campaign: i64, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已将{n}项检查归入行动#{campaign}。"),
+        Lang::En => format!("{n} inspections grouped under campaign #{campaign}."),
+    }
+}
+
+/// A campaign's line: what, theme, period and progress.
+pub fn campaign_line(lang: Lang, c: &crate::store::CampaignRow) -> String {
+    let theme = super::printable(&c.theme);
+    let (id, from, to, n, done, failed) = (
+        c.id,
+        c.starts_on,
+        c.ends_on,
+        c.inspections,
+        c.done,
+        c.failed,
+    );
+    match (lang, c.patrol) {
+        (Lang::Zh, false) => {
+            format!("专项行动#{id}\t{theme}\t{from}至{to}\t检查{n}项，已完成{done}，不合格{failed}")
+        }
+        (Lang::Zh, true) => {
+            format!("巡查#{id}\t{theme}\t{from}至{to}\t检查{n}项，已完成{done}，不合格{failed}")
+        }
+        (Lang::En, false) => format!(
+            "Campaign #{id}\t{theme}\t{from} to {to}\t{n} inspections, {done} done, {failed} failed"
+        ),
+        (Lang::En, true) => format!(
+            "Patrol #{id}\t{theme}\t{from} to {to}\t{n} inspections, {done} done, {failed} failed"
+        ),
+    }
+}
+
+pub fn inspection_result(lang: Lang, result: &str) -> &'static str {
+    match (lang, result) {
+        (Lang::Zh, "passed") => "合格",
+        (Lang::Zh, "failed") => "不合格",
+        (Lang::Zh, _) => "待检查",
+        (Lang::En, "passed") => "passed",
+        (Lang::En, "failed") => "failed",
+        (Lang::En, _) => "pending",
+    }
+}

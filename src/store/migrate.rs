@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_settlement_audit"),
     migration!(9, "0009_annual_settings"),
     migration!(10, "0010_leads"),
+    migration!(11, "0011_campaigns"),
 ];
 
 /// The schema version this program knows.

@@ -56,6 +56,7 @@ mod sqlite {
     include!("backend/draws.rs");
     include!("backend/supervision.rs");
     include!("backend/leads.rs");
+    include!("backend/campaigns.rs");
 }
 
 mod postgres {
@@ -70,6 +71,7 @@ mod postgres {
     include!("backend/draws.rs");
     include!("backend/supervision.rs");
     include!("backend/leads.rs");
+    include!("backend/campaigns.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -433,6 +435,49 @@ impl Store {
         team: &[i64],
     ) -> Result<i64, StoreError> {
         on_backend!(self.inspect_lead(actor, lead, licence, method, on, team))
+    }
+
+    /// Records a campaign or patrol. Ok is its id.
+    pub async fn add_campaign(
+        &self,
+        actor: &Staff,
+        theme: &str,
+        patrol: bool,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.add_campaign(actor, theme, patrol, from, to))
+    }
+
+    /// Campaigns (one, or all newest first) with their inspections counted.
+    pub async fn campaigns(&self, only: Option<i64>) -> Result<Vec<CampaignRow>, StoreError> {
+        on_backend!(self.campaigns(only))
+    }
+
+    /// A campaign's inspections, by planned day.
+    pub async fn campaign_inspections(
+        &self,
+        campaign: i64,
+    ) -> Result<Vec<CampaignInspectionRow>, StoreError> {
+        on_backend!(self.campaign_inspections(campaign))
+    }
+
+    /// An inspection's planned day and campaign, if it exists.
+    pub async fn inspection_plan(
+        &self,
+        id: i64,
+    ) -> Result<Option<(NaiveDate, Option<i64>)>, StoreError> {
+        on_backend!(self.inspection_plan(id))
+    }
+
+    /// Groups inspections under a campaign, all or none.
+    pub async fn group_inspections(
+        &self,
+        actor: &Staff,
+        campaign: i64,
+        inspections: &[i64],
+    ) -> Result<(), StoreError> {
+        on_backend!(self.group_inspections(actor, campaign, inspections))
     }
 
     /// Pending inspections and open audit tasks, oldest first.

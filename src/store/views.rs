@@ -565,6 +565,30 @@ pub struct LeadFacts {
     pub conflicted: Vec<i64>,
 }
 
+/// A special campaign or patrol with its inspections counted.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CampaignRow {
+    pub id: i64,
+    pub theme: String,
+    pub patrol: bool,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub inspections: i64,
+    pub done: i64,
+    pub failed: i64,
+}
+
+/// An inspection grouped under a campaign.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CampaignInspectionRow {
+    pub id: i64,
+    pub number: String,
+    pub holder: String,
+    pub planned_on: NaiveDate,
+    pub done_on: Option<NaiveDate>,
+    pub result: String,
+}
+
 /// A licence as the public register shows it: no personal data.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct RegisterRow {

@@ -1,0 +1,89 @@
+//! Special campaigns and patrols at the desk: set one up, group inspections
+//! under it, show its progress — for the screen and the command line alike.
+
+use crate::domain::campaign::{check_new, may_join};
+use crate::domain::{Role, Staff};
+use crate::i18n::{self, Lang};
+use crate::store::Store;
+use chrono::NaiveDate;
+
+/// Sets up a campaign (or a patrol). Ok is the sentence to show.
+pub async fn add(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    theme: &str,
+    patrol: bool,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<String, String> {
+    if !staff.has(Role::Chief) {
+        return Err(i18n::campaigns_for_chiefs(lang).to_string());
+    }
+    check_new(theme, from, to).map_err(|e| i18n::campaign_error(lang, &e, 0))?;
+    let id = store
+        .add_campaign(staff, theme.trim(), patrol, from, to)
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    Ok(i18n::campaign_added(lang, id, patrol))
+}
+
+/// Groups inspections under a campaign, all or none. Ok is the sentence.
+pub async fn group(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    campaign: i64,
+    inspections: &[i64],
+) -> Result<String, String> {
+    if !(staff.has(Role::Chief) || staff.has(Role::Inspector)) {
+        return Err(i18n::leads_for_inspectors(lang).to_string());
+    }
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let c = store
+        .campaigns(Some(campaign))
+        .await
+        .map_err(fail)?
+        .pop()
+        .ok_or_else(|| i18n::no_campaign(lang, campaign))?;
+    let mut ids = inspections.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for &id in &ids {
+        let (planned_on, current) = store
+            .inspection_plan(id)
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| i18n::no_inspection(lang, id))?;
+        may_join(planned_on, current, c.starts_on, c.ends_on)
+            .map_err(|e| i18n::campaign_error(lang, &e, id))?;
+    }
+    store
+        .group_inspections(staff, campaign, &ids)
+        .await
+        .map_err(fail)?;
+    Ok(i18n::inspections_grouped(lang, campaign, ids.len()))
+}
+
+/// A campaign and its inspections as lines.
+pub async fn show(store: &Store, lang: Lang, campaign: i64) -> Result<Vec<String>, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let c = store
+        .campaigns(Some(campaign))
+        .await
+        .map_err(fail)?
+        .pop()
+        .ok_or_else(|| i18n::no_campaign(lang, campaign))?;
+    let mut lines = vec![i18n::campaign_line(lang, &c)];
+    for r in store.campaign_inspections(campaign).await.map_err(fail)? {
+        lines.push(format!(
+            "#{}\t{}\t{}\t{}\t{}",
+            r.id,
+            r.planned_on,
+            i18n::printable(&r.number),
+            i18n::printable(&r.holder),
+            i18n::inspection_result(lang, &r.result)
+        ));
+    }
+    Ok(lines)
+}
