@@ -3,10 +3,21 @@
 
 mod common;
 
+use assert_cmd::assert::Assert;
 use common::cli::Demo;
 use predicates::prelude::*;
 
-fn stdout(a: assert_cmd::assert::Assert) -> String {
+/// `lead inspect LEAD` as `user` with the team and any further arguments.
+fn start(d: &Demo, user: &str, lead: &str, team: &[&str], extra: &[&str]) -> Assert {
+    let mut args = vec!["--user", user, "lead", "inspect", lead];
+    for t in team {
+        args.extend(["--inspector", t]);
+    }
+    args.extend(extra);
+    d.run(&args)
+}
+
+fn stdout(a: Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
 
@@ -41,89 +52,37 @@ fn a_lead_is_recorded_and_starts_one_inspection_with_two_inspectors() {
     // One inspector, a clerk, a stranger: refused, nothing written.
     let pending = || d.scalar("SELECT COUNT(*) FROM inspection WHERE result = 'pending'");
     let before = pending();
-    d.run(&[
-        "--user",
+    start(&d, "liuyang", "1", &["wulei"], &[])
+        .code(1)
+        .stderr(predicate::str::contains("两名以上监察员"));
+    start(&d, "liuyang", "1", &["wulei", "lina"], &[])
+        .code(1)
+        .stderr(predicate::str::contains("“lina”不是在岗的监察员"));
+    start(&d, "liuyang", "1", &["wulei", "nobody"], &[])
+        .code(1)
+        .stderr(predicate::str::contains("“nobody”不在工作人员名单中"));
+    start(&d, "chenjie", "1", &["wulei", "yangqiang"], &[])
+        .code(1)
+        .stderr(predicate::str::contains("监察员或科室负责人"));
+    start(
+        &d,
         "liuyang",
-        "lead",
-        "inspect",
         "1",
-        "--inspector",
-        "wulei",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains("两名以上监察员"));
-    d.run(&[
-        "--user",
-        "liuyang",
-        "lead",
-        "inspect",
-        "1",
-        "--inspector",
-        "wulei",
-        "--inspector",
-        "lina",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains("“lina”不是在岗的监察员"));
-    d.run(&[
-        "--user",
-        "liuyang",
-        "lead",
-        "inspect",
-        "1",
-        "--inspector",
-        "wulei",
-        "--inspector",
-        "nobody",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains("“nobody”不在工作人员名单中"));
-    d.run(&[
-        "--user",
-        "chenjie",
-        "lead",
-        "inspect",
-        "1",
-        "--inspector",
-        "wulei",
-        "--inspector",
-        "yangqiang",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains("监察员或科室负责人"));
-    d.run(&[
-        "--user",
-        "liuyang",
-        "lead",
-        "inspect",
-        "1",
-        "--inspector",
-        "wulei",
-        "--inspector",
-        "yangqiang",
-        "--method",
-        "by-phone",
-    ])
+        &["wulei", "yangqiang"],
+        &["--method", "by-phone"],
+    )
     .code(1)
     .stderr(predicate::str::contains("不是检查方式"));
     assert_eq!(pending(), before);
 
     // Two inspectors: planned, in the queue, with its team; once only.
-    d.run(&[
-        "--user",
+    start(
+        &d,
         "liuyang",
-        "lead",
-        "inspect",
         "1",
-        "--inspector",
-        "wulei",
-        "--inspector",
-        "yangqiang",
-        "--method",
-        "written",
-        "--on",
-        "2026-12-01",
-    ])
+        &["wulei", "yangqiang"],
+        &["--method", "written", "--on", "2026-12-01"],
+    )
     .success()
     .stdout(predicate::str::contains("计划2026-12-01进行"));
     let inspection = d.scalar("SELECT inspection_id FROM licence_lead WHERE id = 1");
@@ -138,19 +97,9 @@ fn a_lead_is_recorded_and_starts_one_inspection_with_two_inspectors() {
         queue.contains(&format!("检查 #{inspection}\t2026-12-01\t{number}")),
         "{queue}"
     );
-    d.run(&[
-        "--user",
-        "liuyang",
-        "lead",
-        "inspect",
-        "1",
-        "--inspector",
-        "wulei",
-        "--inspector",
-        "yangqiang",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains(format!("已启动检查#{inspection}")));
+    start(&d, "liuyang", "1", &["wulei", "yangqiang"], &[])
+        .code(1)
+        .stderr(predicate::str::contains(format!("已启动检查#{inspection}")));
     assert_eq!(
         pending().parse::<i64>().unwrap(),
         before.parse::<i64>().unwrap() + 1
@@ -189,35 +138,14 @@ fn an_inspector_with_a_declared_interest_stands_aside() {
         "巡查发现无证招生广告",
     ])
     .success();
-    d.run(&[
-        "--user",
-        "liuyang",
-        "lead",
-        "inspect",
-        "1",
-        "--inspector",
-        "wulei",
-        "--inspector",
-        "yangqiang",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains("“wulei”已申报与该机构有利害关系"));
+    start(&d, "liuyang", "1", &["wulei", "yangqiang"], &[])
+        .code(1)
+        .stderr(predicate::str::contains("“wulei”已申报与该机构有利害关系"));
     assert_eq!(
         d.scalar("SELECT inspection_id FROM licence_lead WHERE id = 1"),
         "None"
     );
-    d.run(&[
-        "--user",
-        "liuyang",
-        "lead",
-        "inspect",
-        "1",
-        "--inspector",
-        "zhouhao",
-        "--inspector",
-        "yangqiang",
-    ])
-    .success();
+    start(&d, "liuyang", "1", &["zhouhao", "yangqiang"], &[]).success();
 }
 
 #[test]
@@ -262,19 +190,9 @@ fn a_lead_needs_a_known_licence_source_and_summary() {
     ])
     .code(1)
     .stderr(predicate::str::contains("请写明线索内容"));
-    d.run(&[
-        "--user",
-        "wulei",
-        "lead",
-        "inspect",
-        "7",
-        "--inspector",
-        "a",
-        "--inspector",
-        "b",
-    ])
-    .code(1)
-    .stderr(predicate::str::contains("没有编号为7的线索"));
+    start(&d, "wulei", "7", &["a", "b"], &[])
+        .code(1)
+        .stderr(predicate::str::contains("没有编号为7的线索"));
     assert_eq!(d.scalar("SELECT COUNT(*) FROM licence_lead"), "0");
 }
 

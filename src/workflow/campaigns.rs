@@ -40,12 +40,7 @@ pub async fn group(
         return Err(i18n::leads_for_inspectors(lang).to_string());
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let c = store
-        .campaigns(Some(campaign))
-        .await
-        .map_err(fail)?
-        .pop()
-        .ok_or_else(|| i18n::no_campaign(lang, campaign))?;
+    let c = one(store, lang, campaign).await?;
     let mut ids = inspections.to_vec();
     ids.sort_unstable();
     ids.dedup();
@@ -68,12 +63,7 @@ pub async fn group(
 /// A campaign and its inspections as lines.
 pub async fn show(store: &Store, lang: Lang, campaign: i64) -> Result<Vec<String>, String> {
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let c = store
-        .campaigns(Some(campaign))
-        .await
-        .map_err(fail)?
-        .pop()
-        .ok_or_else(|| i18n::no_campaign(lang, campaign))?;
+    let c = one(store, lang, campaign).await?;
     let mut lines = vec![i18n::campaign_line(lang, &c)];
     for r in store.campaign_inspections(campaign).await.map_err(fail)? {
         lines.push(format!(
@@ -86,4 +76,14 @@ pub async fn show(store: &Store, lang: Lang, campaign: i64) -> Result<Vec<String
         ));
     }
     Ok(lines)
+}
+
+/// The campaign `id`, or the sentence saying there is none.
+async fn one(store: &Store, lang: Lang, id: i64) -> Result<crate::store::CampaignRow, String> {
+    store
+        .campaigns(Some(id))
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .pop()
+        .ok_or_else(|| i18n::no_campaign(lang, id))
 }

@@ -76,22 +76,7 @@ impl Backend {
         .fetch_one(&mut *tx)
         .await?;
         for (licence, team) in &d.picks {
-            let inspection: i64 = sqlx::query_scalar(
-                "INSERT INTO inspection (licence_id, method, planned_on, result, findings, draw_id)
-                 VALUES ($1, 'on-site', $2, 'pending', '', $3) RETURNING id",
-            )
-            .bind(licence)
-            .bind(on)
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
-            for s in team {
-                sqlx::query("INSERT INTO inspection_inspector (inspection_id, staff_id) VALUES ($1, $2)")
-                    .bind(inspection)
-                    .bind(s)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            plan_inspection(&mut tx, *licence, "on-site", on, Some(id), team).await?;
         }
         append_audit(
             &mut tx,
@@ -139,4 +124,33 @@ impl Backend {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// Plans a pending inspection with its team inside `tx`. Ok is its id.
+async fn plan_inspection(
+    tx: &mut Transaction<'static, Db>,
+    licence: i64,
+    method: &str,
+    on: NaiveDate,
+    draw: Option<i64>,
+    team: &[i64],
+) -> Result<i64, StoreError> {
+    let inspection: i64 = sqlx::query_scalar(
+        "INSERT INTO inspection (licence_id, method, planned_on, result, findings, draw_id)
+         VALUES ($1, $2, $3, 'pending', '', $4) RETURNING id",
+    )
+    .bind(licence)
+    .bind(method)
+    .bind(on)
+    .bind(draw)
+    .fetch_one(&mut **tx)
+    .await?;
+    for s in team {
+        sqlx::query("INSERT INTO inspection_inspector (inspection_id, staff_id) VALUES ($1, $2)")
+            .bind(inspection)
+            .bind(s)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(inspection)
 }

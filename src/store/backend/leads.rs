@@ -87,22 +87,7 @@ impl Backend {
         team: &[i64],
     ) -> Result<i64, StoreError> {
         let mut tx = self.begin_write().await?;
-        let inspection: i64 = sqlx::query_scalar(
-            "INSERT INTO inspection (licence_id, method, planned_on, result, findings)
-             VALUES ($1, $2, $3, 'pending', '') RETURNING id",
-        )
-        .bind(licence)
-        .bind(method)
-        .bind(on)
-        .fetch_one(&mut *tx)
-        .await?;
-        for s in team {
-            sqlx::query("INSERT INTO inspection_inspector (inspection_id, staff_id) VALUES ($1, $2)")
-                .bind(inspection)
-                .bind(s)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let inspection = plan_inspection(&mut tx, licence, method, on, None, team).await?;
         let linked = sqlx::query(
             "UPDATE licence_lead SET inspection_id = $1, version = version + 1
              WHERE id = $2 AND licence_id = $3 AND inspection_id IS NULL",
