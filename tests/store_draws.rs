@@ -465,3 +465,32 @@ async fn a_campaign_groups_inspections_once_on_every_backend() {
         );
     }
 }
+
+#[tokio::test]
+async fn inspector_teams_are_kept_with_their_members_on_every_backend() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let chief = store.staff_by_login("liuyang").await.unwrap().unwrap();
+        let a = store.staff_by_login("wulei").await.unwrap().unwrap();
+        let b = store.staff_by_login("yangqiang").await.unwrap().unwrap();
+        assert!(store.teams().await.unwrap().is_empty());
+        store.add_team(&chief, "甲组", &[a.id, b.id]).await.unwrap();
+        store.add_team(&chief, "空组", &[]).await.unwrap();
+        assert!(matches!(
+            store.add_team(&chief, "甲组", &[a.id]).await,
+            Err(StoreError::Duplicate(_))
+        ));
+        let teams = store.teams().await.unwrap();
+        let mut members = teams[0].2.clone();
+        members.sort();
+        let mut expected = vec![a.name.clone(), b.name.clone()];
+        expected.sort();
+        assert_eq!(
+            (teams.len(), teams[0].1.as_str(), members, teams[1].2.len()),
+            (2, "甲组", expected, 0),
+            "{}",
+            db.label
+        );
+        assert!(!store.zones().await.unwrap().is_empty(), "{}", db.label);
+    }
+}

@@ -15,6 +15,7 @@ mod lookup;
 mod staff;
 mod supervision;
 mod validate;
+mod zones;
 
 pub use context::{Failure, Global, os_login};
 
@@ -83,6 +84,11 @@ pub enum Command {
     Campaign {
         #[command(subcommand)]
         command: leads::CampaignCommand,
+    },
+    /// 分区域监管与轮换 / Zone supervision and its rotation
+    Zone {
+        #[command(subcommand)]
+        command: zones::ZoneCommand,
     },
     /// 线索 / Leads about licence holders
     Lead {
@@ -196,6 +202,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Settlement { command } => supervision::settlement(g, lang, command).await,
         Command::Annual { command } => annual::run(g, lang, command).await,
         Command::Campaign { command } => leads::campaign(g, lang, command).await,
+        Command::Zone { command } => zones::run(g, lang, command).await,
         Command::Lead { command } => leads::run(g, lang, command).await,
         Command::Register { command } => supervision::register(g, lang, command).await,
         Command::Lookup {

@@ -22,6 +22,7 @@ pub mod review;
 pub mod settlement;
 pub mod staff;
 pub mod uscc;
+pub mod zone;
 
 pub use calendar::{CalendarYear, Deadline, WorkCalendar};
 pub use kinds::*;

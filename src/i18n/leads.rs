@@ -203,3 +203,57 @@ pub fn inspection_result(lang: Lang, result: &str) -> &'static str {
         (Lang::En, _) => "pending",
     }
 }
+
+pub fn teams_for_chiefs(lang: Lang) -> &'static str {
+    lang.pick(
+        "监察组由科室负责人组建。",
+        "Inspector teams are formed by section chiefs.",
+    )
+}
+
+pub fn team_name_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "请写明监察组名称（不超过50字）。",
+        "Give the team a name (at most 50 characters).",
+    )
+}
+
+pub fn team_name_taken(lang: Lang, name: &str) -> String {
+    let name = super::printable(name);
+    match lang {
+        Lang::Zh => format!("已有名为“{name}”的监察组。"),
+        Lang::En => format!("There is already a team called \"{name}\"."),
+    }
+}
+
+pub fn team_added(lang: Lang, id: i64, name: &str) -> String {
+    let name = super::printable(name);
+    match lang {
+        Lang::Zh => format!("已组建监察组#{id}“{name}”，已列入分区域监管轮换。"),
+        Lang::En => format!("Team #{id} \"{name}\" formed; it joins the zone rota."),
+    }
+}
+
+pub fn rota_head(lang: Lang, period: &str, zones: usize, teams: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{period}分区域监管：{zones}个片区，{teams}个监察组，每季度轮换"),
+        Lang::En => format!(
+            "{period} zone supervision: {zones} zones, {teams} teams, rotating each quarter"
+        ),
+    }
+}
+
+pub fn no_team(lang: Lang) -> &'static str {
+    lang.pick(
+        "（尚无监察组：用 zone team-add 组建）",
+        "(no team yet: form one with zone team-add)",
+    )
+}
+
+pub fn bad_period(lang: Lang, text: &str) -> String {
+    let text = super::printable(text);
+    match lang {
+        Lang::Zh => format!("“{text}”不是季度：应写作 2026Q4。"),
+        Lang::En => format!("\"{text}\" is not a quarter: write it as 2026Q4."),
+    }
+}

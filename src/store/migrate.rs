@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(9, "0009_annual_settings"),
     migration!(10, "0010_leads"),
     migration!(11, "0011_campaigns"),
+    migration!(12, "0012_zone_teams"),
 ];
 
 /// The schema version this program knows.
@@ -69,6 +70,7 @@ mod tests {
             "filing_problem",
             "draw",
             "inspection_item",
+            "team_member",
         ];
         for m in MIGRATIONS {
             for block in m.sqlite.split("CREATE TABLE ").skip(1) {

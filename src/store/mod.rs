@@ -57,6 +57,7 @@ mod sqlite {
     include!("backend/supervision.rs");
     include!("backend/leads.rs");
     include!("backend/campaigns.rs");
+    include!("backend/zones.rs");
 }
 
 mod postgres {
@@ -72,6 +73,7 @@ mod postgres {
     include!("backend/supervision.rs");
     include!("backend/leads.rs");
     include!("backend/campaigns.rs");
+    include!("backend/zones.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -478,6 +480,26 @@ impl Store {
         inspections: &[i64],
     ) -> Result<(), StoreError> {
         on_backend!(self.group_inspections(actor, campaign, inspections))
+    }
+
+    /// The supervision zones by code: (code, name).
+    pub async fn zones(&self) -> Result<Vec<(String, String)>, StoreError> {
+        on_backend!(self.zones())
+    }
+
+    /// The inspector teams in the order formed, with their members' names.
+    pub async fn teams(&self) -> Result<Vec<(i64, String, Vec<String>)>, StoreError> {
+        on_backend!(self.teams())
+    }
+
+    /// Forms an inspector team. Ok is its id.
+    pub async fn add_team(
+        &self,
+        actor: &Staff,
+        name: &str,
+        members: &[i64],
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.add_team(actor, name, members))
     }
 
     /// Pending inspections and open audit tasks, oldest first.

@@ -248,3 +248,4 @@ pub mod complaints;
 pub mod draws;
 pub mod leads;
 pub mod supervision;
+pub mod zones;

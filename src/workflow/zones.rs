@@ -1,0 +1,90 @@
+//! Zone supervision at the desk: forming inspector teams, and the quarter's
+//! rota of which team watches which zone.
+
+use crate::domain::lead::check_team;
+use crate::domain::zone::{Period, rotation};
+use crate::domain::{Role, Staff};
+use crate::i18n::{self, Lang};
+use crate::store::Store;
+
+/// Forms an inspector team of two or more active inspectors. Ok is the
+/// sentence to show.
+pub async fn add_team(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    name: &str,
+    logins: &[String],
+) -> Result<String, String> {
+    if !staff.has(Role::Chief) {
+        return Err(i18n::teams_for_chiefs(lang).to_string());
+    }
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 50 {
+        return Err(i18n::team_name_needed(lang).to_string());
+    }
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let mut members = Vec::new();
+    for login in logins {
+        let s = store
+            .staff_by_login(login.trim())
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| i18n::not_on_staff(lang, login))?;
+        members.push(s);
+    }
+    let ids: Vec<i64> = members.iter().map(|s| s.id).collect();
+    let inspectors: Vec<i64> = members
+        .iter()
+        .filter(|s| s.active && s.has(Role::Inspector))
+        .map(|s| s.id)
+        .collect();
+    check_team(&ids, &inspectors, &[]).map_err(|e| {
+        let who = match &e {
+            crate::domain::lead::TeamError::NotInspector(id)
+            | crate::domain::lead::TeamError::Conflicted(id) => members
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or(String::new(), |s| s.login.clone()),
+            crate::domain::lead::TeamError::TooFew => String::new(),
+        };
+        i18n::team_error(lang, &e, &who)
+    })?;
+    let mut distinct = ids;
+    distinct.sort_unstable();
+    distinct.dedup();
+    let id = store
+        .add_team(staff, name, &distinct)
+        .await
+        .map_err(|e| match e {
+            crate::store::StoreError::Duplicate(_) => i18n::team_name_taken(lang, name),
+            other => i18n::store_error(lang, &other),
+        })?;
+    Ok(i18n::team_added(lang, id, name))
+}
+
+/// The period's rota as lines: a head, then each zone with its team.
+pub async fn rota(store: &Store, lang: Lang, period: Period) -> Result<Vec<String>, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let zones = store.zones().await.map_err(fail)?;
+    let teams = store.teams().await.map_err(fail)?;
+    let mut lines = vec![i18n::rota_head(
+        lang,
+        &period.to_string(),
+        zones.len(),
+        teams.len(),
+    )];
+    for ((code, name), team) in zones.iter().zip(rotation(zones.len(), teams.len(), period)) {
+        let watched_by = team.map_or_else(
+            || i18n::no_team(lang).to_string(),
+            |t| format!("{}（{}）", teams[t].1, teams[t].2.join("、")),
+        );
+        lines.push(format!(
+            "{}\t{}\t{}",
+            i18n::printable(code),
+            i18n::printable(name),
+            i18n::printable(&watched_by)
+        ));
+    }
+    Ok(lines)
+}
