@@ -561,7 +561,6 @@ pub struct LeadRow {
 pub struct LeadFacts {
     pub licence: i64,
     pub inspection: Option<i64>,
-    pub inspectors: Vec<i64>,
     pub conflicted: Vec<i64>,
 }
 

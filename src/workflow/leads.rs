@@ -1,7 +1,7 @@
 //! Leads about a licence holder (线索) recorded at the desk, and the
 //! inspection one starts, for the screen and the command line alike.
 
-use crate::domain::lead::check_team;
+use crate::domain::lead::{TeamError, check_team};
 use crate::domain::{InspectionMethod, LeadSource, Role, Staff};
 use crate::i18n::{self, Lang};
 use crate::store::{LeadRow, Store};
@@ -69,30 +69,7 @@ pub async fn inspect(
     if let Some(i) = facts.inspection {
         return Err(i18n::lead_already_inspected(lang, lead, i));
     }
-    let mut team = Vec::new();
-    for login in logins {
-        let s = store
-            .staff_by_login(login.trim())
-            .await
-            .map_err(fail)?
-            .ok_or_else(|| i18n::not_on_staff(lang, login))?;
-        team.push((s.id, login.clone()));
-    }
-    let ids: Vec<i64> = team.iter().map(|(id, _)| *id).collect();
-    check_team(&ids, &facts.inspectors, &facts.conflicted).map_err(|e| {
-        let who = match &e {
-            crate::domain::lead::TeamError::NotInspector(s)
-            | crate::domain::lead::TeamError::Conflicted(s) => team
-                .iter()
-                .find(|(id, _)| id == s)
-                .map_or(String::new(), |(_, l)| l.clone()),
-            crate::domain::lead::TeamError::TooFew => String::new(),
-        };
-        i18n::team_error(lang, &e, &who)
-    })?;
-    let mut distinct = ids;
-    distinct.sort_unstable();
-    distinct.dedup();
+    let distinct = team_of(store, lang, logins, &facts.conflicted).await?;
     let inspection = store
         .inspect_lead(staff, lead, facts.licence, method.code(), on, &distinct)
         .await
@@ -121,4 +98,44 @@ pub fn lines(lang: Lang, rows: &[LeadRow]) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The staff named by login as a team (ids, distinct and sorted): two
+/// active inspectors at least, none of them `conflicted`. Err is a sentence
+/// naming whoever is wrong.
+pub async fn team_of(
+    store: &Store,
+    lang: Lang,
+    logins: &[String],
+    conflicted: &[i64],
+) -> Result<Vec<i64>, String> {
+    let mut members = Vec::new();
+    for login in logins {
+        let s = store
+            .staff_by_login(login.trim())
+            .await
+            .map_err(|e| i18n::store_error(lang, &e))?
+            .ok_or_else(|| i18n::not_on_staff(lang, login))?;
+        members.push(s);
+    }
+    let ids: Vec<i64> = members.iter().map(|s| s.id).collect();
+    let inspectors: Vec<i64> = members
+        .iter()
+        .filter(|s| s.active && s.has(Role::Inspector))
+        .map(|s| s.id)
+        .collect();
+    check_team(&ids, &inspectors, conflicted).map_err(|e| {
+        let who = match &e {
+            TeamError::NotInspector(id) | TeamError::Conflicted(id) => members
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or(String::new(), |s| s.login.clone()),
+            TeamError::TooFew => String::new(),
+        };
+        i18n::team_error(lang, &e, &who)
+    })?;
+    let mut distinct = ids;
+    distinct.sort_unstable();
+    distinct.dedup();
+    Ok(distinct)
 }

@@ -1,7 +1,6 @@
 //! Zone supervision at the desk: forming inspector teams, and the quarter's
 //! rota of which team watches which zone.
 
-use crate::domain::lead::check_team;
 use crate::domain::zone::{Period, rotation};
 use crate::domain::{Role, Staff};
 use crate::i18n::{self, Lang};
@@ -23,36 +22,7 @@ pub async fn add_team(
     if name.is_empty() || name.chars().count() > 50 {
         return Err(i18n::team_name_needed(lang).to_string());
     }
-    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let mut members = Vec::new();
-    for login in logins {
-        let s = store
-            .staff_by_login(login.trim())
-            .await
-            .map_err(fail)?
-            .ok_or_else(|| i18n::not_on_staff(lang, login))?;
-        members.push(s);
-    }
-    let ids: Vec<i64> = members.iter().map(|s| s.id).collect();
-    let inspectors: Vec<i64> = members
-        .iter()
-        .filter(|s| s.active && s.has(Role::Inspector))
-        .map(|s| s.id)
-        .collect();
-    check_team(&ids, &inspectors, &[]).map_err(|e| {
-        let who = match &e {
-            crate::domain::lead::TeamError::NotInspector(id)
-            | crate::domain::lead::TeamError::Conflicted(id) => members
-                .iter()
-                .find(|s| s.id == *id)
-                .map_or(String::new(), |s| s.login.clone()),
-            crate::domain::lead::TeamError::TooFew => String::new(),
-        };
-        i18n::team_error(lang, &e, &who)
-    })?;
-    let mut distinct = ids;
-    distinct.sort_unstable();
-    distinct.dedup();
+    let distinct = crate::workflow::leads::team_of(store, lang, logins, &[]).await?;
     let id = store
         .add_team(staff, name, &distinct)
         .await

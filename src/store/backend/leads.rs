@@ -42,8 +42,8 @@ impl Backend {
     }
 
     /// What deciding a lead's inspection needs: its licence, the inspection
-    /// it already started, the active inspectors and those with a declared
-    /// interest in the holder.
+    /// it already started, and the staff with a declared interest in the
+    /// holder.
     pub async fn lead_facts(&self, lead: i64) -> Result<Option<LeadFacts>, StoreError> {
         let row: Option<(i64, Option<i64>)> =
             sqlx::query_as("SELECT licence_id, inspection_id FROM licence_lead WHERE id = $1")
@@ -53,11 +53,6 @@ impl Backend {
         let Some((licence, inspection)) = row else {
             return Ok(None);
         };
-        let inspectors: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM staff WHERE active AND (',' || roles || ',') LIKE '%,inspector,%' ORDER BY id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
         let conflicted: Vec<i64> = sqlx::query_scalar(
             "SELECT sc.staff_id FROM staff_conflict sc
              JOIN employer e ON e.id = sc.employer_id JOIN licence l ON l.uscc = e.uscc
@@ -69,7 +64,6 @@ impl Backend {
         Ok(Some(LeadFacts {
             licence,
             inspection,
-            inspectors,
             conflicted,
         }))
     }
