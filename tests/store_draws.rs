@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use common::TestDb;
 use hrss_desk::domain::draw::Plan;
 use hrss_desk::i18n::Lang;
-use hrss_desk::store::StoreError;
+use hrss_desk::store::{Detail, ListKind, StoreError};
 use hrss_desk::workflow::draws;
 
 #[tokio::test]
@@ -423,6 +423,27 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
                 .unwrap()
                 .iter()
                 .any(|r| r.id == inspection)
+        );
+        // The licence's detail shows the lead and a ladder step taken.
+        store
+            .add_sanction_step(&chief, licence, "warn-rectify", day, Some(day), "未明示")
+            .await
+            .unwrap();
+        let Some(Detail::Licence { steps, leads, .. }) =
+            store.detail(ListKind::Licences, licence).await.unwrap()
+        else {
+            panic!("{}: no licence detail", db.label)
+        };
+        assert_eq!(
+            (
+                leads.len(),
+                leads[0].inspection_id,
+                steps.len(),
+                steps[0].step.as_str()
+            ),
+            (1, Some(inspection), 1, "warn-rectify"),
+            "{}",
+            db.label
         );
     }
 }

@@ -475,6 +475,8 @@ fields! {
     Inspections = "监督检查", "Inspections";
     Sanctions = "处理处罚", "Sanctions";
     Reviews = "年度报告", "Annual reviews";
+    Ladder = "处理阶梯", "Sanction ladder";
+    Leads = "线索", "Leads";
     Respondent = "被投诉单位", "Respondent";
     Stage = "阶段", "Stage";
     Registered = "登记日期", "Registered";

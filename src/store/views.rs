@@ -241,6 +241,10 @@ pub enum Detail {
         inspections: Vec<InspectionRow>,
         sanctions: Vec<SanctionRow>,
         reviews: Vec<AnnualReviewRow>,
+        /// The ladder's steps taken, newest first.
+        steps: Vec<SanctionStepRow>,
+        /// Leads about the holder, newest first.
+        leads: Vec<LeadRow>,
         /// Complaints and cases about the holder: by its credit code or its name.
         complaints: Vec<ComplaintItem>,
         cases: Vec<CaseItem>,
@@ -586,6 +590,15 @@ pub struct CampaignInspectionRow {
     pub planned_on: NaiveDate,
     pub done_on: Option<NaiveDate>,
     pub result: String,
+}
+
+/// A step of a licence's sanction ladder as taken.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct SanctionStepRow {
+    pub step: String,
+    pub decided_on: NaiveDate,
+    pub deadline: Option<NaiveDate>,
+    pub reason: String,
 }
 
 /// A licence as the public register shows it: no personal data.

@@ -213,6 +213,7 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
             let ListItem::Licence(l) = rows(kind).remove(0) else {
                 unreachable!()
             };
+            let (number, holder) = (l.number.clone(), l.holder.clone());
             Detail::Licence {
                 licence: l,
                 inspections: vec![InspectionRow {
@@ -226,6 +227,21 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
                 }],
                 sanctions: vec![],
                 reviews: vec![],
+                steps: vec![SanctionStepRow {
+                    step: "warn-rectify".into(),
+                    decided_on: d(11, 10),
+                    deadline: Some(d(12, 10)),
+                    reason: "未明示收费标准".into(),
+                }],
+                leads: vec![LeadRow {
+                    id: 1,
+                    number,
+                    holder,
+                    source: "media".into(),
+                    summary: "报道称收取求职押金".into(),
+                    received_on: d(10, 28),
+                    inspection_id: Some(1),
+                }],
                 complaints: vec![ComplaintItem {
                     id: 1,
                     received_on: d(8, 20),

@@ -111,3 +111,26 @@ impl Backend {
         Ok(inspection)
     }
 }
+
+impl Backend {
+    /// A licence's ladder steps and the leads about it, newest first, for
+    /// its detail view.
+    pub async fn steps_and_leads(&self, licence: i64) -> Result<(Vec<SanctionStepRow>, Vec<LeadRow>), StoreError> {
+        let steps = sqlx::query_as(
+            "SELECT step, decided_on, deadline, reason FROM sanction_step
+             WHERE licence_id = $1 ORDER BY decided_on DESC, id DESC",
+        )
+        .bind(licence)
+        .fetch_all(&self.pool)
+        .await?;
+        let leads = sqlx::query_as(
+            "SELECT d.id, l.number, l.holder, d.source, d.summary, d.received_on, d.inspection_id
+             FROM licence_lead d JOIN licence l ON l.id = d.licence_id
+             WHERE d.licence_id = $1 ORDER BY d.received_on DESC, d.id DESC",
+        )
+        .bind(licence)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((steps, leads))
+    }
+}

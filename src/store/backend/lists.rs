@@ -378,11 +378,14 @@ impl Backend {
         .fetch_all(&self.pool)
         .await?;
         let (complaints, cases) = self.about(&licence.uscc, &licence.holder).await?;
+        let (steps, leads) = self.steps_and_leads(id).await?;
         Ok(Some(Detail::Licence {
             licence,
             inspections,
             sanctions,
             reviews,
+            steps,
+            leads,
             complaints,
             cases,
         }))

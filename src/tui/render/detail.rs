@@ -5,6 +5,7 @@ use super::super::app::{App, DetailView};
 use super::super::text::clean;
 use super::{titled, yuan};
 use crate::domain::calendar::office_date;
+use crate::domain::ladder::Step;
 use crate::domain::licence::standing;
 use crate::domain::mask::{mask_bank_account, mask_id_number, mask_personal, mask_phone};
 use crate::domain::*;
@@ -188,6 +189,8 @@ pub fn lines(
             inspections,
             sanctions,
             reviews,
+            steps,
+            leads,
             complaints,
             cases,
         } => {
@@ -259,6 +262,34 @@ pub fn lines(
                         lang
                     ),
                     clean(&s.reason)
+                )));
+            }
+            out.push(heading(Field::Ladder, lang));
+            if steps.is_empty() {
+                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+            }
+            for s in steps {
+                let deadline = s.deadline.map_or(String::new(), |d| format!(" → {d}"));
+                out.push(Line::raw(format!(
+                    "  {} {}{deadline} {}",
+                    s.decided_on,
+                    label(Step::parse, Step::label, &s.step, lang),
+                    clean(&s.reason)
+                )));
+            }
+            out.push(heading(Field::Leads, lang));
+            if leads.is_empty() {
+                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+            }
+            for d in leads {
+                let inspection = d
+                    .inspection_id
+                    .map_or(String::new(), |i| format!(" → #{i}"));
+                out.push(Line::raw(format!(
+                    "  {} {} {}{inspection}",
+                    d.received_on,
+                    label(LeadSource::parse, LeadSource::label, &d.source, lang),
+                    clean(&d.summary)
                 )));
             }
             out.push(heading(Field::Reviews, lang));
