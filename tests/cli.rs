@@ -783,3 +783,17 @@ fn a_clean_filing_is_approved_by_a_clerk() {
     .success()
     .stdout(format!("Filing {id} approved.\n"));
 }
+
+#[test]
+fn the_program_alone_on_an_office_database_without_staff_says_how_to_begin() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("office.sqlite");
+    hrss(home.path())
+        .args(["--database-url", &format!("sqlite://{}", db.display())])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "该数据库还没有工作人员：请先用 hrss-desk staff add",
+        ))
+        .stdout("");
+}

@@ -221,3 +221,50 @@ fn a_terminal_too_small_is_told_and_the_screen_recovers_when_enlarged() {
     });
     t.keys(&["C-c"]);
 }
+
+#[test]
+fn the_program_alone_opens_the_screen_as_the_staff_member_and_ends_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    seed(dir.path(), &db);
+    let exit_file = dir.path().join("exit");
+    // No command: the screen on the database named, as the given login.
+    let command = format!(
+        "HOME='{home}' '{bin}' --database-url 'sqlite://{db}' --user liuyang; echo $? > '{exit}'",
+        home = dir.path().display(),
+        bin = env!("CARGO_BIN_EXE_hrss-desk"),
+        db = db.display(),
+        exit = exit_file.display()
+    );
+    let t = Tmux {
+        socket: dir.path().join("tmux.sock"),
+    };
+    assert!(
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "hrss",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &command
+        ])
+        .status
+        .success()
+    );
+    t.wait_for("the screen as 刘洋, the section chief", |s| {
+        s.contains("[1 参保审核]") && s.contains("刘洋 (liuyang) 科室负责人")
+    });
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while !exit_file.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the program did not end on q"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(std::fs::read_to_string(&exit_file).unwrap().trim(), "0");
+}

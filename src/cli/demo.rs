@@ -1,6 +1,7 @@
-//! `hrss-desk demo`: create the demo database if it is missing, then open it.
+//! `hrss-desk demo`: create the demo database if it is missing, then open it;
+//! and `hrss-desk` alone, the screen on the office database.
 
-use super::context::{Setup, identify, open_store};
+use super::context::{DEFAULT_DATABASE, Opened, Setup, identify, open_store};
 use super::{Failure, Global};
 use crate::demo::{DemoInputs, MAX_PERSONS, MIN_PERSONS, generate};
 use crate::domain::WorkCalendar;
@@ -71,9 +72,20 @@ pub async fn run(
         o.store.close().await;
         return Ok(ExitCode::SUCCESS);
     }
+    open_screen(g, lang, o).await
+}
+
+/// `hrss-desk` alone: the screen on the office database (which must have
+/// staff; an unknown login is refused before anything is drawn).
+pub async fn screen(g: &Global, lang: Lang) -> Result<ExitCode, Failure> {
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    open_screen(g, lang, o).await
+}
+
+async fn open_screen(g: &Global, lang: Lang, o: Opened) -> Result<ExitCode, Failure> {
     let keymap = crate::tui::load_keymap(g.keymap.as_deref(), lang)?;
-    let me = identify(store, g, lang).await?;
-    let result = crate::tui::run(store, &me, lang, &o.url, keymap).await;
+    let me = identify(&o.store, g, lang).await?;
+    let result = crate::tui::run(&o.store, &me, lang, &o.url, keymap).await;
     o.store.close().await;
     result.map(|()| ExitCode::SUCCESS)
 }

@@ -31,8 +31,9 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// 不带子命令：打开办公数据库的工作台 / Without a command: open the office database's screen
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,7 +169,7 @@ pub fn main() -> ExitCode {
         Err(f) => return f.report(),
     };
     // Pure commands need no runtime and no database.
-    if let Command::Validate { what, values } = &cli.command {
+    if let Some(Command::Validate { what, values }) = &cli.command {
         return match validate::run(*what, values, lang) {
             Ok(code) => code,
             Err(f) => f.report(),
@@ -190,7 +191,10 @@ pub fn main() -> ExitCode {
 
 async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure> {
     let g = &cli.global;
-    match cli.command {
+    let Some(command) = cli.command else {
+        return demo::screen(g, lang).await;
+    };
+    match command {
         Command::Demo { seed_only, size } => demo::run(g, lang, seed_only, size).await,
         Command::Migrate => context::migrate_only(g, lang).await,
         Command::Filings { command } => filings::run(g, lang, command).await,
