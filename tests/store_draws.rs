@@ -344,6 +344,13 @@ async fn the_inspection_queue_holds_pending_inspections_and_open_audit_tasks_old
             .await
             .unwrap();
         let queue = store.inspection_queue().await.unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(
+            store.dashboard(today).await.unwrap().audit_tasks_open,
+            1,
+            "{}",
+            db.label
+        );
         let pending = db
             .scalar("SELECT COUNT(*) FROM inspection WHERE result = 'pending'")
             .await;
@@ -387,6 +394,15 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
             .await
             .unwrap();
         assert_eq!(store.leads(true).await.unwrap().len(), 1, "{}", db.label);
+        let before = store.dashboard(day).await.unwrap();
+        assert_eq!(before.leads_open, 1, "{}", db.label);
+        assert_eq!(
+            before.inspections_pending,
+            db.scalar("SELECT COUNT(*) FROM inspection WHERE result = 'pending'")
+                .await,
+            "{}",
+            db.label
+        );
         let facts = store.lead_facts(lead).await.unwrap().unwrap();
         assert_eq!(
             (facts.licence, facts.inspection),
@@ -400,6 +416,13 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
             .await
             .unwrap();
         assert!(store.leads(true).await.unwrap().is_empty(), "{}", db.label);
+        let after = store.dashboard(day).await.unwrap();
+        assert_eq!(
+            (after.leads_open, after.inspections_pending),
+            (0, before.inspections_pending + 1),
+            "{}",
+            db.label
+        );
         assert_eq!(
             store.leads(false).await.unwrap()[0].inspection_id,
             Some(inspection),

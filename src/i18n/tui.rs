@@ -529,6 +529,10 @@ fields! {
     NotConfigured = "未配置", "not configured";
     NextDeadline = "下一期限", "Next deadline";
     RectificationsOverdue = "逾期未复查的整改", "Rectifications overdue";
+    Supervision = "监督检查", "Supervision";
+    InspectionsPending = "待检查", "Inspections pending";
+    AuditTasksOpen = "结算审核任务", "Audit tasks open";
+    LeadsOpen = "未启动检查的线索", "Leads not yet inspected";
     HowComputed = "计算依据", "How it was computed";
     WorkingDaysLeft = "剩余工作日", "working days left";
     Overdue = "已超期", "OVERDUE";

@@ -291,6 +291,11 @@ pub struct Dashboard {
     pub expired: i64,
     /// Rectification deadlines passed with no inspection done since.
     pub rectifications_overdue: i64,
+    /// The inspection queue: pending inspections, open audit tasks; and
+    /// leads that started no inspection.
+    pub inspections_pending: i64,
+    pub audit_tasks_open: i64,
+    pub leads_open: i64,
 }
 
 /// One record as the lookup index takes it in.

@@ -298,6 +298,9 @@ pub fn dashboard() -> Dashboard {
         expiring_soon: 14,
         expired: 9,
         rectifications_overdue: 3,
+        inspections_pending: 12,
+        audit_tasks_open: 4,
+        leads_open: 2,
     }
 }
 

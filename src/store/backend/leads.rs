@@ -134,3 +134,16 @@ impl Backend {
         Ok((steps, leads))
     }
 }
+
+impl Backend {
+    /// (pending inspections, open audit tasks, leads without an inspection).
+    pub async fn supervision_counts(&self) -> Result<(i64, i64, i64), StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM inspection WHERE result = 'pending'),
+                    (SELECT COUNT(*) FROM audit_task WHERE status = 'open'),
+                    (SELECT COUNT(*) FROM licence_lead WHERE inspection_id IS NULL)",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+}

@@ -573,7 +573,11 @@ impl Backend {
         .bind(today)
         .fetch_one(&self.pool)
         .await?;
+        let (inspections_pending, audit_tasks_open, leads_open) = self.supervision_counts().await?;
         Ok(Dashboard {
+            inspections_pending,
+            audit_tasks_open,
+            leads_open,
             counts,
             pending_by_kind,
             cases_by_stage,

@@ -48,6 +48,14 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             FilingKind::parse(kind).map_or_else(|| clean(kind), |k| k.label(lang).to_string());
         l.push(row(&name, *n));
     }
+    l.push(Line::raw(""));
+    l.push(Line::styled(Field::Supervision.label(lang), bold));
+    l.push(row(
+        Field::InspectionsPending.label(lang),
+        d.inspections_pending,
+    ));
+    l.push(row(Field::AuditTasksOpen.label(lang), d.audit_tasks_open));
+    l.push(row(Field::LeadsOpen.label(lang), d.leads_open));
     let mut r = vec![Line::styled(Field::CasesByStage.label(lang), bold)];
     for stage in CaseStage::ALL {
         let n = d
