@@ -113,6 +113,23 @@ fn a_lead_is_recorded_and_starts_one_inspection_with_two_inspectors() {
         )),
         "{all}"
     );
+    // Recorded without saying how it came about: from its lead, a media report.
+    d.run(&[
+        "--user",
+        "wulei",
+        "inspect",
+        "record",
+        &inspection,
+        "--rest",
+        "passed",
+    ])
+    .success();
+    assert_eq!(
+        d.scalar(&format!(
+            "SELECT origin FROM inspection WHERE id = {inspection}"
+        )),
+        "media"
+    );
 }
 
 #[test]
@@ -294,5 +311,22 @@ fn a_campaign_groups_inspections_planned_within_its_period_all_or_none() {
     assert!(
         list.contains("Campaign #1\t清理整顿人力资源市场秩序"),
         "{list}"
+    );
+    // Recorded without an origin: it came about in the campaign.
+    d.run(&[
+        "--user",
+        "yangqiang",
+        "inspect",
+        "record",
+        &inside,
+        "--rest",
+        "passed",
+    ])
+    .success();
+    assert_eq!(
+        d.scalar(&format!(
+            "SELECT origin FROM inspection WHERE id = {inside}"
+        )),
+        "campaign"
     );
 }

@@ -98,7 +98,7 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
             inspection,
             &failed,
             Some(Outcome::Passed),
-            "complaint",
+            Some("complaint"),
             "unannounced",
         )
         .await
@@ -112,7 +112,7 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
             inspection,
             &failed,
             Some(Outcome::Passed),
-            "complaint",
+            Some("complaint"),
             "open",
         )
         .await;
@@ -416,6 +416,12 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
             .await
             .unwrap();
         assert!(store.leads(true).await.unwrap().is_empty(), "{}", db.label);
+        assert_eq!(
+            store.inspection_source(inspection).await.unwrap(),
+            (Some("tip".to_string()), false),
+            "{}",
+            db.label
+        );
         let after = store.dashboard(day).await.unwrap();
         assert_eq!(
             (after.leads_open, after.inspections_pending),
@@ -501,6 +507,12 @@ async fn a_campaign_groups_inspections_once_on_every_backend() {
         assert_eq!(listed.len(), 1, "{}", db.label);
         assert_eq!(listed[0].id, a, "{}", db.label);
         assert_eq!(store.inspection_plan(a).await.unwrap().unwrap().1, Some(c));
+        assert_eq!(
+            store.inspection_source(a).await.unwrap(),
+            (None, true),
+            "{}",
+            db.label
+        );
         assert_eq!(
             store.campaigns(None).await.unwrap().len(),
             1,

@@ -22,9 +22,9 @@ pub enum InspectCommand {
         /// 其余项目记为 passed 或 na / The items not named: passed or na
         #[arg(long)]
         rest: Option<String>,
-        /// 来源：routine、campaign、complaint、media、tracking / How it came about
-        #[arg(long, default_value = "routine")]
-        origin: String,
+        /// 来源：routine、campaign、complaint、media、tracking（缺省按线索或专项行动，否则 routine） / How it came about (default: from its lead or campaign, else routine)
+        #[arg(long)]
+        origin: Option<String>,
         /// 方式：open、unannounced、records、data / How it was done
         #[arg(long, default_value = "open")]
         approach: String,
@@ -169,7 +169,7 @@ pub async fn inspect(g: &Global, lang: Lang, cmd: InspectCommand) -> Result<Exit
         id,
         &named,
         rest,
-        origin.trim(),
+        origin.as_deref().map(str::trim),
         approach.trim(),
     )
     .await;

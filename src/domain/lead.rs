@@ -33,9 +33,43 @@ pub fn check_team(team: &[i64], inspectors: &[i64], conflicted: &[i64]) -> Resul
     Ok(())
 }
 
+/// How an inspection came about when the inspector does not say: from
+/// the lead that started it (a tip is handled as a complaint, 投诉举报; a
+/// patrol sighting is information tracking), else from its campaign, else
+/// routine.
+pub fn default_origin(lead: Option<super::LeadSource>, in_campaign: bool) -> &'static str {
+    use super::LeadSource;
+    match (lead, in_campaign) {
+        (Some(LeadSource::Media), _) => "media",
+        (Some(LeadSource::Complaint | LeadSource::Tip), _) => "complaint",
+        (Some(LeadSource::Patrol), _) => "tracking",
+        (None, true) => "campaign",
+        (None, false) => "routine",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_inspection_comes_about_from_its_lead_then_its_campaign() {
+        use crate::domain::LeadSource;
+        assert_eq!(default_origin(Some(LeadSource::Media), true), "media");
+        assert_eq!(default_origin(Some(LeadSource::Tip), false), "complaint");
+        assert_eq!(
+            default_origin(Some(LeadSource::Complaint), false),
+            "complaint"
+        );
+        assert_eq!(default_origin(Some(LeadSource::Patrol), true), "tracking");
+        assert_eq!(default_origin(None, true), "campaign");
+        assert_eq!(default_origin(None, false), "routine");
+        for source in LeadSource::ALL {
+            assert!(
+                crate::domain::check_items::ORIGINS.contains(&default_origin(Some(*source), false))
+            );
+        }
+    }
 
     #[test]
     fn a_team_is_two_distinct_inspectors_without_an_interest() {

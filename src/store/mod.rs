@@ -472,6 +472,12 @@ impl Store {
         on_backend!(self.inspection_plan(id))
     }
 
+    /// The source of the lead that started an inspection, and whether it
+    /// belongs to a campaign.
+    pub async fn inspection_source(&self, id: i64) -> Result<(Option<String>, bool), StoreError> {
+        on_backend!(self.inspection_source(id))
+    }
+
     /// Groups inspections under a campaign, all or none.
     pub async fn group_inspections(
         &self,

@@ -23,7 +23,7 @@ pub async fn record(
     id: i64,
     named: &[(String, Outcome)],
     rest: Option<Outcome>,
-    origin: &str,
+    origin: Option<&str>,
     approach: &str,
 ) -> Result<String, String> {
     if !may_supervise(staff) {
@@ -39,6 +39,14 @@ pub async fn record(
         return Err(i18n::inspection_recorded_already(lang, id));
     }
     let kind = LicenceKind::parse(&kind).ok_or_else(|| i18n::no_inspection(lang, id))?;
+    let origin = match origin {
+        Some(o) => o,
+        None => {
+            let (lead, in_campaign) = store.inspection_source(id).await.map_err(fail)?;
+            let lead = lead.as_deref().and_then(crate::domain::LeadSource::parse);
+            crate::domain::lead::default_origin(lead, in_campaign)
+        }
+    };
     let mut all: Vec<(String, Outcome)> = named.to_vec();
     if let Some(r) = rest {
         for (code, ..) in check_items::items(kind) {

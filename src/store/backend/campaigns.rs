@@ -94,3 +94,20 @@ impl Backend {
         Ok(())
     }
 }
+
+impl Backend {
+    /// Where an inspection came from: the source of the lead that started
+    /// it, and whether it belongs to a campaign.
+    pub async fn inspection_source(&self, id: i64) -> Result<(Option<String>, bool), StoreError> {
+        let (lead, campaign): (Option<String>, Option<i64>) = sqlx::query_as(
+            "SELECT (SELECT d.source FROM licence_lead d WHERE d.inspection_id = i.id ORDER BY d.id LIMIT 1),
+                    i.campaign_id
+             FROM inspection i WHERE i.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .unwrap_or((None, None));
+        Ok((lead, campaign.is_some()))
+    }
+}
