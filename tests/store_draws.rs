@@ -117,6 +117,27 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
         )
         .await;
         assert!(again.is_err(), "{}: recorded once", db.label);
+        // Its detail lists every item, the failed one with its finding.
+        let Some(Detail::Inspection {
+            items, campaign, ..
+        }) = store
+            .detail(ListKind::Inspections, inspection)
+            .await
+            .unwrap()
+        else {
+            panic!("{}: no inspection detail", db.label)
+        };
+        assert_eq!(items.len(), 8, "{}: the 8 items of art 62", db.label);
+        assert!(
+            items.contains(&(
+                "false-ads".into(),
+                "failed".into(),
+                "招生简章虚假宣传".into()
+            )),
+            "{}",
+            db.label
+        );
+        assert_eq!(campaign, None, "{}", db.label);
         let deadline = NaiveDate::from_ymd_opt(2026, 12, 15).unwrap();
         supervision::sanction(
             &store,
@@ -507,6 +528,12 @@ async fn a_campaign_groups_inspections_once_on_every_backend() {
         assert_eq!(listed.len(), 1, "{}", db.label);
         assert_eq!(listed[0].id, a, "{}", db.label);
         assert_eq!(store.inspection_plan(a).await.unwrap().unwrap().1, Some(c));
+        let Some(Detail::Inspection { campaign, .. }) =
+            store.detail(ListKind::Inspections, a).await.unwrap()
+        else {
+            panic!("{}: no inspection detail", db.label)
+        };
+        assert_eq!(campaign.as_deref(), Some("专项"), "{}", db.label);
         assert_eq!(
             store.inspection_source(a).await.unwrap(),
             (None, true),

@@ -965,3 +965,14 @@ fn a_change_at_another_desk_is_read_again_keeping_the_selection() {
     a.apply(Action::Help);
     assert!(a.handle(AppEvent::DataChanged).is_empty());
 }
+
+#[test]
+fn an_inspection_shows_its_campaign_and_items_in_the_order_of_its_kind() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app(lang, 80, 24);
+        act(&mut a, Action::Pane4);
+        typed(&mut a, KeyCode::Enter);
+        let name = format!("inspection_detail_{}_80x24", lang.pick("zh", "en"));
+        insta::assert_snapshot!(name, draw(&a));
+    }
+}

@@ -96,6 +96,24 @@ const AGREEMENT: &[Item] = &[
     ),
 ];
 
+/// The label of an item of any kind, by its code.
+pub fn item_label(code: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
+    [HR, SCHOOL, AGREEMENT]
+        .iter()
+        .flat_map(|items| items.iter())
+        .find(|(c, ..)| *c == code)
+        .map(|(_, zh, en)| lang.pick(zh, en))
+}
+
+/// Where an item stands in its kind's list (the order of the law), for
+/// showing recorded items in that order; unknown codes last.
+pub fn item_position(code: &str) -> usize {
+    [HR, SCHOOL, AGREEMENT]
+        .iter()
+        .find_map(|items| items.iter().position(|(c, ..)| *c == code))
+        .unwrap_or(usize::MAX)
+}
+
 pub fn items(kind: LicenceKind) -> &'static [Item] {
     match kind {
         LicenceKind::HrService => HR,
@@ -249,5 +267,18 @@ mod tests {
             check_record(k, &all_passed(k), "rumour", "open"),
             Err(RecordError::UnknownOrigin("rumour".into()))
         );
+    }
+
+    #[test]
+    fn items_are_labelled_and_ordered_as_their_kind_lists_them() {
+        use crate::i18n::Lang;
+        let hr = items(LicenceKind::HrService);
+        let mut codes: Vec<&str> = hr.iter().map(|(c, ..)| *c).rev().collect();
+        codes.sort_by_key(|c| item_position(c));
+        assert_eq!(codes, hr.iter().map(|(c, ..)| *c).collect::<Vec<_>>());
+        assert_eq!(item_label(hr[0].0, Lang::Zh), Some(hr[0].1));
+        assert_eq!(item_label(hr[0].0, Lang::En), Some(hr[0].2));
+        assert_eq!(item_label("no-such-item", Lang::Zh), None);
+        assert_eq!(item_position("no-such-item"), usize::MAX);
     }
 }

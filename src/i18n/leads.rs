@@ -257,3 +257,8 @@ pub fn bad_period(lang: Lang, text: &str) -> String {
         Lang::En => format!("\"{text}\" is not a quarter: write it as 2026Q4."),
     }
 }
+
+/// A check item's outcome "not applicable".
+pub fn not_applicable(lang: Lang) -> &'static str {
+    lang.pick("不适用", "N/A")
+}

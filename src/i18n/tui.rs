@@ -530,6 +530,8 @@ fields! {
     NextDeadline = "下一期限", "Next deadline";
     RectificationsOverdue = "逾期未复查的整改", "Rectifications overdue";
     Supervision = "监督检查", "Supervision";
+    Campaign = "专项行动", "Campaign";
+    CheckItems = "检查项目", "Check items";
     InspectionsPending = "待检查", "Inspections pending";
     AuditTasksOpen = "结算审核任务", "Audit tasks open";
     LeadsOpen = "未启动检查的线索", "Leads not yet inspected";

@@ -269,6 +269,10 @@ pub enum Detail {
         item: InspectionItem,
         findings: String,
         inspectors: Vec<String>,
+        /// The campaign or patrol it belongs to (its theme).
+        campaign: Option<String>,
+        /// Each check item recorded: (item, outcome, finding).
+        items: Vec<(String, String, String)>,
     },
     Person {
         person: PersonRow,

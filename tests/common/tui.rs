@@ -265,6 +265,23 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
                 }],
             }
         }
+        ListKind::Inspections => {
+            let ListItem::Inspection(item) = rows(kind).remove(0) else {
+                unreachable!()
+            };
+            Detail::Inspection {
+                item,
+                findings: "notices: 未公示收费标准".into(),
+                inspectors: vec!["杨强".into(), "黄伟".into()],
+                campaign: Some("清理整顿人力资源市场秩序专项行动".into()),
+                // Stored in code order; shown in the order of the kind's list.
+                items: vec![
+                    ("conduct".into(), "passed".into(), String::new()),
+                    ("ledger".into(), "na".into(), String::new()),
+                    ("notices".into(), "failed".into(), "未公示收费标准".into()),
+                ],
+            }
+        }
         _ => {
             let ListItem::Filing(f) = rows(ListKind::Filings).remove(0) else {
                 unreachable!()

@@ -111,3 +111,26 @@ impl Backend {
         Ok((lead, campaign.is_some()))
     }
 }
+
+impl Backend {
+    /// An inspection's campaign theme and its check items as recorded, for
+    /// its detail view.
+    pub async fn inspection_context(
+        &self,
+        id: i64,
+    ) -> Result<(Option<String>, Vec<(String, String, String)>), StoreError> {
+        let campaign = sqlx::query_scalar(
+            "SELECT c.theme FROM inspection i JOIN campaign c ON c.id = i.campaign_id WHERE i.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let items = sqlx::query_as(
+            "SELECT item, outcome, finding FROM inspection_item WHERE inspection_id = $1 ORDER BY item",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((campaign, items))
+    }
+}

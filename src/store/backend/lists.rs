@@ -472,10 +472,13 @@ impl Backend {
             planned_on,
             result,
         };
+        let (campaign, items) = self.inspection_context(id).await?;
         Ok(Some(Detail::Inspection {
             item,
             findings,
             inspectors,
+            campaign,
+            items,
         }))
     }
 

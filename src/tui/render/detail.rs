@@ -5,6 +5,7 @@ use super::super::app::{App, DetailView};
 use super::super::text::clean;
 use super::{titled, yuan};
 use crate::domain::calendar::office_date;
+use crate::domain::check_items;
 use crate::domain::ladder::Step;
 use crate::domain::licence::standing;
 use crate::domain::mask::{mask_bank_account, mask_id_number, mask_personal, mask_phone};
@@ -378,6 +379,8 @@ pub fn lines(
             item,
             findings,
             inspectors,
+            campaign,
+            items,
         } => {
             out.push(field(Field::Date, item.planned_on.to_string(), lang));
             out.push(field(Field::Number, clean(&item.licence_number), lang));
@@ -413,6 +416,23 @@ pub fn lines(
                 },
                 lang,
             ));
+            if let Some(theme) = campaign {
+                out.push(field(Field::Campaign, clean(theme), lang));
+            }
+            if !items.is_empty() {
+                out.push(heading(Field::CheckItems, lang));
+            }
+            let mut items: Vec<_> = items.iter().collect();
+            items.sort_by_key(|(code, ..)| check_items::item_position(code));
+            for (code, outcome, finding) in items {
+                let name =
+                    check_items::item_label(code, lang).map_or_else(|| clean(code), String::from);
+                let outcome = match outcome.as_str() {
+                    "na" => i18n::not_applicable(lang).to_string(),
+                    o => label(InspectionResult::parse, InspectionResult::label, o, lang),
+                };
+                out.push(Line::raw(format!("  {outcome} {name} {}", clean(finding))));
+            }
         }
         Detail::Person {
             person: p,
