@@ -73,6 +73,15 @@ fn a_lead_is_recorded_and_starts_one_inspection_with_two_inspectors() {
     )
     .code(1)
     .stderr(predicate::str::contains("不是检查方式"));
+    start(
+        &d,
+        "liuyang",
+        "1",
+        &["wulei", "yangqiang"],
+        &["--on", "2020-01-02"],
+    )
+    .code(1)
+    .stderr(predicate::str::contains("计划日期2020-01-02早于今天"));
     assert_eq!(pending(), before);
 
     // Two inspectors: planned, in the queue, with its team; once only.
@@ -81,10 +90,10 @@ fn a_lead_is_recorded_and_starts_one_inspection_with_two_inspectors() {
         "liuyang",
         "1",
         &["wulei", "yangqiang"],
-        &["--method", "written", "--on", "2026-12-01"],
+        &["--method", "written", "--on", "2099-12-01"],
     )
     .success()
-    .stdout(predicate::str::contains("计划2026-12-01进行"));
+    .stdout(predicate::str::contains("计划2099-12-01进行"));
     let inspection = d.scalar("SELECT inspection_id FROM licence_lead WHERE id = 1");
     assert_eq!(
         d.scalar(&format!(
@@ -94,7 +103,7 @@ fn a_lead_is_recorded_and_starts_one_inspection_with_two_inspectors() {
     );
     let queue = stdout(d.run(&["inspect", "queue"]).success());
     assert!(
-        queue.contains(&format!("检查 #{inspection}\t2026-12-01\t{number}")),
+        queue.contains(&format!("检查 #{inspection}\t2099-12-01\t{number}")),
         "{queue}"
     );
     start(&d, "liuyang", "1", &["wulei", "yangqiang"], &[])

@@ -269,25 +269,25 @@ fn settlement_figures_are_imported_whole_and_their_outliers_become_audit_tasks()
 #[test]
 fn annual_reports_are_counted_and_a_failed_school_may_not_enrol_until_it_passes() {
     let d = Demo::new();
-    // The year's reports, due on 31 March of the year after: none is due yet for 2026.
-    let out = d.run(&["annual", "status", "--year", "2026"]).success();
+    // The year's reports, due on 31 March of the year after: none is due yet for 2098 (due 31 March 2099).
+    let out = d.run(&["annual", "status", "--year", "2098"]).success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(
-        text.starts_with("2026年度报告：按时0，逾期0，未报0，未到期"),
+        text.starts_with("2098年度报告：按时0，逾期0，未报0，未到期"),
         "{text}"
     );
     let agency =
         d.scalar("SELECT MIN(id) FROM licence WHERE kind = 'hr-service' AND status = 'valid'");
     d.run(&[
-        "--user", "wangfang", "annual", "receive", &agency, "--year", "2026",
+        "--user", "wangfang", "annual", "receive", &agency, "--year", "2098",
     ])
     .success()
     .stdout(predicate::str::contains("年度报告已收到"));
-    let out = d.run(&["annual", "status", "--year", "2026"]).success();
+    let out = d.run(&["annual", "status", "--year", "2098"]).success();
     assert!(
         String::from_utf8(out.get_output().stdout.clone())
             .unwrap()
-            .starts_with("2026年度报告：按时1")
+            .starts_with("2098年度报告：按时1")
     );
     // A school rated 不合格 is flagged until a re-check passes.
     let school =

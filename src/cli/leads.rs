@@ -66,6 +66,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: LeadCommand) -> Result<ExitCode, F
                 &o.store,
                 &me,
                 lang,
+                today,
                 id,
                 &method,
                 on.unwrap_or(today),

@@ -262,3 +262,12 @@ pub fn bad_period(lang: Lang, text: &str) -> String {
 pub fn not_applicable(lang: Lang) -> &'static str {
     lang.pick("不适用", "N/A")
 }
+
+pub fn planned_in_the_past(lang: Lang, on: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("计划日期{on}早于今天（{today}）：检查只能安排在今天或以后。"),
+        Lang::En => {
+            format!("{on} is before today ({today}): an inspection is planned for today or later.")
+        }
+    }
+}

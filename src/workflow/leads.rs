@@ -45,11 +45,14 @@ pub async fn add(
 }
 
 /// Starts the inspection of a lead with the team named by login, planned
-/// on `on`. Ok is the sentence to show; nothing is written on an Err.
+/// on `on` (today or later). Ok is the sentence to show; nothing is written
+/// on an Err.
+#[allow(clippy::too_many_arguments)]
 pub async fn inspect(
     store: &Store,
     staff: &Staff,
     lang: Lang,
+    today: NaiveDate,
     lead: i64,
     method: &str,
     on: NaiveDate,
@@ -61,6 +64,9 @@ pub async fn inspect(
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let method =
         InspectionMethod::parse(method.trim()).ok_or_else(|| i18n::bad_method(lang, method))?;
+    if on < today {
+        return Err(i18n::planned_in_the_past(lang, on, today));
+    }
     let facts = store
         .lead_facts(lead)
         .await
