@@ -410,7 +410,7 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
         let b = store.staff_by_login("yangqiang").await.unwrap().unwrap();
         let licence = db.scalar("SELECT MIN(id) FROM licence").await;
         let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let lead = store
+        let (lead, number) = store
             .add_lead(&chief, licence, "tip", "举报称超范围经营", day)
             .await
             .unwrap();
@@ -421,6 +421,12 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
             before.inspections_pending,
             db.scalar("SELECT COUNT(*) FROM inspection WHERE result = 'pending'")
                 .await,
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            number,
+            store.leads(false).await.unwrap()[0].number,
             "{}",
             db.label
         );

@@ -4,7 +4,7 @@
 use super::*;
 
 impl Store {
-    /// Records a lead against a licence. Ok is its id.
+    /// Records a lead against a licence. Ok is its id and the licence number.
     pub async fn add_lead(
         &self,
         actor: &Staff,
@@ -12,7 +12,7 @@ impl Store {
         source: &str,
         summary: &str,
         on: NaiveDate,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<(i64, String), StoreError> {
         on_backend!(self.add_lead(actor, licence, source, summary, on))
     }
 

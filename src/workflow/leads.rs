@@ -29,18 +29,10 @@ pub async fn add(
         .await
         .map_err(fail)?
         .ok_or_else(|| i18n::no_licence(lang, licence))?;
-    let id = store
+    let (id, number) = store
         .add_lead(staff, licence, source.code(), summary, today)
         .await
         .map_err(fail)?;
-    let number = store
-        .leads(false)
-        .await
-        .map_err(fail)?
-        .into_iter()
-        .find(|l| l.id == id)
-        .map(|l| l.number)
-        .unwrap_or_default();
     Ok(i18n::lead_recorded(lang, id, &number))
 }
 

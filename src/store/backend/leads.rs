@@ -2,7 +2,8 @@
 // backend included per database.
 
 impl Backend {
-    /// Records a lead against a licence with its audit entry. Ok is its id.
+    /// Records a lead against a licence with its audit entry. Ok is its id
+    /// and the licence's number.
     pub async fn add_lead(
         &self,
         actor: &crate::domain::Staff,
@@ -10,7 +11,7 @@ impl Backend {
         source: &str,
         summary: &str,
         on: NaiveDate,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<(i64, String), StoreError> {
         let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO licence_lead (licence_id, source, summary, received_on, recorded_by)
@@ -23,10 +24,14 @@ impl Backend {
         .bind(actor.id)
         .fetch_one(&mut *tx)
         .await?;
+        let number: String = sqlx::query_scalar("SELECT number FROM licence WHERE id = $1")
+            .bind(licence)
+            .fetch_one(&mut *tx)
+            .await?;
         append_audit(&mut tx, &actor.login, "lead.add", "licence_lead", &id.to_string(), &format!("licence {licence}, {source}"))
             .await?;
         tx.commit().await?;
-        Ok(id)
+        Ok((id, number))
     }
 
     /// Leads, newest first; `open_only` keeps those that started no inspection.
