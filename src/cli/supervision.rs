@@ -243,7 +243,8 @@ pub async fn register(g: &Global, lang: Lang, cmd: RegisterCommand) -> Result<Ex
         .await
         .map_err(|e| Failure::store(lang, &e))?;
     o.store.close().await;
-    println!(
+    // The CSV ends its own lines (CRLF).
+    print!(
         "{}",
         crate::workflow::supervision::register_csv(lang, &rows)
     );

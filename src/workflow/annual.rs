@@ -152,10 +152,7 @@ pub fn results_csv(lang: Lang, year: i64, rows: &[(AnnualRow, ReportStatus)]) ->
             "Result",
         ],
     };
-    let field = crate::workflow::cases::csv_field;
-    let mut out = String::from("\u{feff}");
-    out.push_str(&head.map(field).join(","));
-    for (r, s) in rows {
+    let rows = rows.iter().map(|(r, s)| {
         let result = match (r.result.as_deref(), lang) {
             (Some("passed"), Lang::Zh) => "合格",
             (Some("passed"), Lang::En) => "passed",
@@ -164,7 +161,7 @@ pub fn results_csv(lang: Lang, year: i64, rows: &[(AnnualRow, ReportStatus)]) ->
             (_, Lang::Zh) => "未评定",
             (_, Lang::En) => "not rated",
         };
-        let fields = [
+        [
             year.to_string(),
             r.number.clone(),
             r.holder.clone(),
@@ -172,16 +169,7 @@ pub fn results_csv(lang: Lang, year: i64, rows: &[(AnnualRow, ReportStatus)]) ->
             r.submitted_on.map_or(String::new(), |d| d.to_string()),
             s.label(lang).to_string(),
             result.to_string(),
-        ];
-        out.push_str("\r\n");
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-    }
-    out.push_str("\r\n");
-    out
+        ]
+    });
+    crate::workflow::cases::csv_table(head, rows)
 }

@@ -476,6 +476,22 @@ pub fn csv_field(s: &str) -> String {
     format!("\"{guard}{}\"", s.replace('"', "\"\""))
 }
 
+/// A table as CSV: a byte-order mark (so a spreadsheet opens it as UTF-8),
+/// the head, then each row, every line ended by CRLF (RFC 4180).
+pub fn csv_table<const N: usize>(
+    head: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&head.map(csv_field).join(","));
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(&row.map(|f| csv_field(&f)).join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// The cases `ids` with their next deadline as CSV (with a byte-order mark,
 /// so a spreadsheet opens it as UTF-8).
 pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
@@ -501,9 +517,6 @@ pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
             "Mass incident",
         ],
     };
-    let mut out = String::from("\u{feff}");
-    out.push_str(&head.map(csv_field).join(","));
-    out.push_str("\r\n");
     let yes = |b: bool| {
         if b {
             lang.pick("是", "yes")
@@ -511,10 +524,10 @@ pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
             lang.pick("否", "no")
         }
     };
-    for c in list {
+    let rows = list.iter().map(|c| {
         let stage =
             CaseStage::parse(&c.stage).map_or(c.stage.clone(), |s| s.label(lang).to_string());
-        let row = [
+        [
             c.number.clone(),
             stage,
             c.respondent.clone(),
@@ -527,16 +540,9 @@ pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
             c.working_days_left.map_or(String::new(), |n| n.to_string()),
             yes(c.overdue).to_string(),
             yes(c.mass_incident).to_string(),
-        ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
+        ]
+    });
+    csv_table(head, rows)
 }
 
 /// Writes the cases `ids` to `~/hrss-desk-cases-YYYYMMDD-HHMMSS.csv` (the

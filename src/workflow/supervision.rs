@@ -315,14 +315,12 @@ pub fn register_csv(lang: Lang, rows: &[crate::store::RegisterRow]) -> String {
             "Sanction steps",
         ],
     };
-    let mut out = String::from("\u{feff}");
-    out.push_str(&head.map(crate::workflow::cases::csv_field).join(","));
-    for r in rows {
+    let rows = rows.iter().map(|r| {
         let kind =
             LicenceKind::parse(&r.kind).map_or(r.kind.clone(), |k| k.label(lang).to_string());
         let status = crate::domain::LicenceStatus::parse(&r.status)
             .map_or(r.status.clone(), |s| s.label(lang).to_string());
-        let fields = [
+        [
             r.number.clone(),
             r.holder.clone(),
             r.uscc.clone(),
@@ -332,15 +330,7 @@ pub fn register_csv(lang: Lang, rows: &[crate::store::RegisterRow]) -> String {
             r.expires_on.map_or(String::new(), |d| d.to_string()),
             status,
             r.sanctions.to_string(),
-        ];
-        out.push_str("\r\n");
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| crate::workflow::cases::csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-    }
-    out
+        ]
+    });
+    crate::workflow::cases::csv_table(head, rows)
 }
