@@ -5,7 +5,7 @@ use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
 use crate::domain::calendar::office_date;
 use crate::domain::draw::Plan;
-use crate::i18n::{self, Lang, printable};
+use crate::i18n::{self, Lang};
 use crate::workflow::draws as work;
 use std::process::ExitCode;
 
@@ -103,44 +103,10 @@ pub async fn run(g: &Global, lang: Lang, cmd: DrawCommand) -> Result<ExitCode, F
                 Err(Failure::new(1, i18n::draw_replayed(lang, id, false)))
             };
         }
-        DrawCommand::Show { id } => {
-            let d = o
-                .store
-                .draw_record(id)
-                .await
-                .map_err(|e| Failure::store(lang, &e))?
-                .ok_or_else(|| Failure::new(1, i18n::no_draw(lang, id)))?;
-            let names = o
-                .store
-                .draw_names(id)
-                .await
-                .map_err(|e| Failure::store(lang, &e))?;
-            let mut lines = vec![i18n::draw_header(lang, &d)];
-            // One line a target: licence number, holder, its inspectors.
-            let mut last: Option<(String, String)> = None;
-            let mut team: Vec<String> = Vec::new();
-            let flush =
-                |lines: &mut Vec<String>, last: &Option<(String, String)>, team: &[String]| {
-                    if let Some((n, h)) = last {
-                        lines.push(format!(
-                            "{}\t{}\t{}",
-                            printable(n),
-                            printable(h),
-                            printable(&team.join("、"))
-                        ));
-                    }
-                };
-            for (number, holder, inspector) in names {
-                if last.as_ref().is_none_or(|(n, _)| *n != number) {
-                    flush(&mut lines, &last, &team);
-                    last = Some((number, holder));
-                    team.clear();
-                }
-                team.push(inspector);
-            }
-            flush(&mut lines, &last, &team);
-            lines.join("\n")
-        }
+        DrawCommand::Show { id } => work::show(&o.store, lang, id)
+            .await
+            .map_err(|e| Failure::new(1, e))?
+            .join("\n"),
     };
     o.store.close().await;
     println!("{out}");

@@ -2,6 +2,7 @@
 //! alternative. Each message is one function that must answer for both
 //! languages, so a language can never miss a key.
 
+mod board;
 mod cases;
 mod complaints;
 mod leads;
@@ -9,6 +10,7 @@ mod messages;
 mod problems;
 mod tui;
 
+pub use board::*;
 pub use cases::*;
 pub use complaints::*;
 pub use leads::*;

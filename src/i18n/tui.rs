@@ -15,7 +15,7 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         Pane1 => ("参保审核", "Enrollment review"),
         Pane2 => ("许可查询", "Licence lookup"),
         Pane3 => ("案件队列", "Case queue"),
-        Pane4 => ("监督检查", "Inspections"),
+        Pane4 => ("监督检查", "Supervision"),
         Pane5 => ("参保人员", "Insured persons"),
         Pane6 => ("统计", "Dashboard"),
         Up => ("上移", "Up"),
@@ -56,6 +56,14 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "标记从上次标记处到光标处的全部申报",
             "Tag every filing from the last tagged one to here",
         ),
+        NextSection => ("下一栏（监督检查）", "Next section (supervision)"),
+        PrevSection => ("上一栏（监督检查）", "Previous section (supervision)"),
+        RecordInspection => ("逐项记录检查结果", "Record an inspection item by item"),
+        SanctionStep => (
+            "按阶梯作出处理措施（许可证）",
+            "Take a ladder step (a licence)",
+        ),
+        AddLead => ("登记线索（许可证）", "Record a lead (a licence)"),
     };
     lang.pick(zh, en)
 }
@@ -66,7 +74,7 @@ pub fn pane_tab(index: usize, lang: Lang) -> &'static str {
         0 => ("参保审核", "Filings"),
         1 => ("许可查询", "Licences"),
         2 => ("案件队列", "Cases"),
-        3 => ("监督检查", "Inspections"),
+        3 => ("监督检查", "Supervision"),
         4 => ("参保人员", "Persons"),
         _ => ("统计", "Dashboard"),
     };
@@ -88,7 +96,10 @@ pub fn pane_title(index: usize, lang: Lang) -> &'static str {
             "案件队列：在办案件（按期限）",
             "Case queue: open cases by deadline",
         ),
-        3 => ("监督检查：检查记录（新在前）", "Inspections: newest first"),
+        3 => (
+            "监督检查：检查记录（新在前）",
+            "Supervision: inspections, newest first",
+        ),
         4 => ("参保人员", "Insured persons"),
         _ => ("统计", "Dashboard"),
     };

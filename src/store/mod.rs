@@ -416,6 +416,11 @@ impl Store {
         on_backend!(self.record_draw(actor, d, on))
     }
 
+    /// Every draw, newest first, with its inspections made and done.
+    pub async fn draw_plans(&self) -> Result<Vec<DrawPlanRow>, StoreError> {
+        on_backend!(self.draw_plans())
+    }
+
     pub async fn draw_record(&self, id: i64) -> Result<Option<DrawRow>, StoreError> {
         on_backend!(self.draw_record(id))
     }

@@ -267,6 +267,8 @@ pub enum Detail {
     },
     Inspection {
         item: InspectionItem,
+        /// The licence inspected: its id and kind.
+        licence: (i64, String),
         findings: String,
         inspectors: Vec<String>,
         /// The campaign or patrol it belongs to (its theme).
@@ -524,11 +526,26 @@ pub struct DrawRow {
 /// A step with a deadline and the first inspection done since it.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct RectificationRow {
+    pub licence_id: i64,
     pub number: String,
     pub holder: String,
     pub step: String,
+    pub decided_on: NaiveDate,
     pub deadline: NaiveDate,
     pub reinspected_on: Option<NaiveDate>,
+}
+
+/// A draw as the plans list shows it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct DrawPlanRow {
+    pub id: i64,
+    pub name: String,
+    pub licence_kind: String,
+    pub zone: String,
+    pub seed: String,
+    pub drawn_at: DateTime<Utc>,
+    pub inspections: i64,
+    pub done: i64,
 }
 
 /// A licence with its annual review of a year (none yet: all None).
@@ -549,6 +566,7 @@ pub struct AnnualRow {
 pub struct InspectionQueueRow {
     pub source: String,
     pub id: i64,
+    pub licence_id: i64,
     pub since: NaiveDate,
     pub number: String,
     pub holder: String,
@@ -561,6 +579,7 @@ pub struct InspectionQueueRow {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct LeadRow {
     pub id: i64,
+    pub licence_id: i64,
     pub number: String,
     pub holder: String,
     pub source: String,

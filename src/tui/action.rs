@@ -60,6 +60,11 @@ actions! {
     Export = "export",
     SaveView = "save-view",
     SortCases = "sort",
+    NextSection = "next-section",
+    PrevSection = "prev-section",
+    RecordInspection = "record-inspection",
+    SanctionStep = "sanction-step",
+    AddLead = "add-lead",
 }
 
 impl Action {

@@ -101,6 +101,20 @@ pub enum Effect {
         inspectors: Vec<String>,
         lang: Lang,
     },
+    /// Read a section of the supervision pane.
+    LoadBoard {
+        section: crate::workflow::board::Section,
+        lang: Lang,
+    },
+    /// A draw's published result, to read on screen.
+    ShowDraw {
+        id: i64,
+        lang: Lang,
+    },
+    /// Read what recording inspection `id` needs (its kind, whether pending).
+    PrepareInspection {
+        id: i64,
+    },
     Quit,
 }
 
@@ -170,6 +184,15 @@ pub enum AppEvent {
     Revealed {
         id: i64,
         result: Result<Option<(String, String, String)>, String>,
+    },
+    /// A section of the supervision pane.
+    Board(Result<crate::workflow::board::BoardPage, String>),
+    /// A text to read (a title and its lines), or why not.
+    TextReady(Result<(String, Vec<String>), String>),
+    /// Inspection `id`'s licence, kind and result, to open its form.
+    InspectionTarget {
+        id: i64,
+        result: Result<Option<(i64, String, String)>, String>,
     },
     /// A search's answer; None when a newer keystroke cancelled it.
     Searched {
@@ -259,6 +282,12 @@ pub enum Overlay {
     Problems {
         cursor: usize,
     },
+    /// A text to read (a draw's result).
+    Text {
+        title: String,
+        lines: Vec<String>,
+        scroll: u16,
+    },
 }
 
 pub use crate::workflow::Draft as DecisionDraft;
@@ -316,6 +345,8 @@ pub struct App {
     pub pane: PaneId,
     pub lists: HashMap<ListKind, ListPane>,
     pub dashboard: Option<Result<Dashboard, String>>,
+    /// The supervision pane's section and its rows.
+    pub board: super::supervision::BoardState,
     pub detail: Option<DetailView>,
     pub overlay: Option<Overlay>,
     /// Typing after `/` goes into the current list's filter.
@@ -391,6 +422,7 @@ impl App {
             pane: PaneId::Filings,
             lists,
             dashboard: None,
+            board: Default::default(),
             detail: None,
             overlay: None,
             filtering: false,
@@ -455,24 +487,25 @@ impl App {
     }
 
     /// Rows of a list body at the current size: tabs, border, header, border,
-    /// message and status lines take six; the lookup's query line one more.
+    /// message and status lines take six; the lookup's query line and the
+    /// supervision pane's section bar one more.
     pub fn list_height(&self) -> usize {
-        usize::from(
-            self.size
-                .1
-                .saturating_sub(6 + u16::from(self.pane == PaneId::Licences)),
-        )
+        usize::from(self.size.1.saturating_sub(6 + u16::from(self.extra_line())))
+    }
+
+    fn extra_line(&self) -> bool {
+        matches!(self.pane, PaneId::Licences | PaneId::Inspections)
     }
 
     /// The screen row of a list's first row.
     pub fn list_top(&self) -> u16 {
-        3 + u16::from(self.pane == PaneId::Licences)
+        3 + u16::from(self.extra_line())
     }
 
     /// The records on screen in the current list, top to bottom, for the
     /// screen's scroll detection; None when no list is showing.
     pub fn visible_ids(&self) -> Option<Vec<i64>> {
-        if self.overlay.is_some() || self.detail.is_some() || self.too_small() {
+        if self.overlay.is_some() || self.detail.is_some() || self.too_small() || self.on_board() {
             return None;
         }
         let h = self.list_height();
@@ -580,6 +613,11 @@ impl App {
     pub(super) fn visit(&mut self) -> Vec<Effect> {
         match self.pane {
             PaneId::Dashboard => vec![Effect::LoadDashboard],
+            PaneId::Inspections
+                if self.board.section != crate::workflow::board::Section::Inspections =>
+            {
+                self.load_board()
+            }
             _ => match self.list_mut() {
                 Some(l) if !l.loaded_once && l.loading.is_none() => {
                     vec![Effect::LoadPage(l.reload())]
@@ -727,6 +765,9 @@ impl App {
                 vec![]
             }
             AppEvent::DataChanged => self.data_changed(),
+            AppEvent::Board(r) => self.board_loaded(r),
+            AppEvent::TextReady(r) => self.text_ready(r),
+            AppEvent::InspectionTarget { id, result } => self.inspection_target(id, result),
             AppEvent::FormDone(r) => self.form_done(r),
             AppEvent::CaseDone(r) => self.case_done(r),
             AppEvent::DeadlinesRecomputed(r) => self.deadlines_recomputed(r),

@@ -32,6 +32,13 @@ impl App {
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
         let page = self.list_height().max(1) as isize;
         let idx = self.pane.index();
+        if self.on_board() && (action.is_list_action() || action == Action::Back) {
+            if action == Action::Back {
+                self.message = None;
+                return vec![];
+            }
+            return self.board_action(action);
+        }
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -54,8 +61,19 @@ impl App {
                     Lang::Zh => Lang::En,
                     Lang::En => Lang::Zh,
                 };
-                vec![]
+                // The supervision sections are read in the language asked.
+                if self.pane == PaneId::Inspections {
+                    self.load_board()
+                } else {
+                    vec![]
+                }
             }
+            Action::NextSection | Action::PrevSection => {
+                self.switch_section(action == Action::NextSection)
+            }
+            Action::RecordInspection => self.ask_record_inspection(),
+            Action::SanctionStep => self.ask_sanction_step(),
+            Action::AddLead => self.ask_add_lead(),
             Action::NextPane => self.switch(PaneId::ALL[(idx + 1) % PaneId::ALL.len()]),
             Action::PrevPane => {
                 self.switch(PaneId::ALL[(idx + PaneId::ALL.len() - 1) % PaneId::ALL.len()])
@@ -90,6 +108,8 @@ impl App {
                 }
                 if self.pane == PaneId::Dashboard {
                     fx.push(Effect::LoadDashboard);
+                } else if self.on_board() {
+                    fx.extend(self.load_board());
                 } else if let Some(l) = self.list_mut() {
                     fx.push(Effect::LoadPage(l.reload()));
                 }
@@ -358,6 +378,7 @@ impl App {
                 id: d.id,
             }),
             None if self.pane == PaneId::Dashboard => fx.push(Effect::LoadDashboard),
+            None if self.on_board() => fx.extend(self.load_board()),
             None => {
                 if let Some(l) = self
                     .list_mut()

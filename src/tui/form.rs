@@ -19,7 +19,13 @@ pub enum Kind {
     /// Any of (code, label); `cursor` is the option under the cursor.
     AnyOf(Vec<(String, String)>),
     Flag,
+    /// A check item: passed, failed or not applicable (`choice` 0, 1, 2);
+    /// the text is the finding, and typing one marks the item failed.
+    Check,
 }
+
+/// The outcomes of a check item, in the order of `Kind::Check`'s choice.
+pub const CHECK_OUTCOMES: [&str; 3] = ["passed", "failed", "na"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormField {
@@ -34,7 +40,7 @@ pub struct FormField {
 }
 
 impl FormField {
-    fn new(key: &'static str, label: &str, kind: Kind) -> FormField {
+    pub(super) fn new(key: &'static str, label: &str, kind: Kind) -> FormField {
         let n = match &kind {
             Kind::AnyOf(o) => o.len(),
             _ => 0,
@@ -65,6 +71,10 @@ impl FormField {
                 .collect::<Vec<_>>()
                 .join(","),
             Kind::Flag => if self.flag { "1" } else { "" }.to_string(),
+            Kind::Check => match CHECK_OUTCOMES[self.choice.min(2)] {
+                "failed" => format!("failed:{}", self.text.trim()),
+                other => other.to_string(),
+            },
         }
     }
 }
@@ -73,7 +83,21 @@ impl FormField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Complaint,
-    Evidence { case: i64 },
+    Evidence {
+        case: i64,
+    },
+    /// Recording a pending inspection item by item.
+    Inspection {
+        id: i64,
+    },
+    /// A step of a licence's sanction ladder.
+    Sanction {
+        licence: i64,
+    },
+    /// A lead about a licence holder.
+    Lead {
+        licence: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -248,6 +272,7 @@ impl App {
                         field.cursor =
                             (field.cursor + if forward { 1 } else { o.len() - 1 }) % o.len();
                     }
+                    Kind::Check => field.choice = (field.choice + if forward { 1 } else { 2 }) % 3,
                     _ => {}
                 }
             }
@@ -258,12 +283,18 @@ impl App {
                     *p = !*p;
                 }
             }
-            KeyCode::Backspace if matches!(field.kind, Kind::Text | Kind::Date) => {
+            KeyCode::Backspace if matches!(field.kind, Kind::Text | Kind::Date | Kind::Check) => {
                 field.text.pop();
             }
             KeyCode::Char(c)
-                if !ctrl && !c.is_control() && matches!(field.kind, Kind::Text | Kind::Date) =>
+                if !ctrl
+                    && !c.is_control()
+                    && matches!(field.kind, Kind::Text | Kind::Date | Kind::Check) =>
             {
+                if field.kind == Kind::Check {
+                    // A finding is what a failed item has.
+                    field.choice = 1;
+                }
                 field.text.push(c);
             }
             _ => {}

@@ -199,7 +199,9 @@ impl App {
                 return vec![];
             };
             let scroll = match overlay {
-                Overlay::Help { scroll } | Overlay::Keymap { scroll } => scroll,
+                Overlay::Help { scroll }
+                | Overlay::Keymap { scroll }
+                | Overlay::Text { scroll, .. } => scroll,
                 Overlay::Palette(_)
                 | Overlay::Decide { .. }
                 | Overlay::Reveal { .. }

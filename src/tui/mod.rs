@@ -17,6 +17,7 @@ pub mod palette;
 pub mod pane;
 pub mod render;
 pub mod screen;
+pub mod supervision;
 pub mod text;
 pub mod wrap;
 
@@ -170,6 +171,18 @@ impl Runner {
                         Err(e) => AppEvent::Counts(Err(lang_free(e))),
                     }
                 }
+                Effect::LoadBoard { section, lang } => AppEvent::Board(
+                    crate::workflow::board::load(&store, lang, section, today, &calendar).await,
+                ),
+                Effect::ShowDraw { id, lang } => AppEvent::TextReady(
+                    crate::workflow::draws::show(&store, lang, id)
+                        .await
+                        .map(|lines| (i18n::draw_title(lang, id), lines)),
+                ),
+                Effect::PrepareInspection { id } => AppEvent::InspectionTarget {
+                    id,
+                    result: store.inspection_target(id).await.map_err(lang_free),
+                },
                 Effect::LoadDashboard => {
                     AppEvent::Dashboard(store.dashboard(today).await.map_err(lang_free))
                 }
@@ -369,6 +382,9 @@ async fn submit_form(
             .map(Some)
             .map_err(|_| i18n::not_a_date(lang, &v))
     };
+    if let Some(done) = supervision::submit(store, staff, lang, today, form).await {
+        return done;
+    }
     match form.purpose {
         form::Purpose::Complaint => {
             let typed = form.value("respondent");
@@ -439,6 +455,9 @@ async fn submit_form(
                 .map_err(|e| i18n::store_error(lang, &e))?;
             Ok(i18n::case_filed(lang, kind))
         }
+        form::Purpose::Inspection { .. }
+        | form::Purpose::Sanction { .. }
+        | form::Purpose::Lead { .. } => unreachable!("registered above"),
     }
 }
 

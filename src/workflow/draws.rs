@@ -144,3 +144,38 @@ pub async fn replay(store: &Store, lang: Lang, id: i64) -> Result<bool, String> 
     let again = draw::draw(&plan, &targets, &inspectors).map_err(|e| i18n::draw_error(lang, &e))?;
     Ok(pools_intact && draw::result_bytes(&again) == d.result.as_bytes())
 }
+
+/// A draw as published: its header (seed, pool and result fingerprints),
+/// then one line a target — licence number, holder, its inspectors.
+pub async fn show(store: &Store, lang: Lang, id: i64) -> Result<Vec<String>, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let d = store
+        .draw_record(id)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_draw(lang, id))?;
+    let names = store.draw_names(id).await.map_err(fail)?;
+    let mut lines = vec![i18n::draw_header(lang, &d)];
+    let mut last: Option<(String, String)> = None;
+    let mut team: Vec<String> = Vec::new();
+    let flush = |lines: &mut Vec<String>, last: &Option<(String, String)>, team: &[String]| {
+        if let Some((n, h)) = last {
+            lines.push(format!(
+                "{}\t{}\t{}",
+                i18n::printable(n),
+                i18n::printable(h),
+                i18n::printable(&team.join("、"))
+            ));
+        }
+    };
+    for (number, holder, inspector) in names {
+        if last.as_ref().is_none_or(|(n, _)| *n != number) {
+            flush(&mut lines, &last, &team);
+            last = Some((number, holder));
+            team.clear();
+        }
+        team.push(inspector);
+    }
+    flush(&mut lines, &last, &team);
+    Ok(lines)
+}

@@ -242,6 +242,7 @@ pub async fn problem_counts(store: &Store, today: NaiveDate, ids: &[i64]) -> Has
         .unwrap_or_default()
 }
 pub mod annual;
+pub mod board;
 pub mod campaigns;
 pub mod cases;
 pub mod complaints;

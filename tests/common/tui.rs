@@ -235,6 +235,7 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
                 }],
                 leads: vec![LeadRow {
                     id: 1,
+                    licence_id: 1,
                     number,
                     holder,
                     source: "media".into(),
@@ -271,6 +272,7 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
             };
             Detail::Inspection {
                 item,
+                licence: (1, "hr-service".into()),
                 findings: "notices: 未公示收费标准".into(),
                 inspectors: vec!["杨强".into(), "黄伟".into()],
                 campaign: Some("清理整顿人力资源市场秩序专项行动".into()),
@@ -385,6 +387,95 @@ pub fn fixture_tally() -> Vec<(String, i64)> {
     ]
 }
 
+/// A section of the supervision pane as the database would give it.
+pub fn board(
+    section: hrss_desk::workflow::board::Section,
+    lang: Lang,
+) -> hrss_desk::workflow::board::BoardPage {
+    use hrss_desk::workflow::board::{self as b, BoardPage, Section};
+    let (summary, rows) = match section {
+        Section::Due => b::due(
+            lang,
+            &[
+                InspectionQueueRow {
+                    source: "inspection".into(),
+                    id: 3,
+                    licence_id: 1,
+                    since: d(11, 20),
+                    number: "(冀)人服证字[2026]第0001号".into(),
+                    holder: "石家庄市鹿泉区众诚人力资源服务有限公司".into(),
+                    what: "on-site".into(),
+                    month: 0,
+                    detail: String::new(),
+                },
+                InspectionQueueRow {
+                    source: "audit".into(),
+                    id: 5,
+                    licence_id: 2,
+                    since: d(11, 25),
+                    number: "H130110000023".into(),
+                    holder: "石家庄鹿鸣医院有限公司".into(),
+                    what: "sudden-jump".into(),
+                    month: 202610,
+                    detail: "cost=9800000 own_mean=4100000".into(),
+                },
+            ],
+            today(),
+        ),
+        Section::Rectifications => b::rectifications(
+            lang,
+            &[
+                RectificationRow {
+                    licence_id: 1,
+                    number: "(冀)人服证字[2026]第0001号".into(),
+                    holder: "石家庄市鹿泉区众诚人力资源服务有限公司".into(),
+                    step: "warn-rectify".into(),
+                    decided_on: d(10, 20),
+                    deadline: d(11, 20),
+                    reinspected_on: None,
+                },
+                RectificationRow {
+                    licence_id: 3,
+                    number: "人社民1301100001046号".into(),
+                    holder: "鹿泉区聚贤汽车维修培训学校".into(),
+                    step: "warn-rectify".into(),
+                    decided_on: d(11, 10),
+                    deadline: d(12, 10),
+                    reinspected_on: None,
+                },
+            ],
+            today(),
+        ),
+        Section::Draws => {
+            let cal = WorkCalendar::from_years(
+                &CalendarFile::parse(include_str!("../../data/calendar.toml"))
+                    .unwrap()
+                    .year,
+            );
+            b::draws(
+                lang,
+                &[DrawPlanRow {
+                    id: 1,
+                    name: "2026年第四季度人力资源服务机构抽查".into(),
+                    licence_kind: "hr-service".into(),
+                    zone: String::new(),
+                    seed: "20261102".into(),
+                    drawn_at: Utc.with_ymd_and_hms(2026, 11, 2, 2, 0, 0).single().unwrap(),
+                    inspections: 6,
+                    done: 4,
+                }],
+                &cal,
+            )
+        }
+        _ => (String::new(), Vec::new()),
+    };
+    BoardPage {
+        section,
+        summary,
+        rows,
+    }
+}
+
 /// Answers every effect as the database would, with the fixtures.
 pub fn feed(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
@@ -454,6 +545,15 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
                 ]),
             },
             Effect::LoadDashboard => AppEvent::Dashboard(Ok(dashboard())),
+            Effect::LoadBoard { section, lang } => AppEvent::Board(Ok(board(section, lang))),
+            Effect::ShowDraw { id, .. } => AppEvent::TextReady(Ok((
+                format!("抽查#{id}"),
+                vec!["抽查1“2026年第四季度”：随机种子20261102".into(), "(冀)人服证字[2026]第0001号\t众诚\t杨强、黄伟".into()],
+            ))),
+            Effect::PrepareInspection { id } => AppEvent::InspectionTarget {
+                id,
+                result: Ok(Some((1, "hr-service".into(), "pending".into()))),
+            },
             Effect::LoadCounts => AppEvent::Counts(Ok(counts())),
             Effect::Quit => continue,
         };

@@ -111,6 +111,19 @@ impl Backend {
         .await?)
     }
 
+    /// Every draw, newest first, with how many inspections it made and how
+    /// many are done.
+    pub async fn draw_plans(&self) -> Result<Vec<DrawPlanRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT d.id, d.name, d.licence_kind, d.zone, d.seed, d.drawn_at,
+                    (SELECT COUNT(*) FROM inspection i WHERE i.draw_id = d.id) AS inspections,
+                    (SELECT COUNT(*) FROM inspection i WHERE i.draw_id = d.id AND i.result <> 'pending') AS done
+             FROM draw d ORDER BY d.drawn_at DESC, d.id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Licence numbers and holders, and staff names, to publish a draw.
     pub async fn draw_names(&self, id: i64) -> Result<Vec<(String, String, String)>, StoreError> {
         Ok(sqlx::query_as(

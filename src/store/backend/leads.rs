@@ -37,7 +37,7 @@ impl Backend {
     /// Leads, newest first; `open_only` keeps those that started no inspection.
     pub async fn leads(&self, open_only: bool) -> Result<Vec<LeadRow>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT d.id, l.number, l.holder, d.source, d.summary, d.received_on, d.inspection_id
+            "SELECT d.id, d.licence_id, l.number, l.holder, d.source, d.summary, d.received_on, d.inspection_id
              FROM licence_lead d JOIN licence l ON l.id = d.licence_id
              WHERE NOT $1 OR d.inspection_id IS NULL ORDER BY d.received_on DESC, d.id DESC",
         )
@@ -129,7 +129,7 @@ impl Backend {
         .fetch_all(&self.pool)
         .await?;
         let leads = sqlx::query_as(
-            "SELECT d.id, l.number, l.holder, d.source, d.summary, d.received_on, d.inspection_id
+            "SELECT d.id, d.licence_id, l.number, l.holder, d.source, d.summary, d.received_on, d.inspection_id
              FROM licence_lead d JOIN licence l ON l.id = d.licence_id
              WHERE d.licence_id = $1 ORDER BY d.received_on DESC, d.id DESC",
         )

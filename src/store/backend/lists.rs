@@ -447,14 +447,18 @@ impl Backend {
     }
 
     async fn inspection_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
-        let row: Option<(i64, String, String, String, NaiveDate, String, String)> = sqlx::query_as(
-            "SELECT i.id, l.number, l.holder, i.method, i.planned_on, i.result, i.findings
+        type Row = (i64, String, String, String, NaiveDate, String, String, i64, String);
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT i.id, l.number, l.holder, i.method, i.planned_on, i.result, i.findings,
+                    l.id, l.kind
              FROM inspection i JOIN licence l ON l.id = i.licence_id WHERE i.id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((id, licence_number, holder, method, planned_on, result, findings)) = row else {
+        let Some((id, licence_number, holder, method, planned_on, result, findings, licence_id, licence_kind)) =
+            row
+        else {
             return Ok(None);
         };
         let inspectors: Vec<String> = sqlx::query_scalar(
@@ -475,6 +479,7 @@ impl Backend {
         let (campaign, items) = self.inspection_context(id).await?;
         Ok(Some(Detail::Inspection {
             item,
+            licence: (licence_id, licence_kind),
             findings,
             inspectors,
             campaign,

@@ -124,7 +124,7 @@ impl Backend {
     /// (licence number, holder, step, deadline, re-inspected on).
     pub async fn rectifications(&self) -> Result<Vec<RectificationRow>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT l.number, l.holder, s.step, s.deadline,
+            "SELECT s.licence_id, l.number, l.holder, s.step, s.decided_on, s.deadline,
                     (SELECT MIN(i.done_on) FROM inspection i
                       WHERE i.licence_id = s.licence_id AND i.done_on > s.decided_on) AS reinspected_on
              FROM sanction_step s JOIN licence l ON l.id = s.licence_id
@@ -299,11 +299,11 @@ impl Backend {
     /// oldest first.
     pub async fn inspection_queue(&self) -> Result<Vec<InspectionQueueRow>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT 'inspection' AS source, i.id AS id, i.planned_on AS since, l.number, l.holder,
+            "SELECT 'inspection' AS source, i.id AS id, i.licence_id, i.planned_on AS since, l.number, l.holder,
                     i.method AS what, 0 AS month, '' AS detail
              FROM inspection i JOIN licence l ON l.id = i.licence_id WHERE i.result = 'pending'
              UNION ALL
-             SELECT 'audit' AS source, t.id AS id, t.created_on AS since, l.number, l.holder,
+             SELECT 'audit' AS source, t.id AS id, t.licence_id, t.created_on AS since, l.number, l.holder,
                     t.rule AS what, t.month AS month, t.detail AS detail
              FROM audit_task t JOIN licence l ON l.id = t.licence_id WHERE t.status = 'open'
              ORDER BY since, source, id",

@@ -239,6 +239,15 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
                 .collect::<Vec<_>>()
                 .join(" "),
             Kind::Flag => if field.flag { "[x]" } else { "[ ]" }.to_string(),
+            Kind::Check => {
+                let outcome = crate::i18n::check_outcome(lang, field.choice);
+                if field.choice == 1 {
+                    let cursor = if focus { "_" } else { "" };
+                    format!("< {outcome} > {}{cursor}", clean(&field.text))
+                } else {
+                    format!("< {outcome} >")
+                }
+            }
         };
         lines.push(chosen(
             format!(" {}{}{value}", field.label, lang.pick("：", ": ")),

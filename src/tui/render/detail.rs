@@ -270,7 +270,20 @@ pub fn lines(
                 out.push(Line::raw(format!("  {}", Field::None.label(lang))));
             }
             for s in steps {
-                let deadline = s.deadline.map_or(String::new(), |d| format!(" → {d}"));
+                // A deadline to rectify: re-inspected since, awaited, or overdue.
+                let deadline = s.deadline.map_or(String::new(), |d| {
+                    let reinspected = inspections
+                        .iter()
+                        .filter_map(|i| i.done_on)
+                        .filter(|on| *on > s.decided_on)
+                        .min();
+                    let state = i18n::rectification_mark(
+                        lang,
+                        reinspected,
+                        crate::domain::ladder::rectification_overdue(d, reinspected, app.today),
+                    );
+                    format!(" → {d}{state}")
+                });
                 out.push(Line::raw(format!(
                     "  {} {}{deadline} {}",
                     s.decided_on,
@@ -381,6 +394,7 @@ pub fn lines(
             inspectors,
             campaign,
             items,
+            ..
         } => {
             out.push(field(Field::Date, item.planned_on.to_string(), lang));
             out.push(field(Field::Number, clean(&item.licence_number), lang));

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the state. Every text from the database goes
 //! through `text::clean`, every cell through `text::fit`.
 
+mod board;
 mod case_detail;
 mod case_overlay;
 mod dashboard;
@@ -40,6 +41,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         dashboard::render(frame, app, body);
     } else if app.pane == PaneId::Licences {
         lookup::render(frame, app, body);
+    } else if app.pane == PaneId::Inspections {
+        board::render(frame, app, body);
     } else {
         list::render(frame, app, body);
     }
@@ -54,6 +57,11 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Problems { cursor }) => overlay::problems(frame, app, *cursor),
         Some(Overlay::Notice { draft, editor }) => overlay::notice(frame, app, draft, editor),
         Some(Overlay::Form(f)) => case_overlay::form(frame, app, f),
+        Some(Overlay::Text {
+            title,
+            lines,
+            scroll,
+        }) => overlay::text(frame, title, lines, *scroll),
         Some(
             Overlay::CaseViews { .. }
             | Overlay::CaseMoves { .. }

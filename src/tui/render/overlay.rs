@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 /// A box in the middle of the screen, `w`×`h` at most.
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -46,6 +46,25 @@ pub(super) fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, s
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::new().borders(Borders::ALL).title(t))
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+/// A text to read, each line wrapped (a draw's result: its fingerprints are long).
+pub fn text(frame: &mut Frame, title: &str, lines: &[String], scroll: u16) {
+    let area = centred(frame.area(), 76, 20);
+    frame.render_widget(Clear, area);
+    mend_left_edge(frame, area);
+    let t = fit(&clean(title), usize::from(area.width.saturating_sub(2)));
+    let body: Vec<Line<'static>> = lines
+        .iter()
+        .map(|l| Line::raw(clean(&l.replace('\t', "  "))))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(body)
+            .block(Block::new().borders(Borders::ALL).title(t))
+            .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         area,
     );

@@ -1,0 +1,318 @@
+//! The supervision pane's words: its sections, their columns and the
+//! sentences that sum each up.
+
+use super::Lang;
+
+/// A section's name on the pane's section bar.
+pub fn board_section(lang: Lang, index: usize) -> &'static str {
+    let (zh, en) = match index {
+        0 => ("检查记录", "Inspections"),
+        1 => ("待检查", "Due"),
+        2 => ("整改", "Rectify"),
+        3 => ("抽查计划", "Draws"),
+        4 => ("年度审查", "Annual"),
+        5 => ("线索", "Leads"),
+        6 => ("专项行动", "Campaigns"),
+        _ => ("分片轮换", "Rota"),
+    };
+    lang.pick(zh, en)
+}
+
+/// A section's column headers.
+pub fn board_columns(lang: Lang, index: usize) -> &'static [&'static str] {
+    match (index, lang) {
+        (1, Lang::Zh) => &[
+            "日期",
+            "类别",
+            "许可证号",
+            "机构名称",
+            "检查方式 / 审核规则",
+        ],
+        (1, Lang::En) => &["Since", "What", "Licence", "Holder", "Method / audit rule"],
+        (2, Lang::Zh) => &[
+            "整改期限",
+            "状态",
+            "许可证号",
+            "机构名称",
+            "处理措施",
+            "决定日期",
+        ],
+        (2, Lang::En) => &["Deadline", "State", "Licence", "Holder", "Step", "Decided"],
+        (3, Lang::Zh) => &[
+            "编号",
+            "抽取日期",
+            "名称",
+            "对象类别",
+            "检查完成",
+            "公示期限",
+        ],
+        (3, Lang::En) => &["No.", "Drawn", "Name", "Targets", "Done", "Publish by"],
+        (4, Lang::Zh) => &["类别", "许可证号", "机构名称", "年度报告", "年检结果"],
+        (4, Lang::En) => &["Kind", "Licence", "Holder", "Annual report", "Result"],
+        (5, Lang::Zh) => &["收到日期", "来源", "许可证号", "机构名称", "内容"],
+        (5, Lang::En) => &["Received", "Source", "Licence", "Holder", "Summary"],
+        (6, Lang::Zh) => &["编号", "类型", "主题", "期间", "检查", "状态"],
+        (6, Lang::En) => &["No.", "Type", "Theme", "Period", "Inspections", "State"],
+        (_, Lang::Zh) => &["片区", "名称", "负责小组"],
+        (_, Lang::En) => &["Zone", "Name", "Team"],
+    }
+}
+
+pub fn due_summary(lang: Lang, inspections: usize, late: usize, tasks: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!(
+                "待检查{inspections}项（已过计划日期{late}项），稽核任务{tasks}项。按 c 记录检查结果。"
+            )
+        }
+        Lang::En => format!(
+            "To inspect: {inspections} ({late} past its planned day); audit tasks: {tasks}. c records an inspection."
+        ),
+    }
+}
+
+pub fn queue_kind(lang: Lang, audit: bool) -> &'static str {
+    match (lang, audit) {
+        (Lang::Zh, false) => "检查",
+        (Lang::Zh, true) => "稽核任务",
+        (Lang::En, false) => "inspection",
+        (Lang::En, true) => "audit task",
+    }
+}
+
+pub fn rectification_summary(lang: Lang, pending: usize, overdue: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "待复查的整改{pending}项，其中逾期未复查{overdue}项。复查即在期限后记录一次检查。"
+        ),
+        Lang::En => format!(
+            "Awaiting a re-inspection: {pending} rectifications, {overdue} of them overdue. A re-inspection is an inspection recorded after the deadline."
+        ),
+    }
+}
+
+/// A rectification's state: days left, due today, or days overdue.
+pub fn rectification_state(lang: Lang, days_left: i64) -> String {
+    match (lang, days_left) {
+        (Lang::Zh, d) if d > 0 => format!("还剩{d}天"),
+        (Lang::Zh, 0) => "今日到期".into(),
+        (Lang::Zh, d) => format!("逾期{}天", -d),
+        (Lang::En, 1) => "1 day left".into(),
+        (Lang::En, d) if d > 0 => format!("{d} days left"),
+        (Lang::En, 0) => "due today".into(),
+        (Lang::En, -1) => "1 day overdue".into(),
+        (Lang::En, d) => format!("{} days overdue", -d),
+    }
+}
+
+pub fn plans_summary(lang: Lang, draws: usize, inspections: i64, done: i64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "抽查{draws}次，抽中检查{inspections}项，已完成{done}项。抽查结果自抽取之日起20个工作日内公示。回车查看抽查结果。"
+        ),
+        Lang::En => format!(
+            "{draws} draws, {inspections} inspections drawn, {done} done. Results are published within 20 working days of the draw. Enter shows a draw."
+        ),
+    }
+}
+
+pub fn all_kinds(lang: Lang) -> &'static str {
+    lang.pick("全部类别", "every kind")
+}
+
+/// The year's HR agency reports and school inspections, counted.
+#[allow(clippy::too_many_arguments)]
+pub fn annual_summary(
+    lang: Lang,
+    year: i64,
+    received: usize,
+    late: usize,
+    missing: usize,
+    not_due: usize,
+    passed: usize,
+    failed: usize,
+    open: usize,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{year}年度：人力资源服务机构年度报告按时{received}、逾期{late}、未报{missing}、未到期{not_due}；民办培训学校年检合格{passed}、不合格{failed}（暂停招生至复检合格）、未出结果{open}。"
+        ),
+        Lang::En => format!(
+            "{year}: HR agencies' reports {received} received, {late} late, {missing} missing, {not_due} not yet due; schools {passed} passed, {failed} failed (no enrolment until a re-check passes), {open} without a result."
+        ),
+    }
+}
+
+pub fn annual_result(lang: Lang, result: Option<&str>) -> &'static str {
+    match (lang, result) {
+        (Lang::Zh, Some("passed")) => "合格",
+        (Lang::Zh, Some("failed")) => "不合格，暂停招生",
+        (Lang::Zh, _) => "未出结果",
+        (Lang::En, Some("passed")) => "passed",
+        (Lang::En, Some("failed")) => "failed: no enrolment",
+        (Lang::En, _) => "no result yet",
+    }
+}
+
+pub fn leads_summary(lang: Lang, open: usize) -> String {
+    match lang {
+        Lang::Zh => format!("尚未启动检查的线索{open}条。回车打开许可证，按 n 登记新线索。"),
+        Lang::En => format!(
+            "{open} leads that started no inspection yet. Enter opens the licence; n there records a lead."
+        ),
+    }
+}
+
+pub fn campaigns_summary(lang: Lang, all: usize, running: usize) -> String {
+    match lang {
+        Lang::Zh => format!("专项行动和市场巡查{all}项，正在进行{running}项。"),
+        Lang::En => format!("{all} campaigns and patrols, {running} running."),
+    }
+}
+
+pub fn campaign_kind(lang: Lang, patrol: bool) -> &'static str {
+    match (lang, patrol) {
+        (Lang::Zh, false) => "专项行动",
+        (Lang::Zh, true) => "市场巡查",
+        (Lang::En, false) => "campaign",
+        (Lang::En, true) => "patrol",
+    }
+}
+
+/// Before, during or after a period.
+pub fn period_state(lang: Lang, before: bool, after: bool) -> &'static str {
+    match (lang, before, after) {
+        (Lang::Zh, true, _) => "未开始",
+        (Lang::Zh, _, true) => "已结束",
+        (Lang::Zh, ..) => "进行中",
+        (Lang::En, true, _) => "not begun",
+        (Lang::En, _, true) => "ended",
+        (Lang::En, ..) => "running",
+    }
+}
+
+pub fn done_of(lang: Lang, done: i64, all: i64, failed: Option<i64>) -> String {
+    match (lang, failed) {
+        (Lang::Zh, Some(f)) if f > 0 => format!("{done}/{all}，不合格{f}"),
+        (Lang::En, Some(f)) if f > 0 => format!("{done}/{all}, {f} failed"),
+        _ => format!("{done}/{all}"),
+    }
+}
+
+pub fn board_empty(lang: Lang) -> &'static str {
+    lang.pick("（无）", "(nothing)")
+}
+
+pub fn board_no_licence(lang: Lang) -> &'static str {
+    lang.pick(
+        "这一行不对应某个许可证。",
+        "This row is not about one licence.",
+    )
+}
+
+pub fn board_sections_hint(lang: Lang) -> &'static str {
+    lang.pick("[ ] 切换", "[ ] switch")
+}
+
+/// A check item's outcome in a form, by its choice (passed, failed, n/a).
+pub fn check_outcome(lang: Lang, choice: usize) -> &'static str {
+    match (lang, choice) {
+        (Lang::Zh, 0) => "合格",
+        (Lang::Zh, 1) => "不合格",
+        (Lang::Zh, _) => "不适用",
+        (Lang::En, 0) => "passed",
+        (Lang::En, 1) => "failed",
+        (Lang::En, _) => "n/a",
+    }
+}
+
+/// How an inspection came about.
+pub fn origin_label(lang: Lang, code: &str) -> &'static str {
+    match (lang, code) {
+        (Lang::Zh, "routine") => "日常检查",
+        (Lang::Zh, "campaign") => "专项行动",
+        (Lang::Zh, "complaint") => "投诉举报",
+        (Lang::Zh, "media") => "媒体报道",
+        (Lang::Zh, "tracking") => "信息追踪",
+        (Lang::Zh, _) => "按线索或专项行动（缺省）",
+        (Lang::En, "routine") => "routine",
+        (Lang::En, "campaign") => "special campaign",
+        (Lang::En, "complaint") => "complaint",
+        (Lang::En, "media") => "media report",
+        (Lang::En, "tracking") => "information tracking",
+        (Lang::En, _) => "from its lead or campaign (default)",
+    }
+}
+
+/// How an inspection was done.
+pub fn approach_label(lang: Lang, code: &str) -> &'static str {
+    match (lang, code) {
+        (Lang::Zh, "open") => "公开检查",
+        (Lang::Zh, "unannounced") => "暗访（不预先通知）",
+        (Lang::Zh, "records") => "查阅资料",
+        (Lang::Zh, _) => "数据核查",
+        (Lang::En, "open") => "open visit",
+        (Lang::En, "unannounced") => "unannounced visit",
+        (Lang::En, "records") => "records review",
+        (Lang::En, _) => "data review",
+    }
+}
+
+pub fn form_inspection_title(lang: Lang, id: i64, kind: &str) -> String {
+    match lang {
+        Lang::Zh => format!("记录检查#{id}（{kind}）"),
+        Lang::En => format!("Record inspection #{id} ({kind})"),
+    }
+}
+
+pub fn no_pending_inspection(lang: Lang) -> &'static str {
+    lang.pick(
+        "该许可证没有待检查的检查。检查由抽查、线索（n）或专项行动安排。",
+        "This licence has no pending inspection. Draws, leads (n) and campaigns plan them.",
+    )
+}
+
+pub fn inspection_not_pending(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("检查#{id}已记录结果，不能再次记录。"),
+        Lang::En => format!("Inspection #{id} is recorded already."),
+    }
+}
+
+pub fn select_an_inspection(lang: Lang) -> &'static str {
+    lang.pick(
+        "请先选择一项待检查的检查（检查记录或待检查栏），或打开一个许可证。",
+        "Select a pending inspection first (the inspections or due section), or open a licence.",
+    )
+}
+
+pub fn open_a_licence_first(lang: Lang) -> &'static str {
+    lang.pick(
+        "请先打开一个许可证（回车）。",
+        "Open a licence first (Enter).",
+    )
+}
+
+pub fn draw_title(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("抽查#{id}的结果（供公示）"),
+        Lang::En => format!("Draw #{id}: the result, to publish"),
+    }
+}
+
+/// After a rectification deadline on a licence: re-inspected on a day,
+/// overdue, or awaited.
+pub fn rectification_mark(
+    lang: Lang,
+    reinspected: Option<chrono::NaiveDate>,
+    overdue: bool,
+) -> String {
+    match (lang, reinspected, overdue) {
+        (Lang::Zh, Some(d), _) => format!("（{d}已复查）"),
+        (Lang::Zh, None, true) => "（逾期未复查）".into(),
+        (Lang::Zh, None, false) => "（待复查）".into(),
+        (Lang::En, Some(d), _) => format!(" (re-inspected {d})"),
+        (Lang::En, None, true) => " (overdue, not re-inspected)".into(),
+        (Lang::En, None, false) => " (awaiting re-inspection)".into(),
+    }
+}

@@ -1,0 +1,147 @@
+//! The supervision pane: its section bar, then the inspections list or a
+//! section's summary and rows.
+
+use super::super::app::App;
+use super::super::text::{clean, fit, share, width};
+use super::titled;
+use crate::i18n;
+use crate::workflow::board::Section;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+/// (minimum width, share of the spare width) of each section's columns.
+fn column_specs(section: Section) -> &'static [(u16, u16)] {
+    match section {
+        Section::Due => &[(11, 0), (13, 0), (14, 2), (12, 3), (10, 1)],
+        Section::Rectifications => &[(11, 0), (10, 0), (12, 1), (10, 3), (10, 2), (10, 0)],
+        Section::Draws => &[(5, 0), (10, 0), (10, 3), (10, 2), (7, 0), (10, 0)],
+        Section::Annual => &[(12, 1), (12, 1), (12, 3), (10, 0), (12, 1)],
+        Section::Leads => &[(10, 0), (8, 0), (12, 1), (10, 2), (10, 4)],
+        Section::Campaigns => &[(5, 0), (8, 0), (10, 3), (23, 0), (8, 1), (6, 0)],
+        Section::Inspections | Section::Rota => &[(8, 0), (12, 1), (20, 3)],
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    let [bar, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(2)]).areas(area);
+    section_bar(frame, app, bar);
+    if app.board.section == Section::Inspections {
+        super::list::render(frame, app, rest);
+    } else {
+        section(frame, app, rest);
+    }
+}
+
+fn section_bar(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang;
+    let mut spans = Vec::new();
+    for s in Section::ALL {
+        if s == app.board.section {
+            // Brackets as well as reverse video, for monochrome terminals.
+            spans.push(Span::styled(
+                format!("[{}]", s.label(lang)),
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ));
+        } else {
+            spans.push(Span::raw(format!(" {} ", s.label(lang))));
+        }
+    }
+    let hint = format!(" {}", i18n::board_sections_hint(lang));
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if used + width(&hint) <= usize::from(area.width) {
+        spans.push(Span::styled(hint, Style::new().add_modifier(Modifier::DIM)));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn section(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang;
+    let b = &app.board;
+    let title = format!(
+        "{}{}{}",
+        lang.pick("监督检查", "Supervision"),
+        lang.pick("：", ": "),
+        b.section.label(lang)
+    );
+    let block = titled(&title, area);
+    let rows = b.rows();
+    let block = if rows.is_empty() {
+        block
+    } else {
+        block.title_bottom(Line::from(i18n::position(lang, b.cursor + 1, false)).right_aligned())
+    };
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [summary, table] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let width = usize::from(inner.width);
+    let note = match &b.page {
+        None => i18n::loading(lang).to_string(),
+        Some(Err(e)) => i18n::load_failed(lang, e),
+        Some(Ok(p)) if p.section != b.section => i18n::loading(lang).to_string(),
+        Some(Ok(p)) => p.summary.clone(),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(&clean(&note), width),
+            Style::new().add_modifier(Modifier::DIM),
+        )),
+        summary,
+    );
+    let widths = share(inner.width, column_specs(b.section));
+    let header = Row::new(
+        i18n::board_columns(lang, b.section.index())
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| Cell::from(fit(h, usize::from(*w)))),
+    )
+    .style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+    let height = usize::from(table.height.saturating_sub(1));
+    let body: Vec<Row> = rows
+        .iter()
+        .enumerate()
+        .skip(b.scroll)
+        .take(height)
+        .map(|(i, r)| {
+            let mut style = Style::new();
+            if r.alert {
+                style = style.fg(Color::Red);
+            }
+            if i == b.cursor {
+                style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            }
+            // A mark as well as colour, for monochrome terminals.
+            let cells = r.cells.iter().zip(&widths).enumerate().map(|(j, (t, w))| {
+                let t = if j == 0 && r.alert {
+                    format!("!{}", clean(t))
+                } else {
+                    clean(t)
+                };
+                Cell::from(fit(&t, usize::from(*w)))
+            });
+            Row::new(cells).style(style)
+        })
+        .collect();
+    let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
+    let empty = body.is_empty() && matches!(&b.page, Some(Ok(p)) if p.section == b.section);
+    frame.render_widget(
+        Table::new(body, constraints)
+            .header(header)
+            .column_spacing(1),
+        table,
+    );
+    if empty {
+        let below = Rect {
+            y: table.y + 1,
+            height: table.height.saturating_sub(1),
+            ..table
+        };
+        frame.render_widget(
+            Paragraph::new(fit(i18n::board_empty(lang), usize::from(table.width))),
+            below,
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! The supervision pane (监督检查) at the desk, drawn from fixtures: its
+//! sections, what is due and what is overdue, a draw's result, and the forms
+//! that record an inspection item by item, take a ladder step and record a
+//! lead — from the pane and from a licence's detail.
+
+mod common;
+
+use common::tui::*;
+use hrss_desk::i18n::Lang;
+use hrss_desk::store::ListKind;
+use hrss_desk::tui::action::Action;
+use hrss_desk::tui::app::{AppEvent, Effect, Overlay};
+use hrss_desk::tui::form::Purpose;
+use hrss_desk::workflow::board::Section;
+use ratatui::crossterm::event::KeyCode;
+
+fn pane(lang: Lang, w: u16, h: u16) -> hrss_desk::tui::app::App {
+    let mut a = app(lang, w, h);
+    act(&mut a, Action::Pane4);
+    a
+}
+
+fn submitted(fx: &[Effect]) -> hrss_desk::tui::form::Form {
+    match fx {
+        [Effect::SubmitForm { form, .. }] => (**form).clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_sections_go_round_with_brackets_and_keys() {
+    let mut a = pane(Lang::Zh, 100, 30);
+    let s = draw(&a);
+    assert!(s.contains("[检查记录]") && s.contains("待检查"), "{s}");
+    assert!(
+        s.contains("石家庄市鹿泉区恒信人力资源服务有限公司"),
+        "the list: {s}"
+    );
+    typed(&mut a, KeyCode::Char(']'));
+    assert_eq!(a.board.section, Section::Due);
+    assert!(draw(&a).contains("[待检查]"));
+    typed(&mut a, KeyCode::Right);
+    assert_eq!(a.board.section, Section::Rectifications);
+    typed(&mut a, KeyCode::Char('['));
+    typed(&mut a, KeyCode::Left);
+    assert_eq!(a.board.section, Section::Inspections);
+    typed(&mut a, KeyCode::Left);
+    assert_eq!(a.board.section, Section::Rota, "round the bar");
+    // Another pane's keys are its own: [ does nothing there.
+    act(&mut a, Action::Pane3);
+    typed(&mut a, KeyCode::Char('['));
+    assert_eq!(a.board.section, Section::Rota);
+}
+
+#[test]
+fn due_lists_pending_inspections_and_audit_tasks_marking_a_missed_plan() {
+    let mut a = pane(Lang::Zh, 100, 30);
+    typed(&mut a, KeyCode::Char(']'));
+    let s = draw(&a);
+    assert!(
+        s.contains("待检查1项（已过计划日期1项），稽核任务1项"),
+        "{s}"
+    );
+    assert!(s.contains("!2026-11-20") && s.contains("检查 #3"), "{s}");
+    assert!(
+        s.contains("稽核任务 #5") && !s.contains("!2026-11-25"),
+        "{s}"
+    );
+    insta::assert_snapshot!("supervision_due_zh_100x30", s);
+    let mut en = pane(Lang::En, 80, 24);
+    typed(&mut en, KeyCode::Char(']'));
+    let s = draw(&en);
+    assert!(s.contains("To inspect: 1 (1 past its planned day)"), "{s}");
+    insta::assert_snapshot!("supervision_due_en_80x24", s);
+}
+
+#[test]
+fn rectifications_show_days_left_and_overdue_and_open_the_licence() {
+    let mut a = pane(Lang::Zh, 80, 24);
+    typed(&mut a, KeyCode::Right);
+    typed(&mut a, KeyCode::Right);
+    let s = draw(&a);
+    assert!(s.contains("逾期7天") && s.contains("还剩13天"), "{s}");
+    assert!(s.contains("其中逾期未复查1项"), "{s}");
+    insta::assert_snapshot!("supervision_rectifications_zh_80x24", s);
+    typed(&mut a, KeyCode::Down);
+    let fx = key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadDetail {
+            kind: ListKind::Licences,
+            id: 3
+        }]
+    );
+    feed(&mut a, fx);
+    let s = draw(&a);
+    assert!(s.contains("处罚阶梯") || s.contains("阶梯"), "{s}");
+    // Esc comes back to the section, the cursor where it was.
+    typed(&mut a, KeyCode::Esc);
+    assert_eq!(a.board.section, Section::Rectifications);
+    assert_eq!(a.board.cursor, 1);
+}
+
+#[test]
+fn a_draw_opens_its_published_result() {
+    let mut a = pane(Lang::Zh, 100, 30);
+    for _ in 0..3 {
+        typed(&mut a, KeyCode::Right);
+    }
+    let s = draw(&a);
+    // Drawn 2 Nov: 20 working days later is 30 Nov.
+    assert!(
+        s.contains("#1") && s.contains("4/6") && s.contains("2026-11-30"),
+        "{s}"
+    );
+    typed(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay, Some(Overlay::Text { .. })));
+    let s = draw(&a);
+    assert!(
+        s.contains("随机种子20261102") && s.contains("杨强、黄伟"),
+        "{s}"
+    );
+    typed(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_none());
+}
+
+#[test]
+fn an_empty_section_says_so_and_a_language_switch_reads_it_again() {
+    let mut a = pane(Lang::Zh, 100, 30);
+    for _ in 0..5 {
+        typed(&mut a, KeyCode::Right);
+    }
+    assert_eq!(a.board.section, Section::Leads);
+    assert!(draw(&a).contains("（无）"), "{}", draw(&a));
+    let fx = a.apply(Action::Language);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadBoard {
+            section: Section::Leads,
+            lang: Lang::En
+        }]
+    );
+    // An answer for a section left since is dropped.
+    typed(&mut a, KeyCode::Right);
+    a.handle(AppEvent::Board(Ok(board(Section::Due, Lang::En))));
+    assert_eq!(a.board.section, Section::Campaigns);
+    assert!(a.board.rows().is_empty());
+}
+
+#[test]
+fn c_records_the_selected_inspection_item_by_item() {
+    let mut a = pane(Lang::Zh, 100, 30);
+    typed(&mut a, KeyCode::Char(']'));
+    assert_eq!(
+        key(&mut a, KeyCode::Char('c')),
+        vec![Effect::PrepareInspection { id: 3 }]
+    );
+    typed(&mut a, KeyCode::Char('c'));
+    let s = draw(&a);
+    assert!(
+        s.contains("记录检查#3") && s.contains("经营行为") && s.contains("< 合格 >"),
+        "{s}"
+    );
+    // The second item: typing a finding marks it failed.
+    key(&mut a, KeyCode::Tab);
+    for c in "两名员工未参保".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Right); // not applicable
+    assert!(
+        draw(&a).contains("< 不合格 > 两名员工未参保"),
+        "{}",
+        draw(&a)
+    );
+    let form = submitted(&key(&mut a, KeyCode::F(2)));
+    assert_eq!(form.purpose, Purpose::Inspection { id: 3 });
+    assert_eq!(form.value("conduct"), "passed");
+    assert_eq!(form.value("staff-insurance"), "failed:两名员工未参保");
+    assert_eq!(form.value("honesty"), "na");
+    a.handle(AppEvent::FormDone(Ok("检查3已记录".into())));
+    assert!(a.overlay.is_none());
+    // An audit task is not an inspection to record.
+    typed(&mut a, KeyCode::Down);
+    assert!(key(&mut a, KeyCode::Char('c')).is_empty());
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("请先选择一项待检查的检查")
+    );
+}
+
+#[test]
+fn a_recorded_inspection_cannot_be_recorded_again() {
+    let mut a = pane(Lang::En, 100, 30);
+    typed(&mut a, KeyCode::Char(']'));
+    a.handle(AppEvent::InspectionTarget {
+        id: 3,
+        result: Ok(Some((1, "hr-service".into(), "failed".into()))),
+    });
+    assert!(a.overlay.is_none());
+    assert!(a.message.as_deref().unwrap().contains("recorded already"));
+}
+
+#[test]
+fn a_licence_detail_takes_a_ladder_step_and_records_a_lead() {
+    let mut a = app(Lang::Zh, 100, 30);
+    // Not on a licence: said, nothing opens.
+    act(&mut a, Action::SanctionStep);
+    assert!(a.overlay.is_none());
+    assert!(a.message.as_deref().unwrap().contains("请先打开一个许可证"));
+    act(&mut a, Action::Pane4);
+    typed(&mut a, KeyCode::Char(']'));
+    typed(&mut a, KeyCode::Enter); // the due inspection's licence
+    assert!(matches!(&a.detail, Some(d) if d.kind == ListKind::Licences && d.id == 1));
+    typed(&mut a, KeyCode::Char('s'));
+    let s = draw(&a);
+    assert!(s.contains("处理措施") && s.contains("整改期限"), "{s}");
+    for c in "2026-12-31".chars() {
+        key(&mut a, KeyCode::Char(c)); // the step field takes no text
+    }
+    key(&mut a, KeyCode::Tab);
+    for c in "2026-12-31".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Tab);
+    for c in "未明示收费标准".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let form = submitted(&key(&mut a, KeyCode::F(2)));
+    assert_eq!(form.purpose, Purpose::Sanction { licence: 1 });
+    assert_eq!(form.value("step"), "warn-rectify");
+    assert_eq!(form.value("deadline"), "2026-12-31");
+    assert_eq!(form.value("reason"), "未明示收费标准");
+    a.handle(AppEvent::FormDone(Ok("已作出处理".into())));
+    typed(&mut a, KeyCode::Char('n'));
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Tab);
+    for c in "群众举报收取押金".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let form = submitted(&key(&mut a, KeyCode::F(2)));
+    assert_eq!(form.purpose, Purpose::Lead { licence: 1 });
+    assert_eq!(form.value("source"), "tip");
+    assert_eq!(form.value("summary"), "群众举报收取押金");
+}
+
+#[test]
+fn an_inspection_detail_records_it_and_steps_its_licence() {
+    let mut a = pane(Lang::En, 100, 30);
+    typed(&mut a, KeyCode::Enter);
+    assert!(matches!(&a.detail, Some(d) if d.kind == ListKind::Inspections));
+    let id = a.detail.as_ref().unwrap().id;
+    assert_eq!(
+        key(&mut a, KeyCode::Char('c')),
+        vec![Effect::PrepareInspection { id }]
+    );
+    typed(&mut a, KeyCode::Char('s'));
+    match &a.overlay {
+        Some(Overlay::Form(f)) => assert_eq!(f.purpose, Purpose::Sanction { licence: 1 }),
+        other => panic!("{other:?}"),
+    }
+}
