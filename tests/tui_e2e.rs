@@ -268,3 +268,86 @@ fn the_program_alone_opens_the_screen_as_the_staff_member_and_ends_cleanly() {
     }
     assert_eq!(std::fs::read_to_string(&exit_file).unwrap().trim(), "0");
 }
+
+#[test]
+fn a_chief_records_a_failed_item_orders_a_rectification_and_sees_it_awaited() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("office.sqlite");
+    seed(dir.path(), &db);
+    let url = format!("sqlite://{}", db.display());
+    let drawn = Command::new(env!("CARGO_BIN_EXE_hrss-desk"))
+        .env("HOME", dir.path())
+        .env_remove("HRSS_DATABASE_URL")
+        .args(["--database-url", &url, "--user", "liuyang", "draw", "run"])
+        .args(["--name", "培训学校抽查", "--kind", "training-school"])
+        .args(["--ratio", "30%", "--seed", "5"])
+        .output()
+        .unwrap();
+    assert!(
+        drawn.status.success(),
+        "{}",
+        String::from_utf8_lossy(&drawn.stderr)
+    );
+    let command = format!(
+        "HOME='{home}' '{bin}' --database-url '{url}' --user liuyang",
+        home = dir.path().display(),
+        bin = env!("CARGO_BIN_EXE_hrss-desk"),
+    );
+    let t = Tmux {
+        socket: dir.path().join("tmux.sock"),
+    };
+    let started = t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "hrss",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    assert!(started.status.success());
+    t.wait_for("the screen", |s| s.contains("[1 参保审核]"));
+    t.keys(&["4"]);
+    t.wait_for("the supervision pane", |s| s.contains("[检查记录]"));
+    t.keys(&["]"]);
+    t.wait_for("what is due", |s| {
+        s.contains("[待检查]") && s.contains("按 c 记录检查结果")
+    });
+    // The last due inspection's licence, and its pending inspection recorded.
+    t.keys(&["G", "Enter"]);
+    t.wait_for("the licence", |s| s.contains("持证单位"));
+    t.keys(&["c"]);
+    t.wait_for("the inspection form", |s| {
+        s.contains("记录检查#") && s.contains("< 合格 >")
+    });
+    t.literally("未按规定公示收费项目");
+    t.wait_for("the finding typed", |s| {
+        s.contains("< 不合格 > 未按规定公示收费项目")
+    });
+    t.keys(&["F2"]);
+    t.wait_for("the inspection recorded", |s| {
+        s.contains("已记录：发现问题")
+    });
+    // The first step of the ladder, with a deadline to rectify.
+    let deadline = (chrono::Utc::now() + chrono::Duration::days(20))
+        .date_naive()
+        .to_string();
+    t.keys(&["s"]);
+    t.wait_for("the ladder form", |s| s.contains("整改期限"));
+    t.keys(&["Tab"]);
+    t.literally(&deadline);
+    t.keys(&["Tab"]);
+    t.literally("限期公示收费项目");
+    t.keys(&["F2"]);
+    t.wait_for("the step taken", |s| s.contains("已记录："));
+    t.keys(&["Escape"]);
+    t.wait_for("back on what is due", |s| s.contains("[待检查]"));
+    t.keys(&["]"]);
+    let s = t.wait_for("the rectification awaited", |s| {
+        s.contains("[整改]") && s.contains(&deadline)
+    });
+    assert!(s.contains("待复查的整改1项") && s.contains("还剩"), "{s}");
+    t.keys(&["q"]);
+}

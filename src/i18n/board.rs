@@ -86,7 +86,7 @@ pub fn rectification_summary(lang: Lang, pending: usize, overdue: usize) -> Stri
             "待复查的整改{pending}项，其中逾期未复查{overdue}项。复查即在期限后记录一次检查。"
         ),
         Lang::En => format!(
-            "Awaiting a re-inspection: {pending} rectifications, {overdue} of them overdue. A re-inspection is an inspection recorded after the deadline."
+            "Rectifications awaiting a re-inspection: {pending}, overdue: {overdue}. A re-inspection is an inspection recorded after the deadline."
         ),
     }
 }

@@ -526,11 +526,13 @@ pub fn inspection_recorded(lang: Lang, id: i64, passed: bool) -> String {
     match (lang, passed) {
         (Lang::Zh, true) => format!("检查{id}已记录：合格。"),
         (Lang::Zh, false) => {
-            format!("检查{id}已记录：发现问题，可按阶梯作出处理（sanction add）。")
+            format!(
+                "检查{id}已记录：发现问题，可按阶梯作出处理（屏幕上打开检查或许可证按 s，命令行 sanction add）。"
+            )
         }
         (Lang::En, true) => format!("Inspection {id} recorded: passed."),
         (Lang::En, false) => format!(
-            "Inspection {id} recorded: failed items; the ladder's next step can follow (sanction add)."
+            "Inspection {id} recorded: failed items; the ladder's next step can follow (s on the inspection or licence; sanction add)."
         ),
     }
 }

@@ -16,8 +16,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 fn column_specs(section: Section) -> &'static [(u16, u16)] {
     match section {
         Section::Due => &[(11, 0), (13, 0), (14, 2), (12, 3), (10, 1)],
-        Section::Rectifications => &[(11, 0), (10, 0), (12, 1), (10, 3), (10, 2), (10, 0)],
-        Section::Draws => &[(5, 0), (10, 0), (10, 3), (10, 2), (7, 0), (10, 0)],
+        Section::Rectifications => &[(11, 0), (13, 0), (12, 1), (10, 3), (10, 2), (10, 0)],
+        Section::Draws => &[(5, 0), (10, 0), (10, 3), (10, 2), (8, 0), (10, 0)],
         Section::Annual => &[(12, 1), (12, 1), (12, 3), (10, 0), (12, 1)],
         Section::Leads => &[(10, 0), (8, 0), (12, 1), (10, 2), (10, 4)],
         Section::Campaigns => &[(5, 0), (8, 0), (10, 3), (23, 0), (8, 1), (6, 0)],

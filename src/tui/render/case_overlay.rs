@@ -260,10 +260,18 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
-    lines.push(keys(
-        lang,
-        "Enter/Tab 下一项 · 左右键选择 · 空格 勾选 · F2 或 Ctrl-S 登记 · Esc 暂存关闭",
-        "Enter/Tab next · Left/Right choose · Space ticks · F2 or Ctrl-S registers · Esc keeps and closes",
-    ));
+    if f.fields.iter().any(|x| x.kind == Kind::Check) {
+        lines.push(keys(
+            lang,
+            "Tab 下一项 · 左右键 合格/不合格/不适用 · 输入问题即记为不合格 · F2 登记 · Esc 暂存",
+            "Tab next · Left/Right passed/failed/n.a. · typing a finding fails it · F2 records · Esc keeps",
+        ));
+    } else {
+        lines.push(keys(
+            lang,
+            "Enter/Tab 下一项 · 左右键选择 · 空格 勾选 · F2 或 Ctrl-S 登记 · Esc 暂存关闭",
+            "Enter/Tab next · Left/Right choose · Space ticks · F2 or Ctrl-S registers · Esc keeps and closes",
+        ));
+    }
     boxed(frame, &f.title, lines, 0);
 }
