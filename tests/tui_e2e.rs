@@ -54,6 +54,33 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Runs `command` in a new session of a terminal `w`×`h` wide.
+    fn start(dir: &Path, command: &str, w: u16, h: u16) -> Tmux {
+        let t = Tmux {
+            socket: dir.join("tmux.sock"),
+        };
+        let (w, h) = (w.to_string(), h.to_string());
+        let started = t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "hrss",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            command,
+        ]);
+        assert!(
+            started.status.success(),
+            "{}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        t
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
@@ -94,25 +121,7 @@ fn a_clerk_moves_through_the_panes_reads_help_filters_and_quits() {
         db = db.display(),
         exit = exit_file.display()
     );
-    let t = Tmux {
-        socket: dir.path().join("tmux.sock"),
-    };
-    let started = t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "hrss",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        &command,
-    ]);
-    assert!(
-        started.status.success(),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
+    let t = Tmux::start(dir.path(), &command, 80, 24);
 
     let s = t.wait_for("the filings pane with its rows", |s| {
         s.contains("[1 参保审核]") && s.contains("待审核322")
@@ -190,24 +199,7 @@ fn a_terminal_too_small_is_told_and_the_screen_recovers_when_enlarged() {
         env!("CARGO_BIN_EXE_hrss-desk"),
         db.display()
     );
-    let t = Tmux {
-        socket: dir.path().join("tmux.sock"),
-    };
-    assert!(
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "hrss",
-            "-x",
-            "70",
-            "-y",
-            "20",
-            &command
-        ])
-        .status
-        .success()
-    );
+    let t = Tmux::start(dir.path(), &command, 70, 20);
     t.wait_for("the too-small note", |s| {
         s.contains("too small") && s.contains("70×20")
     });
@@ -236,24 +228,7 @@ fn the_program_alone_opens_the_screen_as_the_staff_member_and_ends_cleanly() {
         db = db.display(),
         exit = exit_file.display()
     );
-    let t = Tmux {
-        socket: dir.path().join("tmux.sock"),
-    };
-    assert!(
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "hrss",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            &command
-        ])
-        .status
-        .success()
-    );
+    let t = Tmux::start(dir.path(), &command, 100, 30);
     t.wait_for("the screen as 刘洋, the section chief", |s| {
         s.contains("[1 参保审核]") && s.contains("刘洋 (liuyang) 科室负责人")
     });
@@ -293,21 +268,7 @@ fn a_chief_records_a_failed_item_orders_a_rectification_and_sees_it_awaited() {
         home = dir.path().display(),
         bin = env!("CARGO_BIN_EXE_hrss-desk"),
     );
-    let t = Tmux {
-        socket: dir.path().join("tmux.sock"),
-    };
-    let started = t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "hrss",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(started.status.success());
+    let t = Tmux::start(dir.path(), &command, 100, 30);
     t.wait_for("the screen", |s| s.contains("[1 参保审核]"));
     t.keys(&["4"]);
     t.wait_for("the supervision pane", |s| s.contains("[检查记录]"));

@@ -597,6 +597,11 @@ impl App {
             RecordKind::Person => ListKind::Persons,
         };
         let id = index.id(hit.index);
+        self.open_detail(kind, id)
+    }
+
+    /// Opens record `id`'s detail and asks for it.
+    pub(super) fn open_detail(&mut self, kind: ListKind, id: i64) -> Vec<Effect> {
         self.detail = Some(DetailView {
             kind,
             id,

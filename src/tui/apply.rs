@@ -2,7 +2,7 @@
 //! switching panes, and the review queue's decisions and tags.
 
 use super::action::Action;
-use super::app::{App, DetailView, Effect, Overlay, QueueChoice};
+use super::app::{App, Effect, Overlay, QueueChoice};
 use super::palette::Palette;
 use super::pane::PaneId;
 use crate::domain::decision::Decision;
@@ -157,16 +157,7 @@ impl App {
                     return vec![];
                 };
                 let (kind, id) = (l.kind, item.id());
-                self.detail = Some(DetailView {
-                    kind,
-                    id,
-                    detail: None,
-                    error: None,
-                    scroll: 0,
-                    revealed: None,
-                    problems: None,
-                });
-                let mut fx = vec![Effect::LoadDetail { kind, id }];
+                let mut fx = self.open_detail(kind, id);
                 if kind == ListKind::Filings {
                     // Opening a filing tells the others it is in review.
                     fx.push(Effect::TakeLease { id });

@@ -118,19 +118,7 @@ impl App {
             self.message = Some(i18n::board_no_licence(self.lang).to_string());
             return vec![];
         };
-        self.detail = Some(DetailView {
-            kind: ListKind::Licences,
-            id,
-            detail: None,
-            error: None,
-            scroll: 0,
-            revealed: None,
-            problems: None,
-        });
-        vec![Effect::LoadDetail {
-            kind: ListKind::Licences,
-            id,
-        }]
+        self.open_detail(ListKind::Licences, id)
     }
 
     pub(super) fn board_loaded(&mut self, r: Result<BoardPage, String>) -> Vec<Effect> {

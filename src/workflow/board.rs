@@ -5,7 +5,7 @@
 
 use crate::domain::annual::ReportStatus;
 use crate::domain::zone::Period;
-use crate::domain::{InspectionMethod, LeadSource, LicenceKind, WorkCalendar, ladder};
+use crate::domain::{LeadSource, LicenceKind, WorkCalendar, ladder};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
@@ -139,30 +139,16 @@ pub fn due(
     rows: &[crate::store::InspectionQueueRow],
     today: NaiveDate,
 ) -> (String, Vec<BoardRow>) {
-    use crate::domain::settlement::{Flag, Rule};
     let mut out = Vec::new();
     let (mut inspections, mut late, mut tasks) = (0, 0, 0);
     for r in rows {
         let audit = r.source == "audit";
-        let what = if audit {
+        let what = super::supervision::queue_what(lang, r);
+        if audit {
             tasks += 1;
-            match Rule::parse(&r.what, &r.detail) {
-                Some(rule) => {
-                    let flag = Flag {
-                        institution: 0,
-                        month: u32::try_from(r.month).unwrap_or(0),
-                        rule,
-                    };
-                    i18n::settlement_flag(lang, "", &flag)
-                        .trim_start()
-                        .to_string()
-                }
-                None => format!("{} {} {}", text(&r.what), r.month, text(&r.detail)),
-            }
         } else {
             inspections += 1;
-            InspectionMethod::parse(&r.what).map_or_else(|| text(&r.what), |m| m.label(lang).into())
-        };
+        }
         let overdue = !audit && r.since < today;
         late += usize::from(overdue);
         let mut row = BoardRow::new(vec![

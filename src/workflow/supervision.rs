@@ -249,7 +249,6 @@ pub async fn audit_settlements(
 /// pending inspection (its method) and open audit task (its flag, with the
 /// figures) oldest first.
 pub fn queue_lines(lang: Lang, rows: &[crate::store::InspectionQueueRow]) -> Vec<String> {
-    use crate::domain::settlement::{Flag, Rule};
     let audits = rows.iter().filter(|r| r.source == "audit").count();
     let mut lines = vec![i18n::inspection_queue_head(
         lang,
@@ -258,24 +257,7 @@ pub fn queue_lines(lang: Lang, rows: &[crate::store::InspectionQueueRow]) -> Vec
     )];
     for r in rows {
         let audit = r.source == "audit";
-        let what = if audit {
-            match Rule::parse(&r.what, &r.detail) {
-                Some(rule) => {
-                    let flag = Flag {
-                        institution: 0,
-                        month: u32::try_from(r.month).unwrap_or(0),
-                        rule,
-                    };
-                    i18n::settlement_flag(lang, "", &flag)
-                        .trim_start()
-                        .to_string()
-                }
-                None => format!("{} {} {}", r.what, r.month, r.detail),
-            }
-        } else {
-            crate::domain::InspectionMethod::parse(&r.what)
-                .map_or(r.what.clone(), |m| m.label(lang).to_string())
-        };
+        let what = queue_what(lang, r);
         lines.push(format!(
             "{} #{}\t{}\t{}\t{}\t{}",
             i18n::queue_source(lang, audit),
@@ -287,6 +269,31 @@ pub fn queue_lines(lang: Lang, rows: &[crate::store::InspectionQueueRow]) -> Vec
         ));
     }
     lines
+}
+
+/// What a queue row is about: an inspection's method, or an audit task's
+/// flag with the figures behind it.
+pub fn queue_what(lang: Lang, r: &crate::store::InspectionQueueRow) -> String {
+    use crate::domain::settlement::{Flag, Rule};
+    if r.source != "audit" {
+        return crate::domain::InspectionMethod::parse(&r.what).map_or_else(
+            || i18n::printable(&r.what).into_owned(),
+            |m| m.label(lang).to_string(),
+        );
+    }
+    match Rule::parse(&r.what, &r.detail) {
+        Some(rule) => {
+            let flag = Flag {
+                institution: 0,
+                month: u32::try_from(r.month).unwrap_or(0),
+                rule,
+            };
+            i18n::settlement_flag(lang, "", &flag)
+                .trim_start()
+                .to_string()
+        }
+        None => format!("{} {} {}", r.what, r.month, r.detail),
+    }
 }
 
 /// The public register as CSV (with a byte-order mark for spreadsheets).
