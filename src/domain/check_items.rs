@@ -124,6 +124,26 @@ pub fn items(kind: LicenceKind) -> &'static [Item] {
     }
 }
 
+/// Whether a failed inspection of this kind is served an on-site violation
+/// notice (违约通知单): agreement institutions, under their agreement.
+pub fn serves_violation_notice(kind: LicenceKind) -> bool {
+    matches!(
+        kind,
+        LicenceKind::DesignatedClinic
+            | LicenceKind::DesignatedPharmacy
+            | LicenceKind::WorkInjuryAgreement
+    )
+}
+
+/// Whether recording these items closes the institution's open audit tasks:
+/// the settlement audit's findings were looked into (passed or failed, not
+/// "not applicable").
+pub fn closes_audit_tasks(items: &[(String, Outcome)]) -> bool {
+    items
+        .iter()
+        .any(|(c, o)| c == "audit-findings" && *o != Outcome::NotApplicable)
+}
+
 /// How an item came out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -206,6 +226,23 @@ pub fn check_record(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_agreement_institutions_are_served_a_violation_notice() {
+        assert!(serves_violation_notice(LicenceKind::DesignatedPharmacy));
+        assert!(serves_violation_notice(LicenceKind::WorkInjuryAgreement));
+        assert!(!serves_violation_notice(LicenceKind::HrService));
+        assert!(!serves_violation_notice(LicenceKind::TrainingSchool));
+    }
+
+    #[test]
+    fn audit_tasks_close_when_the_audit_findings_were_looked_into() {
+        let item = |o| vec![("audit-findings".to_string(), o)];
+        assert!(closes_audit_tasks(&item(Outcome::Passed)));
+        assert!(closes_audit_tasks(&item(Outcome::Failed("多收费".into()))));
+        assert!(!closes_audit_tasks(&item(Outcome::NotApplicable)));
+        assert!(!closes_audit_tasks(&[("clauses".into(), Outcome::Passed)]));
+    }
 
     fn all_passed(kind: LicenceKind) -> Vec<(String, Outcome)> {
         items(kind)

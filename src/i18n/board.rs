@@ -316,3 +316,23 @@ pub fn rectification_mark(
         (Lang::En, None, false) => " (awaiting re-inspection)".into(),
     }
 }
+
+/// A violation notice's number: the year and its place in the year.
+pub fn violation_notice_number(year: i64, seq: i64) -> String {
+    format!("〔{year}〕第{seq}号")
+}
+
+pub fn violation_notice_served(lang: Lang, year: i64, seq: i64) -> String {
+    let n = violation_notice_number(year, seq);
+    match lang {
+        Lang::Zh => format!("已当场送达违约通知单{n}。"),
+        Lang::En => format!(" Violation notice {n} served on the spot."),
+    }
+}
+
+pub fn audit_tasks_closed(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Zh => format!("该机构的{n}项稽核任务已办结。"),
+        Lang::En => format!(" {n} audit tasks of the institution closed."),
+    }
+}

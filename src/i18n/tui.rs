@@ -542,6 +542,7 @@ fields! {
     RectificationsOverdue = "逾期未复查的整改", "Rectifications overdue";
     Supervision = "监督检查", "Supervision";
     Campaign = "专项行动", "Campaign";
+    ViolationNotice = "违约通知单", "Violation notice";
     CheckItems = "检查项目", "Check items";
     InspectionsPending = "待检查", "Inspections pending";
     AuditTasksOpen = "结算审核任务", "Audit tasks open";

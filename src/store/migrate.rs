@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(10, "0010_leads"),
     migration!(11, "0011_campaigns"),
     migration!(12, "0012_zone_teams"),
+    migration!(13, "0013_violation_notices"),
 ];
 
 /// The schema version this program knows.

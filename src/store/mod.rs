@@ -305,19 +305,15 @@ impl Store {
         on_backend!(self.inspection_target(id))
     }
 
-    /// Records a pending inspection's outcome item by item: (item, outcome, finding).
-    #[allow(clippy::too_many_arguments)]
+    /// Records a pending inspection's outcome item by item, with the
+    /// violation notice served and the audit tasks it closes, at once.
     pub async fn record_inspection(
         &self,
         actor: &Staff,
         id: i64,
-        items: &[(String, String, String)],
-        origin: &str,
-        approach: &str,
-        passed: bool,
-        on: NaiveDate,
-    ) -> Result<(), StoreError> {
-        on_backend!(self.record_inspection(actor, id, items, origin, approach, passed, on))
+        rec: &InspectionRecord<'_>,
+    ) -> Result<Recorded, StoreError> {
+        on_backend!(self.record_inspection(actor, id, rec))
     }
 
     pub async fn sanction_steps(

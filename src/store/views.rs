@@ -269,6 +269,8 @@ pub enum Detail {
         item: InspectionItem,
         /// The licence inspected: its id and kind.
         licence: (i64, String),
+        /// The violation notice served on the spot, if one was.
+        notice: Option<ViolationNotice>,
         findings: String,
         inspectors: Vec<String>,
         /// The campaign or patrol it belongs to (its theme).
@@ -533,6 +535,38 @@ pub struct RectificationRow {
     pub decided_on: NaiveDate,
     pub deadline: NaiveDate,
     pub reinspected_on: Option<NaiveDate>,
+}
+
+/// An on-site violation notice (违约通知单).
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct ViolationNotice {
+    pub year: i64,
+    pub seq: i64,
+    pub issued_on: NaiveDate,
+    pub content: String,
+}
+
+/// An inspection's outcome as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InspectionRecord<'a> {
+    /// (item, outcome, finding)
+    pub items: &'a [(String, String, String)],
+    pub origin: &'a str,
+    pub approach: &'a str,
+    pub passed: bool,
+    pub on: NaiveDate,
+    /// The text of the violation notice served on the spot, if one is.
+    pub notice: Option<&'a str>,
+    /// Close the institution's open audit tasks (their findings looked into).
+    pub close_audit_tasks: bool,
+}
+
+/// What recording an inspection did besides: the notice served (year,
+/// number in the year) and how many audit tasks it closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recorded {
+    pub notice: Option<(i64, i64)>,
+    pub tasks_closed: u64,
 }
 
 /// A draw as the plans list shows it.

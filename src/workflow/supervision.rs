@@ -67,11 +67,43 @@ pub async fn record(
             (c.clone(), o.code().to_string(), finding)
         })
         .collect();
-    store
-        .record_inspection(staff, id, &rows, origin, approach, passed, today)
+    // An agreement institution found at fault is served the violation
+    // notice on the spot: the failed items with their findings, in Chinese
+    // (the official text whatever the screen's language).
+    let notice = (!passed && check_items::serves_violation_notice(kind)).then(|| {
+        all.iter()
+            .filter_map(|(c, o)| match o {
+                Outcome::Failed(f) => Some(format!(
+                    "{}：{}",
+                    check_items::item_label(c, Lang::Zh).unwrap_or(c),
+                    f.trim()
+                )),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let rec = crate::store::InspectionRecord {
+        items: &rows,
+        origin,
+        approach,
+        passed,
+        on: today,
+        notice: notice.as_deref(),
+        close_audit_tasks: check_items::closes_audit_tasks(&all),
+    };
+    let done = store
+        .record_inspection(staff, id, &rec)
         .await
         .map_err(fail)?;
-    Ok(i18n::inspection_recorded(lang, id, passed))
+    let mut said = i18n::inspection_recorded(lang, id, passed);
+    if let Some((year, seq)) = done.notice {
+        said.push_str(&i18n::violation_notice_served(lang, year, seq));
+    }
+    if done.tasks_closed > 0 {
+        said.push_str(&i18n::audit_tasks_closed(lang, done.tasks_closed));
+    }
+    Ok(said)
 }
 
 /// Takes a step of a licence's ladder (a section chief's act). Ok is the

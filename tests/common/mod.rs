@@ -124,6 +124,22 @@ impl TestDb {
         self.one(sql).await
     }
 
+    /// The first column of every row, as integers.
+    pub async fn rows(&self, sql: &str) -> Vec<i64> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        if self.label == "sqlite" {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            let v = sqlx::query_scalar(sql).fetch_all(&pool).await.unwrap();
+            pool.close().await;
+            v
+        } else {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            let v = sqlx::query_scalar(sql).fetch_all(&pool).await.unwrap();
+            pool.close().await;
+            v
+        }
+    }
+
     pub async fn text(&self, sql: &str) -> String {
         self.one(sql).await
     }

@@ -273,6 +273,7 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
             Detail::Inspection {
                 item,
                 licence: (1, "hr-service".into()),
+                notice: None,
                 findings: "notices: 未公示收费标准".into(),
                 inspectors: vec!["杨强".into(), "黄伟".into()],
                 campaign: Some("清理整顿人力资源市场秩序专项行动".into()),

@@ -477,9 +477,16 @@ impl Backend {
             result,
         };
         let (campaign, items) = self.inspection_context(id).await?;
+        let notice = sqlx::query_as(
+            "SELECT year, seq, issued_on, content FROM violation_notice WHERE inspection_id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(Some(Detail::Inspection {
             item,
             licence: (licence_id, licence_kind),
+            notice,
             findings,
             inspectors,
             campaign,

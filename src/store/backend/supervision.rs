@@ -19,13 +19,14 @@ impl Backend {
         &self,
         actor: &crate::domain::Staff,
         id: i64,
-        items: &[(String, String, String)],
-        origin: &str,
-        approach: &str,
-        passed: bool,
-        on: NaiveDate,
-    ) -> Result<(), StoreError> {
+        rec: &InspectionRecord<'_>,
+    ) -> Result<Recorded, StoreError> {
         let mut tx = self.begin_write().await?;
+        if DIALECT == Dialect::Postgres && rec.notice.is_some() {
+            // Notice numbers are given in turn: one at a time.
+            sqlx::query("SELECT pg_advisory_xact_lock(7210503)").execute(&mut *tx).await?;
+        }
+        let (items, origin, approach, passed) = (rec.items, rec.origin, rec.approach, rec.passed);
         let findings: Vec<String> = items
             .iter()
             .filter(|(_, o, _)| o == "failed")
@@ -37,7 +38,7 @@ impl Backend {
              WHERE id = $6 AND result = 'pending'",
         )
         .bind(if passed { "passed" } else { "failed" })
-        .bind(on)
+        .bind(rec.on)
         .bind(findings.join("; "))
         .bind(origin)
         .bind(approach)
@@ -59,17 +60,66 @@ impl Backend {
                 .execute(&mut *tx)
                 .await?;
         }
+        let notice = match rec.notice {
+            None => None,
+            Some(content) => {
+                let year = i64::from(chrono::Datelike::year(&rec.on));
+                let seq: i64 =
+                    sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM violation_notice WHERE year = $1")
+                        .bind(year)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                sqlx::query(
+                    "INSERT INTO violation_notice (inspection_id, year, seq, issued_on, content, issued_by)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(id)
+                .bind(year)
+                .bind(seq)
+                .bind(rec.on)
+                .bind(content)
+                .bind(actor.id)
+                .execute(&mut *tx)
+                .await?;
+                append_audit(
+                    &mut tx,
+                    &actor.login,
+                    "violation-notice.serve",
+                    "inspection",
+                    &id.to_string(),
+                    &format!("{year}-{seq}"),
+                )
+                .await?;
+                Some((year, seq))
+            }
+        };
+        let tasks_closed = if rec.close_audit_tasks {
+            sqlx::query(
+                "UPDATE audit_task SET status = 'closed', closed_by_inspection = $1, version = version + 1
+                 WHERE status = 'open' AND licence_id = (SELECT licence_id FROM inspection WHERE id = $1)",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+        } else {
+            0
+        };
         append_audit(
             &mut tx,
             &actor.login,
             "inspection.record",
             "inspection",
             &id.to_string(),
-            &format!("{} ({origin}, {approach}); failed: {}", if passed { "passed" } else { "failed" }, findings.len()),
+            &format!(
+                "{} ({origin}, {approach}); failed: {}; audit tasks closed: {tasks_closed}",
+                if passed { "passed" } else { "failed" },
+                findings.len()
+            ),
         )
         .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(Recorded { notice, tasks_closed })
     }
 
     /// The steps already taken on a licence: (step, decided on).

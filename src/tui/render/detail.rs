@@ -394,6 +394,7 @@ pub fn lines(
             inspectors,
             campaign,
             items,
+            notice,
             ..
         } => {
             out.push(field(Field::Date, item.planned_on.to_string(), lang));
@@ -432,6 +433,17 @@ pub fn lines(
             ));
             if let Some(theme) = campaign {
                 out.push(field(Field::Campaign, clean(theme), lang));
+            }
+            if let Some(n) = notice {
+                out.push(field(
+                    Field::ViolationNotice,
+                    format!(
+                        "{} {}",
+                        i18n::violation_notice_number(n.year, n.seq),
+                        n.issued_on
+                    ),
+                    lang,
+                ));
             }
             if !items.is_empty() {
                 out.push(heading(Field::CheckItems, lang));
