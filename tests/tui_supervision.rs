@@ -215,6 +215,12 @@ fn a_licence_detail_takes_a_ladder_step_and_records_a_lead() {
     typed(&mut a, KeyCode::Char(']'));
     typed(&mut a, KeyCode::Enter); // the due inspection's licence
     assert!(matches!(&a.detail, Some(d) if d.kind == ListKind::Licences && d.id == 1));
+    // Titled as a licence, though opened from the supervision pane.
+    assert!(
+        draw(&a).contains("许可查询：许可证与服务协议"),
+        "{}",
+        draw(&a)
+    );
     typed(&mut a, KeyCode::Char('s'));
     let s = draw(&a);
     assert!(s.contains("处理措施") && s.contains("整改期限"), "{s}");

@@ -75,8 +75,8 @@ pub fn queue_kind(lang: Lang, audit: bool) -> &'static str {
     match (lang, audit) {
         (Lang::Zh, false) => "检查",
         (Lang::Zh, true) => "稽核任务",
-        (Lang::En, false) => "inspection",
-        (Lang::En, true) => "audit task",
+        (Lang::En, false) => "visit",
+        (Lang::En, true) => "audit",
     }
 }
 

@@ -621,7 +621,16 @@ fn declared_rows(declared: &str, lang: Lang) -> Vec<Line<'static>> {
 
 pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
     let lang = app.lang;
-    let title = i18n::pane_title(app.pane.index(), lang);
+    // Titled by what the record is, wherever it was opened from.
+    use crate::store::ListKind;
+    let pane = match d.kind {
+        ListKind::Filings => 0,
+        ListKind::Licences | ListKind::Employers => 1,
+        ListKind::Cases => 2,
+        ListKind::Inspections => 3,
+        ListKind::Persons => 4,
+    };
+    let title = i18n::pane_title(pane, lang);
     let block = titled(title, area);
     let body: Vec<Line> = match (&d.detail, &d.error) {
         (Some(detail), _) => lines(app, detail, d.revealed.as_ref(), d.problems.as_deref()),
