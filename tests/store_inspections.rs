@@ -156,3 +156,83 @@ async fn a_failed_agreement_institution_is_served_a_numbered_notice_and_its_audi
         assert!(store.verify_audit().await.unwrap().is_ok(), "{l}");
     }
 }
+
+#[tokio::test]
+async fn notices_recorded_at_once_at_two_desks_get_two_numbers() {
+    let today = NaiveDate::from_ymd_opt(2098, 5, 6).unwrap();
+    for db in TestDb::all().await {
+        let l = &db.label;
+        let store = common::demo_store(&db, 300).await;
+        let chief = store.staff_by_login("liuyang").await.unwrap().unwrap();
+        let plan = hrss_desk::domain::draw::Plan {
+            seed: 4,
+            ratio_permille: 1000,
+            per_target: 2,
+        };
+        hrss_desk::workflow::draws::run(
+            &store,
+            &chief,
+            Lang::Zh,
+            today,
+            "诊所全覆盖",
+            "designated-clinic",
+            "",
+            plan,
+        )
+        .await
+        .unwrap();
+        let ids: Vec<i64> = db
+            .rows(
+                "SELECT i.id FROM inspection i JOIN licence l ON l.id = i.licence_id
+                 WHERE i.result = 'pending' AND l.kind = 'designated-clinic' ORDER BY i.id",
+            )
+            .await;
+        // A second desk: its own connection pool on the same database.
+        let other = db.open().await;
+        let (a, b) = (
+            store.staff_by_login("yangqiang").await.unwrap().unwrap(),
+            other.staff_by_login("wulei").await.unwrap().unwrap(),
+        );
+        let failed = vec![("clauses".to_string(), Outcome::Failed("超范围收费".into()))];
+        for pair in ids.chunks(2).take(4) {
+            let [x, y] = pair else { break };
+            let (r1, r2) = tokio::join!(
+                supervision::record(
+                    &store,
+                    &a,
+                    Lang::Zh,
+                    today,
+                    *x,
+                    &failed,
+                    Some(Outcome::Passed),
+                    None,
+                    "open"
+                ),
+                supervision::record(
+                    &other,
+                    &b,
+                    Lang::Zh,
+                    today,
+                    *y,
+                    &failed,
+                    Some(Outcome::Passed),
+                    None,
+                    "open"
+                ),
+            );
+            r1.unwrap();
+            r2.unwrap();
+        }
+        let seqs: Vec<i64> = db
+            .rows("SELECT seq FROM violation_notice WHERE year = 2098 ORDER BY seq")
+            .await;
+        let n = seqs.len() as i64;
+        assert!(n >= 4, "{l}: {seqs:?}");
+        assert_eq!(
+            seqs,
+            (1..=n).collect::<Vec<_>>(),
+            "{l}: each number once, none skipped"
+        );
+        other.close().await;
+    }
+}

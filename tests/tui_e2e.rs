@@ -281,12 +281,15 @@ fn a_chief_records_a_failed_item_orders_a_rectification_and_sees_it_awaited() {
     t.wait_for("the licence", |s| s.contains("持证单位"));
     t.keys(&["c"]);
     t.wait_for("the inspection form", |s| {
-        s.contains("记录检查#") && s.contains("< 合格 >")
+        s.contains("记录检查#") && s.contains("< 未填 >")
     });
     t.literally("未按规定公示收费项目");
     t.wait_for("the finding typed", |s| {
-        s.contains("< 不合格 > 未按规定公示收费项目")
+        s.contains("< 不合格 >") && s.contains("问题：未按规定公示收费项目")
     });
+    // The other items passed, then recorded.
+    t.keys(&["F3"]);
+    t.wait_for("the rest passed", |s| !s.contains("< 未填 >"));
     t.keys(&["F2"]);
     t.wait_for("the inspection recorded", |s| {
         s.contains("已记录：发现问题")

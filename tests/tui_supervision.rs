@@ -125,26 +125,62 @@ fn a_draw_opens_its_published_result() {
 }
 
 #[test]
-fn an_empty_section_says_so_and_a_language_switch_reads_it_again() {
+fn an_empty_section_says_so_and_late_answers_are_dropped() {
     let mut a = pane(Lang::Zh, 100, 30);
     for _ in 0..5 {
         typed(&mut a, KeyCode::Right);
     }
     assert_eq!(a.board.section, Section::Leads);
     assert!(draw(&a).contains("（无）"), "{}", draw(&a));
+    let summary = |a: &hrss_desk::tui::app::App| match &a.board.page {
+        Some(Ok(p)) => p.summary.clone(),
+        other => panic!("{other:?}"),
+    };
+    // L reads the section again in English; the Chinese answer to the
+    // load before, arriving late, is dropped.
+    let before = a.board.generation;
     let fx = a.apply(Action::Language);
     assert_eq!(
         fx,
         vec![Effect::LoadBoard {
             section: Section::Leads,
-            lang: Lang::En
+            lang: Lang::En,
+            generation: before + 1,
         }]
     );
-    // An answer for a section left since is dropped.
-    typed(&mut a, KeyCode::Right);
-    a.handle(AppEvent::Board(Ok(board(Section::Due, Lang::En))));
+    feed(&mut a, fx);
+    assert!(
+        summary(&a).contains("leads that started"),
+        "{}",
+        summary(&a)
+    );
+    a.handle(AppEvent::Board {
+        generation: before,
+        result: Ok(board(Section::Leads, Lang::Zh)),
+    });
+    a.handle(AppEvent::Board {
+        generation: before,
+        result: Err("连接中断".into()),
+    });
+    assert!(
+        summary(&a).contains("leads that started"),
+        "{}",
+        summary(&a)
+    );
+    // An answer for a section left since is dropped too, even a failure.
+    let asked = key(&mut a, KeyCode::Right);
     assert_eq!(a.board.section, Section::Campaigns);
-    assert!(a.board.rows().is_empty());
+    a.handle(AppEvent::Board {
+        generation: before + 1,
+        result: Err("连接中断".into()),
+    });
+    assert!(a.board.page.is_none(), "{:?}", a.board.page);
+    feed(&mut a, asked);
+    assert!(
+        summary(&a).contains("campaigns and patrols"),
+        "{}",
+        summary(&a)
+    );
 }
 
 #[test]
@@ -158,27 +194,32 @@ fn c_records_the_selected_inspection_item_by_item() {
     typed(&mut a, KeyCode::Char('c'));
     let s = draw(&a);
     assert!(
-        s.contains("记录检查#3") && s.contains("经营行为") && s.contains("< 合格 >"),
+        s.contains("记录检查#3") && s.contains("经营行为") && s.contains("< 未填 >"),
         "{s}"
     );
-    // The second item: typing a finding marks it failed.
+    // Nothing is recorded while an item is left unfilled.
+    assert!(key(&mut a, KeyCode::F(2)).is_empty());
+    assert!(draw(&a).contains("尚有5项未填"), "{}", draw(&a));
+    // The second item: typing a finding marks it failed, shown on its own line.
     key(&mut a, KeyCode::Tab);
     for c in "两名员工未参保".chars() {
         key(&mut a, KeyCode::Char(c));
     }
     key(&mut a, KeyCode::Tab);
-    key(&mut a, KeyCode::Right);
-    key(&mut a, KeyCode::Right); // not applicable
+    key(&mut a, KeyCode::Left); // not applicable
+    let s = draw(&a);
     assert!(
-        draw(&a).contains("< 不合格 > 两名员工未参保"),
-        "{}",
-        draw(&a)
+        s.contains("< 不合格 >") && s.contains("问题：两名员工未参保") && s.contains("< 不适用 >"),
+        "{s}"
     );
+    // F3: the rest passed.
+    key(&mut a, KeyCode::F(3));
     let form = submitted(&key(&mut a, KeyCode::F(2)));
     assert_eq!(form.purpose, Purpose::Inspection { id: 3 });
     assert_eq!(form.value("conduct"), "passed");
     assert_eq!(form.value("staff-insurance"), "failed:两名员工未参保");
     assert_eq!(form.value("honesty"), "na");
+    assert_eq!(form.value("ledger"), "passed");
     a.handle(AppEvent::FormDone(Ok("检查3已记录".into())));
     assert!(a.overlay.is_none());
     // An audit task is not an inspection to record.
@@ -193,9 +234,54 @@ fn c_records_the_selected_inspection_item_by_item() {
 }
 
 #[test]
+fn a_late_answer_about_an_inspection_opens_no_form() {
+    let mut a = pane(Lang::Zh, 100, 30);
+    typed(&mut a, KeyCode::Char(']'));
+    let asked = key(&mut a, KeyCode::Char('c'));
+    assert_eq!(asked, vec![Effect::PrepareInspection { id: 3 }]);
+    // An answer about another inspection is not this one's.
+    a.handle(AppEvent::InspectionTarget {
+        id: 4,
+        result: Ok(Some((1, "hr-service".into(), "pending".into()))),
+    });
+    assert!(a.overlay.is_none());
+    // The clerk opened help meanwhile: the answer does not cover it.
+    typed(&mut a, KeyCode::Char('?'));
+    feed(&mut a, asked);
+    assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+}
+
+#[test]
+fn c_on_a_licence_records_its_oldest_pending_inspection() {
+    let mut a = app(Lang::Zh, 100, 30);
+    act(&mut a, Action::Pane4);
+    typed(&mut a, KeyCode::Char(']'));
+    typed(&mut a, KeyCode::Enter);
+    assert_eq!(
+        key(&mut a, KeyCode::Char('c')),
+        vec![Effect::PrepareInspection { id: 8 }],
+        "planned 26 Nov, before the one of 15 Dec"
+    );
+    // Back to the section, it is read again: what was done there shows.
+    let fx = key(&mut a, KeyCode::Esc);
+    assert!(
+        matches!(
+            fx.as_slice(),
+            [Effect::LoadBoard {
+                section: Section::Due,
+                ..
+            }]
+        ),
+        "{fx:?}"
+    );
+}
+
+#[test]
 fn a_recorded_inspection_cannot_be_recorded_again() {
     let mut a = pane(Lang::En, 100, 30);
     typed(&mut a, KeyCode::Char(']'));
+    key(&mut a, KeyCode::Char('c'));
+    // Recorded at another desk meanwhile.
     a.handle(AppEvent::InspectionTarget {
         id: 3,
         result: Ok(Some((1, "hr-service".into(), "failed".into()))),

@@ -83,10 +83,10 @@ pub fn queue_kind(lang: Lang, audit: bool) -> &'static str {
 pub fn rectification_summary(lang: Lang, pending: usize, overdue: usize) -> String {
     match lang {
         Lang::Zh => format!(
-            "待复查的整改{pending}项，其中逾期未复查{overdue}项。复查即在期限后记录一次检查。"
+            "待复查的整改{pending}项，其中逾期未复查{overdue}项。作出处理后记录的检查即为复查。"
         ),
         Lang::En => format!(
-            "Rectifications awaiting a re-inspection: {pending}, overdue: {overdue}. A re-inspection is an inspection recorded after the deadline."
+            "Rectifications awaiting a re-inspection: {pending}, overdue: {overdue}. Any inspection recorded after the step counts as the re-inspection."
         ),
     }
 }
@@ -214,16 +214,38 @@ pub fn board_sections_hint(lang: Lang) -> &'static str {
     lang.pick("[ ] 切换", "[ ] switch")
 }
 
-/// A check item's outcome in a form, by its choice (passed, failed, n/a).
+/// A check item's outcome in a form, by its choice (not filled in, passed,
+/// failed, n/a).
 pub fn check_outcome(lang: Lang, choice: usize) -> &'static str {
     match (lang, choice) {
-        (Lang::Zh, 0) => "合格",
-        (Lang::Zh, 1) => "不合格",
+        (Lang::Zh, 0) => "未填",
+        (Lang::Zh, 1) => "合格",
+        (Lang::Zh, 2) => "不合格",
         (Lang::Zh, _) => "不适用",
-        (Lang::En, 0) => "passed",
-        (Lang::En, 1) => "failed",
+        (Lang::En, 0) => "not filled in",
+        (Lang::En, 1) => "passed",
+        (Lang::En, 2) => "failed",
         (Lang::En, _) => "n/a",
     }
+}
+
+pub fn items_unfilled(lang: Lang, labels: &[&str]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "尚有{}项未填：{}。逐项选择，或按 F3 将其余记为合格。",
+            labels.len(),
+            labels.join("、")
+        ),
+        Lang::En => format!(
+            "{} items not filled in: {}. Choose each, or F3 marks the rest passed.",
+            labels.len(),
+            labels.join("; ")
+        ),
+    }
+}
+
+pub fn finding_label(lang: Lang) -> &'static str {
+    lang.pick("问题：", "Finding: ")
 }
 
 /// How an inspection came about.

@@ -105,6 +105,8 @@ pub enum Effect {
     LoadBoard {
         section: crate::workflow::board::Section,
         lang: Lang,
+        /// Answers to an older load are dropped.
+        generation: u64,
     },
     /// A draw's published result, to read on screen.
     ShowDraw {
@@ -185,8 +187,11 @@ pub enum AppEvent {
         id: i64,
         result: Result<Option<(String, String, String)>, String>,
     },
-    /// A section of the supervision pane.
-    Board(Result<crate::workflow::board::BoardPage, String>),
+    /// A section of the supervision pane, for load `generation`.
+    Board {
+        generation: u64,
+        result: Result<crate::workflow::board::BoardPage, String>,
+    },
     /// A text to read (a title and its lines), or why not.
     TextReady(Result<(String, Vec<String>), String>),
     /// Inspection `id`'s licence, kind and result, to open its form.
@@ -770,7 +775,7 @@ impl App {
                 vec![]
             }
             AppEvent::DataChanged => self.data_changed(),
-            AppEvent::Board(r) => self.board_loaded(r),
+            AppEvent::Board { generation, result } => self.board_loaded(generation, result),
             AppEvent::TextReady(r) => self.text_ready(r),
             AppEvent::InspectionTarget { id, result } => self.inspection_target(id, result),
             AppEvent::FormDone(r) => self.form_done(r),

@@ -86,7 +86,12 @@ impl App {
             Action::Pane6 => self.switch(PaneId::Dashboard),
             Action::Back => {
                 if self.detail.take().is_some() {
-                    return vec![];
+                    // What was done in the record shows in the section at once.
+                    return if self.on_board() {
+                        self.load_board()
+                    } else {
+                        vec![]
+                    };
                 }
                 self.message = None;
                 let narrowed = self.pane == PaneId::Filings && self.queue_problem.is_some();

@@ -19,13 +19,15 @@ pub enum Kind {
     /// Any of (code, label); `cursor` is the option under the cursor.
     AnyOf(Vec<(String, String)>),
     Flag,
-    /// A check item: passed, failed or not applicable (`choice` 0, 1, 2);
-    /// the text is the finding, and typing one marks the item failed.
+    /// A check item: not yet filled in, passed, failed or not applicable
+    /// (`choice` 0 to 3); the text is the finding, and typing one marks the
+    /// item failed. Nothing is recorded while an item is left unfilled.
     Check,
 }
 
-/// The outcomes of a check item, in the order of `Kind::Check`'s choice.
-pub const CHECK_OUTCOMES: [&str; 3] = ["passed", "failed", "na"];
+/// The outcomes of a check item, in the order of `Kind::Check`'s choice;
+/// the first is "not filled in yet".
+pub const CHECK_OUTCOMES: [&str; 4] = ["", "passed", "failed", "na"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormField {
@@ -71,7 +73,7 @@ impl FormField {
                 .collect::<Vec<_>>()
                 .join(","),
             Kind::Flag => if self.flag { "1" } else { "" }.to_string(),
-            Kind::Check => match CHECK_OUTCOMES[self.choice.min(2)] {
+            Kind::Check => match CHECK_OUTCOMES[self.choice.min(3)] {
                 "failed" => format!("failed:{}", self.text.trim()),
                 other => other.to_string(),
             },
@@ -248,8 +250,26 @@ impl App {
             // Enter moves on, as on a paper form; F2 or Ctrl-S registers.
             KeyCode::Tab | KeyCode::Down | KeyCode::Enter => form.focus = (form.focus + 1) % n,
             KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + n - 1) % n,
+            // The items not filled in yet, passed: most of a routine visit.
+            KeyCode::F(3) => {
+                for f in &mut form.fields {
+                    if f.kind == Kind::Check && f.choice == 0 {
+                        f.choice = 1;
+                    }
+                }
+            }
             KeyCode::F(2) | KeyCode::Char('s') if k.code == KeyCode::F(2) || ctrl => {
                 if form.sending {
+                    return Some(vec![]);
+                }
+                let unset: Vec<&str> = form
+                    .fields
+                    .iter()
+                    .filter(|f| f.kind == Kind::Check && f.choice == 0)
+                    .map(|f| f.label.as_str())
+                    .collect();
+                if !unset.is_empty() {
+                    form.error = Some(i18n::items_unfilled(self.lang, &unset));
                     return Some(vec![]);
                 }
                 form.sending = true;
@@ -272,7 +292,15 @@ impl App {
                         field.cursor =
                             (field.cursor + if forward { 1 } else { o.len() - 1 }) % o.len();
                     }
-                    Kind::Check => field.choice = (field.choice + if forward { 1 } else { 2 }) % 3,
+                    // Round passed → failed → not applicable (1..=3).
+                    Kind::Check => {
+                        field.choice = match (field.choice, forward) {
+                            (0, true) | (3, true) => 1,
+                            (0, false) | (1, false) => 3,
+                            (c, true) => c + 1,
+                            (c, false) => c - 1,
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -293,7 +321,7 @@ impl App {
             {
                 if field.kind == Kind::Check {
                     // A finding is what a failed item has.
-                    field.choice = 1;
+                    field.choice = 2;
                 }
                 field.text.push(c);
             }

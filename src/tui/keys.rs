@@ -198,6 +198,11 @@ impl App {
             let Some(chord) = Chord::from_event(&k) else {
                 return vec![];
             };
+            // A text scrolls no further than its last line.
+            let last = match overlay {
+                Overlay::Text { lines, .. } => u16::try_from(lines.len()).unwrap_or(u16::MAX),
+                _ => u16::MAX,
+            };
             let scroll = match overlay {
                 Overlay::Help { scroll }
                 | Overlay::Keymap { scroll }
@@ -217,7 +222,9 @@ impl App {
                 | Overlay::Form(_) => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {
-                Some(Action::Down) => *scroll = scroll.saturating_add(1),
+                Some(Action::Down) => {
+                    *scroll = scroll.saturating_add(1).min(last.saturating_sub(1))
+                }
                 Some(Action::Up) => *scroll = scroll.saturating_sub(1),
                 Some(Action::Quit) if chord.ctrl => return self.apply(Action::Quit),
                 _ => self.overlay = None,

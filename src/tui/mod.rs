@@ -171,9 +171,15 @@ impl Runner {
                         Err(e) => AppEvent::Counts(Err(lang_free(e))),
                     }
                 }
-                Effect::LoadBoard { section, lang } => AppEvent::Board(
-                    crate::workflow::board::load(&store, lang, section, today, &calendar).await,
-                ),
+                Effect::LoadBoard {
+                    section,
+                    lang,
+                    generation,
+                } => AppEvent::Board {
+                    generation,
+                    result: crate::workflow::board::load(&store, lang, section, today, &calendar)
+                        .await,
+                },
                 Effect::ShowDraw { id, lang } => AppEvent::TextReady(
                     crate::workflow::draws::show(&store, lang, id)
                         .await

@@ -24,6 +24,12 @@ pub struct BoardState {
     pub page: Option<Result<BoardPage, String>>,
     pub cursor: usize,
     pub scroll: usize,
+    /// The newest load asked for: older answers (another section, the other
+    /// language, rows before a change) are dropped.
+    pub generation: u64,
+    /// The inspection whose form is being prepared; an answer for another
+    /// (or after the clerk moved on) opens nothing.
+    pub preparing: Option<i64>,
 }
 
 impl BoardState {
@@ -48,13 +54,15 @@ impl App {
     }
 
     /// Reads the current section again (nothing for the inspections list).
-    pub(super) fn load_board(&self) -> Vec<Effect> {
+    pub(super) fn load_board(&mut self) -> Vec<Effect> {
         if self.board.section == Section::Inspections {
             return vec![];
         }
+        self.board.generation += 1;
         vec![Effect::LoadBoard {
             section: self.board.section,
             lang: self.lang,
+            generation: self.board.generation,
         }]
     }
 
@@ -121,11 +129,13 @@ impl App {
         self.open_detail(ListKind::Licences, id)
     }
 
-    pub(super) fn board_loaded(&mut self, r: Result<BoardPage, String>) -> Vec<Effect> {
-        if let Ok(p) = &r
-            && p.section != self.board.section
-        {
-            return vec![]; // an answer for a section left since
+    pub(super) fn board_loaded(
+        &mut self,
+        generation: u64,
+        r: Result<BoardPage, String>,
+    ) -> Vec<Effect> {
+        if generation != self.board.generation {
+            return vec![]; // an answer to an older question
         }
         self.board.page = Some(r);
         let n = self.board.rows().len();
@@ -160,7 +170,8 @@ impl App {
             Some(DetailView {
                 detail: Some(Detail::Licence { inspections, .. }),
                 ..
-            }) => match inspections.iter().find(|i| i.result == "pending") {
+            // The licence's inspections come newest first: the oldest pending is due first.
+            }) => match inspections.iter().rev().find(|i| i.result == "pending") {
                 Some(i) => Some(i.id),
                 None => {
                     self.message = Some(i18n::no_pending_inspection(lang).to_string());
@@ -179,7 +190,10 @@ impl App {
             None => self.board.selected().and_then(|r| r.inspection),
         };
         match id {
-            Some(id) => vec![Effect::PrepareInspection { id }],
+            Some(id) => {
+                self.board.preparing = Some(id);
+                vec![Effect::PrepareInspection { id }]
+            }
             None => {
                 self.message = Some(i18n::select_an_inspection(lang).to_string());
                 vec![]
@@ -194,6 +208,10 @@ impl App {
         r: Result<Option<(i64, String, String)>, String>,
     ) -> Vec<Effect> {
         let lang = self.lang;
+        if self.board.preparing != Some(id) || self.overlay.is_some() {
+            return vec![]; // the clerk has moved on
+        }
+        self.board.preparing = None;
         match r {
             Ok(Some((_, kind, result))) if result == "pending" => match LicenceKind::parse(&kind) {
                 Some(kind) => self.open_form(Form::inspection(lang, id, kind)),
@@ -346,13 +364,14 @@ pub(super) async fn submit(
                 .fields
                 .iter()
                 .filter(|f| f.kind == Kind::Check)
-                .map(|f| {
-                    let outcome = match CHECK_OUTCOMES[f.choice.min(2)] {
+                .filter_map(|f| {
+                    let outcome = match CHECK_OUTCOMES[f.choice.min(3)] {
                         "passed" => Outcome::Passed,
                         "failed" => Outcome::Failed(f.text.trim().to_string()),
-                        _ => Outcome::NotApplicable,
+                        "na" => Outcome::NotApplicable,
+                        _ => return None, // not filled in: the record names it missing
                     };
-                    (f.key.to_string(), outcome)
+                    Some((f.key.to_string(), outcome))
                 })
                 .collect();
             let origin = form.value("origin");
@@ -421,11 +440,13 @@ mod tests {
         let mut f = Form::inspection(Lang::Zh, 4, LicenceKind::HrService);
         let items = check_items::items(LicenceKind::HrService);
         assert_eq!(f.fields.len(), items.len() + 2);
+        assert_eq!(f.value("conduct"), "", "not filled in until chosen");
+        f.fields[0].choice = 1;
         assert_eq!(f.value("conduct"), "passed");
-        f.fields[1].choice = 1;
+        f.fields[1].choice = 2;
         f.fields[1].text = " 未为2名员工参保 ".into();
         assert_eq!(f.value("staff-insurance"), "failed:未为2名员工参保");
-        f.fields[2].choice = 2;
+        f.fields[2].choice = 3;
         assert_eq!(f.value("honesty"), "na");
         assert_eq!(
             f.value("origin"),

@@ -324,7 +324,7 @@ pub fn queue_what(lang: Lang, r: &crate::store::InspectionQueueRow) -> String {
                 .trim_start()
                 .to_string()
         }
-        None => format!("{} {} {}", r.what, r.month, r.detail),
+        None => i18n::printable(&format!("{} {} {}", r.what, r.month, r.detail)).into_owned(),
     }
 }
 

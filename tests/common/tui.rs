@@ -216,15 +216,36 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
             let (number, holder) = (l.number.clone(), l.holder.clone());
             Detail::Licence {
                 licence: l,
-                inspections: vec![InspectionRow {
-                    id: 1,
-                    licence_id: id,
-                    method: "on-site".into(),
-                    planned_on: d(11, 3),
-                    done_on: Some(d(11, 3)),
-                    result: "failed".into(),
-                    findings: "未在服务场所明示收费标准".into(),
-                }],
+                // Newest first, as the store gives them: two still pending.
+                inspections: vec![
+                    InspectionRow {
+                        id: 9,
+                        licence_id: id,
+                        method: "on-site".into(),
+                        planned_on: d(12, 15),
+                        done_on: None,
+                        result: "pending".into(),
+                        findings: String::new(),
+                    },
+                    InspectionRow {
+                        id: 8,
+                        licence_id: id,
+                        method: "written".into(),
+                        planned_on: d(11, 26),
+                        done_on: None,
+                        result: "pending".into(),
+                        findings: String::new(),
+                    },
+                    InspectionRow {
+                        id: 1,
+                        licence_id: id,
+                        method: "on-site".into(),
+                        planned_on: d(11, 3),
+                        done_on: Some(d(11, 3)),
+                        result: "failed".into(),
+                        findings: "未在服务场所明示收费标准".into(),
+                    },
+                ],
                 sanctions: vec![],
                 reviews: vec![],
                 steps: vec![SanctionStepRow {
@@ -468,6 +489,8 @@ pub fn board(
                 &cal,
             )
         }
+        Section::Leads => b::leads(lang, &[]),
+        Section::Campaigns => b::campaigns(lang, &[], today()),
         _ => (String::new(), Vec::new()),
     };
     BoardPage {
@@ -546,7 +569,14 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
                 ]),
             },
             Effect::LoadDashboard => AppEvent::Dashboard(Ok(dashboard())),
-            Effect::LoadBoard { section, lang } => AppEvent::Board(Ok(board(section, lang))),
+            Effect::LoadBoard {
+                section,
+                lang,
+                generation,
+            } => AppEvent::Board {
+                generation,
+                result: Ok(board(section, lang)),
+            },
             Effect::ShowDraw { id, .. } => AppEvent::TextReady(Ok((
                 format!("抽查#{id}"),
                 vec!["抽查1“2026年第四季度”：随机种子20261102".into(), "(冀)人服证字[2026]第0001号\t众诚\t杨强、黄伟".into()],

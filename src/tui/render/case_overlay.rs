@@ -3,8 +3,8 @@
 
 use super::super::app::{App, Overlay};
 use super::super::casework::DecideForm;
-use super::super::text::clean;
-use super::overlay::boxed;
+use super::super::text::{clean, fit_end};
+use super::overlay::{FORM_WIDTH, boxed};
 use crate::domain::{CaseFileKind, CaseMove, fines};
 use crate::i18n::{self, Lang};
 use ratatui::Frame;
@@ -239,20 +239,25 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
                 .collect::<Vec<_>>()
                 .join(" "),
             Kind::Flag => if field.flag { "[x]" } else { "[ ]" }.to_string(),
-            Kind::Check => {
-                let outcome = crate::i18n::check_outcome(lang, field.choice);
-                if field.choice == 1 {
-                    let cursor = if focus { "_" } else { "" };
-                    format!("< {outcome} > {}{cursor}", clean(&field.text))
-                } else {
-                    format!("< {outcome} >")
-                }
-            }
+            Kind::Check => format!("< {} >", crate::i18n::check_outcome(lang, field.choice)),
         };
         lines.push(chosen(
             format!(" {}{}{value}", field.label, lang.pick("：", ": ")),
             focus,
         ));
+        // A failed item's finding on a line of its own, its end in view as it is typed.
+        if field.kind == Kind::Check && field.choice == 2 {
+            let cursor = if focus { "_" } else { "" };
+            let room = usize::from(FORM_WIDTH).saturating_sub(12);
+            lines.push(chosen(
+                format!(
+                    "     {}{}",
+                    crate::i18n::finding_label(lang),
+                    fit_end(&format!("{}{cursor}", clean(&field.text)), room)
+                ),
+                focus,
+            ));
+        }
     }
     if let Some(e) = &f.error {
         lines.push(Line::styled(
@@ -263,8 +268,8 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
     if f.fields.iter().any(|x| x.kind == Kind::Check) {
         lines.push(keys(
             lang,
-            "Tab 下一项 · 左右键 合格/不合格/不适用 · 输入问题即记为不合格 · F2 登记 · Esc 暂存",
-            "Tab next · Left/Right passed/failed/n.a. · typing a finding fails it · F2 records · Esc keeps",
+            "Tab 下一项 ←→ 合格/不合格/不适用 输入即记问题 F3 其余合格 F2 登记 Esc 暂存",
+            "Tab next ←→ passed/failed/n.a. type a finding F3 rest passed F2 record Esc keep",
         ));
     } else {
         lines.push(keys(

@@ -38,8 +38,11 @@ fn mend_left_edge(frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The width of an overlay's box.
+pub(super) const FORM_WIDTH: u16 = 76;
+
 pub(super) fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, scroll: u16) {
-    let area = centred(frame.area(), 76, 20);
+    let area = centred(frame.area(), FORM_WIDTH, 20);
     frame.render_widget(Clear, area);
     mend_left_edge(frame, area);
     let t = fit(title, usize::from(area.width.saturating_sub(2)));
@@ -53,7 +56,7 @@ pub(super) fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, s
 
 /// A text to read, each line wrapped (a draw's result: its fingerprints are long).
 pub fn text(frame: &mut Frame, title: &str, lines: &[String], scroll: u16) {
-    let area = centred(frame.area(), 76, 20);
+    let area = centred(frame.area(), FORM_WIDTH, 20);
     frame.render_widget(Clear, area);
     mend_left_edge(frame, area);
     let t = fit(&clean(title), usize::from(area.width.saturating_sub(2)));
