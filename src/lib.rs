@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod search;
+pub mod sheet;
 pub mod store;
 pub mod tui;
 pub mod workflow;

@@ -10,6 +10,7 @@ mod context;
 mod demo;
 mod draw;
 mod filings;
+mod import;
 mod leads;
 mod lookup;
 mod staff;
@@ -141,6 +142,18 @@ pub enum Command {
         #[command(subcommand)]
         command: audit::AuditCommand,
     },
+    /// 导入名册（CSV：UTF-8 或 GB18030/GBK；或 .xlsx），全部成功才写入 / Import a register (CSV in UTF-8 or GB18030/GBK, or .xlsx), all or nothing
+    Import {
+        /// licences、employers、persons 或 settlements
+        kind: String,
+        file: std::path::PathBuf,
+        /// 文件编码：utf-8、gb18030、gbk（缺省自动识别） / The file's encoding (default: detected)
+        #[arg(long)]
+        encoding: Option<String>,
+        /// 只检查，不写入 / Check only; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// 工作人员名单 / The staff list
     Staff {
         #[command(subcommand)]
@@ -219,6 +232,12 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Calendar { command } => calendar::run(g, lang, command).await,
         Command::Audit { command } => audit::run(g, lang, command).await,
         Command::Staff { command } => staff::run(g, lang, command).await,
+        Command::Import {
+            kind,
+            file,
+            encoding,
+            dry_run,
+        } => import::run(g, lang, &kind, file, encoding, dry_run).await,
     }
 }
 

@@ -27,6 +27,17 @@ macro_rules! vocabulary {
                     $(($name::$variant, Lang::Zh) => $zh, ($name::$variant, Lang::En) => $en,)+
                 }
             }
+
+            /// Its code, its Chinese label or its English one (any case), as
+            /// a spreadsheet may hold it.
+            pub fn from_any(text: &str) -> Option<Self> {
+                let t = text.trim();
+                Self::ALL.iter().copied().find(|v| {
+                    v.code().eq_ignore_ascii_case(t)
+                        || v.label(Lang::Zh) == t
+                        || v.label(Lang::En).eq_ignore_ascii_case(t)
+                })
+            }
         }
 
         impl std::fmt::Display for $name {

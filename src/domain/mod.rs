@@ -11,6 +11,7 @@ pub mod contribution;
 pub mod decision;
 pub mod draw;
 pub mod fines;
+pub mod import;
 pub mod kinds;
 pub mod ladder;
 pub mod lead;

@@ -5,6 +5,7 @@
 mod board;
 mod cases;
 mod complaints;
+mod import;
 mod leads;
 mod messages;
 mod problems;
@@ -13,6 +14,7 @@ mod tui;
 pub use board::*;
 pub use cases::*;
 pub use complaints::*;
+pub use import::*;
 pub use leads::*;
 pub use messages::*;
 pub use problems::*;

@@ -58,6 +58,7 @@ mod sqlite {
     include!("backend/leads.rs");
     include!("backend/campaigns.rs");
     include!("backend/zones.rs");
+    include!("backend/imports.rs");
 }
 
 mod postgres {
@@ -74,6 +75,7 @@ mod postgres {
     include!("backend/leads.rs");
     include!("backend/campaigns.rs");
     include!("backend/zones.rs");
+    include!("backend/imports.rs");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +132,7 @@ macro_rules! on_backend {
     };
 }
 
+mod imports_api;
 mod supervision_api;
 
 impl Store {

@@ -537,6 +537,15 @@ pub struct RectificationRow {
     pub reinspected_on: Option<NaiveDate>,
 }
 
+/// What an import wrote: rows in the file, records added, records changed
+/// (the rest were already as the file has them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportCounts {
+    pub rows: u64,
+    pub inserted: u64,
+    pub updated: u64,
+}
+
 /// An on-site violation notice (违约通知单).
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct ViolationNotice {

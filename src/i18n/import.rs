@@ -1,0 +1,277 @@
+//! The words of imports: what is wrong with a file, a header or a cell, and
+//! what an import did.
+
+use super::Lang;
+use crate::domain::import::{HeaderProblem, ImportKind, Problem};
+use crate::sheet::SheetError;
+
+pub fn import_kind_label(lang: Lang, kind: ImportKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Zh, ImportKind::Licences) => "许可证",
+        (Lang::Zh, ImportKind::Employers) => "参保单位",
+        (Lang::Zh, ImportKind::Persons) => "参保人员",
+        (Lang::Zh, ImportKind::Settlements) => "结算数据",
+        (Lang::En, ImportKind::Licences) => "licences",
+        (Lang::En, ImportKind::Employers) => "employers",
+        (Lang::En, ImportKind::Persons) => "persons",
+        (Lang::En, ImportKind::Settlements) => "settlements",
+    }
+}
+
+pub fn unknown_import_kind(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("不能导入“{s}”：可导入 licences、employers、persons、settlements。"),
+        Lang::En => format!("Cannot import \"{s}\": licences, employers, persons or settlements."),
+    }
+}
+
+pub fn sheet_error(lang: Lang, e: &SheetError) -> String {
+    match (lang, e) {
+        (Lang::Zh, SheetError::Io(why)) => format!("文件无法读取：{}", super::printable(why)),
+        (Lang::En, SheetError::Io(why)) => format!("The file cannot be read: {}", super::printable(why)),
+        (Lang::Zh, SheetError::Encoding { asked: None }) => {
+            "文件编码无法识别：既不是 UTF-8 也不是 GB18030/GBK。请另存为 UTF-8 的 CSV，或用 --encoding 指定。".into()
+        }
+        (Lang::En, SheetError::Encoding { asked: None }) => {
+            "The file's encoding is neither UTF-8 nor GB18030/GBK. Save it as UTF-8 CSV, or name it with --encoding.".into()
+        }
+        (Lang::Zh, SheetError::Encoding { asked: Some(a) }) => {
+            format!("文件不是{}编码。", super::printable(a))
+        }
+        (Lang::En, SheetError::Encoding { asked: Some(a) }) => {
+            format!("The file is not in {}.", super::printable(a))
+        }
+        (Lang::Zh, SheetError::UnknownEncoding(a)) => format!(
+            "不认识编码“{}”：可用 utf-8、gb18030、gbk。",
+            super::printable(a)
+        ),
+        (Lang::En, SheetError::UnknownEncoding(a)) => format!(
+            "Unknown encoding \"{}\": utf-8, gb18030 or gbk.",
+            super::printable(a)
+        ),
+        (Lang::Zh, SheetError::Workbook(why)) => format!(
+            "工作簿无法打开（文件可能不完整或不是 .xlsx）：{}",
+            super::printable(why)
+        ),
+        (Lang::En, SheetError::Workbook(why)) => format!(
+            "The workbook does not open (truncated, or not .xlsx): {}",
+            super::printable(why)
+        ),
+        (Lang::Zh, SheetError::Csv { line, why }) => {
+            format!("第{line}行不是规范的 CSV：{}", super::printable(why))
+        }
+        (Lang::En, SheetError::Csv { line, why }) => {
+            format!("Line {line} is not well-formed CSV: {}", super::printable(why))
+        }
+        (Lang::Zh, SheetError::Empty) => "文件中没有数据行。".into(),
+        (Lang::En, SheetError::Empty) => "The file has no data rows.".into(),
+    }
+}
+
+pub fn header_problem(lang: Lang, kind: ImportKind, e: &HeaderProblem) -> String {
+    let expected = || {
+        kind.columns()
+            .iter()
+            .map(|c| match lang {
+                Lang::Zh => c.zh.to_string(),
+                Lang::En => format!("{} ({})", c.key, c.zh),
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
+    };
+    match (lang, e) {
+        (Lang::Zh, HeaderProblem::NothingMatched) => format!(
+            "表头与{}的列都对不上。应有的列：{}",
+            import_kind_label(lang, kind),
+            expected()
+        ),
+        (Lang::En, HeaderProblem::NothingMatched) => format!(
+            "No header matches the columns of {}. Expected: {}",
+            import_kind_label(lang, kind),
+            expected()
+        ),
+        (Lang::Zh, HeaderProblem::Missing(m)) => format!("缺少必需的列：{}", m.join("、")),
+        (Lang::En, HeaderProblem::Missing(m)) => {
+            format!("Required columns missing: {}", m.join(", "))
+        }
+        (Lang::Zh, HeaderProblem::Twice(a, b)) => format!(
+            "“{}”和“{}”是同一列，只能留一个。",
+            super::printable(a),
+            super::printable(b)
+        ),
+        (Lang::En, HeaderProblem::Twice(a, b)) => format!(
+            "\"{}\" and \"{}\" are the same column: keep one.",
+            super::printable(a),
+            super::printable(b)
+        ),
+    }
+}
+
+/// What is wrong with a cell, in a sentence.
+pub fn import_problem(lang: Lang, p: &Problem) -> String {
+    let q = |s: &str| super::printable(s).into_owned();
+    match (lang, p) {
+        (Lang::Zh, Problem::Missing) => "必填，不能为空".into(),
+        (Lang::En, Problem::Missing) => "required, empty".into(),
+        (_, Problem::IdNumber(e)) => super::resident_id_error(lang, e),
+        (_, Problem::Uscc(e)) => super::uscc_error(lang, e),
+        (Lang::Zh, Problem::Date(s)) => format!("“{}”不是日期（应为 YYYY-MM-DD）", q(s)),
+        (Lang::En, Problem::Date(s)) => format!("\"{}\" is not a date (YYYY-MM-DD)", q(s)),
+        (Lang::Zh, Problem::SerialDate { serial, day }) => match day {
+            Some(d) => format!(
+                "日期写成了 Excel 序号 {}（即 {d}），请把该列设为日期格式或写成 YYYY-MM-DD",
+                q(serial)
+            ),
+            None => format!("日期写成了数字 {}，请写成 YYYY-MM-DD", q(serial)),
+        },
+        (Lang::En, Problem::SerialDate { serial, day }) => match day {
+            Some(d) => format!(
+                "a date written as Excel's serial number {} ({d}): format the column as dates or write YYYY-MM-DD",
+                q(serial)
+            ),
+            None => format!(
+                "a date written as the number {}: write YYYY-MM-DD",
+                q(serial)
+            ),
+        },
+        (Lang::Zh, Problem::Month(s)) => format!("“{}”不是月份（应为 YYYYMM 或 YYYY-MM）", q(s)),
+        (Lang::En, Problem::Month(s)) => format!("\"{}\" is not a month (YYYYMM or YYYY-MM)", q(s)),
+        (Lang::Zh, Problem::Amount(s)) => format!("“{}”不是金额（元，最多两位小数，不为负）", q(s)),
+        (Lang::En, Problem::Amount(s)) => {
+            format!(
+                "\"{}\" is not an amount (yuan, two decimals at most, not negative)",
+                q(s)
+            )
+        }
+        (Lang::Zh, Problem::Count(s)) => format!("“{}”不是非负整数", q(s)),
+        (Lang::En, Problem::Count(s)) => format!("\"{}\" is not a whole number", q(s)),
+        (Lang::Zh, Problem::Unknown(s)) => format!("不认识“{}”", q(s)),
+        (Lang::En, Problem::Unknown(s)) => format!("\"{}\" is not a known value", q(s)),
+        (Lang::Zh, Problem::TooLong(n)) => format!("内容过长（{n}）"),
+        (Lang::En, Problem::TooLong(n)) => format!("too long ({n})"),
+        (Lang::Zh, Problem::Formula(f)) => {
+            format!("单元格是公式 {}，请复制后“粘贴为数值”", q(f))
+        }
+        (Lang::En, Problem::Formula(f)) => {
+            format!("a formula cell {}: copy and paste as values", q(f))
+        }
+        (Lang::Zh, Problem::DigitsLost(n)) => format!(
+            "号码被存成了数字 {}，末几位已丢失；请把该列设为文本后重新录入",
+            q(n)
+        ),
+        (Lang::En, Problem::DigitsLost(n)) => format!(
+            "the number was kept as a number {}, its last digits lost: format the column as text and enter it again",
+            q(n)
+        ),
+        (Lang::Zh, Problem::Duplicate(first)) => format!("与第{first}行重复"),
+        (Lang::En, Problem::Duplicate(first)) => format!("the same as line {first}"),
+        (Lang::Zh, Problem::NoEmployer(u)) => format!("单位 {} 不在参保单位名册中", q(u)),
+        (Lang::En, Problem::NoEmployer(u)) => format!("no employer {} on the register", q(u)),
+        (Lang::Zh, Problem::NoLicence(n)) => format!("没有许可证或协议 {}", q(n)),
+        (Lang::En, Problem::NoLicence(n)) => format!("no licence or agreement {}", q(n)),
+        (Lang::Zh, Problem::NoZone(z)) => format!("没有监管片区“{}”", q(z)),
+        (Lang::En, Problem::NoZone(z)) => format!("no supervision zone \"{}\"", q(z)),
+        (Lang::Zh, Problem::ExpiresBeforeIssued) => "有效期早于发证日期".into(),
+        (Lang::En, Problem::ExpiresBeforeIssued) => "expires before it was issued".into(),
+    }
+}
+
+/// A problem as a line: where it is, then what.
+pub fn row_problem_line(lang: Lang, line: usize, column: &str, p: &Problem) -> String {
+    let column = super::printable(column);
+    match lang {
+        Lang::Zh => format!("第{line}行「{column}」：{}", import_problem(lang, p)),
+        Lang::En => format!("Line {line}, \"{column}\": {}", import_problem(lang, p)),
+    }
+}
+
+pub fn import_refused(lang: Lang, bad_rows: usize, problems: usize, report: &str) -> String {
+    let report = super::printable(report);
+    match lang {
+        Lang::Zh => format!(
+            "未导入任何数据：{bad_rows}行有问题（共{problems}处），清单已写入 {report}。改正后重新导入。"
+        ),
+        Lang::En => format!(
+            "Nothing imported: {bad_rows} rows have problems ({problems} in all), listed in {report}. Correct them and import again."
+        ),
+    }
+}
+
+pub fn import_checked(lang: Lang, kind: ImportKind, rows: usize, encoding: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "试导入：{rows}行{}均无问题（{encoding}），未写入数据库。",
+            import_kind_label(lang, kind)
+        ),
+        Lang::En => format!(
+            "Dry run: {rows} rows of {} without a problem ({encoding}); nothing written.",
+            import_kind_label(lang, kind)
+        ),
+    }
+}
+
+pub fn import_done(
+    lang: Lang,
+    kind: ImportKind,
+    c: &crate::store::ImportCounts,
+    encoding: &str,
+    seconds: f64,
+) -> String {
+    let unchanged = c.rows - c.inserted - c.updated;
+    match lang {
+        Lang::Zh => format!(
+            "已导入{}：{}行，新增{}，更新{}，未变{}（{encoding}，用时{seconds:.1}秒）。",
+            import_kind_label(lang, kind),
+            c.rows,
+            c.inserted,
+            c.updated,
+            unchanged
+        ),
+        Lang::En => format!(
+            "Imported {}: {} rows, {} added, {} changed, {} unchanged ({encoding}, {seconds:.1} s).",
+            import_kind_label(lang, kind),
+            c.rows,
+            c.inserted,
+            c.updated,
+            unchanged
+        ),
+    }
+}
+
+pub fn columns_ignored(lang: Lang, cols: &[String]) -> String {
+    let cols: Vec<String> = cols
+        .iter()
+        .map(|c| super::printable(c).into_owned())
+        .collect();
+    match lang {
+        Lang::Zh => format!("以下列未识别，已忽略：{}", cols.join("、")),
+        Lang::En => format!("Columns not recognised, ignored: {}", cols.join(", ")),
+    }
+}
+
+pub fn import_not_allowed(lang: Lang, kind: ImportKind) -> String {
+    match (lang, kind) {
+        (Lang::Zh, ImportKind::Licences) => "许可证名册只能由科室负责人或系统管理员导入。".into(),
+        (Lang::Zh, ImportKind::Settlements) => "结算数据只能由监察员或科室负责人导入。".into(),
+        (Lang::Zh, _) => "参保名册只能由经办人员、科室负责人或系统管理员导入。".into(),
+        (Lang::En, ImportKind::Licences) => {
+            "Only a section chief or an administrator imports the licence register.".into()
+        }
+        (Lang::En, ImportKind::Settlements) => {
+            "Only an inspector or a section chief imports settlement figures.".into()
+        }
+        (Lang::En, _) => {
+            "Only a clerk, a section chief or an administrator imports the insurance registers."
+                .into()
+        }
+    }
+}
+
+/// The report's head: line, column, problem.
+pub fn report_head(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Zh => ["行号", "列", "问题"],
+        Lang::En => ["line", "column", "problem"],
+    }
+}

@@ -1,0 +1,31 @@
+//! The store's face for imports of registers.
+
+use super::*;
+use crate::domain::import::{ImportKind, Value};
+use std::collections::HashMap;
+
+impl Store {
+    /// Employers' ids by credit code.
+    pub async fn employer_ids(&self) -> Result<HashMap<String, i64>, StoreError> {
+        on_backend!(self.employer_ids())
+    }
+
+    /// Licences' ids by number.
+    pub async fn licence_ids(&self) -> Result<HashMap<String, i64>, StoreError> {
+        on_backend!(self.licence_ids())
+    }
+
+    /// Writes checked rows all or none (see the backend); one audit entry
+    /// with the counts and the file's digest.
+    pub async fn import_rows(
+        &self,
+        actor: &str,
+        kind: ImportKind,
+        present: &[&str],
+        rows: &[Vec<Value>],
+        digest: &str,
+        progress: &(dyn Fn(usize, usize) + Send + Sync),
+    ) -> Result<ImportCounts, StoreError> {
+        on_backend!(self.import_rows(actor, kind, present, rows, digest, progress))
+    }
+}
