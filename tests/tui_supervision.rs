@@ -355,3 +355,43 @@ fn an_inspection_detail_records_it_and_steps_its_licence() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn e_exports_the_list_or_section_on_screen_with_its_filter() {
+    use hrss_desk::workflow::export::Source;
+    let mut a = app(Lang::Zh, 100, 30);
+    act(&mut a, Action::Pane5);
+    typed(&mut a, KeyCode::Char('/'));
+    typed(&mut a, KeyCode::Char('张'));
+    typed(&mut a, KeyCode::Enter);
+    match key(&mut a, KeyCode::Char('e')).as_slice() {
+        [Effect::ExportView { source, filter, .. }] => {
+            assert_eq!(*source, Source::List(ListKind::Persons));
+            assert_eq!(filter, "张");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(a.message.as_deref().unwrap().contains("正在导出"));
+    a.handle(AppEvent::Exported(Ok(
+        "已导出1行到 /home/x/hrss-desk-persons.xlsx".into(),
+    )));
+    assert!(draw(&a).contains("已导出1行"), "{}", draw(&a));
+    // A supervision section, as shown.
+    act(&mut a, Action::Pane4);
+    typed(&mut a, KeyCode::Char(']'));
+    typed(&mut a, KeyCode::Char(']'));
+    assert!(matches!(
+        key(&mut a, KeyCode::Char('e')).as_slice(),
+        [Effect::ExportView {
+            source: Source::Board(Section::Rectifications),
+            ..
+        }]
+    ));
+    // Not from a record's detail (there `e` files evidence on a case).
+    typed(&mut a, KeyCode::Enter);
+    assert!(a.detail.is_some());
+    assert!(!matches!(
+        key(&mut a, KeyCode::Char('e')).as_slice(),
+        [Effect::ExportView { .. }]
+    ));
+}

@@ -9,6 +9,7 @@ mod complaints;
 mod context;
 mod demo;
 mod draw;
+mod export;
 mod filings;
 mod import;
 mod leads;
@@ -154,6 +155,24 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// 导出列表（.xlsx 或 CSV；身份证号默认脱敏） / Export a list (.xlsx or CSV; ID numbers masked unless revealed)
+    Export {
+        /// filings、licences、cases、inspections、persons、employers、due、rectifications、draws、annual、leads、campaigns
+        what: String,
+        /// 输出文件：.xlsx 或 .csv / The file: .xlsx or .csv
+        file: std::path::PathBuf,
+        /// 与界面相同的筛选 / The same filter as on screen
+        #[arg(long, default_value = "")]
+        filter: String,
+        /// CSV 编码：utf-8（带 BOM，缺省）或 gb18030 / A CSV's encoding: utf-8 (with BOM, default) or gb18030
+        #[arg(long)]
+        encoding: Option<String>,
+        /// 导出完整身份证号（经办人员或科室负责人，须说明理由，留痕） / Full ID numbers (clerks and chiefs, with a reason, audited)
+        #[arg(long, requires = "reason")]
+        reveal: bool,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// 工作人员名单 / The staff list
     Staff {
         #[command(subcommand)]
@@ -238,6 +257,14 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
             encoding,
             dry_run,
         } => import::run(g, lang, &kind, file, encoding, dry_run).await,
+        Command::Export {
+            what,
+            file,
+            filter,
+            encoding,
+            reveal,
+            reason,
+        } => export::run(g, lang, &what, file, filter, encoding, reveal, reason).await,
     }
 }
 

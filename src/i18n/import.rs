@@ -275,3 +275,162 @@ pub fn report_head(lang: Lang) -> [&'static str; 3] {
         Lang::En => ["line", "column", "problem"],
     }
 }
+
+pub fn export_title(lang: Lang, kind: crate::store::ListKind) -> &'static str {
+    use crate::store::ListKind::*;
+    match (lang, kind) {
+        (Lang::Zh, Filings) => "待审核申报",
+        (Lang::Zh, Licences) => "许可证",
+        (Lang::Zh, Cases) => "在办案件",
+        (Lang::Zh, Inspections) => "检查记录",
+        (Lang::Zh, Persons) => "参保人员",
+        (Lang::Zh, Employers) => "参保单位",
+        (Lang::En, Filings) => "Pending filings",
+        (Lang::En, Licences) => "Licences",
+        (Lang::En, Cases) => "Open cases",
+        (Lang::En, Inspections) => "Inspections",
+        (Lang::En, Persons) => "Insured persons",
+        (Lang::En, Employers) => "Employers",
+    }
+}
+
+/// The head of an exported list.
+pub fn export_head(lang: Lang, kind: crate::store::ListKind) -> &'static [&'static str] {
+    use crate::store::ListKind::*;
+    match (lang, kind) {
+        (Lang::Zh, Filings) => &[
+            "编号",
+            "业务类型",
+            "参保单位",
+            "参保人员",
+            "公民身份号码",
+            "收件日期",
+            "办结期限",
+            "状态",
+        ],
+        (Lang::En, Filings) => &[
+            "No.",
+            "Kind",
+            "Employer",
+            "Person",
+            "ID number",
+            "Received",
+            "Due",
+            "Status",
+        ],
+        (Lang::Zh, Licences) => &[
+            "许可类别",
+            "许可证号",
+            "机构名称",
+            "统一社会信用代码",
+            "地址",
+            "发证日期",
+            "有效期至",
+            "状态",
+        ],
+        (Lang::En, Licences) => &[
+            "Kind",
+            "Number",
+            "Holder",
+            "Credit code",
+            "Address",
+            "Issued",
+            "Expires",
+            "Status",
+        ],
+        (Lang::Zh, Cases) => &[
+            "案号",
+            "被投诉单位",
+            "阶段",
+            "立案日期",
+            "下一期限",
+            "承办人",
+            "群体性事件",
+        ],
+        (Lang::En, Cases) => &[
+            "Number",
+            "Respondent",
+            "Stage",
+            "Registered",
+            "Next deadline",
+            "Officer",
+            "Mass incident",
+        ],
+        (Lang::Zh, Inspections) => &["检查日期", "许可证号", "被检查单位", "方式", "结果"],
+        (Lang::En, Inspections) => &["Date", "Licence", "Holder", "Method", "Result"],
+        (Lang::Zh, Persons) => &[
+            "姓名",
+            "公民身份号码",
+            "参保单位",
+            "参保状态",
+            "缴费基数（元）",
+        ],
+        (Lang::En, Persons) => &[
+            "Name",
+            "ID number",
+            "Employer",
+            "Status",
+            "Contribution base (yuan)",
+        ],
+        (Lang::Zh, Employers) => &[
+            "单位名称",
+            "统一社会信用代码",
+            "乡镇街道",
+            "单位状态",
+            "欠费金额（元）",
+        ],
+        (Lang::En, Employers) => &["Name", "Credit code", "Town", "Status", "Arrears (yuan)"],
+    }
+}
+
+pub fn export_format(lang: Lang) -> &'static str {
+    lang.pick(
+        "导出文件须以 .xlsx 或 .csv 结尾；CSV 的编码为 utf-8 或 gb18030。",
+        "The file must end in .xlsx or .csv; a CSV's encoding is utf-8 or gb18030.",
+    )
+}
+
+pub fn export_reason_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "导出完整身份证号须说明理由（--reason）。",
+        "Exporting full ID numbers needs a reason (--reason).",
+    )
+}
+
+pub fn list_export_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("文件未能写出：{}", super::printable(why)),
+        Lang::En => format!("The file could not be written: {}", super::printable(why)),
+    }
+}
+
+pub fn list_exported(lang: Lang, rows: usize, path: &str) -> String {
+    let path = super::printable(path);
+    match lang {
+        Lang::Zh => format!("已导出{rows}行到 {path}"),
+        Lang::En => format!("{rows} rows exported to {path}"),
+    }
+}
+
+pub fn unknown_export(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!(
+            "不能导出“{s}”：可导出 filings、licences、cases、inspections、persons、employers、due、rectifications、draws、annual、leads、campaigns。"
+        ),
+        Lang::En => format!(
+            "Cannot export \"{s}\": filings, licences, cases, inspections, persons, employers, due, rectifications, draws, annual, leads or campaigns."
+        ),
+    }
+}
+
+pub fn nothing_to_export(lang: Lang) -> &'static str {
+    lang.pick(
+        "这里没有可导出的列表（许可查询的结果请用 hrss-desk lookup --json）。",
+        "Nothing to export here (lookup hits: hrss-desk lookup --json).",
+    )
+}
+
+pub fn exporting(lang: Lang) -> &'static str {
+    lang.pick("正在导出……", "Exporting…")
+}

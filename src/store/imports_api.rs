@@ -28,4 +28,15 @@ impl Store {
     ) -> Result<ImportCounts, StoreError> {
         on_backend!(self.import_rows(actor, kind, present, rows, digest, progress))
     }
+
+    /// An export written, audited (with the reason when ID numbers went out in full).
+    pub async fn record_export(
+        &self,
+        actor: &str,
+        kind: &str,
+        rows: usize,
+        revealed_because: Option<&str>,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.record_export(actor, kind, rows, revealed_because))
+    }
 }

@@ -65,6 +65,7 @@ actions! {
     RecordInspection = "record-inspection",
     SanctionStep = "sanction-step",
     AddLead = "add-lead",
+    ExportView = "export-view",
 }
 
 impl Action {

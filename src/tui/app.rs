@@ -113,6 +113,13 @@ pub enum Effect {
         id: i64,
         lang: Lang,
     },
+    /// Write the list or section on screen to a workbook in the home folder.
+    ExportView {
+        source: crate::workflow::export::Source,
+        filter: String,
+        scope: crate::store::QueueScope,
+        lang: Lang,
+    },
     /// Read what recording inspection `id` needs (its kind, whether pending).
     PrepareInspection {
         id: i64,
@@ -192,6 +199,8 @@ pub enum AppEvent {
         generation: u64,
         result: Result<crate::workflow::board::BoardPage, String>,
     },
+    /// An export written (the sentence) or not (why).
+    Exported(Result<String, String>),
     /// A text to read (a title and its lines), or why not.
     TextReady(Result<(String, Vec<String>), String>),
     /// Inspection `id`'s licence, kind and result, to open its form.
@@ -777,6 +786,10 @@ impl App {
             AppEvent::DataChanged => self.data_changed(),
             AppEvent::Board { generation, result } => self.board_loaded(generation, result),
             AppEvent::TextReady(r) => self.text_ready(r),
+            AppEvent::Exported(r) => {
+                self.message = Some(r.unwrap_or_else(|e| e));
+                vec![]
+            }
             AppEvent::InspectionTarget { id, result } => self.inspection_target(id, result),
             AppEvent::FormDone(r) => self.form_done(r),
             AppEvent::CaseDone(r) => self.case_done(r),

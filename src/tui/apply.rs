@@ -74,6 +74,7 @@ impl App {
             Action::RecordInspection => self.ask_record_inspection(),
             Action::SanctionStep => self.ask_sanction_step(),
             Action::AddLead => self.ask_add_lead(),
+            Action::ExportView => self.ask_export(),
             Action::NextPane => self.switch(PaneId::ALL[(idx + 1) % PaneId::ALL.len()]),
             Action::PrevPane => {
                 self.switch(PaneId::ALL[(idx + PaneId::ALL.len() - 1) % PaneId::ALL.len()])

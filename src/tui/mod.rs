@@ -185,6 +185,27 @@ impl Runner {
                         .await
                         .map(|lines| (i18n::draw_title(lang, id), lines)),
                 ),
+                Effect::ExportView {
+                    source,
+                    filter,
+                    scope,
+                    lang,
+                } => AppEvent::Exported(
+                    crate::workflow::export::export(
+                        &store,
+                        &calendar,
+                        &staff,
+                        lang,
+                        today,
+                        source,
+                        &filter,
+                        &scope,
+                        &crate::workflow::export::screen_path(source),
+                        None,
+                        None,
+                    )
+                    .await,
+                ),
                 Effect::PrepareInspection { id } => AppEvent::InspectionTarget {
                     id,
                     result: store.inspection_target(id).await.map_err(lang_free),

@@ -263,6 +263,38 @@ impl App {
     }
 }
 
+impl App {
+    /// `e`: the list or the supervision section on screen, as a workbook.
+    pub(super) fn ask_export(&mut self) -> Vec<Effect> {
+        use crate::workflow::export::Source;
+        let lang = self.lang;
+        let source = if self.on_board() {
+            Source::Board(self.board.section)
+        } else {
+            match self.pane.list_kind() {
+                Some(k) if self.detail.is_none() && self.pane != PaneId::Licences => {
+                    Source::List(k)
+                }
+                _ => {
+                    self.message = Some(i18n::nothing_to_export(lang).to_string());
+                    return vec![];
+                }
+            }
+        };
+        let (filter, scope) = match (source, self.list()) {
+            (Source::List(_), Some(l)) => (l.filter.clone(), l.scope.clone()),
+            _ => (String::new(), Default::default()),
+        };
+        self.message = Some(i18n::exporting(lang).to_string());
+        vec![Effect::ExportView {
+            source,
+            filter,
+            scope,
+            lang,
+        }]
+    }
+}
+
 impl Form {
     /// Recording inspection `id` of a `kind` licence: each check item,
     /// how it came about and how it was done.

@@ -247,6 +247,7 @@ pub mod campaigns;
 pub mod cases;
 pub mod complaints;
 pub mod draws;
+pub mod export;
 pub mod import;
 pub mod leads;
 pub mod supervision;

@@ -558,6 +558,7 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             | Effect::MoveCases { .. }
             | Effect::TagAllCases(..)
             | Effect::ExportCases { .. }
+            | Effect::ExportView { .. }
             | Effect::SaveView(..) => continue,
             Effect::LoadViews => AppEvent::ViewsLoaded(Ok(vec![])),
             Effect::LoadInspectors { ids } => AppEvent::Inspectors {

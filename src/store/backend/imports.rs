@@ -119,4 +119,23 @@ impl Backend {
         tx.commit().await?;
         Ok(counts)
     }
+
+    /// An export written: what, how many rows, and whether ID numbers went
+    /// out in full, with the reason given.
+    pub async fn record_export(
+        &self,
+        actor: &str,
+        kind: &str,
+        rows: usize,
+        revealed_because: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let detail = match revealed_because {
+            None => format!("rows={rows} masked"),
+            Some(why) => format!("rows={rows} revealed: {why}"),
+        };
+        append_audit(&mut tx, actor, &format!("export.{kind}"), "export", kind, &detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }
