@@ -408,3 +408,44 @@ async fn a_workbook_reads_dates_and_refuses_formulas_and_numbers_that_lost_digit
         );
     }
 }
+
+#[tokio::test]
+async fn the_screens_import_form_imports_or_writes_its_report_beside_the_file() {
+    use hrss_desk::tui::form::Form;
+    let dir = tempfile::tempdir().unwrap();
+    for db in TestDb::all().await {
+        let l = &db.label;
+        let store = common::demo_store(&db, 100).await;
+        let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
+        let file = dir.path().join(format!("{l}-screen.csv"));
+        gb18030(
+            &file,
+            &format!("姓名,身份证号\n周䶮,{}\n", id("13011019900307123")),
+        );
+        let mut form = Form::import(Lang::Zh);
+        form.fields[0].choice = 2; // persons
+        form.fields[1].text = file.display().to_string();
+        let said = hrss_desk::tui::imports::submit(&store, &clerk, Lang::Zh, today(), &form)
+            .await
+            .unwrap();
+        assert!(
+            said.starts_with("已导入参保人员：1行，新增1"),
+            "{l}: {said}"
+        );
+        std::fs::write(&file, "姓名,身份证号\n周一,130110199003071230\n").unwrap();
+        let refused = hrss_desk::tui::imports::submit(&store, &clerk, Lang::Zh, today(), &form)
+            .await
+            .unwrap_err();
+        assert!(
+            refused.contains("未导入任何数据") && refused.contains("第2行"),
+            "{l}: {refused}"
+        );
+        assert!(
+            dir.path().join(format!("{l}-screen.errors.csv")).exists(),
+            "{l}"
+        );
+        form.fields[1].text.clear();
+        let empty = hrss_desk::tui::imports::submit(&store, &clerk, Lang::Zh, today(), &form).await;
+        assert_eq!(empty.unwrap_err(), "请填写文件路径。", "{l}");
+    }
+}

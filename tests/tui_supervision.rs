@@ -395,3 +395,25 @@ fn e_exports_the_list_or_section_on_screen_with_its_filter() {
         [Effect::ExportView { .. }]
     ));
 }
+
+#[test]
+fn capital_i_opens_the_import_form_from_any_pane() {
+    let mut a = app(Lang::En, 100, 30);
+    typed(&mut a, KeyCode::Char('I'));
+    let s = draw(&a);
+    assert!(
+        s.contains("Import a register") && s.contains("< licences >"),
+        "{s}"
+    );
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Right); // persons
+    key(&mut a, KeyCode::Tab);
+    for c in "~/名册.csv".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let form = submitted(&key(&mut a, KeyCode::F(2)));
+    assert_eq!(form.purpose, Purpose::Import);
+    assert_eq!(form.value("kind"), "persons");
+    assert_eq!(form.value("file"), "~/名册.csv");
+    assert_eq!(form.value("dry_run"), "");
+}

@@ -434,3 +434,7 @@ pub fn nothing_to_export(lang: Lang) -> &'static str {
 pub fn exporting(lang: Lang) -> &'static str {
     lang.pick("正在导出……", "Exporting…")
 }
+
+pub fn import_file_needed(lang: Lang) -> &'static str {
+    lang.pick("请填写文件路径。", "Give the file's path.")
+}

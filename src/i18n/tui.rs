@@ -64,6 +64,10 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "Take a ladder step (a licence)",
         ),
         AddLead => ("登记线索（许可证）", "Record a lead (a licence)"),
+        ImportFile => (
+            "导入名册（CSV 或 .xlsx）",
+            "Import a register (CSV or .xlsx)",
+        ),
         ExportView => (
             "导出当前列表（.xlsx，存于主目录）",
             "Export this list (.xlsx, in your home folder)",

@@ -66,6 +66,7 @@ actions! {
     SanctionStep = "sanction-step",
     AddLead = "add-lead",
     ExportView = "export-view",
+    ImportFile = "import",
 }
 
 impl Action {

@@ -75,6 +75,10 @@ impl App {
             Action::SanctionStep => self.ask_sanction_step(),
             Action::AddLead => self.ask_add_lead(),
             Action::ExportView => self.ask_export(),
+            Action::ImportFile => {
+                self.open_form(super::form::Form::import(self.lang));
+                vec![]
+            }
             Action::NextPane => self.switch(PaneId::ALL[(idx + 1) % PaneId::ALL.len()]),
             Action::PrevPane => {
                 self.switch(PaneId::ALL[(idx + PaneId::ALL.len() - 1) % PaneId::ALL.len()])

@@ -100,6 +100,8 @@ pub enum Purpose {
     Lead {
         licence: i64,
     },
+    /// A register imported from a file.
+    Import,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

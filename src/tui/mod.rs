@@ -9,6 +9,7 @@ mod apply;
 pub mod backend;
 pub mod casework;
 pub mod form;
+pub mod imports;
 pub mod keymap;
 mod keys;
 pub mod lookup;
@@ -409,6 +410,9 @@ async fn submit_form(
             .map(Some)
             .map_err(|_| i18n::not_a_date(lang, &v))
     };
+    if form.purpose == form::Purpose::Import {
+        return imports::submit(store, staff, lang, today, form).await;
+    }
     if let Some(done) = supervision::submit(store, staff, lang, today, form).await {
         return done;
     }
@@ -484,7 +488,8 @@ async fn submit_form(
         }
         form::Purpose::Inspection { .. }
         | form::Purpose::Sanction { .. }
-        | form::Purpose::Lead { .. } => unreachable!("registered above"),
+        | form::Purpose::Lead { .. }
+        | form::Purpose::Import => unreachable!("registered above"),
     }
 }
 

@@ -458,7 +458,7 @@ pub(super) async fn submit(
             )
             .await
         }
-        Purpose::Complaint | Purpose::Evidence { .. } => return None,
+        Purpose::Complaint | Purpose::Evidence { .. } | Purpose::Import => return None,
     };
     Some(done)
 }

@@ -1,0 +1,113 @@
+//! Importing a register from the screen (`I`, or 导入名册 in the palette):
+//! a form naming the kind and the file, the same import as the command
+//! line's, its problems written beside the file.
+
+use super::form::{Form, FormField, Kind, Purpose};
+use crate::domain::Staff;
+use crate::domain::import::ImportKind;
+use crate::i18n::{self, Lang};
+use crate::store::Store;
+use crate::workflow::import as work;
+use chrono::NaiveDate;
+
+impl Form {
+    /// The import form: what, from which file, in which encoding, for real or not.
+    pub fn import(lang: Lang) -> Form {
+        let kinds = ImportKind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    k.code().to_string(),
+                    i18n::import_kind_label(lang, *k).to_string(),
+                )
+            })
+            .collect();
+        let encodings = [
+            ("", lang.pick("自动识别", "detect")),
+            ("utf-8", "UTF-8"),
+            ("gb18030", "GB18030 / GBK"),
+        ]
+        .iter()
+        .map(|(c, l)| (c.to_string(), l.to_string()))
+        .collect();
+        Form {
+            purpose: Purpose::Import,
+            title: lang.pick("导入名册", "Import a register").into(),
+            fields: vec![
+                FormField::new("kind", lang.pick("名册", "Register"), Kind::OneOf(kinds)),
+                FormField::new(
+                    "file",
+                    lang.pick("文件（.csv 或 .xlsx 的路径）", "File (.csv or .xlsx path)"),
+                    Kind::Text,
+                ),
+                FormField::new(
+                    "encoding",
+                    lang.pick("编码", "Encoding"),
+                    Kind::OneOf(encodings),
+                ),
+                FormField::new(
+                    "dry_run",
+                    lang.pick("只检查，不写入", "Check only"),
+                    Kind::Flag,
+                ),
+            ],
+            focus: 0,
+            error: None,
+            sending: false,
+        }
+    }
+}
+
+/// Runs the import a form asks for. Ok is what was done; Err why nothing was.
+pub async fn submit(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    form: &Form,
+) -> Result<String, String> {
+    let kind = ImportKind::parse(&form.value("kind"))
+        .ok_or_else(|| i18n::unknown_import_kind(lang, &form.value("kind")))?;
+    let typed = form.value("file");
+    if typed.is_empty() {
+        return Err(i18n::import_file_needed(lang).to_string());
+    }
+    // `~/` as a shell would read it: the desk's users type their home so.
+    let path = match typed.strip_prefix("~/") {
+        Some(rest) => dirs::home_dir().unwrap_or_default().join(rest),
+        None => std::path::PathBuf::from(&typed),
+    };
+    let encoding = form.value("encoding");
+    let started = std::time::Instant::now();
+    let o = work::import_file(
+        store,
+        staff,
+        lang,
+        today,
+        kind,
+        &path,
+        (!encoding.is_empty()).then_some(encoding.as_str()),
+        !form.value("dry_run").is_empty(),
+        &|_, _| {},
+    )
+    .await?;
+    if let Some(first) = o.problems.first() {
+        let report = work::report_path(&path);
+        std::fs::write(&report, work::report_csv(lang, &o.problems))
+            .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))?;
+        return Err(format!(
+            "{} {}",
+            i18n::import_refused(
+                lang,
+                o.bad_rows(),
+                o.problems.len(),
+                &report.display().to_string()
+            ),
+            i18n::row_problem_line(lang, first.line, &first.column, &first.problem)
+        ));
+    }
+    Ok(match o.counts {
+        None => i18n::import_checked(lang, kind, o.rows, o.encoding),
+        Some(c) => i18n::import_done(lang, kind, &c, o.encoding, started.elapsed().as_secs_f64()),
+    })
+}
