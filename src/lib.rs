@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod docx;
 pub mod domain;
 pub mod i18n;
 pub mod search;

@@ -417,3 +417,48 @@ fn capital_i_opens_the_import_form_from_any_pane() {
     assert_eq!(form.value("file"), "~/名册.csv");
     assert_eq!(form.value("dry_run"), "");
 }
+
+#[test]
+fn p_prints_the_records_document_or_offers_a_cases() {
+    use hrss_desk::domain::documents::DocKind;
+    // A licence: the rectification notice of its step with a deadline.
+    let mut a = app(Lang::Zh, 100, 30);
+    act(&mut a, Action::Pane4);
+    typed(&mut a, KeyCode::Char(']'));
+    typed(&mut a, KeyCode::Enter);
+    assert_eq!(
+        key(&mut a, KeyCode::Char('p')),
+        vec![Effect::PrintDocument {
+            kind: DocKind::RectificationNotice,
+            id: 4,
+            lang: Lang::Zh
+        }]
+    );
+    assert!(a.message.as_deref().unwrap().contains("正在出具整改通知书"));
+    // A pending filing has none: said, nothing printed.
+    let mut f = app(Lang::Zh, 100, 30);
+    typed(&mut f, KeyCode::Enter);
+    assert!(key(&mut f, KeyCode::Char('p')).is_empty());
+    assert!(f.message.as_deref().unwrap().contains("没有可出具的文书"));
+    // A case past its opening: the documents its steps allow, to choose.
+    let mut c = app(Lang::Zh, 100, 30);
+    act(&mut c, Action::Pane3);
+    typed(&mut c, KeyCode::Enter);
+    typed(&mut c, KeyCode::Char('p'));
+    let Some(Overlay::Documents { kinds, .. }) = &c.overlay else {
+        panic!("{:?}", c.overlay);
+    };
+    assert!(kinds.contains(&DocKind::CaseOpening), "{kinds:?}");
+    assert!(
+        !kinds.contains(&DocKind::CaseClosing),
+        "not yet closed: {kinds:?}"
+    );
+    assert!(draw(&c).contains("立案审批表"), "{}", draw(&c));
+    let second = kinds[1];
+    key(&mut c, KeyCode::Down);
+    match key(&mut c, KeyCode::Enter).as_slice() {
+        [Effect::PrintDocument { kind, .. }] => assert_eq!(*kind, second),
+        other => panic!("{other:?}"),
+    }
+    assert!(c.overlay.is_none());
+}

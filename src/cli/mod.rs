@@ -14,6 +14,7 @@ mod filings;
 mod import;
 mod leads;
 mod lookup;
+mod notice;
 mod staff;
 mod supervision;
 mod validate;
@@ -173,6 +174,11 @@ pub enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// 文书：出具 .docx、模板 / Documents: render .docx, templates
+    Notice {
+        #[command(subcommand)]
+        command: notice::NoticeCommand,
+    },
     /// 工作人员名单 / The staff list
     Staff {
         #[command(subcommand)]
@@ -251,6 +257,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Calendar { command } => calendar::run(g, lang, command).await,
         Command::Audit { command } => audit::run(g, lang, command).await,
         Command::Staff { command } => staff::run(g, lang, command).await,
+        Command::Notice { command } => notice::run(g, lang, command).await,
         Command::Import {
             kind,
             file,

@@ -9,6 +9,7 @@ pub mod clocks;
 pub mod complaint;
 pub mod contribution;
 pub mod decision;
+pub mod documents;
 pub mod draw;
 pub mod fines;
 pub mod import;

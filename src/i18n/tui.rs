@@ -64,6 +64,10 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "Take a ladder step (a licence)",
         ),
         AddLead => ("登记线索（许可证）", "Record a lead (a licence)"),
+        PrintDocument => (
+            "出具文书（.docx，存于主目录）",
+            "Print the record's document (.docx, in your home folder)",
+        ),
         ImportFile => (
             "导入名册（CSV 或 .xlsx）",
             "Import a register (CSV or .xlsx)",

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(11, "0011_campaigns"),
     migration!(12, "0012_zone_teams"),
     migration!(13, "0013_violation_notices"),
+    migration!(14, "0014_documents"),
 ];
 
 /// The schema version this program knows.

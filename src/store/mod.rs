@@ -59,6 +59,7 @@ mod sqlite {
     include!("backend/campaigns.rs");
     include!("backend/zones.rs");
     include!("backend/imports.rs");
+    include!("backend/documents.rs");
 }
 
 mod postgres {
@@ -76,6 +77,7 @@ mod postgres {
     include!("backend/campaigns.rs");
     include!("backend/zones.rs");
     include!("backend/imports.rs");
+    include!("backend/documents.rs");
 }
 
 #[derive(Debug, thiserror::Error)]

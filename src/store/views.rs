@@ -666,6 +666,7 @@ pub struct CampaignInspectionRow {
 /// A step of a licence's sanction ladder as taken.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct SanctionStepRow {
+    pub id: i64,
     pub step: String,
     pub decided_on: NaiveDate,
     pub deadline: Option<NaiveDate>,

@@ -67,6 +67,7 @@ actions! {
     AddLead = "add-lead",
     ExportView = "export-view",
     ImportFile = "import",
+    PrintDocument = "print",
 }
 
 impl Action {

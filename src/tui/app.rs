@@ -113,6 +113,12 @@ pub enum Effect {
         id: i64,
         lang: Lang,
     },
+    /// Render a record's document to the home folder.
+    PrintDocument {
+        kind: crate::domain::documents::DocKind,
+        id: i64,
+        lang: Lang,
+    },
     /// Write the list or section on screen to a workbook in the home folder.
     ExportView {
         source: crate::workflow::export::Source,
@@ -294,6 +300,12 @@ pub enum Overlay {
     },
     /// The problems found in the queue, to narrow it to one; row 0 is "all".
     Problems {
+        cursor: usize,
+    },
+    /// The documents a case may have printed, to choose one.
+    Documents {
+        id: i64,
+        kinds: Vec<crate::domain::documents::DocKind>,
         cursor: usize,
     },
     /// A text to read (a draw's result).

@@ -75,6 +75,7 @@ impl App {
             Action::SanctionStep => self.ask_sanction_step(),
             Action::AddLead => self.ask_add_lead(),
             Action::ExportView => self.ask_export(),
+            Action::PrintDocument => self.ask_print(),
             Action::ImportFile => {
                 self.open_form(super::form::Form::import(self.lang));
                 vec![]

@@ -160,6 +160,9 @@ impl App {
         if let Some(fx) = self.form_key(k) {
             return fx;
         }
+        if let Some(fx) = self.documents_key(k) {
+            return fx;
+        }
         if let Some(Overlay::Problems { cursor }) = &mut self.overlay {
             let rows = 1 + self.problem_tally.as_ref().map_or(0, Vec::len);
             return match k.code {
@@ -219,7 +222,8 @@ impl App {
                 | Overlay::Assign { .. }
                 | Overlay::BulkMoves { .. }
                 | Overlay::SaveView { .. }
-                | Overlay::Form(_) => unreachable!("handled above"),
+                | Overlay::Form(_)
+                | Overlay::Documents { .. } => unreachable!("handled above"),
             };
             match self.keymap.lookup(&["list", "global"], chord) {
                 Some(Action::Down) => {

@@ -8,6 +8,7 @@ pub mod app;
 mod apply;
 pub mod backend;
 pub mod casework;
+mod documents;
 pub mod form;
 pub mod imports;
 pub mod keymap;
@@ -185,6 +186,19 @@ impl Runner {
                     crate::workflow::draws::show(&store, lang, id)
                         .await
                         .map(|lines| (i18n::draw_title(lang, id), lines)),
+                ),
+                Effect::PrintDocument { kind, id, lang } => AppEvent::Exported(
+                    match crate::workflow::documents::render(&store, &staff, lang, today, kind, id)
+                        .await
+                    {
+                        Ok(r) => {
+                            let path = crate::workflow::documents::default_path(kind, &r.number);
+                            std::fs::write(&path, &r.bytes)
+                                .map(|_| crate::workflow::documents::said(lang, kind, &r, &path))
+                                .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))
+                        }
+                        Err(e) => Err(e),
+                    },
                 ),
                 Effect::ExportView {
                     source,

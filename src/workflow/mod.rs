@@ -246,6 +246,7 @@ pub mod board;
 pub mod campaigns;
 pub mod cases;
 pub mod complaints;
+pub mod documents;
 pub mod draws;
 pub mod export;
 pub mod import;

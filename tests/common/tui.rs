@@ -249,6 +249,7 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
                 sanctions: vec![],
                 reviews: vec![],
                 steps: vec![SanctionStepRow {
+                    id: 4,
                     step: "warn-rectify".into(),
                     decided_on: d(11, 10),
                     deadline: Some(d(12, 10)),
@@ -559,6 +560,7 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             | Effect::TagAllCases(..)
             | Effect::ExportCases { .. }
             | Effect::ExportView { .. }
+            | Effect::PrintDocument { .. }
             | Effect::SaveView(..) => continue,
             Effect::LoadViews => AppEvent::ViewsLoaded(Ok(vec![])),
             Effect::LoadInspectors { ids } => AppEvent::Inspectors {

@@ -122,7 +122,7 @@ impl Backend {
     /// its detail view.
     pub async fn steps_and_leads(&self, licence: i64) -> Result<(Vec<SanctionStepRow>, Vec<LeadRow>), StoreError> {
         let steps = sqlx::query_as(
-            "SELECT step, decided_on, deadline, reason FROM sanction_step
+            "SELECT id, step, decided_on, deadline, reason FROM sanction_step
              WHERE licence_id = $1 ORDER BY decided_on DESC, id DESC",
         )
         .bind(licence)

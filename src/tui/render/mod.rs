@@ -57,6 +57,9 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Problems { cursor }) => overlay::problems(frame, app, *cursor),
         Some(Overlay::Notice { draft, editor }) => overlay::notice(frame, app, draft, editor),
         Some(Overlay::Form(f)) => case_overlay::form(frame, app, f),
+        Some(Overlay::Documents { kinds, cursor, .. }) => {
+            overlay::documents(frame, app, kinds, *cursor)
+        }
         Some(Overlay::Text {
             title,
             lines,

@@ -249,6 +249,33 @@ pub fn problems(frame: &mut Frame, app: &App, cursor: usize) {
     boxed(frame, i18n::problems_title(lang), lines, scroll);
 }
 
+/// The documents a case may have printed, the chosen one marked.
+pub fn documents(
+    frame: &mut Frame,
+    app: &App,
+    kinds: &[crate::domain::documents::DocKind],
+    cursor: usize,
+) {
+    let bold = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    let lines: Vec<Line<'static>> = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let text = format!(
+                " {} {}",
+                if i == cursor { ">" } else { " " },
+                k.title(app.lang)
+            );
+            if i == cursor {
+                Line::styled(text, bold)
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    boxed(frame, i18n::choose_document(app.lang), lines, 0);
+}
+
 /// The correction notice in its editor, with the keys that send or keep it.
 pub fn notice(
     frame: &mut Frame,

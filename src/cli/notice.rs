@@ -1,0 +1,77 @@
+//! `hrss-desk notice …`: documents as `.docx` — rendered on a record, and
+//! the office's templates written out for editing and loaded back.
+
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
+use super::{Failure, Global};
+use crate::domain::calendar::office_date;
+use crate::domain::documents::DocKind;
+use crate::i18n::{self, Lang};
+use crate::workflow::documents as work;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum NoticeCommand {
+    /// 出具文书（.docx），编号按类别和年度给出、不重复 / Render a document (.docx), numbered per kind and year, never twice
+    Render {
+        /// 文书类别，如 correction-notice、rectify-order、penalty-decision、violation-notice、rectification-notice / The document's kind
+        kind: String,
+        /// 申报、案件、检查或处理措施的编号 / The filing, case, inspection or ladder step
+        id: i64,
+        /// 输出文件（缺省：主目录下“文书名-编号.docx”） / The file (default: in the home folder)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// 写出文书模板（本局已载入的，或内置的），供修改 / Write a kind's template out (the office's, or the built-in one), to edit
+    Template {
+        kind: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// 载入本局的文书模板（科室负责人或系统管理员） / Load the office's template of a kind (chief or administrator)
+    TemplateLoad { kind: String, file: PathBuf },
+}
+
+pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode, Failure> {
+    let code = match &cmd {
+        NoticeCommand::Render { kind, .. }
+        | NoticeCommand::Template { kind, .. }
+        | NoticeCommand::TemplateLoad { kind, .. } => kind.clone(),
+    };
+    let kind = DocKind::parse(&code)
+        .ok_or_else(|| Failure::new(2, i18n::unknown_document(lang, &code)))?;
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let me = o.staff.clone().expect("refused without staff");
+    let today = office_date(chrono::Utc::now());
+    let out: Result<String, String> = match cmd {
+        NoticeCommand::Render { id, output, .. } => {
+            match work::render(&o.store, &me, lang, today, kind, id).await {
+                Ok(r) => {
+                    let path = output.unwrap_or_else(|| work::default_path(kind, &r.number));
+                    std::fs::write(&path, &r.bytes)
+                        .map(|_| work::said(lang, kind, &r, &path))
+                        .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        NoticeCommand::Template { output, .. } => {
+            match work::template(&o.store, lang, kind).await {
+                Ok(body) => std::fs::write(&output, body)
+                    .map(|_| output.display().to_string())
+                    .map_err(|e| i18n::list_export_failed(lang, &e.to_string())),
+                Err(e) => Err(e),
+            }
+        }
+        NoticeCommand::TemplateLoad { file, .. } => match std::fs::read(&file) {
+            Ok(body) => work::load_template(&o.store, &me, lang, kind, &body).await,
+            Err(e) => Err(i18n::sheet_error(
+                lang,
+                &crate::sheet::SheetError::Io(e.to_string()),
+            )),
+        },
+    };
+    o.store.close().await;
+    println!("{}", out.map_err(|e| Failure::new(1, e))?);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,325 @@
+//! Word documents (`.docx`) that WPS and Word open and print: a plain
+//! built-in template for each kind, and any template — the office's own,
+//! with its letterhead and wording — filled where it says `{{名称}}`.
+//!
+//! Word splits a paragraph's text into runs as it likes, so a placeholder
+//! may straddle several; a paragraph holding one is rewritten as a single
+//! run with the first run's formatting, its paragraph style kept.
+
+use std::io::{Cursor, Read, Write};
+use zip::write::SimpleFileOptions;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocxError {
+    /// Not a .docx (or a damaged one).
+    NotDocx(String),
+    /// Placeholders the template has that no field fills.
+    Unknown(Vec<String>),
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Characters XML 1.0 forbids are dropped, not written.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+
+const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+/// A paragraph in 仿宋 (the official documents' face), bold and centred for a title.
+fn paragraph(text: &str, title: bool) -> String {
+    let (jc, size, bold) = if title {
+        ("<w:jc w:val=\"center\"/>", 44, "<w:b/>")
+    } else {
+        ("", 32, "")
+    };
+    format!(
+        "<w:p><w:pPr>{jc}</w:pPr><w:r><w:rPr><w:rFonts w:ascii=\"FangSong\" w:eastAsia=\"仿宋\" w:hAnsi=\"FangSong\"/>{bold}<w:sz w:val=\"{size}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        escape(text)
+    )
+}
+
+/// The built-in template of a kind: the office name, the title, the number,
+/// then each field on its line.
+pub fn default_template(office: &str, title: &str, fields: &[&str]) -> Vec<u8> {
+    let mut body = String::new();
+    body.push_str(&paragraph(office, true));
+    body.push_str(&paragraph(title, true));
+    body.push_str(&paragraph("{{编号}}", false));
+    for f in fields {
+        body.push_str(&paragraph(&format!("{f}：{{{{{f}}}}}"), false));
+    }
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+    );
+    let mut out = Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut out);
+        let o = SimpleFileOptions::default();
+        for (name, text) in [
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", RELS),
+            ("word/document.xml", doc.as_str()),
+        ] {
+            z.start_file(name, o).expect("an in-memory zip");
+            z.write_all(text.as_bytes()).expect("an in-memory zip");
+        }
+        z.finish().expect("an in-memory zip");
+    }
+    out.into_inner()
+}
+
+/// The text of a paragraph's runs, in order.
+fn paragraph_text(p: &str) -> String {
+    let mut text = String::new();
+    let mut rest = p;
+    while let Some(i) = rest.find("<w:t") {
+        let after = &rest[i + 4..];
+        // `<w:t>` or `<w:t xml:space=...>`, not `<w:tab/>` or `<w:tbl>`.
+        if !(after.starts_with('>') || after.starts_with(' ')) {
+            rest = after;
+            continue;
+        }
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        if after[..open_end].ends_with('/') {
+            rest = &after[open_end + 1..];
+            continue;
+        }
+        let inner = &after[open_end + 1..];
+        let Some(close) = inner.find("</w:t>") else {
+            break;
+        };
+        text.push_str(&unescape(&inner[..close]));
+        rest = &inner[close + 6..];
+    }
+    text
+}
+
+/// Fills `{{名称}}` placeholders in one XML part, paragraph by paragraph.
+fn fill_part(xml: &str, values: &[(&str, String)], unknown: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    loop {
+        // A paragraph starts at `<w:p>` or `<w:p ` (not `<w:pPr>`).
+        let start = [rest.find("<w:p>"), rest.find("<w:p ")]
+            .into_iter()
+            .flatten()
+            .min();
+        let Some(start) = start else {
+            out.push_str(rest);
+            break;
+        };
+        let Some(len) = rest[start..].find("</w:p>") else {
+            out.push_str(rest);
+            break;
+        };
+        let end = start + len + "</w:p>".len();
+        out.push_str(&rest[..start]);
+        let p = &rest[start..end];
+        let text = paragraph_text(p);
+        if text.contains("{{") {
+            out.push_str(&rewrite(p, &substitute(&text, values, unknown)));
+        } else {
+            out.push_str(p);
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn substitute(text: &str, values: &[(&str, String)], unknown: &mut Vec<String>) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("{{") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let Some(j) = after.find("}}") else {
+            out.push_str(&rest[i..]);
+            return out;
+        };
+        let name = after[..j].trim();
+        match values.iter().find(|(k, _)| *k == name) {
+            Some((_, v)) => out.push_str(v),
+            None => unknown.push(name.to_string()),
+        }
+        rest = &after[j + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The paragraph rebuilt as one run of `text` (lines broken where it has
+/// them), keeping its paragraph properties and its first run's format.
+fn rewrite(p: &str, text: &str) -> String {
+    let open_end = p.find('>').map_or(0, |i| i + 1);
+    let ppr = match (p.find("<w:pPr"), p.find("</w:pPr>")) {
+        (Some(a), Some(b)) => &p[a..b + "</w:pPr>".len()],
+        _ => "",
+    };
+    let rpr = match (p.find("<w:rPr>"), p.find("</w:rPr>")) {
+        (Some(a), Some(b)) if b > a => &p[a..b + "</w:rPr>".len()],
+        _ => "",
+    };
+    let mut run = format!("<w:r>{rpr}");
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            run.push_str("<w:br/>");
+        }
+        run.push_str(&format!(
+            "<w:t xml:space=\"preserve\">{}</w:t>",
+            escape(line)
+        ));
+    }
+    run.push_str("</w:r>");
+    format!("{}{ppr}{run}</w:p>", &p[..open_end])
+}
+
+/// Fills a template with the values; every placeholder must have one.
+pub fn fill(template: &[u8], values: &[(&str, String)]) -> Result<Vec<u8>, DocxError> {
+    let bad = |e: zip::result::ZipError| DocxError::NotDocx(e.to_string());
+    let mut zin = zip::ZipArchive::new(Cursor::new(template)).map_err(bad)?;
+    if zin.by_name("word/document.xml").is_err() {
+        return Err(DocxError::NotDocx("word/document.xml".into()));
+    }
+    let mut out = Cursor::new(Vec::new());
+    let mut unknown = Vec::new();
+    {
+        let mut z = zip::ZipWriter::new(&mut out);
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).map_err(bad)?;
+            let name = f.name().map_err(bad)?.to_string();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes)
+                .map_err(|e| DocxError::NotDocx(e.to_string()))?;
+            // The body, headers and footers carry text to fill.
+            let text_part = name == "word/document.xml"
+                || (name.starts_with("word/header") || name.starts_with("word/footer"))
+                    && name.ends_with(".xml");
+            if text_part {
+                let xml =
+                    String::from_utf8(bytes).map_err(|e| DocxError::NotDocx(e.to_string()))?;
+                bytes = fill_part(&xml, values, &mut unknown).into_bytes();
+            }
+            z.start_file(name, SimpleFileOptions::default())
+                .map_err(bad)?;
+            z.write_all(&bytes)
+                .map_err(|e| DocxError::NotDocx(e.to_string()))?;
+        }
+        z.finish().map_err(bad)?;
+    }
+    if !unknown.is_empty() {
+        unknown.sort();
+        unknown.dedup();
+        return Err(DocxError::Unknown(unknown));
+    }
+    Ok(out.into_inner())
+}
+
+/// The text of a document's body, a line a paragraph (for tests and checks).
+pub fn text_of(docx: &[u8]) -> Result<String, DocxError> {
+    let mut z =
+        zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| DocxError::NotDocx(e.to_string()))?;
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .map_err(|e| DocxError::NotDocx(e.to_string()))?
+        .read_to_string(&mut xml)
+        .map_err(|e| DocxError::NotDocx(e.to_string()))?;
+    let mut lines = Vec::new();
+    let mut rest = xml.as_str();
+    while let Some(start) = [rest.find("<w:p>"), rest.find("<w:p ")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        let Some(len) = rest[start..].find("</w:p>") else {
+            break;
+        };
+        let p = &rest[start..start + len];
+        lines.push(paragraph_text(p));
+        rest = &rest[start + len..];
+    }
+    Ok(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_template_fills_every_field_escaped() {
+        let t = default_template(
+            "石家庄市鹿泉区人力资源和社会保障局",
+            "整改通知书",
+            &["机构名称", "事实和理由"],
+        );
+        let doc = fill(
+            &t,
+            &[
+                ("编号", "鹿人社整改〔2026〕第3号".into()),
+                ("机构名称", "A&B <人力> 公司".into()),
+                ("事实和理由", "一、未公示收费\n二、台账缺失".into()),
+            ],
+        )
+        .unwrap();
+        let text = text_of(&doc).unwrap();
+        assert!(text.contains("鹿人社整改〔2026〕第3号"), "{text}");
+        assert!(text.contains("机构名称：A&B <人力> 公司"), "{text}");
+        assert!(text.contains("一、未公示收费"), "{text}");
+        assert!(!text.contains("{{"), "{text}");
+    }
+
+    #[test]
+    fn a_placeholder_split_across_runs_is_still_filled() {
+        let xml = r#"<w:body><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>单位：{{机</w:t></w:r><w:r><w:t>构名称}}</w:t></w:r><w:r><w:tab/></w:r></w:p><w:p><w:r><w:t>不变</w:t></w:r></w:p></w:body>"#;
+        let mut unknown = Vec::new();
+        let out = fill_part(xml, &[("机构名称", "某公司".into())], &mut unknown);
+        assert!(unknown.is_empty());
+        assert!(
+            out.contains("<w:jc w:val=\"center\"/>"),
+            "paragraph style kept: {out}"
+        );
+        assert!(out.contains("<w:b/>"), "first run's format kept: {out}");
+        assert!(out.contains(">单位：某公司</w:t>"), "{out}");
+        assert!(
+            out.contains("<w:t>不变</w:t>"),
+            "other paragraphs untouched: {out}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_placeholder_or_a_broken_file_is_refused() {
+        let t = default_template("局", "通知", &["甲"]);
+        assert_eq!(
+            fill(&t, &[("编号", "1".into())]),
+            Err(DocxError::Unknown(vec!["甲".into()]))
+        );
+        assert!(matches!(
+            fill(b"not a zip", &[]),
+            Err(DocxError::NotDocx(_))
+        ));
+    }
+}

@@ -1,0 +1,98 @@
+//! `p` on a record: its document as `.docx` in the home folder — a returned
+//! filing's correction notice, an inspection's violation notice, a
+//! licence's rectification notice, or one of a case's documents, chosen.
+
+use super::app::{App, DetailView, Effect, Overlay};
+use crate::domain::CaseStage;
+use crate::domain::documents::{self, DocKind};
+use crate::i18n;
+use crate::store::Detail;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+impl App {
+    /// The documents the open record may have printed now.
+    fn printable(&self) -> Option<(i64, Vec<DocKind>)> {
+        let DetailView {
+            id,
+            detail: Some(d),
+            ..
+        } = self.detail.as_ref()?
+        else {
+            return None;
+        };
+        match d {
+            Detail::Filing {
+                decision: Some(x), ..
+            } if x == "return" => Some((*id, vec![DocKind::CorrectionNotice])),
+            Detail::Inspection {
+                notice: Some(_), ..
+            } => Some((*id, vec![DocKind::ViolationNotice])),
+            Detail::Licence { steps, .. } => steps
+                .iter()
+                .find(|s| s.deadline.is_some())
+                .map(|s| (s.id, vec![DocKind::RectificationNotice])),
+            Detail::Case { item, files, .. } => {
+                let stage = CaseStage::parse(&item.stage)?;
+                let on_file: Vec<&str> = files.iter().map(|f| f.kind.as_str()).collect();
+                let kinds: Vec<DocKind> = DocKind::ALL
+                    .iter()
+                    .copied()
+                    .filter(|k| k.record() == documents::RecordKind::Case)
+                    .filter(|k| documents::case_may_render(*k, stage, &on_file))
+                    .collect();
+                (!kinds.is_empty()).then_some((*id, kinds))
+            }
+            _ => None,
+        }
+    }
+
+    /// `p`: print the record's document, or choose among a case's.
+    pub(super) fn ask_print(&mut self) -> Vec<Effect> {
+        let lang = self.lang;
+        match self.printable() {
+            None => {
+                self.message = Some(i18n::nothing_to_print(lang).to_string());
+                vec![]
+            }
+            Some((id, kinds)) if kinds.len() == 1 => self.print(kinds[0], id),
+            Some((id, kinds)) => {
+                self.overlay = Some(Overlay::Documents {
+                    id,
+                    kinds,
+                    cursor: 0,
+                });
+                vec![]
+            }
+        }
+    }
+
+    fn print(&mut self, kind: DocKind, id: i64) -> Vec<Effect> {
+        self.message = Some(i18n::printing(self.lang, kind).to_string());
+        vec![Effect::PrintDocument {
+            kind,
+            id,
+            lang: self.lang,
+        }]
+    }
+
+    /// Keys of the chooser of a case's documents.
+    pub(super) fn documents_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
+        let Some(Overlay::Documents { id, kinds, cursor }) = &mut self.overlay else {
+            return None;
+        };
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        match k.code {
+            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(kinds.len() - 1),
+            KeyCode::Enter => {
+                let (kind, id) = (kinds[*cursor], *id);
+                self.overlay = None;
+                return Some(self.print(kind, id));
+            }
+            KeyCode::Esc => self.overlay = None,
+            KeyCode::Char('c') if ctrl => self.overlay = None,
+            _ => {}
+        }
+        Some(vec![])
+    }
+}

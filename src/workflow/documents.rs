@@ -1,0 +1,232 @@
+//! Rendering a document on a record: its fields read from the record, its
+//! number given (once), the office's template (or the built-in one) filled,
+//! the file's hash kept with the record and the rendering audited.
+
+use crate::docx::{self, DocxError};
+use crate::domain::documents::{self, DocKind, RecordKind};
+use crate::domain::{CaseStage, FilingKind, Staff};
+use crate::i18n::{self, Lang};
+use crate::store::{Detail, ListKind, Store};
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+/// The issuing office, as the built-in templates head their documents.
+pub const OFFICE: &str = "石家庄市鹿泉区人力资源和社会保障局";
+
+/// A document rendered: its number, the file's bytes and their SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub number: String,
+    pub bytes: Vec<u8>,
+    pub sha256: String,
+}
+
+fn yuan(fen: i64) -> String {
+    if fen > 0 {
+        format!("{}元", i18n::yuan(fen))
+    } else {
+        "—".into()
+    }
+}
+
+/// The template a kind is filled from: the office's, or the built-in one.
+pub async fn template(store: &Store, lang: Lang, kind: DocKind) -> Result<Vec<u8>, String> {
+    Ok(store
+        .document_template(kind.code())
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .unwrap_or_else(|| {
+            docx::default_template(OFFICE, kind.title(Lang::Zh), documents::fields(kind))
+        }))
+}
+
+/// Loads the office's own template of a kind, after checking it fills.
+pub async fn load_template(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    kind: DocKind,
+    body: &[u8],
+) -> Result<String, String> {
+    if !(staff.has(crate::domain::Role::Chief) || staff.has(crate::domain::Role::Admin)) {
+        return Err(i18n::templates_for_chiefs(lang).to_string());
+    }
+    // Every placeholder must be a field of the kind.
+    let mut values: Vec<(&str, String)> = vec![("编号", String::new())];
+    values.extend(documents::fields(kind).iter().map(|f| (*f, String::new())));
+    docx::fill(body, &values).map_err(|e| i18n::docx_error(lang, kind, &e))?;
+    let sha = hex::encode(Sha256::digest(body));
+    store
+        .store_template(staff, kind.code(), body, &sha)
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    Ok(i18n::template_loaded(lang, kind))
+}
+
+/// Renders `kind` on record `id` (a filing, case, inspection or ladder step).
+pub async fn render(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    kind: DocKind,
+    id: i64,
+) -> Result<Rendered, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let not_for = || i18n::document_not_for(lang, kind, id);
+    let mut given = None;
+    let mut values: Vec<(&str, String)> = Vec::new();
+    match kind.record() {
+        RecordKind::Filing => {
+            let Some(Detail::Filing {
+                item,
+                decision: Some(d),
+                reason,
+                ..
+            }) = store.detail(ListKind::Filings, id).await.map_err(fail)?
+            else {
+                return Err(not_for());
+            };
+            if d != "return" {
+                return Err(not_for());
+            }
+            values.extend([
+                ("参保单位", item.employer_name.unwrap_or_default()),
+                ("参保人员", item.person_name.unwrap_or_default()),
+                (
+                    "业务类型",
+                    FilingKind::parse(&item.kind)
+                        .map_or(item.kind.clone(), |k| k.label(Lang::Zh).into()),
+                ),
+                (
+                    "收件日期",
+                    crate::domain::calendar::office_date(item.received_at).to_string(),
+                ),
+                ("告知内容", reason),
+            ]);
+        }
+        RecordKind::Inspection => {
+            let Some(Detail::Inspection {
+                item,
+                notice: Some(n),
+                inspectors,
+                ..
+            }) = store
+                .detail(ListKind::Inspections, id)
+                .await
+                .map_err(fail)?
+            else {
+                return Err(not_for());
+            };
+            // The notice was numbered when served on the spot.
+            given = Some((n.year, n.seq));
+            values.extend([
+                ("机构名称", item.holder),
+                ("许可证号", item.licence_number),
+                ("检查日期", n.issued_on.to_string()),
+                ("违约事项", n.content),
+                ("检查人员", inspectors.join("、")),
+            ]);
+        }
+        RecordKind::SanctionStep => {
+            let (number, holder, step, _, deadline, reason, by) = store
+                .sanction_step_facts(id)
+                .await
+                .map_err(fail)?
+                .ok_or_else(not_for)?;
+            let Some(deadline) = deadline else {
+                return Err(not_for());
+            };
+            values.extend([
+                ("机构名称", holder),
+                ("许可证号", number),
+                (
+                    "处理措施",
+                    crate::domain::ladder::Step::parse(&step)
+                        .map_or(step.clone(), |s| s.label(Lang::Zh).into()),
+                ),
+                ("事实和理由", reason),
+                ("整改期限", deadline.to_string()),
+                ("决定人", by),
+            ]);
+        }
+        RecordKind::Case => {
+            let Some(Detail::Case {
+                item,
+                facts,
+                fine,
+                outcome,
+                files,
+                ..
+            }) = store.detail(ListKind::Cases, id).await.map_err(fail)?
+            else {
+                return Err(not_for());
+            };
+            // Only once the procedure has taken the step that issues it.
+            let on_file: Vec<&str> = files.iter().map(|f| f.kind.as_str()).collect();
+            let stage = CaseStage::parse(&item.stage).ok_or_else(not_for)?;
+            if !documents::case_may_render(kind, stage, &on_file) {
+                return Err(i18n::case_step_first(lang, kind, id));
+            }
+            values.extend([
+                ("案号", item.number),
+                ("被投诉单位", item.respondent_name),
+                ("违法事实", facts.unwrap_or_default()),
+                ("承办人", item.officer_name.unwrap_or_default()),
+                ("罚款金额", yuan(fine)),
+                (
+                    "处理结果",
+                    if outcome.is_empty() {
+                        CaseStage::parse(&item.stage)
+                            .map_or(item.stage.clone(), |s| s.label(Lang::Zh).into())
+                    } else {
+                        outcome
+                    },
+                ),
+            ]);
+        }
+    }
+    if !values.iter().any(|(k, _)| *k == "经办人") {
+        values.push(("经办人", staff.name.clone()));
+    }
+    values.push(("日期", today.format("%Y年%m月%d日").to_string()));
+    let (year, seq, _) = store
+        .issue_document(staff, kind.code(), kind.record().code(), id, today, given)
+        .await
+        .map_err(fail)?;
+    let number = documents::number(kind, year, seq);
+    values.push(("编号", number.clone()));
+    let template = template(store, lang, kind).await?;
+    let bytes = docx::fill(&template, &values).map_err(|e| i18n::docx_error(lang, kind, &e))?;
+    let sha256 = hex::encode(Sha256::digest(&bytes));
+    store
+        .document_rendered(&staff.login, kind.code(), kind.record().code(), id, &sha256)
+        .await
+        .map_err(fail)?;
+    Ok(Rendered {
+        number,
+        bytes,
+        sha256,
+    })
+}
+
+/// Where a rendered document goes by default: the home folder,
+/// `KIND-NUMBER.docx` (the number as the office writes it).
+pub fn default_path(kind: DocKind, number: &str) -> std::path::PathBuf {
+    let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
+    let safe: String = number
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .collect();
+    dir.join(format!("{}-{safe}.docx", kind.title(Lang::Zh)))
+}
+
+/// The sentence for a rendered document.
+pub fn said(lang: Lang, kind: DocKind, r: &Rendered, path: &std::path::Path) -> String {
+    i18n::document_rendered(lang, kind, &r.number, &path.display().to_string())
+}
+
+/// Why a template does not fill, as the office would fix it.
+pub fn explain(lang: Lang, kind: DocKind, e: &DocxError) -> String {
+    i18n::docx_error(lang, kind, e)
+}
