@@ -15,6 +15,7 @@ mod import;
 mod leads;
 mod lookup;
 mod notice;
+mod report;
 mod staff;
 mod supervision;
 mod validate;
@@ -179,6 +180,15 @@ pub enum Command {
         #[command(subcommand)]
         command: notice::NoticeCommand,
     },
+    /// 月度统计报表（.xlsx） / The monthly report (.xlsx)
+    Report {
+        /// 月份 YYYY-MM（缺省本月） / The month (default: this month)
+        #[arg(long)]
+        month: Option<String>,
+        /// 输出文件（缺省：主目录） / The file (default: in the home folder)
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+    },
     /// 工作人员名单 / The staff list
     Staff {
         #[command(subcommand)]
@@ -258,6 +268,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Audit { command } => audit::run(g, lang, command).await,
         Command::Staff { command } => staff::run(g, lang, command).await,
         Command::Notice { command } => notice::run(g, lang, command).await,
+        Command::Report { month, output } => report::monthly(g, lang, month, output).await,
         Command::Import {
             kind,
             file,

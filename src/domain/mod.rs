@@ -23,6 +23,7 @@ pub mod resident_id;
 pub mod review;
 pub mod settlement;
 pub mod staff;
+pub mod statistics;
 pub mod uscc;
 pub mod zone;
 

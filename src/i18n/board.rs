@@ -358,3 +358,29 @@ pub fn audit_tasks_closed(lang: Lang, n: u64) -> String {
         Lang::En => format!(" {n} audit tasks of the institution closed."),
     }
 }
+
+pub fn stats_title(lang: Lang, month: &str) -> String {
+    match lang {
+        Lang::Zh => format!("统计：{month} 月度（[ ] 换月 · f 今日概况 · e 导出月报）"),
+        Lang::En => format!("Dashboard: {month} ([ ] month · f today · e report)"),
+    }
+}
+
+pub fn stats_heading(lang: Lang, i: usize) -> &'static str {
+    let (zh, en) = match i {
+        0 => ("当月", "The month"),
+        1 => ("经办人（办结/退回）", "By clerk (approved/returned)"),
+        2 => ("近12个月 办结与退回", "12 months: filings decided"),
+        3 => ("近12个月 登记案件", "12 months: cases registered"),
+        4 => ("近12个月 完成检查", "12 months: inspections done"),
+        _ => ("当月每日 办结与退回", "Each day: filings decided"),
+    };
+    lang.pick(zh, en)
+}
+
+pub fn series_max(lang: Lang, max: u64) -> String {
+    match lang {
+        Lang::Zh => format!("（最高 {max}）"),
+        Lang::En => format!(" (max {max})"),
+    }
+}

@@ -577,3 +577,19 @@ pub fn choose_document(lang: Lang) -> &'static str {
         "Print a document (Enter prints, Esc cancels)",
     )
 }
+
+pub fn report_written(lang: Lang, month: &str, path: &str) -> String {
+    let path = super::printable(path);
+    match lang {
+        Lang::Zh => format!("{month} 月报已写出：{path}"),
+        Lang::En => format!("The report for {month} is written to {path}"),
+    }
+}
+
+pub fn bad_month(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("“{s}”不是月份（应为 YYYY-MM）。"),
+        Lang::En => format!("\"{s}\" is not a month (YYYY-MM)."),
+    }
+}

@@ -107,4 +107,13 @@ impl Store {
     ) -> Result<(), StoreError> {
         on_backend!(self.store_template(actor, kind, body, sha256))
     }
+
+    /// The records the month's statistics count, since an instant and its day.
+    pub async fn statistics_records(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        since_day: NaiveDate,
+    ) -> Result<crate::domain::statistics::Records, StoreError> {
+        on_backend!(self.statistics_records(since, since_day))
+    }
 }

@@ -60,6 +60,7 @@ mod sqlite {
     include!("backend/zones.rs");
     include!("backend/imports.rs");
     include!("backend/documents.rs");
+    include!("backend/statistics.rs");
 }
 
 mod postgres {
@@ -78,6 +79,7 @@ mod postgres {
     include!("backend/zones.rs");
     include!("backend/imports.rs");
     include!("backend/documents.rs");
+    include!("backend/statistics.rs");
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -58,6 +58,15 @@ pub enum Effect {
         id: i64,
     },
     LoadDashboard,
+    /// The statistics of a month.
+    LoadStatistics {
+        month: crate::domain::statistics::Month,
+    },
+    /// Write a month's report to the home folder.
+    WriteReport {
+        month: crate::domain::statistics::Month,
+        lang: Lang,
+    },
     LoadCounts,
     /// Check every pending filing and record the findings (for the filter by
     /// problem), then read the tally of problems.
@@ -160,6 +169,11 @@ pub enum AppEvent {
         result: Result<Option<Detail>, String>,
     },
     Dashboard(Result<Dashboard, String>),
+    /// A month's statistics.
+    Statistics {
+        month: crate::domain::statistics::Month,
+        result: Result<crate::domain::statistics::MonthFigures, String>,
+    },
     Counts(Result<Counts, String>),
     IndexReady(Result<Arc<Index>, String>),
     DecisionReady(Result<DecisionDraft, String>),
@@ -371,6 +385,8 @@ pub struct App {
     pub pane: PaneId,
     pub lists: HashMap<ListKind, ListPane>,
     pub dashboard: Option<Result<Dashboard, String>>,
+    /// The statistics pane's month and view.
+    pub stats: super::statistics::StatsState,
     /// The supervision pane's section and its rows.
     pub board: super::supervision::BoardState,
     pub detail: Option<DetailView>,
@@ -448,6 +464,7 @@ impl App {
             pane: PaneId::Filings,
             lists,
             dashboard: None,
+            stats: Default::default(),
             board: Default::default(),
             detail: None,
             overlay: None,
@@ -643,7 +660,7 @@ impl App {
     /// Loads what the pane shows the first time it is visited.
     pub(super) fn visit(&mut self) -> Vec<Effect> {
         match self.pane {
-            PaneId::Dashboard => vec![Effect::LoadDashboard],
+            PaneId::Dashboard => self.load_stats(),
             PaneId::Inspections
                 if self.board.section != crate::workflow::board::Section::Inspections =>
             {
@@ -797,6 +814,7 @@ impl App {
             }
             AppEvent::DataChanged => self.data_changed(),
             AppEvent::Board { generation, result } => self.board_loaded(generation, result),
+            AppEvent::Statistics { month, result } => self.stats_loaded(month, result),
             AppEvent::TextReady(r) => self.text_ready(r),
             AppEvent::Exported(r) => {
                 self.message = Some(r.unwrap_or_else(|e| e));

@@ -68,12 +68,16 @@ impl App {
                     vec![]
                 }
             }
+            Action::NextSection | Action::PrevSection if self.pane == PaneId::Dashboard => {
+                self.stats_step(action == Action::NextSection)
+            }
             Action::NextSection | Action::PrevSection => {
                 self.switch_section(action == Action::NextSection)
             }
             Action::RecordInspection => self.ask_record_inspection(),
             Action::SanctionStep => self.ask_sanction_step(),
             Action::AddLead => self.ask_add_lead(),
+            Action::ExportView if self.pane == PaneId::Dashboard => self.ask_report(),
             Action::ExportView => self.ask_export(),
             Action::PrintDocument => self.ask_print(),
             Action::ImportFile => {
@@ -118,7 +122,7 @@ impl App {
                     fx.push(Effect::Recheck);
                 }
                 if self.pane == PaneId::Dashboard {
-                    fx.push(Effect::LoadDashboard);
+                    fx.extend(self.load_stats());
                 } else if self.on_board() {
                     fx.extend(self.load_board());
                 } else if let Some(l) = self.list_mut() {
@@ -196,6 +200,7 @@ impl App {
             Action::Scope if self.pane == PaneId::Cases && self.detail.is_none() => {
                 self.open_case_views()
             }
+            Action::Scope if self.pane == PaneId::Dashboard => self.stats_view(),
             Action::Scope if self.pane != PaneId::Filings => vec![],
             Action::CaseMove => self.open_case_moves(),
             Action::Export => self.export_cases(),
@@ -379,7 +384,7 @@ impl App {
                 kind: d.kind,
                 id: d.id,
             }),
-            None if self.pane == PaneId::Dashboard => fx.push(Effect::LoadDashboard),
+            None if self.pane == PaneId::Dashboard => fx.extend(self.load_stats()),
             None if self.on_board() => fx.extend(self.load_board()),
             None => {
                 if let Some(l) = self

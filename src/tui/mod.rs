@@ -19,6 +19,7 @@ pub mod palette;
 pub mod pane;
 pub mod render;
 pub mod screen;
+pub mod statistics;
 pub mod supervision;
 pub mod text;
 pub mod wrap;
@@ -225,6 +226,20 @@ impl Runner {
                     id,
                     result: store.inspection_target(id).await.map_err(lang_free),
                 },
+                Effect::LoadStatistics { month } => AppEvent::Statistics {
+                    month,
+                    result: crate::workflow::statistics::load(&store, lang, month).await,
+                },
+                Effect::WriteReport { month, lang } => AppEvent::Exported(
+                    crate::workflow::statistics::report(
+                        &store,
+                        lang,
+                        month,
+                        today,
+                        &crate::workflow::statistics::report_path(month),
+                    )
+                    .await,
+                ),
                 Effect::LoadDashboard => {
                     AppEvent::Dashboard(store.dashboard(today).await.map_err(lang_free))
                 }

@@ -317,7 +317,8 @@ pub async fn export(
         }
         Source::Board(section) => board_table(store, calendar, lang, section, today).await?,
     };
-    write(&table, format, path).map_err(|e| i18n::list_export_failed(lang, &e))?;
+    write(&table, format, path)
+        .map_err(|e| i18n::list_export_failed(lang, &format!("{}: {e}", path.display())))?;
     store
         .record_export(
             &staff.login,

@@ -251,5 +251,6 @@ pub mod draws;
 pub mod export;
 pub mod import;
 pub mod leads;
+pub mod statistics;
 pub mod supervision;
 pub mod zones;

@@ -501,6 +501,24 @@ pub fn board(
     }
 }
 
+/// The records the fixture month is counted from.
+pub fn stats_records() -> hrss_desk::domain::statistics::Records {
+    hrss_desk::domain::statistics::Records {
+        received: vec![d(11, 2), d(11, 3), d(11, 20), d(10, 8)],
+        decided: vec![
+            (d(11, 3), true, "王芳".into()),
+            (d(11, 3), false, "王芳".into()),
+            (d(11, 20), true, "李娜".into()),
+            (d(10, 9), true, "李娜".into()),
+        ],
+        cases: vec![
+            (d(11, 9), vec!["wages".into()]),
+            (d(9, 1), vec!["insurance".into()]),
+        ],
+        inspections: vec![(d(11, 1), Some(d(11, 5))), (d(11, 20), None)],
+    }
+}
+
 /// Answers every effect as the database would, with the fixtures.
 pub fn feed(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
@@ -572,6 +590,11 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
                 ]),
             },
             Effect::LoadDashboard => AppEvent::Dashboard(Ok(dashboard())),
+            Effect::LoadStatistics { month } => AppEvent::Statistics {
+                month,
+                result: Ok(hrss_desk::domain::statistics::figures(&stats_records(), month)),
+            },
+            Effect::WriteReport { .. } => continue,
             Effect::LoadBoard {
                 section,
                 lang,

@@ -12,6 +12,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
+    if app.stats.view == crate::tui::statistics::StatsView::Month {
+        return month(frame, app, area);
+    }
     let lang = app.lang;
     let block = titled(i18n::pane_title(5, lang), area);
     let inner = block.inner(area);
@@ -83,4 +86,94 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     ));
     frame.render_widget(Paragraph::new(l), left);
     frame.render_widget(Paragraph::new(r), right);
+}
+
+/// The month's figures: counts on the left, the twelve months as sparklines
+/// and the decisions by clerk on the right.
+fn month(frame: &mut Frame, app: &App, area: Rect) {
+    use ratatui::widgets::Sparkline;
+    let lang = app.lang;
+    let m = app.stats_month();
+    let title = i18n::stats_title(lang, &m.to_string());
+    let block = titled(&title, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let f = match &app.stats.figures {
+        None => {
+            frame.render_widget(Paragraph::new(i18n::loading(lang)), inner);
+            return;
+        }
+        Some(Err(e)) => {
+            frame.render_widget(Paragraph::new(i18n::load_failed(lang, e)), inner);
+            return;
+        }
+        Some(Ok(f)) => f,
+    };
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let row = |label: &str, n: u64| Line::raw(format!("{n:>7}  {label}"));
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let mut l = vec![
+        Line::styled(i18n::stats_heading(lang, 0), bold),
+        row(lang.pick("收到申报", "Filings received"), f.received),
+        row(lang.pick("办结", "Approved"), f.approved),
+        row(lang.pick("退回更正", "Returned"), f.returned),
+        row(
+            lang.pick("登记案件", "Cases registered"),
+            f.cases_registered,
+        ),
+        row(
+            lang.pick("计划检查", "Inspections planned"),
+            f.inspections_planned,
+        ),
+        row(lang.pick("其中已完成", "of which done"), f.planned_done),
+        row(
+            lang.pick("本月完成检查", "Inspections done"),
+            f.inspections_done,
+        ),
+        Line::raw(""),
+        Line::styled(i18n::stats_heading(lang, 1), bold),
+    ];
+    if f.by_clerk.is_empty() {
+        l.push(Line::raw(format!("{:>7}", "-")));
+    }
+    for (who, a, r) in f
+        .by_clerk
+        .iter()
+        .take(usize::from(inner.height).saturating_sub(12))
+    {
+        l.push(Line::raw(format!(
+            "{:>7}  {}",
+            format!("{a}/{r}"),
+            clean(who)
+        )));
+    }
+    frame.render_widget(Paragraph::new(l), left);
+    // Each series: its label with the month's figure, then a line of bars.
+    let series: [(&str, &[u64]); 4] = [
+        (i18n::stats_heading(lang, 2), &f.decided_series),
+        (i18n::stats_heading(lang, 3), &f.cases_series),
+        (i18n::stats_heading(lang, 4), &f.inspections_series),
+        (i18n::stats_heading(lang, 5), &f.by_day),
+    ];
+    let rows = Layout::vertical([Constraint::Length(3); 4]).split(right);
+    for ((label, data), at) in series.iter().zip(rows.iter()) {
+        let [head, bars] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(2)]).areas(*at);
+        let max = data.iter().max().copied().unwrap_or(0);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!("{label}{}", i18n::series_max(lang, max)),
+                bold,
+            )),
+            head,
+        );
+        // Each figure as wide as the room allows, so twelve months fill the line.
+        let wide = (usize::from(bars.width) / data.len().max(1)).max(1);
+        let stretched: Vec<u64> = data
+            .iter()
+            .flat_map(|v| std::iter::repeat_n(*v, wide))
+            .collect();
+        frame.render_widget(Sparkline::default().data(&stretched), bars);
+    }
 }

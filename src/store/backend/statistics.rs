@@ -1,0 +1,62 @@
+// The records the statistics count, for the months asked.
+
+impl Backend {
+    /// Filings received and decided, cases registered (with their
+    /// complaint's matters) and inspections planned, since `since` (the
+    /// office's midnight as an instant, and its day).
+    pub async fn statistics_records(
+        &self,
+        since: DateTime<Utc>,
+        since_day: NaiveDate,
+    ) -> Result<crate::domain::statistics::Records, StoreError> {
+        use crate::domain::calendar::office_date;
+        let received: Vec<DateTime<Utc>> =
+            sqlx::query_scalar("SELECT received_at FROM filing WHERE received_at >= $1")
+                .bind(since)
+                .fetch_all(&self.pool)
+                .await?;
+        let decided: Vec<(DateTime<Utc>, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT f.decided_at, f.decision, s.name FROM filing f LEFT JOIN staff s ON s.id = f.decided_by
+             WHERE f.decided_at >= $1",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        let cases: Vec<(NaiveDate, Option<String>)> = sqlx::query_as(
+            "SELECT c.registered_on, m.matters FROM inspection_case c
+             LEFT JOIN complaint m ON m.id = c.complaint_id WHERE c.registered_on >= $1",
+        )
+        .bind(since_day)
+        .fetch_all(&self.pool)
+        .await?;
+        let inspections: Vec<(NaiveDate, Option<NaiveDate>)> = sqlx::query_as(
+            "SELECT planned_on, done_on FROM inspection WHERE planned_on >= $1 OR done_on >= $1",
+        )
+        .bind(since_day)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(crate::domain::statistics::Records {
+            received: received.into_iter().map(office_date).collect(),
+            decided: decided
+                .into_iter()
+                .map(|(at, d, who)| {
+                    (office_date(at), d.as_deref() == Some("approve"), who.unwrap_or_default())
+                })
+                .collect(),
+            cases: cases
+                .into_iter()
+                .map(|(on, m)| {
+                    let matters = m
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    (on, matters)
+                })
+                .collect(),
+            inspections,
+        })
+    }
+}
