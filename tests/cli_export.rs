@@ -111,3 +111,33 @@ fn a_gb18030_csv_reads_back_and_full_ids_need_a_reason() {
         .code(1)
         .stderr(predicate::str::contains(".xlsx 或 .csv"));
 }
+
+#[test]
+fn exported_files_are_for_their_owner_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = Demo::new();
+    let xlsx = d.dir.path().join("p.xlsx");
+    d.run(&["export", "persons", xlsx.to_str().unwrap()])
+        .success();
+    let mode = std::fs::metadata(&xlsx).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{mode:o}");
+    // The reason is audited without the ID number typed into it.
+    let csv = d.dir.path().join("p.csv");
+    d.run(&[
+        "export",
+        "persons",
+        csv.to_str().unwrap(),
+        "--reveal",
+        "--reason",
+        "核对130110199003071234",
+    ])
+    .success();
+    assert_eq!(
+        std::fs::metadata(&csv).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let logged = d.scalar(
+        "SELECT detail FROM audit_log WHERE action = 'export.persons' ORDER BY seq DESC LIMIT 1",
+    );
+    assert!(!logged.contains("130110199003071234"), "{logged}");
+}

@@ -219,7 +219,10 @@ fn a_rectification_notice_and_the_offices_own_template() {
     .code(1)
     .stderr(predicate::str::contains("{{缴款期限}}"));
     let good = d.dir.path().join("good.docx");
-    edit("特此通知{{机构名称}}，逾期将依法处理。", &good);
+    edit(
+        "特此通知{{机构名称}}，逾期将依法处理。经办人：{{经办人}}",
+        &good,
+    );
     d.run(&[
         "--user",
         "wangfang",
@@ -248,7 +251,7 @@ fn a_rectification_notice_and_the_offices_own_template() {
     ])
     .success();
     assert!(
-        read_docx(&reprint).contains(&format!("特此通知{holder}，逾期将依法处理。")),
+        read_docx(&reprint).contains(&format!("特此通知{holder}，逾期将依法处理。经办人：赵静")),
         "{}",
         read_docx(&reprint)
     );

@@ -449,3 +449,89 @@ async fn the_screens_import_form_imports_or_writes_its_report_beside_the_file() 
         assert_eq!(empty.unwrap_err(), "请填写文件路径。", "{l}");
     }
 }
+
+#[tokio::test]
+async fn an_empty_cell_keeps_what_a_record_has_and_a_failure_midway_writes_nothing() {
+    use hrss_desk::domain::import::Value;
+    let dir = tempfile::tempdir().unwrap();
+    for db in TestDb::all().await {
+        let l = &db.label;
+        let store = common::demo_store(&db, 100).await;
+        let code = uscc("91130110MA0AB9Y8K");
+        let file = dir.path().join(format!("{l}-employers.csv"));
+        std::fs::write(
+            &file,
+            format!("统一社会信用代码,单位名称,单位状态,欠费金额,监管片区\n{code},鹿泉区旧厂,已注销,1000,LQ-02\n"),
+        )
+        .unwrap();
+        import(&store, "wangfang", ImportKind::Employers, &file, false)
+            .await
+            .unwrap();
+        // The same employer again with those cells left empty: kept, not reset.
+        std::fs::write(
+            &file,
+            format!("统一社会信用代码,单位名称,单位状态,欠费金额,监管片区\n{code},鹿泉区旧厂（更名）,,,\n"),
+        )
+        .unwrap();
+        let c = import(&store, "wangfang", ImportKind::Employers, &file, false)
+            .await
+            .unwrap()
+            .counts
+            .unwrap();
+        assert_eq!((c.inserted, c.updated), (0, 1), "{l}");
+        let row =
+            |col: &str| format!("SELECT CAST({col} AS TEXT) FROM employer WHERE uscc = '{code}'");
+        assert_eq!(db.text(&row("name")).await, "鹿泉区旧厂（更名）", "{l}");
+        assert_eq!(db.text(&row("status")).await, "cancelled", "{l}");
+        assert_eq!(db.text(&row("arrears")).await, "100000", "{l}");
+        assert_eq!(db.text(&row("zone")).await, "LQ-02", "{l}");
+        // A quote left open swallows the lines after it: named, not imported.
+        let quoted = dir.path().join(format!("{l}-quoted.csv"));
+        std::fs::write(
+            &quoted,
+            format!(
+                "公民身份号码,姓名\n{},\"张三\n{},李四\n",
+                id("13011019900307123"),
+                id("13011019851122002")
+            ),
+        )
+        .unwrap();
+        let o = import(&store, "wangfang", ImportKind::Persons, &quoted, false)
+            .await
+            .unwrap();
+        assert!(
+            o.counts.is_none() && matches!(o.problems[0].problem, Problem::LineBreak),
+            "{l}: {:?}",
+            o.problems
+        );
+        // A row the database refuses after others were written: none stay.
+        let before = db.scalar("SELECT COUNT(*) FROM person").await;
+        let good = |first17: &str, status: &str| {
+            let mut v = vec![Value::Empty; ImportKind::Persons.columns().len()];
+            v[0] = Value::Text(id(first17));
+            v[1] = Value::Text("某人".into());
+            v[5] = Value::Text(status.into());
+            v
+        };
+        let rows: Vec<Vec<Value>> = (0..600)
+            .map(|i| good(&format!("1301101990030{i:04}"), "active"))
+            .chain([good("13011019900307999", "bogus")])
+            .collect();
+        let failed = store
+            .import_rows(
+                "wangfang",
+                ImportKind::Persons,
+                &["id_number", "name", "status"],
+                &rows,
+                "x",
+                &|_, _| {},
+            )
+            .await;
+        assert!(failed.is_err(), "{l}: the CHECK constraint refuses 'bogus'");
+        assert_eq!(
+            db.scalar("SELECT COUNT(*) FROM person").await,
+            before,
+            "{l}"
+        );
+    }
+}

@@ -60,15 +60,24 @@ pub async fn run(
         eprintln!("{}", i18n::columns_ignored(lang, &outcome.ignored));
     }
     if !outcome.problems.is_empty() {
-        let report = work::report_path(&file);
-        std::fs::write(&report, work::report_csv(lang, &outcome.problems))
-            .map_err(|e| Failure::new(1, e.to_string()))?;
+        // Said first: a report that cannot be written loses none of them.
         for p in outcome.problems.iter().take(SHOWN) {
             eprintln!(
                 "{}",
                 i18n::row_problem_line(lang, p.line, &p.column, &p.problem)
             );
         }
+        let report = work::report_path(&file);
+        crate::sheet::write_private(
+            &report,
+            work::report_csv(lang, &outcome.problems).as_bytes(),
+        )
+        .map_err(|e| {
+            Failure::new(
+                1,
+                i18n::list_export_failed(lang, &format!("{}: {e}", report.display())),
+            )
+        })?;
         return Err(Failure::new(
             1,
             i18n::import_refused(

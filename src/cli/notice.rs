@@ -48,7 +48,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
             match work::render(&o.store, &me, lang, today, kind, id).await {
                 Ok(r) => {
                     let path = output.unwrap_or_else(|| work::default_path(kind, &r.number));
-                    std::fs::write(&path, &r.bytes)
+                    crate::sheet::write_private(&path, &r.bytes)
                         .map(|_| work::said(lang, kind, &r, &path))
                         .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))
                 }
@@ -57,7 +57,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
         }
         NoticeCommand::Template { output, .. } => {
             match work::template(&o.store, lang, kind).await {
-                Ok(body) => std::fs::write(&output, body)
+                Ok(body) => crate::sheet::write_private(&output, &body)
                     .map(|_| output.display().to_string())
                     .map_err(|e| i18n::list_export_failed(lang, &e.to_string())),
                 Err(e) => Err(e),

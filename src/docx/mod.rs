@@ -119,35 +119,111 @@ fn paragraph_text(p: &str) -> String {
     text
 }
 
+/// Where the next paragraph opens: `<w:p>` or `<w:p ` (not `<w:pPr>`).
+fn next_paragraph(xml: &str) -> Option<usize> {
+    [xml.find("<w:p>"), xml.find("<w:p ")]
+        .into_iter()
+        .flatten()
+        .min()
+}
+
+/// The end (just past `</w:p>`) of the paragraph opening at 0, counting the
+/// paragraphs nested in it (a text box's).
+fn paragraph_end(xml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = 0;
+    loop {
+        let rest = &xml[at..];
+        let close = rest.find("</w:p>")?;
+        match next_paragraph(rest) {
+            Some(o) if o < close => {
+                depth += 1;
+                at += o + 4;
+            }
+            _ => {
+                depth = depth.checked_sub(1)?;
+                at += close + "</w:p>".len();
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+        }
+    }
+}
+
 /// Fills `{{名称}}` placeholders in one XML part, paragraph by paragraph.
 fn fill_part(xml: &str, values: &[(&str, String)], unknown: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml;
     loop {
-        // A paragraph starts at `<w:p>` or `<w:p ` (not `<w:pPr>`).
-        let start = [rest.find("<w:p>"), rest.find("<w:p ")]
-            .into_iter()
-            .flatten()
-            .min();
-        let Some(start) = start else {
+        let Some(start) = next_paragraph(rest) else {
             out.push_str(rest);
             break;
         };
-        let Some(len) = rest[start..].find("</w:p>") else {
+        let Some(len) = paragraph_end(&rest[start..]) else {
             out.push_str(rest);
             break;
         };
-        let end = start + len + "</w:p>".len();
+        let end = start + len;
         out.push_str(&rest[..start]);
         let p = &rest[start..end];
-        let text = paragraph_text(p);
-        if text.contains("{{") {
-            out.push_str(&rewrite(p, &substitute(&text, values, unknown)));
+        let open_end = p.find('>').map_or(0, |i| i + 1);
+        if next_paragraph(&p[open_end..]).is_some() {
+            // A paragraph holding others (a text box): fill those inside.
+            out.push_str(&p[..open_end]);
+            let inner = &p[open_end..p.len() - "</w:p>".len()];
+            out.push_str(&fill_part(inner, values, unknown));
+            out.push_str("</w:p>");
         } else {
-            out.push_str(p);
+            out.push_str(&fill_paragraph(p, values, unknown));
         }
         rest = &rest[end..];
     }
+    out
+}
+
+/// One paragraph: placeholders inside one text element are filled where
+/// they stand (tabs, breaks, fields and pictures kept); one split across
+/// runs makes the paragraph one run.
+fn fill_paragraph(p: &str, values: &[(&str, String)], unknown: &mut Vec<String>) -> String {
+    if !paragraph_text(p).contains("{{") {
+        return p.to_string();
+    }
+    let mut out = String::with_capacity(p.len());
+    let mut rest = p;
+    let mut local = Vec::new();
+    while let Some(i) = rest.find("<w:t") {
+        let after = &rest[i + 4..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let is_text =
+            (after.starts_with('>') || after.starts_with(' ')) && !after[..open_end].ends_with('/');
+        let inner = &after[open_end + 1..];
+        match (is_text, inner.find("</w:t>")) {
+            (true, Some(close)) => {
+                out.push_str(&rest[..i + 4 + open_end + 1]);
+                let text = unescape(&inner[..close]);
+                if text.contains("{{") && text.contains("}}") {
+                    out.push_str(&escape(&substitute(&text, values, &mut local)));
+                } else {
+                    out.push_str(&inner[..close]);
+                }
+                out.push_str("</w:t>");
+                rest = &inner[close + "</w:t>".len()..];
+            }
+            _ => {
+                out.push_str(&rest[..i + 4]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    if paragraph_text(&out).contains("{{") {
+        // Split across runs: rebuilt whole.
+        return rewrite(p, &substitute(&paragraph_text(p), values, unknown));
+    }
+    unknown.extend(local);
     out
 }
 
@@ -180,8 +256,22 @@ fn rewrite(p: &str, text: &str) -> String {
         (Some(a), Some(b)) => &p[a..b + "</w:pPr>".len()],
         _ => "",
     };
-    let rpr = match (p.find("<w:rPr>"), p.find("</w:rPr>")) {
-        (Some(a), Some(b)) if b > a => &p[a..b + "</w:rPr>".len()],
+    // The first run's format (not the paragraph mark's, inside `w:pPr`).
+    let runs_from = p
+        .find("</w:pPr>")
+        .map_or(open_end, |i| i + "</w:pPr>".len());
+    let runs = &p[runs_from..];
+    let first_run = [runs.find("<w:r>"), runs.find("<w:r ")]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or("", |i| &runs[i..]);
+    let rpr = match (
+        first_run.find("<w:rPr>"),
+        first_run.find("</w:rPr>"),
+        first_run.find("</w:r>"),
+    ) {
+        (Some(a), Some(b), Some(end)) if a < b && b < end => &first_run[a..b + "</w:rPr>".len()],
         _ => "",
     };
     let mut run = format!("<w:r>{rpr}");
@@ -222,7 +312,9 @@ pub fn fill(template: &[u8], values: &[(&str, String)]) -> Result<Vec<u8>, DocxE
             if text_part {
                 let xml =
                     String::from_utf8(bytes).map_err(|e| DocxError::NotDocx(e.to_string()))?;
-                bytes = fill_part(&xml, values, &mut unknown).into_bytes();
+                let filled = fill_part(&xml, values, &mut unknown);
+                well_formed(&filled).map_err(|e| DocxError::NotDocx(format!("{name}: {e}")))?;
+                bytes = filled.into_bytes();
             }
             z.start_file(name, SimpleFileOptions::default())
                 .map_err(bad)?;
@@ -237,6 +329,29 @@ pub fn fill(template: &[u8], values: &[(&str, String)]) -> Result<Vec<u8>, DocxE
         return Err(DocxError::Unknown(unknown));
     }
     Ok(out.into_inner())
+}
+
+/// Whether XML is well formed: every element closed, in order.
+fn well_formed(xml: &str) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut depth = 0i64;
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            Event::Eof => break,
+            _ => {}
+        }
+        if depth < 0 {
+            return Err("an element closed twice".into());
+        }
+    }
+    if depth == 0 {
+        Ok(())
+    } else {
+        Err("an element left open".into())
+    }
 }
 
 /// The text of a document's body, a line a paragraph (for tests and checks).
@@ -308,6 +423,43 @@ mod tests {
             out.contains("<w:t>不变</w:t>"),
             "other paragraphs untouched: {out}"
         );
+    }
+
+    #[test]
+    fn a_placeholder_in_one_run_keeps_the_paragraphs_tabs_and_fields() {
+        let xml = r#"<w:p><w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>编号</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">{{编号}}</w:t></w:r><w:fldSimple w:instr="PAGE"/></w:p>"#;
+        let mut unknown = Vec::new();
+        let out = fill_part(xml, &[("编号", "鹿〔2026〕第1号".into())], &mut unknown);
+        assert!(out.contains("<w:tab/>") && out.contains("PAGE"), "{out}");
+        assert!(out.contains(">鹿〔2026〕第1号</w:t>"), "{out}");
+        // Split across runs, the rebuilt run takes the first run's format,
+        // not the paragraph mark's.
+        let split = r#"<w:p><w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>{{编</w:t></w:r><w:r><w:t>号}}</w:t></w:r></w:p>"#;
+        let out = fill_part(split, &[("编号", "第1号".into())], &mut unknown);
+        assert!(
+            out.contains(
+                r#"<w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t"#
+            ),
+            "{out}"
+        );
+        assert!(unknown.is_empty());
+    }
+
+    #[test]
+    fn a_text_box_inside_a_paragraph_is_filled_and_stays_well_formed() {
+        let xml = r#"<w:body><w:p><w:r><w:t>甲</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>{{机构名称}}</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p><w:p><w:r><w:t>乙{{日期}}</w:t></w:r></w:p></w:body>"#;
+        let mut unknown = Vec::new();
+        let out = fill_part(
+            xml,
+            &[("机构名称", "某&公司".into()), ("日期", "今日".into())],
+            &mut unknown,
+        );
+        assert!(unknown.is_empty(), "{unknown:?}");
+        assert!(
+            out.contains(">某&amp;公司</w:t>") && out.contains(">乙今日</w:t>"),
+            "{out}"
+        );
+        assert_eq!(well_formed(&out), Ok(()));
     }
 
     #[test]

@@ -146,10 +146,30 @@ pub fn import_problem(lang: Lang, p: &Problem) -> String {
         }
         (Lang::Zh, Problem::Count(s)) => format!("“{}”不是非负整数", q(s)),
         (Lang::En, Problem::Count(s)) => format!("\"{}\" is not a whole number", q(s)),
-        (Lang::Zh, Problem::Unknown(s)) => format!("不认识“{}”", q(s)),
-        (Lang::En, Problem::Unknown(s)) => format!("\"{}\" is not a known value", q(s)),
-        (Lang::Zh, Problem::TooLong(n)) => format!("内容过长（{n}）"),
-        (Lang::En, Problem::TooLong(n)) => format!("too long ({n})"),
+        (Lang::Zh, Problem::Unknown { value, allowed }) => {
+            format!("不认识“{}”；可填：{}", q(value), allowed.join("、"))
+        }
+        (Lang::En, Problem::Unknown { value, allowed }) => {
+            format!(
+                "\"{}\" is not a known value; one of: {}",
+                q(value),
+                allowed.join(", ")
+            )
+        }
+        (Lang::Zh, Problem::TooLong { len, max }) => format!("内容过长（{len}，最多{max}）"),
+        (Lang::En, Problem::TooLong { len, max }) => format!("too long ({len}, at most {max})"),
+        (Lang::Zh, Problem::LineBreak) => {
+            "内容中有换行：多半是前面有未配对的引号，把后面的行并了进来".into()
+        }
+        (Lang::En, Problem::LineBreak) => {
+            "a line break inside: most likely a quote left open swallowed the lines after it".into()
+        }
+        (Lang::Zh, Problem::ExtraCells(n)) => {
+            format!("比表头多出{n}个单元格：多半是内容中有未加引号的逗号")
+        }
+        (Lang::En, Problem::ExtraCells(n)) => {
+            format!("{n} cells more than the header: most likely an unquoted comma")
+        }
         (Lang::Zh, Problem::Formula(f)) => {
             format!("单元格是公式 {}，请复制后“粘贴为数值”", q(f))
         }
@@ -218,7 +238,7 @@ pub fn import_done(
     encoding: &str,
     seconds: f64,
 ) -> String {
-    let unchanged = c.rows - c.inserted - c.updated;
+    let unchanged = c.rows.saturating_sub(c.inserted + c.updated);
     match lang {
         Lang::Zh => format!(
             "已导入{}：{}行，新增{}，更新{}，未变{}（{encoding}，用时{seconds:.1}秒）。",
@@ -481,7 +501,7 @@ pub fn docx_error(
             )
         }
         (Lang::Zh, DocxError::Unknown(names)) => format!(
-            "模板中的{}不是{}的字段；可用：编号、{}",
+            "模板中的{}不是{}的字段；可用：编号、日期、经办人、{}",
             names
                 .iter()
                 .map(|n| format!("{{{{{}}}}}", super::printable(n)))
@@ -491,7 +511,7 @@ pub fn docx_error(
             crate::domain::documents::fields(kind).join("、")
         ),
         (Lang::En, DocxError::Unknown(names)) => format!(
-            "{} in the template are not fields of the {}; there are: 编号, {}",
+            "{} in the template are not fields of the {}; there are: 编号, 日期, 经办人, {}",
             names
                 .iter()
                 .map(|n| format!("{{{{{}}}}}", super::printable(n)))

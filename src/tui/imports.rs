@@ -92,9 +92,13 @@ pub async fn submit(
     )
     .await?;
     if let Some(first) = o.problems.first() {
-        let report = work::report_path(&path);
-        std::fs::write(&report, work::report_csv(lang, &o.problems))
-            .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))?;
+        let mut report = work::report_path(&path);
+        // A folder it cannot be written to: the first problem is still said.
+        if crate::sheet::write_private(&report, work::report_csv(lang, &o.problems).as_bytes())
+            .is_err()
+        {
+            report = std::path::PathBuf::from("-");
+        }
         return Err(format!(
             "{} {}",
             i18n::import_refused(

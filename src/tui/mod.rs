@@ -194,7 +194,7 @@ impl Runner {
                     {
                         Ok(r) => {
                             let path = crate::workflow::documents::default_path(kind, &r.number);
-                            std::fs::write(&path, &r.bytes)
+                            crate::sheet::write_private(&path, &r.bytes)
                                 .map(|_| crate::workflow::documents::said(lang, kind, &r, &path))
                                 .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))
                         }

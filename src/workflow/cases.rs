@@ -570,7 +570,7 @@ pub async fn export(
         .format("%Y%m%d-%H%M%S");
     let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
     let path = dir.join(format!("hrss-desk-cases-{stamp}.csv"));
-    std::fs::write(&path, cases_csv(lang, &list))
+    crate::sheet::write_private(&path, cases_csv(lang, &list).as_bytes())
         .map_err(|e| i18n::export_failed(lang, &path.display().to_string(), &e))?;
     Ok(i18n::exported(
         lang,

@@ -52,8 +52,16 @@ pub async fn load_template(
         return Err(i18n::templates_for_chiefs(lang).to_string());
     }
     // Every placeholder must be a field of the kind.
-    let mut values: Vec<(&str, String)> = vec![("编号", String::new())];
-    values.extend(documents::fields(kind).iter().map(|f| (*f, String::new())));
+    let mut values: Vec<(&str, String)> = ["编号", "日期", "经办人"]
+        .iter()
+        .map(|k| (*k, String::new()))
+        .collect();
+    values.extend(
+        documents::fields(kind)
+            .iter()
+            .filter(|f| !["日期", "经办人"].contains(f))
+            .map(|f| (*f, String::new())),
+    );
     docx::fill(body, &values).map_err(|e| i18n::docx_error(lang, kind, &e))?;
     let sha = hex::encode(Sha256::digest(body));
     store

@@ -317,17 +317,25 @@ pub async fn export(
         }
         Source::Board(section) => board_table(store, calendar, lang, section, today).await?,
     };
-    write(&table, format, path)
-        .map_err(|e| i18n::list_export_failed(lang, &format!("{}: {e}", path.display())))?;
+    // Audited before the file exists: no export without its entry. The
+    // reason is kept without digit runs (an ID number typed in it) and short.
+    let reason = reveal.map(|r| {
+        crate::domain::mask::mask_digit_runs(r.trim())
+            .chars()
+            .take(200)
+            .collect::<String>()
+    });
     store
         .record_export(
             &staff.login,
             source.code(),
             table.rows.len(),
-            reveal.map(str::trim),
+            reason.as_deref(),
         )
         .await
         .map_err(|e| i18n::store_error(lang, &e))?;
+    write(&table, format, path)
+        .map_err(|e| i18n::list_export_failed(lang, &format!("{}: {e}", path.display())))?;
     Ok(i18n::list_exported(
         lang,
         table.rows.len(),
@@ -358,7 +366,7 @@ pub fn write(table: &Table, format: Format, path: &Path) -> Result<(), String> {
                 let (b, _, _) = encoding_rs::GB18030.encode(&csv);
                 b.into_owned()
             };
-            std::fs::write(path, bytes).map_err(|e| e.to_string())
+            crate::sheet::write_private(path, &bytes).map_err(|e| e.to_string())
         }
     }
 }
@@ -447,7 +455,8 @@ fn write_xlsx(table: &Table, path: &Path) -> Result<(), String> {
     for j in 0..table.head.len() {
         sheet.set_column_width(j as u16, 16).map_err(e)?;
     }
-    book.save(path).map_err(e)
+    let bytes = book.save_to_buffer().map_err(e)?;
+    crate::sheet::write_private(path, &bytes).map_err(|x| x.to_string())
 }
 
 /// Where an export from the screen goes: the desk user's home folder (over

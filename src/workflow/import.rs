@@ -177,11 +177,8 @@ async fn resolve(
         };
         for (line, values) in rows.iter_mut() {
             let Value::Text(given) = &values[j] else {
-                continue; // empty: no employer named
+                continue; // empty: nothing named
             };
-            if given.is_empty() {
-                continue;
-            }
             match table.get(given) {
                 Some(v) => values[j] = v.clone(),
                 None => problems.push(RowProblem {
@@ -193,14 +190,6 @@ async fn resolve(
                         _ => Problem::NoZone(given.clone()),
                     },
                 }),
-            }
-        }
-    }
-    // An empty zone is no zone (NULL), not an unknown one.
-    if let Some(j) = cols.iter().position(|c| c.ty == Type::Zone) {
-        for (_, values) in rows.iter_mut() {
-            if values[j] == Value::Text(String::new()) {
-                values[j] = Value::Int(None);
             }
         }
     }

@@ -167,7 +167,8 @@ pub fn write_report(
             })
             .collect(),
     )?;
-    book.save(path).map_err(e)
+    let bytes = book.save_to_buffer().map_err(e)?;
+    crate::sheet::write_private(path, &bytes).map_err(|x| x.to_string())
 }
 
 /// Where the report from the screen goes: the home folder.

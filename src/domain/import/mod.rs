@@ -278,6 +278,41 @@ pub enum Value {
     Text(String),
     Int(Option<i64>),
     Date(Option<NaiveDate>),
+    /// An empty cell of an optional column: a new record gets the column's
+    /// default, an existing one keeps what it has.
+    Empty,
+}
+
+/// What the database holds in a column of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    Text,
+    Int,
+    Date,
+}
+
+impl Type {
+    pub fn stored(self) -> Stored {
+        match self {
+            Type::Date => Stored::Date,
+            Type::Month | Type::Yuan | Type::Count | Type::Employer | Type::Licence => Stored::Int,
+            _ => Stored::Text,
+        }
+    }
+}
+
+/// A new record's value of a column its file left empty (or lacks).
+pub fn default_value(c: &Column) -> Value {
+    match c.ty {
+        Type::PersonStatus | Type::EmployerStatus => Value::Text("active".into()),
+        Type::LicenceStatus => Value::Text("valid".into()),
+        Type::Yuan | Type::Count => Value::Int(Some(0)),
+        Type::Date => Value::Date(None),
+        Type::Employer | Type::Licence | Type::Month => Value::Int(None),
+        // No zone: NULL, as the register has it.
+        Type::Zone => Value::Empty,
+        _ => Value::Text(String::new()),
+    }
 }
 
 /// What is wrong with a cell (or a row).
@@ -296,8 +331,19 @@ pub enum Problem {
     Amount(String),
     Count(String),
     /// Not one of the allowed values (a status, a kind).
-    Unknown(String),
-    TooLong(usize),
+    Unknown {
+        value: String,
+        allowed: Vec<String>,
+    },
+    /// Longer than the column allows (characters), or a huge cell (bytes).
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    /// A line break in a one-line column: a quote left open, most likely.
+    LineBreak,
+    /// More cells than the header has columns: an unquoted comma, most likely.
+    ExtraCells(usize),
     Formula(String),
     /// A long code kept by the spreadsheet as a number: its last digits are gone.
     DigitsLost(String),
@@ -405,6 +451,21 @@ pub fn check_row(
 ) -> Result<Vec<Value>, Vec<RowProblem>> {
     let mut out = Vec::with_capacity(m.at.len());
     let mut problems = Vec::new();
+    let extra = cells
+        .iter()
+        .skip(headers.len())
+        .filter(|c| !c.is_empty())
+        .count();
+    if extra > 0 {
+        problems.push((
+            usize::MAX,
+            RowProblem {
+                line,
+                column: headers.last().cloned().unwrap_or_default(),
+                problem: Problem::ExtraCells(extra),
+            },
+        ));
+    }
     for (c, at) in m.kind.columns().iter().zip(&m.at) {
         let cell = at.and_then(|i| cells.get(i)).unwrap_or(&Cell::Empty);
         match value(c, cell, today) {
@@ -460,117 +521,145 @@ fn date_of(m: &Mapping, values: &[Value], key: &str) -> Option<NaiveDate> {
 
 fn value(c: &Column, cell: &Cell, today: NaiveDate) -> Result<Value, Problem> {
     use values as v;
-    let required = |x: Option<String>| x.ok_or(Problem::Missing);
-    let text_or_missing = |x: Option<String>| -> Result<String, Problem> {
-        if c.required {
-            required(x)
+    if cell.is_empty() {
+        return if c.required {
+            Err(Problem::Missing)
         } else {
-            Ok(x.unwrap_or_default())
-        }
-    };
+            Ok(Value::Empty)
+        };
+    }
+    let present = |x: Option<String>| x.ok_or(Problem::Missing);
     Ok(match c.ty {
         Type::Text(max) => {
-            let t = text_or_missing(v::text(cell)?)?;
+            let t = present(v::text(cell)?)?;
             let n = t.chars().count();
             if n > max {
-                return Err(Problem::TooLong(n));
+                return Err(Problem::TooLong { len: n, max });
+            }
+            // Every column is one line: a break means a quote left open
+            // swallowed the lines after it.
+            if t.contains(['\n', '\r']) {
+                return Err(Problem::LineBreak);
             }
             Value::Text(t)
         }
         Type::IdNumber => {
-            let t = required(v::code(cell)?)?;
+            let t = present(v::code(cell)?)?;
             Value::Text(
                 ResidentId::parse(&t, today)
                     .map_err(Problem::IdNumber)?
                     .to_string(),
             )
         }
-        Type::Uscc => {
-            let t = required(v::code(cell)?)?;
+        // The employer's credit code, checked here, its id found later.
+        Type::Uscc | Type::Employer => {
+            let t = present(v::code(cell)?)?;
             Value::Text(Uscc::parse(&t).map_err(Problem::Uscc)?.to_string())
         }
-        // The employer's credit code, checked here, its id found later.
-        Type::Employer => match v::code(cell)? {
-            None => Value::Int(None),
-            Some(t) => Value::Text(Uscc::parse(&t).map_err(Problem::Uscc)?.to_string()),
-        },
-        Type::Licence | Type::Zone => Value::Text(text_or_missing(v::text(cell)?)?),
-        Type::Date => {
-            let d = v::date(cell)?;
-            if c.required && d.is_none() {
-                return Err(Problem::Missing);
+        Type::Licence | Type::Zone => {
+            let t = present(v::text(cell)?)?;
+            if t.contains(['\n', '\r']) {
+                return Err(Problem::LineBreak);
             }
-            Value::Date(d)
+            Value::Text(t)
         }
+        Type::Date => Value::Date(Some(v::date(cell)?.ok_or(Problem::Missing)?)),
         Type::Month => Value::Int(Some(v::month(cell)?.ok_or(Problem::Missing)?)),
-        Type::Yuan => match v::yuan(cell)? {
-            None if c.required => return Err(Problem::Missing),
-            x => Value::Int(Some(x.unwrap_or(0))),
-        },
-        Type::Count => match v::count(cell)? {
-            None if c.required => return Err(Problem::Missing),
-            x => Value::Int(Some(x.unwrap_or(0))),
-        },
-        Type::PersonStatus => Value::Text(vocabulary(cell, "active", |t| {
-            PersonStatus::from_any(t)
-                .map(PersonStatus::code)
-                .or(match t {
-                    "在职" | "正常" | "参保" | "正常参保" | "在保" => Some("active"),
-                    "暂停" | "暂停缴费" | "中断" => Some("suspended"),
-                    "注销" | "终止" | "终止参保" => Some("cancelled"),
-                    "退休人员" | "离退休" => Some("retired"),
-                    _ => None,
-                })
-        })?),
-        Type::EmployerStatus => Value::Text(vocabulary(cell, "active", |t| {
-            EmployerStatus::from_any(t)
-                .map(EmployerStatus::code)
-                .or(match t {
-                    "正常" | "在册" | "参保" => Some("active"),
-                    "暂停" => Some("suspended"),
-                    "注销" | "终止" => Some("cancelled"),
-                    _ => None,
-                })
-        })?),
-        Type::LicenceStatus => Value::Text(vocabulary(cell, "valid", |t| {
-            LicenceStatus::from_any(t)
-                .map(LicenceStatus::code)
-                .or(match t {
-                    "正常" | "在用" => Some("valid"),
-                    "吊销" => Some("revoked"),
-                    "注销" => Some("cancelled"),
-                    _ => None,
-                })
-        })?),
-        Type::LicenceKind => {
-            let t = v::text(cell)?.ok_or(Problem::Missing)?;
-            let kind = LicenceKind::from_any(&t).or(match t.as_str() {
-                "人力资源服务机构" | "人力资源服务" => Some(LicenceKind::HrService),
-                "民办职业培训学校" | "培训学校" => Some(LicenceKind::TrainingSchool),
-                "定点医疗机构" | "定点医院" | "医院" | "诊所" => {
-                    Some(LicenceKind::DesignatedClinic)
-                }
-                "定点药店" | "定点零售药店" | "药店" => {
-                    Some(LicenceKind::DesignatedPharmacy)
-                }
-                "工伤协议机构" => Some(LicenceKind::WorkInjuryAgreement),
-                _ => None,
-            });
-            Value::Text(kind.ok_or(Problem::Unknown(t))?.code().to_string())
-        }
+        Type::Yuan => Value::Int(Some(v::yuan(cell)?.ok_or(Problem::Missing)?)),
+        Type::Count => Value::Int(Some(v::count(cell)?.ok_or(Problem::Missing)?)),
+        Type::PersonStatus => Value::Text(vocabulary(
+            cell,
+            PersonStatus::ALL
+                .iter()
+                .map(|x| x.label(crate::i18n::Lang::Zh)),
+            |t| {
+                PersonStatus::from_any(t)
+                    .map(PersonStatus::code)
+                    .or(match t {
+                        "在职" | "正常" | "参保" | "正常参保" | "在保" => {
+                            Some("active")
+                        }
+                        "暂停" | "暂停缴费" | "中断" => Some("suspended"),
+                        "注销" | "终止" | "终止参保" => Some("cancelled"),
+                        "退休人员" | "离退休" => Some("retired"),
+                        _ => None,
+                    })
+            },
+        )?),
+        Type::EmployerStatus => Value::Text(vocabulary(
+            cell,
+            EmployerStatus::ALL
+                .iter()
+                .map(|x| x.label(crate::i18n::Lang::Zh)),
+            |t| {
+                EmployerStatus::from_any(t)
+                    .map(EmployerStatus::code)
+                    .or(match t {
+                        "正常" | "在册" | "参保" => Some("active"),
+                        "暂停" => Some("suspended"),
+                        "注销" | "终止" => Some("cancelled"),
+                        _ => None,
+                    })
+            },
+        )?),
+        Type::LicenceStatus => Value::Text(vocabulary(
+            cell,
+            LicenceStatus::ALL
+                .iter()
+                .map(|x| x.label(crate::i18n::Lang::Zh)),
+            |t| {
+                LicenceStatus::from_any(t)
+                    .map(LicenceStatus::code)
+                    .or(match t {
+                        "正常" | "在用" => Some("valid"),
+                        "吊销" => Some("revoked"),
+                        "注销" => Some("cancelled"),
+                        _ => None,
+                    })
+            },
+        )?),
+        Type::LicenceKind => Value::Text(vocabulary(
+            cell,
+            LicenceKind::ALL
+                .iter()
+                .map(|x| x.label(crate::i18n::Lang::Zh)),
+            |t| {
+                LicenceKind::from_any(t)
+                    .or(match t {
+                        "人力资源服务机构" | "人力资源服务" => {
+                            Some(LicenceKind::HrService)
+                        }
+                        "民办职业培训学校" | "培训学校" => {
+                            Some(LicenceKind::TrainingSchool)
+                        }
+                        "定点医疗机构" | "定点医院" | "医院" | "诊所" => {
+                            Some(LicenceKind::DesignatedClinic)
+                        }
+                        "定点药店" | "定点零售药店" | "药店" => {
+                            Some(LicenceKind::DesignatedPharmacy)
+                        }
+                        "工伤协议机构" => Some(LicenceKind::WorkInjuryAgreement),
+                        _ => None,
+                    })
+                    .map(LicenceKind::code)
+            },
+        )?),
     })
 }
 
-/// A status as a spreadsheet holds it, or the default when empty.
-fn vocabulary(
+/// A status or kind as a spreadsheet holds it; unknown, the allowed named.
+fn vocabulary<'a>(
     cell: &Cell,
-    default: &'static str,
+    allowed: impl Iterator<Item = &'a str>,
     find: impl Fn(&str) -> Option<&'static str>,
 ) -> Result<String, Problem> {
-    match values::text(cell)? {
-        None => Ok(default.to_string()),
-        Some(t) => find(&t).map(str::to_string).ok_or(Problem::Unknown(t)),
-    }
+    let t = values::text(cell)?.ok_or(Problem::Missing)?;
+    find(&t)
+        .map(str::to_string)
+        .ok_or_else(|| Problem::Unknown {
+            value: t,
+            allowed: allowed.map(str::to_string).collect(),
+        })
 }
 
 /// Rows naming a record already named on an earlier line.

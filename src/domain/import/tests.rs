@@ -76,11 +76,15 @@ fn a_person_row_is_checked_and_defaults_fill_what_is_empty() {
     .unwrap();
     assert_eq!(v[0], Value::Text(good.clone()));
     assert_eq!(v[1], Value::Text("张三".into()));
-    assert_eq!(v[2], Value::Text(String::new()), "no phone column: empty");
+    assert_eq!(v[2], Value::Empty, "no phone column: nothing given");
     assert_eq!(
         v[5],
-        Value::Text("active".into()),
-        "an empty status is active"
+        Value::Empty,
+        "an empty status: the default on a new record only"
+    );
+    assert_eq!(
+        default_value(&ImportKind::Persons.columns()[5]),
+        Value::Text("active".into())
     );
     assert_eq!(v[6], Value::Date(NaiveDate::from_ymd_opt(2024, 3, 1)));
     assert_eq!(v[7], Value::Int(Some(642_000)));
@@ -100,7 +104,11 @@ fn a_person_row_is_checked_and_defaults_fill_what_is_empty() {
     );
     assert!(matches!(bad[0].problem, Problem::IdNumber(_)));
     assert_eq!(bad[1].problem, Problem::Missing);
-    assert_eq!(bad[2].problem, Problem::Unknown("下岗".into()));
+    assert!(
+        matches!(&bad[2].problem, Problem::Unknown { value, allowed } if value == "下岗" && allowed.contains(&"退休".to_string())),
+        "{:?}",
+        bad[2]
+    );
     assert!(matches!(bad[4].problem, Problem::SerialDate { .. }));
     assert!(bad.iter().all(|p| p.line == 3));
 }
@@ -138,7 +146,7 @@ fn statuses_and_kinds_are_read_by_code_label_or_office_word() {
     )
     .unwrap();
     assert_eq!(v[0], Value::Text("designated-pharmacy".into()));
-    assert_eq!(v[10], Value::Text("valid".into()));
+    assert_eq!(v[10], Value::Empty, "no status column");
     let bad = check_row(
         &m,
         &h,
@@ -210,4 +218,17 @@ fn formula_cells_and_numbers_that_lost_digits_are_named() {
     .unwrap_err();
     assert!(matches!(bad[0].problem, Problem::DigitsLost(_)));
     assert_eq!(bad[1].problem, Problem::Formula("=B2".into()));
+}
+
+#[test]
+fn a_line_break_or_an_extra_cell_is_named() {
+    let h = heads(&["公民身份号码", "姓名"]);
+    let m = map_headers(ImportKind::Persons, &h).unwrap();
+    let good = id("13011019900307123");
+    let bad = check_row(&m, &h, 2, &cells(&[&good, "张三\n130110,李四"]), today()).unwrap_err();
+    assert_eq!(bad[0].problem, Problem::LineBreak);
+    let bad = check_row(&m, &h, 3, &cells(&[&good, "张三", "鹿泉区"]), today()).unwrap_err();
+    assert_eq!(bad[0].problem, Problem::ExtraCells(1));
+    // Trailing empty cells are no problem.
+    assert!(check_row(&m, &h, 4, &cells(&[&good, "张三", "", ""]), today()).is_ok());
 }

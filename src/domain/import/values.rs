@@ -28,17 +28,20 @@ pub fn text(cell: &Cell) -> Result<Option<String>, Problem> {
         }
         // A whole number Excel kept exactly (a phone, an account, a code).
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Ok(Some(format!("{n:.0}"))),
-        Cell::Number(n) => Err(Problem::DigitsLost(format!("{n}"))),
+        Cell::Number(n) => Err(Problem::DigitsLost(format!("{n:e}"))),
         Cell::Date(d) => Ok(Some(d.to_string())),
         Cell::Formula(f) => Err(Problem::Formula(f.clone())),
-        Cell::TooLong(n) => Err(Problem::TooLong(*n)),
+        Cell::TooLong(n) => Err(Problem::TooLong {
+            len: *n,
+            max: crate::sheet::MAX_CELL_BYTES,
+        }),
     }
 }
 
 /// A code of 18 characters: a number cell has lost its last digits already.
 pub fn code(cell: &Cell) -> Result<Option<String>, Problem> {
     match cell {
-        Cell::Number(n) if n.abs() >= 1.0e15 => Err(Problem::DigitsLost(format!("{n}"))),
+        Cell::Number(n) if n.abs() >= 1.0e15 => Err(Problem::DigitsLost(format!("{n:e}"))),
         other => text(other),
     }
 }

@@ -33,8 +33,10 @@ impl Backend {
     }
 
     /// Writes `rows` (every column of the kind, in its order) in one
-    /// transaction; `present` are the columns the file had, the only ones
-    /// an existing record has updated. `progress` hears the rows written, of all.
+    /// transaction: a record new to the table is inserted, its empty cells
+    /// given the column's default; an existing one is updated only in the
+    /// columns the file has (`present`) and only where a cell is not empty
+    /// and differs. `progress` hears the rows written, of all.
     pub async fn import_rows(
         &self,
         actor: &str,
@@ -44,64 +46,122 @@ impl Backend {
         digest: &str,
         progress: &(dyn Fn(usize, usize) + Send + Sync),
     ) -> Result<ImportCounts, StoreError> {
+        use crate::domain::import::{Stored, default_value};
         let (table, key) = import_table(kind);
-        let columns: Vec<&str> = kind.columns().iter().map(|c| c.key).collect();
+        let cols = kind.columns();
+        let columns: Vec<&str> = cols.iter().map(|c| c.key).collect();
         let keys: Vec<&str> = key.split(", ").collect();
-        let updated: Vec<&str> = columns
+        let key_at: Vec<usize> = keys
             .iter()
-            .copied()
-            .filter(|c| present.contains(c) && !keys.contains(c))
+            .filter_map(|k| columns.iter().position(|c| c == k))
+            .collect();
+        let mut tx = self.begin_write().await?;
+        if DIALECT == Dialect::Postgres {
+            // One import of a kind at a time: which records are new holds
+            // until this one commits.
+            sqlx::query("SELECT pg_advisory_xact_lock(7210600, $1)")
+                .bind(key_at.len() as i32 * 10 + columns.len() as i32)
+                .execute(&mut *tx)
+                .await?;
+        }
+        // The keys already in the table, as the rows hold them.
+        let existing: std::collections::HashSet<Vec<Value>> = if keys.len() == 1 {
+            let stored: Vec<String> =
+                sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT {key} FROM {table}")))
+                    .fetch_all(&mut *tx)
+                    .await?;
+            stored.into_iter().map(|k| vec![Value::Text(k)]).collect()
+        } else {
+            let stored: Vec<(i64, i64)> =
+                sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {key} FROM {table}")))
+                    .fetch_all(&mut *tx)
+                    .await?;
+            stored
+                .into_iter()
+                .map(|(a, b)| vec![Value::Int(Some(a)), Value::Int(Some(b))])
+                .collect()
+        };
+        let (old, new): (Vec<&Vec<Value>>, Vec<&Vec<Value>>) = rows.iter().partition(|r| {
+            existing.contains(&key_at.iter().map(|i| r[*i].clone()).collect::<Vec<_>>())
+        });
+        let per_chunk = (BIND_LIMIT / columns.len()).clamp(1, 500);
+        let bind_typed = |b: &mut sqlx::query_builder::Separated<'_, Db, &'static str>,
+                          v: &Value,
+                          stored: Stored| {
+            match (v, stored) {
+                (Value::Text(s), _) => b.push_bind(s.clone()),
+                (Value::Int(i), _) => b.push_bind(*i),
+                (Value::Date(d), _) => b.push_bind(*d),
+                (Value::Empty, Stored::Text) => b.push_bind(None::<String>),
+                (Value::Empty, Stored::Int) => b.push_bind(None::<i64>),
+                (Value::Empty, Stored::Date) => b.push_bind(None::<NaiveDate>),
+            };
+        };
+        let mut inserted = 0u64;
+        let mut updated = 0u64;
+        let mut done = 0usize;
+        let head = format!("INSERT INTO {table} ({}) ", columns.join(", "));
+        for chunk in new.chunks(per_chunk) {
+            let mut qb: QueryBuilder<Db> = QueryBuilder::new(head.as_str());
+            qb.push_values(chunk, |mut b, row| {
+                for (v, c) in row.iter().zip(cols) {
+                    let v = if *v == Value::Empty { default_value(c) } else { v.clone() };
+                    bind_typed(&mut b, &v, c.ty.stored());
+                }
+            });
+            inserted += qb.build().execute(&mut *tx).await?.rows_affected();
+            done += chunk.len();
+            progress(done, rows.len());
+        }
+        // Existing records: the file's columns, where a cell has a value.
+        let changing: Vec<usize> = (0..columns.len())
+            .filter(|i| present.contains(&columns[*i]) && !key_at.contains(i))
             .collect();
         let differs = match DIALECT {
             Dialect::Sqlite => "IS NOT",
             Dialect::Postgres => "IS DISTINCT FROM",
         };
-        let on_conflict = if updated.is_empty() {
-            format!(" ON CONFLICT ({key}) DO NOTHING")
-        } else {
-            let set: Vec<String> = updated.iter().map(|c| format!("{c} = excluded.{c}")).collect();
-            let changed: Vec<String> = updated
-                .iter()
-                .map(|c| format!("{table}.{c} {differs} excluded.{c}"))
+        if !changing.is_empty() {
+            let aliases: Vec<String> = (1..=columns.len())
+                .map(|i| format!("column{i} AS {}", columns[i - 1]))
                 .collect();
-            format!(
-                " ON CONFLICT ({key}) DO UPDATE SET {}, version = {table}.version + 1 WHERE {}",
-                set.join(", "),
-                changed.join(" OR ")
-            )
-        };
-        let head = format!("INSERT INTO {table} ({}) ", columns.join(", "));
-        let per_chunk = (BIND_LIMIT / columns.len()).clamp(1, 500);
-        let mut tx = self.begin_write().await?;
-        let before: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-            .fetch_one(&mut *tx)
-            .await?;
-        let mut affected = 0u64;
-        let mut done = 0usize;
-        for chunk in rows.chunks(per_chunk) {
-            let mut qb: QueryBuilder<Db> = QueryBuilder::new(head.as_str());
-            qb.push_values(chunk, |mut b, row| {
-                for v in row {
-                    match v {
-                        Value::Text(s) => b.push_bind(s.as_str()),
-                        Value::Int(i) => b.push_bind(*i),
-                        Value::Date(d) => b.push_bind(*d),
-                    };
-                }
-            });
-            qb.push(on_conflict.as_str());
-            affected += qb.build().execute(&mut *tx).await?.rows_affected();
-            done += chunk.len();
-            progress(done, rows.len());
+            let set: Vec<String> = changing
+                .iter()
+                .map(|i| format!("{c} = COALESCE(v.{c}, {table}.{c})", c = columns[*i]))
+                .collect();
+            let changed: Vec<String> = changing
+                .iter()
+                .map(|i| format!("COALESCE(v.{c}, {table}.{c}) {differs} {table}.{c}", c = columns[*i]))
+                .collect();
+            let matched: Vec<String> = key_at
+                .iter()
+                .map(|i| format!("{table}.{c} = v.{c}", c = columns[*i]))
+                .collect();
+            for chunk in old.chunks(per_chunk) {
+                let mut qb: QueryBuilder<Db> = QueryBuilder::new(format!(
+                    "UPDATE {table} SET {}, version = {table}.version + 1 FROM (SELECT {} FROM (",
+                    set.join(", "),
+                    aliases.join(", ")
+                ));
+                qb.push_values(chunk, |mut b, row| {
+                    for (v, c) in row.iter().zip(cols) {
+                        bind_typed(&mut b, v, c.ty.stored());
+                    }
+                });
+                qb.push(format!(
+                    ") AS x) AS v WHERE {} AND ({})",
+                    matched.join(" AND "),
+                    changed.join(" OR ")
+                ));
+                updated += qb.build().execute(&mut *tx).await?.rows_affected();
+                done += chunk.len();
+                progress(done, rows.len());
+            }
         }
-        let after: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-            .fetch_one(&mut *tx)
-            .await?;
-        let inserted = u64::try_from(after - before).unwrap_or(0);
         let counts = ImportCounts {
             rows: rows.len() as u64,
             inserted,
-            updated: affected.saturating_sub(inserted),
+            updated,
         };
         // Counts only: never a person's data in the log.
         append_audit(
