@@ -462,3 +462,33 @@ fn p_prints_the_records_document_or_offers_a_cases() {
     }
     assert!(c.overlay.is_none());
 }
+
+#[test]
+fn e_on_the_lookup_exports_its_hits_masked() {
+    let mut a = app(Lang::Zh, 100, 30);
+    act(&mut a, Action::Pane2);
+    // The persons' scope, then a person's name.
+    while a.lookup.filter != hrss_desk::search::KindFilter::Persons {
+        typed(&mut a, KeyCode::Tab);
+    }
+    for c in "欧阳".chars() {
+        typed(&mut a, KeyCode::Char(c));
+    }
+    // Ctrl-E while typing: the hits as they stand.
+    let ctrl_e = ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('e'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    match a.handle(AppEvent::Key(ctrl_e)).as_slice() {
+        [Effect::WriteTable { table, .. }] => {
+            assert!(!table.rows.is_empty());
+            assert_eq!(table.head[0], "类别");
+            let shown: Vec<String> = table.rows.iter().map(|r| format!("{:?}", r[1])).collect();
+            assert!(
+                shown.iter().any(|n| n.contains("********")),
+                "ID numbers masked: {shown:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -122,6 +122,11 @@ pub enum Effect {
         id: i64,
         lang: Lang,
     },
+    /// Write a table made on screen (the lookup's hits) to the home folder.
+    WriteTable {
+        table: Box<crate::workflow::export::Table>,
+        lang: Lang,
+    },
     /// Render a record's document to the home folder.
     PrintDocument {
         kind: crate::domain::documents::DocKind,

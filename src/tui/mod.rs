@@ -188,6 +188,17 @@ impl Runner {
                         .await
                         .map(|lines| (i18n::draw_title(lang, id), lines)),
                 ),
+                Effect::WriteTable { table, lang } => AppEvent::Exported(
+                    crate::workflow::export::export_table(
+                        &store,
+                        &staff,
+                        lang,
+                        "lookup",
+                        &table,
+                        &crate::workflow::export::lookup_path(),
+                    )
+                    .await,
+                ),
                 Effect::PrintDocument { kind, id, lang } => AppEvent::Exported(
                     match crate::workflow::documents::render(&store, &staff, lang, today, kind, id)
                         .await

@@ -468,3 +468,34 @@ pub fn screen_path(source: Source) -> std::path::PathBuf {
     let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
     dir.join(format!("hrss-desk-{}-{stamp}.xlsx", source.code()))
 }
+
+/// Exports a table made on screen (the lookup's hits), audited first.
+pub async fn export_table(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    code: &str,
+    table: &Table,
+    path: &Path,
+) -> Result<String, String> {
+    store
+        .record_export(&staff.login, code, table.rows.len(), None)
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    write(table, Format::Xlsx, path)
+        .map_err(|e| i18n::list_export_failed(lang, &format!("{}: {e}", path.display())))?;
+    Ok(i18n::list_exported(
+        lang,
+        table.rows.len(),
+        &path.display().to_string(),
+    ))
+}
+
+/// Where the lookup's hits go from the screen.
+pub fn lookup_path() -> std::path::PathBuf {
+    let stamp = chrono::Utc::now()
+        .with_timezone(&crate::domain::calendar::office_offset())
+        .format("%Y%m%d-%H%M%S");
+    let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
+    dir.join(format!("hrss-desk-lookup-{stamp}.xlsx"))
+}

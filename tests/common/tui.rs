@@ -579,6 +579,7 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             | Effect::ExportCases { .. }
             | Effect::ExportView { .. }
             | Effect::PrintDocument { .. }
+            | Effect::WriteTable { .. }
             | Effect::SaveView(..) => continue,
             Effect::LoadViews => AppEvent::ViewsLoaded(Ok(vec![])),
             Effect::LoadInspectors { ids } => AppEvent::Inspectors {

@@ -23,7 +23,7 @@ pub fn scope_label(f: KindFilter, lang: Lang) -> &'static str {
     }
 }
 
-fn kind_label(k: RecordKind, lang: Lang) -> &'static str {
+pub fn kind_label(k: RecordKind, lang: Lang) -> &'static str {
     match k {
         RecordKind::Licence(l) => l.label(lang),
         RecordKind::Employer => lang.pick("参保单位", "Employer"),

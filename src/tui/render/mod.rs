@@ -7,7 +7,7 @@ mod case_overlay;
 mod dashboard;
 mod detail;
 mod list;
-mod lookup;
+pub mod lookup;
 mod overlay;
 
 use super::app::{App, Overlay};
