@@ -28,6 +28,10 @@ fn the_months_figures_by_clerk_and_twelve_months() {
     );
     assert!(s.contains("1/1  王芳") && s.contains("1/0  李娜"), "{s}");
     assert!(s.contains("近12个月 办结与退回（最高 3）"), "{s}");
+    assert!(
+        s.contains("当月登记案件（按事项）") && s.contains("工资支付"),
+        "{s}"
+    );
     insta::assert_snapshot!("statistics_month_zh_80x24", s);
     let en = draw(&month_view(Lang::En, 100, 30));
     assert!(

@@ -373,7 +373,8 @@ pub fn stats_heading(lang: Lang, i: usize) -> &'static str {
         2 => ("近12个月 办结与退回", "12 months: filings decided"),
         3 => ("近12个月 登记案件", "12 months: cases registered"),
         4 => ("近12个月 完成检查", "12 months: inspections done"),
-        _ => ("当月每日 办结与退回", "Each day: filings decided"),
+        5 => ("当月每日 办结与退回", "Each day: filings decided"),
+        _ => ("当月登记案件（按事项）", "Cases registered by matter"),
     };
     lang.pick(zh, en)
 }

@@ -156,7 +156,9 @@ fn month(frame: &mut Frame, app: &App, area: Rect) {
         (i18n::stats_heading(lang, 4), &f.inspections_series),
         (i18n::stats_heading(lang, 5), &f.by_day),
     ];
-    let rows = Layout::vertical([Constraint::Length(3); 4]).split(right);
+    let [sparks, matters] =
+        Layout::vertical([Constraint::Length(12), Constraint::Min(0)]).areas(right);
+    let rows = Layout::vertical([Constraint::Length(3); 4]).split(sparks);
     for ((label, data), at) in series.iter().zip(rows.iter()) {
         let [head, bars] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(2)]).areas(*at);
@@ -175,5 +177,36 @@ fn month(frame: &mut Frame, app: &App, area: Rect) {
             .flat_map(|v| std::iter::repeat_n(*v, wide))
             .collect();
         frame.render_widget(Sparkline::default().data(&stretched), bars);
+    }
+    // The month's cases by matter, as bars, as many as there is room for.
+    if matters.height >= 3 && !f.by_matter.is_empty() {
+        use ratatui::layout::Direction;
+        use ratatui::widgets::{Bar, BarChart, BarGroup};
+        let [head, chart] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(matters);
+        frame.render_widget(
+            Paragraph::new(Line::styled(i18n::stats_heading(lang, 6), bold)),
+            head,
+        );
+        let bars: Vec<Bar> = f
+            .by_matter
+            .iter()
+            .take(usize::from(chart.height))
+            .map(|(m, n)| {
+                let label = crate::domain::InspectionMatter::parse(m)
+                    .map_or_else(|| clean(m), |x| x.label(lang).to_string());
+                Bar::default()
+                    .value(*n)
+                    .label(Line::raw(super::super::text::fit(&label, 14)))
+            })
+            .collect();
+        frame.render_widget(
+            BarChart::default()
+                .direction(Direction::Horizontal)
+                .bar_width(1)
+                .bar_gap(0)
+                .data(BarGroup::default().bars(&bars)),
+            chart,
+        );
     }
 }
