@@ -46,7 +46,7 @@ impl Tmux {
             if ok(&s) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(15) {
+            if start.elapsed() > Duration::from_secs(40) {
                 panic!("waited for {what}; the screen shows:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(50));

@@ -492,3 +492,22 @@ fn e_on_the_lookup_exports_its_hits_masked() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn capital_p_prints_the_notice_of_the_filing_just_returned() {
+    use hrss_desk::domain::documents::DocKind;
+    let mut a = app(Lang::Zh, 100, 30);
+    assert!(
+        key(&mut a, KeyCode::Char('P')).is_empty(),
+        "nothing returned yet"
+    );
+    a.last_returned = Some(5);
+    assert_eq!(
+        key(&mut a, KeyCode::Char('P')),
+        vec![Effect::PrintDocument {
+            kind: DocKind::CorrectionNotice,
+            id: 5,
+            lang: Lang::Zh
+        }]
+    );
+}

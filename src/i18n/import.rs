@@ -613,3 +613,7 @@ pub fn bad_month(lang: Lang, s: &str) -> String {
         Lang::En => format!("\"{s}\" is not a month (YYYY-MM)."),
     }
 }
+
+pub fn print_hint(lang: Lang) -> &'static str {
+    lang.pick("按 P 出具一次性告知书。", "P prints its notice.")
+}

@@ -390,6 +390,8 @@ pub struct App {
     pub pane: PaneId,
     pub lists: HashMap<ListKind, ListPane>,
     pub dashboard: Option<Result<Dashboard, String>>,
+    /// The filing last returned at this desk: `p` prints its notice.
+    pub last_returned: Option<i64>,
     /// The statistics pane's month and view.
     pub stats: super::statistics::StatsState,
     /// The supervision pane's section and its rows.
@@ -470,6 +472,7 @@ impl App {
             lists,
             dashboard: None,
             stats: Default::default(),
+            last_returned: None,
             board: Default::default(),
             detail: None,
             overlay: None,
@@ -855,6 +858,14 @@ impl App {
                         self.message = Some(done);
                         if let Some(Overlay::Notice { draft, .. }) = self.deciding.take() {
                             self.notices.remove(&draft.id);
+                            // Its notice is printed next, with `p`, as a rule.
+                            self.last_returned = Some(draft.id);
+                            self.message = Some(format!(
+                                "{}{}{}",
+                                self.message.take().unwrap_or_default(),
+                                self.lang.pick("", " "),
+                                i18n::print_hint(self.lang)
+                            ));
                         }
                         self.detail = None;
                         self.tagged.clear();

@@ -49,6 +49,12 @@ impl App {
     /// `p`: print the record's document, or choose among a case's.
     pub(super) fn ask_print(&mut self) -> Vec<Effect> {
         let lang = self.lang;
+        if self.detail.is_none()
+            && self.pane == super::pane::PaneId::Filings
+            && let Some(id) = self.last_returned
+        {
+            return self.print(DocKind::CorrectionNotice, id);
+        }
         match self.printable() {
             None => {
                 self.message = Some(i18n::nothing_to_print(lang).to_string());
