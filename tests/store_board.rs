@@ -130,6 +130,21 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
         assert!(!pending.alert, "{l}");
         assert_eq!(pending.cells[1], "还剩29天", "{l}");
         let after = deadline.succ_opt().unwrap();
+        // The statistics pane counts it awaited, then overdue.
+        let dash = |on| {
+            let store = &store;
+            async move { store.dashboard(on, on).await.unwrap() }
+        };
+        assert_eq!(
+            dash(today).await.rectifications_pending,
+            dash(after).await.rectifications_pending + 1,
+            "{l}"
+        );
+        assert_eq!(
+            dash(after).await.rectifications_overdue,
+            dash(today).await.rectifications_overdue + 1,
+            "{l}"
+        );
         let overdue = ours(&load(Section::Rectifications, after).await).unwrap();
         assert!(overdue.alert, "{l}");
         assert_eq!(overdue.cells[1], "逾期1天", "{l}");

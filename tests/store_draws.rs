@@ -310,12 +310,16 @@ async fn the_dashboard_counts_overdue_rectifications_as_the_ladder_rule_does() {
                 .await
                 .unwrap()
                 .len() as i64;
-            let shown = store.dashboard(on).await.unwrap().rectifications_overdue;
+            let shown = store
+                .dashboard(on, on)
+                .await
+                .unwrap()
+                .rectifications_overdue;
             assert_eq!(shown, rule, "{} on {on}", db.label);
         }
         assert!(
             store
-                .dashboard(deadline.succ_opt().unwrap())
+                .dashboard(deadline.succ_opt().unwrap(), deadline.succ_opt().unwrap())
                 .await
                 .unwrap()
                 .rectifications_overdue
@@ -367,7 +371,11 @@ async fn the_inspection_queue_holds_pending_inspections_and_open_audit_tasks_old
         let queue = store.inspection_queue().await.unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         assert_eq!(
-            store.dashboard(today).await.unwrap().audit_tasks_open,
+            store
+                .dashboard(today, today)
+                .await
+                .unwrap()
+                .audit_tasks_open,
             1,
             "{}",
             db.label
@@ -415,7 +423,7 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
             .await
             .unwrap();
         assert_eq!(store.leads(true).await.unwrap().len(), 1, "{}", db.label);
-        let before = store.dashboard(day).await.unwrap();
+        let before = store.dashboard(day, day).await.unwrap();
         assert_eq!(before.leads_open, 1, "{}", db.label);
         assert_eq!(
             before.inspections_pending,
@@ -449,7 +457,7 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
             "{}",
             db.label
         );
-        let after = store.dashboard(day).await.unwrap();
+        let after = store.dashboard(day, day).await.unwrap();
         assert_eq!(
             (after.leads_open, after.inspections_pending),
             (0, before.inspections_pending + 1),

@@ -226,7 +226,16 @@ async fn every_kind_of_record_opens_in_detail() {
             }
             assert!(store.detail(kind, 9_999_999).await.unwrap().is_none());
         }
-        let dash = store.dashboard(today()).await.unwrap();
+        let soon = today() + chrono::Days::new(10);
+        let dash = store.dashboard(today(), soon).await.unwrap();
+        let due_soon = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM inspection_case WHERE stage <> 'closed' AND due_on >= '{}' AND due_on <= '{soon}'",
+                today()
+            ))
+            .await;
+        assert!(due_soon > 0, "the demo has cases due soon");
+        assert_eq!(dash.cases_due_soon, due_soon);
         assert_eq!(
             dash.pending_by_kind.iter().map(|(_, n)| n).sum::<i64>(),
             322

@@ -291,9 +291,22 @@ fn a_chief_records_a_failed_item_orders_a_rectification_and_sees_it_awaited() {
     t.keys(&["F3"]);
     t.wait_for("the rest passed", |s| !s.contains("< 未填 >"));
     t.keys(&["F2"]);
-    t.wait_for("the inspection recorded", |s| {
-        s.contains("已记录：发现问题")
-    });
+    // The form closes once recorded (the sentence may give way at once to
+    // another from the desk's background work: the database says it).
+    t.wait_for("the inspection recorded", |s| !s.contains("记录检查#"));
+    let failed = || {
+        let out = Command::new("python3")
+            .args([
+                "-c",
+                "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])",
+            ])
+            .arg(&db)
+            .arg("SELECT COUNT(*) FROM inspection_item WHERE finding = '未按规定公示收费项目'")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(failed(), "1", "{}", t.screen());
     // The first step of the ladder, with a deadline to rectify.
     let deadline = (chrono::Utc::now() + chrono::Duration::days(20))
         .date_naive()
@@ -305,7 +318,7 @@ fn a_chief_records_a_failed_item_orders_a_rectification_and_sees_it_awaited() {
     t.keys(&["Tab"]);
     t.literally("限期公示收费项目");
     t.keys(&["F2"]);
-    t.wait_for("the step taken", |s| s.contains("已记录："));
+    t.wait_for("the step taken", |s| !s.contains("整改期限（"));
     t.keys(&["Escape"]);
     t.wait_for("back on what is due", |s| s.contains("[待检查]"));
     t.keys(&["]"]);

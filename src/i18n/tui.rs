@@ -552,6 +552,8 @@ fields! {
     NotConfigured = "未配置", "not configured";
     NextDeadline = "下一期限", "Next deadline";
     RectificationsOverdue = "逾期未复查的整改", "Rectifications overdue";
+    RectificationsPending = "期限内待复查的整改", "Rectifications awaiting re-inspection";
+    CasesDueSoon = "5个工作日内到期的案件", "Cases due within 5 working days";
     Supervision = "监督检查", "Supervision";
     Campaign = "专项行动", "Campaign";
     ViolationNotice = "违约通知单", "Violation notice";

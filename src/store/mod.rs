@@ -273,8 +273,13 @@ impl Store {
         on_backend!(self.detail(kind, id))
     }
 
-    pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard, StoreError> {
-        on_backend!(self.dashboard(today))
+    /// Today's standing; `cases_soon` ends the days counted as "due soon".
+    pub async fn dashboard(
+        &self,
+        today: NaiveDate,
+        cases_soon: NaiveDate,
+    ) -> Result<Dashboard, StoreError> {
+        on_backend!(self.dashboard(today, cases_soon))
     }
 
     /// Streams every searchable record to `each` (licences, employers, persons).

@@ -299,6 +299,10 @@ pub struct Dashboard {
     pub expired: i64,
     /// Rectification deadlines passed with no inspection done since.
     pub rectifications_overdue: i64,
+    /// Rectifications within their deadline, awaiting a re-inspection.
+    pub rectifications_pending: i64,
+    /// Open cases due within five working days.
+    pub cases_due_soon: i64,
     /// The inspection queue: pending inspections, open audit tasks; and
     /// leads that started no inspection.
     pub inspections_pending: i64,

@@ -251,9 +251,12 @@ impl Runner {
                     )
                     .await,
                 ),
-                Effect::LoadDashboard => {
-                    AppEvent::Dashboard(store.dashboard(today).await.map_err(lang_free))
-                }
+                Effect::LoadDashboard => AppEvent::Dashboard(
+                    store
+                        .dashboard(today, calendar.add_working_days(today, 5).date)
+                        .await
+                        .map_err(lang_free),
+                ),
                 Effect::LoadCounts => {
                     AppEvent::Counts(store.counts(today).await.map_err(lang_free))
                 }

@@ -186,8 +186,15 @@ pub async fn report(
     path: &Path,
 ) -> Result<String, String> {
     let f = load(store, lang, month).await?;
+    let years = store
+        .calendar_years()
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    let soon = crate::domain::WorkCalendar::from_years(&years)
+        .add_working_days(today, 5)
+        .date;
     let d = store
-        .dashboard(today)
+        .dashboard(today, soon)
         .await
         .map_err(|e| i18n::store_error(lang, &e))?;
     write_report(lang, month, &f, &d, path)

@@ -340,6 +340,8 @@ pub fn dashboard() -> Dashboard {
         expiring_soon: 14,
         expired: 9,
         rectifications_overdue: 3,
+        rectifications_pending: 2,
+        cases_due_soon: 7,
         inspections_pending: 12,
         audit_tasks_open: 4,
         leads_open: 2,

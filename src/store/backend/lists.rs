@@ -549,7 +549,7 @@ impl Backend {
         Ok(Some(Detail::Employer { employer, persons, cases }))
     }
 
-    pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard, StoreError> {
+    pub async fn dashboard(&self, today: NaiveDate, cases_soon: NaiveDate) -> Result<Dashboard, StoreError> {
         let counts = self.counts(today).await?;
         let pending_by_kind = sqlx::query_as(
             "SELECT kind, COUNT(*) FROM filing WHERE status = 'pending' GROUP BY kind ORDER BY kind",
@@ -588,8 +588,29 @@ impl Backend {
         .bind(today)
         .fetch_one(&self.pool)
         .await?;
+        // Rectifications still within their deadline, not yet re-inspected.
+        let rectifications_pending: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM sanction_step s
+             WHERE s.deadline >= $1 AND NOT EXISTS (
+                SELECT 1 FROM inspection i
+                 WHERE i.licence_id = s.licence_id AND i.done_on > s.decided_on AND i.done_on <= $1)",
+        )
+        .bind(today)
+        .fetch_one(&self.pool)
+        .await?;
+        // Open cases whose next deadline falls from today to `cases_soon`.
+        let cases_due_soon: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM inspection_case
+             WHERE stage <> 'closed' AND due_on >= $1 AND due_on <= $2",
+        )
+        .bind(today)
+        .bind(cases_soon)
+        .fetch_one(&self.pool)
+        .await?;
         let (inspections_pending, audit_tasks_open, leads_open) = self.supervision_counts().await?;
         Ok(Dashboard {
+            rectifications_pending,
+            cases_due_soon,
             inspections_pending,
             audit_tasks_open,
             leads_open,

@@ -11,24 +11,35 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+/// A titled block over `area`, and what was read for it: loading or its
+/// failure said inside instead (None then).
+fn framed<'a, T>(
+    frame: &mut Frame,
+    app: &App,
+    title: &str,
+    area: Rect,
+    read: &'a Option<Result<T, String>>,
+) -> Option<(&'a T, Rect)> {
+    let lang = app.lang;
+    let block = titled(title, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    match read {
+        None => frame.render_widget(Paragraph::new(i18n::loading(lang)), inner),
+        Some(Err(e)) => frame.render_widget(Paragraph::new(i18n::load_failed(lang, e)), inner),
+        Some(Ok(x)) => return Some((x, inner)),
+    }
+    None
+}
+
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     if app.stats.view == crate::tui::statistics::StatsView::Month {
         return month(frame, app, area);
     }
     let lang = app.lang;
-    let block = titled(i18n::pane_title(5, lang), area);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let d = match &app.dashboard {
-        None => {
-            frame.render_widget(Paragraph::new(i18n::loading(lang)), inner);
-            return;
-        }
-        Some(Err(e)) => {
-            frame.render_widget(Paragraph::new(i18n::load_failed(lang, e)), inner);
-            return;
-        }
-        Some(Ok(d)) => d,
+    let Some((d, inner)) = framed(frame, app, i18n::pane_title(5, lang), area, &app.dashboard)
+    else {
+        return;
     };
     let bold = Style::new().add_modifier(Modifier::BOLD);
     // Figures first, right-aligned, so a long label never hides one.
@@ -41,6 +52,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         row(Field::Pending.label(lang), c.pending_filings),
         row(Field::OpenCases.label(lang), c.open_cases),
         row(Field::OverdueCases.label(lang), c.overdue_cases),
+        row(Field::CasesDueSoon.label(lang), d.cases_due_soon),
         row(Field::Employers.label(lang), c.employers),
         row(Field::Persons.label(lang), c.persons),
         Line::raw(""),
@@ -84,6 +96,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Field::RectificationsOverdue.label(lang),
         d.rectifications_overdue,
     ));
+    r.push(row(
+        Field::RectificationsPending.label(lang),
+        d.rectifications_pending,
+    ));
     frame.render_widget(Paragraph::new(l), left);
     frame.render_widget(Paragraph::new(r), right);
 }
@@ -95,19 +111,8 @@ fn month(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
     let m = app.stats_month();
     let title = i18n::stats_title(lang, &m.to_string());
-    let block = titled(&title, area);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let f = match &app.stats.figures {
-        None => {
-            frame.render_widget(Paragraph::new(i18n::loading(lang)), inner);
-            return;
-        }
-        Some(Err(e)) => {
-            frame.render_widget(Paragraph::new(i18n::load_failed(lang, e)), inner);
-            return;
-        }
-        Some(Ok(f)) => f,
+    let Some((f, inner)) = framed(frame, app, &title, area, &app.stats.figures) else {
+        return;
     };
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let row = |label: &str, n: u64| Line::raw(format!("{n:>7}  {label}"));
