@@ -12,6 +12,15 @@ pub struct Config {
     pub lang: Option<String>,
     /// A shipped keymap's name or a keymap file's path.
     pub keymap: Option<String>,
+    /// off, error, warn, info (default) or debug.
+    pub log_level: Option<String>,
+    /// Where the daily log files go (default: the state directory's).
+    pub log_dir: Option<String>,
+}
+
+/// The config file's path.
+pub fn path() -> PathBuf {
+    config_dir().join("config.toml")
 }
 
 /// `~/.config/hrss-desk`, where the config file and a user keymap live.
@@ -24,7 +33,7 @@ pub fn config_dir() -> PathBuf {
 /// Reads the config file; a missing file is an empty config. The error names
 /// the file and what is wrong with it.
 pub fn load() -> Result<Config, (PathBuf, String)> {
-    let path = config_dir().join("config.toml");
+    let path = path();
     match std::fs::read_to_string(&path) {
         Ok(text) => parse(&text).map_err(|e| (path, e)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),

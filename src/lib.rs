@@ -9,6 +9,7 @@ pub mod demo;
 pub mod docx;
 pub mod domain;
 pub mod i18n;
+pub mod logging;
 pub mod search;
 pub mod sheet;
 pub mod store;

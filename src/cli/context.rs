@@ -23,6 +23,11 @@ pub struct Global {
     /// 键位：default、function-keys 或键位文件路径 / Keymap: default, function-keys or a file's path
     #[arg(long, global = true)]
     pub keymap: Option<String>,
+    /// The log's level and directory: from the config file only.
+    #[arg(skip)]
+    pub log_level: Option<String>,
+    #[arg(skip)]
+    pub log_dir: Option<String>,
 }
 
 impl Global {
@@ -41,6 +46,8 @@ impl Global {
         self.database_url = self.database_url.or(config.database_url);
         self.lang = self.lang.or(config.lang);
         self.keymap = self.keymap.or(config.keymap);
+        self.log_level = config.log_level;
+        self.log_dir = config.log_dir;
         Ok(self)
     }
 
@@ -85,6 +92,7 @@ impl Failure {
 
     pub fn report(self) -> ExitCode {
         if !self.message.is_empty() {
+            tracing::warn!(code = self.code, "{}", crate::logging::safe(&self.message));
             eprintln!("{}", self.message);
         }
         ExitCode::from(self.code)

@@ -6,6 +6,7 @@ mod audit;
 mod calendar;
 mod cases;
 mod complaints;
+mod config;
 mod context;
 mod demo;
 mod draw;
@@ -189,6 +190,11 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<std::path::PathBuf>,
     },
+    /// 配置：查看生效的设置及其来源 / The configuration in force, and where each value comes from
+    Config {
+        #[command(subcommand)]
+        command: config::ConfigCommand,
+    },
     /// 工作人员名单 / The staff list
     Staff {
         #[command(subcommand)]
@@ -208,10 +214,32 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let given = cli.global.clone();
     cli.global = match cli.global.with_config() {
         Ok(g) => g,
         Err(f) => return f.report(),
     };
+    let Some(level) = crate::logging::level(cli.global.log_level.as_deref()) else {
+        return Failure::new(
+            2,
+            crate::i18n::bad_log_level(cli.global.log_level.as_deref().unwrap_or("")),
+        )
+        .report();
+    };
+    // Held to the end: the log is flushed when it is dropped.
+    let _log = crate::logging::init(&crate::logging::dir(cli.global.log_dir.as_deref()), level);
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        command = command_name(&cli.command),
+        login = %crate::logging::safe(&whoami()),
+        "start"
+    );
+    if let Some(Command::Config {
+        command: config::ConfigCommand::Show,
+    }) = &cli.command
+    {
+        return config::show(&given, &cli.global);
+    }
     let lang = match cli.global.lang() {
         Ok(l) => l,
         Err(f) => return f.report(),
@@ -269,6 +297,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Staff { command } => staff::run(g, lang, command).await,
         Command::Notice { command } => notice::run(g, lang, command).await,
         Command::Report { month, output } => report::monthly(g, lang, month, output).await,
+        Command::Config { .. } => unreachable!("handled before the runtime starts"),
         Command::Import {
             kind,
             file,
@@ -290,4 +319,45 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)"))
+}
+
+/// The command's name, for the log (never its arguments: they may be an ID).
+fn command_name(c: &Option<Command>) -> &'static str {
+    match c {
+        None => "screen",
+        Some(c) => match c {
+            Command::Demo { .. } => "demo",
+            Command::Migrate => "migrate",
+            Command::Validate { .. } => "validate",
+            Command::Lookup { .. } => "lookup",
+            Command::Inspect { .. } => "inspect",
+            Command::Sanction { .. } => "sanction",
+            Command::Campaign { .. } => "campaign",
+            Command::Zone { .. } => "zone",
+            Command::Lead { .. } => "lead",
+            Command::Register { .. } => "register",
+            Command::Annual { .. } => "annual",
+            Command::Settlement { .. } => "settlement",
+            Command::Draw { .. } => "draw",
+            Command::Complaints { .. } => "complaints",
+            Command::Cases { .. } => "cases",
+            Command::Filings { .. } => "filings",
+            Command::Calendar { .. } => "calendar",
+            Command::Audit { .. } => "audit",
+            Command::Import { .. } => "import",
+            Command::Export { .. } => "export",
+            Command::Notice { .. } => "notice",
+            Command::Report { .. } => "report",
+            Command::Config { .. } => "config",
+            Command::Staff { .. } => "staff",
+        },
+    }
+}
+
+/// The operating-system login (what SSH gives).
+fn whoami() -> String {
+    nix::unistd::User::from_uid(nix::unistd::getuid())
+        .ok()
+        .flatten()
+        .map_or_else(String::new, |u| u.name)
 }

@@ -617,3 +617,10 @@ pub fn bad_month(lang: Lang, s: &str) -> String {
 pub fn print_hint(lang: Lang) -> &'static str {
     lang.pick("按 P 出具一次性告知书。", "P prints its notice.")
 }
+
+pub fn bad_log_level(s: &str) -> String {
+    let s = super::printable(s);
+    format!(
+        "配置文件中的 log_level “{s}”无效：off、error、warn、info 或 debug。 / The config file's log_level \"{s}\" is not one of off, error, warn, info, debug."
+    )
+}

@@ -1,0 +1,73 @@
+//! Operations: `config show` says each setting and where it comes from;
+//! the log is a file of the user's, never the screen, without personal data.
+
+mod common;
+
+use common::cli::hrss;
+use predicates::prelude::*;
+
+#[test]
+fn config_show_names_each_value_and_its_source_without_a_password() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join(".config/hrss-desk");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "lang = \"en\"\nlog_level = \"warn\"\n",
+    )
+    .unwrap();
+    hrss(home.path())
+        .args([
+            "--database-url",
+            "postgres://hrss:s3cret@db.local/hrss",
+            "config",
+            "show",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(存在 / present)"))
+        .stdout(predicate::str::contains(
+            "postgres://hrss:***@db.local/hrss\t# 命令行或环境变量",
+        ))
+        .stdout(predicate::str::contains("lang = en\t# 配置文件"))
+        .stdout(predicate::str::contains("log_level = warn\t# 配置文件"))
+        .stdout(predicate::str::contains("keymap = default\t# 缺省"))
+        .stdout(predicate::str::contains("s3cret").not());
+    std::fs::write(dir.join("config.toml"), "log_level = \"loud\"\n").unwrap();
+    hrss(home.path())
+        .args(["config", "show"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("log_level “loud”无效"));
+}
+
+#[test]
+fn the_log_holds_commands_and_failures_never_an_id_number() {
+    let home = tempfile::tempdir().unwrap();
+    let id = "110101199003078515";
+    let _ = hrss(home.path()).args(["validate", "id", id]).assert();
+    // A failure whose sentence carries digits: logged, masked.
+    hrss(home.path())
+        .args([
+            "--database-url",
+            &format!("sqlite:///nonexistent/{id}/x.db"),
+            "filings",
+            "check",
+        ])
+        .assert()
+        .code(1);
+    let logs = home.path().join(".local/state/hrss-desk/logs");
+    let mut text = String::new();
+    for f in std::fs::read_dir(&logs).unwrap() {
+        text.push_str(&std::fs::read_to_string(f.unwrap().path()).unwrap());
+    }
+    assert!(
+        text.contains("command=\"validate\"") && text.contains("command=\"filings\""),
+        "{text}"
+    );
+    assert!(text.contains("WARN"), "the failure is logged: {text}");
+    assert!(!text.contains(id), "no ID number in the log: {text}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&logs).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "{mode:o}");
+}
