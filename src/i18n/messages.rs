@@ -113,7 +113,18 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             "The database schema is version {found}, newer than this program's {known}: upgrade hrss-desk. The database was not changed."
         ),
         (Lang::Zh, Conflict { entity, id }) => {
-            format!("{entity} {id} 已被他人修改，请刷新后重试，您的输入已保留。")
+            let what = match *entity {
+                "filing" => "申报",
+                "case" => "案件",
+                "complaint" => "投诉",
+                "inspection" => "检查",
+                "lead" => "线索",
+                "staff" => "工作人员",
+                "calendar" => "日历",
+                "setting" => "设置",
+                other => other,
+            };
+            format!("{what}{id}已被他人修改或办理，请刷新后重试，您的输入已保留。")
         }
         (Lang::En, Conflict { entity, id }) => format!(
             "{entity} {id} was changed by someone else: reload and retry; your input is kept."
