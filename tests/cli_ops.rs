@@ -71,3 +71,34 @@ fn the_log_holds_commands_and_failures_never_an_id_number() {
     let mode = std::fs::metadata(&logs).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700, "{mode:o}");
 }
+
+#[test]
+fn every_command_has_a_manual_page() {
+    let home = tempfile::tempdir().unwrap();
+    hrss(home.path())
+        .args(["man"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH hrss-desk 1"))
+        .stdout(predicate::str::contains("import"));
+    for (path, title) in [
+        (vec!["import"], "hrss-desk-import"),
+        (vec!["export"], "hrss-desk-export"),
+        (vec!["notice", "render"], "hrss-desk-notice-render"),
+        (vec!["config", "show"], "hrss-desk-config-show"),
+    ] {
+        let mut args = vec!["man"];
+        args.extend(path);
+        hrss(home.path())
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!(".TH {title} 1")))
+            .stdout(predicate::str::contains(".SH SYNOPSIS"));
+    }
+    hrss(home.path())
+        .args(["man", "nothing"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("没有命令“nothing”"));
+}

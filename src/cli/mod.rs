@@ -190,6 +190,11 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<std::path::PathBuf>,
     },
+    /// 手册页（roff）：hrss-desk man import | man -l - / A manual page (roff): hrss-desk man import | man -l -
+    Man {
+        /// 命令名，如 import、notice render；缺省为总览 / A command, e.g. import or "notice render"; none: the whole program
+        command: Vec<String>,
+    },
     /// 配置：查看生效的设置及其来源 / The configuration in force, and where each value comes from
     Config {
         #[command(subcommand)]
@@ -239,6 +244,9 @@ pub fn main() -> ExitCode {
     }) = &cli.command
     {
         return config::show(&given, &cli.global);
+    }
+    if let Some(Command::Man { command }) = &cli.command {
+        return man(command, cli.global.lang().unwrap_or_default());
     }
     let lang = match cli.global.lang() {
         Ok(l) => l,
@@ -297,7 +305,9 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Staff { command } => staff::run(g, lang, command).await,
         Command::Notice { command } => notice::run(g, lang, command).await,
         Command::Report { month, output } => report::monthly(g, lang, month, output).await,
-        Command::Config { .. } => unreachable!("handled before the runtime starts"),
+        Command::Config { .. } | Command::Man { .. } => {
+            unreachable!("handled before the runtime starts")
+        }
         Command::Import {
             kind,
             file,
@@ -349,6 +359,7 @@ fn command_name(c: &Option<Command>) -> &'static str {
             Command::Notice { .. } => "notice",
             Command::Report { .. } => "report",
             Command::Config { .. } => "config",
+            Command::Man { .. } => "man",
             Command::Staff { .. } => "staff",
         },
     }
@@ -360,4 +371,38 @@ fn whoami() -> String {
         .ok()
         .flatten()
         .map_or_else(String::new, |u| u.name)
+}
+
+/// Writes the manual page of a command (or of the program) as roff.
+fn man(path: &[String], lang: crate::i18n::Lang) -> ExitCode {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command().name("hrss-desk");
+    cmd.build();
+    let mut at = cmd;
+    let mut name = String::from("hrss-desk");
+    for word in path {
+        match at.find_subcommand(word) {
+            Some(sub) => {
+                name = format!("{name}-{word}");
+                // The page is titled `hrss-desk-import`, as man pages of subcommands are.
+                let title: &'static str = Box::leak(name.clone().into_boxed_str());
+                at = sub.clone().name(title);
+            }
+            None => {
+                return Failure::new(2, crate::i18n::no_such_command(lang, &path.join(" ")))
+                    .report();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(at).render(&mut out) {
+        Ok(()) => {
+            use std::io::Write;
+            match std::io::stdout().write_all(&out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => Failure::output(e).report(),
+            }
+        }
+        Err(e) => Failure::new(1, e.to_string()).report(),
+    }
 }

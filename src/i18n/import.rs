@@ -624,3 +624,11 @@ pub fn bad_log_level(s: &str) -> String {
         "配置文件中的 log_level “{s}”无效：off、error、warn、info 或 debug。 / The config file's log_level \"{s}\" is not one of off, error, warn, info, debug."
     )
 }
+
+pub fn no_such_command(lang: Lang, s: &str) -> String {
+    let s = super::printable(s);
+    match lang {
+        Lang::Zh => format!("没有命令“{s}”：hrss-desk --help 列出全部命令。"),
+        Lang::En => format!("No command \"{s}\": hrss-desk --help lists them all."),
+    }
+}
