@@ -85,15 +85,6 @@ impl Store {
         on_backend!(self.document_rendered(actor, kind, record_kind, record_id, sha256))
     }
 
-    pub async fn document_hash(
-        &self,
-        kind: &str,
-        record_kind: &str,
-        record_id: i64,
-    ) -> Result<Option<String>, StoreError> {
-        on_backend!(self.document_hash(kind, record_kind, record_id))
-    }
-
     pub async fn document_template(&self, kind: &str) -> Result<Option<Vec<u8>>, StoreError> {
         on_backend!(self.document_template(kind))
     }

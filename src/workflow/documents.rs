@@ -2,7 +2,7 @@
 //! number given (once), the office's template (or the built-in one) filled,
 //! the file's hash kept with the record and the rendering audited.
 
-use crate::docx::{self, DocxError};
+use crate::docx;
 use crate::domain::documents::{self, DocKind, RecordKind};
 use crate::domain::{CaseStage, FilingKind, Staff};
 use crate::i18n::{self, Lang};
@@ -232,9 +232,4 @@ pub fn default_path(kind: DocKind, number: &str) -> std::path::PathBuf {
 /// The sentence for a rendered document.
 pub fn said(lang: Lang, kind: DocKind, r: &Rendered, path: &std::path::Path) -> String {
     i18n::document_rendered(lang, kind, &r.number, &path.display().to_string())
-}
-
-/// Why a template does not fill, as the office would fix it.
-pub fn explain(lang: Lang, kind: DocKind, e: &DocxError) -> String {
-    i18n::docx_error(lang, kind, e)
 }

@@ -5,7 +5,7 @@
 //! nothing, and each problem listed.
 
 use crate::domain::import::{
-    self, ImportKind, Mapping, Problem, RowProblem, Type, Value, check_row, duplicates, map_headers,
+    ImportKind, Mapping, Problem, RowProblem, Type, Value, check_row, duplicates, map_headers,
 };
 use crate::domain::{Role, Staff};
 use crate::i18n::{self, Lang};
@@ -216,19 +216,4 @@ pub fn report_csv(lang: Lang, problems: &[RowProblem]) -> String {
             ]
         }),
     )
-}
-
-/// The kinds' columns, for the help and the README.
-pub fn columns_help(lang: Lang, kind: ImportKind) -> String {
-    kind.columns()
-        .iter()
-        .map(|c: &import::Column| {
-            let mark = if c.required { "*" } else { "" };
-            match lang {
-                Lang::Zh => format!("{}{mark}", c.zh),
-                Lang::En => format!("{}{mark}", c.key),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -104,23 +104,6 @@ impl Backend {
         Ok(())
     }
 
-    /// The hash of the file last rendered of a kind on a record.
-    pub async fn document_hash(
-        &self,
-        kind: &str,
-        record_kind: &str,
-        record_id: i64,
-    ) -> Result<Option<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT sha256 FROM document_issued WHERE kind = $1 AND record_kind = $2 AND record_id = $3",
-        )
-        .bind(kind)
-        .bind(record_kind)
-        .bind(record_id)
-        .fetch_optional(&self.pool)
-        .await?)
-    }
-
     /// The office's template of a kind, if it loaded one.
     pub async fn document_template(&self, kind: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(sqlx::query_scalar("SELECT body FROM document_template WHERE kind = $1")
