@@ -12,7 +12,16 @@ use ratatui::crossterm::event::KeyCode;
 
 fn month_view(lang: Lang, w: u16, h: u16) -> hrss_desk::tui::app::App {
     let mut a = app(lang, w, h);
+    // Today's standing does not read the month's records.
+    assert_eq!(a.apply(Action::Pane6), vec![Effect::LoadDashboard]);
     act(&mut a, Action::Pane6);
+    // Turned to the month, they are read once.
+    let month = a.stats_month();
+    assert_eq!(
+        key(&mut a, KeyCode::Char('f')),
+        vec![Effect::LoadStatistics { month }]
+    );
+    typed(&mut a, KeyCode::Char('f'));
     typed(&mut a, KeyCode::Char('f'));
     a
 }

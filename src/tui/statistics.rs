@@ -29,14 +29,17 @@ impl App {
         self.stats.month.unwrap_or_else(|| Month::of(self.today))
     }
 
-    /// The reads the statistics pane needs.
+    /// The reads the statistics pane needs: today's standing, and the
+    /// month's twelve months of records only while the month is shown (a
+    /// change at another desk would otherwise reread them every time).
     pub(super) fn load_stats(&self) -> Vec<Effect> {
-        vec![
-            Effect::LoadDashboard,
-            Effect::LoadStatistics {
+        let mut fx = vec![Effect::LoadDashboard];
+        if self.stats.view == StatsView::Month {
+            fx.push(Effect::LoadStatistics {
                 month: self.stats_month(),
-            },
-        ]
+            });
+        }
+        fx
     }
 
     pub(super) fn stats_view(&mut self) -> Vec<Effect> {
@@ -44,7 +47,12 @@ impl App {
             StatsView::Now => StatsView::Month,
             StatsView::Month => StatsView::Now,
         };
-        vec![]
+        match (self.stats.view, &self.stats.figures) {
+            (StatsView::Month, None) => vec![Effect::LoadStatistics {
+                month: self.stats_month(),
+            }],
+            _ => vec![],
+        }
     }
 
     /// `[` / `]` on the statistics pane: a month back or on (not past this one).
