@@ -9,6 +9,7 @@ mod apply;
 pub mod backend;
 pub mod casework;
 mod documents;
+mod exports;
 pub mod form;
 pub mod imports;
 pub mod keymap;
