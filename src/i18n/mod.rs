@@ -5,6 +5,7 @@
 mod board;
 mod cases;
 mod complaints;
+mod documents;
 mod import;
 mod leads;
 mod messages;
@@ -14,6 +15,7 @@ mod tui;
 pub use board::*;
 pub use cases::*;
 pub use complaints::*;
+pub use documents::*;
 pub use import::*;
 pub use leads::*;
 pub use messages::*;
