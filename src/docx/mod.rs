@@ -365,16 +365,11 @@ pub fn text_of(docx: &[u8]) -> Result<String, DocxError> {
         .map_err(|e| DocxError::NotDocx(e.to_string()))?;
     let mut lines = Vec::new();
     let mut rest = xml.as_str();
-    while let Some(start) = [rest.find("<w:p>"), rest.find("<w:p ")]
-        .into_iter()
-        .flatten()
-        .min()
-    {
-        let Some(len) = rest[start..].find("</w:p>") else {
+    while let Some(start) = next_paragraph(rest) {
+        let Some(len) = paragraph_end(&rest[start..]) else {
             break;
         };
-        let p = &rest[start..start + len];
-        lines.push(paragraph_text(p));
+        lines.push(paragraph_text(&rest[start..start + len]));
         rest = &rest[start + len..];
     }
     Ok(lines.join("\n"))
