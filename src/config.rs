@@ -1,6 +1,8 @@
-//! The config file, `config.toml` in the user's config directory
-//! (`~/.config/hrss-desk/`): what a command-line flag would otherwise say.
-//! A flag or environment variable wins over the file.
+//! The config files: the office's, `/etc/hrss-desk/config.toml` (on the
+//! server every SSH desk shares), and the user's own, `config.toml` in the
+//! user's config directory (`~/.config/hrss-desk/`): what a command-line
+//! flag would otherwise say. A flag or environment variable wins over the
+//! user's file, which wins over the office's, key by key.
 
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -16,11 +18,49 @@ pub struct Config {
     pub log_level: Option<String>,
     /// Where the daily log files go (default: the state directory's).
     pub log_dir: Option<String>,
+    /// How long a filing opened for review stays this desk's (minutes,
+    /// 1–480); unset: the office setting in the database (15 by default).
+    pub lease_minutes: Option<u32>,
 }
 
-/// The config file's path.
+impl Config {
+    /// Each key from `self`, else from `under`.
+    pub fn over(self, under: Config) -> Config {
+        Config {
+            database_url: self.database_url.or(under.database_url),
+            lang: self.lang.or(under.lang),
+            keymap: self.keymap.or(under.keymap),
+            log_level: self.log_level.or(under.log_level),
+            log_dir: self.log_dir.or(under.log_dir),
+            lease_minutes: self.lease_minutes.or(under.lease_minutes),
+        }
+    }
+}
+
+/// The two files read, each as found (a missing file is empty).
+#[derive(Debug, Clone, Default)]
+pub struct Layers {
+    pub user: Config,
+    pub office: Config,
+}
+
+impl Layers {
+    pub fn merged(&self) -> Config {
+        self.user.clone().over(self.office.clone())
+    }
+}
+
+/// The user's config file's path.
 pub fn path() -> PathBuf {
     config_dir().join("config.toml")
+}
+
+/// The office's config file: `/etc/hrss-desk/config.toml`, or the file
+/// `HRSS_OFFICE_CONFIG` names (a second installation on one server).
+pub fn office_path() -> PathBuf {
+    std::env::var_os("HRSS_OFFICE_CONFIG")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/etc/hrss-desk/config.toml"))
 }
 
 /// `~/.config/hrss-desk`, where the config file and a user keymap live.
@@ -30,10 +70,16 @@ pub fn config_dir() -> PathBuf {
         .join("hrss-desk")
 }
 
-/// Reads the config file; a missing file is an empty config. The error names
-/// the file and what is wrong with it.
-pub fn load() -> Result<Config, (PathBuf, String)> {
-    let path = path();
+/// Reads both config files. The error names the file and what is wrong
+/// with it.
+pub fn load() -> Result<Layers, (PathBuf, String)> {
+    Ok(Layers {
+        user: read(path())?,
+        office: read(office_path())?,
+    })
+}
+
+fn read(path: PathBuf) -> Result<Config, (PathBuf, String)> {
     match std::fs::read_to_string(&path) {
         Ok(text) => parse(&text).map_err(|e| (path, e)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
@@ -42,7 +88,15 @@ pub fn load() -> Result<Config, (PathBuf, String)> {
 }
 
 pub fn parse(text: &str) -> Result<Config, String> {
-    toml::from_str(text).map_err(|e| e.message().to_string())
+    let c: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
+    if let Some(m) = c.lease_minutes
+        && !(1..=480).contains(&m)
+    {
+        return Err(format!(
+            "lease_minutes = {m}：应为 1 至 480 分钟 / lease_minutes = {m}: must be 1 to 480 minutes"
+        ));
+    }
+    Ok(c)
 }
 
 #[cfg(test)]
@@ -59,5 +113,24 @@ mod tests {
             "unknown keys are named, not ignored"
         );
         assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn the_users_file_wins_over_the_offices_key_by_key() {
+        let office = parse(
+            "database_url = \"sqlite:///srv/office.sqlite\"\nlang = \"zh\"\nlease_minutes = 30",
+        )
+        .unwrap();
+        let user = parse("lang = \"en\"").unwrap();
+        let m = Layers { user, office }.merged();
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        assert_eq!(
+            m.database_url.as_deref(),
+            Some("sqlite:///srv/office.sqlite")
+        );
+        assert_eq!(m.lease_minutes, Some(30));
+        let e = parse("lease_minutes = 0").unwrap_err();
+        assert!(e.contains("1 至 480"), "{e}");
+        assert!(parse("lease_minutes = 481").is_err());
     }
 }

@@ -4,6 +4,7 @@
 //! every text goes through `safe`, which masks runs of digits (an ID
 //! number, a phone) and makes control characters visible.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 /// The log directory: the config file's `log_dir`, or the state directory's.
@@ -36,10 +37,57 @@ pub fn safe(text: &str) -> String {
     crate::i18n::printable(&crate::domain::mask::mask_digit_runs(text)).into_owned()
 }
 
-/// Starts logging to a daily file; the guard flushes it when dropped. A
+/// The log writer's guard: dropping it writes out what is queued. Kept here
+/// so that a panic, which ends the process at once, can flush it too.
+static GUARD: std::sync::Mutex<Option<tracing_appender::non_blocking::WorkerGuard>> =
+    std::sync::Mutex::new(None);
+
+/// Writes out what is queued for the log; later lines are not logged.
+pub fn flush() {
+    if let Ok(mut g) = GUARD.lock() {
+        g.take();
+    }
+}
+
+/// Starts logging to a daily file (`flush` writes it out at the end). A
 /// directory that cannot be made leaves the program without a log, not
 /// without work.
-pub fn init(
+pub fn init(dir: &std::path::Path, level: tracing::level_filters::LevelFilter) {
+    if let Some(guard) = start(dir, level)
+        && let Ok(mut g) = GUARD.lock()
+    {
+        *g = Some(guard);
+    }
+}
+
+/// A panic anywhere ends the program: the screen's hook has restored the
+/// terminal by then; this logs where it happened (masked), says so in one
+/// sentence and exits, rather than leave a desk running half-broken.
+pub fn on_panic(lang: crate::i18n::Lang, dir: PathBuf) {
+    std::panic::set_hook(Box::new(move |info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(at = %at, panic = %safe(&what), "panic");
+        flush();
+        // Not eprintln: it panics itself when the terminal is gone.
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            crate::i18n::panicked(lang, &dir.display().to_string())
+        );
+        std::process::exit(101);
+    }));
+}
+
+fn start(
     dir: &std::path::Path,
     level: tracing::level_filters::LevelFilter,
 ) -> Option<tracing_appender::non_blocking::WorkerGuard> {

@@ -1,87 +1,216 @@
-//! Six desks at once on one SQLite file, each approving the same filings:
-//! every filing decided exactly once, every other desk told it was decided
-//! already, no "database is locked" reaching anyone, the audit log intact.
+//! Six desks at once, as six processes, on one SQLite file and on Postgres:
+//! each approving the same filings, each moving the same cases a step. Every
+//! record is decided exactly once, every other desk is told it was decided
+//! already or changed meanwhile, no "database is locked" reaches anyone, one
+//! audit entry a decision, and the audit chain verifies.
 
 mod common;
 
-use common::cli::{Demo, url};
+use common::TestDb;
+use std::process::{Command, Output, Stdio};
 
-#[test]
-fn six_desks_approving_the_same_filings_decide_each_once() {
-    let d = Demo::new();
-    let checked = std::process::Command::new(env!("CARGO_BIN_EXE_hrss-desk"))
-        .env("HOME", d.dir.path())
+const DESKS: usize = 6;
+
+fn hrss(home: &std::path::Path, url: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_hrss-desk"));
+    c.env("HOME", home)
         .env_remove("HRSS_DATABASE_URL")
-        .args(["--database-url", &url(&d.db), "filings", "check", "--json"])
+        .env_remove("HRSS_LANG")
+        .env("HRSS_OFFICE_CONFIG", home.join("office.toml"))
+        .args(["--database-url", url]);
+    c
+}
+
+fn seeded(db: &TestDb, home: &std::path::Path) {
+    let out = hrss(home, &db.url)
+        .args(["demo", "--seed-only", "--size", "300"])
         .output()
         .unwrap();
-    let all: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
-    let clean: Vec<String> = all
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["problems"].as_array().is_some_and(|p| p.is_empty()))
-        .take(15)
-        .map(|f| f["id"].to_string())
-        .collect();
-    assert_eq!(clean.len(), 15, "the demo has clean filings");
-    let script = format!(
-        "for id in {}; do \"$0\" --database-url \"$1\" filings approve $id; done",
-        clean.join(" ")
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        db.label,
+        String::from_utf8_lossy(&out.stderr)
     );
-    let desks: Vec<std::process::Child> = (0..6)
+}
+
+/// `DESKS` processes, each running `args` (with `{}` as each id in turn)
+/// for every id, all started together.
+fn desks(db: &TestDb, home: &std::path::Path, ids: &[i64], args: &str) -> Vec<Output> {
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(" ");
+    let script = format!(
+        "for id in {list}; do \"$0\" --database-url \"$1\" {}; done",
+        args.replace("{}", "$id")
+    );
+    let children: Vec<_> = (0..DESKS)
         .map(|_| {
-            std::process::Command::new("sh")
-                .args(["-c", &script, env!("CARGO_BIN_EXE_hrss-desk"), &url(&d.db)])
-                .env("HOME", d.dir.path())
+            Command::new("sh")
+                .args(["-c", &script, env!("CARGO_BIN_EXE_hrss-desk"), &db.url])
+                .env("HOME", home)
                 .env_remove("HRSS_DATABASE_URL")
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
+                .env_remove("HRSS_LANG")
+                .env("HRSS_OFFICE_CONFIG", home.join("office.toml"))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
                 .spawn()
                 .unwrap()
         })
         .collect();
-    let mut approved = 0;
-    let mut told = 0;
-    for desk in desks {
-        let out = desk.wait_with_output().unwrap();
+    children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect()
+}
+
+/// Counts the successes (`done` in stdout) and the refusals; every line a
+/// desk was told must be one of `told`, and never a lock.
+fn tally(label: &str, outs: &[Output], done: &str, told: &[&str]) -> (usize, usize) {
+    let (mut ok, mut refused) = (0, 0);
+    for out in outs {
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
-        approved += stdout.matches("已办结").count();
-        // Decided already (seen before the attempt) or changed meanwhile
-        // (found when writing): both say so and change nothing.
-        told += stderr.matches("不存在或已办理").count() + stderr.matches("已被他人修改").count();
+        ok += stdout.matches(done).count();
         assert!(
             !stderr.contains("locked") && !stderr.contains("锁"),
-            "a lock reached a desk: {stderr}"
+            "{label}: a lock reached a desk: {stderr}"
         );
-        // Every line a desk was told is one of the two answers.
         for line in stderr.lines().filter(|l| !l.trim().is_empty()) {
             assert!(
-                line.contains("不存在或已办理")
-                    || line.contains("申报") && line.contains("已被他人修改"),
-                "unexpected: {line}"
+                told.iter().any(|t| line.contains(t)),
+                "{label}: unexpected: {line}"
             );
+            refused += 1;
         }
     }
-    assert_eq!(approved, 15, "each filing approved once, by one desk");
-    assert_eq!(told, 15 * 5, "the five others told it was decided");
-    let decided = d.scalar(&format!(
-        "SELECT COUNT(*) FROM filing WHERE status = 'approved' AND id IN ({})",
-        clean.join(",")
-    ));
-    assert_eq!(decided, "15");
-    let logged = d.scalar(&format!(
-        "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'filing.approve%' AND entity_id IN ({})",
-        clean
+    (ok, refused)
+}
+
+fn verify(db: &TestDb, home: &std::path::Path) {
+    let out = hrss(home, &db.url)
+        .args(["audit", "verify"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        db.label,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn in_list(ids: &[i64]) -> String {
+    ids.iter()
+        .map(|i| format!("'{i}'"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn six_desks_approving_the_same_filings_decide_each_once() {
+    for db in TestDb::all().await {
+        let home = tempfile::tempdir().unwrap();
+        seeded(&db, home.path());
+        let checked = hrss(home.path(), &db.url)
+            .args(["filings", "check", "--json"])
+            .output()
+            .unwrap();
+        let all: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
+        let clean: Vec<i64> = all
+            .as_array()
+            .unwrap()
             .iter()
-            .map(|i| format!("'{i}'"))
+            .filter(|f| f["problems"].as_array().is_some_and(|p| p.is_empty()))
+            .take(15)
+            .map(|f| f["id"].as_i64().unwrap())
+            .collect();
+        assert_eq!(clean.len(), 15, "{}: the demo has clean filings", db.label);
+        let outs = desks(&db, home.path(), &clean, "filings approve {}");
+        // Decided already (seen before the attempt) or changed meanwhile
+        // (found when writing): both say so and change nothing.
+        let (approved, told) = tally(
+            db.label,
+            &outs,
+            "已办结",
+            &["不存在或已办理", "已被他人修改"],
+        );
+        assert_eq!(approved, 15, "{}: each filing approved once", db.label);
+        assert_eq!(
+            told,
+            15 * (DESKS - 1),
+            "{}: the others told it was decided",
+            db.label
+        );
+        let ids = clean
+            .iter()
+            .map(i64::to_string)
             .collect::<Vec<_>>()
-            .join(",")
-    ));
-    assert_eq!(logged, "15", "one audit entry a decision");
-    common::cli::hrss(d.dir.path())
-        .args(["--database-url", &url(&d.db), "audit", "verify"])
-        .assert()
-        .success();
+            .join(",");
+        let decided = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM filing WHERE status = 'approved' AND id IN ({ids})"
+            ))
+            .await;
+        assert_eq!(decided, 15, "{}", db.label);
+        let logged = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'filing.approve%' AND entity_id IN ({})",
+                in_list(&clean)
+            ))
+            .await;
+        assert_eq!(logged, 15, "{}: one audit entry a decision", db.label);
+        verify(&db, home.path());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn six_desks_moving_the_same_cases_move_each_once() {
+    for db in TestDb::all().await {
+        let home = tempfile::tempdir().unwrap();
+        seeded(&db, home.path());
+        let cases = db
+            .rows("SELECT id FROM inspection_case WHERE stage = 'registered' ORDER BY id LIMIT 10")
+            .await;
+        assert_eq!(cases.len(), 10, "{}: the demo has new cases", db.label);
+        let outs = desks(
+            &db,
+            home.path(),
+            &cases,
+            "--user liuyang cases move {} preliminary",
+        );
+        // A desk that came second finds the case past the step, or changed
+        // under it while it wrote.
+        let (moved, told) = tally(
+            db.label,
+            &outs,
+            "初查已办理",
+            &["不能进行这一步", "已被他人修改"],
+        );
+        assert_eq!(moved, 10, "{}: each case moved once", db.label);
+        assert_eq!(told, 10 * (DESKS - 1), "{}: the others told", db.label);
+        let ids = cases
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let at = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM inspection_case WHERE stage = 'preliminary' AND id IN ({ids})"
+            ))
+            .await;
+        assert_eq!(at, 10, "{}", db.label);
+        let events = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM case_event WHERE stage_to = 'preliminary' AND case_id IN ({ids})"
+            ))
+            .await;
+        assert_eq!(events, 10, "{}: one history line a move", db.label);
+        let logged = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'case.preliminary' AND entity_id IN ({})",
+                in_list(&cases)
+            ))
+            .await;
+        assert_eq!(logged, 10, "{}: one audit entry a move", db.label);
+        verify(&db, home.path());
+    }
 }

@@ -42,6 +42,38 @@ fn config_show_names_each_value_and_its_source_without_a_password() {
 }
 
 #[test]
+fn the_offices_config_file_is_read_under_the_users_own() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        home.path().join("office.toml"),
+        "database_url = \"sqlite:///srv/hrss-desk/office.sqlite\"\nlang = \"zh\"\nlease_minutes = 30\n",
+    )
+    .unwrap();
+    let dir = home.path().join(".config/hrss-desk");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "lang = \"en\"\n").unwrap();
+    hrss(home.path())
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "database_url = sqlite:///srv/hrss-desk/office.sqlite\t# 本单位配置文件",
+        ))
+        .stdout(predicate::str::contains("lang = en\t# 配置文件"))
+        .stdout(predicate::str::contains(
+            "lease_minutes = 30\t# 本单位配置文件",
+        ));
+    // A bad value in the office's file is named with the file.
+    std::fs::write(home.path().join("office.toml"), "lease_minutes = 0\n").unwrap();
+    hrss(home.path())
+        .args(["config", "show"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("office.toml"))
+        .stderr(predicate::str::contains("1 至 480"));
+}
+
+#[test]
 fn the_log_holds_commands_and_failures_never_an_id_number() {
     let home = tempfile::tempdir().unwrap();
     let id = "110101199003078515";

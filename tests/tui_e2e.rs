@@ -1,91 +1,12 @@
 //! The real program in a real terminal: tmux runs it on a demo database, keys
 //! are typed, and the screen is read back, as a clerk would see it.
 
+mod common;
+
+use common::tmux::Tmux;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-struct Tmux {
-    socket: std::path::PathBuf,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is needed for this test: apt-get install tmux")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "hrss"]).stdout)
-            .into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "hrss"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn literally(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "hrss", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    /// Waits until the screen satisfies `ok`, or fails showing what was there.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(40) {
-                panic!("waited for {what}; the screen shows:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Tmux {
-    /// Runs `command` in a new session of a terminal `w`×`h` wide.
-    fn start(dir: &Path, command: &str, w: u16, h: u16) -> Tmux {
-        let t = Tmux {
-            socket: dir.join("tmux.sock"),
-        };
-        let (w, h) = (w.to_string(), h.to_string());
-        let started = t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "hrss",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            command,
-        ]);
-        assert!(
-            started.status.success(),
-            "{}",
-            String::from_utf8_lossy(&started.stderr)
-        );
-        t
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
 
 fn seed(home: &Path, db: &Path) {
     let st = Command::new(env!("CARGO_BIN_EXE_hrss-desk"))

@@ -67,7 +67,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CalendarCommand) -> Result<ExitCod
                 .map_err(|e| Failure::new(1, i18n::calendar_error(lang, &e)))?;
             let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
             let me = o.staff.as_ref().expect("refused without staff");
-            if !me.is_admin() {
+            if !crate::domain::permissions::may(me, crate::domain::permissions::Act::LoadCalendar) {
                 return Err(Failure::new(
                     1,
                     i18n::not_permitted(lang, lang.pick("载入节假日安排", "load holiday tables")),

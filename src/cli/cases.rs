@@ -204,15 +204,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
         } => {
             let k = CaseFileKind::parse(kind.trim())
                 .ok_or_else(|| Failure::new(2, i18n::unknown_file_kind(lang, &kind)))?;
-            let r = o
-                .store
-                .add_case_file(&me, id, k, today, kept_at.trim(), note.trim())
-                .await
-                .map(|_| i18n::case_filed(lang, k))
-                .map_err(|e| match e {
-                    crate::store::StoreError::Conflict { .. } => i18n::no_case(lang, id),
-                    e => i18n::store_error(lang, &e),
-                });
+            let r = work::add_to_file(&o.store, &me, lang, id, k, today, &kept_at, &note).await;
             o.store.close().await;
             done(r)
         }

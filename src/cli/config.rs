@@ -25,49 +25,77 @@ fn without_password(url: &str) -> String {
 }
 
 pub fn show(given: &Global, used: &Global) -> ExitCode {
-    let path = crate::config::path();
-    let file = if path.exists() {
-        "存在 / present"
-    } else {
-        "不存在 / absent"
+    let present = |p: &std::path::Path| {
+        if p.exists() {
+            "存在 / present"
+        } else {
+            "不存在 / absent"
+        }
     };
-    println!("配置文件 / config file: {} ({file})", path.display());
-    let from = |flag: &Option<String>, value: &Option<String>| match (flag, value) {
-        (Some(_), _) => "命令行或环境变量 / command line or environment",
-        (None, Some(_)) => "配置文件 / config file",
-        (None, None) => "缺省 / default",
+    let (user_path, office_path) = (crate::config::path(), crate::config::office_path());
+    println!(
+        "配置文件 / config file: {} ({})",
+        user_path.display(),
+        present(&user_path)
+    );
+    println!(
+        "本单位配置文件 / office config file: {} ({})",
+        office_path.display(),
+        present(&office_path)
+    );
+    // `used` was read from these; a file that cannot be read stopped the
+    // program before this.
+    let layers = crate::config::load().unwrap_or_default();
+    let from = |flag: bool, user: bool, office: bool| match (flag, user, office) {
+        (true, _, _) => "命令行或环境变量 / command line or environment",
+        (false, true, _) => "配置文件 / config file",
+        (false, false, true) => "本单位配置文件 / office config file",
+        _ => "缺省 / default",
     };
+    let (u, o) = (&layers.user, &layers.office);
     let default_db = format!(
         "sqlite://{}",
         crate::store::default_database_path(super::context::DEFAULT_DATABASE).display()
     );
-    let rows: [(&str, String, &str); 5] = [
+    let rows: [(&str, String, &str); 6] = [
         (
             "database_url",
             without_password(used.database_url.as_deref().unwrap_or(&default_db)),
-            from(&given.database_url, &used.database_url),
+            from(
+                given.database_url.is_some(),
+                u.database_url.is_some(),
+                o.database_url.is_some(),
+            ),
         ),
         (
             "lang",
             used.lang.clone().unwrap_or_else(|| "zh".into()),
-            from(&given.lang, &used.lang),
+            from(given.lang.is_some(), u.lang.is_some(), o.lang.is_some()),
         ),
         (
             "keymap",
             used.keymap.clone().unwrap_or_else(|| "default".into()),
-            from(&given.keymap, &used.keymap),
+            from(given.keymap.is_some(), u.keymap.is_some(), o.keymap.is_some()),
         ),
         (
             "log_level",
             used.log_level.clone().unwrap_or_else(|| "info".into()),
-            from(&None, &used.log_level),
+            from(false, u.log_level.is_some(), o.log_level.is_some()),
         ),
         (
             "log_dir",
             crate::logging::dir(used.log_dir.as_deref())
                 .display()
                 .to_string(),
-            from(&None, &used.log_dir),
+            from(false, u.log_dir.is_some(), o.log_dir.is_some()),
+        ),
+        (
+            "lease_minutes",
+            used.lease_minutes.map_or_else(
+                || "数据库中的本单位设置（缺省15） / the office setting in the database (15 by default)".to_string(),
+                |m| m.to_string(),
+            ),
+            from(false, u.lease_minutes.is_some(), o.lease_minutes.is_some()),
         ),
     ];
     for (key, value, source) in rows {

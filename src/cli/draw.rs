@@ -66,6 +66,11 @@ pub async fn run(g: &Global, lang: Lang, cmd: DrawCommand) -> Result<ExitCode, F
             if !kind.is_empty() && crate::domain::LicenceKind::parse(&kind).is_none() {
                 return Err(Failure::new(2, i18n::unknown_licence_kind(lang, &kind)));
             }
+            // Refused before a seed is announced for a draw that will not be made.
+            use crate::domain::permissions::{Act, may};
+            if !may(&me, Act::RunDraw) {
+                return Err(Failure::new(1, i18n::draw_for_chiefs(lang)));
+            }
             let plan = Plan {
                 seed: seed.unwrap_or_else(work::fresh_seed),
                 ratio_permille: ratio,

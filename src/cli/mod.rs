@@ -210,6 +210,13 @@ pub enum Command {
 /// Runs the program; the exit code is 0 on success, 1 when the work failed or
 /// found invalid values, 2 on a usage error.
 pub fn main() -> ExitCode {
+    let code = run();
+    // What is queued for the log is written out before the process ends.
+    crate::logging::flush();
+    code
+}
+
+fn run() -> ExitCode {
     crate::tui::mark_start();
     let mut cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -231,8 +238,8 @@ pub fn main() -> ExitCode {
         )
         .report();
     };
-    // Held to the end: the log is flushed when it is dropped.
-    let _log = crate::logging::init(&crate::logging::dir(cli.global.log_dir.as_deref()), level);
+    let log_dir = crate::logging::dir(cli.global.log_dir.as_deref());
+    crate::logging::init(&log_dir, level);
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         command = command_name(&cli.command),
@@ -252,6 +259,7 @@ pub fn main() -> ExitCode {
         Ok(l) => l,
         Err(f) => return f.report(),
     };
+    crate::logging::on_panic(lang, log_dir);
     // Pure commands need no runtime and no database.
     if let Some(Command::Validate { what, values }) = &cli.command {
         return match validate::run(*what, values, lang) {

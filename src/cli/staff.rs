@@ -4,6 +4,7 @@
 use super::context::{DEFAULT_DATABASE, Setup, open_store, os_login};
 use super::{Failure, Global};
 use crate::domain::Role;
+use crate::domain::permissions::{Act, may};
 use crate::domain::staff::{parse_roles, valid_login};
 use crate::i18n::{self, Lang, printable};
 use std::process::ExitCode;
@@ -45,7 +46,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: StaffCommand) -> Result<ExitCode, 
                     return Err(Failure::new(1, i18n::first_staff_must_be_admin(lang)));
                 }
                 None => (os_login(), true),
-                Some(me) if me.is_admin() => (me.login.clone(), false),
+                Some(me) if may(me, Act::AddStaff) => (me.login.clone(), false),
                 Some(_) => {
                     return Err(Failure::new(
                         1,

@@ -2,7 +2,7 @@
 //! approval changes on the person or the employer (办结 applies the filing).
 
 use super::review::{FilingFacts, Problem};
-use super::{FilingKind, Role, Staff};
+use super::{FilingKind, Staff};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub fn may_decide(
     override_reason: Option<&str>,
     notice: &str,
 ) -> Result<(), Refusal> {
-    if !(staff.has(Role::Clerk) || staff.has(Role::Chief)) {
+    if !super::permissions::may(staff, super::permissions::Act::DecideFiling) {
         return Err(Refusal::NotAClerk);
     }
     match decision {
@@ -49,7 +49,9 @@ pub fn may_decide(
         Decision::Return => Ok(()),
         Decision::Approve if problems.is_empty() => Ok(()),
         Decision::Approve => match override_reason.map(str::trim) {
-            _ if !staff.has(Role::Chief) => Err(Refusal::HasProblems(problems.len())),
+            _ if !super::permissions::may(staff, super::permissions::Act::ApproveOverProblems) => {
+                Err(Refusal::HasProblems(problems.len()))
+            }
             None | Some("") => Err(Refusal::OverrideNeedsReason),
             Some(_) => Ok(()),
         },
@@ -164,6 +166,7 @@ pub fn change_for(f: &FilingFacts) -> Change {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Role;
     use crate::domain::review::MaterialFact;
     use chrono::NaiveDate;
     use serde_json::json;

@@ -286,3 +286,34 @@ vocabulary! {
         Patrol = "patrol", "巡查发现", "Seen on patrol";
     }
 }
+
+vocabulary! {
+    /// An act that needs a role.
+    Act {
+        DecideFiling = "decide-filing", "办结或退回参保申报", "approve or return a filing";
+        ApproveOverProblems = "approve-over-problems", "越过问题办结申报", "approve a filing over its problems";
+        RevealPerson = "reveal-person", "查看完整身份证号等个人信息", "see a person's full ID number and contacts";
+        VerifyAudit = "verify-audit", "核验审计日志", "verify the audit log";
+        AddStaff = "add-staff", "添加工作人员", "add staff";
+        LoadCalendar = "load-calendar", "载入节假日安排", "load holiday tables";
+        ActAsAnother = "act-as-another", "以他人身份操作", "act as another staff member";
+        RegisterComplaint = "register-complaint", "登记投诉", "register a complaint";
+        DecideComplaint = "decide-complaint", "作出投诉受理决定", "decide on a complaint";
+        AssignCase = "assign-case", "指派案件承办人", "assign a case";
+        RunDraw = "run-draw", "组织随机抽查", "make a random inspection draw";
+        RecordInspection = "record-inspection", "记录检查和结算数据", "record inspections and settlement figures";
+        TakeLadderStep = "take-ladder-step", "按阶梯作出处理", "take a step of a sanction ladder";
+        InspectFromLead = "inspect-from-lead", "根据线索启动检查", "start an inspection from a lead";
+        SetUpCampaign = "set-up-campaign", "部署专项行动", "set up a campaign";
+        GroupIntoCampaign = "group-into-campaign", "将检查归入专项行动", "group inspections under a campaign";
+        FormTeam = "form-team", "组建监察组", "form an inspector team";
+        RecordAnnualReview = "record-annual-review", "登记年度报告和结果", "record annual reports and results";
+        ImportLicences = "import-licences", "导入许可证", "import licences";
+        ImportRegister = "import-register", "导入参保单位和人员", "import employers and persons";
+        ImportSettlements = "import-settlements", "导入结算数据", "import settlement figures";
+        LoadTemplate = "load-template", "载入文书模板", "load a document template";
+        FileEvidence = "file-evidence", "登记案卷证据或文书", "add evidence or a document to a case file";
+        PrintDocument = "print-document", "出具文书", "print a document";
+        RecordLead = "record-lead", "登记线索", "record a lead";
+    }
+}

@@ -18,6 +18,7 @@ pub mod ladder;
 pub mod lead;
 pub mod licence;
 pub mod mask;
+pub mod permissions;
 pub mod procedure;
 pub mod resident_id;
 pub mod review;

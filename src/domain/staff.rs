@@ -27,12 +27,12 @@ impl Staff {
     /// clerks and section chiefs, with a stated reason each time. An
     /// administrator runs the system and sees no one's data.
     pub fn may_reveal(&self) -> bool {
-        self.has(Role::Clerk) || self.has(Role::Chief)
+        super::permissions::may(self, super::permissions::Act::RevealPerson)
     }
 
     /// Checking the audit log is for administrators and section chiefs.
     pub fn may_verify_audit(&self) -> bool {
-        self.has(Role::Admin) || self.has(Role::Chief)
+        super::permissions::may(self, super::permissions::Act::VerifyAudit)
     }
 }
 

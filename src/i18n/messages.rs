@@ -185,6 +185,22 @@ pub fn user_flag_refused(lang: Lang) -> String {
     }
 }
 
+/// An act refused for the role: who may do it, from the permissions table.
+pub fn act_refused(lang: Lang, act: crate::domain::permissions::Act) -> String {
+    let roles = crate::domain::permissions::roles(act)
+        .iter()
+        .map(|r| r.label(lang))
+        .collect::<Vec<_>>();
+    match lang {
+        Lang::Zh => format!("只有{}可以{}。", roles.join("、"), act.label(lang)),
+        Lang::En => format!(
+            "Only these roles may {}: {}.",
+            act.label(lang),
+            roles.join(", ")
+        ),
+    }
+}
+
 pub fn not_permitted(lang: Lang, what: &str) -> String {
     match lang {
         Lang::Zh => format!("您的角色无权{what}。"),

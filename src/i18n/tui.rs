@@ -585,6 +585,19 @@ pub fn case_sort_label(lang: Lang, s: crate::store::CaseSort) -> &'static str {
     }
 }
 
+/// A panic ended the program: the terminal is back, the step in progress
+/// was not written (each is one transaction), and where the log is.
+pub fn panicked(lang: Lang, log_dir: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "hrss-desk 遇到内部错误已退出；终端已恢复，正在进行的那一步未写入。详情已记入日志（{log_dir}）。"
+        ),
+        Lang::En => format!(
+            "hrss-desk stopped on an internal error; the terminal is restored and the step in progress was not written. The details are in the log ({log_dir})."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -650,6 +650,11 @@ impl Store {
         on_backend!(self.take_lease(staff, id, now, until))
     }
 
+    /// Ends the leases `staff` holds (their desk is closing); how many.
+    pub async fn release_leases(&self, staff: i64) -> Result<u64, StoreError> {
+        on_backend!(self.release_leases(staff))
+    }
+
     /// Whether this database was made by `hrss-desk demo`.
     pub async fn is_demo(&self) -> Result<bool, StoreError> {
         Ok(self.setting(DEMO_SETTING).await?.as_deref() == Some("true"))

@@ -201,6 +201,11 @@ pub enum AppEvent {
     FormDone(Result<String, String>),
     /// Something changed in the database (at this desk or another).
     DataChanged,
+    /// The desk is to close: a signal (`kill`, a hang-up when the SSH
+    /// connection drops) or the terminal gone (`hung_up`: it may be).
+    Ended {
+        hung_up: bool,
+    },
     /// A case step or assignment taken (the sentence) or refused (why).
     CaseDone(Result<String, String>),
     /// The open cases' deadlines were recomputed.
@@ -821,6 +826,10 @@ impl App {
                 vec![]
             }
             AppEvent::DataChanged => self.data_changed(),
+            AppEvent::Ended { .. } => {
+                self.quit = true;
+                vec![]
+            }
             AppEvent::Board { generation, result } => self.board_loaded(generation, result),
             AppEvent::Statistics { month, result } => self.stats_loaded(month, result),
             AppEvent::TextReady(r) => self.text_ready(r),

@@ -9,6 +9,22 @@ use crate::domain::decision::Decision;
 use crate::i18n::{self, Lang};
 use crate::store::{ListItem, ListKind};
 
+/// The act a key's action starts, when a role is needed for it and the
+/// role alone decides (a filing's decision is refused in its draft, beside
+/// its problems; a case step's roles depend on the step).
+fn guarded(action: Action) -> Option<crate::domain::permissions::Act> {
+    use crate::domain::permissions::Act;
+    match action {
+        Action::RecordInspection => Some(Act::RecordInspection),
+        Action::SanctionStep => Some(Act::TakeLadderStep),
+        Action::Assign => Some(Act::AssignCase),
+        Action::AddEvidence => Some(Act::FileEvidence),
+        Action::AddLead => Some(Act::RecordLead),
+        Action::PrintDocument => Some(Act::PrintDocument),
+        _ => None,
+    }
+}
+
 impl App {
     pub(super) fn follow(&mut self) {
         let h = self.list_height();
@@ -30,6 +46,14 @@ impl App {
 
     /// Does what an action asks.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        // An act the staff member's roles do not allow is refused at the
+        // key, in one sentence naming who may, before any form opens.
+        if let Some(act) = guarded(action)
+            && !crate::domain::permissions::any_of(&self.who.roles, act)
+        {
+            self.message = Some(i18n::act_refused(self.lang, act));
+            return vec![];
+        }
         let page = self.list_height().max(1) as isize;
         let idx = self.pane.index();
         if self.on_board() && (action.is_list_action() || action == Action::Back) {
@@ -181,8 +205,10 @@ impl App {
             }
             Action::Reveal => {
                 let roles = &self.who.roles;
-                let may = roles.contains(&crate::domain::Role::Clerk)
-                    || roles.contains(&crate::domain::Role::Chief);
+                let may = crate::domain::permissions::any_of(
+                    roles,
+                    crate::domain::permissions::Act::RevealPerson,
+                );
                 match &self.detail {
                     Some(d) if d.kind == ListKind::Persons && may => {
                         self.overlay = Some(Overlay::Reveal {

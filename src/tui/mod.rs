@@ -11,6 +11,7 @@ pub mod casework;
 mod documents;
 mod exports;
 pub mod form;
+pub mod headless;
 pub mod imports;
 pub mod keymap;
 mod keys;
@@ -44,6 +45,11 @@ pub use render::render;
 /// microseconds from the program's start to the drawn frame, and leave.
 const EXIT_AFTER_FIRST_FRAME: &str = "HRSS_EXIT_AFTER_FIRST_FRAME";
 
+/// Set by the terminal's tests to a character: that key makes a background
+/// task panic, as a bug would, to show the terminal is restored and the
+/// program ends.
+const PANIC_ON_KEY: &str = "HRSS_PANIC_ON_KEY";
+
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Notes when the program started, for the first-frame figure.
@@ -70,6 +76,17 @@ pub fn load_keymap(choice: Option<&str>, lang: Lang) -> Result<Keymap, Failure> 
     Ok(k)
 }
 
+/// After a hang-up the terminal may be gone: what would still be written to
+/// it — the restoring sequences, a closing line — goes to /dev/null, as a
+/// print to a hung-up terminal fails, and a failed print aborts the program
+/// before it gives back the desk's filings.
+fn detach_terminal() {
+    if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        let _ = nix::unistd::dup2_stdout(&null);
+        let _ = nix::unistd::dup2_stderr(&null);
+    }
+}
+
 /// Restores the terminal however the loop ends.
 struct TerminalGuard;
 
@@ -89,6 +106,8 @@ struct Runner {
     calendar: Arc<WorkCalendar>,
     /// The newest search's number: an older search sees it move and stops.
     search_generation: Arc<AtomicU64>,
+    /// A review lease's minutes from the config file, if it says.
+    lease_minutes: Option<u32>,
 }
 
 impl Runner {
@@ -102,6 +121,7 @@ impl Runner {
         let index = app.index.clone();
         let lang = app.lang;
         let lang_free = |e: crate::store::StoreError| e.to_string();
+        let lease_minutes = self.lease_minutes;
         match effect {
             Effect::Search(ask) => {
                 let Some(index) = app.index.clone() else {
@@ -281,14 +301,17 @@ impl Runner {
                     crate::workflow::approve_all(&store, &staff, lang, today, &ids).await,
                 ),
                 Effect::TakeLease { id } => {
-                    let minutes = store
-                        .setting("review.lease_minutes")
-                        .await
-                        .ok()
-                        .flatten()
-                        .and_then(|m| m.parse::<i64>().ok())
-                        .filter(|m| (1..=480).contains(m))
-                        .unwrap_or(15);
+                    // The config file's minutes, else the office setting.
+                    let setting = match lease_minutes {
+                        Some(m) => Some(i64::from(m)),
+                        None => store
+                            .setting("review.lease_minutes")
+                            .await
+                            .ok()
+                            .flatten()
+                            .and_then(|m| m.parse::<i64>().ok()),
+                    };
+                    let minutes = setting.filter(|m| (1..=480).contains(m)).unwrap_or(15);
                     let now = crate::domain::audit::audit_time(chrono::Utc::now());
                     let until = now + chrono::Duration::minutes(minutes);
                     match store.take_lease(staff.id, id, now, until).await {
@@ -513,22 +536,17 @@ async fn submit_form(
         form::Purpose::Evidence { case } => {
             let kind = crate::domain::CaseFileKind::parse(&form.value("kind"))
                 .ok_or_else(|| i18n::unknown_file_kind(lang, &form.value("kind")))?;
-            let kept = form.value("kept_at");
-            if kept.is_empty() {
-                return Err(i18n::evidence_needs_place(lang).to_string());
-            }
-            store
-                .add_case_file(
-                    staff,
-                    case,
-                    kind,
-                    day("on")?.unwrap_or(today),
-                    &kept,
-                    &form.value("note"),
-                )
-                .await
-                .map_err(|e| i18n::store_error(lang, &e))?;
-            Ok(i18n::case_filed(lang, kind))
+            crate::workflow::cases::add_to_file(
+                store,
+                staff,
+                lang,
+                case,
+                kind,
+                day("on")?.unwrap_or(today),
+                &form.value("kept_at"),
+                &form.value("note"),
+            )
+            .await
         }
         form::Purpose::Inspection { .. }
         | form::Purpose::Sanction { .. }
@@ -543,6 +561,7 @@ pub async fn run(
     lang: Lang,
     database: &crate::store::DatabaseUrl,
     keymap: Keymap,
+    lease_minutes: Option<u32>,
 ) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::new(1, i18n::not_a_terminal(lang)));
@@ -586,9 +605,30 @@ pub async fn run(
                 _ => Ok(()),
             };
             if sent.is_err() {
-                break;
+                return;
             }
         }
+        // The terminal is gone (its connection dropped): the desk closes.
+        let _ = keys.send(AppEvent::Ended { hung_up: true });
+    });
+    // `kill`, a hang-up (the SSH connection dropped) or an interrupt closes
+    // the desk as `q` would: the terminal restored, its leases given back.
+    let ends = tx.clone();
+    tokio::spawn(async move {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (Ok(mut term), Ok(mut hup), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            return;
+        };
+        let hung_up = tokio::select! {
+            _ = term.recv() => false,
+            _ = hup.recv() => true,
+            _ = int.recv() => false,
+        };
+        let _ = ends.send(AppEvent::Ended { hung_up });
     });
     // Changes made at other desks show here within two seconds: the audit
     // log's newest entry is read every second (every change is audited).
@@ -622,10 +662,14 @@ pub async fn run(
         staff: staff.clone(),
         calendar: Arc::new(app.calendar.clone()),
         search_generation: Arc::new(AtomicU64::new(0)),
+        lease_minutes,
     };
     for e in effects {
         runner.run(&app, e);
     }
+    let panic_key = std::env::var(PANIC_ON_KEY)
+        .ok()
+        .and_then(|s| s.chars().next());
     while let Some(first) = rx.recv().await {
         // Take whatever else has arrived too, then draw once.
         let mut batch = vec![first];
@@ -635,6 +679,17 @@ pub async fn run(
         // The day moves on for a desk left open: deadlines count from today.
         app.today = office_date(chrono::Utc::now()).max(app.today);
         for ev in batch {
+            if let AppEvent::Ended { hung_up: true } = ev {
+                // Restored if the terminal is still there (a `kill -HUP`);
+                // then nothing more is written to it.
+                let _ = ratatui::try_restore();
+                detach_terminal();
+            }
+            if let (Some(c), AppEvent::Key(k)) = (panic_key, &ev)
+                && k.code == event::KeyCode::Char(c)
+            {
+                tokio::spawn(async move { panic!("{PANIC_ON_KEY}={c}") });
+            }
             for e in app.handle(ev) {
                 runner.run(&app, e);
             }

@@ -3,8 +3,9 @@
 //! flag of a school rated 不合格.
 
 use crate::domain::LicenceKind;
+use crate::domain::Staff;
 use crate::domain::annual::{self, ReportStatus};
-use crate::domain::{Role, Staff};
+use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::store::{AnnualRow, Store};
 use chrono::NaiveDate;
@@ -63,7 +64,7 @@ pub async fn status(
 }
 
 fn may_review(staff: &Staff) -> bool {
-    staff.has(Role::Inspector) || staff.has(Role::Chief) || staff.has(Role::Clerk)
+    may(staff, Act::RecordAnnualReview)
 }
 
 /// Records a report received today, or a result (passed / failed).
@@ -79,7 +80,7 @@ pub async fn record(
     note: &str,
 ) -> Result<String, String> {
     if !may_review(staff) {
-        return Err(i18n::inspection_for_inspectors(lang).to_string());
+        return Err(i18n::act_refused(lang, Act::RecordAnnualReview));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let (kind, _) = store

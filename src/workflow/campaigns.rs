@@ -1,8 +1,9 @@
 //! Special campaigns and patrols at the desk: set one up, group inspections
 //! under it, show its progress — for the screen and the command line alike.
 
+use crate::domain::Staff;
 use crate::domain::campaign::{check_new, may_join};
-use crate::domain::{Role, Staff};
+use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -17,7 +18,7 @@ pub async fn add(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<String, String> {
-    if !staff.has(Role::Chief) {
+    if !may(staff, Act::SetUpCampaign) {
         return Err(i18n::campaigns_for_chiefs(lang).to_string());
     }
     check_new(theme, from, to).map_err(|e| i18n::campaign_error(lang, &e, 0))?;
@@ -36,8 +37,8 @@ pub async fn group(
     campaign: i64,
     inspections: &[i64],
 ) -> Result<String, String> {
-    if !(staff.has(Role::Chief) || staff.has(Role::Inspector)) {
-        return Err(i18n::leads_for_inspectors(lang).to_string());
+    if !may(staff, Act::GroupIntoCampaign) {
+        return Err(i18n::act_refused(lang, Act::GroupIntoCampaign));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let c = one(store, lang, campaign).await?;

@@ -354,6 +354,35 @@ pub async fn make_move(
 
 /// Puts `officer` and `inspectors` (logins) on case `id`, refusing a pair
 /// that is too small or includes someone with a declared interest.
+/// Adds evidence or a document to case `id`'s file. Ok is the sentence.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_to_file(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    id: i64,
+    kind: CaseFileKind,
+    on: NaiveDate,
+    kept_at: &str,
+    note: &str,
+) -> Result<String, String> {
+    use crate::domain::permissions::{Act, may};
+    if !may(staff, Act::FileEvidence) {
+        return Err(i18n::act_refused(lang, Act::FileEvidence));
+    }
+    if kept_at.trim().is_empty() {
+        return Err(i18n::evidence_needs_place(lang).to_string());
+    }
+    store
+        .add_case_file(staff, id, kind, on, kept_at.trim(), note.trim())
+        .await
+        .map(|_| i18n::case_filed(lang, kind))
+        .map_err(|e| match e {
+            crate::store::StoreError::Conflict { .. } => i18n::no_case(lang, id),
+            e => i18n::store_error(lang, &e),
+        })
+}
+
 pub async fn assign(
     store: &Store,
     staff: &Staff,
@@ -363,7 +392,7 @@ pub async fn assign(
     inspectors: &[&str],
 ) -> Result<String, String> {
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    if !staff.has(crate::domain::Role::Chief) {
+    if !crate::domain::permissions::may(staff, crate::domain::permissions::Act::AssignCase) {
         return Err(i18n::case_refusal(
             lang,
             &crate::domain::procedure::Refusal::WrongRole {

@@ -4,6 +4,7 @@
 
 use crate::domain::clocks;
 use crate::domain::complaint::{self, Intake, Outcome, check_intake};
+use crate::domain::permissions::{Act, may};
 use crate::domain::procedure::queue_key;
 use crate::domain::{Role, Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
@@ -18,7 +19,7 @@ pub struct Complainant {
 }
 
 fn may_register(staff: &Staff) -> bool {
-    staff.has(Role::Clerk) || staff.has(Role::Inspector) || staff.has(Role::Chief)
+    may(staff, Act::RegisterComplaint)
 }
 
 /// Registers a complaint; Ok is its id, what the rules lead to, and the day
@@ -77,7 +78,7 @@ pub async fn decide(
     labour_dispute: bool,
     note: &str,
 ) -> Result<String, String> {
-    if !staff.has(Role::Chief) {
+    if !may(staff, Act::DecideComplaint) {
         return Err(i18n::case_refusal(
             lang,
             &crate::domain::procedure::Refusal::WrongRole {

@@ -48,7 +48,7 @@ pub async fn load_template(
     kind: DocKind,
     body: &[u8],
 ) -> Result<String, String> {
-    if !(staff.has(crate::domain::Role::Chief) || staff.has(crate::domain::Role::Admin)) {
+    if !crate::domain::permissions::may(staff, crate::domain::permissions::Act::LoadTemplate) {
         return Err(i18n::templates_for_chiefs(lang).to_string());
     }
     // Every placeholder must be a field of the kind.
@@ -80,6 +80,10 @@ pub async fn render(
     kind: DocKind,
     id: i64,
 ) -> Result<Rendered, String> {
+    use crate::domain::permissions::{Act, may};
+    if !may(staff, Act::PrintDocument) {
+        return Err(i18n::act_refused(lang, Act::PrintDocument));
+    }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let not_for = || i18n::document_not_for(lang, kind, id);
     let mut given = None;

@@ -2,8 +2,9 @@
 //! built from the database, the draw made by `domain::draw`, and the record
 //! kept so that it can be replayed byte for byte.
 
+use crate::domain::Staff;
 use crate::domain::draw::{self, DrawResult, Inspector, Plan, Target};
-use crate::domain::{Role, Staff};
+use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::store::{DrawFacts, NewDraw, Store};
 use chrono::NaiveDate;
@@ -79,7 +80,7 @@ pub async fn run(
     zone: &str,
     plan: Plan,
 ) -> Result<Drawn, String> {
-    if !staff.has(Role::Chief) {
+    if !may(staff, Act::RunDraw) {
         return Err(i18n::draw_for_chiefs(lang).to_string());
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);

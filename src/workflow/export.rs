@@ -8,7 +8,7 @@ use crate::domain::calendar::office_date;
 use crate::domain::mask::mask_id_number;
 use crate::domain::{
     CaseStage, EmployerStatus, FilingKind, FilingStatus, InspectionMethod, InspectionResult,
-    LicenceKind, LicenceStatus, PersonStatus, Role, Staff, WorkCalendar,
+    LicenceKind, LicenceStatus, PersonStatus, Staff, WorkCalendar,
 };
 use crate::i18n::{self, Lang};
 use crate::sheet::Cell;
@@ -282,7 +282,7 @@ pub async fn table(
 
 /// Who may ask for ID numbers in full: as on screen, clerks and chiefs.
 pub fn may_reveal(staff: &Staff) -> bool {
-    staff.has(Role::Clerk) || staff.has(Role::Chief)
+    crate::domain::permissions::may(staff, crate::domain::permissions::Act::RevealPerson)
 }
 
 /// Exports a list or a section to `path` (its format by its ending) and

@@ -4,10 +4,11 @@
 //! and then all of it written in one transaction — or, with any problem,
 //! nothing, and each problem listed.
 
+use crate::domain::Staff;
 use crate::domain::import::{
     ImportKind, Mapping, Problem, RowProblem, Type, Value, check_row, duplicates, map_headers,
 };
-use crate::domain::{Role, Staff};
+use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::sheet;
 use crate::store::{ImportCounts, Store};
@@ -40,11 +41,9 @@ impl ImportOutcome {
 
 fn may_import(staff: &Staff, kind: ImportKind) -> bool {
     match kind {
-        ImportKind::Licences => staff.has(Role::Chief) || staff.has(Role::Admin),
-        ImportKind::Settlements => staff.has(Role::Inspector) || staff.has(Role::Chief),
-        ImportKind::Employers | ImportKind::Persons => {
-            staff.has(Role::Clerk) || staff.has(Role::Chief) || staff.has(Role::Admin)
-        }
+        ImportKind::Licences => may(staff, Act::ImportLicences),
+        ImportKind::Settlements => may(staff, Act::ImportSettlements),
+        ImportKind::Employers | ImportKind::Persons => may(staff, Act::ImportRegister),
     }
 }
 

@@ -2,6 +2,7 @@
 //! inspection one starts, for the screen and the command line alike.
 
 use crate::domain::lead::{TeamError, check_team};
+use crate::domain::permissions::{Act, may};
 use crate::domain::{InspectionMethod, LeadSource, Role, Staff};
 use crate::i18n::{self, Lang};
 use crate::store::{LeadRow, Store};
@@ -17,6 +18,9 @@ pub async fn add(
     source: &str,
     summary: &str,
 ) -> Result<String, String> {
+    if !may(staff, Act::RecordLead) {
+        return Err(i18n::act_refused(lang, Act::RecordLead));
+    }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let source =
         LeadSource::parse(source.trim()).ok_or_else(|| i18n::bad_lead_source(lang, source))?;
@@ -50,7 +54,7 @@ pub async fn inspect(
     on: NaiveDate,
     logins: &[String],
 ) -> Result<String, String> {
-    if !(staff.has(Role::Inspector) || staff.has(Role::Chief)) {
+    if !may(staff, Act::InspectFromLead) {
         return Err(i18n::leads_for_inspectors(lang).to_string());
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);

@@ -3,13 +3,14 @@
 
 use crate::domain::check_items::{self, Outcome};
 use crate::domain::ladder::{self, Step, Taken};
-use crate::domain::{LicenceKind, Role, Staff};
+use crate::domain::permissions::{Act, may};
+use crate::domain::{LicenceKind, Staff};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use chrono::NaiveDate;
 
 fn may_supervise(staff: &Staff) -> bool {
-    staff.has(Role::Inspector) || staff.has(Role::Chief)
+    may(staff, Act::RecordInspection)
 }
 
 /// Records inspection `id`: every item of its kind (`rest` fills those not
@@ -119,8 +120,8 @@ pub async fn sanction(
     deadline: Option<NaiveDate>,
     reason: &str,
 ) -> Result<String, String> {
-    if !staff.has(Role::Chief) {
-        return Err(i18n::draw_for_chiefs(lang).to_string());
+    if !may(staff, Act::TakeLadderStep) {
+        return Err(i18n::act_refused(lang, Act::TakeLadderStep));
     }
     if reason.trim().is_empty() {
         return Err(i18n::sanction_needs_reason(lang).to_string());
@@ -177,8 +178,8 @@ pub async fn import_settlements(
     lang: Lang,
     text: &str,
 ) -> Result<usize, String> {
-    if !may_supervise(staff) {
-        return Err(i18n::inspection_for_inspectors(lang).to_string());
+    if !may(staff, Act::ImportSettlements) {
+        return Err(i18n::act_refused(lang, Act::ImportSettlements));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let licences: std::collections::HashMap<String, i64> = store
@@ -239,7 +240,7 @@ pub async fn audit_settlements(
 ) -> Result<(Vec<crate::domain::settlement::Flag>, u64), String> {
     use crate::domain::settlement::{MonthFigures, Rules, audit};
     if !may_supervise(staff) {
-        return Err(i18n::inspection_for_inspectors(lang).to_string());
+        return Err(i18n::act_refused(lang, Act::RecordInspection));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let figures: Vec<MonthFigures> = store

@@ -1,8 +1,9 @@
 //! Zone supervision at the desk: forming inspector teams, and the quarter's
 //! rota of which team watches which zone.
 
+use crate::domain::Staff;
+use crate::domain::permissions::{Act, may};
 use crate::domain::zone::{Period, rotation};
-use crate::domain::{Role, Staff};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 
@@ -15,7 +16,7 @@ pub async fn add_team(
     name: &str,
     logins: &[String],
 ) -> Result<String, String> {
-    if !staff.has(Role::Chief) {
+    if !may(staff, Act::FormTeam) {
         return Err(i18n::teams_for_chiefs(lang).to_string());
     }
     let name = name.trim();

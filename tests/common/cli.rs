@@ -12,7 +12,9 @@ pub fn hrss(home: &Path) -> Command {
         .env_remove("HRSS_LANG")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join(".config"));
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        // The office's file of this test, not the machine's /etc.
+        .env("HRSS_OFFICE_CONFIG", home.join("office.toml"));
     c
 }
 

@@ -1,0 +1,97 @@
+//! The screen without a terminal: the same app and the same effect runner
+//! as `run`, against a real store, with keys fed in and the screen read back
+//! as text. Tests drive whole interactions through it — a key, the workflow
+//! it starts, the database's answer, the sentence shown — in-process.
+
+use super::app::{App, AppEvent, Effect};
+use super::keymap::Keymap;
+use super::{Runner, render};
+use crate::domain::{Staff, WorkCalendar};
+use crate::i18n::Lang;
+use crate::store::{DatabaseUrl, Store};
+use ratatui::crossterm::event::KeyEvent;
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+use std::time::Duration;
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
+
+pub struct Desk {
+    pub app: App,
+    runner: Runner,
+    rx: UnboundedReceiver<AppEvent>,
+}
+
+impl Desk {
+    /// A desk for `staff` on `store`, `size` columns × rows, its first
+    /// loads done.
+    pub async fn open(
+        store: &Store,
+        database: &DatabaseUrl,
+        staff: &Staff,
+        lang: Lang,
+        today: chrono::NaiveDate,
+        size: (u16, u16),
+    ) -> Desk {
+        let years = store.calendar_years().await.unwrap_or_default();
+        let calendar = WorkCalendar::from_years(&years);
+        let keymap = Keymap::shipped("default").expect("the default keymap ships");
+        let (mut app, effects) = App::new(
+            staff.into(),
+            lang,
+            database.describe(),
+            keymap,
+            calendar,
+            today,
+            size,
+        );
+        app.case_settings = crate::workflow::cases::settings(store).await;
+        let (tx, rx) = unbounded_channel();
+        let runner = Runner {
+            store: store.clone(),
+            tx,
+            today,
+            database: database.clone(),
+            staff: staff.clone(),
+            calendar: Arc::new(app.calendar.clone()),
+            search_generation: Arc::new(AtomicU64::new(0)),
+            lease_minutes: None,
+        };
+        let mut desk = Desk { app, runner, rx };
+        desk.effects(effects);
+        desk.settle().await;
+        desk
+    }
+
+    fn effects(&mut self, effects: Vec<Effect>) {
+        for e in effects {
+            self.runner.run(&self.app, e);
+        }
+    }
+
+    /// Handles what the effects answer until nothing more arrives for a
+    /// while (each answer may start more effects).
+    pub async fn settle(&mut self) {
+        while let Ok(Some(ev)) =
+            tokio::time::timeout(Duration::from_millis(250), self.rx.recv()).await
+        {
+            let fx = self.app.handle(ev);
+            self.effects(fx);
+        }
+    }
+
+    /// One key, and everything it leads to.
+    pub async fn key(&mut self, key: KeyEvent) {
+        let fx = self.app.handle(AppEvent::Key(key));
+        self.effects(fx);
+        self.settle().await;
+    }
+
+    /// The screen as text, a line a row.
+    pub fn screen(&self) -> String {
+        let (w, h) = self.app.size;
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+            .expect("a test backend");
+        term.draw(|f| render(f, &self.app)).expect("drawn");
+        render::screen_text(term.backend().buffer())
+    }
+}
