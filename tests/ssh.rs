@@ -218,9 +218,14 @@ fn start_sshd(o: &Office) -> Server {
 
 /// A thin client's terminal: `ssh -tt` as `login`, its exit code shown after.
 fn connect(o: &Office, login: &str) -> Tmux {
+    connect_with(o, login, "ssh -tt")
+}
+
+/// The same through `client` (ssh, or the thin clients' launcher).
+fn connect_with(o: &Office, login: &str, client: &str) -> Tmux {
     let t = Tmux::start(&o.dir, "env PS1='$ ' sh", 100, 30);
     t.literally(&format!(
-        "ssh -tt -i '{k}/id' -p {port} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+        "{client} -i '{k}/id' -p {port} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
          -o LogLevel=ERROR -o BatchMode=yes {login}@127.0.0.1; echo \"ssh-rc=$?\"",
         k = o.dir.join("keys").display(),
         port = o.port,
@@ -308,6 +313,45 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
         o.db.display()
     ));
     assert_eq!(scalar(&o.db, "PRAGMA integrity_check"), "ok");
+    drop(t);
+
+    // The server's side of a connection goes (its sshd process killed, as
+    // when the line drops): the thin client's launcher (scripts/hrss-connect)
+    // sees ssh end and gives the terminal back clean — the normal screen, no
+    // picture left, modes cooked — with a sentence; the desk ends and gives
+    // back its filing.
+    let launcher = format!("sh '{}/scripts/hrss-connect'", env!("CARGO_MANIFEST_DIR"));
+    let t = connect_with(&o, CLERK, &launcher);
+    t.wait_for("the clerk's screen again", |s| s.contains(&who) || ended(s));
+    t.wait_for("the queue's rows", |s| s.contains("********"));
+    t.keys(&["Enter"]);
+    assert!(
+        Tmux::within(10, || scalar(&o.db, &held) == "1"),
+        "the opened filing is the clerk's"
+    );
+    let session = sh(&format!("pgrep -f -- '^sshd: {CLERK}' || true"));
+    assert!(!session.trim().is_empty(), "sshd serves the clerk");
+    sh(&format!(
+        "kill -9 {}",
+        session.split_whitespace().collect::<Vec<_>>().join(" ")
+    ));
+    let s = t.wait_for("the client ended by the server's drop", ended);
+    assert!(
+        s.contains("ssh-rc=255") && s.contains("与服务器的连接已断开，请重新连接。"),
+        "the launcher says the connection went:\n{s}"
+    );
+    assert!(!s.contains("参保审核"), "no picture left behind:\n{s}");
+    assert!(!t.alternate_on(), "the normal screen is back");
+    t.literally("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo end");
+    t.keys(&["Enter"]);
+    t.wait_for("the client's terminal cooked again", |s| {
+        s.lines().any(|l| l.trim() == "echo icanon end")
+    });
+    assert!(
+        Tmux::within(20, || desks_of(CLERK).is_empty()),
+        "the desk ended with its connection"
+    );
+    assert_eq!(scalar(&o.db, &held), "0", "its filing given back");
     drop(t);
 
     // A login in the staff group but not on the staff list: one sentence, refused.
