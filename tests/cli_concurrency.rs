@@ -11,27 +11,10 @@ use std::process::{Command, Output, Stdio};
 
 const DESKS: usize = 6;
 
-fn hrss(home: &std::path::Path, url: &str) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_hrss-desk"));
-    c.env("HOME", home)
-        .env_remove("HRSS_DATABASE_URL")
-        .env_remove("HRSS_LANG")
-        .env("HRSS_OFFICE_CONFIG", home.join("office.toml"))
-        .args(["--database-url", url]);
-    c
-}
+use common::cli::{program as hrss, succeeds};
 
 fn seeded(db: &TestDb, home: &std::path::Path) {
-    let out = hrss(home, &db.url)
-        .args(["demo", "--seed-only", "--size", "300"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}: {}",
-        db.label,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(home, &db.url, &["demo", "--seed-only", "--size", "300"]);
 }
 
 /// `DESKS` processes, each running `args` (with `{}` as each id in turn)
@@ -86,23 +69,25 @@ fn tally(label: &str, outs: &[Output], done: &str, told: &[&str]) -> (usize, usi
 }
 
 fn verify(db: &TestDb, home: &std::path::Path) {
-    let out = hrss(home, &db.url)
-        .args(["audit", "verify"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}: {}",
-        db.label,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(home, &db.url, &["audit", "verify"]);
 }
 
-fn in_list(ids: &[i64]) -> String {
-    ids.iter()
-        .map(|i| format!("'{i}'"))
-        .collect::<Vec<_>>()
-        .join(",")
+/// Each count over the records `ids` is what it should be: `{ids}` in the
+/// SQL stands for them as numbers, `{quoted}` as text (the audit log's
+/// entity ids).
+async fn expect_counts(db: &TestDb, ids: &[i64], checks: &[(&str, usize, &str)]) {
+    let list = |q: &str| {
+        ids.iter()
+            .map(|i| format!("{q}{i}{q}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    for (sql, want, what) in checks {
+        let sql = sql
+            .replace("{ids}", &list(""))
+            .replace("{quoted}", &list("'"));
+        assert_eq!(db.scalar(&sql).await, *want as i64, "{}: {what}", db.label);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -140,24 +125,15 @@ async fn six_desks_approving_the_same_filings_decide_each_once() {
             "{}: the others told it was decided",
             db.label
         );
-        let ids = clean
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        let decided = db
-            .scalar(&format!(
-                "SELECT COUNT(*) FROM filing WHERE status = 'approved' AND id IN ({ids})"
-            ))
-            .await;
-        assert_eq!(decided, 15, "{}", db.label);
-        let logged = db
-            .scalar(&format!(
-                "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'filing.approve%' AND entity_id IN ({})",
-                in_list(&clean)
-            ))
-            .await;
-        assert_eq!(logged, 15, "{}: one audit entry a decision", db.label);
+        expect_counts(
+            &db,
+            &clean,
+            &[
+                ("SELECT COUNT(*) FROM filing WHERE status = 'approved' AND id IN ({ids})", 15, "each approved"),
+                ("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'filing.approve%' AND entity_id IN ({quoted})", 15, "one audit entry a decision"),
+            ],
+        )
+        .await;
         verify(&db, home.path());
     }
 }
@@ -187,30 +163,16 @@ async fn six_desks_moving_the_same_cases_move_each_once() {
         );
         assert_eq!(moved, 10, "{}: each case moved once", db.label);
         assert_eq!(told, 10 * (DESKS - 1), "{}: the others told", db.label);
-        let ids = cases
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        let at = db
-            .scalar(&format!(
-                "SELECT COUNT(*) FROM inspection_case WHERE stage = 'preliminary' AND id IN ({ids})"
-            ))
-            .await;
-        assert_eq!(at, 10, "{}", db.label);
-        let events = db
-            .scalar(&format!(
-                "SELECT COUNT(*) FROM case_event WHERE stage_to = 'preliminary' AND case_id IN ({ids})"
-            ))
-            .await;
-        assert_eq!(events, 10, "{}: one history line a move", db.label);
-        let logged = db
-            .scalar(&format!(
-                "SELECT COUNT(*) FROM audit_log WHERE action = 'case.preliminary' AND entity_id IN ({})",
-                in_list(&cases)
-            ))
-            .await;
-        assert_eq!(logged, 10, "{}: one audit entry a move", db.label);
+        expect_counts(
+            &db,
+            &cases,
+            &[
+                ("SELECT COUNT(*) FROM inspection_case WHERE stage = 'preliminary' AND id IN ({ids})", 10, "each at the step"),
+                ("SELECT COUNT(*) FROM case_event WHERE stage_to = 'preliminary' AND case_id IN ({ids})", 10, "one history line a move"),
+                ("SELECT COUNT(*) FROM audit_log WHERE action = 'case.preliminary' AND entity_id IN ({quoted})", 10, "one audit entry a move"),
+            ],
+        )
+        .await;
         verify(&db, home.path());
     }
 }

@@ -32,25 +32,14 @@ fn delays(whole_ms: u64) -> Vec<u64> {
 }
 
 fn hrss(home: &std::path::Path, url: &str) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_hrss-desk"));
-    c.env("HOME", home)
-        .env_remove("HRSS_DATABASE_URL")
-        .env_remove("HRSS_LANG")
-        .env("HRSS_OFFICE_CONFIG", home.join("office.toml"))
-        .args(["--database-url", url])
-        .stdout(std::process::Stdio::null())
+    let mut c = common::cli::program(home, url);
+    c.stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped());
     c
 }
 
 fn ok(db: &TestDb, home: &std::path::Path, args: &[&str]) {
-    let out = hrss(home, &db.url).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{} {args:?}: {}",
-        db.label,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::cli::succeeds(home, &db.url, args);
 }
 
 /// Starts `args`, kills it with SIGKILL after `ms`; whether it was still

@@ -73,6 +73,18 @@ fn leases_left(d: &Demo) -> String {
     d.scalar("SELECT COUNT(*) FROM filing WHERE lease_by IS NOT NULL")
 }
 
+/// The program sent `signal`: it ends with exit 0, the terminal restored,
+/// the desk's lease given back.
+fn signalled_desk_ends_whole(d: &Demo, t: &Tmux, signal: &str) {
+    let st = std::process::Command::new("kill")
+        .args([signal, &pid(d)])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    restored(t, "0");
+    assert_eq!(leases_left(d), "0", "the open filing's lease given back");
+}
+
 #[test]
 fn a_kill_restores_the_terminal_and_gives_back_the_desks_filings() {
     let d = Demo::new();
@@ -88,26 +100,14 @@ fn a_kill_restores_the_terminal_and_gives_back_the_desks_filings() {
         (43.0..=45.5).contains(&minutes),
         "a lease of 45 minutes: {minutes}"
     );
-    let st = std::process::Command::new("kill")
-        .args(["-TERM", &pid(&d)])
-        .status()
-        .unwrap();
-    assert!(st.success());
-    restored(&t, "0");
-    assert_eq!(leases_left(&d), "0", "the open filing's lease given back");
+    signalled_desk_ends_whole(&d, &t, "-TERM");
 }
 
 #[test]
 fn a_hang_up_restores_the_terminal_and_gives_back_the_desks_filings() {
     let d = Demo::new();
     let t = desk(&d, "");
-    let st = std::process::Command::new("kill")
-        .args(["-HUP", &pid(&d)])
-        .status()
-        .unwrap();
-    assert!(st.success());
-    restored(&t, "0");
-    assert_eq!(leases_left(&d), "0", "the open filing's lease given back");
+    signalled_desk_ends_whole(&d, &t, "-HUP");
 }
 
 #[test]

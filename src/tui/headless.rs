@@ -10,10 +10,8 @@ use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::Lang;
 use crate::store::{DatabaseUrl, Store};
 use ratatui::crossterm::event::KeyEvent;
-use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
 use std::time::Duration;
-use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
+use tokio::sync::mpsc::UnboundedReceiver;
 
 pub struct Desk {
     pub app: App,
@@ -35,27 +33,19 @@ impl Desk {
         let years = store.calendar_years().await.unwrap_or_default();
         let calendar = WorkCalendar::from_years(&years);
         let keymap = Keymap::shipped("default").expect("the default keymap ships");
-        let (mut app, effects) = App::new(
-            staff.into(),
+        let (app, effects, runner, rx) = super::Opening {
+            store,
+            staff,
             lang,
-            database.describe(),
+            database,
             keymap,
             calendar,
             today,
             size,
-        );
-        app.case_settings = crate::workflow::cases::settings(store).await;
-        let (tx, rx) = unbounded_channel();
-        let runner = Runner {
-            store: store.clone(),
-            tx,
-            today,
-            database: database.clone(),
-            staff: staff.clone(),
-            calendar: Arc::new(app.calendar.clone()),
-            search_generation: Arc::new(AtomicU64::new(0)),
             lease_minutes: None,
-        };
+        }
+        .open()
+        .await;
         let mut desk = Desk { app, runner, rx };
         desk.effects(effects);
         desk.settle().await;

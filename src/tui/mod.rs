@@ -87,6 +87,55 @@ fn detach_terminal() {
     }
 }
 
+/// What a desk is opened with, on a terminal or without one.
+struct Opening<'a> {
+    store: &'a Store,
+    staff: &'a Staff,
+    lang: Lang,
+    database: &'a crate::store::DatabaseUrl,
+    keymap: Keymap,
+    calendar: WorkCalendar,
+    today: chrono::NaiveDate,
+    size: (u16, u16),
+    lease_minutes: Option<u32>,
+}
+
+impl Opening<'_> {
+    /// The app, its first effects, the runner of effects and the channel
+    /// their answers come back on.
+    async fn open(
+        self,
+    ) -> (
+        App,
+        Vec<Effect>,
+        Runner,
+        tokio::sync::mpsc::UnboundedReceiver<AppEvent>,
+    ) {
+        let (mut app, effects) = App::new(
+            self.staff.into(),
+            self.lang,
+            self.database.describe(),
+            self.keymap,
+            self.calendar,
+            self.today,
+            self.size,
+        );
+        app.case_settings = crate::workflow::cases::settings(self.store).await;
+        let (tx, rx) = unbounded_channel::<AppEvent>();
+        let runner = Runner {
+            store: self.store.clone(),
+            tx,
+            today: self.today,
+            database: self.database.clone(),
+            staff: self.staff.clone(),
+            calendar: Arc::new(app.calendar.clone()),
+            search_generation: Arc::new(AtomicU64::new(0)),
+            lease_minutes: self.lease_minutes,
+        };
+        (app, effects, runner, rx)
+    }
+}
+
 /// Restores the terminal however the loop ends.
 struct TerminalGuard;
 
@@ -584,17 +633,21 @@ pub async fn run(
     .map_err(io)?;
     let size = terminal.size().map_err(io)?;
     let mut screen = screen::Screen::new(terminal);
-    let (mut app, effects) = App::new(
-        staff.into(),
+    let (app, effects, runner, mut rx) = Opening {
+        store,
+        staff,
         lang,
-        database.describe(),
+        database,
         keymap,
         calendar,
         today,
-        (size.width, size.height),
-    );
-    app.case_settings = crate::workflow::cases::settings(store).await;
-    let (tx, mut rx) = unbounded_channel::<AppEvent>();
+        size: (size.width, size.height),
+        lease_minutes,
+    }
+    .open()
+    .await;
+    let mut app = app;
+    let tx = runner.tx.clone();
     // Key reads block, so they live on a thread of their own.
     let keys = tx.clone();
     std::thread::spawn(move || {
@@ -654,16 +707,6 @@ pub async fn run(
         std::fs::write(path, micros.to_string()).map_err(io)?;
         return Ok(());
     }
-    let runner = Runner {
-        store: store.clone(),
-        tx: tx.clone(),
-        today,
-        database: database.clone(),
-        staff: staff.clone(),
-        calendar: Arc::new(app.calendar.clone()),
-        search_generation: Arc::new(AtomicU64::new(0)),
-        lease_minutes,
-    };
     for e in effects {
         runner.run(&app, e);
     }

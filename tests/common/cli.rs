@@ -18,6 +18,28 @@ pub fn hrss(home: &Path) -> Command {
     c
 }
 
+/// The program on the database at `url` (SQLite or Postgres), as a plain
+/// process to start, wait for or kill.
+pub fn program(home: &Path, url: &str) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_hrss-desk"));
+    c.env("HOME", home)
+        .env_remove("HRSS_DATABASE_URL")
+        .env_remove("HRSS_LANG")
+        .env("HRSS_OFFICE_CONFIG", home.join("office.toml"))
+        .args(["--database-url", url]);
+    c
+}
+
+/// Runs the program with `args` on the database at `url`; it must succeed.
+pub fn succeeds(home: &Path, url: &str, args: &[&str]) {
+    let out = program(home, url).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub fn url(path: &Path) -> String {
     format!("sqlite://{}", path.display())
 }
