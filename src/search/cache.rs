@@ -172,6 +172,7 @@ impl Index {
             codes: r.string()?,
             name_order: r.u32s()?,
             written: std::collections::HashMap::new(),
+            written_folded: std::collections::HashMap::new(),
             shown_names: std::collections::HashMap::new(),
         };
         for map in [&mut ix.written, &mut ix.shown_names] {
@@ -181,6 +182,11 @@ impl Index {
                 map.insert(i, r.string()?.into_boxed_str());
             }
         }
+        ix.written_folded = ix
+            .written
+            .iter()
+            .map(|(i, w)| (*i, Index::fold_written(w)))
+            .collect();
         (r.0.is_empty() && ix.sound()).then_some(ix)
     }
 }

@@ -177,6 +177,10 @@ pub struct Index {
     pub(super) name_order: Vec<u32>,
     /// A licence's number as written, where it differs from its code form.
     pub(super) written: std::collections::HashMap<u32, Box<str>>,
+    /// The same folded for matching, with its character buckets: derived
+    /// (not stored), so a keystroke neither folds nor allocates for each
+    /// licence its name did not match.
+    pub(super) written_folded: std::collections::HashMap<u32, (u64, Box<str>)>,
     /// A name as written, where folding changed it (full-width, capitals).
     pub(super) shown_names: std::collections::HashMap<u32, Box<str>>,
 }
@@ -257,8 +261,18 @@ impl Index {
             codes: String::new(),
             name_order: Vec::new(),
             written: std::collections::HashMap::new(),
+            written_folded: std::collections::HashMap::new(),
             shown_names: std::collections::HashMap::new(),
         }
+    }
+
+    /// Folds a written number for matching, with its buckets.
+    pub(super) fn fold_written(written: &str) -> (u64, Box<str>) {
+        let folded = super::fold::fold(written);
+        (
+            folded.chars().fold(0, |m, c| m | char_bit(c)),
+            folded.into_boxed_str(),
+        )
     }
 
     pub fn push(&mut self, s: Source) {
@@ -289,10 +303,10 @@ impl Index {
         self.ini_off.push(self.ini_sets.len() as u32);
         let mut codes = code_form(&s.number);
         if codes != s.number {
-            self.written.insert(
-                self.kinds.len() as u32 - 1,
-                s.number.clone().into_boxed_str(),
-            );
+            let i = self.kinds.len() as u32 - 1;
+            self.written_folded
+                .insert(i, Index::fold_written(&s.number));
+            self.written.insert(i, s.number.clone().into_boxed_str());
         }
         if matches!(s.kind, RecordKind::Licence(_)) {
             for form in digit_forms(&s.number) {

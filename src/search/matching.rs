@@ -19,12 +19,15 @@ impl Index {
     }
 
     /// A licence number as written, Chinese and all: `第0107号`.
-    fn written_match(&self, i: usize, q: &Query) -> Option<(i64, bool)> {
+    fn written_match(&self, i: usize, q: &Query, q_mask: u64) -> Option<(i64, bool)> {
         if self.kinds[i] > 4 {
             return None;
         }
-        let written = self.written.get(&(i as u32))?;
-        let pos = super::fold::fold(written).find(&q.text)?;
+        let (mask, folded) = self.written_folded.get(&(i as u32))?;
+        if mask & q_mask != q_mask {
+            return None;
+        }
+        let pos = folded.find(&q.text)?;
         Some((CODE - pos as i64, false))
     }
 
@@ -35,7 +38,7 @@ impl Index {
         match q.route {
             Route::Name => {
                 if self.name_mask[i] & q_mask != q_mask {
-                    return self.written_match(i, q);
+                    return self.written_match(i, q, q_mask);
                 }
                 let name = &self.names[self.name_off[i] as usize..self.name_off[i + 1] as usize];
                 if let Some(pos) = name.find(&q.text) {
@@ -52,7 +55,7 @@ impl Index {
                     }
                 }
                 if want.peek().is_some() {
-                    return self.written_match(i, q);
+                    return self.written_match(i, q, q_mask);
                 }
                 let first = first.unwrap_or(0) as i64;
                 Some((SCATTERED - (last as i64 - first) * 16 - first * 2, true))
