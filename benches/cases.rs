@@ -3,7 +3,9 @@
 //! The first page of the queue (mass incidents first, then by deadline), the
 //! first page of the overdue view, and recomputing every open case's next
 //! deadline: the clocks alone, and clocks plus writing every changed row.
-//! Medians of several runs.
+//! Medians of several runs. HRSS_BENCH_OPEN sets another number of open
+//! cases; each figure is also printed as a `figure: NAME VALUE UNIT` line for
+//! `scripts/bench.sh`.
 
 use hrss_desk::demo::{DemoInputs, generate};
 use hrss_desk::domain::WorkCalendar;
@@ -12,7 +14,12 @@ use hrss_desk::store::{DatabaseUrl, Direction, ListKind, PageRequest, QueueScope
 use hrss_desk::workflow::cases::{CaseSettings, due_list, recompute_deadlines};
 use std::time::{Duration, Instant};
 
-const OPEN: usize = 100_000;
+/// How many open cases: 100,000 unless HRSS_BENCH_OPEN says otherwise.
+fn open_cases() -> usize {
+    std::env::var("HRSS_BENCH_OPEN")
+        .map(|s| s.parse().expect("HRSS_BENCH_OPEN is a number"))
+        .unwrap_or(100_000)
+}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -24,6 +31,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
+    let open_len = open_cases();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -58,7 +66,7 @@ fn main() {
         let inspectors: Vec<(i64, i64)> = data.case_inspectors.clone();
         let mut next = data.cases.len() as i64;
         let mut n = 0;
-        while data.cases.iter().filter(|c| c.stage != "closed").count() < OPEN {
+        while data.cases.iter().filter(|c| c.stage != "closed").count() < open_len {
             let c = &open[n % open.len()];
             n += 1;
             next += 1;
@@ -78,7 +86,7 @@ fn main() {
         store.seed_demo("system", &data).await.unwrap();
         store
     });
-    println!("{OPEN} open cases on SQLite");
+    println!("{open_len} open cases on SQLite");
     let page = |scope: QueueScope| {
         let v: Vec<Duration> = (0..15)
             .map(|_| {
@@ -112,6 +120,7 @@ fn main() {
         })
         .collect();
     let f = page(QueueScope::default());
+    println!("figure: first_page {:.4} ms", ms(f));
     println!(
         "first page of the queue          median {:>8.2} ms  budget   50 ms  ratio {:.3}",
         ms(f),
@@ -121,6 +130,7 @@ fn main() {
         due_by: today.pred_opt(),
         ..QueueScope::default()
     });
+    println!("figure: overdue_page {:.4} ms", ms(o));
     println!(
         "first page, overdue view         median {:>8.2} ms  budget   50 ms  ratio {:.3}",
         ms(o),
@@ -130,11 +140,12 @@ fn main() {
         .map(|_| {
             let t = Instant::now();
             let n = rt.block_on(store.each_case_deadline(|_| {})).unwrap();
-            assert!(n >= OPEN);
+            assert!(n >= open_len);
             t.elapsed()
         })
         .collect();
     let r = median(reads);
+    println!("figure: read_clock_rows {:.4} ms", ms(r));
     println!(
         "reading every open case's clock row  median {:>8.2} ms",
         ms(r)
@@ -149,6 +160,7 @@ fn main() {
         })
         .collect();
     let c = median(compute);
+    println!("figure: clocks_only {:.4} ms", ms(c));
     println!(
         "every deadline, clocks only      median {:>8.2} ms  budget 1000 ms  ratio {:.3}",
         ms(c),
@@ -166,6 +178,7 @@ fn main() {
         })
         .collect();
     let u = median(unchanged);
+    println!("figure: recompute {:.4} ms", ms(u));
     println!(
         "recompute, read + clocks, none changed   median {:>8.2} ms  budget 1000 ms  ratio {:.3}",
         ms(u),

@@ -2,7 +2,9 @@
 //!   cargo bench --bench foundation              # validate 100,000 IDs and USCCs
 //!   cargo bench --bench foundation -- seed      # also demo --seed-only --size 1000000
 //! Each figure is the median of several runs, with the range and the ratio to
-//! the budget (under 1.00 is within budget).
+//! the budget (under 1.00 is within budget). HRSS_BENCH_SEED_SIZE seeds
+//! another number of persons; each figure is also printed as a
+//! `figure: NAME VALUE UNIT` line for `scripts/bench.sh`.
 
 use hrss_desk::domain::{ResidentId, Uscc};
 use std::io::Write;
@@ -84,9 +86,10 @@ fn time_seed(size: usize) -> Duration {
     started.elapsed()
 }
 
-fn report(name: &str, runs: &mut [Duration], budget: Duration) {
+fn report(key: &str, name: &str, runs: &mut [Duration], budget: Duration) {
     runs.sort();
     let median = runs[runs.len() / 2];
+    println!("figure: {key} {:.6} s", median.as_secs_f64());
     println!(
         "{name:<44} median {:>8.3} s  (min {:.3}, max {:.3}, {} runs)  budget {:>5.1} s  ratio {:.3}",
         median.as_secs_f64(),
@@ -105,19 +108,25 @@ fn main() {
     let mut id_runs: Vec<Duration> = (0..7).map(|_| time_validate("id", &ids)).collect();
     let mut uscc_runs: Vec<Duration> = (0..7).map(|_| time_validate("uscc", &usccs)).collect();
     report(
+        "validate_id",
         "validate id - (100,000 values)",
         &mut id_runs,
         Duration::from_secs(1),
     );
     report(
+        "validate_uscc",
         "validate uscc - (100,000 values)",
         &mut uscc_runs,
         Duration::from_secs(1),
     );
     if args.iter().any(|a| a == "seed") {
-        let mut seed_runs: Vec<Duration> = (0..3).map(|_| time_seed(1_000_000)).collect();
+        let size: usize = std::env::var("HRSS_BENCH_SEED_SIZE")
+            .map(|s| s.parse().expect("HRSS_BENCH_SEED_SIZE is a number"))
+            .unwrap_or(1_000_000);
+        let mut seed_runs: Vec<Duration> = (0..3).map(|_| time_seed(size)).collect();
         report(
-            "demo --seed-only --size 1000000 (SQLite)",
+            "seed",
+            &format!("demo --seed-only --size {size} (SQLite)"),
             &mut seed_runs,
             Duration::from_secs(60),
         );

@@ -3,6 +3,8 @@
 //! The first page of the queue, one decision committed, `filings check`
 //! over the whole queue (the command, end to end, recording what it finds),
 //! and the first page narrowed to one problem (common and rare). Medians.
+//! HRSS_BENCH_QUEUE sets another queue length; each figure is also printed as
+//! a `figure: NAME VALUE UNIT` line for `scripts/bench.sh`.
 
 use hrss_desk::demo::{DemoInputs, generate};
 use hrss_desk::domain::WorkCalendar;
@@ -12,7 +14,12 @@ use hrss_desk::domain::review::check;
 use hrss_desk::store::{DatabaseUrl, Direction, ListKind, PageRequest, Store};
 use std::time::{Duration, Instant};
 
-const QUEUE: usize = 100_000;
+/// The queue's length: 100,000 unless HRSS_BENCH_QUEUE says otherwise.
+fn queue() -> usize {
+    std::env::var("HRSS_BENCH_QUEUE")
+        .map(|s| s.parse().expect("HRSS_BENCH_QUEUE is a number"))
+        .unwrap_or(100_000)
+}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -24,6 +31,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
+    let queue_len = queue();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -61,7 +69,7 @@ fn main() {
             .iter()
             .filter(|f| f.status == "pending")
             .count()
-            < QUEUE
+            < queue_len
         {
             for f in &pending {
                 next += 1;
@@ -84,7 +92,7 @@ fn main() {
         store.seed_demo("system", &data).await.unwrap();
         store
     });
-    println!("queue of {} pending filings on SQLite", QUEUE);
+    println!("queue of {queue_len} pending filings on SQLite");
     let first_page: Vec<Duration> = (0..15)
         .map(|_| {
             let t = Instant::now();
@@ -105,6 +113,7 @@ fn main() {
         })
         .collect();
     let f = median(first_page);
+    println!("figure: first_page {:.4} ms", ms(f));
     println!(
         "first page of the queue        median {:>8.2} ms  budget    50 ms  ratio {:.3}",
         ms(f),
@@ -141,6 +150,7 @@ fn main() {
         })
         .collect();
     let d = median(decisions);
+    println!("figure: decision {:.4} ms", ms(d));
     println!(
         "one decision committed         median {:>8.2} ms  budget    20 ms  ratio {:.3}",
         ms(d),
@@ -166,6 +176,7 @@ fn main() {
         })
         .collect();
     let c = median(checks);
+    println!("figure: check {:.4} s", c.as_secs_f64());
     println!(
         "filings check over the queue   median {:>8.2} s   budget     5 s   ratio {:.3}",
         c.as_secs_f64(),
@@ -195,6 +206,7 @@ fn main() {
             })
             .collect();
         let n = median(narrowed);
+        println!("figure: problem_{code} {:.4} ms", ms(n));
         println!(
             "first page, problem {code:<18} median {:>8.2} ms  budget    50 ms  ratio {:.3}",
             ms(n),

@@ -3,7 +3,10 @@
 //! (nothing changes); exporting 100,000 persons to .xlsx (budget 5 s) and,
 //! beside it, to CSV:
 //!   cargo bench --bench sheets
-//! Medians of 3 runs (imports each on a fresh database).
+//! Medians of 3 runs (imports each on a fresh database). HRSS_BENCH_PERSONS
+//! and HRSS_BENCH_EXPORT set other sizes; HRSS_BENCH_CSV names where to write
+//! (and keep) the imported CSV, for comparing with other tools. Each figure is
+//! also printed as a `figure: NAME VALUE UNIT` line for `scripts/bench.sh`.
 
 use hrss_desk::demo::{DemoInputs, generate};
 use hrss_desk::domain::WorkCalendar;
@@ -18,7 +21,25 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const PERSONS: u64 = 1_000_000;
+/// A size from the environment, else the default.
+fn size(var: &str, default: u64) -> u64 {
+    std::env::var(var)
+        .map(|s| s.parse().unwrap_or_else(|_| panic!("{var} is a number")))
+        .unwrap_or(default)
+}
+
+/// 1000000 → "1,000,000".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -77,18 +98,22 @@ async fn fresh(path: &Path) -> Store {
 }
 
 fn main() {
+    let persons = size("HRSS_BENCH_PERSONS", 1_000_000);
+    let exported = size("HRSS_BENCH_EXPORT", 100_000);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("persons.csv");
-    write_register(&csv, PERSONS);
-    let size = std::fs::metadata(&csv).unwrap().len();
+    let csv = std::env::var_os("HRSS_BENCH_CSV")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("persons.csv"));
+    write_register(&csv, persons);
+    let bytes = std::fs::metadata(&csv).unwrap().len();
     println!(
-        "{PERSONS} persons, {:.0} MB of CSV, on SQLite",
-        size as f64 / 1e6
+        "{persons} persons, {:.0} MB of CSV, on SQLite",
+        bytes as f64 / 1e6
     );
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let mut first = Vec::new();
@@ -115,7 +140,7 @@ fn main() {
                 .unwrap();
                 times.push(t.elapsed());
                 assert!(o.problems.is_empty(), "{:?}", &o.problems[..1]);
-                assert_eq!(o.counts.unwrap().rows, PERSONS);
+                assert_eq!(o.counts.unwrap().rows, persons);
             }
             store.close().await;
         });
@@ -123,19 +148,24 @@ fn main() {
     }
     let f = median(first).as_secs_f64();
     let a = median(again).as_secs_f64();
+    println!("figure: import {f:.4} s");
+    println!("figure: import_again {a:.4} s");
     println!(
-        "import 1,000,000 persons (new)        median {f:>6.2} s  budget 20 s  ratio {:.3}  ({:.0} rows/s)",
+        "import {} persons (new)        median {f:>6.2} s  budget 20 s  ratio {:.3}  ({:.0} rows/s)",
+        grouped(persons),
         f / 20.0,
-        PERSONS as f64 / f
+        persons as f64 / f
     );
     println!(
         "the same file again (nothing changes) median {a:>6.2} s  budget 20 s  ratio {:.3}",
         a / 20.0
     );
 
-    // Exports: a register of 100,000, read from the database and written out.
-    let small = dir.path().join("persons-100k.csv");
-    write_register(&small, 100_000);
+    // Exports: a register of 100,000, read from the database and written out
+    // (with the 100 persons of the demo beside them).
+    let small = dir.path().join("persons-export.csv");
+    write_register(&small, exported);
+    let rows_said = (exported + 100).to_string();
     let db = dir.path().join("export.sqlite");
     let (xlsx, csv_times) = rt.block_on(async {
         let store = fresh(&db).await;
@@ -176,7 +206,7 @@ fn main() {
                 .await
                 .unwrap();
                 times.push(t.elapsed());
-                assert!(said.contains("100100"), "{said}");
+                assert!(said.contains(&rows_said), "{said}");
             }
         }
         store.close().await;
@@ -184,8 +214,11 @@ fn main() {
     });
     let x = median(xlsx).as_secs_f64();
     let c = median(csv_times).as_secs_f64();
+    println!("figure: export_xlsx {x:.4} s");
+    println!("figure: export_csv {c:.4} s");
     println!(
-        "export 100,100 persons to .xlsx        median {x:>6.2} s  budget  5 s  ratio {:.3}",
+        "export {} persons to .xlsx        median {x:>6.2} s  budget  5 s  ratio {:.3}",
+        grouped(exported + 100),
         x / 5.0
     );
     println!(

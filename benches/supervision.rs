@@ -2,7 +2,8 @@
 //! inspectors (its replays must give the same bytes), and the settlement-data
 //! audit of 12 months × 10,000 institutions:
 //!   cargo bench --bench supervision
-//! Medians of 15 (draw) and 7 (audit) runs.
+//! Medians of 15 (draw) and 7 (audit) runs. Each figure is also printed as a
+//! `figure: NAME VALUE UNIT` line for `scripts/bench.sh`.
 // Money in fen reads as yuan and fen.
 #![allow(clippy::inconsistent_digit_grouping)]
 
@@ -59,6 +60,8 @@ fn main() {
     let t = Instant::now();
     let h = (pool_hash(&targets), pool_hash(&inspectors));
     let hashed = t.elapsed();
+    println!("figure: draw {:.4} ms", m.as_secs_f64() * 1e3);
+    println!("figure: draw_picks {picks} count");
     println!(
         "draw of {picks} from 100,000 targets, 200 inspectors  median {:>8.2} ms  budget 200 ms  ratio {:.3}; 15 replays byte-identical",
         m.as_secs_f64() * 1e3,
@@ -98,6 +101,7 @@ fn main() {
         })
         .collect();
     let a = median(audits);
+    println!("figure: audit {:.4} ms", a.as_secs_f64() * 1e3);
     println!(
         "settlement audit, 12 months × 10,000 institutions ({flagged} flags)  median {:>8.2} ms  budget 2000 ms  ratio {:.3}",
         a.as_secs_f64() * 1e3,

@@ -5,6 +5,9 @@
 //! (`script`): from `main` until the first frame is written (it then leaves,
 //! by HRSS_EXIT_AFTER_FIRST_FRAME). Bytes per keystroke are counted on a 120×40 screen moving
 //! down a list: what ratatui's diff writes, not a full repaint.
+//! HRSS_BENCH_FRAME_SIZE gives `million` another number of persons; each
+//! figure is also printed as a `figure: NAME VALUE UNIT` line for
+//! `scripts/bench.sh`.
 
 use hrss_desk::demo::{DemoInputs, generate};
 use hrss_desk::domain::calendar::CalendarFile;
@@ -131,6 +134,14 @@ fn bytes_per_keystroke() {
     );
     per_key.sort();
     println!(
+        "figure: list_keystroke_median {} bytes",
+        per_key[per_key.len() / 2]
+    );
+    println!(
+        "figure: list_keystroke_max {} bytes",
+        per_key[per_key.len() - 1]
+    );
+    println!(
         "bytes per keystroke, 120x40 list          median {:>6}  max {:>6}  (first full frame {} bytes)  budget 4096  ratio {:.3}",
         per_key[per_key.len() / 2],
         per_key[per_key.len() - 1],
@@ -247,6 +258,14 @@ fn bytes_per_lookup_keystroke() {
     }
     per_key.sort();
     println!(
+        "figure: lookup_keystroke_median {} bytes",
+        per_key[per_key.len() / 2]
+    );
+    println!(
+        "figure: lookup_keystroke_max {} bytes",
+        per_key[per_key.len() - 1]
+    );
+    println!(
         "bytes per keystroke, 120x40 lookup typing median {:>6}  max {:>6}  ({} keystrokes)  budget 4096  ratio {:.3}",
         per_key[per_key.len() / 2],
         per_key[per_key.len() - 1],
@@ -255,7 +274,20 @@ fn bytes_per_lookup_keystroke() {
     );
 }
 
-fn first_frame(label: &str, persons: usize) {
+/// 1000000 → "1,000,000".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn first_frame(key: &str, label: &str, persons: usize) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("demo.sqlite").display());
     let bin = env!("CARGO_BIN_EXE_hrss-desk");
@@ -295,6 +327,7 @@ fn first_frame(label: &str, persons: usize) {
         .collect();
     micros.sort();
     let ms = |u: u64| u as f64 / 1e3;
+    println!("figure: {key} {:.3} ms", ms(micros[7]));
     println!(
         "first frame, {label:<28} median {:>6.1} ms  (min {:.1}, max {:.1}, 15 runs)  budget 100 ms  ratio {:.3}",
         ms(micros[7]),
@@ -308,8 +341,15 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     bytes_per_keystroke();
     bytes_per_lookup_keystroke();
-    first_frame("50,000-person demo", 50_000);
+    first_frame("first_frame", "50,000-person demo", 50_000);
     if args.iter().any(|a| a == "million") {
-        first_frame("1,000,000-person demo", 1_000_000);
+        let size: usize = std::env::var("HRSS_BENCH_FRAME_SIZE")
+            .map(|s| s.parse().expect("HRSS_BENCH_FRAME_SIZE is a number"))
+            .unwrap_or(1_000_000);
+        first_frame(
+            "first_frame_large",
+            &format!("{}-person demo", grouped(size)),
+            size,
+        );
     }
 }
