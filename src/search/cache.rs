@@ -173,6 +173,7 @@ impl Index {
             name_order: r.u32s()?,
             written: std::collections::HashMap::new(),
             written_folded: std::collections::HashMap::new(),
+            written_chars: Vec::new(),
             shown_names: std::collections::HashMap::new(),
         };
         for map in [&mut ix.written, &mut ix.shown_names] {
@@ -182,11 +183,15 @@ impl Index {
                 map.insert(i, r.string()?.into_boxed_str());
             }
         }
-        ix.written_folded = ix
+        let written: Vec<(u32, Box<str>)> = ix
             .written
             .iter()
-            .map(|(i, w)| (*i, Index::fold_written(w)))
+            .filter(|(i, _)| ix.kinds.get(**i as usize).is_some_and(|k| *k <= 4))
+            .map(|(i, w)| (*i, w.clone()))
             .collect();
+        for (i, w) in written {
+            ix.add_written(i, &w);
+        }
         (r.0.is_empty() && ix.sound()).then_some(ix)
     }
 }

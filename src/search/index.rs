@@ -177,10 +177,13 @@ pub struct Index {
     pub(super) name_order: Vec<u32>,
     /// A licence's number as written, where it differs from its code form.
     pub(super) written: std::collections::HashMap<u32, Box<str>>,
-    /// The same folded for matching, with its character buckets: derived
-    /// (not stored), so a keystroke neither folds nor allocates for each
-    /// licence its name did not match.
+    /// A licence's of those folded for matching, with its character
+    /// buckets: derived (not stored), so a keystroke neither folds nor
+    /// allocates for each licence its name did not match; the licences
+    /// alone, so the map stays small enough for the cache.
     pub(super) written_folded: std::collections::HashMap<u32, (u64, Box<str>)>,
+    /// Every character of those, sorted.
+    pub(super) written_chars: Vec<char>,
     /// A name as written, where folding changed it (full-width, capitals).
     pub(super) shown_names: std::collections::HashMap<u32, Box<str>>,
 }
@@ -262,17 +265,33 @@ impl Index {
             name_order: Vec::new(),
             written: std::collections::HashMap::new(),
             written_folded: std::collections::HashMap::new(),
+            written_chars: Vec::new(),
             shown_names: std::collections::HashMap::new(),
         }
     }
 
-    /// Folds a written number for matching, with its buckets.
-    pub(super) fn fold_written(written: &str) -> (u64, Box<str>) {
+    /// Keeps licence `i`'s written number folded for matching, with its
+    /// buckets, and notes its characters.
+    pub(super) fn add_written(&mut self, i: u32, written: &str) {
         let folded = super::fold::fold(written);
-        (
-            folded.chars().fold(0, |m, c| m | char_bit(c)),
-            folded.into_boxed_str(),
-        )
+        for c in folded.chars() {
+            if let Err(at) = self.written_chars.binary_search(&c) {
+                self.written_chars.insert(at, c);
+            }
+        }
+        let mask = folded.chars().fold(0, |m, c| m | char_bit(c));
+        self.written_folded
+            .insert(i, (mask, folded.into_boxed_str()));
+    }
+
+    /// Whether some licence's written number has every character of `text`:
+    /// when not, no record is looked up for it (the names' search stays as
+    /// quick as it was).
+    pub(super) fn may_be_written(&self, text: &str) -> bool {
+        !self.written_folded.is_empty()
+            && text
+                .chars()
+                .all(|c| self.written_chars.binary_search(&c).is_ok())
     }
 
     pub fn push(&mut self, s: Source) {
@@ -304,8 +323,10 @@ impl Index {
         let mut codes = code_form(&s.number);
         if codes != s.number {
             let i = self.kinds.len() as u32 - 1;
-            self.written_folded
-                .insert(i, Index::fold_written(&s.number));
+            // Only a licence's number is searched as written.
+            if matches!(s.kind, RecordKind::Licence(_)) {
+                self.add_written(i, &s.number);
+            }
             self.written.insert(i, s.number.clone().into_boxed_str());
         }
         if matches!(s.kind, RecordKind::Licence(_)) {

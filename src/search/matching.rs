@@ -34,11 +34,23 @@ impl Index {
     /// A quick score for record `i`, None when it does not match. Contiguous
     /// fragments score by where they start; scattered letters by how tightly
     /// they sit, to be ranked by the fuzzy matcher afterwards.
-    fn quick(&self, i: usize, q: &Query, q_mask: u64, q_letters: u32) -> Option<(i64, bool)> {
+    /// `written`: whether the query may be a licence number as written.
+    fn quick(
+        &self,
+        i: usize,
+        q: &Query,
+        q_mask: u64,
+        q_letters: u32,
+        written: bool,
+    ) -> Option<(i64, bool)> {
         match q.route {
             Route::Name => {
                 if self.name_mask[i] & q_mask != q_mask {
-                    return self.written_match(i, q, q_mask);
+                    return if written {
+                        self.written_match(i, q, q_mask)
+                    } else {
+                        None
+                    };
                 }
                 let name = &self.names[self.name_off[i] as usize..self.name_off[i + 1] as usize];
                 if let Some(pos) = name.find(&q.text) {
@@ -55,7 +67,11 @@ impl Index {
                     }
                 }
                 if want.peek().is_some() {
-                    return self.written_match(i, q, q_mask);
+                    return if written {
+                        self.written_match(i, q, q_mask)
+                    } else {
+                        None
+                    };
                 }
                 let first = first.unwrap_or(0) as i64;
                 Some((SCATTERED - (last as i64 - first) * 16 - first * 2, true))
@@ -190,6 +206,7 @@ impl Index {
             if same { p.matched.as_ref() } else { None }
         });
         let q_mask = q.text.chars().fold(0, |m, c| m | char_bit(c));
+        let written = self.may_be_written(&q.text);
         let q_letters = if q.route == Route::Initials {
             q.text.bytes().fold(0, |m, l| m | bit(l))
         } else {
@@ -209,7 +226,7 @@ impl Index {
                 if !filter.admits(self.kinds[i]) {
                     continue;
                 }
-                if let Some((score, scattered)) = self.quick(i, &q, q_mask, q_letters) {
+                if let Some((score, scattered)) = self.quick(i, &q, q_mask, q_letters, written) {
                     out.push((i as u32, score, scattered));
                     if stop_after.is_some_and(|n| out.len() >= n) {
                         break;
