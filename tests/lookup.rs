@@ -282,9 +282,11 @@ fn a_stored_index_answers_as_the_built_one_and_a_changed_key_or_damage_is_refuse
     ix.finish();
     let bytes = ix.to_bytes("db|7|abc|2026-11-27");
     let back = Index::from_bytes(&bytes, "db|7|abc|2026-11-27").expect("same key");
-    for q in ["lqrl", "鹿泉", "2023107", "zxd", "同辉"] {
+    for q in ["lqrl", "鹿泉", "2023107", "zxd", "同辉", "第0107号"] {
         assert_eq!(ids(&back, q), ids(&ix, q), "{q}");
     }
+    // A licence number as written is found in the stored index too.
+    assert_eq!(ids(&back, "第0107号"), vec![1]);
     assert_eq!(back.number(0), "(冀)人服证字[2023]第0107号");
     assert!(
         Index::from_bytes(&bytes, "db|8|def|2026-11-27").is_none(),
