@@ -8,6 +8,9 @@
 //! (and keep) the imported CSV, for comparing with other tools. Each figure is
 //! also printed as a `figure: NAME VALUE UNIT` line for `scripts/bench.sh`.
 
+mod common;
+
+use common::grouped;
 use hrss_desk::demo::{DemoInputs, generate};
 use hrss_desk::domain::WorkCalendar;
 use hrss_desk::domain::calendar::CalendarFile;
@@ -26,19 +29,6 @@ fn size(var: &str, default: u64) -> u64 {
     std::env::var(var)
         .map(|s| s.parse().unwrap_or_else(|_| panic!("{var} is a number")))
         .unwrap_or(default)
-}
-
-/// 1000000 → "1,000,000".
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

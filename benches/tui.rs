@@ -9,6 +9,9 @@
 //! figure is also printed as a `figure: NAME VALUE UNIT` line for
 //! `scripts/bench.sh`.
 
+mod common;
+
+use common::grouped;
 use hrss_desk::demo::{DemoInputs, generate};
 use hrss_desk::domain::calendar::CalendarFile;
 use hrss_desk::domain::{Role, WorkCalendar};
@@ -274,19 +277,6 @@ fn bytes_per_lookup_keystroke() {
     );
 }
 
-/// 1000000 → "1,000,000".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn first_frame(key: &str, label: &str, persons: usize) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("demo.sqlite").display());
@@ -348,7 +338,7 @@ fn main() {
             .unwrap_or(1_000_000);
         first_frame(
             "first_frame_large",
-            &format!("{}-person demo", grouped(size)),
+            &format!("{}-person demo", grouped(size as u64)),
             size,
         );
     }
