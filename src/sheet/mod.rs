@@ -97,12 +97,6 @@ pub fn is_xlsx(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
-/// Reads a CSV or `.xlsx` file (by its name's ending).
-pub fn read(path: &Path, encoding: Option<&str>) -> Result<Sheet, SheetError> {
-    let bytes = std::fs::read(path).map_err(|e| SheetError::Io(e.to_string()))?;
-    parse(bytes, is_xlsx(path), encoding)
-}
-
 /// Reads a file's bytes as a workbook or as CSV.
 pub fn parse(bytes: Vec<u8>, xlsx: bool, encoding: Option<&str>) -> Result<Sheet, SheetError> {
     if xlsx {

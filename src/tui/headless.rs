@@ -6,7 +6,7 @@
 use super::app::{App, AppEvent, Effect};
 use super::keymap::Keymap;
 use super::{Runner, render};
-use crate::domain::{Staff, WorkCalendar};
+use crate::domain::Staff;
 use crate::i18n::Lang;
 use crate::store::{DatabaseUrl, Store};
 use ratatui::crossterm::event::KeyEvent;
@@ -30,8 +30,9 @@ impl Desk {
         today: chrono::NaiveDate,
         size: (u16, u16),
     ) -> Desk {
-        let years = store.calendar_years().await.unwrap_or_default();
-        let calendar = WorkCalendar::from_years(&years);
+        let calendar = super::office_calendar(store)
+            .await
+            .expect("the calendar is readable");
         let keymap = Keymap::shipped("default").expect("the default keymap ships");
         let (app, effects, runner, rx) = super::Opening {
             store,

@@ -87,6 +87,11 @@ fn detach_terminal() {
     }
 }
 
+/// The office's working-day calendar, as the database holds it.
+async fn office_calendar(store: &Store) -> Result<WorkCalendar, crate::store::StoreError> {
+    Ok(WorkCalendar::from_years(&store.calendar_years().await?))
+}
+
 /// What a desk is opened with, on a terminal or without one.
 struct Opening<'a> {
     store: &'a Store,
@@ -616,11 +621,10 @@ pub async fn run(
         return Err(Failure::new(1, i18n::not_a_terminal(lang)));
     }
     let today = office_date(chrono::Utc::now());
-    let years = store
-        .calendar_years()
+    // Read before the terminal is taken, so a refusal prints plainly.
+    let calendar = office_calendar(store)
         .await
         .map_err(|e| Failure::store(lang, &e))?;
-    let calendar = WorkCalendar::from_years(&years);
     let io = |e: std::io::Error| Failure::new(1, e.to_string());
 
     // ratatui::init sets the terminal up (raw mode, alternate screen, the
@@ -633,7 +637,7 @@ pub async fn run(
     .map_err(io)?;
     let size = terminal.size().map_err(io)?;
     let mut screen = screen::Screen::new(terminal);
-    let (app, effects, runner, mut rx) = Opening {
+    let (mut app, effects, runner, mut rx) = Opening {
         store,
         staff,
         lang,
@@ -646,7 +650,6 @@ pub async fn run(
     }
     .open()
     .await;
-    let mut app = app;
     let tx = runner.tx.clone();
     // Key reads block, so they live on a thread of their own.
     let keys = tx.clone();

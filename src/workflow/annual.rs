@@ -63,10 +63,6 @@ pub async fn status(
         .collect())
 }
 
-fn may_review(staff: &Staff) -> bool {
-    may(staff, Act::RecordAnnualReview)
-}
-
 /// Records a report received today, or a result (passed / failed).
 #[allow(clippy::too_many_arguments)]
 pub async fn record(
@@ -79,7 +75,7 @@ pub async fn record(
     result: Option<bool>,
     note: &str,
 ) -> Result<String, String> {
-    if !may_review(staff) {
+    if !may(staff, Act::RecordAnnualReview) {
         return Err(i18n::act_refused(lang, Act::RecordAnnualReview));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);

@@ -18,10 +18,6 @@ pub struct Complainant {
     pub phone: String,
 }
 
-fn may_register(staff: &Staff) -> bool {
-    may(staff, Act::RegisterComplaint)
-}
-
 /// Registers a complaint; Ok is its id, what the rules lead to, and the day
 /// the decision is due.
 #[allow(clippy::too_many_arguments)]
@@ -36,7 +32,7 @@ pub async fn register(
     respondent_employer_id: Option<i64>,
     mass_incident: bool,
 ) -> Result<(i64, Outcome, NaiveDate), String> {
-    if !may_register(staff) {
+    if !may(staff, Act::RegisterComplaint) {
         return Err(i18n::may_not_register(lang).to_string());
     }
     check_intake(intake, today).map_err(|e| i18n::intake_error(lang, &e))?;

@@ -280,11 +280,6 @@ pub async fn table(
     })
 }
 
-/// Who may ask for ID numbers in full: as on screen, clerks and chiefs.
-pub fn may_reveal(staff: &Staff) -> bool {
-    crate::domain::permissions::may(staff, crate::domain::permissions::Act::RevealPerson)
-}
-
 /// Exports a list or a section to `path` (its format by its ending) and
 /// audits it: what, how many rows, whether ID numbers went out in full and
 /// why. Ok is the sentence to show.
@@ -304,7 +299,7 @@ pub async fn export(
 ) -> Result<String, String> {
     let format = Format::of(path, encoding).ok_or_else(|| i18n::export_format(lang))?;
     if let Some(reason) = reveal {
-        if !may_reveal(staff) {
+        if !staff.may_reveal() {
             return Err(i18n::reveal_refused(lang).to_string());
         }
         if reason.trim().is_empty() {
@@ -462,11 +457,16 @@ fn write_xlsx(table: &Table, path: &Path) -> Result<(), String> {
 /// Where an export from the screen goes: the desk user's home folder (over
 /// SSH too), `hrss-desk-WHAT-YYYYMMDD-HHMMSS.xlsx`.
 pub fn screen_path(source: Source) -> std::path::PathBuf {
+    stamped_path(source.code())
+}
+
+/// `~/hrss-desk-WHAT-YYYYMMDD-HHMMSS.xlsx`, stamped in office time.
+fn stamped_path(what: &str) -> std::path::PathBuf {
     let stamp = chrono::Utc::now()
         .with_timezone(&crate::domain::calendar::office_offset())
         .format("%Y%m%d-%H%M%S");
     let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
-    dir.join(format!("hrss-desk-{}-{stamp}.xlsx", source.code()))
+    dir.join(format!("hrss-desk-{what}-{stamp}.xlsx"))
 }
 
 /// Exports a table made on screen (the lookup's hits), audited first.
@@ -493,9 +493,5 @@ pub async fn export_table(
 
 /// Where the lookup's hits go from the screen.
 pub fn lookup_path() -> std::path::PathBuf {
-    let stamp = chrono::Utc::now()
-        .with_timezone(&crate::domain::calendar::office_offset())
-        .format("%Y%m%d-%H%M%S");
-    let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
-    dir.join(format!("hrss-desk-lookup-{stamp}.xlsx"))
+    stamped_path("lookup")
 }

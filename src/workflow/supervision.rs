@@ -9,10 +9,6 @@ use crate::i18n::{self, Lang};
 use crate::store::Store;
 use chrono::NaiveDate;
 
-fn may_supervise(staff: &Staff) -> bool {
-    may(staff, Act::RecordInspection)
-}
-
 /// Records inspection `id`: every item of its kind (`rest` fills those not
 /// named). Ok is the sentence to show.
 #[allow(clippy::too_many_arguments)]
@@ -27,7 +23,7 @@ pub async fn record(
     origin: Option<&str>,
     approach: &str,
 ) -> Result<String, String> {
-    if !may_supervise(staff) {
+    if !may(staff, Act::RecordInspection) {
         return Err(i18n::inspection_for_inspectors(lang).to_string());
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
@@ -239,7 +235,7 @@ pub async fn audit_settlements(
     today: NaiveDate,
 ) -> Result<(Vec<crate::domain::settlement::Flag>, u64), String> {
     use crate::domain::settlement::{MonthFigures, Rules, audit};
-    if !may_supervise(staff) {
+    if !may(staff, Act::RecordInspection) {
         return Err(i18n::act_refused(lang, Act::RecordInspection));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
