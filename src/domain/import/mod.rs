@@ -67,6 +67,15 @@ impl ImportKind {
             ImportKind::Settlements => &["licence_id", "month"],
         }
     }
+
+    /// Where the key's columns stand among the kind's columns.
+    pub fn key_at(self) -> Vec<usize> {
+        let cols = self.columns();
+        self.key()
+            .iter()
+            .filter_map(|k| cols.iter().position(|c| c.key == *k))
+            .collect()
+    }
 }
 
 /// What a column holds.
@@ -665,11 +674,7 @@ fn vocabulary<'a>(
 /// Rows naming a record already named on an earlier line.
 pub fn duplicates(kind: ImportKind, rows: &[(usize, Vec<Value>)]) -> Vec<RowProblem> {
     let cols = kind.columns();
-    let key_at: Vec<usize> = kind
-        .key()
-        .iter()
-        .filter_map(|k| cols.iter().position(|c| c.key == *k))
-        .collect();
+    let key_at = kind.key_at();
     let mut seen: HashMap<Vec<&Value>, usize> = HashMap::with_capacity(rows.len());
     let mut out = Vec::new();
     for (line, values) in rows {

@@ -5,13 +5,13 @@
 
 use crate::domain::import::{ImportKind, Value};
 
-/// The table of a kind and its key columns (the conflict target).
-fn import_table(kind: ImportKind) -> (&'static str, &'static str) {
+/// The table a kind is written to.
+fn import_table(kind: ImportKind) -> &'static str {
     match kind {
-        ImportKind::Licences => ("licence", "number"),
-        ImportKind::Employers => ("employer", "uscc"),
-        ImportKind::Persons => ("person", "id_number"),
-        ImportKind::Settlements => ("settlement_month", "licence_id, month"),
+        ImportKind::Licences => "licence",
+        ImportKind::Employers => "employer",
+        ImportKind::Persons => "person",
+        ImportKind::Settlements => "settlement_month",
     }
 }
 
@@ -47,20 +47,18 @@ impl Backend {
         progress: &(dyn Fn(usize, usize) + Send + Sync),
     ) -> Result<ImportCounts, StoreError> {
         use crate::domain::import::{Stored, default_value};
-        let (table, key) = import_table(kind);
+        let table = import_table(kind);
         let cols = kind.columns();
         let columns: Vec<&str> = cols.iter().map(|c| c.key).collect();
-        let keys: Vec<&str> = key.split(", ").collect();
-        let key_at: Vec<usize> = keys
-            .iter()
-            .filter_map(|k| columns.iter().position(|c| c == k))
-            .collect();
+        let keys = kind.key();
+        let key = keys.join(", ");
+        let key_at = kind.key_at();
         let mut tx = self.begin_write().await?;
         if DIALECT == Dialect::Postgres {
             // One import of a kind at a time: which records are new holds
             // until this one commits.
             sqlx::query("SELECT pg_advisory_xact_lock(7210600, $1)")
-                .bind(key_at.len() as i32 * 10 + columns.len() as i32)
+                .bind(ImportKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as i32)
                 .execute(&mut *tx)
                 .await?;
         }
