@@ -102,9 +102,9 @@ impl Store {
     /// The records the month's statistics count, since an instant and its day.
     pub async fn statistics_records(
         &self,
-        since: chrono::DateTime<chrono::Utc>,
-        since_day: NaiveDate,
+        from: (chrono::DateTime<chrono::Utc>, NaiveDate),
+        until: (chrono::DateTime<chrono::Utc>, NaiveDate),
     ) -> Result<crate::domain::statistics::Records, StoreError> {
-        on_backend!(self.statistics_records(since, since_day))
+        on_backend!(self.statistics_records(from, until))
     }
 }

@@ -11,15 +11,18 @@ use std::path::Path;
 
 /// The month's figures, counted from its records and the eleven before.
 pub async fn load(store: &Store, lang: Lang, month: Month) -> Result<MonthFigures, String> {
-    let since_day = month.last_twelve()[0].first_day();
-    let midnight = since_day.and_hms_opt(0, 0, 0).expect("midnight");
-    let since = office_offset()
-        .from_local_datetime(&midnight)
-        .single()
-        .expect("a fixed offset")
-        .with_timezone(&chrono::Utc);
+    // The twelve months up to this one, and nothing after it.
+    let from = month.last_twelve()[0].first_day();
+    let until = month.next().first_day();
+    let instant = |day: NaiveDate| {
+        office_offset()
+            .from_local_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight"))
+            .single()
+            .expect("a fixed offset")
+            .with_timezone(&chrono::Utc)
+    };
     let records = store
-        .statistics_records(since, since_day)
+        .statistics_records((instant(from), from), (instant(until), until))
         .await
         .map_err(|e| i18n::store_error(lang, &e))?;
     Ok(statistics::figures(&records, month))
