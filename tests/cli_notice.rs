@@ -114,6 +114,31 @@ fn a_returned_filings_notice_is_numbered_once_and_its_hash_kept() {
 }
 
 #[test]
+fn a_template_that_cannot_be_filled_gives_no_number() {
+    let d = Demo::new();
+    let id = d.scalar("SELECT MIN(id) FROM filing WHERE status = 'pending'");
+    d.run(&["filings", "return", &id]).success();
+    // A damaged template put in past the program's check.
+    d.sql("INSERT INTO document_template (kind, body) VALUES ('correction-notice', X'00010203');");
+    let out = d.dir.path().join("x.docx");
+    d.run(&[
+        "notice",
+        "render",
+        "correction-notice",
+        &id,
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .code(1);
+    assert!(!out.exists(), "no file written");
+    assert_eq!(
+        d.scalar("SELECT COUNT(*) FROM document_issued"),
+        "0",
+        "no number used up"
+    );
+}
+
+#[test]
 fn every_case_document_fills_from_the_case_once_its_step_is_taken() {
     let d = Demo::new();
     let closed = d.scalar("SELECT MIN(id) FROM inspection_case WHERE stage = 'closed'");

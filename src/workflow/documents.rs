@@ -202,13 +202,18 @@ pub async fn render(
         values.push(("经办人", staff.name.clone()));
     }
     values.push(("日期", today.format("%Y年%m月%d日").to_string()));
+    // A template that cannot be filled is refused before a number is given:
+    // a number, once given, is never given again.
+    let template = template(store, lang, kind).await?;
+    let mut trial = values.clone();
+    trial.push(("编号", String::new()));
+    docx::fill(&template, &trial).map_err(|e| i18n::docx_error(lang, kind, &e))?;
     let (year, seq, _) = store
         .issue_document(staff, kind.code(), kind.record().code(), id, today, given)
         .await
         .map_err(fail)?;
     let number = documents::number(kind, year, seq);
     values.push(("编号", number.clone()));
-    let template = template(store, lang, kind).await?;
     let bytes = docx::fill(&template, &values).map_err(|e| i18n::docx_error(lang, kind, &e))?;
     let sha256 = hex::encode(Sha256::digest(&bytes));
     store
