@@ -53,6 +53,18 @@ async fn import(
     .await
 }
 
+/// Writes `text` to `path`, then imports it.
+async fn import_text(
+    store: &Store,
+    login: &str,
+    kind: ImportKind,
+    path: &Path,
+    text: impl AsRef<[u8]>,
+) -> Result<ImportOutcome, String> {
+    std::fs::write(path, text).unwrap();
+    import(store, login, kind, path, false).await
+}
+
 fn gb18030(path: &Path, text: &str) {
     let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
     assert!(!unmappable);
@@ -112,16 +124,17 @@ async fn a_gb18030_register_with_rare_characters_imports_once_and_again_changes_
         assert_eq!(db.scalar(versions).await, v, "{l}");
         // A file with only the phone column changes the phone, nothing else.
         let phones = dir.path().join(format!("{l}-phones.csv"));
-        std::fs::write(
+        let c = import_text(
+            &store,
+            "wangfang",
+            ImportKind::Persons,
             &phones,
             format!("身份证号,姓名,电话\n{a},刘䶮,13700137000\n"),
         )
+        .await
+        .unwrap()
+        .counts
         .unwrap();
-        let c = import(&store, "wangfang", ImportKind::Persons, &phones, false)
-            .await
-            .unwrap()
-            .counts
-            .unwrap();
         assert_eq!((c.inserted, c.updated), (0, 1), "{l}");
         assert_eq!(
             db.text(&format!("SELECT phone FROM person WHERE id_number = '{a}'"))
@@ -155,7 +168,10 @@ async fn any_bad_row_writes_nothing_and_every_problem_is_named() {
         let before = db.scalar("SELECT COUNT(*) FROM person").await;
         let good = id("13011019900307123");
         let file = dir.path().join(format!("{l}-bad.csv"));
-        std::fs::write(
+        let o = import_text(
+            &store,
+            "wangfang",
+            ImportKind::Persons,
             &file,
             format!(
                 "公民身份号码,姓名,入职日期,单位统一社会信用代码\n{good},张三,2024-01-01,\n130110199003071230,李四,45352,\n{good},张三,2024-01-01,\n{},王五,,{}\n",
@@ -163,8 +179,6 @@ async fn any_bad_row_writes_nothing_and_every_problem_is_named() {
                 uscc("91130110MA0A1B2C3")
             ),
         )
-        .unwrap();
-        let o = import(&store, "wangfang", ImportKind::Persons, &file, false)
             .await
             .unwrap();
         assert_eq!(o.counts, None, "{l}");
@@ -226,12 +240,13 @@ async fn employers_then_their_staff_then_licences_and_settlements_find_each_othe
         let store = common::demo_store(&db, 100).await;
         let code = uscc("91130110MA0AB9Y8K");
         let employers = dir.path().join(format!("{l}-employers.csv"));
-        std::fs::write(
+        let o = import_text(
+            &store,
+            "wangfang",
+            ImportKind::Employers,
             &employers,
             format!("统一社会信用代码,单位名称,监管片区,单位状态,成立日期\n{code},鹿泉区新建材料有限公司,东部片区,正常参保,2019-05-20\n"),
         )
-        .unwrap();
-        let o = import(&store, "wangfang", ImportKind::Employers, &employers, false)
             .await
             .unwrap();
         assert_eq!(
@@ -248,14 +263,15 @@ async fn employers_then_their_staff_then_licences_and_settlements_find_each_othe
         );
         let person = id("13011019950505004");
         let persons = dir.path().join(format!("{l}-staff.csv"));
-        std::fs::write(
+        import_text(
+            &store,
+            "wangfang",
+            ImportKind::Persons,
             &persons,
             format!("公民身份号码,姓名,单位统一社会信用代码\n{person},赵六,{code}\n"),
         )
+        .await
         .unwrap();
-        import(&store, "wangfang", ImportKind::Persons, &persons, false)
-            .await
-            .unwrap();
         assert_eq!(
             db.scalar(&format!(
                 "SELECT COUNT(*) FROM person p JOIN employer e ON e.id = p.employer_id
@@ -266,29 +282,25 @@ async fn employers_then_their_staff_then_licences_and_settlements_find_each_othe
             "{l}"
         );
         let licences = dir.path().join(format!("{l}-licences.csv"));
-        std::fs::write(
+        let c = import_text(
+            &store,
+            "liuyang",
+            ImportKind::Licences,
             &licences,
             format!("许可类别,许可证号,机构名称,统一社会信用代码,发证日期,有效期至,监管片区\n定点零售药店,P139990000001,鹿泉区新建大药房,{code},2025-01-01,2027-12-31,LQ-01\n"),
         )
-        .unwrap();
-        let c = import(&store, "liuyang", ImportKind::Licences, &licences, false)
             .await
             .unwrap()
             .counts
             .unwrap();
         assert_eq!(c.inserted, 1, "{l}");
         let settlements = dir.path().join(format!("{l}-settlements.csv"));
-        std::fs::write(
-            &settlements,
-            "许可证号,结算月份,就诊人次,门诊费用,服务参保人数\nP139990000001,2026-09,1200,\"150,000.00\",400\nP139990000001,202610,1300,160000,410\nP000,202610,1,1,1\n",
-        )
-        .unwrap();
-        let o = import(
+        let o = import_text(
             &store,
             "yangqiang",
             ImportKind::Settlements,
             &settlements,
-            false,
+            "许可证号,结算月份,就诊人次,门诊费用,服务参保人数\nP139990000001,2026-09,1200,\"150,000.00\",400\nP139990000001,202610,1300,160000,410\nP000,202610,1,1,1\n",
         )
         .await
         .unwrap();
@@ -297,17 +309,12 @@ async fn employers_then_their_staff_then_licences_and_settlements_find_each_othe
             "{l}: {:?}",
             o.problems
         );
-        std::fs::write(
-            &settlements,
-            "许可证号,结算月份,就诊人次,门诊费用,服务参保人数\nP139990000001,2026-09,1200,\"150,000.00\",400\nP139990000001,202610,1300,160000,410\n",
-        )
-        .unwrap();
-        import(
+        import_text(
             &store,
             "yangqiang",
             ImportKind::Settlements,
             &settlements,
-            false,
+            "许可证号,结算月份,就诊人次,门诊费用,服务参保人数\nP139990000001,2026-09,1200,\"150,000.00\",400\nP139990000001,202610,1300,160000,410\n",
         )
         .await
         .unwrap();
@@ -459,21 +466,23 @@ async fn an_empty_cell_keeps_what_a_record_has_and_a_failure_midway_writes_nothi
         let store = common::demo_store(&db, 100).await;
         let code = uscc("91130110MA0AB9Y8K");
         let file = dir.path().join(format!("{l}-employers.csv"));
-        std::fs::write(
+        import_text(
+            &store,
+            "wangfang",
+            ImportKind::Employers,
             &file,
             format!("统一社会信用代码,单位名称,单位状态,欠费金额,监管片区\n{code},鹿泉区旧厂,已注销,1000,LQ-02\n"),
         )
-        .unwrap();
-        import(&store, "wangfang", ImportKind::Employers, &file, false)
             .await
             .unwrap();
         // The same employer again with those cells left empty: kept, not reset.
-        std::fs::write(
+        let c = import_text(
+            &store,
+            "wangfang",
+            ImportKind::Employers,
             &file,
             format!("统一社会信用代码,单位名称,单位状态,欠费金额,监管片区\n{code},鹿泉区旧厂（更名）,,,\n"),
         )
-        .unwrap();
-        let c = import(&store, "wangfang", ImportKind::Employers, &file, false)
             .await
             .unwrap()
             .counts
@@ -487,7 +496,10 @@ async fn an_empty_cell_keeps_what_a_record_has_and_a_failure_midway_writes_nothi
         assert_eq!(db.text(&row("zone")).await, "LQ-02", "{l}");
         // A quote left open swallows the lines after it: named, not imported.
         let quoted = dir.path().join(format!("{l}-quoted.csv"));
-        std::fs::write(
+        let o = import_text(
+            &store,
+            "wangfang",
+            ImportKind::Persons,
             &quoted,
             format!(
                 "公民身份号码,姓名\n{},\"张三\n{},李四\n",
@@ -495,10 +507,8 @@ async fn an_empty_cell_keeps_what_a_record_has_and_a_failure_midway_writes_nothi
                 id("13011019851122002")
             ),
         )
+        .await
         .unwrap();
-        let o = import(&store, "wangfang", ImportKind::Persons, &quoted, false)
-            .await
-            .unwrap();
         assert!(
             o.counts.is_none() && matches!(o.problems[0].problem, Problem::LineBreak),
             "{l}: {:?}",
