@@ -59,15 +59,45 @@ impl Desk {
         }
     }
 
-    /// Handles what the effects answer until nothing more arrives for a
-    /// while (each answer may start more effects).
+    /// Handles what the effects answer until none is running and nothing
+    /// is left to handle (each answer may start more effects).
     pub async fn settle(&mut self) {
-        while let Ok(Some(ev)) =
-            tokio::time::timeout(Duration::from_millis(250), self.rx.recv()).await
-        {
-            let fx = self.app.handle(ev);
-            self.effects(fx);
+        use std::sync::atomic::Ordering;
+        use tokio::sync::mpsc::error::TryRecvError;
+        let start = std::time::Instant::now();
+        loop {
+            match self.rx.try_recv() {
+                Ok(ev) => {
+                    self.handle(ev);
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => return,
+                Err(TryRecvError::Empty) => {}
+            }
+            // An effect sends before it stops counting: none running and
+            // nothing queued after that means nothing more comes.
+            if self.runner.in_flight.load(Ordering::SeqCst) == 0 {
+                if self.rx.is_empty() {
+                    return;
+                }
+                continue;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "an effect ran for a minute"
+            );
+            // Short waits: an effect may end without sending anything.
+            match tokio::time::timeout(Duration::from_millis(10), self.rx.recv()).await {
+                Ok(Some(ev)) => self.handle(ev),
+                Ok(None) => return,
+                Err(_) => {}
+            }
         }
+    }
+
+    fn handle(&mut self, ev: AppEvent) {
+        let fx = self.app.handle(ev);
+        self.effects(fx);
     }
 
     /// One key, and everything it leads to.

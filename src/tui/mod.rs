@@ -36,7 +36,7 @@ use keymap::Keymap;
 use ratatui::crossterm::event::{self, Event};
 use std::io::IsTerminal;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 pub use render::render;
@@ -136,6 +136,7 @@ impl Opening<'_> {
             calendar: Arc::new(app.calendar.clone()),
             search_generation: Arc::new(AtomicU64::new(0)),
             lease_minutes: self.lease_minutes,
+            in_flight: Arc::new(AtomicUsize::new(0)),
         };
         (app, effects, runner, rx)
     }
@@ -162,6 +163,26 @@ struct Runner {
     search_generation: Arc<AtomicU64>,
     /// A review lease's minutes from the config file, if it says.
     lease_minutes: Option<u32>,
+    /// Effects started and not yet finished: the headless desk waits for
+    /// none, rather than for a quiet spell a slow machine may outlast.
+    in_flight: Arc<AtomicUsize>,
+}
+
+/// Counts one effect as running until dropped, which is after everything
+/// it sends (an early return and a panic included).
+struct Running(Arc<AtomicUsize>);
+
+impl Running {
+    fn start(count: &Arc<AtomicUsize>) -> Running {
+        count.fetch_add(1, Ordering::SeqCst);
+        Running(count.clone())
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl Runner {
@@ -183,7 +204,9 @@ impl Runner {
                 };
                 let generation = self.search_generation.clone();
                 generation.store(ask.generation, Ordering::Relaxed);
+                let running = Running::start(&self.in_flight);
                 tokio::task::spawn_blocking(move || {
+                    let _running = running;
                     let hits = index.search(
                         &ask.query,
                         ask.filter,
@@ -201,7 +224,9 @@ impl Runner {
             }
             Effect::BuildIndex => {
                 let database = self.database.clone();
+                let running = Running::start(&self.in_flight);
                 tokio::spawn(async move {
+                    let _running = running;
                     let r = crate::search::load_or_build(&store, &database, today)
                         .await
                         .map(Arc::new)
@@ -212,7 +237,9 @@ impl Runner {
             }
             _ => {}
         }
+        let running = Running::start(&self.in_flight);
         tokio::spawn(async move {
+            let _running = running;
             let event = match effect {
                 Effect::LoadPage(ask) => {
                     let result = store
