@@ -184,6 +184,61 @@ fn enter_opens_the_record_and_esc_goes_back() {
 }
 
 #[test]
+fn enter_typed_ahead_of_a_filtered_page_opens_the_row_that_comes() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane5);
+    let first = a.list().unwrap().selected().unwrap().id();
+    typed(&mut a, KeyCode::Char('/'));
+    let fx = key(&mut a, KeyCode::Char('王'));
+    let [Effect::LoadPage(ask)] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    let ask = ask.clone();
+    // `/王` Enter Enter, faster than the database: the old rows are still
+    // shown, and the second Enter must not open one of them.
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    assert!(a.detail.is_none());
+    let ListItem::Person(mut wang) = rows(ListKind::Persons).remove(0) else {
+        unreachable!()
+    };
+    wang.id = first + 7;
+    wang.name = "王华".into();
+    let wanted = wang.id;
+    let page = vec![ListItem::Person(wang)];
+    let fx = a.handle(AppEvent::Page {
+        ask: ask.clone(),
+        result: Ok(page.clone()),
+    });
+    assert_eq!(
+        fx,
+        vec![Effect::LoadDetail {
+            kind: ListKind::Persons,
+            id: wanted
+        }]
+    );
+    assert_eq!(a.detail.as_ref().map(|d| d.id), Some(wanted));
+
+    // A key typed after the Enter takes its place: nothing opens.
+    typed(&mut a, KeyCode::Esc);
+    typed(&mut a, KeyCode::Char('/'));
+    let fx = key(&mut a, KeyCode::Char('李'));
+    let [Effect::LoadPage(ask)] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    let ask = ask.clone();
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Down);
+    let fx = a.handle(AppEvent::Page {
+        ask,
+        result: Ok(page),
+    });
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(a.detail.is_none());
+}
+
+#[test]
 fn help_and_palette_open_and_the_palette_runs_what_was_typed() {
     let mut a = app(Lang::Zh, 80, 24);
     key(&mut a, KeyCode::Char('?'));

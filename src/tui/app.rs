@@ -405,6 +405,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Typing after `/` goes into the current list's filter.
     pub filtering: bool,
+    /// Enter pressed while this list was being read afresh (a filter just
+    /// typed): the row it comes back with is opened, as typed ahead.
+    pub open_on_arrival: Option<ListKind>,
     pub counts: Option<Counts>,
     pub calendar: WorkCalendar,
     pub today: NaiveDate,
@@ -482,6 +485,7 @@ impl App {
             detail: None,
             overlay: None,
             filtering: false,
+            open_on_arrival: None,
             counts: None,
             calendar,
             today,
@@ -721,7 +725,19 @@ impl App {
                 let dir = ask.request.dir;
                 let more = list.receive(ask.generation, ask.mode, dir, result);
                 list.follow(height);
-                more.map(Effect::LoadPage).into_iter().collect()
+                let arrived = list.loading.is_none() && list.error.is_none();
+                let mut fx: Vec<Effect> = more.map(Effect::LoadPage).into_iter().collect();
+                if arrived && self.open_on_arrival == Some(ask.kind) {
+                    self.open_on_arrival = None;
+                    let still_here = self.pane.list_kind() == Some(ask.kind)
+                        && self.detail.is_none()
+                        && self.overlay.is_none()
+                        && !self.filtering;
+                    if still_here {
+                        fx.extend(self.apply(super::action::Action::Open));
+                    }
+                }
+                fx
             }
             AppEvent::Detail { kind, id, result } => {
                 if let Some(d) = self

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::{App, Effect, Overlay, QueueChoice};
 use super::palette::Palette;
-use super::pane::PaneId;
+use super::pane::{LoadMode, PaneId};
 use crate::domain::decision::Decision;
 use crate::i18n::{self, Lang};
 use crate::store::{ListItem, ListKind};
@@ -192,6 +192,12 @@ impl App {
             Action::Open if self.searching_lookup() => self.open_hit(),
             Action::Open => {
                 let Some(l) = self.list() else { return vec![] };
+                // Typed ahead of a list being read afresh: the Enter is for
+                // the rows that come, not for the ones about to go.
+                if matches!(l.loading, Some((_, LoadMode::Replace))) {
+                    self.open_on_arrival = Some(l.kind);
+                    return vec![];
+                }
                 let Some(item) = l.selected() else {
                     return vec![];
                 };

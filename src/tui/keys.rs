@@ -53,6 +53,8 @@ impl App {
     }
 
     pub(super) fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        // A key after an Enter typed ahead takes its place.
+        self.open_on_arrival = None;
         if let Some(Overlay::Reveal { id, input }) = &mut self.overlay {
             let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
             return match k.code {
