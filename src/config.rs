@@ -2,7 +2,8 @@
 //! server every SSH desk shares), and the user's own, `config.toml` in the
 //! user's config directory (`~/.config/hrss-desk/`): what a command-line
 //! flag would otherwise say. A flag or environment variable wins over the
-//! user's file, which wins over the office's, key by key.
+//! user's file, which wins over the office's, key by key — except the
+//! review lease: the office's, when it sets one, binds every desk.
 
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -46,7 +47,13 @@ pub struct Layers {
 
 impl Layers {
     pub fn merged(&self) -> Config {
-        self.user.clone().over(self.office.clone())
+        let mut c = self.user.clone().over(self.office.clone());
+        // A desk holding filings longer than the office allows keeps the
+        // other clerks from them: that is the office's to say.
+        if self.office.lease_minutes.is_some() {
+            c.lease_minutes = self.office.lease_minutes;
+        }
+        c
     }
 }
 
@@ -129,6 +136,30 @@ mod tests {
             Some("sqlite:///srv/office.sqlite")
         );
         assert_eq!(m.lease_minutes, Some(30));
+    }
+
+    #[test]
+    fn the_offices_review_lease_binds_over_the_users_own() {
+        let office = parse("lease_minutes = 30").unwrap();
+        let user = parse("lease_minutes = 480\nlang = \"en\"").unwrap();
+        let m = Layers {
+            user: user.clone(),
+            office,
+        }
+        .merged();
+        assert_eq!(m.lease_minutes, Some(30));
+        assert_eq!(m.lang.as_deref(), Some("en"));
+        // Where the office says nothing, the user's own is used.
+        let m = Layers {
+            user,
+            office: Config::default(),
+        }
+        .merged();
+        assert_eq!(m.lease_minutes, Some(480));
+    }
+
+    #[test]
+    fn a_bad_lease_is_refused() {
         let e = parse("lease_minutes = 0").unwrap_err();
         assert!(e.contains("1 至 480"), "{e}");
         assert!(parse("lease_minutes = 481").is_err());

@@ -51,7 +51,12 @@ fn the_offices_config_file_is_read_under_the_users_own() {
     .unwrap();
     let dir = home.path().join(".config/hrss-desk");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("config.toml"), "lang = \"en\"\n").unwrap();
+    // The user's own lease is not the office's to be overruled by.
+    std::fs::write(
+        dir.join("config.toml"),
+        "lang = \"en\"\nlease_minutes = 480\n",
+    )
+    .unwrap();
     hrss(home.path())
         .args(["config", "show"])
         .assert()
@@ -61,7 +66,7 @@ fn the_offices_config_file_is_read_under_the_users_own() {
         ))
         .stdout(predicate::str::contains("lang = en\t# 配置文件"))
         .stdout(predicate::str::contains(
-            "lease_minutes = 30\t# 本单位配置文件",
+            "lease_minutes = 30\t# 本单位配置文件（个人配置不能改变）",
         ));
     // A bad value in the office's file is named with the file.
     std::fs::write(home.path().join("office.toml"), "lease_minutes = 0\n").unwrap();

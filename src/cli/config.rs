@@ -95,7 +95,11 @@ pub fn show(given: &Global, used: &Global) -> ExitCode {
                 || "数据库中的本单位设置（缺省15） / the office setting in the database (15 by default)".to_string(),
                 |m| m.to_string(),
             ),
-            from(false, u.lease_minutes.is_some(), o.lease_minutes.is_some()),
+            if o.lease_minutes.is_some() {
+                "本单位配置文件（个人配置不能改变） / office config file (binding)"
+            } else {
+                from(false, u.lease_minutes.is_some(), false)
+            },
         ),
     ];
     for (key, value, source) in rows {
