@@ -1,0 +1,245 @@
+//! `App::handle`: the one way the app changes — an event in, the effects
+//! to run out.
+
+use super::app::{App, Overlay};
+use super::messages::{AppEvent, Effect};
+use crate::domain::decision::Decision;
+use crate::i18n;
+use crate::store::ListKind;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+impl App {
+    pub fn handle(&mut self, event: AppEvent) -> Vec<Effect> {
+        match event {
+            // No keymap uses Alt (it does not survive every terminal): an
+            // Alt key is an Esc typed just before it, as terminals send both.
+            // The notice editor has Alt keys of its own (word by word).
+            AppEvent::Key(k)
+                if k.kind != KeyEventKind::Release
+                    && matches!(self.overlay, Some(Overlay::Notice { .. })) =>
+            {
+                self.notice_key(k)
+            }
+            AppEvent::Key(k)
+                if k.kind != KeyEventKind::Release && k.modifiers.contains(KeyModifiers::ALT) =>
+            {
+                let mut fx = self.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                fx.extend(self.key(KeyEvent::new(k.code, k.modifiers - KeyModifiers::ALT)));
+                fx
+            }
+            AppEvent::Key(k) if k.kind != KeyEventKind::Release => self.key(k),
+            AppEvent::Key(_) => vec![],
+            AppEvent::Resize(w, h) => {
+                self.size = (w, h);
+                self.follow();
+                vec![]
+            }
+            AppEvent::Page { ask, result } => {
+                let height = self.list_height();
+                let Some(list) = self.lists.get_mut(&ask.kind) else {
+                    return vec![];
+                };
+                let dir = ask.request.dir;
+                let more = list.receive(ask.generation, ask.mode, dir, result);
+                list.follow(height);
+                let arrived = list.loading.is_none() && list.error.is_none();
+                let mut fx: Vec<Effect> = more.map(Effect::LoadPage).into_iter().collect();
+                if arrived && self.open_on_arrival == Some(ask.kind) {
+                    self.open_on_arrival = None;
+                    let still_here = self.pane.list_kind() == Some(ask.kind)
+                        && self.detail.is_none()
+                        && self.overlay.is_none()
+                        && !self.filtering;
+                    if still_here {
+                        fx.extend(self.apply(super::action::Action::Open));
+                    }
+                }
+                fx
+            }
+            AppEvent::Detail { kind, id, result } => {
+                if let Some(d) = self
+                    .detail
+                    .as_mut()
+                    .filter(|d| d.kind == kind && d.id == id)
+                {
+                    match result {
+                        Ok(Some(detail)) => d.detail = Some(detail),
+                        Ok(None) => d.error = Some(i18n::empty_list(self.lang).to_string()),
+                        Err(e) => d.error = Some(e),
+                    }
+                }
+                vec![]
+            }
+            AppEvent::IndexReady(r) => {
+                match r {
+                    Ok(ix) => {
+                        self.index = Some(ix);
+                        self.index_error = None;
+                        // Old hits point into the old index: drop them, search afresh.
+                        self.lookup.hits = None;
+                        self.lookup.answered.clear();
+                        // What was typed while the index was being built.
+                        return self.lookup.ask().map(Effect::Search).into_iter().collect();
+                    }
+                    Err(e) => self.index_error = Some(e),
+                }
+                vec![]
+            }
+            AppEvent::Searched {
+                generation,
+                query,
+                hits,
+            } => {
+                if let Some(h) = hits {
+                    self.lookup.receive(generation, &query, *h);
+                }
+                vec![]
+            }
+            AppEvent::DecisionReady(r) => {
+                match r {
+                    Ok(draft) if draft.decision == Decision::Return && draft.refused.is_none() => {
+                        let lines = super::notice::opening_lines(
+                            self.lang,
+                            &draft,
+                            self.notices.get(&draft.id),
+                        );
+                        let editor = super::notice::editor(lines);
+                        self.overlay = Some(Overlay::Notice { draft, editor })
+                    }
+                    Ok(draft) => {
+                        self.overlay = Some(Overlay::Decide {
+                            draft,
+                            input: String::new(),
+                        })
+                    }
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
+            AppEvent::Revealed { id, result } => {
+                match result {
+                    Ok(Some(data)) => {
+                        if let Some(d) = self
+                            .detail
+                            .as_mut()
+                            .filter(|d| d.kind == ListKind::Persons && d.id == id)
+                        {
+                            d.revealed = Some(data);
+                        }
+                    }
+                    Ok(None) => self.message = Some(i18n::empty_list(self.lang).to_string()),
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
+            AppEvent::LeaseHeld(held) => {
+                if let Some((who, until)) = held {
+                    let local = until.with_timezone(&crate::domain::calendar::office_offset());
+                    self.message = Some(i18n::lease_held(
+                        self.lang,
+                        &who,
+                        &local.format("%H:%M").to_string(),
+                    ));
+                }
+                vec![]
+            }
+            AppEvent::ProblemCounts(counts) => {
+                self.problems.extend(counts);
+                vec![]
+            }
+            AppEvent::FilingProblems { id, problems } => {
+                if let Some(d) = self
+                    .detail
+                    .as_mut()
+                    .filter(|d| d.kind == ListKind::Filings && d.id == id)
+                {
+                    self.problems.insert(id, problems.len());
+                    d.problems = Some(problems);
+                }
+                vec![]
+            }
+            AppEvent::DataChanged => self.data_changed(),
+            AppEvent::Ended { .. } => {
+                self.quit = true;
+                vec![]
+            }
+            AppEvent::Board { generation, result } => self.board_loaded(generation, result),
+            AppEvent::Statistics { month, result } => self.stats_loaded(month, result),
+            AppEvent::TextReady(r) => self.text_ready(r),
+            AppEvent::Exported(r) => {
+                self.message = Some(r.unwrap_or_else(|e| e));
+                vec![]
+            }
+            AppEvent::InspectionTarget { id, result } => self.inspection_target(id, result),
+            AppEvent::FormDone(r) => self.form_done(r),
+            AppEvent::CaseDone(r) => self.case_done(r),
+            AppEvent::DeadlinesRecomputed(r) => self.deadlines_recomputed(r),
+            AppEvent::Inspectors { ids, result } => self.inspectors_loaded(ids, result),
+            AppEvent::CasesTagged(r) => self.cases_tagged(r),
+            AppEvent::ViewsLoaded(r) => self.views_loaded(r),
+            AppEvent::Tally(r) => {
+                match r {
+                    Ok(t) => self.problem_tally = Some(t),
+                    Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
+                }
+                vec![]
+            }
+            AppEvent::CleanFilings(r) => {
+                match r {
+                    Ok(ids) => {
+                        self.tagged.extend(ids);
+                        self.message = Some(i18n::tagged(self.lang, self.tagged.len()));
+                    }
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
+            AppEvent::Decided(r) => {
+                match r {
+                    Ok(done) => {
+                        self.message = Some(done);
+                        if let Some(Overlay::Notice { draft, .. }) = self.deciding.take() {
+                            self.notices.remove(&draft.id);
+                            // Its notice is printed next, with `p`, as a rule.
+                            self.last_returned = Some(draft.id);
+                            self.message = Some(format!(
+                                "{}{}{}",
+                                self.message.take().unwrap_or_default(),
+                                self.lang.pick("", " "),
+                                i18n::print_hint(self.lang)
+                            ));
+                        }
+                        self.detail = None;
+                        self.tagged.clear();
+                        self.tag_anchor = None;
+                        self.problems.clear();
+                        let mut fx = vec![Effect::LoadCounts, Effect::LoadTally];
+                        if let Some(l) = self.lists.get_mut(&ListKind::Filings) {
+                            fx.push(Effect::LoadPage(l.reload()));
+                        }
+                        return fx;
+                    }
+                    Err(e) => {
+                        self.message = Some(e);
+                        // The clerk's remark or reason is not lost with the refusal.
+                        if let Some(o) = self.deciding.take() {
+                            self.overlay = Some(o);
+                        }
+                    }
+                }
+                vec![]
+            }
+            AppEvent::Dashboard(r) => {
+                self.dashboard = Some(r);
+                vec![]
+            }
+            AppEvent::Counts(r) => {
+                match r {
+                    Ok(c) => self.counts = Some(c),
+                    Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
+                }
+                vec![]
+            }
+        }
+    }
+}

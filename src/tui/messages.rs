@@ -1,0 +1,240 @@
+//! What passes between the app and the loop: the effects the app asks for
+//! (work off the UI task) and the events that come back (keys, resizes,
+//! the database's answers).
+
+use super::app::{DecisionAsk, DecisionDraft};
+use super::lookup::SearchAsk;
+use super::pane::PageAsk;
+use crate::domain::decision::Decision;
+use crate::i18n::Lang;
+use crate::search::{Hits, Index};
+use crate::store::{Counts, Dashboard, Detail, ListItem, ListKind};
+use ratatui::crossterm::event::KeyEvent;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Work for the loop to do off the UI task; results come back as events.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadPage(PageAsk),
+    /// Check a filing and draft its decision (problems, notice) for the clerk to confirm.
+    PrepareDecision {
+        id: i64,
+        decision: Decision,
+        lang: Lang,
+    },
+    /// Take the confirmed decision.
+    Decide(DecisionAsk),
+    /// Approve the tagged filings together, leaving out any with a problem.
+    ApproveTagged {
+        ids: Vec<i64>,
+        lang: Lang,
+    },
+    /// Tag every pending filing the checks find clean.
+    TagClean {
+        lang: Lang,
+    },
+    /// Mark a filing as in review by the clerk who opened it.
+    TakeLease {
+        id: i64,
+    },
+    /// Read a person's full data, audited with the reason.
+    Reveal {
+        id: i64,
+        reason: String,
+    },
+    /// Build (or load) the lookup index in the background.
+    BuildIndex,
+    Search(SearchAsk),
+    LoadDetail {
+        kind: ListKind,
+        id: i64,
+    },
+    LoadDashboard,
+    /// The statistics of a month.
+    LoadStatistics {
+        month: crate::domain::statistics::Month,
+    },
+    /// Write a month's report to the home folder.
+    WriteReport {
+        month: crate::domain::statistics::Month,
+        lang: Lang,
+    },
+    LoadCounts,
+    /// Check every pending filing and record the findings (for the filter by
+    /// problem), then read the tally of problems.
+    Recheck,
+    /// Read the tally of problems again (after decisions).
+    LoadTally,
+    /// Recompute every open case's next deadline (the queue's order).
+    RecomputeDeadlines,
+    /// Make a step of a case's procedure.
+    MoveCase(CaseMoveAsk),
+    /// The inspectors with their open-case loads, to assign these cases.
+    LoadInspectors {
+        ids: Vec<i64>,
+    },
+    /// Take one step on each of these cases; those it is refused are listed.
+    MoveCases {
+        ids: Vec<i64>,
+        step: crate::domain::CaseMove,
+        lang: Lang,
+    },
+    /// The staff member's saved views.
+    LoadViews,
+    /// Save a named view, then read the views again.
+    SaveView(super::casework::SavedView, Lang),
+    /// Tag every case in the current view (not only those loaded).
+    TagAllCases(crate::store::QueueScope, String),
+    /// Write these cases with their deadlines to a CSV file in the home folder.
+    ExportCases {
+        ids: Vec<i64>,
+        lang: Lang,
+    },
+    /// Register what a form holds (a complaint, evidence).
+    SubmitForm {
+        form: Box<super::form::Form>,
+        lang: Lang,
+    },
+    /// Put an officer and inspectors (logins) on each of these cases.
+    AssignCase {
+        ids: Vec<i64>,
+        officer: String,
+        inspectors: Vec<String>,
+        lang: Lang,
+    },
+    /// Read a section of the supervision pane.
+    LoadBoard {
+        section: crate::workflow::board::Section,
+        lang: Lang,
+        /// Answers to an older load are dropped.
+        generation: u64,
+    },
+    /// A draw's published result, to read on screen.
+    ShowDraw {
+        id: i64,
+        lang: Lang,
+    },
+    /// Write a table made on screen (the lookup's hits) to the home folder.
+    WriteTable {
+        table: Box<crate::workflow::export::Table>,
+        lang: Lang,
+    },
+    /// Render a record's document to the home folder.
+    PrintDocument {
+        kind: crate::domain::documents::DocKind,
+        id: i64,
+        lang: Lang,
+    },
+    /// Write the list or section on screen to a workbook in the home folder.
+    ExportView {
+        source: crate::workflow::export::Source,
+        filter: String,
+        scope: crate::store::QueueScope,
+        lang: Lang,
+    },
+    /// Read what recording inspection `id` needs (its kind, whether pending).
+    PrepareInspection {
+        id: i64,
+    },
+    Quit,
+}
+
+/// A case step as confirmed: for a decision, the article, its basis and the fine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseMoveAsk {
+    pub id: i64,
+    pub step: crate::domain::CaseMove,
+    pub note: String,
+    /// (article code, affected workers, amount owed in fen, fine in fen)
+    pub decision: Option<(String, i64, i64, i64)>,
+    pub lang: Lang,
+}
+
+// Each event crosses the channel once; boxing the large ones would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum AppEvent {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    Page {
+        ask: PageAsk,
+        result: Result<Vec<ListItem>, String>,
+    },
+    Detail {
+        kind: ListKind,
+        id: i64,
+        result: Result<Option<Detail>, String>,
+    },
+    Dashboard(Result<Dashboard, String>),
+    /// A month's statistics.
+    Statistics {
+        month: crate::domain::statistics::Month,
+        result: Result<crate::domain::statistics::MonthFigures, String>,
+    },
+    Counts(Result<Counts, String>),
+    IndexReady(Result<Arc<Index>, String>),
+    DecisionReady(Result<DecisionDraft, String>),
+    /// A decision taken (the sentence to show) or refused (why).
+    Decided(Result<String, String>),
+    /// The clean pending filings, to tag.
+    CleanFilings(Result<Vec<i64>, String>),
+    /// How many problems the checks find in filings on screen.
+    ProblemCounts(HashMap<i64, usize>),
+    /// What the checks find in the pending filing whose detail is open.
+    FilingProblems {
+        id: i64,
+        problems: Vec<crate::domain::review::Problem>,
+    },
+    /// The staff member's saved views.
+    ViewsLoaded(Result<Vec<super::casework::SavedView>, String>),
+    /// Every case of the view, to tag.
+    CasesTagged(Result<Vec<i64>, String>),
+    /// A form's content registered (the sentence) or refused (why).
+    FormDone(Result<String, String>),
+    /// Something changed in the database (at this desk or another).
+    DataChanged,
+    /// The desk is to close: a signal (`kill`, a hang-up when the SSH
+    /// connection drops) or the terminal gone (`hung_up`: it may be).
+    Ended {
+        hung_up: bool,
+    },
+    /// A case step or assignment taken (the sentence) or refused (why).
+    CaseDone(Result<String, String>),
+    /// The open cases' deadlines were recomputed.
+    DeadlinesRecomputed(Result<usize, String>),
+    /// Inspectors (id, name, login, open cases) to assign cases `ids`.
+    Inspectors {
+        ids: Vec<i64>,
+        result: Result<Vec<(i64, String, String, i64)>, String>,
+    },
+    /// Each problem code with how many pending filings have it.
+    Tally(Result<Vec<(String, i64)>, String>),
+    /// Someone else is reviewing the filing just opened: who, until when.
+    LeaseHeld(Option<(String, chrono::DateTime<chrono::Utc>)>),
+    /// A person's full ID number, phone and bank account.
+    Revealed {
+        id: i64,
+        result: Result<Option<(String, String, String)>, String>,
+    },
+    /// A section of the supervision pane, for load `generation`.
+    Board {
+        generation: u64,
+        result: Result<crate::workflow::board::BoardPage, String>,
+    },
+    /// An export written (the sentence) or not (why).
+    Exported(Result<String, String>),
+    /// A text to read (a title and its lines), or why not.
+    TextReady(Result<(String, Vec<String>), String>),
+    /// Inspection `id`'s licence, kind and result, to open its form.
+    InspectionTarget {
+        id: i64,
+        result: Result<Option<(i64, String, String)>, String>,
+    },
+    /// A search's answer; None when a newer keystroke cancelled it.
+    Searched {
+        generation: u64,
+        query: String,
+        hits: Option<Box<Hits>>,
+    },
+}
