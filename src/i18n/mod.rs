@@ -10,6 +10,7 @@ mod import;
 mod leads;
 mod messages;
 mod problems;
+mod supervision;
 mod tui;
 
 pub use board::*;
@@ -20,6 +21,7 @@ pub use import::*;
 pub use leads::*;
 pub use messages::*;
 pub use problems::*;
+pub use supervision::*;
 pub use tui::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
