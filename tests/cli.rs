@@ -436,7 +436,7 @@ fn an_unreachable_postgres_server_is_named_at_once() {
             "postgres://hrss:pw@127.0.0.1:1/hrss",
             "migrate",
         ])
-        .timeout(std::time::Duration::from_secs(8))
+        .timeout(std::time::Duration::from_secs(30))
         .assert()
         .code(1)
         .stderr(

@@ -283,7 +283,7 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
         "SELECT COUNT(*) FROM filing f JOIN staff s ON s.id = f.lease_by WHERE s.login = '{CLERK}'"
     );
     assert!(
-        Tmux::within(10, || scalar(&o.db, &held) == "1"),
+        Tmux::within(30, || scalar(&o.db, &held) == "1"),
         "the opened filing is the clerk's"
     );
     assert!(
@@ -299,7 +299,9 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
     ));
     assert!(!client.trim().is_empty(), "the ssh client runs");
     sh(&format!(
-        "kill -9 {}",
+        // A process may end by itself between pgrep and kill: what counts is
+        // what follows.
+        "kill -9 {} || true",
         client.split_whitespace().collect::<Vec<_>>().join(" ")
     ));
     assert!(
@@ -326,13 +328,15 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
     t.wait_for("the queue's rows", |s| s.contains("********"));
     t.keys(&["Enter"]);
     assert!(
-        Tmux::within(10, || scalar(&o.db, &held) == "1"),
+        Tmux::within(30, || scalar(&o.db, &held) == "1"),
         "the opened filing is the clerk's"
     );
     let session = sh(&format!("pgrep -f -- '^sshd: {CLERK}' || true"));
     assert!(!session.trim().is_empty(), "sshd serves the clerk");
     sh(&format!(
-        "kill -9 {}",
+        // A process may end by itself between pgrep and kill: what counts is
+        // what follows.
+        "kill -9 {} || true",
         session.split_whitespace().collect::<Vec<_>>().join(" ")
     ));
     let s = t.wait_for("the client ended by the server's drop", ended);

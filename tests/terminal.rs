@@ -29,7 +29,7 @@ fn desk(d: &Demo, extra_env: &str) -> Tmux {
         s.contains("申报") && s.contains("材料")
     });
     assert!(
-        Tmux::within(10, || {
+        Tmux::within(30, || {
             d.scalar(
             "SELECT COUNT(*) FROM filing f JOIN staff s ON s.id = f.lease_by WHERE s.login = 'wangfang'"
         ) == "1"

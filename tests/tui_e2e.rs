@@ -85,7 +85,10 @@ fn a_clerk_moves_through_the_panes_reads_help_filters_and_quits() {
     });
     // One Esc at a time: two at once read as one escape sequence.
     t.keys(&["Escape"]);
-    t.wait_for("the list again", |s| s.contains("缴费基数"));
+    // The detail shows 缴费基数 too: the list is there when its field is gone.
+    t.wait_for("the list again", |s| {
+        s.contains("缴费基数") && !s.contains("公民身份号码：")
+    });
     t.keys(&["Escape"]);
     t.wait_for("the filter cleared", |s| !s.contains("筛选“王”"));
     t.keys(&[":"]);
@@ -102,7 +105,7 @@ fn a_clerk_moves_through_the_panes_reads_help_filters_and_quits() {
     let start = Instant::now();
     while !exit_file.exists() {
         assert!(
-            start.elapsed() < Duration::from_secs(10),
+            start.elapsed() < Duration::from_secs(40),
             "the program did not end on q"
         );
         std::thread::sleep(Duration::from_millis(50));
@@ -159,7 +162,7 @@ fn the_program_alone_opens_the_screen_as_the_staff_member_and_ends_cleanly() {
     let start = Instant::now();
     while !exit_file.exists() {
         assert!(
-            start.elapsed() < Duration::from_secs(10),
+            start.elapsed() < Duration::from_secs(40),
             "the program did not end on q"
         );
         std::thread::sleep(Duration::from_millis(50));
