@@ -15,6 +15,7 @@ use hrss_desk::tui::keymap::Keymap;
 use hrss_desk::tui::pane::{LoadMode, PaneId};
 use hrss_desk::tui::render::{render, screen_text};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
 use ratatui::{Terminal, backend::TestBackend};
 
 const PANES: [(Action, &str); 6] = [
@@ -522,6 +523,34 @@ fn what_the_terminal_shows_is_what_was_drawn() {
             .map(|r| format!("{}\n", r.trim_end()))
             .collect();
         assert_eq!(shown, draw(a));
+        // Colours and attributes too: a blank's colour may be left unsent
+        // only where it does not show.
+        let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        t.draw(|f| render(f, a)).unwrap();
+        let meant = t.backend().buffer();
+        for y in 0..30u16 {
+            for x in 0..100u16 {
+                let c = vt.screen().cell(y, x).unwrap();
+                if c.is_wide_continuation() {
+                    continue;
+                }
+                let m = &meant[(x, y)];
+                let mut same = c.inverse() == m.modifier.contains(Modifier::REVERSED)
+                    && c.underline() == m.modifier.contains(Modifier::UNDERLINED)
+                    && c.bgcolor() == vt_color(m.bg);
+                if c.has_contents() && c.contents() != " " {
+                    same &= c.fgcolor() == vt_color(m.fg)
+                        && c.bold() == m.modifier.contains(Modifier::BOLD)
+                        && c.dim() == m.modifier.contains(Modifier::DIM);
+                }
+                assert!(
+                    same,
+                    "({x}, {y}) {:?}: meant {m:?}, shown {c:?} in\n{}",
+                    m.symbol(),
+                    draw(a)
+                );
+            }
+        }
     };
     check(&a, &mut screen);
     act(&mut a, Action::Pane5);
@@ -540,6 +569,51 @@ fn what_the_terminal_shows_is_what_was_drawn() {
     }
     typed(&mut a, KeyCode::Esc);
     check(&a, &mut screen);
+    // Hits of other widths, a narrower scope, back to nothing typed.
+    for c in "鹿泉".chars() {
+        typed(&mut a, KeyCode::Char(c));
+        check(&a, &mut screen);
+    }
+    for code in [KeyCode::Tab, KeyCode::Backspace, KeyCode::Tab, KeyCode::Esc] {
+        typed(&mut a, code);
+        check(&a, &mut screen);
+    }
+    typed(&mut a, KeyCode::Esc);
+    // Every pane, each drawn over the last.
+    for (action, _) in PANES.iter().chain(PANES.iter().rev()) {
+        act(&mut a, *action);
+        check(&a, &mut screen);
+    }
+    typed(&mut a, KeyCode::Char('?'));
+    check(&a, &mut screen);
+    typed(&mut a, KeyCode::Esc);
+    check(&a, &mut screen);
+}
+
+/// The colour a terminal emulator reads for one of ratatui's.
+fn vt_color(c: ratatui::style::Color) -> vt100::Color {
+    use ratatui::style::Color::*;
+    match c {
+        Reset => vt100::Color::Default,
+        Black => vt100::Color::Idx(0),
+        Red => vt100::Color::Idx(1),
+        Green => vt100::Color::Idx(2),
+        Yellow => vt100::Color::Idx(3),
+        Blue => vt100::Color::Idx(4),
+        Magenta => vt100::Color::Idx(5),
+        Cyan => vt100::Color::Idx(6),
+        Gray => vt100::Color::Idx(7),
+        DarkGray => vt100::Color::Idx(8),
+        LightRed => vt100::Color::Idx(9),
+        LightGreen => vt100::Color::Idx(10),
+        LightYellow => vt100::Color::Idx(11),
+        LightBlue => vt100::Color::Idx(12),
+        LightMagenta => vt100::Color::Idx(13),
+        LightCyan => vt100::Color::Idx(14),
+        White => vt100::Color::Idx(15),
+        Indexed(n) => vt100::Color::Idx(n),
+        Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
+    }
 }
 
 #[test]
