@@ -367,6 +367,41 @@ fn scrolling_a_list_by_region_shows_the_same_screen_as_a_repaint() {
     }
 }
 
+/// A terminal made smaller while a list scrolls, before the program has heard
+/// of the new size: drawn without a fault, and right once it has.
+#[test]
+fn a_terminal_shrunk_while_a_list_scrolls_is_drawn_without_a_fault() {
+    use hrss_desk::tui::screen::Screen;
+    let mut a = app(Lang::Zh, 80, 40);
+    let list = a.lists.get_mut(&ListKind::Persons).unwrap();
+    list.items = (1..=90)
+        .map(|id| {
+            ListItem::Person(PersonItem {
+                id,
+                name: format!("张{id}"),
+                id_number: format!("1301101990030{:05}", id),
+                employer_name: None,
+                status: "active".into(),
+                contribution_base: 6_420_00,
+            })
+        })
+        .collect();
+    list.loaded_once = true;
+    list.at_bottom = true;
+    act(&mut a, Action::Pane5);
+    let mut screen = Screen::new(Terminal::new(TestBackend::new(80, 40)).unwrap());
+    for _ in 0..40 {
+        a.apply(Action::Down);
+        screen.draw(&a).unwrap();
+    }
+    screen.terminal.backend_mut().resize(80, 24);
+    a.apply(Action::Down);
+    screen.draw(&a).unwrap();
+    a.handle(AppEvent::Resize(80, 24));
+    screen.draw(&a).unwrap();
+    assert_eq!(screen_text(screen.terminal.backend().buffer()), draw(&a));
+}
+
 #[test]
 fn typing_in_the_lookup_pane_searches_and_tab_narrows_the_kind() {
     let mut a = app(Lang::Zh, 80, 24);
@@ -538,6 +573,11 @@ fn what_the_terminal_shows_is_what_was_drawn() {
                 let mut same = c.inverse() == m.modifier.contains(Modifier::REVERSED)
                     && c.underline() == m.modifier.contains(Modifier::UNDERLINED)
                     && c.bgcolor() == vt_color(m.bg);
+                // (vt100 keeps the colours as set: reversed, the foreground
+                // is what a blank shows.)
+                if c.inverse() {
+                    same &= c.fgcolor() == vt_color(m.fg);
+                }
                 if c.has_contents() && c.contents() != " " {
                     same &= c.fgcolor() == vt_color(m.fg)
                         && c.bold() == m.modifier.contains(Modifier::BOLD)

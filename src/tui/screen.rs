@@ -98,7 +98,7 @@ pub fn changes(shown: &Buffer, next: &Buffer) -> Vec<(u16, u16, Cell)> {
     for (x, y, cell) in changed {
         // (The right half of a wide character overwritten: what the
         // terminal leaves there is its own, so it is sent.)
-        let half = x > 0 && shown[(x - 1, y)].symbol().width() > 1;
+        let half = x > shown.area.left() && shown[(x - 1, y)].symbol().width() > 1;
         if !half && blank_alike(&shown[(x, y)], cell) {
             continue;
         }
@@ -116,18 +116,15 @@ pub fn changes(shown: &Buffer, next: &Buffer) -> Vec<(u16, u16, Cell)> {
     out
 }
 
-/// Two blanks the terminal shows alike: the same background, and the same
-/// of what a blank shows of its modifiers (its colour only when reversed).
+/// Two blanks the terminal shows alike: the same background and neither
+/// reversed, underlined nor struck through (then a blank shows its colour,
+/// and bold may brighten it): only the foreground colour, unseen, differs.
 fn blank_alike(a: &Cell, b: &Cell) -> bool {
     let shows = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT;
-    a.symbol() == " "
-        && b.symbol() == " "
-        && a.diff_option == CellDiffOption::None
-        && b.diff_option == CellDiffOption::None
-        && a.bg == b.bg
-        && a.modifier & shows == b.modifier & shows
-        && (!a.modifier.contains(Modifier::REVERSED) || a.fg == b.fg)
-        && (!a.modifier.contains(Modifier::UNDERLINED) || a.underline_color == b.underline_color)
+    let plain = |c: &Cell| {
+        c.symbol() == " " && c.diff_option == CellDiffOption::None && !c.modifier.intersects(shows)
+    };
+    plain(a) && plain(b) && a.bg == b.bg
 }
 
 /// A blank in `style` (a cell's whole style, every colour given).
@@ -190,12 +187,16 @@ impl<B: Backend> Screen<B> {
         // A new size: ratatui clears the terminal, which then shows nothing.
         self.terminal.autoresize()?;
         let area = self.terminal.get_frame().area();
-        let mut shown = match self.shown.take() {
-            Some(b) if b.area == area => b,
-            _ => Buffer::empty(area),
+        let (mut shown, cleared) = match self.shown.take() {
+            Some(b) if b.area == area => (b, false),
+            _ => (Buffer::empty(area), true),
         };
         let now = shown_list(app);
+        // No scroll on a screen just cleared, nor for a size the app has
+        // not heard of yet (its rows would lie past the terminal's).
         if let (Some(before), Some(now)) = (&self.last, &now)
+            && !cleared
+            && now.size == (area.width, area.height)
             && let Some(d) = moved_by(before, now)
         {
             let region = now.top..now.top + now.ids.len() as u16;
