@@ -628,6 +628,41 @@ fn what_the_terminal_shows_is_what_was_drawn() {
     check(&a, &mut screen);
     typed(&mut a, KeyCode::Esc);
     check(&a, &mut screen);
+    // A broadcast written over the screen (`wall`, line noise): what the
+    // program believes is shown is no longer so, until Ctrl-L repaints.
+    tee.0.lock().unwrap().extend_from_slice(
+        "\x1b[12;5HBroadcast message from root: \x1b[7msystem going down\x1b[0m".as_bytes(),
+    );
+    a.handle(AppEvent::Key(KeyEvent::new(
+        KeyCode::Char('l'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(std::mem::take(&mut a.repaint));
+    screen.clear().unwrap();
+    check(&a, &mut screen);
+}
+
+#[test]
+fn ctrl_l_asks_for_a_repaint_wherever_the_keys_go() {
+    let ctrl_l = KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    let mut a = app(Lang::Zh, 80, 24);
+    // On the lookup's query line, where letters are typed: not typed.
+    act(&mut a, Action::Pane2);
+    typed(&mut a, KeyCode::Char('q'));
+    a.handle(AppEvent::Key(ctrl_l));
+    assert!(std::mem::take(&mut a.repaint));
+    assert_eq!(a.lookup.query, "q");
+    // In a filter being typed, and in the command palette.
+    act(&mut a, Action::Pane5);
+    typed(&mut a, KeyCode::Char('/'));
+    a.handle(AppEvent::Key(ctrl_l));
+    assert!(std::mem::take(&mut a.repaint));
+    assert!(a.filtering && a.list().unwrap().filter.is_empty());
+    typed(&mut a, KeyCode::Esc);
+    typed(&mut a, KeyCode::Char(':'));
+    a.handle(AppEvent::Key(ctrl_l));
+    assert!(std::mem::take(&mut a.repaint));
+    assert!(matches!(a.overlay, Some(Overlay::Palette(_))));
 }
 
 /// The colour a terminal emulator reads for one of ratatui's.

@@ -27,6 +27,7 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         Open => ("查看详情", "Open the record"),
         Back => ("返回 / 清除筛选", "Back / clear filter"),
         Refresh => ("刷新", "Refresh"),
+        Repaint => ("重绘屏幕", "Repaint the screen"),
         Language => ("切换中文 / English", "Switch English / 中文"),
         KeymapView => ("键位与键位文件问题", "Keymap and its problems"),
         Approve => ("办结", "Approve"),

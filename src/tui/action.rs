@@ -43,6 +43,7 @@ actions! {
     Open = "open",
     Back = "back",
     Refresh = "refresh",
+    Repaint = "repaint",
     Language = "language",
     KeymapView = "keymap",
     Approve = "approve",

@@ -180,6 +180,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Typing after `/` goes into the current list's filter.
     pub filtering: bool,
+    /// The whole screen is to be sent again (Ctrl-L: a line's noise or a
+    /// broadcast message garbled it).
+    pub repaint: bool,
     /// Enter pressed while this list was being read afresh (a filter just
     /// typed): the row it comes back with is opened, as typed ahead.
     pub open_on_arrival: Option<ListKind>,
@@ -261,6 +264,7 @@ impl App {
             overlay: None,
             filtering: false,
             open_on_arrival: None,
+            repaint: false,
             counts: None,
             calendar,
             today,

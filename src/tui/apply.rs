@@ -72,6 +72,10 @@ impl App {
                 self.overlay = Some(Overlay::Help { scroll: 0 });
                 vec![]
             }
+            Action::Repaint => {
+                self.repaint = true;
+                vec![]
+            }
             Action::KeymapView => {
                 self.overlay = Some(Overlay::Keymap { scroll: 0 });
                 vec![]

@@ -289,6 +289,9 @@ pub async fn run(
                 return Ok(());
             }
         }
+        if std::mem::take(&mut app.repaint) {
+            screen.clear().map_err(io)?;
+        }
         screen.draw(&app).map_err(io)?;
     }
     Ok(())

@@ -183,6 +183,16 @@ impl<B: Backend> Screen<B> {
         }
     }
 
+    /// Clears the terminal: the next frame is sent whole. (Not ratatui's
+    /// `Terminal::clear`: it asks the terminal where its cursor is, an answer
+    /// read from the same input as the keys.)
+    pub fn clear(&mut self) -> Result<(), B::Error> {
+        self.terminal.backend_mut().clear()?;
+        self.shown = None;
+        self.last = None;
+        Ok(())
+    }
+
     pub fn draw(&mut self, app: &App) -> Result<(), B::Error> {
         // A new size: ratatui clears the terminal, which then shows nothing.
         self.terminal.autoresize()?;
