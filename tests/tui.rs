@@ -339,21 +339,7 @@ fn a_broken_user_keymap_is_reported_not_fatal() {
 fn scrolling_a_list_by_region_shows_the_same_screen_as_a_repaint() {
     use hrss_desk::tui::screen::Screen;
     let mut a = app(Lang::Zh, 80, 24);
-    let list = a.lists.get_mut(&ListKind::Persons).unwrap();
-    list.items = (1..=60)
-        .map(|id| {
-            ListItem::Person(PersonItem {
-                id,
-                name: format!("张{id}"),
-                id_number: format!("1301101990030{:05}", id),
-                employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
-                status: "active".into(),
-                contribution_base: 6_420_00 + id,
-            })
-        })
-        .collect();
-    list.loaded_once = true;
-    list.at_bottom = true;
+    whole_persons_list(&mut a, 60, "张");
     act(&mut a, Action::Pane5);
     let mut screen = Screen::new(Terminal::new(TestBackend::new(80, 24)).unwrap());
     screen.draw(&a).unwrap();
@@ -373,21 +359,7 @@ fn scrolling_a_list_by_region_shows_the_same_screen_as_a_repaint() {
 fn a_terminal_shrunk_while_a_list_scrolls_is_drawn_without_a_fault() {
     use hrss_desk::tui::screen::Screen;
     let mut a = app(Lang::Zh, 80, 40);
-    let list = a.lists.get_mut(&ListKind::Persons).unwrap();
-    list.items = (1..=90)
-        .map(|id| {
-            ListItem::Person(PersonItem {
-                id,
-                name: format!("张{id}"),
-                id_number: format!("1301101990030{:05}", id),
-                employer_name: None,
-                status: "active".into(),
-                contribution_base: 6_420_00,
-            })
-        })
-        .collect();
-    list.loaded_once = true;
-    list.at_bottom = true;
+    whole_persons_list(&mut a, 90, "张");
     act(&mut a, Action::Pane5);
     let mut screen = Screen::new(Terminal::new(TestBackend::new(80, 40)).unwrap());
     for _ in 0..40 {
@@ -520,21 +492,7 @@ fn what_the_terminal_shows_is_what_was_drawn() {
     }
 
     let mut a = app(Lang::Zh, 100, 30);
-    let list = a.lists.get_mut(&ListKind::Persons).unwrap();
-    list.items = (1..=80)
-        .map(|id| {
-            ListItem::Person(PersonItem {
-                id,
-                name: format!("欧阳{id}"),
-                id_number: format!("1301101990030{id:05}"),
-                employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
-                status: "active".into(),
-                contribution_base: 6_420_00 + id,
-            })
-        })
-        .collect();
-    list.loaded_once = true;
-    list.at_bottom = true;
+    whole_persons_list(&mut a, 80, "欧阳");
     let tee = Tee::default();
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, 100, 30)),
@@ -1179,4 +1137,24 @@ fn an_inspection_shows_its_campaign_and_items_in_the_order_of_its_kind() {
         let name = format!("inspection_detail_{}_80x24", lang.pick("zh", "en"));
         insta::assert_snapshot!(name, draw(&a));
     }
+}
+
+/// The persons' list, all `n` rows read (none left to load), named `surname`
+/// and their number.
+fn whole_persons_list(a: &mut App, n: i64, surname: &str) {
+    let list = a.lists.get_mut(&ListKind::Persons).unwrap();
+    list.items = (1..=n)
+        .map(|id| {
+            ListItem::Person(PersonItem {
+                id,
+                name: format!("{surname}{id}"),
+                id_number: format!("1301101990030{id:05}"),
+                employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
+                status: "active".into(),
+                contribution_base: 6_420_00 + id,
+            })
+        })
+        .collect();
+    list.loaded_once = true;
+    list.at_bottom = true;
 }
