@@ -237,6 +237,35 @@ fn enter_typed_ahead_of_a_filtered_page_opens_the_row_that_comes() {
     });
     assert!(fx.is_empty(), "{fx:?}");
     assert!(a.detail.is_none());
+
+    // A read that fails drops the Enter: the next page, a refresh's, opens nothing.
+    typed(&mut a, KeyCode::Esc);
+    typed(&mut a, KeyCode::Char('/'));
+    let fx = key(&mut a, KeyCode::Char('赵'));
+    let [Effect::LoadPage(ask)] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    let ask = ask.clone();
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    a.handle(AppEvent::Page {
+        ask,
+        result: Err("数据库暂时无法连接".into()),
+    });
+    let again = a
+        .apply(Action::Refresh)
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::LoadPage(ask) => Some(ask),
+            _ => None,
+        })
+        .expect("a refresh reads the list again");
+    let fx = a.handle(AppEvent::Page {
+        ask: again,
+        result: Ok(rows(ListKind::Persons)),
+    });
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(a.detail.is_none());
 }
 
 #[test]

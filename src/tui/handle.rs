@@ -42,11 +42,14 @@ impl App {
                 let dir = ask.request.dir;
                 let more = list.receive(ask.generation, ask.mode, dir, result);
                 list.follow(height);
-                let arrived = list.loading.is_none() && list.error.is_none();
+                let (answered, failed) = (list.loading.is_none(), list.error.is_some());
                 let mut fx: Vec<Effect> = more.map(Effect::LoadPage).into_iter().collect();
-                if arrived && self.open_on_arrival == Some(ask.kind) {
+                // The Enter is for this answer only: a failed read drops it
+                // (a later refresh must not open a row nobody asked for).
+                if answered && self.open_on_arrival == Some(ask.kind) {
                     self.open_on_arrival = None;
-                    let still_here = self.pane.list_kind() == Some(ask.kind)
+                    let still_here = !failed
+                        && self.pane.list_kind() == Some(ask.kind)
                         && self.detail.is_none()
                         && self.overlay.is_none()
                         && !self.filtering;
