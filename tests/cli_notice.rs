@@ -209,6 +209,18 @@ fn a_rectification_notice_and_the_offices_own_template() {
         text.contains("整改期限：2099-06-30") && text.contains("事实和理由：未公示收费标准"),
         "{text}"
     );
+    // Every fact of the step where it belongs: the licence, its holder, the
+    // step in words, who decided.
+    let number = d.scalar(&format!("SELECT number FROM licence WHERE id = {licence}"));
+    let holder = d.scalar(&format!("SELECT holder FROM licence WHERE id = {licence}"));
+    for line in [
+        format!("许可证号：{number}"),
+        format!("机构名称：{holder}"),
+        "决定人：刘洋".to_string(),
+        "处理措施：警告并责令限期改正".to_string(),
+    ] {
+        assert!(text.contains(&line), "{line} in {text}");
+    }
     // The office writes the template out, edits it in its word processor
     // (here python-docx), and loads it back.
     let template = d.dir.path().join("t.docx");

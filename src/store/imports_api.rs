@@ -55,22 +55,10 @@ impl Store {
     }
 
     /// A ladder step for its rectification notice.
-    #[allow(clippy::type_complexity)]
     pub async fn sanction_step_facts(
         &self,
         id: i64,
-    ) -> Result<
-        Option<(
-            String,
-            String,
-            String,
-            NaiveDate,
-            Option<NaiveDate>,
-            String,
-            String,
-        )>,
-        StoreError,
-    > {
+    ) -> Result<Option<SanctionStepFacts>, StoreError> {
         on_backend!(self.sanction_step_facts(id))
     }
 

@@ -86,6 +86,19 @@ pub struct AnnualReviewRow {
     pub note: String,
 }
 
+/// A ladder step as its rectification notice states it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct SanctionStepFacts {
+    pub licence_number: String,
+    pub holder: String,
+    pub step: String,
+    pub decided_on: NaiveDate,
+    pub deadline: Option<NaiveDate>,
+    pub reason: String,
+    /// Who decided it (their name; empty if unknown).
+    pub decided_by: String,
+}
+
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct SanctionRow {
     pub id: i64,

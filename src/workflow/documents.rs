@@ -141,25 +141,23 @@ pub async fn render(
             ]);
         }
         RecordKind::SanctionStep => {
-            let (number, holder, step, _, deadline, reason, by) = store
+            let facts = store
                 .sanction_step_facts(id)
                 .await
                 .map_err(fail)?
                 .ok_or_else(not_for)?;
-            let Some(deadline) = deadline else {
+            let Some(deadline) = facts.deadline else {
                 return Err(not_for());
             };
+            let step = crate::domain::ladder::Step::parse(&facts.step)
+                .map_or(facts.step.clone(), |s| s.label(Lang::Zh).into());
             values.extend([
-                ("机构名称", holder),
-                ("许可证号", number),
-                (
-                    "处理措施",
-                    crate::domain::ladder::Step::parse(&step)
-                        .map_or(step.clone(), |s| s.label(Lang::Zh).into()),
-                ),
-                ("事实和理由", reason),
+                ("机构名称", facts.holder),
+                ("许可证号", facts.licence_number),
+                ("处理措施", step),
+                ("事实和理由", facts.reason),
                 ("整改期限", deadline.to_string()),
-                ("决定人", by),
+                ("决定人", facts.decided_by),
             ]);
         }
         RecordKind::Case => {

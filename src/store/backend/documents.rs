@@ -137,15 +137,11 @@ impl Backend {
         Ok(())
     }
 
-    /// A ladder step for its rectification notice: licence number, holder,
-    /// step, decided on, deadline, reason, and who decided.
-    #[allow(clippy::type_complexity)]
-    pub async fn sanction_step_facts(
-        &self,
-        id: i64,
-    ) -> Result<Option<(String, String, String, NaiveDate, Option<NaiveDate>, String, String)>, StoreError> {
+    /// A ladder step for its rectification notice.
+    pub async fn sanction_step_facts(&self, id: i64) -> Result<Option<SanctionStepFacts>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT l.number, l.holder, s.step, s.decided_on, s.deadline, s.reason, COALESCE(st.name, '')
+            "SELECT l.number AS licence_number, l.holder, s.step, s.decided_on, s.deadline, s.reason,
+                    COALESCE(st.name, '') AS decided_by
              FROM sanction_step s JOIN licence l ON l.id = s.licence_id
              LEFT JOIN staff st ON st.id = s.decided_by WHERE s.id = $1",
         )
