@@ -312,24 +312,42 @@ pub async fn export(
         }
         Source::Board(section) => board_table(store, calendar, lang, section, today).await?,
     };
-    // Audited before the file exists: no export without its entry. The
-    // reason is kept without digit runs (an ID number typed in it) and short.
+    // The reason is kept without digit runs (an ID number typed in it) and short.
     let reason = reveal.map(|r| {
         crate::domain::mask::mask_digit_runs(r.trim())
             .chars()
             .take(200)
             .collect::<String>()
     });
+    let to = (path, format);
+    audited_write(
+        store,
+        staff,
+        lang,
+        source.code(),
+        &table,
+        to,
+        reason.as_deref(),
+    )
+    .await
+}
+
+/// Audits an export (what, how many rows, why ID numbers went out in full),
+/// then writes it: no file without its entry. Ok is the sentence to show.
+async fn audited_write(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    code: &str,
+    table: &Table,
+    (path, format): (&Path, Format),
+    revealed_because: Option<&str>,
+) -> Result<String, String> {
     store
-        .record_export(
-            &staff.login,
-            source.code(),
-            table.rows.len(),
-            reason.as_deref(),
-        )
+        .record_export(&staff.login, code, table.rows.len(), revealed_because)
         .await
         .map_err(|e| i18n::store_error(lang, &e))?;
-    write(&table, format, path)
+    write(table, format, path)
         .map_err(|e| i18n::list_export_failed(lang, &format!("{}: {e}", path.display())))?;
     Ok(i18n::list_exported(
         lang,
@@ -478,17 +496,7 @@ pub async fn export_table(
     table: &Table,
     path: &Path,
 ) -> Result<String, String> {
-    store
-        .record_export(&staff.login, code, table.rows.len(), None)
-        .await
-        .map_err(|e| i18n::store_error(lang, &e))?;
-    write(table, Format::Xlsx, path)
-        .map_err(|e| i18n::list_export_failed(lang, &format!("{}: {e}", path.display())))?;
-    Ok(i18n::list_exported(
-        lang,
-        table.rows.len(),
-        &path.display().to_string(),
-    ))
+    audited_write(store, staff, lang, code, table, (path, Format::Xlsx), None).await
 }
 
 /// Where the lookup's hits go from the screen.
