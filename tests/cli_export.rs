@@ -141,3 +141,60 @@ fn exported_files_are_for_their_owner_alone() {
     );
     assert!(!logged.contains("130110199003071234"), "{logged}");
 }
+
+/// The lookup's hits exported from the screen (`Ctrl-E`): its audit entry
+/// first, then the file, which reads back.
+#[tokio::test]
+async fn the_lookups_hits_are_written_after_their_audit_entry() {
+    use hrss_desk::store::{DatabaseUrl, Store};
+    use hrss_desk::workflow::export::{Table, export_table};
+    let d = Demo::new();
+    let url = DatabaseUrl::parse(&format!("sqlite://{}", d.db.display())).unwrap();
+    let store = Store::connect(&url).await.unwrap();
+    let staff = store.staff_by_login("wulei").await.unwrap().unwrap();
+    let table = Table {
+        title: "许可查询".into(),
+        head: vec!["类别".into(), "名称".into()],
+        rows: vec![vec![
+            hrss_desk::sheet::Cell::Text("人力资源服务许可证".into()),
+            hrss_desk::sheet::Cell::Text("石家庄市鹿泉区恒信人力资源服务有限公司".into()),
+        ]],
+        money: vec![],
+    };
+    let path = d.dir.path().join("hits.xlsx");
+    let said = export_table(
+        &store,
+        &staff,
+        hrss_desk::i18n::Lang::Zh,
+        "lookup",
+        &table,
+        &path,
+    )
+    .await
+    .unwrap();
+    assert!(said.contains('1'), "{said}");
+    assert_eq!(
+        d.scalar("SELECT actor || ' ' || detail FROM audit_log WHERE action = 'export.lookup'"),
+        "wulei rows=1 masked"
+    );
+    let back = python(
+        "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; print(ws['B2'].value)",
+        &path,
+    );
+    assert_eq!(back.trim(), "石家庄市鹿泉区恒信人力资源服务有限公司");
+    // A folder that cannot be written: no file, and said so; the entry stays
+    // (what was attempted is on record).
+    let bad = d.dir.path().join("no/such/dir/hits.xlsx");
+    let e = export_table(
+        &store,
+        &staff,
+        hrss_desk::i18n::Lang::Zh,
+        "lookup",
+        &table,
+        &bad,
+    )
+    .await
+    .unwrap_err();
+    assert!(e.contains("no/such/dir"), "{e}");
+    assert!(!bad.exists());
+}
