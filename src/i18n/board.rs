@@ -366,6 +366,32 @@ pub fn stats_title(lang: Lang, month: &str) -> String {
     }
 }
 
+/// The month's own figures, each with its label: as the dashboard shows
+/// them and as the report's summary writes them.
+pub fn month_figures(
+    lang: Lang,
+    f: &crate::domain::statistics::MonthFigures,
+) -> [(&'static str, u64); 7] {
+    [
+        (lang.pick("收到申报", "Filings received"), f.received),
+        (lang.pick("办结", "Approved"), f.approved),
+        (lang.pick("退回更正", "Returned"), f.returned),
+        (
+            lang.pick("登记案件", "Cases registered"),
+            f.cases_registered,
+        ),
+        (
+            lang.pick("计划检查", "Inspections planned"),
+            f.inspections_planned,
+        ),
+        (lang.pick("其中已完成", "of which done"), f.planned_done),
+        (
+            lang.pick("完成检查", "Inspections done"),
+            f.inspections_done,
+        ),
+    ]
+}
+
 pub fn stats_heading(lang: Lang, i: usize) -> &'static str {
     let (zh, en) = match i {
         0 => ("当月", "The month"),

@@ -70,34 +70,28 @@ pub fn write_report(
     sheet(
         h("概况", "Summary"),
         vec![h("项目", "Figure"), month.to_string()],
-        vec![
-            vec![h("收到申报", "Filings received"), n(f.received)],
-            vec![h("办结", "Approved"), n(f.approved)],
-            vec![h("退回更正", "Returned"), n(f.returned)],
-            vec![h("登记案件", "Cases registered"), n(f.cases_registered)],
-            vec![
-                h("计划检查", "Inspections planned"),
-                n(f.inspections_planned),
-            ],
-            vec![h("其中已完成", "of which done"), n(f.planned_done)],
-            vec![h("完成检查", "Inspections done"), n(f.inspections_done)],
-            vec![
-                h("待审核申报（当前）", "Pending filings (now)"),
-                c.pending_filings.to_string(),
-            ],
-            vec![
-                h("在办案件（当前）", "Open cases (now)"),
-                c.open_cases.to_string(),
-            ],
-            vec![
-                h("超期案件（当前）", "Overdue cases (now)"),
-                c.overdue_cases.to_string(),
-            ],
-            vec![
-                h("逾期未复查的整改（当前）", "Rectifications overdue (now)"),
-                d.rectifications_overdue.to_string(),
-            ],
-        ],
+        i18n::month_figures(lang, f)
+            .into_iter()
+            .map(|(label, x)| vec![label.to_string(), n(x)])
+            .chain([
+                vec![
+                    h("待审核申报（当前）", "Pending filings (now)"),
+                    c.pending_filings.to_string(),
+                ],
+                vec![
+                    h("在办案件（当前）", "Open cases (now)"),
+                    c.open_cases.to_string(),
+                ],
+                vec![
+                    h("超期案件（当前）", "Overdue cases (now)"),
+                    c.overdue_cases.to_string(),
+                ],
+                vec![
+                    h("逾期未复查的整改（当前）", "Rectifications overdue (now)"),
+                    d.rectifications_overdue.to_string(),
+                ],
+            ])
+            .collect(),
     )?;
     sheet(
         h("按经办人", "By clerk"),

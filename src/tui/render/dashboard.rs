@@ -118,27 +118,16 @@ fn month(frame: &mut Frame, app: &App, area: Rect) {
     let row = |label: &str, n: u64| Line::raw(format!("{n:>7}  {label}"));
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    let mut l = vec![
-        Line::styled(i18n::stats_heading(lang, 0), bold),
-        row(lang.pick("收到申报", "Filings received"), f.received),
-        row(lang.pick("办结", "Approved"), f.approved),
-        row(lang.pick("退回更正", "Returned"), f.returned),
-        row(
-            lang.pick("登记案件", "Cases registered"),
-            f.cases_registered,
-        ),
-        row(
-            lang.pick("计划检查", "Inspections planned"),
-            f.inspections_planned,
-        ),
-        row(lang.pick("其中已完成", "of which done"), f.planned_done),
-        row(
-            lang.pick("本月完成检查", "Inspections done"),
-            f.inspections_done,
-        ),
+    let mut l = vec![Line::styled(i18n::stats_heading(lang, 0), bold)];
+    l.extend(
+        i18n::month_figures(lang, f)
+            .into_iter()
+            .map(|(label, n)| row(label, n)),
+    );
+    l.extend([
         Line::raw(""),
         Line::styled(i18n::stats_heading(lang, 1), bold),
-    ];
+    ]);
     if f.by_clerk.is_empty() {
         l.push(Line::raw(format!("{:>7}", "-")));
     }
