@@ -63,7 +63,9 @@ fn a_lead_is_recorded_and_starts_one_inspection_with_two_inspectors() {
         .stderr(predicate::str::contains("“nobody”不在工作人员名单中"));
     start(&d, "chenjie", "1", &["wulei", "yangqiang"], &[])
         .code(1)
-        .stderr(predicate::str::contains("监察员或科室负责人"));
+        .stderr(predicate::str::contains(
+            "只有劳动保障监察员、科室负责人可以根据线索启动检查。",
+        ));
     start(
         &d,
         "liuyang",

@@ -69,7 +69,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: DrawCommand) -> Result<ExitCode, F
             // Refused before a seed is announced for a draw that will not be made.
             use crate::domain::permissions::{Act, may};
             if !may(&me, Act::RunDraw) {
-                return Err(Failure::new(1, i18n::draw_for_chiefs(lang)));
+                return Err(Failure::new(1, i18n::act_refused(lang, Act::RunDraw)));
             }
             let plan = Plan {
                 seed: seed.unwrap_or_else(work::fresh_seed),

@@ -3,13 +3,6 @@
 use super::Lang;
 use crate::domain::complaint::{IntakeError, Missing, Outcome};
 
-pub fn may_not_register(lang: Lang) -> &'static str {
-    lang.pick(
-        "登记投诉须由窗口人员、监察员或科室负责人办理。",
-        "Complaints are registered by counter clerks, inspectors or section chiefs.",
-    )
-}
-
 pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
     match (lang, e) {
         (Lang::Zh, IntakeError::BadIdNumber) => "投诉人公民身份号码校验不通过，请核对。".into(),

@@ -93,13 +93,6 @@ pub fn leads_head(lang: Lang, n: usize, open: usize) -> String {
     }
 }
 
-pub fn leads_for_inspectors(lang: Lang) -> &'static str {
-    lang.pick(
-        "启动检查须由监察员或科室负责人决定。",
-        "Inspections are started by inspectors or section chiefs.",
-    )
-}
-
 pub fn not_on_staff(lang: Lang, login: &str) -> String {
     let login = super::printable(login);
     match lang {

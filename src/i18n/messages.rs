@@ -416,10 +416,7 @@ pub fn correction_notice(lang: Lang, id: i64, kind: &str, problems: &[String]) -
 pub fn refusal(lang: Lang, r: &crate::domain::decision::Refusal) -> String {
     use crate::domain::decision::Refusal::*;
     match (lang, r) {
-        (Lang::Zh, NotAClerk) => "只有窗口人员和科室负责人可以办理申报。".to_string(),
-        (Lang::En, NotAClerk) => {
-            "Only counter clerks and section chiefs decide filings.".to_string()
-        }
+        (_, NotAClerk) => act_refused(lang, crate::domain::permissions::Act::DecideFiling),
         (Lang::Zh, HasProblems(n)) => {
             format!("该申报有{n}个问题，不能办结：请退回更正，或由科室负责人说明理由后办结。")
         }

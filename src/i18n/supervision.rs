@@ -3,13 +3,6 @@
 
 use super::Lang;
 
-pub fn draw_for_chiefs(lang: Lang) -> &'static str {
-    lang.pick(
-        "抽查须由科室负责人组织。",
-        "Draws are made by a section chief.",
-    )
-}
-
 pub fn draw_error(lang: Lang, e: &crate::domain::draw::DrawError) -> String {
     use crate::domain::draw::DrawError::*;
     match (lang, e) {
@@ -126,13 +119,6 @@ pub fn draw_header(lang: Lang, d: &crate::store::DrawRow) -> String {
             d.result_hash
         ),
     }
-}
-
-pub fn inspection_for_inspectors(lang: Lang) -> &'static str {
-    lang.pick(
-        "检查结果须由监察员或科室负责人记录。",
-        "Inspections are recorded by inspectors or section chiefs.",
-    )
 }
 
 pub fn no_inspection(lang: Lang, id: i64) -> String {

@@ -33,7 +33,7 @@ pub async fn register(
     mass_incident: bool,
 ) -> Result<(i64, Outcome, NaiveDate), String> {
     if !may(staff, Act::RegisterComplaint) {
-        return Err(i18n::may_not_register(lang).to_string());
+        return Err(i18n::act_refused(lang, Act::RegisterComplaint));
     }
     check_intake(intake, today).map_err(|e| i18n::intake_error(lang, &e))?;
     let due = clocks::accept_due(cal, intake.received_on).due;

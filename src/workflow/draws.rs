@@ -81,7 +81,7 @@ pub async fn run(
     plan: Plan,
 ) -> Result<Drawn, String> {
     if !may(staff, Act::RunDraw) {
-        return Err(i18n::draw_for_chiefs(lang).to_string());
+        return Err(i18n::act_refused(lang, Act::RunDraw));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let facts = store.draw_facts(kind, zone).await.map_err(fail)?;

@@ -55,7 +55,7 @@ pub async fn inspect(
     logins: &[String],
 ) -> Result<String, String> {
     if !may(staff, Act::InspectFromLead) {
-        return Err(i18n::leads_for_inspectors(lang).to_string());
+        return Err(i18n::act_refused(lang, Act::InspectFromLead));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let method =

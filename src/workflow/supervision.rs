@@ -24,7 +24,7 @@ pub async fn record(
     approach: &str,
 ) -> Result<String, String> {
     if !may(staff, Act::RecordInspection) {
-        return Err(i18n::inspection_for_inspectors(lang).to_string());
+        return Err(i18n::act_refused(lang, Act::RecordInspection));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let (_, kind, result) = store
