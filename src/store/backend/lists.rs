@@ -578,20 +578,13 @@ impl Backend {
         .bind(soon)
         .fetch_one(&self.pool)
         .await?;
-        // domain::ladder::rectification_overdue, counted in SQL.
-        let rectifications_overdue: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM sanction_step s
-             WHERE s.deadline < $1 AND NOT EXISTS (
-                SELECT 1 FROM inspection i
-                 WHERE i.licence_id = s.licence_id AND i.done_on > s.decided_on AND i.done_on <= $1)",
-        )
-        .bind(today)
-        .fetch_one(&self.pool)
-        .await?;
-        // Rectifications still within their deadline, not yet re-inspected.
-        let rectifications_pending: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM sanction_step s
-             WHERE s.deadline >= $1 AND NOT EXISTS (
+        // Rectifications not yet re-inspected: past their deadline
+        // (domain::ladder::rectification_overdue, counted in SQL) or within it.
+        let (rectifications_overdue, rectifications_pending): (i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN s.deadline < $1 THEN 1 ELSE 0 END), 0),
+                    COALESCE(SUM(CASE WHEN s.deadline >= $1 THEN 1 ELSE 0 END), 0)
+             FROM sanction_step s
+             WHERE s.deadline IS NOT NULL AND NOT EXISTS (
                 SELECT 1 FROM inspection i
                  WHERE i.licence_id = s.licence_id AND i.done_on > s.decided_on AND i.done_on <= $1)",
         )
