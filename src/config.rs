@@ -3,7 +3,8 @@
 //! user's config directory (`~/.config/hrss-desk/`): what a command-line
 //! flag would otherwise say. A flag or environment variable wins over the
 //! user's file, which wins over the office's, key by key — except the
-//! review lease: the office's, when it sets one, binds every desk.
+//! review lease: the office's file, when it sets one, binds every desk, and a
+//! user's own may only shorten the office's setting (see [`Lease`]).
 
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ pub struct Config {
     pub log_dir: Option<String>,
     /// How long a filing opened for review stays this desk's (minutes,
     /// 1–480); unset: the office setting in the database (15 by default).
+    /// Read through [`Layers::lease`], not merged.
     pub lease_minutes: Option<u32>,
 }
 
@@ -45,15 +47,41 @@ pub struct Layers {
     pub office: Config,
 }
 
-impl Layers {
-    pub fn merged(&self) -> Config {
-        let mut c = self.user.clone().over(self.office.clone());
-        // A desk holding filings longer than the office allows keeps the
-        // other clerks from them: that is the office's to say.
-        if self.office.lease_minutes.is_some() {
-            c.lease_minutes = self.office.lease_minutes;
+/// How long a filing opened for review stays the desk's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lease {
+    /// The office's config file says: these minutes, whatever else says.
+    Office(u32),
+    /// A user's own file says: these minutes, or the office's setting in the
+    /// database if that is shorter. A desk holding filings longer than the
+    /// office allows would keep the other clerks from them.
+    AtMost(u32),
+}
+
+impl Lease {
+    /// The minutes for a desk, given the office's setting in the database.
+    pub fn minutes(lease: Option<Lease>, office_setting: u32) -> u32 {
+        match lease {
+            Some(Lease::Office(m)) => m,
+            Some(Lease::AtMost(m)) => m.min(office_setting),
+            None => office_setting,
         }
-        c
+    }
+}
+
+impl Layers {
+    /// Each key from the user's file, else the office's (the lease aside:
+    /// [`Layers::lease`]).
+    pub fn merged(&self) -> Config {
+        self.user.clone().over(self.office.clone())
+    }
+
+    pub fn lease(&self) -> Option<Lease> {
+        match (self.office.lease_minutes, self.user.lease_minutes) {
+            (Some(m), _) => Some(Lease::Office(m)),
+            (None, Some(m)) => Some(Lease::AtMost(m)),
+            (None, None) => None,
+        }
     }
 }
 
@@ -139,23 +167,30 @@ mod tests {
     }
 
     #[test]
-    fn the_offices_review_lease_binds_over_the_users_own() {
+    fn the_offices_review_lease_binds_and_a_users_own_only_shortens() {
         let office = parse("lease_minutes = 30").unwrap();
         let user = parse("lease_minutes = 480\nlang = \"en\"").unwrap();
-        let m = Layers {
+        let both = Layers {
             user: user.clone(),
             office,
-        }
-        .merged();
-        assert_eq!(m.lease_minutes, Some(30));
-        assert_eq!(m.lang.as_deref(), Some("en"));
-        // Where the office says nothing, the user's own is used.
-        let m = Layers {
+        };
+        assert_eq!(both.lease(), Some(Lease::Office(30)));
+        assert_eq!(
+            Lease::minutes(both.lease(), 15),
+            30,
+            "the office's file binds"
+        );
+        assert_eq!(both.merged().lang.as_deref(), Some("en"));
+        // Where the office's file says nothing, the user's own is at most
+        // the office's setting in the database.
+        let alone = Layers {
             user,
             office: Config::default(),
-        }
-        .merged();
-        assert_eq!(m.lease_minutes, Some(480));
+        };
+        assert_eq!(alone.lease(), Some(Lease::AtMost(480)));
+        assert_eq!(Lease::minutes(alone.lease(), 15), 15);
+        assert_eq!(Lease::minutes(Some(Lease::AtMost(5)), 15), 5);
+        assert_eq!(Lease::minutes(None, 20), 20);
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn the_offices_config_file_is_read_under_the_users_own() {
     .unwrap();
     let dir = home.path().join(".config/hrss-desk");
     std::fs::create_dir_all(&dir).unwrap();
-    // The user's own lease is not the office's to be overruled by.
+    // The office's lease binds: the user's own does not overrule it.
     std::fs::write(
         dir.join("config.toml"),
         "lang = \"en\"\nlease_minutes = 480\n",
@@ -67,6 +67,15 @@ fn the_offices_config_file_is_read_under_the_users_own() {
         .stdout(predicate::str::contains("lang = en\t# 配置文件"))
         .stdout(predicate::str::contains(
             "lease_minutes = 30\t# 本单位配置文件（个人配置不能改变）",
+        ));
+    // Without it, the user's own is a ceiling under the database's setting.
+    std::fs::write(home.path().join("office.toml"), "lang = \"zh\"\n").unwrap();
+    hrss(home.path())
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "lease_minutes = 480，不超过数据库中的本单位设置 / 480, at most the office setting in the database\t# 配置文件",
         ));
     // A bad value in the office's file is named with the file.
     std::fs::write(home.path().join("office.toml"), "lease_minutes = 0\n").unwrap();

@@ -91,14 +91,18 @@ pub fn show(given: &Global, used: &Global) -> ExitCode {
         ),
         (
             "lease_minutes",
-            used.lease_minutes.map_or_else(
-                || "数据库中的本单位设置（缺省15） / the office setting in the database (15 by default)".to_string(),
-                |m| m.to_string(),
-            ),
-            if o.lease_minutes.is_some() {
-                "本单位配置文件（个人配置不能改变） / office config file (binding)"
-            } else {
-                from(false, u.lease_minutes.is_some(), false)
+            match used.lease {
+                None => "数据库中的本单位设置（缺省15） / the office setting in the database (15 by default)".to_string(),
+                Some(crate::config::Lease::Office(m)) => m.to_string(),
+                Some(crate::config::Lease::AtMost(m)) => format!(
+                    "{m}，不超过数据库中的本单位设置 / {m}, at most the office setting in the database"
+                ),
+            },
+            match used.lease {
+                Some(crate::config::Lease::Office(_)) => {
+                    "本单位配置文件（个人配置不能改变） / office config file (binding)"
+                }
+                _ => from(false, u.lease_minutes.is_some(), false),
             },
         ),
     ];

@@ -28,9 +28,9 @@ pub struct Global {
     pub log_level: Option<String>,
     #[arg(skip)]
     pub log_dir: Option<String>,
-    /// A filing's review lease, minutes: from a config file only.
+    /// A filing's review lease: from a config file only.
     #[arg(skip)]
-    pub lease_minutes: Option<u32>,
+    pub lease: Option<crate::config::Lease>,
 }
 
 impl Global {
@@ -46,13 +46,13 @@ impl Global {
                 ),
             )
         })?;
+        self.lease = config.lease();
         let config = config.merged();
         self.database_url = self.database_url.or(config.database_url);
         self.lang = self.lang.or(config.lang);
         self.keymap = self.keymap.or(config.keymap);
         self.log_level = config.log_level;
         self.log_dir = config.log_dir;
-        self.lease_minutes = config.lease_minutes;
         Ok(self)
     }
 

@@ -43,7 +43,7 @@ impl Desk {
             calendar,
             today,
             size,
-            lease_minutes: None,
+            lease: None,
         }
         .open()
         .await;

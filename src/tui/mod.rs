@@ -106,7 +106,7 @@ struct Opening<'a> {
     calendar: WorkCalendar,
     today: chrono::NaiveDate,
     size: (u16, u16),
-    lease_minutes: Option<u32>,
+    lease: Option<crate::config::Lease>,
 }
 
 impl Opening<'_> {
@@ -139,7 +139,7 @@ impl Opening<'_> {
             staff: self.staff.clone(),
             calendar: Arc::new(app.calendar.clone()),
             search_generation: Arc::new(AtomicU64::new(0)),
-            lease_minutes: self.lease_minutes,
+            lease: self.lease,
             in_flight: Arc::new(AtomicUsize::new(0)),
         };
         (app, effects, runner, rx)
@@ -161,7 +161,7 @@ pub async fn run(
     lang: Lang,
     database: &crate::store::DatabaseUrl,
     keymap: Keymap,
-    lease_minutes: Option<u32>,
+    lease: Option<crate::config::Lease>,
 ) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::new(1, i18n::not_a_terminal(lang)));
@@ -192,7 +192,7 @@ pub async fn run(
         calendar,
         today,
         size: (size.width, size.height),
-        lease_minutes,
+        lease,
     }
     .open()
     .await;

@@ -21,8 +21,8 @@ pub(super) struct Runner {
     pub(super) calendar: Arc<WorkCalendar>,
     /// The newest search's number: an older search sees it move and stops.
     pub(super) search_generation: Arc<AtomicU64>,
-    /// A review lease's minutes from the config file, if it says.
-    pub(super) lease_minutes: Option<u32>,
+    /// The review lease the config files set, if they do.
+    pub(super) lease: Option<crate::config::Lease>,
     /// Effects started and not yet finished: the headless desk waits for
     /// none, rather than for a quiet spell a slow machine may outlast.
     pub(super) in_flight: Arc<AtomicUsize>,
@@ -56,7 +56,7 @@ impl Runner {
         let index = app.index.clone();
         let lang = app.lang;
         let lang_free = |e: crate::store::StoreError| e.to_string();
-        let lease_minutes = self.lease_minutes;
+        let lease = self.lease;
         match effect {
             Effect::Search(ask) => {
                 let Some(index) = app.index.clone() else {
@@ -242,17 +242,17 @@ impl Runner {
                     crate::workflow::approve_all(&store, &staff, lang, today, &ids).await,
                 ),
                 Effect::TakeLease { id } => {
-                    // The config file's minutes, else the office setting.
-                    let setting = match lease_minutes {
-                        Some(m) => Some(i64::from(m)),
-                        None => store
-                            .setting("review.lease_minutes")
-                            .await
-                            .ok()
-                            .flatten()
-                            .and_then(|m| m.parse::<i64>().ok()),
-                    };
-                    let minutes = setting.filter(|m| (1..=480).contains(m)).unwrap_or(15);
+                    // The office's setting in the database (15 if it has
+                    // none it can use), as the config files allow.
+                    let office = store
+                        .setting("review.lease_minutes")
+                        .await
+                        .ok()
+                        .flatten()
+                        .and_then(|m| m.parse::<u32>().ok())
+                        .filter(|m| (1..=480).contains(m))
+                        .unwrap_or(15);
+                    let minutes = i64::from(crate::config::Lease::minutes(lease, office));
                     let now = crate::domain::audit::audit_time(chrono::Utc::now());
                     let until = now + chrono::Duration::minutes(minutes);
                     match store.take_lease(staff.id, id, now, until).await {
