@@ -618,7 +618,8 @@ fn what_the_terminal_shows_is_what_was_drawn() {
     // A broadcast written over the screen (`wall`, line noise): what the
     // program believes is shown is no longer so, until Ctrl-L repaints.
     tee.0.lock().unwrap().extend_from_slice(
-        "\x1b[12;5HBroadcast message from root: \x1b[7msystem going down\x1b[0m".as_bytes(),
+        // (Its colours left set: the repaint must not clear with them.)
+        "\x1b[12;5H\x1b[44mBroadcast message from root: \x1b[7msystem going down".as_bytes(),
     );
     a.handle(AppEvent::Key(KeyEvent::new(
         KeyCode::Char('l'),
@@ -627,6 +628,45 @@ fn what_the_terminal_shows_is_what_was_drawn() {
     assert!(std::mem::take(&mut a.repaint));
     screen.clear().unwrap();
     check(&a, &mut screen);
+}
+
+/// An Enter typed ahead of a re-read that keeps the row near the page's end:
+/// it opens as the rows come, not after the next page the list then asks for.
+#[test]
+fn enter_typed_ahead_opens_before_the_next_page_is_read() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane5);
+    whole_persons_list(&mut a, 100, "张");
+    for _ in 0..90 {
+        a.apply(Action::Down);
+    }
+    let kept = a.list().unwrap().selected().unwrap().id();
+    // A change at another desk: the list read again, keeping the row.
+    let ask = a
+        .handle(AppEvent::DataChanged)
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::LoadPage(ask) => Some(ask),
+            _ => None,
+        })
+        .unwrap();
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    let page = a.list().unwrap().items.clone();
+    let fx = a.handle(AppEvent::Page {
+        ask,
+        result: Ok(page),
+    });
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::LoadPage(_))),
+        "the next page asked for: {fx:?}"
+    );
+    assert!(
+        fx.contains(&Effect::LoadDetail {
+            kind: ListKind::Persons,
+            id: kept
+        }),
+        "{fx:?}"
+    );
 }
 
 #[test]
@@ -650,6 +690,24 @@ fn ctrl_l_asks_for_a_repaint_wherever_the_keys_go() {
     a.handle(AppEvent::Key(ctrl_l));
     assert!(std::mem::take(&mut a.repaint));
     assert!(matches!(a.overlay, Some(Overlay::Palette(_))));
+    typed(&mut a, KeyCode::Esc);
+    // In the return notice's editor, which takes every other key.
+    act(&mut a, Action::Pane1);
+    typed(&mut a, KeyCode::Char('r'));
+    assert!(matches!(a.overlay, Some(Overlay::Notice { .. })));
+    a.handle(AppEvent::Key(ctrl_l));
+    assert!(std::mem::take(&mut a.repaint));
+    assert!(matches!(a.overlay, Some(Overlay::Notice { .. })));
+    typed(&mut a, KeyCode::Esc);
+    // And an Enter typed ahead stays typed.
+    act(&mut a, Action::Pane5);
+    typed(&mut a, KeyCode::Char('/'));
+    key(&mut a, KeyCode::Char('欧'));
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.open_on_arrival, Some(ListKind::Persons));
+    a.handle(AppEvent::Key(ctrl_l));
+    assert_eq!(a.open_on_arrival, Some(ListKind::Persons));
 }
 
 /// The colour a terminal emulator reads for one of ratatui's.

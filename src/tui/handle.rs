@@ -3,6 +3,7 @@
 
 use super::app::{App, Overlay};
 use super::messages::{AppEvent, Effect};
+use super::pane::LoadMode;
 use crate::domain::decision::Decision;
 use crate::i18n;
 use crate::store::ListKind;
@@ -11,6 +12,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 impl App {
     pub fn handle(&mut self, event: AppEvent) -> Vec<Effect> {
         match event {
+            // Ctrl-L repaints wherever the keys are going (a form, the
+            // notice editor, the query line), as in any terminal program,
+            // and leaves an Enter typed ahead in place.
+            AppEvent::Key(k)
+                if k.kind != KeyEventKind::Release
+                    && k.code == KeyCode::Char('l')
+                    && k.modifiers == KeyModifiers::CONTROL =>
+            {
+                self.apply(super::action::Action::Repaint)
+            }
             // No keymap uses Alt (it does not survive every terminal): an
             // Alt key is an Esc typed just before it, as terminals send both.
             // The notice editor has Alt keys of its own (word by word).
@@ -40,13 +51,18 @@ impl App {
                     return vec![];
                 };
                 let dir = ask.request.dir;
+                // The answer to the list read afresh (not an older one's, nor
+                // the next page's a prefetch asks for after it).
+                let afresh = ask.mode == LoadMode::Replace
+                    && list.loading == Some((ask.generation, ask.mode))
+                    && list.generation == ask.generation;
                 let more = list.receive(ask.generation, ask.mode, dir, result);
                 list.follow(height);
-                let (answered, failed) = (list.loading.is_none(), list.error.is_some());
+                let failed = list.error.is_some();
                 let mut fx: Vec<Effect> = more.map(Effect::LoadPage).into_iter().collect();
                 // The Enter is for this answer only: a failed read drops it
                 // (a later refresh must not open a row nobody asked for).
-                if answered && self.open_on_arrival == Some(ask.kind) {
+                if afresh && self.open_on_arrival == Some(ask.kind) {
                     self.open_on_arrival = None;
                     let still_here = !failed
                         && self.pane.list_kind() == Some(ask.kind)

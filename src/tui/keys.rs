@@ -55,11 +55,6 @@ impl App {
     pub(super) fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
         // A key after an Enter typed ahead takes its place.
         self.open_on_arrival = None;
-        // Ctrl-L repaints wherever the keys are going (a form, an editor, the
-        // query line), as in any terminal program.
-        if k.code == KeyCode::Char('l') && k.modifiers.contains(KeyModifiers::CONTROL) {
-            return self.apply(Action::Repaint);
-        }
         if let Some(Overlay::Reveal { id, input }) = &mut self.overlay {
             let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
             return match k.code {

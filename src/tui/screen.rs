@@ -187,7 +187,11 @@ impl<B: Backend> Screen<B> {
     /// `Terminal::clear`: it asks the terminal where its cursor is, an answer
     /// read from the same input as the keys.)
     pub fn clear(&mut self) -> Result<(), B::Error> {
-        self.terminal.backend_mut().clear()?;
+        // Colours and attributes back to normal first (noise may have set
+        // some): the clear fills with them, and the frame assumes them.
+        let backend = self.terminal.backend_mut();
+        backend.draw(std::iter::empty())?;
+        backend.clear()?;
         self.shown = None;
         self.last = None;
         Ok(())
