@@ -142,7 +142,7 @@ fn exported_files_are_for_their_owner_alone() {
     assert!(!logged.contains("130110199003071234"), "{logged}");
 }
 
-/// The lookup's hits exported from the screen (`Ctrl-E`): its audit entry
+/// What the screen's `Ctrl-E` runs on the lookup's hits: its audit entry
 /// first, then the file, which reads back.
 #[tokio::test]
 async fn the_lookups_hits_are_written_after_their_audit_entry() {
@@ -172,7 +172,7 @@ async fn the_lookups_hits_are_written_after_their_audit_entry() {
     )
     .await
     .unwrap();
-    assert!(said.contains('1'), "{said}");
+    assert!(said.contains("hits.xlsx"), "{said}");
     assert_eq!(
         d.scalar("SELECT actor || ' ' || detail FROM audit_log WHERE action = 'export.lookup'"),
         "wulei rows=1 masked"
@@ -182,8 +182,9 @@ async fn the_lookups_hits_are_written_after_their_audit_entry() {
         &path,
     );
     assert_eq!(back.trim(), "石家庄市鹿泉区恒信人力资源服务有限公司");
-    // A folder that cannot be written: no file, and said so; the entry stays
-    // (what was attempted is on record).
+    // A folder that cannot be written: no file, and said so — and its entry
+    // is there all the same, which shows the entry is written first (what
+    // was attempted is on record).
     let bad = d.dir.path().join("no/such/dir/hits.xlsx");
     let e = export_table(
         &store,
@@ -197,4 +198,8 @@ async fn the_lookups_hits_are_written_after_their_audit_entry() {
     .unwrap_err();
     assert!(e.contains("no/such/dir"), "{e}");
     assert!(!bad.exists());
+    assert_eq!(
+        d.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'export.lookup'"),
+        "2"
+    );
 }
