@@ -173,7 +173,9 @@ fn office(dir: &Path) -> Office {
     }
 }
 
-fn start_sshd(o: &Office) -> Server {
+/// `sshd` as the guide sets it up, on a free loopback port (another one if
+/// something takes the port first).
+fn start_sshd(o: &mut Office) -> Server {
     let keys = o.dir.join("keys");
     std::fs::create_dir_all(&keys).unwrap();
     sh(&format!(
@@ -182,6 +184,22 @@ fn start_sshd(o: &Office) -> Server {
          && chmod 755 '{k}' && chmod 644 '{k}'/*.pub && mkdir -p /run/sshd",
         k = keys.display()
     ));
+    for _ in 0..5 {
+        if let Some(server) = sshd_on(o) {
+            return server;
+        }
+        o.port = free_port();
+    }
+    panic!(
+        "sshd did not start: {}",
+        std::fs::read_to_string(o.dir.join("sshd.log")).unwrap_or_default()
+    );
+}
+
+/// `sshd` on `o.port`, once it says it listens there; None if it ended
+/// instead (the port taken between choosing it and binding it).
+fn sshd_on(o: &Office) -> Option<Server> {
+    let keys = o.dir.join("keys");
     let conf = o.dir.join("sshd_config");
     std::fs::write(
         &conf,
@@ -200,20 +218,32 @@ fn start_sshd(o: &Office) -> Server {
     )
     .unwrap();
     sh(&format!("{SSHD} -t -f '{}'", conf.display()));
+    let log = o.dir.join("sshd.log");
     let child = Command::new(SSHD)
         .args(["-D", "-e", "-f"])
         .arg(&conf)
-        .stderr(std::fs::File::create(o.dir.join("sshd.log")).unwrap())
+        .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
-    // Listening once a connection is taken.
+    let server = std::cell::RefCell::new(Server { child });
+    // Its own word that it listens (a connection could reach whatever else
+    // took the port), or its end.
+    let listening = format!("Server listening on 127.0.0.1 port {}", o.port);
+    let up = || std::fs::read_to_string(&log).is_ok_and(|l| l.contains(&listening));
+    let ended = || {
+        server
+            .borrow_mut()
+            .child
+            .try_wait()
+            .ok()
+            .flatten()
+            .is_some()
+    };
     assert!(
-        Tmux::within(20, || std::net::TcpStream::connect(("127.0.0.1", o.port))
-            .is_ok()),
-        "sshd did not start: {}",
-        std::fs::read_to_string(o.dir.join("sshd.log")).unwrap_or_default()
+        Tmux::within(20, || up() || ended()),
+        "sshd neither listened nor ended"
     );
-    Server { child }
+    up().then(|| server.into_inner())
 }
 
 /// A thin client's terminal: `ssh -tt` as `login`, its exit code shown after.
@@ -262,8 +292,8 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let o = office(dir.path());
-    let _sshd = start_sshd(&o);
+    let mut o = office(dir.path());
+    let _sshd = start_sshd(&mut o);
 
     // The clerk lands straight in the screen, as themselves, with their role.
     let t = connect(&o, CLERK);
