@@ -135,21 +135,24 @@ fn bytes_per_keystroke() {
         plain_per_key[plain_per_key.len() - 1],
         mean(&plain_per_key)
     );
+    report_bytes(
+        "list",
+        "list         ",
+        per_key,
+        &format!("first full frame {first} bytes"),
+    );
+}
+
+/// Prints the median and largest bytes a keystroke: the `figure:` lines
+/// scripts/bench.sh reads, and one line against the 4,096-byte budget.
+fn report_bytes(figure: &str, label: &str, mut per_key: Vec<usize>, note: &str) {
     per_key.sort();
+    let (median, max) = (per_key[per_key.len() / 2], per_key[per_key.len() - 1]);
+    println!("figure: {figure}_keystroke_median {median} bytes");
+    println!("figure: {figure}_keystroke_max {max} bytes");
     println!(
-        "figure: list_keystroke_median {} bytes",
-        per_key[per_key.len() / 2]
-    );
-    println!(
-        "figure: list_keystroke_max {} bytes",
-        per_key[per_key.len() - 1]
-    );
-    println!(
-        "bytes per keystroke, 120x40 list          median {:>6}  max {:>6}  (first full frame {} bytes)  budget 4096  ratio {:.3}",
-        per_key[per_key.len() / 2],
-        per_key[per_key.len() - 1],
-        first,
-        per_key[per_key.len() - 1] as f64 / 4096.0
+        "bytes per keystroke, 120x40 {label} median {median:>6}  max {max:>6}  ({note})  budget 4096  ratio {:.3}",
+        max as f64 / 4096.0
     );
 }
 
@@ -259,21 +262,12 @@ fn bytes_per_lookup_keystroke() {
         }
         per_key.push(press(&mut app, KeyCode::Esc));
     }
-    per_key.sort();
-    println!(
-        "figure: lookup_keystroke_median {} bytes",
-        per_key[per_key.len() / 2]
-    );
-    println!(
-        "figure: lookup_keystroke_max {} bytes",
-        per_key[per_key.len() - 1]
-    );
-    println!(
-        "bytes per keystroke, 120x40 lookup typing median {:>6}  max {:>6}  ({} keystrokes)  budget 4096  ratio {:.3}",
-        per_key[per_key.len() / 2],
-        per_key[per_key.len() - 1],
-        per_key.len(),
-        per_key[per_key.len() - 1] as f64 / 4096.0
+    let n = per_key.len();
+    report_bytes(
+        "lookup",
+        "lookup typing",
+        per_key,
+        &format!("{n} keystrokes"),
     );
 }
 
