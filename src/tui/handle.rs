@@ -53,9 +53,7 @@ impl App {
                 let dir = ask.request.dir;
                 // The answer to the list read afresh (not an older one's, nor
                 // the next page's a prefetch asks for after it).
-                let afresh = ask.mode == LoadMode::Replace
-                    && list.loading == Some((ask.generation, ask.mode))
-                    && list.generation == ask.generation;
+                let afresh = ask.mode == LoadMode::Replace && list.awaits(ask.generation, ask.mode);
                 let more = list.receive(ask.generation, ask.mode, dir, result);
                 list.follow(height);
                 let failed = list.error.is_some();

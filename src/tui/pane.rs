@@ -201,6 +201,12 @@ impl ListPane {
     }
 
     /// Takes a page in; returns another ask when the cursor still sits near an edge.
+    /// Whether this answer is the one the list waits for (not an older
+    /// question's).
+    pub fn awaits(&self, generation: u64, mode: LoadMode) -> bool {
+        generation == self.generation && self.loading == Some((generation, mode))
+    }
+
     pub fn receive(
         &mut self,
         generation: u64,
@@ -208,7 +214,7 @@ impl ListPane {
         dir: Direction,
         result: Result<Vec<ListItem>, String>,
     ) -> Option<PageAsk> {
-        if generation != self.generation || self.loading != Some((generation, mode)) {
+        if !self.awaits(generation, mode) {
             return None; // an answer to an older question
         }
         self.loading = None;
