@@ -4,6 +4,7 @@
 // Amounts in fen are written with the fen apart: `6_420_00` is 6,420.00 yuan.
 #![allow(clippy::inconsistent_digit_grouping)]
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod docx;

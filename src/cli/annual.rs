@@ -4,7 +4,6 @@ use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
 use crate::domain::LicenceKind;
 use crate::domain::annual::ReportStatus;
-use crate::domain::calendar::office_date;
 use crate::i18n::{self, Lang, printable};
 use crate::workflow::annual as work;
 use std::process::ExitCode;
@@ -55,7 +54,7 @@ pub enum AnnualCommand {
 pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let out: Result<String, String> = match cmd {
         AnnualCommand::Status { year, kind } => {
             let k = LicenceKind::parse(kind.trim())

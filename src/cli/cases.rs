@@ -3,7 +3,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
-use crate::domain::calendar::office_date;
 use crate::domain::{CaseFileKind, CaseMove, WorkCalendar, fines};
 use crate::i18n::{self, Lang, printable};
 use crate::workflow::cases as work;
@@ -82,7 +81,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
     let years = o.store.calendar_years().await.map_err(fail)?;
     let cal = WorkCalendar::from_years(&years);
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let me = o.staff.clone().expect("refused without staff");
     let done = |r: Result<String, String>| -> Result<ExitCode, Failure> {
         let s = r.map_err(|e| Failure::new(1, e))?;

@@ -2,7 +2,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
-use crate::domain::calendar::office_date;
 use crate::domain::complaint::Intake;
 use crate::domain::{InspectionMatter, WorkCalendar};
 use crate::i18n::{self, Lang};
@@ -64,7 +63,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitC
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
     let years = o.store.calendar_years().await.map_err(fail)?;
     let cal = WorkCalendar::from_years(&years);
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let me = o.staff.clone().expect("refused without staff");
     let r = match cmd {
         ComplaintsCommand::Add {

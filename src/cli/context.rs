@@ -118,6 +118,9 @@ pub struct Opened {
 pub enum Setup {
     Allowed,
     Refused,
+    /// `hrss-desk demo`: allowed without staff, and the database it makes
+    /// may be pinned to a day (`HRSS_TODAY`) as a demo may.
+    Demo,
 }
 
 /// Opens the database named by `--database-url` (or `HRSS_DATABASE_URL`, or
@@ -145,7 +148,10 @@ pub async fn open_store(
             DatabaseUrl::Sqlite(path)
         }
     };
-    let store = Store::connect(&url)
+    // A pinned day that is not a date is refused before anything is opened.
+    let pin = crate::clock::parse_pin(std::env::var(crate::clock::TODAY_VAR).ok().as_deref())
+        .map_err(|v| Failure::new(2, i18n::bad_today_pin(lang, &v)))?;
+    let mut store = Store::connect(&url)
         .await
         .map_err(|e| Failure::store(lang, &e))?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
@@ -158,9 +164,18 @@ pub async fn open_store(
         }));
     }
     let has_staff = version > 0 && !store.list_staff().await.map_err(fail)?.is_empty();
+    // Only a demo (or the demo command's new database) may be pinned to a
+    // day: an office database keeps the server's clock, whatever is set.
+    if let Some(day) = pin {
+        let demo = version > 0 && store.is_demo().await.map_err(fail)?;
+        if !(demo || (setup == Setup::Demo && !has_staff)) {
+            return Err(Failure::new(1, i18n::today_pin_refused(lang)));
+        }
+        store.set_clock(crate::clock::Clock::Pinned(day));
+    }
     let staff = match (has_staff, setup) {
         (true, _) => Some(identify(&store, g, lang).await?),
-        (false, Setup::Allowed) => None,
+        (false, Setup::Allowed | Setup::Demo) => None,
         (false, Setup::Refused) => return Err(Failure::new(1, i18n::no_staff_yet(lang))),
     };
     let applied = store.migrate().await.map_err(fail)?;

@@ -21,7 +21,7 @@ pub async fn run(
     if !(MIN_PERSONS..=MAX_PERSONS).contains(&size) {
         return Err(Failure::new(2, i18n::bad_size(lang, MAX_PERSONS)));
     }
-    let o = open_store(g, lang, DEMO_DATABASE, Setup::Allowed).await?;
+    let o = open_store(g, lang, DEMO_DATABASE, Setup::Demo).await?;
     let store = &o.store;
     let shown = o.url.describe();
     if store
@@ -45,7 +45,7 @@ pub async fn run(
             .map_err(|e| Failure::store(lang, &e))?;
         let data = generate(&DemoInputs {
             persons: size,
-            today: crate::domain::calendar::office_date(chrono::Utc::now()),
+            today: o.store.clock().today(),
             calendar: &calendar,
             checklists: &checklists,
         });
@@ -54,7 +54,7 @@ pub async fn run(
             .await
             .map_err(|e| Failure::store(lang, &e))?;
         // Each open case's next deadline, by the clocks rather than the generator's guess.
-        let today = crate::domain::calendar::office_date(chrono::Utc::now());
+        let today = o.store.clock().today();
         crate::workflow::cases::recompute_deadlines(store, &calendar, today)
             .await
             .map_err(|e| Failure::store(lang, &e))?;

@@ -3,7 +3,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::calendar::office_date;
 use crate::domain::draw::Plan;
 use crate::i18n::{self, Lang};
 use crate::workflow::draws as work;
@@ -53,7 +52,7 @@ fn parse_ratio(s: &str) -> Result<u32, String> {
 pub async fn run(g: &Global, lang: Lang, cmd: DrawCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let out = match cmd {
         DrawCommand::Run {
             name,

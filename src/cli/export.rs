@@ -4,7 +4,6 @@
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
 use crate::domain::WorkCalendar;
-use crate::domain::calendar::office_date;
 use crate::i18n::{self, Lang};
 use crate::workflow::export::{Source, export};
 use std::path::PathBuf;
@@ -28,7 +27,7 @@ pub async fn run(
     }
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let years = o
         .store
         .calendar_years()

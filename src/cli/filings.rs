@@ -3,7 +3,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::calendar::office_date;
 use crate::domain::mask::mask_id_number;
 use crate::domain::review::check;
 use crate::i18n::{self, Lang, printable};
@@ -55,7 +54,7 @@ async fn approve_clean(g: &Global, lang: Lang, limit: Option<usize>) -> Result<E
     if !may(&me, Act::DecideFiling) {
         return Err(Failure::new(1, i18n::act_refused(lang, Act::DecideFiling)));
     }
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let mut ids = crate::workflow::clean_filings(&o.store, lang, today)
         .await
         .map_err(|e| Failure::new(1, e))?;
@@ -106,7 +105,7 @@ async fn decide(
     use crate::domain::decision::Decision;
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let decision = if approve {
         Decision::Approve
     } else {
@@ -173,7 +172,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: FilingsCommand) -> Result<ExitCode
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let filings = o
         .store
         .pending_filing_facts(today, None)

@@ -3,7 +3,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::calendar::office_date;
 use crate::domain::import::ImportKind;
 use crate::i18n::{self, Lang};
 use crate::workflow::import as work;
@@ -26,7 +25,7 @@ pub async fn run(
         .ok_or_else(|| Failure::new(2, i18n::unknown_import_kind(lang, kind)))?;
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     // A bar on a terminal only: a script's output stays clean.
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(0)

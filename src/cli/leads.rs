@@ -2,7 +2,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
-use crate::domain::calendar::office_date;
 use crate::i18n::Lang;
 use crate::workflow::leads as work;
 use std::process::ExitCode;
@@ -43,7 +42,7 @@ pub enum LeadCommand {
 pub async fn run(g: &Global, lang: Lang, cmd: LeadCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let out = match cmd {
         LeadCommand::Add {
             licence,

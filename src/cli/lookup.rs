@@ -2,7 +2,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::calendar::office_date;
 use crate::domain::mask::mask_id_number;
 use crate::i18n::{self, Lang, printable};
 use crate::search::{self, Index, KindFilter, Query, RecordKind};
@@ -87,7 +86,7 @@ pub async fn run(
         return Err(Failure::new(2, i18n::bad_limit(lang)));
     }
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let ix: Index = search::load_or_build(&o.store, &o.url, today)
         .await
         .map_err(|e| Failure::store(lang, &e))?;

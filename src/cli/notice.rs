@@ -3,7 +3,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::calendar::office_date;
 use crate::domain::documents::DocKind;
 use crate::i18n::{self, Lang};
 use crate::workflow::documents as work;
@@ -42,7 +41,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
         .ok_or_else(|| Failure::new(2, i18n::unknown_document(lang, &code)))?;
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let out: Result<String, String> = match cmd {
         NoticeCommand::Render { id, output, .. } => {
             match work::render(&o.store, &me, lang, today, kind, id).await {

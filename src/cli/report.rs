@@ -3,7 +3,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::calendar::office_date;
 use crate::domain::statistics::Month;
 use crate::i18n::{self, Lang};
 use std::path::PathBuf;
@@ -15,12 +14,16 @@ pub async fn monthly(
     month: Option<String>,
     output: Option<PathBuf>,
 ) -> Result<ExitCode, Failure> {
-    let today = office_date(chrono::Utc::now());
-    let month = match month {
-        None => Month::of(today),
-        Some(m) => Month::parse(&m).ok_or_else(|| Failure::new(2, i18n::bad_month(lang, &m)))?,
+    // A month that is not one is refused before the database is opened.
+    let named = match month {
+        None => None,
+        Some(m) => {
+            Some(Month::parse(&m).ok_or_else(|| Failure::new(2, i18n::bad_month(lang, &m)))?)
+        }
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let today = o.store.clock().today();
+    let month = named.unwrap_or_else(|| Month::of(today));
     let path = output.unwrap_or_else(|| crate::workflow::statistics::report_path(month));
     let done = crate::workflow::statistics::report(&o.store, lang, month, today, &path).await;
     o.store.close().await;

@@ -3,7 +3,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
-use crate::domain::calendar::office_date;
 use crate::domain::check_items::Outcome;
 use crate::domain::ladder::Step;
 use crate::i18n::{self, Lang, printable};
@@ -81,7 +80,7 @@ pub async fn settlement(
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let out = match text {
         Some(t) => work::import_settlements(&o.store, &me, lang, &t)
             .await
@@ -160,7 +159,7 @@ pub async fn inspect(g: &Global, lang: Lang, cmd: InspectCommand) -> Result<Exit
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let r = work::record(
         &o.store,
         &me,
@@ -181,7 +180,7 @@ pub async fn inspect(g: &Global, lang: Lang, cmd: InspectCommand) -> Result<Exit
 pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
-    let today = office_date(chrono::Utc::now());
+    let today = o.store.clock().today();
     let out = match cmd {
         SanctionCommand::Add {
             licence,

@@ -25,7 +25,7 @@ pub fn check(what: What, value: &str, lang: Lang, today: chrono::NaiveDate) -> O
 }
 
 pub fn run(what: What, values: &[String], lang: Lang) -> Result<ExitCode, Failure> {
-    let today = crate::domain::calendar::office_date(chrono::Utc::now());
+    let today = crate::clock::Clock::System.today();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut any_invalid = false;

@@ -2,7 +2,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::calendar::office_date;
 use crate::domain::zone::Period;
 use crate::i18n::{self, Lang};
 use crate::workflow::zones as work;
@@ -39,7 +38,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: ZoneCommand) -> Result<ExitCode, F
             work::add_team(&o.store, &me, lang, &name, &members).await
         }
         ZoneCommand::Rota { .. } => {
-            let p = period.unwrap_or_else(|| Period::of(office_date(chrono::Utc::now())));
+            let p = period.unwrap_or_else(|| Period::of(o.store.clock().today()));
             work::rota(&o.store, lang, p).await.map(|l| l.join("\n"))
         }
     };

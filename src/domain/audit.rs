@@ -156,7 +156,7 @@ mod tests {
 
     fn chain(n: i64) -> Vec<AuditEntry> {
         let mut prev = GENESIS.to_string();
-        let at = audit_time(Utc::now());
+        let at: DateTime<Utc> = "2026-11-27T02:30:00.123456Z".parse().unwrap();
         (1..=n)
             .map(|seq| {
                 let mut e = AuditEntry {

@@ -185,6 +185,24 @@ pub fn user_flag_refused(lang: Lang) -> String {
     }
 }
 
+pub fn today_pin_refused(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "HRSS_TODAY 只能用于演示数据库；本单位数据库以服务器时钟为准。".to_string(),
+        Lang::En => {
+            "HRSS_TODAY works only on a demo database; an office database keeps the server's clock."
+                .to_string()
+        }
+    }
+}
+
+pub fn bad_today_pin(lang: Lang, value: &str) -> String {
+    let value = crate::i18n::printable(value);
+    match lang {
+        Lang::Zh => format!("HRSS_TODAY 应为 YYYY-MM-DD 格式的日期，而不是“{value}”。"),
+        Lang::En => format!("HRSS_TODAY must be a date as YYYY-MM-DD, not \"{value}\"."),
+    }
+}
+
 /// An act refused for the role: who may do it, from the permissions table.
 pub fn act_refused(lang: Lang, act: crate::domain::permissions::Act) -> String {
     let roles = crate::domain::permissions::roles(act)

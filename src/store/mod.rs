@@ -140,6 +140,22 @@ mod imports_api;
 mod supervision_api;
 
 impl Store {
+    /// What time it is for this store: the server's clock, or a demo's pinned day.
+    pub fn clock(&self) -> crate::clock::Clock {
+        match self {
+            Store::Sqlite(b) => b.clock,
+            Store::Postgres(b) => b.clock,
+        }
+    }
+
+    /// Sets the clock every record's time is taken from (see `crate::clock`).
+    pub fn set_clock(&mut self, clock: crate::clock::Clock) {
+        match self {
+            Store::Sqlite(b) => b.clock = clock,
+            Store::Postgres(b) => b.clock = clock,
+        }
+    }
+
     pub fn dialect(&self) -> Dialect {
         match self {
             Store::Sqlite(_) => Dialect::Sqlite,

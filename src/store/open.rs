@@ -94,7 +94,10 @@ impl Store {
                     .acquire_timeout(BUSY_TIMEOUT)
                     .connect_with(opts)
                     .await?;
-                Ok(Store::Sqlite(sqlite::Backend { pool }))
+                Ok(Store::Sqlite(sqlite::Backend {
+                    pool,
+                    clock: crate::clock::Clock::System,
+                }))
             }
             DatabaseUrl::Postgres(u) => {
                 let opts =
@@ -118,7 +121,10 @@ impl Store {
                     .connect_with(opts)
                     .await
                     .map_err(unreachable)?;
-                Ok(Store::Postgres(postgres::Backend { pool }))
+                Ok(Store::Postgres(postgres::Backend {
+                    pool,
+                    clock: crate::clock::Clock::System,
+                }))
             }
         }
     }

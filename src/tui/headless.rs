@@ -21,7 +21,8 @@ pub struct Desk {
 
 impl Desk {
     /// A desk for `staff` on `store`, `size` columns × rows, its first
-    /// loads done.
+    /// loads done. Its clock is pinned to `today`, so what it shows reads
+    /// the same on any day.
     pub async fn open(
         store: &Store,
         database: &DatabaseUrl,
@@ -30,6 +31,9 @@ impl Desk {
         today: chrono::NaiveDate,
         size: (u16, u16),
     ) -> Desk {
+        let mut store = store.clone();
+        store.set_clock(crate::clock::Clock::Pinned(today));
+        let store = &store;
         let calendar = super::office_calendar(store)
             .await
             .expect("the calendar is readable");

@@ -30,7 +30,6 @@ pub mod text;
 pub mod wrap;
 
 use crate::cli::Failure;
-use crate::domain::calendar::office_date;
 use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
@@ -166,7 +165,7 @@ pub async fn run(
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::new(1, i18n::not_a_terminal(lang)));
     }
-    let today = office_date(chrono::Utc::now());
+    let today = store.clock().today();
     // Read before the terminal is taken, so a refusal prints plainly.
     let calendar = office_calendar(store)
         .await
@@ -269,7 +268,7 @@ pub async fn run(
             batch.push(more);
         }
         // The day moves on for a desk left open: deadlines count from today.
-        app.today = office_date(chrono::Utc::now()).max(app.today);
+        app.today = store.clock().today().max(app.today);
         for ev in batch {
             if let AppEvent::Ended { hung_up: true } = ev {
                 // Restored if the terminal is still there (a `kill -HUP`);

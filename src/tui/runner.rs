@@ -3,7 +3,6 @@
 
 use super::app::{App, AppEvent, Effect};
 use super::{casework, form, imports, lookup, supervision};
-use crate::domain::calendar::office_date;
 use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
@@ -50,7 +49,7 @@ impl Runner {
         let store = self.store.clone();
         let tx = self.tx.clone();
         // A desk left open overnight works on the new day's date.
-        let today = office_date(chrono::Utc::now()).max(self.today);
+        let today = self.store.clock().today().max(self.today);
         let staff = self.staff.clone();
         let calendar = self.calendar.clone();
         let index = app.index.clone();
@@ -157,7 +156,7 @@ impl Runner {
                         lang,
                         "lookup",
                         &table,
-                        &crate::workflow::export::lookup_path(),
+                        &crate::workflow::export::lookup_path(store.clock().now()),
                     )
                     .await,
                 ),
@@ -189,7 +188,7 @@ impl Runner {
                         source,
                         &filter,
                         &scope,
-                        &crate::workflow::export::screen_path(source),
+                        &crate::workflow::export::screen_path(source, store.clock().now()),
                         None,
                         None,
                     )
@@ -253,7 +252,7 @@ impl Runner {
                         .filter(|m| (1..=480).contains(m))
                         .unwrap_or(15);
                     let minutes = i64::from(crate::config::Lease::minutes(lease, office));
-                    let now = crate::domain::audit::audit_time(chrono::Utc::now());
+                    let now = crate::domain::audit::audit_time(store.clock().now());
                     let until = now + chrono::Duration::minutes(minutes);
                     match store.take_lease(staff.id, id, now, until).await {
                         Ok(held) => AppEvent::LeaseHeld(held),

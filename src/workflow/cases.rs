@@ -594,7 +594,9 @@ pub async fn export(
         .filter(|c| wanted.contains(&c.row.id))
         .collect();
     let list = due_list(cal, &chosen, today, settings);
-    let stamp = chrono::Utc::now()
+    let stamp = store
+        .clock()
+        .now()
         .with_timezone(&crate::domain::calendar::office_offset())
         .format("%Y%m%d-%H%M%S");
     let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));

@@ -474,13 +474,13 @@ fn write_xlsx(table: &Table, path: &Path) -> Result<(), String> {
 
 /// Where an export from the screen goes: the desk user's home folder (over
 /// SSH too), `hrss-desk-WHAT-YYYYMMDD-HHMMSS.xlsx`.
-pub fn screen_path(source: Source) -> std::path::PathBuf {
-    stamped_path(source.code())
+pub fn screen_path(source: Source, now: chrono::DateTime<chrono::Utc>) -> std::path::PathBuf {
+    stamped_path(source.code(), now)
 }
 
 /// `~/hrss-desk-WHAT-YYYYMMDD-HHMMSS.xlsx`, stamped in office time.
-fn stamped_path(what: &str) -> std::path::PathBuf {
-    let stamp = chrono::Utc::now()
+fn stamped_path(what: &str, now: chrono::DateTime<chrono::Utc>) -> std::path::PathBuf {
+    let stamp = now
         .with_timezone(&crate::domain::calendar::office_offset())
         .format("%Y%m%d-%H%M%S");
     let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
@@ -500,6 +500,6 @@ pub async fn export_table(
 }
 
 /// Where the lookup's hits go from the screen.
-pub fn lookup_path() -> std::path::PathBuf {
-    stamped_path("lookup")
+pub fn lookup_path(now: chrono::DateTime<chrono::Utc>) -> std::path::PathBuf {
+    stamped_path("lookup", now)
 }

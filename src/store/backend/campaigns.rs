@@ -22,7 +22,7 @@ impl Backend {
         .bind(actor.id)
         .fetch_one(&mut *tx)
         .await?;
-        append_audit(&mut tx, &actor.login, "campaign.add", "campaign", &id.to_string(), &format!("{from}..{to}"))
+        append_audit(&mut tx, self.clock.now(), &actor.login, "campaign.add", "campaign", &id.to_string(), &format!("{from}..{to}"))
             .await?;
         tx.commit().await?;
         Ok(id)
@@ -88,7 +88,7 @@ impl Backend {
             }
         }
         let list: Vec<String> = inspections.iter().map(i64::to_string).collect();
-        append_audit(&mut tx, &actor.login, "campaign.group", "campaign", &campaign.to_string(), &list.join(","))
+        append_audit(&mut tx, self.clock.now(), &actor.login, "campaign.group", "campaign", &campaign.to_string(), &list.join(","))
             .await?;
         tx.commit().await?;
         Ok(())

@@ -228,7 +228,7 @@ impl Backend {
             "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(id)
-        .bind(crate::domain::audit::audit_time(Utc::now()))
+        .bind(crate::domain::audit::audit_time(self.clock.now()))
         .bind(actor.id)
         .bind(&stage)
         .bind(&to)
@@ -242,7 +242,7 @@ impl Backend {
         if !note.is_empty() {
             detail.push_str(&format!("; {note}"));
         }
-        append_audit(&mut tx, &actor.login, &format!("case.{}", m.code()), "case", &id.to_string(), &detail).await?;
+        append_audit(&mut tx, self.clock.now(), &actor.login, &format!("case.{}", m.code()), "case", &id.to_string(), &detail).await?;
         tx.commit().await?;
         Ok(seen_version + 1)
     }
@@ -335,8 +335,7 @@ impl Backend {
                 .await?;
         }
         let list: Vec<String> = inspectors.iter().map(i64::to_string).collect();
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             &actor.login,
             "case.assign",
             "case",
@@ -371,7 +370,7 @@ impl Backend {
         .bind(definition)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &actor.login, "view.save", "saved_view", name, definition).await?;
+        append_audit(&mut tx, self.clock.now(), &actor.login, "view.save", "saved_view", name, definition).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -407,7 +406,7 @@ impl Backend {
         .bind(on)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, actor, "staff.conflict", "staff", &staff.to_string(), &format!("employer {employer}: {reason}"))
+        append_audit(&mut tx, self.clock.now(), actor, "staff.conflict", "staff", &staff.to_string(), &format!("employer {employer}: {reason}"))
             .await?;
         tx.commit().await?;
         Ok(())
@@ -459,7 +458,7 @@ impl Backend {
         .bind(note)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &actor.login, "case.file", "case", &case.to_string(), kind.code()).await?;
+        append_audit(&mut tx, self.clock.now(), &actor.login, "case.file", "case", &case.to_string(), kind.code()).await?;
         tx.commit().await?;
         Ok(())
     }

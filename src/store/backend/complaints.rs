@@ -26,8 +26,7 @@ impl Backend {
         .bind(c.mass_incident)
         .fetch_one(&mut *tx)
         .await?;
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             actor,
             "complaint.register",
             "complaint",
@@ -125,7 +124,7 @@ impl Backend {
                 "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note) VALUES ($1, $2, $3, NULL, 'registered', $4)",
             )
             .bind(case_id)
-            .bind(crate::domain::audit::audit_time(Utc::now()))
+            .bind(crate::domain::audit::audit_time(self.clock.now()))
             .bind(actor.id)
             .bind(format!("complaint {id} accepted"))
             .execute(&mut *tx)
@@ -145,7 +144,7 @@ impl Backend {
             Some((_, number)) => format!("{decision}; case {number}"),
             None => decision.to_string(),
         };
-        append_audit(&mut tx, &actor.login, "complaint.decide", "complaint", &id.to_string(), &detail).await?;
+        append_audit(&mut tx, self.clock.now(), &actor.login, "complaint.decide", "complaint", &id.to_string(), &detail).await?;
         tx.commit().await?;
         Ok(made)
     }

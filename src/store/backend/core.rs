@@ -40,6 +40,8 @@ const MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
 #[derive(Debug, Clone)]
 pub struct Backend {
     pub(super) pool: Pool<Db>,
+    /// What time it is for this store's records (audit entries, decisions, leases).
+    pub(super) clock: crate::clock::Clock,
 }
 
 /// Inserts `rows` in chunks of one multi-row `INSERT … VALUES`.
@@ -123,11 +125,10 @@ impl Backend {
             )
             .bind(m.version)
             .bind(m.name)
-            .bind(Utc::now().to_rfc3339())
+            .bind(self.clock.now().to_rfc3339())
             .execute(&mut *tx)
             .await?;
-            append_audit(
-                &mut tx,
+            append_audit(&mut tx, self.clock.now(),
                 SYSTEM_ACTOR,
                 "schema.migrate",
                 "schema_migration",
@@ -165,7 +166,7 @@ impl Backend {
                     .fetch_one(&mut *tx)
                     .await?;
             if exists == 0 {
-                write_calendar_year(&mut tx, SYSTEM_ACTOR, y).await?;
+                write_calendar_year(&mut tx, self.clock.now(), SYSTEM_ACTOR, y).await?;
                 tx.commit().await?;
                 added += 1;
             }
@@ -182,7 +183,7 @@ impl Backend {
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
         for y in years {
-            write_calendar_year(&mut tx, actor, y).await?;
+            write_calendar_year(&mut tx, self.clock.now(), actor, y).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -305,8 +306,7 @@ impl Backend {
             true => StoreError::Duplicate(login.to_string()),
             false => e.into(),
         })?;
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             actor,
             "staff.add",
             "staff",
@@ -401,8 +401,7 @@ impl Backend {
             }
         };
         let was = before.map(|(v, _)| v).unwrap_or_default();
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             actor,
             "setting.set",
             "setting",
@@ -541,6 +540,7 @@ fn staff_from_row(r: StaffRow) -> Result<Staff, StoreError> {
 
 async fn write_calendar_year(
     tx: &mut Transaction<'static, Db>,
+    now: DateTime<Utc>,
     actor: &str,
     y: &CalendarYear,
 ) -> Result<(), StoreError> {
@@ -575,8 +575,7 @@ async fn write_calendar_year(
             .push_bind(r.1)
             .push_bind(r.2)
     );
-    append_audit(
-        tx,
+    append_audit(tx, now,
         actor,
         "calendar.load",
         "calendar_year",
@@ -596,6 +595,7 @@ async fn write_calendar_year(
 /// the entry and the change it records commit or vanish together.
 async fn append_audit(
     tx: &mut Transaction<'static, Db>,
+    now: DateTime<Utc>,
     actor: &str,
     action: &str,
     entity: &str,
@@ -604,7 +604,7 @@ async fn append_audit(
 ) -> Result<i64, StoreError> {
     let (last, prev): (i64, String) = sqlx::query_as(LOCK_HEAD).fetch_one(&mut **tx).await?;
     let seq = last + 1;
-    let at = audit_time(Utc::now());
+    let at = audit_time(now);
     let hash = entry_hash(seq, at, actor, action, entity, entity_id, detail, &prev);
     sqlx::query(
         "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, prev_hash, hash)

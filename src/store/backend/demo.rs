@@ -268,8 +268,7 @@ impl Backend {
                 .execute(&mut *tx)
                 .await?;
         }
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             actor,
             "demo.seed",
             "database",

@@ -58,8 +58,7 @@ impl Backend {
         .bind(on)
         .execute(&mut *tx)
         .await?;
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             &actor.login,
             "document.number",
             record_kind,
@@ -91,8 +90,7 @@ impl Backend {
         .bind(record_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             actor,
             "document.render",
             record_kind,
@@ -131,7 +129,7 @@ impl Backend {
         .bind(actor.id)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &actor.login, "document.template", "template", kind, &format!("sha256={sha256}"))
+        append_audit(&mut tx, self.clock.now(), &actor.login, "document.template", "template", kind, &format!("sha256={sha256}"))
             .await?;
         tx.commit().await?;
         Ok(())

@@ -66,7 +66,7 @@ impl Backend {
         .bind(d.per_target)
         .bind(&d.seed)
         .bind(actor.id)
-        .bind(crate::domain::audit::audit_time(Utc::now()))
+        .bind(crate::domain::audit::audit_time(self.clock.now()))
         .bind(&d.targets)
         .bind(&d.inspectors)
         .bind(&d.targets_hash)
@@ -78,8 +78,7 @@ impl Backend {
         for (licence, team) in &d.picks {
             plan_inspection(&mut tx, *licence, "on-site", on, Some(id), team).await?;
         }
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             &actor.login,
             "draw.run",
             "draw",

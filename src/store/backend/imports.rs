@@ -162,8 +162,7 @@ impl Backend {
             updated,
         };
         // Counts only: never a person's data in the log.
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             actor,
             &format!("import.{}", kind.code()),
             "import",
@@ -192,7 +191,7 @@ impl Backend {
             None => format!("rows={rows} masked"),
             Some(why) => format!("rows={rows} revealed: {why}"),
         };
-        append_audit(&mut tx, actor, &format!("export.{kind}"), "export", kind, &detail).await?;
+        append_audit(&mut tx, self.clock.now(), actor, &format!("export.{kind}"), "export", kind, &detail).await?;
         tx.commit().await?;
         Ok(())
     }

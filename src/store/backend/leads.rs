@@ -28,7 +28,7 @@ impl Backend {
             .bind(licence)
             .fetch_one(&mut *tx)
             .await?;
-        append_audit(&mut tx, &actor.login, "lead.add", "licence_lead", &id.to_string(), &format!("licence {licence}, {source}"))
+        append_audit(&mut tx, self.clock.now(), &actor.login, "lead.add", "licence_lead", &id.to_string(), &format!("licence {licence}, {source}"))
             .await?;
         tx.commit().await?;
         Ok((id, number))
@@ -103,8 +103,7 @@ impl Backend {
                 id: lead.to_string(),
             });
         }
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             &actor.login,
             "lead.inspect",
             "licence_lead",

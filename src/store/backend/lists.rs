@@ -235,7 +235,7 @@ impl Backend {
                     q.bind(sc.kind.clone().unwrap_or_default())
                         .bind(sc.assigned_to.unwrap_or(0))
                         .bind(sc.received_by.unwrap_or_else(|| edge_time(DateTime::<Utc>::MAX_UTC)))
-                        .bind(crate::domain::audit::audit_time(Utc::now()))
+                        .bind(crate::domain::audit::audit_time(self.clock.now()))
                         .bind(sc.problem.clone().unwrap_or_default())
                 } else if kind == ListKind::Cases {
                     // The case queue's views ($6–$11).

@@ -204,7 +204,7 @@ impl Backend {
         .bind(decision.code())
         .bind(reason)
         .bind(actor.id)
-        .bind(crate::domain::audit::audit_time(Utc::now()))
+        .bind(crate::domain::audit::audit_time(self.clock.now()))
         .bind(id)
         .bind(seen_version)
         .execute(&mut *tx)
@@ -311,7 +311,7 @@ impl Backend {
         if let Some(why) = overridden {
             detail.push_str(&format!("; chief override: {why}"));
         }
-        append_audit(&mut tx, &actor.login, &format!("filing.{}", decision.code()), "filing", &id.to_string(), &detail)
+        append_audit(&mut tx, self.clock.now(), &actor.login, &format!("filing.{}", decision.code()), "filing", &id.to_string(), &detail)
             .await?;
         tx.commit().await?;
         Ok(seen_version + 1)
@@ -334,7 +334,7 @@ impl Backend {
                 .fetch_optional(&mut *tx)
                 .await?;
         if row.is_some() {
-            append_audit(&mut tx, actor, "person.reveal", "person", &person.to_string(), reason).await?;
+            append_audit(&mut tx, self.clock.now(), actor, "person.reveal", "person", &person.to_string(), reason).await?;
         }
         tx.commit().await?;
         Ok(row)

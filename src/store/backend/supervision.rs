@@ -81,8 +81,7 @@ impl Backend {
                 .bind(actor.id)
                 .execute(&mut *tx)
                 .await?;
-                append_audit(
-                    &mut tx,
+                append_audit(&mut tx, self.clock.now(),
                     &actor.login,
                     "violation-notice.serve",
                     "inspection",
@@ -105,8 +104,7 @@ impl Backend {
         } else {
             0
         };
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             &actor.login,
             "inspection.record",
             "inspection",
@@ -164,7 +162,7 @@ impl Backend {
         .bind(reason)
         .fetch_one(&mut *tx)
         .await?;
-        append_audit(&mut tx, &actor.login, "sanction.step", "licence", &licence.to_string(), &format!("{step}: {reason}"))
+        append_audit(&mut tx, self.clock.now(), &actor.login, "sanction.step", "licence", &licence.to_string(), &format!("{step}: {reason}"))
             .await?;
         tx.commit().await?;
         Ok(id)
@@ -215,7 +213,7 @@ impl Backend {
             .execute(&mut *tx)
             .await?;
         }
-        append_audit(&mut tx, actor, "settlement.import", "settlement_month", "", &format!("{} months", rows.len()))
+        append_audit(&mut tx, self.clock.now(), actor, "settlement.import", "settlement_month", "", &format!("{} months", rows.len()))
             .await?;
         tx.commit().await?;
         Ok(())
@@ -256,7 +254,7 @@ impl Backend {
             .await?
             .rows_affected();
         }
-        append_audit(&mut tx, actor, "settlement.audit", "audit_task", "", &format!("{new} new tasks")).await?;
+        append_audit(&mut tx, self.clock.now(), actor, "settlement.audit", "audit_task", "", &format!("{new} new tasks")).await?;
         tx.commit().await?;
         Ok(new)
     }
@@ -315,8 +313,7 @@ impl Backend {
         .bind(note)
         .execute(&mut *tx)
         .await?;
-        append_audit(
-            &mut tx,
+        append_audit(&mut tx, self.clock.now(),
             actor,
             "annual.record",
             "licence",

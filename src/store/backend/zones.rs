@@ -49,7 +49,7 @@ impl Backend {
                 .execute(&mut *tx)
                 .await?;
         }
-        append_audit(&mut tx, &actor.login, "team.add", "inspector_team", &id.to_string(), &format!("{} members", members.len()))
+        append_audit(&mut tx, self.clock.now(), &actor.login, "team.add", "inspector_team", &id.to_string(), &format!("{} members", members.len()))
             .await?;
         tx.commit().await?;
         Ok(id)
