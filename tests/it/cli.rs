@@ -1,7 +1,7 @@
 //! The command line as a script or a clerk uses it: outputs, exit codes, and
 //! one clear sentence for every kind of bad input.
 
-mod common;
+use crate::common;
 
 use common::cli::{Demo, hrss, url};
 use predicates::prelude::*;

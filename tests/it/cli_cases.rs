@@ -1,6 +1,6 @@
 //! `hrss-desk cases …` as a script or an inspector uses it.
 
-mod common;
+use crate::common;
 
 use common::cli::Demo;
 use predicates::prelude::*;

@@ -1,6 +1,6 @@
 //! `hrss-desk complaints …`: intake as a clerk or the section chief uses it.
 
-mod common;
+use crate::common;
 
 use common::cli::Demo;
 use predicates::prelude::*;

@@ -4,7 +4,7 @@
 //! already or changed meanwhile, no "database is locked" reaches anyone, one
 //! audit entry a decision, and the audit chain verifies.
 
-mod common;
+use crate::common;
 
 use common::TestDb;
 use std::process::{Command, Output, Stdio};

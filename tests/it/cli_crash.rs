@@ -5,7 +5,7 @@
 //! recorded has every inspection it drew), and `audit verify` passes.
 //! (An import killed mid-write: tests/cli_import.rs.)
 
-mod common;
+use crate::common;
 
 use common::TestDb;
 use std::process::{Child, Command};

@@ -1,6 +1,6 @@
 //! `hrss-desk draw …`: a random inspection draw run, replayed and published.
 
-mod common;
+use crate::common;
 
 use common::cli::Demo;
 use predicates::prelude::*;

@@ -2,7 +2,7 @@
 //! for workbooks, Python's own GB18030 codec for CSV): the head, every row,
 //! ID numbers masked unless revealed with a reason, and each export audited.
 
-mod common;
+use crate::common;
 
 use common::cli::Demo;
 use predicates::prelude::*;

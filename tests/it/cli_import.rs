@@ -2,7 +2,7 @@
 //! the report of bad rows beside the file, and a killed import leaving the
 //! database as it was.
 
-mod common;
+use crate::common;
 
 use common::cli::{Demo, hrss, url};
 use predicates::prelude::*;

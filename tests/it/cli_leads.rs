@@ -1,7 +1,7 @@
 //! Leads about a licence holder recorded, listed, and starting one
 //! inspection with a lawful team — from the command line.
 
-mod common;
+use crate::common;
 
 use assert_cmd::assert::Assert;
 use common::cli::Demo;

@@ -3,7 +3,7 @@
 //! once (a reprint keeps its number), its hash kept and audited; the
 //! office's own template loaded and used; refusals said.
 
-mod common;
+use crate::common;
 
 use common::cli::Demo;
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! Operations: `config show` says each setting and where it comes from;
 //! the log is a file of the user's, never the screen, without personal data.
 
-mod common;
+use crate::common;
 
 use common::cli::hrss;
 use predicates::prelude::*;

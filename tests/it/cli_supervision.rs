@@ -1,7 +1,7 @@
 //! A draw, then an inspection recorded with a failed item, a rectification
 //! with a deadline, and the rectification coming due — from the command line.
 
-mod common;
+use crate::common;
 
 use common::cli::Demo;
 use predicates::prelude::*;

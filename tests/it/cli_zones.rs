@@ -1,7 +1,7 @@
 //! Zone supervision from the command line: teams formed by a chief, and
 //! the quarter's rota moving every team on.
 
-mod common;
+use crate::common;
 
 use common::cli::Demo;
 use predicates::prelude::*;

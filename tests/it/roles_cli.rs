@@ -6,7 +6,7 @@
 //!
 //! One table, one loop: adding an act is adding a line to `ACTS`.
 
-mod common;
+use crate::common;
 
 use common::cli::Demo;
 use std::collections::BTreeMap;

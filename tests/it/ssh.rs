@@ -12,7 +12,7 @@
 //! needs root and openssh-server, as `.ci/run` provides; `HRSS_SKIP_SSH=1`
 //! skips it elsewhere, saying so.
 
-mod common;
+use crate::common;
 
 use common::cli::url;
 use common::tmux::Tmux;

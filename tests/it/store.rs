@@ -1,6 +1,6 @@
 //! The store suite: every test runs on SQLite and, when configured, Postgres.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::{TestDb, audited};
@@ -10,7 +10,7 @@ use hrss_desk::domain::calendar::CalendarFile;
 use hrss_desk::domain::{Role, WorkCalendar};
 use hrss_desk::store::{SettingRow, Store, StoreError, migrate};
 
-const SHIPPED: &str = include_str!("../data/calendar.toml");
+const SHIPPED: &str = include_str!("../../data/calendar.toml");
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()

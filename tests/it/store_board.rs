@@ -3,7 +3,7 @@
 //! comes due and leaves once re-inspected, a lead until it starts an
 //! inspection, and the year's annual reviews.
 
-mod common;
+use crate::common;
 
 use chrono::{Datelike, NaiveDate};
 use common::TestDb;

@@ -5,7 +5,7 @@
 // Money in fen reads as yuan and fen: 9_000_00 is 9,000.00 yuan.
 #![allow(clippy::inconsistent_digit_grouping)]
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::TestDb;
@@ -21,7 +21,7 @@ fn today() -> NaiveDate {
 
 fn calendar() -> WorkCalendar {
     WorkCalendar::from_years(
-        &CalendarFile::parse(include_str!("../data/calendar.toml"))
+        &CalendarFile::parse(include_str!("../../data/calendar.toml"))
             .unwrap()
             .year,
     )

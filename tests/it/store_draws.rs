@@ -1,7 +1,7 @@
 //! Random inspection draws on every backend: the pools from the database,
 //! the draw recorded with its inspections, and its replay.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::TestDb;

@@ -3,7 +3,7 @@
 //! columns, references found (employers, licences, zones), and any bad row
 //! leaving the database as it was.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::TestDb;

@@ -2,7 +2,7 @@
 //! violation notice (违约通知单) served on the spot and numbered in the year,
 //! and the settlement-audit tasks its findings close.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::TestDb;

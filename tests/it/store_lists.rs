@@ -2,7 +2,7 @@
 //! repeats in both directions, orders are as the panes promise, filters match
 //! fragments literally, and every record opens in detail.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::TestDb;

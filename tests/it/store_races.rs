@@ -2,7 +2,7 @@
 //! racing for one version, verification while others write, two first
 //! administrators, forged entries in the middle of the chain.
 
-mod common;
+use crate::common;
 
 use common::{TestDb, audited};
 use hrss_desk::domain::Role;

@@ -2,7 +2,7 @@
 //! same transaction as its audit entry; a stale decision changes nothing; two
 //! clerks on one filing get one success and one conflict.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::TestDb;

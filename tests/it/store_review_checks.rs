@@ -4,7 +4,7 @@
 //! cancellation cancels it; what the checks find is recorded and narrows the
 //! queue.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::TestDb;

@@ -2,7 +2,7 @@
 //! counted for its clerk and its day, cases by matter, inspections planned
 //! and done; and the monthly report read back by openpyxl.
 
-mod common;
+use crate::common;
 
 use common::TestDb;
 use hrss_desk::domain::decision::Decision;

@@ -5,7 +5,7 @@
 //! own record of the alternate screen tell whether it was restored. A desk
 //! that ends also gives back the filings it had open.
 
-mod common;
+use crate::common;
 
 use common::cli::{Demo, url};
 use common::tmux::Tmux;

@@ -2,7 +2,7 @@
 //! of every pane in both languages at 80×24 and 120×40, and keys → actions.
 #![allow(clippy::inconsistent_digit_grouping)] // amounts in fen: 6_420_00 is 6,420.00 yuan
 
-mod common;
+use crate::common;
 
 use chrono::TimeZone;
 use common::tui::*;

@@ -3,7 +3,7 @@
 //! the documents it issues; the decision's fine checked against its article;
 //! assigning inspectors by their load.
 
-mod common;
+use crate::common;
 
 use common::tui::*;
 use hrss_desk::domain::{CaseFileKind, CaseMove};

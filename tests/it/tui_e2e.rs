@@ -1,7 +1,7 @@
 //! The real program in a real terminal: tmux runs it on a demo database, keys
 //! are typed, and the screen is read back, as a clerk would see it.
 
-mod common;
+use crate::common;
 
 use common::tmux::Tmux;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! screen, no form opens, and nothing is written (the audit log, which every
 //! change enters, does not grow). The roles that may, get the form.
 
-mod common;
+use crate::common;
 
 use common::{TestDb, demo_store};
 use hrss_desk::domain::Role;

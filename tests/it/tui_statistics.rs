@@ -1,7 +1,7 @@
 //! The statistics pane's month: today's standing or the month's figures
 //! (`f`), a month back or on (`[` `]`), the month's report (`e`).
 
-mod common;
+use crate::common;
 
 use common::tui::*;
 use hrss_desk::domain::statistics::Month;

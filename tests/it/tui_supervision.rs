@@ -3,7 +3,7 @@
 //! that record an inspection item by item, take a ladder step and record a
 //! lead — from the pane and from a licence's detail.
 
-mod common;
+use crate::common;
 
 use common::tui::*;
 use hrss_desk::i18n::Lang;

@@ -149,9 +149,10 @@ impl TestDb {
 /// A store with the shipped calendar and three staff added: a few audited changes.
 pub async fn audited(db: &TestDb) -> Store {
     let store = db.open().await;
-    let calendar =
-        hrss_desk::domain::calendar::CalendarFile::parse(include_str!("../../data/calendar.toml"))
-            .unwrap();
+    let calendar = hrss_desk::domain::calendar::CalendarFile::parse(include_str!(
+        "../../../data/calendar.toml"
+    ))
+    .unwrap();
     store.seed_calendar(&calendar.year).await.unwrap();
     for (login, name) in [("a1", "甲"), ("b2", "乙"), ("c3", "丙")] {
         store
@@ -172,9 +173,10 @@ pub async fn audited(db: &TestDb) -> Store {
 pub async fn demo_store(db: &TestDb, persons: usize) -> Store {
     use hrss_desk::demo::{DemoInputs, generate};
     let store = db.open().await;
-    let calendar =
-        hrss_desk::domain::calendar::CalendarFile::parse(include_str!("../../data/calendar.toml"))
-            .unwrap();
+    let calendar = hrss_desk::domain::calendar::CalendarFile::parse(include_str!(
+        "../../../data/calendar.toml"
+    ))
+    .unwrap();
     store.seed_calendar(&calendar.year).await.unwrap();
     let cal = hrss_desk::domain::WorkCalendar::from_years(&store.calendar_years().await.unwrap());
     let lists = store.material_requirements().await.unwrap();

@@ -473,7 +473,7 @@ pub fn board(
         ),
         Section::Draws => {
             let cal = WorkCalendar::from_years(
-                &CalendarFile::parse(include_str!("../../data/calendar.toml"))
+                &CalendarFile::parse(include_str!("../../../data/calendar.toml"))
                     .unwrap()
                     .year,
             );
@@ -624,7 +624,7 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
 
 pub fn app(lang: Lang, w: u16, h: u16) -> App {
     let cal = WorkCalendar::from_years(
-        &CalendarFile::parse(include_str!("../../data/calendar.toml"))
+        &CalendarFile::parse(include_str!("../../../data/calendar.toml"))
             .unwrap()
             .year,
     );

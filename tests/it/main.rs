@@ -1,0 +1,45 @@
+//! The integration tests, one binary: each file a module, the helpers in
+//! `common`. One binary links the crate, sqlx and ratatui once, not once a
+//! file.
+
+// Amounts in fen are written with the fen apart: `6_420_00` is 6,420.00 yuan.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+mod common;
+
+mod cli;
+mod cli_cases;
+mod cli_complaints;
+mod cli_concurrency;
+mod cli_crash;
+mod cli_draw;
+mod cli_export;
+mod cli_import;
+mod cli_leads;
+mod cli_notice;
+mod cli_ops;
+mod cli_supervision;
+mod cli_zones;
+mod fuzz_parsers;
+mod keymaps;
+mod lookup;
+mod roles_cli;
+mod ssh;
+mod store;
+mod store_board;
+mod store_cases;
+mod store_draws;
+mod store_import;
+mod store_inspections;
+mod store_lists;
+mod store_races;
+mod store_review;
+mod store_review_checks;
+mod store_statistics;
+mod terminal;
+mod tui;
+mod tui_cases;
+mod tui_e2e;
+mod tui_roles;
+mod tui_statistics;
+mod tui_supervision;
