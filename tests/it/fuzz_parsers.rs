@@ -4,15 +4,12 @@
 //! (`PROPTEST_CASES=125000 cargo test --release --test fuzz_parsers`, eight
 //! properties: 1,000,000 inputs) runs many more.
 
+use crate::common::today;
 use hrss_desk::domain::import::values;
 use hrss_desk::domain::resident_id::{ResidentId, check_char};
 use hrss_desk::domain::uscc::Uscc;
 use hrss_desk::sheet::Cell;
 use proptest::prelude::*;
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 proptest! {
     #[test]

@@ -20,6 +20,7 @@ mod cli_notice;
 mod cli_ops;
 mod cli_supervision;
 mod cli_zones;
+mod clock;
 mod fuzz_parsers;
 mod keymaps;
 mod lookup;

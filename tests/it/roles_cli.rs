@@ -96,7 +96,8 @@ const DIRTY: &str = "status='pending' AND id IN (SELECT filing_id FROM filing_pr
 const CASE: &str = "inspection_case";
 const WORKING: &str = "stage='investigating' AND suspended=0";
 /// A case at defence whose statement and hearing windows have closed.
-const READY: &str = "stage='defence' AND notice_served_on < date('now', '-20 days')";
+/// `{today}` is the tests' pinned day, the program's too.
+const READY: &str = "stage='defence' AND notice_served_on < date('{today}', '-20 days')";
 const WORKERS: &[Role] = &[Inspector, Chief];
 const CHIEF: &[Role] = &[Chief];
 const DESK: &[Role] = &[Clerk, Chief];
@@ -318,6 +319,7 @@ impl Bench {
         let Some((table, condition)) = act.pick else {
             return Ok(None);
         };
+        let condition = condition.replace("{today}", common::TODAY);
         let used = self.used.entry(table).or_default();
         let id = self.d.scalar(&format!(
             "SELECT id FROM {table} WHERE ({condition}) AND id NOT IN ({}) ORDER BY id LIMIT 1",
@@ -468,29 +470,7 @@ struct Snapshot {
 
 /// Each table's row count and a digest of its rows, read past the program.
 fn table_digests(db: &Path) -> BTreeMap<String, String> {
-    let script = "import sqlite3,sys,hashlib
-c=sqlite3.connect(sys.argv[1])
-for (t,) in c.execute(\"SELECT name FROM sqlite_master WHERE type='table' ORDER BY name\"):
-    h=hashlib.sha256(); n=0
-    for row in c.execute('SELECT * FROM \"%s\" ORDER BY rowid' % t):
-        h.update(repr(row).encode()); n+=1
-    print(t, n, h.hexdigest())";
-    let out = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(db)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .filter_map(|l| l.split_once(' '))
-        .map(|(t, rest)| (t.to_string(), rest.to_string()))
-        .collect()
+    common::cli::sqlite_digests(db)
 }
 
 /// Why `stderr` is not one sentence in Chinese saying who may, if it is not.
@@ -663,7 +643,7 @@ fn user_flag_off_a_demo_database_is_for_administrators_only() {
         v.extend_from_slice(rest);
         v
     };
-    b.d.sql("UPDATE setting SET value='false' WHERE key='demo'");
+    b.d.become_office();
     // Not on the staff list: --user is refused before anything else, and so
     // is working as oneself.
     assert!(

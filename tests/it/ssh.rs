@@ -9,10 +9,11 @@
 //! database unlocked.
 //!
 //! It makes operating-system users and groups (prefixed `hrsst`), so it
-//! needs root and openssh-server, as `.ci/run` provides; `HRSS_SKIP_SSH=1`
-//! skips it elsewhere, saying so.
+//! needs root and openssh-server, as `.ci/run` provides; elsewhere it is
+//! skipped, said once (`common::tools`).
 
 use crate::common;
+use common::tools::{self, Tool};
 
 use common::cli::url;
 use common::tmux::Tmux;
@@ -37,25 +38,10 @@ fn sh(cmd: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Whether this machine can run the test; panics with what is missing
-/// unless skipping was asked for.
+/// Whether this machine can run the test (root, sshd and tmux); without
+/// them it is skipped, said once, unless CI requires every check.
 fn runnable() -> bool {
-    let root = nix_uid() == "0";
-    let sshd = Path::new(SSHD).exists();
-    if root && sshd {
-        return true;
-    }
-    if std::env::var_os("HRSS_SKIP_SSH").is_some() {
-        eprintln!("the SSH test is skipped (HRSS_SKIP_SSH): it needs root and openssh-server");
-        return false;
-    }
-    panic!(
-        "the SSH test needs root and openssh-server ({SSHD}); .ci/run installs it, HRSS_SKIP_SSH=1 skips"
-    );
-}
-
-fn nix_uid() -> String {
-    sh("id -u").trim().to_string()
+    tools::have(Tool::SshdAsRoot) && tools::have(Tool::Tmux)
 }
 
 /// An operating-system account in the staff group, with a home and a key
@@ -149,10 +135,7 @@ fn office(dir: &Path) -> Office {
         "--roles",
         "clerk",
     ]);
-    sh(&format!(
-        "python3 -c \"import sqlite3; c=sqlite3.connect('{}'); c.execute(\\\"UPDATE setting SET value='false' WHERE key='demo'\\\"); c.commit()\"",
-        db.display()
-    ));
+    common::cli::sqlite_exec(&db, "UPDATE setting SET value = 'false' WHERE key = 'demo'");
     sh(&format!(
         "chgrp -R {DB_GROUP} '{srv}' && chmod 2770 '{srv}' && chmod 660 '{srv}'/office.sqlite*",
         srv = srv.display()
@@ -270,12 +253,7 @@ fn ended(screen: &str) -> bool {
 }
 
 fn scalar(db: &Path, sql: &str) -> String {
-    sh(&format!(
-        "python3 -c \"import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])\" '{}' \"{sql}\"",
-        db.display()
-    ))
-    .trim()
-    .to_string()
+    common::cli::sqlite_scalar(db, sql)
 }
 
 fn desks_of(login: &str) -> String {

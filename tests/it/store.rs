@@ -1,6 +1,7 @@
 //! The store suite: every test runs on SQLite and, when configured, Postgres.
 
 use crate::common;
+use common::today;
 
 use chrono::NaiveDate;
 use common::{TestDb, audited};
@@ -11,10 +12,6 @@ use hrss_desk::domain::{Role, WorkCalendar};
 use hrss_desk::store::{SettingRow, Store, StoreError, migrate};
 
 const SHIPPED: &str = include_str!("../../data/calendar.toml");
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 async fn with_calendar(db: &TestDb) -> Store {
     let store = db.open().await;

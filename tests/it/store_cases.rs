@@ -6,6 +6,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use crate::common;
+use common::today;
 
 use chrono::NaiveDate;
 use common::TestDb;
@@ -14,10 +15,6 @@ use hrss_desk::domain::{CaseMove, CaseStage, Staff, WorkCalendar, fines};
 use hrss_desk::i18n::Lang;
 use hrss_desk::store::{Store, StoreError};
 use hrss_desk::workflow::cases as work;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 fn calendar() -> WorkCalendar {
     WorkCalendar::from_years(

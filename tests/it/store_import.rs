@@ -4,18 +4,14 @@
 //! leaving the database as it was.
 
 use crate::common;
+use common::today;
 
-use chrono::NaiveDate;
 use common::TestDb;
 use hrss_desk::domain::import::{ImportKind, Problem};
 use hrss_desk::i18n::Lang;
 use hrss_desk::store::Store;
 use hrss_desk::workflow::import::{ImportOutcome, import_file};
 use std::path::Path;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 fn id(first17: &str) -> String {
     format!(

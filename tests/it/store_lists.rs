@@ -3,14 +3,11 @@
 //! fragments literally, and every record opens in detail.
 
 use crate::common;
+use common::today;
 
 use chrono::NaiveDate;
 use common::TestDb;
 use hrss_desk::store::*;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 async fn demo(db: &TestDb, persons: usize) -> Store {
     common::demo_store(db, persons).await

@@ -3,17 +3,13 @@
 //! clerks on one filing get one success and one conflict.
 
 use crate::common;
+use common::today;
 
-use chrono::NaiveDate;
 use common::TestDb;
 use hrss_desk::domain::FilingKind;
 use hrss_desk::domain::decision::{Decision, change_for};
 use hrss_desk::domain::review::check;
 use hrss_desk::store::{PendingFiling, Store, StoreError};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 async fn demo(db: &TestDb) -> Store {
     common::demo_store(db, 400).await

@@ -5,18 +5,14 @@
 //! queue.
 
 use crate::common;
+use common::today;
 
-use chrono::NaiveDate;
 use common::TestDb;
 use hrss_desk::domain::decision::{Decision, change_for};
 use hrss_desk::domain::review::check;
 use hrss_desk::store::{
     Direction, ListItem, ListKind, PageRequest, PendingFiling, QueueScope, Store,
 };
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 async fn chief(store: &Store) -> hrss_desk::domain::Staff {
     store.staff_by_login("zhaojing").await.unwrap().unwrap()

@@ -8,11 +8,20 @@ pub mod tmux;
 pub mod tui;
 
 use hrss_desk::store::{DatabaseUrl, Store};
-use std::io::Write;
-use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-static SKIP_NOTICE: Once = Once::new();
+pub mod readers;
+pub mod tools;
+
+/// The day the tests were written for: every test is pinned to it, so the
+/// suite reads the same on any day (`HRSS_TODAY` for the program, a pinned
+/// clock for stores opened here).
+pub const TODAY: &str = "2026-11-27";
+
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("TODAY is a date")
+}
+
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 pub struct TestDb {
@@ -35,16 +44,10 @@ impl TestDb {
 
     /// A fresh schema in the test database, or None (said once) without one.
     pub async fn postgres() -> Option<TestDb> {
-        let Ok(base) = std::env::var("HRSS_TEST_POSTGRES_URL") else {
-            SKIP_NOTICE.call_once(|| {
-                // Written past the test harness's capture so it is seen.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "note: HRSS_TEST_POSTGRES_URL is not set; the Postgres store tests are skipped"
-                );
-            });
+        if !tools::have(tools::Tool::Postgres) {
             return None;
-        };
+        }
+        let base = std::env::var("HRSS_TEST_POSTGRES_URL").expect("checked by tools::have");
         let schema = format!(
             "t_{}_{}_{}",
             std::process::id(),
@@ -74,10 +77,12 @@ impl TestDb {
         v
     }
 
+    /// The store, its clock pinned to `today()`.
     pub async fn open(&self) -> Store {
-        let store = Store::connect(&DatabaseUrl::parse(&self.url).unwrap())
+        let mut store = Store::connect(&DatabaseUrl::parse(&self.url).unwrap())
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", self.label));
+        store.set_clock(hrss_desk::clock::Clock::Pinned(today()));
         store.migrate().await.expect("migrate");
         store
     }
@@ -180,10 +185,9 @@ pub async fn demo_store(db: &TestDb, persons: usize) -> Store {
     store.seed_calendar(&calendar.year).await.unwrap();
     let cal = hrss_desk::domain::WorkCalendar::from_years(&store.calendar_years().await.unwrap());
     let lists = store.material_requirements().await.unwrap();
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let data = generate(&DemoInputs {
         persons,
-        today,
+        today: today(),
         calendar: &cal,
         checklists: &lists,
     });
@@ -195,7 +199,7 @@ pub async fn demo_store(db: &TestDb, persons: usize) -> Store {
 /// points at `prev`: what someone with the database's password could do.
 pub async fn forge_entry(db: &TestDb, seq: i64, prev: &str) {
     use hrss_desk::domain::audit::{audit_time, entry_hash};
-    let at = audit_time(chrono::Utc::now());
+    let at = audit_time(hrss_desk::clock::Clock::Pinned(today()).now());
     let hash = entry_hash(
         seq,
         at,

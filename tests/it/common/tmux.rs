@@ -11,7 +11,10 @@ pub struct Tmux {
 
 impl Tmux {
     pub fn run(&self, args: &[&str]) -> std::process::Output {
+        // The server this starts passes the tests' day on to the demo desks
+        // run in it (an office database would refuse it).
         Command::new("tmux")
+            .env(hrss_desk::clock::TODAY_VAR, super::TODAY)
             .arg("-S")
             .arg(&self.socket)
             .args(args)
