@@ -5,6 +5,7 @@
 # is printed; the script fails if any run failed.
 #
 #   bash scripts/any-day.sh                 # every day below
+#   bash scripts/any-day.sh --faked-only    # not today (CI has just run it)
 #   bash scripts/any-day.sh -- store_       # the same, for tests matching a name
 #
 # It installs libfaketime (Debian's faketime) when missing and it may
@@ -12,6 +13,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 filter=()
+faked_only=0
+if [ "${1:-}" = "--faked-only" ]; then
+  faked_only=1
+  shift
+fi
 if [ "${1:-}" = "--" ]; then
   shift
   filter=("$@")
@@ -42,6 +48,9 @@ cargo test --locked --no-run -q >/dev/null 2>&1 || cargo test --locked --no-run 
 failed=0
 summary=()
 for day in "${days[@]}"; do
+  if [ -z "$day" ] && [ "$faked_only" = 1 ]; then
+    continue
+  fi
   label=${day:-"today ($(date -u '+%Y-%m-%d %H:%M'))"}
   log=$(mktemp)
   echo "== ${label} UTC"

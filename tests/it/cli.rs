@@ -234,6 +234,7 @@ fn the_default_database_lives_in_the_data_directory() {
             .is_file()
     );
     hrss(home.path())
+        .env(hrss_desk::clock::TODAY_VAR, common::TODAY)
         .args(["demo", "--seed-only", "--size", "100"])
         .assert()
         .success();
@@ -623,6 +624,7 @@ fn lookup_takes_bytes_that_are_not_utf8_without_fuss() {
     let d = Demo::new();
     let bad = std::ffi::OsStr::from_bytes(b"\xff\xfe\xfd");
     hrss(d.dir.path())
+        .env(hrss_desk::clock::TODAY_VAR, common::TODAY)
         .arg("--database-url")
         .arg(url(&d.db))
         .arg("lookup")

@@ -30,6 +30,7 @@ fn desks(db: &TestDb, home: &std::path::Path, ids: &[i64], args: &str) -> Vec<Ou
             Command::new("sh")
                 .args(["-c", &script, env!("CARGO_BIN_EXE_hrss-desk"), &db.url])
                 .env("HOME", home)
+                .env(hrss_desk::clock::TODAY_VAR, common::TODAY)
                 .env_remove("HRSS_DATABASE_URL")
                 .env_remove("HRSS_LANG")
                 .env("HRSS_OFFICE_CONFIG", home.join("office.toml"))

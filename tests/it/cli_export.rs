@@ -171,7 +171,8 @@ async fn the_lookups_hits_are_written_after_their_audit_entry() {
     use hrss_desk::workflow::export::{Table, export_table};
     let d = Demo::new();
     let url = DatabaseUrl::parse(&format!("sqlite://{}", d.db.display())).unwrap();
-    let store = Store::connect(&url).await.unwrap();
+    let mut store = Store::connect(&url).await.unwrap();
+    store.set_clock(hrss_desk::clock::Clock::Pinned(common::today()));
     let staff = store.staff_by_login("wulei").await.unwrap().unwrap();
     let table = Table {
         title: "许可查询".into(),

@@ -88,7 +88,7 @@ fn signalled_desk_ends_whole(d: &Demo, t: &Tmux, signal: &str) {
 
 #[test]
 fn a_kill_restores_the_terminal_and_gives_back_the_desks_filings() {
-    if !tools::have(Tool::Tmux) {
+    if !(tools::have(Tool::Tmux) && tools::have(Tool::Procps)) {
         return;
     }
     let d = Demo::new();
@@ -111,7 +111,7 @@ fn a_kill_restores_the_terminal_and_gives_back_the_desks_filings() {
 
 #[test]
 fn a_hang_up_restores_the_terminal_and_gives_back_the_desks_filings() {
-    if !tools::have(Tool::Tmux) {
+    if !(tools::have(Tool::Tmux) && tools::have(Tool::Procps)) {
         return;
     }
     let d = Demo::new();
@@ -121,7 +121,7 @@ fn a_hang_up_restores_the_terminal_and_gives_back_the_desks_filings() {
 
 #[test]
 fn a_panic_restores_the_terminal_says_so_in_one_sentence_and_ends() {
-    if !tools::have(Tool::Tmux) {
+    if !(tools::have(Tool::Tmux) && tools::have(Tool::Procps)) {
         return;
     }
     let d = Demo::new();

@@ -10,6 +10,8 @@ pub fn hrss(home: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_hrss-desk"));
     c.env_remove("HRSS_DATABASE_URL")
         .env_remove("HRSS_LANG")
+        // An office database refuses a pinned day: a demo's runs add it.
+        .env_remove(hrss_desk::clock::TODAY_VAR)
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join(".config"))

@@ -14,6 +14,8 @@ pub const REQUIRE_ALL: &str = "HRSS_REQUIRE_ALL";
 pub enum Tool {
     /// tmux drives the program in a real terminal.
     Tmux,
+    /// procps's pgrep and kill find and signal the program under test.
+    Procps,
     /// Python's own codecs read a GB18030 file back (besides encoding_rs).
     Python3,
     /// Python's openpyxl reads workbooks back (besides calamine).
@@ -27,8 +29,9 @@ pub enum Tool {
 }
 
 impl Tool {
-    const ALL: [Tool; 6] = [
+    const ALL: [Tool; 7] = [
         Tool::Tmux,
+        Tool::Procps,
         Tool::Python3,
         Tool::Openpyxl,
         Tool::PythonDocx,
@@ -45,6 +48,9 @@ impl Tool {
         match self {
             Tool::Tmux => {
                 "tmux is missing: the end-to-end screen tests are skipped (apt-get install tmux)"
+            }
+            Tool::Procps => {
+                "pgrep is missing: the terminal restored after a kill or a hang-up is not checked (apt-get install procps)"
             }
             Tool::Python3 => {
                 "python3 is missing: GB18030 files are read back by encoding_rs only (apt-get install python3)"
@@ -67,6 +73,7 @@ impl Tool {
     fn present(self) -> bool {
         match self {
             Tool::Tmux => runs("tmux", &["-V"]),
+            Tool::Procps => runs("pgrep", &["-V"]),
             Tool::Python3 => runs("python3", &["-c", "pass"]),
             Tool::Openpyxl => runs("python3", &["-c", "import openpyxl"]),
             Tool::PythonDocx => runs("python3", &["-c", "import docx"]),
