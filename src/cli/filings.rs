@@ -12,6 +12,14 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum FilingsCommand {
+    /// 收件登记一件申报（收件后立即预审） / Receive a filing at the counter (checked at once)
+    Receive(super::intake::ReceiveArgs),
+    /// 待审核申报及办结期限 / The pending filings with the day each must be decided by
+    List {
+        /// 以 JSON 输出 / Write JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// 预审全部待审核申报 / Check every pending filing
     Check {
         /// 以 JSON 输出 / Write JSON
@@ -169,6 +177,8 @@ pub async fn run(g: &Global, lang: Lang, cmd: FilingsCommand) -> Result<ExitCode
         FilingsCommand::Return { id, notice } => return decide(g, lang, id, false, notice).await,
         FilingsCommand::Notice { id } => return notice(g, lang, id).await,
         FilingsCommand::ApproveClean { limit } => return approve_clean(g, lang, limit).await,
+        FilingsCommand::Receive(a) => return super::intake::receive(g, lang, &a).await,
+        FilingsCommand::List { json } => return super::intake::list(g, lang, json).await,
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);

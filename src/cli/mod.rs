@@ -13,6 +13,7 @@ mod draw;
 mod export;
 mod filings;
 mod import;
+mod intake;
 mod leads;
 mod lookup;
 mod notice;

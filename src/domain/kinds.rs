@@ -72,6 +72,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How a filing came in (收件渠道).
+    Channel {
+        Window = "window", "窗口", "Counter";
+        Post = "post", "邮寄", "Post";
+        Online = "online", "网上申报", "Online";
+    }
+}
+
+vocabulary! {
     FilingStatus {
         Pending = "pending", "待审核", "Pending";
         Approved = "approved", "已办结", "Approved";
@@ -290,6 +299,7 @@ vocabulary! {
 vocabulary! {
     /// An act that needs a role.
     Act {
+        ReceiveFiling = "receive-filing", "收件登记参保申报", "receive a filing";
         DecideFiling = "decide-filing", "办结或退回参保申报", "approve or return a filing";
         ApproveOverProblems = "approve-over-problems", "越过问题办结申报", "approve a filing over its problems";
         RevealPerson = "reveal-person", "查看完整身份证号等个人信息", "see a person's full ID number and contacts";

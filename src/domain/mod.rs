@@ -13,6 +13,7 @@ pub mod documents;
 pub mod draw;
 pub mod fines;
 pub mod import;
+pub mod intake;
 pub mod kinds;
 pub mod ladder;
 pub mod lead;

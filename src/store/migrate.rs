@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(12, "0012_zone_teams"),
     migration!(13, "0013_violation_notices"),
     migration!(14, "0014_documents"),
+    migration!(15, "0015_intake"),
 ];
 
 /// The schema version this program knows.

@@ -620,6 +620,15 @@ impl Store {
         on_backend!(self.problem_tally())
     }
 
+    /// Writes a filing received at the counter; Ok is its number.
+    pub async fn receive_filing(
+        &self,
+        actor: &Staff,
+        f: &ReceivedFiling,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.receive_filing(actor, f))
+    }
+
     /// Approves or returns a filing named at the version the clerk read.
     #[allow(clippy::too_many_arguments)]
     pub async fn decide_filing(

@@ -123,6 +123,23 @@ pub struct FilingRow {
     pub assigned_to: Option<i64>,
 }
 
+/// A filing received at the counter, to be written with its materials.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceivedFiling {
+    pub kind: String,
+    pub employer_id: i64,
+    /// The person it is about, by ID number as declared (none for an
+    /// employer's own filing); linked when the register has them.
+    pub id_number: Option<String>,
+    /// The day it came in (at the time of day it was keyed in, or the
+    /// office's morning for a paper keyed in later).
+    pub received_at: DateTime<Utc>,
+    pub declared: String,
+    pub channel: String,
+    /// (material, present, valid, note), every one of the kind's checklist.
+    pub materials: Vec<(String, bool, bool, String)>,
+}
+
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct MaterialRow {
     pub filing_id: i64,

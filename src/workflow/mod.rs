@@ -250,6 +250,7 @@ pub mod documents;
 pub mod draws;
 pub mod export;
 pub mod import;
+pub mod intake;
 pub mod leads;
 pub mod statistics;
 pub mod supervision;

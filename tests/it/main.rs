@@ -15,6 +15,7 @@ mod cli_crash;
 mod cli_draw;
 mod cli_export;
 mod cli_import;
+mod cli_intake;
 mod cli_leads;
 mod cli_notice;
 mod cli_ops;

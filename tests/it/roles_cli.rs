@@ -114,6 +114,7 @@ const ACTS: &[Act] = &[
     act("filings return", DESK, "filings return {id}").on("filing", CLEAN),
     act("filings approve --override", CHIEF, "filings approve {id} --override 已核对原件").on("filing", DIRTY),
     act("filings approve-clean", DESK, "filings approve-clean --limit 1"),
+    act("filings receive", DESK, "filings receive --kind cancel --employer-uscc {uscc} --field reason=duplicate --materials cancel-form=present"),
     // Exports, the audit log, the staff list, the calendar.
     act("export --reveal", DESK, "export persons {out}/full-ids.csv --reveal --reason 核对身份"),
     act("audit verify", &[Chief, Admin], "audit verify").quiet(),
@@ -349,6 +350,12 @@ impl Bench {
                     .replace("{in}", self.inputs.to_str().unwrap())
                     .replace("{out}", self.outputs.to_str().unwrap())
                     .replace("{calendar}", calendar);
+                if w.contains("{uscc}") {
+                    let uscc = self
+                        .d
+                        .scalar("SELECT uscc FROM employer ORDER BY id LIMIT 1");
+                    w = w.replace("{uscc}", &uscc);
+                }
                 while let Some(at) = w.find("{last:") {
                     let end = at + w[at..].find('}').expect("a closed placeholder");
                     let table = &w[at + 6..end];

@@ -1,0 +1,219 @@
+//! Receiving a filing at the counter: refusals and the receipt's sentence.
+
+use super::{Lang, printable};
+use crate::domain::FilingKind;
+use crate::domain::intake::{FIELD_MAX_CHARS, LATEST_BACKDATE_DAYS, ReceiptError, fields};
+
+pub fn no_employer_with(lang: Lang, uscc: &str) -> String {
+    let uscc = printable(uscc);
+    match lang {
+        Lang::Zh => format!("参保单位名册中没有统一社会信用代码为“{uscc}”的单位。"),
+        Lang::En => format!("No employer on the register has the credit code \"{uscc}\"."),
+    }
+}
+
+/// A field's label in the kind's form, or its code when it has none.
+fn label(lang: Lang, kind: FilingKind, code: &str) -> String {
+    fields(kind).iter().find(|f| f.code == code).map_or_else(
+        || printable(code).into_owned(),
+        |f| f.label(lang).to_string(),
+    )
+}
+
+pub fn receipt_error(lang: Lang, kind: FilingKind, e: &ReceiptError) -> String {
+    use ReceiptError::*;
+    let known = || {
+        fields(kind)
+            .iter()
+            .map(|f| f.code)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (lang, e) {
+        (Lang::Zh, ReceivedAfterToday(d)) => {
+            format!("收件日期{d}晚于今天：应填写材料实际收到的日期。")
+        }
+        (Lang::En, ReceivedAfterToday(d)) => {
+            format!("The day received, {d}, is after today: give the day the papers came.")
+        }
+        (Lang::Zh, ReceivedTooLongAgo(d)) => {
+            format!("收件日期{d}早于{LATEST_BACKDATE_DAYS}天前，不能补登为收件。")
+        }
+        (Lang::En, ReceivedTooLongAgo(d)) => format!(
+            "The day received, {d}, is more than {LATEST_BACKDATE_DAYS} days ago: it cannot be keyed in as received."
+        ),
+        (Lang::Zh, NoEmployer) => "请填写参保单位的统一社会信用代码。".to_string(),
+        (Lang::En, NoEmployer) => "Give the employer's credit code.".to_string(),
+        (Lang::Zh, UnknownField(c)) => format!(
+            "{}没有“{}”这一项；可填写：{}。",
+            kind.label(lang),
+            printable(c),
+            known()
+        ),
+        (Lang::En, UnknownField(c)) => format!(
+            "A {} has no field \"{}\"; its fields: {}.",
+            kind.label(lang),
+            printable(c),
+            known()
+        ),
+        (Lang::Zh, FieldTwice(c)) => format!("“{}”填写了两次。", label(lang, kind, c)),
+        (Lang::En, FieldTwice(c)) => format!("\"{}\" is given twice.", label(lang, kind, c)),
+        (Lang::Zh, MissingField(c)) => format!(
+            "{}须填写“{}”（{c}）。",
+            kind.label(lang),
+            label(lang, kind, c)
+        ),
+        (Lang::En, MissingField(c)) => format!(
+            "A {} needs \"{}\" ({c}).",
+            kind.label(lang),
+            label(lang, kind, c)
+        ),
+        (Lang::Zh, TooLong(c)) => format!("“{}”超过{FIELD_MAX_CHARS}个字。", label(lang, kind, c)),
+        (Lang::En, TooLong(c)) => format!(
+            "\"{}\" is longer than {FIELD_MAX_CHARS} characters.",
+            label(lang, kind, c)
+        ),
+        (Lang::Zh, BadDate(c, v)) => format!(
+            "“{}”的“{}”不是日期（如2026-03-01）。",
+            label(lang, kind, c),
+            printable(v)
+        ),
+        (Lang::En, BadDate(c, v)) => format!(
+            "\"{}\" for {} is not a date (e.g. 2026-03-01).",
+            printable(v),
+            label(lang, kind, c)
+        ),
+        (Lang::Zh, BadYear(c, v)) => format!(
+            "“{}”的“{}”不是年份（如2026）。",
+            label(lang, kind, c),
+            printable(v)
+        ),
+        (Lang::En, BadYear(c, v)) => format!(
+            "\"{}\" for {} is not a year (e.g. 2026).",
+            printable(v),
+            label(lang, kind, c)
+        ),
+        (Lang::Zh, BadAmount(c, v)) => format!(
+            "“{}”的“{}”不是金额（元，如6,420.00）。",
+            label(lang, kind, c),
+            printable(v)
+        ),
+        (Lang::En, BadAmount(c, v)) => format!(
+            "\"{}\" for {} is not an amount in yuan (e.g. 6,420.00).",
+            printable(v),
+            label(lang, kind, c)
+        ),
+        (Lang::Zh, UnknownMaterial(m, known)) => format!(
+            "“{}”不在{}的材料清单上；清单：{}。",
+            printable(m),
+            kind.label(lang),
+            known.join(", ")
+        ),
+        (Lang::En, UnknownMaterial(m, known)) => format!(
+            "\"{}\" is not on the checklist of a {}; the checklist: {}.",
+            printable(m),
+            kind.label(lang),
+            known.join(", ")
+        ),
+        (Lang::Zh, MaterialTwice(m)) => format!("材料“{}”登记了两次。", printable(m)),
+        (Lang::En, MaterialTwice(m)) => {
+            format!("The material \"{}\" is listed twice.", printable(m))
+        }
+        (Lang::Zh, ValidButAbsent(m)) => format!("材料“{}”未提交，不能记为有效。", printable(m)),
+        (Lang::En, ValidButAbsent(m)) => {
+            format!(
+                "The material \"{}\" was not handed in, so it cannot be valid.",
+                printable(m)
+            )
+        }
+    }
+}
+
+/// What the counter says once a filing is received.
+pub fn filing_received(
+    lang: Lang,
+    id: i64,
+    kind: FilingKind,
+    decide_by: chrono::NaiveDate,
+    problems: &[String],
+) -> String {
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "已收件：第{id}号{}，应于{decide_by}前办结（10个工作日）。",
+            kind.label(lang)
+        ),
+        Lang::En => format!(
+            "Received: filing {id}, {}, to be decided by {decide_by} (10 working days).",
+            kind.label(lang)
+        ),
+    };
+    if problems.is_empty() {
+        out.push_str(lang.pick("审核未发现问题。", " The checks find no problem."));
+    } else {
+        out.push_str(&match lang {
+            Lang::Zh => format!("审核发现{}个问题：", problems.len()),
+            Lang::En => format!(" The checks find {} problem(s):", problems.len()),
+        });
+        for p in problems {
+            out.push_str("\n  - ");
+            out.push_str(p);
+        }
+    }
+    out
+}
+
+/// A material tick that cannot be read (`MATERIAL=present|missing|invalid`).
+pub fn bad_material_tick(lang: Lang, tick: &str) -> String {
+    let tick = printable(tick);
+    match lang {
+        Lang::Zh => format!(
+            "材料“{tick}”应写作 材料=present（有效）、missing（未交）或 invalid（无效），可加 :备注。"
+        ),
+        Lang::En => format!(
+            "Write the material \"{tick}\" as MATERIAL=present, missing or invalid, with an optional :note."
+        ),
+    }
+}
+
+/// A field that is not `FIELD=VALUE`.
+pub fn bad_field_pair(lang: Lang, pair: &str) -> String {
+    let pair = printable(pair);
+    match lang {
+        Lang::Zh => format!("“{pair}”应写作 项目=值，如 name=王立新。"),
+        Lang::En => format!("Write \"{pair}\" as FIELD=VALUE, e.g. name=王立新."),
+    }
+}
+
+pub fn unknown_filing_kind(lang: Lang, given: &str) -> String {
+    let given = printable(given);
+    let known = FilingKind::ALL
+        .iter()
+        .map(|k| format!("{}（{}）", k.code(), k.label(lang)))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "));
+    match lang {
+        Lang::Zh => format!("没有“{given}”这种业务；可选：{known}。"),
+        Lang::En => format!("There is no kind of filing \"{given}\"; the kinds: {known}."),
+    }
+}
+
+pub fn unknown_channel(lang: Lang, given: &str) -> String {
+    let given = printable(given);
+    match lang {
+        Lang::Zh => format!(
+            "收件渠道“{given}”无效：应为 window（窗口）、post（邮寄）或 online（网上申报）。"
+        ),
+        Lang::En => format!("\"{given}\" is no channel: window, post or online."),
+    }
+}
+
+/// How many problems the checks find, in a list's column.
+pub fn problem_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, 0) => "无问题".to_string(),
+        (Lang::Zh, n) => format!("{n}个问题"),
+        (Lang::En, 0) => "no problems".to_string(),
+        (Lang::En, 1) => "1 problem".to_string(),
+        (Lang::En, n) => format!("{n} problems"),
+    }
+}

@@ -1,0 +1,81 @@
+//! Receiving a filing at the counter (收件登记): the one call the command
+//! line (and, later, the screen) makes. The filing is written pending with
+//! its materials and its audit entry, then checked at once, so the clerk
+//! reads its problems before the applicant leaves.
+
+use crate::domain::calendar::Deadline;
+use crate::domain::decision::Decision;
+use crate::domain::intake::{Receipt, accept, decide_by, received_at};
+use crate::domain::permissions::{Act, may};
+use crate::domain::{Staff, WorkCalendar};
+use crate::i18n::{self, Lang};
+use crate::store::{ReceivedFiling, Store};
+use chrono::NaiveDate;
+
+/// A filing received: its number, the day it must be decided by, and what
+/// the checks found, each as a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    pub id: i64,
+    pub decide_by: Deadline,
+    pub problems: Vec<String>,
+}
+
+/// Receives `receipt` as `staff` on `today`. Err is one sentence; nothing is
+/// written then.
+pub async fn receive(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    cal: &WorkCalendar,
+    receipt: &Receipt,
+) -> Result<Received, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    if !may(staff, Act::ReceiveFiling) {
+        return Err(i18n::act_refused(lang, Act::ReceiveFiling));
+    }
+    let uscc = receipt.employer_uscc.trim().to_uppercase();
+    let Some((employer_id, _)) = store.employer_by_uscc(&uscc).await.map_err(fail)? else {
+        return Err(i18n::no_employer_with(lang, &uscc));
+    };
+    let checklist: Vec<String> = store
+        .material_requirements()
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .filter(|(kind, ..)| kind == receipt.kind.code())
+        .map(|(_, material, _)| material)
+        .collect();
+    let accepted = accept(receipt, &checklist, today)
+        .map_err(|e| i18n::receipt_error(lang, receipt.kind, &e))?;
+    let id_number = accepted
+        .declared
+        .get("id_number")
+        .and_then(|v| v.as_str())
+        .map(|s| s.to_uppercase());
+    let filing = ReceivedFiling {
+        kind: receipt.kind.code().to_string(),
+        employer_id,
+        id_number,
+        received_at: received_at(receipt.received_on, store.clock().now()),
+        declared: accepted.declared.to_string(),
+        channel: receipt.channel.code().to_string(),
+        materials: accepted
+            .materials
+            .into_iter()
+            .map(|m| (m.material, m.present, m.valid, m.note))
+            .collect(),
+    };
+    let id = store.receive_filing(staff, &filing).await.map_err(fail)?;
+    // What the checks find is recorded for the queue's filter, and said.
+    super::recheck(store, today, Some(&[id]))
+        .await
+        .map_err(fail)?;
+    let draft = super::draft(store, staff, lang, today, id, Decision::Return).await?;
+    Ok(Received {
+        id,
+        decide_by: decide_by(cal, receipt.received_on),
+        problems: draft.problems,
+    })
+}
