@@ -22,6 +22,30 @@ fn employer_and_person(d: &Demo) -> (String, String) {
     (uscc, person)
 }
 
+/// `filings receive` of a suspension of the demo's first active person
+/// (`before` the command, `after` its fields).
+fn suspension(d: &Demo, before: &[&str], after: &[&str]) -> assert_cmd::assert::Assert {
+    let (uscc, person) = employer_and_person(d);
+    let id_field = format!("id_number={person}");
+    let mut args: Vec<&str> = before.to_vec();
+    args.extend([
+        "filings",
+        "receive",
+        "--kind",
+        "suspend",
+        "--employer-uscc",
+        &uscc,
+        "--field",
+        &id_field,
+        "--field",
+        "reason=离职",
+        "--field",
+        "effective_on=2026-12-01",
+    ]);
+    args.extend(after);
+    d.run(&args)
+}
+
 fn counts(d: &Demo) -> (String, String) {
     (
         d.scalar("SELECT COUNT(*) FROM filing"),
@@ -32,34 +56,22 @@ fn counts(d: &Demo) -> (String, String) {
 #[test]
 fn a_suspension_received_at_the_counter_is_pending_checked_and_listed() {
     let d = Demo::new();
-    let (uscc, person) = employer_and_person(&d);
-    let id_field = format!("id_number={person}");
-    let out = d
-        .run(&[
-            "--user",
-            "wangfang",
-            "filings",
-            "receive",
-            "--kind",
-            "suspend",
-            "--employer-uscc",
-            &uscc,
-            "--field",
-            &id_field,
-            "--field",
-            "reason=离职",
-            "--field",
-            "effective_on=2026-12-01",
+    let (_, person) = employer_and_person(&d);
+    let out = suspension(
+        &d,
+        &["--user", "wangfang"],
+        &[
             "--materials",
             "suspend-form=present,termination-proof=invalid:未盖单位公章",
-        ])
-        .success()
-        .stdout(predicate::str::contains(
-            "，应于2026-12-11前办结（10个工作日）。",
-        ))
-        .get_output()
-        .stdout
-        .clone();
+        ],
+    )
+    .success()
+    .stdout(predicate::str::contains(
+        "，应于2026-12-11前办结（10个工作日）。",
+    ))
+    .get_output()
+    .stdout
+    .clone();
     let said = String::from_utf8(out).unwrap();
     let id = d.scalar("SELECT MAX(id) FROM filing");
     assert!(
@@ -117,28 +129,18 @@ fn a_suspension_received_at_the_counter_is_pending_checked_and_listed() {
 #[test]
 fn a_paper_keyed_in_later_keeps_the_day_it_came() {
     let d = Demo::new();
-    let (uscc, person) = employer_and_person(&d);
-    let id_field = format!("id_number={person}");
-    d.run(&[
-        "filings",
-        "receive",
-        "--kind",
-        "suspend",
-        "--employer-uscc",
-        &uscc,
-        "--field",
-        &id_field,
-        "--field",
-        "reason=离职",
-        "--field",
-        "effective_on=2026-12-01",
-        "--materials",
-        "suspend-form=present,termination-proof=present",
-        "--received",
-        "2026-11-20",
-        "--channel",
-        "post",
-    ])
+    suspension(
+        &d,
+        &[],
+        &[
+            "--materials",
+            "suspend-form=present,termination-proof=present",
+            "--received",
+            "2026-11-20",
+            "--channel",
+            "post",
+        ],
+    )
     .success()
     .stdout(predicate::str::contains("应于2026-12-04前办结"));
     let id = d.scalar("SELECT MAX(id) FROM filing");
