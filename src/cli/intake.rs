@@ -148,7 +148,12 @@ pub async fn list(g: &Global, lang: Lang, json: bool) -> Result<ExitCode, Failur
             received_on: f.facts.received_on,
             decide_by: crate::domain::intake::decide_by(&cal, f.facts.received_on).date,
             employer_uscc: f.employer_uscc.clone(),
-            person_id_masked: f.person_id_number.as_deref().map(mask_id_number),
+            // Someone new to the register, by the number their filing declares.
+            person_id_masked: f
+                .person_id_number
+                .as_deref()
+                .or_else(|| f.facts.declared.get("id_number").and_then(|v| v.as_str()))
+                .map(mask_id_number),
             problems: crate::domain::review::check(&f.facts).len(),
         })
         .collect();

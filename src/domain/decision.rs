@@ -76,6 +76,21 @@ pub struct Change {
     /// A yearly declaration's bases: (ID number as registered, base), for
     /// persons insured with the filing's employer.
     pub bases: Vec<(String, i64)>,
+    /// An enrollment of someone the register does not have yet: the person
+    /// it adds, insured with the filing's employer.
+    pub new_person: Option<NewPerson>,
+}
+
+/// A person an enrollment adds to the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPerson {
+    /// In its one written form (upper-case X).
+    pub id_number: String,
+    pub name: String,
+    pub phone: String,
+    pub hired_on: Option<chrono::NaiveDate>,
+    /// The declared monthly wage, in fen (0 when none was declared).
+    pub wage: i64,
 }
 
 /// The change an approval applies, from the filing's facts.
@@ -91,6 +106,19 @@ pub fn change_for(f: &FilingFacts) -> Change {
         FilingKind::Enroll | FilingKind::Transfer => Change {
             status: Some("active"),
             employer_id: Some(f.employer_id),
+            // Someone new to the register is added by their enrollment.
+            new_person: (f.kind == FilingKind::Enroll && f.person.is_none())
+                .then(|| {
+                    let id = super::ResidentId::parse(text("id_number")?, f.today).ok()?;
+                    Some(NewPerson {
+                        id_number: id.as_str().to_string(),
+                        name: text("name")?.to_string(),
+                        phone: text("phone").unwrap_or("").to_string(),
+                        hired_on: text("hired_on").and_then(|h| h.parse().ok()),
+                        wage: d.get("wage").and_then(Value::as_i64).unwrap_or(0),
+                    })
+                })
+                .flatten(),
             ..Change::default()
         },
         FilingKind::Suspend => Change {
@@ -167,7 +195,7 @@ pub fn change_for(f: &FilingFacts) -> Change {
 mod tests {
     use super::*;
     use crate::domain::Role;
-    use crate::domain::review::MaterialFact;
+    use crate::domain::review::{MaterialFact, PersonFact};
     use chrono::NaiveDate;
     use serde_json::json;
 
@@ -259,6 +287,46 @@ mod tests {
             pension_figure: None,
             today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
         }
+    }
+
+    #[test]
+    fn an_enrollment_of_someone_new_adds_them_and_of_someone_registered_no_one() {
+        let declared = json!({
+            "id_number": "11010519491231002x", "name": "王立新", "phone": "13800000000",
+            "hired_on": "2026-11-02", "wage": 6_420_00,
+        });
+        let c = change_for(&facts(FilingKind::Enroll, declared.clone()));
+        assert_eq!(
+            c.new_person,
+            Some(NewPerson {
+                id_number: "11010519491231002X".into(),
+                name: "王立新".into(),
+                phone: "13800000000".into(),
+                hired_on: NaiveDate::from_ymd_opt(2026, 11, 2),
+                wage: 6_420_00,
+            })
+        );
+        assert_eq!(c.status, Some("active"));
+        let mut known = facts(FilingKind::Enroll, declared.clone());
+        known.person = Some(PersonFact {
+            id_number: "11010519491231002X".into(),
+            status: "cancelled".into(),
+            employer_id: None,
+            hired_on: None,
+            last_paid_month: None,
+        });
+        assert_eq!(change_for(&known).new_person, None);
+        // An ID number that is not one adds no one (the checks say why).
+        let bad = facts(
+            FilingKind::Enroll,
+            json!({"id_number": "110105194912310021", "name": "王立新"}),
+        );
+        assert_eq!(change_for(&bad).new_person, None);
+        // A transfer in is never an enrollment of someone new.
+        assert_eq!(
+            change_for(&facts(FilingKind::Transfer, declared)).new_person,
+            None
+        );
     }
 
     #[test]

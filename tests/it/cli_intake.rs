@@ -357,3 +357,190 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
         );
     }
 }
+
+/// An enrollment of someone the register does not have: received, approved,
+/// and the person is added, insured with the employer, on every backend.
+#[tokio::test]
+async fn an_enrollment_of_someone_new_adds_them_when_approved_on_every_backend() {
+    use hrss_desk::domain::decision::Decision;
+    use hrss_desk::domain::intake::{MaterialTick, Receipt};
+    use hrss_desk::domain::{Channel, FilingKind, WorkCalendar};
+    use hrss_desk::i18n::Lang;
+    let first17 = "13011019980214731";
+    let id_number = format!(
+        "{first17}{}",
+        hrss_desk::domain::resident_id::check_char(first17.as_bytes())
+    );
+    for db in TestDb::all().await {
+        let l = db.label;
+        let store = common::demo_store(&db, 100).await;
+        let clerk = store.staff_by_login("lina").await.unwrap().unwrap();
+        let (employer, uscc): (i64, String) = (
+            db.scalar("SELECT MIN(id) FROM employer WHERE status = 'active' AND arrears = 0")
+                .await,
+            db.text("SELECT uscc FROM employer WHERE id = (SELECT MIN(id) FROM employer WHERE status = 'active' AND arrears = 0)")
+                .await,
+        );
+        assert_eq!(
+            db.scalar(&format!(
+                "SELECT COUNT(*) FROM person WHERE id_number = '{id_number}'"
+            ))
+            .await,
+            0,
+            "{l}: someone new"
+        );
+        let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
+        let receipt = Receipt {
+            kind: FilingKind::Enroll,
+            employer_uscc: uscc,
+            fields: vec![
+                ("id_number".into(), id_number.clone()),
+                ("name".into(), "赵新来".into()),
+                ("phone".into(), "13912345678".into()),
+                ("hired_on".into(), "2026-11-16".into()),
+                ("wage".into(), "6,420".into()),
+            ],
+            materials: ["id-card", "enrollment-form", "labour-contract"]
+                .iter()
+                .map(|m| MaterialTick {
+                    material: m.to_string(),
+                    present: true,
+                    valid: true,
+                    note: String::new(),
+                })
+                .collect(),
+            received_on: common::today(),
+            channel: Channel::Window,
+        };
+        let today = common::today();
+        let got =
+            hrss_desk::workflow::intake::receive(&store, &clerk, Lang::Zh, today, &cal, &receipt)
+                .await
+                .unwrap();
+        assert_eq!(
+            got.problems,
+            Vec::<String>::new(),
+            "{l}: a clean enrollment"
+        );
+        let draft =
+            hrss_desk::workflow::draft(&store, &clerk, Lang::Zh, today, got.id, Decision::Approve)
+                .await
+                .unwrap();
+        hrss_desk::workflow::decide(
+            &store,
+            &clerk,
+            Lang::Zh,
+            today,
+            got.id,
+            draft.version,
+            Decision::Approve,
+            "",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            db.text(&format!(
+                "SELECT name || ' ' || status || ' ' || phone || ' ' || CAST(hired_on AS TEXT) || ' ' || CAST(contribution_base AS TEXT)
+                 FROM person WHERE id_number = '{id_number}' AND employer_id = {employer}"
+            ))
+            .await,
+            "赵新来 active 13912345678 2026-11-16 642000",
+            "{l}"
+        );
+        assert_eq!(
+            db.scalar(&format!(
+                "SELECT COUNT(*) FROM filing f JOIN person p ON p.id = f.person_id
+                 WHERE f.id = {} AND p.id_number = '{id_number}'",
+                got.id
+            ))
+            .await,
+            1,
+            "{l}: the filing names them"
+        );
+        assert_eq!(
+            db.text("SELECT detail FROM audit_log WHERE action = 'filing.approve' ORDER BY seq DESC LIMIT 1")
+                .await,
+            format!("enroll approved; person: added, status=active, employer={employer}"),
+            "{l}"
+        );
+    }
+}
+
+/// An office database as the deployment guide sets it up — its first
+/// administrator, employers imported — receives an enrollment on the
+/// command line; the pending list shows it; approved, the person is on the
+/// register. Nothing of the demo is used, and the day is the server's.
+#[test]
+fn an_office_database_receives_an_enrollment_from_its_own_commands_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("office.sqlite");
+    let run = |args: &[&str]| {
+        common::cli::hrss(home.path())
+            .arg("--database-url")
+            .arg(common::cli::url(&db))
+            .args(args)
+            .assert()
+    };
+    let me = hrss_desk::cli::os_login();
+    run(&[
+        "staff",
+        "add",
+        &me,
+        "--name",
+        "张三",
+        "--roles",
+        "admin,clerk,chief",
+    ])
+    .success();
+    let uscc = hrss_desk::domain::Uscc::compose("91130110MA0CX1234");
+    let csv = home.path().join("employers.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "统一社会信用代码,单位名称,乡镇街道\n{},鹿泉区新开商贸有限公司,获鹿镇\n",
+            uscc.as_str()
+        ),
+    )
+    .unwrap();
+    run(&["import", "employers", csv.to_str().unwrap()]).success();
+    let first17 = "13011019980214731";
+    let id_number = format!(
+        "{first17}{}",
+        hrss_desk::domain::resident_id::check_char(first17.as_bytes())
+    );
+    let id_field = format!("id_number={id_number}");
+    run(&[
+        "filings",
+        "receive",
+        "--kind",
+        "enroll",
+        "--employer-uscc",
+        uscc.as_str(),
+        "--field",
+        &id_field,
+        "--field",
+        "name=赵新来",
+        "--field",
+        "hired_on=2026-11-16",
+        "--materials",
+        "id-card=present,enrollment-form=present,labour-contract=present",
+    ])
+    .success()
+    .stdout(predicate::str::starts_with("已收件：第1号参保登记，应于"));
+    run(&["filings", "list"])
+        .success()
+        .stdout(predicate::str::contains("1\t参保登记\t"))
+        .stdout(predicate::str::contains("130110********7"));
+    // Registered late by the server's day, perhaps: the chief approves over it.
+    run(&["filings", "approve", "1", "--override", "已核对原件"]).success();
+    assert_eq!(
+        common::cli::sqlite_scalar(
+            &db,
+            &format!("SELECT name || ' ' || status FROM person WHERE id_number = '{id_number}'")
+        ),
+        "赵新来 active"
+    );
+    run(&["filings", "list", "--json"])
+        .success()
+        .stdout(predicate::eq("[]\n"));
+}

@@ -263,6 +263,36 @@ impl Backend {
             .execute(&mut *tx)
             .await?;
         let mut applied = Vec::new();
+        // An enrollment of someone new adds them, and the filing names them.
+        let mut person_id = person_id;
+        if decision == Decision::Approve
+            && person_id.is_none()
+            && let Some(p) = &change.new_person
+        {
+            let added: i64 = sqlx::query_scalar(
+                "INSERT INTO person (id_number, name, phone, employer_id, status, hired_on, contribution_base)
+                 VALUES ($1, $2, $3, $4, 'active', $5, $6) RETURNING id",
+            )
+            .bind(&p.id_number)
+            .bind(&p.name)
+            .bind(&p.phone)
+            .bind(employer_id)
+            .bind(p.hired_on)
+            .bind(p.wage)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| match unique_violation(&e) {
+                true => StoreError::Duplicate("id_number".to_string()),
+                false => e.into(),
+            })?;
+            sqlx::query("UPDATE filing SET person_id = $1 WHERE id = $2")
+                .bind(added)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            person_id = Some(added);
+            applied.push("added".to_string());
+        }
         if decision == Decision::Approve
             && let Some(person) = person_id
         {
