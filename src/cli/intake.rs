@@ -32,6 +32,9 @@ pub struct ReceiveArgs {
     /// 收件渠道：window（窗口）、post（邮寄）、online（网上申报） / How it came: window, post or online
     #[arg(long, default_value = "window")]
     pub channel: String,
+    /// 补正后重新提交：所补正的退回申报编号 / A resubmission: the number of the returned filing it corrects
+    #[arg(long)]
+    pub resubmits: Option<i64>,
 }
 
 /// Reads `MATERIAL=present|missing|invalid[:note]`.
@@ -88,6 +91,7 @@ fn receipt(lang: Lang, a: &ReceiveArgs, today: chrono::NaiveDate) -> Result<Rece
         materials,
         received_on,
         channel,
+        resubmits: a.resubmits,
     })
 }
 
@@ -107,7 +111,14 @@ pub async fn receive(g: &Global, lang: Lang, a: &ReceiveArgs) -> Result<ExitCode
     let got = done.map_err(|e| Failure::new(1, e))?;
     println!(
         "{}",
-        i18n::filing_received(lang, got.id, r.kind, got.decide_by.date, &got.problems)
+        i18n::filing_received(
+            lang,
+            got.id,
+            r.kind,
+            got.decide_by.date,
+            &got.problems,
+            r.resubmits
+        )
     );
     if got.decide_by.provisional {
         println!("{}", i18n::provisional_note(lang));
@@ -124,6 +135,8 @@ struct Listed {
     employer_uscc: Option<String>,
     person_id_masked: Option<String>,
     problems: usize,
+    /// The returned filing it corrects.
+    resubmits: Option<i64>,
 }
 
 /// The pending filings, oldest first, each with the day it must be decided
@@ -155,6 +168,7 @@ pub async fn list(g: &Global, lang: Lang, json: bool) -> Result<ExitCode, Failur
                 .or_else(|| f.facts.declared.get("id_number").and_then(|v| v.as_str()))
                 .map(mask_id_number),
             problems: crate::domain::review::check(&f.facts).len(),
+            resubmits: f.resubmits,
         })
         .collect();
     let stdout = std::io::stdout();

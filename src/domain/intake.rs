@@ -140,6 +140,55 @@ pub struct Receipt {
     pub materials: Vec<MaterialTick>,
     pub received_on: NaiveDate,
     pub channel: Channel,
+    /// The returned filing this one corrects, after its one-time notice.
+    pub resubmits: Option<i64>,
+}
+
+/// The returned filing a resubmission names, as the register has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Original {
+    pub id: i64,
+    pub kind: FilingKind,
+    pub status: String,
+    pub employer_uscc: Option<String>,
+    /// The person's ID number it declared, if any.
+    pub id_number: Option<String>,
+    /// Whether another filing already answers its notice.
+    pub answered: bool,
+}
+
+/// Whether `r` may be received as the resubmission of `original`: a filing
+/// returned with a one-time notice comes back once, the same kind, from the
+/// same employer, about the same person.
+pub fn fits_original(r: &Receipt, original: &Original) -> Result<(), ReceiptError> {
+    if original.status != "returned" {
+        return Err(ReceiptError::NotReturned(original.id));
+    }
+    if original.kind != r.kind {
+        return Err(ReceiptError::OtherKind(original.id, original.kind));
+    }
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    if !original
+        .employer_uscc
+        .as_deref()
+        .is_some_and(|u| same(u, &r.employer_uscc))
+    {
+        return Err(ReceiptError::OtherParty(original.id));
+    }
+    let declared = r
+        .fields
+        .iter()
+        .find(|(k, _)| k == "id_number")
+        .map(|(_, v)| v.as_str());
+    match (original.id_number.as_deref(), declared) {
+        (None, None) => {}
+        (Some(a), Some(b)) if same(a, b) => {}
+        _ => return Err(ReceiptError::OtherParty(original.id)),
+    }
+    if original.answered {
+        return Err(ReceiptError::AlreadyResubmitted(original.id));
+    }
+    Ok(())
 }
 
 /// Why a receipt cannot be written.
@@ -160,6 +209,14 @@ pub enum ReceiptError {
     MaterialTwice(String),
     /// Valid although not present.
     ValidButAbsent(String),
+    /// A resubmission of a filing that was not returned.
+    NotReturned(i64),
+    /// A returned filing whose notice another filing already answers.
+    AlreadyResubmitted(i64),
+    /// A resubmission of another kind than the filing returned.
+    OtherKind(i64, FilingKind),
+    /// A resubmission from another employer, or about another person.
+    OtherParty(i64),
 }
 
 /// What is written: the declared fields (as the checks read them), and the
@@ -321,6 +378,7 @@ mod tests {
             }],
             received_on: d(2026, 11, 27),
             channel: Channel::Window,
+            resubmits: None,
         }
     }
 
@@ -445,6 +503,64 @@ mod tests {
         assert_eq!(
             accept(&r, &checklist(), today()),
             Err(ReceiptError::ValidButAbsent("身份证复印件".into()))
+        );
+    }
+
+    #[test]
+    fn a_returned_filing_comes_back_once_the_same_kind_from_the_same_party() {
+        let r = enrol(&[
+            ("id_number", "130110199003071234"),
+            ("name", "王立新"),
+            ("hired_on", "2026-11-02"),
+        ]);
+        let original = Original {
+            id: 41,
+            kind: FilingKind::Enroll,
+            status: "returned".into(),
+            employer_uscc: Some("91130110ma0cxxxx0x".into()),
+            id_number: Some("130110199003071234".into()),
+            answered: false,
+        };
+        assert_eq!(fits_original(&r, &original), Ok(()));
+        let pending = Original {
+            status: "pending".into(),
+            ..original.clone()
+        };
+        assert_eq!(
+            fits_original(&r, &pending),
+            Err(ReceiptError::NotReturned(41))
+        );
+        let answered = Original {
+            answered: true,
+            ..original.clone()
+        };
+        assert_eq!(
+            fits_original(&r, &answered),
+            Err(ReceiptError::AlreadyResubmitted(41))
+        );
+        let other_kind = Original {
+            kind: FilingKind::Transfer,
+            ..original.clone()
+        };
+        assert_eq!(
+            fits_original(&r, &other_kind),
+            Err(ReceiptError::OtherKind(41, FilingKind::Transfer))
+        );
+        let someone_else = Original {
+            id_number: Some("11010519491231002X".into()),
+            ..original.clone()
+        };
+        assert_eq!(
+            fits_original(&r, &someone_else),
+            Err(ReceiptError::OtherParty(41))
+        );
+        let other_employer = Original {
+            employer_uscc: Some("91130110MA0CYYYY0Y".into()),
+            ..original
+        };
+        assert_eq!(
+            fits_original(&r, &other_employer),
+            Err(ReceiptError::OtherParty(41))
         );
     }
 

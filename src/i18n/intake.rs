@@ -126,6 +126,35 @@ pub fn receipt_error(lang: Lang, kind: FilingKind, e: &ReceiptError) -> String {
                 printable(m)
             )
         }
+        (Lang::Zh, NotReturned(id)) => {
+            format!("第{id}号申报没有被退回更正，不能作为它的补正件收件。")
+        }
+        (Lang::En, NotReturned(id)) => {
+            format!(
+                "Filing {id} was not returned for correction: nothing can be resubmitted for it."
+            )
+        }
+        (Lang::Zh, AlreadyResubmitted(id)) => {
+            format!("第{id}号退回的申报已有补正件，不能再次作为补正件收件。")
+        }
+        (Lang::En, AlreadyResubmitted(id)) => {
+            format!("Filing {id} has been resubmitted already.")
+        }
+        (Lang::Zh, OtherKind(id, k)) => {
+            format!("第{id}号申报是{}，补正件应为同一业务。", k.label(lang))
+        }
+        (Lang::En, OtherKind(id, k)) => format!(
+            "Filing {id} was a {}: its resubmission is the same kind.",
+            k.label(lang)
+        ),
+        (Lang::Zh, OtherParty(id)) => {
+            format!("补正件应与第{id}号申报为同一单位、同一人员。")
+        }
+        (Lang::En, OtherParty(id)) => {
+            format!(
+                "A resubmission of filing {id} comes from the same employer, about the same person."
+            )
+        }
     }
 }
 
@@ -136,6 +165,7 @@ pub fn filing_received(
     kind: FilingKind,
     decide_by: chrono::NaiveDate,
     problems: &[String],
+    resubmits: Option<i64>,
 ) -> String {
     let mut out = match lang {
         Lang::Zh => format!(
@@ -147,6 +177,14 @@ pub fn filing_received(
             kind.label(lang)
         ),
     };
+    if let Some(original) = resubmits {
+        out.push_str(&match lang {
+            Lang::Zh => format!("系第{original}号退回申报的补正件，请对照其一次性告知书逐项核对。"),
+            Lang::En => format!(
+                " It resubmits filing {original}, returned: check it against that one-time notice item by item."
+            ),
+        });
+    }
     if problems.is_empty() {
         out.push_str(lang.pick("审核未发现问题。", " The checks find no problem."));
     } else {
@@ -215,5 +253,12 @@ pub fn problem_count(lang: Lang, n: usize) -> String {
         (Lang::En, 0) => "no problems".to_string(),
         (Lang::En, 1) => "1 problem".to_string(),
         (Lang::En, n) => format!("{n} problems"),
+    }
+}
+
+pub fn no_such_filing(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有第{id}号申报。"),
+        Lang::En => format!("There is no filing {id}."),
     }
 }

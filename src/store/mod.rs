@@ -620,6 +620,11 @@ impl Store {
         on_backend!(self.problem_tally())
     }
 
+    /// The filing `id` as a resubmission names it.
+    pub async fn filing_original(&self, id: i64) -> Result<Option<OriginalRow>, StoreError> {
+        on_backend!(self.filing_original(id))
+    }
+
     /// Writes a filing received at the counter; Ok is its number.
     pub async fn receive_filing(
         &self,

@@ -138,6 +138,20 @@ pub struct ReceivedFiling {
     pub channel: String,
     /// (material, present, valid, note), every one of the kind's checklist.
     pub materials: Vec<(String, bool, bool, String)>,
+    /// The returned filing it corrects.
+    pub resubmits: Option<i64>,
+}
+
+/// A filing as a resubmission names it: its kind and status, its
+/// employer's credit code, what it declared, and whether another filing
+/// already answers its notice.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct OriginalRow {
+    pub kind: String,
+    pub status: String,
+    pub employer_uscc: Option<String>,
+    pub declared: String,
+    pub answered: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]

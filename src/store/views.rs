@@ -335,6 +335,8 @@ pub struct PendingFiling {
     pub person_id: Option<i64>,
     pub employer_uscc: Option<String>,
     pub person_id_number: Option<String>,
+    /// The returned filing it corrects, when it is a resubmission.
+    pub resubmits: Option<i64>,
     pub facts: crate::domain::review::FilingFacts,
 }
 

@@ -3,9 +3,10 @@
 //! its materials and its audit entry, then checked at once, so the clerk
 //! reads its problems before the applicant leaves.
 
+use crate::domain::FilingKind;
 use crate::domain::calendar::Deadline;
 use crate::domain::decision::Decision;
-use crate::domain::intake::{Receipt, accept, decide_by, received_at};
+use crate::domain::intake::{Original, Receipt, accept, decide_by, fits_original, received_at};
 use crate::domain::permissions::{Act, may};
 use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
@@ -47,6 +48,27 @@ pub async fn receive(
         .filter(|(kind, ..)| kind == receipt.kind.code())
         .map(|(_, material, _)| material)
         .collect();
+    if let Some(original) = receipt.resubmits {
+        let row = store
+            .filing_original(original)
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| i18n::no_such_filing(lang, original))?;
+        let declared: serde_json::Value = serde_json::from_str(&row.declared).unwrap_or_default();
+        let o = Original {
+            id: original,
+            kind: FilingKind::parse(&row.kind)
+                .ok_or_else(|| i18n::no_such_filing(lang, original))?,
+            status: row.status,
+            employer_uscc: row.employer_uscc,
+            id_number: declared
+                .get("id_number")
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            answered: row.answered != 0,
+        };
+        fits_original(receipt, &o).map_err(|e| i18n::receipt_error(lang, receipt.kind, &e))?;
+    }
     let accepted = accept(receipt, &checklist, today)
         .map_err(|e| i18n::receipt_error(lang, receipt.kind, &e))?;
     let id_number = accepted
@@ -66,6 +88,7 @@ pub async fn receive(
             .into_iter()
             .map(|m| (m.material, m.present, m.valid, m.note))
             .collect(),
+        resubmits: receipt.resubmits,
     };
     let id = store.receive_filing(staff, &filing).await.map_err(fail)?;
     // What the checks find is recorded for the queue's filter, and said.

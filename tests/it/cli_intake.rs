@@ -292,6 +292,7 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
                 .collect(),
             received_on: common::today(),
             channel: Channel::Window,
+            resubmits: None,
         };
         let got = hrss_desk::workflow::intake::receive(
             &store,
@@ -411,6 +412,7 @@ async fn an_enrollment_of_someone_new_adds_them_when_approved_on_every_backend()
                 .collect(),
             received_on: common::today(),
             channel: Channel::Window,
+            resubmits: None,
         };
         let today = common::today();
         let got =
@@ -543,4 +545,84 @@ fn an_office_database_receives_an_enrollment_from_its_own_commands_alone() {
     run(&["filings", "list", "--json"])
         .success()
         .stdout(predicate::eq("[]\n"));
+}
+
+/// A filing returned with its one-time notice comes back corrected: received
+/// as its resubmission, linked and audited, once; not for a filing that was
+/// not returned, nor of another kind.
+#[test]
+fn a_returned_filing_is_resubmitted_once() {
+    let d = Demo::new();
+    let (uscc, person) = employer_and_person(&d);
+    let id_field = format!("id_number={person}");
+    suspension(&d, &[], &["--materials", "suspend-form=present"])
+        .success()
+        .stdout(predicate::str::contains("审核发现"));
+    let first = d.scalar("SELECT MAX(id) FROM filing");
+    // Not returned yet: nothing to resubmit for.
+    let again = [
+        "--materials",
+        "suspend-form=present,termination-proof=present",
+        "--resubmits",
+        &first,
+    ];
+    let refused = suspension(&d, &[], &again).code(1).get_output().clone();
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains(&format!("第{first}号申报没有被退回更正")),
+        "{refused:?}"
+    );
+    d.run(&["filings", "return", &first]).success();
+    suspension(&d, &[], &again)
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "系第{first}号退回申报的补正件"
+        )));
+    let second = d.scalar("SELECT MAX(id) FROM filing");
+    assert_eq!(
+        d.scalar(&format!("SELECT resubmits FROM filing WHERE id = {second}")),
+        first
+    );
+    assert_eq!(
+        d.scalar(&format!("SELECT detail FROM audit_log WHERE action = 'filing.receive' AND entity_id = '{second}'")),
+        format!("suspend via window, resubmits {first}")
+    );
+    let listed = d.run(&["filings", "list", "--json"]).success();
+    let rows: serde_json::Value = serde_json::from_slice(&listed.get_output().stdout).unwrap();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"].as_i64() == second.parse().ok()
+                && r["resubmits"].as_i64() == first.parse().ok()),
+        "{rows}"
+    );
+    // Once only, and the same kind.
+    let twice = suspension(&d, &[], &again).code(1).get_output().clone();
+    assert!(
+        String::from_utf8_lossy(&twice.stderr).contains("已有补正件"),
+        "{twice:?}"
+    );
+    let cancel = d
+        .run(&[
+            "filings",
+            "receive",
+            "--kind",
+            "cancel",
+            "--employer-uscc",
+            &uscc,
+            "--field",
+            &id_field,
+            "--field",
+            "reason=duplicate",
+            "--resubmits",
+            &first,
+        ])
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&cancel.stderr).contains("补正件应为同一业务"),
+        "{cancel:?}"
+    );
 }

@@ -7,6 +7,20 @@ impl Backend {
     /// and its audit entry, in one transaction. Ok is its number.
     pub async fn receive_filing(&self, actor: &crate::domain::Staff, f: &ReceivedFiling) -> Result<i64, StoreError> {
         let mut tx = self.begin_write().await?;
+        // A returned filing is answered once: checked again here, where two
+        // desks receiving the same resubmission meet.
+        if let Some(original) = f.resubmits {
+            let open: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM filing f WHERE f.id = $1 AND f.status = 'returned'
+                    AND NOT EXISTS (SELECT 1 FROM filing g WHERE g.resubmits = f.id)",
+            )
+            .bind(original)
+            .fetch_one(&mut *tx)
+            .await?;
+            if open != 1 {
+                return Err(StoreError::Duplicate(format!("resubmission of filing {original}")));
+            }
+        }
         let person: Option<i64> = match &f.id_number {
             Some(n) => sqlx::query_scalar("SELECT id FROM person WHERE id_number = $1")
                 .bind(n)
@@ -15,8 +29,8 @@ impl Backend {
             None => None,
         };
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO filing (kind, status, employer_id, person_id, received_at, declared, channel, received_by, recorded_at)
-             VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO filing (kind, status, employer_id, person_id, received_at, declared, channel, received_by, recorded_at, resubmits)
+             VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(&f.kind)
         .bind(f.employer_id)
@@ -26,6 +40,7 @@ impl Backend {
         .bind(&f.channel)
         .bind(actor.id)
         .bind(crate::domain::audit::audit_time(self.clock.now()))
+        .bind(f.resubmits)
         .fetch_one(&mut *tx)
         .await?;
         for (material, present, valid, note) in &f.materials {
@@ -41,11 +56,26 @@ impl Backend {
             .await?;
         }
         // The kind and the channel; the person's data stays out of the log.
-        let detail = format!("{} via {}", f.kind, f.channel);
+        let mut detail = format!("{} via {}", f.kind, f.channel);
+        if let Some(original) = f.resubmits {
+            detail.push_str(&format!(", resubmits {original}"));
+        }
         append_audit(&mut tx, self.clock.now(), &actor.login, "filing.receive", "filing", &id.to_string(), &detail)
             .await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// The filing `id` as a resubmission names it; None when there is none.
+    pub async fn filing_original(&self, id: i64) -> Result<Option<OriginalRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT f.kind, f.status, e.uscc AS employer_uscc, f.declared,
+                    CASE WHEN EXISTS (SELECT 1 FROM filing g WHERE g.resubmits = f.id) THEN 1 ELSE 0 END AS answered
+             FROM filing f LEFT JOIN employer e ON e.id = f.employer_id WHERE f.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// Each material's name in both languages: (code, zh, en).
@@ -68,7 +98,7 @@ impl Backend {
         let which = only.unwrap_or(0);
         let rows = sqlx::query(
             "SELECT f.id, f.kind, f.version, f.person_id, f.employer_id, f.received_at, f.declared,
-                    e.uscc, e.status AS e_status, e.arrears,
+                    f.resubmits, e.uscc, e.status AS e_status, e.arrears,
                     p.id_number, p.status AS p_status, p.employer_id AS p_employer, p.hired_on,
                     p.last_paid_month
              FROM filing f
@@ -184,6 +214,7 @@ impl Backend {
                 person_id,
                 employer_uscc: uscc,
                 person_id_number: id_number,
+                resubmits: r.try_get("resubmits").map_err(bad)?,
                 facts: FilingFacts {
                     kind,
                     employer_id,
