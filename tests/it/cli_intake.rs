@@ -46,6 +46,36 @@ fn suspension(d: &Demo, before: &[&str], after: &[&str]) -> assert_cmd::assert::
     d.run(&args)
 }
 
+/// A receipt at the counter today, every material named handed in and valid.
+fn counter_receipt(
+    kind: hrss_desk::domain::FilingKind,
+    uscc: &str,
+    fields: &[(&str, &str)],
+    materials: &[&str],
+) -> hrss_desk::domain::intake::Receipt {
+    use hrss_desk::domain::intake::{MaterialTick, Receipt};
+    Receipt {
+        kind,
+        employer_uscc: uscc.to_string(),
+        fields: fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        materials: materials
+            .iter()
+            .map(|m| MaterialTick {
+                material: m.to_string(),
+                present: true,
+                valid: true,
+                note: String::new(),
+            })
+            .collect(),
+        received_on: common::today(),
+        channel: hrss_desk::domain::Channel::Window,
+        resubmits: None,
+    }
+}
+
 fn counts(d: &Demo) -> (String, String) {
     (
         d.scalar("SELECT COUNT(*) FROM filing"),
@@ -253,8 +283,7 @@ fn bad_receipts_are_refused_in_one_sentence_and_nothing_is_written() {
 #[tokio::test]
 async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
     use hrss_desk::domain::decision::Decision;
-    use hrss_desk::domain::intake::{MaterialTick, Receipt};
-    use hrss_desk::domain::{Channel, FilingKind, WorkCalendar};
+    use hrss_desk::domain::{FilingKind, WorkCalendar};
     use hrss_desk::i18n::Lang;
     for db in TestDb::all().await {
         let l = db.label;
@@ -273,27 +302,17 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
             .await,
         );
         let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
-        let receipt = Receipt {
-            kind: FilingKind::Suspend,
-            employer_uscc: uscc.to_lowercase(),
-            fields: vec![
-                ("id_number".into(), person.clone()),
-                ("reason".into(), "离职".into()),
-                ("effective_on".into(), "2026-12-01".into()),
+        let lower = uscc.to_lowercase();
+        let receipt = counter_receipt(
+            FilingKind::Suspend,
+            &lower,
+            &[
+                ("id_number", &person),
+                ("reason", "离职"),
+                ("effective_on", "2026-12-01"),
             ],
-            materials: ["suspend-form", "termination-proof"]
-                .iter()
-                .map(|m| MaterialTick {
-                    material: m.to_string(),
-                    present: true,
-                    valid: true,
-                    note: String::new(),
-                })
-                .collect(),
-            received_on: common::today(),
-            channel: Channel::Window,
-            resubmits: None,
-        };
+            &["suspend-form", "termination-proof"],
+        );
         let got = hrss_desk::workflow::intake::receive(
             &store,
             &clerk,
@@ -364,8 +383,7 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
 #[tokio::test]
 async fn an_enrollment_of_someone_new_adds_them_when_approved_on_every_backend() {
     use hrss_desk::domain::decision::Decision;
-    use hrss_desk::domain::intake::{MaterialTick, Receipt};
-    use hrss_desk::domain::{Channel, FilingKind, WorkCalendar};
+    use hrss_desk::domain::{FilingKind, WorkCalendar};
     use hrss_desk::i18n::Lang;
     let first17 = "13011019980214731";
     let id_number = format!(
@@ -391,29 +409,18 @@ async fn an_enrollment_of_someone_new_adds_them_when_approved_on_every_backend()
             "{l}: someone new"
         );
         let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
-        let receipt = Receipt {
-            kind: FilingKind::Enroll,
-            employer_uscc: uscc,
-            fields: vec![
-                ("id_number".into(), id_number.clone()),
-                ("name".into(), "赵新来".into()),
-                ("phone".into(), "13912345678".into()),
-                ("hired_on".into(), "2026-11-16".into()),
-                ("wage".into(), "6,420".into()),
+        let receipt = counter_receipt(
+            FilingKind::Enroll,
+            &uscc,
+            &[
+                ("id_number", &id_number),
+                ("name", "赵新来"),
+                ("phone", "13912345678"),
+                ("hired_on", "2026-11-16"),
+                ("wage", "6,420"),
             ],
-            materials: ["id-card", "enrollment-form", "labour-contract"]
-                .iter()
-                .map(|m| MaterialTick {
-                    material: m.to_string(),
-                    present: true,
-                    valid: true,
-                    note: String::new(),
-                })
-                .collect(),
-            received_on: common::today(),
-            channel: Channel::Window,
-            resubmits: None,
-        };
+            &["id-card", "enrollment-form", "labour-contract"],
+        );
         let today = common::today();
         let got =
             hrss_desk::workflow::intake::receive(&store, &clerk, Lang::Zh, today, &cal, &receipt)
