@@ -24,25 +24,25 @@ run() { # name, what it shows, command…
   rm -f "$log"
 }
 run "bad input" "ID, USCC, dates, months, amounts, CSV and workbook bytes, documents, keymaps: $((fuzz_cases * 8)) generated inputs, no panic" \
-  env PROPTEST_CASES="$fuzz_cases" cargo test --release --test fuzz_parsers
+  env PROPTEST_CASES="$fuzz_cases" cargo test --release --test it -- fuzz_parsers::
 run "crash" "kill -9 again and again: during an import (mid-write), a batch of decisions (12 kills at each twelfth of its length) and a random draw (12 kills), on SQLite and Postgres; after every kill each record before or after, never between, and audit verify passes" \
-  cargo test --release --test cli_import --test cli_crash killed
+  cargo test --release --test it -- cli_import::a_killed cli_crash::
 run "tampering" "audit entries altered, deleted, inserted (with a correct hash), reordered, forged: each detected" \
-  cargo test --release --test store audit
+  cargo test --release --test it -- store::an_administrator_can_publish_a_new_year_and_the_load_is_audited store::an_untouched_audit store::an_altered_audit store::a_deleted_audit store::an_inserted_audit store::reordered_audit
 run "terminal injection" "escape sequences, control characters and bidi overrides in records shown defused on every pane, no full ID number" \
-  cargo test --release --test tui no_screen_leaks
+  cargo test --release --test it -- tui::no_screen_leaks
 run "concurrency" "two desks at once: decisions, rechecks, notice and document numbers without repeats or lost updates; six processes on one SQLite file and on Postgres approving the same 15 filings (each approved once, the 75 other attempts told) and moving the same 10 cases a step (each moved once, 50 told); no lock reaching anyone; audit verify passes" \
-  cargo test --release --test store_races --test store_inspections --test cli_concurrency
+  cargo test --release --test it -- store_races:: store_inspections:: cli_concurrency::
 run "roles (domain)" "every act of the permissions table for every role, inactive staff and several roles" \
   cargo test --release --lib permissions
 run "roles (screen)" "every guarded key (approve, return, reveal, record an inspection, a ladder step, assign, evidence, a lead, print) for every single-role staff member: 25 refusals in one sentence naming who may, no form, nothing written; the roles that may get the form" \
-  cargo test --release --test tui_roles
+  cargo test --release --test it -- tui_roles::
 run "roles (command line)" "52 guarded commands (every case step included) for every role that may not: exit 1, one sentence, no table changed, no file written; then the same command by a role that may succeeds; --user on an office database" \
-  cargo test --release --test roles_cli
+  cargo test --release --test it -- roles_cli::
 run "terminal restored" "after a panic in a background task, kill (TERM) and a hang-up: normal screen, canonical input and echo back, the desk's review leases given back, exit code shown" \
-  cargo test --release --test terminal
+  cargo test --release --test it -- terminal::
 run "over SSH" "a real sshd on loopback with Match Group + ForceCommand: a staff login lands in the screen as themselves with their role; a login not on the staff list refused in one sentence; the client killed: the desk ends, its lease given back, the database not locked and whole; the server's side killed: the thin clients' launcher gives the terminal back clean" \
-  cargo test --release --test ssh
+  cargo test --release --test it -- ssh::
 {
   echo "# Reliability"
   echo
