@@ -123,6 +123,7 @@ pub async fn receive(g: &Global, lang: Lang, a: &ReceiveArgs) -> Result<ExitCode
     if got.decide_by.provisional {
         println!("{}", i18n::provisional_note(lang));
     }
+    println!("{}", i18n::receipt_hint(lang, got.id));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -60,6 +60,7 @@ macro_rules! documents {
 
 documents! {
     CorrectionNotice = "correction-notice", "一次性告知书", "One-time correction notice", "鹿人社告", Filing;
+    FilingReceipt = "filing-receipt", "收件回执", "Filing receipt", "鹿人社收", Filing;
     CaseOpening = "case-opening", "立案审批表", "Case opening approval", "鹿人社监立", Case;
     RectifyOrder = "rectify-order", "限期改正指令书", "Order to rectify within a time limit", "鹿人社监令", Case;
     PriorNotice = "prior-notice", "行政处罚事先告知书", "Prior notice of an administrative penalty", "鹿人社监告", Case;
@@ -123,6 +124,18 @@ pub fn fields(kind: DocKind) -> &'static [&'static str] {
             "业务类型",
             "收件日期",
             "告知内容",
+            "经办人",
+            "日期",
+        ],
+        // Handed to the applicant: what was received and by when it is decided.
+        DocKind::FilingReceipt => &[
+            "参保单位",
+            "参保人员",
+            "公民身份号码",
+            "业务类型",
+            "收件日期",
+            "收件材料",
+            "办结期限",
             "经办人",
             "日期",
         ],

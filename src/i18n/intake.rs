@@ -262,3 +262,13 @@ pub fn no_such_filing(lang: Lang, id: i64) -> String {
         Lang::En => format!("There is no filing {id}."),
     }
 }
+
+/// How the receipt for the applicant is printed.
+pub fn receipt_hint(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("收件回执：hrss-desk notice render filing-receipt {id}"),
+        Lang::En => {
+            format!("The receipt for the applicant: hrss-desk notice render filing-receipt {id}")
+        }
+    }
+}

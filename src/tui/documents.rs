@@ -21,9 +21,13 @@ impl App {
             return None;
         };
         match d {
+            // A returned filing's notice first; every filing has its receipt.
             Detail::Filing {
                 decision: Some(x), ..
-            } if x == "return" => Some((*id, vec![DocKind::CorrectionNotice])),
+            } if x == "return" => {
+                Some((*id, vec![DocKind::CorrectionNotice, DocKind::FilingReceipt]))
+            }
+            Detail::Filing { .. } => Some((*id, vec![DocKind::FilingReceipt])),
             Detail::Inspection {
                 notice: Some(_), ..
             } => Some((*id, vec![DocKind::ViolationNotice])),

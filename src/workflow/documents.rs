@@ -89,6 +89,66 @@ pub async fn render(
     let mut given = None;
     let mut values: Vec<(&str, String)> = Vec::new();
     match kind.record() {
+        RecordKind::Filing if kind == DocKind::FilingReceipt => {
+            let Some(Detail::Filing {
+                item,
+                materials,
+                declared,
+                ..
+            }) = store.detail(ListKind::Filings, id).await.map_err(fail)?
+            else {
+                return Err(not_for());
+            };
+            // Someone new to the register, as their filing declares them.
+            let declared: serde_json::Value = serde_json::from_str(&declared).unwrap_or_default();
+            let said = |k: &str| declared.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            let received_on = crate::domain::calendar::office_date(item.received_at);
+            let cal = crate::domain::WorkCalendar::from_years(
+                &store.calendar_years().await.map_err(fail)?,
+            );
+            // Each material as handed in; the applicant keeps the list.
+            let handed: Vec<String> = materials
+                .iter()
+                .map(|m| {
+                    let state = match (m.present, m.valid) {
+                        (Some(true), Some(false)) => "无效",
+                        (Some(true), _) => "已收",
+                        _ => "未交",
+                    };
+                    format!("{}（{state}）", m.name_zh)
+                })
+                .collect();
+            values.extend([
+                ("参保单位", item.employer_name.unwrap_or_default()),
+                (
+                    "参保人员",
+                    item.person_name
+                        .or_else(|| said("name"))
+                        .unwrap_or_default(),
+                ),
+                (
+                    "公民身份号码",
+                    item.person_id_number
+                        .or_else(|| said("id_number"))
+                        .as_deref()
+                        .map(crate::domain::mask::mask_id_number)
+                        .unwrap_or_default(),
+                ),
+                (
+                    "业务类型",
+                    FilingKind::parse(&item.kind)
+                        .map_or(item.kind.clone(), |k| k.label(Lang::Zh).into()),
+                ),
+                ("收件日期", received_on.to_string()),
+                ("收件材料", handed.join("；")),
+                (
+                    "办结期限",
+                    crate::domain::intake::decide_by(&cal, received_on)
+                        .date
+                        .to_string(),
+                ),
+            ]);
+        }
         RecordKind::Filing => {
             let Some(Detail::Filing {
                 item,

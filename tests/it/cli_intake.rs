@@ -633,3 +633,62 @@ fn a_returned_filing_is_resubmitted_once() {
         "{cancel:?}"
     );
 }
+
+/// The receipt handed to the applicant (收件回执): numbered, what was
+/// received and in what state, the day received and the day it will be
+/// decided by, read back paragraph by paragraph.
+#[test]
+fn the_receipt_says_what_was_received_and_by_when_it_is_decided() {
+    let d = Demo::new();
+    let (_, person) = employer_and_person(&d);
+    suspension(
+        &d,
+        &["--user", "wangfang"],
+        &[
+            "--materials",
+            "suspend-form=present,termination-proof=invalid:未盖章",
+            "--received",
+            "2026-11-20",
+        ],
+    )
+    .success();
+    let id = d.scalar("SELECT MAX(id) FROM filing");
+    let employer = d.scalar(&format!(
+        "SELECT e.name FROM employer e JOIN filing f ON f.employer_id = e.id WHERE f.id = {id}"
+    ));
+    let name = d.scalar(&format!(
+        "SELECT name FROM person WHERE id_number = '{person}'"
+    ));
+    let out = d.dir.path().join("receipt.docx");
+    d.run(&[
+        "--user",
+        "wangfang",
+        "notice",
+        "render",
+        "filing-receipt",
+        &id,
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .success();
+    let text = common::readers::read_docx(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[1], "收件回执", "{text}");
+    assert!(lines[2].starts_with("鹿人社收〔2026〕第"), "{text}");
+    for line in [
+        format!("参保单位：{employer}"),
+        format!("参保人员：{name}"),
+        format!(
+            "公民身份号码：{}",
+            hrss_desk::domain::mask::mask_id_number(&person)
+        ),
+        "业务类型：中断参保".to_string(),
+        "收件日期：2026-11-20".to_string(),
+        "收件材料：中断参保申请表（已收）；解除或终止劳动关系证明（无效）".to_string(),
+        "办结期限：2026-12-04".to_string(),
+        "经办人：王芳".to_string(),
+    ] {
+        assert!(lines.contains(&line.as_str()), "{line} in {text}");
+    }
+    assert!(!text.contains(&person), "the ID number masked");
+}

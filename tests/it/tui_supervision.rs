@@ -435,11 +435,14 @@ fn p_prints_the_records_document_or_offers_a_cases() {
         }]
     );
     assert!(a.message.as_deref().unwrap().contains("正在出具整改通知书"));
-    // A pending filing has none: said, nothing printed.
+    // A pending filing: its receipt for the applicant.
     let mut f = app(Lang::Zh, 100, 30);
     typed(&mut f, KeyCode::Enter);
-    assert!(key(&mut f, KeyCode::Char('p')).is_empty());
-    assert!(f.message.as_deref().unwrap().contains("没有可出具的文书"));
+    match key(&mut f, KeyCode::Char('p')).as_slice() {
+        [Effect::PrintDocument { kind, .. }] => assert_eq!(*kind, DocKind::FilingReceipt),
+        other => panic!("{other:?}"),
+    }
+    assert!(f.message.as_deref().unwrap().contains("正在出具收件回执"));
     // A case past its opening: the documents its steps allow, to choose.
     let mut c = app(Lang::Zh, 100, 30);
     act(&mut c, Action::Pane3);
