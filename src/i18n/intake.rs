@@ -4,8 +4,19 @@ use super::{Lang, printable};
 use crate::domain::FilingKind;
 use crate::domain::intake::{FIELD_MAX_CHARS, LATEST_BACKDATE_DAYS, ReceiptError, fields};
 
+/// What was typed, as much of it as a sentence shows (made visible).
+fn shown(typed: &str) -> String {
+    let head: String = typed.chars().take(60).collect();
+    let more = if typed.chars().count() > 60 {
+        "…"
+    } else {
+        ""
+    };
+    format!("{}{more}", printable(&head))
+}
+
 pub fn no_employer_with(lang: Lang, uscc: &str) -> String {
-    let uscc = printable(uscc);
+    let uscc = shown(uscc);
     match lang {
         Lang::Zh => format!("参保单位名册中没有统一社会信用代码为“{uscc}”的单位。"),
         Lang::En => format!("No employer on the register has the credit code \"{uscc}\"."),
@@ -202,7 +213,7 @@ pub fn filing_received(
 
 /// A material tick that cannot be read (`MATERIAL=present|missing|invalid`).
 pub fn bad_material_tick(lang: Lang, tick: &str) -> String {
-    let tick = printable(tick);
+    let tick = shown(tick);
     match lang {
         Lang::Zh => format!(
             "材料“{tick}”应写作 材料=present（有效）、missing（未交）或 invalid（无效），可加 :备注。"
@@ -215,7 +226,7 @@ pub fn bad_material_tick(lang: Lang, tick: &str) -> String {
 
 /// A field that is not `FIELD=VALUE`.
 pub fn bad_field_pair(lang: Lang, pair: &str) -> String {
-    let pair = printable(pair);
+    let pair = shown(pair);
     match lang {
         Lang::Zh => format!("“{pair}”应写作 项目=值，如 name=王立新。"),
         Lang::En => format!("Write \"{pair}\" as FIELD=VALUE, e.g. name=王立新."),
@@ -223,7 +234,7 @@ pub fn bad_field_pair(lang: Lang, pair: &str) -> String {
 }
 
 pub fn unknown_filing_kind(lang: Lang, given: &str) -> String {
-    let given = printable(given);
+    let given = shown(given);
     let known = FilingKind::ALL
         .iter()
         .map(|k| format!("{}（{}）", k.code(), k.label(lang)))
@@ -236,7 +247,7 @@ pub fn unknown_filing_kind(lang: Lang, given: &str) -> String {
 }
 
 pub fn unknown_channel(lang: Lang, given: &str) -> String {
-    let given = printable(given);
+    let given = shown(given);
     match lang {
         Lang::Zh => format!(
             "收件渠道“{given}”无效：应为 window（窗口）、post（邮寄）或 online（网上申报）。"
@@ -270,5 +281,20 @@ pub fn receipt_hint(lang: Lang, id: i64) -> String {
         Lang::En => {
             format!("The receipt for the applicant: hrss-desk notice render filing-receipt {id}")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_was_typed_is_shown_short_and_defused() {
+        let long = "9".repeat(10_000);
+        let said = no_employer_with(Lang::Zh, &long);
+        assert!(said.chars().count() < 100, "{said}");
+        assert!(said.contains('…'));
+        let said = bad_field_pair(Lang::En, "\u{1b}[2Jname");
+        assert!(!said.contains('\u{1b}'), "{said:?}");
     }
 }
