@@ -5,7 +5,6 @@
 
 use crate::domain::FilingKind;
 use crate::domain::calendar::Deadline;
-use crate::domain::decision::Decision;
 use crate::domain::intake::{Original, Receipt, accept, decide_by, fits_original, received_at};
 use crate::domain::permissions::{Act, may};
 use crate::domain::{Staff, WorkCalendar};
@@ -92,13 +91,13 @@ pub async fn receive(
     };
     let id = store.receive_filing(staff, &filing).await.map_err(fail)?;
     // What the checks find is recorded for the queue's filter, and said.
-    super::recheck(store, today, Some(&[id]))
+    let found = super::recheck(store, today, Some(&[id]))
         .await
         .map_err(fail)?;
-    let draft = super::draft(store, staff, lang, today, id, Decision::Return).await?;
+    let problems = found.get(&id).map_or(&[][..], Vec::as_slice);
     Ok(Received {
         id,
         decide_by: decide_by(cal, receipt.received_on),
-        problems: draft.problems,
+        problems: super::sentences(store, lang, problems).await?,
     })
 }

@@ -52,25 +52,8 @@ pub async fn draft(
     id: i64,
     decision: Decision,
 ) -> Result<Draft, String> {
-    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let f = pending(store, lang, today, id).await?;
-    let names: HashMap<String, (String, String)> = store
-        .material_names()
-        .await
-        .map_err(fail)?
-        .into_iter()
-        .map(|(code, zh, en)| (code, (zh, en)))
-        .collect();
-    let material = |code: &str| -> String {
-        names.get(code).map_or_else(
-            || code.to_string(),
-            |(zh, en)| lang.pick(zh, en).to_string(),
-        )
-    };
-    let problems: Vec<String> = check(&f.facts)
-        .iter()
-        .map(|p| i18n::problem(lang, p, &material))
-        .collect();
+    let problems = sentences(store, lang, &check(&f.facts)).await?;
     let notice = i18n::correction_notice(lang, id, f.facts.kind.label(lang), &problems);
     // Whether the decision is allowed at all, before any reason is typed.
     let probe = match decision {
@@ -87,6 +70,31 @@ pub async fn draft(
         refused: probe.err().map(|r| i18n::refusal(lang, &r)),
         needs_reason,
     })
+}
+
+/// Each problem as a sentence, materials by their names. Err is a sentence.
+pub async fn sentences(
+    store: &Store,
+    lang: Lang,
+    problems: &[Problem],
+) -> Result<Vec<String>, String> {
+    let names: HashMap<String, (String, String)> = store
+        .material_names()
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .into_iter()
+        .map(|(code, zh, en)| (code, (zh, en)))
+        .collect();
+    let material = |code: &str| -> String {
+        names.get(code).map_or_else(
+            || code.to_string(),
+            |(zh, en)| lang.pick(zh, en).to_string(),
+        )
+    };
+    Ok(problems
+        .iter()
+        .map(|p| i18n::problem(lang, p, &material))
+        .collect())
 }
 
 /// Placeholder problems to ask the rule whether this staff member could
