@@ -335,7 +335,9 @@ impl Backend {
                 .await?;
         }
         let list: Vec<String> = inspectors.iter().map(i64::to_string).collect();
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             &actor.login,
             "case.assign",
             "case",

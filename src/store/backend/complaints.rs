@@ -26,7 +26,9 @@ impl Backend {
         .bind(c.mass_incident)
         .fetch_one(&mut *tx)
         .await?;
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             actor,
             "complaint.register",
             "complaint",

@@ -128,7 +128,9 @@ impl Backend {
             .bind(self.clock.now().to_rfc3339())
             .execute(&mut *tx)
             .await?;
-            append_audit(&mut tx, self.clock.now(),
+            append_audit(
+                &mut tx,
+                self.clock.now(),
                 SYSTEM_ACTOR,
                 "schema.migrate",
                 "schema_migration",
@@ -306,7 +308,9 @@ impl Backend {
             true => StoreError::Duplicate(login.to_string()),
             false => e.into(),
         })?;
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             actor,
             "staff.add",
             "staff",
@@ -401,7 +405,9 @@ impl Backend {
             }
         };
         let was = before.map(|(v, _)| v).unwrap_or_default();
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             actor,
             "setting.set",
             "setting",
@@ -575,7 +581,9 @@ async fn write_calendar_year(
             .push_bind(r.1)
             .push_bind(r.2)
     );
-    append_audit(tx, now,
+    append_audit(
+        tx,
+        now,
         actor,
         "calendar.load",
         "calendar_year",

@@ -268,7 +268,9 @@ impl Backend {
                 .execute(&mut *tx)
                 .await?;
         }
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             actor,
             "demo.seed",
             "database",

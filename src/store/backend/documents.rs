@@ -58,7 +58,9 @@ impl Backend {
         .bind(on)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             &actor.login,
             "document.number",
             record_kind,
@@ -90,7 +92,9 @@ impl Backend {
         .bind(record_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             actor,
             "document.render",
             record_kind,

@@ -78,7 +78,9 @@ impl Backend {
         for (licence, team) in &d.picks {
             plan_inspection(&mut tx, *licence, "on-site", on, Some(id), team).await?;
         }
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             &actor.login,
             "draw.run",
             "draw",

@@ -162,7 +162,9 @@ impl Backend {
             updated,
         };
         // Counts only: never a person's data in the log.
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             actor,
             &format!("import.{}", kind.code()),
             "import",

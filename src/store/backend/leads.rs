@@ -103,7 +103,9 @@ impl Backend {
                 id: lead.to_string(),
             });
         }
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             &actor.login,
             "lead.inspect",
             "licence_lead",

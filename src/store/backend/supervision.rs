@@ -81,7 +81,9 @@ impl Backend {
                 .bind(actor.id)
                 .execute(&mut *tx)
                 .await?;
-                append_audit(&mut tx, self.clock.now(),
+                append_audit(
+                    &mut tx,
+                    self.clock.now(),
                     &actor.login,
                     "violation-notice.serve",
                     "inspection",
@@ -104,7 +106,9 @@ impl Backend {
         } else {
             0
         };
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             &actor.login,
             "inspection.record",
             "inspection",
@@ -313,7 +317,9 @@ impl Backend {
         .bind(note)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, self.clock.now(),
+        append_audit(
+            &mut tx,
+            self.clock.now(),
             actor,
             "annual.record",
             "licence",
