@@ -4,7 +4,7 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::intake::{MaterialTick, Receipt};
+use crate::domain::intake::{Form, MaterialTick, Receipt};
 use crate::domain::mask::mask_id_number;
 use crate::domain::{Channel, FilingKind, WorkCalendar};
 use crate::i18n::{self, Lang, printable};
@@ -58,7 +58,7 @@ fn tick(lang: Lang, text: &str) -> Result<MaterialTick, Failure> {
 
 /// Reads the typed arguments into a receipt; Err is a usage error (exit 2).
 fn receipt(lang: Lang, a: &ReceiveArgs, today: chrono::NaiveDate) -> Result<Receipt, Failure> {
-    let kind = FilingKind::from_any(&a.kind)
+    let kind = Form::from_any(&a.kind)
         .ok_or_else(|| Failure::new(2, i18n::unknown_filing_kind(lang, &a.kind)))?;
     let channel = Channel::from_any(&a.channel)
         .ok_or_else(|| Failure::new(2, i18n::unknown_channel(lang, &a.channel)))?;
@@ -85,13 +85,14 @@ fn receipt(lang: Lang, a: &ReceiveArgs, today: chrono::NaiveDate) -> Result<Rece
             .ok_or_else(|| Failure::new(2, i18n::bad_date(lang, d)))?,
     };
     Ok(Receipt {
-        kind,
+        form: kind,
         employer_uscc: a.employer_uscc.clone(),
         fields,
         materials,
         received_on,
         channel,
         resubmits: a.resubmits,
+        persons: Vec::new(),
     })
 }
 
@@ -114,7 +115,7 @@ pub async fn receive(g: &Global, lang: Lang, a: &ReceiveArgs) -> Result<ExitCode
         i18n::filing_received(
             lang,
             got.id,
-            r.kind,
+            r.form,
             got.decide_by.date,
             &got.problems,
             r.resubmits

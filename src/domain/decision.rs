@@ -79,6 +79,22 @@ pub struct Change {
     /// An enrollment of someone the register does not have yet: the person
     /// it adds, insured with the filing's employer.
     pub new_person: Option<NewPerson>,
+    /// An employer's first registration: the employer it adds.
+    pub new_employer: Option<NewEmployer>,
+}
+
+/// An employer its registration adds to the register, active.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEmployer {
+    /// In its one written form (upper case).
+    pub uscc: String,
+    pub name: String,
+    pub legal_rep: String,
+    pub address: String,
+    pub town: String,
+    /// A zone's code, or none.
+    pub zone: Option<String>,
+    pub established_on: Option<chrono::NaiveDate>,
 }
 
 /// A person an enrollment adds to the register.
@@ -103,6 +119,21 @@ pub fn change_for(f: &FilingFacts) -> Change {
             .filter(|s| !s.is_empty())
     };
     match f.kind {
+        FilingKind::RegisterEmployer => Change {
+            new_employer: (|| {
+                let uscc = super::Uscc::parse(text("employer_uscc")?).ok()?;
+                Some(NewEmployer {
+                    uscc: uscc.to_string(),
+                    name: text("employer_name")?.to_string(),
+                    legal_rep: text("legal_rep").unwrap_or("").to_string(),
+                    address: text("address").unwrap_or("").to_string(),
+                    town: text("town").unwrap_or("").to_string(),
+                    zone: text("zone").map(str::to_string),
+                    established_on: text("established_on").and_then(|d| d.parse().ok()),
+                })
+            })(),
+            ..Change::default()
+        },
         FilingKind::Enroll | FilingKind::Transfer => Change {
             status: Some("active"),
             employer_id: Some(f.employer_id),
@@ -327,6 +358,35 @@ mod tests {
             change_for(&facts(FilingKind::Transfer, declared)).new_person,
             None
         );
+    }
+
+    #[test]
+    fn an_employers_registration_adds_the_employer_it_declares() {
+        let mut f = facts(
+            FilingKind::RegisterEmployer,
+            json!({
+                "employer_uscc": "91110000600037341l", "employer_name": " 鹿泉区新材料有限公司 ",
+                "legal_rep": "赵志强", "zone": "LQ-01", "established_on": "2020-05-06",
+            }),
+        );
+        f.employer_id = None;
+        let c = change_for(&f);
+        assert_eq!(
+            c.new_employer,
+            Some(NewEmployer {
+                uscc: "91110000600037341L".into(),
+                name: "鹿泉区新材料有限公司".into(),
+                legal_rep: "赵志强".into(),
+                address: String::new(),
+                town: String::new(),
+                zone: Some("LQ-01".into()),
+                established_on: NaiveDate::from_ymd_opt(2020, 5, 6),
+            })
+        );
+        assert_eq!((c.status, c.new_person), (None, None));
+        // Without a valid code or a name, nothing is added (the checks say why).
+        f.declared = json!({"employer_uscc": "91110000600037341A", "employer_name": "某公司"});
+        assert_eq!(change_for(&f).new_employer, None);
     }
 
     #[test]

@@ -68,6 +68,7 @@ vocabulary! {
         Transfer = "transfer", "转移接续", "Transfer and continuation";
         ChangeDetails = "change-details", "信息变更", "Change of details";
         ContributionBase = "contribution-base", "缴费基数申报", "Contribution base declaration";
+        RegisterEmployer = "register-employer", "参保单位登记", "Employer enrollment";
     }
 }
 
@@ -275,7 +276,7 @@ mod tests {
         }
         assert_eq!(CaseStage::ALL.len(), 9);
         assert_eq!(InspectionMatter::ALL.len(), 9);
-        assert_eq!(FilingKind::ALL.len(), 6);
+        assert_eq!(FilingKind::ALL.len(), 7);
         assert_eq!(LicenceKind::parse("bogus"), None);
     }
 

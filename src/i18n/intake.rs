@@ -1,8 +1,7 @@
 //! Receiving a filing at the counter: refusals and the receipt's sentence.
 
 use super::{Lang, printable};
-use crate::domain::FilingKind;
-use crate::domain::intake::{FIELD_MAX_CHARS, LATEST_BACKDATE_DAYS, ReceiptError, fields};
+use crate::domain::intake::{FIELD_MAX_CHARS, Form, LATEST_BACKDATE_DAYS, ReceiptError};
 
 /// What was typed, as much of it as a sentence shows (made visible).
 fn shown(typed: &str) -> String {
@@ -24,17 +23,17 @@ pub fn no_employer_with(lang: Lang, uscc: &str) -> String {
 }
 
 /// A field's label in the kind's form, or its code when it has none.
-fn label(lang: Lang, kind: FilingKind, code: &str) -> String {
-    fields(kind).iter().find(|f| f.code == code).map_or_else(
+fn label(lang: Lang, kind: Form, code: &str) -> String {
+    kind.fields().iter().find(|f| f.code == code).map_or_else(
         || printable(code).into_owned(),
         |f| f.label(lang).to_string(),
     )
 }
 
-pub fn receipt_error(lang: Lang, kind: FilingKind, e: &ReceiptError) -> String {
+pub fn receipt_error(lang: Lang, kind: Form, e: &ReceiptError) -> String {
     use ReceiptError::*;
     let known = || {
-        fields(kind)
+        kind.fields()
             .iter()
             .map(|f| f.code)
             .collect::<Vec<_>>()
@@ -166,6 +165,22 @@ pub fn receipt_error(lang: Lang, kind: FilingKind, e: &ReceiptError) -> String {
                 "A resubmission of filing {id} comes from the same employer, about the same person."
             )
         }
+        (Lang::Zh, BadUscc(u)) => format!(
+            "统一社会信用代码“{}”校验不通过，请核对营业执照。",
+            printable(u)
+        ),
+        (Lang::En, BadUscc(u)) => format!(
+            "The credit code \"{}\" fails its check: compare it with the business licence.",
+            printable(u)
+        ),
+        (Lang::Zh, NoPersons) => "单位年度缴费基数申报须附人员明细表（.xlsx 或 CSV）。".to_string(),
+        (Lang::En, NoPersons) => {
+            "A yearly base declaration needs its persons' spreadsheet (.xlsx or CSV).".to_string()
+        }
+        (Lang::Zh, PersonsNotTaken) => format!("{}不附人员明细表。", kind.label(lang)),
+        (Lang::En, PersonsNotTaken) => {
+            format!("A {} takes no persons' spreadsheet.", kind.label(lang))
+        }
     }
 }
 
@@ -173,7 +188,7 @@ pub fn receipt_error(lang: Lang, kind: FilingKind, e: &ReceiptError) -> String {
 pub fn filing_received(
     lang: Lang,
     id: i64,
-    kind: FilingKind,
+    kind: Form,
     decide_by: chrono::NaiveDate,
     problems: &[String],
     resubmits: Option<i64>,
@@ -235,7 +250,7 @@ pub fn bad_field_pair(lang: Lang, pair: &str) -> String {
 
 pub fn unknown_filing_kind(lang: Lang, given: &str) -> String {
     let given = shown(given);
-    let known = FilingKind::ALL
+    let known = Form::ALL
         .iter()
         .map(|k| format!("{}（{}）", k.code(), k.label(lang)))
         .collect::<Vec<_>>()
@@ -281,6 +296,22 @@ pub fn receipt_hint(lang: Lang, id: i64) -> String {
         Lang::En => {
             format!("The receipt for the applicant: hrss-desk notice render filing-receipt {id}")
         }
+    }
+}
+
+pub fn employer_already_registered(lang: Lang, uscc: &str) -> String {
+    let uscc = shown(uscc);
+    match lang {
+        Lang::Zh => format!("统一社会信用代码为“{uscc}”的单位已参保登记，不能再次登记。"),
+        Lang::En => format!("The employer with the credit code \"{uscc}\" is registered already."),
+    }
+}
+
+pub fn no_zone_named(lang: Lang, zone: &str) -> String {
+    let zone = shown(zone);
+    match lang {
+        Lang::Zh => format!("没有“{zone}”这个监管片区；请填写片区代码或名称。"),
+        Lang::En => format!("There is no zone \"{zone}\": give a zone's code or name."),
     }
 }
 

@@ -238,6 +238,15 @@ pub fn problem(
             yuan(*declared),
             yuan(*statement)
         ),
+        (Lang::Zh, EmployerRegistered) => {
+            "参保单位名册中已有该统一社会信用代码的单位，不能重复登记。".to_string()
+        }
+        (Lang::En, EmployerRegistered) => {
+            "The register already has an employer with this credit code: it cannot register twice."
+                .to_string()
+        }
+        (Lang::Zh, NoEmployerName) => "参保单位登记未填写单位名称。".to_string(),
+        (Lang::En, NoEmployerName) => "The employer's registration gives no name.".to_string(),
         (
             Lang::Zh,
             InRow {
@@ -308,6 +317,8 @@ pub fn problem_label(lang: Lang, code: &str) -> String {
         "person-not-insured-here" => ("人员不在本单位", "person not insured here"),
         "person-listed-twice" => ("人员重复列出", "person listed twice"),
         "statement-mismatch" => ("与财务报表不符", "differs from the statement"),
+        "employer-registered" => ("单位已登记", "employer registered already"),
+        "employer-name-missing" => ("未填单位名称", "employer name missing"),
         other => return other.to_string(),
     };
     lang.pick(zh, en).to_string()

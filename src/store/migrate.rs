@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(13, "0013_violation_notices"),
     migration!(14, "0014_documents"),
     migration!(15, "0015_intake"),
+    migration!(16, "0016_filing_intake_kinds"),
 ];
 
 /// The schema version this program knows.
@@ -50,10 +51,13 @@ mod tests {
     fn versions_rise_by_one_and_both_dialects_create_the_same_tables() {
         for (i, m) in MIGRATIONS.iter().enumerate() {
             assert_eq!(m.version, i as i64 + 1);
+            // A table SQLite rebuilds (dropped, then created again) is one
+            // Postgres alters in place.
             let tables = |sql: &str| -> Vec<String> {
                 sql.lines()
                     .filter_map(|l| l.strip_prefix("CREATE TABLE "))
                     .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+                    .filter(|t| !sql.contains(&format!("DROP TABLE {t};")))
                     .collect()
             };
             assert_eq!(tables(m.sqlite), tables(m.postgres), "{}", m.name);

@@ -127,7 +127,8 @@ pub struct FilingRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReceivedFiling {
     pub kind: String,
-    pub employer_id: i64,
+    /// None for an employer's own first registration.
+    pub employer_id: Option<i64>,
     /// The person it is about, by ID number as declared (none for an
     /// employer's own filing); linked when the register has them.
     pub id_number: Option<String>,
@@ -140,6 +141,8 @@ pub struct ReceivedFiling {
     pub materials: Vec<(String, bool, bool, String)>,
     /// The returned filing it corrects.
     pub resubmits: Option<i64>,
+    /// The upstream declaration system's number (网上申报), for a batch.
+    pub upstream_no: Option<String>,
 }
 
 /// A filing as a resubmission names it: its kind and status, its

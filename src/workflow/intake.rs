@@ -5,7 +5,9 @@
 
 use crate::domain::FilingKind;
 use crate::domain::calendar::Deadline;
-use crate::domain::intake::{Original, Receipt, accept, decide_by, fits_original, received_at};
+use crate::domain::intake::{
+    Form, Original, Receipt, accept, decide_by, fits_original, received_at,
+};
 use crate::domain::permissions::{Act, may};
 use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
@@ -36,15 +38,38 @@ pub async fn receive(
         return Err(i18n::act_refused(lang, Act::ReceiveFiling));
     }
     let uscc = receipt.employer_uscc.trim().to_uppercase();
-    let Some((employer_id, _)) = store.employer_by_uscc(&uscc).await.map_err(fail)? else {
-        return Err(i18n::no_employer_with(lang, &uscc));
+    let form = receipt.form;
+    let known = store.employer_by_uscc(&uscc).await.map_err(fail)?;
+    // An employer registering is one the register does not have yet.
+    let employer_id = match (form == Form::RegisterEmployer, known) {
+        (true, None) => None,
+        (true, Some(_)) => return Err(i18n::employer_already_registered(lang, &uscc)),
+        (false, Some((id, _))) => Some(id),
+        (false, None) => return Err(i18n::no_employer_with(lang, &uscc)),
     };
+    let mut receipt = receipt.clone();
+    if let Some(zone) = receipt
+        .fields
+        .iter_mut()
+        .find(|(k, v)| k == "zone" && !v.trim().is_empty())
+    {
+        // A zone by its code or its name, written as its code.
+        let zones = store.zones().await.map_err(fail)?;
+        let given = zone.1.trim().to_string();
+        let code = zones
+            .into_iter()
+            .find(|(code, name)| *code == given || *name == given)
+            .map(|(code, _)| code)
+            .ok_or_else(|| i18n::no_zone_named(lang, &given))?;
+        zone.1 = code;
+    }
+    let receipt = &receipt;
     let checklist: Vec<String> = store
         .material_requirements()
         .await
         .map_err(fail)?
         .into_iter()
-        .filter(|(kind, ..)| kind == receipt.kind.code())
+        .filter(|(kind, ..)| kind == form.kind().code())
         .map(|(_, material, _)| material)
         .collect();
     if let Some(original) = receipt.resubmits {
@@ -59,24 +84,30 @@ pub async fn receive(
             kind: FilingKind::parse(&row.kind)
                 .ok_or_else(|| i18n::no_such_filing(lang, original))?,
             status: row.status,
-            employer_uscc: row.employer_uscc,
+            // An employer's registration names no registered employer.
+            employer_uscc: row.employer_uscc.or_else(|| {
+                declared
+                    .get("employer_uscc")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            }),
             id_number: declared
                 .get("id_number")
                 .and_then(|v| v.as_str())
                 .map(str::to_string),
             answered: row.answered != 0,
         };
-        fits_original(receipt, &o).map_err(|e| i18n::receipt_error(lang, receipt.kind, &e))?;
+        fits_original(receipt, &o).map_err(|e| i18n::receipt_error(lang, form, &e))?;
     }
-    let accepted = accept(receipt, &checklist, today)
-        .map_err(|e| i18n::receipt_error(lang, receipt.kind, &e))?;
+    let accepted =
+        accept(receipt, &checklist, today).map_err(|e| i18n::receipt_error(lang, form, &e))?;
     let id_number = accepted
         .declared
         .get("id_number")
         .and_then(|v| v.as_str())
         .map(|s| s.to_uppercase());
     let filing = ReceivedFiling {
-        kind: receipt.kind.code().to_string(),
+        kind: form.kind().code().to_string(),
         employer_id,
         id_number,
         received_at: received_at(receipt.received_on, store.clock().now()),
@@ -88,6 +119,7 @@ pub async fn receive(
             .map(|m| (m.material, m.present, m.valid, m.note))
             .collect(),
         resubmits: receipt.resubmits,
+        upstream_no: None,
     };
     let id = store.receive_filing(staff, &filing).await.map_err(fail)?;
     // What the checks find is recorded for the queue's filter, and said.

@@ -48,14 +48,14 @@ fn suspension(d: &Demo, before: &[&str], after: &[&str]) -> assert_cmd::assert::
 
 /// A receipt at the counter today, every material named handed in and valid.
 fn counter_receipt(
-    kind: hrss_desk::domain::FilingKind,
+    kind: hrss_desk::domain::intake::Form,
     uscc: &str,
     fields: &[(&str, &str)],
     materials: &[&str],
 ) -> hrss_desk::domain::intake::Receipt {
     use hrss_desk::domain::intake::{MaterialTick, Receipt};
     Receipt {
-        kind,
+        form: kind,
         employer_uscc: uscc.to_string(),
         fields: fields
             .iter()
@@ -73,6 +73,7 @@ fn counter_receipt(
         received_on: common::today(),
         channel: hrss_desk::domain::Channel::Window,
         resubmits: None,
+        persons: Vec::new(),
     }
 }
 
@@ -282,8 +283,9 @@ fn bad_receipts_are_refused_in_one_sentence_and_nothing_is_written() {
 /// materials, then approved, and the approval applies the change.
 #[tokio::test]
 async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
+    use hrss_desk::domain::WorkCalendar;
     use hrss_desk::domain::decision::Decision;
-    use hrss_desk::domain::{FilingKind, WorkCalendar};
+    use hrss_desk::domain::intake::Form;
     use hrss_desk::i18n::Lang;
     for db in TestDb::all().await {
         let l = db.label;
@@ -304,7 +306,7 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
         let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
         let lower = uscc.to_lowercase();
         let receipt = counter_receipt(
-            FilingKind::Suspend,
+            Form::Suspend,
             &lower,
             &[
                 ("id_number", &person),
@@ -382,8 +384,9 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
 /// and the person is added, insured with the employer, on every backend.
 #[tokio::test]
 async fn an_enrollment_of_someone_new_adds_them_when_approved_on_every_backend() {
+    use hrss_desk::domain::WorkCalendar;
     use hrss_desk::domain::decision::Decision;
-    use hrss_desk::domain::{FilingKind, WorkCalendar};
+    use hrss_desk::domain::intake::Form;
     use hrss_desk::i18n::Lang;
     let first17 = "13011019980214731";
     let id_number = format!(
@@ -410,7 +413,7 @@ async fn an_enrollment_of_someone_new_adds_them_when_approved_on_every_backend()
         );
         let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
         let receipt = counter_receipt(
-            FilingKind::Enroll,
+            Form::Enroll,
             &uscc,
             &[
                 ("id_number", &id_number),

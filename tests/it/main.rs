@@ -34,6 +34,7 @@ mod store_draws;
 mod store_import;
 mod store_inspections;
 mod store_lists;
+mod store_migrate;
 mod store_races;
 mod store_review;
 mod store_review_checks;

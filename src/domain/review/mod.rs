@@ -155,6 +155,10 @@ pub enum Problem {
         declared: i64,
         statement: i64,
     },
+    /// An employer registering whose credit code the register already has.
+    EmployerRegistered,
+    /// An employer registering without its name.
+    NoEmployerName,
     /// One row of a yearly declaration; `person` is the masked ID number.
     InRow {
         row: usize,
@@ -206,6 +210,8 @@ impl Problem {
             NotInsuredHere => "person-not-insured-here",
             ListedTwice => "person-listed-twice",
             StatementMismatch { .. } => "statement-mismatch",
+            EmployerRegistered => "employer-registered",
+            NoEmployerName => "employer-name-missing",
             InRow { problem, .. } => problem.code(),
         }
     }
@@ -250,6 +256,8 @@ impl Problem {
         "person-not-insured-here",
         "person-listed-twice",
         "statement-mismatch",
+        "employer-registered",
+        "employer-name-missing",
     ];
 }
 
@@ -372,6 +380,15 @@ pub fn check(f: &FilingFacts) -> Vec<Problem> {
         p.push(Problem::BadUscc(u.to_string()));
     }
     match &f.employer {
+        // An employer registering is new: the register must not have it.
+        _ if f.kind == FilingKind::RegisterEmployer => {
+            if f.employer.is_some() {
+                p.push(Problem::EmployerRegistered);
+            }
+            if text(d, "employer_name").is_none() {
+                p.push(Problem::NoEmployerName);
+            }
+        }
         None if f.employer_id.is_some() || text(d, "employer_uscc").is_some() => {
             p.push(Problem::NoEmployer)
         }
@@ -450,6 +467,7 @@ pub fn check(f: &FilingFacts) -> Vec<Problem> {
         }
         FilingKind::ChangeDetails => change_details(f, &mut p),
         FilingKind::ContributionBase => base::check(f, &mut p),
+        FilingKind::RegisterEmployer => {}
     }
     p
 }

@@ -338,3 +338,26 @@ fn an_employer_cancels_only_when_no_one_is_insured_with_it_and_a_person_is_not_t
     unmatched.employer.as_mut().unwrap().arrears = 5_00;
     assert_eq!(codes(&unmatched), ["person-unknown"]);
 }
+
+#[test]
+fn an_employer_registers_once_and_gives_its_name() {
+    let mut f = facts(
+        FilingKind::RegisterEmployer,
+        json!({"employer_uscc": "91110000600037341L", "employer_name": "鹿泉区新材料有限公司"}),
+    );
+    f.employer_id = None;
+    f.person = None;
+    f.employer = None;
+    assert_eq!(codes(&f), Vec::<&str>::new());
+    // The register has it already (registered since it was received).
+    f.employer = Some(EmployerFact {
+        uscc: "91110000600037341L".into(),
+        status: "active".into(),
+        arrears: 0,
+        insured: vec![],
+    });
+    assert_eq!(codes(&f), ["employer-registered"]);
+    f.employer = None;
+    f.declared = json!({"employer_uscc": "91110000600037341A"});
+    assert_eq!(codes(&f), ["uscc-invalid", "employer-name-missing"]);
+}

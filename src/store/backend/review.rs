@@ -29,8 +29,8 @@ impl Backend {
             None => None,
         };
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO filing (kind, status, employer_id, person_id, received_at, declared, channel, received_by, recorded_at, resubmits)
-             VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            "INSERT INTO filing (kind, status, employer_id, person_id, received_at, declared, channel, received_by, recorded_at, resubmits, upstream_no)
+             VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(&f.kind)
         .bind(f.employer_id)
@@ -41,8 +41,13 @@ impl Backend {
         .bind(actor.id)
         .bind(crate::domain::audit::audit_time(self.clock.now()))
         .bind(f.resubmits)
+        .bind(&f.upstream_no)
         .fetch_one(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| match unique_violation(&e) {
+            true => StoreError::Duplicate("upstream_no".to_string()),
+            false => e.into(),
+        })?;
         for (material, present, valid, note) in &f.materials {
             sqlx::query(
                 "INSERT INTO filing_material (filing_id, material, present, valid, note) VALUES ($1, $2, $3, $4, $5)",
@@ -179,7 +184,28 @@ impl Backend {
             let uscc: Option<String> = r.try_get("uscc").map_err(bad)?;
             let employer_id: Option<i64> = r.try_get("employer_id").map_err(bad)?;
             let person_id: Option<i64> = r.try_get("person_id").map_err(bad)?;
-            let employer = match uscc.clone() {
+            // An employer registering: the register's employer with the code
+            // it declares, if one is there already (which the checks refuse).
+            let uscc = match (kind, &uscc) {
+                (crate::domain::FilingKind::RegisterEmployer, None) => {
+                    declared.get("employer_uscc").and_then(serde_json::Value::as_str).map(str::to_uppercase)
+                }
+                _ => uscc,
+            };
+            let registered: Option<(String, i64)> = match (kind, &uscc) {
+                (crate::domain::FilingKind::RegisterEmployer, Some(u)) => {
+                    sqlx::query_as("SELECT status, arrears FROM employer WHERE uscc = $1")
+                        .bind(u)
+                        .fetch_optional(&self.pool)
+                        .await?
+                }
+                _ => None,
+            };
+            let employer = match (kind, uscc.clone()) {
+                (crate::domain::FilingKind::RegisterEmployer, Some(uscc)) => {
+                    registered.map(|(status, arrears)| EmployerFact { uscc, status, arrears, insured: Vec::new() })
+                }
+                (_, uscc) => match uscc {
                 Some(uscc) => Some(EmployerFact {
                     uscc,
                     status: r.try_get("e_status").map_err(bad)?,
@@ -196,6 +222,7 @@ impl Backend {
                     },
                 }),
                 None => None,
+                },
             };
             let id_number: Option<String> = r.try_get("id_number").map_err(bad)?;
             let person = match id_number.clone() {
@@ -294,6 +321,36 @@ impl Backend {
             .execute(&mut *tx)
             .await?;
         let mut applied = Vec::new();
+        // An employer's first registration adds it, and the filing names it.
+        let mut registered = None;
+        if decision == Decision::Approve
+            && employer_id.is_none()
+            && let Some(e) = &change.new_employer
+        {
+            let added: i64 = sqlx::query_scalar(
+                "INSERT INTO employer (uscc, name, legal_rep, address, town, zone, status, established_on)
+                 VALUES ($1, $2, $3, $4, $5, $6, 'active', $7) RETURNING id",
+            )
+            .bind(&e.uscc)
+            .bind(&e.name)
+            .bind(&e.legal_rep)
+            .bind(&e.address)
+            .bind(&e.town)
+            .bind(&e.zone)
+            .bind(e.established_on)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|err| match unique_violation(&err) {
+                true => StoreError::Duplicate("uscc".to_string()),
+                false => err.into(),
+            })?;
+            sqlx::query("UPDATE filing SET employer_id = $1 WHERE id = $2")
+                .bind(added)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            registered = Some(added);
+        }
         // An enrollment of someone new adds them, and the filing names them.
         let mut person_id = person_id;
         if decision == Decision::Approve
@@ -413,6 +470,9 @@ impl Backend {
             if !change.bases.is_empty() {
                 detail.push_str(&format!("; bases set for {set} persons"));
             }
+        }
+        if let Some(e) = registered {
+            detail.push_str(&format!("; employer {e} added"));
         }
         if let Some(why) = overridden {
             detail.push_str(&format!("; chief override: {why}"));

@@ -108,17 +108,152 @@ const CONTRIBUTION_BASE: &[Field] = &[
     f("base", Yuan, true, "缴费基数（元）", "Base (yuan)"),
     f("wage", Yuan, false, "月工资（元）", "Monthly wage (yuan)"),
 ];
+const RETIREE_PENSION_BASE: &[Field] = &[
+    ID,
+    f("retirement_year", Year, true, "退休年度", "Retirement year"),
+    f(
+        "pension_base",
+        Yuan,
+        true,
+        "养老金计发基数（元）",
+        "Pension base (yuan)",
+    ),
+];
+// The persons come from the employer's spreadsheet, not from fields.
+const YEARLY_BASE: &[Field] = &[
+    f("year", Year, true, "申报年度", "Year"),
+    f(
+        "statement_wage_total",
+        Yuan,
+        false,
+        "财务报表工资总额（元）",
+        "Statement wage total (yuan)",
+    ),
+];
+// The credit code is the receipt's own (`employer_uscc`).
+const REGISTER_EMPLOYER: &[Field] = &[
+    f("employer_name", Text, true, "单位名称", "Employer name"),
+    f(
+        "legal_rep",
+        Text,
+        false,
+        "法定代表人",
+        "Legal representative",
+    ),
+    f("address", Text, false, "单位地址", "Address"),
+    f("town", Text, false, "乡镇街道", "Town"),
+    f("zone", Text, false, "监管片区", "Zone"),
+    f("established_on", Date, false, "成立日期", "Established on"),
+];
 
-/// The fields each kind declares, in the order a form asks them.
-pub fn fields(kind: FilingKind) -> &'static [Field] {
-    match kind {
-        FilingKind::Enroll => ENROLL,
-        FilingKind::Suspend => SUSPEND,
-        FilingKind::Cancel => CANCEL,
-        FilingKind::Transfer => TRANSFER,
-        FilingKind::ChangeDetails => CHANGE_DETAILS,
-        FilingKind::ContributionBase => CONTRIBUTION_BASE,
+/// What the counter receives: a filing of one kind, or — for a
+/// contribution-base filing — one of its three shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    Enroll,
+    Suspend,
+    Cancel,
+    Transfer,
+    ChangeDetails,
+    /// One person's contribution base.
+    ContributionBase,
+    /// A retiree's pension base (退休人员养老金基数).
+    RetireePensionBase,
+    /// An employer's yearly base declaration, its persons from a spreadsheet.
+    YearlyBase,
+    /// An employer registering for the first time (参保单位登记).
+    RegisterEmployer,
+}
+
+impl Form {
+    pub const ALL: [Form; 9] = [
+        Form::Enroll,
+        Form::Suspend,
+        Form::Cancel,
+        Form::Transfer,
+        Form::ChangeDetails,
+        Form::ContributionBase,
+        Form::RetireePensionBase,
+        Form::YearlyBase,
+        Form::RegisterEmployer,
+    ];
+
+    /// The kind of filing it is written as.
+    pub fn kind(self) -> FilingKind {
+        match self {
+            Form::Enroll => FilingKind::Enroll,
+            Form::Suspend => FilingKind::Suspend,
+            Form::Cancel => FilingKind::Cancel,
+            Form::Transfer => FilingKind::Transfer,
+            Form::ChangeDetails => FilingKind::ChangeDetails,
+            Form::ContributionBase | Form::RetireePensionBase | Form::YearlyBase => {
+                FilingKind::ContributionBase
+            }
+            Form::RegisterEmployer => FilingKind::RegisterEmployer,
+        }
     }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Form::RetireePensionBase => "retiree-pension-base",
+            Form::YearlyBase => "yearly-base",
+            other => other.kind().code(),
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Form::ContributionBase => {
+                lang.pick("个人缴费基数申报", "Contribution base (one person)")
+            }
+            Form::RetireePensionBase => lang.pick("退休人员养老金基数", "Retiree pension base"),
+            Form::YearlyBase => lang.pick("单位年度缴费基数申报", "Yearly base declaration"),
+            other => other.kind().label(lang),
+        }
+    }
+
+    /// Its code or either label (any case), as typed or as a spreadsheet
+    /// holds it; a contribution-base filing by its kind's name is one
+    /// person's.
+    pub fn from_any(text: &str) -> Option<Form> {
+        let t = text.trim();
+        Form::ALL
+            .iter()
+            .copied()
+            .find(|f| {
+                f.code().eq_ignore_ascii_case(t)
+                    || f.label(Lang::Zh) == t
+                    || f.label(Lang::En).eq_ignore_ascii_case(t)
+            })
+            .or_else(|| match FilingKind::from_any(t)? {
+                FilingKind::ContributionBase => Some(Form::ContributionBase),
+                k => Form::ALL.iter().copied().find(|f| f.kind() == k),
+            })
+    }
+
+    /// The fields it declares, in the order a form asks them.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            Form::Enroll => ENROLL,
+            Form::Suspend => SUSPEND,
+            Form::Cancel => CANCEL,
+            Form::Transfer => TRANSFER,
+            Form::ChangeDetails => CHANGE_DETAILS,
+            Form::ContributionBase => CONTRIBUTION_BASE,
+            Form::RetireePensionBase => RETIREE_PENSION_BASE,
+            Form::YearlyBase => YEARLY_BASE,
+            Form::RegisterEmployer => REGISTER_EMPLOYER,
+        }
+    }
+}
+
+/// One person of an employer's yearly base declaration, amounts in fen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseRow {
+    pub id_number: String,
+    pub name: String,
+    pub wage: i64,
+    pub base: i64,
 }
 
 /// One material as the clerk found it.
@@ -133,7 +268,7 @@ pub struct MaterialTick {
 /// A filing as received, before it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {
-    pub kind: FilingKind,
+    pub form: Form,
     pub employer_uscc: String,
     /// (field code, value as typed).
     pub fields: Vec<(String, String)>,
@@ -142,6 +277,8 @@ pub struct Receipt {
     pub channel: Channel,
     /// The returned filing this one corrects, after its one-time notice.
     pub resubmits: Option<i64>,
+    /// A yearly declaration's persons, read from its spreadsheet.
+    pub persons: Vec<BaseRow>,
 }
 
 /// The returned filing a resubmission names, as the register has it.
@@ -164,7 +301,7 @@ pub fn fits_original(r: &Receipt, original: &Original) -> Result<(), ReceiptErro
     if original.status != "returned" {
         return Err(ReceiptError::NotReturned(original.id));
     }
-    if original.kind != r.kind {
+    if original.kind != r.form.kind() {
         return Err(ReceiptError::OtherKind(original.id, original.kind));
     }
     let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
@@ -217,6 +354,12 @@ pub enum ReceiptError {
     OtherKind(i64, FilingKind),
     /// A resubmission from another employer, or about another person.
     OtherParty(i64),
+    /// A credit code that fails its checksum (an employer registering).
+    BadUscc(String),
+    /// A yearly declaration without its persons' spreadsheet.
+    NoPersons,
+    /// Persons given with a form that takes none.
+    PersonsNotTaken,
 }
 
 /// What is written: the declared fields (as the checks read them), and the
@@ -243,7 +386,11 @@ pub fn accept(
     if r.employer_uscc.trim().is_empty() {
         return Err(ReceiptError::NoEmployer);
     }
-    let known = fields(r.kind);
+    // An employer registering brings a code no register has checked yet.
+    if r.form == Form::RegisterEmployer && super::Uscc::parse(r.employer_uscc.trim()).is_err() {
+        return Err(ReceiptError::BadUscc(short(r.employer_uscc.trim())));
+    }
+    let known = r.form.fields();
     let mut declared = Map::new();
     declared.insert(
         "employer_uscc".into(),
@@ -312,6 +459,23 @@ pub fn accept(
         }
         materials.push(m.clone());
     }
+    match (r.form == Form::YearlyBase, r.persons.is_empty()) {
+        (true, true) => return Err(ReceiptError::NoPersons),
+        (false, false) => return Err(ReceiptError::PersonsNotTaken),
+        (true, false) => {
+            let rows = r
+                .persons
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "id_number": p.id_number, "name": p.name, "wage": p.wage, "base": p.base,
+                    })
+                })
+                .collect();
+            declared.insert("persons".into(), Value::Array(rows));
+        }
+        (false, true) => {}
+    }
     // What was not ticked was not handed in: the checks will say so.
     for c in checklist {
         if !materials.iter().any(|m| &m.material == c) {
@@ -351,235 +515,4 @@ fn short(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn checklist() -> Vec<String> {
-        vec!["身份证复印件".into(), "劳动合同".into()]
-    }
-
-    fn enrol(fields: &[(&str, &str)]) -> Receipt {
-        Receipt {
-            kind: FilingKind::Enroll,
-            employer_uscc: "91130110MA0CXXXX0X".into(),
-            fields: fields
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            materials: vec![MaterialTick {
-                material: "身份证复印件".into(),
-                present: true,
-                valid: true,
-                note: String::new(),
-            }],
-            received_on: d(2026, 11, 27),
-            channel: Channel::Window,
-            resubmits: None,
-        }
-    }
-
-    const TODAY: (i32, u32, u32) = (2026, 11, 27);
-
-    fn today() -> NaiveDate {
-        d(TODAY.0, TODAY.1, TODAY.2)
-    }
-
-    #[test]
-    fn an_enrollment_is_written_in_the_shape_the_checks_read() {
-        let r = enrol(&[
-            ("id_number", "130110199003071234"),
-            ("name", " 王立新 "),
-            ("hired_on", "2026/11/2"),
-            ("wage", "6,420.00"),
-        ]);
-        let a = accept(&r, &checklist(), today()).unwrap();
-        assert_eq!(a.declared["name"], "王立新");
-        assert_eq!(a.declared["hired_on"], "2026-11-02");
-        assert_eq!(a.declared["wage"], 6_420_00);
-        assert_eq!(a.declared["employer_uscc"], "91130110MA0CXXXX0X");
-        // The contract was not ticked: recorded as not handed in.
-        let contract = a
-            .materials
-            .iter()
-            .find(|m| m.material == "劳动合同")
-            .unwrap();
-        assert!(!contract.present && !contract.valid);
-        assert_eq!(a.materials.len(), 2);
-    }
-
-    #[test]
-    fn a_paper_is_received_on_a_real_day_not_after_today() {
-        let mut r = enrol(&[
-            ("id_number", "130110199003071234"),
-            ("name", "王立新"),
-            ("hired_on", "2026-11-02"),
-        ]);
-        r.received_on = d(2026, 11, 28);
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::ReceivedAfterToday(d(2026, 11, 28)))
-        );
-        r.received_on = d(2025, 11, 1);
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::ReceivedTooLongAgo(d(2025, 11, 1)))
-        );
-        // Keyed in a week late: received on the day it came.
-        r.received_on = d(2026, 11, 20);
-        assert!(accept(&r, &checklist(), today()).is_ok());
-    }
-
-    #[test]
-    fn each_kind_asks_its_own_fields_and_refuses_others() {
-        let r = enrol(&[("id_number", "130110199003071234"), ("name", "王立新")]);
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::MissingField("hired_on"))
-        );
-        let r = enrol(&[
-            ("id_number", "130110199003071234"),
-            ("name", "王立新"),
-            ("hired_on", "2026-11-02"),
-            ("base", "5000"),
-        ]);
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::UnknownField("base".into()))
-        );
-        let r = enrol(&[
-            ("id_number", "130110199003071234"),
-            ("name", "王立新"),
-            ("hired_on", "十一月"),
-        ]);
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::BadDate("hired_on", "十一月".into()))
-        );
-        let mut r = enrol(&[
-            ("id_number", "130110199003071234"),
-            ("year", "26"),
-            ("base", "abc"),
-        ]);
-        r.kind = FilingKind::ContributionBase;
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::BadYear("year", "26".into()))
-        );
-        // The employer's own cancellation names no one.
-        let mut r = enrol(&[("reason", "other-insurance")]);
-        r.kind = FilingKind::Cancel;
-        assert!(accept(&r, &checklist(), today()).is_ok());
-    }
-
-    #[test]
-    fn materials_are_the_kinds_own_each_once() {
-        let mut r = enrol(&[
-            ("id_number", "130110199003071234"),
-            ("name", "王立新"),
-            ("hired_on", "2026-11-02"),
-        ]);
-        r.materials.push(MaterialTick {
-            material: "户口本".into(),
-            present: true,
-            valid: true,
-            note: String::new(),
-        });
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::UnknownMaterial("户口本".into(), checklist()))
-        );
-        r.materials.pop();
-        r.materials.push(r.materials[0].clone());
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::MaterialTwice("身份证复印件".into()))
-        );
-        r.materials.pop();
-        r.materials[0].present = false;
-        assert_eq!(
-            accept(&r, &checklist(), today()),
-            Err(ReceiptError::ValidButAbsent("身份证复印件".into()))
-        );
-    }
-
-    #[test]
-    fn a_returned_filing_comes_back_once_the_same_kind_from_the_same_party() {
-        let r = enrol(&[
-            ("id_number", "130110199003071234"),
-            ("name", "王立新"),
-            ("hired_on", "2026-11-02"),
-        ]);
-        let original = Original {
-            id: 41,
-            kind: FilingKind::Enroll,
-            status: "returned".into(),
-            employer_uscc: Some("91130110ma0cxxxx0x".into()),
-            id_number: Some("130110199003071234".into()),
-            answered: false,
-        };
-        assert_eq!(fits_original(&r, &original), Ok(()));
-        let pending = Original {
-            status: "pending".into(),
-            ..original.clone()
-        };
-        assert_eq!(
-            fits_original(&r, &pending),
-            Err(ReceiptError::NotReturned(41))
-        );
-        let answered = Original {
-            answered: true,
-            ..original.clone()
-        };
-        assert_eq!(
-            fits_original(&r, &answered),
-            Err(ReceiptError::AlreadyResubmitted(41))
-        );
-        let other_kind = Original {
-            kind: FilingKind::Transfer,
-            ..original.clone()
-        };
-        assert_eq!(
-            fits_original(&r, &other_kind),
-            Err(ReceiptError::OtherKind(41, FilingKind::Transfer))
-        );
-        let someone_else = Original {
-            id_number: Some("11010519491231002X".into()),
-            ..original.clone()
-        };
-        assert_eq!(
-            fits_original(&r, &someone_else),
-            Err(ReceiptError::OtherParty(41))
-        );
-        let other_employer = Original {
-            employer_uscc: Some("91130110MA0CYYYY0Y".into()),
-            ..original
-        };
-        assert_eq!(
-            fits_original(&r, &other_employer),
-            Err(ReceiptError::OtherParty(41))
-        );
-    }
-
-    #[test]
-    fn a_paper_keyed_in_later_is_received_on_its_own_day() {
-        let now: DateTime<Utc> = "2026-11-27T06:30:00Z".parse().unwrap();
-        assert_eq!(received_at(d(2026, 11, 27), now), now);
-        let earlier = received_at(d(2026, 11, 20), now);
-        assert_eq!(earlier.to_rfc3339(), "2026-11-20T01:00:00+00:00");
-        assert_eq!(office_date(earlier), d(2026, 11, 20));
-    }
-
-    #[test]
-    fn a_filing_is_decided_within_ten_working_days() {
-        let file =
-            super::super::calendar::CalendarFile::parse(include_str!("../../data/calendar.toml"))
-                .unwrap();
-        let cal = WorkCalendar::from_years(&file.year);
-        // Friday 27 November 2026: two weeks of working days on.
-        assert_eq!(decide_by(&cal, d(2026, 11, 27)).date, d(2026, 12, 11));
-    }
-}
+mod tests;

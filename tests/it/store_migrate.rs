@@ -1,0 +1,89 @@
+//! Migrating a database that holds filings: the filing table SQLite rebuilds
+//! for the employer's registration keeps every row, its materials, problems
+//! and resubmission links, and the foreign keys still hold.
+
+use crate::common::TestDb;
+use hrss_desk::store::migrate::MIGRATIONS;
+
+const BEFORE_KINDS: i64 = 15;
+
+#[tokio::test]
+async fn filings_survive_the_migration_that_adds_the_employers_registration() {
+    for db in TestDb::all().await {
+        if db.label == "sqlite" {
+            let path = db.url.trim_start_matches("sqlite://");
+            std::fs::File::create(path).expect("database file");
+        }
+        let mut sql = String::from(
+            "CREATE TABLE schema_migration (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);\n",
+        );
+        for m in MIGRATIONS.iter().take(BEFORE_KINDS as usize) {
+            sql.push_str(if db.label == "sqlite" {
+                m.sqlite
+            } else {
+                m.postgres
+            });
+            sql.push_str(&format!(
+                "\nINSERT INTO schema_migration VALUES ({}, '{}', '2026-11-01T00:00:00Z');\n",
+                m.version, m.name
+            ));
+        }
+        db.raw(&sql).await;
+        db.raw(
+            "INSERT INTO employer (id, uscc, name, status) VALUES (1, '91110000600037341L', '甲公司', 'active');
+             INSERT INTO person (id, id_number, name, status) VALUES (1, '11010519491231002X', '王立新', 'active');
+             INSERT INTO filing (id, kind, status, employer_id, person_id, received_at, declared, reason)
+               VALUES (1, 'enroll', 'returned', 1, 1, '2026-11-02T01:00:00Z', '{\"name\":\"王立新\"}', '请补交劳动合同');
+             INSERT INTO filing (id, kind, status, employer_id, person_id, received_at, resubmits, channel)
+               VALUES (2, 'enroll', 'pending', 1, 1, '2026-11-09T01:00:00Z', 1, 'post');
+             INSERT INTO filing_material (filing_id, material, present, valid) VALUES (2, 'id-card', TRUE, TRUE);
+             INSERT INTO filing_problem (filing_id, code, count) VALUES (2, 'material-missing', 1);",
+        )
+        .await;
+        let store = db.open().await;
+        assert_eq!(store.schema_version().await.unwrap(), 16, "{}", db.label);
+        assert_eq!(db.one::<i64>("SELECT COUNT(*) FROM filing").await, 2);
+        assert_eq!(
+            db.one::<String>("SELECT reason FROM filing WHERE id = 1")
+                .await,
+            "请补交劳动合同"
+        );
+        assert_eq!(
+            db.one::<i64>("SELECT resubmits FROM filing WHERE id = 2")
+                .await,
+            1
+        );
+        assert_eq!(
+            db.one::<String>("SELECT channel FROM filing WHERE id = 2")
+                .await,
+            "post"
+        );
+        assert_eq!(
+            db.one::<i64>("SELECT COUNT(*) FROM filing_material").await,
+            1
+        );
+        assert_eq!(
+            db.one::<i64>("SELECT COUNT(*) FROM filing_problem").await,
+            1
+        );
+        if db.label == "sqlite" {
+            assert_eq!(
+                db.one::<i64>("SELECT COUNT(*) FROM pragma_foreign_key_check")
+                    .await,
+                0
+            );
+        }
+        // The new kind is allowed, with the upstream number taken once.
+        db.raw(
+            "INSERT INTO filing (id, kind, status, received_at, upstream_no)
+               VALUES (3, 'register-employer', 'pending', '2026-11-20T01:00:00Z', 'WS-1')",
+        )
+        .await;
+        assert_eq!(
+            db.one::<i64>("SELECT COUNT(*) FROM filing WHERE upstream_no = 'WS-1'")
+                .await,
+            1
+        );
+        store.close().await;
+    }
+}
