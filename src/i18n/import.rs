@@ -15,14 +15,20 @@ pub fn import_kind_label(lang: Lang, kind: ImportKind) -> &'static str {
         (Lang::En, ImportKind::Employers) => "employers",
         (Lang::En, ImportKind::Persons) => "persons",
         (Lang::En, ImportKind::Settlements) => "settlements",
+        (Lang::Zh, ImportKind::Filings) => "网上申报",
+        (Lang::En, ImportKind::Filings) => "online filings",
     }
 }
 
 pub fn unknown_import_kind(lang: Lang, s: &str) -> String {
     let s = super::printable(s);
     match lang {
-        Lang::Zh => format!("不能导入“{s}”：可导入 licences、employers、persons、settlements。"),
-        Lang::En => format!("Cannot import \"{s}\": licences, employers, persons or settlements."),
+        Lang::Zh => {
+            format!("不能导入“{s}”：可导入 licences、employers、persons、settlements、filings。")
+        }
+        Lang::En => {
+            format!("Cannot import \"{s}\": licences, employers, persons, settlements or filings.")
+        }
     }
 }
 
@@ -194,6 +200,17 @@ pub fn import_problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::NoZone(z)) => format!("no supervision zone \"{}\"", q(z)),
         (Lang::Zh, Problem::ExpiresBeforeIssued) => "有效期早于发证日期".into(),
         (Lang::En, Problem::ExpiresBeforeIssued) => "expires before it was issued".into(),
+        (_, Problem::Receipt(form, e)) => super::receipt_error(lang, *form, e),
+        (Lang::Zh, Problem::NoPerson(id)) => {
+            format!("参保人员名册中没有公民身份号码为{}的人员", q(id))
+        }
+        (Lang::En, Problem::NoPerson(id)) => {
+            format!(
+                "no insured person on the register has the ID number {}",
+                q(id)
+            )
+        }
+        (_, Problem::EmployerRegistered(u)) => super::employer_already_registered(lang, u),
     }
 }
 
@@ -239,6 +256,18 @@ pub fn import_done(
     seconds: f64,
 ) -> String {
     let unchanged = c.rows.saturating_sub(c.inserted + c.updated);
+    if kind == ImportKind::Filings {
+        return match lang {
+            Lang::Zh => format!(
+                "已收件网上申报：{}行，新收件{}件，此前已收件{unchanged}件（{encoding}，用时{seconds:.1}秒）；新收件已进入待审核队列。",
+                c.rows, c.inserted
+            ),
+            Lang::En => format!(
+                "Received online filings: {} rows, {} received, {unchanged} received before ({encoding}, {seconds:.1} s); the new ones are in the review queue.",
+                c.rows, c.inserted
+            ),
+        };
+    }
     match lang {
         Lang::Zh => format!(
             "已导入{}：{}行，新增{}，更新{}，未变{}（{encoding}，用时{seconds:.1}秒）。",
@@ -274,6 +303,10 @@ pub fn import_not_allowed(lang: Lang, kind: ImportKind) -> String {
     match (lang, kind) {
         (Lang::Zh, ImportKind::Licences) => "许可证名册只能由科室负责人或系统管理员导入。".into(),
         (Lang::Zh, ImportKind::Settlements) => "结算数据只能由监察员或科室负责人导入。".into(),
+        (Lang::Zh, ImportKind::Filings) => "网上申报只能由经办人员或科室负责人收件。".into(),
+        (Lang::En, ImportKind::Filings) => {
+            "Only a clerk or a section chief receives online filings.".into()
+        }
         (Lang::Zh, _) => "参保名册只能由经办人员、科室负责人或系统管理员导入。".into(),
         (Lang::En, ImportKind::Licences) => {
             "Only a section chief or an administrator imports the licence register.".into()

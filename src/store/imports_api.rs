@@ -11,6 +11,26 @@ impl Store {
         on_backend!(self.employer_ids())
     }
 
+    /// Of these ID numbers (as written on the register), those the
+    /// register of insured persons has.
+    pub async fn persons_known(
+        &self,
+        id_numbers: &[String],
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        on_backend!(self.persons_known(id_numbers))
+    }
+
+    /// Receives a batch of filings, all or nothing; Ok is the numbers of
+    /// those written and how many had been received before.
+    pub async fn receive_filings(
+        &self,
+        actor: &crate::domain::Staff,
+        filings: &[crate::store::ReceivedFiling],
+        progress: &(dyn Fn(usize, usize) + Send + Sync),
+    ) -> Result<(Vec<i64>, usize), StoreError> {
+        on_backend!(self.receive_filings(actor, filings, progress))
+    }
+
     /// Licences' ids by number.
     pub async fn licence_ids(&self) -> Result<HashMap<String, i64>, StoreError> {
         on_backend!(self.licence_ids())

@@ -51,6 +51,7 @@ mod sqlite {
     include!("backend/demo.rs");
     include!("backend/lists.rs");
     include!("backend/review.rs");
+    include!("backend/intake.rs");
     include!("backend/cases.rs");
     include!("backend/complaints.rs");
     include!("backend/draws.rs");
@@ -70,6 +71,7 @@ mod postgres {
     include!("backend/demo.rs");
     include!("backend/lists.rs");
     include!("backend/review.rs");
+    include!("backend/intake.rs");
     include!("backend/cases.rs");
     include!("backend/complaints.rs");
     include!("backend/draws.rs");

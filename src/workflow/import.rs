@@ -44,6 +44,7 @@ fn may_import(staff: &Staff, kind: ImportKind) -> bool {
         ImportKind::Licences => may(staff, Act::ImportLicences),
         ImportKind::Settlements => may(staff, Act::ImportSettlements),
         ImportKind::Employers | ImportKind::Persons => may(staff, Act::ImportRegister),
+        ImportKind::Filings => may(staff, Act::ReceiveFiling),
     }
 }
 
@@ -87,6 +88,25 @@ pub async fn import_file(
         }
     }
     problems.extend(duplicates(kind, &rows));
+    if kind == ImportKind::Filings {
+        return filings(
+            store,
+            staff,
+            lang,
+            today,
+            FileRead {
+                mapping,
+                headers,
+                rows,
+                problems,
+                total,
+                encoding: read_as,
+            },
+            dry_run,
+            progress,
+        )
+        .await;
+    }
     problems.extend(resolve(store, lang, &mapping, &headers, &mut rows).await?);
     problems.sort_by_key(|p| p.line);
     let mut outcome = ImportOutcome {
@@ -124,6 +144,72 @@ pub async fn import_file(
         .map_err(|e| i18n::store_error(lang, &e))?;
     outcome.counts = Some(counts);
     Ok(outcome)
+}
+
+/// A file as read and checked cell by cell.
+struct FileRead {
+    mapping: Mapping,
+    headers: Vec<String>,
+    rows: Vec<(usize, Vec<Value>)>,
+    problems: Vec<RowProblem>,
+    total: usize,
+    encoding: &'static str,
+}
+
+/// A batch of filings: received as the counter receives them, all or none
+/// (the rows' own problems first: nothing is received then).
+async fn filings(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    read: FileRead,
+    dry_run: bool,
+    progress: &(dyn Fn(usize, usize) + Send + Sync),
+) -> Result<ImportOutcome, String> {
+    let FileRead {
+        mapping,
+        headers,
+        rows,
+        mut problems,
+        total,
+        encoding,
+    } = read;
+    let header_of = |key: &str| {
+        let cols = mapping.kind.columns();
+        let j = cols.iter().position(|c| c.key == key);
+        j.and_then(|j| mapping.at[j])
+            .and_then(|i| headers.get(i).cloned())
+            .or_else(|| j.map(|j| cols[j].zh.to_string()))
+            .unwrap_or_else(|| key.to_string())
+    };
+    let stop = !problems.is_empty();
+    let batch = super::intake::receive_batch(
+        store,
+        staff,
+        today,
+        &rows,
+        &header_of,
+        dry_run || stop,
+        progress,
+    )
+    .await
+    .map_err(|e| i18n::store_error(lang, &e))?;
+    problems.extend(batch.problems);
+    problems.sort_by_key(|p| p.line);
+    let written = problems.is_empty() && !dry_run;
+    Ok(ImportOutcome {
+        kind: ImportKind::Filings,
+        encoding,
+        rows: total,
+        problems,
+        ignored: mapping.ignored.clone(),
+        counts: written.then_some(ImportCounts {
+            rows: total as u64,
+            inserted: batch.received.len() as u64,
+            updated: 0,
+        }),
+    })
 }
 
 /// Finds what rows refer to — an employer by credit code, a licence by

@@ -5,6 +5,8 @@
 
 use crate::domain::FilingKind;
 use crate::domain::calendar::Deadline;
+use crate::domain::import::filings::{ChecklistLine, receipt_of};
+use crate::domain::import::{Problem, RowProblem, Value};
 use crate::domain::intake::{
     Form, Original, Receipt, accept, decide_by, fits_original, received_at,
 };
@@ -132,4 +134,140 @@ pub async fn receive(
         decide_by: decide_by(cal, receipt.received_on),
         problems: super::sentences(store, lang, problems).await?,
     })
+}
+
+/// What a batch found, and the numbers of the filings it received.
+pub(super) struct Batch {
+    pub problems: Vec<RowProblem>,
+    pub received: Vec<i64>,
+}
+
+/// A batch of filings from the upstream declaration system, each row
+/// checked as the counter checks a paper (`accept`), what it names found
+/// (its employer — or, registering, none yet —, its zone, its person unless
+/// an enrollment or a transfer brings them), and then every filing not
+/// received before written in one transaction. Problems: nothing written.
+pub(super) async fn receive_batch(
+    store: &Store,
+    staff: &Staff,
+    today: NaiveDate,
+    rows: &[(usize, Vec<Value>)],
+    header_of: &(dyn Fn(&str) -> String + Sync),
+    dry_run: bool,
+    progress: &(dyn Fn(usize, usize) + Send + Sync),
+) -> Result<Batch, crate::store::StoreError> {
+    let requirements = store.material_requirements().await?;
+    let names = store.material_names().await?;
+    let checklist = |form: Form| -> Vec<ChecklistLine> {
+        requirements
+            .iter()
+            .filter(|(kind, ..)| kind == form.kind().code())
+            .map(|(_, code, _)| {
+                names
+                    .iter()
+                    .find(|(c, ..)| c == code)
+                    .cloned()
+                    .unwrap_or_else(|| (code.clone(), code.clone(), code.clone()))
+            })
+            .collect()
+    };
+    let employers = store.employer_ids().await?;
+    let zones = store.zones().await?;
+    let mut problems = Vec::new();
+    let mut filings = Vec::with_capacity(rows.len());
+    let mut asked: Vec<(usize, String)> = Vec::new();
+    for (line, values) in rows {
+        let mut problem = |key: &str, p: Problem| {
+            problems.push(RowProblem {
+                line: *line,
+                column: header_of(key),
+                problem: p,
+            })
+        };
+        let (upstream_no, mut receipt) = match receipt_of(values, checklist) {
+            Ok(x) => x,
+            Err((key, p)) => {
+                problem(key, p);
+                continue;
+            }
+        };
+        let form = receipt.form;
+        let uscc = receipt.employer_uscc.clone();
+        let employer_id = match (form == Form::RegisterEmployer, employers.get(&uscc)) {
+            (true, None) => None,
+            (true, Some(_)) => {
+                problem("employer_uscc", Problem::EmployerRegistered(uscc));
+                continue;
+            }
+            (false, Some(id)) => Some(*id),
+            (false, None) => {
+                problem("employer_uscc", Problem::NoEmployer(uscc));
+                continue;
+            }
+        };
+        if let Some(zone) = receipt.fields.iter_mut().find(|(k, _)| k == "zone") {
+            match zones.iter().find(|(c, n)| *c == zone.1 || *n == zone.1) {
+                Some((code, _)) => zone.1 = code.clone(),
+                None => {
+                    problem("zone", Problem::NoZone(zone.1.clone()));
+                    continue;
+                }
+            }
+        }
+        let codes: Vec<String> = checklist(form).into_iter().map(|(c, ..)| c).collect();
+        let accepted = match accept(&receipt, &codes, today) {
+            Ok(a) => a,
+            Err(e) => {
+                problem("kind", Problem::Receipt(form, e));
+                continue;
+            }
+        };
+        let id_number = accepted
+            .declared
+            .get("id_number")
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        // Only an enrollment or a transfer in brings someone new.
+        if let Some(n) = &id_number
+            && !matches!(form, Form::Enroll | Form::Transfer)
+        {
+            asked.push((*line, n.clone()));
+        }
+        filings.push(ReceivedFiling {
+            kind: form.kind().code().to_string(),
+            employer_id,
+            id_number,
+            received_at: received_at(receipt.received_on, store.clock().now()),
+            declared: accepted.declared.to_string(),
+            channel: receipt.channel.code().to_string(),
+            materials: accepted
+                .materials
+                .into_iter()
+                .map(|m| (m.material, m.present, m.valid, m.note))
+                .collect(),
+            resubmits: None,
+            upstream_no: Some(upstream_no),
+        });
+    }
+    let wanted: Vec<String> = asked.iter().map(|(_, n)| n.clone()).collect();
+    let known = store.persons_known(&wanted).await?;
+    for (line, n) in asked {
+        if !known.contains(&n) {
+            problems.push(RowProblem {
+                line,
+                column: header_of("id_number"),
+                problem: Problem::NoPerson(crate::domain::mask::mask_id_number(&n)),
+            });
+        }
+    }
+    if !problems.is_empty() || dry_run {
+        return Ok(Batch {
+            problems,
+            received: Vec::new(),
+        });
+    }
+    // Those received before (by upstream number) are not received again.
+    let (received, _known) = store.receive_filings(staff, &filings, progress).await?;
+    super::recheck(store, today, Some(&received)).await?;
+    Ok(Batch { problems, received })
 }

@@ -16,6 +16,7 @@ mod cli_draw;
 mod cli_export;
 mod cli_import;
 mod cli_intake;
+mod cli_intake_batch;
 mod cli_leads;
 mod cli_notice;
 mod cli_ops;

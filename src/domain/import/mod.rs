@@ -5,7 +5,11 @@
 //! its credit code, a licence by its number, a zone) is resolved by the
 //! workflow against the database.
 
+mod columns;
+pub mod filings;
 pub mod values;
+
+use columns::{EMPLOYER, LICENCE, PERSON, SETTLEMENT};
 
 use super::resident_id::{ResidentId, ResidentIdError};
 use super::uscc::{Uscc, UsccError};
@@ -20,14 +24,18 @@ pub enum ImportKind {
     Employers,
     Persons,
     Settlements,
+    /// Filings from the upstream declaration system (网上申报), received
+    /// as the counter receives them.
+    Filings,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 4] = [
+    pub const ALL: [ImportKind; 5] = [
         ImportKind::Licences,
         ImportKind::Employers,
         ImportKind::Persons,
         ImportKind::Settlements,
+        ImportKind::Filings,
     ];
 
     pub fn parse(s: &str) -> Option<ImportKind> {
@@ -36,6 +44,7 @@ impl ImportKind {
             "employers" | "employer" | "参保单位" => Some(ImportKind::Employers),
             "persons" | "person" | "参保人员" => Some(ImportKind::Persons),
             "settlements" | "settlement" | "结算数据" => Some(ImportKind::Settlements),
+            "filings" | "filing" | "网上申报" | "申报" => Some(ImportKind::Filings),
             _ => None,
         }
     }
@@ -46,6 +55,7 @@ impl ImportKind {
             ImportKind::Employers => "employers",
             ImportKind::Persons => "persons",
             ImportKind::Settlements => "settlements",
+            ImportKind::Filings => "filings",
         }
     }
 
@@ -55,6 +65,7 @@ impl ImportKind {
             ImportKind::Employers => EMPLOYER,
             ImportKind::Persons => PERSON,
             ImportKind::Settlements => SETTLEMENT,
+            ImportKind::Filings => filings::FILING,
         }
     }
 
@@ -65,6 +76,7 @@ impl ImportKind {
             ImportKind::Employers => &["uscc"],
             ImportKind::Persons => &["id_number"],
             ImportKind::Settlements => &["licence_id", "month"],
+            ImportKind::Filings => &["upstream_no"],
         }
     }
 
@@ -99,6 +111,8 @@ pub enum Type {
     Employer,
     /// A licence by its number (resolved to its id).
     Licence,
+    /// What a filing is (`intake::Form`), by code or label.
+    FilingForm,
 }
 
 /// A column: its key (the database's column), its Chinese header, the other
@@ -112,7 +126,7 @@ pub struct Column {
     pub required: bool,
 }
 
-const fn col(
+pub(crate) const fn col(
     key: &'static str,
     zh: &'static str,
     aliases: &'static [&'static str],
@@ -127,159 +141,6 @@ const fn col(
         required,
     }
 }
-
-const PERSON: &[Column] = &[
-    col(
-        "id_number",
-        "公民身份号码",
-        &["身份证号", "身份证号码", "证件号码", "社会保障号码"],
-        Type::IdNumber,
-        true,
-    ),
-    col("name", "姓名", &[], Type::Text(50), true),
-    col(
-        "phone",
-        "联系电话",
-        &["手机号", "手机号码", "电话"],
-        Type::Text(30),
-        false,
-    ),
-    col(
-        "bank_account",
-        "银行账号",
-        &["银行卡号"],
-        Type::Text(40),
-        false,
-    ),
-    col(
-        "employer_id",
-        "单位统一社会信用代码",
-        &["employer_uscc", "单位信用代码", "统一社会信用代码"],
-        Type::Employer,
-        false,
-    ),
-    col("status", "参保状态", &["状态"], Type::PersonStatus, false),
-    col(
-        "hired_on",
-        "入职日期",
-        &["参加工作日期", "参保日期"],
-        Type::Date,
-        false,
-    ),
-    col(
-        "contribution_base",
-        "缴费基数",
-        &["缴费基数（元）", "缴费基数(元)"],
-        Type::Yuan,
-        false,
-    ),
-];
-
-const EMPLOYER: &[Column] = &[
-    col(
-        "uscc",
-        "统一社会信用代码",
-        &["信用代码", "单位统一社会信用代码"],
-        Type::Uscc,
-        true,
-    ),
-    col("name", "单位名称", &["名称"], Type::Text(100), true),
-    col("legal_rep", "法定代表人", &["法人"], Type::Text(50), false),
-    col("address", "单位地址", &["地址"], Type::Text(200), false),
-    col("town", "乡镇街道", &["乡镇", "街道"], Type::Text(50), false),
-    col("zone", "监管片区", &["片区"], Type::Zone, false),
-    col(
-        "status",
-        "单位状态",
-        &["状态", "参保状态"],
-        Type::EmployerStatus,
-        false,
-    ),
-    col("established_on", "成立日期", &[], Type::Date, false),
-    col(
-        "arrears",
-        "欠费金额",
-        &["欠费金额（元）", "欠费"],
-        Type::Yuan,
-        false,
-    ),
-];
-
-const LICENCE: &[Column] = &[
-    col(
-        "kind",
-        "许可类别",
-        &["类别", "证照类别"],
-        Type::LicenceKind,
-        true,
-    ),
-    col(
-        "number",
-        "许可证号",
-        &["licence_no", "证书编号", "协议编号", "编号"],
-        Type::Text(60),
-        true,
-    ),
-    col(
-        "holder",
-        "机构名称",
-        &["持证单位", "单位名称", "名称"],
-        Type::Text(100),
-        true,
-    ),
-    col("uscc", "统一社会信用代码", &["信用代码"], Type::Uscc, true),
-    col(
-        "legal_rep",
-        "法定代表人",
-        &["法人", "负责人"],
-        Type::Text(50),
-        false,
-    ),
-    col(
-        "address",
-        "地址",
-        &["机构地址", "经营场所"],
-        Type::Text(200),
-        false,
-    ),
-    col("district", "所在区县", &["区县"], Type::Text(50), false),
-    col("zone", "监管片区", &["片区"], Type::Zone, false),
-    col("issued_on", "发证日期", &["签订日期"], Type::Date, true),
-    col(
-        "expires_on",
-        "有效期至",
-        &["有效期", "到期日期"],
-        Type::Date,
-        false,
-    ),
-    col("status", "状态", &["许可状态"], Type::LicenceStatus, false),
-];
-
-const SETTLEMENT: &[Column] = &[
-    col(
-        "licence_id",
-        "许可证号",
-        &["licence_no", "协议编号", "机构编号"],
-        Type::Licence,
-        true,
-    ),
-    col("month", "结算月份", &["月份"], Type::Month, true),
-    col("visits", "就诊人次", &["人次"], Type::Count, true),
-    col(
-        "outpatient_cost",
-        "门诊费用",
-        &["门诊费用（元）", "费用"],
-        Type::Yuan,
-        true,
-    ),
-    col(
-        "persons",
-        "服务参保人数",
-        &["参保人数", "人数"],
-        Type::Count,
-        true,
-    ),
-];
 
 /// A checked value, as the database stores it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -362,6 +223,12 @@ pub enum Problem {
     NoLicence(String),
     NoZone(String),
     ExpiresBeforeIssued,
+    /// A filing's row the counter would refuse, and why.
+    Receipt(super::intake::Form, super::intake::ReceiptError),
+    /// A filing about a person the register does not have (masked).
+    NoPerson(String),
+    /// An employer registering whose credit code the register has.
+    EmployerRegistered(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -626,6 +493,13 @@ fn value(c: &Column, cell: &Cell, today: NaiveDate) -> Result<Value, Problem> {
                         _ => None,
                     })
             },
+        )?),
+        Type::FilingForm => Value::Text(vocabulary(
+            cell,
+            super::intake::Form::ALL
+                .iter()
+                .map(|x| x.label(crate::i18n::Lang::Zh)),
+            |t| super::intake::Form::from_any(t).map(super::intake::Form::code),
         )?),
         Type::LicenceKind => Value::Text(vocabulary(
             cell,

@@ -12,6 +12,8 @@ fn import_table(kind: ImportKind) -> &'static str {
         ImportKind::Employers => "employer",
         ImportKind::Persons => "person",
         ImportKind::Settlements => "settlement_month",
+        // Received one by one as the counter does (`receive_filings`).
+        ImportKind::Filings => "filing",
     }
 }
 
@@ -22,6 +24,22 @@ impl Backend {
             .fetch_all(&self.pool)
             .await?;
         Ok(rows.into_iter().collect())
+    }
+
+    /// Of these ID numbers, those the register of insured persons has.
+    pub async fn persons_known(&self, id_numbers: &[String]) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut known = std::collections::HashSet::new();
+        for part in id_numbers.chunks(BIND_LIMIT) {
+            let mut qb: QueryBuilder<Db> = QueryBuilder::new("SELECT id_number FROM person WHERE id_number IN (");
+            let mut list = qb.separated(", ");
+            for n in part {
+                list.push_bind(n);
+            }
+            qb.push(")");
+            let rows: Vec<String> = qb.build_query_scalar().fetch_all(&self.pool).await?;
+            known.extend(rows);
+        }
+        Ok(known)
     }
 
     /// Licences' ids by number.
