@@ -90,6 +90,8 @@ impl std::fmt::Display for Month {
 pub struct Records {
     /// Filings received: the office day each arrived.
     pub received: Vec<NaiveDate>,
+    /// Of those, resubmissions after a one-time notice (a second visit).
+    pub resubmitted: Vec<NaiveDate>,
     /// Filings decided: the office day, approved or not, and by whom.
     pub decided: Vec<(NaiveDate, bool, String)>,
     /// Cases registered: the day, and the matters of their complaint.
@@ -102,6 +104,9 @@ pub struct Records {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MonthFigures {
     pub received: u64,
+    /// Of the filings received, those that came back corrected after a
+    /// one-time notice: how many needed a second visit (二次补正).
+    pub resubmitted: u64,
     pub approved: u64,
     pub returned: u64,
     /// (clerk, approved, returned), most decisions first.
@@ -132,6 +137,7 @@ pub fn figures(r: &Records, month: Month) -> MonthFigures {
     let inside = |d: &NaiveDate| Month::of(*d) == month;
     let mut f = MonthFigures {
         received: r.received.iter().filter(|d| inside(d)).count() as u64,
+        resubmitted: r.resubmitted.iter().filter(|d| inside(d)).count() as u64,
         by_day: vec![0; days_in(month) as usize],
         ..Default::default()
     };
@@ -234,6 +240,7 @@ mod tests {
     fn a_months_figures_count_only_its_days_and_the_series_each_month() {
         let r = Records {
             received: vec![d(2026, 11, 2), d(2026, 11, 30), d(2026, 10, 31)],
+            resubmitted: vec![d(2026, 11, 30), d(2026, 10, 31)],
             decided: vec![
                 (d(2026, 11, 3), true, "王芳".into()),
                 (d(2026, 11, 3), false, "王芳".into()),
@@ -260,6 +267,7 @@ mod tests {
             },
         );
         assert_eq!((f.received, f.approved, f.returned), (2, 2, 1));
+        assert_eq!(f.resubmitted, 1, "the second visit of the month only");
         assert_eq!(f.by_clerk, [("王芳".into(), 1, 1), ("李娜".into(), 1, 0)]);
         assert_eq!((f.by_day.len(), f.by_day[2], f.by_day[19]), (30, 2, 1));
         assert_eq!(f.cases_registered, 2);

@@ -371,9 +371,13 @@ pub fn stats_title(lang: Lang, month: &str) -> String {
 pub fn month_figures(
     lang: Lang,
     f: &crate::domain::statistics::MonthFigures,
-) -> [(&'static str, u64); 7] {
+) -> [(&'static str, u64); 8] {
     [
         (lang.pick("收到申报", "Filings received"), f.received),
+        (
+            lang.pick("其中补正后再次提交", "of which resubmitted"),
+            f.resubmitted,
+        ),
         (lang.pick("办结", "Approved"), f.approved),
         (lang.pick("退回更正", "Returned"), f.returned),
         (

@@ -607,6 +607,29 @@ fn a_returned_filing_is_resubmitted_once() {
                 && r["resubmits"].as_i64() == first.parse().ok()),
         "{rows}"
     );
+    // The month's report counts the second visit among the filings received.
+    let report = d.dir.path().join("month.xlsx");
+    d.run(&[
+        "report",
+        "--month",
+        "2026-11",
+        "--output",
+        report.to_str().unwrap(),
+    ])
+    .success();
+    let book = common::readers::Workbook::read(&report);
+    let row = book
+        .first()
+        .iter()
+        .find(|r| {
+            r.iter()
+                .any(|c| common::readers::text(c) == "其中补正后再次提交")
+        })
+        .expect("the resubmissions' row");
+    assert!(
+        row.iter().any(|c| common::readers::text(c) == "1"),
+        "{row:?}"
+    );
     // Once only, and the same kind.
     let twice = suspension(&d, &[], &again).code(1).get_output().clone();
     assert!(

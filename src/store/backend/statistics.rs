@@ -10,9 +10,9 @@ impl Backend {
         (until, until_day): (DateTime<Utc>, NaiveDate),
     ) -> Result<crate::domain::statistics::Records, StoreError> {
         use crate::domain::calendar::office_date;
-        let received: Vec<DateTime<Utc>> =
-            sqlx::query_scalar(
-                "SELECT received_at FROM filing WHERE received_at >= $1 AND received_at < $2",
+        let received: Vec<(DateTime<Utc>, bool)> =
+            sqlx::query_as(
+                "SELECT received_at, resubmits IS NOT NULL FROM filing WHERE received_at >= $1 AND received_at < $2",
             )
             .bind(since)
             .bind(until)
@@ -44,7 +44,8 @@ impl Backend {
         .fetch_all(&self.pool)
         .await?;
         Ok(crate::domain::statistics::Records {
-            received: received.into_iter().map(office_date).collect(),
+            resubmitted: received.iter().filter(|(_, again)| *again).map(|(at, _)| office_date(*at)).collect(),
+            received: received.into_iter().map(|(at, _)| office_date(at)).collect(),
             decided: decided
                 .into_iter()
                 .map(|(at, d, who)| {

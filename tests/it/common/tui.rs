@@ -505,6 +505,7 @@ pub fn board(
 pub fn stats_records() -> hrss_desk::domain::statistics::Records {
     hrss_desk::domain::statistics::Records {
         received: vec![d(11, 2), d(11, 3), d(11, 20), d(10, 8)],
+        resubmitted: vec![d(11, 20)],
         decided: vec![
             (d(11, 3), true, "王芳".into()),
             (d(11, 3), false, "王芳".into()),
