@@ -35,6 +35,9 @@ pub struct ReceiveArgs {
     /// 补正后重新提交：所补正的退回申报编号 / A resubmission: the number of the returned filing it corrects
     #[arg(long)]
     pub resubmits: Option<i64>,
+    /// 单位年度缴费基数申报的人员明细表（.xlsx 或 CSV） / A yearly declaration's persons (.xlsx or CSV)
+    #[arg(long, value_name = "FILE")]
+    pub persons: Option<std::path::PathBuf>,
 }
 
 /// Reads `MATERIAL=present|missing|invalid[:note]`.
@@ -100,7 +103,11 @@ pub async fn receive(g: &Global, lang: Lang, a: &ReceiveArgs) -> Result<ExitCode
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
     let today = o.store.clock().today();
-    let r = receipt(lang, a, today)?;
+    let mut r = receipt(lang, a, today)?;
+    if let Some(file) = &a.persons {
+        r.persons = crate::workflow::intake::persons_from(lang, today, file)
+            .map_err(|e| Failure::new(1, e))?;
+    }
     let years = o
         .store
         .calendar_years()

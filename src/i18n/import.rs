@@ -76,9 +76,18 @@ pub fn sheet_error(lang: Lang, e: &SheetError) -> String {
 }
 
 pub fn header_problem(lang: Lang, kind: ImportKind, e: &HeaderProblem) -> String {
+    header_problem_of(lang, import_kind_label(lang, kind), kind.columns(), e)
+}
+
+/// A header that does not fit `cols`, the columns of `what`.
+pub fn header_problem_of(
+    lang: Lang,
+    what: &str,
+    cols: &[crate::domain::import::Column],
+    e: &HeaderProblem,
+) -> String {
     let expected = || {
-        kind.columns()
-            .iter()
+        cols.iter()
             .map(|c| match lang {
                 Lang::Zh => c.zh.to_string(),
                 Lang::En => format!("{} ({})", c.key, c.zh),
@@ -87,14 +96,12 @@ pub fn header_problem(lang: Lang, kind: ImportKind, e: &HeaderProblem) -> String
             .join(lang.pick("、", ", "))
     };
     match (lang, e) {
-        (Lang::Zh, HeaderProblem::NothingMatched) => format!(
-            "表头与{}的列都对不上。应有的列：{}",
-            import_kind_label(lang, kind),
-            expected()
-        ),
+        (Lang::Zh, HeaderProblem::NothingMatched) => {
+            format!("表头与{}的列都对不上。应有的列：{}", what, expected())
+        }
         (Lang::En, HeaderProblem::NothingMatched) => format!(
             "No header matches the columns of {}. Expected: {}",
-            import_kind_label(lang, kind),
+            what,
             expected()
         ),
         (Lang::Zh, HeaderProblem::Missing(m)) => format!("缺少必需的列：{}", m.join("、")),

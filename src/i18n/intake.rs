@@ -315,6 +315,18 @@ pub fn no_zone_named(lang: Lang, zone: &str) -> String {
     }
 }
 
+pub fn persons_refused(lang: Lang, bad_rows: usize, problems: usize, report: &str) -> String {
+    let report = printable(report);
+    match lang {
+        Lang::Zh => {
+            format!("未收件：人员明细表{bad_rows}行有问题（共{problems}处），清单已写入 {report}。")
+        }
+        Lang::En => format!(
+            "Not received: {bad_rows} rows of the persons' spreadsheet have problems ({problems} in all), listed in {report}."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

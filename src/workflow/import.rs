@@ -176,7 +176,7 @@ async fn filings(
         encoding,
     } = read;
     let header_of = |key: &str| {
-        let cols = mapping.kind.columns();
+        let cols = mapping.columns;
         let j = cols.iter().position(|c| c.key == key);
         j.and_then(|j| mapping.at[j])
             .and_then(|i| headers.get(i).cloned())
@@ -222,7 +222,7 @@ async fn resolve(
     rows: &mut [(usize, Vec<Value>)],
 ) -> Result<Vec<RowProblem>, String> {
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let cols = m.kind.columns();
+    let cols = m.columns;
     let mut problems = Vec::new();
     for (j, c) in cols.iter().enumerate() {
         let Some(file_col) = m.at[j] else { continue };

@@ -271,3 +271,102 @@ pub(super) async fn receive_batch(
     super::recheck(store, today, Some(&received)).await?;
     Ok(Batch { problems, received })
 }
+
+/// The employer a clerk typed, as the lookup finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmployerFound {
+    /// (credit code, name)
+    One(String, String),
+    /// Several match: (credit code, name) each, for a chooser.
+    Several(Vec<(String, String)>),
+    None,
+}
+
+/// Finds the employer a clerk typed: by credit code, or by name, pinyin or
+/// initials as the lookup finds them; a name typed in full is that one.
+pub async fn find_employer(
+    store: &Store,
+    index: Option<&crate::search::Index>,
+    typed: &str,
+) -> Result<EmployerFound, crate::store::StoreError> {
+    let typed = typed.trim();
+    if let Ok(u) = crate::domain::Uscc::parse(typed) {
+        return Ok(match store.employer_by_uscc(u.as_str()).await? {
+            Some((_, name)) => EmployerFound::One(u.to_string(), name),
+            None => EmployerFound::None,
+        });
+    }
+    let Some(ix) = index.filter(|_| !typed.is_empty()) else {
+        return Ok(EmployerFound::None);
+    };
+    let hits = ix
+        .search(typed, crate::search::KindFilter::Employers, 8, None, None)
+        .unwrap_or_default();
+    let found: Vec<(String, String)> = hits
+        .top
+        .iter()
+        .map(|h| (ix.uscc(h.index).to_string(), ix.name(h.index).to_string()))
+        .collect();
+    Ok(match found.iter().find(|(_, n)| n == typed) {
+        Some((u, n)) => EmployerFound::One(u.clone(), n.clone()),
+        None => match found.as_slice() {
+            [] => EmployerFound::None,
+            [(u, n)] => EmployerFound::One(u.clone(), n.clone()),
+            _ => EmployerFound::Several(found),
+        },
+    })
+}
+
+/// A yearly declaration's persons read from its spreadsheet, as `import`
+/// reads a register: any of the office's encodings or a workbook, every row
+/// checked, each person once. Err is a sentence about the whole file, or
+/// every bad row (nothing is received then).
+fn read_persons(
+    lang: Lang,
+    today: NaiveDate,
+    path: &std::path::Path,
+) -> Result<Result<Vec<crate::domain::intake::BaseRow>, Vec<RowProblem>>, String> {
+    use crate::domain::import::filings::base_rows;
+    let bytes = std::fs::read(path)
+        .map_err(|e| i18n::sheet_error(lang, &crate::sheet::SheetError::Io(e.to_string())))?;
+    let sheet = crate::sheet::parse(bytes, crate::sheet::is_xlsx(path), None)
+        .map_err(|e| i18n::sheet_error(lang, &e))?;
+    base_rows(&sheet.headers, &sheet.rows, today).map_err(|e| {
+        i18n::header_problem_of(
+            lang,
+            crate::domain::intake::Form::YearlyBase.label(lang),
+            crate::domain::import::filings::BASE_ROWS,
+            &e,
+        )
+    })
+}
+
+/// A yearly declaration's persons from `path`; with bad rows, their report
+/// is written beside the file (`NAME.errors.csv`, as `import` does) and
+/// Err says so, with the first problem.
+pub fn persons_from(
+    lang: Lang,
+    today: NaiveDate,
+    path: &std::path::Path,
+) -> Result<Vec<crate::domain::intake::BaseRow>, String> {
+    let problems = match read_persons(lang, today, path)? {
+        Ok(rows) => return Ok(rows),
+        Err(p) => p,
+    };
+    let report = super::import::report_path(path);
+    let shown = match crate::sheet::write_private(
+        &report,
+        super::import::report_csv(lang, &problems).as_bytes(),
+    ) {
+        Ok(()) => report.display().to_string(),
+        Err(_) => "-".to_string(),
+    };
+    let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
+    let first = &problems[0];
+    Err(format!(
+        "{} {}",
+        i18n::persons_refused(lang, lines.len(), problems.len(), &shown),
+        i18n::row_problem_line(lang, first.line, &first.column, &first.problem)
+    ))
+}

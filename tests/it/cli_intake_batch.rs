@@ -182,3 +182,98 @@ fn a_batch_is_refused_to_whoever_may_not_receive() {
         "网上申报只能由经办人员或科室负责人收件",
     ));
 }
+
+/// An employer's yearly base declaration comes with its persons'
+/// spreadsheet: read as an import reads one, refused whole with a report
+/// when a row is bad, and approved, each listed base is set.
+#[test]
+fn a_yearly_declaration_is_received_with_its_persons_spreadsheet() {
+    let d = Demo::new();
+    let uscc = d.scalar(
+        "SELECT e.uscc FROM employer e JOIN person p ON p.employer_id = e.id
+         WHERE e.status = 'active' AND e.arrears = 0 AND p.status = 'active'
+         GROUP BY e.id, e.uscc HAVING COUNT(*) >= 2 ORDER BY e.id LIMIT 1",
+    );
+    let insured: Vec<String> = d
+        .scalar(&format!(
+            "SELECT group_concat(id_number) FROM (SELECT p.id_number FROM person p JOIN employer e ON e.id = p.employer_id
+             WHERE e.uscc = '{uscc}' AND p.status = 'active' ORDER BY p.id LIMIT 2)"
+        ))
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    assert_eq!(insured.len(), 2, "the demo employer has two insured");
+    let sheet = d.dir.path().join("base.csv");
+    let receive = |file: &std::path::Path| {
+        d.run(&[
+            "filings",
+            "receive",
+            "--kind",
+            "yearly-base",
+            "--employer-uscc",
+            &uscc,
+            "--field",
+            "year=2026",
+            "--persons",
+            file.to_str().unwrap(),
+            "--materials",
+            "base-form=present,payroll=present",
+        ])
+    };
+    let before = d.scalar("SELECT COUNT(*) FROM filing");
+    std::fs::write(
+        &sheet,
+        format!(
+            "公民身份号码,姓名,月工资,缴费基数\n{},甲,\"7,000.00\",7000\n{}1,乙,6500,6500\n",
+            insured[0],
+            &insured[1][..17]
+        ),
+    )
+    .unwrap();
+    receive(&sheet)
+        .code(1)
+        .stderr(predicate::str::contains("人员明细表1行有问题"));
+    assert_eq!(d.scalar("SELECT COUNT(*) FROM filing"), before);
+    assert!(d.dir.path().join("base.errors.csv").exists());
+    // Without the spreadsheet, refused too.
+    d.run(&[
+        "filings",
+        "receive",
+        "--kind",
+        "yearly-base",
+        "--employer-uscc",
+        &uscc,
+        "--field",
+        "year=2026",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("须附人员明细表"));
+
+    std::fs::write(
+        &sheet,
+        format!(
+            "公民身份号码,姓名,月工资,缴费基数\n{},甲,\"7,000.00\",7000\n{},乙,6500,6500\n",
+            insured[0], insured[1]
+        ),
+    )
+    .unwrap();
+    receive(&sheet)
+        .success()
+        .stdout(predicate::str::contains("单位年度缴费基数申报"));
+    let id = d.scalar("SELECT MAX(id) FROM filing");
+    let declared: serde_json::Value =
+        serde_json::from_str(&d.scalar(&format!("SELECT declared FROM filing WHERE id = {id}")))
+            .unwrap();
+    assert_eq!(declared["persons"].as_array().unwrap().len(), 2);
+    assert_eq!(declared["persons"][0]["wage"], 7_000_00);
+    assert_eq!(declared["year"], 2026);
+    d.run(&["filings", "approve", &id, "--override", "已核对工资表"])
+        .success();
+    assert_eq!(
+        d.scalar(&format!(
+            "SELECT contribution_base FROM person WHERE id_number = '{}'",
+            insured[1]
+        )),
+        "650000"
+    );
+}

@@ -4,7 +4,7 @@
 
 use super::{Column, Problem, Type, Value, col};
 use crate::domain::Channel;
-use crate::domain::intake::{Form, MaterialTick, Receipt};
+use crate::domain::intake::{BaseRow, Form, MaterialTick, Receipt};
 use chrono::NaiveDate;
 
 /// The longest materials cell: every material of a checklist with a note.
@@ -106,6 +106,86 @@ pub(super) const FILING: &[Column] = &[
     col("zone", "监管片区", &["片区"], Type::Text(50), false),
     col("established_on", "成立日期", &[], Type::Date, false),
 ];
+
+/// The columns of a yearly declaration's persons (单位年度缴费基数申报表).
+pub const BASE_ROWS: &[Column] = &[
+    col(
+        "id_number",
+        "公民身份号码",
+        &["身份证号", "身份证号码", "证件号码"],
+        Type::IdNumber,
+        true,
+    ),
+    col("name", "姓名", &[], Type::Text(50), false),
+    col(
+        "wage",
+        "月工资",
+        &[
+            "月平均工资",
+            "月工资（元）",
+            "月工资(元)",
+            "上年度月平均工资",
+        ],
+        Type::Yuan,
+        true,
+    ),
+    col(
+        "base",
+        "缴费基数",
+        &["申报缴费基数", "缴费基数（元）", "缴费基数(元)"],
+        Type::Yuan,
+        true,
+    ),
+];
+
+/// A yearly declaration's persons from its spreadsheet, every row checked
+/// as an import checks one, each person once. Err(header problem) for a
+/// file that is not such a list; Ok(Err(problems)) for bad rows.
+pub fn base_rows(
+    headers: &[String],
+    cells: &[(usize, Vec<crate::sheet::Cell>)],
+    today: NaiveDate,
+) -> Result<Result<Vec<BaseRow>, Vec<super::RowProblem>>, super::HeaderProblem> {
+    let m = super::map_columns(BASE_ROWS, headers)?;
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (line, row) in cells {
+        match super::check_row(&m, headers, *line, row, today) {
+            Err(p) => problems.extend(p),
+            Ok(v) => {
+                let text = |i: usize| match &v[i] {
+                    Value::Text(t) => t.clone(),
+                    _ => String::new(),
+                };
+                let fen = |i: usize| match &v[i] {
+                    Value::Int(Some(n)) => *n,
+                    _ => 0,
+                };
+                let id_number = text(0);
+                if let Some(first) = seen.insert(id_number.clone(), *line) {
+                    problems.push(super::RowProblem {
+                        line: *line,
+                        column: BASE_ROWS[0].zh.to_string(),
+                        problem: Problem::Duplicate(first),
+                    });
+                    continue;
+                }
+                rows.push(BaseRow {
+                    id_number,
+                    name: text(1),
+                    wage: fen(2),
+                    base: fen(3),
+                });
+            }
+        }
+    }
+    Ok(if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(problems)
+    })
+}
 
 /// A material as the checklist names it: (code, Chinese name, English name).
 pub type ChecklistLine = (String, String, String);

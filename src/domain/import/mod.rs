@@ -254,7 +254,7 @@ pub enum HeaderProblem {
 /// that matched nothing (ignored, and said).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mapping {
-    pub kind: ImportKind,
+    pub columns: &'static [Column],
     pub at: Vec<Option<usize>>,
     pub ignored: Vec<String>,
 }
@@ -262,8 +262,7 @@ pub struct Mapping {
 impl Mapping {
     /// The keys of the columns the file has.
     pub fn present(&self) -> Vec<&'static str> {
-        self.kind
-            .columns()
+        self.columns
             .iter()
             .zip(&self.at)
             .filter(|(_, a)| a.is_some())
@@ -282,7 +281,11 @@ fn norm(h: &str) -> String {
 
 /// Matches a file's headers to the kind's columns.
 pub fn map_headers(kind: ImportKind, headers: &[String]) -> Result<Mapping, HeaderProblem> {
-    let cols = kind.columns();
+    map_columns(kind.columns(), headers)
+}
+
+/// Matches a file's headers to these columns.
+pub fn map_columns(cols: &'static [Column], headers: &[String]) -> Result<Mapping, HeaderProblem> {
     let mut at: Vec<Option<usize>> = vec![None; cols.len()];
     let mut ignored = Vec::new();
     for (i, h) in headers.iter().enumerate() {
@@ -313,7 +316,11 @@ pub fn map_headers(kind: ImportKind, headers: &[String]) -> Result<Mapping, Head
     if !missing.is_empty() {
         return Err(HeaderProblem::Missing(missing));
     }
-    Ok(Mapping { kind, at, ignored })
+    Ok(Mapping {
+        columns: cols,
+        at,
+        ignored,
+    })
 }
 
 /// Checks one row: every column's value (a column the file lacks gets its
@@ -342,7 +349,7 @@ pub fn check_row(
             },
         ));
     }
-    for (c, at) in m.kind.columns().iter().zip(&m.at) {
+    for (c, at) in m.columns.iter().zip(&m.at) {
         let cell = at.and_then(|i| cells.get(i)).unwrap_or(&Cell::Empty);
         match value(c, cell, today) {
             Ok(v) => out.push(v),
@@ -388,7 +395,7 @@ pub fn check_row(
 }
 
 fn date_of(m: &Mapping, values: &[Value], key: &str) -> Option<NaiveDate> {
-    let i = m.kind.columns().iter().position(|c| c.key == key)?;
+    let i = m.columns.iter().position(|c| c.key == key)?;
     match values.get(i)? {
         Value::Date(d) => *d,
         _ => None,
