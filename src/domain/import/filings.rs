@@ -91,6 +91,13 @@ pub(super) const FILING: &[Column] = &[
         Type::Yuan,
         false,
     ),
+    col(
+        "statement_wage_total",
+        "财务报表工资总额",
+        &["财务报表工资总额（元）"],
+        Type::Yuan,
+        false,
+    ),
     col("retirement_year", "退休年度", &[], Type::Count, false),
     col(
         "pension_base",
