@@ -244,6 +244,24 @@ pub fn items_unfilled(lang: Lang, labels: &[&str]) -> String {
     }
 }
 
+/// A material as ticked at the counter (`form::Kind::Material`'s choice).
+pub fn material_state(lang: Lang, choice: usize) -> &'static str {
+    match (lang, choice) {
+        (Lang::Zh, 0) => "未勾选",
+        (Lang::Zh, 1) => "有效",
+        (Lang::Zh, 2) => "无效",
+        (Lang::Zh, _) => "未交",
+        (Lang::En, 0) => "not ticked",
+        (Lang::En, 1) => "valid",
+        (Lang::En, 2) => "invalid",
+        (Lang::En, _) => "not handed in",
+    }
+}
+
+pub fn note_label(lang: Lang) -> &'static str {
+    lang.pick("备注：", "Note: ")
+}
+
 pub fn finding_label(lang: Lang) -> &'static str {
     lang.pick("问题：", "Finding: ")
 }

@@ -327,6 +327,56 @@ pub fn persons_refused(lang: Lang, bad_rows: usize, problems: usize, report: &st
     }
 }
 
+/// What the screen says once a filing is received: its number, the day
+/// it is decided by, its problems counted and the first of them.
+pub fn filing_received_short(
+    lang: Lang,
+    id: i64,
+    kind: Form,
+    decide_by: chrono::NaiveDate,
+    problems: &[String],
+) -> String {
+    let head = match lang {
+        Lang::Zh => format!(
+            "已收件：第{id}号{}，应于{decide_by}前办结。",
+            kind.label(lang)
+        ),
+        Lang::En => format!(
+            "Received: filing {id}, {}, to be decided by {decide_by}.",
+            kind.label(lang)
+        ),
+    };
+    let found = match problems.first() {
+        None => lang
+            .pick("审核未发现问题。", " The checks find no problem.")
+            .to_string(),
+        Some(first) => match lang {
+            Lang::Zh => format!("审核发现{}个问题，首个：{first}", problems.len()),
+            Lang::En => format!(" The checks find {}; the first: {first}", problems.len()),
+        },
+    };
+    let print = lang.pick(
+        "打开该件按 p 出具收件回执。",
+        " Open it and press p for the receipt.",
+    );
+    format!("{head}{found}{print}")
+}
+
+pub fn choose_employer(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("有{n}个单位符合：用左右键选定一个，再按 F2。"),
+        Lang::En => format!("{n} employers match: choose one with Left/Right, then F2."),
+    }
+}
+
+pub fn not_a_filing_number(lang: Lang, typed: &str) -> String {
+    let typed = shown(typed);
+    match lang {
+        Lang::Zh => format!("“{typed}”不是申报编号（应为数字）。"),
+        Lang::En => format!("\"{typed}\" is not a filing number."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

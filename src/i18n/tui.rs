@@ -46,6 +46,7 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         CaseMove => ("办理案件的下一步", "Take a step of the case"),
         Assign => ("指派承办人和监察员", "Assign the officer and inspectors"),
         NewComplaint => ("登记投诉", "Register a complaint"),
+        ReceiveFiling => ("收件登记", "Receive a filing"),
         AddEvidence => ("登记证据（案件）", "Add evidence (a case)"),
         Export => ("导出已标记的案件（CSV）", "Export the tagged cases (CSV)"),
         SaveView => ("保存当前视图", "Save the current view"),

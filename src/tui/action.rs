@@ -57,6 +57,7 @@ actions! {
     CaseMove = "case-move",
     Assign = "assign",
     NewComplaint = "new-complaint",
+    ReceiveFiling = "receive-filing",
     AddEvidence = "add-evidence",
     Export = "export",
     SaveView = "save-view",

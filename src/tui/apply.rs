@@ -20,6 +20,7 @@ fn guarded(action: Action) -> Option<crate::domain::permissions::Act> {
         Action::Assign => Some(Act::AssignCase),
         Action::AddEvidence => Some(Act::FileEvidence),
         Action::AddLead => Some(Act::RecordLead),
+        Action::ReceiveFiling => Some(Act::ReceiveFiling),
         Action::PrintDocument => Some(Act::PrintDocument),
         _ => None,
     }
@@ -248,6 +249,11 @@ impl App {
                 self.next_case_sort()
             }
             Action::SortCases => vec![],
+            Action::ReceiveFiling => {
+                let fresh = super::form::Form::receive_start(self.lang, self.today);
+                self.open_form(fresh);
+                vec![]
+            }
             Action::NewComplaint => {
                 let fresh = super::form::Form::complaint(self.lang, self.today);
                 self.open_form(fresh);

@@ -23,6 +23,36 @@ pub enum Kind {
     /// (`choice` 0 to 3); the text is the finding, and typing one marks the
     /// item failed. Nothing is recorded while an item is left unfilled.
     Check,
+    /// A material handed in at the counter: not ticked yet, handed in and
+    /// valid, handed in but invalid, or not handed in (`choice` 0 to 3);
+    /// the text is the note, and typing one marks it invalid.
+    Material,
+}
+
+impl Kind {
+    /// Ticked item by item: a check item or a material, each with a note.
+    pub fn ticked(&self) -> bool {
+        matches!(self, Kind::Check | Kind::Material)
+    }
+}
+
+/// The longest text a field takes; what is typed past it is not taken.
+pub const FIELD_MAX_CHARS: usize = 500;
+
+/// What the program says to a form sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormReply {
+    /// Done: the sentence to show; the form closes.
+    Done(String),
+    /// The next step's form, in its place.
+    Next(Box<Form>),
+    /// Several records fit what was typed in `key`: the field becomes a
+    /// chooser of (code, label), and `note` says so.
+    Choose {
+        key: &'static str,
+        options: Vec<(String, String)>,
+        note: String,
+    },
 }
 
 /// The outcomes of a check item, in the order of `Kind::Check`'s choice;
@@ -32,6 +62,8 @@ pub const CHECK_OUTCOMES: [&str; 4] = ["", "passed", "failed", "na"];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormField {
     pub key: &'static str,
+    /// What a field of many of one key stands for (a material's code).
+    pub code: String,
     pub label: String,
     pub kind: Kind,
     pub text: String,
@@ -49,6 +81,7 @@ impl FormField {
         };
         FormField {
             key,
+            code: String::new(),
             label: label.to_string(),
             kind,
             text: String::new(),
@@ -77,12 +110,19 @@ impl FormField {
                 "failed" => format!("failed:{}", self.text.trim()),
                 other => other.to_string(),
             },
+            // As `filings receive --materials` takes a material.
+            Kind::Material => match self.choice {
+                0 => String::new(),
+                1 => "present".to_string(),
+                2 => format!("invalid:{}", self.text.trim()),
+                _ => "missing".to_string(),
+            },
         }
     }
 }
 
 /// What a form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     Complaint,
     Evidence {
@@ -102,6 +142,10 @@ pub enum Purpose {
     },
     /// A register imported from a file.
     Import,
+    /// Receiving a filing, first step: what, from whom, when, how.
+    ReceiveStart,
+    /// Receiving a filing, second step: its fields and its materials.
+    Receive(Box<super::receiving::ReceiveHead>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,7 +299,7 @@ impl App {
             // The items not filled in yet, passed: most of a routine visit.
             KeyCode::F(3) => {
                 for f in &mut form.fields {
-                    if f.kind == Kind::Check && f.choice == 0 {
+                    if f.kind.ticked() && f.choice == 0 {
                         f.choice = 1;
                     }
                 }
@@ -267,7 +311,7 @@ impl App {
                 let unset: Vec<&str> = form
                     .fields
                     .iter()
-                    .filter(|f| f.kind == Kind::Check && f.choice == 0)
+                    .filter(|f| f.kind.ticked() && f.choice == 0)
                     .map(|f| f.label.as_str())
                     .collect();
                 if !unset.is_empty() {
@@ -295,7 +339,7 @@ impl App {
                             (field.cursor + if forward { 1 } else { o.len() - 1 }) % o.len();
                     }
                     // Round passed → failed → not applicable (1..=3).
-                    Kind::Check => {
+                    Kind::Check | Kind::Material => {
                         field.choice = match (field.choice, forward) {
                             (0, true) | (3, true) => 1,
                             (0, false) | (1, false) => 3,
@@ -313,19 +357,23 @@ impl App {
                     *p = !*p;
                 }
             }
-            KeyCode::Backspace if matches!(field.kind, Kind::Text | Kind::Date | Kind::Check) => {
+            KeyCode::Backspace
+                if matches!(field.kind, Kind::Text | Kind::Date) || field.kind.ticked() =>
+            {
                 field.text.pop();
             }
             KeyCode::Char(c)
                 if !ctrl
                     && !c.is_control()
-                    && matches!(field.kind, Kind::Text | Kind::Date | Kind::Check) =>
+                    && (matches!(field.kind, Kind::Text | Kind::Date) || field.kind.ticked()) =>
             {
-                if field.kind == Kind::Check {
-                    // A finding is what a failed item has.
+                if field.kind.ticked() {
+                    // A finding (a note) is what a failed (invalid) item has.
                     field.choice = 2;
                 }
-                field.text.push(c);
+                if field.text.chars().count() < FIELD_MAX_CHARS {
+                    field.text.push(c);
+                }
             }
             _ => {}
         }
@@ -333,9 +381,25 @@ impl App {
     }
 
     /// The answer to a submitted form: said and closed, or kept open with why.
-    pub(super) fn form_done(&mut self, r: Result<String, String>) -> Vec<Effect> {
+    pub(super) fn form_done(&mut self, r: Result<FormReply, String>) -> Vec<Effect> {
         match r {
-            Ok(done) => {
+            Ok(FormReply::Next(next)) => {
+                self.overlay = Some(Overlay::Form(*next));
+                vec![]
+            }
+            Ok(FormReply::Choose { key, options, note }) => {
+                if let Some(Overlay::Form(f)) = &mut self.overlay {
+                    if let Some(i) = f.fields.iter().position(|x| x.key == key) {
+                        f.fields[i].kind = Kind::OneOf(options);
+                        f.fields[i].choice = 0;
+                        f.focus = i;
+                    }
+                    f.error = Some(note);
+                    f.sending = false;
+                }
+                vec![]
+            }
+            Ok(FormReply::Done(done)) => {
                 self.overlay = None;
                 self.form_draft = None;
                 self.message = Some(done);

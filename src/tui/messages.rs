@@ -191,7 +191,7 @@ pub enum AppEvent {
     /// Every case of the view, to tag.
     CasesTagged(Result<Vec<i64>, String>),
     /// A form's content registered (the sentence) or refused (why).
-    FormDone(Result<String, String>),
+    FormDone(Result<super::form::FormReply, String>),
     /// Something changed in the database (at this desk or another).
     DataChanged,
     /// The desk is to close: a signal (`kill`, a hang-up when the SSH

@@ -21,6 +21,7 @@ pub mod messages;
 mod notice;
 pub mod palette;
 pub mod pane;
+pub mod receiving;
 pub mod render;
 mod runner;
 pub mod screen;

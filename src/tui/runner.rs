@@ -307,7 +307,7 @@ impl Runner {
                     )
                 }
                 Effect::SubmitForm { form, lang } => AppEvent::FormDone(
-                    submit_form(
+                    match super::receiving::submit(
                         &store,
                         &calendar,
                         &staff,
@@ -316,7 +316,21 @@ impl Runner {
                         &form,
                         index.as_deref(),
                     )
-                    .await,
+                    .await
+                    {
+                        Some(reply) => reply,
+                        None => submit_form(
+                            &store,
+                            &calendar,
+                            &staff,
+                            lang,
+                            today,
+                            &form,
+                            index.as_deref(),
+                        )
+                        .await
+                        .map(form::FormReply::Done),
+                    },
                 ),
                 Effect::LoadInspectors { ids } => AppEvent::Inspectors {
                     ids,
@@ -491,6 +505,8 @@ async fn submit_form(
         form::Purpose::Inspection { .. }
         | form::Purpose::Sanction { .. }
         | form::Purpose::Lead { .. }
-        | form::Purpose::Import => unreachable!("registered above"),
+        | form::Purpose::Import
+        | form::Purpose::ReceiveStart
+        | form::Purpose::Receive(_) => unreachable!("registered above"),
     }
 }

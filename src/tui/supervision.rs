@@ -426,7 +426,11 @@ pub(super) async fn submit(
             )
             .await
         }
-        Purpose::Complaint | Purpose::Evidence { .. } | Purpose::Import => return None,
+        Purpose::Complaint
+        | Purpose::Evidence { .. }
+        | Purpose::Import
+        | Purpose::ReceiveStart
+        | Purpose::Receive(_) => return None,
     };
     Some(done)
 }

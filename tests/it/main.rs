@@ -44,6 +44,7 @@ mod terminal;
 mod tui;
 mod tui_cases;
 mod tui_e2e;
+mod tui_intake;
 mod tui_roles;
 mod tui_statistics;
 mod tui_supervision;

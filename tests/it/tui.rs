@@ -1015,7 +1015,7 @@ fn f_walks_the_queue_through_each_kind_mine_and_due_soon() {
         other => panic!("{other:?}"),
     }
     assert!(draw(&a).contains("范围：参保登记"));
-    for _ in 0..6 {
+    for _ in 0..7 {
         a.apply(Action::Scope);
     }
     assert_eq!(a.queue, QueueChoice::Mine);

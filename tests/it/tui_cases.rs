@@ -256,7 +256,9 @@ fn n_registers_a_complaint_from_a_form_that_keeps_its_text_on_a_refusal() {
         [Effect::SubmitForm { .. }] => {}
         other => panic!("{other:?}"),
     }
-    a.handle(AppEvent::FormDone(Ok("投诉已登记（编号201）".into())));
+    a.handle(AppEvent::FormDone(Ok(
+        hrss_desk::tui::form::FormReply::Done("投诉已登记（编号201）".into()),
+    )));
     assert!(a.overlay.is_none());
     act(&mut a, Action::NewComplaint);
     assert!(!draw(&a).contains("张伟"), "a registered form is not kept");

@@ -220,7 +220,9 @@ fn c_records_the_selected_inspection_item_by_item() {
     assert_eq!(form.value("staff-insurance"), "failed:两名员工未参保");
     assert_eq!(form.value("honesty"), "na");
     assert_eq!(form.value("ledger"), "passed");
-    a.handle(AppEvent::FormDone(Ok("检查3已记录".into())));
+    a.handle(AppEvent::FormDone(Ok(
+        hrss_desk::tui::form::FormReply::Done("检查3已记录".into()),
+    )));
     assert!(a.overlay.is_none());
     // An audit task is not an inspection to record.
     typed(&mut a, KeyCode::Down);
@@ -326,7 +328,9 @@ fn a_licence_detail_takes_a_ladder_step_and_records_a_lead() {
     assert_eq!(form.value("step"), "warn-rectify");
     assert_eq!(form.value("deadline"), "2026-12-31");
     assert_eq!(form.value("reason"), "未明示收费标准");
-    a.handle(AppEvent::FormDone(Ok("已作出处理".into())));
+    a.handle(AppEvent::FormDone(Ok(
+        hrss_desk::tui::form::FormReply::Done("已作出处理".into()),
+    )));
     typed(&mut a, KeyCode::Char('n'));
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Tab);

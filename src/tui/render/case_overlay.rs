@@ -240,19 +240,24 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
                 .join(" "),
             Kind::Flag => if field.flag { "[x]" } else { "[ ]" }.to_string(),
             Kind::Check => format!("< {} >", crate::i18n::check_outcome(lang, field.choice)),
+            Kind::Material => format!("< {} >", crate::i18n::material_state(lang, field.choice)),
         };
         lines.push(chosen(
             format!(" {}{}{value}", field.label, lang.pick("：", ": ")),
             focus,
         ));
         // A failed item's finding on a line of its own, its end in view as it is typed.
-        if field.kind == Kind::Check && field.choice == 2 {
+        if field.kind.ticked() && field.choice == 2 {
             let cursor = if focus { "_" } else { "" };
             let room = usize::from(FORM_WIDTH).saturating_sub(12);
             lines.push(chosen(
                 format!(
                     "     {}{}",
-                    crate::i18n::finding_label(lang),
+                    if field.kind == Kind::Check {
+                        crate::i18n::finding_label(lang)
+                    } else {
+                        crate::i18n::note_label(lang)
+                    },
                     fit_end(&format!("{}{cursor}", clean(&field.text)), room)
                 ),
                 focus,
@@ -265,7 +270,13 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
-    if f.fields.iter().any(|x| x.kind == Kind::Check) {
+    if f.fields.iter().any(|x| x.kind == Kind::Material) {
+        lines.push(keys(
+            lang,
+            "Tab 下一项 ←→ 有效/无效/未交 输入即记备注 F3 其余有效 F2 收件 Esc 暂存",
+            "Tab next ←→ valid/invalid/missing type a note F3 rest valid F2 receive Esc keep",
+        ));
+    } else if f.fields.iter().any(|x| x.kind == Kind::Check) {
         lines.push(keys(
             lang,
             "Tab 下一项 ←→ 合格/不合格/不适用 输入即记问题 F3 其余合格 F2 登记 Esc 暂存",

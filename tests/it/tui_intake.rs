@@ -1,0 +1,156 @@
+//! Receiving a filing on screen (`n` in the review pane), with the real app
+//! and effect runner on a demo database: the employer found by a part of
+//! its name through a chooser, the kind's fields typed, the materials
+//! ticked, and the filing written, checked at once and in the queue.
+
+use crate::common;
+
+use common::{TestDb, demo_store};
+use hrss_desk::i18n::Lang;
+use hrss_desk::store::DatabaseUrl;
+use hrss_desk::tui::headless::Desk;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+async fn type_text(desk: &mut Desk, text: &str) {
+    for c in text.chars() {
+        desk.key(code(KeyCode::Char(c))).await;
+    }
+}
+
+/// Moves the form's focus to the line whose label starts with `label`.
+async fn focus(desk: &mut Desk, label: &str) {
+    for _ in 0..30 {
+        if desk_focus_is(desk, label) {
+            return;
+        }
+        desk.key(code(KeyCode::Tab)).await;
+    }
+    panic!("{label} never focused");
+}
+
+fn desk_focus_is(desk: &Desk, label: &str) -> bool {
+    match &desk.app.overlay {
+        Some(hrss_desk::tui::app::Overlay::Form(f)) => f.fields[f.focus].label.contains(label),
+        _ => false,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_clerk_receives_an_enrollment_on_screen_and_reads_its_problems() {
+    let db = TestDb::sqlite();
+    let store = demo_store(&db, 300).await;
+    let url = DatabaseUrl::parse(&db.url).unwrap();
+    let today = common::today();
+    let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
+    let mut desk = Desk::open(&store, &url, &clerk, Lang::Zh, today, (100, 30)).await;
+    desk.key(code(KeyCode::Char('n'))).await;
+    let s = desk.screen();
+    assert!(s.contains("收件登记（1/2）"), "{s}");
+    assert!(s.contains("< 参保登记 >"), "{s}");
+    // A part of a name many employers share: a chooser, not a guess.
+    desk.key(code(KeyCode::Tab)).await;
+    type_text(&mut desk, "有限公司").await;
+    desk.key(code(KeyCode::F(2))).await;
+    let s = desk.screen();
+    assert!(s.contains("个单位符合"), "{s}");
+    desk.key(code(KeyCode::Right)).await;
+    let chosen = match &desk.app.overlay {
+        Some(hrss_desk::tui::app::Overlay::Form(f)) => f.value("employer"),
+        other => panic!("{other:?}"),
+    };
+    desk.key(code(KeyCode::F(2))).await;
+    let s = desk.screen();
+    assert!(s.contains("收件登记（2/2） · 参保登记"), "{s}");
+    assert!(s.contains("材料：劳动合同"), "{s}");
+
+    let first17 = "13011019980214731";
+    let id_number = format!(
+        "{first17}{}",
+        hrss_desk::domain::resident_id::check_char(first17.as_bytes())
+    );
+    focus(&mut desk, "公民身份号码").await;
+    type_text(&mut desk, &id_number).await;
+    focus(&mut desk, "*姓名").await;
+    type_text(&mut desk, "赵新来").await;
+    focus(&mut desk, "入职日期").await;
+    type_text(&mut desk, "2026-11-16").await;
+    // Sent with materials unticked: said, nothing written.
+    let before: i64 = db.one("SELECT COUNT(*) FROM filing").await;
+    desk.key(code(KeyCode::F(2))).await;
+    assert!(desk.screen().contains("材料：居民身份证"), "still open");
+    assert_eq!(db.one::<i64>("SELECT COUNT(*) FROM filing").await, before);
+    // The contract came unsigned: a note marks it invalid; the rest valid.
+    focus(&mut desk, "材料：劳动合同").await;
+    type_text(&mut desk, "未签字").await;
+    desk.key(code(KeyCode::F(3))).await;
+    desk.key(code(KeyCode::F(2))).await;
+    let s = desk.screen();
+    assert!(s.contains("已收件：第"), "{s}");
+    assert!(s.contains("审核发现1个问题"), "{s}");
+
+    let id: i64 = db.one("SELECT MAX(id) FROM filing").await;
+    assert_eq!(
+        db.one::<String>(&format!(
+            "SELECT f.kind || ' ' || f.status || ' ' || f.channel || ' ' || s.login || ' ' || e.uscc
+             FROM filing f JOIN staff s ON s.id = f.received_by JOIN employer e ON e.id = f.employer_id
+             WHERE f.id = {id}"
+        ))
+        .await,
+        format!("enroll pending window wangfang {chosen}")
+    );
+    assert_eq!(
+        db.one::<String>(&format!(
+            "SELECT note FROM filing_material WHERE filing_id = {id} AND material = 'labour-contract' AND present AND NOT valid"
+        ))
+        .await,
+        "未签字"
+    );
+    assert_eq!(
+        db.one::<String>(&format!(
+            "SELECT group_concat(code) FROM filing_problem WHERE filing_id = {id}"
+        ))
+        .await,
+        "material-invalid"
+    );
+    // In the queue now, its person masked.
+    let s = desk.screen();
+    assert!(s.contains(&id.to_string()), "{s}");
+    assert!(!s.contains(&id_number), "{s}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_employer_registers_on_screen_with_its_new_credit_code() {
+    let db = TestDb::sqlite();
+    let store = demo_store(&db, 300).await;
+    let url = DatabaseUrl::parse(&db.url).unwrap();
+    let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
+    let mut desk = Desk::open(&store, &url, &clerk, Lang::En, common::today(), (100, 30)).await;
+    desk.key(code(KeyCode::Char('n'))).await;
+    // The last kind, leftwards from the first.
+    desk.key(code(KeyCode::Left)).await;
+    let s = desk.screen();
+    assert!(s.contains("< Employer enrollment >"), "{s}");
+    desk.key(code(KeyCode::Tab)).await;
+    let uscc = hrss_desk::domain::Uscc::compose("91130110MA0CX5555");
+    type_text(&mut desk, uscc.as_str()).await;
+    desk.key(code(KeyCode::F(2))).await;
+    let s = desk.screen();
+    assert!(s.contains("Receive a filing (2/2)"), "{s}");
+    type_text(&mut desk, "鹿泉区新材料有限公司").await;
+    desk.key(code(KeyCode::F(3))).await;
+    desk.key(code(KeyCode::F(2))).await;
+    let s = desk.screen();
+    assert!(s.contains("Employer enrollment, to be decided by"), "{s}");
+    assert!(s.contains("The checks find no problem."), "{s}");
+    assert_eq!(
+        db.one::<String>(
+            "SELECT kind || ' ' || (employer_id IS NULL) FROM filing WHERE id = (SELECT MAX(id) FROM filing)"
+        )
+        .await,
+        "register-employer 1"
+    );
+}
