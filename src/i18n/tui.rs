@@ -485,6 +485,11 @@ fields! {
     Person = "参保人员", "Person";
     IdNumber = "公民身份号码", "Resident ID";
     Received = "收件时间", "Received";
+    Channel = "收件渠道", "Channel";
+    UpstreamNo = "网上申报编号", "Online declaration no.";
+    Resubmits = "补正件，所补正的退回申报", "Resubmission of returned filing";
+    NoticeAnswered = "所答复的一次性告知", "The notice it answers";
+    ResubmittedBy = "已补正，补正件", "Resubmitted as filing";
     Due = "办结期限", "Due";
     Declared = "申报内容", "Declared";
     Materials = "申报材料", "Materials";

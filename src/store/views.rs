@@ -221,6 +221,20 @@ pub struct MaterialLine {
     pub required: bool,
     pub present: Option<bool>,
     pub valid: Option<bool>,
+    /// What the clerk noted at the counter (empty when nothing).
+    pub note: Option<String>,
+}
+
+/// How a filing came in, and the resubmission it is or was answered by.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilingIntake {
+    pub channel: String,
+    /// The upstream declaration system's number, for a batch's filing.
+    pub upstream_no: Option<String>,
+    /// It corrects this returned filing: (its number, its one-time notice).
+    pub resubmits: Option<(i64, String)>,
+    /// Returned, it was corrected by this filing.
+    pub resubmitted_by: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -235,6 +249,7 @@ pub enum Detail {
         average_wage: Option<FigureRow>,
         /// For a retiree: the pension base published for the retirement year.
         pension_figure: Option<FigureRow>,
+        intake: FilingIntake,
     },
     Licence {
         licence: LicenceRow,

@@ -154,3 +154,79 @@ async fn an_employer_registers_on_screen_with_its_new_credit_code() {
         "register-employer 1"
     );
 }
+
+/// A filing returned with its notice comes back: received on screen as its
+/// resubmission, its detail names the filing it corrects and shows the
+/// notice it answers, so the clerk checks it item by item.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_resubmission_received_on_screen_shows_the_notice_it_answers() {
+    let db = TestDb::sqlite();
+    let store = demo_store(&db, 300).await;
+    let url = DatabaseUrl::parse(&db.url).unwrap();
+    let today = common::today();
+    let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
+    let original = store
+        .pending_filing_facts(today, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| {
+            f.facts.kind == hrss_desk::domain::FilingKind::Suspend
+                && f.person_id.is_some()
+                && f.employer_uscc.is_some()
+        })
+        .expect("a pending suspension");
+    hrss_desk::workflow::decide(
+        &store,
+        &clerk,
+        Lang::Zh,
+        today,
+        original.id,
+        original.version,
+        hrss_desk::domain::decision::Decision::Return,
+        "请补交加盖单位公章的解除劳动关系证明",
+    )
+    .await
+    .unwrap();
+    let uscc = original.employer_uscc.clone().unwrap();
+    let id_number = original.person_id_number.clone().unwrap();
+    let mut desk = Desk::open(&store, &url, &clerk, Lang::Zh, today, (100, 40)).await;
+    desk.key(code(KeyCode::Char('n'))).await;
+    desk.key(code(KeyCode::Right)).await; // 中断参保
+    desk.key(code(KeyCode::Tab)).await;
+    type_text(&mut desk, &uscc).await;
+    focus(&mut desk, "补正件").await;
+    type_text(&mut desk, &original.id.to_string()).await;
+    desk.key(code(KeyCode::F(2))).await;
+    assert!(
+        desk.screen().contains("收件登记（2/2） · 中断参保"),
+        "{}",
+        desk.screen()
+    );
+    focus(&mut desk, "公民身份号码").await;
+    type_text(&mut desk, &id_number).await;
+    focus(&mut desk, "中断原因").await;
+    type_text(&mut desk, "离职").await;
+    focus(&mut desk, "中断日期").await;
+    type_text(&mut desk, "2026-11-01").await;
+    desk.key(code(KeyCode::F(3))).await;
+    desk.key(code(KeyCode::F(2))).await;
+    let s = desk.screen();
+    assert!(s.contains("已收件：第"), "{s}");
+    let id: i64 = db.one("SELECT MAX(id) FROM filing").await;
+    assert_eq!(
+        db.one::<i64>(&format!("SELECT resubmits FROM filing WHERE id = {id}"))
+            .await,
+        original.id
+    );
+    // The newest filing is the last in the queue: opened, it shows the notice.
+    desk.key(code(KeyCode::Char('G'))).await;
+    desk.key(code(KeyCode::Enter)).await;
+    let s = desk.screen();
+    assert!(
+        s.contains(&format!("补正件，所补正的退回申报：第{}号", original.id)),
+        "{s}"
+    );
+    assert!(s.contains("请补交加盖单位公章的解除劳动关系证明"), "{s}");
+    assert!(s.contains("收件渠道：窗口"), "{s}");
+}

@@ -306,7 +306,7 @@ impl Backend {
                 .fetch_one(&self.pool)
                 .await?;
         let materials: Vec<MaterialLine> = sqlx::query_as(
-            "SELECT r.material, r.name_zh, r.name_en, r.required, m.present, m.valid
+            "SELECT r.material, r.name_zh, r.name_en, r.required, m.present, m.valid, m.note
              FROM material_requirement r
              LEFT JOIN filing_material m ON m.material = r.material AND m.filing_id = $1
              WHERE r.kind = $2 ORDER BY r.required DESC, r.material",
@@ -334,6 +334,23 @@ impl Backend {
             Some(y) => sqlx::query_as(figure("pension_figure")).bind(y).fetch_optional(&self.pool).await?,
             None => None,
         };
+        let (channel, upstream_no, resubmits): (String, Option<String>, Option<i64>) =
+            sqlx::query_as("SELECT channel, upstream_no, resubmits FROM filing WHERE id = $1")
+                .bind(id)
+                .fetch_one(&self.pool)
+                .await?;
+        // The notice it answers, and the filing that answered its own.
+        let answers: Option<(i64, String)> = match resubmits {
+            Some(o) => sqlx::query_as("SELECT id, reason FROM filing WHERE id = $1")
+                .bind(o)
+                .fetch_optional(&self.pool)
+                .await?,
+            None => None,
+        };
+        let resubmitted_by: Option<i64> = sqlx::query_scalar("SELECT MIN(id) FROM filing WHERE resubmits = $1")
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(Some(Detail::Filing {
             item,
             declared,
@@ -342,6 +359,12 @@ impl Backend {
             reason,
             average_wage,
             pension_figure,
+            intake: FilingIntake {
+                channel,
+                upstream_no,
+                resubmits: answers,
+                resubmitted_by,
+            },
         }))
     }
 

@@ -84,6 +84,7 @@ pub fn lines(
             reason,
             average_wage,
             pension_figure,
+            intake,
         } => {
             let received = office_date(item.received_at);
             let due = app.calendar.add_working_days(received, 10);
@@ -115,6 +116,26 @@ pub fn lines(
                 lang,
             ));
             out.push(field(Field::Received, received.to_string(), lang));
+            out.push(field(
+                Field::Channel,
+                crate::domain::Channel::parse(&intake.channel)
+                    .map_or_else(|| clean(&intake.channel), |c| c.label(lang).to_string()),
+                lang,
+            ));
+            if let Some(no) = &intake.upstream_no {
+                out.push(field(Field::UpstreamNo, clean(no), lang));
+            }
+            // A resubmission is checked against the notice it answers.
+            if let Some((original, notice)) = &intake.resubmits {
+                out.push(field(Field::Resubmits, number(lang, *original), lang));
+                out.push(heading(Field::NoticeAnswered, lang));
+                for l in notice.lines().filter(|l| !l.trim().is_empty()) {
+                    out.push(Line::raw(format!("  {}", clean(l))));
+                }
+            }
+            if let Some(by) = intake.resubmitted_by {
+                out.push(field(Field::ResubmittedBy, number(lang, by), lang));
+            }
             let provisional = if due.provisional {
                 format!("（{}）", i18n::provisional_note(lang))
             } else {
@@ -166,8 +187,12 @@ pub fn lines(
                 } else {
                     Field::Optional.label(lang)
                 };
+                let note = match m.note.as_deref().map(str::trim) {
+                    Some(n) if !n.is_empty() => format!("（{}）", clean(n)),
+                    _ => String::new(),
+                };
                 out.push(Line::raw(format!(
-                    "  {name}{optional}：{}",
+                    "  {name}{optional}：{}{note}",
                     state.label(lang)
                 )));
             }
@@ -548,6 +573,14 @@ fn case_lines(
 /// A filing's declaration as one line, every personal value in it masked:
 /// by its key, by the field a change names (`{"field":"phone","new":…}`),
 /// or by its shape, at any depth.
+/// A filing's number as a sentence names it.
+fn number(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("第{id}号"),
+        Lang::En => format!("no. {id}"),
+    }
+}
+
 fn masked_declaration(declared: &str) -> String {
     fn walk(key: &str, v: &serde_json::Value, field: Option<&str>) -> String {
         match v {

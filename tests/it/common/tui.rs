@@ -319,11 +319,16 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
                     required: true,
                     present: Some(false),
                     valid: Some(false),
+                    note: None,
                 }],
                 decision: None,
                 reason: String::new(),
                 average_wage: None,
                 pension_figure: None,
+                intake: hrss_desk::store::FilingIntake {
+                    channel: "window".into(),
+                    ..Default::default()
+                },
             }
         }
     }
