@@ -24,6 +24,7 @@ mod cli_supervision;
 mod cli_zones;
 mod clock;
 mod fuzz_parsers;
+mod intake_office;
 mod keymaps;
 mod lookup;
 mod roles_cli;

@@ -115,7 +115,7 @@ impl Backend {
     pub async fn filing_original(&self, id: i64) -> Result<Option<OriginalRow>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT f.kind, f.status, e.uscc AS employer_uscc, f.declared,
-                    CASE WHEN EXISTS (SELECT 1 FROM filing g WHERE g.resubmits = f.id) THEN 1 ELSE 0 END AS answered
+                    CAST(CASE WHEN EXISTS (SELECT 1 FROM filing g WHERE g.resubmits = f.id) THEN 1 ELSE 0 END AS BIGINT) AS answered
              FROM filing f LEFT JOIN employer e ON e.id = f.employer_id WHERE f.id = $1",
         )
         .bind(id)
