@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// What `filings receive` was given, as typed.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReceiveArgs {
-    /// 业务类型：enroll suspend cancel transfer change-details contribution-base / The kind
+    /// 业务类型：enroll suspend cancel transfer change-details contribution-base retiree-pension-base yearly-base register-employer / The kind
     #[arg(long)]
     pub kind: String,
     /// 参保单位统一社会信用代码 / The employer's credit code

@@ -149,7 +149,7 @@ pub enum Command {
     },
     /// 导入名册（CSV：UTF-8 或 GB18030/GBK；或 .xlsx），全部成功才写入 / Import a register (CSV in UTF-8 or GB18030/GBK, or .xlsx), all or nothing
     Import {
-        /// licences、employers、persons 或 settlements
+        /// licences、employers、persons、settlements 或 filings（网上申报批量收件） / licences, employers, persons, settlements or filings (a batch from the declaration system)
         kind: String,
         file: std::path::PathBuf,
         /// 文件编码：utf-8、gb18030、gbk（缺省自动识别） / The file's encoding (default: detected)

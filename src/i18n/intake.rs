@@ -377,6 +377,18 @@ pub fn not_a_filing_number(lang: Lang, typed: &str) -> String {
     }
 }
 
+pub fn no_employer_found(lang: Lang, typed: &str) -> String {
+    let typed = shown(typed);
+    match lang {
+        Lang::Zh => {
+            format!("没有找到与“{typed}”相符的参保单位：请输入统一社会信用代码、名称或拼音首字母。")
+        }
+        Lang::En => format!(
+            "No employer matches \"{typed}\": type its credit code, its name or its pinyin initials."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -198,7 +198,7 @@ async fn start(
             .map_err(fail)?
         {
             EmployerFound::One(u, n) => (u, n),
-            EmployerFound::None => return Err(i18n::no_employer_with(lang, &typed)),
+            EmployerFound::None => return Err(i18n::no_employer_found(lang, &typed)),
             EmployerFound::Several(found) => {
                 return Ok(FormReply::Choose {
                     key: "employer",

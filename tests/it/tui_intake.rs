@@ -116,9 +116,15 @@ async fn a_clerk_receives_an_enrollment_on_screen_and_reads_its_problems() {
         .await,
         "material-invalid"
     );
-    // In the queue now, its person masked.
+    // In the queue now (received last, at its end), the person it declares
+    // named, their ID masked.
+    desk.key(code(KeyCode::Char('G'))).await;
     let s = desk.screen();
-    assert!(s.contains(&id.to_string()), "{s}");
+    assert!(
+        s.lines()
+            .any(|l| l.contains("赵新来") && l.contains("130110********")),
+        "{s}"
+    );
     assert!(!s.contains(&id_number), "{s}");
 }
 

@@ -263,13 +263,46 @@ impl Backend {
             }};
         }
         match kind {
-            ListKind::Filings => fetch!(FilingItem, ListItem::Filing),
+            ListKind::Filings => {
+                let got: Result<Vec<ListItem>, StoreError> = fetch!(FilingItem, ListItem::Filing);
+                let mut rows = got?;
+                self.fill_declared_parties(&mut rows).await?;
+                Ok(rows)
+            }
             ListKind::Licences => fetch!(LicenceRow, ListItem::Licence),
             ListKind::Cases => fetch!(CaseItem, ListItem::Case),
             ListKind::Inspections => fetch!(InspectionItem, ListItem::Inspection),
             ListKind::Persons => fetch!(PersonItem, ListItem::Person),
             ListKind::Employers => fetch!(EmployerRow, ListItem::Employer),
         }
+    }
+
+    /// A filing about someone the register does not have yet (an
+    /// enrollment of someone new, an employer registering) shows who it
+    /// declares, as the register would once it is approved.
+    async fn fill_declared_parties(&self, rows: &mut [ListItem]) -> Result<(), StoreError> {
+        for row in rows.iter_mut() {
+            let ListItem::Filing(f) = row else { continue };
+            let person_missing = f.person_name.is_none() && f.kind != "register-employer";
+            let employer_missing = f.employer_name.is_none() && f.kind == "register-employer";
+            if !person_missing && !employer_missing {
+                continue;
+            }
+            let declared: String = sqlx::query_scalar("SELECT declared FROM filing WHERE id = $1")
+                .bind(f.id)
+                .fetch_one(&self.pool)
+                .await?;
+            let d: serde_json::Value = serde_json::from_str(&declared).unwrap_or_default();
+            let text = |k: &str| d.get(k).and_then(serde_json::Value::as_str).map(str::to_string);
+            if person_missing {
+                f.person_name = text("name");
+                f.person_id_number = text("id_number");
+            }
+            if employer_missing {
+                f.employer_name = text("employer_name");
+            }
+        }
+        Ok(())
     }
 
     pub async fn detail(&self, kind: ListKind, id: i64) -> Result<Option<Detail>, StoreError> {

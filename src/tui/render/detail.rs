@@ -188,7 +188,10 @@ pub fn lines(
                     Field::Optional.label(lang)
                 };
                 let note = match m.note.as_deref().map(str::trim) {
-                    Some(n) if !n.is_empty() => format!("（{}）", clean(n)),
+                    Some(n) if !n.is_empty() => match lang {
+                        Lang::Zh => format!("（{}）", clean(n)),
+                        Lang::En => format!(" ({})", clean(n)),
+                    },
                     _ => String::new(),
                 };
                 out.push(Line::raw(format!(
