@@ -236,3 +236,47 @@ async fn a_resubmission_received_on_screen_shows_the_notice_it_answers() {
     assert!(s.contains("请补交加盖单位公章的解除劳动关系证明"), "{s}");
     assert!(s.contains("收件渠道：窗口"), "{s}");
 }
+
+/// `I` on screen takes the declaration system's batch too: the same
+/// import as `hrss-desk import filings`, its filings in the queue.
+#[tokio::test(flavor = "multi_thread")]
+async fn capital_i_receives_a_batch_from_the_declaration_system() {
+    let db = TestDb::sqlite();
+    let store = demo_store(&db, 300).await;
+    let url = DatabaseUrl::parse(&db.url).unwrap();
+    let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ws.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "申报编号,业务类型,统一社会信用代码,申报日期,材料,单位名称\n\
+             WS-77,参保单位登记,{},2026-11-26,社会保险参保单位登记表,鹿泉区丁机械有限公司\n",
+            hrss_desk::domain::Uscc::compose("91130110MA0CX7777").as_str()
+        ),
+    )
+    .unwrap();
+    let mut desk = Desk::open(&store, &url, &clerk, Lang::Zh, common::today(), (100, 30)).await;
+    desk.key(code(KeyCode::Char('I'))).await;
+    // The last register in the list: the declaration system's batch.
+    desk.key(code(KeyCode::Left)).await;
+    assert!(desk.screen().contains("< 网上申报 >"), "{}", desk.screen());
+    desk.key(code(KeyCode::Tab)).await;
+    type_text(&mut desk, file.to_str().unwrap()).await;
+    desk.key(code(KeyCode::F(2))).await;
+    let s = desk.screen();
+    assert!(s.contains("新收件1件，此前已收件0件"), "{s}");
+    assert_eq!(
+        db.one::<String>("SELECT kind || ' ' || channel FROM filing WHERE upstream_no = 'WS-77'")
+            .await,
+        "register-employer online"
+    );
+    // Its two missing materials are found at once.
+    assert_eq!(
+        db.one::<String>(
+            "SELECT code || ' ' || count FROM filing_problem p JOIN filing f ON f.id = p.filing_id WHERE f.upstream_no = 'WS-77'"
+        )
+        .await,
+        "material-missing 2"
+    );
+}
