@@ -1,10 +1,12 @@
 //! Spreadsheet figures: importing 1,000,000 persons from CSV into SQLite,
 //! all or nothing (budget 20 s, 50,000 rows/s), and the same file again
-//! (nothing changes); exporting 100,000 persons to .xlsx (budget 5 s) and,
-//! beside it, to CSV:
+//! (nothing changes); a batch of 10,000 filings from the declaration system
+//! received (each checked as at the counter, audited, checked after) and the
+//! same batch again (nothing new); exporting 100,000 persons to .xlsx
+//! (budget 5 s) and, beside it, to CSV:
 //!   cargo bench --bench sheets
-//! Medians of 3 runs (imports each on a fresh database). HRSS_BENCH_PERSONS
-//! and HRSS_BENCH_EXPORT set other sizes; HRSS_BENCH_CSV names where to write
+//! Medians of 3 runs (imports each on a fresh database). HRSS_BENCH_PERSONS,
+//! HRSS_BENCH_FILINGS and HRSS_BENCH_EXPORT set other sizes; HRSS_BENCH_CSV names where to write
 //! (and keep) the imported CSV, for comparing with other tools. Each figure is
 //! also printed as a `figure: NAME VALUE UNIT` line for `scripts/bench.sh`.
 
@@ -62,6 +64,28 @@ fn write_register(path: &Path, n: u64) {
             10 + i % 15,
             1 + i % 12,
             3000 + i % 17000
+        )
+        .unwrap();
+    }
+}
+
+/// A declaration system's export of `n` enrollments at employer `uscc`, of
+/// persons new to the register, every material handed in.
+fn write_batch(path: &Path, n: u64, uscc: &str) {
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    writeln!(
+        f,
+        "申报编号,业务类型,统一社会信用代码,申报日期,材料,公民身份号码,姓名,入职日期,月工资"
+    )
+    .unwrap();
+    let born = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    for i in 0..n {
+        let day = born + chrono::Days::new(i / 900);
+        let first17 = format!("130111{}{:03}", day.format("%Y%m%d"), i % 900);
+        writeln!(
+            f,
+            "WS{i:08},参保登记,{uscc},2026-11-26,居民身份证；社会保险参保登记表；劳动合同,{first17}{},新员工{i},2026-11-10,6500",
+            check_char(first17.as_bytes()),
         )
         .unwrap();
     }
@@ -149,6 +173,62 @@ fn main() {
     println!(
         "the same file again (nothing changes) median {a:>6.2} s  budget 20 s  ratio {:.3}",
         a / 20.0
+    );
+
+    // A batch from the declaration system: enrollments of persons new to the
+    // register, each received as the counter receives one.
+    let filings = size("HRSS_BENCH_FILINGS", 10_000);
+    let mut batch_first = Vec::new();
+    let mut batch_again = Vec::new();
+    for run in 0..3 {
+        let db = dir.path().join(format!("batch-{run}.sqlite"));
+        let batch = dir.path().join("batch.csv");
+        rt.block_on(async {
+            let store = fresh(&db).await;
+            let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
+            let uscc = store
+                .employer_ids()
+                .await
+                .unwrap()
+                .into_keys()
+                .min()
+                .unwrap();
+            write_batch(&batch, filings, &uscc);
+            for times in [&mut batch_first, &mut batch_again] {
+                let t = Instant::now();
+                let o = import_file(
+                    &store,
+                    &clerk,
+                    Lang::Zh,
+                    today,
+                    ImportKind::Filings,
+                    &batch,
+                    None,
+                    false,
+                    &|_, _| {},
+                )
+                .await
+                .unwrap();
+                times.push(t.elapsed());
+                assert!(o.problems.is_empty(), "{:?}", &o.problems[..1]);
+                assert_eq!(o.counts.unwrap().rows, filings);
+            }
+            store.close().await;
+        });
+        let _ = std::fs::remove_file(&db);
+    }
+    let bf = median(batch_first).as_secs_f64();
+    let ba = median(batch_again).as_secs_f64();
+    println!("figure: batch_filings {bf:.4} s");
+    println!("figure: batch_filings_again {ba:.4} s");
+    println!(
+        "receive {} filings in a batch       median {bf:>6.2} s  ({:.0} filings/s; persons import above: {:.0} rows/s)",
+        grouped(filings),
+        filings as f64 / bf,
+        persons as f64 / f
+    );
+    println!(
+        "the same batch again (nothing new)    median {ba:>6.2} s",
     );
 
     // Exports: a register of 100,000, read from the database and written out
