@@ -227,9 +227,7 @@ fn main() {
         filings as f64 / bf,
         persons as f64 / f
     );
-    println!(
-        "the same batch again (nothing new)    median {ba:>6.2} s",
-    );
+    println!("the same batch again (nothing new)    median {ba:>6.2} s",);
 
     // Exports: a register of 100,000, read from the database and written out
     // (with the 100 persons of the demo beside them).

@@ -40,7 +40,9 @@ SELECT id, kind, status, employer_id, person_id, received_at, declared,
 FROM temp.filing_copy ORDER BY id;
 DROP TABLE temp.filing_copy;
 CREATE INDEX filing_queue ON filing(status, received_at, id);
-CREATE INDEX filing_resubmits ON filing(resubmits);
+-- A returned filing is answered by one resubmission: two desks receiving
+-- the same corrected papers at once cannot both write theirs.
+CREATE UNIQUE INDEX filing_resubmits ON filing(resubmits) WHERE resubmits IS NOT NULL;
 
 INSERT INTO material_requirement (kind, material, name_zh, name_en, required) VALUES
  ('register-employer', 'registration-form', '社会保险参保单位登记表', 'Employer registration form', 1),

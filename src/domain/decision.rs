@@ -31,6 +31,21 @@ pub enum Refusal {
     OverrideNeedsReason,
     /// A return says why: the correction notice may not be empty.
     EmptyNotice,
+    /// An employer's registration without a valid code or a name: an
+    /// approval would add no employer, so it can only be returned.
+    NothingToApply,
+}
+
+/// Whether approving `f` would apply `change`: an employer's registration
+/// must add the employer it declares (a chief's override cannot make up a
+/// missing name or code).
+pub fn applies(f: &FilingFacts, change: &Change) -> Result<(), Refusal> {
+    match f.kind {
+        FilingKind::RegisterEmployer if change.new_employer.is_none() => {
+            Err(Refusal::NothingToApply)
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Whether `staff` may take `decision` on a filing with these `problems`.
@@ -383,10 +398,13 @@ mod tests {
                 established_on: NaiveDate::from_ymd_opt(2020, 5, 6),
             })
         );
-        assert_eq!((c.status, c.new_person), (None, None));
-        // Without a valid code or a name, nothing is added (the checks say why).
+        assert_eq!((c.status, &c.new_person), (None, &None));
+        assert_eq!(applies(&f, &c), Ok(()));
+        // Without a valid code or a name, nothing is added (the checks say
+        // why), and nothing can be approved.
         f.declared = json!({"employer_uscc": "91110000600037341A", "employer_name": "某公司"});
         assert_eq!(change_for(&f).new_employer, None);
+        assert_eq!(applies(&f, &change_for(&f)), Err(Refusal::NothingToApply));
     }
 
     #[test]

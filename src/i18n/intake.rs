@@ -389,6 +389,16 @@ pub fn no_employer_found(lang: Lang, typed: &str) -> String {
     }
 }
 
+pub fn persons_too_large(lang: Lang, size: u64, max: u64) -> String {
+    let (mb, max_mb) = (size / (1024 * 1024), max / (1024 * 1024));
+    match lang {
+        Lang::Zh => format!("人员明细表有{mb} MB，超过{max_mb} MB的上限：请核对是否选错了文件。"),
+        Lang::En => format!(
+            "The persons' spreadsheet is {mb} MB, over the {max_mb} MB limit: is it the right file?"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

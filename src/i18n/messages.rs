@@ -449,6 +449,14 @@ pub fn refusal(lang: Lang, r: &crate::domain::decision::Refusal) -> String {
         }
         (Lang::Zh, EmptyNotice) => "退回须附一次性告知内容。".to_string(),
         (Lang::En, EmptyNotice) => "A return needs the correction notice's text.".to_string(),
+        (Lang::Zh, NothingToApply) => {
+            "该参保单位登记缺少有效的统一社会信用代码或单位名称，办结也不能登记单位：请退回更正。"
+                .to_string()
+        }
+        (Lang::En, NothingToApply) => {
+            "This employer's registration lacks a valid credit code or a name, so approving it would register no employer: return it."
+                .to_string()
+        }
     }
 }
 

@@ -20,6 +20,14 @@ impl Store {
         on_backend!(self.persons_known(id_numbers))
     }
 
+    /// Of these upstream declaration numbers, those received before.
+    pub async fn upstream_received(
+        &self,
+        numbers: &[String],
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        on_backend!(self.upstream_received(numbers))
+    }
+
     /// Receives a batch of filings, all or nothing; Ok is the numbers of
     /// those written and how many had been received before.
     pub async fn receive_filings(

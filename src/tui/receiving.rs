@@ -178,7 +178,11 @@ async fn start(
     let received = form.value("received");
     let received_on = match received.as_str() {
         "" => today,
-        d => NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| i18n::bad_date(lang, d))?,
+        // Read as the command line and imports read a day (2026/11/20 too).
+        d => crate::domain::import::values::date(&crate::sheet::Cell::Text(d.to_string()))
+            .ok()
+            .flatten()
+            .ok_or_else(|| i18n::bad_date(lang, d))?,
     };
     let channel = Channel::from_any(&form.value("channel"))
         .ok_or_else(|| i18n::unknown_channel(lang, &form.value("channel")))?;

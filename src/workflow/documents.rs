@@ -119,7 +119,13 @@ pub async fn render(
                 })
                 .collect();
             values.extend([
-                ("参保单位", item.employer_name.unwrap_or_default()),
+                (
+                    "参保单位",
+                    // An employer registering is not on the register yet.
+                    item.employer_name
+                        .or_else(|| said("employer_name"))
+                        .unwrap_or_default(),
+                ),
                 (
                     "参保人员",
                     item.person_name

@@ -39,7 +39,12 @@ pub async fn receive(
     if !may(staff, Act::ReceiveFiling) {
         return Err(i18n::act_refused(lang, Act::ReceiveFiling));
     }
-    let uscc = receipt.employer_uscc.trim().to_uppercase();
+    // One written form of the code (upper case, full-width folded), as the
+    // register keeps it.
+    let uscc = crate::domain::Uscc::parse(receipt.employer_uscc.trim()).map_or_else(
+        |_| receipt.employer_uscc.trim().to_uppercase(),
+        |u| u.to_string(),
+    );
     let form = receipt.form;
     let known = store.employer_by_uscc(&uscc).await.map_err(fail)?;
     // An employer registering is one the register does not have yet.
@@ -50,6 +55,7 @@ pub async fn receive(
         (false, None) => return Err(i18n::no_employer_with(lang, &uscc)),
     };
     let mut receipt = receipt.clone();
+    receipt.employer_uscc = uscc.clone();
     if let Some(zone) = receipt
         .fields
         .iter_mut()
@@ -123,7 +129,19 @@ pub async fn receive(
         resubmits: receipt.resubmits,
         upstream_no: None,
     };
-    let id = store.receive_filing(staff, &filing).await.map_err(fail)?;
+    let id =
+        store
+            .receive_filing(staff, &filing)
+            .await
+            .map_err(|e| match (e, receipt.resubmits) {
+                // Another desk answered the same notice a moment before.
+                (crate::store::StoreError::Duplicate(_), Some(original)) => i18n::receipt_error(
+                    lang,
+                    form,
+                    &crate::domain::intake::ReceiptError::AlreadyResubmitted(original),
+                ),
+                (e, _) => fail(e),
+            })?;
     // What the checks find is recorded for the queue's filter, and said.
     let found = super::recheck(store, today, Some(&[id]))
         .await
@@ -173,10 +191,23 @@ pub(super) async fn receive_batch(
     };
     let employers = store.employer_ids().await?;
     let zones = store.zones().await?;
+    // A declaration received before is left as it is, unchecked: what it
+    // names may have changed since (an employer it registered now exists).
+    let numbers: Vec<String> = rows
+        .iter()
+        .filter_map(|(_, v)| match v.first() {
+            Some(Value::Text(t)) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let before = store.upstream_received(&numbers).await?;
     let mut problems = Vec::new();
     let mut filings = Vec::with_capacity(rows.len());
     let mut asked: Vec<(usize, String)> = Vec::new();
     for (line, values) in rows {
+        if matches!(values.first(), Some(Value::Text(t)) if before.contains(t)) {
+            continue;
+        }
         let mut problem = |key: &str, p: Problem| {
             problems.push(RowProblem {
                 line: *line,
@@ -268,7 +299,11 @@ pub(super) async fn receive_batch(
     }
     // Those received before (by upstream number) are not received again.
     let (received, _known) = store.receive_filings(staff, &filings, progress).await?;
-    super::recheck(store, today, Some(&received)).await?;
+    // Received and committed: checks that cannot run now run when the
+    // queue is next read, and the batch is not reported as failed.
+    if let Err(e) = super::recheck(store, today, Some(&received)).await {
+        tracing::warn!(error = %crate::logging::safe(&e.to_string()), "batch received, not checked");
+    }
     Ok(Batch { problems, received })
 }
 
@@ -307,15 +342,20 @@ pub async fn find_employer(
         .iter()
         .map(|h| (ix.uscc(h.index).to_string(), ix.name(h.index).to_string()))
         .collect();
-    Ok(match found.iter().find(|(_, n)| n == typed) {
-        Some((u, n)) => EmployerFound::One(u.clone(), n.clone()),
-        None => match found.as_slice() {
-            [] => EmployerFound::None,
-            [(u, n)] => EmployerFound::One(u.clone(), n.clone()),
-            _ => EmployerFound::Several(found),
-        },
+    // A name typed in full is that employer, when only one bears it (a
+    // cancelled firm and its successor may share a name: then choose).
+    let same: Vec<&(String, String)> = found.iter().filter(|(_, n)| n == typed).collect();
+    Ok(match (same.as_slice(), found.as_slice()) {
+        ([(u, n)], _) => EmployerFound::One(u.clone(), n.clone()),
+        (_, []) => EmployerFound::None,
+        (_, [(u, n)]) => EmployerFound::One(u.clone(), n.clone()),
+        _ => EmployerFound::Several(found),
     })
 }
+
+/// The largest persons' spreadsheet a yearly declaration takes: some
+/// 100,000 rows, more than any employer of a district has.
+pub const PERSONS_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A yearly declaration's persons read from its spreadsheet, as `import`
 /// reads a register: any of the office's encodings or a workbook, every row

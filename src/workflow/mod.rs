@@ -125,16 +125,12 @@ pub async fn decide(
     };
     may_decide(staff, decision, &problems, overridden, reason)
         .map_err(|r: Refusal| i18n::refusal(lang, &r))?;
+    let change = change_for(&f.facts);
+    if decision == Decision::Approve {
+        crate::domain::decision::applies(&f.facts, &change).map_err(|r| i18n::refusal(lang, &r))?;
+    }
     store
-        .decide_filing(
-            staff,
-            id,
-            version,
-            decision,
-            reason,
-            overridden,
-            &change_for(&f.facts),
-        )
+        .decide_filing(staff, id, version, decision, reason, overridden, &change)
         .await
         .map_err(fail)?;
     Ok(i18n::filing_decided(

@@ -84,6 +84,18 @@ async fn filings_survive_the_migration_that_adds_the_employers_registration() {
                 .await,
             1
         );
+        // A returned filing is answered once, whoever writes the second.
+        let twice = db
+            .try_raw(
+                "INSERT INTO filing (id, kind, status, employer_id, received_at, resubmits)
+                   VALUES (4, 'enroll', 'pending', 1, '2026-11-21T01:00:00Z', 1)",
+            )
+            .await;
+        assert!(
+            twice.is_err(),
+            "{}: a second resubmission of filing 1",
+            db.label
+        );
         store.close().await;
     }
 }

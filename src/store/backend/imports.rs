@@ -42,6 +42,22 @@ impl Backend {
         Ok(known)
     }
 
+    /// Of these upstream declaration numbers, those received before.
+    pub async fn upstream_received(&self, numbers: &[String]) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut known = std::collections::HashSet::new();
+        for part in numbers.chunks(BIND_LIMIT) {
+            let mut qb: QueryBuilder<Db> = QueryBuilder::new("SELECT upstream_no FROM filing WHERE upstream_no IN (");
+            let mut list = qb.separated(", ");
+            for n in part {
+                list.push_bind(n);
+            }
+            qb.push(")");
+            let rows: Vec<String> = qb.build_query_scalar().fetch_all(&self.pool).await?;
+            known.extend(rows);
+        }
+        Ok(known)
+    }
+
     /// Licences' ids by number.
     pub async fn licence_ids(&self) -> Result<std::collections::HashMap<String, i64>, StoreError> {
         let rows: Vec<(String, i64)> = sqlx::query_as("SELECT number, id FROM licence")

@@ -61,7 +61,12 @@ impl Backend {
         .bind(f.resubmits)
         .bind(&f.upstream_no)
         .fetch_optional(&mut **tx)
-        .await?;
+        .await
+        .map_err(|e| match unique_violation(&e) {
+            // Another desk answered the same notice a moment before.
+            true => StoreError::Duplicate(format!("resubmission of filing {}", f.resubmits.unwrap_or(0))),
+            false => e.into(),
+        })?;
         let Some(id) = id else { return Ok(None) };
         for (material, present, valid, note) in &f.materials {
             sqlx::query(

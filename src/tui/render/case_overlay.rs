@@ -226,7 +226,7 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
             }
             Kind::OneOf(o) => o
                 .get(field.choice)
-                .map_or(String::new(), |(_, l)| format!("< {l} >")),
+                .map_or(String::new(), |(_, l)| format!("< {} >", clean(l))),
             Kind::AnyOf(o) => o
                 .iter()
                 .enumerate()
@@ -234,7 +234,7 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
                 .map(|(j, (_, l))| {
                     let mark = if field.picks[j] { "[x]" } else { "[ ]" };
                     let at = if focus && j == field.cursor { ">" } else { "" };
-                    format!("{at}{mark}{l}")
+                    format!("{at}{mark}{}", clean(l))
                 })
                 .collect::<Vec<_>>()
                 .join(" "),

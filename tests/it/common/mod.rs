@@ -102,6 +102,23 @@ impl TestDb {
         }
     }
 
+    /// Runs raw SQL past the store; Err is the database's refusal.
+    pub async fn try_raw(&self, sql: &str) -> Result<(), String> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        let done = if self.label == "sqlite" {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            let r = sqlx::raw_sql(sql).execute(&pool).await.map(drop);
+            pool.close().await;
+            r
+        } else {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            let r = sqlx::raw_sql(sql).execute(&pool).await.map(drop);
+            pool.close().await;
+            r
+        };
+        done.map_err(|e| e.to_string())
+    }
+
     /// One value, of any type both databases decode.
     pub async fn one<T>(&self, sql: &str) -> T
     where
