@@ -320,6 +320,14 @@ if [[ -n $(f sqlite3.import) ]]; then
 fi
 row "reference: the same CSV by the \`sqlite3\` shell (\`.mode csv\`, \`.import\` into a plain table, no checks)" \
     "$sqlite_value" s - "$cmd_sqlite3" "$sqlite_text" "— (reference)"
+batch_s=$(f sheets.batch_filings)
+batch_text=""
+if [[ -n $batch_s ]]; then
+    batch_text="$(fmt "$batch_s") s ($(awk -v s="$batch_s" 'BEGIN { printf "%.0f", 10000 / s }') filings/s)"
+fi
+row "receive 10,000 filings from the declaration system in a batch (each checked as at the counter, audited, then checked), all or nothing" \
+    "$batch_s" s - "$cmd_sheets" "$batch_text"
+row "the same batch again (nothing new)" "$(f sheets.batch_filings_again)" s - "$cmd_sheets"
 row "export $(grouped $((exported + 100))) persons to \`.xlsx\`, read from the database" "$(f sheets.export_xlsx)" s 5 "$cmd_sheets"
 row "the same to CSV" "$(f sheets.export_csv)" s 5 "$cmd_sheets"
 

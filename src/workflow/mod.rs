@@ -210,9 +210,14 @@ pub fn tally(problems: &[Problem]) -> Vec<(String, i64)> {
     out
 }
 
+/// Up to this many filings are read one by one for a recheck; more, and
+/// every pending filing is read at once.
+const RECHECK_ONE_BY_ONE: usize = 64;
+
 /// Checks the pending filings (every one, or just `only`) and records what
 /// was found, for the queue's filter by problem. Filings no longer pending
 /// are left out of the answer.
+
 pub async fn recheck(
     store: &Store,
     today: NaiveDate,
@@ -220,6 +225,16 @@ pub async fn recheck(
 ) -> Result<HashMap<i64, Vec<Problem>>, crate::store::StoreError> {
     let filings = match only {
         None => store.pending_filing_facts(today, None).await?,
+        // Many at once (a batch received): every pending filing read in one
+        // pass is far cheaper than each read on its own, and what the
+        // others find is recorded afresh on the way.
+        Some(ids) if ids.len() > RECHECK_ONE_BY_ONE => {
+            let wanted: std::collections::HashSet<i64> = ids.iter().copied().collect();
+            return Box::pin(recheck(store, today, None)).await.map(|mut all| {
+                all.retain(|id, _| wanted.contains(id));
+                all
+            });
+        }
         Some(ids) => {
             let mut v = Vec::with_capacity(ids.len());
             for &id in ids {

@@ -285,3 +285,47 @@ fn a_yearly_declaration_is_received_with_its_persons_spreadsheet() {
         "650000"
     );
 }
+
+/// A batch larger than a handful is checked in one pass over the queue:
+/// every filing it brought has what the checks find recorded, as one by one.
+#[test]
+fn a_large_batch_is_checked_whole() {
+    let d = Demo::new();
+    let (uscc, _) = employer_and_person(&d);
+    let mut csv = String::from(
+        "申报编号,业务类型,统一社会信用代码,申报日期,材料,公民身份号码,姓名,入职日期\n",
+    );
+    for i in 0..80u32 {
+        let first17 = format!("1301101985010{:04}", 1000 + i);
+        // Every tenth without its contract.
+        let materials = if i % 10 == 0 {
+            "居民身份证；社会保险参保登记表"
+        } else {
+            "居民身份证；社会保险参保登记表；劳动合同"
+        };
+        csv.push_str(&format!(
+            "BIG-{i:03},参保登记,{uscc},2026-11-26,{materials},{},新员工{i},2026-11-20\n",
+            id_number(&first17)
+        ));
+    }
+    let file = d.dir.path().join("big.csv");
+    std::fs::write(&file, csv).unwrap();
+    d.run(&["import", "filings", file.to_str().unwrap()])
+        .success()
+        .stdout(predicate::str::contains("新收件80件"));
+    assert_eq!(
+        d.scalar(
+            "SELECT COUNT(*) FROM filing_problem p JOIN filing f ON f.id = p.filing_id
+             WHERE f.upstream_no LIKE 'BIG-%' AND p.code = 'material-missing'"
+        ),
+        "8"
+    );
+    // The rest of the queue keeps what the checks find in it.
+    assert_ne!(
+        d.scalar(
+            "SELECT COUNT(*) FROM filing_problem p JOIN filing f ON f.id = p.filing_id
+             WHERE f.upstream_no IS NULL"
+        ),
+        "0"
+    );
+}
