@@ -335,8 +335,9 @@ pub fn filing_received_short(
     kind: Form,
     decide_by: chrono::NaiveDate,
     problems: &[String],
+    resubmits: Option<i64>,
 ) -> String {
-    let head = match lang {
+    let mut head = match lang {
         Lang::Zh => format!(
             "已收件：第{id}号{}，应于{decide_by}前办结。",
             kind.label(lang)
@@ -346,6 +347,12 @@ pub fn filing_received_short(
             kind.label(lang)
         ),
     };
+    if let Some(original) = resubmits {
+        head.push_str(&match lang {
+            Lang::Zh => format!("系第{original}号退回申报的补正件。"),
+            Lang::En => format!(" It resubmits returned filing {original}."),
+        });
+    }
     let found = match problems.first() {
         None => lang
             .pick("审核未发现问题。", " The checks find no problem.")

@@ -304,5 +304,6 @@ async fn finish(
         head.form,
         got.decide_by.date,
         &got.problems,
+        head.resubmits,
     )))
 }

@@ -231,7 +231,10 @@ async fn a_resubmission_received_on_screen_shows_the_notice_it_answers() {
     desk.key(code(KeyCode::F(3))).await;
     desk.key(code(KeyCode::F(2))).await;
     let s = desk.screen();
-    assert!(s.contains("已收件：第"), "{s}");
+    assert!(
+        s.contains(&format!("系第{}号退回申报的补正件", original.id)),
+        "{s}"
+    );
     let id: i64 = db.one("SELECT MAX(id) FROM filing").await;
     assert_eq!(
         db.one::<i64>(&format!("SELECT resubmits FROM filing WHERE id = {id}"))

@@ -264,10 +264,13 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
             ));
         }
     }
+    // Said whole, over as many lines as it needs: a refusal names the
+    // report's path and the first problem, which a clipped line would lose.
     if let Some(e) = &f.error {
-        lines.push(Line::styled(
-            clean(e),
-            Style::new().add_modifier(Modifier::BOLD),
+        let line = Line::styled(clean(e), Style::new().add_modifier(Modifier::BOLD));
+        lines.extend(crate::tui::wrap::wrap(
+            line,
+            usize::from(FORM_WIDTH).saturating_sub(2),
         ));
     }
     if f.fields.iter().any(|x| x.kind == Kind::Material) {
