@@ -217,7 +217,6 @@ const RECHECK_ONE_BY_ONE: usize = 64;
 /// Checks the pending filings (every one, or just `only`) and records what
 /// was found, for the queue's filter by problem. Filings no longer pending
 /// are left out of the answer.
-
 pub async fn recheck(
     store: &Store,
     today: NaiveDate,
