@@ -6,6 +6,7 @@ mod case_detail;
 mod case_overlay;
 mod dashboard;
 mod detail;
+mod filing;
 mod list;
 pub mod lookup;
 mod overlay;
