@@ -50,6 +50,7 @@ mod sqlite {
     include!("backend/core.rs");
     include!("backend/demo.rs");
     include!("backend/lists.rs");
+    include!("backend/details.rs");
     include!("backend/review.rs");
     include!("backend/intake.rs");
     include!("backend/cases.rs");
@@ -70,6 +71,7 @@ mod postgres {
     include!("backend/core.rs");
     include!("backend/demo.rs");
     include!("backend/lists.rs");
+    include!("backend/details.rs");
     include!("backend/review.rs");
     include!("backend/intake.rs");
     include!("backend/cases.rs");
