@@ -184,6 +184,32 @@ pub fn receipt_error(lang: Lang, kind: Form, e: &ReceiptError) -> String {
     }
 }
 
+/// "Received: filing N, its kind, to be decided by D" — with how long that
+/// is (`spelled`), where there is room for it.
+fn received_head(
+    lang: Lang,
+    id: i64,
+    kind: Form,
+    decide_by: chrono::NaiveDate,
+    spelled: bool,
+) -> String {
+    let days = match (lang, spelled) {
+        (_, false) => "",
+        (Lang::Zh, true) => "（10个工作日）",
+        (Lang::En, true) => " (10 working days)",
+    };
+    match lang {
+        Lang::Zh => format!(
+            "已收件：第{id}号{}，应于{decide_by}前办结{days}。",
+            kind.label(lang)
+        ),
+        Lang::En => format!(
+            "Received: filing {id}, {}, to be decided by {decide_by}{days}.",
+            kind.label(lang)
+        ),
+    }
+}
+
 /// What the counter says once a filing is received.
 pub fn filing_received(
     lang: Lang,
@@ -193,16 +219,7 @@ pub fn filing_received(
     problems: &[String],
     resubmits: Option<i64>,
 ) -> String {
-    let mut out = match lang {
-        Lang::Zh => format!(
-            "已收件：第{id}号{}，应于{decide_by}前办结（10个工作日）。",
-            kind.label(lang)
-        ),
-        Lang::En => format!(
-            "Received: filing {id}, {}, to be decided by {decide_by} (10 working days).",
-            kind.label(lang)
-        ),
-    };
+    let mut out = received_head(lang, id, kind, decide_by, true);
     if let Some(original) = resubmits {
         out.push_str(&match lang {
             Lang::Zh => format!("系第{original}号退回申报的补正件，请对照其一次性告知书逐项核对。"),
@@ -337,16 +354,7 @@ pub fn filing_received_short(
     problems: &[String],
     resubmits: Option<i64>,
 ) -> String {
-    let mut head = match lang {
-        Lang::Zh => format!(
-            "已收件：第{id}号{}，应于{decide_by}前办结。",
-            kind.label(lang)
-        ),
-        Lang::En => format!(
-            "Received: filing {id}, {}, to be decided by {decide_by}.",
-            kind.label(lang)
-        ),
-    };
+    let mut head = received_head(lang, id, kind, decide_by, false);
     if let Some(original) = resubmits {
         head.push_str(&match lang {
             Lang::Zh => format!("系第{original}号退回申报的补正件。"),

@@ -109,26 +109,7 @@ pub async fn receive(
     }
     let accepted =
         accept(receipt, &checklist, today).map_err(|e| i18n::receipt_error(lang, form, &e))?;
-    let id_number = accepted
-        .declared
-        .get("id_number")
-        .and_then(|v| v.as_str())
-        .map(|s| s.to_uppercase());
-    let filing = ReceivedFiling {
-        kind: form.kind().code().to_string(),
-        employer_id,
-        id_number,
-        received_at: received_at(receipt.received_on, store.clock().now()),
-        declared: accepted.declared.to_string(),
-        channel: receipt.channel.code().to_string(),
-        materials: accepted
-            .materials
-            .into_iter()
-            .map(|m| (m.material, m.present, m.valid, m.note))
-            .collect(),
-        resubmits: receipt.resubmits,
-        upstream_no: None,
-    };
+    let filing = to_write(receipt, employer_id, accepted, store.clock().now(), None);
     let id =
         store
             .receive_filing(staff, &filing)
@@ -152,6 +133,36 @@ pub async fn receive(
         decide_by: decide_by(cal, receipt.received_on),
         problems: super::sentences(store, lang, problems).await?,
     })
+}
+
+/// A receipt accepted, as the store writes it: the person by the ID number
+/// it declares, the day it came (at `now`'s time of day when that is today).
+fn to_write(
+    receipt: &Receipt,
+    employer_id: Option<i64>,
+    accepted: crate::domain::intake::Accepted,
+    now: chrono::DateTime<chrono::Utc>,
+    upstream_no: Option<String>,
+) -> ReceivedFiling {
+    ReceivedFiling {
+        kind: receipt.form.kind().code().to_string(),
+        employer_id,
+        id_number: accepted
+            .declared
+            .get("id_number")
+            .and_then(|v| v.as_str())
+            .map(|s| s.to_uppercase()),
+        received_at: received_at(receipt.received_on, now),
+        declared: accepted.declared.to_string(),
+        channel: receipt.channel.code().to_string(),
+        materials: accepted
+            .materials
+            .into_iter()
+            .map(|m| (m.material, m.present, m.valid, m.note))
+            .collect(),
+        resubmits: receipt.resubmits,
+        upstream_no,
+    }
 }
 
 /// What a batch found, and the numbers of the filings it received.
@@ -253,32 +264,20 @@ pub(super) async fn receive_batch(
                 continue;
             }
         };
-        let id_number = accepted
-            .declared
-            .get("id_number")
-            .and_then(|v| v.as_str())
-            .map(str::to_string);
+        let filing = to_write(
+            &receipt,
+            employer_id,
+            accepted,
+            store.clock().now(),
+            Some(upstream_no),
+        );
         // Only an enrollment or a transfer in brings someone new.
-        if let Some(n) = &id_number
+        if let Some(n) = &filing.id_number
             && !matches!(form, Form::Enroll | Form::Transfer)
         {
             asked.push((*line, n.clone()));
         }
-        filings.push(ReceivedFiling {
-            kind: form.kind().code().to_string(),
-            employer_id,
-            id_number,
-            received_at: received_at(receipt.received_on, store.clock().now()),
-            declared: accepted.declared.to_string(),
-            channel: receipt.channel.code().to_string(),
-            materials: accepted
-                .materials
-                .into_iter()
-                .map(|m| (m.material, m.present, m.valid, m.note))
-                .collect(),
-            resubmits: None,
-            upstream_no: Some(upstream_no),
-        });
+        filings.push(filing);
     }
     let wanted: Vec<String> = asked.iter().map(|(_, n)| n.clone()).collect();
     let known = store.persons_known(&wanted).await?;

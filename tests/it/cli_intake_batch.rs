@@ -6,6 +6,7 @@
 
 use crate::common;
 
+use crate::cli_intake::employer_and_person;
 use common::cli::Demo;
 use predicates::prelude::*;
 
@@ -14,18 +15,6 @@ fn id_number(first17: &str) -> String {
         "{first17}{}",
         hrss_desk::domain::resident_id::check_char(first17.as_bytes())
     )
-}
-
-/// An active employer of the demo with no arrears, and a person insured there.
-fn employer_and_person(d: &Demo) -> (String, String) {
-    let person = d.scalar(
-        "SELECT p.id_number FROM person p JOIN employer e ON e.id = p.employer_id
-         WHERE p.status = 'active' AND e.status = 'active' AND e.arrears = 0 ORDER BY p.id LIMIT 1",
-    );
-    let uscc = d.scalar(&format!(
-        "SELECT e.uscc FROM employer e JOIN person p ON p.employer_id = e.id WHERE p.id_number = '{person}'"
-    ));
-    (uscc, person)
 }
 
 const HEAD: &str = "申报编号,业务类型,统一社会信用代码,申报日期,材料,公民身份号码,姓名,入职日期,中断原因,中断日期,单位名称,法定代表人,监管片区\n";

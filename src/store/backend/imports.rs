@@ -28,28 +28,23 @@ impl Backend {
 
     /// Of these ID numbers, those the register of insured persons has.
     pub async fn persons_known(&self, id_numbers: &[String]) -> Result<std::collections::HashSet<String>, StoreError> {
-        let mut known = std::collections::HashSet::new();
-        for part in id_numbers.chunks(BIND_LIMIT) {
-            let mut qb: QueryBuilder<Db> = QueryBuilder::new("SELECT id_number FROM person WHERE id_number IN (");
-            let mut list = qb.separated(", ");
-            for n in part {
-                list.push_bind(n);
-            }
-            qb.push(")");
-            let rows: Vec<String> = qb.build_query_scalar().fetch_all(&self.pool).await?;
-            known.extend(rows);
-        }
-        Ok(known)
+        self.which_exist("SELECT id_number FROM person WHERE id_number IN (", id_numbers).await
     }
 
     /// Of these upstream declaration numbers, those received before.
     pub async fn upstream_received(&self, numbers: &[String]) -> Result<std::collections::HashSet<String>, StoreError> {
+        self.which_exist("SELECT upstream_no FROM filing WHERE upstream_no IN (", numbers).await
+    }
+
+    /// Of `values`, those `head` (a query ending in `IN (`) finds, asked in
+    /// chunks the database takes.
+    async fn which_exist(&self, head: &'static str, values: &[String]) -> Result<std::collections::HashSet<String>, StoreError> {
         let mut known = std::collections::HashSet::new();
-        for part in numbers.chunks(BIND_LIMIT) {
-            let mut qb: QueryBuilder<Db> = QueryBuilder::new("SELECT upstream_no FROM filing WHERE upstream_no IN (");
+        for part in values.chunks(BIND_LIMIT) {
+            let mut qb: QueryBuilder<Db> = QueryBuilder::new(head);
             let mut list = qb.separated(", ");
-            for n in part {
-                list.push_bind(n);
+            for v in part {
+                list.push_bind(v);
             }
             qb.push(")");
             let rows: Vec<String> = qb.build_query_scalar().fetch_all(&self.pool).await?;

@@ -46,6 +46,20 @@ impl Workbook {
 }
 
 /// A cell's text as a reader shows it (numbers without a trailing `.0`).
+/// A report's figure: the cell after the one labelled `label` on the
+/// first sheet.
+pub fn figure(path: &Path, label: &str) -> String {
+    let book = Workbook::read(path);
+    let row = book
+        .first()
+        .iter()
+        .find(|r| r.iter().any(|c| text(c) == label))
+        .unwrap_or_else(|| panic!("no row labelled {label}"))
+        .clone();
+    let at = row.iter().position(|c| text(c) == label).unwrap();
+    row.get(at + 1).map(text).unwrap_or_default()
+}
+
 pub fn text(cell: &Data) -> String {
     match cell {
         Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
