@@ -44,6 +44,9 @@ pub const FIELD_MAX_CHARS: usize = 500;
 pub enum FormReply {
     /// Done: the sentence to show; the form closes.
     Done(String),
+    /// A filing received: the sentence, and the filing opened in the review
+    /// pane with every problem the checks found, its receipt a `p` away.
+    Received { said: String, id: i64 },
     /// The next step's form, in its place.
     Next(Box<Form>),
     /// Several records fit what was typed in `key`: the field becomes a
@@ -398,6 +401,16 @@ impl App {
                     f.sending = false;
                 }
                 vec![]
+            }
+            Ok(FormReply::Received { said, id }) => {
+                self.overlay = None;
+                self.form_draft = None;
+                self.message = Some(said);
+                self.pane = super::pane::PaneId::Filings;
+                let mut fx = self.data_changed();
+                fx.extend(self.open_detail(crate::store::ListKind::Filings, id));
+                fx.push(Effect::TakeLease { id });
+                fx
             }
             Ok(FormReply::Done(done)) => {
                 self.overlay = None;

@@ -298,12 +298,15 @@ async fn finish(
         persons,
     };
     let got = crate::workflow::intake::receive(store, staff, lang, today, cal, &receipt).await?;
-    Ok(FormReply::Done(i18n::filing_received_short(
-        lang,
-        got.id,
-        head.form,
-        got.decide_by.date,
-        &got.problems,
-        head.resubmits,
-    )))
+    Ok(FormReply::Received {
+        id: got.id,
+        said: i18n::filing_received_short(
+            lang,
+            got.id,
+            head.form,
+            got.decide_by.date,
+            &got.problems,
+            head.resubmits,
+        ),
+    })
 }

@@ -195,7 +195,10 @@ async fn office(db: &TestDb) {
         "{l}: {s}"
     );
     assert!(s.contains("审核未发现问题"), "{l}: {s}");
-    // The review pane shows the four, the suspension's problem counted.
+    // Opened at once; back in the review pane, it shows the four.
+    assert!(s.contains("类别：参保登记"), "{l}: {s}");
+    desk.key(press(KeyCode::Esc)).await;
+    let s = desk.screen();
     for kind in ["中断参保", "参保登记", "参保单位登记"] {
         assert!(s.contains(kind), "{l}: {kind} in {s}");
     }

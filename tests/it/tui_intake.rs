@@ -130,7 +130,14 @@ async fn a_clerk_receives_an_enrollment_on_screen_and_reads_its_problems() {
         .await,
         "material-invalid"
     );
-    // In the queue now, the person it declares named, their ID masked.
+    // Opened at once, every problem said, the receipt a `p` away.
+    let s = desk.screen();
+    assert!(s.contains("类别：参保登记"), "{s}");
+    assert!(s.contains("── 审核发现的问题 ──"), "{s}");
+    assert!(s.contains("材料“劳动合同”无效"), "{s}");
+    assert!(s.contains("劳动合同：已交但无效（未签字）"), "{s}");
+    // In the queue, the person it declares named, their ID masked.
+    desk.key(code(KeyCode::Esc)).await;
     select(&mut desk, &store, id).await;
     let s = desk.screen();
     assert!(
@@ -241,9 +248,7 @@ async fn a_resubmission_received_on_screen_shows_the_notice_it_answers() {
             .await,
         original.id
     );
-    // Opened, it shows the notice it answers.
-    select(&mut desk, &store, id).await;
-    desk.key(code(KeyCode::Enter)).await;
+    // Opened at once, it shows the notice it answers.
     let s = desk.screen();
     assert!(
         s.contains(&format!("补正件，所补正的退回申报：第{}号", original.id)),
