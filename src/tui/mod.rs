@@ -151,8 +151,20 @@ struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        ratatui::restore();
+        // Never a print here: to a terminal that hung up it would fail and
+        // abort the program before it gives back the desk's filings.
+        let _ = ratatui::try_restore();
     }
+}
+
+/// A frame that cannot be drawn: the terminal went away (an SSH connection
+/// dropped between two frames) or broke. It is said in the log and nothing
+/// more is written to it, so the desk closes cleanly and gives back its
+/// filings.
+fn lost_terminal(e: std::io::Error) -> Failure {
+    tracing::warn!(error = %e, "the terminal cannot be drawn on; closing");
+    detach_terminal();
+    Failure::new(1, e.to_string())
 }
 
 pub async fn run(
@@ -290,9 +302,9 @@ pub async fn run(
             }
         }
         if std::mem::take(&mut app.repaint) {
-            screen.clear().map_err(io)?;
+            screen.clear().map_err(lost_terminal)?;
         }
-        screen.draw(&app).map_err(io)?;
+        screen.draw(&app).map_err(lost_terminal)?;
     }
     Ok(())
 }
