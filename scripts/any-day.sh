@@ -61,8 +61,17 @@ run_day() {
     setsid env TZ=UTC faketime "$day" cargo test --locked -q -- "${filter[@]}" >"$log" 2>&1 &
   fi
   local pid=$!
-  ( sleep "$limit"; echo "any-day: stopped after ${limit} s" >>"$log"
-    kill -TERM -- -"$pid" 2>/dev/null; sleep 10; kill -KILL -- -"$pid" 2>/dev/null ) &
+  # The watchdog's own sleep goes with it when the run ends first.
+  (
+    sleep "$limit" &
+    nap=$!
+    trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+    wait "$nap"
+    echo "any-day: stopped after ${limit} s" >>"$log"
+    kill -TERM -- -"$pid" 2>/dev/null
+    sleep 10
+    kill -KILL -- -"$pid" 2>/dev/null
+  ) >/dev/null 2>&1 &
   local watchdog=$!
   wait "$pid"
   local status=$?
