@@ -281,25 +281,40 @@ impl Backend {
     /// enrollment of someone new, an employer registering) shows who it
     /// declares, as the register would once it is approved.
     async fn fill_declared_parties(&self, rows: &mut [ListItem]) -> Result<(), StoreError> {
+        let wanted: Vec<i64> = rows
+            .iter()
+            .filter_map(|row| match row {
+                ListItem::Filing(f)
+                    if (f.person_name.is_none() && f.kind != "register-employer")
+                        || (f.employer_name.is_none() && f.kind == "register-employer") =>
+                {
+                    Some(f.id)
+                }
+                _ => None,
+            })
+            .collect();
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        // One read for the page, not one a row.
+        let mut qb: QueryBuilder<Db> = QueryBuilder::new("SELECT id, declared FROM filing WHERE id IN (");
+        let mut list = qb.separated(", ");
+        for id in &wanted {
+            list.push_bind(*id);
+        }
+        qb.push(")");
+        let declared: std::collections::HashMap<i64, String> =
+            qb.build_query_as::<(i64, String)>().fetch_all(&self.pool).await?.into_iter().collect();
         for row in rows.iter_mut() {
             let ListItem::Filing(f) = row else { continue };
-            let person_missing = f.person_name.is_none() && f.kind != "register-employer";
-            let employer_missing = f.employer_name.is_none() && f.kind == "register-employer";
-            if !person_missing && !employer_missing {
-                continue;
-            }
-            let declared: String = sqlx::query_scalar("SELECT declared FROM filing WHERE id = $1")
-                .bind(f.id)
-                .fetch_one(&self.pool)
-                .await?;
-            let d: serde_json::Value = serde_json::from_str(&declared).unwrap_or_default();
-            let text = |k: &str| d.get(k).and_then(serde_json::Value::as_str).map(str::to_string);
-            if person_missing {
-                f.person_name = text("name");
-                f.person_id_number = text("id_number");
-            }
-            if employer_missing {
-                f.employer_name = text("employer_name");
+            let Some(text) = declared.get(&f.id) else { continue };
+            let d: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+            let said = |k: &str| d.get(k).and_then(serde_json::Value::as_str).map(str::to_string);
+            if f.kind == "register-employer" {
+                f.employer_name = f.employer_name.take().or_else(|| said("employer_name"));
+            } else if f.person_name.is_none() {
+                f.person_name = said("name");
+                f.person_id_number = said("id_number");
             }
         }
         Ok(())
