@@ -3,7 +3,10 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
-use crate::domain::{CaseFileKind, CaseMove, WorkCalendar, fines};
+use crate::domain::{
+    CaseFileKind, CaseMove, CaseSource, InspectionMatter, PartyKind, ServiceMethod, WorkCalendar,
+    fines,
+};
 use crate::i18n::{self, Lang, printable};
 use crate::workflow::cases as work;
 use chrono::NaiveDate;
@@ -41,6 +44,74 @@ pub enum CasesCommand {
         /// 说明 / A note for the case's history
         #[arg(long, default_value = "")]
         note: String,
+        /// 实际办理（送达）日期，缺省为今天 / The act's real day (default today)
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+        /// 送达方式：direct、left、post、notice、electronic（缺省 direct） / How the paper was served
+        #[arg(long)]
+        served_by: Option<String>,
+    },
+    /// 登记案件（巡视、审查、专项检查、审计、举报、投诉、群体性事件、移送） / Register a case from any source
+    Open {
+        /// 案件来源 / Where the case comes from
+        #[arg(long)]
+        source: String,
+        /// 被检查单位统一社会信用代码 / The respondent's credit code
+        #[arg(long)]
+        respondent_uscc: Option<String>,
+        /// 被检查单位（个人）名称 / The respondent's name
+        #[arg(long)]
+        respondent: Option<String>,
+        /// 当事人类别：organisation、individual-business、person / The party's kind
+        #[arg(long, default_value = "organisation")]
+        respondent_kind: String,
+        /// 监察事项，逗号分隔 / Inspection matters, comma-separated
+        #[arg(long, value_delimiter = ',')]
+        matters: Vec<String>,
+        /// 案情 / The facts
+        #[arg(long, default_value = "")]
+        facts: String,
+        /// 发现（收到）日期，缺省为今天 / The day found or received (default today)
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+        /// 由该检查发现 / Found by this inspection
+        #[arg(long, conflicts_with = "from_lead")]
+        from_inspection: Option<i64>,
+        /// 由该线索发现 / Found from this lead
+        #[arg(long)]
+        from_lead: Option<i64>,
+        /// 匿名举报 / An anonymous report
+        #[arg(long)]
+        anonymous: bool,
+        /// 投诉（举报）人姓名 / The complainant's or informant's name
+        #[arg(long, default_value = "")]
+        informant: String,
+        /// 投诉（举报）人电话 / Their phone
+        #[arg(long, default_value = "")]
+        informant_phone: String,
+        /// 以 JSON 输出编号和案号 / Write the id and number as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// 案件全貌：办理经过（每步的实际日期和登记时间）、案卷、缴款、下一期限 / A case whole, with its history
+    Show {
+        id: i64,
+        /// 以 JSON 输出 / Write JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// 登记缴款（罚款、加处罚款） / Record a payment of the decision
+    Pay {
+        id: i64,
+        /// 金额，元 / The amount in yuan
+        #[arg(long)]
+        amount: String,
+        /// 缴款日期，缺省为今天 / The day it was paid (default today)
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+        /// 缴款凭证号 / The receipt's number
+        #[arg(long, default_value = "")]
+        receipt: String,
     },
     /// 指派承办人和监察员（科室负责人） / Assign the case officer and inspectors (section chief)
     Assign {
@@ -62,6 +133,9 @@ pub enum CasesCommand {
         kept_at: String,
         #[arg(long, default_value = "")]
         note: String,
+        /// 取得（制作）日期，缺省为今天 / The day it was taken or made (default today)
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
     },
 }
 
@@ -156,6 +230,8 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             workers,
             owed,
             note,
+            on,
+            served_by,
         } => {
             let m = CaseMove::parse(step.trim())
                 .ok_or_else(|| Failure::new(2, i18n::unknown_move(lang, &step)))?;
@@ -177,7 +253,29 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                 }
                 _ => None,
             };
-            let r = work::make_move(&o.store, &cal, &me, lang, today, id, m, decision, &note).await;
+            let served_by = match served_by.as_deref().map(str::trim) {
+                None => ServiceMethod::Direct,
+                Some(code) => ServiceMethod::parse(code).ok_or_else(|| {
+                    Failure::new(
+                        2,
+                        unknown(
+                            lang,
+                            "送达方式",
+                            "service method",
+                            code,
+                            ServiceMethod::ALL.iter().map(|s| s.code()),
+                        ),
+                    )
+                })?,
+            };
+            let step = work::Step {
+                m,
+                on: on.unwrap_or(today),
+                served_by,
+                decision,
+                note: &note,
+            };
+            let r = work::make_move_on(&o.store, &cal, &me, lang, today, id, &step).await;
             o.store.close().await;
             done(r)
         }
@@ -195,17 +293,148 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             o.store.close().await;
             done(r)
         }
+        CasesCommand::Open {
+            source,
+            respondent_uscc,
+            respondent,
+            respondent_kind,
+            matters,
+            facts,
+            on,
+            from_inspection,
+            from_lead,
+            anonymous,
+            informant,
+            informant_phone,
+            json,
+        } => {
+            let source = CaseSource::parse(source.trim()).ok_or_else(|| {
+                Failure::new(
+                    2,
+                    unknown(
+                        lang,
+                        "案件来源",
+                        "source",
+                        &source,
+                        CaseSource::ALL.iter().map(|s| s.code()),
+                    ),
+                )
+            })?;
+            let respondent_kind = PartyKind::parse(respondent_kind.trim()).ok_or_else(|| {
+                Failure::new(
+                    2,
+                    unknown(
+                        lang,
+                        "当事人类别",
+                        "party kind",
+                        &respondent_kind,
+                        PartyKind::ALL.iter().map(|s| s.code()),
+                    ),
+                )
+            })?;
+            let mut list = Vec::new();
+            for m in matters.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
+                list.push(InspectionMatter::from_any(m).ok_or_else(|| {
+                    Failure::new(
+                        2,
+                        unknown(
+                            lang,
+                            "监察事项",
+                            "matter",
+                            m,
+                            InspectionMatter::ALL.iter().map(|s| s.code()),
+                        ),
+                    )
+                })?);
+            }
+            let args = crate::workflow::case_acts::OpenArgs {
+                source,
+                respondent_uscc,
+                respondent,
+                respondent_kind,
+                matters: list,
+                facts,
+                on: on.unwrap_or(today),
+                anonymous,
+                informant,
+                informant_phone,
+                from_inspection,
+                from_lead,
+            };
+            let r = crate::workflow::case_acts::open(&o.store, &cal, &me, lang, today, &args).await;
+            o.store.close().await;
+            let (id, number, said) = r.map_err(|e| Failure::new(1, e))?;
+            if json {
+                println!("{}", serde_json::json!({ "id": id, "number": number }));
+            } else {
+                println!("{said}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        CasesCommand::Show { id, json } => {
+            let r = crate::workflow::case_acts::show(&o.store, &cal, lang, today, id).await;
+            o.store.close().await;
+            let shown = r.map_err(|e| Failure::new(1, e))?;
+            super::case_show::print(lang, &shown, json)
+        }
+        CasesCommand::Pay {
+            id,
+            amount,
+            on,
+            receipt,
+        } => {
+            let fen = fines::parse_yuan(&amount)
+                .filter(|f| *f > 0)
+                .ok_or_else(|| Failure::new(2, i18n::not_money(lang, &amount)))?;
+            let r = crate::workflow::case_acts::pay(
+                &o.store,
+                &cal,
+                &me,
+                lang,
+                today,
+                id,
+                fen,
+                on.unwrap_or(today),
+                &receipt,
+            )
+            .await;
+            o.store.close().await;
+            done(r)
+        }
         CasesCommand::File {
             id,
             kind,
             kept_at,
             note,
+            on,
         } => {
             let k = CaseFileKind::parse(kind.trim())
                 .ok_or_else(|| Failure::new(2, i18n::unknown_file_kind(lang, &kind)))?;
-            let r = work::add_to_file(&o.store, &me, lang, id, k, today, &kept_at, &note).await;
+            let on = on.unwrap_or(today);
+            if on > today {
+                return Err(Failure::new(
+                    2,
+                    i18n::act_date_refusal(
+                        lang,
+                        &crate::domain::procedure::acts::DateRefusal::InFuture { today },
+                    ),
+                ));
+            }
+            let r = work::add_to_file(&o.store, &me, lang, id, k, on, &kept_at, &note).await;
             o.store.close().await;
             done(r)
         }
     }
+}
+
+/// "There is no such X; use one of …" for a code typed on the command line.
+fn unknown<'a>(
+    lang: Lang,
+    zh: &str,
+    en: &str,
+    code: &str,
+    all: impl Iterator<Item = &'a str>,
+) -> String {
+    let list: Vec<&str> = all.collect();
+    i18n::unknown_code(lang, zh, en, code, &list)
 }

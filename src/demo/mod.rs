@@ -604,6 +604,8 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
                 stage_from: prev.map(|p| p.code().to_string()),
                 stage_to: s.code().to_string(),
                 note: String::new(),
+                on_date: Some(registered),
+                served_by: String::new(),
             });
             prev = Some(*s);
         }

@@ -232,6 +232,46 @@ vocabulary! {
         Withdraw = "withdraw", "撤销立案", "Withdraw the case";
         Transfer = "transfer", "移送", "Transfer";
         RectifyOrder = "rectify-order", "责令改正（不予处罚）", "Order to rectify, no penalty";
+        Waive = "waive", "当事人书面放弃陈述申辩和听证", "The party waives statement and hearing in writing";
+        Renotice = "renotice", "重新事先告知", "Serve a new prior notice";
+        Remind = "remind", "催告", "Serve a reminder (催告)";
+        CourtApply = "court-apply", "申请法院强制执行", "Apply to the court for enforcement";
+        Terminate = "terminate", "终结", "Terminate the case";
+    }
+}
+
+vocabulary! {
+    /// Where a case comes from (劳动保障监察条例 arts 14–15; DOMAIN.md §12).
+    CaseSource {
+        Patrol = "patrol", "日常巡视检查", "Routine patrol";
+        WrittenReview = "written-review", "书面材料审查", "Written review";
+        AnnualReview = "annual-review", "年度审查", "Annual review";
+        Campaign = "campaign", "专项检查", "Campaign";
+        Audit = "audit", "工资支付和社会保险费缴纳审计", "Wage or social-insurance audit";
+        Report = "report", "举报", "Report";
+        Complaint = "complaint", "投诉", "Complaint";
+        MassIncident = "mass-incident", "群体性事件", "Mass incident";
+        Referral = "referral", "其他部门移送", "Referred by another department";
+    }
+}
+
+vocabulary! {
+    /// How a paper was served (行政处罚法 art 61 → 民事诉讼法 arts 87–95).
+    ServiceMethod {
+        Direct = "direct", "直接送达", "Served in person";
+        Left = "left", "留置送达", "Left at the address";
+        Post = "post", "邮寄送达", "Served by post";
+        Notice = "notice", "公告送达", "Served by public notice";
+        Electronic = "electronic", "电子送达", "Served electronically";
+    }
+}
+
+vocabulary! {
+    /// Who the respondent is: the hearing threshold differs (行政处罚法 art 63).
+    PartyKind {
+        Organisation = "organisation", "法人或其他组织", "Legal person or organisation";
+        IndividualBusiness = "individual-business", "个体工商户", "Individual business";
+        Person = "person", "公民", "Natural person";
     }
 }
 
@@ -239,6 +279,7 @@ vocabulary! {
     /// What goes into a case file: the procedure's documents and the evidence.
     CaseFileKind {
         ComplaintForm = "complaint-form", "投诉登记表", "Complaint form";
+        SourceRecord = "source-record", "案件来源登记表", "Record of the case's source";
         OpeningApproval = "opening-approval", "立案审批表", "Opening approval";
         SuspensionApproval = "suspension-approval", "中止调查审批表", "Suspension approval";
         ExtensionApproval = "extension-approval", "延期审批表", "Extension approval";
@@ -259,6 +300,11 @@ vocabulary! {
         EmployerDocuments = "employer-documents", "调取的用人单位资料", "Documents demanded from the employer";
         AudioVideo = "audio-video", "录音录像", "Audio and video";
         CommissionedAudit = "commissioned-audit", "委托审计报告（工资、社保）", "Commissioned wage or social-insurance audit";
+        RightsWaiver = "rights-waiver", "放弃陈述申辩和听证权利的书面声明", "Written waiver of statement and hearing";
+        ReminderDoc = "reminder", "催告书", "Reminder (催告书)";
+        CourtApplicationDoc = "court-application", "强制执行申请书", "Application for court enforcement";
+        TerminationApproval = "termination-approval", "案件终结审批表", "Termination approval";
+        PaymentReceipt = "payment-receipt", "罚没款缴款凭证", "Payment receipt";
     }
 }
 
@@ -326,5 +372,7 @@ vocabulary! {
         FileEvidence = "file-evidence", "登记案卷证据或文书", "add evidence or a document to a case file";
         PrintDocument = "print-document", "出具文书", "print a document";
         RecordLead = "record-lead", "登记线索", "record a lead";
+        OpenCase = "open-case", "登记案件", "register a case";
+        RecordPayment = "record-payment", "登记缴款", "record a payment";
     }
 }

@@ -41,6 +41,8 @@ pub fn roles(act: Act) -> &'static [Role] {
         // do the work print them, not the system's administrator.
         Act::PrintDocument => &[Clerk, Inspector, Chief, Legal],
         Act::RecordLead => &[Clerk, Inspector, Chief],
+        // Cases found by the office are registered by who found them.
+        Act::OpenCase | Act::RecordPayment => &[Inspector, Chief],
     }
 }
 
@@ -99,6 +101,8 @@ mod tests {
         (Act::FileEvidence, [false, true, true, true, false]),
         (Act::PrintDocument, [true, true, true, true, false]),
         (Act::RecordLead, [true, true, true, false, false]),
+        (Act::OpenCase, [false, true, true, false, false]),
+        (Act::RecordPayment, [false, true, true, false, false]),
     ];
 
     #[test]

@@ -5,9 +5,13 @@
 //! conflict, no one approving their own case, a hearing host who did not
 //! investigate, a legal reviewer who is not the case officer.
 
-use super::kinds::{CaseFileKind as Doc, CaseMove as Move, CaseStage as Stage, Role};
+use super::kinds::{
+    CaseFileKind as Doc, CaseMove as Move, CaseStage as Stage, Role, ServiceMethod,
+};
 use super::staff::Staff;
 use chrono::NaiveDate;
+
+pub mod acts;
 
 /// Inspectors an investigation needs at least (条例 art 16; 行政处罚法 art 42).
 pub const MIN_INSPECTORS: usize = 2;
@@ -19,6 +23,8 @@ pub enum Outcome {
     Withdrawn,
     Transferred,
     Rectified,
+    /// 终结: the decision cannot be carried out for a reason the law allows.
+    Terminated,
 }
 
 impl Outcome {
@@ -28,6 +34,7 @@ impl Outcome {
             Outcome::Withdrawn,
             Outcome::Transferred,
             Outcome::Rectified,
+            Outcome::Terminated,
         ]
         .into_iter()
         .find(|o| o.code() == code)
@@ -39,6 +46,7 @@ impl Outcome {
             Outcome::Withdrawn => lang.pick("撤销立案", "Withdrawn"),
             Outcome::Transferred => lang.pick("已移送", "Transferred"),
             Outcome::Rectified => lang.pick("责令改正，不予处罚", "Ordered to rectify, no penalty"),
+            Outcome::Terminated => lang.pick("终结", "Terminated"),
         }
     }
 
@@ -48,6 +56,7 @@ impl Outcome {
             Outcome::Withdrawn => "withdrawn",
             Outcome::Transferred => "transferred",
             Outcome::Rectified => "rectify-order",
+            Outcome::Terminated => "terminated",
         }
     }
 }
@@ -67,6 +76,16 @@ pub struct MoveRule {
 }
 
 const INVESTIGATING: &[Stage] = &[Stage::Investigating];
+/// Any stage after 立案 and before the decision: the investigation's clock
+/// runs through the notice and the defence, so it may be suspended or
+/// extended there too.
+const BEFORE_DECISION: &[Stage] = &[
+    Stage::Opened,
+    Stage::Investigating,
+    Stage::PriorNotice,
+    Stage::Defence,
+];
+const AFTER_DECISION: &[Stage] = &[Stage::Decided, Stage::Enforcing];
 const CHIEF: &[Role] = &[Role::Chief];
 const WORKERS: &[Role] = &[Role::Inspector, Role::Chief];
 
@@ -96,9 +115,21 @@ pub fn rule(m: Move) -> MoveRule {
             true,
         ),
         Move::Investigate => r(&[Opened], Some(Investigating), WORKERS, &[], false),
-        Move::Suspend => r(INVESTIGATING, None, CHIEF, &[Doc::SuspensionApproval], true),
-        Move::Resume => r(INVESTIGATING, None, CHIEF, &[], false),
-        Move::Extend => r(INVESTIGATING, None, CHIEF, &[Doc::ExtensionApproval], true),
+        Move::Suspend => r(
+            BEFORE_DECISION,
+            None,
+            CHIEF,
+            &[Doc::SuspensionApproval],
+            true,
+        ),
+        Move::Resume => r(BEFORE_DECISION, None, CHIEF, &[], false),
+        Move::Extend => r(
+            BEFORE_DECISION,
+            None,
+            CHIEF,
+            &[Doc::ExtensionApproval],
+            true,
+        ),
         Move::PriorNotice => r(INVESTIGATING, Some(PriorNotice), WORKERS, &[], false),
         Move::HearingRequest => r(
             &[PriorNotice, Defence],
@@ -141,12 +172,55 @@ pub fn rule(m: Move) -> MoveRule {
         Move::Serve => r(&[Decided], None, WORKERS, &[Doc::ServiceReceipt], false),
         Move::Enforce => r(&[Decided], Some(Enforcing), WORKERS, &[], false),
         Move::Close => r(
-            &[Decided, Enforcing],
+            AFTER_DECISION,
             Some(Closed),
             CHIEF,
             &[Doc::ClosingApproval],
             true,
         ),
+        // 行政处罚法 art 62: the party may waive the rights in writing; only
+        // then may the decision come before the windows close.
+        Move::Waive => r(
+            &[PriorNotice, Defence],
+            Some(Defence),
+            WORKERS,
+            &[Doc::RightsWaiver],
+            false,
+        ),
+        // 行政处罚法 art 45: no heavier penalty than the notice proposed
+        // without a new notice (and new windows).
+        Move::Renotice => r(
+            &[Defence],
+            Some(PriorNotice),
+            WORKERS,
+            &[Doc::PriorNoticeDoc],
+            false,
+        ),
+        // 行政强制法 art 54: a written 催告 before applying to the court.
+        Move::Remind => r(
+            AFTER_DECISION,
+            Some(Enforcing),
+            WORKERS,
+            &[Doc::ReminderDoc],
+            false,
+        ),
+        Move::CourtApply => r(
+            AFTER_DECISION,
+            Some(Enforcing),
+            CHIEF,
+            &[Doc::CourtApplicationDoc],
+            true,
+        ),
+        Move::Terminate => MoveRule {
+            outcome: Some(Outcome::Terminated),
+            ..r(
+                AFTER_DECISION,
+                Some(Closed),
+                CHIEF,
+                &[Doc::TerminationApproval],
+                true,
+            )
+        },
         Move::Withdraw => MoveRule {
             outcome: Some(Outcome::Withdrawn),
             ..r(
@@ -207,6 +281,20 @@ pub struct CaseFacts {
     pub conflicted: Vec<i64>,
     /// What is already on file.
     pub on_file: Vec<Doc>,
+    /// The party waived statement and hearing in writing (行政处罚法 art 62).
+    pub rights_waived: bool,
+    /// The decision's amount and any late fee are paid in full.
+    pub paid_in_full: bool,
+    /// The time to pay has run out with something still owed.
+    pub payment_overdue: bool,
+    pub reminder_served: bool,
+    /// The court may be applied to on the act's day (after the 催告's wait
+    /// and the relief windows, within 3 months of their lapse).
+    pub court_window_open: bool,
+    pub court_applied: bool,
+    /// The office found the case itself (a patrol, a review, an audit…):
+    /// its first paper is a record of the source, not a complaint form.
+    pub found_by_office: bool,
 }
 
 /// Why a move or an assignment is refused.
@@ -256,6 +344,18 @@ pub enum Refusal {
     /// Asked after the 5 working days (行政处罚法 art 64).
     HearingRequestLate,
     AlreadyRequested,
+    /// Closing needs the decision carried out or the court applied to.
+    NotCarriedOut,
+    /// A 催告 only once the time to pay has run out unpaid.
+    NotOverdue,
+    /// The court is applied to only after a 催告 (行政强制法 art 54).
+    NoReminder,
+    /// Not within the window to apply to the court (行政强制法 arts 53–54).
+    CourtWindowClosed,
+    AlreadyApplied,
+    AlreadyWaived,
+    /// The decision is heavier than the notice proposed (行政处罚法 art 45).
+    HeavierThanNotice,
 }
 
 /// The documents the move still needs, given what is on file and what is
@@ -265,7 +365,9 @@ pub fn missing_documents(m: Move, on_file: &[Doc], attached: &[Doc]) -> Vec<Doc>
     if m == Move::PriorNotice {
         needs.push(Doc::PriorNoticeDoc);
     }
-    needs.retain(|d| !on_file.contains(d) && !attached.contains(d));
+    // A new notice, a new reminder, a new receipt: each act its own paper.
+    let fresh = matches!(m, Move::Renotice | Move::Remind | Move::Serve);
+    needs.retain(|d| (fresh || !on_file.contains(d)) && !attached.contains(d));
     needs
 }
 
@@ -293,7 +395,19 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
         Move::Extend if c.extended => return Err(Refusal::AlreadyExtended),
         Move::Extend if c.investigation_overdue => return Err(Refusal::TooLateToExtend),
         Move::Serve if c.served => return Err(Refusal::NotFromStage { stage }),
-        Move::Enforce | Move::Close if !c.served => return Err(Refusal::NotServed),
+        Move::Enforce | Move::Close | Move::Remind | Move::CourtApply | Move::Terminate
+            if !c.served =>
+        {
+            return Err(Refusal::NotServed);
+        }
+        Move::Close if !c.paid_in_full && !c.court_applied => {
+            return Err(Refusal::NotCarriedOut);
+        }
+        Move::Remind if !c.payment_overdue => return Err(Refusal::NotOverdue),
+        Move::CourtApply if c.court_applied => return Err(Refusal::AlreadyApplied),
+        Move::CourtApply if !c.reminder_served => return Err(Refusal::NoReminder),
+        Move::CourtApply if !c.court_window_open => return Err(Refusal::CourtWindowClosed),
+        Move::Waive if c.rights_waived => return Err(Refusal::AlreadyWaived),
         Move::PriorNotice | Move::RectifyOrder | Move::Withdraw | Move::Extend if c.suspended => {
             return Err(Refusal::Suspended);
         }
@@ -318,10 +432,17 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
         Move::HearingRequest if !c.hearing_request_open => return Err(Refusal::HearingRequestLate),
         // The party's rights run first: a hearing may still be asked for, a
         // statement may still be made (unless one is on file).
-        Move::Decide if c.hearing_required && !c.hearing_requested && c.hearing_request_open => {
+        // A statement on file does not close the window (the party may say
+        // more until it ends); only a written waiver does (art 62).
+        Move::Decide
+            if c.hearing_required
+                && !c.hearing_requested
+                && c.hearing_request_open
+                && !c.rights_waived =>
+        {
             return Err(Refusal::HearingWindowOpen);
         }
-        Move::Decide if c.statement_open && !c.on_file.contains(&Doc::StatementRecord) => {
+        Move::Decide if c.statement_open && !c.rights_waived => {
             return Err(Refusal::StatementWindowOpen);
         }
         Move::Decide if c.hearing_requested && c.hearing_host.is_none() => {
@@ -336,6 +457,7 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
         _ => {}
     }
     let mut missing = missing_documents(m, &c.on_file, attached);
+    source_record(c, m, attached, &mut missing);
     if m == Move::PriorNotice && c.hearing_required {
         // The notice must also tell the party of the right to a hearing.
         if !c.on_file.contains(&Doc::HearingNoticeDoc) && !attached.contains(&Doc::HearingNoticeDoc)
@@ -349,9 +471,22 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
     Ok(r.to.unwrap_or(stage))
 }
 
+/// A case the office found opens its file with a record of the source
+/// instead of a complaint form.
+fn source_record(c: &CaseFacts, m: Move, attached: &[Doc], docs: &mut Vec<Doc>) {
+    if m == Move::Preliminary && c.found_by_office {
+        docs.retain(|d| *d != Doc::ComplaintForm);
+        let have = |d: &Doc| c.on_file.contains(d) || attached.contains(d) || docs.contains(d);
+        if !have(&Doc::SourceRecord) {
+            docs.push(Doc::SourceRecord);
+        }
+    }
+}
+
 /// The documents a move would attach: what it needs and is not yet on file.
 pub fn documents_for(c: &CaseFacts, m: Move) -> Vec<Doc> {
     let mut docs = missing_documents(m, &c.on_file, &[]);
+    source_record(c, m, &[], &mut docs);
     if m == Move::PriorNotice && c.hearing_required && !c.on_file.contains(&Doc::HearingNoticeDoc) {
         docs.push(Doc::HearingNoticeDoc);
     }
@@ -374,7 +509,11 @@ pub fn moves_from(c: &CaseFacts) -> Vec<Move> {
             }
             Move::Hearing => c.hearing_requested && c.hearing_host.is_none(),
             Move::Serve => !c.served,
-            Move::Enforce | Move::Close => c.served,
+            Move::Enforce | Move::Terminate => c.served,
+            Move::Close => c.served && (c.paid_in_full || c.court_applied),
+            Move::Remind => c.served && c.payment_overdue,
+            Move::CourtApply => c.reminder_served && !c.court_applied && c.court_window_open,
+            Move::Waive => !c.rights_waived,
             _ => true,
         })
         .collect()
@@ -430,14 +569,28 @@ pub struct MoveEffect {
     pub decided_on: Option<NaiveDate>,
     pub served_on: Option<NaiveDate>,
     pub outcome: Option<Outcome>,
+    pub reminder_served_on: Option<NaiveDate>,
+    pub court_applied_on: Option<NaiveDate>,
+    pub rights_waived: bool,
+    /// A new notice: the defence starts over (no hearing asked or held, no
+    /// review, no waiver).
+    pub reset_defence: bool,
+    /// The day the act happened, and how its paper was served.
+    pub on: Option<NaiveDate>,
+    pub served_by: Option<ServiceMethod>,
 }
 
-/// The effect of `m` made by `actor` on day `on` (already allowed by `may_move`).
-pub fn effect(m: Move, actor: &Staff, on: NaiveDate) -> MoveEffect {
+/// The effect of `m` made by `actor` on day `on` (already allowed by
+/// `may_move`); a paper served by `served_by` takes effect on the day
+/// `acts::service_takes_effect` says, and its windows run from that day.
+pub fn effect(m: Move, actor: &Staff, on: NaiveDate, served_by: ServiceMethod) -> MoveEffect {
     let r = rule(m);
+    let served = acts::serves(m).then(|| acts::service_takes_effect(served_by, on));
     let mut e = MoveEffect {
         to: r.to,
         outcome: r.outcome,
+        on: Some(on),
+        served_by: served.map(|_| served_by),
         ..MoveEffect::default()
     };
     match m {
@@ -445,13 +598,20 @@ pub fn effect(m: Move, actor: &Staff, on: NaiveDate) -> MoveEffect {
         Move::Suspend => e.suspend = Some(true),
         Move::Resume => e.suspend = Some(false),
         Move::Extend => e.extended = true,
-        Move::PriorNotice => e.notice_served_on = Some(on),
+        Move::PriorNotice => e.notice_served_on = served,
+        Move::Renotice => {
+            e.notice_served_on = served;
+            e.reset_defence = true;
+        }
+        Move::Waive => e.rights_waived = true,
+        Move::Remind => e.reminder_served_on = served,
+        Move::CourtApply => e.court_applied_on = Some(on),
         Move::HearingRequest => e.hearing_requested = true,
         Move::Hearing => e.hearing_host = Some(actor.id),
         Move::LegalReview => e.legal_reviewer = Some(actor.id),
         Move::Decide => e.decided_on = Some(on),
         // Served on the spot or later: the fine's days run from service.
-        Move::Serve => e.served_on = Some(on),
+        Move::Serve => e.served_on = served,
         _ => {}
     }
     e

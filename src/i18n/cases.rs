@@ -89,9 +89,12 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::HearingWindowOpen) => {
             "The party may still ask for a hearing (5 working days from the notice).".into()
         }
-        (Lang::Zh, Refusal::StatementWindowOpen) => "陈述申辩期限尚未届满，当事人也未提出陈述申辩。".into(),
+        (Lang::Zh, Refusal::StatementWindowOpen) => {
+            "陈述申辩期限尚未届满，当事人也未书面放弃陈述申辩（waive）。".into()
+        }
         (Lang::En, Refusal::StatementWindowOpen) => {
-            "The statement window is still open and no statement is on file.".into()
+            "The statement window is still open and the party has not waived it in writing (waive)."
+                .into()
         }
         (Lang::Zh, Refusal::HearingNotOffered) => {
             "罚款达到听证标准，但事先告知未告知听证权利，须重新告知。".into()
@@ -115,6 +118,40 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::Zh, Refusal::AlreadyRequested) => "当事人已申请听证。".into(),
         (Lang::En, Refusal::AlreadyRequested) => {
             "The party has already asked for a hearing.".into()
+        }
+        (Lang::Zh, Refusal::NotCarriedOut) => {
+            "决定尚未执行完毕（罚款及加处罚款未缴清），也未申请法院强制执行，不能结案；无法执行的可终结。"
+                .into()
+        }
+        (Lang::En, Refusal::NotCarriedOut) => {
+            "The decision is not carried out (the amount and any late fee unpaid) nor sent to the court: it cannot be closed; terminate it if it cannot be carried out."
+                .into()
+        }
+        (Lang::Zh, Refusal::NotOverdue) => "缴纳期限尚未届满或已缴清，不需催告。".into(),
+        (Lang::En, Refusal::NotOverdue) => {
+            "The time to pay has not run out, or all is paid: no reminder is needed.".into()
+        }
+        (Lang::Zh, Refusal::NoReminder) => "申请法院强制执行前须先送达催告书。".into(),
+        (Lang::En, Refusal::NoReminder) => {
+            "A reminder must be served before applying to the court.".into()
+        }
+        (Lang::Zh, Refusal::CourtWindowClosed) => {
+            "不在申请法院强制执行的期间内（催告后10个工作日、复议和诉讼期限届满后3个月内）。".into()
+        }
+        (Lang::En, Refusal::CourtWindowClosed) => {
+            "Not within the window to apply to the court (10 working days after the reminder, within 3 months of the relief windows' lapse)."
+                .into()
+        }
+        (Lang::Zh, Refusal::AlreadyApplied) => "已申请法院强制执行。".into(),
+        (Lang::En, Refusal::AlreadyApplied) => "The court has already been applied to.".into(),
+        (Lang::Zh, Refusal::AlreadyWaived) => "当事人已书面放弃陈述申辩和听证。".into(),
+        (Lang::En, Refusal::AlreadyWaived) => "The party has already waived in writing.".into(),
+        (Lang::Zh, Refusal::HeavierThanNotice) => {
+            "决定重于事先告知的拟处罚，须重新事先告知（renotice）。".into()
+        }
+        (Lang::En, Refusal::HeavierThanNotice) => {
+            "The decision is heavier than the notice proposed: serve a new prior notice (renotice)."
+                .into()
         }
         (Lang::Zh, Refusal::HearingPending) => "当事人已申请听证，须先举行听证。".into(),
         (Lang::En, Refusal::HearingPending) => {

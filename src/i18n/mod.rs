@@ -3,6 +3,7 @@
 //! languages, so a language can never miss a key.
 
 mod board;
+mod case_acts;
 mod cases;
 mod complaints;
 mod documents;
@@ -15,6 +16,7 @@ mod supervision;
 mod tui;
 
 pub use board::*;
+pub use case_acts::*;
 pub use cases::*;
 pub use complaints::*;
 pub use documents::*;

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(14, "0014_documents"),
     migration!(15, "0015_intake"),
     migration!(16, "0016_filing_intake_kinds"),
+    migration!(17, "0017_case_acts"),
 ];
 
 /// The schema version this program knows.

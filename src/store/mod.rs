@@ -54,6 +54,7 @@ mod sqlite {
     include!("backend/review.rs");
     include!("backend/intake.rs");
     include!("backend/cases.rs");
+    include!("backend/case_acts.rs");
     include!("backend/complaints.rs");
     include!("backend/draws.rs");
     include!("backend/supervision.rs");
@@ -75,6 +76,7 @@ mod postgres {
     include!("backend/review.rs");
     include!("backend/intake.rs");
     include!("backend/cases.rs");
+    include!("backend/case_acts.rs");
     include!("backend/complaints.rs");
     include!("backend/draws.rs");
     include!("backend/supervision.rs");
@@ -140,6 +142,7 @@ macro_rules! on_backend {
     };
 }
 
+mod cases_api;
 mod imports_api;
 mod supervision_api;
 

@@ -216,6 +216,10 @@ pub struct CaseEventRow {
     pub stage_from: Option<String>,
     pub stage_to: String,
     pub note: String,
+    /// The day the act happened (None: recorded before acts had their own day).
+    pub on_date: Option<NaiveDate>,
+    /// How its paper was served (a `ServiceMethod` code), or empty.
+    pub served_by: String,
 }
 
 /// A published yearly figure with its source: the average wage, or the

@@ -384,6 +384,17 @@ pub struct CaseStateRow {
     pub due_rule: String,
     pub queue_key: String,
     pub complaint_received_on: Option<NaiveDate>,
+    pub source: String,
+    pub respondent_kind: String,
+    pub matters: String,
+    pub facts: String,
+    pub anonymous: bool,
+    pub informant_name: String,
+    pub informant_phone: String,
+    pub last_act_on: Option<NaiveDate>,
+    pub reminder_served_on: Option<NaiveDate>,
+    pub court_applied_on: Option<NaiveDate>,
+    pub rights_waived: bool,
 }
 
 /// What a case's clocks read: a narrow row, so that every open case's
@@ -403,6 +414,8 @@ pub struct ClockRow {
     pub complaint_received_on: Option<NaiveDate>,
     pub due_on: Option<NaiveDate>,
     pub due_rule: String,
+    pub source: String,
+    pub reminder_served_on: Option<NaiveDate>,
 }
 
 impl From<&CaseStateRow> for ClockRow {
@@ -421,6 +434,8 @@ impl From<&CaseStateRow> for ClockRow {
             complaint_received_on: r.complaint_received_on,
             due_on: r.due_on,
             due_rule: r.due_rule.clone(),
+            source: r.source.clone(),
+            reminder_served_on: r.reminder_served_on,
         }
     }
 }
@@ -442,6 +457,8 @@ pub struct CaseState {
     pub suspensions: Vec<(NaiveDate, Option<NaiveDate>)>,
     /// Staff who declared an interest in the respondent.
     pub conflicted: Vec<i64>,
+    /// Payments of the decision: (day paid, amount in fen).
+    pub payments: Vec<(NaiveDate, i64)>,
 }
 
 /// An open case's clock facts.
@@ -459,6 +476,48 @@ pub struct CaseFileRow {
     pub recorded_by: Option<String>,
     pub kept_at: String,
     pub note: String,
+}
+
+/// One act in a case's history: the day it happened and the moment it was
+/// recorded, by whom, and how its paper was served.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CaseActRow {
+    pub on_date: Option<NaiveDate>,
+    pub at: String,
+    pub staff_name: Option<String>,
+    pub stage_from: Option<String>,
+    pub stage_to: String,
+    pub note: String,
+    pub served_by: String,
+}
+
+/// One payment of a decision.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CasePaymentRow {
+    pub paid_on: NaiveDate,
+    pub amount: i64,
+    pub receipt: String,
+    pub recorded_by: Option<String>,
+}
+
+/// A case registered from any source (`cases open`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenedCase {
+    pub number_stem: String,
+    pub source: String,
+    pub respondent_employer_id: Option<i64>,
+    pub respondent_name: String,
+    pub respondent_kind: String,
+    pub matters: String,
+    pub facts: String,
+    pub on: NaiveDate,
+    pub anonymous: bool,
+    pub informant_name: String,
+    pub informant_phone: String,
+    pub from_inspection_id: Option<i64>,
+    pub from_lead_id: Option<i64>,
+    pub mass_incident: bool,
+    pub next: NextDue,
 }
 
 /// A case's next deadline as the queue keeps it.

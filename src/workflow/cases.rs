@@ -4,8 +4,13 @@
 //! open case, for the queue and `cases due`. No SQL and no rule here.
 
 use crate::domain::clocks::{self, Explained, Suspension};
-use crate::domain::procedure::{CaseFacts, documents_for, effect, may_assign, may_move, queue_key};
-use crate::domain::{CaseFileKind, CaseMove, CaseStage, Staff, WorkCalendar, fines};
+use crate::domain::procedure::{
+    CaseFacts, acts, documents_for, effect, may_assign, may_move, queue_key,
+};
+use crate::domain::{
+    CaseFileKind, CaseMove, CaseSource, CaseStage, PartyKind, ServiceMethod, Staff, WorkCalendar,
+    fines,
+};
 use crate::i18n::{self, Lang};
 use crate::store::{CaseClock, CaseState, ClockRow, NextDue, Store};
 use chrono::NaiveDate;
@@ -13,7 +18,10 @@ use chrono::NaiveDate;
 /// The locality's figures the procedure uses, from the settings table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CaseSettings {
+    /// 较大数额 for a legal person or other organisation, in fen.
     pub hearing_threshold: i64,
+    /// 较大数额 for a citizen or an individual business, in fen.
+    pub hearing_threshold_person: i64,
     pub statement_days: u32,
 }
 
@@ -21,8 +29,24 @@ impl Default for CaseSettings {
     fn default() -> Self {
         CaseSettings {
             hearing_threshold: 10_000_00,
+            hearing_threshold_person: 1_000_00,
             statement_days: 5,
         }
+    }
+}
+
+impl CaseSettings {
+    /// The hearing threshold for a party of this kind (行政处罚法 art 63:
+    /// 较大数额, set locally, lower for citizens and individual businesses).
+    pub fn hearing_threshold_for(&self, kind: PartyKind) -> i64 {
+        match kind {
+            PartyKind::Organisation => self.hearing_threshold,
+            PartyKind::IndividualBusiness | PartyKind::Person => self.hearing_threshold_person,
+        }
+    }
+
+    fn threshold_of(&self, kind: &str) -> i64 {
+        self.hearing_threshold_for(PartyKind::parse(kind).unwrap_or(PartyKind::Organisation))
     }
 }
 
@@ -39,6 +63,15 @@ pub async fn settings(store: &Store) -> CaseSettings {
         )
         .filter(|n| *n > 0)
         .unwrap_or(d.hearing_threshold),
+        hearing_threshold_person: read(
+            store
+                .setting("case.hearing_threshold_person_fen")
+                .await
+                .ok()
+                .flatten(),
+        )
+        .filter(|n| *n > 0)
+        .unwrap_or(d.hearing_threshold_person),
         statement_days: read(store.setting("case.statement_days").await.ok().flatten())
             .and_then(|n| u32::try_from(n).ok())
             .filter(|n| (1..=30).contains(n))
@@ -56,7 +89,12 @@ fn suspensions(spans: &[(NaiveDate, Option<NaiveDate>)]) -> Vec<Suspension> {
         .collect()
 }
 
-/// The procedure's view of a case.
+/// What the case's decision leaves owed on `on`.
+pub fn owed(s: &CaseState, cal: &WorkCalendar, on: NaiveDate) -> acts::Owed {
+    acts::owed(cal, s.row.fine, s.row.served_on, &s.payments, on)
+}
+
+/// The procedure's view of a case on `today` (the day of the act judged).
 pub fn facts(
     s: &CaseState,
     settings: CaseSettings,
@@ -64,14 +102,25 @@ pub fn facts(
     today: NaiveDate,
 ) -> CaseFacts {
     let r = &s.row;
+    let owed = owed(s, cal, today);
     CaseFacts {
+        rights_waived: r.rights_waived,
+        paid_in_full: owed.paid_in_full(),
+        payment_overdue: !owed.paid_in_full() && owed.due.is_some_and(|d| today > d),
+        reminder_served: r.reminder_served_on.is_some(),
+        court_window_open: match (r.served_on, r.reminder_served_on) {
+            (Some(s), Some(rem)) => acts::court_window_open(cal, s, rem, today),
+            _ => false,
+        },
+        court_applied: r.court_applied_on.is_some(),
+        found_by_office: CaseSource::parse(&r.source).is_some_and(acts::found_by_office),
         stage: CaseStage::parse(&r.stage),
         case_officer: r.case_officer_id,
         inspectors: s.inspectors.clone(),
         suspended: r.suspended,
         extended: r.extended,
         hearing_required: r.hearing_required
-            || fines::needs_hearing(r.fine, settings.hearing_threshold),
+            || fines::needs_hearing(r.fine, settings.threshold_of(&r.respondent_kind)),
         hearing_requested: r.hearing_requested,
         hearing_request_open: r
             .notice_served_on
@@ -109,6 +158,13 @@ pub fn next_deadline(
             .map(|o| clocks::investigation_due(cal, o, r.extended, &suspensions(spans), today))
     };
     match stage {
+        // A case the office found itself has no acceptance to decide
+        // (若干规定 art 18 is for complaints and reports): 及时立案, no fixed clock.
+        CaseStage::Registered | CaseStage::Preliminary
+            if CaseSource::parse(&r.source).is_some_and(acts::found_by_office) =>
+        {
+            None
+        }
         CaseStage::Registered | CaseStage::Preliminary => Some(clocks::accept_due(
             cal,
             r.complaint_received_on.unwrap_or(r.registered_on),
@@ -133,7 +189,7 @@ pub fn next_deadline(
         },
         CaseStage::Enforcing => r
             .served_on
-            .map(|s| clocks::court_application_window(cal, s, None).1),
+            .map(|s| clocks::court_application_window(cal, s, r.reminder_served_on).1),
         CaseStage::Closed => None,
     }
 }
@@ -252,8 +308,19 @@ pub fn due_list(
     out
 }
 
-/// Makes `m` on case `id` as `staff`; `decision` is (article, basis, fine)
-/// for a decision. Ok is the sentence to show; Err says why not.
+/// A step as it happened: the move, the day it was made (or the paper
+/// served), how it was served, the penalty for a notice or a decision, a note.
+#[derive(Debug, Clone, Copy)]
+pub struct Step<'a> {
+    pub m: CaseMove,
+    pub on: NaiveDate,
+    pub served_by: ServiceMethod,
+    /// (article, basis, fine) for a decision or the penalty a notice proposes.
+    pub decision: Option<(&'a str, fines::Basis, i64)>,
+    pub note: &'a str,
+}
+
+/// Makes `m` on case `id` as `staff` today, any paper served in person.
 #[allow(clippy::too_many_arguments)]
 pub async fn make_move(
     store: &Store,
@@ -266,6 +333,36 @@ pub async fn make_move(
     decision: Option<(&str, fines::Basis, i64)>,
     note: &str,
 ) -> Result<String, String> {
+    let step = Step {
+        m,
+        on: today,
+        served_by: ServiceMethod::Direct,
+        decision,
+        note,
+    };
+    make_move_on(store, cal, staff, lang, today, id, &step).await
+}
+
+/// Makes `step` on case `id` as `staff`, recorded `today`: the step is
+/// judged as of its own day, and every clock runs from the days recorded,
+/// so a case keyed in late gets the deadlines it would have had on the day.
+/// Ok is the sentence to show; Err says why not.
+pub async fn make_move_on(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+    step: &Step<'_>,
+) -> Result<String, String> {
+    let Step {
+        m,
+        on,
+        served_by,
+        decision,
+        note,
+    } = *step;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let settings = settings(store).await;
     let state = store
@@ -273,13 +370,21 @@ pub async fn make_move(
         .await
         .map_err(fail)?
         .ok_or_else(|| i18n::no_case(lang, id))?;
-    let mut f = facts(&state, settings, cal, today);
+    let last = state.row.last_act_on.unwrap_or(state.row.registered_on);
+    acts::check_act_date(on, today, Some(last)).map_err(|r| i18n::act_date_refusal(lang, &r))?;
+    if m == CaseMove::Terminate && note.trim().is_empty() {
+        return Err(i18n::termination_needs_reason(lang).to_string());
+    }
+    let mut f = facts(&state, settings, cal, on);
     // Whether the step is allowed at all comes first, then its penalty.
     may_move(&f, m, staff, &documents_for(&f, m)).map_err(|r| i18n::case_refusal(lang, &r))?;
     // A decision's fine, or the penalty a prior notice proposes: either must
     // lie in its article's range; the proposal decides whether a hearing is offered.
     let penalty = match (m, decision) {
-        (CaseMove::Decide | CaseMove::PriorNotice, Some((article, basis, fine))) => {
+        (
+            CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice,
+            Some((article, basis, fine)),
+        ) => {
             fines::check(article, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
             Some((fine, article))
         }
@@ -291,13 +396,21 @@ pub async fn make_move(
         }
         _ => None,
     };
+    let threshold = settings.threshold_of(&state.row.respondent_kind);
     match (m, penalty) {
-        (CaseMove::PriorNotice, Some((fine, _))) => {
-            f.hearing_required |= fines::needs_hearing(fine, settings.hearing_threshold);
+        (CaseMove::PriorNotice | CaseMove::Renotice, Some((fine, _))) => {
+            f.hearing_required |= fines::needs_hearing(fine, threshold);
+        }
+        // 行政处罚法 art 45: no heavier penalty than the notice proposed.
+        (CaseMove::Decide, Some((fine, _))) if state.row.fine > 0 && fine > state.row.fine => {
+            return Err(i18n::case_refusal(
+                lang,
+                &crate::domain::procedure::Refusal::HeavierThanNotice,
+            ));
         }
         // A fine at the threshold stands only if the notice offered a hearing.
         (CaseMove::Decide, Some((fine, _)))
-            if fines::needs_hearing(fine, settings.hearing_threshold) && !f.hearing_required =>
+            if fines::needs_hearing(fine, threshold) && !f.hearing_required =>
         {
             return Err(i18n::case_refusal(
                 lang,
@@ -309,7 +422,7 @@ pub async fn make_move(
     let attached = documents_for(&f, m);
     may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;
     let decided = penalty;
-    let mut e = effect(m, staff, today);
+    let mut e = effect(m, staff, on, served_by);
     e.hearing_required = f.hearing_required;
     // The case as the move leaves it, for its next deadline.
     let mut after = state.row.clone();
@@ -319,12 +432,13 @@ pub async fn make_move(
     after.notice_served_on = e.notice_served_on.or(after.notice_served_on);
     after.decided_on = e.decided_on.or(after.decided_on);
     after.served_on = e.served_on.or(after.served_on);
+    after.reminder_served_on = e.reminder_served_on.or(after.reminder_served_on);
     let mut spans = state.suspensions.clone();
     match e.suspend {
-        Some(true) => spans.push((today, None)),
+        Some(true) => spans.push((on, None)),
         Some(false) => {
             if let Some(open) = spans.iter_mut().find(|(_, to)| to.is_none()) {
-                open.1 = Some(today.pred_opt().unwrap_or(today));
+                open.1 = Some(on.pred_opt().unwrap_or(on));
             }
         }
         None => {}
@@ -342,7 +456,7 @@ pub async fn make_move(
             m,
             &e,
             &attached,
-            today,
+            on,
             note,
             &next,
             decided,

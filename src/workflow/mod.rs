@@ -262,6 +262,7 @@ pub async fn problem_counts(store: &Store, today: NaiveDate, ids: &[i64]) -> Has
 pub mod annual;
 pub mod board;
 pub mod campaigns;
+pub mod case_acts;
 pub mod cases;
 pub mod complaints;
 pub mod documents;

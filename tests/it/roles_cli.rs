@@ -99,6 +99,8 @@ const WORKING: &str = "stage='investigating' AND suspended=0";
 /// `{today}` is the tests' pinned day, the program's too.
 const READY: &str = "stage='defence' AND notice_served_on < date('{today}', '-20 days')";
 const WORKERS: &[Role] = &[Inspector, Chief];
+/// A decision with a fine, served.
+const SERVED: &str = "stage IN ('decided', 'enforcing') AND served_on IS NOT NULL AND fine > 0";
 const CHIEF: &[Role] = &[Chief];
 const DESK: &[Role] = &[Clerk, Chief];
 const CHIEF_OR_ADMIN: &[Role] = &[Chief, Admin];
@@ -169,7 +171,11 @@ const ACTS: &[Act] = &[
     act("cases move serve", WORKERS, "cases move {id} serve").on(CASE, READY)
         .after(&["t-legal cases move {id} legal-review", "t-chief cases move {id} decide --article si-84-person --fine 1000"]),
     act("cases move enforce", WORKERS, "cases move {id} enforce").on(CASE, "stage='decided' AND served_on IS NOT NULL"),
-    act("cases move close", CHIEF, "cases move {id} close").on(CASE, "stage IN ('decided', 'enforcing') AND served_on IS NOT NULL"),
+    act("cases move close", CHIEF, "cases move {id} close").on(CASE, SERVED).after(&["wulei cases pay {id} --amount {owed}"]),
+    act("cases pay", WORKERS, "cases pay {id} --amount 1 --receipt R1").on(CASE, SERVED),
+    act("cases move waive", WORKERS, "cases move {id} waive").on(CASE, "stage='prior-notice'"),
+    act("cases move terminate", CHIEF, "cases move {id} terminate --note 用人单位已注销且无权利义务承受人").on(CASE, SERVED),
+    act("cases open", WORKERS, "cases open --source report --anonymous --respondent 某餐馆 --matters wages"),
     act("cases move withdraw", CHIEF, "cases move {id} withdraw").on(CASE, "stage IN ('opened', 'investigating') AND suspended=0"),
     act("cases move transfer", CHIEF, "cases move {id} transfer").on(CASE, "stage='preliminary'"),
     act("cases move rectify-order", CHIEF, "cases move {id} rectify-order").on(CASE, WORKING),
@@ -350,6 +356,15 @@ impl Bench {
                     .replace("{in}", self.inputs.to_str().unwrap())
                     .replace("{out}", self.outputs.to_str().unwrap())
                     .replace("{calendar}", calendar);
+                if w.contains("{owed}") {
+                    // What the case's decision leaves owed today, as the program says.
+                    let id = id.expect("{owed} goes with a case");
+                    let out = self.d.run(&["cases", "show", id, "--json"]).success();
+                    let v: serde_json::Value =
+                        serde_json::from_slice(&out.get_output().stdout).unwrap();
+                    let fen = v["outstanding_fen"].as_i64().expect("outstanding_fen");
+                    w = w.replace("{owed}", &format!("{}.{:02}", fen / 100, fen % 100));
+                }
                 if w.contains("{uscc}") {
                     let uscc = self
                         .d

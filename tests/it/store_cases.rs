@@ -61,7 +61,8 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
             (CaseMove::Open, &chief),
             (CaseMove::Investigate, &officer),
             (CaseMove::PriorNotice, &officer),
-            (CaseMove::Statement, &officer),
+            // Waived in writing: the decision need not wait for the window.
+            (CaseMove::Waive, &officer),
             (CaseMove::LegalReview, &legal),
         ];
         for (m, by) in steps {
@@ -133,7 +134,7 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
         for doc in [
             "opening-approval",
             "prior-notice",
-            "statement-record",
+            "rights-waiver",
             "legal-opinion",
             "penalty-decision",
             "service-receipt",
@@ -161,7 +162,12 @@ async fn a_move_on_a_version_no_longer_current_changes_nothing() {
         let chief = who(&store, "liuyang").await;
         let id = case_in(&db, CaseStage::Investigating).await;
         let state = store.case_state(id).await.unwrap().unwrap();
-        let e = hrss_desk::domain::procedure::effect(CaseMove::Suspend, &chief, today());
+        let e = hrss_desk::domain::procedure::effect(
+            CaseMove::Suspend,
+            &chief,
+            today(),
+            hrss_desk::domain::ServiceMethod::Direct,
+        );
         let next = hrss_desk::store::NextDue {
             due_on: state.row.due_on,
             rule: state.row.due_rule.clone(),
@@ -456,7 +462,7 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
         step(CaseMove::HearingRequest, &officer, None)
             .await
             .unwrap();
-        step(CaseMove::Statement, &officer, None).await.unwrap();
+        step(CaseMove::Waive, &officer, None).await.unwrap();
         let basis = fines::Basis {
             workers: 20,
             owed: 0,
@@ -629,7 +635,7 @@ async fn a_fine_at_the_hearing_threshold_stands_only_if_the_notice_offered_a_hea
             (CaseMove::Open, &chief),
             (CaseMove::Investigate, &officer),
             (CaseMove::PriorNotice, &officer),
-            (CaseMove::Statement, &officer),
+            (CaseMove::Waive, &officer),
         ] {
             work::make_move(&store, &cal, by, Lang::En, today(), id, m, None, "")
                 .await

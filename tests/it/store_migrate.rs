@@ -7,28 +7,33 @@ use hrss_desk::store::migrate::MIGRATIONS;
 
 const BEFORE_KINDS: i64 = 15;
 
+/// The schema as the first `upto` migrations left it, written past the program.
+async fn schema_upto(db: &TestDb, upto: i64) {
+    if db.label == "sqlite" {
+        let path = db.url.trim_start_matches("sqlite://");
+        std::fs::File::create(path).expect("database file");
+    }
+    let mut sql = String::from(
+        "CREATE TABLE schema_migration (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);\n",
+    );
+    for m in MIGRATIONS.iter().take(upto as usize) {
+        sql.push_str(if db.label == "sqlite" {
+            m.sqlite
+        } else {
+            m.postgres
+        });
+        sql.push_str(&format!(
+            "\nINSERT INTO schema_migration VALUES ({}, '{}', '2026-11-01T00:00:00Z');\n",
+            m.version, m.name
+        ));
+    }
+    db.raw(&sql).await;
+}
+
 #[tokio::test]
 async fn filings_survive_the_migration_that_adds_the_employers_registration() {
     for db in TestDb::all().await {
-        if db.label == "sqlite" {
-            let path = db.url.trim_start_matches("sqlite://");
-            std::fs::File::create(path).expect("database file");
-        }
-        let mut sql = String::from(
-            "CREATE TABLE schema_migration (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);\n",
-        );
-        for m in MIGRATIONS.iter().take(BEFORE_KINDS as usize) {
-            sql.push_str(if db.label == "sqlite" {
-                m.sqlite
-            } else {
-                m.postgres
-            });
-            sql.push_str(&format!(
-                "\nINSERT INTO schema_migration VALUES ({}, '{}', '2026-11-01T00:00:00Z');\n",
-                m.version, m.name
-            ));
-        }
-        db.raw(&sql).await;
+        schema_upto(&db, BEFORE_KINDS).await;
         db.raw(
             "INSERT INTO employer (id, uscc, name, status) VALUES (1, '91110000600037341L', '甲公司', 'active');
              INSERT INTO person (id, id_number, name, status) VALUES (1, '11010519491231002X', '王立新', 'active');
@@ -41,7 +46,12 @@ async fn filings_survive_the_migration_that_adds_the_employers_registration() {
         )
         .await;
         let store = db.open().await;
-        assert_eq!(store.schema_version().await.unwrap(), 16, "{}", db.label);
+        assert_eq!(
+            store.schema_version().await.unwrap(),
+            hrss_desk::store::migrate::latest(),
+            "{}",
+            db.label
+        );
         assert_eq!(db.one::<i64>("SELECT COUNT(*) FROM filing").await, 2);
         assert_eq!(
             db.one::<String>("SELECT reason FROM filing WHERE id = 1")
@@ -95,6 +105,42 @@ async fn filings_survive_the_migration_that_adds_the_employers_registration() {
             twice.is_err(),
             "{}: a second resubmission of filing 1",
             db.label
+        );
+        store.close().await;
+    }
+}
+
+/// Cases recorded before acts had their own day keep their history: each
+/// act reads as a complaint's, dated the day it was recorded, and the case
+/// takes the new acts (a waiver, a payment) at once.
+#[tokio::test]
+async fn cases_survive_the_migration_that_dates_each_act() {
+    for db in TestDb::all().await {
+        schema_upto(&db, 16).await;
+        db.raw(
+            "INSERT INTO staff (id, login, name, roles, active) VALUES (1, 'wulei', '吴磊', 'inspector', TRUE);
+             INSERT INTO inspection_case (id, number, respondent_name, stage, registered_on, opened_on, fine)
+               VALUES (1, '鹿人社监案〔2026〕001号', '甲公司', 'investigating', '2026-09-21', '2026-09-28', 0);
+             INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note)
+               VALUES (1, '2026-09-28T02:00:00Z', 1, 'preliminary', 'opened', 'open');",
+        )
+        .await;
+        let store = db.open().await;
+        let state = store.case_state(1).await.unwrap().unwrap();
+        assert_eq!(state.row.source, "complaint", "{}", db.label);
+        assert_eq!(state.row.respondent_kind, "organisation");
+        assert_eq!(state.row.last_act_on, None);
+        assert!(state.payments.is_empty());
+        let history = store.case_history(1).await.unwrap();
+        assert_eq!(history.len(), 1);
+        assert_eq!(history[0].on_date, None, "{}", db.label);
+        assert_eq!(history[0].served_by, "");
+        assert_eq!(
+            db.one::<String>(
+                "SELECT value FROM setting WHERE key = 'case.hearing_threshold_person_fen'"
+            )
+            .await,
+            "100000"
         );
         store.close().await;
     }

@@ -75,8 +75,9 @@ fn the_main_line_runs_from_registration_to_closing() {
     ];
     for (from, m, who, to) in line {
         let mut c = case(from);
-        // Served once the decision is served.
+        // Served once the decision is served, closed once it is carried out.
         c.served = matches!(m, Move::Enforce | Move::Close);
+        c.paid_in_full = m == Move::Close;
         assert_eq!(step(&c, m, &who), Ok(to), "{m:?}");
     }
 }
@@ -88,7 +89,12 @@ fn a_decision_is_served_before_it_is_enforced_or_closed() {
     assert_eq!(moves_from(&c), [Move::Serve]);
     let mut served = c;
     served.served = true;
-    assert_eq!(moves_from(&served), [Move::Enforce, Move::Close]);
+    assert_eq!(moves_from(&served), [Move::Enforce, Move::Terminate]);
+    served.paid_in_full = true;
+    assert_eq!(
+        moves_from(&served),
+        [Move::Enforce, Move::Close, Move::Terminate]
+    );
 }
 
 #[test]
@@ -111,8 +117,18 @@ fn the_partys_windows_run_before_the_decision() {
         step(&s, Move::Decide, &chief()),
         Err(Refusal::StatementWindowOpen)
     );
+    // A statement on file does not end the window: the party may say more.
     s.on_file.push(Doc::StatementRecord);
+    assert_eq!(
+        step(&s, Move::Decide, &chief()),
+        Err(Refusal::StatementWindowOpen)
+    );
+    // A written waiver does (行政处罚法 art 62).
+    s.rights_waived = true;
     assert_eq!(step(&s, Move::Decide, &chief()), Ok(Stage::Decided));
+    c.rights_waived = true;
+    c.legal_reviewer = Some(LEGAL_ID);
+    assert_eq!(step(&c, Move::Decide, &chief()), Ok(Stage::Decided));
 }
 
 #[test]
@@ -243,6 +259,7 @@ fn nobody_approves_their_own_opening_extension_or_closing() {
     ] {
         let mut c = case(stage);
         c.served = true;
+        c.paid_in_full = true;
         assert_eq!(step(&c, m, &chief_officer), Err(Refusal::OwnCase), "{m:?}");
         assert!(step(&c, m, &chief()).is_ok(), "{m:?}");
     }
@@ -341,19 +358,25 @@ fn a_decision_waits_for_a_requested_hearing_and_then_for_legal_review() {
 #[test]
 fn a_move_says_what_it_changes() {
     let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    assert_eq!(effect(Move::Open, &chief(), on).opened_on, Some(on));
-    assert_eq!(effect(Move::Suspend, &chief(), on).suspend, Some(true));
     assert_eq!(
-        effect(Move::Hearing, &chief(), on).hearing_host,
+        effect(Move::Open, &chief(), on, ServiceMethod::Direct).opened_on,
+        Some(on)
+    );
+    assert_eq!(
+        effect(Move::Suspend, &chief(), on, ServiceMethod::Direct).suspend,
+        Some(true)
+    );
+    assert_eq!(
+        effect(Move::Hearing, &chief(), on, ServiceMethod::Direct).hearing_host,
         Some(CHIEF_ID)
     );
-    let d = effect(Move::Decide, &chief(), on);
+    let d = effect(Move::Decide, &chief(), on, ServiceMethod::Direct);
     assert_eq!(
         (d.decided_on, d.served_on, d.to),
         (Some(on), None, Some(Stage::Decided))
     );
     assert_eq!(
-        effect(Move::Transfer, &chief(), on).outcome,
+        effect(Move::Transfer, &chief(), on, ServiceMethod::Direct).outcome,
         Some(Outcome::Transferred)
     );
 }
@@ -393,11 +416,158 @@ fn a_hearing_is_asked_for_only_when_offered_and_within_its_window() {
         Ok(Stage::PriorNotice)
     );
     let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    assert!(effect(Move::HearingRequest, &officer(), on).hearing_requested);
+    assert!(effect(Move::HearingRequest, &officer(), on, ServiceMethod::Direct).hearing_requested);
     c.hearing_requested = true;
     assert_eq!(
         step(&c, Move::HearingRequest, &officer()),
         Err(Refusal::AlreadyRequested)
     );
     assert!(!moves_from(&c).contains(&Move::HearingRequest));
+}
+
+#[test]
+fn a_waiver_is_a_paper_on_file_and_moves_the_case_to_its_defence() {
+    let c = case(Stage::PriorNotice);
+    assert_eq!(
+        may_move(&c, Move::Waive, &officer(), &[]),
+        Err(Refusal::MissingDocuments(vec![Doc::RightsWaiver]))
+    );
+    assert_eq!(step(&c, Move::Waive, &officer()), Ok(Stage::Defence));
+    let mut waived = case(Stage::Defence);
+    waived.rights_waived = true;
+    assert_eq!(
+        step(&waived, Move::Waive, &officer()),
+        Err(Refusal::AlreadyWaived)
+    );
+    let e = effect(
+        Move::Waive,
+        &officer(),
+        d(2026, 10, 23),
+        ServiceMethod::Direct,
+    );
+    assert!(e.rights_waived);
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+#[test]
+fn a_new_notice_goes_back_to_the_notice_stage_with_a_new_paper_and_a_fresh_defence() {
+    let mut c = case(Stage::Defence);
+    c.on_file = vec![Doc::PriorNoticeDoc, Doc::StatementRecord];
+    // Its own paper, though one notice is on file already.
+    assert_eq!(documents_for(&c, Move::Renotice), vec![Doc::PriorNoticeDoc]);
+    assert_eq!(step(&c, Move::Renotice, &officer()), Ok(Stage::PriorNotice));
+    let e = effect(
+        Move::Renotice,
+        &officer(),
+        d(2026, 11, 2),
+        ServiceMethod::Post,
+    );
+    assert_eq!(e.notice_served_on, Some(d(2026, 11, 2)));
+    assert!(e.reset_defence);
+    assert_eq!(e.served_by, Some(ServiceMethod::Post));
+}
+
+#[test]
+fn service_dates_are_the_days_service_took_effect_not_the_day_typed() {
+    // Published on 9 October: served 30 days later (民事诉讼法 art 95).
+    let e = effect(
+        Move::Serve,
+        &officer(),
+        d(2026, 10, 9),
+        ServiceMethod::Notice,
+    );
+    assert_eq!(e.served_on, Some(d(2026, 11, 8)));
+    assert_eq!(e.on, Some(d(2026, 10, 9)));
+    let n = effect(
+        Move::PriorNotice,
+        &officer(),
+        d(2026, 10, 20),
+        ServiceMethod::Post,
+    );
+    assert_eq!(n.notice_served_on, Some(d(2026, 10, 20)));
+    // A step that serves nothing records no method.
+    let o = effect(Move::Open, &chief(), d(2026, 10, 13), ServiceMethod::Post);
+    assert_eq!((o.opened_on, o.served_by), (Some(d(2026, 10, 13)), None));
+}
+
+#[test]
+fn a_case_closes_only_when_carried_out_or_sent_to_the_court_or_terminated_for_a_reason() {
+    let mut c = case(Stage::Enforcing);
+    c.served = true;
+    assert_eq!(step(&c, Move::Close, &chief()), Err(Refusal::NotCarriedOut));
+    // Unpaid after the time to pay: a 催告 first.
+    assert_eq!(step(&c, Move::Remind, &officer()), Err(Refusal::NotOverdue));
+    c.payment_overdue = true;
+    assert_eq!(step(&c, Move::Remind, &officer()), Ok(Stage::Enforcing));
+    assert_eq!(
+        step(&c, Move::CourtApply, &chief()),
+        Err(Refusal::NoReminder)
+    );
+    c.reminder_served = true;
+    assert_eq!(
+        step(&c, Move::CourtApply, &chief()),
+        Err(Refusal::CourtWindowClosed)
+    );
+    c.court_window_open = true;
+    assert_eq!(
+        step(&c, Move::CourtApply, &officer()),
+        Err(Refusal::WrongRole {
+            needs: &[Role::Chief]
+        })
+    );
+    assert_eq!(step(&c, Move::CourtApply, &chief()), Ok(Stage::Enforcing));
+    c.court_applied = true;
+    assert_eq!(
+        step(&c, Move::CourtApply, &chief()),
+        Err(Refusal::AlreadyApplied)
+    );
+    assert_eq!(step(&c, Move::Close, &chief()), Ok(Stage::Closed));
+    // Termination ends a case that cannot be carried out.
+    let mut t = case(Stage::Decided);
+    t.served = true;
+    assert_eq!(step(&t, Move::Terminate, &chief()), Ok(Stage::Closed));
+    assert_eq!(rule(Move::Terminate).outcome, Some(Outcome::Terminated));
+}
+
+#[test]
+fn the_investigation_may_be_suspended_or_extended_until_the_decision() {
+    for stage in [
+        Stage::Opened,
+        Stage::Investigating,
+        Stage::PriorNotice,
+        Stage::Defence,
+    ] {
+        let c = case(stage);
+        assert!(step(&c, Move::Suspend, &chief()).is_ok(), "{stage:?}");
+        assert!(step(&c, Move::Extend, &chief()).is_ok(), "{stage:?}");
+    }
+    assert!(matches!(
+        step(&case(Stage::Decided), Move::Suspend, &chief()),
+        Err(Refusal::NotFromStage { .. })
+    ));
+}
+
+#[test]
+fn a_case_the_office_found_opens_its_file_with_a_record_of_its_source() {
+    let mut c = case(Stage::Registered);
+    assert_eq!(
+        documents_for(&c, Move::Preliminary),
+        vec![Doc::ComplaintForm]
+    );
+    c.found_by_office = true;
+    assert_eq!(
+        documents_for(&c, Move::Preliminary),
+        vec![Doc::SourceRecord]
+    );
+    assert_eq!(
+        may_move(&c, Move::Preliminary, &officer(), &[]),
+        Err(Refusal::MissingDocuments(vec![Doc::SourceRecord]))
+    );
+    assert_eq!(
+        step(&c, Move::Preliminary, &officer()),
+        Ok(Stage::Preliminary)
+    );
 }

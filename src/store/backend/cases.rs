@@ -35,12 +35,18 @@ impl Backend {
             }
             None => vec![],
         };
+        let payments: Vec<(NaiveDate, i64)> =
+            sqlx::query_as("SELECT paid_on, amount FROM case_payment WHERE case_id = $1 ORDER BY paid_on, id")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
         Ok(Some(CaseState {
             row,
             inspectors,
             on_file,
             suspensions,
             conflicted,
+            payments,
         }))
     }
 
@@ -84,7 +90,8 @@ impl Backend {
         let mut rows = sqlx::query_as::<_, ClockRow>(
             "SELECT c.id, c.version, c.stage, c.registered_on, c.opened_on, c.extended, c.mass_incident,
                     c.notice_served_on, c.decided_on, c.served_on,
-                    co.received_on AS complaint_received_on, c.due_on, c.due_rule
+                    co.received_on AS complaint_received_on, c.due_on, c.due_rule,
+                    c.source, c.reminder_served_on
              FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id
              WHERE c.stage <> 'closed'",
         )
@@ -137,15 +144,19 @@ impl Backend {
                 opened_on = COALESCE($2, opened_on),
                 suspended = CASE WHEN $3 = 1 THEN TRUE WHEN $3 = 0 THEN FALSE ELSE suspended END,
                 extended = extended OR $4,
-                hearing_host_id = COALESCE($5, hearing_host_id),
-                legal_reviewer_id = COALESCE($6, legal_reviewer_id),
+                hearing_host_id = CASE WHEN $20 THEN NULL ELSE COALESCE($5, hearing_host_id) END,
+                legal_reviewer_id = CASE WHEN $20 THEN NULL ELSE COALESCE($6, legal_reviewer_id) END,
                 notice_served_on = COALESCE($7, notice_served_on),
                 decided_on = COALESCE($8, decided_on),
                 served_on = COALESCE($9, served_on),
                 outcome = CASE WHEN $10 = '' THEN outcome ELSE $10 END,
                 due_on = $11, due_rule = $16, queue_key = $17,
-                hearing_requested = hearing_requested OR $18,
+                hearing_requested = CASE WHEN $20 THEN FALSE ELSE (hearing_requested OR $18) END,
                 hearing_required = hearing_required OR $19,
+                rights_waived = CASE WHEN $20 THEN FALSE ELSE (rights_waived OR $21) END,
+                reminder_served_on = COALESCE($22, reminder_served_on),
+                court_applied_on = COALESCE($23, court_applied_on),
+                last_act_on = $24,
                 fine = CASE WHEN $12 < 0 THEN fine ELSE $12 END,
                 article = CASE WHEN $13 = '' THEN article ELSE $13 END,
                 version = version + 1
@@ -174,6 +185,11 @@ impl Backend {
         .bind(&next.queue_key)
         .bind(effect.hearing_requested)
         .bind(effect.hearing_required)
+        .bind(effect.reset_defence)
+        .bind(effect.rights_waived)
+        .bind(effect.reminder_served_on)
+        .bind(effect.court_applied_on)
+        .bind(on)
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() != 1 {
@@ -225,7 +241,8 @@ impl Backend {
             .await?;
         }
         sqlx::query(
-            "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note, on_date, served_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(id)
         .bind(crate::domain::audit::audit_time(self.clock.now()))
@@ -233,9 +250,14 @@ impl Backend {
         .bind(&stage)
         .bind(&to)
         .bind(format!("{}{}{}", m.code(), if note.is_empty() { "" } else { ": " }, note))
+        .bind(on)
+        .bind(effect.served_by.map_or("", |s| s.code()))
         .execute(&mut *tx)
         .await?;
-        let mut detail = format!("{} {stage} -> {to}", m.code());
+        let mut detail = format!("{} {stage} -> {to} on {on}", m.code());
+        if let Some(s) = effect.served_by {
+            detail.push_str(&format!(" served {}", s.code()));
+        }
         if let Some((fine, article)) = decision {
             detail.push_str(&format!("; fine {fine} under {article}"));
         }
@@ -495,7 +517,9 @@ macro_rules! case_state_select {
             c.stage, c.registered_on, c.opened_on, c.due_on, c.extended, c.suspended, c.hearing_required,
             c.hearing_requested, c.hearing_host_id, c.legal_reviewer_id, c.case_officer_id, c.mass_incident,
             c.notice_served_on, c.decided_on, c.served_on, c.fine, c.article, c.outcome,
-            c.due_rule, c.queue_key, co.received_on AS complaint_received_on
+            c.due_rule, c.queue_key, co.received_on AS complaint_received_on,
+            c.source, c.respondent_kind, c.matters, c.facts, c.anonymous, c.informant_name,
+            c.informant_phone, c.last_act_on, c.reminder_served_on, c.court_applied_on, c.rights_waived
         FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id"
     };
 }

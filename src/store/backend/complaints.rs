@@ -97,21 +97,14 @@ impl Backend {
         }
         let mut made = None;
         if let Some(c) = case {
-            // The next number after the highest of the year (numbers need not be dense).
-            let taken: Vec<String> = sqlx::query_scalar("SELECT number FROM inspection_case WHERE number LIKE $1")
-                .bind(format!("{}%", c.number_stem))
-                .fetch_all(&mut *tx)
-                .await?;
-            let highest = taken
-                .iter()
-                .filter_map(|n| n.strip_prefix(&c.number_stem)?.trim_end_matches('号').parse::<i64>().ok())
-                .max()
-                .unwrap_or(0);
-            let number = format!("{}{:03}号", c.number_stem, highest + 1);
+            let number = next_case_number(&mut tx, &c.number_stem).await?;
             let case_id: i64 = sqlx::query_scalar(
                 "INSERT INTO inspection_case (number, complaint_id, respondent_employer_id, respondent_name,
-                    stage, registered_on, due_on, due_rule, queue_key, mass_incident)
-                 SELECT $1, id, respondent_employer_id, respondent_name, 'registered', $2, $3, $4, $5, mass_incident
+                    stage, registered_on, due_on, due_rule, queue_key, mass_incident, source, matters, facts,
+                    informant_name, informant_phone, last_act_on)
+                 SELECT $1, id, respondent_employer_id, respondent_name, 'registered', $2, $3, $4, $5, mass_incident,
+                    CASE WHEN mass_incident THEN 'mass-incident' ELSE 'complaint' END, matters, facts,
+                    complainant_name, complainant_phone, $2
                  FROM complaint WHERE id = $6 RETURNING id",
             )
             .bind(&number)
@@ -123,12 +116,14 @@ impl Backend {
             .fetch_one(&mut *tx)
             .await?;
             sqlx::query(
-                "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note) VALUES ($1, $2, $3, NULL, 'registered', $4)",
+                "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note, on_date)
+                 VALUES ($1, $2, $3, NULL, 'registered', $4, $5)",
             )
             .bind(case_id)
             .bind(crate::domain::audit::audit_time(self.clock.now()))
             .bind(actor.id)
             .bind(format!("complaint {id} accepted"))
+            .bind(on)
             .execute(&mut *tx)
             .await?;
             sqlx::query(

@@ -216,8 +216,8 @@ impl Backend {
         );
         bulk_insert!(
             tx,
-            "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note) ",
-            6,
+            "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note, on_date, served_by) ",
+            8,
             d.case_events,
             |b, r| b
                 .push_bind(r.case_id)
@@ -226,6 +226,8 @@ impl Backend {
                 .push_bind(&r.stage_from)
                 .push_bind(&r.stage_to)
                 .push_bind(&r.note)
+                .push_bind(r.on_date)
+                .push_bind(&r.served_by)
         );
         bulk_insert!(
             tx,

@@ -170,7 +170,7 @@ impl Backend {
         .fetch_all(&self.pool)
         .await?;
         let events = sqlx::query(
-            "SELECT case_id, at, staff_id, stage_from, stage_to, note FROM case_event
+            "SELECT case_id, at, staff_id, stage_from, stage_to, note, on_date, served_by FROM case_event
              WHERE case_id = $1 ORDER BY at, id",
         )
         .bind(id)
@@ -184,6 +184,8 @@ impl Backend {
             stage_from: r.get("stage_from"),
             stage_to: r.get("stage_to"),
             note: r.get("note"),
+            on_date: r.get("on_date"),
+            served_by: r.get("served_by"),
         })
         .collect();
         let state = self.case_state(id).await?;

@@ -8,7 +8,7 @@ use super::yuan;
 use crate::domain::calendar::office_date;
 use crate::domain::clocks::working_days_left;
 use crate::domain::procedure::moves_from;
-use crate::domain::{CaseFileKind, CaseMove, CaseStage, fines};
+use crate::domain::{CaseFileKind, CaseMove, CaseStage, ServiceMethod, fines};
 use crate::i18n::Field;
 use crate::store::{CaseEventRow, CaseFileRow, CaseItem, CaseState};
 use crate::workflow::cases::{facts as case_facts, next_deadline};
@@ -161,9 +161,20 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
             .next()
             .and_then(CaseMove::parse)
             .map_or(String::new(), |m| format!(" · {}", m.label(lang)));
+        // The act's own day first; the day it was keyed in when later.
+        let recorded = office_date(e.at).to_string();
+        let day = e
+            .on_date
+            .map_or_else(|| recorded.clone(), |d| d.to_string());
+        let keyed = if day == recorded {
+            String::new()
+        } else {
+            format!(" ({}{recorded})", lang.pick("登记于 ", "recorded "))
+        };
+        let served = ServiceMethod::parse(&e.served_by)
+            .map_or(String::new(), |s| format!(" · {}", s.label(lang)));
         out.push(Line::raw(format!(
-            "  {} {}{step}",
-            office_date(e.at),
+            "  {day} {}{step}{served}{keyed}",
             label(CaseStage::parse, CaseStage::label, &e.stage_to, lang)
         )));
     }

@@ -179,6 +179,17 @@ pub fn case_detail() -> Detail {
         due_rule: "investigation".into(),
         queue_key: "B2026-12-25".into(),
         complaint_received_on: Some(d(9, 18)),
+        source: "complaint".into(),
+        respondent_kind: "organisation".into(),
+        matters: "wages".into(),
+        facts: String::new(),
+        anonymous: false,
+        informant_name: String::new(),
+        informant_phone: String::new(),
+        last_act_on: Some(d(10, 14)),
+        reminder_served_on: None,
+        court_applied_on: None,
+        rights_waived: false,
     };
     Detail::Case {
         item,
@@ -193,6 +204,7 @@ pub fn case_detail() -> Detail {
             on_file: vec!["complaint-form".into(), "opening-approval".into()],
             suspensions: vec![],
             conflicted: vec![],
+            payments: vec![],
         })),
         files: vec![CaseFileRow {
             kind: "inquiry-record".into(),

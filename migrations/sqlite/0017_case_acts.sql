@@ -1,0 +1,45 @@
+-- Cases as the law runs them (issue 17): each act's real date and how a
+-- paper was served, cases from every source (anonymous reports too), the
+-- respondent's kind for the hearing threshold, and enforcement to the end.
+
+-- Where the case came from (劳动保障监察条例 arts 14–15) and what it is about.
+ALTER TABLE inspection_case ADD COLUMN source TEXT NOT NULL DEFAULT 'complaint';
+ALTER TABLE inspection_case ADD COLUMN matters TEXT NOT NULL DEFAULT '';
+ALTER TABLE inspection_case ADD COLUMN facts TEXT NOT NULL DEFAULT '';
+ALTER TABLE inspection_case ADD COLUMN from_inspection_id BIGINT REFERENCES inspection(id);
+ALTER TABLE inspection_case ADD COLUMN from_lead_id BIGINT REFERENCES licence_lead(id);
+-- A report's informant: none when anonymous; kept confidential (条例 art 9).
+ALTER TABLE inspection_case ADD COLUMN anonymous BOOLEAN NOT NULL DEFAULT 0;
+ALTER TABLE inspection_case ADD COLUMN informant_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE inspection_case ADD COLUMN informant_phone TEXT NOT NULL DEFAULT '';
+-- organisation | individual-business | person: the hearing threshold differs.
+ALTER TABLE inspection_case ADD COLUMN respondent_kind TEXT NOT NULL DEFAULT 'organisation';
+-- The day of the latest act: the next may not be dated before it.
+ALTER TABLE inspection_case ADD COLUMN last_act_on DATE;
+-- Enforcement: the 催告's service and the application to the court.
+ALTER TABLE inspection_case ADD COLUMN reminder_served_on DATE;
+ALTER TABLE inspection_case ADD COLUMN court_applied_on DATE;
+-- The party waived the statement and hearing in writing: the windows close.
+ALTER TABLE inspection_case ADD COLUMN rights_waived BOOLEAN NOT NULL DEFAULT 0;
+
+-- Each act's own date (at is when it was recorded) and how it was served.
+ALTER TABLE case_event ADD COLUMN on_date DATE;
+ALTER TABLE case_event ADD COLUMN served_by TEXT NOT NULL DEFAULT '';
+
+-- Payments of a decision, each with its receipt.
+CREATE TABLE case_payment (
+    id          INTEGER PRIMARY KEY,
+    case_id     BIGINT NOT NULL REFERENCES inspection_case(id),
+    paid_on     DATE NOT NULL,
+    amount      BIGINT NOT NULL CHECK (amount > 0),
+    receipt     TEXT NOT NULL DEFAULT '',
+    recorded_at TIMESTAMPTZ NOT NULL,
+    recorded_by BIGINT REFERENCES staff(id),
+    version     BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX case_payment_case ON case_payment(case_id, paid_on);
+
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'case.hearing_threshold_person_fen', '100000',
+       '石家庄市政府令第112号（2000）：对从事经营活动的公民（个体工商户）罚款1000元以上为较大数额（待核实现行有效性）', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.hearing_threshold_person_fen');

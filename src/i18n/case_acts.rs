@@ -1,0 +1,161 @@
+//! Sentences of a case's acts: their dates, a case registered from any
+//! source, payments and what stays owed, and the case shown whole.
+
+use super::{Lang, printable, yuan};
+use crate::domain::procedure::acts::{DateRefusal, OpenRefusal};
+
+pub fn act_date_refusal(lang: Lang, r: &DateRefusal) -> String {
+    match (lang, r) {
+        (Lang::Zh, DateRefusal::InFuture { today }) => {
+            format!("办理日期不能晚于今天（{today}）：事后登记，不能预先登记。")
+        }
+        (Lang::En, DateRefusal::InFuture { today }) => {
+            format!("The act's day cannot be after today ({today}): record what has happened.")
+        }
+        (Lang::Zh, DateRefusal::BeforeLast { last }) => {
+            format!("办理日期不能早于本案上一步的日期（{last}）。")
+        }
+        (Lang::En, DateRefusal::BeforeLast { last }) => {
+            format!("The act's day cannot be before the case's previous act ({last}).")
+        }
+    }
+}
+
+pub fn termination_needs_reason(lang: Lang) -> &'static str {
+    lang.pick(
+        "终结须写明理由（--note），如用人单位已注销且无权利义务承受人。",
+        "Termination needs its reason (--note), e.g. the employer dissolved with no successor.",
+    )
+}
+
+pub fn open_refusal(lang: Lang, r: &OpenRefusal) -> String {
+    let max = crate::domain::procedure::acts::FACTS_MAX_CHARS;
+    let (zh, en): (String, String) = match r {
+        OpenRefusal::NoRespondent => (
+            "请填写被检查单位（--respondent 或 --respondent-uscc）。".into(),
+            "Give the respondent (--respondent or --respondent-uscc).".into(),
+        ),
+        OpenRefusal::NoMatters => (
+            "请至少填写一项监察事项（--matters）。".into(),
+            "Give at least one inspection matter (--matters).".into(),
+        ),
+        OpenRefusal::TooLong => (
+            format!("名称不超过200字，案情不超过{max}字。"),
+            format!("Names take at most 200 characters, the facts at most {max}."),
+        ),
+        OpenRefusal::InFuture => (
+            "登记日期不能晚于今天。".into(),
+            "The day cannot be after today.".into(),
+        ),
+        OpenRefusal::ComplainantNeeded => (
+            "投诉须填写投诉人姓名（--informant）；不愿署名的按举报（--source report --anonymous）登记。".into(),
+            "A complaint names its complainant (--informant); one who will not be named is a report (--source report --anonymous).".into(),
+        ),
+        OpenRefusal::OnlyReportsAnonymous => (
+            "只有举报可以匿名。".into(),
+            "Only a report may be anonymous.".into(),
+        ),
+        OpenRefusal::AnonymousNamed => (
+            "匿名举报不填写举报人姓名。".into(),
+            "An anonymous report names no informant.".into(),
+        ),
+        OpenRefusal::InspectionNotASource => (
+            "由检查发现的案件，来源应为巡视、书面审查、年度审查、专项检查或审计。".into(),
+            "A case found by an inspection comes from a patrol, a review, a campaign or an audit."
+                .into(),
+        ),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+pub fn case_opened(lang: Lang, number: &str, id: i64) -> String {
+    let number = printable(number);
+    match lang {
+        Lang::Zh => format!("已登记案件{number}（编号 {id}）。"),
+        Lang::En => format!("Case {number} registered (id {id})."),
+    }
+}
+
+pub fn unknown_code(lang: Lang, what_zh: &str, what_en: &str, code: &str, list: &[&str]) -> String {
+    let code = printable(code);
+    let list = list.join(", ");
+    match lang {
+        Lang::Zh => format!("没有“{code}”这种{what_zh}。可用：{list}"),
+        Lang::En => format!("There is no {what_en} \"{code}\". Use one of: {list}"),
+    }
+}
+
+pub fn no_such_record(lang: Lang, what_zh: &str, what_en: &str, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("没有编号为{id}的{what_zh}。"),
+        Lang::En => format!("There is no {what_en} {id}."),
+    }
+}
+
+pub fn nothing_to_pay(lang: Lang) -> &'static str {
+    lang.pick(
+        "本案没有已送达的罚款或应缴金额，不能登记缴款。",
+        "The case has no amount decided and served to pay.",
+    )
+}
+
+pub fn overpaid(lang: Lang, outstanding: i64) -> String {
+    match lang {
+        Lang::Zh => format!("缴款金额超过尚欠金额（{}元）。", yuan(outstanding)),
+        Lang::En => format!(
+            "The payment is more than what is owed ({} yuan).",
+            yuan(outstanding)
+        ),
+    }
+}
+
+pub fn payment_recorded(lang: Lang, number: &str, amount: i64, left: i64, late_fee: i64) -> String {
+    let number = printable(number);
+    match (lang, left) {
+        (Lang::Zh, 0) => format!("案件{number}：已登记缴款{}元，已缴清。", yuan(amount)),
+        (Lang::En, 0) => format!("Case {number}: {} yuan paid, all paid.", yuan(amount)),
+        (Lang::Zh, _) => format!(
+            "案件{number}：已登记缴款{}元，尚欠{}元（其中加处罚款{}元）。",
+            yuan(amount),
+            yuan(left),
+            yuan(late_fee)
+        ),
+        (Lang::En, _) => format!(
+            "Case {number}: {} yuan paid; {} yuan still owed (late fee {} yuan).",
+            yuan(amount),
+            yuan(left),
+            yuan(late_fee)
+        ),
+    }
+}
+
+/// The labels of `cases show`, in the order shown.
+pub fn case_show_label(lang: Lang, key: &str) -> &'static str {
+    let (zh, en) = match key {
+        "number" => ("案号", "Case no."),
+        "stage" => ("阶段", "Stage"),
+        "source" => ("案件来源", "Source"),
+        "respondent" => ("被检查单位", "Respondent"),
+        "respondent_kind" => ("当事人类别", "Party"),
+        "matters" => ("监察事项", "Matters"),
+        "informant" => ("投诉（举报）人", "Complainant or informant"),
+        "anonymous" => ("匿名举报", "Anonymous report"),
+        "decision" => ("决定", "Decision"),
+        "owed" => ("应缴", "Owed"),
+        "paid" => ("已缴", "Paid"),
+        "late_fee" => ("加处罚款", "Late fee"),
+        "outstanding" => ("尚欠", "Outstanding"),
+        "next" => ("下一期限", "Next deadline"),
+        "history" => (
+            "办理经过（办理日期 · 步骤 · 送达方式 · 登记时间 · 登记人）",
+            "History (act's day · step · served · recorded · by)",
+        ),
+        "files" => ("案卷", "Case file"),
+        "payments" => ("缴款", "Payments"),
+        _ => ("", ""),
+    };
+    lang.pick(zh, en)
+}

@@ -1,0 +1,197 @@
+// Cases beyond the complaint's route: a case registered from any source,
+// payments of a decision, and a case's history of acts (each act's own day
+// beside the moment it was recorded); part of the backend included per
+// database.
+
+impl Backend {
+    /// Registers a case from any source, numbered in turn for the year, with
+    /// its first event and audit entry. Ok is its id and number.
+    pub async fn open_case(&self, actor: &crate::domain::Staff, c: &OpenedCase) -> Result<(i64, String), StoreError> {
+        let mut tx = self.begin_write().await?;
+        if DIALECT == Dialect::Postgres {
+            // Case numbers are given in turn: one registration at a time.
+            sqlx::query("SELECT pg_advisory_xact_lock(7210502)").execute(&mut *tx).await?;
+        }
+        let number = next_case_number(&mut tx, &c.number_stem).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO inspection_case (number, respondent_employer_id, respondent_name, stage, registered_on,
+                due_on, due_rule, queue_key, mass_incident, source, respondent_kind, matters, facts,
+                anonymous, informant_name, informant_phone, from_inspection_id, from_lead_id, last_act_on)
+             VALUES ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $4)
+             RETURNING id",
+        )
+        .bind(&number)
+        .bind(c.respondent_employer_id)
+        .bind(&c.respondent_name)
+        .bind(c.on)
+        .bind(c.next.due_on)
+        .bind(&c.next.rule)
+        .bind(&c.next.queue_key)
+        .bind(c.mass_incident)
+        .bind(&c.source)
+        .bind(&c.respondent_kind)
+        .bind(&c.matters)
+        .bind(&c.facts)
+        .bind(c.anonymous)
+        .bind(&c.informant_name)
+        .bind(&c.informant_phone)
+        .bind(c.from_inspection_id)
+        .bind(c.from_lead_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note, on_date)
+             VALUES ($1, $2, $3, NULL, 'registered', $4, $5)",
+        )
+        .bind(id)
+        .bind(crate::domain::audit::audit_time(self.clock.now()))
+        .bind(actor.id)
+        .bind(format!("register: {}", c.source))
+        .bind(c.on)
+        .execute(&mut *tx)
+        .await?;
+        // The informant's name stays out of the audit trail: the case says who.
+        append_audit(
+            &mut tx,
+            self.clock.now(),
+            &actor.login,
+            "case.open",
+            "case",
+            &id.to_string(),
+            &format!("{number}; source {} on {}{}", c.source, c.on, if c.anonymous { "; anonymous" } else { "" }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((id, number))
+    }
+
+    /// Whether an inspection and a lead exist (a case links to them).
+    pub async fn inspection_exists(&self, id: i64) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inspection WHERE id = $1").bind(id).fetch_one(&self.pool).await?;
+        Ok(n > 0)
+    }
+
+    pub async fn lead_exists(&self, id: i64) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM licence_lead WHERE id = $1").bind(id).fetch_one(&self.pool).await?;
+        Ok(n > 0)
+    }
+
+    /// Records a payment at the case's version read (the case's version
+    /// moves, so two desks cannot both take the last yuan). Ok is the new version.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_payment(
+        &self,
+        actor: &crate::domain::Staff,
+        case: i64,
+        seen_version: i64,
+        paid_on: NaiveDate,
+        amount: i64,
+        receipt: &str,
+        next: &NextDue,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let updated = sqlx::query(
+            "UPDATE inspection_case SET version = version + 1, due_on = $1, due_rule = $2, queue_key = $3,
+                last_act_on = CASE WHEN last_act_on IS NULL OR last_act_on < $4 THEN $4 ELSE last_act_on END
+             WHERE id = $5 AND version = $6",
+        )
+        .bind(next.due_on)
+        .bind(&next.rule)
+        .bind(&next.queue_key)
+        .bind(paid_on)
+        .bind(case)
+        .bind(seen_version)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(StoreError::Conflict { entity: "case", id: case.to_string() });
+        }
+        sqlx::query(
+            "INSERT INTO case_payment (case_id, paid_on, amount, receipt, recorded_at, recorded_by)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(case)
+        .bind(paid_on)
+        .bind(amount)
+        .bind(receipt)
+        .bind(crate::domain::audit::audit_time(self.clock.now()))
+        .bind(actor.id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO case_file (case_id, kind, on_date, recorded_by, kept_at, note) VALUES ($1, 'payment-receipt', $2, $3, $4, $5)",
+        )
+        .bind(case)
+        .bind(paid_on)
+        .bind(actor.id)
+        .bind("案卷 / case file")
+        .bind(receipt)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            self.clock.now(),
+            &actor.login,
+            "case.pay",
+            "case",
+            &case.to_string(),
+            &format!("{amount} paid on {paid_on}; receipt {receipt}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(seen_version + 1)
+    }
+
+    /// A case's payments, oldest first.
+    pub async fn case_payments(&self, case: i64) -> Result<Vec<CasePaymentRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT p.paid_on, p.amount, p.receipt, s.name AS recorded_by FROM case_payment p
+             LEFT JOIN staff s ON s.id = p.recorded_by WHERE p.case_id = $1 ORDER BY p.paid_on, p.id",
+        )
+        .bind(case)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A case's acts in the order they were recorded.
+    pub async fn case_history(&self, case: i64) -> Result<Vec<CaseActRow>, StoreError> {
+        let rows: Vec<ActRow> =
+            sqlx::query_as(
+                "SELECT e.on_date, e.at, s.name, e.stage_from, e.stage_to, e.note, e.served_by FROM case_event e
+                 LEFT JOIN staff s ON s.id = e.staff_id WHERE e.case_id = $1 ORDER BY e.at, e.id",
+            )
+            .bind(case)
+            .fetch_all(&self.pool)
+            .await?;
+        let office = crate::domain::calendar::office_offset();
+        Ok(rows
+            .into_iter()
+            .map(|(on_date, at, staff_name, stage_from, stage_to, note, served_by)| CaseActRow {
+                on_date,
+                at: at.with_timezone(&office).format("%Y-%m-%d %H:%M").to_string(),
+                staff_name,
+                stage_from,
+                stage_to,
+                note,
+                served_by,
+            })
+            .collect())
+    }
+}
+
+/// (act's day, recorded at, by whom, stage from, stage to, note, served by)
+type ActRow = (Option<NaiveDate>, DateTime<Utc>, Option<String>, Option<String>, String, String, String);
+
+/// The next number after the year's highest (numbers need not be dense).
+async fn next_case_number(tx: &mut Transaction<'static, Db>, stem: &str) -> Result<String, StoreError> {
+    let taken: Vec<String> = sqlx::query_scalar("SELECT number FROM inspection_case WHERE number LIKE $1")
+        .bind(format!("{stem}%"))
+        .fetch_all(&mut **tx)
+        .await?;
+    let highest = taken
+        .iter()
+        .filter_map(|n| n.strip_prefix(stem)?.trim_end_matches('号').parse::<i64>().ok())
+        .max()
+        .unwrap_or(0);
+    Ok(format!("{stem}{:03}号", highest + 1))
+}

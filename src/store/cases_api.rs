@@ -1,0 +1,48 @@
+//! The store's face for a case's acts beyond the procedure's moves: a case
+//! registered from any source, payments, and the history of acts.
+
+use super::*;
+
+impl Store {
+    /// Registers a case from any source. Ok is its id and number.
+    pub async fn open_case(
+        &self,
+        actor: &Staff,
+        c: &OpenedCase,
+    ) -> Result<(i64, String), StoreError> {
+        on_backend!(self.open_case(actor, c))
+    }
+
+    pub async fn inspection_exists(&self, id: i64) -> Result<bool, StoreError> {
+        on_backend!(self.inspection_exists(id))
+    }
+
+    pub async fn lead_exists(&self, id: i64) -> Result<bool, StoreError> {
+        on_backend!(self.lead_exists(id))
+    }
+
+    /// Records a payment at the case's version read. Ok is the new version.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_payment(
+        &self,
+        actor: &Staff,
+        case: i64,
+        seen_version: i64,
+        paid_on: NaiveDate,
+        amount: i64,
+        receipt: &str,
+        next: &NextDue,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.record_payment(actor, case, seen_version, paid_on, amount, receipt, next))
+    }
+
+    /// A case's payments, oldest first.
+    pub async fn case_payments(&self, case: i64) -> Result<Vec<CasePaymentRow>, StoreError> {
+        on_backend!(self.case_payments(case))
+    }
+
+    /// A case's acts as recorded, each with its own day.
+    pub async fn case_history(&self, case: i64) -> Result<Vec<CaseActRow>, StoreError> {
+        on_backend!(self.case_history(case))
+    }
+}
