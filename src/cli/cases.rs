@@ -248,7 +248,9 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                 owed: money(owed)?,
             };
             let decision = match (m, &article) {
-                (CaseMove::Decide | CaseMove::PriorNotice, Some(a)) if fine.is_some() => {
+                (CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice, Some(a))
+                    if fine.is_some() =>
+                {
                     Some((a.as_str(), basis, fine_fen))
                 }
                 _ => None,

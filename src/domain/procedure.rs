@@ -152,8 +152,10 @@ pub fn rule(m: Move) -> MoveRule {
             &[Doc::HearingRecord],
             false,
         ),
+        // A party who says nothing leaves the case at its notice: once the
+        // windows close it is reviewed and decided from there.
         Move::LegalReview => r(
-            &[Defence],
+            &[PriorNotice, Defence],
             None,
             &[Role::Legal],
             &[Doc::LegalOpinion],
@@ -162,7 +164,7 @@ pub fn rule(m: Move) -> MoveRule {
         Move::Decide => MoveRule {
             outcome: Some(Outcome::Decided),
             ..r(
-                &[Defence],
+                &[PriorNotice, Defence],
                 Some(Decided),
                 CHIEF,
                 &[Doc::PenaltyDecision],

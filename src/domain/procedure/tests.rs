@@ -571,3 +571,19 @@ fn a_case_the_office_found_opens_its_file_with_a_record_of_its_source() {
         Ok(Stage::Preliminary)
     );
 }
+
+#[test]
+fn a_party_who_says_nothing_is_decided_from_the_notice_once_its_windows_close() {
+    let mut c = case(Stage::PriorNotice);
+    c.statement_open = true;
+    assert_eq!(
+        step(&c, Move::Decide, &chief()),
+        Err(Refusal::StatementWindowOpen)
+    );
+    c.statement_open = false;
+    assert_eq!(step(&c, Move::Decide, &chief()), Ok(Stage::Decided));
+    assert_eq!(
+        step(&c, Move::LegalReview, &staff(LEGAL_ID, &[Role::Legal])),
+        Ok(Stage::PriorNotice)
+    );
+}
