@@ -70,7 +70,7 @@ impl Office {
         let out = self.ok(common::TODAY, "liuyang", &["cases", "due", "--json"]);
         let all: Vec<Value> = serde_json::from_str(out.trim()).unwrap();
         all.into_iter()
-            .find(|c| c["id"].to_string() == id)
+            .find(|c| c["id"].as_i64() == id.parse().ok())
             .unwrap_or(Value::Null)
     }
 }
