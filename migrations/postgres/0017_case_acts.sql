@@ -22,6 +22,17 @@ ALTER TABLE inspection_case ADD COLUMN court_applied_on DATE;
 -- The party waived the statement and hearing in writing: the windows close.
 ALTER TABLE inspection_case ADD COLUMN rights_waived BOOLEAN NOT NULL DEFAULT FALSE;
 
+-- The decision's kind (or the penalty the notice proposed): warning, fine,
+-- confiscation, no-penalty, handling; an order to rectify's deadline; who
+-- approved the extension (条例 art 17: the bureau's head).
+ALTER TABLE inspection_case ADD COLUMN decision TEXT NOT NULL DEFAULT '';
+ALTER TABLE inspection_case ADD COLUMN order_deadline DATE;
+ALTER TABLE inspection_case ADD COLUMN extension_approved_by TEXT NOT NULL DEFAULT '';
+-- A suspension names its expected end (or its reason says what ends it)
+-- and who approved it.
+ALTER TABLE case_suspension ADD COLUMN ends_on DATE;
+ALTER TABLE case_suspension ADD COLUMN approved_by TEXT NOT NULL DEFAULT '';
+
 -- Each act's own date (at is when it was recorded) and how it was served.
 ALTER TABLE case_event ADD COLUMN on_date DATE;
 ALTER TABLE case_event ADD COLUMN served_by TEXT NOT NULL DEFAULT '';
@@ -43,3 +54,10 @@ INSERT INTO setting (key, value, source, effective_from)
 SELECT 'case.hearing_threshold_person_fen', '100000',
        '石家庄市政府令第112号（2000）：对从事经营活动的公民（个体工商户）罚款1000元以上为较大数额（待核实现行有效性）', NULL
 WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.hearing_threshold_person_fen');
+
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'case.extension_approver', '局负责人', '劳动保障监察条例第十七条：经劳动保障行政部门负责人批准，可以延长30个工作日', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.extension_approver');
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'case.suspension_approver', '科室负责人', '本局办案程序：中止调查由科室负责人批准（可改为局负责人）', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.suspension_approver');

@@ -2,7 +2,9 @@
 //! the database is made printable; personal data arrives masked.
 
 use super::Failure;
-use crate::domain::{CaseSource, CaseStage, InspectionMatter, PartyKind, ServiceMethod};
+use crate::domain::{
+    CaseSource, CaseStage, DecisionKind, InspectionMatter, PartyKind, ServiceMethod,
+};
 use crate::i18n::{Lang, case_show_label as label, printable, yuan};
 use crate::workflow::case_acts::{CaseShown, file_label, step_label};
 use std::io::Write;
@@ -61,14 +63,21 @@ pub fn print(lang: Lang, c: &CaseShown, json: bool) -> Result<ExitCode, Failure>
             printable(&c.informant_phone)
         ));
     }
-    if c.fine_fen > 0 {
+    if !c.decision.is_empty() || c.fine_fen > 0 {
+        let kind = DecisionKind::parse(&c.decision).map_or("", |k| k.label(lang));
+        let article = crate::domain::fines::article(&c.article).map_or_else(
+            || printable(&c.article).into_owned(),
+            |a| lang.pick(a.zh, a.en).to_string(),
+        );
         lines.push(format!(
-            "{}\t{} {}{}",
+            "{}\t{kind} {article} {}{}",
             label(lang, "decision"),
-            printable(&c.article),
             yuan(c.fine_fen),
             lang.pick("元", " yuan")
         ));
+    }
+    if let Some(d) = c.order_deadline {
+        lines.push(format!("{}\t{d}", label(lang, "order_deadline")));
     }
     if c.served_on.is_some() && c.fine_fen > 0 {
         lines.push(format!(

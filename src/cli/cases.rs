@@ -4,8 +4,8 @@
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
 use crate::domain::{
-    CaseFileKind, CaseMove, CaseSource, InspectionMatter, PartyKind, ServiceMethod, WorkCalendar,
-    fines,
+    CaseFileKind, CaseMove, CaseSource, DecisionKind, InspectionMatter, PartyKind, ServiceMethod,
+    WorkCalendar, fines,
 };
 use crate::i18n::{self, Lang, printable};
 use crate::workflow::cases as work;
@@ -32,9 +32,21 @@ pub enum CasesCommand {
         /// 处罚依据条款（decide；prior-notice 时为拟处罚） / The article (decide; the proposed penalty at prior-notice)
         #[arg(long)]
         article: Option<String>,
-        /// 罚款金额，元 / The fine in yuan (decide)
-        #[arg(long)]
+        /// 罚款（没收、应付）金额，元 / The amount in yuan: the fine, the gains, what is owed (decide)
+        #[arg(long, alias = "amount")]
         fine: Option<String>,
+        /// 决定种类：warning、fine、confiscation、no-penalty、handling、order（缺省 fine） / The decision's kind
+        #[arg(long)]
+        outcome: Option<String>,
+        /// 欠缴之日（按日加收滞纳金，si-86-arrears） / The day the arrears fell due (si-86-arrears)
+        #[arg(long, value_parser = parse_day)]
+        since: Option<NaiveDate>,
+        /// 改正期限（order）或预计中止至（suspend） / The order's deadline, or a suspension's expected end
+        #[arg(long, alias = "deadline", value_parser = parse_day)]
+        until: Option<NaiveDate>,
+        /// 批准人（suspend、extend） / Who approved it (suspend, extend)
+        #[arg(long, default_value = "")]
+        approved_by: String,
         /// 受侵害劳动者人数 / Affected workers (decide)
         #[arg(long, default_value_t = 0)]
         workers: i64,
@@ -232,9 +244,32 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             note,
             on,
             served_by,
+            outcome,
+            since,
+            until,
+            approved_by,
         } => {
-            let m = CaseMove::parse(step.trim())
+            let mut m = CaseMove::parse(step.trim())
                 .ok_or_else(|| Failure::new(2, i18n::unknown_move(lang, &step)))?;
+            let kind = match outcome.as_deref().map(str::trim) {
+                None => DecisionKind::Fine,
+                Some(code) => DecisionKind::parse(code).ok_or_else(|| {
+                    Failure::new(
+                        2,
+                        unknown(
+                            lang,
+                            "决定种类",
+                            "decision kind",
+                            code,
+                            DecisionKind::ALL.iter().map(|s| s.code()),
+                        ),
+                    )
+                })?,
+            };
+            // An order to rectify is a step of its own, asked as an outcome too.
+            if m == CaseMove::Decide && kind == DecisionKind::Order {
+                m = CaseMove::Order;
+            }
             let money = |v: Option<String>| -> Result<i64, Failure> {
                 match v {
                     None => Ok(0),
@@ -242,16 +277,24 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                         .ok_or_else(|| Failure::new(2, i18n::not_money(lang, &s))),
                 }
             };
-            let fine_fen = money(fine.clone())?;
+            let amount = match &fine {
+                None => None,
+                Some(_) => Some(money(fine.clone())?),
+            };
             let basis = fines::Basis {
                 workers,
                 owed: money(owed)?,
+                since,
+                until: None,
             };
             let decision = match (m, &article) {
-                (CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice, Some(a))
-                    if fine.is_some() =>
-                {
-                    Some((a.as_str(), basis, fine_fen))
+                (CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice, Some(a)) => {
+                    Some(crate::domain::procedure::decide::Asked {
+                        kind,
+                        article: a.trim(),
+                        basis,
+                        amount,
+                    })
                 }
                 _ => None,
             };
@@ -276,6 +319,8 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                 served_by,
                 decision,
                 note: &note,
+                approved_by: &approved_by,
+                until,
             };
             let r = work::make_move_on(&o.store, &cal, &me, lang, today, id, &step).await;
             o.store.close().await;

@@ -1,6 +1,12 @@
-//! Fines and payments the law sets a range for: the decision form proposes
-//! the range of the article chosen and refuses an amount outside it. Amounts
-//! in fen. The ranges are the statutes' own (not local figures).
+//! The articles a decision rests on, in one table: what each founds (a
+//! fine, a warning, a confiscation, no penalty, or a 行政处理决定 — which is
+//! not a penalty) and how it measures the amount — per worker, a share or a
+//! multiple of an amount owed, fixed, or exactly what is owed. The decision
+//! form proposes the range of the article chosen and refuses an amount
+//! outside it. Amounts in fen. The ranges are the statutes' own.
+
+use super::kinds::DecisionKind;
+use chrono::NaiveDate;
 
 /// How an article measures its range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +19,13 @@ pub enum Measure {
     MultipleOfOwed { min: i64, max: i64 },
     /// A fixed range.
     Fixed { min: i64, max: i64 },
+    /// Exactly the amount owed (wages to pay, gains to confiscate).
+    Owed,
+    /// The amount owed with a daily charge (per ten thousand) from the day
+    /// it fell due to the day of the decision: 社会保险法 art 86's 滞纳金.
+    OwedWithDailyCharge { per_ten_thousand: i64 },
+    /// No amount: a warning, no penalty.
+    Nothing,
 }
 
 /// An article a decision can rest on.
@@ -22,7 +35,11 @@ pub struct Article {
     pub zh: &'static str,
     pub en: &'static str,
     pub measure: Measure,
+    /// The decisions the article founds.
+    pub founds: &'static [DecisionKind],
 }
+
+use DecisionKind::{Confiscation, Fine, Handling, NoPenalty, Warning};
 
 pub const ARTICLES: &[Article] = &[
     Article {
@@ -33,21 +50,25 @@ pub const ARTICLES: &[Article] = &[
             min: 1_000_00,
             max: 5_000_00,
         },
+        founds: &[Fine],
     },
     Article {
         code: "lsi-26",
-        zh: "劳动保障监察条例第二十六条（加付应付金额50%至100%的赔偿金）",
-        en: "Labour Inspection Regulations art 26 (50–100 % of the amount owed as extra compensation)",
+        zh: "劳动保障监察条例第二十六条（逾期不支付：加付应付金额50%至100%的赔偿金）",
+        en: "Labour Inspection Regulations art 26 (unpaid when due: 50–100 % of the amount owed as extra compensation)",
         measure: Measure::ShareOfOwed {
             min_pct: 50,
             max_pct: 100,
         },
+        // Paid to the workers: a 行政处理决定, not a penalty.
+        founds: &[Handling],
     },
     Article {
         code: "si-84",
         zh: "社会保险法第八十四条（未办理社会保险登记：应缴费额1倍至3倍）",
         en: "Social Insurance Law art 84 (not registered: 1–3 times the contributions due)",
         measure: Measure::MultipleOfOwed { min: 1, max: 3 },
+        founds: &[Fine],
     },
     Article {
         code: "si-84-person",
@@ -57,12 +78,95 @@ pub const ARTICLES: &[Article] = &[
             min: 500_00,
             max: 3_000_00,
         },
+        founds: &[Fine],
     },
     Article {
         code: "si-86",
         zh: "社会保险法第八十六条（逾期仍不缴纳：欠缴数额1倍至3倍）",
         en: "Social Insurance Law art 86 (arrears still unpaid: 1–3 times the arrears)",
         measure: Measure::MultipleOfOwed { min: 1, max: 3 },
+        founds: &[Fine],
+    },
+    Article {
+        code: "lsi-25",
+        zh: "劳动保障监察条例第二十五条（违法延长工作时间：警告，每名受侵害劳动者100元至500元）",
+        en: "Labour Inspection Regulations art 25 (unlawful overtime: a warning, 100–500 yuan per affected worker)",
+        measure: Measure::PerWorker {
+            min: 100_00,
+            max: 500_00,
+        },
+        founds: &[Warning, Fine],
+    },
+    Article {
+        code: "lsi-27",
+        zh: "劳动保障监察条例第二十七条（瞒报工资总额或职工人数：瞒报工资数额1倍至3倍）",
+        en: "Labour Inspection Regulations art 27 (wages or headcount concealed: 1–3 times the wages concealed)",
+        measure: Measure::MultipleOfOwed { min: 1, max: 3 },
+        founds: &[Fine],
+    },
+    Article {
+        code: "lsi-28",
+        zh: "劳动保障监察条例第二十八条（职业介绍、培训、技能鉴定机构违规：1万元至5万元）",
+        en: "Labour Inspection Regulations art 28 (employment, training or skill-assessment bodies: 10,000–50,000 yuan)",
+        measure: Measure::Fixed {
+            min: 10_000_00,
+            max: 50_000_00,
+        },
+        founds: &[Fine],
+    },
+    Article {
+        code: "lsi-28-gains",
+        zh: "劳动保障监察条例第二十八条（没收违法所得）",
+        en: "Labour Inspection Regulations art 28 (confiscation of unlawful gains)",
+        measure: Measure::Owed,
+        founds: &[Confiscation],
+    },
+    Article {
+        code: "lsi-30",
+        zh: "劳动保障监察条例第三十条（阻挠监察、拒不改正或拒不履行行政处理决定：2000元至2万元）",
+        en: "Labour Inspection Regulations art 30 (obstruction, refusing an order or a handling decision: 2,000–20,000 yuan)",
+        measure: Measure::Fixed {
+            min: 2_000_00,
+            max: 20_000_00,
+        },
+        founds: &[Fine],
+    },
+    Article {
+        code: "si-88",
+        zh: "社会保险法第八十八条（骗取社会保险待遇：骗取金额2倍至5倍）",
+        en: "Social Insurance Law art 88 (benefits obtained by fraud: 2–5 times the amount)",
+        measure: Measure::MultipleOfOwed { min: 2, max: 5 },
+        founds: &[Fine],
+    },
+    Article {
+        code: "lsi-26-pay",
+        zh: "劳动保障监察条例第二十六条（限期支付工资报酬、最低工资差额或经济补偿）",
+        en: "Labour Inspection Regulations art 26 (pay the wages, the minimum-wage shortfall or the severance owed)",
+        measure: Measure::Owed,
+        founds: &[Handling],
+    },
+    Article {
+        code: "si-86-arrears",
+        zh: "社会保险法第八十六条（限期缴纳或补足社会保险费，并自欠缴之日起按日加收万分之五滞纳金）",
+        en: "Social Insurance Law art 86 (pay the contributions owed, with 0.05 % a day from when they fell due)",
+        measure: Measure::OwedWithDailyCharge {
+            per_ten_thousand: 5,
+        },
+        founds: &[Handling],
+    },
+    Article {
+        code: "ap-33",
+        zh: "行政处罚法第三十三条（违法行为轻微并及时改正，或初次违法且危害后果轻微并及时改正）",
+        en: "Administrative Penalty Law art 33 (minor and corrected in time, or a first minor violation corrected in time)",
+        measure: Measure::Nothing,
+        founds: &[NoPenalty],
+    },
+    Article {
+        code: "ap-57",
+        zh: "行政处罚法第五十七条第一款第二项（违法行为轻微，依法可以不予行政处罚）",
+        en: "Administrative Penalty Law art 57(1)(ii) (minor: no penalty as the law allows)",
+        measure: Measure::Nothing,
+        founds: &[NoPenalty],
     },
 ];
 
@@ -70,11 +174,25 @@ pub fn article(code: &str) -> Option<&'static Article> {
     ARTICLES.iter().find(|a| a.code == code)
 }
 
-/// What the range is measured on: affected workers, or the amount owed (fen).
+/// The articles that found `kind`, in the table's order.
+pub fn founding(kind: DecisionKind) -> impl Iterator<Item = &'static Article> {
+    ARTICLES.iter().filter(move |a| a.founds.contains(&kind))
+}
+
+/// The articles a fine rests on (the screen's decision form lists these).
+pub fn fine_articles() -> Vec<&'static Article> {
+    founding(Fine).collect()
+}
+
+/// What the range is measured on: affected workers, or the amount owed
+/// (fen); for a daily charge, the day the amount fell due and the day of
+/// the decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Basis {
     pub workers: i64,
     pub owed: i64,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +204,10 @@ pub enum FineRefusal {
         min: i64,
         max: i64,
     },
+    /// The article does not found this kind of decision.
+    WrongKind,
+    /// A daily charge needs the day the amount fell due.
+    NoSince,
 }
 
 /// The range the article allows on this basis, in fen.
@@ -110,18 +232,68 @@ pub fn range(a: &Article, b: Basis) -> Result<(i64, i64), FineRefusal> {
             (o.saturating_mul(min), o.saturating_mul(max))
         }
         Measure::Fixed { min, max } => (min, max),
+        Measure::Owed => {
+            let o = positive(b.owed)?;
+            (o, o)
+        }
+        Measure::OwedWithDailyCharge { per_ten_thousand } => {
+            let o = positive(b.owed)?;
+            let (Some(since), Some(until)) = (b.since, b.until) else {
+                return Err(FineRefusal::NoSince);
+            };
+            let total = o.saturating_add(daily_charge(o, per_ten_thousand, since, until));
+            (total, total)
+        }
+        Measure::Nothing => (0, 0),
     })
 }
 
-/// Whether `amount` lies in the article's range.
-pub fn check(code: &str, b: Basis, amount: i64) -> Result<(), FineRefusal> {
+/// A daily charge on `owed` from the day after `since` to `until`, both
+/// counted by calendar day (滞纳金: 自欠缴之日起按日加收), rounded down.
+pub fn daily_charge(owed: i64, per_ten_thousand: i64, since: NaiveDate, until: NaiveDate) -> i64 {
+    let days = (until - since).num_days().max(0);
+    let v = i128::from(owed) * i128::from(per_ten_thousand) * i128::from(days) / 10_000;
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// Whether `amount` lies in the range of the article `code` for a decision
+/// of `kind`.
+pub fn check_for(kind: DecisionKind, code: &str, b: Basis, amount: i64) -> Result<(), FineRefusal> {
     let a = article(code).ok_or(FineRefusal::UnknownArticle)?;
+    if !a.founds.contains(&kind) {
+        return Err(FineRefusal::WrongKind);
+    }
+    // An article that founds a warning and a fine: a warning has no amount.
+    if matches!(kind, Warning | NoPenalty) {
+        return if amount == 0 {
+            Ok(())
+        } else {
+            Err(FineRefusal::OutOfRange { min: 0, max: 0 })
+        };
+    }
     let (min, max) = range(a, b)?;
     if (min..=max).contains(&amount) {
         Ok(())
     } else {
         Err(FineRefusal::OutOfRange { min, max })
     }
+}
+
+/// The amount a decision of `kind` under `code` comes to when the law
+/// fixes it (exactly what is owed, with its daily charge): None when the
+/// amount is the decider's within a range.
+pub fn fixed_amount(kind: DecisionKind, code: &str, b: Basis) -> Option<Result<i64, FineRefusal>> {
+    let a = article(code)?;
+    match (kind, a.measure) {
+        (Warning | NoPenalty, _) | (_, Measure::Nothing) => Some(Ok(0)),
+        (_, Measure::Owed | Measure::OwedWithDailyCharge { .. }) => Some(range(a, b).map(|r| r.0)),
+        _ => None,
+    }
+}
+
+/// Whether `amount` lies in the fine article's range.
+pub fn check(code: &str, b: Basis, amount: i64) -> Result<(), FineRefusal> {
+    check_for(Fine, code, b, amount)
 }
 
 /// Yuan as typed ("12000", "12,000.50") into fen; None when it is not money.
@@ -157,6 +329,7 @@ mod tests {
         let three = Basis {
             workers: 3,
             owed: 0,
+            ..Basis::default()
         };
         assert_eq!(check("lsi-23", three, 3_000_00), Ok(()));
         assert_eq!(check("lsi-23", three, 15_000_00), Ok(()));
@@ -179,6 +352,7 @@ mod tests {
         let owed = Basis {
             workers: 0,
             owed: 10_001_01,
+            ..Basis::default()
         };
         let (min, max) = range(article("lsi-26").unwrap(), owed).unwrap();
         assert_eq!((min, max), (5_000_51, 10_001_01));
@@ -191,6 +365,7 @@ mod tests {
         let owed = Basis {
             workers: 0,
             owed: i64::MAX,
+            ..Basis::default()
         };
         let (min, max) = range(article("lsi-26").unwrap(), owed).unwrap();
         assert!(min > 0 && max == i64::MAX / 100 || max > min);
@@ -201,6 +376,7 @@ mod tests {
         let owed = Basis {
             workers: 0,
             owed: 2_000_00,
+            ..Basis::default()
         };
         assert_eq!(
             range(article("si-86").unwrap(), owed),

@@ -237,6 +237,48 @@ vocabulary! {
         Remind = "remind", "催告", "Serve a reminder (催告)";
         CourtApply = "court-apply", "申请法院强制执行", "Apply to the court for enforcement";
         Terminate = "terminate", "终结", "Terminate the case";
+        Order = "order", "责令限期改正", "Order to rectify within a time limit";
+    }
+}
+
+vocabulary! {
+    /// What a case's decision is (条例 art 18; 行政处罚法 arts 9, 33, 57).
+    /// 行政处理决定 orders what the law already owes (wages, contributions)
+    /// and is not a penalty: no penalty hearing, the same service and
+    /// enforcement.
+    DecisionKind {
+        Warning = "warning", "警告", "Warning";
+        Fine = "fine", "罚款", "Fine";
+        Confiscation = "confiscation", "没收违法所得", "Confiscation of unlawful gains";
+        NoPenalty = "no-penalty", "不予行政处罚", "No penalty";
+        Handling = "handling", "行政处理决定", "Handling decision";
+        Order = "order", "责令限期改正", "Order to rectify within a time limit";
+    }
+}
+
+impl DecisionKind {
+    /// An administrative penalty (行政处罚法 art 9): prior notice, defence,
+    /// and a hearing where the amount is large.
+    pub fn is_penalty(self) -> bool {
+        matches!(
+            self,
+            DecisionKind::Warning | DecisionKind::Fine | DecisionKind::Confiscation
+        )
+    }
+
+    /// A money penalty whose late payment adds 3 % a day (行政处罚法 art 72;
+    /// 行政强制法 art 45).
+    pub fn late_fee_applies(self) -> bool {
+        matches!(self, DecisionKind::Fine | DecisionKind::Confiscation)
+    }
+
+    /// Its weight for 行政处罚法 art 45 (no heavier than the notice).
+    pub fn weight(self) -> u8 {
+        match self {
+            DecisionKind::NoPenalty | DecisionKind::Order | DecisionKind::Handling => 0,
+            DecisionKind::Warning => 1,
+            DecisionKind::Fine | DecisionKind::Confiscation => 2,
+        }
     }
 }
 
@@ -290,6 +332,8 @@ vocabulary! {
         HearingRecord = "hearing-record", "听证笔录", "Hearing record";
         LegalOpinion = "legal-opinion", "法制审核意见书", "Legal review opinion";
         PenaltyDecision = "penalty-decision", "行政处罚决定书", "Penalty decision";
+        HandlingDecision = "handling-decision", "行政处理决定书", "Handling decision";
+        NoPenaltyDecision = "no-penalty-decision", "不予行政处罚决定书", "Decision of no penalty";
         ServiceReceipt = "service-receipt", "送达回证", "Proof of service";
         ClosingApproval = "closing-approval", "结案审批表", "Closing approval";
         WithdrawalApproval = "withdrawal-approval", "撤销立案审批表", "Withdrawal approval";

@@ -6,12 +6,13 @@
 //! investigate, a legal reviewer who is not the case officer.
 
 use super::kinds::{
-    CaseFileKind as Doc, CaseMove as Move, CaseStage as Stage, Role, ServiceMethod,
+    CaseFileKind as Doc, CaseMove as Move, CaseStage as Stage, DecisionKind, Role, ServiceMethod,
 };
 use super::staff::Staff;
 use chrono::NaiveDate;
 
 pub mod acts;
+pub mod decide;
 
 /// Inspectors an investigation needs at least (条例 art 16; 行政处罚法 art 42).
 pub const MIN_INSPECTORS: usize = 2;
@@ -164,7 +165,8 @@ pub fn rule(m: Move) -> MoveRule {
         Move::Decide => MoveRule {
             outcome: Some(Outcome::Decided),
             ..r(
-                &[PriorNotice, Defence],
+                // From the investigation: a decision that is not a penalty.
+                &[Investigating, PriorNotice, Defence],
                 Some(Decided),
                 CHIEF,
                 &[Doc::PenaltyDecision],
@@ -213,6 +215,9 @@ pub fn rule(m: Move) -> MoveRule {
             &[Doc::CourtApplicationDoc],
             true,
         ),
+        // 限期改正指令书: the case stays open until the deadline; then the
+        // correction closes it (rectify-order) or a fine under 条例 art 30.
+        Move::Order => r(INVESTIGATING, None, WORKERS, &[Doc::RectifyOrderDoc], false),
         Move::Terminate => MoveRule {
             outcome: Some(Outcome::Terminated),
             ..r(
@@ -297,6 +302,10 @@ pub struct CaseFacts {
     /// The office found the case itself (a patrol, a review, an audit…):
     /// its first paper is a record of the source, not a complaint form.
     pub found_by_office: bool,
+    /// The kind of decision a decision move would make.
+    pub deciding: Option<DecisionKind>,
+    /// An order to rectify is given with its deadline, after the day.
+    pub order_deadline_given: bool,
 }
 
 /// Why a move or an assignment is refused.
@@ -358,6 +367,10 @@ pub enum Refusal {
     AlreadyWaived,
     /// The decision is heavier than the notice proposed (行政处罚法 art 45).
     HeavierThanNotice,
+    /// A penalty needs a prior notice first (行政处罚法 art 44).
+    NoPriorNotice,
+    /// An order to rectify names the day it must be done by, after today.
+    NoDeadline,
 }
 
 /// The documents the move still needs, given what is on file and what is
@@ -410,6 +423,13 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
         Move::CourtApply if !c.reminder_served => return Err(Refusal::NoReminder),
         Move::CourtApply if !c.court_window_open => return Err(Refusal::CourtWindowClosed),
         Move::Waive if c.rights_waived => return Err(Refusal::AlreadyWaived),
+        // 行政处罚法 art 44: no penalty without its prior notice.
+        Move::Decide
+            if stage == Stage::Investigating && c.deciding.is_none_or(DecisionKind::is_penalty) =>
+        {
+            return Err(Refusal::NoPriorNotice);
+        }
+        Move::Order if !c.order_deadline_given => return Err(Refusal::NoDeadline),
         Move::PriorNotice | Move::RectifyOrder | Move::Withdraw | Move::Extend if c.suspended => {
             return Err(Refusal::Suspended);
         }
@@ -460,6 +480,7 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
     }
     let mut missing = missing_documents(m, &c.on_file, attached);
     source_record(c, m, attached, &mut missing);
+    decision_document(c, m, attached, &mut missing);
     if m == Move::PriorNotice && c.hearing_required {
         // The notice must also tell the party of the right to a hearing.
         if !c.on_file.contains(&Doc::HearingNoticeDoc) && !attached.contains(&Doc::HearingNoticeDoc)
@@ -485,10 +506,27 @@ fn source_record(c: &CaseFacts, m: Move, attached: &[Doc], docs: &mut Vec<Doc>) 
     }
 }
 
+/// A decision's document follows its kind: 行政处罚决定书 for a penalty,
+/// 行政处理决定书, 不予行政处罚决定书.
+fn decision_document(c: &CaseFacts, m: Move, attached: &[Doc], docs: &mut Vec<Doc>) {
+    let own = match c.deciding {
+        Some(DecisionKind::Handling) => Doc::HandlingDecision,
+        Some(DecisionKind::NoPenalty) => Doc::NoPenaltyDecision,
+        _ => return,
+    };
+    if m == Move::Decide {
+        docs.retain(|d| *d != Doc::PenaltyDecision);
+        if !c.on_file.contains(&own) && !attached.contains(&own) && !docs.contains(&own) {
+            docs.push(own);
+        }
+    }
+}
+
 /// The documents a move would attach: what it needs and is not yet on file.
 pub fn documents_for(c: &CaseFacts, m: Move) -> Vec<Doc> {
     let mut docs = missing_documents(m, &c.on_file, &[]);
     source_record(c, m, &[], &mut docs);
+    decision_document(c, m, &[], &mut docs);
     if m == Move::PriorNotice && c.hearing_required && !c.on_file.contains(&Doc::HearingNoticeDoc) {
         docs.push(Doc::HearingNoticeDoc);
     }
@@ -516,6 +554,10 @@ pub fn moves_from(c: &CaseFacts) -> Vec<Move> {
             Move::Remind => c.served && c.payment_overdue,
             Move::CourtApply => c.reminder_served && !c.court_applied && c.court_window_open,
             Move::Waive => !c.rights_waived,
+            // From the investigation only a decision that is not a penalty.
+            Move::Decide if stage == Stage::Investigating => {
+                c.deciding.is_some_and(|k| !k.is_penalty())
+            }
             _ => true,
         })
         .collect()
@@ -580,6 +622,12 @@ pub struct MoveEffect {
     /// The day the act happened, and how its paper was served.
     pub on: Option<NaiveDate>,
     pub served_by: Option<ServiceMethod>,
+    /// An order to rectify's deadline.
+    pub order_deadline: Option<NaiveDate>,
+    /// The day a suspension is expected to end, when known.
+    pub suspended_until: Option<NaiveDate>,
+    /// Who approved a suspension or an extension.
+    pub approved_by: Option<String>,
 }
 
 /// The effect of `m` made by `actor` on day `on` (already allowed by

@@ -144,6 +144,7 @@ pub fn case_show_label(lang: Lang, key: &str) -> &'static str {
         "informant" => ("投诉（举报）人", "Complainant or informant"),
         "anonymous" => ("匿名举报", "Anonymous report"),
         "decision" => ("决定", "Decision"),
+        "order_deadline" => ("改正期限", "Rectify by"),
         "owed" => ("应缴", "Owed"),
         "paid" => ("已缴", "Paid"),
         "late_fee" => ("加处罚款", "Late fee"),
@@ -158,4 +159,35 @@ pub fn case_show_label(lang: Lang, key: &str) -> &'static str {
         _ => ("", ""),
     };
     lang.pick(zh, en)
+}
+
+pub fn needs_reason(lang: Lang, m: crate::domain::CaseMove) -> String {
+    match lang {
+        Lang::Zh => format!("{}须写明理由（--note）。", m.label(lang)),
+        Lang::En => format!("{} needs its reason (--note).", m.label(lang)),
+    }
+}
+
+pub fn needs_approver(lang: Lang, who: &str) -> String {
+    let who = printable(who);
+    match lang {
+        Lang::Zh => format!("须经{who}批准：请填写批准人（--approved-by）。"),
+        Lang::En => {
+            format!("This needs the approval of the {who}: name the approver (--approved-by).")
+        }
+    }
+}
+
+pub fn notice_proposes_penalties(lang: Lang) -> &'static str {
+    lang.pick(
+        "事先告知的是拟作出的行政处罚（警告、罚款、没收违法所得）；行政处理决定无需事先告知。",
+        "A prior notice proposes a penalty (warning, fine, confiscation); a handling decision needs none.",
+    )
+}
+
+pub fn tell_the_complainant(lang: Lang) -> &'static str {
+    lang.pick(
+        "请将中止情况告知投诉（举报）人。",
+        " Tell the complainant or informant of the suspension.",
+    )
 }

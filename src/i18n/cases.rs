@@ -153,6 +153,14 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
             "The decision is heavier than the notice proposed: serve a new prior notice (renotice)."
                 .into()
         }
+        (Lang::Zh, Refusal::NoPriorNotice) => "作出行政处罚决定前须事先告知（prior-notice）。".into(),
+        (Lang::En, Refusal::NoPriorNotice) => {
+            "A penalty needs a prior notice first (prior-notice).".into()
+        }
+        (Lang::Zh, Refusal::NoDeadline) => "责令限期改正须写明改正期限（--deadline），且晚于下达之日。".into(),
+        (Lang::En, Refusal::NoDeadline) => {
+            "An order to rectify names its deadline (--deadline), after the day it is made.".into()
+        }
         (Lang::Zh, Refusal::HearingPending) => "当事人已申请听证，须先举行听证。".into(),
         (Lang::En, Refusal::HearingPending) => {
             "The party asked for a hearing: hold it before deciding.".into()
@@ -163,11 +171,25 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
 /// Why a fine is refused.
 pub fn fine_refusal(lang: Lang, r: &FineRefusal) -> String {
     match (lang, r) {
+        (Lang::Zh, FineRefusal::WrongKind) => "该条款不能作为这种决定的依据。".into(),
+        (Lang::En, FineRefusal::WrongKind) => {
+            "That article does not found this kind of decision.".into()
+        }
+        (Lang::Zh, FineRefusal::NoSince) => "按日加收滞纳金，须填写欠缴之日（--since）。".into(),
+        (Lang::En, FineRefusal::NoSince) => {
+            "A daily charge needs the day the amount fell due (--since).".into()
+        }
         (Lang::Zh, FineRefusal::UnknownArticle) => "没有这一处罚依据条款。".into(),
         (Lang::En, FineRefusal::UnknownArticle) => "There is no such article.".into(),
         (Lang::Zh, FineRefusal::NoBasis) => "请填写受侵害劳动者人数或应付金额。".into(),
         (Lang::En, FineRefusal::NoBasis) => {
             "Give the number of affected workers or the amount owed.".into()
+        }
+        (Lang::Zh, FineRefusal::OutOfRange { min, max }) if min == max => {
+            format!("金额依法应为{}元。", yuan(*min))
+        }
+        (Lang::En, FineRefusal::OutOfRange { min, max }) if min == max => {
+            format!("The amount the law fixes is {} yuan.", yuan(*min))
         }
         (Lang::Zh, FineRefusal::OutOfRange { min, max }) => {
             format!("罚款金额须在{}元至{}元之间。", yuan(*min), yuan(*max))

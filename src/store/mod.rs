@@ -523,7 +523,7 @@ impl Store {
         on: NaiveDate,
         note: &str,
         next: &NextDue,
-        decision: Option<(i64, &str)>,
+        decision: Option<(i64, &str, &str)>,
     ) -> Result<i64, StoreError> {
         on_backend!(self.move_case(
             actor,

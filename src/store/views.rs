@@ -395,6 +395,9 @@ pub struct CaseStateRow {
     pub reminder_served_on: Option<NaiveDate>,
     pub court_applied_on: Option<NaiveDate>,
     pub rights_waived: bool,
+    /// The kind of the decision, or of the penalty the notice proposed.
+    pub decision: String,
+    pub order_deadline: Option<NaiveDate>,
 }
 
 /// What a case's clocks read: a narrow row, so that every open case's

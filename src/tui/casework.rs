@@ -133,7 +133,8 @@ impl DecideForm {
 
     /// The decision as asked, or the sentence saying what is wrong.
     fn ask(&self, lang: Lang) -> Result<(String, i64, i64, i64), String> {
-        let a = &fines::ARTICLES[self.article.min(fines::ARTICLES.len() - 1)];
+        let list = fines::fine_articles();
+        let a = list[self.article.min(list.len() - 1)];
         let money = |s: &str| -> Result<i64, String> {
             if s.trim().is_empty() {
                 return Ok(0);
@@ -152,7 +153,11 @@ impl DecideForm {
         };
         let fine = money(&self.fine)?;
         let owed = money(&self.owed)?;
-        let basis = fines::Basis { workers, owed };
+        let basis = fines::Basis {
+            workers,
+            owed,
+            ..fines::Basis::default()
+        };
         fines::check(a.code, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
         Ok((a.code.to_string(), workers, owed, fine))
     }
@@ -552,7 +557,7 @@ impl App {
                     vec![]
                 }
                 KeyCode::Up | KeyCode::Down if form.field == 0 => {
-                    step(&mut form.article, fines::ARTICLES.len(), k.code);
+                    step(&mut form.article, fines::fine_articles().len(), k.code);
                     vec![]
                 }
                 KeyCode::Enter => match form.ask(lang) {

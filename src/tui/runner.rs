@@ -294,6 +294,7 @@ impl Runner {
                             crate::domain::fines::Basis {
                                 workers: *workers,
                                 owed: *owed,
+                                ..Default::default()
                             },
                             *fine,
                         )

@@ -235,6 +235,9 @@ pub struct CaseShown {
     pub served_on: Option<NaiveDate>,
     pub reminder_served_on: Option<NaiveDate>,
     pub court_applied_on: Option<NaiveDate>,
+    /// The decision's kind (or the penalty the notice proposes).
+    pub decision: String,
+    pub order_deadline: Option<NaiveDate>,
     pub article: String,
     pub fine_fen: i64,
     pub outcome: String,
@@ -298,6 +301,8 @@ pub async fn show(
         served_on: r.served_on,
         reminder_served_on: r.reminder_served_on,
         court_applied_on: r.court_applied_on,
+        decision: r.decision.clone(),
+        order_deadline: r.order_deadline,
         article: r.article.clone(),
         fine_fen: r.fine,
         outcome: r.outcome.clone(),

@@ -4,12 +4,13 @@
 //! open case, for the queue and `cases due`. No SQL and no rule here.
 
 use crate::domain::clocks::{self, Explained, Suspension};
+use crate::domain::procedure::decide::{self, Asked, DecisionRefusal, Notice, Proposed};
 use crate::domain::procedure::{
     CaseFacts, acts, documents_for, effect, may_assign, may_move, queue_key,
 };
 use crate::domain::{
-    CaseFileKind, CaseMove, CaseSource, CaseStage, PartyKind, ServiceMethod, Staff, WorkCalendar,
-    fines,
+    CaseFileKind, CaseMove, CaseSource, CaseStage, DecisionKind, PartyKind, ServiceMethod, Staff,
+    WorkCalendar, fines,
 };
 use crate::i18n::{self, Lang};
 use crate::store::{CaseClock, CaseState, ClockRow, NextDue, Store};
@@ -91,7 +92,10 @@ fn suspensions(spans: &[(NaiveDate, Option<NaiveDate>)]) -> Vec<Suspension> {
 
 /// What the case's decision leaves owed on `on`.
 pub fn owed(s: &CaseState, cal: &WorkCalendar, on: NaiveDate) -> acts::Owed {
-    acts::owed(cal, s.row.fine, s.row.served_on, &s.payments, on)
+    // Only a money penalty adds 3 % a day (a case decided before decisions
+    // had kinds decided a fine).
+    let late_fee = DecisionKind::parse(&s.row.decision).is_none_or(DecisionKind::late_fee_applies);
+    acts::owed(cal, s.row.fine, s.row.served_on, &s.payments, on, late_fee)
 }
 
 /// The procedure's view of a case on `today` (the day of the act judged).
@@ -114,6 +118,8 @@ pub fn facts(
         },
         court_applied: r.court_applied_on.is_some(),
         found_by_office: CaseSource::parse(&r.source).is_some_and(acts::found_by_office),
+        deciding: None,
+        order_deadline_given: false,
         stage: CaseStage::parse(&r.stage),
         case_officer: r.case_officer_id,
         inspectors: s.inspectors.clone(),
@@ -309,18 +315,38 @@ pub fn due_list(
 }
 
 /// A step as it happened: the move, the day it was made (or the paper
-/// served), how it was served, the penalty for a notice or a decision, a note.
+/// served), how it was served, the decision (or the penalty a notice
+/// proposes), who approved it, and a note (the reason, where one is needed).
 #[derive(Debug, Clone, Copy)]
 pub struct Step<'a> {
     pub m: CaseMove,
     pub on: NaiveDate,
     pub served_by: ServiceMethod,
-    /// (article, basis, fine) for a decision or the penalty a notice proposes.
-    pub decision: Option<(&'a str, fines::Basis, i64)>,
+    pub decision: Option<Asked<'a>>,
     pub note: &'a str,
+    /// The person the law names to approve a suspension or an extension.
+    pub approved_by: &'a str,
+    /// An order's deadline, or the day a suspension is expected to end.
+    pub until: Option<NaiveDate>,
 }
 
-/// Makes `m` on case `id` as `staff` today, any paper served in person.
+impl<'a> Step<'a> {
+    /// A step on `on` with nothing more to it.
+    pub fn on(m: CaseMove, on: NaiveDate) -> Step<'a> {
+        Step {
+            m,
+            on,
+            served_by: ServiceMethod::Direct,
+            decision: None,
+            note: "",
+            approved_by: "",
+            until: None,
+        }
+    }
+}
+
+/// Makes `m` on case `id` as `staff` today, any paper served in person;
+/// `decision` is a fine's (article, basis, amount).
 #[allow(clippy::too_many_arguments)]
 pub async fn make_move(
     store: &Store,
@@ -334,13 +360,30 @@ pub async fn make_move(
     note: &str,
 ) -> Result<String, String> {
     let step = Step {
-        m,
-        on: today,
-        served_by: ServiceMethod::Direct,
-        decision,
+        decision: decision.map(|(article, basis, amount)| Asked {
+            kind: DecisionKind::Fine,
+            article,
+            basis,
+            amount: Some(amount),
+        }),
         note,
+        ..Step::on(m, today)
     };
     make_move_on(store, cal, staff, lang, today, id, &step).await
+}
+
+/// What the case's notice proposed, as the case keeps it.
+fn notice_of(r: &crate::store::CaseStateRow) -> Notice {
+    let kind =
+        DecisionKind::parse(&r.decision).or_else(|| (r.fine > 0).then_some(DecisionKind::Fine));
+    match (r.notice_served_on, kind) {
+        (None, _) => Notice::None,
+        (Some(_), None) => Notice::Unrecorded,
+        (Some(_), Some(kind)) => Notice::Proposed(Proposed {
+            kind,
+            amount: r.fine,
+        }),
+    }
 }
 
 /// Makes `step` on case `id` as `staff`, recorded `today`: the step is
@@ -362,6 +405,8 @@ pub async fn make_move_on(
         served_by,
         decision,
         note,
+        approved_by,
+        until,
     } = *step;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let settings = settings(store).await;
@@ -372,21 +417,36 @@ pub async fn make_move_on(
         .ok_or_else(|| i18n::no_case(lang, id))?;
     let last = state.row.last_act_on.unwrap_or(state.row.registered_on);
     acts::check_act_date(on, today, Some(last)).map_err(|r| i18n::act_date_refusal(lang, &r))?;
-    if m == CaseMove::Terminate && note.trim().is_empty() {
-        return Err(i18n::termination_needs_reason(lang).to_string());
+    if note.chars().count() > acts::FACTS_MAX_CHARS || approved_by.chars().count() > 50 {
+        return Err(i18n::open_refusal(lang, &acts::OpenRefusal::TooLong));
+    }
+    // Suspension, extension and termination each say why; the first two
+    // also who approved them (条例 art 17: the bureau's head extends).
+    if matches!(
+        m,
+        CaseMove::Suspend | CaseMove::Extend | CaseMove::Terminate
+    ) && note.trim().is_empty()
+    {
+        return Err(i18n::needs_reason(lang, m));
+    }
+    if matches!(m, CaseMove::Suspend | CaseMove::Extend) && approved_by.trim().is_empty() {
+        return Err(i18n::needs_approver(lang, &approver(store, m).await));
     }
     let mut f = facts(&state, settings, cal, on);
+    f.deciding = decision.map(|d| d.kind);
+    f.order_deadline_given = until.is_some_and(|d| d > on);
     // Whether the step is allowed at all comes first, then its penalty.
     may_move(&f, m, staff, &documents_for(&f, m)).map_err(|r| i18n::case_refusal(lang, &r))?;
-    // A decision's fine, or the penalty a prior notice proposes: either must
-    // lie in its article's range; the proposal decides whether a hearing is offered.
-    let penalty = match (m, decision) {
-        (
-            CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice,
-            Some((article, basis, fine)),
-        ) => {
-            fines::check(article, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
-            Some((fine, article))
+    let refused = |r: DecisionRefusal| match r {
+        DecisionRefusal::Amount(r) => i18n::fine_refusal(lang, &r),
+        DecisionRefusal::NoticeProposesPenalties => i18n::notice_proposes_penalties(lang).into(),
+        DecisionRefusal::Procedure(r) => i18n::case_refusal(lang, &r),
+    };
+    // A decision's amount, or the penalty a prior notice proposes: checked
+    // against its article; the proposal decides whether a hearing is offered.
+    let decided = match (m, decision) {
+        (CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice, Some(d)) => {
+            Some((decide::amount_of(m, &d, on).map_err(refused)?, d))
         }
         (CaseMove::Decide, None) => {
             return Err(i18n::fine_refusal(
@@ -397,33 +457,33 @@ pub async fn make_move_on(
         _ => None,
     };
     let threshold = settings.threshold_of(&state.row.respondent_kind);
-    match (m, penalty) {
-        (CaseMove::PriorNotice | CaseMove::Renotice, Some((fine, _))) => {
-            f.hearing_required |= fines::needs_hearing(fine, threshold);
+    match (m, decided) {
+        (CaseMove::PriorNotice | CaseMove::Renotice, Some((amount, d))) => {
+            f.hearing_required |= decide::offers_hearing(d.kind, amount, threshold);
         }
-        // 行政处罚法 art 45: no heavier penalty than the notice proposed.
-        (CaseMove::Decide, Some((fine, _))) if state.row.fine > 0 && fine > state.row.fine => {
-            return Err(i18n::case_refusal(
-                lang,
-                &crate::domain::procedure::Refusal::HeavierThanNotice,
-            ));
-        }
-        // A fine at the threshold stands only if the notice offered a hearing.
-        (CaseMove::Decide, Some((fine, _)))
-            if fines::needs_hearing(fine, threshold) && !f.hearing_required =>
-        {
-            return Err(i18n::case_refusal(
-                lang,
-                &crate::domain::procedure::Refusal::HearingNotOffered,
-            ));
-        }
+        (CaseMove::Decide, Some((amount, d))) => decide::against_notice(
+            notice_of(&state.row),
+            d.kind,
+            amount,
+            f.hearing_required,
+            threshold,
+        )
+        .map_err(|r| i18n::case_refusal(lang, &r))?,
         _ => {}
     }
     let attached = documents_for(&f, m);
     may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;
-    let decided = penalty;
     let mut e = effect(m, staff, on, served_by);
     e.hearing_required = f.hearing_required;
+    if m == CaseMove::Order {
+        e.order_deadline = until;
+    }
+    if m == CaseMove::Suspend {
+        e.suspended_until = until;
+    }
+    if matches!(m, CaseMove::Suspend | CaseMove::Extend) {
+        e.approved_by = Some(approved_by.trim().to_string());
+    }
     // The case as the move leaves it, for its next deadline.
     let mut after = state.row.clone();
     after.stage = e.to.map_or(after.stage, |s| s.code().to_string());
@@ -448,6 +508,7 @@ pub async fn make_move_on(
         &after,
         next_deadline(cal, &after, &spans, today, settings).as_ref(),
     );
+    let written = decided.map(|(amount, d)| (amount, d.article, d.kind.code()));
     store
         .move_case(
             staff,
@@ -459,11 +520,31 @@ pub async fn make_move_on(
             on,
             note,
             &next,
-            decided,
+            written,
         )
         .await
         .map_err(fail)?;
-    Ok(i18n::case_moved(lang, &state.row.number, m))
+    let mut said = i18n::case_moved(lang, &state.row.number, m);
+    // 条例 art 9 / the office's rule: the complainant is told of a suspension.
+    if m == CaseMove::Suspend && !state.row.anonymous && !state.row.informant_name.is_empty() {
+        said.push_str(i18n::tell_the_complainant(lang));
+    }
+    Ok(said)
+}
+
+/// Who the office's settings say approves a suspension or an extension.
+async fn approver(store: &Store, m: CaseMove) -> String {
+    let (key, default) = match m {
+        CaseMove::Extend => ("case.extension_approver", "局负责人"),
+        _ => ("case.suspension_approver", "科室负责人"),
+    };
+    store
+        .setting(key)
+        .await
+        .ok()
+        .flatten()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| default.to_string())
 }
 
 /// Puts `officer` and `inspectors` (logins) on case `id`, refusing a pair

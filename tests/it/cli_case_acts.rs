@@ -934,3 +934,564 @@ async fn a_decision_heavier_than_the_notice_needs_a_new_notice_and_its_windows()
         o.ok(t, "liuyang", &after);
     }
 }
+
+/// A case opened on 2026-10-09 and investigated from 2026-10-13.
+fn investigated(o: &Office, respondent: &str) -> String {
+    let t = common::TODAY;
+    let id = o.open(
+        t,
+        &[
+            "--source",
+            "patrol",
+            "--respondent",
+            respondent,
+            "--matters",
+            "wages",
+            "--on",
+            "2026-10-09",
+        ],
+    );
+    o.ok(
+        t,
+        "liuyang",
+        &[
+            "cases",
+            "assign",
+            &id,
+            "--officer",
+            "wulei",
+            "--inspectors",
+            "wulei,huangwei",
+        ],
+    );
+    for (day, user, step) in [
+        ("2026-10-09", "wulei", "preliminary"),
+        ("2026-10-12", "liuyang", "open"),
+        ("2026-10-13", "wulei", "investigate"),
+    ] {
+        o.ok(t, user, &["cases", "move", &id, step, "--on", day]);
+    }
+    id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_case_ends_in_any_decision_the_law_gives_not_only_a_fine() {
+    for db in TestDb::all().await {
+        let o = Office::new(&db).await;
+        let t = common::TODAY;
+        // 行政处理决定: wages owed, decided from the investigation, exactly the amount.
+        let wages = investigated(&o, "工资厂");
+        o.refused(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &wages,
+                "decide",
+                "--on",
+                "2026-10-20",
+                "--outcome",
+                "handling",
+                "--article",
+                "lsi-26-pay",
+                "--owed",
+                "80000",
+                "--fine",
+                "70000",
+            ],
+            "金额依法应为80,000.00元",
+        );
+        o.ok(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &wages,
+                "decide",
+                "--on",
+                "2026-10-20",
+                "--outcome",
+                "handling",
+                "--article",
+                "lsi-26-pay",
+                "--owed",
+                "80000",
+            ],
+        );
+        let v = o.show(&wages);
+        assert_eq!(
+            (v["decision"].as_str(), v["fine_fen"].as_i64()),
+            (Some("handling"), Some(80_000_00)),
+            "{}",
+            o.label
+        );
+        let files: Vec<&str> = v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap())
+            .collect();
+        assert!(
+            files.contains(&"handling-decision") && !files.contains(&"penalty-decision"),
+            "{files:?}"
+        );
+        // Served, unpaid: no 3 % a day (it is not a fine); enforced the same way.
+        o.ok(
+            t,
+            "wulei",
+            &["cases", "move", &wages, "serve", "--on", "2026-10-21"],
+        );
+        let v = o.show(&wages);
+        assert_eq!(
+            (v["late_fee_fen"].as_i64(), v["outstanding_fen"].as_i64()),
+            (Some(0), Some(80_000_00))
+        );
+
+        // Social-insurance arrears with 0.05 % a day from when they fell due.
+        let arrears = investigated(&o, "社保厂");
+        o.refused(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &arrears,
+                "decide",
+                "--on",
+                "2026-10-20",
+                "--outcome",
+                "handling",
+                "--article",
+                "si-86-arrears",
+                "--owed",
+                "10000",
+            ],
+            "欠缴之日",
+        );
+        o.ok(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &arrears,
+                "decide",
+                "--on",
+                "2026-10-20",
+                "--outcome",
+                "handling",
+                "--article",
+                "si-86-arrears",
+                "--owed",
+                "10000",
+                "--since",
+                "2026-06-30",
+            ],
+        );
+        // 112 days × 0.05 % of 10,000 yuan = 560 yuan.
+        assert_eq!(o.show(&arrears)["fine_fen"], 10_560_00, "{}", o.label);
+
+        // A penalty waits for its notice: a warning under art 25.
+        let warned = investigated(&o, "加班厂");
+        o.refused(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &warned,
+                "decide",
+                "--on",
+                "2026-10-14",
+                "--outcome",
+                "warning",
+                "--article",
+                "lsi-25",
+            ],
+            "须事先告知",
+        );
+        o.refused(
+            t,
+            "wulei",
+            &[
+                "cases",
+                "move",
+                &warned,
+                "prior-notice",
+                "--on",
+                "2026-10-14",
+                "--outcome",
+                "handling",
+                "--article",
+                "lsi-26-pay",
+                "--owed",
+                "1",
+            ],
+            "事先告知的是拟作出的行政处罚",
+        );
+        o.ok(
+            t,
+            "wulei",
+            &[
+                "cases",
+                "move",
+                &warned,
+                "prior-notice",
+                "--on",
+                "2026-10-14",
+                "--outcome",
+                "warning",
+                "--article",
+                "lsi-25",
+            ],
+        );
+        // Heavier than a warning: a fine needs a new notice.
+        o.refused(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &warned,
+                "decide",
+                "--on",
+                "2026-10-26",
+                "--article",
+                "lsi-25",
+                "--fine",
+                "200",
+                "--workers",
+                "2",
+            ],
+            "须重新事先告知",
+        );
+        o.refused(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &warned,
+                "decide",
+                "--on",
+                "2026-10-26",
+                "--outcome",
+                "warning",
+                "--article",
+                "lsi-23",
+            ],
+            "该条款不能作为这种决定的依据",
+        );
+        o.ok(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &warned,
+                "decide",
+                "--on",
+                "2026-10-26",
+                "--outcome",
+                "warning",
+                "--article",
+                "lsi-25",
+            ],
+        );
+        // Served, a warning is carried out: the case closes.
+        o.ok(
+            t,
+            "wulei",
+            &["cases", "move", &warned, "serve", "--on", "2026-10-27"],
+        );
+        o.ok(
+            t,
+            "liuyang",
+            &["cases", "move", &warned, "close", "--on", "2026-10-28"],
+        );
+        assert_eq!(o.show(&warned)["stage"], "closed");
+
+        // No penalty (行政处罚法 art 33), decided from the investigation.
+        let minor = investigated(&o, "初犯厂");
+        o.ok(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &minor,
+                "decide",
+                "--on",
+                "2026-10-20",
+                "--outcome",
+                "no-penalty",
+                "--article",
+                "ap-33",
+            ],
+        );
+        let files: Vec<String> = o.show(&minor)["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            files.contains(&"no-penalty-decision".to_string()),
+            "{files:?}"
+        );
+
+        // Confiscation: the gains, whole, after the notice; a large one offers a hearing.
+        let gains = investigated(&o, "中介所");
+        o.ok(
+            t,
+            "wulei",
+            &[
+                "cases",
+                "move",
+                &gains,
+                "prior-notice",
+                "--on",
+                "2026-10-14",
+                "--outcome",
+                "confiscation",
+                "--article",
+                "lsi-28-gains",
+                "--owed",
+                "25000",
+            ],
+        );
+        let files: Vec<String> = o.show(&gains)["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            files.contains(&"hearing-notice".to_string()),
+            "{}: {files:?}",
+            o.label
+        );
+
+        // An order to rectify: its deadline, the case open until then; then
+        // corrected (closed) or a fine under art 30 for refusing it.
+        let order = investigated(&o, "合同厂");
+        o.refused(
+            t,
+            "wulei",
+            &["cases", "move", &order, "order", "--on", "2026-10-14"],
+            "改正期限",
+        );
+        o.ok(
+            t,
+            "wulei",
+            &[
+                "cases",
+                "move",
+                &order,
+                "decide",
+                "--outcome",
+                "order",
+                "--on",
+                "2026-10-14",
+                "--deadline",
+                "2026-10-30",
+            ],
+        );
+        let v = o.show(&order);
+        assert_eq!(
+            (v["stage"].as_str(), v["order_deadline"].as_str()),
+            (Some("investigating"), Some("2026-10-30"))
+        );
+        o.ok(
+            t,
+            "wulei",
+            &[
+                "cases",
+                "move",
+                &order,
+                "prior-notice",
+                "--on",
+                "2026-11-02",
+                "--article",
+                "lsi-30",
+                "--fine",
+                "5000",
+            ],
+        );
+        assert_eq!(o.show(&order)["decision"], "fine");
+        o.refused(
+            t,
+            "wulei",
+            &["cases", "move", &order, "decide", "--outcome", "rumour"],
+            "没有“rumour”这种决定种类",
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn suspension_and_extension_say_why_and_who_approved_at_any_stage_before_the_decision() {
+    for db in TestDb::all().await {
+        let o = Office::new(&db).await;
+        let t = common::TODAY;
+        let id = o.open(
+            t,
+            &[
+                "--source",
+                "report",
+                "--informant",
+                "李四",
+                "--respondent",
+                "戊厂",
+                "--matters",
+                "wages",
+                "--on",
+                "2026-10-09",
+            ],
+        );
+        o.ok(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "assign",
+                &id,
+                "--officer",
+                "wulei",
+                "--inspectors",
+                "wulei,huangwei",
+            ],
+        );
+        for (day, user, step) in [
+            ("2026-10-09", "wulei", "preliminary"),
+            ("2026-10-12", "liuyang", "open"),
+            ("2026-10-13", "wulei", "investigate"),
+        ] {
+            o.ok(t, user, &["cases", "move", &id, step, "--on", day]);
+        }
+        o.ok(
+            t,
+            "wulei",
+            &[
+                "cases",
+                "move",
+                &id,
+                "prior-notice",
+                "--on",
+                "2026-10-14",
+                "--article",
+                "lsi-23",
+                "--fine",
+                "3000",
+                "--workers",
+                "2",
+            ],
+        );
+        // In the notice stage the investigation's clock still runs: it may stop.
+        o.refused(
+            t,
+            "liuyang",
+            &["cases", "move", &id, "suspend", "--on", "2026-10-15"],
+            "中止调查须写明理由",
+        );
+        o.refused(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &id,
+                "suspend",
+                "--on",
+                "2026-10-15",
+                "--note",
+                "当事人下落不明",
+            ],
+            "须经科室负责人批准",
+        );
+        let said = o.ok(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &id,
+                "suspend",
+                "--on",
+                "2026-10-15",
+                "--note",
+                "当事人下落不明",
+                "--approved-by",
+                "刘洋",
+                "--until",
+                "2026-11-15",
+            ],
+        );
+        assert!(said.contains("告知投诉（举报）人"), "{said}");
+        o.ok(
+            t,
+            "liuyang",
+            &["cases", "move", &id, "resume", "--on", "2026-10-26"],
+        );
+        // 条例 art 17: the bureau's head extends.
+        o.refused(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &id,
+                "extend",
+                "--on",
+                "2026-10-27",
+                "--note",
+                "案情复杂",
+            ],
+            "须经局负责人批准",
+        );
+        o.ok(
+            t,
+            "liuyang",
+            &[
+                "cases",
+                "move",
+                &id,
+                "extend",
+                "--on",
+                "2026-10-27",
+                "--note",
+                "案情复杂",
+                "--approved-by",
+                "王局长",
+            ],
+        );
+        let v = o.show(&id);
+        let steps: Vec<&str> = v["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["step"].as_str().unwrap())
+            .collect();
+        assert!(
+            steps.ends_with(&["suspend", "resume", "extend"]),
+            "{steps:?}"
+        );
+        assert_eq!(
+            db.text(&format!(
+                "SELECT approved_by FROM case_suspension WHERE case_id = {id}"
+            ))
+            .await,
+            "刘洋",
+            "{}",
+            o.label
+        );
+        assert_eq!(
+            db.text(&format!(
+                "SELECT extension_approved_by FROM inspection_case WHERE id = {id}"
+            ))
+            .await,
+            "王局长"
+        );
+    }
+}

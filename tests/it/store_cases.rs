@@ -28,6 +28,21 @@ async fn who(store: &Store, login: &str) -> Staff {
     store.staff_by_login(login).await.unwrap().unwrap()
 }
 
+/// Suspends case `id` today with its reason and approver.
+async fn suspend(
+    store: &Store,
+    cal: &WorkCalendar,
+    chief: &Staff,
+    id: i64,
+) -> Result<String, String> {
+    let step = work::Step {
+        note: "当事人下落不明",
+        approved_by: "王局长",
+        ..work::Step::on(CaseMove::Suspend, today())
+    };
+    work::make_move_on(store, cal, chief, Lang::En, today(), id, &step).await
+}
+
 /// The id of a demo case in `stage`.
 async fn case_in(db: &TestDb, stage: CaseStage) -> i64 {
     db.scalar(&format!(
@@ -73,6 +88,7 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
         let basis = fines::Basis {
             workers: 3,
             owed: 0,
+            ..fines::Basis::default()
         };
         let over = work::make_move(
             &store,
@@ -444,6 +460,7 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
         let basis = fines::Basis {
             workers: 20,
             owed: 0,
+            ..fines::Basis::default()
         };
         step(
             CaseMove::PriorNotice,
@@ -466,6 +483,7 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
         let basis = fines::Basis {
             workers: 20,
             owed: 0,
+            ..fines::Basis::default()
         };
         let early = step(CaseMove::Decide, &boss, Some(("lsi-23", basis, 20_000_00))).await;
         assert!(
@@ -520,7 +538,7 @@ async fn one_step_on_many_cases_lists_those_it_is_refused() {
             Lang::Zh,
             today(),
             &ids,
-            CaseMove::Suspend,
+            CaseMove::PriorNotice,
         )
         .await;
         assert!(done.unwrap().contains("已办理2件"), "{}", db.label);
@@ -531,12 +549,12 @@ async fn one_step_on_many_cases_lists_those_it_is_refused() {
             Lang::Zh,
             today(),
             &ids,
-            CaseMove::Suspend,
+            CaseMove::PriorNotice,
         )
         .await;
         let said = again.unwrap_err();
         assert!(
-            said.contains("未办理2件") && said.contains("案件已中止"),
+            said.contains("未办理2件") && said.contains("不能进行这一步"),
             "{}: {said}",
             db.label
         );
@@ -644,6 +662,7 @@ async fn a_fine_at_the_hearing_threshold_stands_only_if_the_notice_offered_a_hea
         let basis = fines::Basis {
             workers: 20,
             owed: 0,
+            ..fines::Basis::default()
         };
         let r = work::make_move(
             &store,
@@ -674,19 +693,7 @@ async fn a_recomputed_deadline_never_overwrites_a_move_made_since_it_was_read() 
         let chief = who(&store, "liuyang").await;
         let id = case_in(&db, CaseStage::Investigating).await;
         let before = store.case_state(id).await.unwrap().unwrap().row;
-        work::make_move(
-            &store,
-            &cal,
-            &chief,
-            Lang::En,
-            today(),
-            id,
-            CaseMove::Suspend,
-            None,
-            "",
-        )
-        .await
-        .unwrap();
+        suspend(&store, &cal, &chief, id).await.unwrap();
         let after = store.case_state(id).await.unwrap().unwrap().row;
         // A recomputation that read the case before the move writes nothing to it.
         let stale = NextDue {
@@ -726,19 +733,7 @@ async fn a_recomputed_deadline_never_overwrites_a_move_made_since_it_was_read() 
             .await,
             0
         );
-        work::make_move(
-            &store,
-            &cal,
-            &chief,
-            Lang::En,
-            today(),
-            id,
-            CaseMove::Suspend,
-            None,
-            "",
-        )
-        .await
-        .unwrap();
+        suspend(&store, &cal, &chief, id).await.unwrap();
     }
 }
 

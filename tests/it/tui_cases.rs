@@ -83,7 +83,8 @@ fn m_takes_a_step_listing_the_documents_it_issues() {
             CaseMove::PriorNotice,
             CaseMove::Withdraw,
             CaseMove::Transfer,
-            CaseMove::RectifyOrder
+            CaseMove::RectifyOrder,
+            CaseMove::Order
         ]
     );
     key(&mut a, KeyCode::Down);

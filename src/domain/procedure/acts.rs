@@ -158,20 +158,24 @@ impl Owed {
         (self.amount + self.late_fee - self.paid).max(0)
     }
 
+    /// Nothing left to pay (a decision without an amount is carried out
+    /// by its service).
     pub fn paid_in_full(&self) -> bool {
-        self.amount > 0 && self.outstanding() == 0
+        self.outstanding() == 0
     }
 }
 
 /// What the decision of `amount` served on `served` leaves owed on `on`,
-/// given `payments` (day, amount) so far. The late fee runs from the day
-/// after the last day to pay until the day the amount itself is paid in full.
+/// given `payments` (day, amount) so far. The late fee (a money penalty's
+/// only: `late_fee`) runs from the day after the last day to pay until the
+/// day the amount itself is paid in full.
 pub fn owed(
     cal: &WorkCalendar,
     amount: i64,
     served: Option<NaiveDate>,
     payments: &[(NaiveDate, i64)],
     on: NaiveDate,
+    late_fee: bool,
 ) -> Owed {
     let paid: i64 = payments
         .iter()
@@ -197,7 +201,11 @@ pub fn owed(
     let until = met.unwrap_or(on).min(on);
     Owed {
         amount,
-        late_fee: clocks::late_fee(amount, due, until),
+        late_fee: if late_fee {
+            clocks::late_fee(amount, due, until)
+        } else {
+            0
+        },
         paid,
         due: Some(due),
     }

@@ -2,6 +2,7 @@
 //! and its refused case.
 
 use super::*;
+use crate::domain::kinds::DecisionKind;
 
 fn staff(id: i64, roles: &[Role]) -> Staff {
     Staff {
@@ -170,7 +171,8 @@ fn only_the_allowed_moves_exist_from_each_stage() {
             Move::PriorNotice,
             Move::Withdraw,
             Move::Transfer,
-            Move::RectifyOrder
+            Move::RectifyOrder,
+            Move::Order
         ]
     );
     assert!(moves_from(&case(Stage::Closed)).is_empty());
@@ -586,4 +588,36 @@ fn a_party_who_says_nothing_is_decided_from_the_notice_once_its_windows_close() 
         step(&c, Move::LegalReview, &staff(LEGAL_ID, &[Role::Legal])),
         Ok(Stage::PriorNotice)
     );
+}
+
+#[test]
+fn a_penalty_waits_for_its_notice_a_handling_decision_does_not() {
+    let mut c = case(Stage::Investigating);
+    assert_eq!(
+        step(&c, Move::Decide, &chief()),
+        Err(Refusal::NoPriorNotice)
+    );
+    c.deciding = Some(DecisionKind::Fine);
+    assert_eq!(
+        step(&c, Move::Decide, &chief()),
+        Err(Refusal::NoPriorNotice)
+    );
+    c.deciding = Some(DecisionKind::Handling);
+    assert_eq!(documents_for(&c, Move::Decide), vec![Doc::HandlingDecision]);
+    assert_eq!(step(&c, Move::Decide, &chief()), Ok(Stage::Decided));
+    assert!(moves_from(&c).contains(&Move::Decide));
+    c.deciding = Some(DecisionKind::NoPenalty);
+    assert_eq!(
+        documents_for(&c, Move::Decide),
+        vec![Doc::NoPenaltyDecision]
+    );
+}
+
+#[test]
+fn an_order_to_rectify_names_its_deadline_and_keeps_the_case_open() {
+    let mut c = case(Stage::Investigating);
+    assert_eq!(step(&c, Move::Order, &officer()), Err(Refusal::NoDeadline));
+    c.order_deadline_given = true;
+    assert_eq!(step(&c, Move::Order, &officer()), Ok(Stage::Investigating));
+    assert_eq!(documents_for(&c, Move::Order), vec![Doc::RectifyOrderDoc]);
 }

@@ -122,7 +122,7 @@ impl Backend {
         on: NaiveDate,
         note: &str,
         next: &NextDue,
-        decision: Option<(i64, &str)>,
+        decision: Option<(i64, &str, &str)>,
     ) -> Result<i64, StoreError> {
         let conflict = || StoreError::Conflict {
             entity: "case",
@@ -157,6 +157,9 @@ impl Backend {
                 reminder_served_on = COALESCE($22, reminder_served_on),
                 court_applied_on = COALESCE($23, court_applied_on),
                 last_act_on = $24,
+                decision = CASE WHEN $25 = '' THEN decision ELSE $25 END,
+                order_deadline = COALESCE($26, order_deadline),
+                extension_approved_by = CASE WHEN $4 THEN $27 ELSE extension_approved_by END,
                 fine = CASE WHEN $12 < 0 THEN fine ELSE $12 END,
                 article = CASE WHEN $13 = '' THEN article ELSE $13 END,
                 version = version + 1
@@ -177,8 +180,8 @@ impl Backend {
         .bind(effect.served_on)
         .bind(effect.outcome.map_or("", |o| o.code()))
         .bind(next.due_on)
-        .bind(decision.map_or(-1, |(fine, _)| fine))
-        .bind(decision.map_or("", |(_, article)| article))
+        .bind(decision.map_or(-1, |(fine, _, _)| fine))
+        .bind(decision.map_or("", |(_, article, _)| article))
         .bind(id)
         .bind(seen_version)
         .bind(&next.rule)
@@ -190,6 +193,9 @@ impl Backend {
         .bind(effect.reminder_served_on)
         .bind(effect.court_applied_on)
         .bind(on)
+        .bind(decision.map_or("", |(_, _, kind)| kind))
+        .bind(effect.order_deadline)
+        .bind(effect.approved_by.as_deref().unwrap_or(""))
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() != 1 {
@@ -198,13 +204,16 @@ impl Backend {
         match effect.suspend {
             Some(true) => {
                 sqlx::query(
-                    "INSERT INTO case_suspension (case_id, from_on, reason) VALUES ($1, $2, $3)
+                    "INSERT INTO case_suspension (case_id, from_on, reason, ends_on, approved_by) VALUES ($1, $2, $3, $4, $5)
                      ON CONFLICT (case_id, from_on) DO UPDATE SET to_on = NULL, reason = excluded.reason,
+                        ends_on = excluded.ends_on, approved_by = excluded.approved_by,
                         version = case_suspension.version + 1",
                 )
                     .bind(id)
                     .bind(on)
                     .bind(note)
+                    .bind(effect.suspended_until)
+                    .bind(effect.approved_by.as_deref().unwrap_or(""))
                     .execute(&mut *tx)
                     .await?;
             }
@@ -258,8 +267,11 @@ impl Backend {
         if let Some(s) = effect.served_by {
             detail.push_str(&format!(" served {}", s.code()));
         }
-        if let Some((fine, article)) = decision {
-            detail.push_str(&format!("; fine {fine} under {article}"));
+        if let Some((amount, article, kind)) = decision {
+            detail.push_str(&format!("; {kind} {amount} under {article}"));
+        }
+        if let Some(by) = &effect.approved_by {
+            detail.push_str(&format!("; approved by {by}"));
         }
         if !note.is_empty() {
             detail.push_str(&format!("; {note}"));
@@ -519,7 +531,8 @@ macro_rules! case_state_select {
             c.notice_served_on, c.decided_on, c.served_on, c.fine, c.article, c.outcome,
             c.due_rule, c.queue_key, co.received_on AS complaint_received_on,
             c.source, c.respondent_kind, c.matters, c.facts, c.anonymous, c.informant_name,
-            c.informant_phone, c.last_act_on, c.reminder_served_on, c.court_applied_on, c.rights_waived
+            c.informant_phone, c.last_act_on, c.reminder_served_on, c.court_applied_on, c.rights_waived,
+            c.decision, c.order_deadline
         FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id"
     };
 }

@@ -171,7 +171,7 @@ fn confirm(frame: &mut Frame, lang: Lang, step: CaseMove, documents: &[CaseFileK
 
 fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
     let mut lines: Vec<Line<'static>> = vec![Line::raw(lang.pick("处罚依据：", "Article:"))];
-    for (i, a) in fines::ARTICLES.iter().enumerate() {
+    for (i, a) in fines::fine_articles().into_iter().enumerate() {
         let mark = if i == f.article { ">" } else { " " };
         lines.push(chosen(
             format!(" {mark} {}", lang.pick(a.zh, a.en)),

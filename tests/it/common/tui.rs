@@ -190,6 +190,8 @@ pub fn case_detail() -> Detail {
         reminder_served_on: None,
         court_applied_on: None,
         rights_waived: false,
+        decision: String::new(),
+        order_deadline: None,
     };
     Detail::Case {
         item,

@@ -165,6 +165,7 @@ fn a_fine_paid_late_owes_three_percent_a_day_until_paid_and_never_more_than_itse
         Some(served),
         &[(d(2026, 3, 17), fine)],
         d(2026, 3, 20),
+        true,
     );
     assert_eq!(on_time.due, Some(d(2026, 3, 17)));
     assert_eq!((on_time.late_fee, on_time.outstanding()), (0, 0));
@@ -176,6 +177,7 @@ fn a_fine_paid_late_owes_three_percent_a_day_until_paid_and_never_more_than_itse
         Some(served),
         &[(d(2026, 3, 19), fine)],
         d(2026, 4, 30),
+        true,
     );
     assert_eq!(late.late_fee, 600_00);
     assert_eq!(late.outstanding(), 600_00);
@@ -186,10 +188,11 @@ fn a_fine_paid_late_owes_three_percent_a_day_until_paid_and_never_more_than_itse
         Some(served),
         &[(d(2026, 3, 19), fine), (d(2026, 3, 25), 600_00)],
         d(2026, 4, 30),
+        true,
     );
     assert!(settled.paid_in_full());
     // Never paid: the late fee stops at the fine itself (art 72).
-    let never = owed(&cal, fine, Some(served), &[], d(2026, 12, 31));
+    let never = owed(&cal, fine, Some(served), &[], d(2026, 12, 31), true);
     assert_eq!(never.late_fee, fine);
     assert_eq!(never.outstanding(), 2 * fine);
     // Part paid on time: the fee still runs on the fine until it is met.
@@ -199,6 +202,7 @@ fn a_fine_paid_late_owes_three_percent_a_day_until_paid_and_never_more_than_itse
         Some(served),
         &[(d(2026, 3, 10), 4_000_00)],
         d(2026, 3, 18),
+        true,
     );
     assert_eq!((part.late_fee, part.outstanding()), (300_00, 6_300_00));
     // A payment dated after the day asked about does not count yet.
@@ -208,8 +212,14 @@ fn a_fine_paid_late_owes_three_percent_a_day_until_paid_and_never_more_than_itse
         Some(served),
         &[(d(2026, 3, 19), fine)],
         d(2026, 3, 18),
+        true,
     );
     assert_eq!(before.paid, 0);
+    // A handling decision (wages owed) adds no 3 % a day: it is not a fine.
+    let wages = owed(&cal, fine, Some(served), &[], d(2026, 12, 31), false);
+    assert_eq!((wages.late_fee, wages.outstanding()), (0, fine));
+    // A decision without an amount (a warning) is carried out once served.
+    assert!(owed(&cal, 0, Some(served), &[], d(2026, 3, 3), true).paid_in_full());
 }
 
 #[test]
