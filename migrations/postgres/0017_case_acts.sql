@@ -33,6 +33,12 @@ ALTER TABLE inspection_case ADD COLUMN extension_approved_by TEXT NOT NULL DEFAU
 ALTER TABLE case_suspension ADD COLUMN ends_on DATE;
 ALTER TABLE case_suspension ADD COLUMN approved_by TEXT NOT NULL DEFAULT '';
 
+-- 简易程序 (行政处罚法 arts 51–52): decided on the spot on a numbered form,
+-- each number once.
+ALTER TABLE inspection_case ADD COLUMN on_the_spot_number TEXT;
+CREATE UNIQUE INDEX case_on_the_spot_number ON inspection_case(on_the_spot_number)
+    WHERE on_the_spot_number IS NOT NULL;
+
 -- Each act's own date (at is when it was recorded) and how it was served.
 ALTER TABLE case_event ADD COLUMN on_date DATE;
 ALTER TABLE case_event ADD COLUMN served_by TEXT NOT NULL DEFAULT '';
@@ -61,3 +67,6 @@ WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.extension_approver');
 INSERT INTO setting (key, value, source, effective_from)
 SELECT 'case.suspension_approver', '科室负责人', '本局办案程序：中止调查由科室负责人批准（可改为局负责人）', NULL
 WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.suspension_approver');
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'case.on_the_spot_filing_days', '2', '行政处罚法第五十二条：当场作出的行政处罚决定应当报所属行政机关备案；备案期限由本局规定（工作日）', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.on_the_spot_filing_days');

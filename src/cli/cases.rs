@@ -3,10 +3,7 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
-use crate::domain::{
-    CaseFileKind, CaseMove, CaseSource, DecisionKind, InspectionMatter, PartyKind, ServiceMethod,
-    WorkCalendar, fines,
-};
+use crate::domain::{CaseFileKind, CaseMove, DecisionKind, ServiceMethod, WorkCalendar, fines};
 use crate::i18n::{self, Lang, printable};
 use crate::workflow::cases as work;
 use chrono::NaiveDate;
@@ -64,47 +61,9 @@ pub enum CasesCommand {
         served_by: Option<String>,
     },
     /// 登记案件（巡视、审查、专项检查、审计、举报、投诉、群体性事件、移送） / Register a case from any source
-    Open {
-        /// 案件来源 / Where the case comes from
-        #[arg(long)]
-        source: String,
-        /// 被检查单位统一社会信用代码 / The respondent's credit code
-        #[arg(long)]
-        respondent_uscc: Option<String>,
-        /// 被检查单位（个人）名称 / The respondent's name
-        #[arg(long)]
-        respondent: Option<String>,
-        /// 当事人类别：organisation、individual-business、person / The party's kind
-        #[arg(long, default_value = "organisation")]
-        respondent_kind: String,
-        /// 监察事项，逗号分隔 / Inspection matters, comma-separated
-        #[arg(long, value_delimiter = ',')]
-        matters: Vec<String>,
-        /// 案情 / The facts
-        #[arg(long, default_value = "")]
-        facts: String,
-        /// 发现（收到）日期，缺省为今天 / The day found or received (default today)
-        #[arg(long, value_parser = parse_day)]
-        on: Option<NaiveDate>,
-        /// 由该检查发现 / Found by this inspection
-        #[arg(long, conflicts_with = "from_lead")]
-        from_inspection: Option<i64>,
-        /// 由该线索发现 / Found from this lead
-        #[arg(long)]
-        from_lead: Option<i64>,
-        /// 匿名举报 / An anonymous report
-        #[arg(long)]
-        anonymous: bool,
-        /// 投诉（举报）人姓名 / The complainant's or informant's name
-        #[arg(long, default_value = "")]
-        informant: String,
-        /// 投诉（举报）人电话 / Their phone
-        #[arg(long, default_value = "")]
-        informant_phone: String,
-        /// 以 JSON 输出编号和案号 / Write the id and number as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    Open(super::case_open::OpenOpts),
+    /// 简易程序：登记当场作出的警告或罚款 / Record a warning or fine decided on the spot
+    OnTheSpot(super::case_open::SpotOpts),
     /// 案件全貌：办理经过（每步的实际日期和登记时间）、案卷、缴款、下一期限 / A case whole, with its history
     Show {
         id: i64,
@@ -340,83 +299,15 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             o.store.close().await;
             done(r)
         }
-        CasesCommand::Open {
-            source,
-            respondent_uscc,
-            respondent,
-            respondent_kind,
-            matters,
-            facts,
-            on,
-            from_inspection,
-            from_lead,
-            anonymous,
-            informant,
-            informant_phone,
-            json,
-        } => {
-            let source = CaseSource::parse(source.trim()).ok_or_else(|| {
-                Failure::new(
-                    2,
-                    unknown(
-                        lang,
-                        "案件来源",
-                        "source",
-                        &source,
-                        CaseSource::ALL.iter().map(|s| s.code()),
-                    ),
-                )
-            })?;
-            let respondent_kind = PartyKind::parse(respondent_kind.trim()).ok_or_else(|| {
-                Failure::new(
-                    2,
-                    unknown(
-                        lang,
-                        "当事人类别",
-                        "party kind",
-                        &respondent_kind,
-                        PartyKind::ALL.iter().map(|s| s.code()),
-                    ),
-                )
-            })?;
-            let mut list = Vec::new();
-            for m in matters.iter().map(|m| m.trim()).filter(|m| !m.is_empty()) {
-                list.push(InspectionMatter::from_any(m).ok_or_else(|| {
-                    Failure::new(
-                        2,
-                        unknown(
-                            lang,
-                            "监察事项",
-                            "matter",
-                            m,
-                            InspectionMatter::ALL.iter().map(|s| s.code()),
-                        ),
-                    )
-                })?);
-            }
-            let args = crate::workflow::case_acts::OpenArgs {
-                source,
-                respondent_uscc,
-                respondent,
-                respondent_kind,
-                matters: list,
-                facts,
-                on: on.unwrap_or(today),
-                anonymous,
-                informant,
-                informant_phone,
-                from_inspection,
-                from_lead,
-            };
-            let r = crate::workflow::case_acts::open(&o.store, &cal, &me, lang, today, &args).await;
+        CasesCommand::Open(opts) => {
+            let r = super::case_open::open(&o.store, &cal, &me, lang, today, opts).await;
             o.store.close().await;
-            let (id, number, said) = r.map_err(|e| Failure::new(1, e))?;
-            if json {
-                println!("{}", serde_json::json!({ "id": id, "number": number }));
-            } else {
-                println!("{said}");
-            }
-            Ok(ExitCode::SUCCESS)
+            r
+        }
+        CasesCommand::OnTheSpot(opts) => {
+            let r = super::case_open::on_the_spot(&o.store, &cal, &me, lang, today, opts).await;
+            o.store.close().await;
+            r
         }
         CasesCommand::Show { id, json } => {
             let r = crate::workflow::case_acts::show(&o.store, &cal, lang, today, id).await;
@@ -475,7 +366,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
 }
 
 /// "There is no such X; use one of …" for a code typed on the command line.
-fn unknown<'a>(
+pub(super) fn unknown<'a>(
     lang: Lang,
     zh: &str,
     en: &str,

@@ -333,6 +333,7 @@ vocabulary! {
         LegalOpinion = "legal-opinion", "法制审核意见书", "Legal review opinion";
         PenaltyDecision = "penalty-decision", "行政处罚决定书", "Penalty decision";
         HandlingDecision = "handling-decision", "行政处理决定书", "Handling decision";
+        OnTheSpotDecision = "on-the-spot-decision", "当场行政处罚决定书", "On-the-spot penalty decision";
         NoPenaltyDecision = "no-penalty-decision", "不予行政处罚决定书", "Decision of no penalty";
         ServiceReceipt = "service-receipt", "送达回证", "Proof of service";
         ClosingApproval = "closing-approval", "结案审批表", "Closing approval";

@@ -191,3 +191,56 @@ pub fn tell_the_complainant(lang: Lang) -> &'static str {
         " Tell the complainant or informant of the suspension.",
     )
 }
+
+pub fn spot_refusal(lang: Lang, r: &crate::domain::procedure::acts::SpotRefusal) -> String {
+    use crate::domain::procedure::acts::SpotRefusal as R;
+    match (lang, r) {
+        (Lang::Zh, R::NotWarningOrFine) => {
+            "当场只能作出警告或罚款决定（行政处罚法第五十一条）。".into()
+        }
+        (Lang::En, R::NotWarningOrFine) => {
+            "Only a warning or a fine is decided on the spot (Administrative Penalty Law art 51)."
+                .into()
+        }
+        (Lang::Zh, R::OverLimit { limit }) => format!(
+            "当场罚款不得超过{}元（行政处罚法第五十一条），请按一般程序办理。",
+            yuan(*limit)
+        ),
+        (Lang::En, R::OverLimit { limit }) => format!(
+            "A fine on the spot is at most {} yuan (art 51): take the ordinary procedure.",
+            yuan(*limit)
+        ),
+        (Lang::Zh, R::NoNumber) => "请填写当场处罚决定书的编号（--number，不超过40字）。".into(),
+        (Lang::En, R::NoNumber) => {
+            "Give the on-the-spot decision form's number (--number, at most 40 characters).".into()
+        }
+        (Lang::Zh, R::CollectOverLimit) => {
+            "当场收缴罚款限于100元以下（行政处罚法第六十八条）。".into()
+        }
+        (Lang::En, R::CollectOverLimit) => {
+            "A fine is collected on the spot only up to 100 yuan (art 68).".into()
+        }
+    }
+}
+
+pub fn spot_number_taken(lang: Lang, number: &str) -> String {
+    let number = printable(number);
+    match lang {
+        Lang::Zh => format!("编号为“{number}”的当场处罚决定书已经登记。"),
+        Lang::En => format!("The on-the-spot decision \"{number}\" is already recorded."),
+    }
+}
+
+pub fn spot_recorded(lang: Lang, number: &str, id: i64, late: bool) -> String {
+    let number = printable(number);
+    match (lang, late) {
+        (Lang::Zh, false) => format!("已登记当场处罚，案号{number}（编号 {id}）。"),
+        (Lang::En, false) => format!("On-the-spot penalty recorded as case {number} (id {id})."),
+        (Lang::Zh, true) => format!(
+            "已登记当场处罚，案号{number}（编号 {id}）；已超过本局规定的备案期限，备案逾期已记录。"
+        ),
+        (Lang::En, true) => format!(
+            "On-the-spot penalty recorded as case {number} (id {id}); filed after the office's time limit, which is recorded."
+        ),
+    }
+}

@@ -419,6 +419,7 @@ pub struct ClockRow {
     pub due_rule: String,
     pub source: String,
     pub reminder_served_on: Option<NaiveDate>,
+    pub fine: i64,
 }
 
 impl From<&CaseStateRow> for ClockRow {
@@ -439,6 +440,7 @@ impl From<&CaseStateRow> for ClockRow {
             due_rule: r.due_rule.clone(),
             source: r.source.clone(),
             reminder_served_on: r.reminder_served_on,
+            fine: r.fine,
         }
     }
 }
@@ -521,6 +523,22 @@ pub struct OpenedCase {
     pub from_lead_id: Option<i64>,
     pub mass_incident: bool,
     pub next: NextDue,
+    /// Decided on the spot (简易程序): the decision, served there and then.
+    pub spot: Option<SpotRecord>,
+}
+
+/// A penalty decided on the spot on a numbered form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpotRecord {
+    pub number: String,
+    pub decision: String,
+    pub article: String,
+    pub amount: i64,
+    pub officer: i64,
+    pub inspectors: Vec<i64>,
+    /// Collected there and then (at most 100 yuan).
+    pub paid: bool,
+    pub filed_late: bool,
 }
 
 /// A case's next deadline as the queue keeps it.

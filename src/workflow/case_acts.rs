@@ -9,6 +9,8 @@ use crate::domain::clocks;
 use crate::domain::mask::{mask_middle, mask_phone};
 use crate::domain::permissions::{Act, may};
 use crate::domain::procedure::acts::{self, NewCaseFacts};
+use crate::domain::procedure::decide::{self, Asked};
+use crate::domain::procedure::may_assign;
 use crate::domain::procedure::queue_key;
 use crate::domain::{
     CaseFileKind, CaseMove, CaseSource, CaseStage, InspectionMatter, PartyKind, ServiceMethod,
@@ -35,6 +37,17 @@ pub struct OpenArgs {
     pub from_lead: Option<i64>,
 }
 
+/// A penalty decided on the spot (简易程序): the numbered form, the
+/// decision, the inspectors present (the first is the case officer), and
+/// whether it was collected there and then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpotArgs<'a> {
+    pub number: String,
+    pub decision: Asked<'a>,
+    pub inspectors: Vec<String>,
+    pub paid: bool,
+}
+
 /// Registers a case from any source. Ok is its id, its number and the
 /// sentence to show.
 pub async fn open(
@@ -44,6 +57,34 @@ pub async fn open(
     lang: Lang,
     today: NaiveDate,
     a: &OpenArgs,
+) -> Result<(i64, String, String), String> {
+    open_or_decide(store, cal, staff, lang, today, a, None).await
+}
+
+/// Records a penalty decided on the spot (行政处罚法 arts 51–52): a warning
+/// or a fine up to 200 yuan on a citizen, 3,000 on an organisation, decided
+/// and served the same day on a numbered form, filed with the office within
+/// the days its settings give. Ok is its id, its number and the sentence.
+pub async fn on_the_spot(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    a: &OpenArgs,
+    spot: &SpotArgs<'_>,
+) -> Result<(i64, String, String), String> {
+    open_or_decide(store, cal, staff, lang, today, a, Some(spot)).await
+}
+
+async fn open_or_decide(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    a: &OpenArgs,
+    spot: Option<&SpotArgs<'_>>,
 ) -> Result<(i64, String, String), String> {
     if !may(staff, Act::OpenCase) {
         return Err(i18n::act_refused(lang, Act::OpenCase));
@@ -87,9 +128,18 @@ pub async fn open(
         return Err(i18n::no_such_record(lang, "线索", "lead", l));
     }
     let mass = a.source == CaseSource::MassIncident;
+    let spot = match spot {
+        Some(s) => Some(spot_record(store, cal, lang, today, a, employer, s).await?),
+        None => None,
+    };
     // Complaints and reports are accepted or refused within 5 working days;
-    // a case the office found itself has no such clock.
-    let due = (!acts::found_by_office(a.source)).then(|| clocks::accept_due(cal, a.on));
+    // a case the office found itself has no such clock; a fine decided on
+    // the spot is paid within 15 days of that day.
+    let due = match &spot {
+        Some(s) if s.amount > 0 && !s.paid => Some(clocks::fine_due(cal, a.on)),
+        Some(_) => None,
+        None => (!acts::found_by_office(a.source)).then(|| clocks::accept_due(cal, a.on)),
+    };
     let prefix = store
         .setting("case.number_prefix")
         .await
@@ -118,10 +168,83 @@ pub async fn open(
             rule: due.as_ref().map_or("", |d| d.rule.code()).to_string(),
             queue_key: queue_key(mass, due.as_ref().map(|d| d.due)),
         },
+        spot,
     };
-    let (id, number) = store.open_case(staff, &c).await.map_err(fail)?;
-    let said = i18n::case_opened(lang, &number, id);
+    let (id, number) = store.open_case(staff, &c).await.map_err(|e| match e {
+        crate::store::StoreError::Duplicate(n) => i18n::spot_number_taken(lang, &n),
+        e => i18n::store_error(lang, &e),
+    })?;
+    let said = match &c.spot {
+        Some(s) => i18n::spot_recorded(lang, &number, id, s.filed_late),
+        None => i18n::case_opened(lang, &number, id),
+    };
     Ok((id, number, said))
+}
+
+/// What a decision on the spot comes to, checked: the inspectors present,
+/// the amount in its article's range and within art 51's limit.
+async fn spot_record(
+    store: &Store,
+    cal: &WorkCalendar,
+    lang: Lang,
+    today: NaiveDate,
+    a: &OpenArgs,
+    employer: Option<i64>,
+    s: &SpotArgs<'_>,
+) -> Result<crate::store::SpotRecord, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let mut team = Vec::new();
+    for login in &s.inspectors {
+        let member = store
+            .staff_by_login(login.trim())
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| i18n::unknown_staff(lang, login))?;
+        team.push(member);
+    }
+    let conflicted = match employer {
+        Some(e) => store.conflicted_staff(e).await.map_err(fail)?,
+        None => vec![],
+    };
+    may_assign(&team, &conflicted).map_err(|r| i18n::case_refusal(lang, &r))?;
+    // The kind first: only a warning or a fine is decided on the spot.
+    acts::check_on_the_spot(a.respondent_kind, s.decision.kind, 0, &s.number, false)
+        .map_err(|r| i18n::spot_refusal(lang, &r))?;
+    let amount = decide::amount_of(CaseMove::Decide, &s.decision, a.on).map_err(|r| match r {
+        decide::DecisionRefusal::Amount(r) => i18n::fine_refusal(lang, &r),
+        decide::DecisionRefusal::NoticeProposesPenalties => {
+            i18n::notice_proposes_penalties(lang).to_string()
+        }
+        decide::DecisionRefusal::Procedure(r) => i18n::case_refusal(lang, &r),
+    })?;
+    acts::check_on_the_spot(
+        a.respondent_kind,
+        s.decision.kind,
+        amount,
+        &s.number,
+        s.paid,
+    )
+    .map_err(|r| i18n::spot_refusal(lang, &r))?;
+    let days = store
+        .setting("case.on_the_spot_filing_days")
+        .await
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .unwrap_or(2);
+    let mut ids: Vec<i64> = team.iter().map(|m| m.id).collect();
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+    Ok(crate::store::SpotRecord {
+        number: s.number.trim().to_string(),
+        decision: s.decision.kind.code().to_string(),
+        article: s.decision.article.to_string(),
+        amount,
+        officer: ids[0],
+        inspectors: ids,
+        paid: s.paid,
+        filed_late: !acts::filed_in_time(cal, a.on, today, days),
+    })
 }
 
 /// Records a payment of case `id`'s decision made on `on`. Ok is the

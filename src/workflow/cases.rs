@@ -189,6 +189,8 @@ pub fn next_deadline(
         }
         CaseStage::Defence => investigation(),
         CaseStage::Decided => match (r.served_on, r.decided_on) {
+            // Served with nothing to pay (a warning): carried out, to close.
+            (Some(_), _) if r.fine <= 0 => None,
             (Some(s), _) => Some(clocks::fine_due(cal, s)),
             (None, Some(d)) => Some(clocks::service_due(cal, d)),
             (None, None) => None,

@@ -9,6 +9,7 @@ mod common;
 
 mod cli;
 mod cli_case_acts;
+mod cli_case_decisions;
 mod cli_cases;
 mod cli_complaints;
 mod cli_concurrency;

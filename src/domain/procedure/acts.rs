@@ -7,7 +7,7 @@
 use super::Move;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::clocks;
-use crate::domain::kinds::{CaseSource, InspectionMatter, ServiceMethod};
+use crate::domain::kinds::{CaseSource, DecisionKind, InspectionMatter, PartyKind, ServiceMethod};
 use chrono::NaiveDate;
 
 /// 公告送达 takes effect 30 days after publication (民事诉讼法 2021 art 95;
@@ -140,6 +140,63 @@ pub fn found_by_office(s: CaseSource) -> bool {
             | CaseSource::Campaign
             | CaseSource::Audit
     )
+}
+
+/// The most a penalty decided on the spot may fine (行政处罚法 art 51): 200
+/// yuan on a citizen (an individual business is one), 3,000 on a legal
+/// person or other organisation.
+pub fn on_the_spot_limit(party: PartyKind) -> i64 {
+    match party {
+        PartyKind::Person | PartyKind::IndividualBusiness => 200_00,
+        PartyKind::Organisation => 3_000_00,
+    }
+}
+
+/// The most an inspector may collect on the spot (行政处罚法 art 68(1)).
+pub const COLLECT_ON_THE_SPOT_MAX: i64 = 100_00;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpotRefusal {
+    /// Only a warning or a fine is decided on the spot.
+    NotWarningOrFine,
+    OverLimit {
+        limit: i64,
+    },
+    NoNumber,
+    /// Collected on the spot only up to 100 yuan.
+    CollectOverLimit,
+}
+
+/// Whether a penalty of `kind` and `amount` on a party of `party` may be
+/// decided on the spot, numbered `number`, collecting it there if `paid`.
+pub fn check_on_the_spot(
+    party: PartyKind,
+    kind: DecisionKind,
+    amount: i64,
+    number: &str,
+    paid: bool,
+) -> Result<(), SpotRefusal> {
+    if !matches!(kind, DecisionKind::Warning | DecisionKind::Fine) {
+        return Err(SpotRefusal::NotWarningOrFine);
+    }
+    let limit = on_the_spot_limit(party);
+    if amount > limit {
+        return Err(SpotRefusal::OverLimit { limit });
+    }
+    let n = number.trim();
+    if n.is_empty() || n.chars().count() > 40 {
+        return Err(SpotRefusal::NoNumber);
+    }
+    if paid && amount > COLLECT_ON_THE_SPOT_MAX {
+        return Err(SpotRefusal::CollectOverLimit);
+    }
+    Ok(())
+}
+
+/// Whether a decision made on the spot on `on` and recorded `today` was
+/// filed with the office within `days` working days (行政处罚法 art 52).
+pub fn filed_in_time(cal: &WorkCalendar, on: NaiveDate, today: NaiveDate, days: u32) -> bool {
+    cal.working_days_between(on, today) <= i64::from(days)
 }
 
 /// What a decision leaves owed on a day.

@@ -50,6 +50,12 @@ impl Backend {
         .bind(c.on)
         .execute(&mut *tx)
         .await?;
+        if let Some(s) = &c.spot {
+            self.record_spot(&mut tx, actor, id, c.on, s).await?;
+        }
+        let spot = c.spot.as_ref().map_or(String::new(), |s| {
+            format!("; on the spot {} {} {} under {}{}", s.number, s.decision, s.amount, s.article, if s.filed_late { "; filed late" } else { "" })
+        });
         // The informant's name stays out of the audit trail: the case says who.
         append_audit(
             &mut tx,
@@ -58,11 +64,102 @@ impl Backend {
             "case.open",
             "case",
             &id.to_string(),
-            &format!("{number}; source {} on {}{}", c.source, c.on, if c.anonymous { "; anonymous" } else { "" }),
+            &format!("{number}; source {} on {}{}{spot}", c.source, c.on, if c.anonymous { "; anonymous" } else { "" }),
         )
         .await?;
         tx.commit().await?;
         Ok((id, number))
+    }
+
+    /// A penalty decided on the spot: decided and served the same day, its
+    /// numbered form and the receipt on file, its inspectors, and what was
+    /// collected there and then.
+    async fn record_spot(
+        &self,
+        tx: &mut Transaction<'static, Db>,
+        actor: &crate::domain::Staff,
+        id: i64,
+        on: NaiveDate,
+        s: &SpotRecord,
+    ) -> Result<(), StoreError> {
+        let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inspection_case WHERE on_the_spot_number = $1")
+            .bind(s.number.trim())
+            .fetch_one(&mut **tx)
+            .await?;
+        if taken > 0 {
+            return Err(StoreError::Duplicate(s.number.trim().to_string()));
+        }
+        let due: Option<NaiveDate> = None;
+        sqlx::query(
+            "UPDATE inspection_case SET stage = 'decided', decided_on = $1, served_on = $1, fine = $2,
+                article = $3, decision = $4, on_the_spot_number = $5, case_officer_id = $6,
+                due_on = COALESCE($7, due_on)
+             WHERE id = $8",
+        )
+        .bind(on)
+        .bind(s.amount)
+        .bind(&s.article)
+        .bind(&s.decision)
+        .bind(s.number.trim())
+        .bind(s.officer)
+        .bind(due)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        for staff in &s.inspectors {
+            sqlx::query("INSERT INTO case_inspector (case_id, staff_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(staff)
+                .execute(&mut **tx)
+                .await?;
+        }
+        for kind in ["on-the-spot-decision", "service-receipt"] {
+            sqlx::query(
+                "INSERT INTO case_file (case_id, kind, on_date, recorded_by, kept_at, note) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(kind)
+            .bind(on)
+            .bind(actor.id)
+            .bind("案卷 / case file")
+            .bind(s.number.trim())
+            .execute(&mut **tx)
+            .await?;
+        }
+        for (from, to, note, served) in [
+            ("registered", "decided", format!("decide: {}", s.number.trim()), ""),
+            ("decided", "decided", "serve".to_string(), "direct"),
+        ] {
+            sqlx::query(
+                "INSERT INTO case_event (case_id, at, staff_id, stage_from, stage_to, note, on_date, served_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(id)
+            .bind(crate::domain::audit::audit_time(self.clock.now()))
+            .bind(actor.id)
+            .bind(from)
+            .bind(to)
+            .bind(&note)
+            .bind(on)
+            .bind(served)
+            .execute(&mut **tx)
+            .await?;
+        }
+        if s.paid && s.amount > 0 {
+            sqlx::query(
+                "INSERT INTO case_payment (case_id, paid_on, amount, receipt, recorded_at, recorded_by)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(on)
+            .bind(s.amount)
+            .bind(s.number.trim())
+            .bind(crate::domain::audit::audit_time(self.clock.now()))
+            .bind(actor.id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
     }
 
     /// Whether an inspection and a lead exist (a case links to them).

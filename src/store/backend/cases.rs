@@ -91,7 +91,7 @@ impl Backend {
             "SELECT c.id, c.version, c.stage, c.registered_on, c.opened_on, c.extended, c.mass_incident,
                     c.notice_served_on, c.decided_on, c.served_on,
                     co.received_on AS complaint_received_on, c.due_on, c.due_rule,
-                    c.source, c.reminder_served_on
+                    c.source, c.reminder_served_on, c.fine
              FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id
              WHERE c.stage <> 'closed'",
         )
