@@ -77,6 +77,8 @@ pub enum Overlay {
         step: crate::domain::CaseMove,
         documents: Vec<crate::domain::CaseFileKind>,
         note: String,
+        /// The day, the service, the approver, the deadline.
+        form: super::step_form::StepInputs,
     },
     /// The decision form: the article, then the fine and its basis.
     CaseDecide(super::casework::DecideForm),

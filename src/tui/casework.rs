@@ -113,11 +113,14 @@ impl SavedView {
 pub struct DecideForm {
     pub id: i64,
     pub article: usize,
-    /// 0 the article list, 1 the fine, 2 affected workers, 3 amount owed.
+    /// 0 the article list, 1 the fine, 2 affected workers, 3 amount owed,
+    /// 4 the day decided.
     pub field: usize,
     pub fine: String,
     pub workers: String,
     pub owed: String,
+    /// The day decided (empty: today).
+    pub on: String,
     pub error: Option<String>,
 }
 
@@ -127,6 +130,7 @@ impl DecideForm {
             1 => Some(&mut self.fine),
             2 => Some(&mut self.workers),
             3 => Some(&mut self.owed),
+            4 => Some(&mut self.on),
             _ => None,
         }
     }
@@ -523,25 +527,49 @@ impl App {
                 }
             },
             Overlay::CaseConfirm {
-                id, step: m, note, ..
+                id,
+                step: m,
+                note,
+                form,
+                ..
             } => match k.code {
-                KeyCode::Enter => {
-                    let ask = CaseMoveAsk {
-                        id: *id,
-                        step: *m,
-                        note: note.trim().to_string(),
-                        decision: None,
-                        lang,
-                    };
-                    vec![Effect::MoveCase(ask)]
-                }
+                KeyCode::Enter => match form.days(lang) {
+                    Ok((on, until)) => {
+                        let ask = CaseMoveAsk {
+                            id: *id,
+                            step: *m,
+                            note: note.trim().to_string(),
+                            decision: None,
+                            lang,
+                            on: Some(on),
+                            served_by: form.method(),
+                            approved_by: form.approved_by.trim().to_string(),
+                            until,
+                        };
+                        vec![Effect::MoveCase(ask)]
+                    }
+                    Err(e) => {
+                        form.error = Some(e);
+                        vec![]
+                    }
+                },
                 KeyCode::Esc => self.close(),
+                code if form.navigate(*m, code) => vec![],
                 KeyCode::Backspace => {
-                    note.pop();
+                    match form.input(*m) {
+                        Some(s) => s.pop(),
+                        None => note.pop(),
+                    };
                     vec![]
                 }
                 KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                    note.push(c);
+                    let limit = 200;
+                    match form.input(*m) {
+                        Some(s) if s.chars().count() < 40 => s.push(c),
+                        Some(_) => {}
+                        None if note.chars().count() < limit => note.push(c),
+                        None => {}
+                    }
                     vec![]
                 }
                 _ => vec![],
@@ -549,24 +577,37 @@ impl App {
             Overlay::CaseDecide(form) => match k.code {
                 KeyCode::Esc => self.close(),
                 KeyCode::Tab | KeyCode::Down if form.field > 0 || k.code == KeyCode::Tab => {
-                    form.field = (form.field + 1) % 4;
+                    form.field = (form.field + 1) % 5;
                     vec![]
                 }
                 KeyCode::BackTab => {
-                    form.field = (form.field + 3) % 4;
+                    form.field = (form.field + 4) % 5;
                     vec![]
                 }
                 KeyCode::Up | KeyCode::Down if form.field == 0 => {
                     step(&mut form.article, fines::fine_articles().len(), k.code);
                     vec![]
                 }
-                KeyCode::Enter => match form.ask(lang) {
-                    Ok(decision) => vec![Effect::MoveCase(CaseMoveAsk {
+                KeyCode::Enter => match form.ask(lang).and_then(|d| {
+                    let on = match form.on.trim() {
+                        "" => None,
+                        s => Some(
+                            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                                .map_err(|_| i18n::not_a_date(lang, s))?,
+                        ),
+                    };
+                    Ok((d, on))
+                }) {
+                    Ok((decision, on)) => vec![Effect::MoveCase(CaseMoveAsk {
                         id: form.id,
                         step: CaseMove::Decide,
                         note: String::new(),
                         decision: Some(decision),
                         lang,
+                        on,
+                        served_by: crate::domain::ServiceMethod::Direct,
+                        approved_by: String::new(),
+                        until: None,
                     })],
                     Err(e) => {
                         form.error = Some(e);
@@ -579,7 +620,9 @@ impl App {
                     }
                     vec![]
                 }
-                KeyCode::Char(c) if !ctrl && (c.is_ascii_digit() || c == '.' || c == ',') => {
+                KeyCode::Char(c)
+                    if !ctrl && (c.is_ascii_digit() || c == '.' || c == ',' || c == '-') =>
+                {
                     if let Some(s) = form.input() {
                         s.push(c);
                     }
@@ -667,6 +710,7 @@ impl App {
                 fine: String::new(),
                 workers: String::new(),
                 owed: String::new(),
+                on: String::new(),
                 error: None,
             }));
             return vec![];
@@ -690,6 +734,7 @@ impl App {
             step: m,
             documents,
             note: String::new(),
+            form: super::step_form::StepInputs::new(self.today),
         });
         vec![]
     }

@@ -149,6 +149,11 @@ pub struct CaseMoveAsk {
     /// (article code, affected workers, amount owed in fen, fine in fen)
     pub decision: Option<(String, i64, i64, i64)>,
     pub lang: Lang,
+    /// The day it happened (None: today).
+    pub on: Option<chrono::NaiveDate>,
+    pub served_by: crate::domain::ServiceMethod,
+    pub approved_by: String,
+    pub until: Option<chrono::NaiveDate>,
 }
 
 // Each event crosses the channel once; boxing the large ones would buy nothing.

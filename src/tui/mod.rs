@@ -26,6 +26,7 @@ pub mod render;
 mod runner;
 pub mod screen;
 pub mod statistics;
+pub mod step_form;
 pub mod supervision;
 pub mod text;
 pub mod wrap;

@@ -299,10 +299,25 @@ impl Runner {
                             *fine,
                         )
                     });
+                    let step = crate::workflow::cases::Step {
+                        m: ask.step,
+                        on: ask.on.unwrap_or(today),
+                        served_by: ask.served_by,
+                        decision: decision.map(|(article, basis, amount)| {
+                            crate::domain::procedure::decide::Asked {
+                                kind: crate::domain::DecisionKind::Fine,
+                                article,
+                                basis,
+                                amount: Some(amount),
+                            }
+                        }),
+                        note: &ask.note,
+                        approved_by: &ask.approved_by,
+                        until: ask.until,
+                    };
                     AppEvent::CaseDone(
-                        crate::workflow::cases::make_move(
-                            &store, &calendar, &staff, ask.lang, today, ask.id, ask.step, decision,
-                            &ask.note,
+                        crate::workflow::cases::make_move_on(
+                            &store, &calendar, &staff, ask.lang, today, ask.id, &step,
                         )
                         .await,
                     )

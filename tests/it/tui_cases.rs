@@ -136,6 +136,7 @@ fn the_decision_form_refuses_a_fine_outside_its_articles_range() {
         fine: String::new(),
         workers: String::new(),
         owed: String::new(),
+        on: String::new(),
         error: None,
     }));
     key(&mut a, KeyCode::Tab);
@@ -417,4 +418,69 @@ fn a_step_refused_because_another_desk_changed_the_case_keeps_what_was_typed() {
         other => panic!("{other:?}"),
     }
     assert!(a.message.as_deref().unwrap().contains("已被他人修改"));
+}
+
+#[test]
+fn a_step_on_screen_asks_the_day_it_happened_and_who_approved_it() {
+    let mut a = open_case(Lang::Zh);
+    a.apply(Action::CaseMove);
+    key(&mut a, KeyCode::Enter); // 中止调查, the first step offered
+    let s = draw(&a);
+    for label in ["理由：", "办理日期：2026-11-27", "批准人：", "预计中止至："] {
+        assert!(s.contains(label), "{label}: {s}");
+    }
+    for c in "当事人下落不明".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    for c in "2026-11-2O".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    // A day mistyped is said in place, nothing sent.
+    assert!(key(&mut a, KeyCode::Enter).is_empty());
+    assert!(draw(&a).contains("不是日期"));
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Char('0'));
+    key(&mut a, KeyCode::Tab);
+    for c in "王局长".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::MoveCase(ask)] => {
+            assert_eq!(ask.step, CaseMove::Suspend);
+            assert_eq!(ask.note, "当事人下落不明");
+            assert_eq!(ask.on.map(|d| d.to_string()).as_deref(), Some("2026-11-20"));
+            assert_eq!(ask.approved_by, "王局长");
+            assert_eq!(ask.until, None);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn serving_a_paper_on_screen_says_how_it_was_served() {
+    let mut a = open_case(Lang::En);
+    a.overlay = Some(Overlay::CaseConfirm {
+        id: 1,
+        step: CaseMove::Serve,
+        documents: vec![CaseFileKind::ServiceReceipt],
+        note: String::new(),
+        form: hrss_desk::tui::step_form::StepInputs::new(common::today()),
+    });
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    assert!(draw(&a).contains("Served by: < Served in person >"));
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Right);
+    assert!(draw(&a).contains("< Served by post >"));
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::MoveCase(ask)] => {
+            assert_eq!(ask.served_by, hrss_desk::domain::ServiceMethod::Post);
+            assert_eq!(ask.on, Some(common::today()));
+        }
+        other => panic!("{other:?}"),
+    }
 }

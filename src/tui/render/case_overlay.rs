@@ -3,12 +3,13 @@
 
 use super::super::app::{App, Overlay};
 use super::super::casework::DecideForm;
+use super::super::step_form::{StepField, StepInputs, fields};
 use super::super::text::{clean, fit_end};
 use super::overlay::{FORM_WIDTH, boxed};
 use crate::domain::{CaseFileKind, CaseMove, fines};
 use crate::i18n::{self, Lang};
 use ratatui::Frame;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
 fn chosen(text: String, on: bool) -> Line<'static> {
@@ -99,8 +100,9 @@ pub fn render(frame: &mut Frame, app: &App) {
             step,
             documents,
             note,
+            form,
             ..
-        }) => confirm(frame, lang, *step, documents, note),
+        }) => confirm(frame, lang, *step, documents, note, form),
         Some(Overlay::CaseDecide(form)) => decide(frame, lang, form),
         Some(Overlay::Assign {
             staff,
@@ -145,7 +147,14 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
 }
 
-fn confirm(frame: &mut Frame, lang: Lang, step: CaseMove, documents: &[CaseFileKind], note: &str) {
+fn confirm(
+    frame: &mut Frame,
+    lang: Lang,
+    step: CaseMove,
+    documents: &[CaseFileKind],
+    note: &str,
+    form: &StepInputs,
+) {
     let mut lines = vec![Line::raw(lang.pick(
         "办理这一步将出具并归入案卷：",
         "This step issues and files:",
@@ -157,14 +166,33 @@ fn confirm(frame: &mut Frame, lang: Lang, step: CaseMove, documents: &[CaseFileK
         lines.push(Line::raw(format!("  · {}", d.label(lang))));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("{}{}_", lang.pick("说明：", "Note: "), clean(note)),
-        Style::new().add_modifier(Modifier::BOLD),
-    ));
+    let focused = form.focused(step);
+    for f in fields(step) {
+        let value = match f {
+            StepField::Note => clean(note),
+            StepField::On => clean(&form.on),
+            StepField::ServedBy => format!("< {} >", form.method().label(lang)),
+            StepField::ApprovedBy => clean(&form.approved_by),
+            StepField::Until => clean(&form.until),
+        };
+        let here = f == focused;
+        let cursor = if here && f != StepField::ServedBy {
+            "_"
+        } else {
+            ""
+        };
+        lines.push(chosen(
+            format!("{}{value}{cursor}", f.label(step, lang)),
+            here,
+        ));
+    }
+    if let Some(e) = &form.error {
+        lines.push(Line::styled(clean(e), Style::new().fg(Color::Red)));
+    }
     lines.push(keys(
         lang,
-        "Enter 确认办理 · Esc 取消",
-        "Enter takes the step · Esc cancels",
+        "Tab 下一项 · Enter 确认办理 · Esc 取消",
+        "Tab next field · Enter takes the step · Esc cancels",
     ));
     boxed(frame, step.label(lang), lines, 0);
 }
@@ -190,6 +218,11 @@ fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
             3,
             lang.pick("应付金额（元）：", "Amount owed (yuan): "),
             &f.owed,
+        ),
+        (
+            4,
+            lang.pick("决定日期（空为今天）：", "Decided on (empty: today): "),
+            &f.on,
         ),
     ];
     for (n, label, value) in inputs {
