@@ -27,6 +27,8 @@ ALTER TABLE inspection_case ADD COLUMN rights_waived BOOLEAN NOT NULL DEFAULT 0;
 -- approved the extension (条例 art 17: the bureau's head).
 ALTER TABLE inspection_case ADD COLUMN decision TEXT NOT NULL DEFAULT '';
 ALTER TABLE inspection_case ADD COLUMN order_deadline DATE;
+-- The day the hearing is notified for (听证会通知书).
+ALTER TABLE inspection_case ADD COLUMN hearing_on DATE;
 ALTER TABLE inspection_case ADD COLUMN extension_approved_by TEXT NOT NULL DEFAULT '';
 -- A suspension names its expected end (or its reason says what ends it)
 -- and who approved it.
@@ -70,3 +72,12 @@ WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.suspension_approver');
 INSERT INTO setting (key, value, source, effective_from)
 SELECT 'case.on_the_spot_filing_days', '2', '行政处罚法第五十二条：当场作出的行政处罚决定应当报所属行政机关备案；备案期限由本局规定（工作日）', NULL
 WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.on_the_spot_filing_days');
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'office.review_body', '石家庄市鹿泉区人民政府', '行政复议法（2023）第二十四条：对县级以上地方人民政府工作部门的行政行为不服的，向本级人民政府申请行政复议', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'office.review_body');
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'office.court', '石家庄市鹿泉区人民法院', '行政诉讼法第十八条：由最初作出行政行为的行政机关所在地人民法院管辖', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'office.court');
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'office.pay_at', '本局指定的代收罚款银行', '行政处罚法第六十七条：当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'office.pay_at');

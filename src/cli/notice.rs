@@ -20,6 +20,9 @@ pub enum NoticeCommand {
         /// 输出文件（缺省：主目录下“文书名-编号.docx”） / The file (default: in the home folder)
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// 本文书的一项内容，如 询问时间=2026年12月5日9时（可多次） / A field typed for this document (repeatable)
+        #[arg(long = "field", value_parser = parse_field)]
+        fields: Vec<(String, String)>,
     },
     /// 写出文书模板（本局已载入的，或内置的），供修改 / Write a kind's template out (the office's, or the built-in one), to edit
     Template {
@@ -43,17 +46,17 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
     let me = o.staff.clone().expect("refused without staff");
     let today = o.store.clock().today();
     let out: Result<String, String> = match cmd {
-        NoticeCommand::Render { id, output, .. } => {
-            match work::render(&o.store, &me, lang, today, kind, id).await {
-                Ok(r) => {
-                    let path = output.unwrap_or_else(|| work::default_path(kind, &r.number));
-                    crate::sheet::write_private(&path, &r.bytes)
-                        .map(|_| work::said(lang, kind, &r, &path))
-                        .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))
-                }
-                Err(e) => Err(e),
+        NoticeCommand::Render {
+            id, output, fields, ..
+        } => match work::render_with(&o.store, &me, lang, today, kind, id, &fields).await {
+            Ok(r) => {
+                let path = output.unwrap_or_else(|| work::default_path(kind, &r.number));
+                crate::sheet::write_private(&path, &r.bytes)
+                    .map(|_| work::said(lang, kind, &r, &path))
+                    .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))
             }
-        }
+            Err(e) => Err(e),
+        },
         NoticeCommand::Template { output, .. } => {
             match work::template(&o.store, lang, kind).await {
                 Ok(body) => crate::sheet::write_private(&output, &body)
@@ -73,4 +76,12 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
     o.store.close().await;
     println!("{}", out.map_err(|e| Failure::new(1, e))?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `名称=值`, as `--field` takes it.
+fn parse_field(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("“{s}”应为 名称=值 / \"{s}\" should be NAME=VALUE")),
+    }
 }

@@ -66,6 +66,9 @@ documents! {
     PriorNotice = "prior-notice", "行政处罚事先告知书", "Prior notice of an administrative penalty", "鹿人社监告", Case;
     HearingNotice = "hearing-notice", "听证告知书", "Notice of the right to a hearing", "鹿人社监听", Case;
     PenaltyDecision = "penalty-decision", "行政处罚决定书", "Administrative penalty decision", "鹿人社监罚", Case;
+    HandlingDecision = "handling-decision", "行政处理决定书", "Administrative handling decision", "鹿人社监处", Case;
+    InquiryNotice = "inquiry-notice", "调查询问通知书", "Notice to attend an inquiry", "鹿人社监询", Case;
+    AuditCommission = "audit-commission", "委托审计书", "Commission of an audit", "鹿人社监审", Case;
     CaseClosing = "case-closing", "结案审批表", "Case closing approval", "鹿人社监结", Case;
     ViolationNotice = "violation-notice", "违约通知单", "On-site violation notice", "鹿医保违", Inspection;
     RectificationNotice = "rectification-notice", "整改通知书", "Rectification notice", "鹿人社整改", SanctionStep;
@@ -81,6 +84,7 @@ pub fn case_file(kind: DocKind) -> Option<super::CaseFileKind> {
         DocKind::PriorNotice => F::PriorNoticeDoc,
         DocKind::HearingNotice => F::HearingNoticeDoc,
         DocKind::PenaltyDecision => F::PenaltyDecision,
+        DocKind::HandlingDecision => F::HandlingDecision,
         DocKind::CaseClosing => F::ClosingApproval,
         _ => return None,
     })
@@ -94,7 +98,8 @@ pub fn case_stage(kind: DocKind) -> Option<super::CaseStage> {
         DocKind::CaseOpening => S::Opened,
         DocKind::RectifyOrder => S::Investigating,
         DocKind::PriorNotice | DocKind::HearingNotice => S::PriorNotice,
-        DocKind::PenaltyDecision => S::Decided,
+        DocKind::PenaltyDecision | DocKind::HandlingDecision => S::Decided,
+        DocKind::InquiryNotice | DocKind::AuditCommission => S::Investigating,
         DocKind::CaseClosing => S::Closed,
         _ => return None,
     })
@@ -106,7 +111,18 @@ pub fn case_may_render(kind: DocKind, stage: super::CaseStage, on_file: &[&str])
     let filed = case_file(kind).is_some_and(|f| on_file.contains(&f.code()));
     let pos = |s: super::CaseStage| super::CaseStage::ALL.iter().position(|x| *x == s);
     let past = case_stage(kind).is_some_and(|min| pos(stage) >= pos(min));
-    filed || past || case_file(kind).is_none()
+    filed || past || (case_file(kind).is_none() && case_stage(kind).is_none())
+}
+
+/// The fields nothing on the record gives, typed for each document
+/// (`notice render … --field 名称=值`): an inquiry's time and place, an
+/// audit's body and period. The screen does not offer these kinds.
+pub fn typed_fields(kind: DocKind) -> &'static [&'static str] {
+    match kind {
+        DocKind::InquiryNotice => &["询问时间", "询问地点"],
+        DocKind::AuditCommission => &["受托机构", "审计期间"],
+        _ => &[],
+    }
 }
 
 /// A document's number in the office's style.
@@ -156,18 +172,62 @@ pub fn fields(kind: DocKind) -> &'static [&'static str] {
             "决定人",
             "日期",
         ],
-        DocKind::CaseOpening
-        | DocKind::RectifyOrder
-        | DocKind::PriorNotice
-        | DocKind::HearingNotice
-        | DocKind::PenaltyDecision
-        | DocKind::CaseClosing => &[
+        DocKind::CaseOpening => &["案号", "当事人", "案件来源", "违法事实", "承办人", "日期"],
+        DocKind::RectifyOrder => &[
             "案号",
-            "被投诉单位",
+            "当事人",
             "违法事实",
+            "改正期限",
+            "逾期不改正",
+            "日期",
+        ],
+        // 行政处罚法 art 44: facts, reasons, basis, the penalty proposed,
+        // the rights to state, defend and ask for a hearing.
+        DocKind::PriorNotice | DocKind::HearingNotice => &[
+            "案号",
+            "当事人",
+            "违法事实",
+            "理由和依据",
+            "拟作出的行政处罚",
+            "陈述申辩权利",
+            "听证权利",
             "承办人",
-            "罚款金额",
-            "处理结果",
+            "日期",
+        ],
+        // 行政处罚法 art 59: the same, the evidence, how and by when to
+        // carry it out, and the review and lawsuit routes with their limits.
+        DocKind::PenaltyDecision | DocKind::HandlingDecision => &[
+            "案号",
+            "当事人",
+            "违法事实",
+            "证据",
+            "理由和依据",
+            "决定内容",
+            "履行方式和期限",
+            "逾期不履行",
+            "救济途径",
+            "日期",
+        ],
+        DocKind::CaseClosing => &["案号", "当事人", "处理结果", "执行情况", "承办人", "日期"],
+        // Seed 五·四·三: who is asked, about what, with what papers, when and where.
+        DocKind::InquiryNotice => &[
+            "案号",
+            "当事人",
+            "询问事项",
+            "须携带材料",
+            "询问时间",
+            "询问地点",
+            "承办人",
+            "日期",
+        ],
+        // Seed 五·四·六: a wage or social-insurance audit commissioned.
+        DocKind::AuditCommission => &[
+            "案号",
+            "受托机构",
+            "被审计单位",
+            "审计事项",
+            "审计期间",
+            "承办人",
             "日期",
         ],
     }

@@ -238,6 +238,7 @@ vocabulary! {
         CourtApply = "court-apply", "申请法院强制执行", "Apply to the court for enforcement";
         Terminate = "terminate", "终结", "Terminate the case";
         Order = "order", "责令限期改正", "Order to rectify within a time limit";
+        ScheduleHearing = "schedule-hearing", "通知听证", "Give notice of the hearing";
     }
 }
 
@@ -330,6 +331,7 @@ vocabulary! {
         StatementRecord = "statement-record", "陈述申辩笔录", "Record of statement and defence";
         HearingApplication = "hearing-application", "听证申请书", "Application for a hearing";
         HearingRecord = "hearing-record", "听证笔录", "Hearing record";
+        HearingMeetingNotice = "hearing-meeting-notice", "听证会通知书", "Notice of the hearing's time and place";
         LegalOpinion = "legal-opinion", "法制审核意见书", "Legal review opinion";
         PenaltyDecision = "penalty-decision", "行政处罚决定书", "Penalty decision";
         HandlingDecision = "handling-decision", "行政处理决定书", "Handling decision";

@@ -4,6 +4,7 @@ pub mod annual;
 pub mod audit;
 pub mod calendar;
 pub mod campaign;
+pub mod case_papers;
 pub mod check_items;
 pub mod clocks;
 pub mod complaint;

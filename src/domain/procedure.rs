@@ -155,6 +155,14 @@ pub fn rule(m: Move) -> MoveRule {
         ),
         // A party who says nothing leaves the case at its notice: once the
         // windows close it is reviewed and decided from there.
+        // 行政处罚法 art 64(2): the hearing's time and place, 7 days ahead.
+        Move::ScheduleHearing => r(
+            &[PriorNotice, Defence],
+            None,
+            WORKERS,
+            &[Doc::HearingMeetingNotice],
+            false,
+        ),
         Move::LegalReview => r(
             &[PriorNotice, Defence],
             None,
@@ -306,6 +314,9 @@ pub struct CaseFacts {
     pub deciding: Option<DecisionKind>,
     /// An order to rectify is given with its deadline, after the day.
     pub order_deadline_given: bool,
+    /// The day the hearing was notified for; the day of the act judged.
+    pub hearing_on: Option<NaiveDate>,
+    pub act_on: Option<NaiveDate>,
 }
 
 /// Why a move or an assignment is refused.
@@ -371,6 +382,12 @@ pub enum Refusal {
     NoPriorNotice,
     /// An order to rectify names the day it must be done by, after today.
     NoDeadline,
+    /// The hearing is held on the day the party was notified of.
+    HearingNotNotified,
+    /// The party is notified 7 working days before the hearing at least.
+    HearingNoticeLate {
+        latest: NaiveDate,
+    },
 }
 
 /// The documents the move still needs, given what is on file and what is
@@ -438,8 +455,19 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
                 have: c.inspectors.len(),
             });
         }
-        Move::Hearing if !c.hearing_requested || c.hearing_host.is_some() => {
+        Move::Hearing | Move::ScheduleHearing
+            if !c.hearing_requested || c.hearing_host.is_some() =>
+        {
             return Err(Refusal::NoHearingToHold);
+        }
+        Move::ScheduleHearing if !c.order_deadline_given => return Err(Refusal::NoDeadline),
+        Move::Hearing if c.hearing_on.is_none() => return Err(Refusal::HearingNotNotified),
+        // Held on the day notified (or later, when put off), not before.
+        Move::Hearing
+            if c.act_on
+                .is_some_and(|d| c.hearing_on.is_some_and(|h| d < h)) =>
+        {
+            return Err(Refusal::HearingNotNotified);
         }
         Move::Hearing if c.inspectors.contains(&actor.id) || c.case_officer == Some(actor.id) => {
             return Err(Refusal::HostInvestigated);
@@ -547,7 +575,10 @@ pub fn moves_from(c: &CaseFacts) -> Vec<Move> {
             Move::HearingRequest => {
                 c.hearing_required && !c.hearing_requested && c.hearing_request_open
             }
-            Move::Hearing => c.hearing_requested && c.hearing_host.is_none(),
+            Move::Hearing => {
+                c.hearing_requested && c.hearing_host.is_none() && c.hearing_on.is_some()
+            }
+            Move::ScheduleHearing => c.hearing_requested && c.hearing_host.is_none(),
             Move::Serve => !c.served,
             Move::Enforce | Move::Terminate => c.served,
             Move::Close => c.served && (c.paid_in_full || c.court_applied),
@@ -628,6 +659,8 @@ pub struct MoveEffect {
     pub suspended_until: Option<NaiveDate>,
     /// Who approved a suspension or an extension.
     pub approved_by: Option<String>,
+    /// The day the hearing is notified for.
+    pub hearing_on: Option<NaiveDate>,
 }
 
 /// The effect of `m` made by `actor` on day `on` (already allowed by

@@ -161,6 +161,18 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::NoDeadline) => {
             "An order to rectify names its deadline (--deadline), after the day it is made.".into()
         }
+        (Lang::Zh, Refusal::HearingNotNotified) => {
+            "听证须先通知当事人举行的时间、地点（schedule-hearing），并于通知之日举行。".into()
+        }
+        (Lang::En, Refusal::HearingNotNotified) => {
+            "The hearing is held on the day the party was notified of (schedule-hearing first).".into()
+        }
+        (Lang::Zh, Refusal::HearingNoticeLate { latest }) => format!(
+            "听证会通知须在举行7个工作日前送达，最迟{latest}（行政处罚法第六十四条）。"
+        ),
+        (Lang::En, Refusal::HearingNoticeLate { latest }) => format!(
+            "The hearing must be notified 7 working days ahead, by {latest} at the latest (art 64)."
+        ),
         (Lang::Zh, Refusal::HearingPending) => "当事人已申请听证，须先举行听证。".into(),
         (Lang::En, Refusal::HearingPending) => {
             "The party asked for a hearing: hold it before deciding.".into()

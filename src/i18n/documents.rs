@@ -144,3 +144,28 @@ pub fn choose_document(lang: Lang) -> &'static str {
 pub fn print_hint(lang: Lang) -> &'static str {
     lang.pick("按 P 出具一次性告知书。", "P prints its notice.")
 }
+
+pub fn no_such_field(lang: Lang, kind: crate::domain::documents::DocKind, field: &str) -> String {
+    let list = crate::domain::documents::fields(kind).join("、");
+    let field = super::printable(field);
+    match lang {
+        Lang::Zh => format!(
+            "{}没有“{field}”一项（或内容超过500字）。可填：{list}",
+            kind.title(lang)
+        ),
+        Lang::En => format!(
+            "The {} has no field \"{field}\" (or it is over 500 characters). Fields: {list}",
+            kind.title(lang)
+        ),
+    }
+}
+
+pub fn field_needed(lang: Lang, kind: crate::domain::documents::DocKind, field: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{}须填写“{field}”（--field {field}=…）。", kind.title(lang)),
+        Lang::En => format!(
+            "The {} needs \"{field}\" (--field {field}=…).",
+            kind.title(lang)
+        ),
+    }
+}

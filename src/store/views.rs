@@ -398,6 +398,7 @@ pub struct CaseStateRow {
     /// The kind of the decision, or of the penalty the notice proposed.
     pub decision: String,
     pub order_deadline: Option<NaiveDate>,
+    pub hearing_on: Option<NaiveDate>,
 }
 
 /// What a case's clocks read: a narrow row, so that every open case's

@@ -43,6 +43,9 @@ impl App {
                     .copied()
                     .filter(|k| k.record() == documents::RecordKind::Case)
                     .filter(|k| documents::case_may_render(*k, stage, &on_file))
+                    // Those that need a time or a place typed are printed
+                    // from the command line (`--field`).
+                    .filter(|k| documents::typed_fields(*k).is_empty())
                     .collect();
                 (!kinds.is_empty()).then_some((*id, kinds))
             }

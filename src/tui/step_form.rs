@@ -29,6 +29,9 @@ impl StepField {
             StepField::ServedBy => lang.pick("送达方式：", "Served by: "),
             StepField::ApprovedBy => lang.pick("批准人：", "Approved by: "),
             StepField::Until if step == CaseMove::Order => lang.pick("改正期限：", "Rectify by: "),
+            StepField::Until if step == CaseMove::ScheduleHearing => {
+                lang.pick("听证日期：", "Hearing on: ")
+            }
             StepField::Until => lang.pick("预计中止至：", "Suspended until: "),
         }
     }
@@ -50,7 +53,10 @@ pub fn fields(step: CaseMove) -> Vec<StepField> {
     if matches!(step, CaseMove::Suspend | CaseMove::Extend) {
         f.push(StepField::ApprovedBy);
     }
-    if matches!(step, CaseMove::Suspend | CaseMove::Order) {
+    if matches!(
+        step,
+        CaseMove::Suspend | CaseMove::Order | CaseMove::ScheduleHearing
+    ) {
         f.push(StepField::Until);
     }
     f

@@ -120,6 +120,8 @@ pub fn facts(
         found_by_office: CaseSource::parse(&r.source).is_some_and(acts::found_by_office),
         deciding: None,
         order_deadline_given: false,
+        hearing_on: r.hearing_on,
+        act_on: None,
         stage: CaseStage::parse(&r.stage),
         case_officer: r.case_officer_id,
         inspectors: s.inspectors.clone(),
@@ -437,6 +439,12 @@ pub async fn make_move_on(
     let mut f = facts(&state, settings, cal, on);
     f.deciding = decision.map(|d| d.kind);
     f.order_deadline_given = until.is_some_and(|d| d > on);
+    f.act_on = Some(on);
+    if m == CaseMove::ScheduleHearing
+        && let Some(h) = until
+    {
+        acts::check_hearing_notice(cal, on, h).map_err(|r| i18n::case_refusal(lang, &r))?;
+    }
     // Whether the step is allowed at all comes first, then its penalty.
     may_move(&f, m, staff, &documents_for(&f, m)).map_err(|r| i18n::case_refusal(lang, &r))?;
     let refused = |r: DecisionRefusal| match r {
@@ -479,6 +487,9 @@ pub async fn make_move_on(
     e.hearing_required = f.hearing_required;
     if m == CaseMove::Order {
         e.order_deadline = until;
+    }
+    if m == CaseMove::ScheduleHearing {
+        e.hearing_on = until;
     }
     if m == CaseMove::Suspend {
         e.suspended_until = until;

@@ -21,14 +21,6 @@ pub struct Rendered {
     pub sha256: String,
 }
 
-fn yuan(fen: i64) -> String {
-    if fen > 0 {
-        format!("{}元", i18n::yuan(fen))
-    } else {
-        "—".into()
-    }
-}
-
 /// The template a kind is filled from: the office's, or the built-in one.
 pub async fn template(store: &Store, lang: Lang, kind: DocKind) -> Result<Vec<u8>, String> {
     Ok(store
@@ -80,6 +72,20 @@ pub async fn render(
     kind: DocKind,
     id: i64,
 ) -> Result<Rendered, String> {
+    render_with(store, staff, lang, today, kind, id, &[]).await
+}
+
+/// `render` with fields typed for this document (`--field 名称=值`): only
+/// the kind's own fields, each at most 500 characters.
+pub async fn render_with(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    kind: DocKind,
+    id: i64,
+    given_fields: &[(String, String)],
+) -> Result<Rendered, String> {
     use crate::domain::permissions::{Act, may};
     if !may(staff, Act::PrintDocument) {
         return Err(i18n::act_refused(lang, Act::PrintDocument));
@@ -87,7 +93,7 @@ pub async fn render(
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let not_for = || i18n::document_not_for(lang, kind, id);
     let mut given = None;
-    let mut values: Vec<(&str, String)> = Vec::new();
+    let mut values: Vec<(&'static str, String)> = Vec::new();
     match kind.record() {
         RecordKind::Filing if kind == DocKind::FilingReceipt => {
             let Some(Detail::Filing {
@@ -230,9 +236,8 @@ pub async fn render(
             let Some(Detail::Case {
                 item,
                 facts,
-                fine,
-                outcome,
                 files,
+                state: Some(state),
                 ..
             }) = store.detail(ListKind::Cases, id).await.map_err(fail)?
             else {
@@ -244,23 +249,32 @@ pub async fn render(
             if !documents::case_may_render(kind, stage, &on_file) {
                 return Err(i18n::case_step_first(lang, kind, id));
             }
-            values.extend([
-                ("案号", item.number),
-                ("被投诉单位", item.respondent_name),
-                ("违法事实", facts.unwrap_or_default()),
-                ("承办人", item.officer_name.unwrap_or_default()),
-                ("罚款金额", yuan(fine)),
-                (
-                    "处理结果",
-                    if outcome.is_empty() {
-                        CaseStage::parse(&item.stage)
-                            .map_or(item.stage.clone(), |s| s.label(Lang::Zh).into())
-                    } else {
-                        outcome
-                    },
-                ),
-            ]);
+            let paper = super::case_papers::values(store, kind, &item, facts, &files, &state)
+                .await
+                .map_err(|e| match e {
+                    super::case_papers::Unfit::WrongDecision => not_for(),
+                    super::case_papers::Unfit::Store(e) => fail(e),
+                })?;
+            values.extend(paper);
         }
+    }
+    // What was typed for this document (a time, a place, a body).
+    for (k, v) in given_fields {
+        let Some(key) = documents::fields(kind).iter().find(|f| **f == k.as_str()) else {
+            return Err(i18n::no_such_field(lang, kind, k));
+        };
+        if v.chars().count() > 500 {
+            return Err(i18n::no_such_field(lang, kind, k));
+        }
+        values.retain(|(f, _)| f != key);
+        values.push((key, v.trim().to_string()));
+    }
+    // A field the law needs that nothing gave.
+    if let Some(missing) = documents::typed_fields(kind)
+        .iter()
+        .find(|f| !values.iter().any(|(k, v)| k == *f && !v.trim().is_empty()))
+    {
+        return Err(i18n::field_needed(lang, kind, missing));
     }
     if !values.iter().any(|(k, _)| *k == "经办人") {
         values.push(("经办人", staff.name.clone()));

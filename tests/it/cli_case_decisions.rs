@@ -315,3 +315,133 @@ async fn a_small_penalty_is_decided_on_the_spot_within_the_laws_limits() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_documents_carry_what_the_law_requires_and_the_hearing_its_notice() {
+    for db in TestDb::all().await {
+        let o = Office::new(&db).await;
+        let out = tempfile::tempdir().unwrap();
+        let render = |user: &str, line: &str, file: &str| -> Vec<String> {
+            let path = out.path().join(file);
+            o.ok(
+                T,
+                user,
+                &format!("notice render {line} -o {}", path.display()),
+            );
+            common::readers::docx_paragraphs(&path)
+        };
+        let id = o.investigated("某建筑公司");
+        // The inquiry notice needs its time and place typed.
+        o.refused(
+            T,
+            "wulei",
+            &format!("notice render inquiry-notice {id}"),
+            "须填写“询问时间”",
+        );
+        o.refused(
+            T,
+            "wulei",
+            &format!("notice render inquiry-notice {id} --field 颜色=红"),
+            "没有“颜色”一项",
+        );
+        let p = render(
+            "wulei",
+            &format!(
+                "inquiry-notice {id} --field 询问时间=2026年10月16日9时 --field 询问地点=本局302室"
+            ),
+            "inquiry.docx",
+        );
+        assert!(
+            p.iter().any(|l| l == "询问时间：2026年10月16日9时"),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|l| l.starts_with("须携带材料：") && l.contains("工资支付记录")),
+            "{p:?}"
+        );
+        // 20,000 yuan proposed: the notice states facts, basis, penalty and both rights.
+        o.ok(T, "wulei", &format!("cases move {id} prior-notice --on 2026-10-14 --article lsi-23 --fine 20000 --workers 10"));
+        let p = render("wulei", &format!("prior-notice {id}"), "notice.docx");
+        for want in [
+            "理由和依据：",
+            "拟作出的行政处罚：罚款20,000.00元",
+            "5个工作日内向本局提出",
+            "有权要求举行听证",
+        ] {
+            assert!(
+                p.iter().any(|l| l.contains(want)),
+                "{}: {want}: {p:?}",
+                o.label
+            );
+        }
+        // The hearing: asked for, notified 7 working days ahead, held on the day.
+        o.ok(
+            T,
+            "wulei",
+            &format!("cases move {id} hearing-request --on 2026-10-16"),
+        );
+        o.refused(
+            T,
+            "wulei",
+            &format!("cases move {id} schedule-hearing --on 2026-10-19 --until 2026-10-27"),
+            "最迟2026-10-16",
+        );
+        o.ok(
+            T,
+            "wulei",
+            &format!("cases move {id} schedule-hearing --on 2026-10-19 --until 2026-10-28"),
+        );
+        o.refused(
+            T,
+            "liuyang",
+            &format!("cases move {id} hearing --on 2026-10-27"),
+            "并于通知之日举行",
+        );
+        o.ok(
+            T,
+            "zhaojing",
+            &format!("cases move {id} hearing --on 2026-10-28"),
+        );
+        assert!(o.files(&id).contains(&"hearing-meeting-notice".into()));
+        assert!(o.files(&id).contains(&"hearing-record".into()));
+        o.ok(
+            T,
+            "liuyang",
+            &format!("cases move {id} legal-review --on 2026-10-29"),
+        );
+        o.ok(
+            T,
+            "liuyang",
+            &format!(
+                "cases move {id} decide --on 2026-10-30 --article lsi-23 --fine 20000 --workers 10"
+            ),
+        );
+        // The decision: how and by when to pay, the late fee, review and lawsuit with their limits.
+        let p = render(
+            "liuyang",
+            &format!("penalty-decision {id}"),
+            "decision.docx",
+        );
+        for want in [
+            "证据：听证笔录",
+            "十五日内",
+            "百分之三",
+            "六十日内向石家庄市鹿泉区人民政府申请行政复议",
+            "六个月内依法向石家庄市鹿泉区人民法院提起行政诉讼",
+        ] {
+            assert!(
+                p.iter().any(|l| l.contains(want)),
+                "{}: {want}: {p:?}",
+                o.label
+            );
+        }
+        // Each decision its own document.
+        o.refused(
+            T,
+            "liuyang",
+            &format!("notice render handling-decision {id}"),
+            "不能出具行政处理决定书",
+        );
+    }
+}

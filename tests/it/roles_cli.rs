@@ -163,8 +163,12 @@ const ACTS: &[Act] = &[
     act("cases move prior-notice", WORKERS, "cases move {id} prior-notice").on(CASE, WORKING),
     act("cases move statement", WORKERS, "cases move {id} statement").on(CASE, "stage='prior-notice'"),
     act("cases move hearing-request", WORKERS, "cases move {id} hearing-request").on(CASE, WORKING).after(&[PRIOR_NOTICE_OFFERING_A_HEARING]),
-    act("cases move hearing", CHIEF, "cases move {id} hearing").on(CASE, WORKING)
-        .after(&[PRIOR_NOTICE_OFFERING_A_HEARING, "wulei cases move {id} hearing-request"]),
+    act("cases move hearing", CHIEF, "cases move {id} hearing --on 2026-11-16").on(CASE, "stage='investigating' AND suspended=0 AND registered_on < '2026-11-01'")
+        .after(&[
+            "wulei cases move {id} prior-notice --on 2026-11-02 --article lsi-23 --fine 20000 --workers 10",
+            "wulei cases move {id} hearing-request --on 2026-11-03",
+            "wulei cases move {id} schedule-hearing --on 2026-11-04 --until 2026-11-16",
+        ]),
     act("cases move legal-review", &[Legal], "cases move {id} legal-review").on(CASE, "stage='defence'"),
     act("cases move decide", CHIEF, "cases move {id} decide --article si-84-person --fine 1000").on(CASE, READY)
         .after(&["t-legal cases move {id} legal-review"]),

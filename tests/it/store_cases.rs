@@ -450,12 +450,34 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
             .await
             .unwrap();
         let officer = who(&store, "wulei").await;
-        let step = |m: CaseMove, by: &Staff, d: Option<(&'static str, fines::Basis, i64)>| {
-            let (store, cal, by) = (&store, &cal, by.clone());
-            async move { work::make_move(store, cal, &by, Lang::En, today(), id, m, d, "").await }
-        };
-        step(CaseMove::Open, &chief, None).await.unwrap();
-        step(CaseMove::Investigate, &officer, None).await.unwrap();
+        // Each act on its own day: the hearing is notified 7 working days ahead.
+        let step =
+            |m: CaseMove, by: &Staff, d: Option<(&'static str, fines::Basis, i64)>, on: &str| {
+                let (store, cal, by) = (&store, &cal, by.clone());
+                let on = chrono::NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap();
+                async move {
+                    let step = work::Step {
+                        decision: d.map(|(article, basis, amount)| {
+                            hrss_desk::domain::procedure::decide::Asked {
+                                kind: hrss_desk::domain::DecisionKind::Fine,
+                                article,
+                                basis,
+                                amount: Some(amount),
+                            }
+                        }),
+                        until: (m == CaseMove::ScheduleHearing)
+                            .then(|| chrono::NaiveDate::from_ymd_opt(2026, 11, 17).unwrap()),
+                        ..work::Step::on(m, on)
+                    };
+                    work::make_move_on(store, cal, &by, Lang::En, today(), id, &step).await
+                }
+            };
+        step(CaseMove::Open, &chief, None, "2026-11-02")
+            .await
+            .unwrap();
+        step(CaseMove::Investigate, &officer, None, "2026-11-03")
+            .await
+            .unwrap();
         // 20 workers × 1,000 yuan: 20,000 yuan, above the 10,000 threshold.
         let basis = fines::Basis {
             workers: 20,
@@ -466,6 +488,7 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
             CaseMove::PriorNotice,
             &officer,
             Some(("lsi-23", basis, 20_000_00)),
+            "2026-11-04",
         )
         .await
         .unwrap();
@@ -476,35 +499,63 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
             "{}",
             db.label
         );
-        step(CaseMove::HearingRequest, &officer, None)
+        step(CaseMove::HearingRequest, &officer, None, "2026-11-05")
             .await
             .unwrap();
-        step(CaseMove::Waive, &officer, None).await.unwrap();
-        let basis = fines::Basis {
-            workers: 20,
-            owed: 0,
-            ..fines::Basis::default()
-        };
-        let early = step(CaseMove::Decide, &boss, Some(("lsi-23", basis, 20_000_00))).await;
+        step(CaseMove::Waive, &officer, None, "2026-11-05")
+            .await
+            .unwrap();
+        step(CaseMove::ScheduleHearing, &officer, None, "2026-11-06")
+            .await
+            .unwrap();
+        let early = step(
+            CaseMove::Decide,
+            &boss,
+            Some(("lsi-23", basis, 20_000_00)),
+            "2026-11-09",
+        )
+        .await;
         assert!(
             early.unwrap_err().contains("hold it before deciding"),
             "{}",
             db.label
         );
-        let host = step(CaseMove::Hearing, &officer, None).await;
+        let before = step(CaseMove::Hearing, &boss, None, "2026-11-16").await;
+        assert!(
+            before.unwrap_err().contains("notified of"),
+            "held on the day notified"
+        );
+        let host = step(CaseMove::Hearing, &officer, None, "2026-11-17").await;
         assert!(host.is_err(), "an investigator may not host");
-        step(CaseMove::Hearing, &boss, None).await.unwrap();
-        let unreviewed = step(CaseMove::Decide, &boss, Some(("lsi-23", basis, 20_000_00))).await;
+        step(CaseMove::Hearing, &boss, None, "2026-11-17")
+            .await
+            .unwrap();
+        let unreviewed = step(
+            CaseMove::Decide,
+            &boss,
+            Some(("lsi-23", basis, 20_000_00)),
+            "2026-11-18",
+        )
+        .await;
         assert!(
             unreviewed.unwrap_err().contains("legal review"),
             "{}",
             db.label
         );
-        step(CaseMove::LegalReview, &chief, None).await.unwrap();
-        step(CaseMove::Decide, &boss, Some(("lsi-23", basis, 20_000_00)))
+        step(CaseMove::LegalReview, &chief, None, "2026-11-18")
             .await
             .unwrap();
-        step(CaseMove::Serve, &officer, None).await.unwrap();
+        step(
+            CaseMove::Decide,
+            &boss,
+            Some(("lsi-23", basis, 20_000_00)),
+            "2026-11-19",
+        )
+        .await
+        .unwrap();
+        step(CaseMove::Serve, &officer, None, "2026-11-20")
+            .await
+            .unwrap();
         let s = store.case_state(id).await.unwrap().unwrap();
         assert_eq!(s.row.stage, "decided");
         assert_eq!(

@@ -62,6 +62,20 @@ pub fn check_act_date(
     }
 }
 
+/// Whether notice given on `notice_on` of a hearing on `hearing_on` comes
+/// 7 working days ahead at least (行政处罚法 arts 64(2), 85).
+pub fn check_hearing_notice(
+    cal: &WorkCalendar,
+    notice_on: NaiveDate,
+    hearing_on: NaiveDate,
+) -> Result<(), super::Refusal> {
+    let latest = clocks::hearing_notice_latest(cal, hearing_on).due;
+    if notice_on > latest {
+        return Err(super::Refusal::HearingNoticeLate { latest });
+    }
+    Ok(())
+}
+
 /// Longest facts and names a new case takes (the screen and a script alike).
 pub const FACTS_MAX_CHARS: usize = 4_000;
 pub const NAME_MAX_CHARS: usize = 200;

@@ -322,6 +322,33 @@ fn the_hearing_host_did_not_investigate_and_the_reviewer_is_not_the_officer() {
         "only when asked for"
     );
     c.hearing_requested = true;
+    // Notified first, 7 working days ahead, then held on the day.
+    assert!(moves_from(&c).contains(&Move::ScheduleHearing));
+    assert!(!moves_from(&c).contains(&Move::Hearing));
+    assert_eq!(
+        step(&c, Move::Hearing, &chief()),
+        Err(Refusal::HearingNotNotified)
+    );
+    assert_eq!(
+        step(&c, Move::ScheduleHearing, &officer()),
+        Err(Refusal::NoDeadline)
+    );
+    c.order_deadline_given = true;
+    assert_eq!(
+        documents_for(&c, Move::ScheduleHearing),
+        vec![Doc::HearingMeetingNotice]
+    );
+    assert_eq!(
+        step(&c, Move::ScheduleHearing, &officer()),
+        Ok(Stage::Defence)
+    );
+    c.hearing_on = Some(d(2026, 11, 20));
+    c.act_on = Some(d(2026, 11, 19));
+    assert_eq!(
+        step(&c, Move::Hearing, &chief()),
+        Err(Refusal::HearingNotNotified)
+    );
+    c.act_on = Some(d(2026, 11, 20));
     assert!(moves_from(&c).contains(&Move::Hearing));
     let chief_inspector = staff(SECOND, &[Role::Chief, Role::Inspector]);
     assert_eq!(

@@ -159,6 +159,7 @@ impl Backend {
                 last_act_on = $24,
                 decision = CASE WHEN $25 = '' THEN decision ELSE $25 END,
                 order_deadline = COALESCE($26, order_deadline),
+                hearing_on = CASE WHEN $20 THEN NULL ELSE COALESCE($28, hearing_on) END,
                 extension_approved_by = CASE WHEN $4 THEN $27 ELSE extension_approved_by END,
                 fine = CASE WHEN $12 < 0 THEN fine ELSE $12 END,
                 article = CASE WHEN $13 = '' THEN article ELSE $13 END,
@@ -196,6 +197,7 @@ impl Backend {
         .bind(decision.map_or("", |(_, _, kind)| kind))
         .bind(effect.order_deadline)
         .bind(effect.approved_by.as_deref().unwrap_or(""))
+        .bind(effect.hearing_on)
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() != 1 {
@@ -532,7 +534,7 @@ macro_rules! case_state_select {
             c.due_rule, c.queue_key, co.received_on AS complaint_received_on,
             c.source, c.respondent_kind, c.matters, c.facts, c.anonymous, c.informant_name,
             c.informant_phone, c.last_act_on, c.reminder_served_on, c.court_applied_on, c.rights_waived,
-            c.decision, c.order_deadline
+            c.decision, c.order_deadline, c.hearing_on
         FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id"
     };
 }

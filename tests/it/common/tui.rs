@@ -192,6 +192,7 @@ pub fn case_detail() -> Detail {
         rights_waived: false,
         decision: String::new(),
         order_deadline: None,
+        hearing_on: None,
     };
     Detail::Case {
         item,

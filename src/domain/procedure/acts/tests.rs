@@ -244,3 +244,17 @@ fn the_court_is_applied_to_after_the_reminders_wait_and_within_three_months_of_t
         latest.due.succ_opt().unwrap()
     ));
 }
+
+#[test]
+fn a_hearing_is_notified_seven_working_days_ahead() {
+    let cal = shipped();
+    // Friday 20 November: 7 working days back is Wednesday 11 November.
+    let hearing = d(2026, 11, 20);
+    assert_eq!(check_hearing_notice(&cal, d(2026, 11, 11), hearing), Ok(()));
+    assert_eq!(
+        check_hearing_notice(&cal, d(2026, 11, 12), hearing),
+        Err(crate::domain::procedure::Refusal::HearingNoticeLate {
+            latest: d(2026, 11, 11)
+        })
+    );
+}
