@@ -70,6 +70,12 @@ pub enum CasesCommand {
         /// 以 JSON 输出 / Write JSON
         #[arg(long)]
         json: bool,
+        /// 显示投诉（举报）人完整身份（须写明理由，记入审计日志） / Show the informant in full (with a reason, audited)
+        #[arg(long, requires = "reason")]
+        reveal: bool,
+        /// 查看理由 / Why
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// 登记缴款（罚款、加处罚款） / Record a payment of the decision
     Pay {
@@ -309,8 +315,21 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             o.store.close().await;
             r
         }
-        CasesCommand::Show { id, json } => {
-            let r = crate::workflow::case_acts::show(&o.store, &cal, lang, today, id).await;
+        CasesCommand::Show {
+            id,
+            json,
+            reveal,
+            reason,
+        } => {
+            let r = if reveal {
+                let why = reason.unwrap_or_default();
+                crate::workflow::case_acts::show_revealed(
+                    &o.store, &cal, &me, lang, today, id, &why,
+                )
+                .await
+            } else {
+                crate::workflow::case_acts::show(&o.store, &cal, lang, today, id).await
+            };
             o.store.close().await;
             let shown = r.map_err(|e| Failure::new(1, e))?;
             super::case_show::print(lang, &shown, json)

@@ -36,6 +36,16 @@ impl Store {
         on_backend!(self.record_payment(actor, case, seen_version, paid_on, amount, receipt, next))
     }
 
+    /// The informant's name and phone, the look audited with its reason.
+    pub async fn reveal_informant(
+        &self,
+        actor: &str,
+        case: i64,
+        reason: &str,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        on_backend!(self.reveal_informant(actor, case, reason))
+    }
+
     /// A case's payments, oldest first.
     pub async fn case_payments(&self, case: i64) -> Result<Vec<CasePaymentRow>, StoreError> {
         on_backend!(self.case_payments(case))

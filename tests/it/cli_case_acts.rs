@@ -201,6 +201,26 @@ async fn cases_come_from_every_source_and_a_report_may_be_anonymous() {
             !text.contains("张三丰") && !text.contains("13812345678"),
             "{text}"
         );
+        // Revealed only with a reason, by a role that may, and audited.
+        o.refused(
+            T,
+            "wulei",
+            &format!("cases show {named} --reveal --reason 核实身份"),
+            "只有",
+        );
+        let full = o.ok(
+            T,
+            "liuyang",
+            &format!("cases show {named} --json --reveal --reason 回访投诉人"),
+        );
+        assert!(
+            full.contains("张三丰") && full.contains("13812345678"),
+            "{full}"
+        );
+        let audited = db
+            .text(&format!("SELECT detail FROM audit_log WHERE action = 'case.reveal-informant' AND entity_id = '{named}'"))
+            .await;
+        assert_eq!(audited, "回访投诉人", "{}", o.label);
         // Its first paper is the complaint form; a patrol's, a record of its source.
         let patrol = o.open(T, "--source patrol --respondent 某厂 --matters wages");
         for id in [&named, &patrol] {

@@ -239,6 +239,22 @@ impl Backend {
         Ok(seen_version + 1)
     }
 
+    /// A complainant's or informant's name and phone, read in the same
+    /// transaction as the audit entry that records who looked, and why.
+    pub async fn reveal_informant(&self, actor: &str, case: i64, reason: &str) -> Result<Option<(String, String)>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT informant_name, informant_phone FROM inspection_case WHERE id = $1")
+                .bind(case)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if row.is_some() {
+            append_audit(&mut tx, self.clock.now(), actor, "case.reveal-informant", "case", &case.to_string(), reason).await?;
+        }
+        tx.commit().await?;
+        Ok(row)
+    }
+
     /// A case's payments, oldest first.
     pub async fn case_payments(&self, case: i64) -> Result<Vec<CasePaymentRow>, StoreError> {
         Ok(sqlx::query_as(
