@@ -81,3 +81,6 @@ WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'office.court');
 INSERT INTO setting (key, value, source, effective_from)
 SELECT 'office.pay_at', '本局指定的代收罚款银行', '行政处罚法第六十七条：当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款', NULL
 WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'office.pay_at');
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'case.collective_discussion_fen', '5000000', '行政处罚法第五十七条第二款：情节复杂或者重大违法行为，行政机关负责人集体讨论决定；本局以罚没5万元以上及经听证的案件为重大（由本局规定）', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.collective_discussion_fen');

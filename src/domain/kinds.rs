@@ -239,6 +239,7 @@ vocabulary! {
         Terminate = "terminate", "终结", "Terminate the case";
         Order = "order", "责令限期改正", "Order to rectify within a time limit";
         ScheduleHearing = "schedule-hearing", "通知听证", "Give notice of the hearing";
+        Discuss = "discuss", "集体讨论", "Collective discussion";
     }
 }
 
@@ -333,6 +334,7 @@ vocabulary! {
         HearingRecord = "hearing-record", "听证笔录", "Hearing record";
         HearingMeetingNotice = "hearing-meeting-notice", "听证会通知书", "Notice of the hearing's time and place";
         LegalOpinion = "legal-opinion", "法制审核意见书", "Legal review opinion";
+        CollectiveDiscussion = "collective-discussion", "集体讨论记录", "Record of the collective discussion";
         PenaltyDecision = "penalty-decision", "行政处罚决定书", "Penalty decision";
         HandlingDecision = "handling-decision", "行政处理决定书", "Handling decision";
         OnTheSpotDecision = "on-the-spot-decision", "当场行政处罚决定书", "On-the-spot penalty decision";

@@ -163,6 +163,14 @@ pub fn rule(m: Move) -> MoveRule {
             &[Doc::HearingMeetingNotice],
             false,
         ),
+        // 行政处罚法 art 57(2): the heads decide a complex or serious case together.
+        Move::Discuss => r(
+            &[PriorNotice, Defence],
+            None,
+            CHIEF,
+            &[Doc::CollectiveDiscussion],
+            false,
+        ),
         Move::LegalReview => r(
             &[PriorNotice, Defence],
             None,
@@ -317,6 +325,8 @@ pub struct CaseFacts {
     /// The day the hearing was notified for; the day of the act judged.
     pub hearing_on: Option<NaiveDate>,
     pub act_on: Option<NaiveDate>,
+    /// The decision is one the office's heads decide together.
+    pub discussion_required: bool,
 }
 
 /// Why a move or an assignment is refused.
@@ -384,6 +394,8 @@ pub enum Refusal {
     NoDeadline,
     /// The hearing is held on the day the party was notified of.
     HearingNotNotified,
+    /// The office's heads decide this one together first (art 57(2)).
+    NoCollectiveDiscussion,
     /// The party is notified 7 working days before the hearing at least.
     HearingNoticeLate {
         latest: NaiveDate,
@@ -497,6 +509,11 @@ pub fn may_move(c: &CaseFacts, m: Move, actor: &Staff, attached: &[Doc]) -> Resu
         }
         Move::Decide if c.hearing_requested && c.hearing_host.is_none() => {
             return Err(Refusal::HearingPending);
+        }
+        Move::Decide
+            if c.discussion_required && !c.on_file.contains(&Doc::CollectiveDiscussion) =>
+        {
+            return Err(Refusal::NoCollectiveDiscussion);
         }
         // 行政处罚法 art 58: after a hearing, or where a hearing had to be offered.
         Move::Decide

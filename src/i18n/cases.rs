@@ -161,6 +161,12 @@ pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::NoDeadline) => {
             "An order to rectify names its deadline (--deadline), after the day it is made.".into()
         }
+        (Lang::Zh, Refusal::NoCollectiveDiscussion) => {
+            "本案须经负责人集体讨论后决定（discuss；行政处罚法第五十七条）。".into()
+        }
+        (Lang::En, Refusal::NoCollectiveDiscussion) => {
+            "The heads must discuss this case together before the decision (discuss; art 57).".into()
+        }
         (Lang::Zh, Refusal::HearingNotNotified) => {
             "听证须先通知当事人举行的时间、地点（schedule-hearing），并于通知之日举行。".into()
         }

@@ -24,6 +24,8 @@ pub struct CaseSettings {
     /// 较大数额 for a citizen or an individual business, in fen.
     pub hearing_threshold_person: i64,
     pub statement_days: u32,
+    /// A penalty from this amount (fen) is decided by the heads together.
+    pub collective_discussion: i64,
 }
 
 impl Default for CaseSettings {
@@ -32,6 +34,7 @@ impl Default for CaseSettings {
             hearing_threshold: 10_000_00,
             hearing_threshold_person: 1_000_00,
             statement_days: 5,
+            collective_discussion: 50_000_00,
         }
     }
 }
@@ -73,6 +76,15 @@ pub async fn settings(store: &Store) -> CaseSettings {
         )
         .filter(|n| *n > 0)
         .unwrap_or(d.hearing_threshold_person),
+        collective_discussion: read(
+            store
+                .setting("case.collective_discussion_fen")
+                .await
+                .ok()
+                .flatten(),
+        )
+        .filter(|n| *n > 0)
+        .unwrap_or(d.collective_discussion),
         statement_days: read(store.setting("case.statement_days").await.ok().flatten())
             .and_then(|n| u32::try_from(n).ok())
             .filter(|n| (1..=30).contains(n))
@@ -122,6 +134,7 @@ pub fn facts(
         order_deadline_given: false,
         hearing_on: r.hearing_on,
         act_on: None,
+        discussion_required: false,
         stage: CaseStage::parse(&r.stage),
         case_officer: r.case_officer_id,
         inspectors: s.inspectors.clone(),
@@ -480,6 +493,12 @@ pub async fn make_move_on(
         )
         .map_err(|r| i18n::case_refusal(lang, &r))?,
         _ => {}
+    }
+    // The office's heads decide together after a hearing, and a penalty at
+    // or above the amount its settings give (行政处罚法 art 57(2)).
+    if let (CaseMove::Decide, Some((amount, d))) = (m, decided) {
+        f.discussion_required = d.kind.is_penalty()
+            && (state.row.hearing_host_id.is_some() || amount >= settings.collective_discussion);
     }
     let attached = documents_for(&f, m);
     may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;

@@ -410,6 +410,16 @@ async fn the_documents_carry_what_the_law_requires_and_the_hearing_its_notice() 
             "liuyang",
             &format!("cases move {id} legal-review --on 2026-10-29"),
         );
+        // After a hearing the heads decide together (art 57(2)).
+        let decide = format!(
+            "cases move {id} decide --on 2026-10-30 --article lsi-23 --fine 20000 --workers 10"
+        );
+        o.refused(T, "liuyang", &decide, "集体讨论");
+        o.ok(
+            T,
+            "zhaojing",
+            &format!("cases move {id} discuss --on 2026-10-30"),
+        );
         o.ok(
             T,
             "liuyang",

@@ -545,6 +545,9 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
         step(CaseMove::LegalReview, &chief, None, "2026-11-18")
             .await
             .unwrap();
+        step(CaseMove::Discuss, &boss, None, "2026-11-18")
+            .await
+            .unwrap();
         step(
             CaseMove::Decide,
             &boss,

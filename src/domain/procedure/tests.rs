@@ -648,3 +648,22 @@ fn an_order_to_rectify_names_its_deadline_and_keeps_the_case_open() {
     assert_eq!(step(&c, Move::Order, &officer()), Ok(Stage::Investigating));
     assert_eq!(documents_for(&c, Move::Order), vec![Doc::RectifyOrderDoc]);
 }
+
+#[test]
+fn a_serious_case_is_decided_by_the_heads_together() {
+    let mut c = case(Stage::Defence);
+    c.discussion_required = true;
+    assert_eq!(
+        step(&c, Move::Decide, &chief()),
+        Err(Refusal::NoCollectiveDiscussion)
+    );
+    assert_eq!(
+        step(&c, Move::Discuss, &officer()),
+        Err(Refusal::WrongRole {
+            needs: &[Role::Chief]
+        })
+    );
+    assert_eq!(step(&c, Move::Discuss, &chief()), Ok(Stage::Defence));
+    c.on_file.push(Doc::CollectiveDiscussion);
+    assert_eq!(step(&c, Move::Decide, &chief()), Ok(Stage::Decided));
+}
