@@ -263,6 +263,7 @@ pub mod annual;
 pub mod board;
 pub mod campaigns;
 pub mod case_acts;
+pub mod case_moves;
 pub mod case_papers;
 pub mod cases;
 pub mod complaints;

@@ -2,7 +2,7 @@
 //! and its refused case.
 
 use super::*;
-use crate::domain::kinds::DecisionKind;
+use crate::domain::kinds::{DecisionKind, ServiceMethod};
 
 fn staff(id: i64, roles: &[Role]) -> Staff {
     Staff {

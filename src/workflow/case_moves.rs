@@ -1,0 +1,406 @@
+//! Making a case's moves, for the screen and the command line alike: a
+//! step as it happened (its day, its service, its decision, its approver)
+//! judged by the procedure as of its own day, the decision's amount checked
+//! against its article and the notice, and the move made at the version
+//! read; assignment, the case file, and one step on many cases. No SQL and
+//! no rule here.
+
+use super::cases::{facts, next_deadline, next_due, settings};
+use crate::domain::procedure::decide::{self, Asked, DecisionRefusal, Notice, Proposed};
+use crate::domain::procedure::{acts, documents_for, effect, may_assign, may_move};
+use crate::domain::{
+    CaseFileKind, CaseMove, CaseStage, DecisionKind, ServiceMethod, Staff, WorkCalendar, fines,
+};
+use crate::i18n::{self, Lang};
+use crate::store::{ClockRow, Store};
+use chrono::NaiveDate;
+
+/// A step as it happened: the move, the day it was made (or the paper
+/// served), how it was served, the decision (or the penalty a notice
+/// proposes), who approved it, and a note (the reason, where one is needed).
+#[derive(Debug, Clone, Copy)]
+pub struct Step<'a> {
+    pub m: CaseMove,
+    pub on: NaiveDate,
+    pub served_by: ServiceMethod,
+    pub decision: Option<Asked<'a>>,
+    pub note: &'a str,
+    /// The person the law names to approve a suspension or an extension.
+    pub approved_by: &'a str,
+    /// An order's deadline, or the day a suspension is expected to end.
+    pub until: Option<NaiveDate>,
+}
+
+impl<'a> Step<'a> {
+    /// A step on `on` with nothing more to it.
+    pub fn on(m: CaseMove, on: NaiveDate) -> Step<'a> {
+        Step {
+            m,
+            on,
+            served_by: ServiceMethod::Direct,
+            decision: None,
+            note: "",
+            approved_by: "",
+            until: None,
+        }
+    }
+}
+
+/// Makes `m` on case `id` as `staff` today, any paper served in person;
+/// `decision` is a fine's (article, basis, amount).
+#[allow(clippy::too_many_arguments)]
+pub async fn make_move(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+    m: CaseMove,
+    decision: Option<(&str, fines::Basis, i64)>,
+    note: &str,
+) -> Result<String, String> {
+    let step = Step {
+        decision: decision.map(|(article, basis, amount)| Asked {
+            kind: DecisionKind::Fine,
+            article,
+            basis,
+            amount: Some(amount),
+        }),
+        note,
+        ..Step::on(m, today)
+    };
+    make_move_on(store, cal, staff, lang, today, id, &step).await
+}
+
+/// What the case's notice proposed, as the case keeps it.
+fn notice_of(r: &crate::store::CaseStateRow) -> Notice {
+    let kind =
+        DecisionKind::parse(&r.decision).or_else(|| (r.fine > 0).then_some(DecisionKind::Fine));
+    match (r.notice_served_on, kind) {
+        (None, _) => Notice::None,
+        (Some(_), None) => Notice::Unrecorded,
+        (Some(_), Some(kind)) => Notice::Proposed(Proposed {
+            kind,
+            amount: r.fine,
+        }),
+    }
+}
+
+/// Makes `step` on case `id` as `staff`, recorded `today`: the step is
+/// judged as of its own day, and every clock runs from the days recorded,
+/// so a case keyed in late gets the deadlines it would have had on the day.
+/// Ok is the sentence to show; Err says why not.
+pub async fn make_move_on(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+    step: &Step<'_>,
+) -> Result<String, String> {
+    let Step {
+        m,
+        on,
+        served_by,
+        decision,
+        note,
+        approved_by,
+        until,
+    } = *step;
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let settings = settings(store).await;
+    let state = store
+        .case_state(id)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_case(lang, id))?;
+    let last = state.row.last_act_on.unwrap_or(state.row.registered_on);
+    acts::check_act_date(on, today, Some(last)).map_err(|r| i18n::act_date_refusal(lang, &r))?;
+    if note.chars().count() > acts::FACTS_MAX_CHARS || approved_by.chars().count() > 50 {
+        return Err(i18n::open_refusal(lang, &acts::OpenRefusal::TooLong));
+    }
+    // Suspension, extension and termination each say why; the first two
+    // also who approved them (条例 art 17: the bureau's head extends).
+    if matches!(
+        m,
+        CaseMove::Suspend | CaseMove::Extend | CaseMove::Terminate
+    ) && note.trim().is_empty()
+    {
+        return Err(i18n::needs_reason(lang, m));
+    }
+    if matches!(m, CaseMove::Suspend | CaseMove::Extend) && approved_by.trim().is_empty() {
+        return Err(i18n::needs_approver(lang, &approver(store, m).await));
+    }
+    let mut f = facts(&state, settings, cal, on);
+    f.deciding = decision.map(|d| d.kind);
+    f.order_deadline_given = until.is_some_and(|d| d > on);
+    f.act_on = Some(on);
+    if m == CaseMove::ScheduleHearing
+        && let Some(h) = until
+    {
+        acts::check_hearing_notice(cal, on, h).map_err(|r| i18n::case_refusal(lang, &r))?;
+    }
+    // Whether the step is allowed at all comes first, then its penalty.
+    may_move(&f, m, staff, &documents_for(&f, m)).map_err(|r| i18n::case_refusal(lang, &r))?;
+    let refused = |r: DecisionRefusal| match r {
+        DecisionRefusal::Amount(r) => i18n::fine_refusal(lang, &r),
+        DecisionRefusal::NoticeProposesPenalties => i18n::notice_proposes_penalties(lang).into(),
+        DecisionRefusal::Procedure(r) => i18n::case_refusal(lang, &r),
+    };
+    // A decision's amount, or the penalty a prior notice proposes: checked
+    // against its article; the proposal decides whether a hearing is offered.
+    let decided = match (m, decision) {
+        (CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice, Some(d)) => {
+            Some((decide::amount_of(m, &d, on).map_err(refused)?, d))
+        }
+        (CaseMove::Decide, None) => {
+            return Err(i18n::fine_refusal(
+                lang,
+                &fines::FineRefusal::UnknownArticle,
+            ));
+        }
+        _ => None,
+    };
+    let threshold = settings.threshold_of(&state.row.respondent_kind);
+    match (m, decided) {
+        (CaseMove::PriorNotice | CaseMove::Renotice, Some((amount, d))) => {
+            f.hearing_required |= decide::offers_hearing(d.kind, amount, threshold);
+        }
+        (CaseMove::Decide, Some((amount, d))) => decide::against_notice(
+            notice_of(&state.row),
+            d.kind,
+            amount,
+            f.hearing_required,
+            threshold,
+        )
+        .map_err(|r| i18n::case_refusal(lang, &r))?,
+        _ => {}
+    }
+    // The office's heads decide together after a hearing, and a penalty at
+    // or above the amount its settings give (行政处罚法 art 57(2)).
+    if let (CaseMove::Decide, Some((amount, d))) = (m, decided) {
+        f.discussion_required = d.kind.is_penalty()
+            && (state.row.hearing_host_id.is_some() || amount >= settings.collective_discussion);
+    }
+    let attached = documents_for(&f, m);
+    may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;
+    let mut e = effect(m, staff, on, served_by);
+    e.hearing_required = f.hearing_required;
+    if m == CaseMove::Order {
+        e.order_deadline = until;
+    }
+    if m == CaseMove::ScheduleHearing {
+        e.hearing_on = until;
+    }
+    if m == CaseMove::Suspend {
+        e.suspended_until = until;
+    }
+    if matches!(m, CaseMove::Suspend | CaseMove::Extend) {
+        e.approved_by = Some(approved_by.trim().to_string());
+    }
+    // The case as the move leaves it, for its next deadline.
+    let mut after = state.row.clone();
+    after.stage = e.to.map_or(after.stage, |s| s.code().to_string());
+    after.opened_on = e.opened_on.or(after.opened_on);
+    after.extended |= e.extended;
+    after.notice_served_on = e.notice_served_on.or(after.notice_served_on);
+    after.decided_on = e.decided_on.or(after.decided_on);
+    after.served_on = e.served_on.or(after.served_on);
+    after.reminder_served_on = e.reminder_served_on.or(after.reminder_served_on);
+    let mut spans = state.suspensions.clone();
+    match e.suspend {
+        Some(true) => spans.push((on, None)),
+        Some(false) => {
+            if let Some(open) = spans.iter_mut().find(|(_, to)| to.is_none()) {
+                open.1 = Some(on.pred_opt().unwrap_or(on));
+            }
+        }
+        None => {}
+    }
+    let after = ClockRow::from(&after);
+    let next = next_due(
+        &after,
+        next_deadline(cal, &after, &spans, today, settings).as_ref(),
+    );
+    let written = decided.map(|(amount, d)| (amount, d.article, d.kind.code()));
+    store
+        .move_case(
+            staff,
+            id,
+            state.row.version,
+            m,
+            &e,
+            &attached,
+            on,
+            note,
+            &next,
+            written,
+        )
+        .await
+        .map_err(fail)?;
+    let mut said = i18n::case_moved(lang, &state.row.number, m);
+    // 条例 art 9 / the office's rule: the complainant is told of a suspension.
+    if m == CaseMove::Suspend && !state.row.anonymous && !state.row.informant_name.is_empty() {
+        said.push_str(i18n::tell_the_complainant(lang));
+    }
+    Ok(said)
+}
+
+/// Who the office's settings say approves a suspension or an extension.
+async fn approver(store: &Store, m: CaseMove) -> String {
+    let (key, default) = match m {
+        CaseMove::Extend => ("case.extension_approver", "局负责人"),
+        _ => ("case.suspension_approver", "科室负责人"),
+    };
+    store
+        .setting(key)
+        .await
+        .ok()
+        .flatten()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| default.to_string())
+}
+
+/// Puts `officer` and `inspectors` (logins) on case `id`, refusing a pair
+/// that is too small or includes someone with a declared interest.
+/// Adds evidence or a document to case `id`'s file. Ok is the sentence.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_to_file(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    id: i64,
+    kind: CaseFileKind,
+    on: NaiveDate,
+    kept_at: &str,
+    note: &str,
+) -> Result<String, String> {
+    use crate::domain::permissions::{Act, may};
+    if !may(staff, Act::FileEvidence) {
+        return Err(i18n::act_refused(lang, Act::FileEvidence));
+    }
+    if kept_at.trim().is_empty() {
+        return Err(i18n::evidence_needs_place(lang).to_string());
+    }
+    store
+        .add_case_file(staff, id, kind, on, kept_at.trim(), note.trim())
+        .await
+        .map(|_| i18n::case_filed(lang, kind))
+        .map_err(|e| match e {
+            crate::store::StoreError::Conflict { .. } => i18n::no_case(lang, id),
+            e => i18n::store_error(lang, &e),
+        })
+}
+
+pub async fn assign(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    id: i64,
+    officer: &str,
+    inspectors: &[&str],
+) -> Result<String, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    if !crate::domain::permissions::may(staff, crate::domain::permissions::Act::AssignCase) {
+        return Err(i18n::case_refusal(
+            lang,
+            &crate::domain::procedure::Refusal::WrongRole {
+                needs: &[crate::domain::Role::Chief],
+            },
+        ));
+    }
+    let state = store
+        .case_state(id)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_case(lang, id))?;
+    let mut team = Vec::new();
+    for login in inspectors {
+        let s = store
+            .staff_by_login(login)
+            .await
+            .map_err(fail)?
+            .ok_or_else(|| i18n::unknown_staff(lang, login))?;
+        team.push(s);
+    }
+    let officer = team
+        .iter()
+        .find(|s| s.login == officer)
+        .map(|s| s.id)
+        .ok_or_else(|| i18n::officer_not_in_team(lang, officer))?;
+    let opened = CaseStage::parse(&state.row.stage).is_some_and(|st| st >= CaseStage::Opened);
+    let on_team =
+        state.row.case_officer_id == Some(staff.id) || state.inspectors.contains(&staff.id);
+    if opened && on_team {
+        return Err(i18n::case_refusal(
+            lang,
+            &crate::domain::procedure::Refusal::TeamFixed,
+        ));
+    }
+    may_assign(&team, &state.conflicted).map_err(|r| i18n::case_refusal(lang, &r))?;
+    let mut ids: Vec<i64> = team.iter().map(|s| s.id).collect();
+    // The officer first, each person once.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+    store
+        .assign_case(staff, id, state.row.version, officer, &ids)
+        .await
+        .map_err(fail)?;
+    Ok(i18n::case_assigned(lang, &state.row.number, ids.len()))
+}
+
+/// One step on each of `ids`: those refused are listed with why. Ok is the
+/// sentence to show (Err only when none could be taken).
+pub async fn move_all(
+    store: &Store,
+    cal: &WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    ids: &[i64],
+    m: CaseMove,
+) -> Result<String, String> {
+    let mut done = 0;
+    let mut refused = Vec::new();
+    for &id in ids {
+        match make_move(store, cal, staff, lang, today, id, m, None, "").await {
+            Ok(_) => done += 1,
+            Err(why) => refused.push((case_label(store, id).await, why)),
+        }
+    }
+    let said = i18n::bulk_done(lang, done, &refused);
+    if done == 0 { Err(said) } else { Ok(said) }
+}
+
+/// The same officer and inspectors on each of `ids`.
+pub async fn assign_all(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    ids: &[i64],
+    officer: &str,
+    inspectors: &[&str],
+) -> Result<String, String> {
+    if let [one] = ids {
+        return assign(store, staff, lang, *one, officer, inspectors).await;
+    }
+    let mut done = 0;
+    let mut refused = Vec::new();
+    for &id in ids {
+        match assign(store, staff, lang, id, officer, inspectors).await {
+            Ok(_) => done += 1,
+            Err(why) => refused.push((case_label(store, id).await, why)),
+        }
+    }
+    let said = i18n::bulk_done(lang, done, &refused);
+    if done == 0 { Err(said) } else { Ok(said) }
+}
+
+async fn case_label(store: &Store, id: i64) -> String {
+    match store.case_state(id).await {
+        Ok(Some(s)) => s.row.number,
+        _ => id.to_string(),
+    }
+}
