@@ -418,7 +418,9 @@ pub struct ClockRow {
     pub complaint_received_on: Option<NaiveDate>,
     pub due_on: Option<NaiveDate>,
     pub due_rule: String,
-    pub source: String,
+    /// The office found the case itself (no acceptance clock): read as a
+    /// flag, not the source's text — every open case's row is read daily.
+    pub office_found: bool,
     pub reminder_served_on: Option<NaiveDate>,
     pub fine: i64,
 }
@@ -439,7 +441,8 @@ impl From<&CaseStateRow> for ClockRow {
             complaint_received_on: r.complaint_received_on,
             due_on: r.due_on,
             due_rule: r.due_rule.clone(),
-            source: r.source.clone(),
+            office_found: crate::domain::CaseSource::parse(&r.source)
+                .is_some_and(crate::domain::procedure::acts::found_by_office),
             reminder_served_on: r.reminder_served_on,
             fine: r.fine,
         }

@@ -181,11 +181,7 @@ pub fn next_deadline(
     match stage {
         // A case the office found itself has no acceptance to decide
         // (若干规定 art 18 is for complaints and reports): 及时立案, no fixed clock.
-        CaseStage::Registered | CaseStage::Preliminary
-            if CaseSource::parse(&r.source).is_some_and(acts::found_by_office) =>
-        {
-            None
-        }
+        CaseStage::Registered | CaseStage::Preliminary if r.office_found => None,
         CaseStage::Registered | CaseStage::Preliminary => Some(clocks::accept_due(
             cal,
             r.complaint_received_on.unwrap_or(r.registered_on),

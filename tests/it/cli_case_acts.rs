@@ -154,6 +154,7 @@ async fn cases_come_from_every_source_and_a_report_may_be_anonymous() {
         let uscc = db
             .text("SELECT uscc FROM employer ORDER BY id LIMIT 1")
             .await;
+        let mut ids = Vec::new();
         for source in [
             "patrol",
             "written-review",
@@ -178,7 +179,31 @@ async fn cases_come_from_every_source_and_a_report_may_be_anonymous() {
             // A case the office found has no acceptance clock; one from outside does.
             let office_found = !matches!(source, "referral" | "mass-incident");
             assert_eq!(v["next_deadline"].is_null(), office_found, "{source}: {v}");
+            ids.push((id, office_found));
         }
+        // The daily recomputation reads the same: no clock for what the office found.
+        let store = db.open().await;
+        let cal =
+            hrss_desk::domain::WorkCalendar::from_years(&store.calendar_years().await.unwrap());
+        db.raw("UPDATE inspection_case SET due_on = NULL, due_rule = '', queue_key = ''")
+            .await;
+        hrss_desk::workflow::cases::recompute_deadlines(&store, &cal, common::today())
+            .await
+            .unwrap();
+        for (id, office_found) in &ids {
+            let rule = db
+                .text(&format!(
+                    "SELECT due_rule FROM inspection_case WHERE id = {id}"
+                ))
+                .await;
+            assert_eq!(
+                rule.is_empty(),
+                *office_found,
+                "{}: case {id} rule {rule}",
+                o.label
+            );
+        }
+        store.close().await;
         let anonymous = o.open(T, "--source report --anonymous --respondent 某餐馆 --respondent-kind individual-business --matters wages");
         let v = o.show(&anonymous);
         assert_eq!(
