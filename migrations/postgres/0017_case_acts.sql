@@ -8,6 +8,7 @@ ALTER TABLE inspection_case ADD COLUMN matters TEXT NOT NULL DEFAULT '';
 ALTER TABLE inspection_case ADD COLUMN facts TEXT NOT NULL DEFAULT '';
 ALTER TABLE inspection_case ADD COLUMN from_inspection_id BIGINT REFERENCES inspection(id);
 ALTER TABLE inspection_case ADD COLUMN from_lead_id BIGINT REFERENCES licence_lead(id);
+ALTER TABLE inspection_case ADD COLUMN from_campaign_id BIGINT REFERENCES campaign(id);
 -- A report's informant: none when anonymous; kept confidential (条例 art 9).
 ALTER TABLE inspection_case ADD COLUMN anonymous BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE inspection_case ADD COLUMN informant_name TEXT NOT NULL DEFAULT '';

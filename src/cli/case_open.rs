@@ -52,6 +52,9 @@ pub struct OpenOpts {
     /// 由该线索发现 / Found from this lead
     #[arg(long)]
     from_lead: Option<i64>,
+    /// 由该专项行动发现 / Found in this campaign
+    #[arg(long)]
+    from_campaign: Option<i64>,
     /// 匿名举报 / An anonymous report
     #[arg(long)]
     anonymous: bool,
@@ -151,6 +154,7 @@ fn args(lang: Lang, today: NaiveDate, source: &str, h: CaseHead) -> Result<OpenA
         informant_phone: String::new(),
         from_inspection: None,
         from_lead: None,
+        from_campaign: None,
     })
 }
 
@@ -179,6 +183,7 @@ pub async fn open(
         informant_phone: o.informant_phone,
         from_inspection: o.from_inspection,
         from_lead: o.from_lead,
+        from_campaign: o.from_campaign,
         ..args(lang, today, &o.source, o.head)?
     };
     said(work::open(store, cal, me, lang, today, &a).await, json)

@@ -17,6 +17,10 @@ impl Store {
         on_backend!(self.inspection_exists(id))
     }
 
+    pub async fn campaign_exists(&self, id: i64) -> Result<bool, StoreError> {
+        on_backend!(self.campaign_exists(id))
+    }
+
     pub async fn lead_exists(&self, id: i64) -> Result<bool, StoreError> {
         on_backend!(self.lead_exists(id))
     }

@@ -525,6 +525,7 @@ pub struct OpenedCase {
     pub informant_phone: String,
     pub from_inspection_id: Option<i64>,
     pub from_lead_id: Option<i64>,
+    pub from_campaign_id: Option<i64>,
     pub mass_incident: bool,
     pub next: NextDue,
     /// Decided on the spot (简易程序): the decision, served there and then.

@@ -35,6 +35,7 @@ pub struct OpenArgs {
     pub informant_phone: String,
     pub from_inspection: Option<i64>,
     pub from_lead: Option<i64>,
+    pub from_campaign: Option<i64>,
 }
 
 /// A penalty decided on the spot (简易程序): the numbered form, the
@@ -127,6 +128,11 @@ async fn open_or_decide(
     {
         return Err(i18n::no_such_record(lang, "线索", "lead", l));
     }
+    if let Some(c) = a.from_campaign
+        && !store.campaign_exists(c).await.map_err(fail)?
+    {
+        return Err(i18n::no_such_record(lang, "专项行动", "campaign", c));
+    }
     let mass = a.source == CaseSource::MassIncident;
     let spot = match spot {
         Some(s) => Some(spot_record(store, cal, lang, today, a, employer, s).await?),
@@ -162,6 +168,7 @@ async fn open_or_decide(
         informant_phone: a.informant_phone.trim().to_string(),
         from_inspection_id: a.from_inspection,
         from_lead_id: a.from_lead,
+        from_campaign_id: a.from_campaign,
         mass_incident: mass,
         next: NextDue {
             due_on: due.as_ref().map(|d| d.due),

@@ -254,6 +254,28 @@ async fn cases_come_from_every_source_and_a_report_may_be_anonymous() {
         }
         assert_eq!(o.files(&named), ["complaint-form"]);
         assert_eq!(o.files(&patrol), ["source-record"]);
+        // A case a campaign found is linked to it; a campaign must exist.
+        o.ok(
+            T,
+            "liuyang",
+            "campaign add --theme 根治欠薪冬季专项行动 --from 2026-11-01 --to 2027-01-31",
+        );
+        let campaign = db.scalar("SELECT MAX(id) FROM campaign").await;
+        let found = o.open(
+            T,
+            &format!(
+                "--source campaign --respondent 某工地 --matters wages --from-campaign {campaign}"
+            ),
+        );
+        assert_eq!(
+            db.scalar(&format!(
+                "SELECT from_campaign_id FROM inspection_case WHERE id = {found}"
+            ))
+            .await,
+            campaign,
+            "{}",
+            o.label
+        );
         // Refused in one sentence, nothing written.
         let base = "cases open --respondent 某厂 --matters wages";
         o.refused(
@@ -261,6 +283,12 @@ async fn cases_come_from_every_source_and_a_report_may_be_anonymous() {
             "wulei",
             &format!("{base} --source patrol --from-inspection 999999"),
             "没有编号为999999的检查",
+        );
+        o.refused(
+            T,
+            "wulei",
+            &format!("{base} --source campaign --from-campaign 999999"),
+            "没有编号为999999的专项行动",
         );
         o.refused(
             T,

@@ -16,8 +16,9 @@ impl Backend {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO inspection_case (number, respondent_employer_id, respondent_name, stage, registered_on,
                 due_on, due_rule, queue_key, mass_incident, source, respondent_kind, matters, facts,
-                anonymous, informant_name, informant_phone, from_inspection_id, from_lead_id, last_act_on)
-             VALUES ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $4)
+                anonymous, informant_name, informant_phone, from_inspection_id, from_lead_id, last_act_on,
+                from_campaign_id)
+             VALUES ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $4, $18)
              RETURNING id",
         )
         .bind(&number)
@@ -37,6 +38,7 @@ impl Backend {
         .bind(&c.informant_phone)
         .bind(c.from_inspection_id)
         .bind(c.from_lead_id)
+        .bind(c.from_campaign_id)
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(
@@ -165,6 +167,11 @@ impl Backend {
     /// Whether an inspection and a lead exist (a case links to them).
     pub async fn inspection_exists(&self, id: i64) -> Result<bool, StoreError> {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inspection WHERE id = $1").bind(id).fetch_one(&self.pool).await?;
+        Ok(n > 0)
+    }
+
+    pub async fn campaign_exists(&self, id: i64) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM campaign WHERE id = $1").bind(id).fetch_one(&self.pool).await?;
         Ok(n > 0)
     }
 
