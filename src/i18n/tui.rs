@@ -512,7 +512,7 @@ fields! {
     Registered = "登记日期", "Registered";
     Officer = "承办人", "Case officer";
     Inspectors = "检查人员", "Inspectors";
-    Facts = "投诉事实", "Facts";
+    Facts = "案情", "Facts";
     Fine = "拟罚款", "Fine";
     History = "办理经过", "History";
     Method = "检查方式", "Method";

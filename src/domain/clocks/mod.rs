@@ -125,7 +125,7 @@ impl Rule {
     /// What happened on the start day.
     fn start_label(self, zh: bool) -> &'static str {
         let (z, e) = match self {
-            Rule::Accept => ("收到投诉", "Complaint received"),
+            Rule::Accept => ("收到投诉举报", "Complaint or report received"),
             Rule::Investigation | Rule::Extension => ("立案", "Case opened"),
             Rule::Statement(_) | Rule::HearingRequest => ("告知书送达", "Prior notice served"),
             Rule::HearingNotice => ("听证", "Hearing on"),

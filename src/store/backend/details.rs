@@ -156,7 +156,7 @@ impl Backend {
         .await?;
         let Some(item) = item else { return Ok(None) };
         let (facts, fine, outcome): (Option<String>, i64, String) = sqlx::query_as(
-            "SELECT co.facts, c.fine, c.outcome FROM inspection_case c
+            "SELECT COALESCE(NULLIF(c.facts, ''), co.facts), c.fine, c.outcome FROM inspection_case c
              LEFT JOIN complaint co ON co.id = c.complaint_id WHERE c.id = $1",
         )
         .bind(id)
