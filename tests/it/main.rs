@@ -8,6 +8,7 @@
 mod common;
 
 mod cli;
+mod cli_average_wage;
 mod cli_case_acts;
 mod cli_case_decisions;
 mod cli_cases;

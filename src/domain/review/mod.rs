@@ -55,6 +55,36 @@ pub struct PersonFact {
     pub last_paid_month: Option<NaiveDate>,
 }
 
+/// A published figure: the day it takes effect, its region, the amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub effective_from: NaiveDate,
+    pub region: String,
+    pub monthly: i64,
+}
+
+/// The figure in force on `on`: the latest to have taken effect by then,
+/// for `region` when the office names one (else any, the first by name).
+/// A base is checked against the average wage in force on the day it was
+/// filed, not the one published for the year it names: the new year's
+/// figure takes effect in July, and a filing of March is measured against
+/// last year's.
+pub fn in_force<'a>(
+    figures: &'a [Published],
+    on: NaiveDate,
+    region: &str,
+) -> Option<&'a Published> {
+    figures
+        .iter()
+        .filter(|f| f.effective_from <= on)
+        .filter(|f| region.is_empty() || f.region == region)
+        .max_by(|a, b| {
+            a.effective_from
+                .cmp(&b.effective_from)
+                .then_with(|| b.region.cmp(&a.region))
+        })
+}
+
 /// What the checks need to know about one filing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilingFacts {

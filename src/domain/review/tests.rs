@@ -361,3 +361,42 @@ fn an_employer_registers_once_and_gives_its_name() {
     f.declared = json!({"employer_uscc": "91110000600037341A"});
     assert_eq!(codes(&f), ["uscc-invalid", "employer-name-missing"]);
 }
+
+#[test]
+fn a_base_is_measured_against_the_average_wage_in_force_on_the_day_it_was_filed() {
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let figure = |from, region: &str, monthly| Published {
+        effective_from: from,
+        region: region.into(),
+        monthly,
+    };
+    let figures = [
+        figure(d(2025, 7, 1), "河北省", 6_215_00),
+        figure(d(2026, 7, 1), "河北省", 6_420_00),
+        figure(d(2026, 7, 1), "石家庄市", 6_900_00),
+    ];
+    // Filed in March 2026: last year's figure is still in force.
+    assert_eq!(
+        in_force(&figures, d(2026, 3, 10), "河北省").map(|f| f.monthly),
+        Some(6_215_00)
+    );
+    assert_eq!(
+        in_force(&figures, d(2026, 6, 30), "河北省").map(|f| f.monthly),
+        Some(6_215_00)
+    );
+    assert_eq!(
+        in_force(&figures, d(2026, 7, 1), "河北省").map(|f| f.monthly),
+        Some(6_420_00)
+    );
+    // The office's region when it names one; else the first by name.
+    assert_eq!(
+        in_force(&figures, d(2026, 7, 1), "石家庄市").map(|f| f.monthly),
+        Some(6_900_00)
+    );
+    assert_eq!(
+        in_force(&figures, d(2026, 8, 1), "").map(|f| f.region.as_str()),
+        Some("河北省")
+    );
+    // Before any figure took effect: none (the check says so).
+    assert_eq!(in_force(&figures, d(2025, 6, 30), ""), None);
+}

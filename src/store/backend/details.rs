@@ -48,21 +48,30 @@ impl Backend {
         .await?;
         // The published figures the checks use, shown with their source.
         let parsed: serde_json::Value = serde_json::from_str(&declared).unwrap_or_default();
-        let year = parsed
-            .get("year")
-            .and_then(serde_json::Value::as_i64)
-            .unwrap_or_else(|| i64::from(chrono::Datelike::year(&crate::domain::calendar::office_date(item.received_at))));
-        let figure = |table: &'static str| match table {
-            "pension_figure" => "SELECT year, region, monthly, source, effective_from FROM pension_figure WHERE year = $1 ORDER BY region LIMIT 1",
-            _ => "SELECT year, region, monthly, source, effective_from FROM average_wage WHERE year = $1 ORDER BY region LIMIT 1",
-        };
+        // The average wage in force on the day the filing came (the checks' band).
         let average_wage: Option<FigureRow> = if item.kind == "contribution-base" {
-            sqlx::query_as(figure("average_wage")).bind(year).fetch_optional(&self.pool).await?
+            sqlx::query_as(
+                "SELECT year, region, monthly, source, effective_from FROM average_wage
+                 WHERE effective_from <= $1
+                   AND (region = (SELECT value FROM setting WHERE key = 'office.wage_region')
+                        OR NOT EXISTS (SELECT 1 FROM setting WHERE key = 'office.wage_region' AND value <> ''))
+                 ORDER BY effective_from DESC, region LIMIT 1",
+            )
+            .bind(crate::domain::calendar::office_date(item.received_at))
+            .fetch_optional(&self.pool)
+            .await?
         } else {
             None
         };
         let pension_figure: Option<FigureRow> = match parsed.get("retirement_year").and_then(serde_json::Value::as_i64) {
-            Some(y) => sqlx::query_as(figure("pension_figure")).bind(y).fetch_optional(&self.pool).await?,
+            Some(y) => {
+                sqlx::query_as(
+                    "SELECT year, region, monthly, source, effective_from FROM pension_figure WHERE year = $1 ORDER BY region LIMIT 1",
+                )
+                .bind(y)
+                .fetch_optional(&self.pool)
+                .await?
+            }
             None => None,
         };
         let (channel, upstream_no, resubmits): (String, Option<String>, Option<i64>) =

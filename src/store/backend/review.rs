@@ -44,9 +44,17 @@ impl Backend {
         .bind(which)
         .fetch_all(&self.pool)
         .await?;
-        let wages: Vec<(i64, i64)> = sqlx::query_as("SELECT year, monthly FROM average_wage ORDER BY year")
-            .fetch_all(&self.pool)
-            .await?;
+        let wages: Vec<crate::domain::review::Published> =
+            sqlx::query_as::<_, (NaiveDate, String, i64)>("SELECT effective_from, region, monthly FROM average_wage ORDER BY effective_from")
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .map(|(effective_from, region, monthly)| crate::domain::review::Published { effective_from, region, monthly })
+                .collect();
+        let region: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'office.wage_region'")
+            .fetch_optional(&self.pool)
+            .await?
+            .unwrap_or_default();
         let pension_figures: Vec<(i64, i64)> =
             sqlx::query_as("SELECT year, monthly FROM pension_figure ORDER BY year")
                 .fetch_all(&self.pool)
@@ -96,10 +104,6 @@ impl Backend {
                 serde_json::from_str(&declared_text).unwrap_or(serde_json::Value::Object(Default::default()));
             let received: DateTime<Utc> = r.try_get("received_at").map_err(bad)?;
             let received_on = crate::domain::calendar::office_date(received);
-            let year = declared
-                .get("year")
-                .and_then(serde_json::Value::as_i64)
-                .unwrap_or(i64::from(chrono::Datelike::year(&received_on)));
             let retirement_year = declared.get("retirement_year").and_then(serde_json::Value::as_i64);
             let uscc: Option<String> = r.try_get("uscc").map_err(bad)?;
             let employer_id: Option<i64> = r.try_get("employer_id").map_err(bad)?;
@@ -170,7 +174,7 @@ impl Backend {
                     materials: by_filing.remove(&id).unwrap_or_default(),
                     employer,
                     person,
-                    average_wage: wages.iter().find(|(y, _)| *y == year).map(|(_, m)| *m),
+                    average_wage: crate::domain::review::in_force(&wages, received_on, region.trim()).map(|f| f.monthly),
                     pension_figure: retirement_year
                         .and_then(|ry| pension_figures.iter().find(|(y, _)| *y == ry))
                         .map(|(_, m)| *m),
