@@ -85,3 +85,6 @@ WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'office.pay_at');
 INSERT INTO setting (key, value, source, effective_from)
 SELECT 'case.collective_discussion_fen', '5000000', '行政处罚法第五十七条第二款：情节复杂或者重大违法行为，行政机关负责人集体讨论决定；本局以罚没5万元以上及经听证的案件为重大（由本局规定）', NULL
 WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'case.collective_discussion_fen');
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'licence.expiring_warn_days', '60', '行政许可法第五十条：延续须在有效期届满30日前申请；本局提前60日提示', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'licence.expiring_warn_days');

@@ -4,8 +4,30 @@
 use super::LicenceStatus;
 use chrono::{Days, NaiveDate};
 
-/// How many days before expiry a licence counts as expiring.
-pub const EXPIRING_WITHIN_DAYS: u64 = 30;
+/// How many days before expiry a licence counts as expiring when the office
+/// sets nothing (`licence.expiring_warn_days`): twice the 30 days before
+/// expiry by which renewal must be applied for, so the warning comes while
+/// there is still time to apply.
+pub const DEFAULT_WARN_DAYS: u64 = 60;
+
+/// Renewal is applied for 30 days before the licence expires at the latest
+/// (行政许可法 art 50).
+pub const RENEWAL_LEAD_DAYS: u64 = 30;
+
+/// The office's warning period from its setting: 1 to 365 days, else the default.
+pub fn warn_days(setting: Option<&str>) -> u64 {
+    setting
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|n| (1..=365).contains(n))
+        .unwrap_or(DEFAULT_WARN_DAYS)
+}
+
+/// The last day to apply for the licence's renewal (行政许可法 art 50).
+pub fn renewal_due(expires_on: NaiveDate) -> NaiveDate {
+    expires_on
+        .checked_sub_days(Days::new(RENEWAL_LEAD_DAYS))
+        .unwrap_or(expires_on)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
@@ -17,10 +39,12 @@ pub enum Standing {
     Cancelled,
 }
 
+/// The licence's standing on `today`, expiring from `warn_days` before its end.
 pub fn standing(
     status: LicenceStatus,
     expires_on: Option<NaiveDate>,
     today: NaiveDate,
+    warn_days: u64,
 ) -> Standing {
     match status {
         LicenceStatus::Suspended => Standing::Suspended,
@@ -28,7 +52,7 @@ pub fn standing(
         LicenceStatus::Cancelled => Standing::Cancelled,
         LicenceStatus::Valid => match expires_on {
             Some(e) if e < today => Standing::Expired,
-            Some(e) if e <= today + Days::new(EXPIRING_WITHIN_DAYS) => Standing::Expiring,
+            Some(e) if e <= today + Days::new(warn_days) => Standing::Expiring,
             _ => Standing::Valid,
         },
     }
@@ -42,6 +66,10 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
     }
 
+    fn standing(s: LicenceStatus, e: Option<NaiveDate>, today: NaiveDate) -> Standing {
+        super::standing(s, e, today, DEFAULT_WARN_DAYS)
+    }
+
     #[test]
     fn a_valid_licence_expires_by_its_date() {
         let today = d(11, 27);
@@ -53,15 +81,40 @@ mod tests {
             standing(LicenceStatus::Valid, Some(d(11, 27)), today),
             Standing::Expiring
         );
+        assert_eq!(standing(LicenceStatus::Valid, None, today), Standing::Valid);
+    }
+
+    #[test]
+    fn a_licence_warns_sixty_days_ahead_while_renewal_can_still_be_applied_for() {
+        let today = d(11, 27);
+        let in_days = |n| today + Days::new(n);
+        // 45 days out: renewal is due in 15 days — warned (it was not, at 30).
         assert_eq!(
-            standing(LicenceStatus::Valid, Some(d(12, 27)), today),
+            standing(LicenceStatus::Valid, Some(in_days(45)), today),
+            Standing::Expiring
+        );
+        assert_eq!(renewal_due(in_days(45)), in_days(15));
+        assert_eq!(
+            standing(LicenceStatus::Valid, Some(in_days(60)), today),
             Standing::Expiring
         );
         assert_eq!(
-            standing(LicenceStatus::Valid, Some(d(12, 28)), today),
+            standing(LicenceStatus::Valid, Some(in_days(61)), today),
             Standing::Valid
         );
-        assert_eq!(standing(LicenceStatus::Valid, None, today), Standing::Valid);
+        // The office's own period.
+        assert_eq!(
+            super::standing(
+                LicenceStatus::Valid,
+                Some(in_days(61)),
+                today,
+                warn_days(Some("90"))
+            ),
+            Standing::Expiring
+        );
+        assert_eq!(warn_days(Some("0")), DEFAULT_WARN_DAYS);
+        assert_eq!(warn_days(Some("abc")), DEFAULT_WARN_DAYS);
+        assert_eq!(warn_days(None), DEFAULT_WARN_DAYS);
     }
 
     #[test]

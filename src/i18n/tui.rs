@@ -513,6 +513,7 @@ fields! {
     Officer = "承办人", "Case officer";
     Inspectors = "检查人员", "Inspectors";
     Facts = "案情", "Facts";
+    RenewBy = "延续申请截止（行政许可法第五十条）", "Apply to renew by (Administrative Licensing Law art 50)";
     Fine = "拟罚款", "Fine";
     History = "办理经过", "History";
     Method = "检查方式", "Method";

@@ -14,11 +14,14 @@ use crate::domain::{EmployerStatus, LicenceKind, LicenceStatus, PersonStatus};
 use crate::store::{DatabaseUrl, LookupRow, Store, StoreError};
 use chrono::NaiveDate;
 
-/// How a record's status ranks among equal hits: valid first.
-pub fn rank(row: &LookupRow, today: NaiveDate) -> u8 {
+/// How a record's status ranks among equal hits: valid first. A licence
+/// counts as expiring from `warn_days` before its end.
+pub fn rank(row: &LookupRow, today: NaiveDate, warn_days: u64) -> u8 {
     match row.source.as_str() {
         "licence" => {
-            match LicenceStatus::parse(&row.status).map(|s| standing(s, row.expires_on, today)) {
+            match LicenceStatus::parse(&row.status)
+                .map(|s| standing(s, row.expires_on, today, warn_days))
+            {
                 Some(Standing::Valid) => 0,
                 Some(Standing::Expiring) => 1,
                 Some(Standing::Suspended) => 2,
@@ -43,7 +46,7 @@ pub fn rank(row: &LookupRow, today: NaiveDate) -> u8 {
 
 /// A database row as the index takes it; a licence's shown status is its
 /// standing on `today` (expiring, expired…), not the stored word alone.
-pub fn source(row: LookupRow, today: NaiveDate) -> Source {
+pub fn source(row: LookupRow, today: NaiveDate, warn_days: u64) -> Source {
     let kind = match row.source.as_str() {
         "licence" => RecordKind::Licence(
             LicenceKind::parse(&row.licence_kind).unwrap_or(LicenceKind::HrService),
@@ -51,9 +54,9 @@ pub fn source(row: LookupRow, today: NaiveDate) -> Source {
         "employer" => RecordKind::Employer,
         _ => RecordKind::Person,
     };
-    let rank = rank(&row, today);
+    let rank = rank(&row, today, warn_days);
     let status = match (kind, LicenceStatus::parse(&row.status)) {
-        (RecordKind::Licence(_), Some(s)) => match standing(s, row.expires_on, today) {
+        (RecordKind::Licence(_), Some(s)) => match standing(s, row.expires_on, today, warn_days) {
             Standing::Valid => "valid",
             Standing::Expiring => "expiring",
             Standing::Expired => "expired",
@@ -75,11 +78,18 @@ pub fn source(row: LookupRow, today: NaiveDate) -> Source {
     }
 }
 
+/// The office's warning period before a licence's end (`licence.expiring_warn_days`).
+pub async fn warn_days(store: &Store) -> Result<u64, StoreError> {
+    let v = store.setting("licence.expiring_warn_days").await?;
+    Ok(crate::domain::licence::warn_days(v.as_deref()))
+}
+
 /// Builds the index from the database, streaming: one pass, no copy of the rows.
 pub async fn build(store: &Store, today: NaiveDate) -> Result<Index, StoreError> {
+    let warn = warn_days(store).await?;
     let mut index = Index::new();
     store
-        .each_lookup_row(|row| index.push(source(row, today)))
+        .each_lookup_row(|row| index.push(source(row, today, warn)))
         .await?;
     index.finish();
     Ok(index)
@@ -93,12 +103,14 @@ pub async fn load_or_build(
     today: NaiveDate,
 ) -> Result<Index, StoreError> {
     let head = store.audit_head().await?.unwrap_or_default();
-    // Not the path: two users reaching one database by two paths share its index.
+    // Not the path: two users reaching one database by two paths share its
+    // index. The warning period shapes every licence's shown standing.
     let key = format!(
-        "{}|{}|{}|{today}",
+        "{}|{}|{}|{today}|{}",
         env!("CARGO_PKG_VERSION"),
         head.0,
-        head.1
+        head.1,
+        warn_days(store).await?
     );
     let (path, mode, group) = cache::location(url);
     let fallback = cache::user_cache(url);

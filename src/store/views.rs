@@ -309,7 +309,8 @@ pub struct Dashboard {
     pub cases_by_stage: Vec<(String, i64)>,
     /// (licence kind, all, valid)
     pub licences_by_kind: Vec<(String, i64, i64)>,
-    /// Valid licences expiring within 30 days, and those already past expiry.
+    /// Valid licences expiring within the warning period (60 days unless the
+    /// office sets another), and those already past expiry.
     pub expiring_soon: i64,
     pub expired: i64,
     /// Rectification deadlines passed with no inspection done since.

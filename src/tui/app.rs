@@ -220,6 +220,8 @@ pub struct App {
     pub saved_views: Vec<super::casework::SavedView>,
     /// The locality's case figures (hearing threshold, statement window).
     pub case_settings: crate::workflow::cases::CaseSettings,
+    /// Days before its end a licence shows as expiring (an office setting).
+    pub licence_warn_days: u64,
     /// Correction notices edited but not yet sent, by filing: nothing typed
     /// is lost to an Esc or a refused return.
     /// The filing's version each was drafted from, and the lines.
@@ -284,6 +286,7 @@ impl App {
             case_tag_anchor: None,
             notices: HashMap::new(),
             case_settings: Default::default(),
+            licence_warn_days: crate::domain::licence::DEFAULT_WARN_DAYS,
             case_view: Default::default(),
             saved_views: Vec::new(),
             case_sort: Default::default(),

@@ -131,6 +131,9 @@ impl Opening<'_> {
             self.size,
         );
         app.case_settings = crate::workflow::cases::settings(self.store).await;
+        if let Ok(days) = crate::search::warn_days(self.store).await {
+            app.licence_warn_days = days;
+        }
         let (tx, rx) = unbounded_channel::<AppEvent>();
         let runner = Runner {
             store: self.store.clone(),

@@ -21,6 +21,7 @@ mod cli_import;
 mod cli_intake;
 mod cli_intake_batch;
 mod cli_leads;
+mod cli_licence_expiry;
 mod cli_notice;
 mod cli_ops;
 mod cli_supervision;

@@ -338,7 +338,10 @@ impl Backend {
         )
         .fetch_all(&self.pool)
         .await?;
-        let soon = today + chrono::Days::new(30);
+        let warn: Option<String> = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'licence.expiring_warn_days'")
+            .fetch_optional(&self.pool)
+            .await?;
+        let soon = today + chrono::Days::new(crate::domain::licence::warn_days(warn.as_deref()));
         let (expiring_soon, expired): (i64, i64) = sqlx::query_as(
             "SELECT
                COALESCE(SUM(CASE WHEN expires_on >= $1 AND expires_on <= $2 THEN 1 ELSE 0 END), 0),

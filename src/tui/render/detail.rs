@@ -109,12 +109,24 @@ pub fn lines(
             ));
             let st = LicenceStatus::parse(&l.status)
                 .map(|s| {
-                    i18n::standing_label(standing(s, l.expires_on, app.today), lang).to_string()
+                    i18n::standing_label(
+                        standing(s, l.expires_on, app.today, app.licence_warn_days),
+                        lang,
+                    )
+                    .to_string()
                 })
                 .unwrap_or_else(|| clean(&l.status));
             out.push(field(Field::Status, st, lang));
             out.push(field(Field::Issued, l.issued_on.to_string(), lang));
             out.push(field(Field::Expires, opt_date(l.expires_on), lang));
+            // 行政许可法 art 50: renewal applied for 30 days before the end.
+            if let Some(e) = l.expires_on {
+                out.push(field(
+                    Field::RenewBy,
+                    crate::domain::licence::renewal_due(e).to_string(),
+                    lang,
+                ));
+            }
             out.push(heading(Field::Inspections, lang));
             if inspections.is_empty() {
                 out.push(Line::raw(format!("  {}", Field::None.label(lang))));

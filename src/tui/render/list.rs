@@ -95,7 +95,8 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             )
         }
         ListItem::Licence(l) => {
-            let st = LicenceStatus::parse(&l.status).map(|s| standing(s, l.expires_on, app.today));
+            let st = LicenceStatus::parse(&l.status)
+                .map(|s| standing(s, l.expires_on, app.today, app.licence_warn_days));
             let colour = st.map(|s| match s {
                 Standing::Valid => Color::Green,
                 Standing::Expiring => Color::Yellow,

@@ -405,7 +405,11 @@ pub fn fixture_index() -> std::sync::Arc<hrss_desk::search::Index> {
                 },
                 _ => unreachable!(),
             };
-            sources.push(hrss_desk::search::source(row, today()));
+            sources.push(hrss_desk::search::source(
+                row,
+                today(),
+                hrss_desk::domain::licence::DEFAULT_WARN_DAYS,
+            ));
         }
     }
     let mut ix = hrss_desk::search::Index::build(sources);
