@@ -17,6 +17,8 @@ ALTER TABLE inspection_case ADD COLUMN informant_phone TEXT NOT NULL DEFAULT '';
 ALTER TABLE inspection_case ADD COLUMN respondent_kind TEXT NOT NULL DEFAULT 'organisation';
 -- The day of the latest act: the next may not be dated before it.
 ALTER TABLE inspection_case ADD COLUMN last_act_on DATE;
+-- A case kept before acts had their days: its last act is its latest known day.
+UPDATE inspection_case SET last_act_on = MAX(registered_on, COALESCE(opened_on, registered_on), COALESCE(notice_served_on, registered_on), COALESCE(decided_on, registered_on), COALESCE(served_on, registered_on));
 -- Enforcement: the 催告's service and the application to the court.
 ALTER TABLE inspection_case ADD COLUMN reminder_served_on DATE;
 ALTER TABLE inspection_case ADD COLUMN court_applied_on DATE;

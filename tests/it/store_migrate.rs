@@ -129,7 +129,13 @@ async fn cases_survive_the_migration_that_dates_each_act() {
         let state = store.case_state(1).await.unwrap().unwrap();
         assert_eq!(state.row.source, "complaint", "{}", db.label);
         assert_eq!(state.row.respondent_kind, "organisation");
-        assert_eq!(state.row.last_act_on, None);
+        // Its last act is its latest known day: no act may be dated before it.
+        assert_eq!(
+            state.row.last_act_on.map(|d| d.to_string()).as_deref(),
+            Some("2026-09-28"),
+            "{}",
+            db.label
+        );
         assert!(state.payments.is_empty());
         let history = store.case_history(1).await.unwrap();
         assert_eq!(history.len(), 1);
