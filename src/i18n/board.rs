@@ -105,13 +105,18 @@ pub fn rectification_state(lang: Lang, days_left: i64) -> String {
     }
 }
 
+/// A draw with no inspection result yet: nothing to publish.
+pub fn after_results(lang: Lang) -> &'static str {
+    lang.pick("待检查结果", "after results")
+}
+
 pub fn plans_summary(lang: Lang, draws: usize, inspections: i64, done: i64) -> String {
     match lang {
         Lang::Zh => format!(
-            "抽查{draws}次，抽中检查{inspections}项，已完成{done}项。抽查结果自抽取之日起20个工作日内公示。回车查看抽查结果。"
+            "抽查{draws}次，抽中检查{inspections}项，已完成{done}项。检查结果自作出之日起20个工作日内公示。回车查看抽查结果。"
         ),
         Lang::En => format!(
-            "{draws} draws, {inspections} inspections drawn, {done} done. Results are published within 20 working days of the draw. Enter shows a draw."
+            "{draws} draws, {inspections} inspections drawn, {done} done. Each result is published within 20 working days of being made. Enter shows a draw."
         ),
     }
 }

@@ -696,6 +696,8 @@ pub struct DrawPlanRow {
     pub drawn_at: DateTime<Utc>,
     pub inspections: i64,
     pub done: i64,
+    /// The day of the draw's first inspection result, if any.
+    pub first_done_on: Option<NaiveDate>,
 }
 
 /// A licence with its annual review of a year (none yet: all None).

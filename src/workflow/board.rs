@@ -194,8 +194,16 @@ pub fn rectifications(
     (i18n::rectification_summary(lang, out.len(), overdue), out)
 }
 
-/// Working days within which a draw's result is published.
+/// Working days within which an inspection's result is published, counted
+/// from the day the result was made (企业信息公示暂行条例: 自产生之日起20个
+/// 工作日内公示) — not from the day of the draw.
 pub const PUBLISH_WORKING_DAYS: u32 = 20;
+
+/// The day a draw's results are due to be published: 20 working days from
+/// its first inspection result; None while no result has been made.
+pub fn publish_by(calendar: &WorkCalendar, first_done_on: Option<NaiveDate>) -> Option<NaiveDate> {
+    first_done_on.map(|d| calendar.add_working_days(d, PUBLISH_WORKING_DAYS).date)
+}
 
 pub fn draws(
     lang: Lang,
@@ -220,10 +228,8 @@ pub fn draws(
             text(&d.name),
             format!("{kind}{zone}"),
             i18n::done_of(lang, d.done, d.inspections, None),
-            calendar
-                .add_working_days(drawn, PUBLISH_WORKING_DAYS)
-                .date
-                .to_string(),
+            publish_by(calendar, d.first_done_on)
+                .map_or_else(|| i18n::after_results(lang).to_string(), |p| p.to_string()),
         ]);
         row.draw = Some(d.id);
         out.push(row);
@@ -343,6 +349,20 @@ pub fn campaigns(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_draws_results_are_published_within_twenty_working_days_of_being_made() {
+        let cal = WorkCalendar::from_years(
+            &crate::domain::calendar::CalendarFile::parse(include_str!("../../data/calendar.toml"))
+                .unwrap()
+                .year,
+        );
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert_eq!(publish_by(&cal, Some(d(11, 10))), Some(d(12, 8)));
+        // Nothing to publish before a result exists.
+        assert_eq!(publish_by(&cal, None), None);
+    }
+
     use super::*;
     use crate::store::{InspectionQueueRow, RectificationRow};
 

@@ -64,6 +64,26 @@ async fn a_draw_is_recorded_with_its_inspections_and_replays_identically() {
             "{}",
             db.label
         );
+        // Its results are published from the first one made, not from the draw.
+        let plan_of = |plans: Vec<hrss_desk::store::DrawPlanRow>| {
+            plans.into_iter().find(|p| p.id == d.id).unwrap()
+        };
+        assert_eq!(
+            plan_of(store.draw_plans().await.unwrap()).first_done_on,
+            None
+        );
+        db.raw(&format!(
+            "UPDATE inspection SET result = 'passed', done_on = '2026-12-02' WHERE id = (SELECT MIN(id) FROM inspection WHERE draw_id = {0});
+             UPDATE inspection SET result = 'failed', done_on = '2026-12-01' WHERE id = (SELECT MAX(id) FROM inspection WHERE draw_id = {0})",
+            d.id
+        ))
+        .await;
+        assert_eq!(
+            plan_of(store.draw_plans().await.unwrap()).first_done_on,
+            NaiveDate::from_ymd_opt(2026, 12, 1),
+            "{}",
+            db.label
+        );
         assert!(store.verify_audit().await.unwrap().is_ok());
     }
 }

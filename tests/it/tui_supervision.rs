@@ -108,9 +108,10 @@ fn a_draw_opens_its_published_result() {
         typed(&mut a, KeyCode::Right);
     }
     let s = draw(&a);
-    // Drawn 2 Nov: 20 working days later is 30 Nov.
+    // First result made 10 Nov: published by 20 working days later, 8 Dec
+    // (not from the draw of 2 Nov: 企业信息公示暂行条例, 自产生之日起).
     assert!(
-        s.contains("#1") && s.contains("4/6") && s.contains("2026-11-30"),
+        s.contains("#1") && s.contains("4/6") && s.contains("2026-12-08"),
         "{s}"
     );
     typed(&mut a, KeyCode::Enter);

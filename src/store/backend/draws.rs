@@ -118,7 +118,8 @@ impl Backend {
         Ok(sqlx::query_as(
             "SELECT d.id, d.name, d.licence_kind, d.zone, d.seed, d.drawn_at,
                     (SELECT COUNT(*) FROM inspection i WHERE i.draw_id = d.id) AS inspections,
-                    (SELECT COUNT(*) FROM inspection i WHERE i.draw_id = d.id AND i.result <> 'pending') AS done
+                    (SELECT COUNT(*) FROM inspection i WHERE i.draw_id = d.id AND i.result <> 'pending') AS done,
+                    (SELECT MIN(i.done_on) FROM inspection i WHERE i.draw_id = d.id AND i.result <> 'pending') AS first_done_on
              FROM draw d ORDER BY d.drawn_at DESC, d.id DESC",
         )
         .fetch_all(&self.pool)

@@ -510,6 +510,7 @@ pub fn board(
                     drawn_at: Utc.with_ymd_and_hms(2026, 11, 2, 2, 0, 0).single().unwrap(),
                     inspections: 6,
                     done: 4,
+                    first_done_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 10),
                 }],
                 &cal,
             )
