@@ -89,9 +89,16 @@ impl Store {
                     .synchronous(SqliteSynchronous::Full)
                     .foreign_keys(true)
                     .busy_timeout(BUSY_TIMEOUT);
+                // No idle timeout and no maximum lifetime: either starts
+                // sqlx 0.9's maintenance task, whose idle count can wrap
+                // below zero and spin a core forever — seen as a CLI that
+                // never exits, spinning in `pool/inner.rs` while the
+                // runtime shuts down. A desk's few connections need neither.
                 let pool = SqlitePoolOptions::new()
                     .max_connections(4)
                     .acquire_timeout(BUSY_TIMEOUT)
+                    .idle_timeout(None)
+                    .max_lifetime(None)
                     .connect_with(opts)
                     .await?;
                 Ok(Store::Sqlite(sqlite::Backend {
@@ -118,6 +125,8 @@ impl Store {
                 let pool = PgPoolOptions::new()
                     .max_connections(8)
                     .acquire_timeout(Duration::from_secs(30))
+                    .idle_timeout(None)
+                    .max_lifetime(None)
                     .connect_with(opts)
                     .await
                     .map_err(unreachable)?;
@@ -178,6 +187,21 @@ pub(super) fn classify(e: sqlx::Error) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pool runs no maintenance task (see `connect`): nothing to spin
+    /// while a command's runtime shuts down.
+    #[tokio::test]
+    async fn the_pool_keeps_its_connections_without_a_maintenance_task() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite(dir.path().join("t.sqlite"));
+        let store = Store::connect(&url).await.unwrap();
+        let Store::Sqlite(b) = &store else {
+            unreachable!("a SQLite URL opens SQLite")
+        };
+        assert_eq!(b.pool.options().get_idle_timeout(), None);
+        assert_eq!(b.pool.options().get_max_lifetime(), None);
+        store.close().await;
+    }
 
     #[test]
     fn urls_name_their_backend() {
