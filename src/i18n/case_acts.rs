@@ -21,6 +21,19 @@ pub fn act_date_refusal(lang: Lang, r: &DateRefusal) -> String {
     }
 }
 
+/// Why a decision's (or a notice's proposed) amount or kind is refused.
+pub fn decision_refusal(
+    lang: Lang,
+    r: &crate::domain::procedure::decide::DecisionRefusal,
+) -> String {
+    use crate::domain::procedure::decide::DecisionRefusal as R;
+    match r {
+        R::Amount(r) => super::fine_refusal(lang, r),
+        R::NoticeProposesPenalties => notice_proposes_penalties(lang).to_string(),
+        R::Procedure(r) => super::case_refusal(lang, r),
+    }
+}
+
 pub fn termination_needs_reason(lang: Lang) -> &'static str {
     lang.pick(
         "终结须写明理由（--note），如用人单位已注销且无权利义务承受人。",

@@ -87,6 +87,11 @@ pub async fn warn_days(store: &Store) -> Result<u64, StoreError> {
 /// Builds the index from the database, streaming: one pass, no copy of the rows.
 pub async fn build(store: &Store, today: NaiveDate) -> Result<Index, StoreError> {
     let warn = warn_days(store).await?;
+    build_with(store, today, warn).await
+}
+
+/// `build` with the warning period already read.
+async fn build_with(store: &Store, today: NaiveDate, warn: u64) -> Result<Index, StoreError> {
     let mut index = Index::new();
     store
         .each_lookup_row(|row| index.push(source(row, today, warn)))
@@ -103,6 +108,7 @@ pub async fn load_or_build(
     today: NaiveDate,
 ) -> Result<Index, StoreError> {
     let head = store.audit_head().await?.unwrap_or_default();
+    let warn = warn_days(store).await?;
     // Not the path: two users reaching one database by two paths share its
     // index. The warning period shapes every licence's shown standing.
     let key = format!(
@@ -110,14 +116,14 @@ pub async fn load_or_build(
         env!("CARGO_PKG_VERSION"),
         head.0,
         head.1,
-        warn_days(store).await?
+        warn
     );
     let (path, mode, group) = cache::location(url);
     let fallback = cache::user_cache(url);
     if let Some(index) = cache::load(&path, &key).or_else(|| cache::load(&fallback, &key)) {
         return Ok(index);
     }
-    let index = build(store, today).await?;
+    let index = build_with(store, today, warn).await?;
     // Beside the database if its folder takes it, else in the user's cache;
     // a cache that cannot be written costs the next run time, nothing more.
     if cache::store_owned(&path, mode, group, &key, &index).is_err() {

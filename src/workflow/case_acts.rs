@@ -146,16 +146,10 @@ async fn open_or_decide(
         Some(_) => None,
         None => (!acts::found_by_office(a.source)).then(|| clocks::accept_due(cal, a.on)),
     };
-    let prefix = store
-        .setting("case.number_prefix")
-        .await
-        .ok()
-        .flatten()
-        .filter(|p| !p.trim().is_empty())
-        .unwrap_or_else(|| "鹿人社监案".into());
+    let number_stem = super::cases::number_stem(store, a.on.year()).await;
     let matters: Vec<&str> = a.matters.iter().map(|m| m.code()).collect();
     let c = OpenedCase {
-        number_stem: format!("{prefix}〔{}〕", a.on.year()),
+        number_stem,
         source: a.source.code().to_string(),
         respondent_employer_id: employer,
         respondent_name: name,
@@ -215,15 +209,9 @@ async fn spot_record(
     };
     may_assign(&team, &conflicted).map_err(|r| i18n::case_refusal(lang, &r))?;
     // The kind first: only a warning or a fine is decided on the spot.
-    acts::check_on_the_spot(a.respondent_kind, s.decision.kind, 0, &s.number, false)
-        .map_err(|r| i18n::spot_refusal(lang, &r))?;
-    let amount = decide::amount_of(CaseMove::Decide, &s.decision, a.on).map_err(|r| match r {
-        decide::DecisionRefusal::Amount(r) => i18n::fine_refusal(lang, &r),
-        decide::DecisionRefusal::NoticeProposesPenalties => {
-            i18n::notice_proposes_penalties(lang).to_string()
-        }
-        decide::DecisionRefusal::Procedure(r) => i18n::case_refusal(lang, &r),
-    })?;
+    acts::spot_kind(s.decision.kind).map_err(|r| i18n::spot_refusal(lang, &r))?;
+    let amount = decide::amount_of(CaseMove::Decide, &s.decision, a.on)
+        .map_err(|r| i18n::decision_refusal(lang, &r))?;
     acts::check_on_the_spot(
         a.respondent_kind,
         s.decision.kind,

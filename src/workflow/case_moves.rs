@@ -6,7 +6,7 @@
 //! no rule here.
 
 use super::cases::{facts, next_deadline, next_due, settings};
-use crate::domain::procedure::decide::{self, Asked, DecisionRefusal, Notice, Proposed};
+use crate::domain::procedure::decide::{self, Asked, Notice, Proposed};
 use crate::domain::procedure::{acts, documents_for, effect, may_assign, may_move};
 use crate::domain::{
     CaseFileKind, CaseMove, CaseStage, DecisionKind, ServiceMethod, Staff, WorkCalendar, fines,
@@ -144,16 +144,13 @@ pub async fn make_move_on(
     }
     // Whether the step is allowed at all comes first, then its penalty.
     may_move(&f, m, staff, &documents_for(&f, m)).map_err(|r| i18n::case_refusal(lang, &r))?;
-    let refused = |r: DecisionRefusal| match r {
-        DecisionRefusal::Amount(r) => i18n::fine_refusal(lang, &r),
-        DecisionRefusal::NoticeProposesPenalties => i18n::notice_proposes_penalties(lang).into(),
-        DecisionRefusal::Procedure(r) => i18n::case_refusal(lang, &r),
-    };
     // A decision's amount, or the penalty a prior notice proposes: checked
     // against its article; the proposal decides whether a hearing is offered.
     let decided = match (m, decision) {
         (CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice, Some(d)) => {
-            Some((decide::amount_of(m, &d, on).map_err(refused)?, d))
+            let amount =
+                decide::amount_of(m, &d, on).map_err(|r| i18n::decision_refusal(lang, &r))?;
+            Some((amount, d))
         }
         (CaseMove::Decide, None) => {
             return Err(i18n::fine_refusal(
@@ -209,6 +206,9 @@ pub async fn make_move_on(
     after.decided_on = e.decided_on.or(after.decided_on);
     after.served_on = e.served_on.or(after.served_on);
     after.reminder_served_on = e.reminder_served_on.or(after.reminder_served_on);
+    if let Some((amount, _)) = decided {
+        after.fine = amount;
+    }
     let mut spans = state.suspensions.clone();
     match e.suspend {
         Some(true) => spans.push((on, None)),

@@ -102,6 +102,19 @@ fn suspensions(spans: &[(NaiveDate, Option<NaiveDate>)]) -> Vec<Suspension> {
         .collect()
 }
 
+/// The stem of the year's case numbers, `鹿人社监案〔2026〕`: the office's
+/// prefix (`case.number_prefix`) and the year; the store numbers in turn.
+pub async fn number_stem(store: &Store, year: i32) -> String {
+    let prefix = store
+        .setting("case.number_prefix")
+        .await
+        .ok()
+        .flatten()
+        .filter(|p| !p.trim().is_empty())
+        .unwrap_or_else(|| "鹿人社监案".into());
+    format!("{prefix}〔{year}〕")
+}
+
 /// What the case's decision leaves owed on `on`.
 pub fn owed(s: &CaseState, cal: &WorkCalendar, on: NaiveDate) -> acts::Owed {
     // Only a money penalty adds 3 % a day (a case decided before decisions

@@ -108,19 +108,13 @@ pub async fn decide(
         labour_dispute,
     };
     let outcome = complaint::decide(&intake);
-    let prefix = store
-        .setting("case.number_prefix")
-        .await
-        .ok()
-        .flatten()
-        .filter(|p| !p.trim().is_empty())
-        .unwrap_or_else(|| "鹿人社监案".into());
+    let number_stem = super::cases::number_stem(store, today.year()).await;
     let new_case = (outcome == Outcome::Accept).then(|| {
         // A registered case's first deadline is the acceptance's.
         let due = clocks::accept_due(cal, c.received_on).due;
         let mass = c.mass_incident;
         NewCase {
-            number_stem: format!("{prefix}〔{}〕", today.year()),
+            number_stem,
             due_on: Some(due),
             due_rule: clocks::Rule::Accept.code().to_string(),
             queue_key: queue_key(mass, Some(due)),

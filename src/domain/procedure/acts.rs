@@ -181,6 +181,15 @@ pub enum SpotRefusal {
     CollectOverLimit,
 }
 
+/// Only a warning or a fine is decided on the spot.
+pub fn spot_kind(kind: DecisionKind) -> Result<(), SpotRefusal> {
+    if matches!(kind, DecisionKind::Warning | DecisionKind::Fine) {
+        Ok(())
+    } else {
+        Err(SpotRefusal::NotWarningOrFine)
+    }
+}
+
 /// Whether a penalty of `kind` and `amount` on a party of `party` may be
 /// decided on the spot, numbered `number`, collecting it there if `paid`.
 pub fn check_on_the_spot(
@@ -190,9 +199,7 @@ pub fn check_on_the_spot(
     number: &str,
     paid: bool,
 ) -> Result<(), SpotRefusal> {
-    if !matches!(kind, DecisionKind::Warning | DecisionKind::Fine) {
-        return Err(SpotRefusal::NotWarningOrFine);
-    }
+    spot_kind(kind)?;
     let limit = on_the_spot_limit(party);
     if amount > limit {
         return Err(SpotRefusal::OverLimit { limit });

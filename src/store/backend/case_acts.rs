@@ -91,12 +91,11 @@ impl Backend {
         if taken > 0 {
             return Err(StoreError::Duplicate(s.number.trim().to_string()));
         }
-        let due: Option<NaiveDate> = None;
+        // The next deadline was written with the case (the 15 days to pay).
         sqlx::query(
             "UPDATE inspection_case SET stage = 'decided', decided_on = $1, served_on = $1, fine = $2,
-                article = $3, decision = $4, on_the_spot_number = $5, case_officer_id = $6,
-                due_on = COALESCE($7, due_on)
-             WHERE id = $8",
+                article = $3, decision = $4, on_the_spot_number = $5, case_officer_id = $6
+             WHERE id = $7",
         )
         .bind(on)
         .bind(s.amount)
@@ -104,7 +103,6 @@ impl Backend {
         .bind(&s.decision)
         .bind(s.number.trim())
         .bind(s.officer)
-        .bind(due)
         .bind(id)
         .execute(&mut **tx)
         .await?;

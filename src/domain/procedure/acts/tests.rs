@@ -258,3 +258,48 @@ fn a_hearing_is_notified_seven_working_days_ahead() {
         })
     );
 }
+
+#[test]
+fn on_the_spot_only_a_warning_or_a_small_fine_on_a_numbered_form() {
+    use crate::domain::kinds::{DecisionKind::*, PartyKind::*};
+    // 行政处罚法 art 51: 200 yuan on a citizen (an individual business is one), 3,000 on an organisation.
+    assert_eq!(
+        check_on_the_spot(Person, Fine, 200_00, "DC-1", false),
+        Ok(())
+    );
+    assert_eq!(
+        check_on_the_spot(IndividualBusiness, Fine, 200_01, "DC-1", false),
+        Err(SpotRefusal::OverLimit { limit: 200_00 })
+    );
+    assert_eq!(
+        check_on_the_spot(Organisation, Fine, 3_000_00, "DC-1", false),
+        Ok(())
+    );
+    assert_eq!(
+        check_on_the_spot(Organisation, Warning, 0, "DC-1", false),
+        Ok(())
+    );
+    assert_eq!(spot_kind(Handling), Err(SpotRefusal::NotWarningOrFine));
+    assert_eq!(spot_kind(Confiscation), Err(SpotRefusal::NotWarningOrFine));
+    assert_eq!(
+        check_on_the_spot(Person, Fine, 100_00, " ", false),
+        Err(SpotRefusal::NoNumber)
+    );
+    // Collected there and then only up to 100 yuan (art 68(1)).
+    assert_eq!(
+        check_on_the_spot(Person, Fine, 100_00, "DC-1", true),
+        Ok(())
+    );
+    assert_eq!(
+        check_on_the_spot(Organisation, Fine, 100_01, "DC-1", true),
+        Err(SpotRefusal::CollectOverLimit)
+    );
+}
+
+#[test]
+fn filed_with_the_office_within_its_working_days() {
+    let cal = shipped();
+    // Friday 20 November, keyed in Tuesday 24th: two working days.
+    assert!(filed_in_time(&cal, d(2026, 11, 20), d(2026, 11, 24), 2));
+    assert!(!filed_in_time(&cal, d(2026, 11, 20), d(2026, 11, 25), 2));
+}
