@@ -155,6 +155,7 @@ fn args(lang: Lang, today: NaiveDate, source: &str, h: CaseHead) -> Result<OpenA
         from_inspection: None,
         from_lead: None,
         from_campaign: None,
+        licence: None,
     })
 }
 

@@ -17,6 +17,7 @@ mod filings;
 mod import;
 mod intake;
 mod leads;
+mod licences;
 mod lookup;
 mod notice;
 mod report;
@@ -103,6 +104,11 @@ pub enum Command {
     Lead {
         #[command(subcommand)]
         command: leads::LeadCommand,
+    },
+    /// 许可证 / Licences and their standing
+    Licences {
+        #[command(subcommand)]
+        command: licences::LicencesCommand,
     },
     /// 机构信息公开 / The public register of licence holders
     Register {
@@ -304,6 +310,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Zone { command } => zones::run(g, lang, command).await,
         Command::Lead { command } => leads::run(g, lang, command).await,
         Command::Register { command } => supervision::register(g, lang, command).await,
+        Command::Licences { command } => licences::run(g, lang, command).await,
         Command::Lookup {
             query,
             kind,
@@ -357,6 +364,7 @@ fn command_name(c: &Option<Command>) -> &'static str {
             Command::Zone { .. } => "zone",
             Command::Lead { .. } => "lead",
             Command::Register { .. } => "register",
+            Command::Licences { .. } => "licences",
             Command::Annual { .. } => "annual",
             Command::Settlement { .. } => "settlement",
             Command::Draw { .. } => "draw",

@@ -35,13 +35,25 @@ pub enum InspectCommand {
 #[derive(Debug, clap::Subcommand)]
 pub enum SanctionCommand {
     /// 按阶梯作出处理（科室负责人） / Take a step of the ladder (section chief)
+    ///
+    /// 警告、没收、罚款、停止招生、吊销为行政处罚：立案后按处罚程序办理，
+    /// 送达后生效 / Penalties open a case and take effect when its decision is served
     Add {
         licence: i64,
-        /// 步骤代码，如 warn-rectify、interview、suspend-agreement / The step's code
+        /// 步骤代码，如 rectify、warn-rectify、revoke、interview、suspend-agreement、lift / The step's code
         step: String,
-        /// 整改期限 / The deadline to rectify
+        /// 期限：整改期限或中止协议的最后一日 / The last day: a deadline, or a suspension's end
+        #[arg(long = "until", alias = "deadline", value_parser = parse_day)]
+        until: Option<NaiveDate>,
+        /// 作出之日（默认今天） / The day it was decided (default today)
         #[arg(long, value_parser = parse_day)]
-        deadline: Option<NaiveDate>,
+        on: Option<NaiveDate>,
+        /// 处罚案件的来源（默认 patrol） / A penalty case's source (default patrol)
+        #[arg(long, default_value = "patrol")]
+        source: String,
+        /// 处罚所依据的检查 / The inspection a penalty follows
+        #[arg(long)]
+        from_inspection: Option<i64>,
         #[arg(long)]
         reason: String,
     },
@@ -185,12 +197,42 @@ pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<Ex
         SanctionCommand::Add {
             licence,
             step,
-            deadline,
+            until,
+            on,
+            source,
+            from_inspection,
             reason,
         } => {
             let s = Step::parse(step.trim())
                 .ok_or_else(|| Failure::new(2, i18n::unknown_step(lang, &step)))?;
-            work::sanction(&o.store, &me, lang, today, licence, s, deadline, &reason)
+            let source = crate::domain::CaseSource::from_any(source.trim()).ok_or_else(|| {
+                Failure::new(
+                    2,
+                    crate::cli::cases::unknown(
+                        lang,
+                        "案件来源",
+                        "source",
+                        &source,
+                        crate::domain::CaseSource::ALL.iter().map(|s| s.code()),
+                    ),
+                )
+            })?;
+            let years = o
+                .store
+                .calendar_years()
+                .await
+                .map_err(|e| Failure::store(lang, &e))?;
+            let cal = crate::domain::WorkCalendar::from_years(&years);
+            let t = work::TakeStep {
+                licence,
+                step: s,
+                on: on.unwrap_or(today),
+                until,
+                reason: &reason,
+                source,
+                from_inspection,
+            };
+            work::sanction(&o.store, &cal, &me, lang, today, &t)
                 .await
                 .map_err(|e| Failure::new(1, e))?
         }

@@ -57,6 +57,13 @@ pub fn how_to_comply(
         DecisionKind::Warning | DecisionKind::NoPenalty | DecisionKind::Order => {
             "本决定自送达之日起生效。".into()
         }
+        DecisionKind::StopEnrolment => match deadline {
+            Some(d) => format!("本决定自送达之日起生效，自生效之日起至{d}止停止招生；期满经复查合格后方可恢复招生。"),
+            None => "本决定自送达之日起生效，自生效之日起停止招生，经复查合格后方可恢复招生。".into(),
+        },
+        DecisionKind::Revocation => {
+            "本决定自送达之日起生效，许可证自生效之日起吊销，不得再从事许可事项，并应交回许可证正、副本。".into()
+        }
     }
 }
 
@@ -69,6 +76,8 @@ pub fn if_not_complied(kind: DecisionKind) -> String {
         DecisionKind::Handling => "逾期不履行的，本局将依照《劳动保障监察条例》第二十六条、第三十条的规定处理，并依法申请人民法院强制执行。".into(),
         DecisionKind::Order => "逾期不改正的，本局将依照《劳动保障监察条例》第三十条的规定处二千元以上二万元以下的罚款。".into(),
         DecisionKind::Warning | DecisionKind::NoPenalty => "—".into(),
+        // The licence's standing follows the decision whatever the party does.
+        DecisionKind::StopEnrolment | DecisionKind::Revocation => "继续招生或从事许可事项的，本局将依法查处。".into(),
     }
 }
 

@@ -39,7 +39,7 @@ pub struct Article {
     pub founds: &'static [DecisionKind],
 }
 
-use DecisionKind::{Confiscation, Fine, Handling, NoPenalty, Warning};
+use DecisionKind::{Confiscation, Fine, Handling, NoPenalty, Revocation, StopEnrolment, Warning};
 
 pub const ARTICLES: &[Article] = &[
     Article {
@@ -168,6 +168,54 @@ pub const ARTICLES: &[Article] = &[
         measure: Measure::Nothing,
         founds: &[NoPenalty],
     },
+    // Licensed bodies. Private schools: 民办教育促进法 art 62 (责令限期改正，
+    // 警告；有违法所得的，退还所收费用后没收违法所得；情节严重的，责令停止
+    // 招生、吊销办学许可证).
+    Article {
+        code: "mjcj-62",
+        zh: "民办教育促进法第六十二条（责令限期改正并警告；情节严重的，责令停止招生、吊销办学许可证）",
+        en: "Private Education Promotion Law art 62 (warning with an order to rectify; if serious, stop enrolment or revoke the school licence)",
+        measure: Measure::Nothing,
+        founds: &[Warning, StopEnrolment, Revocation],
+    },
+    Article {
+        code: "mjcj-62-gains",
+        zh: "民办教育促进法第六十二条（退还所收费用后没收违法所得）",
+        en: "Private Education Promotion Law art 62 (confiscation of unlawful gains, after refunds)",
+        measure: Measure::Owed,
+        founds: &[Confiscation],
+    },
+    // HR service agencies: 人力资源市场暂行条例 (国务院令700).
+    Article {
+        code: "hrm-42",
+        zh: "人力资源市场暂行条例第四十二条（未备案或变更未书面报告，拒不改正：5000元至1万元）",
+        en: "Interim Regulations on the HR Market art 42 (service not filed or a change not reported, not corrected: 5,000–10,000 yuan)",
+        measure: Measure::Fixed {
+            min: 5_000_00,
+            max: 10_000_00,
+        },
+        founds: &[Fine],
+    },
+    Article {
+        code: "hrm-43",
+        zh: "人力资源市场暂行条例第四十三条（发布虚假招聘信息等：1万元至5万元；情节严重的，吊销人力资源服务许可证）",
+        en: "Interim Regulations on the HR Market art 43 (false recruitment information and the like: 10,000–50,000 yuan; if serious, the licence revoked)",
+        measure: Measure::Fixed {
+            min: 10_000_00,
+            max: 50_000_00,
+        },
+        founds: &[Fine, Revocation],
+    },
+    Article {
+        code: "hrm-46",
+        zh: "人力资源市场暂行条例第四十六条（未按规定提交经营情况年度报告，拒不改正：5000元至1万元）",
+        en: "Interim Regulations on the HR Market art 46 (annual report not filed, not corrected: 5,000–10,000 yuan)",
+        measure: Measure::Fixed {
+            min: 5_000_00,
+            max: 10_000_00,
+        },
+        founds: &[Fine],
+    },
 ];
 
 pub fn article(code: &str) -> Option<&'static Article> {
@@ -179,9 +227,16 @@ pub fn founding(kind: DecisionKind) -> impl Iterator<Item = &'static Article> {
     ARTICLES.iter().filter(move |a| a.founds.contains(&kind))
 }
 
-/// The articles a fine rests on (the screen's decision form lists these).
+/// The articles that found penalties on licence holders (private schools,
+/// HR agencies): decided in a case opened from the licence's ladder.
+pub const LICENCE_ARTICLES: [&str; 5] = ["mjcj-62", "mjcj-62-gains", "hrm-42", "hrm-43", "hrm-46"];
+
+/// The articles a labour-inspection fine rests on (the screen's decision
+/// form lists these).
 pub fn fine_articles() -> Vec<&'static Article> {
-    founding(Fine).collect()
+    founding(Fine)
+        .filter(|a| !LICENCE_ARTICLES.contains(&a.code))
+        .collect()
 }
 
 /// What the range is measured on: affected workers, or the amount owed
@@ -264,7 +319,7 @@ pub fn check_for(kind: DecisionKind, code: &str, b: Basis, amount: i64) -> Resul
         return Err(FineRefusal::WrongKind);
     }
     // An article that founds a warning and a fine: a warning has no amount.
-    if matches!(kind, Warning | NoPenalty) {
+    if matches!(kind, Warning | NoPenalty | StopEnrolment | Revocation) {
         return if amount == 0 {
             Ok(())
         } else {
@@ -285,7 +340,9 @@ pub fn check_for(kind: DecisionKind, code: &str, b: Basis, amount: i64) -> Resul
 pub fn fixed_amount(kind: DecisionKind, code: &str, b: Basis) -> Option<Result<i64, FineRefusal>> {
     let a = article(code)?;
     match (kind, a.measure) {
-        (Warning | NoPenalty, _) | (_, Measure::Nothing) => Some(Ok(0)),
+        (Warning | NoPenalty | StopEnrolment | Revocation, _) | (_, Measure::Nothing) => {
+            Some(Ok(0))
+        }
         (_, Measure::Owed | Measure::OwedWithDailyCharge { .. }) => Some(range(a, b).map(|r| r.0)),
         _ => None,
     }

@@ -255,6 +255,8 @@ vocabulary! {
         NoPenalty = "no-penalty", "不予行政处罚", "No penalty";
         Handling = "handling", "行政处理决定", "Handling decision";
         Order = "order", "责令限期改正", "Order to rectify within a time limit";
+        StopEnrolment = "stop-enrolment", "责令停止招生", "Stop enrolment";
+        Revocation = "revocation", "吊销许可证", "Licence revoked";
     }
 }
 
@@ -264,7 +266,11 @@ impl DecisionKind {
     pub fn is_penalty(self) -> bool {
         matches!(
             self,
-            DecisionKind::Warning | DecisionKind::Fine | DecisionKind::Confiscation
+            DecisionKind::Warning
+                | DecisionKind::Fine
+                | DecisionKind::Confiscation
+                | DecisionKind::StopEnrolment
+                | DecisionKind::Revocation
         )
     }
 
@@ -280,7 +286,16 @@ impl DecisionKind {
             DecisionKind::NoPenalty | DecisionKind::Order | DecisionKind::Handling => 0,
             DecisionKind::Warning => 1,
             DecisionKind::Fine | DecisionKind::Confiscation => 2,
+            DecisionKind::StopEnrolment => 3,
+            DecisionKind::Revocation => 4,
         }
+    }
+
+    /// A penalty that takes away or holds a licence's use: no amount, and a
+    /// hearing always offered (行政处罚法 art 63(1)(ii)–(iv): 吊销许可证件,
+    /// 责令停产停业 — 责令停止招生 is of that kind).
+    pub fn on_the_licence(self) -> bool {
+        matches!(self, DecisionKind::StopEnrolment | DecisionKind::Revocation)
     }
 }
 

@@ -29,6 +29,42 @@ pub fn renewal_due(expires_on: NaiveDate) -> NaiveDate {
         .unwrap_or(expires_on)
 }
 
+/// A licence's standing as stored: `status` from `since` (before that day
+/// it stood as `prior`), a suspension ending by itself after `until`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored {
+    pub status: LicenceStatus,
+    pub prior: LicenceStatus,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Stored {
+    /// A standing with no dates: as it always was.
+    pub fn plain(status: LicenceStatus) -> Stored {
+        Stored {
+            status,
+            prior: LicenceStatus::Valid,
+            since: None,
+            until: None,
+        }
+    }
+
+    /// The status on `today`: a decision takes effect from its day (a
+    /// decision served by public notice 30 days after publication), and a
+    /// suspension with a last day ends by itself after it. The store's
+    /// `STATUS_ON` SQL says the same for its filters.
+    pub fn on(&self, today: NaiveDate) -> LicenceStatus {
+        if self.since.is_some_and(|s| s > today) {
+            return self.prior;
+        }
+        match (self.status, self.until) {
+            (LicenceStatus::Suspended, Some(u)) if u < today => LicenceStatus::Valid,
+            (s, _) => s,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
     Valid,
@@ -115,6 +151,47 @@ mod tests {
         assert_eq!(warn_days(Some("0")), DEFAULT_WARN_DAYS);
         assert_eq!(warn_days(Some("abc")), DEFAULT_WARN_DAYS);
         assert_eq!(warn_days(None), DEFAULT_WARN_DAYS);
+    }
+
+    #[test]
+    fn a_decision_holds_from_its_day_and_a_suspension_ends_by_itself() {
+        let suspended = Stored {
+            status: LicenceStatus::Suspended,
+            prior: LicenceStatus::Valid,
+            since: Some(d(11, 10)),
+            until: Some(d(12, 9)),
+        };
+        assert_eq!(suspended.on(d(11, 9)), LicenceStatus::Valid, "not yet");
+        assert_eq!(suspended.on(d(11, 10)), LicenceStatus::Suspended);
+        assert_eq!(
+            suspended.on(d(12, 9)),
+            LicenceStatus::Suspended,
+            "its last day"
+        );
+        assert_eq!(
+            suspended.on(d(12, 10)),
+            LicenceStatus::Valid,
+            "over by itself"
+        );
+        let revoked = Stored {
+            status: LicenceStatus::Revoked,
+            prior: LicenceStatus::Valid,
+            since: Some(d(11, 10)),
+            until: None,
+        };
+        assert_eq!(revoked.on(d(11, 9)), LicenceStatus::Valid);
+        assert_eq!(revoked.on(d(11, 10)), LicenceStatus::Revoked);
+        assert_eq!(
+            NaiveDate::from_ymd_opt(2030, 1, 1).map(|far| revoked.on(far)),
+            Some(LicenceStatus::Revoked),
+            "for good"
+        );
+        // Until a re-check passes: no last day.
+        let held = Stored {
+            until: None,
+            ..suspended
+        };
+        assert_eq!(held.on(d(12, 31)), LicenceStatus::Suspended);
     }
 
     #[test]

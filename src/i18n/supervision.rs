@@ -232,6 +232,21 @@ pub fn ladder_refusal(
         (Lang::Zh, LadderRefusal::AtTheTop) => "许可已吊销或协议已解除，不能再作处理。".into(),
         (Lang::En, LadderRefusal::AtTheTop) => {
             "The licence is revoked or the agreement terminated: nothing follows.".into()
+        }        (Lang::Zh, LadderRefusal::NeedsUntil) => {
+            "请用 --until 给出期限（限期整改、中止协议须有期限），且须晚于处理之日。".into()
+        }
+        (Lang::En, LadderRefusal::NeedsUntil) => {
+            "Give the last day with --until (a rectification and an agreement's suspension need one); it must be after the step's day.".into()
+        }
+        (Lang::Zh, LadderRefusal::SuspensionTooLong) => {
+            "中止协议最长180日，期满须恢复或解除协议。".into()
+        }
+        (Lang::En, LadderRefusal::SuspensionTooLong) => {
+            "An agreement is suspended for at most 180 days, then lifted or terminated.".into()
+        }
+        (Lang::Zh, LadderRefusal::NotSuspended) => "该许可当前未被暂停，无需恢复。".into(),
+        (Lang::En, LadderRefusal::NotSuspended) => {
+            "The licence is not suspended: there is nothing to lift.".into()
         }
     }
 }
@@ -429,4 +444,35 @@ pub fn annual_sample(lang: Lang, seed: u64, k: usize, n: usize, share: u32) -> S
             format!("Seed {seed}: {k} of {n} training schools visited on site (at least {pct} %)")
         }
     }
+}
+
+/// A penalty step opened as a case: what must follow before it takes effect.
+pub fn penalty_case_opened(
+    lang: Lang,
+    step: crate::domain::ladder::Step,
+    number: &str,
+    id: i64,
+) -> String {
+    let hearing = step
+        .decision_kind()
+        .is_some_and(crate::domain::DecisionKind::on_the_licence);
+    match lang {
+        Lang::Zh => format!(
+            "“{}”是行政处罚，已立案 {number}（案件 {id}）：须经事先告知（陈述申辩{}）、作出决定并送达后生效。",
+            step.label(lang),
+            if hearing { "、听证" } else { "" }
+        ),
+        Lang::En => format!(
+            "\"{}\" is an administrative penalty: case {number} (id {id}) is opened. It takes effect once a prior notice (statement and defence{}), a decision and its service are done.",
+            step.label(lang),
+            if hearing { ", a hearing" } else { "" }
+        ),
+    }
+}
+
+pub fn hold_lifted_by_recheck(lang: Lang) -> &'static str {
+    lang.pick(
+        "复查合格，停止招生已解除，许可恢复有效。",
+        " The re-check passed: the stop on enrolment is lifted and the licence is valid again.",
+    )
 }

@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(15, "0015_intake"),
     migration!(16, "0016_filing_intake_kinds"),
     migration!(17, "0017_case_acts"),
+    migration!(18, "0018_licence_standing"),
 ];
 
 /// The schema version this program knows.

@@ -49,6 +49,7 @@ mod sqlite {
     const DIALECT: super::Dialect = super::Dialect::Sqlite;
     include!("backend/core.rs");
     include!("backend/demo.rs");
+    include!("backend/standing.rs");
     include!("backend/lists.rs");
     include!("backend/details.rs");
     include!("backend/review.rs");
@@ -71,6 +72,7 @@ mod postgres {
     const DIALECT: super::Dialect = super::Dialect::Postgres;
     include!("backend/core.rs");
     include!("backend/demo.rs");
+    include!("backend/standing.rs");
     include!("backend/lists.rs");
     include!("backend/details.rs");
     include!("backend/review.rs");
@@ -362,16 +364,29 @@ impl Store {
         on_backend!(self.licence_kind(id))
     }
 
-    pub async fn add_sanction_step(
+    /// A licence (by id, or by number when `id` is None) with its standing
+    /// on the store's day and what set it.
+    pub async fn licence_standing(
+        &self,
+        id: Option<i64>,
+        number: &str,
+    ) -> Result<Option<LicenceStanding>, StoreError> {
+        on_backend!(self.licence_standing(id, number))
+    }
+
+    /// A licence's ladder steps, newest first.
+    pub async fn licence_steps(&self, licence: i64) -> Result<Vec<SanctionStepRow>, StoreError> {
+        Ok(on_backend!(self.steps_and_leads(licence))?.0)
+    }
+
+    /// Records a ladder step that is not a penalty; one that holds the
+    /// licence changes its standing from its day. Ok is the step's id.
+    pub async fn take_licence_step(
         &self,
         actor: &Staff,
-        licence: i64,
-        step: &str,
-        on: NaiveDate,
-        deadline: Option<NaiveDate>,
-        reason: &str,
+        act: &crate::domain::ladder::LicenceAct,
     ) -> Result<i64, StoreError> {
-        on_backend!(self.add_sanction_step(actor, licence, step, on, deadline, reason))
+        on_backend!(self.take_licence_step(actor, act))
     }
 
     pub async fn rectifications(&self) -> Result<Vec<RectificationRow>, StoreError> {

@@ -258,6 +258,8 @@ pub enum Detail {
         reviews: Vec<AnnualReviewRow>,
         /// The ladder's steps taken, newest first.
         steps: Vec<SanctionStepRow>,
+        /// Its standing on the day and what set it.
+        standing: Option<LicenceStanding>,
         /// Leads about the holder, newest first.
         leads: Vec<LeadRow>,
         /// Complaints and cases about the holder: by its credit code or its name.
@@ -400,6 +402,10 @@ pub struct CaseStateRow {
     pub decision: String,
     pub order_deadline: Option<NaiveDate>,
     pub hearing_on: Option<NaiveDate>,
+    /// A penalty on a licence holder: the licence, and the ladder step the
+    /// case was opened for.
+    pub licence_id: Option<i64>,
+    pub sanction: String,
 }
 
 /// What a case's clocks read: a narrow row, so that every open case's
@@ -528,6 +534,8 @@ pub struct OpenedCase {
     pub from_lead_id: Option<i64>,
     pub from_campaign_id: Option<i64>,
     pub mass_incident: bool,
+    /// A penalty on a licence holder: the licence and the ladder step.
+    pub licence: Option<(i64, String)>,
     pub next: NextDue,
     /// Decided on the spot (简易程序): the decision, served there and then.
     pub spot: Option<SpotRecord>,
@@ -675,6 +683,9 @@ pub struct InspectionRecord<'a> {
     pub notice: Option<&'a str>,
     /// Close the institution's open audit tasks (their findings looked into).
     pub close_audit_tasks: bool,
+    /// A re-check passed that ends a hold on the licence (enrolment stopped
+    /// until a re-check passes): the lifting, recorded with it.
+    pub lift: Option<&'a crate::domain::ladder::LicenceAct>,
 }
 
 /// What recording an inspection did besides: the notice served (year,
@@ -780,6 +791,36 @@ pub struct SanctionStepRow {
     pub decided_on: NaiveDate,
     pub deadline: Option<NaiveDate>,
     pub reason: String,
+    /// A suspension's or a stop's last day.
+    pub until_on: Option<NaiveDate>,
+    /// The case whose served decision took the step.
+    pub case_number: Option<String>,
+}
+
+/// A licence with its standing on the day and what set it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
+pub struct LicenceStanding {
+    pub id: i64,
+    pub kind: String,
+    pub number: String,
+    pub holder: String,
+    pub uscc: String,
+    pub legal_rep: String,
+    pub address: String,
+    pub issued_on: NaiveDate,
+    pub expires_on: Option<NaiveDate>,
+    /// The status on the day (a suspension past its last day is valid again).
+    pub status: String,
+    /// The status as the last decision set it, from `standing_since`.
+    pub stored_status: String,
+    pub prior_status: String,
+    pub standing_since: Option<NaiveDate>,
+    pub standing_until: Option<NaiveDate>,
+    /// The ladder step that set it ('' when none did).
+    pub standing_step: String,
+    pub standing_reason: String,
+    /// The number of the case whose decision set it.
+    pub standing_case: Option<String>,
 }
 
 /// A licence as the public register shows it: no personal data.

@@ -450,7 +450,7 @@ async fn submit_form(
     if form.purpose == form::Purpose::Import {
         return imports::submit(store, staff, lang, today, form).await;
     }
-    if let Some(done) = supervision::submit(store, staff, lang, today, form).await {
+    if let Some(done) = supervision::submit(store, cal, staff, lang, today, form).await {
         return done;
     }
     match form.purpose {

@@ -353,6 +353,7 @@ impl Form {
 /// Registers a supervision form (None: the form is not one of these).
 pub(super) async fn submit(
     store: &Store,
+    cal: &crate::domain::WorkCalendar,
     staff: &Staff,
     lang: Lang,
     today: NaiveDate,
@@ -402,17 +403,17 @@ pub(super) async fn submit(
             let Some(step) = Step::parse(&form.value("step")) else {
                 return Some(Err(i18n::open_a_licence_first(lang).to_string()));
             };
-            crate::workflow::supervision::sanction(
-                store,
-                staff,
-                lang,
-                today,
+            let reason = form.value("reason");
+            let t = crate::workflow::supervision::TakeStep {
                 licence,
                 step,
-                deadline,
-                &form.value("reason"),
-            )
-            .await
+                on: today,
+                until: deadline,
+                reason: &reason,
+                source: crate::domain::CaseSource::Patrol,
+                from_inspection: None,
+            };
+            crate::workflow::supervision::sanction(store, cal, staff, lang, today, &t).await
         }
         Purpose::Lead { licence } => {
             crate::workflow::leads::add(

@@ -36,6 +36,8 @@ pub struct OpenArgs {
     pub from_inspection: Option<i64>,
     pub from_lead: Option<i64>,
     pub from_campaign: Option<i64>,
+    /// A penalty on a licence holder: the licence and the ladder step.
+    pub licence: Option<(i64, crate::domain::ladder::Step)>,
 }
 
 /// A penalty decided on the spot (简易程序): the numbered form, the
@@ -164,6 +166,7 @@ async fn open_or_decide(
         from_lead_id: a.from_lead,
         from_campaign_id: a.from_campaign,
         mass_incident: mass,
+        licence: a.licence.map(|(l, s)| (l, s.code().to_string())),
         next: NextDue {
             due_on: due.as_ref().map(|d| d.due),
             rule: due.as_ref().map_or("", |d| d.rule.code()).to_string(),

@@ -160,6 +160,10 @@ pub async fn make_move_on(
         }
         _ => None,
     };
+    // A penalty on a licence holder is one its licence's ladder holds.
+    if let (Some(licence), Some((_, d))) = (state.row.licence_id, decided) {
+        on_the_ladder(store, lang, licence, d.kind).await?;
+    }
     let threshold = settings.threshold_of(&state.row.respondent_kind);
     match (m, decided) {
         (CaseMove::PriorNotice | CaseMove::Renotice, Some((amount, d))) => {
@@ -178,15 +182,26 @@ pub async fn make_move_on(
     // The office's heads decide together after a hearing, and a penalty at
     // or above the amount its settings give (行政处罚法 art 57(2)).
     if let (CaseMove::Decide, Some((amount, d))) = (m, decided) {
+        // Revoking a licence or stopping enrolment is a serious penalty
+        // (art 57(2): 情节复杂或者重大违法行为): always decided together.
         f.discussion_required = d.kind.is_penalty()
-            && (state.row.hearing_host_id.is_some() || amount >= settings.collective_discussion);
+            && (state.row.hearing_host_id.is_some()
+                || amount >= settings.collective_discussion
+                || d.kind.on_the_licence());
     }
     let attached = documents_for(&f, m);
     may_move(&f, m, staff, &attached).map_err(|r| i18n::case_refusal(lang, &r))?;
     let mut e = effect(m, staff, on, served_by);
     e.hearing_required = f.hearing_required;
-    if m == CaseMove::Order {
+    // An order's deadline; a stop of enrolment's last day, when it has one.
+    let stops_enrolment = decided.is_some_and(|(_, d)| d.kind == DecisionKind::StopEnrolment);
+    if m == CaseMove::Order || (m == CaseMove::Decide && stops_enrolment) {
         e.order_deadline = until;
+    }
+    // The decision on a licence holder, served: its step takes effect on
+    // the licence from the day service took effect (行政处罚法 art 61).
+    if m == CaseMove::Serve {
+        e.licence = licence_act(&state.row, on, e.served_on.unwrap_or(on));
     }
     if m == CaseMove::ScheduleHearing {
         e.hearing_on = until;
@@ -246,6 +261,68 @@ pub async fn make_move_on(
         said.push_str(i18n::tell_the_complainant(lang));
     }
     Ok(said)
+}
+
+/// The ladder step a served decision takes on the case's licence: None
+/// when the case is about no licence or its decision is no penalty.
+fn licence_act(
+    r: &crate::store::CaseStateRow,
+    on: NaiveDate,
+    effective: NaiveDate,
+) -> Option<crate::domain::ladder::LicenceAct> {
+    let licence = r.licence_id?;
+    let step =
+        DecisionKind::parse(&r.decision).and_then(crate::domain::ladder::Step::of_decision)?;
+    Some(crate::domain::ladder::LicenceAct {
+        licence,
+        step,
+        decided_on: r.decided_on.unwrap_or(on),
+        on: effective,
+        until: (step == crate::domain::ladder::Step::StopEnrolment)
+            .then_some(r.order_deadline)
+            .flatten(),
+        // The grounds as the decision states them: its number and article.
+        reason: format!(
+            "{} {}",
+            r.number,
+            fines::article(&r.article).map_or(r.article.as_str(), |a| a.zh)
+        ),
+        case: Some(r.id),
+    })
+}
+
+/// Refuses a penalty the case's licence's ladder does not hold, or one
+/// after the licence's top step.
+async fn on_the_ladder(
+    store: &Store,
+    lang: Lang,
+    licence: i64,
+    kind: DecisionKind,
+) -> Result<(), String> {
+    use crate::domain::ladder::{self, LadderRefusal, Step, Taken};
+    if !kind.is_penalty() {
+        return Ok(());
+    }
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let l = store
+        .licence_standing(Some(licence), "")
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_licence(lang, licence))?;
+    let Some(lk) = crate::domain::LicenceKind::parse(&l.kind) else {
+        return Err(i18n::no_licence(lang, licence));
+    };
+    let taken: Vec<Taken> = store
+        .sanction_steps(licence)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .filter_map(|(s, on)| Step::parse(&s).map(|step| Taken { step, on }))
+        .collect();
+    let step = Step::of_decision(kind);
+    step.ok_or(LadderRefusal::NotOnLadder)
+        .and_then(|s| ladder::may_take(lk, &taken, s))
+        .map_err(|r| i18n::ladder_refusal(lang, lk, &r))
 }
 
 /// Who the office's settings say approves a suspension or an extension.

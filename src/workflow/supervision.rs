@@ -80,6 +80,30 @@ pub async fn record(
             .collect::<Vec<_>>()
             .join("\n")
     });
+    // A licence held until a re-check passes is free again when one does.
+    let (licence, ..) = store
+        .inspection_target(id)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| i18n::no_inspection(lang, id))?;
+    let lift = if passed {
+        store
+            .licence_standing(Some(licence), "")
+            .await
+            .map_err(fail)?
+            .filter(|l| ladder::held_until_recheck(&l.status, &l.standing_step, l.standing_until))
+            .map(|_| ladder::LicenceAct {
+                licence,
+                step: Step::Lift,
+                decided_on: today,
+                on: today,
+                until: None,
+                reason: format!("复查合格 / re-check passed: inspection {id}"),
+                case: None,
+            })
+    } else {
+        None
+    };
     let rec = crate::store::InspectionRecord {
         items: &rows,
         origin,
@@ -88,6 +112,7 @@ pub async fn record(
         on: today,
         notice: notice.as_deref(),
         close_audit_tasks: check_items::closes_audit_tasks(&all),
+        lift: lift.as_ref(),
     };
     let done = store
         .record_inspection(staff, id, &rec)
@@ -100,54 +125,115 @@ pub async fn record(
     if done.tasks_closed > 0 {
         said.push_str(&i18n::audit_tasks_closed(lang, done.tasks_closed));
     }
+    if lift.is_some() {
+        said.push_str(i18n::hold_lifted_by_recheck(lang));
+    }
     Ok(said)
 }
 
-/// Takes a step of a licence's ladder (a section chief's act). Ok is the
-/// sentence to show, which says when termination is now forced.
-#[allow(clippy::too_many_arguments)]
+/// A ladder step as asked for: the licence, the step, the day it was
+/// decided, its last day (a deadline, or the end of a suspension), why, and
+/// — for a penalty, which runs as a case — where the case came from.
+#[derive(Debug, Clone, Copy)]
+pub struct TakeStep<'a> {
+    pub licence: i64,
+    pub step: Step,
+    pub on: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub reason: &'a str,
+    pub source: crate::domain::CaseSource,
+    pub from_inspection: Option<i64>,
+}
+
+/// Takes a step of a licence's ladder (a section chief's act). A penalty
+/// (警告, 没收, 罚款, 停止招生, 吊销) opens a case against the holder, to be
+/// decided by the procedure — prior notice, statement and defence, a
+/// hearing where the law gives one, a decision served — and to take effect
+/// on the licence when served; any other step is recorded and takes effect
+/// from its day. Ok is the sentence to show.
 pub async fn sanction(
     store: &Store,
+    cal: &crate::domain::WorkCalendar,
     staff: &Staff,
     lang: Lang,
     today: NaiveDate,
-    licence: i64,
-    step: Step,
-    deadline: Option<NaiveDate>,
-    reason: &str,
+    t: &TakeStep<'_>,
 ) -> Result<String, String> {
+    use crate::domain::procedure::acts;
     if !may(staff, Act::TakeLadderStep) {
         return Err(i18n::act_refused(lang, Act::TakeLadderStep));
     }
-    if reason.trim().is_empty() {
+    let reason = t.reason.trim();
+    if reason.is_empty() {
         return Err(i18n::sanction_needs_reason(lang).to_string());
     }
+    if reason.chars().count() > acts::FACTS_MAX_CHARS {
+        return Err(i18n::open_refusal(lang, &acts::OpenRefusal::TooLong));
+    }
+    acts::check_act_date(t.on, today, None).map_err(|r| i18n::act_date_refusal(lang, &r))?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let (kind, term_start) = store
-        .licence_kind(licence)
+    let l = store
+        .licence_standing(Some(t.licence), "")
         .await
         .map_err(fail)?
-        .ok_or_else(|| i18n::no_licence(lang, licence))?;
-    let kind = LicenceKind::parse(&kind).ok_or_else(|| i18n::no_licence(lang, licence))?;
+        .ok_or_else(|| i18n::no_licence(lang, t.licence))?;
+    let kind = LicenceKind::parse(&l.kind).ok_or_else(|| i18n::no_licence(lang, t.licence))?;
     let taken: Vec<Taken> = store
-        .sanction_steps(licence)
+        .sanction_steps(t.licence)
         .await
         .map_err(fail)?
         .into_iter()
         .filter_map(|(s, on)| Step::parse(&s).map(|step| Taken { step, on }))
         .collect();
-    ladder::may_take(kind, &taken, step).map_err(|r| i18n::ladder_refusal(lang, kind, &r))?;
-    if deadline.is_some_and(|d| d <= today) {
-        return Err(i18n::deadline_in_past(lang).to_string());
+    if t.step == Step::Lift {
+        let now = crate::domain::LicenceStatus::parse(&l.status)
+            .unwrap_or(crate::domain::LicenceStatus::Valid);
+        ladder::may_lift(now).map_err(|r| i18n::ladder_refusal(lang, kind, &r))?;
+    } else {
+        ladder::may_take(kind, &taken, t.step).map_err(|r| i18n::ladder_refusal(lang, kind, &r))?;
+        ladder::check_until(t.step, t.on, t.until)
+            .map_err(|r| i18n::ladder_refusal(lang, kind, &r))?;
     }
-    store
-        .add_sanction_step(staff, licence, step.code(), today, deadline, reason.trim())
-        .await
-        .map_err(fail)?;
+    if t.step.is_penalty() {
+        let a = super::case_acts::OpenArgs {
+            source: t.source,
+            respondent_uscc: crate::domain::Uscc::parse(&l.uscc)
+                .ok()
+                .map(|u| u.as_str().to_string()),
+            respondent: Some(l.holder.clone()),
+            respondent_kind: crate::domain::PartyKind::Organisation,
+            matters: vec![crate::domain::InspectionMatter::Agencies],
+            facts: reason.to_string(),
+            on: t.on,
+            anonymous: false,
+            informant: String::new(),
+            informant_phone: String::new(),
+            from_inspection: t.from_inspection,
+            from_lead: None,
+            from_campaign: None,
+            licence: Some((t.licence, t.step)),
+        };
+        let (id, number, _) = super::case_acts::open(store, cal, staff, lang, today, &a).await?;
+        return Ok(i18n::penalty_case_opened(lang, t.step, &number, id));
+    }
+    let act = ladder::LicenceAct {
+        licence: t.licence,
+        step: t.step,
+        decided_on: t.on,
+        on: t.on,
+        until: t.until,
+        reason: reason.to_string(),
+        case: None,
+    };
+    store.take_licence_step(staff, &act).await.map_err(fail)?;
     let mut after = taken;
-    after.push(Taken { step, on: today });
-    let forced = step != Step::Terminate && ladder::termination_forced(&after, term_start);
-    Ok(i18n::sanction_taken(lang, step, forced))
+    after.push(Taken {
+        step: t.step,
+        on: t.on,
+    });
+    let forced =
+        t.step == Step::SuspendAgreement && ladder::termination_forced(&after, l.issued_on);
+    Ok(i18n::sanction_taken(lang, t.step, forced))
 }
 
 /// Rectifications whose deadline passed without a re-inspection, as of `on`.

@@ -171,7 +171,7 @@ fn a_rectification_notice_and_the_offices_own_template() {
         "sanction",
         "add",
         &licence,
-        "warn-rectify",
+        "rectify",
         "--deadline",
         "2099-06-30",
         "--reason",
@@ -202,7 +202,7 @@ fn a_rectification_notice_and_the_offices_own_template() {
         format!("许可证号：{number}"),
         format!("机构名称：{holder}"),
         "决定人：刘洋".to_string(),
-        "处理措施：警告并责令限期改正".to_string(),
+        "处理措施：限期整改".to_string(),
     ] {
         assert!(text.contains(&line), "{line} in {text}");
     }

@@ -103,21 +103,23 @@ fn a_drawn_inspection_fails_an_item_and_its_rectification_comes_due() {
         "x",
     ])
     .code(1)
-    .stderr(predicate::str::contains("warn-rectify → revoke"));
+    .stderr(predicate::str::contains(
+        "rectify → warn-rectify → fine → revoke",
+    ));
     d.run(&[
         "--user",
         "liuyang",
         "sanction",
         "add",
         &licence,
-        "warn-rectify",
+        "rectify",
         "--deadline",
         "2099-01-15",
         "--reason",
         "服务台账保存不足2年",
     ])
     .success()
-    .stdout(predicate::str::contains("警告并责令限期改正"));
+    .stdout(predicate::str::contains("限期整改"));
     // Not yet due; due the day after its deadline with no re-inspection.
     let due = |on: &str| {
         String::from_utf8(
@@ -152,6 +154,8 @@ fn an_agreement_suspended_twice_in_its_term_must_be_terminated() {
             "add",
             &licence,
             "suspend-agreement",
+            "--until",
+            "2027-01-31",
             "--reason",
             "违规结算",
         ])
@@ -167,6 +171,8 @@ fn an_agreement_suspended_twice_in_its_term_must_be_terminated() {
         "add",
         &licence,
         "suspend-agreement",
+        "--until",
+        "2027-02-28",
         "--reason",
         "再次违规",
     ])
@@ -351,7 +357,9 @@ fn the_public_register_lists_licence_holders_with_their_sanction_steps() {
         "sanction",
         "add",
         &licence,
-        "warn-rectify",
+        "rectify",
+        "--until",
+        "2099-01-31",
         "--reason",
         "公示事项不全",
     ])

@@ -138,7 +138,7 @@ const ACTS: &[Act] = &[
     // Supervision of licensed bodies.
     act("draw run", CHIEF, "draw run --name 第四季度抽查 --ratio 5% --seed 7"),
     act("inspect record", WORKERS, "inspect record {id} --rest passed").on("inspection", "result='pending'"),
-    act("sanction add", CHIEF, "sanction add {id} warn-rectify --deadline 2099-12-31 --reason 台账不全")
+    act("sanction add", CHIEF, "sanction add {id} rectify --deadline 2099-12-31 --reason 台账不全")
         .on("licence", "kind='hr-service' AND status='valid' AND id NOT IN (SELECT licence_id FROM sanction_step)"),
     act("lead inspect", WORKERS, "lead inspect {last:licence_lead} --inspector yangqiang --inspector huangwei")
         .on("licence", "status='valid'")

@@ -109,13 +109,19 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
         let deadline = NaiveDate::from_ymd_opt(2098, 3, 31).unwrap();
         supervision::sanction(
             &store,
+            &hrss_desk::domain::WorkCalendar::from_years(&[]),
             &chief,
             Lang::Zh,
             today,
-            licence,
-            Step::WarnAndRectify,
-            Some(deadline),
-            "虚假招生宣传",
+            &supervision::TakeStep {
+                licence,
+                step: Step::Rectify,
+                on: today,
+                until: Some(deadline),
+                reason: "虚假招生宣传",
+                source: hrss_desk::domain::CaseSource::Patrol,
+                from_inspection: None,
+            },
         )
         .await
         .unwrap();

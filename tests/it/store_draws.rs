@@ -161,13 +161,19 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
         let deadline = NaiveDate::from_ymd_opt(2026, 12, 15).unwrap();
         supervision::sanction(
             &store,
+            &hrss_desk::domain::WorkCalendar::from_years(&[]),
             &chief,
             Lang::Zh,
             today,
-            licence,
-            Step::WarnAndRectify,
-            Some(deadline),
-            "虚假宣传",
+            &supervision::TakeStep {
+                licence,
+                step: Step::Rectify,
+                on: today,
+                until: Some(deadline),
+                reason: "虚假宣传",
+                source: hrss_desk::domain::CaseSource::Patrol,
+                from_inspection: None,
+            },
         )
         .await
         .unwrap();
@@ -185,7 +191,7 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
         assert!(
             after
                 .iter()
-                .any(|r| r.deadline == deadline && r.step == "warn-rectify"),
+                .any(|r| r.deadline == deadline && r.step == "rectify"),
             "{}",
             db.label
         );
@@ -315,13 +321,19 @@ async fn the_dashboard_counts_overdue_rectifications_as_the_ladder_rule_does() {
         let deadline = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
         supervision::sanction(
             &store,
+            &hrss_desk::domain::WorkCalendar::from_years(&[]),
             &chief,
             Lang::Zh,
             today,
-            licence,
-            Step::WarnAndRectify,
-            Some(deadline),
-            "台账不全",
+            &supervision::TakeStep {
+                licence,
+                step: Step::Rectify,
+                on: today,
+                until: Some(deadline),
+                reason: "台账不全",
+                source: hrss_desk::domain::CaseSource::Patrol,
+                from_inspection: None,
+            },
         )
         .await
         .unwrap();
@@ -510,7 +522,18 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
         );
         // The licence's detail shows the lead and a ladder step taken.
         store
-            .add_sanction_step(&chief, licence, "warn-rectify", day, Some(day), "未明示")
+            .take_licence_step(
+                &chief,
+                &hrss_desk::domain::ladder::LicenceAct {
+                    licence,
+                    step: hrss_desk::domain::ladder::Step::Rectify,
+                    decided_on: day,
+                    on: day,
+                    until: Some(day),
+                    reason: "未明示".into(),
+                    case: None,
+                },
+            )
             .await
             .unwrap();
         let Some(Detail::Licence { steps, leads, .. }) =
@@ -525,7 +548,7 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
                 steps.len(),
                 steps[0].step.as_str()
             ),
-            (1, Some(inspection), 1, "warn-rectify"),
+            (1, Some(inspection), 1, "rectify"),
             "{}",
             db.label
         );

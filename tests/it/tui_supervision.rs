@@ -326,7 +326,7 @@ fn a_licence_detail_takes_a_ladder_step_and_records_a_lead() {
     }
     let form = submitted(&key(&mut a, KeyCode::F(2)));
     assert_eq!(form.purpose, Purpose::Sanction { licence: 1 });
-    assert_eq!(form.value("step"), "warn-rectify");
+    assert_eq!(form.value("step"), "rectify");
     assert_eq!(form.value("deadline"), "2026-12-31");
     assert_eq!(form.value("reason"), "未明示收费标准");
     a.handle(AppEvent::FormDone(Ok(

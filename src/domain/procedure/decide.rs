@@ -64,8 +64,9 @@ pub fn amount_of(m: Move, a: &Asked, on: NaiveDate) -> Result<i64, DecisionRefus
 /// Whether a proposal of `kind` and `amount` must offer a hearing: 较大数额
 /// 罚款 or 没收较大数额违法所得 (行政处罚法 art 63), at the party's threshold.
 pub fn offers_hearing(kind: DecisionKind, amount: i64, threshold: i64) -> bool {
-    matches!(kind, DecisionKind::Fine | DecisionKind::Confiscation)
-        && fines::needs_hearing(amount, threshold)
+    kind.on_the_licence()
+        || matches!(kind, DecisionKind::Fine | DecisionKind::Confiscation)
+            && fines::needs_hearing(amount, threshold)
 }
 
 /// What the case's notice did: none served, served without a proposal on

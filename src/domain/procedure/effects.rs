@@ -41,6 +41,8 @@ pub struct MoveEffect {
     pub approved_by: Option<String>,
     /// The day the hearing is notified for.
     pub hearing_on: Option<NaiveDate>,
+    /// A served decision on a licence holder: the ladder step it takes.
+    pub licence: Option<crate::domain::ladder::LicenceAct>,
 }
 
 /// The effect of `m` made by `actor` on day `on` (already allowed by

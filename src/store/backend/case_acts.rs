@@ -17,8 +17,8 @@ impl Backend {
             "INSERT INTO inspection_case (number, respondent_employer_id, respondent_name, stage, registered_on,
                 due_on, due_rule, queue_key, mass_incident, source, respondent_kind, matters, facts,
                 anonymous, informant_name, informant_phone, from_inspection_id, from_lead_id, last_act_on,
-                from_campaign_id)
-             VALUES ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $4, $18)
+                from_campaign_id, licence_id, sanction)
+             VALUES ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $4, $18, $19, $20)
              RETURNING id",
         )
         .bind(&number)
@@ -39,6 +39,8 @@ impl Backend {
         .bind(c.from_inspection_id)
         .bind(c.from_lead_id)
         .bind(c.from_campaign_id)
+        .bind(c.licence.as_ref().map(|l| l.0))
+        .bind(c.licence.as_ref().map_or("", |l| l.1.as_str()))
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(
@@ -66,7 +68,13 @@ impl Backend {
             "case.open",
             "case",
             &id.to_string(),
-            &format!("{number}; source {} on {}{}{spot}", c.source, c.on, if c.anonymous { "; anonymous" } else { "" }),
+            &format!(
+                "{number}; source {} on {}{}{spot}{}",
+                c.source,
+                c.on,
+                if c.anonymous { "; anonymous" } else { "" },
+                c.licence.as_ref().map_or(String::new(), |(l, s)| format!("; licence {l} for {s}"))
+            ),
         )
         .await?;
         tx.commit().await?;

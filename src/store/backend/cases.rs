@@ -287,6 +287,10 @@ impl Backend {
             detail.push_str(&format!("; {note}"));
         }
         append_audit(&mut tx, self.clock.now(), &actor.login, &format!("case.{}", m.code()), "case", &id.to_string(), &detail).await?;
+        // A decision on a licence holder, served: its step takes effect.
+        if let Some(act) = &effect.licence {
+            write_licence_act(&mut tx, self.clock.now(), actor, act).await?;
+        }
         tx.commit().await?;
         Ok(seen_version + 1)
     }
@@ -542,7 +546,7 @@ macro_rules! case_state_select {
             c.due_rule, c.queue_key, co.received_on AS complaint_received_on,
             c.source, c.respondent_kind, c.matters, c.facts, c.anonymous, c.informant_name,
             c.informant_phone, c.last_act_on, c.reminder_served_on, c.court_applied_on, c.rights_waived,
-            c.decision, c.order_deadline, c.hearing_on
+            c.decision, c.order_deadline, c.hearing_on, c.licence_id, c.sanction
         FROM inspection_case c LEFT JOIN complaint co ON co.id = c.complaint_id"
     };
 }

@@ -110,10 +110,15 @@ impl Backend {
 
     async fn licence_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
         let licence: Option<LicenceRow> = sqlx::query_as(
-            "SELECT id, kind, number, holder, uscc, legal_rep, address, district, zone,
-                    issued_on, expires_on, status FROM licence WHERE id = $1",
+            concat!(
+                "SELECT id, kind, number, holder, uscc, legal_rep, address, district, zone,
+                    issued_on, expires_on, ",
+                status_on!("licence", "$2"),
+                " AS status FROM licence WHERE id = $1"
+            ),
         )
         .bind(id)
+        .bind(self.clock.today())
         .fetch_optional(&self.pool)
         .await?;
         let Some(licence) = licence else {
@@ -142,7 +147,9 @@ impl Backend {
         .await?;
         let (complaints, cases) = self.about(&licence.uscc, &licence.holder).await?;
         let (steps, leads) = self.steps_and_leads(id).await?;
+        let standing = self.licence_standing(Some(id), "").await?;
         Ok(Some(Detail::Licence {
+            standing,
             licence,
             inspections,
             sanctions,

@@ -15,11 +15,15 @@ impl Backend {
                     (SELECT COUNT(*) FROM inspection i WHERE i.licence_id = l.id AND i.result = 'failed')
                       + (SELECT COUNT(*) FROM sanction s WHERE s.licence_id = l.id) AS bad
              FROM licence l
-             WHERE l.status = 'valid' AND ($1 = '' OR l.kind = $1) AND ($2 = '' OR l.zone = $2)
+             WHERE (CASE WHEN l.standing_since > $3 THEN l.prior_status
+                    WHEN l.status = 'suspended' AND l.standing_until < $3 THEN 'valid'
+                    ELSE l.status END) = 'valid'
+               AND ($1 = '' OR l.kind = $1) AND ($2 = '' OR l.zone = $2)
              ORDER BY l.id",
         )
         .bind(kind)
         .bind(zone)
+        .bind(self.clock.today())
         .fetch_all(&self.pool)
         .await?;
         // Each licence's inspections, newest first, with their inspectors.

@@ -123,8 +123,9 @@ impl Backend {
     /// its detail view.
     pub async fn steps_and_leads(&self, licence: i64) -> Result<(Vec<SanctionStepRow>, Vec<LeadRow>), StoreError> {
         let steps = sqlx::query_as(
-            "SELECT id, step, decided_on, deadline, reason FROM sanction_step
-             WHERE licence_id = $1 ORDER BY decided_on DESC, id DESC",
+            "SELECT s.id, s.step, s.decided_on, s.deadline, s.reason, s.until_on, c.number AS case_number
+             FROM sanction_step s LEFT JOIN inspection_case c ON c.id = s.case_id
+             WHERE s.licence_id = $1 ORDER BY s.decided_on DESC, s.id DESC",
         )
         .bind(licence)
         .fetch_all(&self.pool)

@@ -64,7 +64,9 @@ const FILINGS: (&str, &str) = keyset!(
 // Licences and persons page by id alone; the id is bound as both key parts.
 const LICENCES: (&str, &str) = keyset!(
     select: "SELECT id, kind, number, holder, uscc, legal_rep, address, district, zone,
-        issued_on, expires_on, status FROM licence",
+        issued_on, expires_on, (CASE WHEN licence.standing_since > $6 THEN licence.prior_status
+            WHEN licence.status = 'suspended' AND licence.standing_until < $6 THEN 'valid'
+            ELSE licence.status END) AS status FROM licence",
     where: "1 = 1",
     key: "id, id",
     filter: "LOWER(number) LIKE $3 ESCAPE '!' OR LOWER(holder) LIKE $3 ESCAPE '!'
@@ -247,6 +249,9 @@ impl Backend {
                         .bind(sc.due_by.unwrap_or_else(|| edge_date(false)))
                         .bind(sc.matter.clone().unwrap_or_default())
                         .bind(i64::from(req.from.is_none()))
+                } else if kind == ListKind::Licences {
+                    // The standing on the day ($6).
+                    q.bind(self.clock.today())
                 } else {
                     q
                 };
@@ -332,22 +337,26 @@ impl Backend {
         )
         .fetch_all(&self.pool)
         .await?;
-        let licences_by_kind = sqlx::query_as(
-            "SELECT kind, COUNT(*), SUM(CASE WHEN status = 'valid' THEN 1 ELSE 0 END)
-             FROM licence GROUP BY kind ORDER BY kind",
-        )
+        let licences_by_kind = sqlx::query_as(concat!(
+            "SELECT kind, COUNT(*), SUM(CASE WHEN ",
+            status_on!("licence", "$1"),
+            " = 'valid' THEN 1 ELSE 0 END) FROM licence GROUP BY kind ORDER BY kind"
+        ))
+        .bind(today)
         .fetch_all(&self.pool)
         .await?;
         let warn: Option<String> = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'licence.expiring_warn_days'")
             .fetch_optional(&self.pool)
             .await?;
         let soon = today + chrono::Days::new(crate::domain::licence::warn_days(warn.as_deref()));
-        let (expiring_soon, expired): (i64, i64) = sqlx::query_as(
+        let (expiring_soon, expired): (i64, i64) = sqlx::query_as(concat!(
             "SELECT
                COALESCE(SUM(CASE WHEN expires_on >= $1 AND expires_on <= $2 THEN 1 ELSE 0 END), 0),
                COALESCE(SUM(CASE WHEN expires_on < $1 THEN 1 ELSE 0 END), 0)
-             FROM licence WHERE status = 'valid'",
-        )
+             FROM licence WHERE ",
+            status_on!("licence", "$1"),
+            " = 'valid'"
+        ))
         .bind(today)
         .bind(soon)
         .fetch_one(&self.pool)
@@ -419,8 +428,11 @@ impl Backend {
     pub async fn each_lookup_row(&self, mut each: impl FnMut(LookupRow) + Send) -> Result<usize, StoreError> {
         use futures_util::TryStreamExt;
         const QUERIES: [&str; 3] = [
-            "SELECT 'licence' AS source, kind AS licence_kind, id, holder AS name, number, uscc,
-                    status, expires_on FROM licence ORDER BY id",
+            concat!(
+                "SELECT 'licence' AS source, kind AS licence_kind, id, holder AS name, number, uscc, ",
+                status_on!("licence", "$1"),
+                " AS status, expires_on FROM licence ORDER BY id"
+            ),
             "SELECT 'employer' AS source, '' AS licence_kind, id, name, uscc AS number, '' AS uscc,
                     status, NULL AS expires_on FROM employer ORDER BY id",
             "SELECT 'person' AS source, '' AS licence_kind, id, name, id_number AS number, '' AS uscc,
@@ -428,7 +440,10 @@ impl Backend {
         ];
         let mut n = 0;
         for sql in QUERIES {
-            let mut rows = sqlx::query_as::<_, LookupRow>(sql).fetch(&self.pool);
+            // Only the licences' statement reads the day ($1): its standing then.
+            let q = sqlx::query_as::<_, LookupRow>(sql);
+            let q = if sql.contains("$1") { q.bind(self.clock.today()) } else { q };
+            let mut rows = q.fetch(&self.pool);
             while let Some(row) = rows.try_next().await? {
                 each(row);
                 n += 1;

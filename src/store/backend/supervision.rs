@@ -120,6 +120,9 @@ impl Backend {
             ),
         )
         .await?;
+        if let Some(act) = rec.lift {
+            write_licence_act(&mut tx, self.clock.now(), actor, act).await?;
+        }
         tx.commit().await?;
         Ok(Recorded { notice, tasks_closed })
     }
@@ -140,36 +143,6 @@ impl Backend {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?)
-    }
-
-    /// Records a step of the ladder; Ok is its id.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn add_sanction_step(
-        &self,
-        actor: &crate::domain::Staff,
-        licence: i64,
-        step: &str,
-        on: NaiveDate,
-        deadline: Option<NaiveDate>,
-        reason: &str,
-    ) -> Result<i64, StoreError> {
-        let mut tx = self.begin_write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO sanction_step (licence_id, step, decided_on, deadline, decided_by, reason)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(licence)
-        .bind(step)
-        .bind(on)
-        .bind(deadline)
-        .bind(actor.id)
-        .bind(reason)
-        .fetch_one(&mut *tx)
-        .await?;
-        append_audit(&mut tx, self.clock.now(), &actor.login, "sanction.step", "licence", &licence.to_string(), &format!("{step}: {reason}"))
-            .await?;
-        tx.commit().await?;
-        Ok(id)
     }
 
     /// Steps with a deadline, with the first inspection done since each:
@@ -270,10 +243,13 @@ impl Backend {
         Ok(sqlx::query_as(
             "SELECT l.id AS licence_id, l.number, l.holder, a.due_on, a.submitted_on, a.result
              FROM licence l LEFT JOIN annual_review a ON a.licence_id = l.id AND a.year = $1
-             WHERE l.status = 'valid' AND l.kind = $2 ORDER BY l.id",
+             WHERE (CASE WHEN l.standing_since > $3 THEN l.prior_status
+                    WHEN l.status = 'suspended' AND l.standing_until < $3 THEN 'valid'
+                    ELSE l.status END) = 'valid' AND l.kind = $2 ORDER BY l.id",
         )
         .bind(year)
         .bind(kind)
+        .bind(self.clock.today())
         .fetch_all(&self.pool)
         .await?)
     }
@@ -336,12 +312,14 @@ impl Backend {
     /// The public register (机构信息公开): licences of a kind (empty: all)
     /// with their standing facts and the sanction steps taken on each.
     pub async fn public_register(&self, kind: &str) -> Result<Vec<RegisterRow>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT l.number, l.holder, l.uscc, l.kind, l.address, l.issued_on, l.expires_on, l.status,
-                    (SELECT COUNT(*) FROM sanction_step s WHERE s.licence_id = l.id) AS sanctions
-             FROM licence l WHERE ($1 = '' OR l.kind = $1) ORDER BY l.kind, l.number",
-        )
+        Ok(sqlx::query_as(concat!(
+            "SELECT l.number, l.holder, l.uscc, l.kind, l.address, l.issued_on, l.expires_on, ",
+            status_on!("l", "$2"),
+            " AS status, (SELECT COUNT(*) FROM sanction_step s WHERE s.licence_id = l.id AND s.step <> 'lift') AS sanctions
+             FROM licence l WHERE ($1 = '' OR l.kind = $1) ORDER BY l.kind, l.number"
+        ))
         .bind(kind)
+        .bind(self.clock.today())
         .fetch_all(&self.pool)
         .await?)
     }

@@ -88,6 +88,7 @@ pub fn lines(
             sanctions,
             reviews,
             steps,
+            standing: standing_row,
             leads,
             complaints,
             cases,
@@ -107,13 +108,14 @@ pub fn lines(
                 l.zone.as_deref().map_or("-".into(), clean),
                 lang,
             ));
+            // The standing with what set it and since when (吊销 by a case's decision…).
             let st = LicenceStatus::parse(&l.status)
                 .map(|s| {
-                    i18n::standing_label(
-                        standing(s, l.expires_on, app.today, app.licence_warn_days),
-                        lang,
-                    )
-                    .to_string()
+                    let st = standing(s, l.expires_on, app.today, app.licence_warn_days);
+                    match standing_row {
+                        Some(row) => i18n::standing_text(lang, row, st),
+                        None => i18n::standing_label(st, lang).to_string(),
+                    }
                 })
                 .unwrap_or_else(|| clean(&l.status));
             out.push(field(Field::Status, st, lang));
@@ -193,8 +195,12 @@ pub fn lines(
                     );
                     format!(" → {d}{state}")
                 });
+                let until = s
+                    .until_on
+                    .filter(|_| s.deadline.is_none())
+                    .map_or(String::new(), |u| format!(" ~{u}"));
                 out.push(Line::raw(format!(
-                    "  {} {}{deadline} {}",
+                    "  {} {}{deadline}{until} {}",
                     s.decided_on,
                     label(Step::parse, Step::label, &s.step, lang),
                     clean(&s.reason)

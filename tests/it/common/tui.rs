@@ -193,6 +193,8 @@ pub fn case_detail() -> Detail {
         decision: String::new(),
         order_deadline: None,
         hearing_on: None,
+        licence_id: None,
+        sanction: String::new(),
     };
     Detail::Case {
         item,
@@ -267,7 +269,10 @@ pub fn detail(kind: ListKind, id: i64) -> Detail {
                     decided_on: d(11, 10),
                     deadline: Some(d(12, 10)),
                     reason: "未明示收费标准".into(),
+                    until_on: Some(d(12, 10)),
+                    case_number: None,
                 }],
+                standing: None,
                 leads: vec![LeadRow {
                     id: 1,
                     licence_id: 1,

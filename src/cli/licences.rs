@@ -1,0 +1,90 @@
+//! `licences show`: a licence with its standing on the day, what set it and
+//! since when, and the steps taken on it.
+
+use super::context::{DEFAULT_DATABASE, Setup, open_store};
+use super::{Failure, Global};
+use crate::domain::LicenceStatus;
+use crate::domain::licence::{renewal_due, standing};
+use crate::i18n::{self, Lang};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum LicencesCommand {
+    /// 许可证及其状态、依据和处理记录 / A licence with its standing, what set it, and its steps
+    Show {
+        /// 许可证号或编号 / The licence's number or id
+        licence: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCode, Failure> {
+    let LicencesCommand::Show { licence, json } = cmd;
+    let typed = licence.trim();
+    if typed.is_empty() || typed.chars().count() > 100 {
+        return Err(Failure::new(2, i18n::no_licence_named(lang, typed)));
+    }
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    // By number first: a number is never mistaken for an id.
+    let mut found = o.store.licence_standing(None, typed).await.map_err(fail)?;
+    if found.is_none()
+        && let Ok(id) = typed.parse::<i64>()
+    {
+        found = o.store.licence_standing(Some(id), "").await.map_err(fail)?;
+    }
+    let Some(l) = found else {
+        o.store.close().await;
+        return Err(Failure::new(1, i18n::no_licence_named(lang, typed)));
+    };
+    let steps = o.store.licence_steps(l.id).await.map_err(fail)?;
+    let warn = crate::search::warn_days(&o.store).await.map_err(fail)?;
+    let today = o.store.clock().today();
+    o.store.close().await;
+    let status = LicenceStatus::parse(&l.status).unwrap_or(LicenceStatus::Valid);
+    let st = standing(status, l.expires_on, today, warn);
+    let renewal = l
+        .expires_on
+        .filter(|_| status == LicenceStatus::Valid)
+        .map(renewal_due);
+    if json {
+        let steps: Vec<_> = steps
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "step": s.step,
+                    "decided_on": s.decided_on,
+                    "deadline": s.deadline,
+                    "until": s.until_on,
+                    "case": s.case_number,
+                    "reason": s.reason,
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::json!({
+                "id": l.id,
+                "number": l.number,
+                "holder": l.holder,
+                "kind": l.kind,
+                "status": l.status,
+                "standing": i18n::standing_words(lang, &l, st),
+                "since": l.standing_since,
+                "until": l.standing_until,
+                "set_by_step": l.standing_step,
+                "set_by_case": l.standing_case,
+                "grounds": l.standing_reason,
+                "expires_on": l.expires_on,
+                "renewal_due": renewal,
+                "steps": steps,
+            })
+        );
+    } else {
+        for line in i18n::licence_lines(lang, &l, st, renewal, &steps) {
+            println!("{line}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,138 @@
+//! A licence shown whole: its standing in words (what set it, since when,
+//! until when) and the steps taken on it.
+
+use super::{Lang, printable};
+use crate::domain::LicenceKind;
+use crate::domain::ladder::Step;
+use crate::store::{LicenceStanding, SanctionStepRow};
+
+/// The standing in words, as precise as what set it: 已吊销, 已解除协议,
+/// 停止招生, 中止协议, or the plain standing (有效, 将到期, 已过期 …).
+pub fn standing_words(
+    lang: Lang,
+    l: &LicenceStanding,
+    standing: crate::domain::licence::Standing,
+) -> &'static str {
+    use crate::domain::licence::Standing;
+    let agreement = !matches!(
+        LicenceKind::parse(&l.kind),
+        Some(LicenceKind::HrService | LicenceKind::TrainingSchool) | None
+    );
+    let step = Step::parse(&l.standing_step);
+    match (standing, step) {
+        (Standing::Revoked, Some(Step::Terminate)) => {
+            lang.pick("已解除协议", "agreement terminated")
+        }
+        (Standing::Revoked, _) if agreement => lang.pick("已解除协议", "agreement terminated"),
+        (Standing::Suspended, Some(Step::StopEnrolment)) => {
+            lang.pick("停止招生", "enrolment stopped")
+        }
+        (Standing::Suspended, Some(Step::SuspendAgreement)) => {
+            lang.pick("中止协议", "agreement suspended")
+        }
+        (s, _) => super::standing_label(s, lang),
+    }
+}
+
+/// Whether the standing is still the one a step set (a suspension past
+/// its last day, or one lifted, is not).
+fn set_by_a_step(l: &LicenceStanding) -> bool {
+    l.status == l.stored_status && !l.standing_step.is_empty() && l.standing_step != "lift"
+}
+
+/// The standing in words with since when, until when and by which case.
+pub fn standing_text(
+    lang: Lang,
+    l: &LicenceStanding,
+    standing: crate::domain::licence::Standing,
+) -> String {
+    let mut line = standing_words(lang, l, standing).to_string();
+    if set_by_a_step(l) {
+        if let Some(since) = l.standing_since {
+            line.push_str(&match lang {
+                Lang::Zh => format!("，自{since}起"),
+                Lang::En => format!(", since {since}"),
+            });
+        }
+        if let Some(until) = l.standing_until {
+            line.push_str(&match lang {
+                Lang::Zh => format!("至{until}止"),
+                Lang::En => format!(" until {until}"),
+            });
+        }
+        if let Some(case) = &l.standing_case {
+            line.push_str(&match lang {
+                Lang::Zh => format!("，依案件{}的决定", printable(case)),
+                Lang::En => format!(", by the decision of case {}", printable(case)),
+            });
+        }
+    }
+    line
+}
+
+/// The licence's head and standing lines, then its steps, newest first.
+pub fn licence_lines(
+    lang: Lang,
+    l: &LicenceStanding,
+    standing: crate::domain::licence::Standing,
+    renewal_due: Option<chrono::NaiveDate>,
+    steps: &[SanctionStepRow],
+) -> Vec<String> {
+    let kind = LicenceKind::parse(&l.kind).map_or(l.kind.as_str(), |k| k.label(lang));
+    let mut out = vec![format!(
+        "{}\t{}\t{}",
+        printable(&l.number),
+        printable(&l.holder),
+        kind
+    )];
+    let set = set_by_a_step(l);
+    out.push(match lang {
+        Lang::Zh => format!("状态：{}", standing_text(lang, l, standing)),
+        Lang::En => format!("Standing: {}", standing_text(lang, l, standing)),
+    });
+    if set && !l.standing_reason.is_empty() {
+        out.push(match lang {
+            Lang::Zh => format!("依据：{}", printable(&l.standing_reason)),
+            Lang::En => format!("Grounds: {}", printable(&l.standing_reason)),
+        });
+    }
+    if let Some(e) = l.expires_on {
+        out.push(match (lang, renewal_due) {
+            (Lang::Zh, Some(r)) => format!("有效期至：{e}（延续申请截止{r}）"),
+            (Lang::En, Some(r)) => format!("Expires: {e} (apply for renewal by {r})"),
+            (Lang::Zh, None) => format!("有效期至：{e}"),
+            (Lang::En, None) => format!("Expires: {e}"),
+        });
+    }
+    out.push(lang.pick("处理记录：", "Steps taken:").to_string());
+    if steps.is_empty() {
+        out.push(lang.pick("  （无）", "  (none)").to_string());
+    }
+    for s in steps {
+        let label = Step::parse(&s.step).map_or(s.step.as_str(), |st| st.label(lang));
+        let mut row = format!("  {}\t{label}", s.decided_on);
+        if let Some(d) = s.deadline.or(s.until_on) {
+            row.push_str(&match lang {
+                Lang::Zh => format!("\t至{d}"),
+                Lang::En => format!("\tuntil {d}"),
+            });
+        }
+        if let Some(c) = &s.case_number {
+            row.push_str(&match lang {
+                Lang::Zh => format!("\t案件{}", printable(c)),
+                Lang::En => format!("\tcase {}", printable(c)),
+            });
+        }
+        row.push_str(&format!("\t{}", printable(&s.reason)));
+        out.push(row);
+    }
+    out
+}
+
+pub fn no_licence_named(lang: Lang, typed: &str) -> String {
+    let typed = printable(typed);
+    match lang {
+        Lang::Zh => format!("没有许可证号或编号为“{typed}”的许可。"),
+        Lang::En => format!("No licence has the number or id \"{typed}\"."),
+    }
+}
