@@ -4,7 +4,7 @@
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
 use crate::domain::LicenceStatus;
-use crate::domain::licence::{renewal_due, standing};
+use crate::domain::licence::{renewal_due_for, standing};
 use crate::i18n::{self, Lang};
 use std::process::ExitCode;
 
@@ -44,10 +44,10 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
     o.store.close().await;
     let status = LicenceStatus::parse(&l.status).unwrap_or(LicenceStatus::Valid);
     let st = standing(status, l.expires_on, today, warn);
-    let renewal = l
-        .expires_on
-        .filter(|_| status == LicenceStatus::Valid)
-        .map(renewal_due);
+    let renewal = match (l.expires_on, crate::domain::LicenceKind::parse(&l.kind)) {
+        (Some(e), Some(kind)) if status == LicenceStatus::Valid => Some(renewal_due_for(kind, e)),
+        _ => None,
+    };
     if json {
         let steps: Vec<_> = steps
             .iter()

@@ -1,8 +1,8 @@
 //! What a clerk sees of a licence's standing: the stored status, with
 //! "expiring" and "expired" worked out from the dates.
 
-use super::LicenceStatus;
-use chrono::{Days, NaiveDate};
+use super::{LicenceKind, LicenceStatus};
+use chrono::{Days, Months, NaiveDate};
 
 /// How many days before expiry a licence counts as expiring when the office
 /// sets nothing (`licence.expiring_warn_days`): twice the 30 days before
@@ -62,6 +62,27 @@ impl Stored {
             (LicenceStatus::Suspended, Some(u)) if u < today => LicenceStatus::Valid,
             (s, _) => s,
         }
+    }
+}
+
+/// A service agreement's renewal is asked for three months before it ends
+/// (定点管理暂行办法 art 41).
+pub const AGREEMENT_RENEWAL_LEAD_MONTHS: u32 = 3;
+
+/// Whether the kind is a service agreement rather than a licence.
+pub fn is_agreement(kind: LicenceKind) -> bool {
+    !matches!(kind, LicenceKind::HrService | LicenceKind::TrainingSchool)
+}
+
+/// The last day to ask for renewal: 30 days before a licence ends (行政许可法
+/// art 50), three months before an agreement does (定点管理暂行办法 art 41).
+pub fn renewal_due_for(kind: LicenceKind, expires_on: NaiveDate) -> NaiveDate {
+    if is_agreement(kind) {
+        expires_on
+            .checked_sub_months(Months::new(AGREEMENT_RENEWAL_LEAD_MONTHS))
+            .unwrap_or(expires_on)
+    } else {
+        renewal_due(expires_on)
     }
 }
 
@@ -192,6 +213,21 @@ mod tests {
             ..suspended
         };
         assert_eq!(held.on(d(12, 31)), LicenceStatus::Suspended);
+    }
+
+    #[test]
+    fn an_agreement_is_renewed_three_months_before_its_end_a_licence_30_days() {
+        let end = d(12, 31);
+        assert_eq!(
+            renewal_due_for(LicenceKind::DesignatedClinic, end),
+            d(9, 30)
+        );
+        assert_eq!(
+            renewal_due_for(LicenceKind::WorkInjuryAgreement, end),
+            d(9, 30)
+        );
+        assert_eq!(renewal_due_for(LicenceKind::HrService, end), d(12, 1));
+        assert_eq!(renewal_due_for(LicenceKind::TrainingSchool, end), d(12, 1));
     }
 
     #[test]

@@ -514,6 +514,10 @@ fields! {
     Inspectors = "检查人员", "Inspectors";
     Facts = "案情", "Facts";
     RenewBy = "延续申请截止（行政许可法第五十条）", "Apply to renew by (Administrative Licensing Law art 50)";
+    RenewAgreementBy = "续签申请截止（协议期满前3个月）", "Ask to renew the agreement by (3 months before its end)";
+    SuspensionsEnding = "30日内期满的中止", "Suspensions ending in 30 days";
+    HeldUntilRecheck = "停止招生待复查", "Enrolment stopped until a re-check";
+    AgreementRenewalsDue = "30日内应申请续签的协议", "Agreements to renew in 30 days";
     Fine = "拟罚款", "Fine";
     History = "办理经过", "History";
     Method = "检查方式", "Method";

@@ -321,6 +321,14 @@ pub struct Dashboard {
     pub rectifications_pending: i64,
     /// Open cases due within five working days.
     pub cases_due_soon: i64,
+    /// Suspensions (an agreement's, a stop of enrolment) whose last day
+    /// falls within 30 days: to be lifted or end in termination.
+    pub suspensions_ending: i64,
+    /// Enrolment stopped until a re-check passes.
+    pub held_until_recheck: i64,
+    /// Agreements in force whose renewal is due within 30 days (or is
+    /// overdue), three months before their end.
+    pub agreement_renewals_due: i64,
     /// The inspection queue: pending inspections, open audit tasks; and
     /// leads that started no inspection.
     pub inspections_pending: i64,

@@ -526,3 +526,81 @@ async fn enrolment_stopped_until_a_recheck_resumes_when_one_passes() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dashboard_counts_the_standings_clocks_as_the_rules_do() {
+    use chrono::{Days, NaiveDate};
+    use hrss_desk::domain::licence::{is_agreement, renewal_due_for};
+    use hrss_desk::domain::{LicenceKind, ladder::Step};
+    use hrss_desk::i18n::Lang;
+    use hrss_desk::workflow::supervision;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let chief = store.staff_by_login("liuyang").await.unwrap().unwrap();
+        let cal = hrss_desk::domain::WorkCalendar::from_years(&[]);
+        let before = store.dashboard(today, today).await.unwrap();
+        let clinic = db
+            .scalar("SELECT MIN(id) FROM licence WHERE kind = 'designated-pharmacy' AND status = 'valid'")
+            .await;
+        let step = |step, until| supervision::TakeStep {
+            licence: clinic,
+            step,
+            on: today,
+            until,
+            reason: "违规结算",
+            source: hrss_desk::domain::CaseSource::Patrol,
+            from_inspection: None,
+        };
+        supervision::sanction(
+            &store,
+            &cal,
+            &chief,
+            Lang::Zh,
+            today,
+            &step(Step::SuspendAgreement, Some(today + Days::new(20))),
+        )
+        .await
+        .unwrap();
+        let after = store.dashboard(today, today).await.unwrap();
+        assert_eq!(
+            after.suspensions_ending,
+            before.suspensions_ending + 1,
+            "{}",
+            db.label
+        );
+        // Agreements to renew: in force, ending within three months and 30 days.
+        let expected = store
+            .public_register("")
+            .await
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                let kind = LicenceKind::parse(&r.kind).unwrap();
+                r.status == "valid"
+                    && is_agreement(kind)
+                    && r.expires_on.is_some_and(|e| {
+                        e >= today && renewal_due_for(kind, e) <= today + Days::new(30)
+                    })
+            })
+            .count() as i64;
+        assert_eq!(after.agreement_renewals_due, expected, "{}", db.label);
+        // Lifted: no longer ending.
+        supervision::sanction(
+            &store,
+            &cal,
+            &chief,
+            Lang::Zh,
+            today,
+            &step(Step::Lift, None),
+        )
+        .await
+        .unwrap();
+        let lifted = store.dashboard(today, today).await.unwrap();
+        assert_eq!(
+            lifted.suspensions_ending, before.suspensions_ending,
+            "{}",
+            db.label
+        );
+    }
+}

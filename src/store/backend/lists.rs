@@ -384,7 +384,32 @@ impl Backend {
         .fetch_one(&self.pool)
         .await?;
         let (inspections_pending, audit_tasks_open, leads_open) = self.supervision_counts().await?;
+        // The standing's clocks: suspensions ending, holds awaiting a
+        // re-check, agreements to renew (due 3 months before the end).
+        let month = today + chrono::Days::new(30);
+        let renew_by = month
+            .checked_add_months(chrono::Months::new(crate::domain::licence::AGREEMENT_RENEWAL_LEAD_MONTHS))
+            .unwrap_or(month);
+        let (suspensions_ending, held_until_recheck, agreement_renewals_due): (i64, i64, i64) = sqlx::query_as(concat!(
+            "SELECT
+               COALESCE(SUM(CASE WHEN status = 'suspended' AND standing_until >= $1 AND standing_until <= $2 THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN status = 'suspended' AND standing_until IS NULL AND standing_step = 'stop-enrolment'
+                                  AND (standing_since IS NULL OR standing_since <= $1) THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN kind NOT IN ('hr-service', 'training-school') AND expires_on >= $1 AND expires_on <= $3
+                                  AND ",
+            status_on!("licence", "$1"),
+            " = 'valid' THEN 1 ELSE 0 END), 0)
+             FROM licence"
+        ))
+        .bind(today)
+        .bind(month)
+        .bind(renew_by)
+        .fetch_one(&self.pool)
+        .await?;
         Ok(Dashboard {
+            suspensions_ending,
+            held_until_recheck,
+            agreement_renewals_due,
             rectifications_pending,
             cases_due_soon,
             inspections_pending,

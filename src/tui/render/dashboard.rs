@@ -100,6 +100,18 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         Field::RectificationsPending.label(lang),
         d.rectifications_pending,
     ));
+    r.push(row(
+        Field::SuspensionsEnding.label(lang),
+        d.suspensions_ending,
+    ));
+    r.push(row(
+        Field::HeldUntilRecheck.label(lang),
+        d.held_until_recheck,
+    ));
+    r.push(row(
+        Field::AgreementRenewalsDue.label(lang),
+        d.agreement_renewals_due,
+    ));
     frame.render_widget(Paragraph::new(l), left);
     frame.render_widget(Paragraph::new(r), right);
 }

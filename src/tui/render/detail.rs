@@ -122,12 +122,19 @@ pub fn lines(
             out.push(field(Field::Issued, l.issued_on.to_string(), lang));
             out.push(field(Field::Expires, opt_date(l.expires_on), lang));
             // 行政许可法 art 50: renewal applied for 30 days before the end.
-            if let Some(e) = l.expires_on {
-                out.push(field(
-                    Field::RenewBy,
-                    crate::domain::licence::renewal_due(e).to_string(),
-                    lang,
-                ));
+            // Renewal only of one in force: a revoked licence renews nothing.
+            if let (Some(e), Some(LicenceStatus::Valid), Some(kind)) = (
+                l.expires_on,
+                LicenceStatus::parse(&l.status),
+                LicenceKind::parse(&l.kind),
+            ) {
+                let by = crate::domain::licence::renewal_due_for(kind, e);
+                let label = if crate::domain::licence::is_agreement(kind) {
+                    Field::RenewAgreementBy
+                } else {
+                    Field::RenewBy
+                };
+                out.push(field(label, by.to_string(), lang));
             }
             out.push(heading(Field::Inspections, lang));
             if inspections.is_empty() {

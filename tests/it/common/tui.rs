@@ -368,6 +368,9 @@ pub fn dashboard() -> Dashboard {
         inspections_pending: 12,
         audit_tasks_open: 4,
         leads_open: 2,
+        suspensions_ending: 5,
+        held_until_recheck: 1,
+        agreement_renewals_due: 6,
     }
 }
 
