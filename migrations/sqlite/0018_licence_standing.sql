@@ -21,3 +21,26 @@ CREATE INDEX case_licence ON inspection_case(licence_id) WHERE licence_id IS NOT
 -- A ladder step taken by a served decision names its case.
 ALTER TABLE sanction_step ADD COLUMN case_id BIGINT REFERENCES inspection_case(id);
 ALTER TABLE sanction_step ADD COLUMN until_on DATE;
+
+-- An HR agency's annual report not filed: ordered corrected by a day
+-- (人力资源市场暂行条例 arts 36, 46), the order's step beside the year.
+ALTER TABLE annual_review ADD COLUMN ordered_on DATE;
+ALTER TABLE annual_review ADD COLUMN order_deadline DATE;
+
+-- Changes a licence holder reports (name, address, legal representative)
+-- and their filing's deadline: 15 days for an HR agency (人力资源市场暂行条例
+-- art 21), 30 working days for an agreement institution (定点管理暂行办法
+-- art 40).
+CREATE TABLE licence_change (
+    id              INTEGER PRIMARY KEY,
+    licence_id      BIGINT NOT NULL REFERENCES licence(id),
+    field           TEXT NOT NULL CHECK (field IN ('holder','address','legal_rep')),
+    old_value       TEXT NOT NULL,
+    new_value       TEXT NOT NULL,
+    changed_on      DATE NOT NULL,
+    reported_on     DATE NOT NULL,
+    due_on          DATE NOT NULL,
+    recorded_by     BIGINT REFERENCES staff(id),
+    version         BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX licence_change_licence ON licence_change(licence_id, changed_on);

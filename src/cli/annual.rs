@@ -1,11 +1,12 @@
 //! `hrss-desk annual …`: annual reports and inspections of licensed bodies.
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
-use super::{Failure, Global};
+use super::{Failure, Global, parse_day};
 use crate::domain::LicenceKind;
 use crate::domain::annual::ReportStatus;
 use crate::i18n::{self, Lang, printable};
 use crate::workflow::annual as work;
+use chrono::NaiveDate;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
@@ -33,6 +34,26 @@ pub enum AnnualCommand {
         outcome: String,
         #[arg(long, default_value = "")]
         note: String,
+    },
+    /// 责令限期报送未报的年度报告（人力资源服务机构） / Order a missing report filed by a day (HR agencies)
+    Order {
+        licence: i64,
+        #[arg(long)]
+        year: i64,
+        /// 报送期限 / File it by
+        #[arg(long, value_parser = parse_day)]
+        until: NaiveDate,
+        /// 责令之日（默认今天） / The day of the order (default today)
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
+    },
+    /// 逾期仍未报送：立案拟处罚款（第四十六条） / Still not filed after the order: open the fine's case
+    Fine {
+        licence: i64,
+        #[arg(long)]
+        year: i64,
+        #[arg(long, value_parser = parse_day)]
+        on: Option<NaiveDate>,
     },
     /// 年度结果（CSV，报市局） / The year's results as CSV, the report to the city bureau
     Export {
@@ -75,11 +96,18 @@ pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode,
                         .iter()
                         .filter(|(_, s)| matches!(s, ReportStatus::Late | ReportStatus::Missing))
                     {
+                        let chain = crate::domain::annual::report_chain(
+                            *s,
+                            r.submitted_on,
+                            r.order_deadline,
+                            today,
+                        );
                         lines.push(format!(
-                            "{}\t{}\t{}",
+                            "{}\t{}\t{}{}",
                             printable(&r.number),
                             printable(&r.holder),
-                            s.label(lang)
+                            s.label(lang),
+                            i18n::report_chain_note(lang, chain)
                         ));
                     }
                     lines.join("\n")
@@ -91,6 +119,43 @@ pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode,
             work::status(&o.store, lang, year, k, today)
                 .await
                 .map(|rows| work::results_csv(lang, year, &rows).trim_end().to_string())
+        }
+        AnnualCommand::Order {
+            licence,
+            year,
+            until,
+            on,
+        } => {
+            work::order(
+                &o.store,
+                &me,
+                lang,
+                today,
+                licence,
+                year,
+                on.unwrap_or(today),
+                until,
+            )
+            .await
+        }
+        AnnualCommand::Fine { licence, year, on } => {
+            let years = o
+                .store
+                .calendar_years()
+                .await
+                .map_err(|e| Failure::store(lang, &e))?;
+            let cal = crate::domain::WorkCalendar::from_years(&years);
+            work::fine(
+                &o.store,
+                &cal,
+                &me,
+                lang,
+                today,
+                licence,
+                year,
+                on.unwrap_or(today),
+            )
+            .await
         }
         AnnualCommand::Receive { licence, year } => {
             work::record(&o.store, &me, lang, today, licence, year, None, "").await

@@ -17,10 +17,74 @@ pub enum LicencesCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 登记变更备案（名称、住所、法定代表人） / Record a reported change (name, address, legal representative)
+    Change {
+        /// 许可编号 / The licence's id
+        licence: i64,
+        /// 新名称 / The new name
+        #[arg(long)]
+        holder: Option<String>,
+        /// 新住所 / The new address
+        #[arg(long)]
+        address: Option<String>,
+        /// 新法定代表人 / The new legal representative
+        #[arg(long)]
+        legal_rep: Option<String>,
+        /// 变更登记之日 / The day the change was registered
+        #[arg(long, value_parser = super::parse_day)]
+        changed_on: chrono::NaiveDate,
+        /// 报告之日（默认今天） / The day it was reported (default today)
+        #[arg(long, value_parser = super::parse_day)]
+        reported_on: Option<chrono::NaiveDate>,
+    },
 }
 
 pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCode, Failure> {
-    let LicencesCommand::Show { licence, json } = cmd;
+    let (licence, json) = match cmd {
+        LicencesCommand::Show { licence, json } => (licence, json),
+        LicencesCommand::Change {
+            licence,
+            holder,
+            address,
+            legal_rep,
+            changed_on,
+            reported_on,
+        } => {
+            use crate::domain::licence::Changed;
+            let changes: Vec<(Changed, String)> = [
+                (Changed::Holder, holder),
+                (Changed::Address, address),
+                (Changed::LegalRep, legal_rep),
+            ]
+            .into_iter()
+            .filter_map(|(f, v)| v.map(|v| (f, v)))
+            .collect();
+            let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+            let me = o.staff.clone().expect("refused without staff");
+            let today = o.store.clock().today();
+            let years = o
+                .store
+                .calendar_years()
+                .await
+                .map_err(|e| Failure::store(lang, &e))?;
+            let cal = crate::domain::WorkCalendar::from_years(&years);
+            let r = crate::workflow::licences::report_change(
+                &o.store,
+                &cal,
+                &me,
+                lang,
+                today,
+                licence,
+                &changes,
+                changed_on,
+                reported_on.unwrap_or(today),
+            )
+            .await;
+            o.store.close().await;
+            println!("{}", r.map_err(|e| Failure::new(1, e))?);
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     let typed = licence.trim();
     if typed.is_empty() || typed.chars().count() > 100 {
         return Err(Failure::new(2, i18n::no_licence_named(lang, typed)));
@@ -39,6 +103,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
         return Err(Failure::new(1, i18n::no_licence_named(lang, typed)));
     };
     let steps = o.store.licence_steps(l.id).await.map_err(fail)?;
+    let changes = o.store.licence_changes(l.id).await.map_err(fail)?;
     let warn = crate::search::warn_days(&o.store).await.map_err(fail)?;
     let today = o.store.clock().today();
     o.store.close().await;
@@ -79,10 +144,11 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
                 "expires_on": l.expires_on,
                 "renewal_due": renewal,
                 "steps": steps,
+                "changes": changes,
             })
         );
     } else {
-        for line in i18n::licence_lines(lang, &l, st, renewal, &steps) {
+        for line in i18n::licence_lines(lang, &l, st, renewal, &steps, &changes) {
             println!("{line}");
         }
     }

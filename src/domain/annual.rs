@@ -40,6 +40,38 @@ pub fn report_status(
     }
 }
 
+/// What may follow a report not filed (人力资源市场暂行条例 arts 36, 46:
+/// 未按规定提交年度报告的，责令改正；拒不改正的，处5000元以上1万元以下罚款).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportChain {
+    /// Filed, or not yet due: nothing to order.
+    NothingToOrder,
+    /// Missing: an order to file it by a day may be made.
+    MayOrder,
+    /// Ordered, the order's day not yet passed.
+    Ordered(NaiveDate),
+    /// The order's day passed with the report still not filed (or filed
+    /// after it): the fine may be proposed.
+    OrderUnmet(NaiveDate),
+}
+
+/// Where `status`'s report stands in the chain, given its order's day.
+pub fn report_chain(
+    status: ReportStatus,
+    submitted: Option<NaiveDate>,
+    order_deadline: Option<NaiveDate>,
+    today: NaiveDate,
+) -> ReportChain {
+    match (order_deadline, submitted) {
+        (Some(d), Some(s)) if s > d => ReportChain::OrderUnmet(d),
+        (Some(_), Some(_)) => ReportChain::NothingToOrder,
+        (Some(d), None) if today > d => ReportChain::OrderUnmet(d),
+        (Some(d), None) => ReportChain::Ordered(d),
+        (None, _) if status == ReportStatus::Missing => ReportChain::MayOrder,
+        (None, _) => ReportChain::NothingToOrder,
+    }
+}
+
 /// The schools visited on site: at least `share_permille` of them (rounded
 /// up, at least one), drawn by lot from `seed`; the same seed and schools
 /// give the same sample.
@@ -76,6 +108,41 @@ pub fn no_enrolment(results: &[(i64, Option<bool>)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_report_is_ordered_then_fined_if_the_order_is_not_met() {
+        // 人力资源市场暂行条例 arts 36, 46: ordered first, fined only if not corrected.
+        let due = d(3, 31);
+        let missing = report_status(due, None, d(4, 10));
+        assert_eq!(
+            report_chain(missing, None, None, d(4, 10)),
+            ReportChain::MayOrder
+        );
+        let not_due = report_status(due, None, d(3, 1));
+        assert_eq!(
+            report_chain(not_due, None, None, d(3, 1)),
+            ReportChain::NothingToOrder
+        );
+        let order = d(4, 30);
+        assert_eq!(
+            report_chain(missing, None, Some(order), d(4, 30)),
+            ReportChain::Ordered(order)
+        );
+        assert_eq!(
+            report_chain(missing, None, Some(order), d(5, 1)),
+            ReportChain::OrderUnmet(order)
+        );
+        // Filed within the order: corrected, no fine; filed after it: not met.
+        let late = report_status(due, Some(d(4, 20)), d(5, 1));
+        assert_eq!(
+            report_chain(late, Some(d(4, 20)), Some(order), d(5, 1)),
+            ReportChain::NothingToOrder
+        );
+        assert_eq!(
+            report_chain(late, Some(d(5, 2)), Some(order), d(5, 3)),
+            ReportChain::OrderUnmet(order)
+        );
+    }
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, m, day).unwrap()

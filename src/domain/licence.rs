@@ -86,6 +86,68 @@ pub fn renewal_due_for(kind: LicenceKind, expires_on: NaiveDate) -> NaiveDate {
     }
 }
 
+/// A change the holder must report: its name, address or legal representative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    Holder,
+    Address,
+    LegalRep,
+}
+
+impl Changed {
+    pub fn code(self) -> &'static str {
+        match self {
+            Changed::Holder => "holder",
+            Changed::Address => "address",
+            Changed::LegalRep => "legal_rep",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Changed> {
+        [Changed::Holder, Changed::Address, Changed::LegalRep]
+            .into_iter()
+            .find(|c| c.code() == code)
+    }
+
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Changed::Holder => lang.pick("名称", "name"),
+            Changed::Address => lang.pick("住所", "address"),
+            Changed::LegalRep => lang.pick("法定代表人", "legal representative"),
+        }
+    }
+}
+
+/// How long a holder has to report a change, by kind: an HR agency 15 days
+/// from the change's registration (人力资源市场暂行条例 art 21), an
+/// agreement institution 30 working days (定点管理暂行办法 art 40). A
+/// private school's change is approved, not reported: None.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportWithin {
+    Days(u64),
+    WorkingDays(u32),
+}
+
+pub fn change_report_within(kind: LicenceKind) -> Option<ReportWithin> {
+    match kind {
+        LicenceKind::HrService => Some(ReportWithin::Days(15)),
+        LicenceKind::TrainingSchool => None,
+        _ => Some(ReportWithin::WorkingDays(30)),
+    }
+}
+
+/// The last day to report a change made on `changed_on`.
+pub fn change_report_due(
+    within: ReportWithin,
+    changed_on: NaiveDate,
+    cal: &super::WorkCalendar,
+) -> NaiveDate {
+    match within {
+        ReportWithin::Days(n) => changed_on + Days::new(n),
+        ReportWithin::WorkingDays(n) => cal.add_working_days(changed_on, n).date,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
     Valid,
@@ -228,6 +290,21 @@ mod tests {
         );
         assert_eq!(renewal_due_for(LicenceKind::HrService, end), d(12, 1));
         assert_eq!(renewal_due_for(LicenceKind::TrainingSchool, end), d(12, 1));
+    }
+
+    #[test]
+    fn a_change_is_reported_within_the_days_its_kind_gives() {
+        let cal = super::super::WorkCalendar::default();
+        // An HR agency: 15 days (人力资源市场暂行条例 art 21).
+        let within = change_report_within(LicenceKind::HrService).unwrap();
+        assert_eq!(change_report_due(within, d(11, 2), &cal), d(11, 17));
+        // An agreement institution: 30 working days (定点管理暂行办法 art 40).
+        let within = change_report_within(LicenceKind::DesignatedClinic).unwrap();
+        assert_eq!(within, ReportWithin::WorkingDays(30));
+        assert!(change_report_due(within, d(11, 2), &cal) >= d(12, 12));
+        // A school's change is approved, not reported.
+        assert_eq!(change_report_within(LicenceKind::TrainingSchool), None);
+        assert_eq!(Changed::parse("legal_rep"), Some(Changed::LegalRep));
     }
 
     #[test]

@@ -77,6 +77,7 @@ pub fn licence_lines(
     standing: crate::domain::licence::Standing,
     renewal_due: Option<chrono::NaiveDate>,
     steps: &[SanctionStepRow],
+    changes: &[crate::store::LicenceChangeRow],
 ) -> Vec<String> {
     let kind = LicenceKind::parse(&l.kind).map_or(l.kind.as_str(), |k| k.label(lang));
     let mut out = vec![format!(
@@ -103,6 +104,10 @@ pub fn licence_lines(
             (Lang::Zh, None) => format!("有效期至：{e}"),
             (Lang::En, None) => format!("Expires: {e}"),
         });
+    }
+    if !changes.is_empty() {
+        out.push(lang.pick("变更备案：", "Changes reported:").to_string());
+        out.extend(changes.iter().map(|c| change_line(lang, c)));
     }
     out.push(lang.pick("处理记录：", "Steps taken:").to_string());
     if steps.is_empty() {
@@ -135,4 +140,86 @@ pub fn no_licence_named(lang: Lang, typed: &str) -> String {
         Lang::Zh => format!("没有许可证号或编号为“{typed}”的许可。"),
         Lang::En => format!("No licence has the number or id \"{typed}\"."),
     }
+}
+
+pub fn change_names_nothing(lang: Lang) -> &'static str {
+    lang.pick(
+        "请写明变更的事项：--holder、--address 或 --legal-rep。",
+        "Name what changed: --holder, --address or --legal-rep.",
+    )
+}
+
+pub fn bad_change_value(lang: Lang, field: crate::domain::licence::Changed) -> String {
+    match lang {
+        Lang::Zh => format!("变更后的{}须为1至200个字符的一行文字。", field.label(lang)),
+        Lang::En => format!(
+            "The new {} must be one line of 1 to 200 characters.",
+            field.label(lang)
+        ),
+    }
+}
+
+pub fn school_changes_are_approved(lang: Lang) -> String {
+    lang.pick(
+        "民办学校变更名称、地址等须经审批（民办教育促进法），不适用变更备案。",
+        "A private school's changes are approved (Private Education Promotion Law), not reported.",
+    )
+    .to_string()
+}
+
+/// A change recorded: when it was due, and whether it came late.
+pub fn change_recorded(
+    lang: Lang,
+    fields: &str,
+    due: chrono::NaiveDate,
+    reported: chrono::NaiveDate,
+    kind: LicenceKind,
+) -> String {
+    let late = (reported - due).num_days();
+    let article = if crate::domain::licence::is_agreement(kind) {
+        lang.pick(
+            "定点管理暂行办法第四十条",
+            "Interim Measures on Designated Institutions art 40",
+        )
+    } else {
+        lang.pick(
+            "人力资源市场暂行条例第二十一条、第四十二条",
+            "Interim Regulations on the HR Market arts 21, 42",
+        )
+    };
+    match (lang, late > 0) {
+        (Lang::Zh, false) => format!("已登记{fields}变更备案，在报告期限（{due}）内。"),
+        (Lang::En, false) => {
+            format!("Recorded the change of {fields}, reported within its deadline ({due}).")
+        }
+        (Lang::Zh, true) => format!(
+            "已登记{fields}变更备案：应于{due}前报告，逾期{late}日，可责令改正（{article}）。"
+        ),
+        (Lang::En, true) => format!(
+            "Recorded the change of {fields}: due by {due}, reported {late} days late; it may be ordered corrected ({article})."
+        ),
+    }
+}
+
+/// A reported change as a line of the licence's detail.
+pub fn change_line(lang: Lang, c: &crate::store::LicenceChangeRow) -> String {
+    let field = crate::domain::licence::Changed::parse(&c.field)
+        .map_or(c.field.as_str(), |f| f.label(lang));
+    let late = (c.reported_on - c.due_on).num_days();
+    let mark = match (lang, late > 0) {
+        (_, false) => String::new(),
+        (Lang::Zh, true) => format!("\t逾期{late}日"),
+        (Lang::En, true) => format!("\t{late} days late"),
+    };
+    format!(
+        "  {}\t{field}\t{} → {}\t{}{}",
+        c.changed_on,
+        printable(&c.old_value),
+        printable(&c.new_value),
+        match lang {
+            Lang::Zh => format!("{}报告（期限{}）", c.reported_on, c.due_on),
+            Lang::En => format!("reported {} (due {})", c.reported_on, c.due_on),
+        },
+        mark
+    )
 }

@@ -476,3 +476,71 @@ pub fn hold_lifted_by_recheck(lang: Lang) -> &'static str {
         " The re-check passed: the stop on enrolment is lifted and the licence is valid again.",
     )
 }
+
+pub fn not_an_hr_agency_in_force(lang: Lang, licence: i64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "许可{licence}不是有效的人力资源服务许可，年度报告的责令改正只适用于人力资源服务机构。"
+        ),
+        Lang::En => format!(
+            "Licence {licence} is not an HR service licence in force: the annual report's order applies to HR agencies."
+        ),
+    }
+}
+
+pub fn annual_chain_refusal(
+    lang: Lang,
+    year: i64,
+    chain: crate::domain::annual::ReportChain,
+) -> String {
+    use crate::domain::annual::ReportChain::*;
+    match (lang, chain) {
+        (Lang::Zh, NothingToOrder) => {
+            format!("{year}年度报告已报送或尚未到截止日，无需责令改正或处罚。")
+        }
+        (Lang::En, NothingToOrder) => {
+            format!("The {year} report was filed or is not yet due: nothing to order or fine.")
+        }
+        (Lang::Zh, MayOrder) => format!(
+            "{year}年度报告尚未责令改正：须先责令限期报送（annual order），逾期仍未报送方可处罚。"
+        ),
+        (Lang::En, MayOrder) => format!(
+            "The {year} report was not yet ordered filed: order it first (annual order); a fine follows only if the order is not met."
+        ),
+        (Lang::Zh, Ordered(d)) => format!("{year}年度报告已责令于{d}前报送，期限未满。"),
+        (Lang::En, Ordered(d)) => {
+            format!("The {year} report is ordered filed by {d}; that day has not passed.")
+        }
+        (Lang::Zh, OrderUnmet(d)) => format!(
+            "{year}年度报告已责令于{d}前报送且逾期未改正，不能再次责令，可处罚款（annual fine）。"
+        ),
+        (Lang::En, OrderUnmet(d)) => format!(
+            "The {year} report was ordered filed by {d} and was not: no second order; the fine may follow (annual fine)."
+        ),
+    }
+}
+
+pub fn annual_ordered(lang: Lang, year: i64, until: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已责令于{until}前报送{year}年度报告（限期整改）；逾期仍未报送的，可处5000元以上1万元以下罚款。"
+        ),
+        Lang::En => format!(
+            "Ordered to file the {year} report by {until}; if it is still not filed, a fine of 5,000–10,000 yuan may follow."
+        ),
+    }
+}
+
+/// What the chain adds to a late or missing report's line.
+pub fn report_chain_note(lang: Lang, chain: crate::domain::annual::ReportChain) -> String {
+    use crate::domain::annual::ReportChain::*;
+    match (lang, chain) {
+        (_, NothingToOrder) => String::new(),
+        (Lang::Zh, MayOrder) => "\t可责令限期报送".into(),
+        (Lang::En, MayOrder) => "\tmay be ordered filed".into(),
+        (Lang::Zh, Ordered(d)) => format!("\t已责令于{d}前报送"),
+        (Lang::En, Ordered(d)) => format!("\tordered filed by {d}"),
+        (Lang::Zh, OrderUnmet(d)) => format!("\t责令于{d}前报送，逾期未改正：可处罚款"),
+        (Lang::En, OrderUnmet(d)) => format!("\tordered filed by {d}, not met: a fine may follow"),
+    }
+}

@@ -374,6 +374,42 @@ impl Store {
         on_backend!(self.licence_standing(id, number))
     }
 
+    /// Orders `year`'s missing report filed by the act's day.
+    pub async fn order_annual_report(
+        &self,
+        actor: &Staff,
+        year: i64,
+        due: NaiveDate,
+        act: &crate::domain::ladder::LicenceAct,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.order_annual_report(actor, year, due, act))
+    }
+
+    /// Records the changes a holder reported, with the filing's deadline.
+    pub async fn record_licence_change(
+        &self,
+        actor: &Staff,
+        licence: i64,
+        changes: &[(crate::domain::licence::Changed, String)],
+        changed_on: NaiveDate,
+        reported_on: NaiveDate,
+        due_on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        on_backend!(self.record_licence_change(
+            actor,
+            licence,
+            changes,
+            changed_on,
+            reported_on,
+            due_on
+        ))
+    }
+
+    /// The changes a licence's holder reported, newest first.
+    pub async fn licence_changes(&self, licence: i64) -> Result<Vec<LicenceChangeRow>, StoreError> {
+        on_backend!(self.licence_changes(licence))
+    }
+
     /// A licence's ladder steps, newest first.
     pub async fn licence_steps(&self, licence: i64) -> Result<Vec<SanctionStepRow>, StoreError> {
         Ok(on_backend!(self.steps_and_leads(licence))?.0)

@@ -728,6 +728,8 @@ pub struct AnnualRow {
     pub due_on: Option<NaiveDate>,
     pub submitted_on: Option<NaiveDate>,
     pub result: Option<String>,
+    /// A missing report ordered filed by this day.
+    pub order_deadline: Option<NaiveDate>,
 }
 
 /// One entry of the inspection queue: a pending inspection (`source` =
@@ -803,6 +805,17 @@ pub struct SanctionStepRow {
     pub until_on: Option<NaiveDate>,
     /// The case whose served decision took the step.
     pub case_number: Option<String>,
+}
+
+/// A change a licence holder reported, with its filing's deadline.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
+pub struct LicenceChangeRow {
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+    pub changed_on: NaiveDate,
+    pub reported_on: NaiveDate,
+    pub due_on: NaiveDate,
 }
 
 /// A licence with its standing on the day and what set it.

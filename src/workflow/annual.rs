@@ -170,3 +170,104 @@ pub fn results_csv(lang: Lang, year: i64, rows: &[(AnnualRow, ReportStatus)]) ->
     });
     crate::workflow::cases::csv_table(head, rows)
 }
+
+/// Where `licence`'s report for `year` stands in the chain on `on`.
+async fn chain_of(
+    store: &Store,
+    lang: Lang,
+    licence: i64,
+    year: i64,
+    on: NaiveDate,
+) -> Result<(NaiveDate, annual::ReportChain), String> {
+    let rows = status(store, lang, year, LicenceKind::HrService, on).await?;
+    let (row, s) = rows
+        .iter()
+        .find(|(r, _)| r.licence_id == licence)
+        .ok_or_else(|| i18n::not_an_hr_agency_in_force(lang, licence))?;
+    let due = row.due_on.unwrap_or(on);
+    Ok((
+        due,
+        annual::report_chain(*s, row.submitted_on, row.order_deadline, on),
+    ))
+}
+
+/// Orders an HR agency's missing report for `year` filed by `until` (责令
+///改正, 人力资源市场暂行条例 arts 36, 46): a light step, on the licence and
+/// beside the year. Ok is the sentence to show.
+#[allow(clippy::too_many_arguments)]
+pub async fn order(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    licence: i64,
+    year: i64,
+    on: NaiveDate,
+    until: NaiveDate,
+) -> Result<String, String> {
+    use crate::domain::ladder::{LicenceAct, Step};
+    if !may(staff, Act::TakeLadderStep) {
+        return Err(i18n::act_refused(lang, Act::TakeLadderStep));
+    }
+    crate::domain::procedure::acts::check_act_date(on, today, None)
+        .map_err(|r| i18n::act_date_refusal(lang, &r))?;
+    let (due, chain) = chain_of(store, lang, licence, year, on).await?;
+    if chain != annual::ReportChain::MayOrder {
+        return Err(i18n::annual_chain_refusal(lang, year, chain));
+    }
+    if until <= on {
+        return Err(i18n::deadline_in_past(lang).to_string());
+    }
+    let act = LicenceAct {
+        licence,
+        step: Step::Rectify,
+        decided_on: on,
+        on,
+        until: Some(until),
+        reason: format!(
+            "未按规定提交{year}年度经营情况年度报告，责令于{until}前报送（人力资源市场暂行条例第三十六条、第四十六条）"
+        ),
+        case: None,
+    };
+    store
+        .order_annual_report(staff, year, due, &act)
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    Ok(i18n::annual_ordered(lang, year, until))
+}
+
+/// Proposes the fine for a report still not filed after its order's day:
+/// a penalty, opened as a case against the agency (人力资源市场暂行条例
+/// art 46: 拒不改正的，处5000元以上1万元以下的罚款). Ok is the sentence.
+#[allow(clippy::too_many_arguments)]
+pub async fn fine(
+    store: &Store,
+    cal: &crate::domain::WorkCalendar,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    licence: i64,
+    year: i64,
+    on: NaiveDate,
+) -> Result<String, String> {
+    if !may(staff, Act::TakeLadderStep) {
+        return Err(i18n::act_refused(lang, Act::TakeLadderStep));
+    }
+    let (_, chain) = chain_of(store, lang, licence, year, on).await?;
+    let annual::ReportChain::OrderUnmet(by) = chain else {
+        return Err(i18n::annual_chain_refusal(lang, year, chain));
+    };
+    let reason = format!(
+        "未按规定提交{year}年度经营情况年度报告，经责令于{by}前改正，逾期仍未改正（人力资源市场暂行条例第四十六条）"
+    );
+    let t = super::supervision::TakeStep {
+        licence,
+        step: crate::domain::ladder::Step::Fine,
+        on,
+        until: None,
+        reason: &reason,
+        source: crate::domain::CaseSource::AnnualReview,
+        from_inspection: None,
+    };
+    super::supervision::sanction(store, cal, staff, lang, today, &t).await
+}

@@ -273,6 +273,7 @@ pub mod export;
 pub mod import;
 pub mod intake;
 pub mod leads;
+pub mod licences;
 pub mod statistics;
 pub mod supervision;
 pub mod zones;

@@ -22,6 +22,7 @@ mod cli_intake;
 mod cli_intake_batch;
 mod cli_leads;
 mod cli_licence_expiry;
+mod cli_licence_reports;
 mod cli_licence_standing;
 mod cli_notice;
 mod cli_ops;

@@ -105,3 +105,84 @@ async fn write_licence_act(
     append_audit(tx, now, &actor.login, "sanction.step", "licence", &act.licence.to_string(), &detail).await?;
     Ok(id)
 }
+
+impl Backend {
+    /// Records the changes a holder reported (field code, new value), made
+    /// on `changed_on`, reported `reported_on`, due by `due_on`: the
+    /// licence takes the new values, the old ones are kept with the change.
+    pub async fn record_licence_change(
+        &self,
+        actor: &crate::domain::Staff,
+        licence: i64,
+        changes: &[(crate::domain::licence::Changed, String)],
+        changed_on: NaiveDate,
+        reported_on: NaiveDate,
+        due_on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        use crate::domain::licence::Changed;
+        let mut tx = self.begin_write().await?;
+        for (field, new) in changes {
+            // Each field's statements are fixed text: no column name is ever built.
+            let (read, write) = match field {
+                Changed::Holder => (
+                    "SELECT holder FROM licence WHERE id = $1",
+                    "UPDATE licence SET holder = $1, version = version + 1 WHERE id = $2",
+                ),
+                Changed::Address => (
+                    "SELECT address FROM licence WHERE id = $1",
+                    "UPDATE licence SET address = $1, version = version + 1 WHERE id = $2",
+                ),
+                Changed::LegalRep => (
+                    "SELECT legal_rep FROM licence WHERE id = $1",
+                    "UPDATE licence SET legal_rep = $1, version = version + 1 WHERE id = $2",
+                ),
+            };
+            let old: Option<String> = sqlx::query_scalar(read).bind(licence).fetch_optional(&mut *tx).await?;
+            let Some(old) = old else {
+                return Err(StoreError::Conflict {
+                    entity: "licence",
+                    id: licence.to_string(),
+                });
+            };
+            sqlx::query(write).bind(new).bind(licence).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO licence_change (licence_id, field, old_value, new_value, changed_on, reported_on, due_on, recorded_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(licence)
+            .bind(field.code())
+            .bind(&old)
+            .bind(new)
+            .bind(changed_on)
+            .bind(reported_on)
+            .bind(due_on)
+            .bind(actor.id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let fields: Vec<&str> = changes.iter().map(|(f, _)| f.code()).collect();
+        append_audit(
+            &mut tx,
+            self.clock.now(),
+            &actor.login,
+            "licence.change",
+            "licence",
+            &licence.to_string(),
+            &format!("{} changed {changed_on}, reported {reported_on}, due {due_on}", fields.join(",")),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The changes a licence's holder reported, newest first.
+    pub async fn licence_changes(&self, licence: i64) -> Result<Vec<LicenceChangeRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT field, old_value, new_value, changed_on, reported_on, due_on FROM licence_change
+             WHERE licence_id = $1 ORDER BY changed_on DESC, id DESC",
+        )
+        .bind(licence)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

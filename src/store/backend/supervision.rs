@@ -241,7 +241,7 @@ impl Backend {
     /// Valid licences of a kind with their annual review of `year`, if any.
     pub async fn annual_rows(&self, year: i64, kind: &str) -> Result<Vec<AnnualRow>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT l.id AS licence_id, l.number, l.holder, a.due_on, a.submitted_on, a.result
+            "SELECT l.id AS licence_id, l.number, l.holder, a.due_on, a.submitted_on, a.result, a.order_deadline
              FROM licence l LEFT JOIN annual_review a ON a.licence_id = l.id AND a.year = $1
              WHERE (CASE WHEN l.standing_since > $3 THEN l.prior_status
                     WHEN l.status = 'suspended' AND l.standing_until < $3 THEN 'valid'
@@ -309,6 +309,35 @@ impl Backend {
 }
 
 impl Backend {
+    /// Orders `year`'s missing report filed: the order's step on the
+    /// licence and its day beside the year, together.
+    pub async fn order_annual_report(
+        &self,
+        actor: &crate::domain::Staff,
+        year: i64,
+        due: NaiveDate,
+        act: &crate::domain::ladder::LicenceAct,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO annual_review (licence_id, year, due_on, result, ordered_on, order_deadline)
+             VALUES ($1, $2, $3, 'pending', $4, $5)
+             ON CONFLICT (licence_id, year) DO UPDATE SET
+                ordered_on = excluded.ordered_on, order_deadline = excluded.order_deadline,
+                version = annual_review.version + 1",
+        )
+        .bind(act.licence)
+        .bind(year)
+        .bind(due)
+        .bind(act.on)
+        .bind(act.until)
+        .execute(&mut *tx)
+        .await?;
+        write_licence_act(&mut tx, self.clock.now(), actor, act).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The public register (机构信息公开): licences of a kind (empty: all)
     /// with their standing facts and the sanction steps taken on each.
     pub async fn public_register(&self, kind: &str) -> Result<Vec<RegisterRow>, StoreError> {
