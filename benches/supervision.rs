@@ -24,6 +24,16 @@ fn main() {
             id,
             weight: if id % 13 == 0 { 4 } else { 1 },
             last_pair: (id % 7 == 0).then_some((1000 + id % 200, 1000 + (id + 1) % 200)),
+            // Two rounds kept off for some: the rotation's exclusion costs its part.
+            recent: if id % 5 == 0 {
+                vec![
+                    1000 + id % 200,
+                    1000 + (id + 3) % 200,
+                    1000 + (id + 7) % 200,
+                ]
+            } else {
+                vec![]
+            },
         })
         .collect();
     let inspectors: Vec<Inspector> = (0..200)

@@ -44,3 +44,9 @@ CREATE TABLE licence_change (
     version         BIGINT NOT NULL DEFAULT 1
 );
 CREATE INDEX licence_change_licence ON licence_change(licence_id, changed_on);
+
+-- The random draw's rotation: an inspector is kept off a target for this
+-- many of its newest inspections (rounds).
+INSERT INTO setting (key, value, source, effective_from)
+SELECT 'draw.rotation_rounds', '1', '分区域监管、定期轮换：检查人员在同一对象最近N轮检查中查过的，本轮不再派往该对象', NULL
+WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'draw.rotation_rounds');

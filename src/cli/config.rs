@@ -8,6 +8,94 @@ use std::process::ExitCode;
 pub enum ConfigCommand {
     /// 查看生效的设置及其来源 / The settings in force, and where each comes from
     Show,
+    /// 查看本单位规则设置（数据库中） / The office's rule settings (in the database)
+    Office,
+    /// 修改本单位规则设置（科室负责人或管理员，写明依据） / Change an office setting (chief or administrator, with its source)
+    Set {
+        key: String,
+        value: String,
+        /// 依据（文件名称、文号） / Where the value comes from
+        #[arg(long)]
+        source: String,
+        /// 执行之日 / In force from
+        #[arg(long, value_parser = super::parse_day)]
+        from: Option<chrono::NaiveDate>,
+    },
+}
+
+/// The office's settings, and changing one (a chief's or an administrator's
+/// act, audited, refused when someone changed it meanwhile).
+pub async fn office(
+    g: &super::Global,
+    lang: crate::i18n::Lang,
+    cmd: ConfigCommand,
+) -> Result<ExitCode, super::Failure> {
+    use super::context::{DEFAULT_DATABASE, Setup, open_store};
+    use crate::domain::permissions::{Act, may};
+    use crate::i18n::{self, printable};
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let fail = |e: crate::store::StoreError| super::Failure::store(lang, &e);
+    let out = match cmd {
+        ConfigCommand::Set {
+            key,
+            value,
+            source,
+            from,
+        } => {
+            let me = o.staff.clone().expect("refused without staff");
+            if !may(&me, Act::SetSetting) {
+                o.store.close().await;
+                return Err(super::Failure::new(
+                    1,
+                    i18n::act_refused(lang, Act::SetSetting),
+                ));
+            }
+            let (key, value, source) = (key.trim(), value.trim(), source.trim());
+            let known = o.store.setting_version(key).await.map_err(fail)?;
+            let bad = |s: &str| {
+                s.is_empty() || s.chars().count() > 200 || s.chars().any(char::is_control)
+            };
+            if known.is_none()
+                || bad(value)
+                || bad(source)
+                || !crate::domain::settings::fits(key, value)
+            {
+                o.store.close().await;
+                return Err(super::Failure::new(2, i18n::bad_setting(lang, key)));
+            }
+            let row = crate::store::SettingRow {
+                key: key.to_string(),
+                value: value.to_string(),
+                source: source.to_string(),
+                effective_from: from,
+            };
+            o.store
+                .set_setting(&me.login, &row, known)
+                .await
+                .map_err(fail)?;
+            i18n::setting_set(lang, key, value)
+        }
+        _ => o
+            .store
+            .settings()
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}\t{}\t{}{}",
+                    printable(&s.key),
+                    printable(&s.value),
+                    printable(&s.source),
+                    s.effective_from.map_or(String::new(), |d| format!("\t{d}"))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    o.store.close().await;
+    println!("{out}");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A database URL without its password.

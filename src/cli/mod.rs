@@ -323,9 +323,8 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
         Command::Staff { command } => staff::run(g, lang, command).await,
         Command::Notice { command } => notice::run(g, lang, command).await,
         Command::Report { month, output } => report::monthly(g, lang, month, output).await,
-        Command::Config { .. } | Command::Man { .. } => {
-            unreachable!("handled before the runtime starts")
-        }
+        Command::Config { command } => config::office(g, lang, command).await,
+        Command::Man { .. } => unreachable!("handled before the runtime starts"),
         Command::Import {
             kind,
             file,

@@ -20,6 +20,11 @@ pub struct Target {
     pub weight: u32,
     /// The two who inspected it last, if any (they are not sent together again).
     pub last_pair: Option<(i64, i64)>,
+    /// Who inspected it in the rounds the rotation keeps them off for
+    /// (`draw.rotation_rounds`): none of them is sent to it. Absent from
+    /// records made before rotation rounds, which replay as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recent: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,7 +151,7 @@ pub fn draw(
         let mut eligible: Vec<(u32, u64, usize)> = inspectors
             .iter()
             .enumerate()
-            .filter(|(_, ins)| !ins.conflicts.contains(&id))
+            .filter(|(_, ins)| !ins.conflicts.contains(&id) && !t.recent.contains(&ins.id))
             .map(|(ii, _)| (load[ii], rng.next_u64(), ii))
             .collect();
         if eligible.len() < need {
@@ -191,6 +196,25 @@ pub fn draw(
         });
     }
     Ok(DrawResult { picks, unstaffed })
+}
+
+/// Who is kept off a target: the inspectors of its newest `rounds`
+/// inspections, given newest first as (inspection, inspector).
+pub fn kept_off(history: &[(i64, i64)], rounds: usize) -> Vec<i64> {
+    let mut seen = Vec::new();
+    let mut off = Vec::new();
+    for (inspection, inspector) in history {
+        if !seen.contains(inspection) {
+            if seen.len() == rounds {
+                break;
+            }
+            seen.push(*inspection);
+        }
+        off.push(*inspector);
+    }
+    off.sort_unstable();
+    off.dedup();
+    off
 }
 
 /// The result as recorded and compared on replay.

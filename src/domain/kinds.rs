@@ -433,6 +433,7 @@ vocabulary! {
         ImportRegister = "import-register", "导入参保单位和人员", "import employers and persons";
         ImportSettlements = "import-settlements", "导入结算数据", "import settlement figures";
         LoadTemplate = "load-template", "载入文书模板", "load a document template";
+        SetSetting = "set-setting", "修改本单位规则设置", "change an office setting";
         FileEvidence = "file-evidence", "登记案卷证据或文书", "add evidence or a document to a case file";
         PrintDocument = "print-document", "出具文书", "print a document";
         RecordLead = "record-lead", "登记线索", "record a lead";

@@ -24,6 +24,7 @@ pub mod permissions;
 pub mod procedure;
 pub mod resident_id;
 pub mod review;
+pub mod settings;
 pub mod settlement;
 pub mod staff;
 pub mod statistics;

@@ -33,7 +33,9 @@ pub fn roles(act: Act) -> &'static [Role] {
         }
         Act::ImportSettlements => &[Inspector, Chief],
         Act::RecordAnnualReview => &[Inspector, Chief, Clerk],
-        Act::ImportLicences | Act::LoadTemplate => &[Chief, Admin],
+        // The office's rules (deadlines, thresholds, figures): set by its
+        // chief or its administrator, each change with its source, audited.
+        Act::ImportLicences | Act::LoadTemplate | Act::SetSetting => &[Chief, Admin],
         Act::ImportRegister => &[Clerk, Chief, Admin],
         // The case's people: who investigates, approves and reviews it.
         Act::FileEvidence => &[Inspector, Chief, Legal],
@@ -98,6 +100,7 @@ mod tests {
         (Act::ImportRegister, [true, false, true, false, true]),
         (Act::ImportSettlements, [false, true, true, false, false]),
         (Act::LoadTemplate, [false, false, true, false, true]),
+        (Act::SetSetting, [false, false, true, false, true]),
         (Act::FileEvidence, [false, true, true, true, false]),
         (Act::PrintDocument, [true, true, true, true, false]),
         (Act::RecordLead, [true, true, true, false, false]),

@@ -544,3 +544,23 @@ pub fn report_chain_note(lang: Lang, chain: crate::domain::annual::ReportChain) 
         (Lang::En, OrderUnmet(d)) => format!("\tordered filed by {d}, not met: a fine may follow"),
     }
 }
+
+pub fn bad_setting(lang: Lang, key: &str) -> String {
+    let key = super::printable(key);
+    match lang {
+        Lang::Zh => format!(
+            "没有设置“{key}”，或值、依据为空、过长（200字以内）或含控制字符（用 config office 查看全部设置）。"
+        ),
+        Lang::En => format!(
+            "There is no setting \"{key}\", or its value or source is empty, too long (200 characters) or holds control characters (config office lists them)."
+        ),
+    }
+}
+
+pub fn setting_set(lang: Lang, key: &str, value: &str) -> String {
+    let (key, value) = (super::printable(key), super::printable(value));
+    match lang {
+        Lang::Zh => format!("已将{key}设为{value}。"),
+        Lang::En => format!("{key} is now {value}."),
+    }
+}

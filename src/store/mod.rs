@@ -231,6 +231,11 @@ impl Store {
         on_backend!(self.setting(key))
     }
 
+    /// Every office setting with its source, by key.
+    pub async fn settings(&self) -> Result<Vec<SettingRow>, StoreError> {
+        on_backend!(self.settings())
+    }
+
     pub async fn setting_version(&self, key: &str) -> Result<Option<i64>, StoreError> {
         on_backend!(self.setting_version(key))
     }

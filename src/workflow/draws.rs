@@ -10,8 +10,16 @@ use crate::store::{DrawFacts, NewDraw, Store};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
-/// The pools as the draw takes them, from the database's facts.
-pub fn pools(f: &DrawFacts) -> (Vec<Target>, Vec<Inspector>) {
+/// The pools as the draw takes them, from the database's facts; the
+/// inspectors of each target's newest `rounds` inspections are kept off it.
+pub fn pools(f: &DrawFacts, rounds: usize) -> (Vec<Target>, Vec<Inspector>) {
+    let mut history: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
+    for (licence, inspection, staff) in &f.teams {
+        history
+            .entry(*licence)
+            .or_default()
+            .push((*inspection, *staff));
+    }
     // The newest inspection of each licence, and who made it (two or more).
     let mut last: HashMap<i64, (i64, Vec<i64>)> = HashMap::new();
     for (licence, inspection, staff) in &f.teams {
@@ -29,6 +37,9 @@ pub fn pools(f: &DrawFacts) -> (Vec<Target>, Vec<Inspector>) {
             last_pair: last
                 .get(id)
                 .and_then(|(_, team)| (team.len() >= 2).then(|| (team[0], team[1]))),
+            recent: history
+                .get(id)
+                .map_or_else(Vec::new, |h| draw::kept_off(h, rounds)),
         })
         .collect();
     let inspectors = f
@@ -45,6 +56,19 @@ pub fn pools(f: &DrawFacts) -> (Vec<Target>, Vec<Inspector>) {
         })
         .collect();
     (targets, inspectors)
+}
+
+/// For how many rounds an inspector is kept off a target they inspected
+/// (`draw.rotation_rounds`, 0 to 10; 1 unless the office sets another).
+pub async fn rotation_rounds(store: &Store) -> usize {
+    store
+        .setting("draw.rotation_rounds")
+        .await
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n <= 10)
+        .unwrap_or(1)
 }
 
 /// A seed fixed now, from the clock and the process (shown before anything
@@ -85,7 +109,7 @@ pub async fn run(
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let facts = store.draw_facts(kind, zone).await.map_err(fail)?;
-    let (targets, inspectors) = pools(&facts);
+    let (targets, inspectors) = pools(&facts, rotation_rounds(store).await);
     let result =
         draw::draw(&plan, &targets, &inspectors).map_err(|e| i18n::draw_error(lang, &e))?;
     let record = NewDraw {

@@ -16,6 +16,7 @@ mod cli_complaints;
 mod cli_concurrency;
 mod cli_crash;
 mod cli_draw;
+mod cli_draw_rotation;
 mod cli_export;
 mod cli_import;
 mod cli_intake;

@@ -8,6 +8,7 @@ fn targets(n: i64) -> Vec<Target> {
             id,
             weight: 1,
             last_pair: None,
+            recent: vec![],
         })
         .collect()
 }
@@ -104,6 +105,37 @@ fn the_pair_that_last_inspected_a_target_is_not_sent_together_again() {
             eligible: 2
         }]
     );
+}
+
+#[test]
+fn the_rotation_keeps_inspectors_off_a_target_for_the_set_rounds() {
+    // Newest first: inspection 9 by 100 and 101, 8 by 102 and 103, 7 by 104.
+    let history = [(9, 100), (9, 101), (8, 102), (8, 103), (7, 104)];
+    assert_eq!(kept_off(&history, 0), Vec::<i64>::new());
+    assert_eq!(kept_off(&history, 1), [100, 101]);
+    assert_eq!(kept_off(&history, 2), [100, 101, 102, 103]);
+    assert_eq!(kept_off(&history, 5), [100, 101, 102, 103, 104]);
+    // Two rounds off: only 104 and 105 are left to send.
+    let mut t = targets(1);
+    t[0].recent = kept_off(&history, 2);
+    for seed in 0..50 {
+        let r = draw(&plan(seed, 1000), &t, &inspectors(6)).unwrap();
+        assert_eq!(r.picks[0].inspectors, [104, 105], "seed {seed}");
+    }
+    // Too few left: the target waits, naming how many were eligible.
+    let r = draw(&plan(1, 1000), &t, &inspectors(5)).unwrap();
+    assert_eq!(
+        r.unstaffed,
+        [Unstaffed {
+            target: 1,
+            eligible: 1
+        }]
+    );
+    // A record made before rounds existed reads and hashes as it did.
+    let old = r#"[{"id":1,"weight":1,"last_pair":null}]"#;
+    let read: Vec<Target> = serde_json::from_str(old).unwrap();
+    assert!(read[0].recent.is_empty());
+    assert_eq!(serde_json::to_string(&read).unwrap(), old);
 }
 
 #[test]

@@ -419,6 +419,13 @@ impl Backend {
         Ok(new_version)
     }
 
+    /// Every office setting with its source, by key.
+    pub async fn settings(&self) -> Result<Vec<SettingRow>, StoreError> {
+        Ok(sqlx::query_as("SELECT key, value, source, effective_from FROM setting ORDER BY key")
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     pub async fn setting_version(&self, key: &str) -> Result<Option<i64>, StoreError> {
         Ok(
             sqlx::query_scalar("SELECT version FROM setting WHERE key = $1")

@@ -1,0 +1,38 @@
+//! What an office setting may hold, where the program reads it as a number:
+//! a value out of its range would be read as the default without a word,
+//! so it is refused when set.
+
+/// The range of each numeric setting the program reads.
+const NUMERIC: &[(&str, i64, i64)] = &[
+    ("draw.rotation_rounds", 0, 10),
+    ("licence.expiring_warn_days", 1, 365),
+    ("case.on_the_spot_filing_days", 0, 30),
+    ("annual.onsite_share_permille", 1, 1000),
+];
+
+/// Whether `value` suits `key`: a numeric setting's value is a whole number
+/// in its range; any other setting takes its text as given.
+pub fn fits(key: &str, value: &str) -> bool {
+    match NUMERIC.iter().find(|(k, ..)| *k == key) {
+        Some((_, min, max)) => value
+            .trim()
+            .parse::<i64>()
+            .is_ok_and(|v| (*min..=*max).contains(&v)),
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numeric_setting_takes_a_number_in_its_range() {
+        assert!(fits("draw.rotation_rounds", "2"));
+        assert!(!fits("draw.rotation_rounds", "11"));
+        assert!(!fits("draw.rotation_rounds", "two"));
+        assert!(fits("licence.expiring_warn_days", "90"));
+        assert!(!fits("licence.expiring_warn_days", "0"));
+        assert!(fits("office.review_body", "石家庄市鹿泉区人民政府"));
+    }
+}
