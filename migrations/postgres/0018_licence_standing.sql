@@ -50,3 +50,32 @@ CREATE INDEX licence_change_licence ON licence_change(licence_id, changed_on);
 INSERT INTO setting (key, value, source, effective_from)
 SELECT 'draw.rotation_rounds', '1', '分区域监管、定期轮换：检查人员在同一对象最近N轮检查中查过的，本轮不再派往该对象', NULL
 WHERE NOT EXISTS (SELECT 1 FROM setting WHERE key = 'draw.rotation_rounds');
+
+-- Checklists no stricter than the rules (社会保险法, 社会保险经办条例):
+-- each row says where it comes from; the office may tighten them.
+ALTER TABLE material_requirement ADD COLUMN source TEXT NOT NULL DEFAULT '';
+UPDATE material_requirement SET source = '社会保险经办条例第二章：个人以公民身份号码作为社会保障号码办理社会保险登记'
+ WHERE material = 'id-card';
+UPDATE material_requirement SET source = '社会保险法第五十八条：用人单位自用工之日起三十日内为职工申请办理社会保险登记'
+ WHERE kind = 'enroll' AND material = 'enrollment-form';
+-- Not asked by the regulation: optional unless the office tightens it.
+UPDATE material_requirement SET required = FALSE, version = version + 1,
+    source = '非法定材料：社会保险经办条例未要求提交劳动合同；用工关系存疑时可要求'
+ WHERE kind = 'enroll' AND material = 'labour-contract' AND version = 1;
+UPDATE material_requirement SET required = FALSE, version = version + 1,
+    source = '仅姓名、公民身份号码变更须提供证明（由审核规则要求）；电话、银行账户等变更无须证明'
+ WHERE kind = 'change-details' AND material = 'change-proof' AND version = 1;
+UPDATE material_requirement SET source = '社会保险经办条例第二章：变更社会保险登记由本人或用人单位申请'
+ WHERE kind = 'change-details' AND material = 'change-form';
+UPDATE material_requirement SET source = '社会保险经办条例第二章：中断、注销登记由用人单位申报'
+ WHERE material IN ('suspend-form', 'cancel-form');
+UPDATE material_requirement SET source = '本局经办规程：核实劳动关系已解除或终止'
+ WHERE material = 'termination-proof';
+UPDATE material_requirement SET source = '社会保险经办条例第二章：注销登记须有注销原因（死亡、出国定居等）'
+ WHERE material = 'cancel-proof';
+UPDATE material_requirement SET source = '社会保险法第十九条、社会保险经办条例第二章：转移接续时转移参保缴费记录'
+ WHERE kind = 'transfer' AND material IN ('transfer-form', 'transfer-certificate');
+UPDATE material_requirement SET source = '社会保险法第六十条：用人单位按月申报缴费基数'
+ WHERE kind = 'contribution-base';
+UPDATE material_requirement SET source = '社会保险经办条例第二章：用人单位在登记管理机关办理登记时同步办理社会保险登记'
+ WHERE kind = 'register-employer';

@@ -10,6 +10,25 @@ pub enum ConfigCommand {
     Show,
     /// 查看本单位规则设置（数据库中） / The office's rule settings (in the database)
     Office,
+    /// 各类申报的材料清单及其依据 / Each filing kind's material checklist, with its sources
+    Checklist,
+    /// 设定材料为必交或非必交（或新增材料），写明依据 / Make a material required or optional (or add one), with its source
+    Require {
+        /// 申报种类，如 enroll / The filing kind, e.g. enroll
+        kind: String,
+        /// 材料代码，如 labour-contract / The material's code
+        material: String,
+        /// yes 必交 / no 非必交
+        required: String,
+        #[arg(long)]
+        source: String,
+        /// 新增材料的中文名称 / A new material's Chinese name
+        #[arg(long, default_value = "")]
+        name_zh: String,
+        /// 新增材料的英文名称 / A new material's English name
+        #[arg(long, default_value = "")]
+        name_en: String,
+    },
     /// 修改本单位规则设置（科室负责人或管理员，写明依据） / Change an office setting (chief or administrator, with its source)
     Set {
         key: String,
@@ -75,6 +94,88 @@ pub async fn office(
                 .map_err(fail)?;
             i18n::setting_set(lang, key, value)
         }
+        ConfigCommand::Require {
+            kind,
+            material,
+            required,
+            source,
+            name_zh,
+            name_en,
+        } => {
+            let me = o.staff.clone().expect("refused without staff");
+            if !may(&me, Act::SetSetting) {
+                o.store.close().await;
+                return Err(super::Failure::new(
+                    1,
+                    i18n::act_refused(lang, Act::SetSetting),
+                ));
+            }
+            let bad = |s: &str| s.chars().count() > 200 || s.chars().any(char::is_control);
+            let required = match required.trim() {
+                "yes" | "是" | "必交" => true,
+                "no" | "否" | "非必交" => false,
+                _ => {
+                    o.store.close().await;
+                    return Err(super::Failure::new(2, i18n::bad_requirement(lang)));
+                }
+            };
+            let kind = kind.trim();
+            let material = material.trim();
+            let known_kind = crate::domain::FilingKind::parse(kind).is_some();
+            let code_ok = !material.is_empty()
+                && material.len() <= 40
+                && material
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !known_kind
+                || !code_ok
+                || source.trim().is_empty()
+                || [&source, &name_zh, &name_en].iter().any(|s| bad(s))
+            {
+                o.store.close().await;
+                return Err(super::Failure::new(2, i18n::bad_requirement(lang)));
+            }
+            let row = crate::store::ChecklistRow {
+                kind: kind.to_string(),
+                material: material.to_string(),
+                name_zh: name_zh.trim().to_string(),
+                name_en: name_en.trim().to_string(),
+                required,
+                source: source.trim().to_string(),
+            };
+            if !o
+                .store
+                .set_requirement(&me.login, &row)
+                .await
+                .map_err(fail)?
+            {
+                o.store.close().await;
+                return Err(super::Failure::new(2, i18n::bad_requirement(lang)));
+            }
+            i18n::requirement_set(lang, kind, material, required)
+        }
+        ConfigCommand::Checklist => o
+            .store
+            .checklist()
+            .await
+            .map_err(fail)?
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    printable(&r.kind),
+                    printable(&r.material),
+                    printable(lang.pick(&r.name_zh, &r.name_en)),
+                    if r.required {
+                        lang.pick("必交", "required")
+                    } else {
+                        lang.pick("非必交", "optional")
+                    },
+                    printable(&r.source)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
         _ => o
             .store
             .settings()

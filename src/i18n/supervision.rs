@@ -564,3 +564,20 @@ pub fn setting_set(lang: Lang, key: &str, value: &str) -> String {
         Lang::En => format!("{key} is now {value}."),
     }
 }
+
+pub fn bad_requirement(lang: Lang) -> &'static str {
+    lang.pick(
+        "应写作 config require 申报种类 材料代码 yes|no --source 依据；新增材料还须 --name-zh 与 --name-en（代码为小写字母、数字和连字符，各项200字以内）。",
+        "Write config require KIND MATERIAL yes|no --source TEXT; a new material also needs --name-zh and --name-en (codes in lower-case letters, digits and hyphens; each text within 200 characters).",
+    )
+}
+
+pub fn requirement_set(lang: Lang, kind: &str, material: &str, required: bool) -> String {
+    let (kind, material) = (super::printable(kind), super::printable(material));
+    match (lang, required) {
+        (Lang::Zh, true) => format!("{kind}的材料{material}已设为必交。"),
+        (Lang::Zh, false) => format!("{kind}的材料{material}已设为非必交。"),
+        (Lang::En, true) => format!("{kind}: {material} is now required."),
+        (Lang::En, false) => format!("{kind}: {material} is now optional."),
+    }
+}

@@ -231,6 +231,21 @@ impl Store {
         on_backend!(self.setting(key))
     }
 
+    /// Every checklist row with its names and source, by kind.
+    pub async fn checklist(&self) -> Result<Vec<ChecklistRow>, StoreError> {
+        on_backend!(self.checklist())
+    }
+
+    /// Sets a checklist row (or adds one, given its names); Ok(false) when
+    /// the row is new and has no names.
+    pub async fn set_requirement(
+        &self,
+        actor: &str,
+        row: &ChecklistRow,
+    ) -> Result<bool, StoreError> {
+        on_backend!(self.set_requirement(actor, row))
+    }
+
     /// Every office setting with its source, by key.
     pub async fn settings(&self) -> Result<Vec<SettingRow>, StoreError> {
         on_backend!(self.settings())

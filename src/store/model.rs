@@ -233,6 +233,17 @@ pub struct FigureRow {
     pub effective_from: NaiveDate,
 }
 
+/// A row of a filing kind's material checklist, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ChecklistRow {
+    pub kind: String,
+    pub material: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub required: bool,
+    pub source: String,
+}
+
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct SettingRow {
     pub key: String,

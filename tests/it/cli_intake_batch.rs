@@ -286,9 +286,9 @@ fn a_large_batch_is_checked_whole() {
     );
     for i in 0..80u32 {
         let first17 = format!("1301101985010{:04}", 1000 + i);
-        // Every tenth without its contract.
+        // Every tenth without its enrollment form (a contract is not required).
         let materials = if i % 10 == 0 {
-            "居民身份证；社会保险参保登记表"
+            "居民身份证；劳动合同"
         } else {
             "居民身份证；社会保险参保登记表；劳动合同"
         };

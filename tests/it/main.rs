@@ -12,6 +12,7 @@ mod cli_average_wage;
 mod cli_case_acts;
 mod cli_case_decisions;
 mod cli_cases;
+mod cli_checklists;
 mod cli_complaints;
 mod cli_concurrency;
 mod cli_crash;

@@ -246,6 +246,70 @@ impl Backend {
         .await?)
     }
 
+    /// Every checklist row with its names and source, by kind.
+    pub async fn checklist(&self) -> Result<Vec<ChecklistRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT kind, material, name_zh, name_en, required, source FROM material_requirement ORDER BY kind, material",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Makes a checklist row required or optional with its source, or adds
+    /// one (a new row needs its names). Ok is false when the row is new and
+    /// no names were given.
+    pub async fn set_requirement(
+        &self,
+        actor: &str,
+        row: &ChecklistRow,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let updated = sqlx::query(
+            "UPDATE material_requirement SET required = $1, source = $2,
+                name_zh = CASE WHEN $3 = '' THEN name_zh ELSE $3 END,
+                name_en = CASE WHEN $4 = '' THEN name_en ELSE $4 END,
+                version = version + 1
+             WHERE kind = $5 AND material = $6",
+        )
+        .bind(row.required)
+        .bind(&row.source)
+        .bind(&row.name_zh)
+        .bind(&row.name_en)
+        .bind(&row.kind)
+        .bind(&row.material)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            if row.name_zh.is_empty() || row.name_en.is_empty() {
+                return Ok(false);
+            }
+            sqlx::query(
+                "INSERT INTO material_requirement (kind, material, name_zh, name_en, required, source)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(&row.kind)
+            .bind(&row.material)
+            .bind(&row.name_zh)
+            .bind(&row.name_en)
+            .bind(row.required)
+            .bind(&row.source)
+            .execute(&mut *tx)
+            .await?;
+        }
+        append_audit(
+            &mut tx,
+            self.clock.now(),
+            actor,
+            "checklist.set",
+            "material_requirement",
+            &format!("{}/{}", row.kind, row.material),
+            &format!("required {}; {}", row.required, row.source),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     // ----------------------------------------------------------------- staff
 
     pub async fn staff_by_login(&self, login: &str) -> Result<Option<Staff>, StoreError> {
