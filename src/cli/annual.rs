@@ -55,6 +55,17 @@ pub enum AnnualCommand {
         #[arg(long, value_parser = parse_day)]
         on: Option<NaiveDate>,
     },
+    /// 年度检查结果报告（.docx，报市局） / The year's results as a document to the city bureau (.docx)
+    Report {
+        #[arg(long)]
+        year: i64,
+        /// 许可类别（缺省民办职业培训学校） / Licence kind (default training-school)
+        #[arg(long, default_value = "training-school")]
+        kind: String,
+        /// 写入的文件 / The file to write
+        #[arg(short = 'o', long)]
+        output: std::path::PathBuf,
+    },
     /// 年度结果（CSV，报市局） / The year's results as CSV, the report to the city bureau
     Export {
         #[arg(long)]
@@ -156,6 +167,18 @@ pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode,
                 on.unwrap_or(today),
             )
             .await
+        }
+        AnnualCommand::Report { year, kind, output } => {
+            let k = LicenceKind::parse(kind.trim())
+                .ok_or_else(|| Failure::new(2, i18n::unknown_licence_kind(lang, &kind)))?;
+            match work::city_report(&o.store, lang, year, k, today).await {
+                Ok(bytes) => crate::sheet::write_private(&output, &bytes)
+                    .map(|()| {
+                        i18n::annual_report_written(lang, year, &output.display().to_string())
+                    })
+                    .map_err(|e| i18n::list_export_failed(lang, &e.to_string())),
+                Err(e) => Err(e),
+            }
         }
         AnnualCommand::Receive { licence, year } => {
             work::record(&o.store, &me, lang, today, licence, year, None, "").await

@@ -70,6 +70,21 @@ pub fn default_template(office: &str, title: &str, fields: &[&str]) -> Vec<u8> {
     for f in fields {
         body.push_str(&paragraph(&format!("{f}：{{{{{f}}}}}"), false));
     }
+    package(&body)
+}
+
+/// A document of paragraphs, each (text, whether it is a title): a report
+/// written whole by the program, not filled from a template.
+pub fn document(paragraphs: &[(String, bool)]) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .map(|(text, title)| paragraph(text, *title))
+        .collect();
+    package(&body)
+}
+
+/// The `.docx` package around a body of paragraphs (A4, the official margins).
+fn package(body: &str) -> Vec<u8> {
     let doc = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>"#

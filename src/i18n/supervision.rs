@@ -402,12 +402,29 @@ pub fn annual_recorded(
         (Lang::En, Some(false)) => format!("Licence {licence}, {year} annual inspection: failed."),
     };
     if no_enrolment {
-        s.push_str(lang.pick(
-            "复查合格前不得招生。",
-            " No enrolment until a re-check passes.",
-        ));
+        s.push_str(&match lang {
+            Lang::Zh => format!(
+                "复查合格前不得招生；由科室负责人责令限期整改（sanction add {licence} rectify --until 日期），期满复查。"
+            ),
+            Lang::En => format!(
+                " No enrolment until a re-check passes; the section chief orders it rectified by a day (sanction add {licence} rectify --until DAY), then it is re-checked."
+            ),
+        });
     }
     s
+}
+
+/// A school re-checked after its rectification and still failing: what the
+/// law lets follow, by the penalty procedure (民办教育促进法 art 62).
+pub fn recheck_failed(lang: Lang, licence: i64, inspection: i64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "整改后复查仍不合格：可依民办教育促进法第六十二条责令停止招生或吊销办学许可证，按处罚程序办理（sanction add {licence} revoke --source annual-review --from-inspection {inspection}）。"
+        ),
+        Lang::En => format!(
+            " Still failing when re-checked after its rectification: enrolment may be stopped or the licence revoked under art 62 of the Private Education Promotion Law, by the penalty procedure (sanction add {licence} revoke --source annual-review --from-inspection {inspection})."
+        ),
+    }
 }
 
 pub fn annual_counts(
@@ -579,5 +596,13 @@ pub fn requirement_set(lang: Lang, kind: &str, material: &str, required: bool) -
         (Lang::Zh, false) => format!("{kind}的材料{material}已设为非必交。"),
         (Lang::En, true) => format!("{kind}: {material} is now required."),
         (Lang::En, false) => format!("{kind}: {material} is now optional."),
+    }
+}
+
+pub fn annual_report_written(lang: Lang, year: i64, path: &str) -> String {
+    let path = super::printable(path);
+    match lang {
+        Lang::Zh => format!("{year}年度检查结果报告已写出：{path}"),
+        Lang::En => format!("The {year} annual results report is written to {path}"),
     }
 }

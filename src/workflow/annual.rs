@@ -271,3 +271,96 @@ pub async fn fine(
     };
     super::supervision::sanction(store, cal, staff, lang, today, &t).await
 }
+
+/// The year's results as the document sent up to the city bureau (市局职业能力
+/// 建设处 for schools): the office, the title, the addressee, the figures,
+/// each school with its report, its result and what followed a failure
+/// (its rectification's deadline, a stop of enrolment, a revocation), then
+/// the office's name, the day and the seal's place. Always in Chinese: it
+/// is an official paper.
+pub async fn city_report(
+    store: &Store,
+    lang: Lang,
+    year: i64,
+    kind: LicenceKind,
+    today: NaiveDate,
+) -> Result<Vec<u8>, String> {
+    use crate::domain::ladder::Step;
+    let rows = status(store, lang, year, kind, today).await?;
+    let count = |s: ReportStatus| rows.iter().filter(|(_, x)| *x == s).count();
+    let result = |r: &AnnualRow, code: &str| r.result.as_deref() == Some(code);
+    let passed = rows.iter().filter(|(r, _)| result(r, "passed")).count();
+    let failed = rows.iter().filter(|(r, _)| result(r, "failed")).count();
+    let (what, to) = if kind == LicenceKind::TrainingSchool {
+        ("民办职业培训学校", "市人力资源和社会保障局职业能力建设处")
+    } else {
+        (
+            "人力资源服务机构",
+            "市人力资源和社会保障局人力资源流动管理处",
+        )
+    };
+    let mut p: Vec<(String, bool)> = vec![
+        (super::documents::OFFICE.to_string(), true),
+        (format!("关于{year}年度{what}年度检查结果的报告"), true),
+        (format!("{to}："), false),
+        (
+            format!(
+                "根据年度检查和年度报告制度（民办教育促进法实施条例第四十七条、人力资源市场暂行条例第三十六条），现将本区{year}年度{what}年度检查结果报告如下。本年度应参加年度检查的共{}家：按时报送年度报告{}家，逾期报送{}家，未报送{}家；年度检查合格{passed}家，不合格{failed}家，未评定{}家。",
+                rows.len(),
+                count(ReportStatus::Received),
+                count(ReportStatus::Late),
+                count(ReportStatus::Missing),
+                rows.len() - passed - failed,
+            ),
+            false,
+        ),
+        ("一、各单位年度检查结果".to_string(), false),
+    ];
+    for (i, (r, s)) in rows.iter().enumerate() {
+        let verdict = match r.result.as_deref() {
+            Some("passed") => "合格",
+            Some("failed") => "不合格",
+            _ => "未评定",
+        };
+        let mut line = format!(
+            "{}. {}（{}）：年度报告{}，年度检查{verdict}",
+            i + 1,
+            i18n::printable(&r.holder),
+            i18n::printable(&r.number),
+            s.label(Lang::Zh)
+        );
+        if result(r, "failed") {
+            // What followed: the latest step taken on it.
+            let steps = store
+                .licence_steps(r.licence_id)
+                .await
+                .map_err(|e| i18n::store_error(lang, &e))?;
+            match steps.first() {
+                Some(st) => {
+                    let label =
+                        Step::parse(&st.step).map_or(st.step.as_str(), |x| x.label(Lang::Zh));
+                    line.push_str(&format!("；{}{label}", st.decided_on));
+                    if let Some(d) = st.deadline.or(st.until_on) {
+                        line.push_str(&format!("，期限至{d}"));
+                    }
+                }
+                None => line.push_str("；尚未作出处理"),
+            }
+        }
+        line.push('。');
+        p.push((line, false));
+    }
+    if rows.is_empty() {
+        p.push(("（本年度无应参加年度检查的单位。）".to_string(), false));
+    }
+    p.push((
+        "二、对年度检查不合格的单位，本局已责令限期整改并组织复查，复查仍不合格的依法处理。"
+            .to_string(),
+        false,
+    ));
+    p.push(("特此报告。".to_string(), false));
+    p.push((super::documents::OFFICE.to_string(), false));
+    p.push((today.format("%Y年%m月%d日").to_string(), false));
+    p.push(("（盖章）".to_string(), false));
+    Ok(crate::docx::document(&p))
+}

@@ -128,6 +128,17 @@ pub async fn record(
     if lift.is_some() {
         said.push_str(i18n::hold_lifted_by_recheck(lang));
     }
+    // A school failing its re-check after a rectification was ordered: the
+    // chain goes on to the penalty (民办教育促进法 art 62).
+    if !passed && kind == LicenceKind::TrainingSchool {
+        let steps = store.licence_steps(licence).await.map_err(fail)?;
+        if steps
+            .iter()
+            .any(|s| s.step == Step::Rectify.code() && s.deadline.is_some_and(|d| d <= today))
+        {
+            said.push_str(&i18n::recheck_failed(lang, licence, id));
+        }
+    }
     Ok(said)
 }
 

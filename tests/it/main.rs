@@ -28,6 +28,7 @@ mod cli_licence_reports;
 mod cli_licence_standing;
 mod cli_notice;
 mod cli_ops;
+mod cli_school_chain;
 mod cli_supervision;
 mod cli_zones;
 mod clock;

@@ -136,7 +136,10 @@ async fn a_clerk_receives_an_enrollment_on_screen_and_reads_its_problems() {
     assert!(s.contains("── 审核发现的问题 ──"), "{s}");
     assert!(s.contains("材料“劳动合同”无效"), "{s}");
     // Optional by the rules (社会保险经办条例), but given: it must be valid.
-    assert!(s.contains("劳动合同（非必交）：已交但无效（未签字）"), "{s}");
+    assert!(
+        s.contains("劳动合同（非必交）：已交但无效（未签字）"),
+        "{s}"
+    );
     // In the queue, the person it declares named, their ID masked.
     desk.key(code(KeyCode::Esc)).await;
     select(&mut desk, &store, id).await;
