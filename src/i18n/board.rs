@@ -438,3 +438,17 @@ pub fn series_max(lang: Lang, max: u64) -> String {
         Lang::En => format!(" (max {max})"),
     }
 }
+
+/// After a violation notice: the agreement's handling, with its deadline
+/// to rectify, checked by a re-inspection after it.
+pub fn agreement_handling_next(lang: Lang, licence: i64, year: i64, seq: i64) -> String {
+    let n = violation_notice_number(year, seq);
+    match lang {
+        Lang::Zh => format!(
+            "请按服务协议处理并限期整改（约谈、暂停拨付、追回费用、违约金等：sanction add {licence} interview --until 整改期限 --reason 违约通知单{n}），期满复查；逾期未复查的列入 sanction due。"
+        ),
+        Lang::En => format!(
+            " Handle it under the agreement with a day to rectify by (interview, withheld payment, recovery, contract penalty…: sanction add {licence} interview --until DAY --reason \"violation notice {n}\"), then re-inspect; one not re-inspected by then is listed by sanction due."
+        ),
+    }
+}

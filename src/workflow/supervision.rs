@@ -121,6 +121,10 @@ pub async fn record(
     let mut said = i18n::inspection_recorded(lang, id, passed);
     if let Some((year, seq)) = done.notice {
         said.push_str(&i18n::violation_notice_served(lang, year, seq));
+        // The notice leads to the agreement's own handling, with a day by
+        // which to rectify and a re-check after it (医保条例 art 13; 定点管理
+        // 暂行办法 art 38).
+        said.push_str(&i18n::agreement_handling_next(lang, licence, year, seq));
     }
     if done.tasks_closed > 0 {
         said.push_str(&i18n::audit_tasks_closed(lang, done.tasks_closed));

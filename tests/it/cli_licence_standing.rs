@@ -604,3 +604,89 @@ async fn the_dashboard_counts_the_standings_clocks_as_the_rules_do() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_violation_notice_leads_to_the_agreements_handling_and_its_recheck() {
+    for db in TestDb::all().await {
+        let o = Office::new(&db).await;
+        let clinic = db
+            .scalar(
+                "SELECT MIN(id) FROM licence WHERE kind = 'designated-clinic' AND status = 'valid'",
+            )
+            .await;
+        o.ok(
+            "2026-11-02",
+            "wulei",
+            &format!("lead add {clinic} --source tip --summary 串换药品"),
+        );
+        let lead = db.scalar("SELECT MAX(id) FROM licence_lead").await;
+        o.ok(
+            "2026-11-02",
+            "liuyang",
+            &format!("lead inspect {lead} --inspector wulei --inspector huangwei"),
+        );
+        let first = db
+            .scalar(&format!(
+                "SELECT MAX(id) FROM inspection WHERE licence_id = {clinic}"
+            ))
+            .await;
+        let said = o.ok(
+            "2026-11-02",
+            "wulei",
+            &format!(
+                "inspect record {first} --item reimbursements=failed:串换药品结算 --rest passed"
+            ),
+        );
+        assert!(
+            said.contains("违约通知单") && said.contains("sanction add"),
+            "{}: {said}",
+            o.label
+        );
+        // The agreement's own handling, light, with its day to rectify by.
+        let said = o.ok(
+            "2026-11-03",
+            "liuyang",
+            &format!("sanction add {clinic} interview --until 2026-11-20 --reason 违约通知单整改"),
+        );
+        assert!(!said.contains("行政处罚"), "{}: {said}", o.label);
+        let due = |day: &str| o.ok(day, "liuyang", &format!("sanction due --on {day}"));
+        let number = show(&o, T, clinic)["number"].as_str().unwrap().to_string();
+        assert!(
+            !due("2026-11-20").contains(&number),
+            "{}: not yet due",
+            o.label
+        );
+        assert!(
+            due("2026-11-23").contains(&number),
+            "{}: due, not re-checked",
+            o.label
+        );
+        // Re-checked and passed: no longer due.
+        o.ok(
+            "2026-11-24",
+            "wulei",
+            &format!("lead add {clinic} --source patrol --summary 整改复查"),
+        );
+        let lead = db.scalar("SELECT MAX(id) FROM licence_lead").await;
+        o.ok(
+            "2026-11-24",
+            "liuyang",
+            &format!("lead inspect {lead} --inspector wulei --inspector huangwei"),
+        );
+        let second = db
+            .scalar(&format!(
+                "SELECT MAX(id) FROM inspection WHERE licence_id = {clinic}"
+            ))
+            .await;
+        o.ok(
+            "2026-11-24",
+            "wulei",
+            &format!("inspect record {second} --rest passed"),
+        );
+        assert!(
+            !due("2026-11-25").contains(&number),
+            "{}: re-checked",
+            o.label
+        );
+    }
+}
