@@ -231,6 +231,21 @@ pub fn founding(kind: DecisionKind) -> impl Iterator<Item = &'static Article> {
 /// HR agencies): decided in a case opened from the licence's ladder.
 pub const LICENCE_ARTICLES: [&str; 5] = ["mjcj-62", "mjcj-62-gains", "hrm-42", "hrm-43", "hrm-46"];
 
+/// The penalties on licence holders, each with an article that founds it:
+/// (kind, article code), in the table's order.
+pub fn licence_choices() -> Vec<(DecisionKind, &'static str)> {
+    ARTICLES
+        .iter()
+        .filter(|a| LICENCE_ARTICLES.contains(&a.code))
+        .flat_map(|a| {
+            a.founds
+                .iter()
+                .filter(|k| k.is_penalty())
+                .map(move |k| (*k, a.code))
+        })
+        .collect()
+}
+
 /// The articles a labour-inspection fine rests on (the screen's decision
 /// form lists these).
 pub fn fine_articles() -> Vec<&'static Article> {

@@ -107,11 +107,18 @@ impl SavedView {
     }
 }
 
-/// The decision form: the article (a cursor into the table), then the fine
-/// and what the article measures it on, typed in yuan or as a count.
+/// The decision form: the decision and its article (a cursor into the
+/// choices), then the fine and what the article measures it on, typed in
+/// yuan or as a count. A licence holder's case chooses among the penalties
+/// on licences (警告, 没收, 罚款, 停止招生, 吊销), and its prior notice
+/// proposes one the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecideForm {
     pub id: i64,
+    /// Decide, or a prior notice proposing the penalty.
+    pub step: CaseMove,
+    /// (the decision's kind, its article's code)
+    pub choices: Vec<(crate::domain::DecisionKind, &'static str)>,
     pub article: usize,
     /// 0 the article list, 1 the fine, 2 affected workers, 3 amount owed,
     /// 4 the day decided.
@@ -135,10 +142,46 @@ impl DecideForm {
         }
     }
 
-    /// The decision as asked, or the sentence saying what is wrong.
-    fn ask(&self, lang: Lang) -> Result<(String, i64, i64, i64), String> {
-        let list = fines::fine_articles();
-        let a = list[self.article.min(list.len() - 1)];
+    /// The form for a labour-inspection case: fines, by their articles.
+    pub fn fines(id: i64) -> DecideForm {
+        DecideForm {
+            id,
+            step: CaseMove::Decide,
+            choices: fines::fine_articles()
+                .into_iter()
+                .map(|a| (crate::domain::DecisionKind::Fine, a.code))
+                .collect(),
+            article: 0,
+            field: 0,
+            fine: String::new(),
+            workers: String::new(),
+            owed: String::new(),
+            on: String::new(),
+            error: None,
+        }
+    }
+
+    /// The form for a licence holder's case: each penalty its articles found.
+    pub fn licence_penalties(id: i64, step: CaseMove) -> DecideForm {
+        DecideForm {
+            step,
+            choices: fines::licence_choices(),
+            ..DecideForm::fines(id)
+        }
+    }
+
+    /// The decision as asked — (kind, article, workers, owed, amount) — or
+    /// the sentence saying what is wrong.
+    fn ask(
+        &self,
+        lang: Lang,
+    ) -> Result<(crate::domain::DecisionKind, String, i64, i64, i64), String> {
+        let Some(&(kind, code)) = self.choices.get(self.article) else {
+            return Err(i18n::fine_refusal(
+                lang,
+                &fines::FineRefusal::UnknownArticle,
+            ));
+        };
         let money = |s: &str| -> Result<i64, String> {
             if s.trim().is_empty() {
                 return Ok(0);
@@ -162,8 +205,13 @@ impl DecideForm {
             owed,
             ..fines::Basis::default()
         };
-        fines::check(a.code, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
-        Ok((a.code.to_string(), workers, owed, fine))
+        // What the law fixes (no amount, or exactly what is owed) needs no typing.
+        let fine = match fines::fixed_amount(kind, code, basis) {
+            Some(fixed) => fixed.map_err(|r| i18n::fine_refusal(lang, &r))?,
+            None => fine,
+        };
+        fines::check_for(kind, code, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
+        Ok((kind, code.to_string(), workers, owed, fine))
     }
 }
 
@@ -539,6 +587,7 @@ impl App {
                             id: *id,
                             step: *m,
                             note: note.trim().to_string(),
+                            kind: crate::domain::DecisionKind::Fine,
                             decision: None,
                             lang,
                             on: Some(on),
@@ -585,7 +634,7 @@ impl App {
                     vec![]
                 }
                 KeyCode::Up | KeyCode::Down if form.field == 0 => {
-                    step(&mut form.article, fines::fine_articles().len(), k.code);
+                    step(&mut form.article, form.choices.len(), k.code);
                     vec![]
                 }
                 KeyCode::Enter => match form.ask(lang).and_then(|d| {
@@ -598,17 +647,20 @@ impl App {
                     };
                     Ok((d, on))
                 }) {
-                    Ok((decision, on)) => vec![Effect::MoveCase(CaseMoveAsk {
-                        id: form.id,
-                        step: CaseMove::Decide,
-                        note: String::new(),
-                        decision: Some(decision),
-                        lang,
-                        on,
-                        served_by: crate::domain::ServiceMethod::Direct,
-                        approved_by: String::new(),
-                        until: None,
-                    })],
+                    Ok(((kind, article, workers, owed, fine), on)) => {
+                        vec![Effect::MoveCase(CaseMoveAsk {
+                            id: form.id,
+                            step: form.step,
+                            note: String::new(),
+                            kind,
+                            decision: Some((article, workers, owed, fine)),
+                            lang,
+                            on,
+                            served_by: crate::domain::ServiceMethod::Direct,
+                            approved_by: String::new(),
+                            until: None,
+                        })]
+                    }
                     Err(e) => {
                         form.error = Some(e);
                         vec![]
@@ -702,16 +754,16 @@ impl App {
 
     /// After a step is chosen: the decision form, or the confirmation.
     fn choose_step(&mut self, id: i64, m: CaseMove) -> Vec<Effect> {
-        if m == CaseMove::Decide {
-            self.overlay = Some(Overlay::CaseDecide(DecideForm {
-                id,
-                article: 0,
-                field: 0,
-                fine: String::new(),
-                workers: String::new(),
-                owed: String::new(),
-                on: String::new(),
-                error: None,
+        // A licence holder's penalty is chosen among the licence penalties,
+        // proposed by its notice and decided the same way.
+        let on_a_licence = self
+            .open_case()
+            .is_some_and(|(_, s)| s.row.licence_id.is_some());
+        if m == CaseMove::Decide || (on_a_licence && m == CaseMove::PriorNotice) {
+            self.overlay = Some(Overlay::CaseDecide(if on_a_licence {
+                DecideForm::licence_penalties(id, m)
+            } else {
+                DecideForm::fines(id)
             }));
             return vec![];
         }

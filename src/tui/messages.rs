@@ -146,6 +146,8 @@ pub struct CaseMoveAsk {
     pub id: i64,
     pub step: crate::domain::CaseMove,
     pub note: String,
+    /// The decision's kind (a fine unless a licence penalty was chosen).
+    pub kind: crate::domain::DecisionKind,
     /// (article code, affected workers, amount owed in fen, fine in fen)
     pub decision: Option<(String, i64, i64, i64)>,
     pub lang: Lang,

@@ -305,7 +305,7 @@ impl Runner {
                         served_by: ask.served_by,
                         decision: decision.map(|(article, basis, amount)| {
                             crate::domain::procedure::decide::Asked {
-                                kind: crate::domain::DecisionKind::Fine,
+                                kind: ask.kind,
                                 article,
                                 basis,
                                 amount: Some(amount),

@@ -455,8 +455,19 @@ pub fn register_csv(lang: Lang, rows: &[crate::store::RegisterRow]) -> String {
     let rows = rows.iter().map(|r| {
         let kind =
             LicenceKind::parse(&r.kind).map_or(r.kind.clone(), |k| k.label(lang).to_string());
-        let status = crate::domain::LicenceStatus::parse(&r.status)
-            .map_or(r.status.clone(), |s| s.label(lang).to_string());
+        // An agreement is terminated (解除协议), not revoked.
+        let agreement =
+            LicenceKind::parse(&r.kind).is_some_and(crate::domain::licence::is_agreement);
+        let status = match crate::domain::LicenceStatus::parse(&r.status) {
+            Some(crate::domain::LicenceStatus::Revoked) if agreement => {
+                lang.pick("已解除协议", "agreement terminated").to_string()
+            }
+            Some(crate::domain::LicenceStatus::Suspended) if agreement => {
+                lang.pick("中止协议", "agreement suspended").to_string()
+            }
+            Some(s) => s.label(lang).to_string(),
+            None => r.status.clone(),
+        };
         [
             r.number.clone(),
             r.holder.clone(),

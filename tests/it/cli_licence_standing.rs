@@ -437,7 +437,7 @@ async fn a_suspension_ends_by_itself_on_its_day_and_a_lifting_is_recorded() {
             out.lines()
                 .find(|l| l.contains(&number))
                 .unwrap()
-                .contains("暂停")
+                .contains("中止协议")
         };
         assert!(in_pool(T), "{}: the register shows it suspended", o.label);
         assert!(!in_pool("2027-01-01"), "{}", o.label);
@@ -454,10 +454,37 @@ async fn a_suspension_ends_by_itself_on_its_day_and_a_lifting_is_recorded() {
             &format!("sanction add {clinic} lift --reason 再次"),
             "未被暂停",
         );
+        // Terminated for good: 已解除协议 in its detail and the register.
+        o.ok(
+            "2026-12-01",
+            "liuyang",
+            &format!("sanction add {clinic} terminate --reason 骗取医保基金"),
+        );
+        let text = o.ok("2026-12-02", "liuyang", &format!("licences show {clinic}"));
+        assert!(
+            text.contains("状态：已解除协议，自2026-12-01起"),
+            "{}: {text}",
+            o.label
+        );
+        let number = show(&o, "2026-12-02", clinic)["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let register = o.ok(
+            "2026-12-02",
+            "liuyang",
+            "register export --kind designated-clinic",
+        );
+        let row = register.lines().find(|l| l.contains(&number)).unwrap();
+        assert!(row.contains("已解除协议"), "{}: {row}", o.label);
         let steps = show(&o, "2026-12-01", clinic)["steps"].clone();
         assert_eq!(
-            (steps[0]["step"].as_str(), steps[1]["step"].as_str()),
-            (Some("lift"), Some("suspend-agreement")),
+            (
+                steps[0]["step"].as_str(),
+                steps[1]["step"].as_str(),
+                steps[2]["step"].as_str()
+            ),
+            (Some("terminate"), Some("lift"), Some("suspend-agreement")),
             "{}: {steps}",
             o.label
         );

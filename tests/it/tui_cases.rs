@@ -6,7 +6,7 @@
 use crate::common;
 
 use common::tui::*;
-use hrss_desk::domain::{CaseFileKind, CaseMove};
+use hrss_desk::domain::{CaseFileKind, CaseMove, DecisionKind};
 use hrss_desk::i18n::Lang;
 use hrss_desk::store::ListKind;
 use hrss_desk::tui::action::Action;
@@ -129,16 +129,7 @@ fn m_takes_a_step_listing_the_documents_it_issues() {
 #[test]
 fn the_decision_form_refuses_a_fine_outside_its_articles_range() {
     let mut a = open_case(Lang::En);
-    a.overlay = Some(Overlay::CaseDecide(DecideForm {
-        id: 1,
-        article: 0,
-        field: 0,
-        fine: String::new(),
-        workers: String::new(),
-        owed: String::new(),
-        on: String::new(),
-        error: None,
-    }));
+    a.overlay = Some(Overlay::CaseDecide(DecideForm::fines(1)));
     key(&mut a, KeyCode::Tab);
     for c in "16000".chars() {
         key(&mut a, KeyCode::Char(c));
@@ -480,6 +471,54 @@ fn serving_a_paper_on_screen_says_how_it_was_served() {
         [Effect::MoveCase(ask)] => {
             assert_eq!(ask.served_by, hrss_desk::domain::ServiceMethod::Post);
             assert_eq!(ask.on, Some(common::today()));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_licence_holders_notice_proposes_and_its_decision_chooses_a_licence_penalty() {
+    let mut a = open_case(Lang::Zh);
+    // The case is a penalty on a licence holder (opened from its ladder).
+    if let Some(d) = a.detail.as_mut()
+        && let Some(hrss_desk::store::Detail::Case { state: Some(s), .. }) = d.detail.as_mut()
+    {
+        s.row.licence_id = Some(1);
+        s.row.sanction = "revoke".into();
+    }
+    a.apply(Action::CaseMove);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    // The prior notice proposes a penalty: the licence penalties, by kind.
+    let Some(Overlay::CaseDecide(form)) = &a.overlay else {
+        panic!("{:?}", a.overlay)
+    };
+    assert_eq!(form.step, CaseMove::PriorNotice);
+    let s = draw(&a);
+    assert!(
+        s.contains("事先告知") && s.contains("吊销许可证：民办教育促进法第六十二条"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("劳动保障监察条例第二十三条"),
+        "no labour fines: {s}"
+    );
+    let revoke = form
+        .choices
+        .iter()
+        .position(|(k, c)| *k == DecisionKind::Revocation && *c == "mjcj-62")
+        .unwrap();
+    for _ in 0..revoke {
+        key(&mut a, KeyCode::Down);
+    }
+    match key(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::MoveCase(ask)] => {
+            assert_eq!(
+                (ask.step, ask.kind),
+                (CaseMove::PriorNotice, DecisionKind::Revocation)
+            );
+            assert_eq!(ask.decision, Some(("mjcj-62".to_string(), 0, 0, 0)));
         }
         other => panic!("{other:?}"),
     }

@@ -6,7 +6,7 @@ use super::super::casework::DecideForm;
 use super::super::step_form::{StepField, StepInputs, fields};
 use super::super::text::{clean, fit_end};
 use super::overlay::{FORM_WIDTH, boxed};
-use crate::domain::{CaseFileKind, CaseMove, fines};
+use crate::domain::{CaseFileKind, CaseMove, DecisionKind, fines};
 use crate::i18n::{self, Lang};
 use ratatui::Frame;
 use ratatui::style::{Color, Modifier, Style};
@@ -199,12 +199,19 @@ fn confirm(
 
 fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
     let mut lines: Vec<Line<'static>> = vec![Line::raw(lang.pick("处罚依据：", "Article:"))];
-    for (i, a) in fines::fine_articles().into_iter().enumerate() {
+    // A fine's list names the article; a licence penalty's its kind too.
+    let licence = f.choices.iter().any(|(k, _)| *k != DecisionKind::Fine);
+    for (i, (kind, code)) in f.choices.iter().enumerate() {
+        let Some(a) = fines::article(code) else {
+            continue;
+        };
         let mark = if i == f.article { ">" } else { " " };
-        lines.push(chosen(
-            format!(" {mark} {}", lang.pick(a.zh, a.en)),
-            f.field == 0 && i == f.article,
-        ));
+        let text = if licence {
+            format!(" {mark} {}：{}", kind.label(lang), lang.pick(a.zh, a.en))
+        } else {
+            format!(" {mark} {}", lang.pick(a.zh, a.en))
+        };
+        lines.push(chosen(text, f.field == 0 && i == f.article));
     }
     lines.push(Line::raw(""));
     let inputs = [
@@ -243,7 +250,7 @@ fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
         "Tab 下一项 · 上下键选条款 · Enter 作出决定 · Esc 取消",
         "Tab next field · Up/Down article · Enter decides · Esc cancels",
     ));
-    boxed(frame, CaseMove::Decide.label(lang), lines, 0);
+    boxed(frame, f.step.label(lang), lines, 0);
 }
 
 /// A form: each field on its line, the focused one marked, choices shown.
