@@ -474,8 +474,9 @@ pub fn penalty_case_opened(
         .decision_kind()
         .is_some_and(crate::domain::DecisionKind::on_the_licence);
     match lang {
+        // Short enough for the status line: the number is in the case.
         Lang::Zh => format!(
-            "“{}”是行政处罚，已立案 {number}（案件 {id}）：须经事先告知（陈述申辩{}）、作出决定并送达后生效。",
+            "{}为行政处罚，已立案（案件 {id}）：经告知{}、决定、送达后生效。",
             step.label(lang),
             if hearing { "、听证" } else { "" }
         ),

@@ -539,7 +539,7 @@ fields! {
     PendingByKind = "待审核申报（按业务类型）", "Pending filings by kind";
     CasesByStage = "案件（按阶段）", "Cases by stage";
     LicencesByKind = "许可与协议（有效 / 全部）", "Licences and agreements (valid / all)";
-    Expiring = "30日内到期", "Expiring within 30 days";
+    Expiring = "预警期内将到期（默认60日）", "Expiring within the warning period (60 days unless set)";
     Expired = "已过期未注销", "Past expiry, not cancelled";
     Overview = "概况", "Overview";
     Employers = "参保单位", "Insured employers";

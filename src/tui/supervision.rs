@@ -313,8 +313,8 @@ impl Form {
                 FormField::new(
                     "deadline",
                     lang.pick(
-                        "整改期限（YYYY-MM-DD，可空）",
-                        "Rectify by (YYYY-MM-DD, may be empty)",
+                        "期限（YYYY-MM-DD；限期整改、中止协议必填）",
+                        "Until (YYYY-MM-DD; a rectification or suspension needs one)",
                     ),
                     Kind::Date,
                 ),

@@ -67,7 +67,7 @@ fn decide_and_serve(o: &Office, case: &str, decision: &str, served: &str) {
 }
 
 fn case_of(o: &Office, opened: &str) -> String {
-    // "…已立案 NUMBER（案件 ID）…"
+    // "…已立案（案件 ID）：…"
     let id = opened
         .split("案件 ")
         .nth(1)

@@ -245,13 +245,13 @@ fn a_chief_records_a_failed_item_orders_a_rectification_and_sees_it_awaited() {
     // The first step of the ladder, with a deadline to rectify.
     let deadline = (common::today() + chrono::Duration::days(20)).to_string();
     t.keys(&["s"]);
-    t.wait_for("the ladder form", |s| s.contains("整改期限"));
+    t.wait_for("the ladder form", |s| s.contains("限期整改、中止协议必填"));
     t.keys(&["Tab"]);
     t.literally(&deadline);
     t.keys(&["Tab"]);
     t.literally("限期公示收费项目");
     t.keys(&["F2"]);
-    t.wait_for("the step taken", |s| !s.contains("整改期限（"));
+    t.wait_for("the step taken", |s| !s.contains("限期整改、中止协议必填"));
     t.keys(&["Escape"]);
     t.wait_for("back on what is due", |s| s.contains("[待检查]"));
     t.keys(&["]"]);

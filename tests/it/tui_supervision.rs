@@ -312,7 +312,10 @@ fn a_licence_detail_takes_a_ladder_step_and_records_a_lead() {
     );
     typed(&mut a, KeyCode::Char('s'));
     let s = draw(&a);
-    assert!(s.contains("处理措施") && s.contains("整改期限"), "{s}");
+    assert!(
+        s.contains("处理措施") && s.contains("限期整改、中止协议必填"),
+        "{s}"
+    );
     for c in "2026-12-31".chars() {
         key(&mut a, KeyCode::Char(c)); // the step field takes no text
     }

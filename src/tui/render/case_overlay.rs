@@ -245,11 +245,19 @@ fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
-    lines.push(keys(
-        lang,
-        "Tab 下一项 · 上下键选条款 · Enter 作出决定 · Esc 取消",
-        "Tab next field · Up/Down article · Enter decides · Esc cancels",
-    ));
+    lines.push(if f.step == CaseMove::Decide {
+        keys(
+            lang,
+            "Tab 下一项 · 上下键选条款 · Enter 作出决定 · Esc 取消",
+            "Tab next field · Up/Down article · Enter decides · Esc cancels",
+        )
+    } else {
+        keys(
+            lang,
+            "Tab 下一项 · 上下键选拟作出的处罚 · Enter 送达告知 · Esc 取消",
+            "Tab next field · Up/Down the penalty proposed · Enter serves the notice · Esc cancels",
+        )
+    });
     boxed(frame, f.step.label(lang), lines, 0);
 }
 
