@@ -42,45 +42,55 @@ pub enum ConfigCommand {
     },
 }
 
-/// The office's settings, and changing one (a chief's or an administrator's
-/// act, audited, refused when someone changed it meanwhile).
+/// The office's settings and checklists, and changing them (a chief's or
+/// an administrator's act, audited, refused when someone changed a setting
+/// meanwhile).
 pub async fn office(
     g: &super::Global,
     lang: crate::i18n::Lang,
     cmd: ConfigCommand,
 ) -> Result<ExitCode, super::Failure> {
     use super::context::{DEFAULT_DATABASE, Setup, open_store};
+    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
+    let out = office_with(&o, lang, cmd).await;
+    o.store.close().await;
+    println!("{}", out?);
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn office_with(
+    o: &super::context::Opened,
+    lang: crate::i18n::Lang,
+    cmd: ConfigCommand,
+) -> Result<String, super::Failure> {
+    use super::Failure;
     use crate::domain::permissions::{Act, may};
     use crate::i18n::{self, printable};
-    let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let fail = |e: crate::store::StoreError| super::Failure::store(lang, &e);
-    let out = match cmd {
+    let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
+    let me = o.staff.clone().expect("refused without staff");
+    if matches!(
+        cmd,
+        ConfigCommand::Set { .. } | ConfigCommand::Require { .. }
+    ) && !may(&me, Act::SetSetting)
+    {
+        return Err(Failure::new(1, i18n::act_refused(lang, Act::SetSetting)));
+    }
+    // A line of text, within its size, with no control characters.
+    let fits = |s: &str| s.chars().count() <= 200 && !s.chars().any(char::is_control);
+    Ok(match cmd {
         ConfigCommand::Set {
             key,
             value,
             source,
             from,
         } => {
-            let me = o.staff.clone().expect("refused without staff");
-            if !may(&me, Act::SetSetting) {
-                o.store.close().await;
-                return Err(super::Failure::new(
-                    1,
-                    i18n::act_refused(lang, Act::SetSetting),
-                ));
-            }
             let (key, value, source) = (key.trim(), value.trim(), source.trim());
             let known = o.store.setting_version(key).await.map_err(fail)?;
-            let bad = |s: &str| {
-                s.is_empty() || s.chars().count() > 200 || s.chars().any(char::is_control)
-            };
             if known.is_none()
-                || bad(value)
-                || bad(source)
+                || [value, source].iter().any(|s| s.is_empty() || !fits(s))
                 || !crate::domain::settings::fits(key, value)
             {
-                o.store.close().await;
-                return Err(super::Failure::new(2, i18n::bad_setting(lang, key)));
+                return Err(Failure::new(2, i18n::bad_setting(lang, key)));
             }
             let row = crate::store::SettingRow {
                 key: key.to_string(),
@@ -102,38 +112,24 @@ pub async fn office(
             name_zh,
             name_en,
         } => {
-            let me = o.staff.clone().expect("refused without staff");
-            if !may(&me, Act::SetSetting) {
-                o.store.close().await;
-                return Err(super::Failure::new(
-                    1,
-                    i18n::act_refused(lang, Act::SetSetting),
-                ));
-            }
-            let bad = |s: &str| s.chars().count() > 200 || s.chars().any(char::is_control);
+            let bad = || Failure::new(2, i18n::bad_requirement(lang));
             let required = match required.trim() {
                 "yes" | "是" | "必交" => true,
                 "no" | "否" | "非必交" => false,
-                _ => {
-                    o.store.close().await;
-                    return Err(super::Failure::new(2, i18n::bad_requirement(lang)));
-                }
+                _ => return Err(bad()),
             };
-            let kind = kind.trim();
-            let material = material.trim();
-            let known_kind = crate::domain::FilingKind::parse(kind).is_some();
+            let (kind, material) = (kind.trim(), material.trim());
             let code_ok = !material.is_empty()
                 && material.len() <= 40
                 && material
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !known_kind
+            if crate::domain::FilingKind::parse(kind).is_none()
                 || !code_ok
                 || source.trim().is_empty()
-                || [&source, &name_zh, &name_en].iter().any(|s| bad(s))
+                || ![&source, &name_zh, &name_en].iter().all(|s| fits(s))
             {
-                o.store.close().await;
-                return Err(super::Failure::new(2, i18n::bad_requirement(lang)));
+                return Err(bad());
             }
             let row = crate::store::ChecklistRow {
                 kind: kind.to_string(),
@@ -149,8 +145,7 @@ pub async fn office(
                 .await
                 .map_err(fail)?
             {
-                o.store.close().await;
-                return Err(super::Failure::new(2, i18n::bad_requirement(lang)));
+                return Err(bad());
             }
             i18n::requirement_set(lang, kind, material, required)
         }
@@ -161,22 +156,22 @@ pub async fn office(
             .map_err(fail)?
             .iter()
             .map(|r| {
+                let required = if r.required {
+                    lang.pick("必交", "required")
+                } else {
+                    lang.pick("非必交", "optional")
+                };
                 format!(
-                    "{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{required}\t{}",
                     printable(&r.kind),
                     printable(&r.material),
                     printable(lang.pick(&r.name_zh, &r.name_en)),
-                    if r.required {
-                        lang.pick("必交", "required")
-                    } else {
-                        lang.pick("非必交", "optional")
-                    },
                     printable(&r.source)
                 )
             })
             .collect::<Vec<_>>()
             .join("\n"),
-        _ => o
+        ConfigCommand::Office | ConfigCommand::Show => o
             .store
             .settings()
             .await
@@ -193,10 +188,7 @@ pub async fn office(
             })
             .collect::<Vec<_>>()
             .join("\n"),
-    };
-    o.store.close().await;
-    println!("{out}");
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// A database URL without its password.

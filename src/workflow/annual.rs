@@ -171,14 +171,22 @@ pub fn results_csv(lang: Lang, year: i64, rows: &[(AnnualRow, ReportStatus)]) ->
     crate::workflow::cases::csv_table(head, rows)
 }
 
-/// Where `licence`'s report for `year` stands in the chain on `on`.
+/// Where `licence`'s report for `year` stands in the chain on `on`, for a
+/// chief (who orders and fines) acting on a day not after today.
 async fn chain_of(
     store: &Store,
+    staff: &Staff,
     lang: Lang,
+    today: NaiveDate,
     licence: i64,
     year: i64,
     on: NaiveDate,
 ) -> Result<(NaiveDate, annual::ReportChain), String> {
+    if !may(staff, Act::TakeLadderStep) {
+        return Err(i18n::act_refused(lang, Act::TakeLadderStep));
+    }
+    crate::domain::procedure::acts::check_act_date(on, today, None)
+        .map_err(|r| i18n::act_date_refusal(lang, &r))?;
     let rows = status(store, lang, year, LicenceKind::HrService, on).await?;
     let (row, s) = rows
         .iter()
@@ -206,12 +214,7 @@ pub async fn order(
     until: NaiveDate,
 ) -> Result<String, String> {
     use crate::domain::ladder::{LicenceAct, Step};
-    if !may(staff, Act::TakeLadderStep) {
-        return Err(i18n::act_refused(lang, Act::TakeLadderStep));
-    }
-    crate::domain::procedure::acts::check_act_date(on, today, None)
-        .map_err(|r| i18n::act_date_refusal(lang, &r))?;
-    let (due, chain) = chain_of(store, lang, licence, year, on).await?;
+    let (due, chain) = chain_of(store, staff, lang, today, licence, year, on).await?;
     if chain != annual::ReportChain::MayOrder {
         return Err(i18n::annual_chain_refusal(lang, year, chain));
     }
@@ -250,10 +253,7 @@ pub async fn fine(
     year: i64,
     on: NaiveDate,
 ) -> Result<String, String> {
-    if !may(staff, Act::TakeLadderStep) {
-        return Err(i18n::act_refused(lang, Act::TakeLadderStep));
-    }
-    let (_, chain) = chain_of(store, lang, licence, year, on).await?;
+    let (_, chain) = chain_of(store, staff, lang, today, licence, year, on).await?;
     let annual::ReportChain::OrderUnmet(by) = chain else {
         return Err(i18n::annual_chain_refusal(lang, year, chain));
     };

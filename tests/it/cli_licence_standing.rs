@@ -17,8 +17,9 @@ fn show(o: &Office, day: &str, licence: i64) -> Value {
     serde_json::from_str(out.trim()).unwrap()
 }
 
-/// Takes a penalty step's case from registration to a served decision.
-fn decide_and_serve(o: &Office, case: &str, decision: &str, served: &str) {
+/// Takes a penalty step's case from registration to its investigation:
+/// assigned, checked, opened 12 October, investigated from the 13th.
+fn investigating(o: &Office, case: &str) {
     o.ok(
         T,
         "liuyang",
@@ -39,6 +40,11 @@ fn decide_and_serve(o: &Office, case: &str, decision: &str, served: &str) {
         "wulei",
         &format!("cases move {case} investigate --on 2026-10-13"),
     );
+}
+
+/// Takes a penalty step's case from registration to a served decision.
+fn decide_and_serve(o: &Office, case: &str, decision: &str, served: &str) {
+    investigating(o, case);
     o.ok(
         T,
         "wulei",
@@ -109,26 +115,7 @@ async fn a_licence_revoked_by_a_served_decision_leaves_every_list_and_the_draw()
         );
         // Art 63: a revocation always offers a hearing — the decision waits
         // for the request window (5 working days from the notice).
-        o.ok(
-            T,
-            "liuyang",
-            &format!("cases assign {case} --officer wulei --inspectors wulei,huangwei"),
-        );
-        o.ok(
-            T,
-            "wulei",
-            &format!("cases move {case} preliminary --on 2026-10-09"),
-        );
-        o.ok(
-            T,
-            "liuyang",
-            &format!("cases move {case} open --on 2026-10-12"),
-        );
-        o.ok(
-            T,
-            "wulei",
-            &format!("cases move {case} investigate --on 2026-10-13"),
-        );
+        investigating(&o, &case);
         o.ok(T, "wulei", &format!("cases move {case} prior-notice --on 2026-10-14 --outcome revocation --article mjcj-62"));
         o.ok(
             T,
@@ -301,26 +288,7 @@ async fn orders_stay_light_and_a_penalty_must_be_on_the_licences_ladder() {
         );
         let case = case_of(&o, &said);
         // An HR agency's enrolment cannot be stopped: not on its ladder.
-        o.ok(
-            T,
-            "liuyang",
-            &format!("cases assign {case} --officer wulei --inspectors wulei,huangwei"),
-        );
-        o.ok(
-            T,
-            "wulei",
-            &format!("cases move {case} preliminary --on 2026-10-09"),
-        );
-        o.ok(
-            T,
-            "liuyang",
-            &format!("cases move {case} open --on 2026-10-12"),
-        );
-        o.ok(
-            T,
-            "wulei",
-            &format!("cases move {case} investigate --on 2026-10-13"),
-        );
+        investigating(&o, &case);
         o.refused(
             T,
             "wulei",
@@ -522,22 +490,7 @@ async fn enrolment_stopped_until_a_recheck_resumes_when_one_passes() {
             o.label
         );
         // A re-check that passes lifts it, in the same record.
-        o.ok(
-            T,
-            "wulei",
-            &format!("lead add {school} --source patrol --summary 复查整改情况"),
-        );
-        let lead = db.scalar("SELECT MAX(id) FROM licence_lead").await;
-        o.ok(
-            T,
-            "liuyang",
-            &format!("lead inspect {lead} --inspector wulei --inspector huangwei"),
-        );
-        let inspection = db
-            .scalar(&format!(
-                "SELECT MAX(id) FROM inspection WHERE licence_id = {school}"
-            ))
-            .await;
+        let inspection = o.inspection(&db, T, school, "复查整改情况").await;
         let said = o.ok(
             T,
             "wulei",
@@ -641,22 +594,7 @@ async fn a_violation_notice_leads_to_the_agreements_handling_and_its_recheck() {
                 "SELECT MIN(id) FROM licence WHERE kind = 'designated-clinic' AND status = 'valid'",
             )
             .await;
-        o.ok(
-            "2026-11-02",
-            "wulei",
-            &format!("lead add {clinic} --source tip --summary 串换药品"),
-        );
-        let lead = db.scalar("SELECT MAX(id) FROM licence_lead").await;
-        o.ok(
-            "2026-11-02",
-            "liuyang",
-            &format!("lead inspect {lead} --inspector wulei --inspector huangwei"),
-        );
-        let first = db
-            .scalar(&format!(
-                "SELECT MAX(id) FROM inspection WHERE licence_id = {clinic}"
-            ))
-            .await;
+        let first = o.inspection(&db, "2026-11-02", clinic, "串换药品").await;
         let said = o.ok(
             "2026-11-02",
             "wulei",
@@ -689,22 +627,7 @@ async fn a_violation_notice_leads_to_the_agreements_handling_and_its_recheck() {
             o.label
         );
         // Re-checked and passed: no longer due.
-        o.ok(
-            "2026-11-24",
-            "wulei",
-            &format!("lead add {clinic} --source patrol --summary 整改复查"),
-        );
-        let lead = db.scalar("SELECT MAX(id) FROM licence_lead").await;
-        o.ok(
-            "2026-11-24",
-            "liuyang",
-            &format!("lead inspect {lead} --inspector wulei --inspector huangwei"),
-        );
-        let second = db
-            .scalar(&format!(
-                "SELECT MAX(id) FROM inspection WHERE licence_id = {clinic}"
-            ))
-            .await;
+        let second = o.inspection(&db, "2026-11-24", clinic, "整改复查").await;
         o.ok(
             "2026-11-24",
             "wulei",

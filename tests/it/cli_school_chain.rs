@@ -27,21 +27,8 @@ async fn a_failing_school_is_rectified_rechecked_and_revoked_and_the_year_is_rep
         );
         o.ok("2026-11-03", "liuyang", &format!("sanction add {school} rectify --until 2026-11-20 --reason 年检不合格，限期整改教学场地"));
         // Re-checked after the deadline, still failing: the chain names the penalty.
-        o.ok(
-            "2026-11-23",
-            "wulei",
-            &format!("lead add {school} --source patrol --summary 整改期满复查"),
-        );
-        let lead = db.scalar("SELECT MAX(id) FROM licence_lead").await;
-        o.ok(
-            "2026-11-23",
-            "liuyang",
-            &format!("lead inspect {lead} --inspector wulei --inspector huangwei"),
-        );
-        let recheck = db
-            .scalar(&format!(
-                "SELECT MAX(id) FROM inspection WHERE licence_id = {school}"
-            ))
+        let recheck = o
+            .inspection(&db, "2026-11-23", school, "整改期满复查")
             .await;
         let said = o.ok(
             "2026-11-23",

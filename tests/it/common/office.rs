@@ -52,6 +52,26 @@ impl Office {
         assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
     }
 
+    /// An inspection of `licence` planned on `day` from a lead (wulei's
+    /// report, liuyang sending wulei and huangwei): its id.
+    pub async fn inspection(&self, db: &TestDb, day: &str, licence: i64, summary: &str) -> i64 {
+        self.ok(
+            day,
+            "wulei",
+            &format!("lead add {licence} --source patrol --summary {summary}"),
+        );
+        let lead = db.scalar("SELECT MAX(id) FROM licence_lead").await;
+        self.ok(
+            day,
+            "liuyang",
+            &format!("lead inspect {lead} --inspector wulei --inspector huangwei"),
+        );
+        db.scalar(&format!(
+            "SELECT MAX(id) FROM inspection WHERE licence_id = {licence}"
+        ))
+        .await
+    }
+
     /// Registers a case as wulei (`cases open … --json`); its id.
     pub fn open(&self, day: &str, rest: &str) -> String {
         let out = self.ok(day, "wulei", &format!("cases open --json {rest}"));
