@@ -207,7 +207,12 @@ fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
         };
         let mark = if i == f.article { ">" } else { " " };
         let text = if licence {
-            format!(" {mark} {}：{}", kind.label(lang), lang.pick(a.zh, a.en))
+            format!(
+                " {mark} {}{}{}",
+                kind.label(lang),
+                lang.pick("：", ": "),
+                lang.pick(a.zh, a.en)
+            )
         } else {
             format!(" {mark} {}", lang.pick(a.zh, a.en))
         };
