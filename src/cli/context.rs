@@ -205,14 +205,25 @@ pub async fn migrate_only(g: &Global, lang: Lang) -> Result<ExitCode, Failure> {
 /// The office database's file name in the data directory.
 pub const DEFAULT_DATABASE: &str = "hrss-desk.sqlite";
 
-/// The operating-system login of this process, as SSH gives it.
-pub fn os_login() -> String {
+/// The operating-system login of this process, from the system's user
+/// database alone: the environment (`USER`, `LOGNAME`) is whatever the
+/// caller set, so a uid with no passwd entry has no login at all.
+pub fn os_login() -> Option<String> {
     nix::unistd::User::from_uid(nix::unistd::getuid())
         .ok()
         .flatten()
         .map(|u| u.name)
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_default()
+        .filter(|n| !n.is_empty())
+}
+
+/// The OS login, or the sentence refusing a process that has none.
+pub fn os_login_or_refuse(lang: Lang) -> Result<String, Failure> {
+    os_login().ok_or_else(|| {
+        Failure::new(
+            1,
+            i18n::no_passwd_entry(lang, nix::unistd::getuid().as_raw()),
+        )
+    })
 }
 
 /// Who is working. The OS login must be on the staff list; `--user` is
@@ -223,7 +234,7 @@ pub async fn identify(store: &Store, g: &Global, lang: Lang) -> Result<Staff, Fa
         .is_demo()
         .await
         .map_err(|e| Failure::store(lang, &e))?;
-    let os = os_login();
+    let os = os_login_or_refuse(lang)?;
     let lookup = |login: String| async move {
         store
             .staff_by_login(&login)

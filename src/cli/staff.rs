@@ -1,7 +1,7 @@
 //! `hrss-desk staff …`: the staff list. The first entry on an empty list must
 //! be an administrator; after that only administrators add staff.
 
-use super::context::{DEFAULT_DATABASE, Setup, open_store, os_login};
+use super::context::{DEFAULT_DATABASE, Setup, open_store, os_login_or_refuse};
 use super::{Failure, Global};
 use crate::domain::Role;
 use crate::domain::permissions::{Act, may};
@@ -45,7 +45,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: StaffCommand) -> Result<ExitCode, 
                 None if !roles.contains(&Role::Admin) => {
                     return Err(Failure::new(1, i18n::first_staff_must_be_admin(lang)));
                 }
-                None => (os_login(), true),
+                None => (os_login_or_refuse(lang)?, true),
                 Some(me) if may(me, Act::AddStaff) => (me.login.clone(), false),
                 Some(_) => {
                     return Err(Failure::new(

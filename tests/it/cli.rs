@@ -356,7 +356,7 @@ fn an_unknown_login_is_refused_and_user_is_only_for_admins() {
 fn an_administrator_may_act_as_another_staff_member() {
     let home = tempfile::tempdir().unwrap();
     let db = url(&home.path().join("office.sqlite"));
-    let me = hrss_desk::cli::os_login();
+    let me = hrss_desk::cli::os_login().expect("the test runs under a login in the user database");
     hrss(home.path())
         .args([
             "--database-url",

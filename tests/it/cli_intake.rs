@@ -494,7 +494,7 @@ fn an_office_database_receives_an_enrollment_from_its_own_commands_alone() {
             .args(args)
             .assert()
     };
-    let me = hrss_desk::cli::os_login();
+    let me = hrss_desk::cli::os_login().expect("the test runs under a login in the user database");
     run(&[
         "staff",
         "add",

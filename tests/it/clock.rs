@@ -11,7 +11,7 @@ use predicates::prelude::*;
 const REHEARSAL: &str = "2026-03-16";
 
 fn login() -> String {
-    hrss_desk::cli::os_login()
+    hrss_desk::cli::os_login().expect("the test runs under a login in the user database")
 }
 
 #[test]

@@ -68,7 +68,7 @@ async fn office(db: &TestDb) {
     let day = |back: u64| (today - chrono::Days::new(back)).to_string();
 
     // Deployment guide, section 4: the first administrator, then the staff.
-    let me = hrss_desk::cli::os_login();
+    let me = hrss_desk::cli::os_login().expect("the test runs under a login in the user database");
     run(&["migrate"]).success();
     run(&[
         "staff",
