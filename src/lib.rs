@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 pub mod docx;
 pub mod domain;
+pub mod files;
 pub mod i18n;
 pub mod logging;
 pub mod search;

@@ -483,6 +483,17 @@ pub fn filing_decided(lang: Lang, id: i64, approved: bool) -> String {
     }
 }
 
+pub fn no_passwd_entry(lang: Lang, uid: u32) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "本进程的系统账户（uid {uid}）在系统用户表中没有记录，无法确认身份，hrss-desk 不会打开。"
+        ),
+        Lang::En => format!(
+            "This process's account (uid {uid}) has no entry in the system's user database, so who is working cannot be told: hrss-desk will not open."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,16 +511,5 @@ mod tests {
         let e = UsccError::Length(4);
         assert_ne!(uscc_error(Lang::Zh, &e), uscc_error(Lang::En, &e));
         assert_ne!(unknown_login(Lang::Zh, "x"), unknown_login(Lang::En, "x"));
-    }
-}
-
-pub fn no_passwd_entry(lang: Lang, uid: u32) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "本进程的系统账户（uid {uid}）在系统用户表中没有记录，无法确认身份，hrss-desk 不会打开。"
-        ),
-        Lang::En => format!(
-            "This process's account (uid {uid}) has no entry in the system's user database, so who is working cannot be told: hrss-desk will not open."
-        ),
     }
 }

@@ -8,7 +8,7 @@
 
 use super::index::Index;
 use crate::store::DatabaseUrl;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The file format; bumped whenever the index's contents or rules change, so
@@ -221,31 +221,10 @@ pub fn store_owned(
     key: &str,
     index: &Index,
 ) -> std::io::Result<()> {
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(&index.to_bytes(key))?;
-        f.sync_all()?;
-        // Group first, then the database's mode: never readable by the wrong group.
-        if let Some(gid) = group {
-            std::os::unix::fs::fchown(&f, None, Some(gid))?;
-        }
-        f.set_permissions(std::fs::Permissions::from_mode(mode))?;
-        std::fs::rename(&tmp, path)
-    };
-    let result = write();
-    if result.is_err() {
-        // Leave no copy of personal data behind.
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    // A random name created exclusively, renamed into place; a failed write
+    // leaves no copy of personal data behind (the temporary is removed).
+    crate::files::write_new(path, &index.to_bytes(key), mode, group)
 }

@@ -75,19 +75,11 @@ pub fn encoding_named(name: &str) -> Option<&'static encoding_rs::Encoding> {
 }
 
 /// Writes a file only its owner may read: an office server is shared over
-/// SSH, and exports, documents and reports carry personal data. An existing
-/// file is replaced (and left as private).
+/// SSH, and exports, documents and reports carry personal data. Written new
+/// and renamed into place (`files::write_new`): an existing file is
+/// replaced whole, a symbolic link at the name is refused.
 pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    f.write_all(bytes)
+    crate::files::write_new(path, bytes, 0o600, None)
 }
 
 /// Whether a file is a workbook, by its name's ending.

@@ -1,0 +1,88 @@
+//! Every file the program writes, written safely on a shared server whose
+//! folders other staff may write: created new under a random name beside
+//! its place (exclusively, so nothing planted there is followed or
+//! truncated), given its mode and group, synced, then renamed into place —
+//! a reader never sees half a file, and a symbolic link planted at the name
+//! itself is refused, not followed.
+
+use std::io::Write;
+use std::path::Path;
+
+/// The error a planted symbolic link gets: one sentence, both languages.
+fn symlink_refused(path: &Path) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!(
+            "“{0}”是符号链接，拒绝写入 / \"{0}\" is a symbolic link: not written through",
+            crate::i18n::printable(&path.display().to_string())
+        ),
+    )
+}
+
+/// Writes `bytes` as the file at `path` with `mode`, given `group` when
+/// one is named. An existing file is replaced whole; a symbolic link at
+/// `path` is refused.
+pub fn write_new(path: &Path, bytes: &[u8], mode: u32, group: Option<u32>) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(symlink_refused(path));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    // O_CREAT | O_EXCL under a random name, mode 0600 until ours to set.
+    let mut f = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    f.write_all(bytes)?;
+    f.as_file().sync_all()?;
+    // Group first, then the mode: never readable by the wrong group.
+    if let Some(gid) = group {
+        std::os::unix::fs::fchown(f.as_file(), None, Some(gid))?;
+    }
+    f.as_file()
+        .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    // A link planted at the name while we wrote is refused too; rename
+    // replaces a name, it never writes through a link.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(symlink_refused(path));
+    }
+    f.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_file_is_written_new_and_a_planted_link_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let path = dir.path().join("export.csv");
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        let err = write_new(&path, b"data", 0o600, None).unwrap_err();
+        assert!(err.to_string().contains("符号链接"), "{err}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        // A plain name: written, its mode as asked, no temporary left behind.
+        let plain = dir.path().join("report.xlsx");
+        std::fs::write(&plain, "old").unwrap();
+        write_new(&plain, b"new", 0o640, None).unwrap();
+        assert_eq!(std::fs::read(&plain).unwrap(), b"new");
+        let mode = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}

@@ -1,0 +1,60 @@
+//! Every file the program writes is created new and renamed into place; a
+//! symbolic link planted at its name is refused, never followed (issue 19,
+//! point 1): the lookup index beside the database, an import's error
+//! report, an export, a document.
+
+use crate::common::cli::Demo;
+
+fn plant(at: &std::path::Path, victim: &std::path::Path) {
+    std::fs::write(victim, "the chief's own file").unwrap();
+    std::os::unix::fs::symlink(victim, at).unwrap();
+}
+
+fn untouched(victim: &std::path::Path) {
+    assert_eq!(
+        std::fs::read_to_string(victim).unwrap(),
+        "the chief's own file",
+        "{} was written through a link",
+        victim.display()
+    );
+}
+
+#[test]
+fn a_link_planted_at_any_name_the_program_writes_is_refused() {
+    let d = Demo::new();
+    let dir = d.dir.path();
+    // The lookup index beside the database: the lookup still answers
+    // (from the user's own cache), the link's target is untouched.
+    let db = d.db.clone();
+    let index = std::path::PathBuf::from(format!("{}.lookup", db.display()));
+    let _ = std::fs::remove_file(&index);
+    let victim = dir.join("bashrc-index");
+    plant(&index, &victim);
+    d.run(&["lookup", "人力"]).success();
+    untouched(&victim);
+    assert!(
+        std::fs::symlink_metadata(&index)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    // An import's error report beside its file.
+    let csv = dir.join("bad.csv");
+    std::fs::write(&csv, "公民身份号码,姓名\n123,张三\n").unwrap();
+    let report = dir.join("bad.errors.csv");
+    let victim = dir.join("bashrc-report");
+    plant(&report, &victim);
+    let out = d.run(&["import", "persons", csv.to_str().unwrap()]).code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("符号链接"), "{err}");
+    untouched(&victim);
+
+    // An export and a document.
+    let export = dir.join("licences.csv");
+    let victim = dir.join("bashrc-export");
+    plant(&export, &victim);
+    d.run(&["export", "licences", export.to_str().unwrap()])
+        .code(1);
+    untouched(&victim);
+}
