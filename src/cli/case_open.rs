@@ -162,7 +162,12 @@ fn args(lang: Lang, today: NaiveDate, source: &str, h: CaseHead) -> Result<OpenA
 fn said(r: Result<(i64, String, String), String>, json: bool) -> Result<ExitCode, Failure> {
     let (id, number, said) = r.map_err(|e| Failure::new(1, e))?;
     if json {
-        println!("{}", serde_json::json!({ "id": id, "number": number }));
+        println!(
+            "{}",
+            crate::i18n::json_defused(
+                &serde_json::json!({ "id": id, "number": number }).to_string()
+            )
+        );
     } else {
         println!("{said}");
     }

@@ -15,7 +15,7 @@ pub fn print(lang: Lang, c: &CaseShown, json: bool) -> Result<ExitCode, Failure>
     let mut out = std::io::BufWriter::new(stdout.lock());
     let io = Failure::output;
     if json {
-        serde_json::to_writer(&mut out, c).map_err(|e| Failure::output(e.into()))?;
+        crate::cli::write_json(&mut out, c)?;
         writeln!(out).map_err(io)?;
         out.flush().map_err(io)?;
         return Ok(ExitCode::SUCCESS);

@@ -162,7 +162,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                         overdue: c.overdue,
                     })
                     .collect();
-                serde_json::to_writer(&mut out, &rows).map_err(|e| Failure::output(e.into()))?;
+                crate::cli::write_json(&mut out, &rows)?;
                 writeln!(out).map_err(io)?;
             } else {
                 for c in &list {

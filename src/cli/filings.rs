@@ -235,7 +235,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: FilingsCommand) -> Result<ExitCode
     let mut out = std::io::BufWriter::new(stdout.lock());
     let io = Failure::output;
     if json {
-        serde_json::to_writer(&mut out, &checked).map_err(|e| Failure::output(e.into()))?;
+        crate::cli::write_json(&mut out, &checked)?;
         writeln!(out).map_err(io)?;
     } else {
         for f in &checked {

@@ -184,7 +184,7 @@ pub async fn list(g: &Global, lang: Lang, json: bool) -> Result<ExitCode, Failur
     let mut out = std::io::BufWriter::new(stdout.lock());
     let io = Failure::output;
     if json {
-        serde_json::to_writer(&mut out, &rows).map_err(|e| Failure::output(e.into()))?;
+        crate::cli::write_json(&mut out, &rows)?;
         writeln!(out).map_err(io)?;
     } else {
         for r in &rows {

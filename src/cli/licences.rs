@@ -127,9 +127,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
                 })
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::json!({
+        let v = serde_json::json!({
                 "id": l.id,
                 "number": l.number,
                 "holder": l.holder,
@@ -145,8 +143,8 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
                 "renewal_due": renewal,
                 "steps": steps,
                 "changes": changes,
-            })
-        );
+        });
+        println!("{}", i18n::json_defused(&v.to_string()));
     } else {
         for line in i18n::licence_lines(lang, &l, st, renewal, &steps, &changes) {
             println!("{line}");

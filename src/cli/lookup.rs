@@ -117,7 +117,7 @@ pub async fn run(
                 score: h.score,
             })
             .collect();
-        serde_json::to_writer(&mut out, &rows).map_err(|e| Failure::output(e.into()))?;
+        crate::cli::write_json(&mut out, &rows)?;
         writeln!(out).map_err(io)?;
     } else {
         let rows: Vec<[String; 4]> = hits

@@ -343,6 +343,16 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
 }
 
 /// A day typed on the command line (YYYY-MM-DD), for clap.
+/// Writes `v` as JSON with nothing a terminal acts on (`i18n::json_defused`).
+pub(crate) fn write_json(
+    out: &mut impl std::io::Write,
+    v: &impl serde::Serialize,
+) -> Result<(), Failure> {
+    let s = serde_json::to_string(v).map_err(|e| Failure::output(e.into()))?;
+    out.write_all(crate::i18n::json_defused(&s).as_bytes())
+        .map_err(Failure::output)
+}
+
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)"))

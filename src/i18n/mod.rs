@@ -90,15 +90,35 @@ pub fn yuan(fen: i64) -> String {
 /// Text from outside (a database, a file, the command line) made safe to
 /// print: control characters, escape sequences and bidirectional overrides
 /// are shown as `<U+XXXX>` instead of acting on the terminal.
-pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    fn harmful(c: char) -> bool {
-        // Controls, bidirectional marks and overrides, invisible separators
-        // and joiners, interlinear annotation marks, and tag characters.
-        c.is_control()
-            || matches!(c,
-                '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+/// Controls, bidirectional marks and overrides, invisible separators and
+/// joiners, interlinear annotation marks, and tag characters: what a
+/// terminal or a reader could be fooled by.
+fn harmful(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// JSON text with every harmful character (C1 controls, bidi overrides…;
+/// serde already escapes C0) written as a `\u` escape: the same data, and
+/// nothing a terminal acts on. Such characters occur only inside strings.
+pub fn json_defused(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if harmful(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", u));
+            }
+        } else {
+            out.push(c);
+        }
     }
+    out
+}
+
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(harmful) {
         return std::borrow::Cow::Borrowed(text);
     }

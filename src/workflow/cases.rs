@@ -361,7 +361,11 @@ pub fn csv_table<const N: usize>(
     out.push_str(&head.map(csv_field).join(","));
     out.push_str("\r\n");
     for row in rows {
-        out.push_str(&row.map(|f| csv_field(&f)).join(","));
+        // What the database holds is defused: a name may carry escapes.
+        out.push_str(
+            &row.map(|f| csv_field(&crate::i18n::printable(&f)))
+                .join(","),
+        );
         out.push_str("\r\n");
     }
     out

@@ -39,6 +39,7 @@ mod lookup;
 mod roles_cli;
 mod security_files;
 mod security_identity;
+mod security_output;
 mod ssh;
 mod store;
 mod store_board;
