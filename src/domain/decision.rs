@@ -67,8 +67,8 @@ pub fn may_decide(
             _ if !super::permissions::may(staff, super::permissions::Act::ApproveOverProblems) => {
                 Err(Refusal::HasProblems(problems.len()))
             }
-            None | Some("") => Err(Refusal::OverrideNeedsReason),
-            Some(_) => Ok(()),
+            Some(r) if super::mask::substantive_reason(r) => Ok(()),
+            _ => Err(Refusal::OverrideNeedsReason),
         },
     }
 }

@@ -71,9 +71,34 @@ pub fn mask_digit_runs(text: &str) -> String {
     out
 }
 
+/// The fewest letters (or Chinese characters, or digits) a reason for
+/// seeing personal data or overriding a check must hold: "." or "ok" says
+/// nothing an audit can weigh.
+pub const REASON_MIN_LETTERS: usize = 4;
+
+/// Whether a reason says something: at least `REASON_MIN_LETTERS`
+/// letters, Chinese characters or digits (punctuation and spaces do not
+/// count), at most 200 characters in all.
+pub fn substantive_reason(reason: &str) -> bool {
+    let r = reason.trim();
+    r.chars().count() <= 200
+        && r.chars().filter(|c| c.is_alphanumeric()).count() >= REASON_MIN_LETTERS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reason_must_say_something() {
+        assert!(!substantive_reason("."));
+        assert!(!substantive_reason("  ... !!  "));
+        assert!(!substantive_reason("ok"));
+        assert!(!substantive_reason("查看"), "two characters say too little");
+        assert!(substantive_reason("核对参保身份"));
+        assert!(substantive_reason("check the 2026 file"));
+        assert!(!substantive_reason(&"核".repeat(201)), "too long");
+    }
 
     #[test]
     fn an_id_number_shows_only_its_area_and_last_four() {

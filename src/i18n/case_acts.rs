@@ -260,7 +260,7 @@ pub fn spot_recorded(lang: Lang, number: &str, id: i64, late: bool) -> String {
 
 pub fn reveal_needs_reason(lang: Lang) -> &'static str {
     lang.pick(
-        "查看投诉（举报）人身份须写明理由（--reason，不超过200字）。",
-        "Revealing the informant needs a reason (--reason, at most 200 characters).",
+        "查看投诉（举报）人身份须写明理由（--reason，至少4个字，不超过200字）。",
+        "Revealing the informant needs a reason that says something (--reason, 4 letters at least, 200 characters at most).",
     )
 }

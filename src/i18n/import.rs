@@ -452,8 +452,8 @@ pub fn export_format(lang: Lang) -> &'static str {
 
 pub fn export_reason_needed(lang: Lang) -> &'static str {
     lang.pick(
-        "导出完整身份证号须说明理由（--reason）。",
-        "Exporting full ID numbers needs a reason (--reason).",
+        "导出完整身份证号须写明理由（--reason，至少4个字，不超过200字）。",
+        "Exporting full ID numbers needs a reason that says something (--reason, 4 letters at least, 200 characters at most).",
     )
 }
 
@@ -528,4 +528,18 @@ pub fn no_such_command(lang: Lang, s: &str) -> String {
         Lang::Zh => format!("没有命令“{s}”：hrss-desk --help 列出全部命令。"),
         Lang::En => format!("No command \"{s}\": hrss-desk --help lists them all."),
     }
+}
+
+pub fn bulk_reveal_refused(lang: Lang) -> &'static str {
+    lang.pick(
+        "导出整份名单的完整身份证号只能由科室负责人进行。",
+        "Only a section chief may export a whole list with full ID numbers.",
+    )
+}
+
+pub fn reveal_reason_says_nothing(lang: Lang) -> &'static str {
+    lang.pick(
+        "查看完整信息须写明理由，至少4个字。",
+        "Seeing the full details needs a reason of 4 letters at least.",
+    )
 }

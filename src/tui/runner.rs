@@ -261,7 +261,9 @@ impl Runner {
                 }
                 Effect::Reveal { id, reason } => {
                     // The rule is the domain's: the runner's staff is who is working.
-                    let result = if staff.may_reveal() {
+                    let result = if !crate::domain::mask::substantive_reason(&reason) {
+                        Err(crate::i18n::reveal_reason_says_nothing(lang).to_string())
+                    } else if staff.may_reveal() {
                         store
                             .reveal_person(&staff.login, id, &reason)
                             .await

@@ -392,7 +392,7 @@ pub async fn show_revealed(
         return Err(i18n::act_refused(lang, Act::RevealPerson));
     }
     let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > 200 {
+    if !crate::domain::mask::substantive_reason(reason) {
         return Err(i18n::reveal_needs_reason(lang).to_string());
     }
     let mut shown = show(store, cal, lang, today, id).await?;

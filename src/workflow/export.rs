@@ -299,10 +299,12 @@ pub async fn export(
 ) -> Result<String, String> {
     let format = Format::of(path, encoding).ok_or_else(|| i18n::export_format(lang))?;
     if let Some(reason) = reveal {
-        if !staff.may_reveal() {
-            return Err(i18n::reveal_refused(lang).to_string());
+        // A whole list of full ID numbers: a section chief's act, with a
+        // reason that says something.
+        if !staff.may_reveal() || !staff.roles.contains(&crate::domain::Role::Chief) {
+            return Err(i18n::bulk_reveal_refused(lang).to_string());
         }
-        if reason.trim().is_empty() {
+        if !crate::domain::mask::substantive_reason(reason) {
             return Err(i18n::export_reason_needed(lang).to_string());
         }
     }

@@ -57,7 +57,14 @@ pub async fn draft(
     let notice = i18n::correction_notice(lang, id, f.facts.kind.label(lang), &problems);
     // Whether the decision is allowed at all, before any reason is typed.
     let probe = match decision {
-        Decision::Approve => may_decide(staff, decision, &vec_of(problems.len()), Some("·"), ""),
+        // A stand-in reason that says something: only the role is probed here.
+        Decision::Approve => may_decide(
+            staff,
+            decision,
+            &vec_of(problems.len()),
+            Some("reason to be typed"),
+            "",
+        ),
         Decision::Return => may_decide(staff, decision, &[], None, &notice),
     };
     let needs_reason = decision == Decision::Approve && !problems.is_empty() && probe.is_ok();

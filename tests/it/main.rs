@@ -40,6 +40,7 @@ mod roles_cli;
 mod security_files;
 mod security_identity;
 mod security_output;
+mod security_reasons;
 mod ssh;
 mod store;
 mod store_board;

@@ -118,7 +118,8 @@ const ACTS: &[Act] = &[
     act("filings approve-clean", DESK, "filings approve-clean --limit 1"),
     act("filings receive", DESK, "filings receive --kind cancel --employer-uscc {uscc} --field reason=duplicate --materials cancel-form=present"),
     // Exports, the audit log, the staff list, the calendar.
-    act("export --reveal", DESK, "export persons {out}/full-ids.csv --reveal --reason 核对身份"),
+    // A whole list of full ID numbers: the section chief's act (issue 19, point 9).
+    act("export --reveal", CHIEF, "export persons {out}/full-ids.csv --reveal --reason 核对参保身份"),
     act("audit verify", &[Chief, Admin], "audit verify").quiet(),
     act("staff add", &[Admin], "staff add t-new --name 新同事 --roles clerk"),
     act("calendar load", &[Admin], "calendar load {calendar}"),
