@@ -63,6 +63,48 @@ pub enum SheetError {
     },
     /// Nothing but perhaps a header.
     Empty,
+    /// A workbook bigger than the program unpacks: the file, its parts or
+    /// how far they would inflate (a zip bomb).
+    TooLarge,
+}
+
+/// The largest workbook file read, in bytes.
+pub const XLSX_MAX_BYTES: u64 = 64 << 20;
+/// The most any one part of a workbook may unpack to, and all together.
+pub const XLSX_MAX_PART: u64 = 256 << 20;
+pub const XLSX_MAX_TOTAL: u64 = 512 << 20;
+/// How far a part above 1 MB may inflate: real sheets compress 5–20 times.
+pub const XLSX_MAX_RATIO: u64 = 200;
+/// The most parts a workbook may have.
+pub const XLSX_MAX_PARTS: usize = 10_000;
+
+/// Refuses a workbook whose parts would unpack past the limits, from the
+/// zip's own directory — before anything is inflated. (A part that lies
+/// about its size is cut at its stated size when read.)
+fn check_xlsx_limits(bytes: &[u8]) -> Result<(), SheetError> {
+    if bytes.len() as u64 > XLSX_MAX_BYTES {
+        return Err(SheetError::TooLarge);
+    }
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| SheetError::Workbook(e.to_string()))?;
+    if zip.len() > XLSX_MAX_PARTS {
+        return Err(SheetError::TooLarge);
+    }
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let part = zip
+            .by_index_raw(i)
+            .map_err(|e| SheetError::Workbook(e.to_string()))?;
+        let (size, packed) = (part.size(), part.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if size > XLSX_MAX_PART
+            || total > XLSX_MAX_TOTAL
+            || (size > 1 << 20 && size / packed > XLSX_MAX_RATIO)
+        {
+            return Err(SheetError::TooLarge);
+        }
+    }
+    Ok(())
 }
 
 /// The encodings a clerk may name with `--encoding`.
@@ -205,6 +247,7 @@ fn read_csv(bytes: &[u8], asked: Option<&str>) -> Result<Sheet, SheetError> {
 }
 
 fn read_xlsx(bytes: Vec<u8>) -> Result<Sheet, SheetError> {
+    check_xlsx_limits(&bytes)?;
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::Workbook(e.to_string()))?;
     let name = book

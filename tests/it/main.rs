@@ -41,6 +41,7 @@ mod security_files;
 mod security_identity;
 mod security_output;
 mod security_reasons;
+mod security_workbook;
 mod ssh;
 mod store;
 mod store_board;
