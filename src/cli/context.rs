@@ -82,6 +82,9 @@ impl Failure {
     }
 
     pub fn store(lang: Lang, e: &crate::store::StoreError) -> Self {
+        // The database's own words go to the log (masked), for whoever
+        // looks into it; the desk gets one sentence.
+        tracing::warn!("{}", crate::logging::safe(&e.to_string()));
         Failure::new(1, i18n::store_error(lang, e))
     }
 

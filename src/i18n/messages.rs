@@ -146,8 +146,35 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         (Lang::En, BadData { entity, detail }) => {
             format!("An unreadable {entity} record in the database: {detail}")
         }
-        (Lang::Zh, Db(err)) => format!("数据库出错：{err}"),
-        (Lang::En, Db(err)) => format!("Database error: {err}"),
+        (Lang::Zh, Full(_)) => {
+            "磁盘已满，本次操作未写入任何内容；请联系系统管理员清理空间后重试。".to_string()
+        }
+        (Lang::En, Full(_)) => {
+            "The disk is full: nothing was written. Ask an administrator to free space, then retry.".to_string()
+        }
+        (Lang::Zh, DiskIo(_)) => {
+            "磁盘读写出错，本次操作未写入任何内容；请联系系统管理员检查磁盘。".to_string()
+        }
+        (Lang::En, DiskIo(_)) => {
+            "The disk failed to read or write: nothing was written. Ask an administrator to check it.".to_string()
+        }
+        // The database's own words stay in the log; the desk gets one sentence.
+        (Lang::Zh, Db(err)) => format!(
+            "数据库操作失败，本次操作未写入任何内容（{}）。",
+            db_code(err)
+        ),
+        (Lang::En, Db(err)) => format!(
+            "The database refused the operation: nothing was written ({}).",
+            db_code(err)
+        ),
+    }
+}
+
+/// A database error's code, for the administrator to look up.
+fn db_code(e: &sqlx::Error) -> String {
+    match e.as_database_error().and_then(|d| d.code()) {
+        Some(code) => format!("code {code}"),
+        None => "no code".to_string(),
     }
 }
 

@@ -117,6 +117,12 @@ pub enum StoreError {
         entity: &'static str,
         detail: String,
     },
+    /// The disk (or the database's quota) is full: nothing was written.
+    #[error("the disk is full: {0}")]
+    Full(String),
+    /// The disk failed under a read or a write: nothing was written.
+    #[error("a disk input/output error: {0}")]
+    DiskIo(String),
     #[error("database error: {0}")]
     Db(sqlx::Error),
 }

@@ -174,6 +174,17 @@ pub(super) fn classify(e: sqlx::Error) -> StoreError {
         match primary {
             Some(26 | 11) => return StoreError::NotADatabase(db.message().to_string()),
             Some(8 | 14) => return StoreError::ReadOnly(db.message().to_string()),
+            // 13 FULL, 10 IOERR (4874 is IOERR_SHORT_READ and the like).
+            Some(13) => return StoreError::Full(db.message().to_string()),
+            Some(10) => return StoreError::DiskIo(db.message().to_string()),
+            _ => {}
+        }
+    }
+    // Postgres's SQLSTATE: 53100 disk_full, 58030 io_error.
+    if let Some(db) = e.as_database_error() {
+        match db.code().as_deref() {
+            Some("53100") => return StoreError::Full(db.message().to_string()),
+            Some("58030") => return StoreError::DiskIo(db.message().to_string()),
             _ => {}
         }
     }
@@ -187,6 +198,23 @@ pub(super) fn classify(e: sqlx::Error) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A full disk is told apart from other failures: SQLite's FULL, met
+    /// here through a page limit on the connection.
+    #[tokio::test]
+    async fn a_full_database_is_told_as_such() {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        sqlx::query("CREATE TABLE t (v TEXT)").execute(&mut c).await.unwrap();
+        sqlx::query("PRAGMA max_page_count = 3").execute(&mut c).await.unwrap();
+        let big = "x".repeat(100_000);
+        let e = sqlx::query("INSERT INTO t (v) VALUES ($1)")
+            .bind(&big)
+            .execute(&mut c)
+            .await
+            .unwrap_err();
+        assert!(matches!(classify(e), StoreError::Full(_)));
+    }
 
     /// The pool runs no maintenance task (see `connect`): nothing to spin
     /// while a command's runtime shuts down.
