@@ -28,6 +28,7 @@ pub mod settings;
 pub mod settlement;
 pub mod staff;
 pub mod statistics;
+pub mod text;
 pub mod uscc;
 pub mod zone;
 

@@ -183,6 +183,15 @@ pub fn import_problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::LineBreak) => {
             "a line break inside: most likely a quote left open swallowed the lines after it".into()
         }
+        (Lang::Zh, Problem::Control(c)) => {
+            format!("含控制字符或方向控制符 U+{:04X}，不能存入", *c as u32)
+        }
+        (Lang::En, Problem::Control(c)) => {
+            format!(
+                "holds a control or direction character, U+{:04X}, which no record may carry",
+                *c as u32
+            )
+        }
         (Lang::Zh, Problem::ExtraCells(n)) => {
             format!("比表头多出{n}个单元格：多半是内容中有未加引号的逗号")
         }

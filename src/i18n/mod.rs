@@ -94,10 +94,7 @@ pub fn yuan(fen: i64) -> String {
 /// joiners, interlinear annotation marks, and tag characters: what a
 /// terminal or a reader could be fooled by.
 fn harmful(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+    crate::domain::text::harmful(c)
 }
 
 /// JSON text with every harmful character (C1 controls, bidi overrides…;

@@ -204,9 +204,17 @@ mod tests {
     #[tokio::test]
     async fn a_full_database_is_told_as_such() {
         use sqlx::Connection;
-        let mut c = sqlx::SqliteConnection::connect("sqlite::memory:").await.unwrap();
-        sqlx::query("CREATE TABLE t (v TEXT)").execute(&mut c).await.unwrap();
-        sqlx::query("PRAGMA max_page_count = 3").execute(&mut c).await.unwrap();
+        let mut c = sqlx::SqliteConnection::connect("sqlite::memory:")
+            .await
+            .unwrap();
+        sqlx::query("CREATE TABLE t (v TEXT)")
+            .execute(&mut c)
+            .await
+            .unwrap();
+        sqlx::query("PRAGMA max_page_count = 3")
+            .execute(&mut c)
+            .await
+            .unwrap();
         let big = "x".repeat(100_000);
         let e = sqlx::query("INSERT INTO t (v) VALUES ($1)")
             .bind(&big)

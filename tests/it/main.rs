@@ -39,6 +39,7 @@ mod lookup;
 mod roles_cli;
 mod security_files;
 mod security_identity;
+mod security_import;
 mod security_output;
 mod security_reasons;
 mod security_workbook;

@@ -212,6 +212,9 @@ pub enum Problem {
     },
     /// A line break in a one-line column: a quote left open, most likely.
     LineBreak,
+    /// A control character, a direction override or another character no
+    /// record should carry (NUL, ESC, C1, U+202E…).
+    Control(char),
     /// More cells than the header has columns: an unquoted comma, most likely.
     ExtraCells(usize),
     Formula(String),
@@ -424,6 +427,9 @@ fn value(c: &Column, cell: &Cell, today: NaiveDate) -> Result<Value, Problem> {
             if t.contains(['\n', '\r']) {
                 return Err(Problem::LineBreak);
             }
+            if let Some(c) = crate::domain::text::first_harmful(&t) {
+                return Err(Problem::Control(c));
+            }
             Value::Text(t)
         }
         Type::IdNumber => {
@@ -443,6 +449,9 @@ fn value(c: &Column, cell: &Cell, today: NaiveDate) -> Result<Value, Problem> {
             let t = present(v::text(cell)?)?;
             if t.contains(['\n', '\r']) {
                 return Err(Problem::LineBreak);
+            }
+            if let Some(c) = crate::domain::text::first_harmful(&t) {
+                return Err(Problem::Control(c));
             }
             Value::Text(t)
         }
