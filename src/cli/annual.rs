@@ -150,12 +150,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode,
             .await
         }
         AnnualCommand::Fine { licence, year, on } => {
-            let years = o
-                .store
-                .calendar_years()
-                .await
-                .map_err(|e| Failure::store(lang, &e))?;
-            let cal = crate::domain::WorkCalendar::from_years(&years);
+            let cal = super::context::calendar(&o.store, lang).await?;
             work::fine(
                 &o.store,
                 &cal,

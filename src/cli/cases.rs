@@ -3,7 +3,7 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
-use crate::domain::{CaseFileKind, CaseMove, DecisionKind, ServiceMethod, WorkCalendar, fines};
+use crate::domain::{CaseFileKind, CaseMove, DecisionKind, ServiceMethod, fines};
 use crate::i18n::{self, Lang, printable};
 use crate::workflow::cases as work;
 use chrono::NaiveDate;
@@ -130,8 +130,7 @@ struct JsonDue<'a> {
 pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let years = o.store.calendar_years().await.map_err(fail)?;
-    let cal = WorkCalendar::from_years(&years);
+    let cal = super::context::calendar(&o.store, lang).await?;
     let today = o.store.clock().today();
     let me = o.staff.clone().expect("refused without staff");
     let done = |r: Result<String, String>| -> Result<ExitCode, Failure> {

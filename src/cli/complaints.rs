@@ -2,8 +2,8 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global, parse_day};
+use crate::domain::InspectionMatter;
 use crate::domain::complaint::Intake;
-use crate::domain::{InspectionMatter, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::workflow::complaints::{self as work, Complainant};
 use chrono::NaiveDate;
@@ -61,8 +61,7 @@ pub enum ComplaintsCommand {
 pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let years = o.store.calendar_years().await.map_err(fail)?;
-    let cal = WorkCalendar::from_years(&years);
+    let cal = super::context::calendar(&o.store, lang).await?;
     let today = o.store.clock().today();
     let me = o.staff.clone().expect("refused without staff");
     let r = match cmd {

@@ -205,6 +205,15 @@ pub async fn migrate_only(g: &Global, lang: Lang) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The office's working-day calendar, as the store holds it.
+pub async fn calendar(store: &Store, lang: Lang) -> Result<crate::domain::WorkCalendar, Failure> {
+    let years = store
+        .calendar_years()
+        .await
+        .map_err(|e| Failure::store(lang, &e))?;
+    Ok(crate::domain::WorkCalendar::from_years(&years))
+}
+
 /// The office database's file name in the data directory.
 pub const DEFAULT_DATABASE: &str = "hrss-desk.sqlite";
 

@@ -3,7 +3,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::WorkCalendar;
 use crate::i18n::{self, Lang};
 use crate::workflow::export::{Source, export};
 use std::path::PathBuf;
@@ -28,12 +27,7 @@ pub async fn run(
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let me = o.staff.clone().expect("refused without staff");
     let today = o.store.clock().today();
-    let years = o
-        .store
-        .calendar_years()
-        .await
-        .map_err(|e| Failure::store(lang, &e))?;
-    let calendar = WorkCalendar::from_years(&years);
+    let calendar = super::context::calendar(&o.store, lang).await?;
     let done = export(
         &o.store,
         &calendar,

@@ -108,12 +108,7 @@ pub async fn receive(g: &Global, lang: Lang, a: &ReceiveArgs) -> Result<ExitCode
         r.persons = crate::workflow::intake::persons_from(lang, today, file)
             .map_err(|e| Failure::new(1, e))?;
     }
-    let years = o
-        .store
-        .calendar_years()
-        .await
-        .map_err(|e| Failure::store(lang, &e))?;
-    let cal = WorkCalendar::from_years(&years);
+    let cal = super::context::calendar(&o.store, lang).await?;
     let done = crate::workflow::intake::receive(&o.store, &me, lang, today, &cal, &r).await;
     o.store.close().await;
     let got = done.map_err(|e| Failure::new(1, e))?;

@@ -62,12 +62,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
             let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
             let me = o.staff.clone().expect("refused without staff");
             let today = o.store.clock().today();
-            let years = o
-                .store
-                .calendar_years()
-                .await
-                .map_err(|e| Failure::store(lang, &e))?;
-            let cal = crate::domain::WorkCalendar::from_years(&years);
+            let cal = super::context::calendar(&o.store, lang).await?;
             let r = crate::workflow::licences::report_change(
                 &o.store,
                 &cal,

@@ -217,12 +217,7 @@ pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<Ex
                     ),
                 )
             })?;
-            let years = o
-                .store
-                .calendar_years()
-                .await
-                .map_err(|e| Failure::store(lang, &e))?;
-            let cal = crate::domain::WorkCalendar::from_years(&years);
+            let cal = super::context::calendar(&o.store, lang).await?;
             let t = work::TakeStep {
                 licence,
                 step: s,

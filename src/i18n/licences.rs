@@ -6,6 +6,25 @@ use crate::domain::LicenceKind;
 use crate::domain::ladder::Step;
 use crate::store::{LicenceStanding, SanctionStepRow};
 
+/// An agreement's own words for a held standing: it is terminated
+/// (已解除协议) or suspended (中止协议), not revoked or paused. None for a
+/// licence, or a standing an agreement shares.
+pub fn agreement_word(
+    lang: Lang,
+    kind: Option<LicenceKind>,
+    status: crate::domain::LicenceStatus,
+) -> Option<&'static str> {
+    use crate::domain::LicenceStatus;
+    if !kind.is_some_and(crate::domain::licence::is_agreement) {
+        return None;
+    }
+    match status {
+        LicenceStatus::Revoked => Some(lang.pick("已解除协议", "agreement terminated")),
+        LicenceStatus::Suspended => Some(lang.pick("中止协议", "agreement suspended")),
+        _ => None,
+    }
+}
+
 /// The standing in words, as precise as what set it: 已吊销, 已解除协议,
 /// 停止招生, 中止协议, or the plain standing (有效, 将到期, 已过期 …).
 pub fn standing_words(
@@ -13,25 +32,18 @@ pub fn standing_words(
     l: &LicenceStanding,
     standing: crate::domain::licence::Standing,
 ) -> &'static str {
+    use crate::domain::LicenceStatus;
     use crate::domain::licence::Standing;
-    let agreement = !matches!(
-        LicenceKind::parse(&l.kind),
-        Some(LicenceKind::HrService | LicenceKind::TrainingSchool) | None
-    );
-    let step = Step::parse(&l.standing_step);
-    match (standing, step) {
-        (Standing::Revoked, Some(Step::Terminate)) => {
-            lang.pick("已解除协议", "agreement terminated")
-        }
-        (Standing::Revoked, _) if agreement => lang.pick("已解除协议", "agreement terminated"),
-        (Standing::Suspended, Some(Step::StopEnrolment)) => {
-            lang.pick("停止招生", "enrolment stopped")
-        }
-        (Standing::Suspended, Some(Step::SuspendAgreement)) => {
-            lang.pick("中止协议", "agreement suspended")
-        }
-        (s, _) => super::standing_label(s, lang),
+    let held = match standing {
+        Standing::Revoked => Some(LicenceStatus::Revoked),
+        Standing::Suspended => Some(LicenceStatus::Suspended),
+        _ => None,
+    };
+    if standing == Standing::Suspended && l.standing_step == Step::StopEnrolment.code() {
+        return lang.pick("停止招生", "enrolment stopped");
     }
+    held.and_then(|s| agreement_word(lang, LicenceKind::parse(&l.kind), s))
+        .unwrap_or_else(|| super::standing_label(standing, lang))
 }
 
 /// Whether the standing is still the one a step set (a suspension past

@@ -438,7 +438,7 @@ impl Store {
 
     /// A licence's ladder steps, newest first.
     pub async fn licence_steps(&self, licence: i64) -> Result<Vec<SanctionStepRow>, StoreError> {
-        Ok(on_backend!(self.steps_and_leads(licence))?.0)
+        on_backend!(self.licence_steps(licence))
     }
 
     /// Records a ladder step that is not a penalty; one that holds the

@@ -299,7 +299,7 @@ async fn on_the_ladder(
     licence: i64,
     kind: DecisionKind,
 ) -> Result<(), String> {
-    use crate::domain::ladder::{self, LadderRefusal, Step, Taken};
+    use crate::domain::ladder::{self, LadderRefusal, Step};
     if !kind.is_penalty() {
         return Ok(());
     }
@@ -312,13 +312,9 @@ async fn on_the_ladder(
     let Some(lk) = crate::domain::LicenceKind::parse(&l.kind) else {
         return Err(i18n::no_licence(lang, licence));
     };
-    let taken: Vec<Taken> = store
-        .sanction_steps(licence)
+    let taken = super::supervision::steps_taken(store, licence)
         .await
-        .map_err(fail)?
-        .into_iter()
-        .filter_map(|(s, on)| Step::parse(&s).map(|step| Taken { step, on }))
-        .collect();
+        .map_err(fail)?;
     let step = Step::of_decision(kind);
     step.ok_or(LadderRefusal::NotOnLadder)
         .and_then(|s| ladder::may_take(lk, &taken, s))

@@ -27,7 +27,7 @@ pub async fn record(
         return Err(i18n::act_refused(lang, Act::RecordInspection));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let (_, kind, result) = store
+    let (licence, kind, result) = store
         .inspection_target(id)
         .await
         .map_err(fail)?
@@ -81,11 +81,6 @@ pub async fn record(
             .join("\n")
     });
     // A licence held until a re-check passes is free again when one does.
-    let (licence, ..) = store
-        .inspection_target(id)
-        .await
-        .map_err(fail)?
-        .ok_or_else(|| i18n::no_inspection(lang, id))?;
     let lift = if passed {
         store
             .licence_standing(Some(licence), "")
@@ -146,6 +141,19 @@ pub async fn record(
     Ok(said)
 }
 
+/// The ladder steps taken on `licence`, as the ladder's rules read them.
+pub(super) async fn steps_taken(
+    store: &Store,
+    licence: i64,
+) -> Result<Vec<Taken>, crate::store::StoreError> {
+    Ok(store
+        .sanction_steps(licence)
+        .await?
+        .into_iter()
+        .filter_map(|(s, on)| Step::parse(&s).map(|step| Taken { step, on }))
+        .collect())
+}
+
 /// A ladder step as asked for: the licence, the step, the day it was
 /// decided, its last day (a deadline, or the end of a suspension), why, and
 /// — for a penalty, which runs as a case — where the case came from.
@@ -193,13 +201,7 @@ pub async fn sanction(
         .map_err(fail)?
         .ok_or_else(|| i18n::no_licence(lang, t.licence))?;
     let kind = LicenceKind::parse(&l.kind).ok_or_else(|| i18n::no_licence(lang, t.licence))?;
-    let taken: Vec<Taken> = store
-        .sanction_steps(t.licence)
-        .await
-        .map_err(fail)?
-        .into_iter()
-        .filter_map(|(s, on)| Step::parse(&s).map(|step| Taken { step, on }))
-        .collect();
+    let taken = steps_taken(store, t.licence).await.map_err(fail)?;
     if t.step == Step::Lift {
         let now = crate::domain::LicenceStatus::parse(&l.status)
             .unwrap_or(crate::domain::LicenceStatus::Valid);
@@ -456,16 +458,10 @@ pub fn register_csv(lang: Lang, rows: &[crate::store::RegisterRow]) -> String {
         let kind =
             LicenceKind::parse(&r.kind).map_or(r.kind.clone(), |k| k.label(lang).to_string());
         // An agreement is terminated (解除协议), not revoked.
-        let agreement =
-            LicenceKind::parse(&r.kind).is_some_and(crate::domain::licence::is_agreement);
         let status = match crate::domain::LicenceStatus::parse(&r.status) {
-            Some(crate::domain::LicenceStatus::Revoked) if agreement => {
-                lang.pick("已解除协议", "agreement terminated").to_string()
-            }
-            Some(crate::domain::LicenceStatus::Suspended) if agreement => {
-                lang.pick("中止协议", "agreement suspended").to_string()
-            }
-            Some(s) => s.label(lang).to_string(),
+            Some(s) => i18n::agreement_word(lang, LicenceKind::parse(&r.kind), s)
+                .unwrap_or(s.label(lang))
+                .to_string(),
             None => r.status.clone(),
         };
         [

@@ -8,19 +8,18 @@ impl Backend {
     /// inspected each, and the active inspectors with their declared
     /// interests (as licence ids, through the holder's credit code).
     pub async fn draw_facts(&self, kind: &str, zone: &str) -> Result<DrawFacts, StoreError> {
-        let targets: Vec<(i64, i64, i64)> = sqlx::query_as(
+        let targets: Vec<(i64, i64, i64)> = sqlx::query_as(concat!(
             "SELECT l.id,
                     (SELECT COUNT(*) FROM complaint co LEFT JOIN employer e ON e.id = co.respondent_employer_id
                       WHERE e.uscc = l.uscc OR co.respondent_name = l.holder) AS complaints,
                     (SELECT COUNT(*) FROM inspection i WHERE i.licence_id = l.id AND i.result = 'failed')
                       + (SELECT COUNT(*) FROM sanction s WHERE s.licence_id = l.id) AS bad
              FROM licence l
-             WHERE (CASE WHEN l.standing_since > $3 THEN l.prior_status
-                    WHEN l.status = 'suspended' AND l.standing_until < $3 THEN 'valid'
-                    ELSE l.status END) = 'valid'
-               AND ($1 = '' OR l.kind = $1) AND ($2 = '' OR l.zone = $2)
-             ORDER BY l.id",
-        )
+             WHERE ",
+            status_on!("l", "$3"),
+            " = 'valid' AND ($1 = '' OR l.kind = $1) AND ($2 = '' OR l.zone = $2)
+             ORDER BY l.id"
+        ))
         .bind(kind)
         .bind(zone)
         .bind(self.clock.today())

@@ -122,14 +122,7 @@ impl Backend {
     /// A licence's ladder steps and the leads about it, newest first, for
     /// its detail view.
     pub async fn steps_and_leads(&self, licence: i64) -> Result<(Vec<SanctionStepRow>, Vec<LeadRow>), StoreError> {
-        let steps = sqlx::query_as(
-            "SELECT s.id, s.step, s.decided_on, s.deadline, s.reason, s.until_on, c.number AS case_number
-             FROM sanction_step s LEFT JOIN inspection_case c ON c.id = s.case_id
-             WHERE s.licence_id = $1 ORDER BY s.decided_on DESC, s.id DESC",
-        )
-        .bind(licence)
-        .fetch_all(&self.pool)
-        .await?;
+        let steps = self.licence_steps(licence).await?;
         let leads = sqlx::query_as(
             "SELECT d.id, d.licence_id, l.number, l.holder, d.source, d.summary, d.received_on, d.inspection_id
              FROM licence_lead d JOIN licence l ON l.id = d.licence_id
@@ -139,6 +132,18 @@ impl Backend {
         .fetch_all(&self.pool)
         .await?;
         Ok((steps, leads))
+    }
+
+    /// A licence's ladder steps with their cases, newest first.
+    pub async fn licence_steps(&self, licence: i64) -> Result<Vec<SanctionStepRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, s.step, s.decided_on, s.deadline, s.reason, s.until_on, c.number AS case_number
+             FROM sanction_step s LEFT JOIN inspection_case c ON c.id = s.case_id
+             WHERE s.licence_id = $1 ORDER BY s.decided_on DESC, s.id DESC",
+        )
+        .bind(licence)
+        .fetch_all(&self.pool)
+        .await?)
     }
 }
 

@@ -240,13 +240,13 @@ impl Backend {
 impl Backend {
     /// Valid licences of a kind with their annual review of `year`, if any.
     pub async fn annual_rows(&self, year: i64, kind: &str) -> Result<Vec<AnnualRow>, StoreError> {
-        Ok(sqlx::query_as(
+        Ok(sqlx::query_as(concat!(
             "SELECT l.id AS licence_id, l.number, l.holder, a.due_on, a.submitted_on, a.result, a.order_deadline
              FROM licence l LEFT JOIN annual_review a ON a.licence_id = l.id AND a.year = $1
-             WHERE (CASE WHEN l.standing_since > $3 THEN l.prior_status
-                    WHEN l.status = 'suspended' AND l.standing_until < $3 THEN 'valid'
-                    ELSE l.status END) = 'valid' AND l.kind = $2 ORDER BY l.id",
-        )
+             WHERE ",
+            status_on!("l", "$3"),
+            " = 'valid' AND l.kind = $2 ORDER BY l.id"
+        ))
         .bind(year)
         .bind(kind)
         .bind(self.clock.today())
