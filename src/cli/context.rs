@@ -265,7 +265,16 @@ pub async fn identify(store: &Store, g: &Global, lang: Lang) -> Result<Staff, Fa
                         crate::domain::permissions::Act::ActAsAnother,
                     ) =>
                 {
-                    lookup(wanted.clone()).await?
+                    let (login, other) = lookup(wanted.clone()).await?;
+                    if login != os {
+                        // Recorded as who really acted, on whose behalf.
+                        crate::store::record_acted_by(&os);
+                    }
+                    let other = other.map(|s| crate::domain::Staff {
+                        acted_by: (login != os).then(|| os.clone()),
+                        ..s
+                    });
+                    (login, other)
                 }
                 _ => return Err(Failure::new(1, i18n::user_flag_refused(lang))),
             }

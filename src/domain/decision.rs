@@ -34,6 +34,9 @@ pub enum Refusal {
     /// An employer's registration without a valid code or a name: an
     /// approval would add no employer, so it can only be returned.
     NothingToApply,
+    /// Approving over problems is the chief's own judgement: never done by
+    /// someone acting on the chief's behalf.
+    NotOnBehalf,
 }
 
 /// Whether approving `f` would apply `change`: an employer's registration
@@ -64,6 +67,14 @@ pub fn may_decide(
         Decision::Return => Ok(()),
         Decision::Approve if problems.is_empty() => Ok(()),
         Decision::Approve => match override_reason.map(str::trim) {
+            _ if staff.acted_by.is_some()
+                && super::permissions::any_of(
+                    &staff.roles,
+                    super::permissions::Act::ApproveOverProblems,
+                ) =>
+            {
+                Err(Refusal::NotOnBehalf)
+            }
             _ if !super::permissions::may(staff, super::permissions::Act::ApproveOverProblems) => {
                 Err(Refusal::HasProblems(problems.len()))
             }
@@ -252,6 +263,7 @@ mod tests {
             name: "王芳".into(),
             roles: roles.to_vec(),
             active: true,
+            acted_by: None,
         }
     }
 

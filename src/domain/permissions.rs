@@ -48,9 +48,18 @@ pub fn roles(act: Act) -> &'static [Role] {
     }
 }
 
-/// Whether `staff` may do `act`: active, with one of its roles.
+/// Whether `staff` may do `act`: active, with one of its roles, and, for a
+/// personal act, not while someone else acts on the member's behalf.
 pub fn may(staff: &Staff, act: Act) -> bool {
-    staff.active && any_of(&staff.roles, act)
+    staff.active && any_of(&staff.roles, act) && !(staff.acted_by.is_some() && personal(act))
+}
+
+/// Acts that rest on the judgement of the one who does them and are never
+/// done on another's behalf: seeing a person's data (and so exporting full
+/// ID numbers) and approving a filing over its problems. The audit entry
+/// would otherwise name someone who did not decide.
+pub fn personal(act: Act) -> bool {
+    matches!(act, Act::RevealPerson | Act::ApproveOverProblems)
 }
 
 /// Whether any of `held` may do `act` (the screen knows its staff member's
@@ -70,6 +79,7 @@ mod tests {
             name: "t".into(),
             roles: vec![role],
             active: true,
+            acted_by: None,
         }
     }
 
@@ -107,6 +117,20 @@ mod tests {
         (Act::OpenCase, [false, true, true, false, false]),
         (Act::RecordPayment, [false, true, true, false, false]),
     ];
+
+    /// Working as another (`--user`): everything the member may do except
+    /// the personal acts (issue 19, point 2).
+    #[test]
+    fn personal_acts_are_never_done_on_anothers_behalf() {
+        let chief = Staff {
+            acted_by: Some("admin".into()),
+            ..only(Chief)
+        };
+        assert!(may(&chief, Act::DecideComplaint));
+        assert!(!may(&chief, Act::RevealPerson));
+        assert!(!may(&chief, Act::ApproveOverProblems));
+        assert!(may(&only(Chief), Act::ApproveOverProblems));
+    }
 
     #[test]
     fn every_act_for_every_role_is_allowed_or_refused_as_the_table_says() {

@@ -10,6 +10,10 @@ pub struct Staff {
     pub name: String,
     pub roles: Vec<Role>,
     pub active: bool,
+    /// Who really acts, when an administrator works as this member with
+    /// `--user`: that administrator's OS login. Personal acts (seeing a
+    /// person's data, approving over problems) are then refused.
+    pub acted_by: Option<String>,
 }
 
 impl Staff {
@@ -86,6 +90,7 @@ mod tests {
             name: "李强".into(),
             roles: vec![Role::Clerk],
             active: true,
+            acted_by: None,
         };
         assert!(!s.may_verify_audit());
         assert!(!s.is_admin());

@@ -545,6 +545,14 @@ pub fn no_such_command(lang: Lang, s: &str) -> String {
     }
 }
 
+/// A personal act tried while working as another staff member (`--user`).
+pub fn not_on_behalf(lang: Lang) -> &'static str {
+    lang.pick(
+        "代他人操作（--user）时不能查看个人信息、导出完整身份证号或越过问题办结：请本人登录办理。",
+        "Working as another (--user) cannot reveal personal data, export full ID numbers or approve over problems: the staff member does it in person.",
+    )
+}
+
 pub fn bulk_reveal_refused(lang: Lang) -> &'static str {
     lang.pick(
         "导出整份名单的完整身份证号只能由科室负责人进行。",

@@ -462,6 +462,7 @@ pub fn refusal(lang: Lang, r: &crate::domain::decision::Refusal) -> String {
     use crate::domain::decision::Refusal::*;
     match (lang, r) {
         (_, NotAClerk) => act_refused(lang, crate::domain::permissions::Act::DecideFiling),
+        (_, NotOnBehalf) => super::not_on_behalf(lang).to_string(),
         (Lang::Zh, HasProblems(n)) => {
             format!("该申报有{n}个问题，不能办结：请退回更正，或由科室负责人说明理由后办结。")
         }

@@ -133,6 +133,29 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// The OS login of whoever really runs this process when it works as
+/// another staff member (`--user`): every audit entry then names the one
+/// who acted and, in its detail, on whose behalf. One process has one such
+/// login, set once at start, so it is kept here rather than threaded
+/// through every write.
+static ACTED_BY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Records who really acts (see `ACTED_BY`); later calls change nothing.
+pub fn record_acted_by(login: &str) {
+    let _ = ACTED_BY.set(login.to_string());
+}
+
+/// The audit entry's actor and detail: the real actor, and on whose behalf.
+fn audit_actor<'a>(actor: &'a str, detail: &str) -> (&'a str, std::borrow::Cow<'a, str>) {
+    match ACTED_BY.get() {
+        Some(real) if real != actor => (
+            real.as_str(),
+            std::borrow::Cow::Owned(format!("on_behalf_of={actor}; {detail}")),
+        ),
+        _ => (actor, std::borrow::Cow::Owned(detail.to_string())),
+    }
+}
+
 /// The store the program works on.
 #[derive(Debug, Clone)]
 pub enum Store {

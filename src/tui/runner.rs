@@ -261,7 +261,9 @@ impl Runner {
                 }
                 Effect::Reveal { id, reason } => {
                     // The rule is the domain's: the runner's staff is who is working.
-                    let result = if !crate::domain::mask::substantive_reason(&reason) {
+                    let result = if staff.acted_by.is_some() {
+                        Err(crate::i18n::not_on_behalf(lang).to_string())
+                    } else if !crate::domain::mask::substantive_reason(&reason) {
                         Err(crate::i18n::reveal_reason_says_nothing(lang).to_string())
                     } else if staff.may_reveal() {
                         store

@@ -388,6 +388,9 @@ pub async fn show_revealed(
     id: i64,
     reason: &str,
 ) -> Result<CaseShown, String> {
+    if staff.acted_by.is_some() {
+        return Err(i18n::not_on_behalf(lang).to_string());
+    }
     if !may(staff, Act::RevealPerson) {
         return Err(i18n::act_refused(lang, Act::RevealPerson));
     }

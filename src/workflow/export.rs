@@ -301,6 +301,9 @@ pub async fn export(
     if let Some(reason) = reveal {
         // A whole list of full ID numbers: a section chief's act, with a
         // reason that says something.
+        if staff.acted_by.is_some() {
+            return Err(i18n::not_on_behalf(lang).to_string());
+        }
         if !staff.may_reveal() || !staff.roles.contains(&crate::domain::Role::Chief) {
             return Err(i18n::bulk_reveal_refused(lang).to_string());
         }

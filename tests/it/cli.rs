@@ -699,7 +699,7 @@ fn filings_check_lists_every_pending_filing_with_all_its_problems() {
 }
 
 /// The id of a pending filing with or without problems, from `filings check`.
-fn pending(d: &Demo, with_problems: bool) -> (i64, usize) {
+pub(crate) fn pending(d: &Demo, with_problems: bool) -> (i64, usize) {
     let out = d.run(&["filings", "check", "--json"]).code(1);
     let filings: Vec<serde_json::Value> = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let f = filings

@@ -51,3 +51,68 @@ fn a_uid_without_a_passwd_entry_is_refused_whatever_user_says() {
     );
     assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
 }
+
+/// An administrator working as another (`--user`, issue 19 point 2): the
+/// audit entry names who really acted and on whose behalf, and the acts
+/// that rest on one's own judgement — approving over problems, exporting
+/// full ID numbers — are refused in one sentence, with nothing written.
+#[test]
+fn working_as_another_is_recorded_as_both_and_personal_acts_are_refused() {
+    use predicates::prelude::*;
+    let d = crate::common::cli::Demo::new();
+    let (troubled, _) = crate::cli::pending(&d, true);
+    let (clean, _) = crate::cli::pending(&d, false);
+    d.become_office();
+    let me = nix::unistd::User::from_uid(nix::unistd::getuid())
+        .unwrap()
+        .expect("the test's uid has a passwd entry")
+        .name;
+    d.sql(&format!(
+        "INSERT INTO staff (login, name, roles, active, version) VALUES ('{me}', '管理员', 'admin', 1, 1)"
+    ));
+    let entries = || d.scalar("SELECT COUNT(*) FROM audit_log");
+    let before = entries();
+    d.run(&[
+        "--user",
+        "zhaojing",
+        "filings",
+        "approve",
+        &troubled.to_string(),
+        "--override",
+        "原件已当场核验",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("代他人操作"));
+    let file = d.dir.path().join("persons.csv");
+    d.run(&[
+        "--user",
+        "zhaojing",
+        "export",
+        "persons",
+        file.to_str().unwrap(),
+        "--reveal",
+        "--reason",
+        "核对参保名单",
+    ])
+    .code(1)
+    .stderr(predicate::str::contains("代他人操作"));
+    assert!(!file.exists(), "nothing exported");
+    assert_eq!(entries(), before, "nothing written");
+    // An ordinary act is done, and recorded as the administrator's.
+    d.run(&[
+        "--user",
+        "wangfang",
+        "filings",
+        "approve",
+        &clean.to_string(),
+    ])
+    .success();
+    let (actor, detail) = (
+        d.scalar("SELECT actor FROM audit_log ORDER BY seq DESC LIMIT 1"),
+        d.scalar("SELECT detail FROM audit_log ORDER BY seq DESC LIMIT 1"),
+    );
+    assert_eq!(actor, me);
+    assert!(detail.starts_with("on_behalf_of=wangfang; "), "{detail}");
+    // The chain holds with the entry that names both.
+    d.run(&["--user", "zhaojing", "audit", "verify"]).success();
+}

@@ -11,6 +11,7 @@ fn staff(id: i64, roles: &[Role]) -> Staff {
         name: format!("员工{id}"),
         roles: roles.to_vec(),
         active: true,
+        acted_by: None,
     }
 }
 

@@ -389,6 +389,7 @@ impl Backend {
             name: name.to_string(),
             roles: roles.to_vec(),
             active: true,
+            acted_by: None,
         })
     }
 
@@ -612,6 +613,7 @@ fn staff_from_row(r: StaffRow) -> Result<Staff, StoreError> {
         name: r.name,
         roles,
         active: r.active,
+        acted_by: None,
     })
 }
 
@@ -681,6 +683,8 @@ async fn append_audit(
     entity_id: &str,
     detail: &str,
 ) -> Result<i64, StoreError> {
+    let (actor, detail) = audit_actor(actor, detail);
+    let detail: &str = &detail;
     let (last, prev): (i64, String) = sqlx::query_as(LOCK_HEAD).fetch_one(&mut **tx).await?;
     let seq = last + 1;
     let at = audit_time(now);
