@@ -24,6 +24,9 @@ pub struct Config {
     /// 1–480); unset: the office setting in the database (15 by default).
     /// Read through [`Layers::lease`], not merged.
     pub lease_minutes: Option<u32>,
+    /// Where `audit anchor` appends the audit log's head: a file the
+    /// database's writers cannot rewrite. Read from the office's file only.
+    pub audit_anchor_file: Option<String>,
 }
 
 impl Config {
@@ -36,6 +39,8 @@ impl Config {
             log_level: self.log_level.or(under.log_level),
             log_dir: self.log_dir.or(under.log_dir),
             lease_minutes: self.lease_minutes.or(under.lease_minutes),
+            // The office's alone: a desk does not choose where its trail is kept.
+            audit_anchor_file: under.audit_anchor_file,
         }
     }
 }

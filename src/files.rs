@@ -56,9 +56,61 @@ pub fn write_new(path: &Path, bytes: &[u8], mode: u32, group: Option<u32>) -> st
     Ok(())
 }
 
+/// Appends `line` to the file at `path`, creating it with `mode` when it
+/// is not there: never truncated, never through a symbolic link (refused),
+/// only into a regular file. An office may make the file append-only
+/// (`chattr +a`), which appending respects.
+pub fn append_line(path: &Path, line: &str, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(mode)
+        .custom_flags(nix::fcntl::OFlag::O_NOFOLLOW.bits())
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(nix::errno::Errno::ELOOP as i32) {
+                symlink_refused(path)
+            } else {
+                e
+            }
+        })?;
+    if !f.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "“{0}”不是普通文件 / \"{0}\" is not a regular file",
+                crate::i18n::printable(&path.display().to_string())
+            ),
+        ));
+    }
+    f.write_all(line.as_bytes())?;
+    f.sync_all()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_appended_never_through_a_link_and_never_truncating() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("anchors");
+        append_line(&file, "1\n", 0o640).unwrap();
+        append_line(&file, "2\n", 0o600).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "1\n2\n");
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "created once, with its mode");
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let e = append_line(&link, "x\n", 0o640).unwrap_err();
+        assert!(e.to_string().contains("符号链接"), "{e}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(append_line(dir.path(), "x\n", 0o640).is_err());
+    }
     use std::os::unix::fs::PermissionsExt;
 
     #[test]

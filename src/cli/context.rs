@@ -31,6 +31,9 @@ pub struct Global {
     /// A filing's review lease: from a config file only.
     #[arg(skip)]
     pub lease: Option<crate::config::Lease>,
+    /// The office's audit anchor file: from the office's config file only.
+    #[arg(skip)]
+    pub anchor_file: Option<std::path::PathBuf>,
 }
 
 impl Global {
@@ -47,6 +50,11 @@ impl Global {
             )
         })?;
         self.lease = config.lease();
+        self.anchor_file = config
+            .office
+            .audit_anchor_file
+            .clone()
+            .map(std::path::PathBuf::from);
         let config = config.merged();
         self.database_url = self.database_url.or(config.database_url);
         self.lang = self.lang.or(config.lang);

@@ -82,16 +82,63 @@ pub enum ChainBreak {
     /// The recorded head (last sequence number and hash) does not match the
     /// last entry: entries were removed from or added at the end.
     Head { head_seq: i64, last_seq: i64 },
+    /// An anchored entry no longer has the hash recorded outside the
+    /// database: the log up to it was rewritten (and perhaps rechained).
+    AnchorRewritten { seq: i64 },
+    /// The log ends before an anchored entry: its tail was cut.
+    AnchorCut { seq: i64, last_seq: i64 },
 }
 
 impl ChainBreak {
     pub fn seq(&self) -> i64 {
         match *self {
-            ChainBreak::Altered { seq } | ChainBreak::Relinked { seq } => seq,
+            ChainBreak::Altered { seq }
+            | ChainBreak::Relinked { seq }
+            | ChainBreak::AnchorRewritten { seq } => seq,
+            ChainBreak::AnchorCut { seq, .. } => seq,
             ChainBreak::Missing { expected, .. } => expected,
             ChainBreak::Head { last_seq, .. } => last_seq,
         }
     }
+}
+
+/// A head recorded outside the database by `audit anchor`: the log must
+/// still hold entry `seq` with this `hash`, and so, through the chain,
+/// every entry before it unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub seq: i64,
+    pub hash: String,
+}
+
+/// One line of an anchor file: `seq<TAB>hash<TAB>when (UTC)<TAB>who`.
+pub fn anchor_line(seq: i64, hash: &str, at: DateTime<Utc>, by: &str) -> String {
+    format!("{seq}\t{hash}\t{}\t{by}\n", at.format("%Y-%m-%dT%H:%M:%SZ"))
+}
+
+/// Reads an anchor file (blank lines and `#` comments aside); a line that
+/// is not an anchor is refused with its number, counted from 1.
+pub fn parse_anchors(text: &str) -> Result<Vec<Anchor>, usize> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let seq = f.next().and_then(|s| s.parse::<i64>().ok());
+        let hash = f
+            .next()
+            .filter(|h| h.len() == GENESIS.len() && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        match (seq, hash) {
+            (Some(seq), Some(hash)) if seq >= 0 => out.push(Anchor {
+                seq,
+                hash: hash.to_ascii_lowercase(),
+            }),
+            _ => return Err(n + 1),
+        }
+    }
+    Ok(out)
 }
 
 /// Checks entries fed in ascending `seq` order, one page at a time.
@@ -100,6 +147,8 @@ pub struct ChainVerifier {
     next_seq: i64,
     prev_hash: String,
     checked: u64,
+    /// The anchors the log must still extend: entry seq → its hash.
+    anchors: std::collections::BTreeMap<i64, String>,
 }
 
 impl Default for ChainVerifier {
@@ -108,11 +157,20 @@ impl Default for ChainVerifier {
             next_seq: 1,
             prev_hash: GENESIS.to_string(),
             checked: 0,
+            anchors: Default::default(),
         }
     }
 }
 
 impl ChainVerifier {
+    /// A verifier that also checks the log still extends every anchor.
+    pub fn with_anchors(anchors: &[Anchor]) -> Self {
+        ChainVerifier {
+            anchors: anchors.iter().map(|a| (a.seq, a.hash.clone())).collect(),
+            ..Default::default()
+        }
+    }
+
     pub fn push(&mut self, e: &AuditEntry) -> Result<(), ChainBreak> {
         if e.seq != self.next_seq {
             return Err(ChainBreak::Missing {
@@ -125,6 +183,9 @@ impl ChainVerifier {
         }
         if e.prev_hash != self.prev_hash {
             return Err(ChainBreak::Relinked { seq: e.seq });
+        }
+        if self.anchors.get(&e.seq).is_some_and(|h| *h != e.hash) {
+            return Err(ChainBreak::AnchorRewritten { seq: e.seq });
         }
         self.next_seq += 1;
         self.prev_hash.clone_from(&e.hash);
@@ -142,6 +203,9 @@ impl ChainVerifier {
     /// entries were checked.
     pub fn finish(self, head: Option<(i64, String)>) -> Result<u64, ChainBreak> {
         let last_seq = self.next_seq - 1;
+        if let Some((&seq, _)) = self.anchors.range(last_seq + 1..).next() {
+            return Err(ChainBreak::AnchorCut { seq, last_seq });
+        }
         let (head_seq, head_hash) = head.unwrap_or((0, GENESIS.to_string()));
         if head_seq != last_seq || head_hash != self.prev_hash {
             return Err(ChainBreak::Head { head_seq, last_seq });
@@ -187,6 +251,55 @@ mod tests {
 
     fn head_of(entries: &[AuditEntry]) -> Option<(i64, String)> {
         entries.last().map(|e| (e.seq, e.hash.clone()))
+    }
+
+    /// The insider's two moves (issue 19, point 4): cutting the tail and
+    /// moving the head back, or rewriting and rechaining from genesis —
+    /// both pass the chain alone and both are caught by an anchor.
+    #[test]
+    fn anchors_catch_a_cut_tail_and_a_rechained_log() {
+        let c = chain(6);
+        let at: DateTime<Utc> = "2026-12-04T08:00:00Z".parse().unwrap();
+        let text = format!(
+            "# office anchors\n{}{}",
+            anchor_line(2, &c[1].hash, at, "zhaojing"),
+            anchor_line(5, &c[4].hash, at, "zhaojing")
+        );
+        let anchors = parse_anchors(&text).unwrap();
+        assert_eq!(anchors.len(), 2);
+        let check = |entries: &[AuditEntry]| {
+            let mut v = ChainVerifier::with_anchors(&anchors);
+            for e in entries {
+                v.push(e)?;
+            }
+            v.finish(head_of(entries))
+        };
+        assert_eq!(check(&c), Ok(6));
+        // Cut after entry 3, head moved back: the chain alone is intact.
+        assert_eq!(verify(&c[..3], head_of(&c[..3])), Ok(3));
+        assert_eq!(
+            check(&c[..3]),
+            Err(ChainBreak::AnchorCut {
+                seq: 5,
+                last_seq: 3
+            })
+        );
+        // Entry 4 removed and the rest rechained from genesis.
+        let mut rechained = chain(5);
+        rechained[3].detail = "entry 5".into();
+        let mut prev = rechained[2].hash.clone();
+        for e in &mut rechained[3..] {
+            e.prev_hash = prev.clone();
+            e.hash = e.computed_hash();
+            prev = e.hash.clone();
+        }
+        assert_eq!(verify(&rechained, head_of(&rechained)), Ok(5));
+        assert_eq!(
+            check(&rechained),
+            Err(ChainBreak::AnchorRewritten { seq: 5 })
+        );
+        assert_eq!(parse_anchors("3\tnot-a-hash\n"), Err(1));
+        assert_eq!(parse_anchors("\n\n-1\tx"), Err(3));
     }
 
     #[test]

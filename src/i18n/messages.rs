@@ -260,6 +260,58 @@ pub fn audit_ok(lang: Lang, n: u64) -> String {
     }
 }
 
+/// The log's head as `audit verify` prints it, to be compared with a copy
+/// kept elsewhere.
+pub fn audit_head(lang: Lang, seq: i64, hash: &str) -> String {
+    match lang {
+        Lang::Zh => format!("日志头：第{seq}条，哈希 {hash}"),
+        Lang::En => format!("Head: entry {seq}, hash {hash}"),
+    }
+}
+
+pub fn anchors_held(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("日志仍延续锚点文件中的全部{n}个锚点。"),
+        Lang::En => format!("The log still extends all {n} anchor(s) in the file."),
+    }
+}
+
+pub fn anchored(lang: Lang, seq: i64, path: &str) -> String {
+    let path = super::printable(path);
+    match lang {
+        Lang::Zh => format!("已将日志头（第{seq}条）记入锚点文件 {path}。"),
+        Lang::En => format!("The head (entry {seq}) was recorded in the anchor file {path}."),
+    }
+}
+
+pub fn anchor_file_unset(lang: Lang) -> &'static str {
+    lang.pick(
+        "本局配置文件未设置 audit_anchor_file：请在其中设置，或用 --to 指定锚点文件。",
+        "The office config sets no audit_anchor_file: set one there, or name the anchor file with --to.",
+    )
+}
+
+pub fn anchor_file_bad(lang: Lang, path: &std::path::Path, why: &str) -> String {
+    let path = path.display().to_string();
+    let path = super::printable(&path);
+    let why = super::printable(why);
+    match lang {
+        Lang::Zh => format!("锚点文件 {path} 无法使用：{why}。"),
+        Lang::En => format!("The anchor file {path} cannot be used: {why}."),
+    }
+}
+
+pub fn anchor_not_written(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    let path = path.display().to_string();
+    let path = super::printable(&path);
+    let why = e.to_string();
+    let why = super::printable(&why);
+    match lang {
+        Lang::Zh => format!("未能写入锚点文件 {path}：{why}。"),
+        Lang::En => format!("The anchor file {path} was not written: {why}."),
+    }
+}
+
 pub fn audit_broken(lang: Lang, b: &crate::domain::audit::ChainBreak) -> String {
     use crate::domain::audit::ChainBreak::*;
     match (lang, b) {
@@ -284,6 +336,18 @@ pub fn audit_broken(lang: Lang, b: &crate::domain::audit::ChainBreak) -> String 
         }
         (Lang::En, Head { head_seq, last_seq }) => format!(
             "The end of the audit log was changed: the recorded last entry is {head_seq}, the log ends at {last_seq}."
+        ),
+        (Lang::Zh, AnchorRewritten { seq }) => {
+            format!("审计日志第{seq}条与外部锚点记录的哈希不符：此前的日志被改写过。")
+        }
+        (Lang::En, AnchorRewritten { seq }) => format!(
+            "Audit entry {seq} no longer has the hash its anchor recorded: the log up to it was rewritten."
+        ),
+        (Lang::Zh, AnchorCut { seq, last_seq }) => {
+            format!("审计日志被截断：外部锚点记录到第{seq}条，日志只到第{last_seq}条。")
+        }
+        (Lang::En, AnchorCut { seq, last_seq }) => format!(
+            "The audit log was cut: an anchor records entry {seq}, the log ends at {last_seq}."
         ),
     }
 }

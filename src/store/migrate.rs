@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(16, "0016_filing_intake_kinds"),
     migration!(17, "0017_case_acts"),
     migration!(18, "0018_licence_standing"),
+    migration!(19, "0019_audit_append_only"),
 ];
 
 /// The schema version this program knows.

@@ -308,7 +308,16 @@ impl Store {
     /// Walks the whole audit chain in one snapshot: `Ok(Ok(n))` when it is
     /// intact with `n` entries, `Ok(Err(break))` at the first break.
     pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, StoreError> {
-        on_backend!(self.verify_audit())
+        on_backend!(self.verify_audit(&[]))
+    }
+
+    /// As `verify_audit`, and the log must still extend every anchor
+    /// recorded outside the database (`audit anchor`).
+    pub async fn verify_audit_against(
+        &self,
+        anchors: &[crate::domain::audit::Anchor],
+    ) -> Result<Result<u64, ChainBreak>, StoreError> {
+        on_backend!(self.verify_audit(anchors))
     }
 
     /// How a SQLite connection of the pool is set up (None on Postgres):

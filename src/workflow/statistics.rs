@@ -39,6 +39,7 @@ pub fn write_report(
     month: Month,
     f: &MonthFigures,
     d: &Dashboard,
+    audit_head: &(i64, String),
     path: &Path,
 ) -> Result<(), String> {
     use rust_xlsxwriter::{Format, Workbook};
@@ -89,6 +90,12 @@ pub fn write_report(
                 vec![
                     h("逾期未复查的整改（当前）", "Rectifications overdue (now)"),
                     d.rectifications_overdue.to_string(),
+                ],
+                // Printed and filed, the head is an anchor outside the
+                // database (`audit verify` shows the same two values).
+                vec![
+                    h("审计日志头（当前）", "Audit log head (now)"),
+                    format!("#{} {}", audit_head.0, audit_head.1),
                 ],
             ])
             .collect(),
@@ -194,7 +201,12 @@ pub async fn report(
         .dashboard(today, soon)
         .await
         .map_err(|e| i18n::store_error(lang, &e))?;
-    write_report(lang, month, &f, &d, path)
+    let head = store
+        .audit_head()
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .unwrap_or((0, crate::domain::audit::GENESIS.to_string()));
+    write_report(lang, month, &f, &d, &head, path)
         .map_err(|e| i18n::list_export_failed(lang, &format!("{}: {e}", path.display())))?;
     Ok(i18n::report_written(
         lang,

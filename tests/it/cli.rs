@@ -255,6 +255,7 @@ fn the_demo_is_made_once_and_its_audit_log_verifies() {
 #[test]
 fn tampering_with_the_audit_log_is_reported_with_the_entry() {
     let d = Demo::new();
+    d.sql(crate::common::UNGUARD_AUDIT_SQLITE);
     d.sql("UPDATE audit_log SET actor = 'nobody' WHERE seq = 2;");
     d.run(&["--lang", "en", "audit", "verify"])
         .code(1)

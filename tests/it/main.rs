@@ -37,6 +37,7 @@ mod intake_office;
 mod keymaps;
 mod lookup;
 mod roles_cli;
+mod security_audit;
 mod security_files;
 mod security_identity;
 mod security_import;

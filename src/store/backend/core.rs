@@ -504,14 +504,17 @@ impl Backend {
 
     /// Walks the whole audit chain inside one read snapshot, so writers
     /// working meanwhile cannot make an intact log look broken.
-    pub async fn verify_audit(&self) -> Result<Result<u64, ChainBreak>, StoreError> {
+    pub async fn verify_audit(
+        &self,
+        anchors: &[crate::domain::audit::Anchor],
+    ) -> Result<Result<u64, ChainBreak>, StoreError> {
         const PAGE: i64 = 5_000;
         let mut tx = self.pool.begin_with(READ_SNAPSHOT).await?;
         let head: Option<(i64, String)> =
             sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
                 .fetch_optional(&mut *tx)
                 .await?;
-        let mut v = ChainVerifier::default();
+        let mut v = ChainVerifier::with_anchors(anchors);
         let mut after = i64::MIN;
         loop {
             let rows = sqlx::query(

@@ -71,6 +71,18 @@ impl TestDb {
         })
     }
 
+    /// The same PostgreSQL schema, connected as `role` (trusted on the
+    /// test cluster's loopback).
+    pub fn as_role(&self, role: &str) -> TestDb {
+        TestDb {
+            label: self.label,
+            url: self
+                .url
+                .replacen("postgres://postgres@", &format!("postgres://{role}@"), 1),
+            _dir: None,
+        }
+    }
+
     /// Every backend available here.
     pub async fn all() -> Vec<TestDb> {
         let mut v = vec![TestDb::sqlite()];
@@ -90,6 +102,20 @@ impl TestDb {
 
     /// Runs raw SQL past the store, as someone with the database's file or
     /// password could: the tampering tests need this.
+    /// Drops the triggers that keep the audit log append-only (migration
+    /// 0019), as an insider with the database file or the schema's owner can.
+    pub async fn unguard_audit(&self) {
+        self.raw(if self.label == "sqlite" {
+            UNGUARD_AUDIT_SQLITE
+        } else {
+            "DROP TRIGGER audit_log_no_change ON audit_log;
+             DROP TRIGGER audit_log_no_truncate ON audit_log;
+             DROP TRIGGER audit_head_forward_only ON audit_head;
+             DROP TRIGGER audit_head_no_truncate ON audit_head;"
+        })
+        .await;
+    }
+
     pub async fn raw(&self, sql: &str) {
         let sql = sqlx::AssertSqlSafe(sql.to_string());
         if self.label == "sqlite" {
@@ -189,8 +215,17 @@ pub async fn audited(db: &TestDb) -> Store {
             .await
             .unwrap();
     }
+    // The tests of the chain play the insider with the file, who first
+    // drops the guards that keep the log append-only.
+    db.unguard_audit().await;
     store
 }
+
+/// The SQLite guards of the audit log, dropped (see `TestDb::unguard_audit`).
+pub const UNGUARD_AUDIT_SQLITE: &str = "DROP TRIGGER audit_log_no_update;
+    DROP TRIGGER audit_log_no_delete;
+    DROP TRIGGER audit_head_forward_only;
+    DROP TRIGGER audit_head_no_delete;";
 
 /// A demo database of `persons` insured persons, made as of 27 November 2026.
 pub async fn demo_store(db: &TestDb, persons: usize) -> Store {
