@@ -149,12 +149,18 @@ pub async fn open_store(
         None => {
             let path = default_database_path(default_file);
             if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    Failure::new(
-                        1,
-                        i18n::cannot_read(lang, &dir.display().to_string(), &e.to_string()),
-                    )
-                })?;
+                // The data folder for its owner and group only.
+                use std::os::unix::fs::DirBuilderExt;
+                std::fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o750)
+                    .create(dir)
+                    .map_err(|e| {
+                        Failure::new(
+                            1,
+                            i18n::cannot_read(lang, &dir.display().to_string(), &e.to_string()),
+                        )
+                    })?;
             }
             DatabaseUrl::Sqlite(path)
         }

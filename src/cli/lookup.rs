@@ -2,7 +2,6 @@
 
 use super::context::{DEFAULT_DATABASE, Setup, open_store};
 use super::{Failure, Global};
-use crate::domain::mask::mask_id_number;
 use crate::i18n::{self, Lang, printable};
 use crate::search::{self, Index, KindFilter, Query, RecordKind};
 use std::ffi::OsString;
@@ -52,10 +51,7 @@ fn kind_label(k: RecordKind, lang: Lang) -> &'static str {
 
 /// Persons' ID numbers are shown masked, here as on the screen.
 fn shown_number(ix: &Index, i: u32) -> String {
-    match ix.kind(i) {
-        RecordKind::Person => mask_id_number(ix.number(i)),
-        _ => ix.number(i).to_string(),
-    }
+    ix.shown_number(i)
 }
 
 fn pad(s: &str, w: usize) -> String {

@@ -2,9 +2,11 @@
 //! lookup pane start from it instead of re-reading a million rows. The file
 //! names the database, its audit head (every change moves it) and the day
 //! (a licence's standing changes with the date); any difference, and the
-//! index is built afresh. It holds personal data like the database itself, so
-//! it lives beside the database with the database's own permissions (or, for
-//! Postgres, in the user's cache folder for the owner only).
+//! index is built afresh. It holds names but no full ID number (a person is
+//! kept by the first 14 characters, see `index::ID_KEPT`), and it lives only
+//! beside a SQLite database, with the database's own permissions and group:
+//! never in a user's own folder, outside the database's access control. A
+//! Postgres database's index is built in memory at each start.
 
 use super::index::Index;
 use crate::store::DatabaseUrl;
@@ -13,27 +15,27 @@ use std::path::{Path, PathBuf};
 
 /// The file format; bumped whenever the index's contents or rules change, so
 /// an index built by another version of the program is never loaded.
-const MAGIC: &[u8; 8] = b"HRSSIX02";
+const MAGIC: &[u8; 8] = b"HRSSIX03";
 
-/// Where the index of a database is kept, and the file mode to give it. A
-/// SQLite database keeps it beside itself (`desk.sqlite.lookup`), with the
+/// Where the index of a database is kept, and the file mode and group to
+/// give it: beside a SQLite database (`desk.sqlite.lookup`), with the
 /// database file's own permissions, so every staff member who may read the
-/// database shares one copy; elsewhere it goes to the user's cache folder,
-/// for the owner only.
-pub fn location(url: &DatabaseUrl) -> (PathBuf, u32, Option<u32>) {
+/// database shares one copy. None for Postgres: no copy outside it.
+pub fn location(url: &DatabaseUrl) -> Option<(PathBuf, u32, u32)> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     if let DatabaseUrl::Sqlite(db) = url
         && let Ok(m) = std::fs::metadata(db)
     {
         let beside = PathBuf::from(format!("{}.lookup", db.display()));
-        return (beside, m.permissions().mode() & 0o660, Some(m.gid()));
+        return Some((beside, m.permissions().mode() & 0o660, m.gid()));
     }
-    (user_cache(url), 0o600, None)
+    None
 }
 
-/// The user's own cache file for a database: the fallback when the folder of
-/// the database cannot take the index.
-pub fn user_cache(url: &DatabaseUrl) -> PathBuf {
+/// Where earlier versions kept a user's own copy of a database's index (a
+/// Postgres database's, or one whose folder could not take it): removed
+/// when found, as it may hold full ID numbers.
+pub fn former_user_cache(url: &DatabaseUrl) -> PathBuf {
     use sha2::{Digest, Sha256};
     let h = hex::encode(&Sha256::digest(url.describe().as_bytes())[..8]);
     dirs::cache_dir()
@@ -207,13 +209,8 @@ pub fn load(path: &Path, key: &str) -> Option<Index> {
 }
 
 /// Stores the index for the next run: written aside, then renamed, so a
-/// reader never sees half a file; readable by its owner only.
-pub fn store(path: &Path, mode: u32, key: &str, index: &Index) -> std::io::Result<()> {
-    store_owned(path, mode, None, key, index)
-}
-
-/// As `store`, the file then given `group` (the database's, so that only
-/// those who may read the database may read its index).
+/// reader never sees half a file; given `group` (the database's, so that
+/// only those who may read the database may read its index).
 pub fn store_owned(
     path: &Path,
     mode: u32,

@@ -47,6 +47,10 @@ impl RecordKind {
     }
 }
 
+/// How much of a person's ID number the index keeps: enough to find the
+/// person (region, birth day), never the sequence and check digit.
+pub const ID_KEPT: usize = 14;
+
 /// Which records a search looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KindFilter {
@@ -321,7 +325,18 @@ impl Index {
         self.ini_primary.extend_from_slice(&primary);
         self.ini_off.push(self.ini_sets.len() as u32);
         let mut codes = code_form(&s.number);
-        if codes != s.number {
+        if s.kind == RecordKind::Person {
+            // A person is found from the first 14 characters of the ID
+            // number (region and birth day): the sequence and check digit
+            // are never kept, so neither the index nor its cache file holds
+            // a full ID number.
+            codes.truncate(
+                codes
+                    .char_indices()
+                    .nth(ID_KEPT)
+                    .map_or(codes.len(), |(b, _)| b),
+            );
+        } else if codes != s.number {
             let i = self.kinds.len() as u32 - 1;
             // Only a licence's number is searched as written.
             if matches!(s.kind, RecordKind::Licence(_)) {
@@ -474,6 +489,19 @@ impl Index {
         let i = i as usize;
         let all = &self.codes[self.code_off[i] as usize..self.code_off[i + 1] as usize];
         all.split([' ', '\n']).next().unwrap_or("")
+    }
+
+    /// The number as a list shows it: a person's kept part of the ID
+    /// number with the rest starred (`130102************`), others whole.
+    pub fn shown_number(&self, i: u32) -> String {
+        match self.kind(i) {
+            RecordKind::Person => {
+                let kept = self.number(i);
+                let front: String = kept.chars().take(6).collect();
+                format!("{front}{}", "*".repeat(18 - front.chars().count()))
+            }
+            _ => self.number(i).to_string(),
+        }
     }
 
     /// The credit code: a licence holder's, or an employer's own; empty for persons.

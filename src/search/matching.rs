@@ -2,8 +2,8 @@
 //! the fuzzy matcher for the scattered matches that may reach the page.
 
 use super::index::{
-    CODE, CONTIGUOUS, Hit, Hits, Index, KindFilter, PARALLEL_FROM, Query, Route, SCATTERED,
-    char_bit,
+    CODE, CONTIGUOUS, Hit, Hits, ID_KEPT, Index, KindFilter, PARALLEL_FROM, Query, Route,
+    SCATTERED, char_bit,
 };
 use super::initials::bit;
 use fuzzy_matcher::FuzzyMatcher;
@@ -14,6 +14,16 @@ impl Index {
     /// A person's ID number is found only from its start and by fourteen
     /// characters or more (area and birth date): a fragment from its middle
     /// would tell who was born on a given day, which the masking hides.
+    /// What of a code query record `i` is matched on: a person's kept
+    /// part of the ID number meets only as much of a longer query.
+    fn code_query<'q>(&self, i: usize, text: &'q str) -> &'q str {
+        if self.kinds[i] == 6 {
+            text.get(..ID_KEPT).unwrap_or(text)
+        } else {
+            text
+        }
+    }
+
     fn code_may_match(&self, i: usize, pos: usize, len: usize) -> bool {
         self.kinds[i] != 6 || (pos == 0 && len >= 14)
     }
@@ -111,8 +121,9 @@ impl Index {
                 Some((SCATTERED - (last as i64 - first) * 16 - first * 2, true))
             }
             Route::Code => {
-                let pos = self.codes_of(i).find(&q.text)?;
-                self.code_may_match(i, pos, q.text.len())
+                let text = self.code_query(i, &q.text);
+                let pos = self.codes_of(i).find(text)?;
+                self.code_may_match(i, pos, text.len())
                     .then_some((CODE - pos as i64, false))
             }
         }
@@ -160,7 +171,26 @@ impl Index {
         filter: KindFilter,
         stop_after: Option<usize>,
     ) -> Vec<(u32, i64, bool)> {
-        let finder = memchr::memmem::Finder::new(q.text.as_bytes());
+        let mut out = self.scan_for(&q.text, |k| filter.admits(k), stop_after);
+        // Persons keep 14 characters: a longer query finds them by those.
+        if let Some(kept) = q.text.get(..ID_KEPT).filter(|k| k.len() < q.text.len()) {
+            let more = stop_after.map(|n| n.saturating_sub(out.len()));
+            if more != Some(0) {
+                out.extend(self.scan_for(kept, |k| k == 6 && filter.admits(k), more));
+            }
+        }
+        out
+    }
+
+    /// Every record admitted by `admits` whose codes contain `text`.
+    fn scan_for(
+        &self,
+        text: &str,
+        admits: impl Fn(u8) -> bool,
+        stop_after: Option<usize>,
+    ) -> Vec<(u32, i64, bool)> {
+        let q_len = text.len();
+        let finder = memchr::memmem::Finder::new(text.as_bytes());
         let hay = self.codes.as_bytes();
         let mut out = Vec::new();
         let (mut at, mut rec) = (0usize, 0usize);
@@ -171,7 +201,7 @@ impl Index {
             let ahead = self.code_off[rec + 1..].partition_point(|&end| end as usize <= pos);
             rec += ahead;
             let rel = pos - self.code_off[rec] as usize;
-            if filter.admits(self.kinds[rec]) && self.code_may_match(rec, rel, q.text.len()) {
+            if admits(self.kinds[rec]) && self.code_may_match(rec, rel, q_len) {
                 out.push((
                     rec as u32,
                     CODE - (pos - self.code_off[rec] as usize) as i64,

@@ -118,16 +118,20 @@ pub async fn load_or_build(
         head.1,
         warn
     );
-    let (path, mode, group) = cache::location(url);
-    let fallback = cache::user_cache(url);
-    if let Some(index) = cache::load(&path, &key).or_else(|| cache::load(&fallback, &key)) {
+    // An earlier version's copy in the user's folder goes, unread.
+    let _ = std::fs::remove_file(cache::former_user_cache(url));
+    let place = cache::location(url);
+    if let Some(index) = place
+        .as_ref()
+        .and_then(|(path, ..)| cache::load(path, &key))
+    {
         return Ok(index);
     }
     let index = build_with(store, today, warn).await?;
-    // Beside the database if its folder takes it, else in the user's cache;
-    // a cache that cannot be written costs the next run time, nothing more.
-    if cache::store_owned(&path, mode, group, &key, &index).is_err() {
-        let _ = cache::store(&fallback, 0o600, &key, &index);
+    // Beside the database if its folder takes it; a cache that cannot be
+    // written costs the next run time, nothing more.
+    if let Some((path, mode, group)) = place {
+        let _ = cache::store_owned(&path, mode, Some(group), &key, &index);
     }
     Ok(index)
 }

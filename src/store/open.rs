@@ -82,6 +82,7 @@ impl Store {
         match url {
             DatabaseUrl::Sqlite(path) => {
                 check_sqlite_path(path)?;
+                create_private(path)?;
                 let opts = SqliteConnectOptions::new()
                     .filename(path)
                     .create_if_missing(true)
@@ -136,6 +137,27 @@ impl Store {
                 }))
             }
         }
+    }
+}
+
+/// Creates a new database file for its owner and group only (0640 under
+/// the usual umask, never readable by others; SQLite gives its `-wal` and
+/// `-shm` files the same mode). An existing file is left as it is.
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Ok(());
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o640)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        // Made meanwhile by another desk: theirs is as good.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StoreError::ReadOnly(format!("{}: {e}", path.display()))),
     }
 }
 

@@ -47,7 +47,6 @@ impl App {
     /// The lookup's hits as a table: kind, number (an ID number masked),
     /// name, standing — as the screen shows them.
     fn lookup_table(&self) -> Option<crate::workflow::export::Table> {
-        use crate::search::RecordKind;
         use crate::sheet::Cell;
         let (index, hits) = (self.index.as_ref()?, self.lookup.hits.as_ref()?);
         let lang = self.lang;
@@ -56,10 +55,7 @@ impl App {
             .iter()
             .map(|h| {
                 let i = h.index;
-                let number = match index.kind(i) {
-                    RecordKind::Person => crate::domain::mask::mask_id_number(index.number(i)),
-                    _ => index.number(i).to_string(),
-                };
+                let number = index.shown_number(i);
                 vec![
                     Cell::Text(super::render::lookup::kind_label(index.kind(i), lang).to_string()),
                     Cell::Text(number),

@@ -308,15 +308,44 @@ fn a_stored_index_answers_as_the_built_one_and_a_changed_key_or_damage_is_refuse
 }
 
 #[test]
-fn the_cache_file_is_for_its_owner_only() {
+fn the_cache_file_is_written_with_the_mode_it_is_given() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lookup.idx");
-    hrss_desk::search::cache::store(&path, 0o600, "k", &index()).unwrap();
+    hrss_desk::search::cache::store_owned(&path, 0o600, None, "k", &index()).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     assert!(hrss_desk::search::cache::load(&path, "k").is_some());
     assert!(hrss_desk::search::cache::load(&path, "other").is_none());
+}
+
+/// Personal data at rest (issue 19, point 7): the index, and so its cache
+/// file, keeps a person's ID number by its first 14 characters only; the
+/// person is still found by the whole number or those 14, and a Postgres
+/// database's index has no file at all.
+#[test]
+fn no_full_id_number_is_kept_and_a_person_is_found_by_it_still() {
+    let id = "130102199003071234";
+    let ix = Index::build(vec![
+        src(RecordKind::Person, 7, "张三", id, 0),
+        src(RecordKind::Person, 8, "李四", "130102199003071258", 0),
+        src(RecordKind::Employer, 9, "某公司", "91130110MA0F3K7Q2X", 0),
+    ]);
+    let bytes = ix.to_bytes("k");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains(id), "the full ID number is in the cache");
+    assert!(!text.contains("1234"), "nor its sequence and check digit");
+    assert!(text.contains("13010219900307"), "the part search needs is");
+    assert_eq!(ids(&ix, id), vec![7, 8], "both born that day there");
+    assert_eq!(ids(&ix, "13010219900307"), vec![7, 8]);
+    assert!(ids(&ix, "1234").is_empty(), "no match from the tail");
+    let back = Index::from_bytes(&bytes, "k").unwrap();
+    assert_eq!(ids(&back, id), vec![7, 8]);
+    let hit = back.search(id, KindFilter::All, 5, None, None).unwrap().top[0];
+    assert_eq!(back.shown_number(hit.index), "130102************");
+    // Postgres: no file anywhere.
+    let pg = hrss_desk::store::DatabaseUrl::parse("postgres://u@h/db").unwrap();
+    assert!(hrss_desk::search::cache::location(&pg).is_none());
 }
 
 #[test]
@@ -328,12 +357,12 @@ fn a_sqlite_databases_index_lives_beside_it_with_its_permissions() {
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o640)).unwrap();
     let url = hrss_desk::store::DatabaseUrl::Sqlite(db.clone());
     use std::os::unix::fs::MetadataExt;
-    let (path, mode, group) = hrss_desk::search::cache::location(&url);
+    let (path, mode, group) = hrss_desk::search::cache::location(&url).unwrap();
     assert_eq!(path, dir.path().join("desk.sqlite.lookup"));
     assert_eq!(mode, 0o640);
     let db_group = std::fs::metadata(&db).unwrap().gid();
-    assert_eq!(group, Some(db_group));
-    hrss_desk::search::cache::store_owned(&path, mode, group, "k", &index()).unwrap();
+    assert_eq!(group, db_group);
+    hrss_desk::search::cache::store_owned(&path, mode, Some(group), "k", &index()).unwrap();
     let written = std::fs::metadata(&path).unwrap();
     assert_eq!(written.permissions().mode() & 0o777, 0o640);
     assert_eq!(

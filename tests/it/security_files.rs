@@ -24,7 +24,7 @@ fn a_link_planted_at_any_name_the_program_writes_is_refused() {
     let d = Demo::new();
     let dir = d.dir.path();
     // The lookup index beside the database: the lookup still answers
-    // (from the user's own cache), the link's target is untouched.
+    // (from an index built in memory), the link's target is untouched.
     let db = d.db.clone();
     let index = std::path::PathBuf::from(format!("{}.lookup", db.display()));
     let _ = std::fs::remove_file(&index);
@@ -57,4 +57,37 @@ fn a_link_planted_at_any_name_the_program_writes_is_refused() {
     d.run(&["export", "licences", export.to_str().unwrap()])
         .code(1);
     untouched(&victim);
+}
+
+/// Personal data at rest (issue 19, point 7): a new database, its folder,
+/// its journal files and its lookup index are for owner and group only,
+/// whatever the umask lets through for others.
+#[test]
+fn a_new_database_its_folder_and_its_index_are_for_owner_and_group_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        crate::common::cli::hrss(home.path())
+            .env(hrss_desk::clock::TODAY_VAR, crate::common::TODAY)
+            .args(args)
+            .assert()
+            .success();
+    };
+    run(&["demo", "--seed-only", "--size", "100"]);
+    let folder = home.path().join("data").join("hrss-desk");
+    let db = folder.join("demo.sqlite");
+    run(&["--database-url", &crate::common::cli::url(&db), "lookup", "人力"]);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&folder) & 0o027, 0, "folder {:o}", mode(&folder));
+    let mut seen = Vec::new();
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(mode(&p) & 0o037, 0, "{name} is {:o}", mode(&p));
+        seen.push(name);
+    }
+    assert!(
+        seen.iter().any(|n| n.ends_with(".sqlite")) && seen.iter().any(|n| n.ends_with(".lookup")),
+        "{seen:?}"
+    );
 }

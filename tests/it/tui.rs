@@ -438,7 +438,7 @@ fn typing_in_the_lookup_pane_searches_and_tab_narrows_the_kind() {
     }
     let s = draw(&a);
     assert!(
-        s.contains("欧阳秀英") && s.contains("130110********0015"),
+        s.contains("欧阳秀英") && s.contains("130110************") && !s.contains("0015"),
         "{s}"
     );
     assert!(!s.contains("130110199003070015"));

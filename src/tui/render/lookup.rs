@@ -4,7 +4,6 @@
 use super::super::app::App;
 use super::super::text::{clean, fit, share};
 use super::{list, titled};
-use crate::domain::mask::mask_id_number;
 use crate::i18n::{self, Lang};
 use crate::search::{KindFilter, RecordKind};
 use ratatui::Frame;
@@ -124,10 +123,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .take(height)
         .map(|(n, h)| {
             let i = h.index;
-            let number = match index.kind(i) {
-                RecordKind::Person => mask_id_number(index.number(i)),
-                _ => index.number(i).to_string(),
-            };
+            let number = index.shown_number(i);
             let texts = [
                 kind_label(index.kind(i), lang).to_string(),
                 clean(&number),
