@@ -95,12 +95,28 @@ pub fn path() -> PathBuf {
     config_dir().join("config.toml")
 }
 
+/// Where every desk on a server finds the office's config file.
+pub const OFFICE_PATH: &str = "/etc/hrss-desk/config.toml";
+
 /// The office's config file: `/etc/hrss-desk/config.toml`, or the file
-/// `HRSS_OFFICE_CONFIG` names (a second installation on one server).
+/// `HRSS_OFFICE_CONFIG` names (a second installation on one server, a
+/// rehearsal) — honoured only for an administrator or on a demo database,
+/// which the command line checks once it knows who is working
+/// ([`office_overridden`]).
 pub fn office_path() -> PathBuf {
     std::env::var_os("HRSS_OFFICE_CONFIG")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/etc/hrss-desk/config.toml"))
+        .unwrap_or_else(|| PathBuf::from(OFFICE_PATH))
+}
+
+/// Whether the environment names an office file other than the server's.
+pub fn office_overridden() -> bool {
+    office_path() != std::path::Path::new(OFFICE_PATH)
+}
+
+/// The server's own office file, whatever the environment says.
+pub fn server_office() -> Result<Config, (PathBuf, String)> {
+    read(PathBuf::from(OFFICE_PATH))
 }
 
 /// `~/.config/hrss-desk`, where the config file and a user keymap live.

@@ -33,19 +33,22 @@ pub enum AuditCommand {
 pub async fn run(g: &Global, lang: Lang, cmd: AuditCommand) -> Result<ExitCode, Failure> {
     // The anchors are read before the database is opened: a file that is
     // not one is refused at once.
-    let (anchors, target) = match &cmd {
-        AuditCommand::Verify { anchors: Some(p) } => (read_anchors(lang, p)?, None),
-        AuditCommand::Verify { anchors: None } => (Vec::new(), None),
-        AuditCommand::Anchor { to } => {
-            let to = to
-                .clone()
-                .or_else(|| g.anchor_file.clone())
-                .ok_or_else(|| Failure::new(2, i18n::anchor_file_unset(lang)))?;
-            (Vec::new(), Some(to))
-        }
+    let anchors = match &cmd {
+        AuditCommand::Verify { anchors: Some(p) } => read_anchors(lang, p)?,
+        _ => Vec::new(),
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let done = verify_then(&o, lang, &anchors, target.as_deref()).await;
+    let target = match cmd {
+        AuditCommand::Verify { .. } => Ok(None),
+        AuditCommand::Anchor { to } => to
+            .or_else(|| o.anchor_file.clone())
+            .map(Some)
+            .ok_or_else(|| Failure::new(2, i18n::anchor_file_unset(lang))),
+    };
+    let done = match target {
+        Ok(target) => verify_then(&o, lang, &anchors, target.as_deref()).await,
+        Err(e) => Err(e),
+    };
     o.store.close().await;
     println!("{}", done?);
     Ok(ExitCode::SUCCESS)

@@ -40,14 +40,7 @@ impl Global {
     /// Fills what the command line left open from the config file.
     pub fn with_config(mut self) -> Result<Global, Failure> {
         let config = crate::config::load().map_err(|(path, why)| {
-            Failure::new(
-                2,
-                format!(
-                    "配置文件 {} 有误：{why} / The config file {} is not valid: {why}",
-                    path.display(),
-                    path.display()
-                ),
-            )
+            Failure::new(2, i18n::config_file_bad(&path.display().to_string(), &why))
         })?;
         self.lease = config.lease();
         self.anchor_file = config
@@ -122,6 +115,11 @@ pub struct Opened {
     pub applied: Vec<i64>,
     /// None only while the database has no staff yet (setting up).
     pub staff: Option<Staff>,
+    /// The review lease and the audit anchor file in force: the office
+    /// file's, from the server's own file unless `HRSS_OFFICE_CONFIG` may
+    /// name another (an administrator, a demo database).
+    pub lease: Option<crate::config::Lease>,
+    pub anchor_file: Option<std::path::PathBuf>,
 }
 
 /// Whether a command may run on a database that has no staff yet.
@@ -199,11 +197,33 @@ pub async fn open_store(
     let shipped = CalendarFile::parse(SHIPPED_CALENDAR)
         .map_err(|e| Failure::new(1, i18n::calendar_error(lang, &e)))?;
     store.seed_calendar(&shipped.year).await.map_err(fail)?;
+    let (mut lease, mut anchor_file) = (g.lease, g.anchor_file.clone());
+    if let Some(s) = &staff
+        && crate::config::office_overridden()
+        // An administrator acting as another is still the one at the desk.
+        && !(s.is_admin() || s.acted_by.is_some())
+        && !store.is_demo().await.map_err(fail)?
+    {
+        // A desk may not choose its own office file (and so its own lease):
+        // the server's file holds, whatever the environment names.
+        tracing::warn!("HRSS_OFFICE_CONFIG ignored: not an administrator");
+        let office = crate::config::server_office().map_err(|(path, why)| {
+            Failure::new(2, i18n::config_file_bad(&path.display().to_string(), &why))
+        })?;
+        let user = crate::config::Layers {
+            user: crate::config::load().map(|l| l.user).unwrap_or_default(),
+            office,
+        };
+        lease = user.lease();
+        anchor_file = user.office.audit_anchor_file.map(std::path::PathBuf::from);
+    }
     Ok(Opened {
         store,
         url,
         applied,
         staff,
+        lease,
+        anchor_file,
     })
 }
 

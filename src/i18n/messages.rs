@@ -205,6 +205,14 @@ pub fn inactive_login(lang: Lang, login: &str) -> String {
     }
 }
 
+/// A config file that cannot be read: both languages, as the language
+/// itself may be what the file was to set.
+pub fn config_file_bad(path: &str, why: &str) -> String {
+    let path = super::printable(path);
+    let why = super::printable(why);
+    format!("配置文件 {path} 有误：{why} / The config file {path} is not valid: {why}")
+}
+
 pub fn user_flag_refused(lang: Lang) -> String {
     match lang {
         Lang::Zh => "--user 只能用于演示数据库，或由系统管理员使用。".to_string(),

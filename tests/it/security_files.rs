@@ -76,7 +76,12 @@ fn a_new_database_its_folder_and_its_index_are_for_owner_and_group_only() {
     run(&["demo", "--seed-only", "--size", "100"]);
     let folder = home.path().join("data").join("hrss-desk");
     let db = folder.join("demo.sqlite");
-    run(&["--database-url", &crate::common::cli::url(&db), "lookup", "人力"]);
+    run(&[
+        "--database-url",
+        &crate::common::cli::url(&db),
+        "lookup",
+        "人力",
+    ]);
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&folder) & 0o027, 0, "folder {:o}", mode(&folder));
     let mut seen = Vec::new();

@@ -116,3 +116,50 @@ fn working_as_another_is_recorded_as_both_and_personal_acts_are_refused() {
     // The chain holds with the entry that names both.
     d.run(&["--user", "zhaojing", "audit", "verify"]).success();
 }
+
+/// A desk may not choose its own office file (issue 19, point 8):
+/// `HRSS_OFFICE_CONFIG` is honoured for an administrator or on a demo
+/// database; for anyone else the server's own file holds. Seen through the
+/// audit anchor file the office file names (the lease is read the same way).
+#[test]
+fn a_desk_cannot_choose_its_own_office_file_an_administrator_can() {
+    use predicates::prelude::*;
+    if std::path::Path::new(hrss_desk::config::OFFICE_PATH).exists() {
+        eprintln!("skipped: this machine has its own office file, which would answer instead");
+        return;
+    }
+    let d = crate::common::cli::Demo::new();
+    let anchors = d.dir.path().join("anchors.txt");
+    std::fs::write(
+        d.dir.path().join("office.toml"),
+        format!(
+            "audit_anchor_file = \"{}\"\nlease_minutes = 480\n",
+            anchors.display()
+        ),
+    )
+    .unwrap();
+    // On the demo database the named file is honoured for anyone.
+    d.run(&["--user", "liuyang", "audit", "anchor"]).success();
+    assert!(anchors.exists());
+    std::fs::remove_file(&anchors).unwrap();
+    d.become_office();
+    let me = nix::unistd::User::from_uid(nix::unistd::getuid())
+        .unwrap()
+        .expect("the test's uid has a passwd entry")
+        .name;
+    d.sql(&format!(
+        "INSERT INTO staff (login, name, roles, active, version) VALUES ('{me}', '科长', 'chief', 1, 1)"
+    ));
+    d.run(&["audit", "anchor"])
+        .code(2)
+        .stderr(predicate::str::contains("未设置 audit_anchor_file"));
+    assert!(
+        !anchors.exists(),
+        "the desk's own office file was not followed"
+    );
+    d.sql(&format!(
+        "UPDATE staff SET roles = 'chief,admin' WHERE login = '{me}'"
+    ));
+    d.run(&["audit", "anchor"]).success();
+    assert!(anchors.exists(), "an administrator's is");
+}
