@@ -209,18 +209,43 @@ pub fn decide_title(lang: Lang, id: i64, approve: bool) -> String {
     }
 }
 
-pub fn batch_done(lang: Lang, approved: usize, left: &[i64]) -> String {
+pub fn batch_done(lang: Lang, approved: usize, elsewhere: usize, left: &[i64]) -> String {
     let ids = left
         .iter()
         .map(|i| i.to_string())
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "));
-    match (lang, left.is_empty()) {
-        (Lang::Zh, true) => format!("已办结{approved}件。"),
-        (Lang::En, true) => format!("{approved} filing(s) approved."),
-        (Lang::Zh, false) => format!("已办结{approved}件；以下有问题，未办结：{ids}"),
-        (Lang::En, false) => {
-            format!("{approved} approved; these have problems and were left: {ids}")
+    let mut out = match lang {
+        Lang::Zh => format!("已办结{approved}件"),
+        Lang::En => format!("{approved} filing(s) approved"),
+    };
+    if elsewhere > 0 {
+        out.push_str(&match lang {
+            Lang::Zh => format!("；{elsewhere}件已同时在其他窗口办理"),
+            Lang::En => format!("; {elsewhere} decided at another desk meanwhile"),
+        });
+    }
+    if !left.is_empty() {
+        out.push_str(&match lang {
+            Lang::Zh => format!("；以下有问题，未办结：{ids}"),
+            Lang::En => format!("; these have problems and were left: {ids}"),
+        });
+    }
+    out.push_str(lang.pick("。", "."));
+    out
+}
+
+/// A filing decided at another desk while this one was deciding it.
+pub fn decided_meanwhile(lang: Lang, id: i64, by: Option<&str>) -> String {
+    let by = by.map(super::printable);
+    match (lang, by) {
+        (Lang::Zh, Some(by)) => format!("申报{id}已同时在其他窗口由{by}办理，本次未作改动。"),
+        (Lang::Zh, None) => format!("申报{id}已同时在其他窗口办理，本次未作改动。"),
+        (Lang::En, Some(by)) => format!(
+            "Filing {id} was decided at another desk meanwhile (by {by}): nothing was changed here."
+        ),
+        (Lang::En, None) => {
+            format!("Filing {id} was decided at another desk meanwhile: nothing was changed here.")
         }
     }
 }

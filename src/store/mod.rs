@@ -378,6 +378,14 @@ impl Store {
         on_backend!(self.material_names())
     }
 
+    /// A filing's status and, once decided, who decided it (their name).
+    pub async fn filing_decided(
+        &self,
+        id: i64,
+    ) -> Result<Option<(String, Option<String>)>, StoreError> {
+        on_backend!(self.filing_decided(id))
+    }
+
     /// Every pending filing with what its checks need (`only`: just that one).
     pub async fn pending_filing_facts(
         &self,

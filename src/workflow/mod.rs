@@ -5,7 +5,7 @@
 //! `store` and `domain`.
 
 use crate::domain::Staff;
-use crate::domain::decision::{Decision, Refusal, change_for, may_decide};
+use crate::domain::decision::{Decision, change_for, may_decide};
 use crate::domain::review::{Problem, check};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
@@ -123,23 +123,38 @@ pub async fn decide(
     decision: Decision,
     text: &str,
 ) -> Result<String, String> {
-    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let f = pending(store, lang, today, id).await?;
+    let taken = async |why: String| match meanwhile(store, lang, id).await {
+        Some(sentence) => sentence,
+        None => why,
+    };
+    let f = match pending(store, lang, today, id).await {
+        Ok(f) => f,
+        Err(why) => return Err(taken(why).await),
+    };
     let problems = check(&f.facts);
     let (reason, overridden) = match decision {
         Decision::Approve => (text, (!problems.is_empty()).then_some(text)),
         Decision::Return => (text, None),
     };
-    may_decide(staff, decision, &problems, overridden, reason)
-        .map_err(|r: Refusal| i18n::refusal(lang, &r))?;
     let change = change_for(&f.facts);
-    if decision == Decision::Approve {
-        crate::domain::decision::applies(&f.facts, &change).map_err(|r| i18n::refusal(lang, &r))?;
+    let allowed = may_decide(staff, decision, &problems, overridden, reason).and_then(|()| {
+        if decision == Decision::Approve {
+            crate::domain::decision::applies(&f.facts, &change)
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(r) = allowed {
+        // The facts read may already be those after another desk's decision
+        // (an approved enrollment makes its person insured): say that.
+        return Err(taken(i18n::refusal(lang, &r)).await);
     }
-    store
+    if let Err(e) = store
         .decide_filing(staff, id, version, decision, reason, overridden, &change)
         .await
-        .map_err(fail)?;
+    {
+        return Err(taken(i18n::store_error(lang, &e)).await);
+    }
     Ok(i18n::filing_decided(
         lang,
         id,
@@ -147,8 +162,20 @@ pub async fn decide(
     ))
 }
 
-/// Approves the given filings one by one; any with a problem (or changed by
-/// someone meanwhile) is left out and listed. Ok is the sentence to show.
+/// If filing `id` was decided at another desk meanwhile, the sentence that
+/// says so (and by whom); None while it is still pending.
+async fn meanwhile(store: &Store, lang: Lang, id: i64) -> Option<String> {
+    match store.filing_decided(id).await {
+        Ok(Some((status, by))) if status != "pending" => {
+            Some(i18n::decided_meanwhile(lang, id, by.as_deref()))
+        }
+        _ => None,
+    }
+}
+
+/// Approves the given filings one by one; any with a problem is left out
+/// and listed, any decided at another desk meanwhile counted apart. Ok is
+/// the sentence to show.
 pub async fn approve_all(
     store: &Store,
     staff: &Staff,
@@ -156,34 +183,39 @@ pub async fn approve_all(
     today: NaiveDate,
     ids: &[i64],
 ) -> Result<String, String> {
-    let mut approved = 0;
+    let (mut approved, mut elsewhere) = (0, 0);
     let mut left = Vec::new();
     for &id in ids {
-        match draft(store, staff, lang, today, id, Decision::Approve).await {
+        let done = match draft(store, staff, lang, today, id, Decision::Approve).await {
             Ok(d) if d.refused.is_none() && d.problems.is_empty() => {
-                match decide(
+                let version = d.version;
+                decide(
                     store,
                     staff,
                     lang,
                     today,
                     id,
-                    d.version,
+                    version,
                     Decision::Approve,
                     "",
                 )
                 .await
-                {
-                    Ok(_) => approved += 1,
-                    Err(_) => left.push(id),
-                }
+                .is_ok()
             }
             Ok(d) if d.refused.is_some() && d.problems.is_empty() => {
                 return Err(d.refused.unwrap_or_default());
             }
-            _ => left.push(id),
+            _ => false,
+        };
+        if done {
+            approved += 1;
+        } else if meanwhile(store, lang, id).await.is_some() {
+            elsewhere += 1;
+        } else {
+            left.push(id);
         }
     }
-    Ok(i18n::batch_done(lang, approved, &left))
+    Ok(i18n::batch_done(lang, approved, elsewhere, &left))
 }
 
 /// The pending filings the checks find clean.

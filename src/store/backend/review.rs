@@ -187,6 +187,20 @@ impl Backend {
 }
 
 impl Backend {
+    /// A filing's status and who decided it.
+    pub async fn filing_decided(
+        &self,
+        id: i64,
+    ) -> Result<Option<(String, Option<String>)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT f.status, s.name FROM filing f LEFT JOIN staff s ON s.id = f.decided_by
+              WHERE f.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     /// Decides a pending filing: `seen_version` is the version the clerk read;
     /// a filing changed meanwhile (or no longer pending) is a conflict and
     /// nothing is written. An approval applies `change` to the person in the
