@@ -58,6 +58,19 @@ pub async fn run(
     if !outcome.ignored.is_empty() {
         eprintln!("{}", i18n::columns_ignored(lang, &outcome.ignored));
     }
+    if !outcome.problems.is_empty() && dry_run {
+        // A dry run writes nothing, a report neither: every problem is said.
+        for p in &outcome.problems {
+            eprintln!(
+                "{}",
+                i18n::row_problem_line(lang, p.line, &p.column, &p.problem)
+            );
+        }
+        return Err(Failure::new(
+            1,
+            i18n::dry_run_problems(lang, outcome.bad_rows(), outcome.problems.len()),
+        ));
+    }
     if !outcome.problems.is_empty() {
         // Said first: a report that cannot be written loses none of them.
         for p in outcome.problems.iter().take(SHOWN) {

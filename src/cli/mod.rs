@@ -354,8 +354,14 @@ pub(crate) fn write_json(
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)"))
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        let s = crate::i18n::printable(s);
+        if crate::i18n::date_shaped(&s) {
+            format!("“{s}”这一天不存在 / \"{s}\" is no such day")
+        } else {
+            format!("“{s}”不是日期（YYYY-MM-DD） / \"{s}\" is not a date (YYYY-MM-DD)")
+        }
+    })
 }
 
 /// The command's name, for the log (never its arguments: they may be an ID).

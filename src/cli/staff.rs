@@ -38,6 +38,9 @@ pub async fn run(g: &Global, lang: Lang, cmd: StaffCommand) -> Result<ExitCode, 
             if !valid_login(&login) {
                 return Err(Failure::new(2, i18n::bad_login(lang, &printable(&login))));
             }
+            if !crate::domain::staff::valid_name(&name) {
+                return Err(Failure::new(2, i18n::bad_staff_name(lang)));
+            }
             let roles = parse_roles(&roles)
                 .map_err(|bad| Failure::new(2, i18n::bad_role(lang, &printable(&bad))))?;
             // No one on the list yet: this is the first administrator.

@@ -38,6 +38,9 @@ pub enum IntakeError {
     UnknownChannel(String),
     ReceivedInFuture,
     ViolationAfterReceipt,
+    /// A name or the facts longer than a complaint's record takes: the
+    /// field and its limit in characters.
+    TooLong(&'static str, usize),
 }
 
 /// The decision the rules lead to.
@@ -79,6 +82,16 @@ impl Outcome {
 pub fn check_intake(i: &Intake, today: NaiveDate) -> Result<(), IntakeError> {
     if i.complainant.trim().is_empty() {
         return Err(IntakeError::NoComplainant);
+    }
+    use super::procedure::acts::{FACTS_MAX_CHARS, NAME_MAX_CHARS};
+    for (field, text, max) in [
+        ("complainant", &i.complainant, NAME_MAX_CHARS),
+        ("respondent", &i.respondent, NAME_MAX_CHARS),
+        ("facts", &i.facts, FACTS_MAX_CHARS),
+    ] {
+        if text.chars().count() > max {
+            return Err(IntakeError::TooLong(field, max));
+        }
     }
     if !i.complainant_id.trim().is_empty()
         && super::ResidentId::parse(&i.complainant_id, today).is_err()

@@ -37,7 +37,16 @@ pub enum Refusal {
     /// Approving over problems is the chief's own judgement: never done by
     /// someone acting on the chief's behalf.
     NotOnBehalf,
+    /// A notice or a reason longer than a decision takes (its limit in
+    /// characters).
+    TooLong(usize),
 }
+
+/// The longest one-time notice a return sends: room for every problem of a
+/// large yearly declaration, not for a pasted file.
+pub const NOTICE_MAX_CHARS: usize = 20_000;
+/// The longest reason for approving over problems.
+pub const REASON_MAX_CHARS: usize = 500;
 
 /// Whether approving `f` would apply `change`: an employer's registration
 /// must add the employer it declares (a chief's override cannot make up a
@@ -61,6 +70,12 @@ pub fn may_decide(
 ) -> Result<(), Refusal> {
     if !super::permissions::may(staff, super::permissions::Act::DecideFiling) {
         return Err(Refusal::NotAClerk);
+    }
+    if notice.chars().count() > NOTICE_MAX_CHARS {
+        return Err(Refusal::TooLong(NOTICE_MAX_CHARS));
+    }
+    if override_reason.is_some_and(|r| r.chars().count() > REASON_MAX_CHARS) {
+        return Err(Refusal::TooLong(REASON_MAX_CHARS));
     }
     match decision {
         Decision::Return if notice.trim().is_empty() => Err(Refusal::EmptyNotice),

@@ -124,6 +124,13 @@ impl ResidentId {
         parse_birth(&self.0[6..14]).expect("validated at parse")
     }
 
+    /// A hire day before the person was born, as the number gives the
+    /// birth day: Some(birth day) when `hired` is impossible.
+    pub fn born_after(&self, hired: NaiveDate) -> Option<NaiveDate> {
+        let born = self.birth_date();
+        (hired < born).then_some(born)
+    }
+
     /// GB 11643: an odd sequence digit is male.
     pub fn is_male(&self) -> bool {
         (self.0.as_bytes()[16] - b'0') % 2 == 1

@@ -2,6 +2,18 @@
 
 use super::kinds::Role;
 
+/// The longest staff name the list takes (a name, not a paragraph).
+pub const NAME_MAX_CHARS: usize = 50;
+
+/// Whether `name` can be a staff member's name: something, within the limit,
+/// no character a record may not carry.
+pub fn valid_name(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && name.chars().count() <= NAME_MAX_CHARS
+        && super::text::first_harmful(name).is_none()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Staff {
     pub id: i64,

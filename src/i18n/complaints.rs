@@ -9,6 +9,22 @@ pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
         (Lang::En, IntakeError::BadIdNumber) => {
             "The complainant's ID number fails its check; please verify it.".into()
         }
+        (Lang::Zh, IntakeError::TooLong(field, max)) => {
+            let field = match *field {
+                "complainant" => "投诉人姓名",
+                "respondent" => "被投诉单位",
+                _ => "投诉事实",
+            };
+            format!("{field}超过{max}个字，请精简后再登记。")
+        }
+        (Lang::En, IntakeError::TooLong(field, max)) => {
+            let field = match *field {
+                "complainant" => "The complainant's name",
+                "respondent" => "The respondent",
+                _ => "The facts",
+            };
+            format!("{field} is longer than {max} characters: shorten it to register.")
+        }
         (Lang::Zh, IntakeError::NoComplainant) => "请填写投诉人姓名。".into(),
         (Lang::En, IntakeError::NoComplainant) => "Give the complainant's name.".into(),
         (Lang::Zh, IntakeError::UnknownChannel(c)) => format!(
@@ -151,6 +167,9 @@ pub fn channel_label(lang: Lang, code: &str) -> &'static str {
 }
 
 pub fn not_a_date(lang: Lang, s: &str) -> String {
+    if super::date_shaped(s) {
+        return super::bad_date(lang, &super::printable(s));
+    }
     let s = super::printable(s);
     match lang {
         Lang::Zh => format!("“{s}”不是日期（YYYY-MM-DD）。"),

@@ -220,6 +220,12 @@ pub fn import_problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Problem::NoLicence(n)) => format!("no licence or agreement {}", q(n)),
         (Lang::Zh, Problem::NoZone(z)) => format!("没有监管片区“{}”", q(z)),
         (Lang::En, Problem::NoZone(z)) => format!("no supervision zone \"{}\"", q(z)),
+        (Lang::Zh, Problem::HiredBeforeBirth(born)) => {
+            format!("入职日期早于身份证号所示的出生日期 {born}")
+        }
+        (Lang::En, Problem::HiredBeforeBirth(born)) => {
+            format!("hired before the birth day {born} the ID number gives")
+        }
         (Lang::Zh, Problem::ExpiresBeforeIssued) => "有效期早于发证日期".into(),
         (Lang::En, Problem::ExpiresBeforeIssued) => "expires before it was issued".into(),
         (_, Problem::Receipt(form, e)) => super::receipt_error(lang, *form, e),
@@ -253,6 +259,18 @@ pub fn import_refused(lang: Lang, bad_rows: usize, problems: usize, report: &str
         ),
         Lang::En => format!(
             "Nothing imported: {bad_rows} rows have problems ({problems} in all), listed in {report}. Correct them and import again."
+        ),
+    }
+}
+
+/// A dry run that found problems: said in full above, no file written.
+pub fn dry_run_problems(lang: Lang, bad_rows: usize, problems: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "试导入：{bad_rows}行有问题（共{problems}处，均列于上方），未写入数据库，也未写任何文件。"
+        ),
+        Lang::En => format!(
+            "Dry run: {bad_rows} rows have problems ({problems} in all, each listed above); nothing written, no file either."
         ),
     }
 }

@@ -83,6 +83,12 @@ pub fn receipt_error(lang: Lang, kind: Form, e: &ReceiptError) -> String {
             "\"{}\" is longer than {FIELD_MAX_CHARS} characters.",
             label(lang, kind, c)
         ),
+        (Lang::Zh, HiredBeforeBirth(born)) => {
+            format!("入职日期早于身份证号所示的出生日期（{born}）。")
+        }
+        (Lang::En, HiredBeforeBirth(born)) => {
+            format!("The hire date is before the birth day the ID number gives ({born}).")
+        }
         (Lang::Zh, BadDate(c, v)) => format!(
             "“{}”的“{}”不是日期（如2026-03-01）。",
             label(lang, kind, c),

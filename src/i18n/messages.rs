@@ -405,10 +405,29 @@ pub fn migrated(lang: Lang, applied: &[i64], version: i64) -> String {
     }
 }
 
+/// Written as YYYY-MM-DD, whether or not such a day exists.
+pub fn date_shaped(given: &str) -> bool {
+    let b = given.trim().as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// A date refused: a day that does not exist (`2026-02-29`) is told as
+/// such, anything else as not written YYYY-MM-DD.
 pub fn bad_date(lang: Lang, given: &str) -> String {
-    match lang {
-        Lang::Zh => format!("日期“{given}”格式不对，应为 YYYY-MM-DD。"),
-        Lang::En => format!("The date \"{given}\" is malformed: use YYYY-MM-DD."),
+    match (lang, date_shaped(given)) {
+        (Lang::Zh, true) => format!("日期“{given}”不存在（该月没有这一天）。"),
+        (Lang::En, true) => {
+            format!("The date \"{given}\" does not exist (the month has no such day).")
+        }
+        (Lang::Zh, false) => format!("日期“{given}”格式不对，应为 YYYY-MM-DD。"),
+        (Lang::En, false) => format!("The date \"{given}\" is malformed: use YYYY-MM-DD."),
     }
 }
 
@@ -482,6 +501,16 @@ pub fn staff_added(lang: Lang, login: &str) -> String {
     }
 }
 
+pub fn bad_staff_name(lang: Lang) -> String {
+    let max = crate::domain::staff::NAME_MAX_CHARS;
+    match lang {
+        Lang::Zh => format!("姓名须填写，不超过{max}个字，且不含控制字符。"),
+        Lang::En => {
+            format!("A name is needed, of at most {max} characters, without control characters.")
+        }
+    }
+}
+
 pub fn bad_login(lang: Lang, login: &str) -> String {
     match lang {
         Lang::Zh => format!("登录名“{login}”不合规：只能用字母、数字、点、下划线和连字符。"),
@@ -546,6 +575,10 @@ pub fn refusal(lang: Lang, r: &crate::domain::decision::Refusal) -> String {
         }
         (Lang::En, OverrideNeedsReason) => {
             "Approving over problems needs a reason (--override REASON).".to_string()
+        }
+        (Lang::Zh, TooLong(max)) => format!("告知内容或理由超过{max}个字，请精简。"),
+        (Lang::En, TooLong(max)) => {
+            format!("The notice or reason is longer than {max} characters: shorten it.")
         }
         (Lang::Zh, EmptyNotice) => "退回须附一次性告知内容。".to_string(),
         (Lang::En, EmptyNotice) => "A return needs the correction notice's text.".to_string(),

@@ -561,6 +561,7 @@ fields! {
     Missing = "缺", "MISSING";
     Optional = "（非必交）", "(optional)";
     MaskedNote = "个人信息已脱敏显示", "Personal data is shown masked";
+    RevealedNote = "个人信息完整显示：本次查看已记入审计日志", "Personal data shown in full: this look is in the audit log";
     PendingByKind = "待审核申报（按业务类型）", "Pending filings by kind";
     CasesByStage = "案件（按阶段）", "Cases by stage";
     LicencesByKind = "许可与协议（有效 / 全部）", "Licences and agreements (valid / all)";

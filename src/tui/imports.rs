@@ -78,6 +78,7 @@ pub async fn submit(
         None => std::path::PathBuf::from(&typed),
     };
     let encoding = form.value("encoding");
+    let dry_run = !form.value("dry_run").is_empty();
     let started = std::time::Instant::now();
     let o = work::import_file(
         store,
@@ -87,10 +88,20 @@ pub async fn submit(
         kind,
         &path,
         (!encoding.is_empty()).then_some(encoding.as_str()),
-        !form.value("dry_run").is_empty(),
+        dry_run,
         &|_, _| {},
     )
     .await?;
+    if let Some(first) = o.problems.first()
+        && dry_run
+    {
+        // A dry run writes no report: the count and the first problem.
+        return Err(format!(
+            "{} {}",
+            i18n::dry_run_problems(lang, o.bad_rows(), o.problems.len()),
+            i18n::row_problem_line(lang, first.line, &first.column, &first.problem)
+        ));
+    }
     if let Some(first) = o.problems.first() {
         let mut report = work::report_path(&path);
         // A folder it cannot be written to: the first problem is still said.

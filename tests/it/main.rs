@@ -41,6 +41,7 @@ mod security_audit;
 mod security_files;
 mod security_identity;
 mod security_import;
+mod security_limits;
 mod security_output;
 mod security_reasons;
 mod security_workbook;

@@ -924,6 +924,7 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
         problems: None,
     });
     assert!(draw(&a).contains("130110********0015"));
+    assert!(draw(&a).contains("个人信息已脱敏显示"));
     typed(&mut a, KeyCode::Char('v'));
     assert!(draw(&a).contains("须说明理由"), "{}", draw(&a));
     assert!(
@@ -951,6 +952,11 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
     let s = draw(&a);
     assert!(
         s.contains("130110199003070015") && s.contains("13812345678"),
+        "{s}"
+    );
+    // The note says what the screen shows now (issue 19, point 13).
+    assert!(
+        s.contains("个人信息完整显示") && !s.contains("已脱敏显示"),
         "{s}"
     );
     typed(&mut a, KeyCode::Esc);

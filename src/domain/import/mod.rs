@@ -226,6 +226,8 @@ pub enum Problem {
     NoLicence(String),
     NoZone(String),
     ExpiresBeforeIssued,
+    /// Hired before the ID number's birth day.
+    HiredBeforeBirth(NaiveDate),
     /// A filing's row the counter would refuse, and why.
     Receipt(super::intake::Form, super::intake::ReceiptError),
     /// A filing about a person the register does not have (masked).
@@ -386,6 +388,27 @@ pub fn check_row(
                 line,
                 column: "有效期至".to_string(),
                 problem: Problem::ExpiresBeforeIssued,
+            },
+        ));
+    }
+    if problems.is_empty()
+        && let (Some(hired), Some(Value::Text(id))) = (
+            date_of(m, &out, "hired_on"),
+            m.columns
+                .iter()
+                .position(|c| c.key == "id_number")
+                .and_then(|i| out.get(i)),
+        )
+        && let Some(born) = ResidentId::parse(id, today)
+            .ok()
+            .and_then(|r| r.born_after(hired))
+    {
+        problems.push((
+            usize::MAX,
+            RowProblem {
+                line,
+                column: "入职日期".to_string(),
+                problem: Problem::HiredBeforeBirth(born),
             },
         ));
     }

@@ -165,6 +165,24 @@ fn statuses_and_kinds_are_read_by_code_label_or_office_word() {
     assert_eq!(bad[0].problem, Problem::ExpiresBeforeIssued);
 }
 
+/// Issue 19, point 13: a hire day before the birth day is refused.
+#[test]
+fn a_person_hired_before_being_born_is_refused() {
+    let h: Vec<String> = ["公民身份号码", "姓名", "入职日期"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let m = map_headers(ImportKind::Persons, &h).unwrap();
+    let id = "110101199003074514";
+    let row = |hired: &str| check_row(&m, &h, 2, &cells(&[id, "张三", hired]), today());
+    assert!(row("2012-09-01").is_ok());
+    let bad = row("1989-01-01").unwrap_err();
+    assert_eq!(
+        bad[0].problem,
+        Problem::HiredBeforeBirth(chrono::NaiveDate::from_ymd_opt(1990, 3, 7).unwrap())
+    );
+}
+
 #[test]
 fn a_record_given_twice_names_its_first_line() {
     let rows = vec![

@@ -341,6 +341,8 @@ pub enum ReceiptError {
     BadDate(&'static str, String),
     BadYear(&'static str, String),
     BadAmount(&'static str, String),
+    /// Hired before the birth day the ID number gives (that day).
+    HiredBeforeBirth(NaiveDate),
     /// A material not on the kind's checklist (given, the checklist).
     UnknownMaterial(String, Vec<String>),
     MaterialTwice(String),
@@ -439,6 +441,20 @@ pub fn accept(
         .find(|f| f.required && !declared.contains_key(f.code))
     {
         return Err(ReceiptError::MissingField(missing.code));
+    }
+    let day = |k: &str| {
+        declared
+            .get(k)
+            .and_then(Value::as_str)
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
+    if let (Some(hired), Some(id)) = (day("hired_on"), declared.get("id_number"))
+        && let Some(born) = id
+            .as_str()
+            .and_then(|s| super::ResidentId::parse(s, today).ok())
+            .and_then(|r| r.born_after(hired))
+    {
+        return Err(ReceiptError::HiredBeforeBirth(born));
     }
     let mut materials: Vec<MaterialTick> = Vec::new();
     for m in &r.materials {

@@ -35,6 +35,23 @@ fn today() -> NaiveDate {
     d(TODAY.0, TODAY.1, TODAY.2)
 }
 
+/// Issue 19, point 13: a hire day before the birth day the ID number
+/// gives is refused at the counter.
+#[test]
+fn a_person_hired_before_being_born_is_refused() {
+    let r = enrol(&[
+        ("id_number", "110101199003074514"),
+        ("name", "王立新"),
+        ("hired_on", "1989-01-01"),
+    ]);
+    assert_eq!(
+        accept(&r, &checklist(), today()),
+        Err(ReceiptError::HiredBeforeBirth(
+            NaiveDate::from_ymd_opt(1990, 3, 7).unwrap()
+        ))
+    );
+}
+
 #[test]
 fn an_enrollment_is_written_in_the_shape_the_checks_read() {
     let r = enrol(&[

@@ -416,8 +416,13 @@ pub fn lines(
             if p.pension_base > 0 {
                 out.push(field(Field::Pension, yuan(p.pension_base), lang));
             }
+            // What the screen shows now: masked, or in full after a reason.
+            let note = match revealed {
+                Some(_) => Field::RevealedNote,
+                None => Field::MaskedNote,
+            };
             out.push(Line::styled(
-                format!("（{}）", Field::MaskedNote.label(lang)),
+                format!("（{}）", note.label(lang)),
                 Style::new().add_modifier(Modifier::DIM),
             ));
         }
