@@ -57,10 +57,10 @@ pub fn sheet_error(lang: Lang, e: &SheetError) -> String {
             super::printable(a)
         ),
         (Lang::Zh, SheetError::TooLarge) => {
-            "工作簿过大或解压后过大（可能是压缩炸弹）：文件不超过64 MB、解压后不超过512 MB；请拆分后分批导入。".into()
+            "工作簿过大或解压后过大（可能是压缩炸弹）：文件不超过64 MB、解压后不超过512 MB，表格不超过256列、200万行；请拆分后分批导入。".into()
         }
         (Lang::En, SheetError::TooLarge) => {
-            "The workbook is too large, or would unpack too large (a zip bomb?): at most 64 MB, 512 MB unpacked; split it and import in parts.".into()
+            "The workbook is too large, or would unpack too large (a zip bomb?): at most 64 MB, 512 MB unpacked, 256 columns and 2 million rows; split it and import in parts.".into()
         }
         (Lang::Zh, SheetError::Workbook(why)) => format!(
             "工作簿无法打开（文件可能不完整或不是 .xlsx）：{}",

@@ -77,6 +77,12 @@ pub const XLSX_MAX_TOTAL: u64 = 512 << 20;
 pub const XLSX_MAX_RATIO: u64 = 200;
 /// The most parts a workbook may have.
 pub const XLSX_MAX_PARTS: usize = 10_000;
+/// The widest and longest sheet read (a register has a few dozen columns;
+/// Excel itself stops at 1,048,576 rows), and the most cells its rows may
+/// span in all (a million persons by a dozen columns is half of it).
+pub const XLSX_MAX_COLUMNS: u32 = 256;
+pub const XLSX_MAX_ROWS: u32 = 2_000_000;
+pub const XLSX_MAX_CELLS: usize = 24_000_000;
 
 /// Refuses a workbook whose parts would unpack past the limits, from the
 /// zip's own directory — before anything is inflated. (A part that lies
@@ -255,38 +261,52 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Sheet, SheetError> {
         .first()
         .cloned()
         .ok_or_else(|| SheetError::Workbook("no sheet".into()))?;
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| SheetError::Workbook(e.to_string()))?;
-    let formulas = book
-        .worksheet_formula(&name)
-        .map_err(|e| SheetError::Workbook(e.to_string()))?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut rows_iter = range.rows().enumerate();
-    let headers: Vec<String> = match rows_iter.next() {
-        None => return Err(SheetError::Empty),
-        Some((_, r)) => r.iter().map(|c| c.to_string().trim().to_string()).collect(),
-    };
-    let mut rows = Vec::new();
-    for (i, r) in rows_iter {
-        let row_at = top + i as u32;
-        let cells: Vec<Cell> = r
-            .iter()
-            .enumerate()
-            .map(|(j, c)| {
-                let at = (row_at, left + j as u32);
-                match formulas.get_value(at) {
-                    Some(f) if !f.is_empty() => Cell::Formula(f.clone()),
-                    _ => cell_of(c),
-                }
-            })
-            .collect();
-        if cells.iter().all(Cell::is_empty) {
+    let bad = |e: calamine::XlsxError| SheetError::Workbook(e.to_string());
+    let mut reader = book.worksheet_cells_reader(&name).map_err(bad)?;
+    // Cell by cell, never as one dense block: two cells at A1 and XFD1048576
+    // would otherwise ask for 17 billion cells. Each filled cell is kept,
+    // with its row, and a sheet past the limits is refused as it is read.
+    let mut filled: std::collections::BTreeMap<u32, Vec<(u32, Cell)>> = Default::default();
+    let (mut cells, mut left, mut right) = (0usize, u32::MAX, 0u32);
+    while let Some(c) = reader.next_cell_with_formula().map_err(bad)? {
+        let (row, col) = c.pos;
+        let cell = match c.formula {
+            Some(f) if !f.is_empty() => Cell::Formula(f),
+            _ => cell_of(&Data::from(c.value)),
+        };
+        if cell.is_empty() {
             continue;
         }
-        // Spreadsheet rows are numbered from 1.
-        rows.push((row_at as usize + 1, cells));
+        cells += 1;
+        if col >= XLSX_MAX_COLUMNS || row >= XLSX_MAX_ROWS || cells > XLSX_MAX_CELLS {
+            return Err(SheetError::TooLarge);
+        }
+        left = left.min(col);
+        right = right.max(col);
+        filled.entry(row).or_default().push((col, cell));
     }
+    let width = (right + 1).saturating_sub(left) as usize;
+    // Rows are made as wide as the sheet: refused first if that is too much.
+    if filled.len().saturating_mul(width) > XLSX_MAX_CELLS {
+        return Err(SheetError::TooLarge);
+    }
+    let dense = |row: Vec<(u32, Cell)>| {
+        let mut out = vec![Cell::Empty; width];
+        for (col, cell) in row {
+            out[(col - left) as usize] = cell;
+        }
+        out
+    };
+    let mut rows_iter = filled.into_iter();
+    // The first filled row heads the columns, as wide as the sheet.
+    let headers: Vec<String> = match rows_iter.next() {
+        None => return Err(SheetError::Empty),
+        Some((_, r)) => dense(r).iter().map(header_text).collect(),
+    };
+    // Spreadsheet rows are numbered from 1.
+    let rows: Vec<(usize, Vec<Cell>)> = rows_iter
+        .map(|(row, r)| (row as usize + 1, dense(r)))
+        .collect();
     if rows.is_empty() {
         return Err(SheetError::Empty);
     }
@@ -295,6 +315,16 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Sheet, SheetError> {
         rows,
         encoding: "xlsx",
     })
+}
+
+/// A header cell as text, whatever the spreadsheet kept it as.
+fn header_text(c: &Cell) -> String {
+    match c {
+        Cell::Empty | Cell::TooLong(_) => String::new(),
+        Cell::Text(s) | Cell::Formula(s) => s.trim().to_string(),
+        Cell::Number(n) => n.to_string(),
+        Cell::Date(d) => d.to_string(),
+    }
 }
 
 fn cell_of(c: &Data) -> Cell {

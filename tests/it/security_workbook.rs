@@ -52,3 +52,25 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
         .code(1)
         .stderr(predicates::str::contains("压缩炸弹"));
 }
+
+/// Two cells far apart span a sheet of 17 billion cells: the sheet is read
+/// cell by cell, and refused in one sentence as soon as a cell lies past
+/// the widest sheet read — never built as one dense block (issue 19,
+/// point 5).
+#[test]
+fn a_sheet_spanning_past_the_limits_is_refused_without_being_built() {
+    let d = Demo::new();
+    let file = d.dir.path().join("span.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "公民身份号码").unwrap();
+    sheet.write_string(0, 1, "姓名").unwrap();
+    sheet.write_string(1_048_575, 16_383, "远处").unwrap();
+    book.save(&file).unwrap();
+    let out = d
+        .run(&["import", "persons", file.to_str().unwrap()])
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("压缩炸弹") || err.contains("过大"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
+}
