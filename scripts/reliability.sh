@@ -43,6 +43,52 @@ run "terminal restored" "after a panic in a background task, kill (TERM) and a h
   cargo test --release --test it -- terminal::
 run "over SSH" "a real sshd on loopback with Match Group + ForceCommand: a staff login lands in the screen as themselves with their role; a login not on the staff list refused in one sentence; the client killed: the desk ends, its lease given back, the database not locked and whole; the server's side killed: the thin clients' launcher gives the terminal back clean" \
   cargo test --release --test it -- ssh::
+# The security table (issue 19): each attack on a shared office server,
+# the command that tries it, and the outcome.
+security=()
+attack() { # attack, outcome expected, command…
+  local name=$1 shows=$2; shift 2
+  local start end status passed log
+  start=$(date +%s)
+  log=$(mktemp)
+  "$@" >"$log" 2>&1
+  status=$?
+  end=$(date +%s)
+  passed=$(awk '/^test result:/ { p += $4 } END { print p + 0 }' "$log")
+  local verdict="held ($passed tests)"
+  [ "$status" -ne 0 ] && verdict="**FAILED** (exit $status)"
+  [ "$passed" -eq 0 ] && [ "$status" -eq 0 ] && verdict="**no test ran**"
+  security+=("| $name | $shows | \`$*\` | $verdict | $((end - start)) s |")
+  rm -f "$log"
+}
+attack "a symbolic link planted at every name the program writes (lookup index, import report, export, document)" "refused in one sentence; the link's target untouched" \
+  cargo test --release --test it -- security_files::a_link
+attack "an administrator working as a clerk (--user) reveals, exports full ID numbers, approves over problems" "each refused in one sentence; an ordinary act recorded as the administrator on_behalf_of the clerk" \
+  cargo test --release --test it -- security_identity::working_as_another
+attack "a process whose uid has no passwd entry, USER=root" "refused in one sentence: identity from the system's user database only" \
+  cargo test --release --test it -- security_identity::a_uid_without
+attack "UPDATE, DELETE, TRUNCATE on the audit log; its head moved back; as the desks' Postgres role: drop or disable the triggers" "refused by triggers (SQLite, Postgres) and by the role's privileges; appends still work" \
+  cargo test --release --test it -- security_audit::the_log_refuses security_audit::the_desks_postgres_role
+attack "with the guards dropped: the log's tail cut and the head moved back; an entry removed and the rest rechained" "audit verify alone passes; audit verify --anchors names the cut and the rewritten entry" \
+  cargo test --release --lib --test it -- security_audit::a_log_cut domain::audit::tests::anchors
+attack "a 3 MB .xlsx inflating to 300 MB; a sheet with cells at A1 and XFD1048576" "refused from the zip's directory before inflating / as the cells are read, in one sentence, nothing imported" \
+  cargo test --release --test it -- security_workbook::
+attack "OSC 52, a title change and bidi overrides in stored names, through every export and --json" "defused: no escape reaches the terminal or the file" \
+  cargo test --release --test it -- security_output::
+attack "reading the lookup cache for ID numbers; file and folder modes of a new database" "no full ID number in the cache (14 characters kept); no cache outside a SQLite database's folder; database, journal, index 0640 or stricter, folder 0750" \
+  cargo test --release --test it -- lookup::no_full_id security_files::a_new_database
+attack "a desk pointing HRSS_OFFICE_CONFIG at its own file (a 480-minute lease, its own anchor file)" "ignored for anyone but an administrator on an office database" \
+  cargo test --release --test it -- security_identity::a_desk_cannot
+attack "a reveal of 50,000 full ID numbers with the reason \".\"; a bulk reveal by a clerk" "refused: a reason says something; a bulk reveal is a chief's" \
+  cargo test --release --test it -- security_reasons::
+attack "NUL, ESC, C1 controls and bidi overrides in CSV and .xlsx imports" "refused in the row report with line and column, on both databases" \
+  cargo test --release --test it -- security_import::
+attack "a full disk under a write" "one sentence saying nothing was written; the raw error to the masked log" \
+  cargo test --release --lib store::open::tests::a_full_database
+attack "eight desks running filings approve-clean at once; six approving the same filings" "each filing approved once; the others told it was decided at another desk, never that it has problems" \
+  cargo test --release --test it -- cli_concurrency::
+attack "2026-02-29; a hire date before birth; 10,000-character names; a 100 KB notice; a dry run" "each refused in one sentence, nothing written; a dry run writes no file" \
+  cargo test --release --test it -- security_limits::
 {
   echo "# Reliability"
   echo
@@ -52,6 +98,19 @@ run "over SSH" "a real sshd on loopback with Match Group + ForceCommand: a staff
   echo "| proof | what it shows | command | outcome | time |"
   echo "|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "## Security"
+  echo
+  echo "Each attack on a shared office server (issue 19), as a clerk with a shell,"
+  echo "an insider with the database file, or hostile input; what held."
+  echo
+  echo "| attack | outcome | command | result | time |"
+  echo "|---|---|---|---|---|"
+  printf '%s\n' "${security[@]}"
+  echo
+  echo "What an insider with write access to the database file can still do (drop"
+  echo "the triggers, cut or rewrite the log after the last anchor) is said in the"
+  echo "README (*The audit log against an insider*) and docs/deployment.md."
   echo
   echo "Postgres rows run when HRSS_TEST_POSTGRES_URL is set (the script starts a"
   echo "loopback cluster with scripts/test-postgres.sh). The SSH row needs root and"

@@ -422,9 +422,9 @@ pub fn date_shaped(given: &str) -> bool {
 /// such, anything else as not written YYYY-MM-DD.
 pub fn bad_date(lang: Lang, given: &str) -> String {
     match (lang, date_shaped(given)) {
-        (Lang::Zh, true) => format!("日期“{given}”不存在（该月没有这一天）。"),
+        (Lang::Zh, true) => format!("日期“{given}”不存在：没有这一天。"),
         (Lang::En, true) => {
-            format!("The date \"{given}\" does not exist (the month has no such day).")
+            format!("The date \"{given}\" does not exist: there is no such day.")
         }
         (Lang::Zh, false) => format!("日期“{given}”格式不对，应为 YYYY-MM-DD。"),
         (Lang::En, false) => format!("The date \"{given}\" is malformed: use YYYY-MM-DD."),

@@ -215,9 +215,10 @@ pub fn batch_done(lang: Lang, approved: usize, elsewhere: usize, left: &[i64]) -
         .map(|i| i.to_string())
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "));
-    let mut out = match lang {
-        Lang::Zh => format!("已办结{approved}件"),
-        Lang::En => format!("{approved} filing(s) approved"),
+    let mut out = match (lang, elsewhere == 0 && left.is_empty()) {
+        (Lang::Zh, _) => format!("已办结{approved}件"),
+        (Lang::En, true) => format!("{approved} filing(s) approved"),
+        (Lang::En, false) => format!("{approved} approved"),
     };
     if elsewhere > 0 {
         out.push_str(&match lang {

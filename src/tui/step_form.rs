@@ -161,6 +161,8 @@ mod tests {
         assert!(f.navigate(CaseMove::Serve, KeyCode::Left));
         assert_eq!(f.method(), ServiceMethod::Electronic);
         f.on = "2026-13-01".into();
+        assert!(f.days(Lang::Zh).unwrap_err().contains("不存在"));
+        f.on = "明天".into();
         assert!(f.days(Lang::Zh).unwrap_err().contains("不是日期"));
     }
 }

@@ -113,7 +113,7 @@ fn calendar_add_counts_holidays_and_make_up_days() {
         "5",
     ])
     .code(2)
-    .stderr(predicate::str::contains("YYYY-MM-DD"));
+    .stderr(predicate::str::contains("不存在"));
     d.run(&[
         "calendar",
         "add",

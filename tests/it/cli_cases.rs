@@ -51,6 +51,9 @@ fn bad_input_to_cases_gets_one_sentence_and_a_non_zero_exit() {
     let d = Demo::new();
     d.run(&["cases", "due", "--on", "2026-13-01"])
         .code(2)
+        .stderr(predicate::str::contains("这一天不存在"));
+    d.run(&["cases", "due", "--on", "下周一"])
+        .code(2)
         .stderr(predicate::str::contains("不是日期"));
     d.run(&["cases", "move", "1", "fly"])
         .code(2)

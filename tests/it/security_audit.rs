@@ -307,3 +307,42 @@ async fn the_desks_postgres_role_appends_to_the_log_and_can_do_nothing_else_to_i
         );
     }
 }
+
+/// The deployment guide's anchor file: append-only (`chattr +a`), so the
+/// desks append heads to it and no one — its owner included — rewrites it.
+#[test]
+fn the_guides_append_only_anchor_file_takes_anchors_and_refuses_rewriting() {
+    let d = Demo::new();
+    let anchors = d.dir.path().join("audit-anchors");
+    std::fs::write(&anchors, "").unwrap();
+    let chattr = |flag: &str| {
+        std::process::Command::new("chattr")
+            .args([flag, anchors.to_str().unwrap()])
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !chattr("+a") {
+        eprintln!("skipped: chattr +a is not available here (needs root and ext4 or the like)");
+        return;
+    }
+    let anchored = d
+        .run(&[
+            "--user",
+            "zhaojing",
+            "audit",
+            "anchor",
+            "--to",
+            anchors.to_str().unwrap(),
+        ])
+        .get_output()
+        .status
+        .success();
+    let rewritten = std::fs::write(&anchors, "0\tforged\n").is_ok();
+    chattr("-a");
+    assert!(anchored, "an append-only anchor file takes anchors");
+    assert!(!rewritten, "an append-only anchor file is not rewritten");
+    assert_eq!(
+        std::fs::read_to_string(&anchors).unwrap().lines().count(),
+        1
+    );
+}
