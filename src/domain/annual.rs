@@ -17,7 +17,7 @@ pub enum ReportStatus {
 }
 
 impl ReportStatus {
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match self {
             ReportStatus::Received => lang.pick("已按时报送", "received"),
             ReportStatus::Late => lang.pick("逾期报送", "late"),

@@ -42,16 +42,16 @@ pub fn how_to_comply(
     match kind {
         DecisionKind::Fine | DecisionKind::Confiscation => format!(
             "自收到本决定书之日起十五日内，将{}元缴至{pay_at}。",
-            crate::i18n::yuan(amount)
+            crate::domain::money::yuan(amount)
         ),
         DecisionKind::Handling => match deadline {
             Some(d) => format!(
                 "于{d}前履行本决定，金额{}元，并将履行情况书面报告本局。",
-                crate::i18n::yuan(amount)
+                crate::domain::money::yuan(amount)
             ),
             None => format!(
                 "自收到本决定书之日起十五日内履行本决定，金额{}元，并将履行情况书面报告本局。",
-                crate::i18n::yuan(amount)
+                crate::domain::money::yuan(amount)
             ),
         },
         DecisionKind::Warning | DecisionKind::NoPenalty | DecisionKind::Order => {

@@ -97,7 +97,7 @@ const AGREEMENT: &[Item] = &[
 ];
 
 /// The label of an item of any kind, by its code.
-pub fn item_label(code: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
+pub fn item_label(code: &str, lang: crate::lang::Lang) -> Option<&'static str> {
     [HR, SCHOOL, AGREEMENT]
         .iter()
         .flat_map(|items| items.iter())
@@ -308,7 +308,7 @@ mod tests {
 
     #[test]
     fn items_are_labelled_and_ordered_as_their_kind_lists_them() {
-        use crate::i18n::Lang;
+        use crate::lang::Lang;
         let hr = items(LicenceKind::HrService);
         let mut codes: Vec<&str> = hr.iter().map(|(c, ..)| *c).rev().collect();
         codes.sort_by_key(|c| item_position(c));

@@ -3,7 +3,7 @@
 //! its number — per kind and year in the office's style
 //! (`鹿人社监令〔2026〕第12号`), given once and never again.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// What a document is issued on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -222,5 +222,17 @@ pub fn result_bytes(r: &DrawResult) -> Vec<u8> {
     serde_json::to_vec(r).expect("results serialise")
 }
 
+/// What a draw did, for the screen or the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drawn {
+    pub id: i64,
+    pub seed: u64,
+    pub targets: usize,
+    pub inspectors: usize,
+    pub targets_hash: String,
+    pub inspectors_hash: String,
+    pub result: DrawResult,
+}
+
 #[cfg(test)]
 mod tests;

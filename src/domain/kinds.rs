@@ -2,7 +2,7 @@
 //! database, used on the command line) and its labels in both languages.
 //! Names follow docs/GLOSSARY.md.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Declares an enum whose variants carry a code, a Chinese and an English label.
 macro_rules! vocabulary {

@@ -80,7 +80,7 @@ impl Step {
         Step::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         let (zh, en) = match self {
             Step::Rectify => ("限期整改", "Rectify within a deadline"),
             Step::Fine => ("罚款", "Fine"),

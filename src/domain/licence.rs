@@ -109,7 +109,7 @@ impl Changed {
             .find(|c| c.code() == code)
     }
 
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match self {
             Changed::Holder => lang.pick("名称", "name"),
             Changed::Address => lang.pick("住所", "address"),

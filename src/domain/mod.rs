@@ -20,6 +20,7 @@ pub mod ladder;
 pub mod lead;
 pub mod licence;
 pub mod mask;
+pub mod money;
 pub mod permissions;
 pub mod procedure;
 pub mod resident_id;

@@ -42,7 +42,7 @@ impl Outcome {
         .find(|o| o.code() == code)
     }
 
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match self {
             Outcome::Decided => lang.pick("已作出决定", "Decided"),
             Outcome::Withdrawn => lang.pick("撤销立案", "Withdrawn"),

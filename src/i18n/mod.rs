@@ -30,62 +30,8 @@ pub use problems::*;
 pub use supervision::*;
 pub use tui::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// Accepts `zh`, `zh-CN`, `zh_CN.UTF-8`, `en`, `en-US`, … case-insensitively.
-    pub fn parse(code: &str) -> Option<Lang> {
-        let c = code.trim().to_ascii_lowercase();
-        let base = c.split(['-', '_', '.']).next().unwrap_or("");
-        match base {
-            "zh" | "cn" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// Picks the text for this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_codes_are_understood_in_their_usual_spellings() {
-        assert_eq!(Lang::parse("zh"), Some(Lang::Zh));
-        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
-        assert_eq!(Lang::parse("EN-us"), Some(Lang::En));
-        assert_eq!(Lang::parse("fr"), None);
-        assert_eq!(Lang::default(), Lang::Zh);
-    }
-}
-
-/// Money in fen as yuan with thousands: `1,234.56`.
-pub fn yuan(fen: i64) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    let fen = fen.unsigned_abs();
-    let yuan = (fen / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in yuan.chars().enumerate() {
-        if i > 0 && (yuan.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped}.{:02}", fen % 100)
-}
+pub use crate::domain::money::yuan;
+pub use crate::lang::Lang;
 
 /// Text from outside (a database, a file, the command line) made safe to
 /// print: control characters, escape sequences and bidirectional overrides

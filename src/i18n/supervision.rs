@@ -55,7 +55,7 @@ pub fn draw_seed(lang: Lang, seed: u64) -> String {
     }
 }
 
-pub fn draw_done(lang: Lang, d: &crate::workflow::draws::Drawn) -> String {
+pub fn draw_done(lang: Lang, d: &crate::domain::draw::Drawn) -> String {
     let (t, i) = (&d.targets_hash[..12], &d.inspectors_hash[..12]);
     match lang {
         Lang::Zh => format!(

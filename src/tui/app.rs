@@ -315,6 +315,27 @@ impl App {
         self.lists.get_mut(&k)
     }
 
+    /// Whether action `a` does something where the user is: the detail
+    /// section's keys each belong to some records (a case's steps, a
+    /// filing's decisions…), and help lists only those of the record open.
+    pub fn works_here(&self, a: super::action::Action) -> bool {
+        use super::action::Action;
+        let Some(d) = &self.detail else {
+            return true;
+        };
+        match a {
+            Action::CaseMove | Action::AddEvidence | Action::Assign => d.kind == ListKind::Cases,
+            Action::Reveal => d.kind == ListKind::Persons,
+            Action::Approve | Action::Return => d.kind == ListKind::Filings,
+            Action::RecordInspection => {
+                matches!(d.kind, ListKind::Licences | ListKind::Inspections)
+            }
+            Action::SanctionStep | Action::AddLead => d.kind == ListKind::Licences,
+            Action::PrintDocument => self.printable().is_some(),
+            _ => true,
+        }
+    }
+
     /// The keymap sections in force, most specific first.
     pub fn contexts(&self) -> Vec<&'static str> {
         if self.detail.is_some() {

@@ -509,10 +509,6 @@ impl App {
     pub(super) fn case_overlay_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
         let lang = self.lang;
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && k.code == KeyCode::Char('c') && self.case_overlay_open() {
-            self.overlay = None;
-            return Some(vec![]);
-        }
         let step = |cursor: &mut usize, len: usize, code: KeyCode| match code {
             KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => {
@@ -730,21 +726,6 @@ impl App {
             _ => return None,
         };
         Some(fx)
-    }
-
-    fn case_overlay_open(&self) -> bool {
-        matches!(
-            self.overlay,
-            Some(
-                Overlay::CaseViews { .. }
-                    | Overlay::CaseMoves { .. }
-                    | Overlay::CaseConfirm { .. }
-                    | Overlay::CaseDecide(_)
-                    | Overlay::Assign { .. }
-                    | Overlay::BulkMoves { .. }
-                    | Overlay::SaveView { .. }
-            )
-        )
     }
 
     fn close(&mut self) -> Vec<Effect> {

@@ -7,11 +7,11 @@ use crate::domain::CaseStage;
 use crate::domain::documents::{self, DocKind};
 use crate::i18n;
 use crate::store::Detail;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 impl App {
     /// The documents the open record may have printed now.
-    fn printable(&self) -> Option<(i64, Vec<DocKind>)> {
+    pub(super) fn printable(&self) -> Option<(i64, Vec<DocKind>)> {
         let DetailView {
             id,
             detail: Some(d),
@@ -93,7 +93,6 @@ impl App {
         let Some(Overlay::Documents { id, kinds, cursor }) = &mut self.overlay else {
             return None;
         };
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         match k.code {
             KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(kinds.len() - 1),
@@ -103,7 +102,6 @@ impl App {
                 return Some(self.print(kind, id));
             }
             KeyCode::Esc => self.overlay = None,
-            KeyCode::Char('c') if ctrl => self.overlay = None,
             _ => {}
         }
         Some(vec![])

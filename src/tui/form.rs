@@ -292,10 +292,6 @@ impl App {
                 self.form_draft = self.overlay.take();
                 self.message = Some(i18n::form_kept(self.lang).to_string());
             }
-            KeyCode::Char('c') if ctrl => {
-                self.form_draft = self.overlay.take();
-                self.message = Some(i18n::form_kept(self.lang).to_string());
-            }
             // Enter moves on, as on a paper form; F2 or Ctrl-S registers.
             KeyCode::Tab | KeyCode::Down | KeyCode::Enter => form.focus = (form.focus + 1) % n,
             KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + n - 1) % n,

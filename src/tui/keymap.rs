@@ -356,7 +356,7 @@ pub fn describe(b: &Binding, lang: Lang) -> String {
     match (&b.desc, lang) {
         (Some((zh, _)), Lang::Zh) => zh.clone(),
         (Some((_, en)), Lang::En) => en.clone(),
-        (None, _) => crate::i18n::action_label(b.action, lang).to_string(),
+        (None, _) => super::labels::action_label(b.action, lang).to_string(),
     }
 }
 

@@ -55,6 +55,15 @@ impl App {
     pub(super) fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
         // A key after an Enter typed ahead takes its place.
         self.open_on_arrival = None;
+        // One meaning for Ctrl-C: it cancels what is open on top — an
+        // overlay, a form (which keeps its draft), the filter line — as Esc
+        // does; with nothing open, it quits.
+        if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
+            if self.overlay.is_none() && !self.filtering {
+                return self.apply(Action::Quit);
+            }
+            return self.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        }
         if let Some(Overlay::Reveal { id, input }) = &mut self.overlay {
             let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
             return match k.code {
@@ -74,7 +83,6 @@ impl App {
                     input.pop();
                     vec![]
                 }
-                KeyCode::Char('c') if ctrl => self.apply(Action::Quit),
                 KeyCode::Char(c) if !ctrl && !c.is_control() => {
                     input.push(c);
                     vec![]
@@ -115,7 +123,6 @@ impl App {
                     input.pop();
                     vec![]
                 }
-                KeyCode::Char('c') if ctrl => self.apply(Action::Quit),
                 KeyCode::Char(c) if !ctrl && !c.is_control() && draft.refused.is_none() => {
                     input.push(c);
                     vec![]
@@ -145,9 +152,6 @@ impl App {
                 KeyCode::Backspace => {
                     p.pop();
                     vec![]
-                }
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.apply(Action::Quit)
                 }
                 KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
                     p.push(c);
@@ -185,9 +189,6 @@ impl App {
                     });
                     self.overlay = None;
                     self.choose_problem(chosen)
-                }
-                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.apply(Action::Quit)
                 }
                 KeyCode::Esc => {
                     self.overlay = None;
@@ -232,7 +233,6 @@ impl App {
                     *scroll = scroll.saturating_add(1).min(last.saturating_sub(1))
                 }
                 Some(Action::Up) => *scroll = scroll.saturating_sub(1),
-                Some(Action::Quit) if chord.ctrl => return self.apply(Action::Quit),
                 _ => self.overlay = None,
             }
             return vec![];
@@ -255,9 +255,6 @@ impl App {
 
     fn filter_key(&mut self, k: KeyEvent) -> Vec<Effect> {
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && k.code == KeyCode::Char('c') {
-            return self.apply(Action::Quit);
-        }
         let height = self.list_height();
         let Some(list) = self
             .pane

@@ -16,6 +16,7 @@ pub mod headless;
 pub mod imports;
 pub mod keymap;
 mod keys;
+pub mod labels;
 pub mod lookup;
 pub mod messages;
 mod notice;
@@ -31,8 +32,8 @@ pub mod supervision;
 pub mod text;
 pub mod wrap;
 
-use crate::cli::Failure;
 use crate::domain::{Staff, WorkCalendar};
+use crate::failure::Failure;
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use app::{App, AppEvent, Effect};

@@ -67,8 +67,8 @@ impl App {
         };
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         match k.code {
-            // Ctrl-C too only closes it here, keeping the edit: a second one quits.
-            KeyCode::Esc | KeyCode::Char('c') if k.code == KeyCode::Esc || ctrl => {
+            // Ctrl-C comes here as Esc: it closes, keeping the edit.
+            KeyCode::Esc => {
                 self.notices
                     .insert(draft.id, (draft.version, editor.lines().to_vec()));
                 self.message = Some(i18n::notice_kept(self.lang, draft.id));

@@ -2,7 +2,7 @@
 //! initials of that name, its English name or its code.
 
 use super::action::Action;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use pinyin::ToPinyin;
@@ -76,8 +76,8 @@ impl Palette {
             .iter()
             .enumerate()
             .filter_map(|(i, a)| {
-                let zh = i18n::action_label(*a, Lang::Zh);
-                let en = i18n::action_label(*a, Lang::En).to_lowercase();
+                let zh = super::labels::action_label(*a, Lang::Zh);
+                let en = super::labels::action_label(*a, Lang::En).to_lowercase();
                 [zh.to_string(), initials(zh), en, a.code().to_string()]
                     .iter()
                     .filter_map(|field| matcher.fuzzy_match(field, &q))

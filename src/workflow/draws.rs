@@ -3,7 +3,7 @@
 //! kept so that it can be replayed byte for byte.
 
 use crate::domain::Staff;
-use crate::domain::draw::{self, DrawResult, Inspector, Plan, Target};
+use crate::domain::draw::{self, Inspector, Plan, Target};
 use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::store::{DrawFacts, NewDraw, Store};
@@ -80,17 +80,7 @@ pub fn fresh_seed() -> u64 {
     nanos ^ (u64::from(std::process::id()) << 32)
 }
 
-/// What a draw did, for the screen or the command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Drawn {
-    pub id: i64,
-    pub seed: u64,
-    pub targets: usize,
-    pub inspectors: usize,
-    pub targets_hash: String,
-    pub inspectors_hash: String,
-    pub result: DrawResult,
-}
+pub use crate::domain::draw::Drawn;
 
 /// Draws (a section chief's act) and records it with its inspections.
 #[allow(clippy::too_many_arguments)]

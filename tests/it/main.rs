@@ -58,6 +58,7 @@ mod store_races;
 mod store_review;
 mod store_review_checks;
 mod store_statistics;
+mod structure;
 mod terminal;
 mod tui;
 mod tui_cases;

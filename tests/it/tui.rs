@@ -1251,3 +1251,78 @@ fn whole_persons_list(a: &mut App, n: i64, surname: &str) {
     list.loaded_once = true;
     list.at_bottom = true;
 }
+
+/// One meaning for Ctrl-C (issue 20, point 2): whatever is open on top —
+/// help, the palette, a decision, the problems chooser, the filter line —
+/// Ctrl-C closes it as Esc does and never quits; with nothing open it quits.
+/// (The reveal, decision, palette and problems overlays quit before.)
+#[test]
+fn ctrl_c_closes_what_is_open_and_quits_only_from_the_top() {
+    let ctrl_c = || AppEvent::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    type Open = fn(&mut App);
+    let opened: [(&str, Open); 5] = [
+        ("help", |a| act(a, Action::Help)),
+        ("palette", |a| typed(a, KeyCode::Char(':'))),
+        ("decision", |a| typed(a, KeyCode::Char('a'))),
+        ("problems", |a| act(a, Action::ProblemFilter)),
+        ("filter", |a| typed(a, KeyCode::Char('/'))),
+    ];
+    for (what, open) in opened {
+        let mut a = app(Lang::Zh, 80, 24);
+        open(&mut a);
+        assert!(
+            a.overlay.is_some() || a.filtering,
+            "{what} did not open: {}",
+            draw(&a)
+        );
+        let fx = a.handle(ctrl_c());
+        assert!(
+            !a.quit && !fx.contains(&Effect::Quit),
+            "{what}: Ctrl-C quit"
+        );
+        assert!(
+            a.overlay.is_none() && !a.filtering,
+            "{what}: still open after Ctrl-C"
+        );
+        a.handle(ctrl_c());
+        assert!(a.quit, "{what}: from the top Ctrl-C quits");
+    }
+}
+
+/// Help shows what works where you are (issue 20, point 2): in a filing's
+/// detail its decisions, not a case's steps or a licence's inspection.
+#[test]
+fn help_in_a_detail_lists_only_that_records_keys() {
+    let open = |kind: ListKind| {
+        let mut a = app(Lang::Zh, 100, 40);
+        a.detail = Some(hrss_desk::tui::app::DetailView {
+            kind,
+            id: 1,
+            detail: None,
+            error: None,
+            scroll: 0,
+            revealed: None,
+            problems: None,
+        });
+        act(&mut a, Action::Help);
+        draw(&a)
+    };
+    let filing = open(ListKind::Filings);
+    assert!(filing.contains("退回更正（申报）"), "{filing}");
+    for other in [
+        "办理案件的下一步",
+        "逐项记录检查结果",
+        "查看完整个人信息",
+        "登记线索",
+    ] {
+        assert!(
+            !filing.contains(other),
+            "{other} in a filing's help: {filing}"
+        );
+    }
+    let case = open(ListKind::Cases);
+    assert!(
+        case.contains("办理案件的下一步") && !case.contains("退回更正"),
+        "{case}"
+    );
+}

@@ -7,7 +7,7 @@
 //! that is not a working day moves to the next one (民事诉讼法 art. 85).
 
 use super::calendar::WorkCalendar;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 
 /// The 陈述申辩 window when the locality sets none (DOMAIN.md §1: 3–5 days).

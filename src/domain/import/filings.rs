@@ -150,7 +150,7 @@ pub const BASE_ROWS: &[Column] = &[
 /// file that is not such a list; Ok(Err(problems)) for bad rows.
 pub fn base_rows(
     headers: &[String],
-    cells: &[(usize, Vec<crate::sheet::Cell>)],
+    cells: &[(usize, Vec<super::Cell>)],
     today: NaiveDate,
 ) -> Result<Result<Vec<BaseRow>, Vec<super::RowProblem>>, super::HeaderProblem> {
     let m = super::map_columns(BASE_ROWS, headers)?;

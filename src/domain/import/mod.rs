@@ -5,6 +5,7 @@
 //! its credit code, a licence by its number, a zone) is resolved by the
 //! workflow against the database.
 
+pub mod cell;
 mod columns;
 pub mod filings;
 pub mod values;
@@ -14,7 +15,7 @@ use columns::{EMPLOYER, LICENCE, PERSON, SETTLEMENT};
 use super::resident_id::{ResidentId, ResidentIdError};
 use super::uscc::{Uscc, UsccError};
 use super::{EmployerStatus, LicenceKind, LicenceStatus, PersonStatus};
-use crate::sheet::Cell;
+pub use cell::Cell;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -486,7 +487,7 @@ fn value(c: &Column, cell: &Cell, today: NaiveDate) -> Result<Value, Problem> {
             cell,
             PersonStatus::ALL
                 .iter()
-                .map(|x| x.label(crate::i18n::Lang::Zh)),
+                .map(|x| x.label(crate::lang::Lang::Zh)),
             |t| {
                 PersonStatus::from_any(t)
                     .map(PersonStatus::code)
@@ -505,7 +506,7 @@ fn value(c: &Column, cell: &Cell, today: NaiveDate) -> Result<Value, Problem> {
             cell,
             EmployerStatus::ALL
                 .iter()
-                .map(|x| x.label(crate::i18n::Lang::Zh)),
+                .map(|x| x.label(crate::lang::Lang::Zh)),
             |t| {
                 EmployerStatus::from_any(t)
                     .map(EmployerStatus::code)
@@ -521,7 +522,7 @@ fn value(c: &Column, cell: &Cell, today: NaiveDate) -> Result<Value, Problem> {
             cell,
             LicenceStatus::ALL
                 .iter()
-                .map(|x| x.label(crate::i18n::Lang::Zh)),
+                .map(|x| x.label(crate::lang::Lang::Zh)),
             |t| {
                 LicenceStatus::from_any(t)
                     .map(LicenceStatus::code)
@@ -537,14 +538,14 @@ fn value(c: &Column, cell: &Cell, today: NaiveDate) -> Result<Value, Problem> {
             cell,
             super::intake::Form::ALL
                 .iter()
-                .map(|x| x.label(crate::i18n::Lang::Zh)),
+                .map(|x| x.label(crate::lang::Lang::Zh)),
             |t| super::intake::Form::from_any(t).map(super::intake::Form::code),
         )?),
         Type::LicenceKind => Value::Text(vocabulary(
             cell,
             LicenceKind::ALL
                 .iter()
-                .map(|x| x.label(crate::i18n::Lang::Zh)),
+                .map(|x| x.label(crate::lang::Lang::Zh)),
             |t| {
                 LicenceKind::from_any(t)
                     .or(match t {

@@ -2,7 +2,7 @@
 //! month, yuan, a count — or the problem with it, in words a clerk can act on.
 
 use super::Problem;
-use crate::sheet::Cell;
+use super::cell::{Cell, MAX_CELL_BYTES};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// Excel's day 0 (its 1900 leap-year bug included, as Excel counts).
@@ -33,7 +33,7 @@ pub fn text(cell: &Cell) -> Result<Option<String>, Problem> {
         Cell::Formula(f) => Err(Problem::Formula(f.clone())),
         Cell::TooLong(n) => Err(Problem::TooLong {
             len: *n,
-            max: crate::sheet::MAX_CELL_BYTES,
+            max: MAX_CELL_BYTES,
         }),
     }
 }

@@ -6,10 +6,10 @@
 //! clerk sees the problems before the applicant leaves.
 
 use super::calendar::{Deadline, WorkCalendar, office_date, office_offset};
+use super::import::Cell;
 use super::import::values;
 use super::kinds::{Channel, FilingKind};
-use crate::i18n::Lang;
-use crate::sheet::Cell;
+use crate::lang::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
 

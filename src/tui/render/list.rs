@@ -220,7 +220,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let pane = app.pane.index();
     let lang = app.lang;
     let mut title = i18n::pane_title(pane, lang).to_string();
-    let scope = i18n::queue_scope(lang, &app.queue);
+    let scope = crate::tui::labels::queue_scope(lang, &app.queue);
     if app.pane == crate::tui::pane::PaneId::Filings && !scope.is_empty() {
         title.push_str(" · ");
         title.push_str(&scope);

@@ -100,6 +100,7 @@ pub fn help(frame: &mut Frame, app: &App, scroll: u16) {
         .keymap
         .effective(&contexts)
         .into_iter()
+        .filter(|b| app.works_here(b.action))
         .map(|b| key_line(&b.chord.to_string(), &clean(&describe(b, app.lang))))
         .collect();
     lines.extend(bindings);
@@ -114,7 +115,7 @@ pub fn keymap(frame: &mut Frame, app: &App, scroll: u16) {
     }
     for p in &app.keymap.problems {
         lines.push(Line::styled(
-            clean(&i18n::keymap_problem(lang, p)),
+            clean(&crate::tui::labels::keymap_problem(lang, p)),
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
@@ -152,7 +153,7 @@ pub fn palette(frame: &mut Frame, app: &App, p: &Palette) {
             .key_for(&contexts, *a)
             .map(|c| c.to_string())
             .unwrap_or_default();
-        let mut line = key_line(&key, i18n::action_label(*a, lang));
+        let mut line = key_line(&key, crate::tui::labels::action_label(*a, lang));
         if i == p.selected {
             line = line.style(Style::new().add_modifier(Modifier::REVERSED));
         }

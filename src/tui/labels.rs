@@ -1,0 +1,129 @@
+//! The screen's own words that name the screen's own things (its actions,
+//! its queue's scopes, its keymap's problems): kept with the screen, so the
+//! messages (`i18n`) never depend on it.
+
+use super::action::Action;
+use crate::lang::Lang;
+
+pub fn action_label(a: Action, lang: Lang) -> &'static str {
+    use Action::*;
+    let (zh, en) = match a {
+        Quit => ("退出", "Quit"),
+        Help => ("帮助：本页按键", "Help: keys of this pane"),
+        Palette => ("命令面板", "Command palette"),
+        Filter => ("筛选", "Filter"),
+        NextPane => ("下一面板", "Next pane"),
+        PrevPane => ("上一面板", "Previous pane"),
+        Pane1 => ("参保审核", "Enrollment review"),
+        Pane2 => ("许可查询", "Licence lookup"),
+        Pane3 => ("案件队列", "Case queue"),
+        Pane4 => ("监督检查", "Supervision"),
+        Pane5 => ("参保人员", "Insured persons"),
+        Pane6 => ("统计", "Dashboard"),
+        Up => ("上移", "Up"),
+        Down => ("下移", "Down"),
+        PageUp => ("上一页", "Page up"),
+        PageDown => ("下一页", "Page down"),
+        Top => ("到第一条", "First row"),
+        Bottom => ("到最后一条", "Last row"),
+        Open => ("查看详情", "Open the record"),
+        Back => ("返回 / 清除筛选", "Back / clear filter"),
+        Refresh => ("刷新", "Refresh"),
+        Repaint => ("重绘屏幕", "Repaint the screen"),
+        Language => ("切换中文 / English", "Switch English / 中文"),
+        KeymapView => ("键位与键位文件问题", "Keymap and its problems"),
+        Approve => ("办结", "Approve"),
+        Return => ("退回更正", "Return for correction"),
+        Tag => ("标记 / 取消标记", "Tag / untag"),
+        TagClean => ("标记全部无问题的申报", "Tag every filing without problems"),
+        Reveal => (
+            "查看完整个人信息（须说明理由，留痕）",
+            "Reveal personal data (reason asked, audited)",
+        ),
+        Scope => (
+            "范围 / 视图（参保审核：逐个切换；案件：选择视图）",
+            "Scope / view (filings: step through; cases: choose a view)",
+        ),
+        ProblemFilter => ("按问题筛选", "Filter by problem"),
+        CaseMove => ("办理案件的下一步", "Take a step of the case"),
+        Assign => ("指派承办人和监察员", "Assign the officer and inspectors"),
+        NewComplaint => ("登记投诉", "Register a complaint"),
+        ReceiveFiling => ("收件登记", "Receive a filing"),
+        AddEvidence => ("登记证据（案件）", "Add evidence (a case)"),
+        Export => ("导出已标记的案件（CSV）", "Export the tagged cases (CSV)"),
+        SaveView => ("保存当前视图", "Save the current view"),
+        SortCases => (
+            "排序：期限 → 案号 → 被投诉单位 → 阶段 → 承办人",
+            "Sort: deadline → number → respondent → stage → officer",
+        ),
+        TagRange => (
+            "标记从上次标记处到光标处的全部申报",
+            "Tag every filing from the last tagged one to here",
+        ),
+        NextSection => ("下一栏（监督检查）", "Next section (supervision)"),
+        PrevSection => ("上一栏（监督检查）", "Previous section (supervision)"),
+        RecordInspection => ("逐项记录检查结果", "Record an inspection item by item"),
+        SanctionStep => (
+            "按阶梯作出处理措施（许可证）",
+            "Take a ladder step (a licence)",
+        ),
+        AddLead => ("登记线索（许可证）", "Record a lead (a licence)"),
+        PrintDocument => (
+            "出具文书（.docx，存于主目录）",
+            "Print the record's document (.docx, in your home folder)",
+        ),
+        ImportFile => (
+            "导入名册（CSV 或 .xlsx）",
+            "Import a register (CSV or .xlsx)",
+        ),
+        ExportView => (
+            "导出当前列表（.xlsx，存于主目录）",
+            "Export this list (.xlsx, in your home folder)",
+        ),
+    };
+    lang.pick(zh, en)
+}
+
+pub fn queue_scope(lang: Lang, scope: &super::app::QueueChoice) -> String {
+    use super::app::QueueChoice::*;
+    match (scope, lang) {
+        (All, _) => String::new(),
+        (Kind(k), _) => format!("{}{}", lang.pick("范围：", "scope: "), k.label(lang)),
+        (Mine, Lang::Zh) => "范围：我的".into(),
+        (Mine, Lang::En) => "scope: mine".into(),
+        (DueSoon, Lang::Zh) => "范围：3个工作日内到期".into(),
+        (DueSoon, Lang::En) => "scope: due within 3 working days".into(),
+    }
+}
+
+pub fn keymap_problem(lang: Lang, p: &super::keymap::Problem) -> String {
+    use super::keymap::ProblemKind::*;
+    let place = if p.section.is_empty() {
+        p.origin.clone()
+    } else {
+        format!("{} [{}]", p.origin, p.section)
+    };
+    match (&p.what, lang) {
+        (Unreadable(m), Lang::Zh) => format!("{place}：无法解析（{m}）"),
+        (Unreadable(m), Lang::En) => format!("{place}: cannot be read ({m})"),
+        (UnknownSection, Lang::Zh) => format!("{place}：没有这个分区"),
+        (UnknownSection, Lang::En) => format!("{place}: no such section"),
+        (UnknownAction(a), Lang::Zh) => format!("{place}：未知动作“{a}”"),
+        (UnknownAction(a), Lang::En) => format!("{place}: unknown action \"{a}\""),
+        (BadKey(k), Lang::Zh) => format!("{place}：无法识别的按键“{k}”"),
+        (BadKey(k), Lang::En) => format!("{place}: unrecognised key \"{k}\""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_named_in_both_languages() {
+        for a in Action::ALL {
+            let (zh, en) = (action_label(*a, Lang::Zh), action_label(*a, Lang::En));
+            assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{a:?}");
+        }
+    }
+}
