@@ -9,20 +9,28 @@ eval "$(bash scripts/test-postgres.sh 2>/dev/null)" || true
 out=docs/reliability.md
 fuzz_cases=${FUZZ_CASES:-125000}
 rows=()
-run() { # name, what it shows, command…
-  local name=$1 shows=$2; shift 2
-  local start end status passed
+security=()
+# prove TABLE WORD NAME SHOWS COMMAND…: runs COMMAND and adds a row to the
+# array TABLE, its outcome said with WORD ("passed", "held").
+prove() {
+  local -n table=$1
+  local word=$2 name=$3 shows=$4
+  shift 4
+  local start end status passed log
   start=$(date +%s)
   log=$(mktemp)
   "$@" >"$log" 2>&1
   status=$?
   end=$(date +%s)
   passed=$(awk '/^test result:/ { p += $4 } END { print p + 0 }' "$log")
-  local verdict="passed ($passed tests)"
+  local verdict="$word ($passed tests)"
   [ "$status" -ne 0 ] && verdict="**FAILED** (exit $status)"
-  rows+=("| $name | $shows | \`$*\` | $verdict | $((end - start)) s |")
+  [ "$passed" -eq 0 ] && [ "$status" -eq 0 ] && verdict="**no test ran**"
+  table+=("| $name | $shows | \`$*\` | $verdict | $((end - start)) s |")
   rm -f "$log"
 }
+run() { prove rows passed "$@"; }
+attack() { prove security held "$@"; }
 run "bad input" "ID, USCC, dates, months, amounts, CSV and workbook bytes, documents, keymaps: $((fuzz_cases * 8)) generated inputs, no panic" \
   env PROPTEST_CASES="$fuzz_cases" cargo test --release --test it -- fuzz_parsers::
 run "crash" "kill -9 again and again: during an import (mid-write), a batch of decisions (12 kills at each twelfth of its length) and a random draw (12 kills), on SQLite and Postgres; after every kill each record before or after, never between, and audit verify passes" \
@@ -45,22 +53,6 @@ run "over SSH" "a real sshd on loopback with Match Group + ForceCommand: a staff
   cargo test --release --test it -- ssh::
 # The security table (issue 19): each attack on a shared office server,
 # the command that tries it, and the outcome.
-security=()
-attack() { # attack, outcome expected, command…
-  local name=$1 shows=$2; shift 2
-  local start end status passed log
-  start=$(date +%s)
-  log=$(mktemp)
-  "$@" >"$log" 2>&1
-  status=$?
-  end=$(date +%s)
-  passed=$(awk '/^test result:/ { p += $4 } END { print p + 0 }' "$log")
-  local verdict="held ($passed tests)"
-  [ "$status" -ne 0 ] && verdict="**FAILED** (exit $status)"
-  [ "$passed" -eq 0 ] && [ "$status" -eq 0 ] && verdict="**no test ran**"
-  security+=("| $name | $shows | \`$*\` | $verdict | $((end - start)) s |")
-  rm -f "$log"
-}
 attack "a symbolic link planted at every name the program writes (lookup index, import report, export, document)" "refused in one sentence; the link's target untouched" \
   cargo test --release --test it -- security_files::a_link
 attack "an administrator working as a clerk (--user) reveals, exports full ID numbers, approves over problems" "each refused in one sentence; an ordinary act recorded as the administrator on_behalf_of the clerk" \

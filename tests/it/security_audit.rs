@@ -44,6 +44,22 @@ async fn the_log_refuses_changes_and_the_head_only_moves_forward() {
     }
 }
 
+/// One more audited act: a lead recorded by the chief.
+fn more_work(d: &Demo) {
+    d.run(&[
+        "--user",
+        "liuyang",
+        "lead",
+        "add",
+        "1",
+        "--source",
+        "patrol",
+        "--summary",
+        "巡查",
+    ])
+    .success();
+}
+
 fn stdout(a: assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
@@ -139,18 +155,7 @@ async fn a_log_cut_or_rechained_passes_alone_and_is_caught_by_the_anchors() {
         "{out}"
     );
     // More work, another anchor, then `verify` holds against both.
-    d.run(&[
-        "--user",
-        "liuyang",
-        "lead",
-        "add",
-        "1",
-        "--source",
-        "patrol",
-        "--summary",
-        "巡查",
-    ])
-    .success();
+    more_work(&d);
     d.run(&["--user", "zhaojing", "audit", "anchor", "--to", anchors_s])
         .success();
     let text = std::fs::read_to_string(&anchors).unwrap();
@@ -197,18 +202,7 @@ async fn a_log_cut_or_rechained_passes_alone_and_is_caught_by_the_anchors() {
     d.run(&["--user", "zhaojing", "audit", "anchor", "--to", anchors_s])
         .success();
     let head: i64 = d.scalar("SELECT seq FROM audit_head").parse().unwrap();
-    d.run(&[
-        "--user",
-        "liuyang",
-        "lead",
-        "add",
-        "1",
-        "--source",
-        "patrol",
-        "--summary",
-        "巡查",
-    ])
-    .success();
+    more_work(&d);
     rechain_without(&d, head / 2).await;
     d.run(&["--user", "zhaojing", "audit", "verify"]).success();
     d.run(&[

@@ -5,6 +5,14 @@
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 
+/// The login this test runs as, from the system's user database.
+fn os_login() -> String {
+    nix::unistd::User::from_uid(nix::unistd::getuid())
+        .unwrap()
+        .expect("the test's uid has a passwd entry")
+        .name
+}
+
 /// A uid no passwd file on a test machine names.
 const NO_SUCH_UID: u32 = 64_999;
 
@@ -63,10 +71,7 @@ fn working_as_another_is_recorded_as_both_and_personal_acts_are_refused() {
     let (troubled, _) = crate::cli::pending(&d, true);
     let (clean, _) = crate::cli::pending(&d, false);
     d.become_office();
-    let me = nix::unistd::User::from_uid(nix::unistd::getuid())
-        .unwrap()
-        .expect("the test's uid has a passwd entry")
-        .name;
+    let me = os_login();
     d.sql(&format!(
         "INSERT INTO staff (login, name, roles, active, version) VALUES ('{me}', '管理员', 'admin', 1, 1)"
     ));
@@ -143,10 +148,7 @@ fn a_desk_cannot_choose_its_own_office_file_an_administrator_can() {
     assert!(anchors.exists());
     std::fs::remove_file(&anchors).unwrap();
     d.become_office();
-    let me = nix::unistd::User::from_uid(nix::unistd::getuid())
-        .unwrap()
-        .expect("the test's uid has a passwd entry")
-        .name;
+    let me = os_login();
     d.sql(&format!(
         "INSERT INTO staff (login, name, roles, active, version) VALUES ('{me}', '科长', 'chief', 1, 1)"
     ));
