@@ -67,8 +67,8 @@ attack "a 3 MB .xlsx inflating to 300 MB; a sheet with cells at A1 and XFD104857
   cargo test --release --test it -- security_workbook::
 attack "OSC 52, a title change and bidi overrides in stored names, through every export and --json" "defused: no escape reaches the terminal or the file" \
   cargo test --release --test it -- security_output::
-attack "reading the lookup cache for ID numbers; file and folder modes of a new database" "no full ID number in the cache (14 characters kept); no cache outside a SQLite database's folder; database, journal, index 0640 or stricter, folder 0750" \
-  cargo test --release --test it -- lookup::no_full_id security_files::a_new_database
+attack "reading the lookup cache for ID numbers; modes of every file and folder the program creates" "no full ID number in the cache (14 characters kept); no cache outside a SQLite database's folder; database, journal, index 0640 or stricter, folder 0750; exports, reports 0600, logs 0700" \
+  cargo test --release --test it -- lookup::no_full_id security_files::every_file
 attack "a desk pointing HRSS_OFFICE_CONFIG at its own file (a 480-minute lease, its own anchor file)" "ignored for anyone but an administrator on an office database" \
   cargo test --release --test it -- security_identity::a_desk_cannot
 attack "a reveal of 50,000 full ID numbers with the reason \".\"; a bulk reveal by a clerk" "refused: a reason says something; a bulk reveal is a chief's" \

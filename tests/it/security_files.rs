@@ -61,9 +61,10 @@ fn a_link_planted_at_any_name_the_program_writes_is_refused() {
 
 /// Personal data at rest (issue 19, point 7): a new database, its folder,
 /// its journal files and its lookup index are for owner and group only,
-/// whatever the umask lets through for others.
+/// whatever the umask lets through for others; an export, an import's
+/// report and the log's folder for their owner alone.
 #[test]
-fn a_new_database_its_folder_and_its_index_are_for_owner_and_group_only() {
+fn every_file_and_folder_the_program_creates_is_for_owner_and_group_only() {
     use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
@@ -95,4 +96,36 @@ fn a_new_database_its_folder_and_its_index_are_for_owner_and_group_only() {
         seen.iter().any(|n| n.ends_with(".sqlite")) && seen.iter().any(|n| n.ends_with(".lookup")),
         "{seen:?}"
     );
+    // What a desk writes for its user alone: an export, an import's report,
+    // the log's folder.
+    let url = crate::common::cli::url(&db);
+    let export = home.path().join("licences.csv");
+    run(&[
+        "--database-url",
+        &url,
+        "export",
+        "licences",
+        export.to_str().unwrap(),
+    ]);
+    let bad = home.path().join("bad.csv");
+    std::fs::write(&bad, "公民身份号码,姓名\n123,张三\n").unwrap();
+    crate::common::cli::hrss(home.path())
+        .env(hrss_desk::clock::TODAY_VAR, crate::common::TODAY)
+        .args([
+            "--database-url",
+            &url,
+            "import",
+            "persons",
+            bad.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1);
+    let logs = home.path().join(".local/state/hrss-desk/logs");
+    for (p, at_most) in [
+        (export, 0o600),
+        (home.path().join("bad.errors.csv"), 0o600),
+        (logs, 0o700),
+    ] {
+        assert_eq!(mode(&p) & !at_most, 0, "{} is {:o}", p.display(), mode(&p));
+    }
 }
