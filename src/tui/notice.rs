@@ -67,8 +67,9 @@ impl App {
         };
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         match k.code {
-            // Ctrl-C comes here as Esc: it closes, keeping the edit.
-            KeyCode::Esc => {
+            // Ctrl-C as everywhere: it closes as Esc does, keeping the edit.
+            // (The notice's keys come here straight, for its Alt keys.)
+            KeyCode::Esc | KeyCode::Char('c') if k.code == KeyCode::Esc || ctrl => {
                 self.notices
                     .insert(draft.id, (draft.version, editor.lines().to_vec()));
                 self.message = Some(i18n::notice_kept(self.lang, draft.id));
