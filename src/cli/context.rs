@@ -34,6 +34,10 @@ pub struct Global {
     /// The office's audit anchor file: from the office's config file only.
     #[arg(skip)]
     pub anchor_file: Option<std::path::PathBuf>,
+    /// The user's own config file as read, for the lease when the office's
+    /// file named by the environment is not honoured.
+    #[arg(skip)]
+    pub user_config: crate::config::Config,
 }
 
 impl Global {
@@ -43,6 +47,7 @@ impl Global {
             Failure::new(2, i18n::config_file_bad(&path.display().to_string(), &why))
         })?;
         self.lease = config.lease();
+        self.user_config = config.user.clone();
         self.anchor_file = config
             .office
             .audit_anchor_file
@@ -171,12 +176,15 @@ pub async fn open_store(
         let office = crate::config::server_office().map_err(|(path, why)| {
             Failure::new(2, i18n::config_file_bad(&path.display().to_string(), &why))
         })?;
-        let user = crate::config::Layers {
-            user: crate::config::load().map(|l| l.user).unwrap_or_default(),
+        let layers = crate::config::Layers {
+            user: g.user_config.clone(),
             office,
         };
-        lease = user.lease();
-        anchor_file = user.office.audit_anchor_file.map(std::path::PathBuf::from);
+        lease = layers.lease();
+        anchor_file = layers
+            .office
+            .audit_anchor_file
+            .map(std::path::PathBuf::from);
     }
     Ok(Opened {
         store,

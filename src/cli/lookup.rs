@@ -49,11 +49,6 @@ fn kind_label(k: RecordKind, lang: Lang) -> &'static str {
     }
 }
 
-/// Persons' ID numbers are shown masked, here as on the screen.
-fn shown_number(ix: &Index, i: u32) -> String {
-    ix.shown_number(i)
-}
-
 fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
 }
@@ -106,7 +101,7 @@ pub async fn run(
             .map(|h| JsonHit {
                 kind: kind_code(ix.kind(h.index)),
                 id: ix.id(h.index),
-                number: shown_number(&ix, h.index),
+                number: ix.shown_number(h.index),
                 name: ix.display_name(h.index).to_string(),
                 uscc: ix.uscc(h.index),
                 status: ix.status(h.index),
@@ -123,7 +118,7 @@ pub async fn run(
                 let i = h.index;
                 [
                     kind_label(ix.kind(i), lang).to_string(),
-                    printable(&shown_number(&ix, i)).into_owned(),
+                    printable(&ix.shown_number(i)).into_owned(),
                     printable(ix.display_name(i)).into_owned(),
                     crate::i18n::status_word(ix.status(i), lang).to_string(),
                 ]

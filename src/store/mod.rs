@@ -146,13 +146,13 @@ pub fn record_acted_by(login: &str) {
 }
 
 /// The audit entry's actor and detail: the real actor, and on whose behalf.
-fn audit_actor<'a>(actor: &'a str, detail: &str) -> (&'a str, std::borrow::Cow<'a, str>) {
+fn audit_actor<'a>(actor: &'a str, detail: &'a str) -> (&'a str, std::borrow::Cow<'a, str>) {
     match ACTED_BY.get() {
         Some(real) if real != actor => (
             real.as_str(),
             std::borrow::Cow::Owned(format!("on_behalf_of={actor}; {detail}")),
         ),
-        _ => (actor, std::borrow::Cow::Owned(detail.to_string())),
+        _ => (actor, std::borrow::Cow::Borrowed(detail)),
     }
 }
 

@@ -123,13 +123,42 @@ pub async fn decide(
     decision: Decision,
     text: &str,
 ) -> Result<String, String> {
-    let taken = async |why: String| match meanwhile(store, lang, id).await {
-        Some(sentence) => sentence,
-        None => why,
+    decide_or_why(store, staff, lang, today, id, version, decision, text)
+        .await
+        .map_err(|(_, why)| why)
+}
+
+/// Why a decision was not taken: the sentence, and whether it is because
+/// another desk decided the filing meanwhile.
+type NotDecided = (Meanwhile, String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meanwhile {
+    DecidedElsewhere,
+    StillPending,
+}
+
+/// `decide`, telling a filing decided at another desk meanwhile apart.
+#[allow(clippy::too_many_arguments)]
+async fn decide_or_why(
+    store: &Store,
+    staff: &Staff,
+    lang: Lang,
+    today: NaiveDate,
+    id: i64,
+    version: i64,
+    decision: Decision,
+    text: &str,
+) -> Result<String, NotDecided> {
+    // Any failure may be another desk's decision (the facts read may be
+    // those after it: an approved enrollment makes its person insured).
+    let why = async |why: String| match meanwhile(store, lang, id).await {
+        Some(sentence) => (Meanwhile::DecidedElsewhere, sentence),
+        None => (Meanwhile::StillPending, why),
     };
     let f = match pending(store, lang, today, id).await {
         Ok(f) => f,
-        Err(why) => return Err(taken(why).await),
+        Err(e) => return Err(why(e).await),
     };
     let problems = check(&f.facts);
     let (reason, overridden) = match decision {
@@ -145,15 +174,13 @@ pub async fn decide(
         }
     });
     if let Err(r) = allowed {
-        // The facts read may already be those after another desk's decision
-        // (an approved enrollment makes its person insured): say that.
-        return Err(taken(i18n::refusal(lang, &r)).await);
+        return Err(why(i18n::refusal(lang, &r)).await);
     }
     if let Err(e) = store
         .decide_filing(staff, id, version, decision, reason, overridden, &change)
         .await
     {
-        return Err(taken(i18n::store_error(lang, &e)).await);
+        return Err(why(i18n::store_error(lang, &e)).await);
     }
     Ok(i18n::filing_decided(
         lang,
@@ -186,10 +213,10 @@ pub async fn approve_all(
     let (mut approved, mut elsewhere) = (0, 0);
     let mut left = Vec::new();
     for &id in ids {
-        let done = match draft(store, staff, lang, today, id, Decision::Approve).await {
+        let outcome = match draft(store, staff, lang, today, id, Decision::Approve).await {
             Ok(d) if d.refused.is_none() && d.problems.is_empty() => {
                 let version = d.version;
-                decide(
+                let decided = decide_or_why(
                     store,
                     staff,
                     lang,
@@ -198,21 +225,22 @@ pub async fn approve_all(
                     version,
                     Decision::Approve,
                     "",
-                )
-                .await
-                .is_ok()
+                );
+                decided.await.map(drop).map_err(|(m, _)| m)
             }
             Ok(d) if d.refused.is_some() && d.problems.is_empty() => {
                 return Err(d.refused.unwrap_or_default());
             }
-            _ => false,
+            // Not pending, or with problems: perhaps another desk's doing.
+            _ => match meanwhile(store, lang, id).await {
+                Some(_) => Err(Meanwhile::DecidedElsewhere),
+                None => Err(Meanwhile::StillPending),
+            },
         };
-        if done {
-            approved += 1;
-        } else if meanwhile(store, lang, id).await.is_some() {
-            elsewhere += 1;
-        } else {
-            left.push(id);
+        match outcome {
+            Ok(()) => approved += 1,
+            Err(Meanwhile::DecidedElsewhere) => elsewhere += 1,
+            Err(Meanwhile::StillPending) => left.push(id),
         }
     }
     Ok(i18n::batch_done(lang, approved, elsewhere, &left))
