@@ -140,10 +140,12 @@ fn main() {
                 &clerk,
                 f.id,
                 f.version,
-                Decision::Approve,
-                "",
-                None,
-                &change_for(&f.facts),
+                &hrss_desk::store::FilingDecision {
+                    decision: Decision::Approve,
+                    reason: "",
+                    overridden: None,
+                    change: &change_for(&f.facts),
+                },
             ))
             .unwrap();
             t.elapsed()

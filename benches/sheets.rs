@@ -20,6 +20,7 @@ use hrss_desk::domain::import::ImportKind;
 use hrss_desk::domain::resident_id::check_char;
 use hrss_desk::i18n::Lang;
 use hrss_desk::store::{DatabaseUrl, Store};
+use hrss_desk::workflow::Cx;
 use hrss_desk::workflow::export::{Source, export};
 use hrss_desk::workflow::import::import_file;
 use std::io::Write;
@@ -140,10 +141,7 @@ fn main() {
             for times in [&mut first, &mut again] {
                 let t = Instant::now();
                 let o = import_file(
-                    &store,
-                    &clerk,
-                    Lang::Zh,
-                    today,
+                    &Cx::new(&store, &WorkCalendar::default(), &clerk, Lang::Zh, today),
                     ImportKind::Persons,
                     &csv,
                     None,
@@ -197,10 +195,7 @@ fn main() {
             for times in [&mut batch_first, &mut batch_again] {
                 let t = Instant::now();
                 let o = import_file(
-                    &store,
-                    &clerk,
-                    Lang::Zh,
-                    today,
+                    &Cx::new(&store, &WorkCalendar::default(), &clerk, Lang::Zh, today),
                     ImportKind::Filings,
                     &batch,
                     None,
@@ -239,10 +234,7 @@ fn main() {
         let store = fresh(&db).await;
         let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
         import_file(
-            &store,
-            &clerk,
-            Lang::Zh,
-            today,
+            &Cx::new(&store, &WorkCalendar::default(), &clerk, Lang::Zh, today),
             ImportKind::Persons,
             &small,
             None,
@@ -259,11 +251,7 @@ fn main() {
                 let path = dir.path().join(format!("{run}-{file}"));
                 let t = Instant::now();
                 let said = export(
-                    &store,
-                    &calendar,
-                    &clerk,
-                    Lang::Zh,
-                    today,
+                    &Cx::new(&store, &calendar, &clerk, Lang::Zh, today),
                     Source::List(hrss_desk::store::ListKind::Persons),
                     "",
                     &Default::default(),

@@ -85,7 +85,8 @@ pub enum AnnualCommand {
 
 pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let today = o.store.clock().today();
     let out: Result<String, String> = match cmd {
         AnnualCommand::Status { year, kind } => {
@@ -136,32 +137,9 @@ pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode,
             year,
             until,
             on,
-        } => {
-            work::order(
-                &o.store,
-                &me,
-                lang,
-                today,
-                licence,
-                year,
-                on.unwrap_or(today),
-                until,
-            )
-            .await
-        }
+        } => work::order(&cx, licence, year, on.unwrap_or(today), until).await,
         AnnualCommand::Fine { licence, year, on } => {
-            let cal = super::context::calendar(&o.store, lang).await?;
-            work::fine(
-                &o.store,
-                &cal,
-                &me,
-                lang,
-                today,
-                licence,
-                year,
-                on.unwrap_or(today),
-            )
-            .await
+            work::fine(&cx, licence, year, on.unwrap_or(today)).await
         }
         AnnualCommand::Report { year, kind, output } => {
             let k = LicenceKind::parse(kind.trim())
@@ -176,7 +154,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode,
             }
         }
         AnnualCommand::Receive { licence, year } => {
-            work::record(&o.store, &me, lang, today, licence, year, None, "").await
+            work::record(&cx, licence, year, None, "").await
         }
         AnnualCommand::Result {
             licence,
@@ -189,17 +167,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: AnnualCommand) -> Result<ExitCode,
                 "failed" | "不合格" => false,
                 other => return Err(Failure::new(2, i18n::bad_outcome(lang, other))),
             };
-            work::record(
-                &o.store,
-                &me,
-                lang,
-                today,
-                licence,
-                year,
-                Some(passed),
-                note.trim(),
-            )
-            .await
+            work::record(&cx, licence, year, Some(passed), note.trim()).await
         }
         AnnualCommand::Sample { year, seed } => {
             let (_, share) = work::figures(&o.store).await;

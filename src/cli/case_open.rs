@@ -4,11 +4,9 @@
 use super::cases::unknown;
 use super::{Failure, parse_day};
 use crate::domain::procedure::decide::Asked;
-use crate::domain::{
-    CaseSource, DecisionKind, InspectionMatter, PartyKind, Staff, WorkCalendar, fines,
-};
+use crate::domain::{CaseSource, DecisionKind, InspectionMatter, PartyKind, fines};
 use crate::i18n::Lang;
-use crate::store::Store;
+use crate::workflow::Cx;
 use crate::workflow::case_acts::{self as work, OpenArgs, SpotArgs};
 use chrono::NaiveDate;
 use std::process::ExitCode;
@@ -174,14 +172,8 @@ fn said(r: Result<(i64, String, String), String>, json: bool) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn open(
-    store: &Store,
-    cal: &WorkCalendar,
-    me: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    o: OpenOpts,
-) -> Result<ExitCode, Failure> {
+pub async fn open(cx: &Cx<'_>, o: OpenOpts) -> Result<ExitCode, Failure> {
+    let Cx { lang, today, .. } = *cx;
     let json = o.head.json;
     let a = OpenArgs {
         anonymous: o.anonymous,
@@ -192,17 +184,11 @@ pub async fn open(
         from_campaign: o.from_campaign,
         ..args(lang, today, &o.source, o.head)?
     };
-    said(work::open(store, cal, me, lang, today, &a).await, json)
+    said(work::open(cx, &a).await, json)
 }
 
-pub async fn on_the_spot(
-    store: &Store,
-    cal: &WorkCalendar,
-    me: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    o: SpotOpts,
-) -> Result<ExitCode, Failure> {
+pub async fn on_the_spot(cx: &Cx<'_>, o: SpotOpts) -> Result<ExitCode, Failure> {
+    let Cx { lang, today, .. } = *cx;
     let json = o.head.json;
     let kind = code(
         lang,
@@ -233,8 +219,5 @@ pub async fn on_the_spot(
         inspectors: o.inspectors,
         paid: o.paid,
     };
-    said(
-        work::on_the_spot(store, cal, me, lang, today, &a, &spot).await,
-        json,
-    )
+    said(work::on_the_spot(cx, &a, &spot).await, json)
 }

@@ -130,9 +130,10 @@ struct JsonDue<'a> {
 pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let cal = super::context::calendar(&o.store, lang).await?;
     let today = o.store.clock().today();
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
+    let cal = &acting.calendar;
     let done = |r: Result<String, String>| -> Result<ExitCode, Failure> {
         let s = r.map_err(|e| Failure::new(1, e))?;
         println!("{s}");
@@ -144,7 +145,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             let settings = work::settings(&o.store).await;
             let clocks = o.store.open_case_clocks().await.map_err(fail)?;
             o.store.close().await;
-            let list = work::due_list(&cal, &clocks, on, settings);
+            let list = work::due_list(cal, &clocks, on, settings);
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let io = Failure::output;
@@ -286,7 +287,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                 approved_by: &approved_by,
                 until,
             };
-            let r = work::make_move_on(&o.store, &cal, &me, lang, today, id, &step).await;
+            let r = work::make_move_on(&cx, id, &step).await;
             o.store.close().await;
             done(r)
         }
@@ -300,17 +301,17 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                 .map(|s| s.trim())
                 .filter(|s| !s.is_empty())
                 .collect();
-            let r = work::assign(&o.store, &me, lang, id, officer.trim(), &logins).await;
+            let r = work::assign(&cx, id, officer.trim(), &logins).await;
             o.store.close().await;
             done(r)
         }
         CasesCommand::Open(opts) => {
-            let r = super::case_open::open(&o.store, &cal, &me, lang, today, opts).await;
+            let r = super::case_open::open(&cx, opts).await;
             o.store.close().await;
             r
         }
         CasesCommand::OnTheSpot(opts) => {
-            let r = super::case_open::on_the_spot(&o.store, &cal, &me, lang, today, opts).await;
+            let r = super::case_open::on_the_spot(&cx, opts).await;
             o.store.close().await;
             r
         }
@@ -322,12 +323,9 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
         } => {
             let r = if reveal {
                 let why = reason.unwrap_or_default();
-                crate::workflow::case_acts::show_revealed(
-                    &o.store, &cal, &me, lang, today, id, &why,
-                )
-                .await
+                crate::workflow::case_acts::show_revealed(&cx, id, &why).await
             } else {
-                crate::workflow::case_acts::show(&o.store, &cal, lang, today, id).await
+                crate::workflow::case_acts::show(&o.store, cal, lang, today, id).await
             };
             o.store.close().await;
             let shown = r.map_err(|e| Failure::new(1, e))?;
@@ -342,18 +340,8 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             let fen = fines::parse_yuan(&amount)
                 .filter(|f| *f > 0)
                 .ok_or_else(|| Failure::new(2, i18n::not_money(lang, &amount)))?;
-            let r = crate::workflow::case_acts::pay(
-                &o.store,
-                &cal,
-                &me,
-                lang,
-                today,
-                id,
-                fen,
-                on.unwrap_or(today),
-                &receipt,
-            )
-            .await;
+            let r =
+                crate::workflow::case_acts::pay(&cx, id, fen, on.unwrap_or(today), &receipt).await;
             o.store.close().await;
             done(r)
         }
@@ -376,7 +364,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
                     ),
                 ));
             }
-            let r = work::add_to_file(&o.store, &me, lang, id, k, on, &kept_at, &note).await;
+            let r = work::add_to_file(&cx, id, k, on, &kept_at, &note).await;
             o.store.close().await;
             done(r)
         }

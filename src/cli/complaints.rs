@@ -61,9 +61,9 @@ pub enum ComplaintsCommand {
 pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
     let fail = |e: crate::store::StoreError| Failure::store(lang, &e);
-    let cal = super::context::calendar(&o.store, lang).await?;
     let today = o.store.clock().today();
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let r = match cmd {
         ComplaintsCommand::Add {
             complainant,
@@ -106,14 +106,12 @@ pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitC
                 labour_dispute: false,
             };
             let who = Complainant { id_number, phone };
-            work::register(
-                &o.store, &cal, &me, lang, today, &intake, &who, employer, mass,
-            )
-            .await
-            .map(|(id, outcome, due)| i18n::complaint_registered(lang, id, due, &outcome))
+            work::register(&cx, &intake, &who, employer, mass)
+                .await
+                .map(|(id, outcome, due)| i18n::complaint_registered(lang, id, due, &outcome))
         }
         ComplaintsCommand::Decide { id, dispute, note } => {
-            work::decide(&o.store, &cal, &me, lang, today, id, dispute, note.trim()).await
+            work::decide(&cx, id, dispute, note.trim()).await
         }
     };
     o.store.close().await;

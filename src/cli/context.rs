@@ -88,6 +88,38 @@ pub struct Opened {
     pub anchor_file: Option<std::path::PathBuf>,
 }
 
+/// Who acts, the office's calendar and the day: what an acting command's
+/// workflow context borrows beside the store.
+pub struct Acting {
+    pub staff: Staff,
+    pub calendar: crate::domain::WorkCalendar,
+    pub today: chrono::NaiveDate,
+}
+
+impl Opened {
+    /// The staff member working (a command that acts refuses to open
+    /// without one), the calendar and today.
+    pub async fn acting(&self, lang: Lang) -> Result<Acting, Failure> {
+        Ok(Acting {
+            staff: self.staff.clone().expect("refused without staff"),
+            calendar: calendar(&self.store, lang).await?,
+            today: self.store.clock().today(),
+        })
+    }
+}
+
+impl Acting {
+    pub fn cx<'a>(&'a self, store: &'a Store, lang: Lang) -> crate::workflow::Cx<'a> {
+        crate::workflow::Cx {
+            store,
+            calendar: &self.calendar,
+            staff: &self.staff,
+            lang,
+            today: self.today,
+        }
+    }
+}
+
 /// Whether a command may run on a database that has no staff yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setup {

@@ -51,8 +51,9 @@ fn parse_ratio(s: &str) -> Result<u32, String> {
 
 pub async fn run(g: &Global, lang: Lang, cmd: DrawCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
-    let today = o.store.clock().today();
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
+    let me = &acting.staff;
     let out = match cmd {
         DrawCommand::Run {
             name,
@@ -67,7 +68,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: DrawCommand) -> Result<ExitCode, F
             }
             // Refused before a seed is announced for a draw that will not be made.
             use crate::domain::permissions::{Act, may};
-            if !may(&me, Act::RunDraw) {
+            if !may(me, Act::RunDraw) {
                 return Err(Failure::new(1, i18n::act_refused(lang, Act::RunDraw)));
             }
             let plan = Plan {
@@ -77,18 +78,9 @@ pub async fn run(g: &Global, lang: Lang, cmd: DrawCommand) -> Result<ExitCode, F
             };
             // The seed is fixed before anything is drawn, and said first.
             println!("{}", i18n::draw_seed(lang, plan.seed));
-            let d = work::run(
-                &o.store,
-                &me,
-                lang,
-                today,
-                &name,
-                kind.trim(),
-                zone.trim(),
-                plan,
-            )
-            .await
-            .map_err(|e| Failure::new(1, e))?;
+            let d = work::run(&cx, &name, kind.trim(), zone.trim(), plan)
+                .await
+                .map_err(|e| Failure::new(1, e))?;
             let mut lines = vec![i18n::draw_done(lang, &d)];
             for u in &d.result.unstaffed {
                 lines.push(i18n::draw_unstaffed(lang, u.target, u.eligible));

@@ -25,15 +25,10 @@ pub async fn run(
         return Err(Failure::new(2, i18n::export_reason_needed(lang)));
     }
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
-    let today = o.store.clock().today();
-    let calendar = super::context::calendar(&o.store, lang).await?;
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let done = export(
-        &o.store,
-        &calendar,
-        &me,
-        lang,
-        today,
+        &cx,
         source,
         &filter,
         &Default::default(),

@@ -55,11 +55,13 @@ pub enum FilingsCommand {
 /// approved whole or untouched.
 async fn approve_clean(g: &Global, lang: Lang, limit: Option<usize>) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
+    let me = &acting.staff;
     // Refused before the pending filings are checked (which records what
     // is found).
     use crate::domain::permissions::{Act, may};
-    if !may(&me, Act::DecideFiling) {
+    if !may(me, Act::DecideFiling) {
         return Err(Failure::new(1, i18n::act_refused(lang, Act::DecideFiling)));
     }
     let today = o.store.clock().today();
@@ -67,7 +69,7 @@ async fn approve_clean(g: &Global, lang: Lang, limit: Option<usize>) -> Result<E
         .await
         .map_err(|e| Failure::new(1, e))?;
     ids.truncate(limit.unwrap_or(usize::MAX));
-    let done = crate::workflow::approve_all(&o.store, &me, lang, today, &ids).await;
+    let done = crate::workflow::approve_all(&cx, &ids).await;
     o.store.close().await;
     match done {
         Ok(sentence) => {
@@ -112,14 +114,14 @@ async fn decide(
 ) -> Result<ExitCode, Failure> {
     use crate::domain::decision::Decision;
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
-    let today = o.store.clock().today();
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let decision = if approve {
         Decision::Approve
     } else {
         Decision::Return
     };
-    let draft = crate::workflow::draft(&o.store, &me, lang, today, id, decision)
+    let draft = crate::workflow::draft(&cx, id, decision)
         .await
         .map_err(|e| Failure::new(1, e))?;
     if let Some(why) = &draft.refused {
@@ -130,18 +132,9 @@ async fn decide(
         Decision::Return => text.unwrap_or_else(|| draft.notice.clone()),
         Decision::Approve => text.unwrap_or_default(),
     };
-    let done = crate::workflow::decide(
-        &o.store,
-        &me,
-        lang,
-        today,
-        id,
-        draft.version,
-        decision,
-        &text,
-    )
-    .await
-    .map_err(|e| Failure::new(1, e))?;
+    let done = crate::workflow::decide(&cx, id, draft.version, decision, &text)
+        .await
+        .map_err(|e| Failure::new(1, e))?;
     o.store.close().await;
     println!("{done}");
     if !approve {

@@ -24,8 +24,8 @@ pub async fn run(
     let kind = ImportKind::parse(kind)
         .ok_or_else(|| Failure::new(2, i18n::unknown_import_kind(lang, kind)))?;
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
-    let today = o.store.clock().today();
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     // A bar on a terminal only: a script's output stays clean.
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(0)
@@ -38,10 +38,7 @@ pub async fn run(
     );
     let started = std::time::Instant::now();
     let result = work::import_file(
-        &o.store,
-        &me,
-        lang,
-        today,
+        &cx,
         kind,
         &file,
         encoding.as_deref(),

@@ -101,15 +101,15 @@ fn receipt(lang: Lang, a: &ReceiveArgs, today: chrono::NaiveDate) -> Result<Rece
 
 pub async fn receive(g: &Global, lang: Lang, a: &ReceiveArgs) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let today = o.store.clock().today();
     let mut r = receipt(lang, a, today)?;
     if let Some(file) = &a.persons {
         r.persons = crate::workflow::intake::persons_from(lang, today, file)
             .map_err(|e| Failure::new(1, e))?;
     }
-    let cal = super::context::calendar(&o.store, lang).await?;
-    let done = crate::workflow::intake::receive(&o.store, &me, lang, today, &cal, &r).await;
+    let done = crate::workflow::intake::receive(&cx, &r).await;
     o.store.close().await;
     let got = done.map_err(|e| Failure::new(1, e))?;
     println!(

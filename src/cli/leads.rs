@@ -41,14 +41,15 @@ pub enum LeadCommand {
 
 pub async fn run(g: &Global, lang: Lang, cmd: LeadCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let today = o.store.clock().today();
     let out = match cmd {
         LeadCommand::Add {
             licence,
             source,
             summary,
-        } => work::add(&o.store, &me, lang, today, licence, &source, &summary).await,
+        } => work::add(&cx, licence, &source, &summary).await,
         LeadCommand::List { open } => o
             .store
             .leads(open)
@@ -60,19 +61,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: LeadCommand) -> Result<ExitCode, F
             inspectors,
             method,
             on,
-        } => {
-            work::inspect(
-                &o.store,
-                &me,
-                lang,
-                today,
-                id,
-                &method,
-                on.unwrap_or(today),
-                &inspectors,
-            )
-            .await
-        }
+        } => work::inspect(&cx, id, &method, on.unwrap_or(today), &inspectors).await,
     };
     o.store.close().await;
     println!("{}", out.map_err(|e| Failure::new(1, e))?);
@@ -109,14 +98,15 @@ pub enum CampaignCommand {
 pub async fn campaign(g: &Global, lang: Lang, cmd: CampaignCommand) -> Result<ExitCode, Failure> {
     use crate::workflow::campaigns as camp;
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let out = match cmd {
         CampaignCommand::Add {
             theme,
             from,
             to,
             patrol,
-        } => camp::add(&o.store, &me, lang, &theme, patrol, from, to).await,
+        } => camp::add(&cx, &theme, patrol, from, to).await,
         CampaignCommand::List => o
             .store
             .campaigns(None)
@@ -128,9 +118,7 @@ pub async fn campaign(g: &Global, lang: Lang, cmd: CampaignCommand) -> Result<Ex
                     .join("\n")
             })
             .map_err(|e| crate::i18n::store_error(lang, &e)),
-        CampaignCommand::Group { id, inspections } => {
-            camp::group(&o.store, &me, lang, id, &inspections).await
-        }
+        CampaignCommand::Group { id, inspections } => camp::group(&cx, id, &inspections).await,
         CampaignCommand::Show { id } => camp::show(&o.store, lang, id).await.map(|l| l.join("\n")),
     };
     o.store.close().await;

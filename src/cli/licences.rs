@@ -60,15 +60,11 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
             .filter_map(|(f, v)| v.map(|v| (f, v)))
             .collect();
             let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-            let me = o.staff.clone().expect("refused without staff");
+            let acting = o.acting(lang).await?;
+            let cx = acting.cx(&o.store, lang);
             let today = o.store.clock().today();
-            let cal = super::context::calendar(&o.store, lang).await?;
             let r = crate::workflow::licences::report_change(
-                &o.store,
-                &cal,
-                &me,
-                lang,
-                today,
+                &cx,
                 licence,
                 &changes,
                 changed_on,

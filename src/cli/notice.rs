@@ -43,12 +43,12 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
     let kind = DocKind::parse(&code)
         .ok_or_else(|| Failure::new(2, i18n::unknown_document(lang, &code)))?;
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
-    let today = o.store.clock().today();
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let out: Result<String, String> = match cmd {
         NoticeCommand::Render {
             id, output, fields, ..
-        } => match work::render_with(&o.store, &me, lang, today, kind, id, &fields).await {
+        } => match work::render_with(&cx, kind, id, &fields).await {
             Ok(r) => {
                 let path = output.unwrap_or_else(|| work::default_path(kind, &r.number));
                 crate::sheet::write_private(&path, &r.bytes)
@@ -66,7 +66,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
             }
         }
         NoticeCommand::TemplateLoad { file, .. } => match std::fs::read(&file) {
-            Ok(body) => work::load_template(&o.store, &me, lang, kind, &body).await,
+            Ok(body) => work::load_template(&cx, kind, &body).await,
             Err(e) => Err(i18n::sheet_error(
                 lang,
                 &crate::sheet::SheetError::Io(e.to_string()),

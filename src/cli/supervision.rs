@@ -91,13 +91,13 @@ pub async fn settlement(
         SettlementCommand::Audit => None,
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
-    let today = o.store.clock().today();
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let out = match text {
-        Some(t) => work::import_settlements(&o.store, &me, lang, &t)
+        Some(t) => work::import_settlements(&cx, &t)
             .await
             .map(|n| i18n::settlements_imported(lang, n)),
-        None => match work::audit_settlements(&o.store, &me, lang, today).await {
+        None => match work::audit_settlements(&cx).await {
             Ok((flags, new)) => {
                 let numbers: std::collections::HashMap<i64, String> = o
                     .store
@@ -170,13 +170,10 @@ pub async fn inspect(g: &Global, lang: Lang, cmd: InspectCommand) -> Result<Exit
         ),
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
-    let today = o.store.clock().today();
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let r = work::record(
-        &o.store,
-        &me,
-        lang,
-        today,
+        &cx,
         id,
         &named,
         rest,
@@ -191,7 +188,8 @@ pub async fn inspect(g: &Global, lang: Lang, cmd: InspectCommand) -> Result<Exit
 
 pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let today = o.store.clock().today();
     let out = match cmd {
         SanctionCommand::Add {
@@ -217,7 +215,6 @@ pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<Ex
                     ),
                 )
             })?;
-            let cal = super::context::calendar(&o.store, lang).await?;
             let t = work::TakeStep {
                 licence,
                 step: s,
@@ -227,7 +224,7 @@ pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<Ex
                 source,
                 from_inspection,
             };
-            work::sanction(&o.store, &cal, &me, lang, today, &t)
+            work::sanction(&cx, &t)
                 .await
                 .map_err(|e| Failure::new(1, e))?
         }

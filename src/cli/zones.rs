@@ -32,11 +32,10 @@ pub async fn run(g: &Global, lang: Lang, cmd: ZoneCommand) -> Result<ExitCode, F
         _ => None,
     };
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let me = o.staff.clone().expect("refused without staff");
+    let acting = o.acting(lang).await?;
+    let cx = acting.cx(&o.store, lang);
     let out = match cmd {
-        ZoneCommand::TeamAdd { name, members } => {
-            work::add_team(&o.store, &me, lang, &name, &members).await
-        }
+        ZoneCommand::TeamAdd { name, members } => work::add_team(&cx, &name, &members).await,
         ZoneCommand::Rota { .. } => {
             let p = period.unwrap_or_else(|| Period::of(o.store.clock().today()));
             work::rota(&o.store, lang, p).await.map(|l| l.join("\n"))

@@ -26,18 +26,14 @@ impl Store {
     }
 
     /// Records a payment at the case's version read. Ok is the new version.
-    #[allow(clippy::too_many_arguments)]
     pub async fn record_payment(
         &self,
         actor: &Staff,
         case: i64,
         seen_version: i64,
-        paid_on: NaiveDate,
-        amount: i64,
-        receipt: &str,
-        next: &NextDue,
+        rec: &PaymentRecord<'_>,
     ) -> Result<i64, StoreError> {
-        on_backend!(self.record_payment(actor, case, seen_version, paid_on, amount, receipt, next))
+        on_backend!(self.record_payment(actor, case, seen_version, rec))
     }
 
     /// The informant's name and phone, the look audited with its reason.

@@ -535,18 +535,12 @@ impl Store {
     }
 
     /// Records a report received and/or a result for a year.
-    #[allow(clippy::too_many_arguments)]
     pub async fn record_annual(
         &self,
         actor: &str,
-        licence: i64,
-        year: i64,
-        due: NaiveDate,
-        submitted: Option<NaiveDate>,
-        result: Option<&str>,
-        note: &str,
+        rec: &AnnualRecord<'_>,
     ) -> Result<(), StoreError> {
-        on_backend!(self.record_annual(actor, licence, year, due, submitted, result, note))
+        on_backend!(self.record_annual(actor, rec))
     }
 
     /// The facts a draw's pools are made of.
@@ -628,32 +622,14 @@ impl Store {
     }
 
     /// Makes a case move at the version read (see the backend).
-    #[allow(clippy::too_many_arguments)]
     pub async fn move_case(
         &self,
         actor: &Staff,
         id: i64,
         seen_version: i64,
-        m: crate::domain::CaseMove,
-        effect: &crate::domain::procedure::MoveEffect,
-        attached: &[crate::domain::CaseFileKind],
-        on: NaiveDate,
-        note: &str,
-        next: &NextDue,
-        decision: Option<(i64, &str, &str)>,
+        rec: &CaseMoveRecord<'_>,
     ) -> Result<i64, StoreError> {
-        on_backend!(self.move_case(
-            actor,
-            id,
-            seen_version,
-            m,
-            effect,
-            attached,
-            on,
-            note,
-            next,
-            decision
-        ))
+        on_backend!(self.move_case(actor, id, seen_version, rec))
     }
 
     /// Writes recomputed next deadlines of open cases.
@@ -759,26 +735,14 @@ impl Store {
     }
 
     /// Approves or returns a filing named at the version the clerk read.
-    #[allow(clippy::too_many_arguments)]
     pub async fn decide_filing(
         &self,
         actor: &Staff,
         id: i64,
         seen_version: i64,
-        decision: crate::domain::decision::Decision,
-        reason: &str,
-        overridden: Option<&str>,
-        change: &crate::domain::decision::Change,
+        d: &FilingDecision<'_>,
     ) -> Result<i64, StoreError> {
-        on_backend!(self.decide_filing(
-            actor,
-            id,
-            seen_version,
-            decision,
-            reason,
-            overridden,
-            change
-        ))
+        on_backend!(self.decide_filing(actor, id, seen_version, d))
     }
 
     /// A person's full ID number, phone and bank account; the look is audited

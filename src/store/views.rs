@@ -571,6 +571,63 @@ pub struct NextDue {
     pub queue_key: String,
 }
 
+/// A case move as written: what it is, its effect on the case, the
+/// documents attached, the day it happened, the note, the next deadline,
+/// and the decision it takes, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseMoveRecord<'a> {
+    pub m: crate::domain::CaseMove,
+    pub effect: &'a crate::domain::procedure::MoveEffect,
+    pub attached: &'a [crate::domain::CaseFileKind],
+    pub on: NaiveDate,
+    pub note: &'a str,
+    pub next: &'a NextDue,
+    pub decision: Option<DecisionWritten<'a>>,
+}
+
+/// A penalty decision as the case keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionWritten<'a> {
+    /// The fine in fen.
+    pub amount: i64,
+    pub article: &'a str,
+    /// The decision kind's code.
+    pub kind: &'a str,
+}
+
+/// A payment of a fine as recorded.
+#[derive(Debug, Clone, Copy)]
+pub struct PaymentRecord<'a> {
+    pub paid_on: NaiveDate,
+    /// In fen.
+    pub amount: i64,
+    pub receipt: &'a str,
+    pub next: &'a NextDue,
+}
+
+/// A licence's annual report received and/or its result, for a year.
+#[derive(Debug, Clone, Copy)]
+pub struct AnnualRecord<'a> {
+    pub licence: i64,
+    pub year: i64,
+    pub due: NaiveDate,
+    pub submitted: Option<NaiveDate>,
+    /// `passed` or `failed`; None keeps the result recorded.
+    pub result: Option<&'a str>,
+    pub note: &'a str,
+}
+
+/// A decision on a filing as written: a return's notice or an approval's
+/// reason, the reason for approving over problems, and the change an
+/// approval makes to the person.
+#[derive(Debug, Clone, Copy)]
+pub struct FilingDecision<'a> {
+    pub decision: crate::domain::decision::Decision,
+    pub reason: &'a str,
+    pub overridden: Option<&'a str>,
+    pub change: &'a crate::domain::decision::Change,
+}
+
 /// A complaint as intake registers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewComplaint {

@@ -3,12 +3,10 @@
 //! line's, its problems written beside the file.
 
 use super::form::{Form, FormField, Kind, Purpose};
-use crate::domain::Staff;
 use crate::domain::import::ImportKind;
 use crate::i18n::{self, Lang};
-use crate::store::Store;
+use crate::workflow::Cx;
 use crate::workflow::import as work;
-use chrono::NaiveDate;
 
 impl Form {
     /// The import form: what, from which file, in which encoding, for real or not.
@@ -59,13 +57,8 @@ impl Form {
 }
 
 /// Runs the import a form asks for. Ok is what was done; Err why nothing was.
-pub async fn submit(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    form: &Form,
-) -> Result<String, String> {
+pub async fn submit(cx: &Cx<'_>, form: &Form) -> Result<String, String> {
+    let Cx { lang, .. } = *cx;
     let kind = ImportKind::parse(&form.value("kind"))
         .ok_or_else(|| i18n::unknown_import_kind(lang, &form.value("kind")))?;
     let typed = form.value("file");
@@ -81,10 +74,7 @@ pub async fn submit(
     let dry_run = !form.value("dry_run").is_empty();
     let started = std::time::Instant::now();
     let o = work::import_file(
-        store,
-        staff,
-        lang,
-        today,
+        cx,
         kind,
         &path,
         (!encoding.is_empty()).then_some(encoding.as_str()),

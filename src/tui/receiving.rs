@@ -6,10 +6,11 @@
 //! its problems before the applicant leaves; `p` on it prints the receipt.
 
 use super::form::{Form, FormField, FormReply, Kind, Purpose};
+use crate::domain::Channel;
 use crate::domain::intake::{self, MaterialTick, Receipt};
-use crate::domain::{Channel, Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
+use crate::workflow::Cx;
 use crate::workflow::intake::EmployerFound;
 use chrono::NaiveDate;
 
@@ -142,17 +143,16 @@ impl Form {
 
 /// What the receiving forms do when sent; None for any other form.
 pub async fn submit(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     form: &Form,
     index: Option<&crate::search::Index>,
 ) -> Option<Result<FormReply, String>> {
+    let Cx {
+        store, lang, today, ..
+    } = *cx;
     Some(match &form.purpose {
         Purpose::ReceiveStart => start(store, lang, today, form, index).await,
-        Purpose::Receive(head) => finish(store, cal, staff, lang, today, head, form).await,
+        Purpose::Receive(head) => finish(cx, head, form).await,
         _ => return None,
     })
 }
@@ -250,15 +250,8 @@ async fn checklist_of(
         .collect())
 }
 
-async fn finish(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    head: &ReceiveHead,
-    form: &Form,
-) -> Result<FormReply, String> {
+async fn finish(cx: &Cx<'_>, head: &ReceiveHead, form: &Form) -> Result<FormReply, String> {
+    let Cx { lang, today, .. } = *cx;
     let fields = head
         .form
         .fields()
@@ -297,7 +290,7 @@ async fn finish(
         resubmits: head.resubmits,
         persons,
     };
-    let got = crate::workflow::intake::receive(store, staff, lang, today, cal, &receipt).await?;
+    let got = crate::workflow::intake::receive(cx, &receipt).await?;
     Ok(FormReply::Received {
         id: got.id,
         said: i18n::filing_received_short(

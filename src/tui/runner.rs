@@ -4,8 +4,9 @@
 use super::app::{App, AppEvent, Effect};
 use super::{casework, form, imports, lookup, supervision};
 use crate::domain::{Staff, WorkCalendar};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self};
 use crate::store::Store;
+use crate::workflow::Cx;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use tokio::sync::mpsc::UnboundedSender;
@@ -99,6 +100,13 @@ impl Runner {
         let running = Running::start(&self.in_flight);
         tokio::spawn(async move {
             let _running = running;
+            let cx = Cx {
+                store: &store,
+                calendar: &calendar,
+                staff: &staff,
+                lang,
+                today,
+            };
             let event = match effect {
                 Effect::LoadPage(ask) => {
                     let result = store
@@ -151,9 +159,7 @@ impl Runner {
                 ),
                 Effect::WriteTable { table, lang } => AppEvent::Exported(
                     crate::workflow::export::export_table(
-                        &store,
-                        &staff,
-                        lang,
+                        &Cx { lang, ..cx },
                         "lookup",
                         &table,
                         &crate::workflow::export::lookup_path(store.clock().now()),
@@ -161,9 +167,7 @@ impl Runner {
                     .await,
                 ),
                 Effect::PrintDocument { kind, id, lang } => AppEvent::Exported(
-                    match crate::workflow::documents::render(&store, &staff, lang, today, kind, id)
-                        .await
-                    {
+                    match crate::workflow::documents::render(&cx, kind, id).await {
                         Ok(r) => {
                             let path = crate::workflow::documents::default_path(kind, &r.number);
                             crate::sheet::write_private(&path, &r.bytes)
@@ -180,11 +184,7 @@ impl Runner {
                     lang,
                 } => AppEvent::Exported(
                     crate::workflow::export::export(
-                        &store,
-                        &calendar,
-                        &staff,
-                        lang,
-                        today,
+                        &Cx { lang, ..cx },
                         source,
                         &filter,
                         &scope,
@@ -222,24 +222,15 @@ impl Runner {
                     AppEvent::Counts(store.counts(today).await.map_err(lang_free))
                 }
                 Effect::PrepareDecision { id, decision, lang } => AppEvent::DecisionReady(
-                    crate::workflow::draft(&store, &staff, lang, today, id, decision).await,
+                    crate::workflow::draft(&Cx { lang, ..cx }, id, decision).await,
                 ),
                 Effect::Decide(ask) => AppEvent::Decided(
-                    crate::workflow::decide(
-                        &store,
-                        &staff,
-                        lang,
-                        today,
-                        ask.id,
-                        ask.version,
-                        ask.decision,
-                        &ask.text,
-                    )
-                    .await,
+                    crate::workflow::decide(&cx, ask.id, ask.version, ask.decision, &ask.text)
+                        .await,
                 ),
-                Effect::ApproveTagged { ids, lang } => AppEvent::Decided(
-                    crate::workflow::approve_all(&store, &staff, lang, today, &ids).await,
-                ),
+                Effect::ApproveTagged { ids, lang } => {
+                    AppEvent::Decided(crate::workflow::approve_all(&Cx { lang, ..cx }, &ids).await)
+                }
                 Effect::TakeLease { id } => {
                     // The office's setting in the database (15 if it has
                     // none it can use), as the config files allow.
@@ -321,35 +312,24 @@ impl Runner {
                     };
                     AppEvent::CaseDone(
                         crate::workflow::cases::make_move_on(
-                            &store, &calendar, &staff, ask.lang, today, ask.id, &step,
+                            &Cx {
+                                lang: ask.lang,
+                                ..cx
+                            },
+                            ask.id,
+                            &step,
                         )
                         .await,
                     )
                 }
                 Effect::SubmitForm { form, lang } => AppEvent::FormDone(
-                    match super::receiving::submit(
-                        &store,
-                        &calendar,
-                        &staff,
-                        lang,
-                        today,
-                        &form,
-                        index.as_deref(),
-                    )
-                    .await
+                    match super::receiving::submit(&Cx { lang, ..cx }, &form, index.as_deref())
+                        .await
                     {
                         Some(reply) => reply,
-                        None => submit_form(
-                            &store,
-                            &calendar,
-                            &staff,
-                            lang,
-                            today,
-                            &form,
-                            index.as_deref(),
-                        )
-                        .await
-                        .map(form::FormReply::Done),
+                        None => submit_form(&Cx { lang, ..cx }, &form, index.as_deref())
+                            .await
+                            .map(form::FormReply::Done),
                     },
                 ),
                 Effect::LoadInspectors { ids } => AppEvent::Inspectors {
@@ -365,16 +345,16 @@ impl Runner {
                     let logins: Vec<&str> = inspectors.iter().map(String::as_str).collect();
                     AppEvent::CaseDone(
                         crate::workflow::cases::assign_all(
-                            &store, &staff, lang, &ids, &officer, &logins,
+                            &Cx { lang, ..cx },
+                            &ids,
+                            &officer,
+                            &logins,
                         )
                         .await,
                     )
                 }
                 Effect::MoveCases { ids, step, lang } => AppEvent::CaseDone(
-                    crate::workflow::cases::move_all(
-                        &store, &calendar, &staff, lang, today, &ids, step,
-                    )
-                    .await,
+                    crate::workflow::cases::move_all(&Cx { lang, ..cx }, &ids, step).await,
                 ),
                 Effect::TagAllCases(scope, filter) => {
                     let ask = crate::store::PageRequest {
@@ -434,14 +414,13 @@ async fn load_views(store: &Store, staff: i64) -> Result<Vec<casework::SavedView
 
 /// Registers what a form holds; Ok is the sentence to show.
 async fn submit_form(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: chrono::NaiveDate,
+    cx: &Cx<'_>,
     form: &form::Form,
     index: Option<&crate::search::Index>,
 ) -> Result<String, String> {
+    let Cx {
+        store, lang, today, ..
+    } = *cx;
     let day = |key: &str| -> Result<Option<chrono::NaiveDate>, String> {
         let v = form.value(key);
         if v.is_empty() {
@@ -452,9 +431,9 @@ async fn submit_form(
             .map_err(|_| i18n::not_a_date(lang, &v))
     };
     if form.purpose == form::Purpose::Import {
-        return imports::submit(store, staff, lang, today, form).await;
+        return imports::submit(cx, form).await;
     }
-    if let Some(done) = supervision::submit(store, cal, staff, lang, today, form).await {
+    if let Some(done) = supervision::submit(cx, form).await {
         return done;
     }
     match form.purpose {
@@ -494,11 +473,7 @@ async fn submit_form(
                 phone: form.value("phone"),
             };
             let (id, outcome, due) = crate::workflow::complaints::register(
-                store,
-                cal,
-                staff,
-                lang,
-                today,
+                cx,
                 &intake,
                 &who,
                 employer.map(|(id, _)| id),
@@ -511,9 +486,7 @@ async fn submit_form(
             let kind = crate::domain::CaseFileKind::parse(&form.value("kind"))
                 .ok_or_else(|| i18n::unknown_file_kind(lang, &form.value("kind")))?;
             crate::workflow::cases::add_to_file(
-                store,
-                staff,
-                lang,
+                cx,
                 case,
                 kind,
                 day("on")?.unwrap_or(today),

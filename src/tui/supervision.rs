@@ -10,9 +10,10 @@ use super::form::{CHECK_OUTCOMES, Form, FormField, Kind, Purpose};
 use super::pane::PaneId;
 use crate::domain::check_items::{self, Outcome};
 use crate::domain::ladder::{self, Step};
-use crate::domain::{LeadSource, LicenceKind, Staff};
+use crate::domain::{LeadSource, LicenceKind};
 use crate::i18n::{self, Lang};
-use crate::store::{Detail, ListItem, ListKind, Store};
+use crate::store::{Detail, ListItem, ListKind};
+use crate::workflow::Cx;
 use crate::workflow::board::{BoardPage, BoardRow, Section};
 use chrono::NaiveDate;
 
@@ -351,14 +352,8 @@ impl Form {
 }
 
 /// Registers a supervision form (None: the form is not one of these).
-pub(super) async fn submit(
-    store: &Store,
-    cal: &crate::domain::WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    form: &Form,
-) -> Option<Result<String, String>> {
+pub(super) async fn submit(cx: &Cx<'_>, form: &Form) -> Option<Result<String, String>> {
+    let Cx { lang, today, .. } = *cx;
     let done = match form.purpose {
         Purpose::Inspection { id } => {
             let named: Vec<(String, Outcome)> = form
@@ -378,10 +373,7 @@ pub(super) async fn submit(
             let origin = form.value("origin");
             let origin = (!origin.is_empty()).then_some(origin.as_str());
             crate::workflow::supervision::record(
-                store,
-                staff,
-                lang,
-                today,
+                cx,
                 id,
                 &named,
                 None,
@@ -413,19 +405,11 @@ pub(super) async fn submit(
                 source: crate::domain::CaseSource::Patrol,
                 from_inspection: None,
             };
-            crate::workflow::supervision::sanction(store, cal, staff, lang, today, &t).await
+            crate::workflow::supervision::sanction(cx, &t).await
         }
         Purpose::Lead { licence } => {
-            crate::workflow::leads::add(
-                store,
-                staff,
-                lang,
-                today,
-                licence,
-                &form.value("source"),
-                &form.value("summary"),
-            )
-            .await
+            crate::workflow::leads::add(cx, licence, &form.value("source"), &form.value("summary"))
+                .await
         }
         Purpose::Complaint
         | Purpose::Evidence { .. }

@@ -8,6 +8,7 @@ use crate::domain::annual::{self, ReportStatus};
 use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::store::{AnnualRow, Store};
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 
 /// The office's figures: the report's due day (month, day) and the on-site share.
@@ -64,17 +65,20 @@ pub async fn status(
 }
 
 /// Records a report received today, or a result (passed / failed).
-#[allow(clippy::too_many_arguments)]
 pub async fn record(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     licence: i64,
     year: i64,
     result: Option<bool>,
     note: &str,
 ) -> Result<String, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     if !may(staff, Act::RecordAnnualReview) {
         return Err(i18n::act_refused(lang, Act::RecordAnnualReview));
     }
@@ -91,12 +95,14 @@ pub async fn record(
     store
         .record_annual(
             &staff.login,
-            licence,
-            year,
-            due,
-            submitted,
-            result_code,
-            note,
+            &crate::store::AnnualRecord {
+                licence,
+                year,
+                due,
+                submitted,
+                result: result_code,
+                note,
+            },
         )
         .await
         .map_err(fail)?;
@@ -202,17 +208,20 @@ async fn chain_of(
 /// Orders an HR agency's missing report for `year` filed by `until` (责令
 ///改正, 人力资源市场暂行条例 arts 36, 46): a light step, on the licence and
 /// beside the year. Ok is the sentence to show.
-#[allow(clippy::too_many_arguments)]
 pub async fn order(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     licence: i64,
     year: i64,
     on: NaiveDate,
     until: NaiveDate,
 ) -> Result<String, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     use crate::domain::ladder::{LicenceAct, Step};
     let (due, chain) = chain_of(store, staff, lang, today, licence, year, on).await?;
     if chain != annual::ReportChain::MayOrder {
@@ -242,17 +251,14 @@ pub async fn order(
 /// Proposes the fine for a report still not filed after its order's day:
 /// a penalty, opened as a case against the agency (人力资源市场暂行条例
 /// art 46: 拒不改正的，处5000元以上1万元以下的罚款). Ok is the sentence.
-#[allow(clippy::too_many_arguments)]
-pub async fn fine(
-    store: &Store,
-    cal: &crate::domain::WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    licence: i64,
-    year: i64,
-    on: NaiveDate,
-) -> Result<String, String> {
+pub async fn fine(cx: &Cx<'_>, licence: i64, year: i64, on: NaiveDate) -> Result<String, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     let (_, chain) = chain_of(store, staff, lang, today, licence, year, on).await?;
     let annual::ReportChain::OrderUnmet(by) = chain else {
         return Err(i18n::annual_chain_refusal(lang, year, chain));
@@ -269,7 +275,7 @@ pub async fn fine(
         source: crate::domain::CaseSource::AnnualReview,
         from_inspection: None,
     };
-    super::supervision::sanction(store, cal, staff, lang, today, &t).await
+    super::supervision::sanction(cx, &t).await
 }
 
 /// The year's results as the document sent up to the city bureau (市局职业能力

@@ -1,23 +1,24 @@
 //! Special campaigns and patrols at the desk: set one up, group inspections
 //! under it, show its progress — for the screen and the command line alike.
 
-use crate::domain::Staff;
 use crate::domain::campaign::{check_new, may_join};
 use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 
 /// Sets up a campaign (or a patrol). Ok is the sentence to show.
 pub async fn add(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
+    cx: &Cx<'_>,
     theme: &str,
     patrol: bool,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<String, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
     if !may(staff, Act::SetUpCampaign) {
         return Err(i18n::campaigns_for_chiefs(lang).to_string());
     }
@@ -30,13 +31,10 @@ pub async fn add(
 }
 
 /// Groups inspections under a campaign, all or none. Ok is the sentence.
-pub async fn group(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    campaign: i64,
-    inspections: &[i64],
-) -> Result<String, String> {
+pub async fn group(cx: &Cx<'_>, campaign: i64, inspections: &[i64]) -> Result<String, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
     if !may(staff, Act::GroupIntoCampaign) {
         return Err(i18n::act_refused(lang, Act::GroupIntoCampaign));
     }

@@ -18,6 +18,7 @@ use crate::domain::{
 };
 use crate::i18n::{self, Lang};
 use crate::store::{ClockRow, NextDue, OpenedCase, Store};
+use crate::workflow::Cx;
 use chrono::{Datelike, NaiveDate};
 
 /// What registering a case asks for.
@@ -53,14 +54,14 @@ pub struct SpotArgs<'a> {
 
 /// Registers a case from any source. Ok is its id, its number and the
 /// sentence to show.
-pub async fn open(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    a: &OpenArgs,
-) -> Result<(i64, String, String), String> {
+pub async fn open(cx: &Cx<'_>, a: &OpenArgs) -> Result<(i64, String, String), String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     open_or_decide(store, cal, staff, lang, today, a, None).await
 }
 
@@ -69,14 +70,17 @@ pub async fn open(
 /// and served the same day on a numbered form, filed with the office within
 /// the days its settings give. Ok is its id, its number and the sentence.
 pub async fn on_the_spot(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     a: &OpenArgs,
     spot: &SpotArgs<'_>,
 ) -> Result<(i64, String, String), String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     open_or_decide(store, cal, staff, lang, today, a, Some(spot)).await
 }
 
@@ -247,18 +251,20 @@ async fn spot_record(
 
 /// Records a payment of case `id`'s decision made on `on`. Ok is the
 /// sentence with what is still owed (the late fee counted to `on`).
-#[allow(clippy::too_many_arguments)]
 pub async fn pay(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     id: i64,
     amount: i64,
     on: NaiveDate,
     receipt: &str,
 ) -> Result<String, String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     if !may(staff, Act::RecordPayment) {
         return Err(i18n::act_refused(lang, Act::RecordPayment));
     }
@@ -292,7 +298,17 @@ pub async fn pay(
         queue_key: r.queue_key.clone(),
     };
     store
-        .record_payment(staff, id, r.version, on, amount, receipt.trim(), &next)
+        .record_payment(
+            staff,
+            id,
+            r.version,
+            &crate::store::PaymentRecord {
+                paid_on: on,
+                amount,
+                receipt: receipt.trim(),
+                next: &next,
+            },
+        )
         .await
         .map_err(fail)?;
     Ok(i18n::payment_recorded(
@@ -379,15 +395,14 @@ pub struct CaseShown {
 /// Case `id` whole with its complainant's or informant's identity in full:
 /// for a role that may reveal personal data, with a reason, audited (条例
 /// art 9 keeps it confidential from everyone else).
-pub async fn show_revealed(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    id: i64,
-    reason: &str,
-) -> Result<CaseShown, String> {
+pub async fn show_revealed(cx: &Cx<'_>, id: i64, reason: &str) -> Result<CaseShown, String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     if staff.acted_by.is_some() {
         return Err(i18n::not_on_behalf(lang).to_string());
     }

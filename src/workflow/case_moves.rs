@@ -8,11 +8,10 @@
 use super::cases::{facts, next_deadline, next_due, settings};
 use crate::domain::procedure::decide::{self, Asked, Notice, Proposed};
 use crate::domain::procedure::{acts, documents_for, effect, may_assign, may_move};
-use crate::domain::{
-    CaseFileKind, CaseMove, CaseStage, DecisionKind, ServiceMethod, Staff, WorkCalendar, fines,
-};
+use crate::domain::{CaseFileKind, CaseMove, CaseStage, DecisionKind, ServiceMethod, fines};
 use crate::i18n::{self, Lang};
 use crate::store::{ClockRow, Store};
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 
 /// A step as it happened: the move, the day it was made (or the paper
@@ -48,18 +47,14 @@ impl<'a> Step<'a> {
 
 /// Makes `m` on case `id` as `staff` today, any paper served in person;
 /// `decision` is a fine's (article, basis, amount).
-#[allow(clippy::too_many_arguments)]
 pub async fn make_move(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     id: i64,
     m: CaseMove,
     decision: Option<(&str, fines::Basis, i64)>,
     note: &str,
 ) -> Result<String, String> {
+    let Cx { today, .. } = *cx;
     let step = Step {
         decision: decision.map(|(article, basis, amount)| Asked {
             kind: DecisionKind::Fine,
@@ -70,7 +65,7 @@ pub async fn make_move(
         note,
         ..Step::on(m, today)
     };
-    make_move_on(store, cal, staff, lang, today, id, &step).await
+    make_move_on(cx, id, &step).await
 }
 
 /// What the case's notice proposed, as the case keeps it.
@@ -91,15 +86,14 @@ fn notice_of(r: &crate::store::CaseStateRow) -> Notice {
 /// judged as of its own day, and every clock runs from the days recorded,
 /// so a case keyed in late gets the deadlines it would have had on the day.
 /// Ok is the sentence to show; Err says why not.
-pub async fn make_move_on(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    id: i64,
-    step: &Step<'_>,
-) -> Result<String, String> {
+pub async fn make_move_on(cx: &Cx<'_>, id: i64, step: &Step<'_>) -> Result<String, String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     let Step {
         m,
         on,
@@ -239,20 +233,22 @@ pub async fn make_move_on(
         &after,
         next_deadline(cal, &after, &spans, today, settings).as_ref(),
     );
-    let written = decided.map(|(amount, d)| (amount, d.article, d.kind.code()));
+    let decision = decided.map(|(amount, d)| crate::store::DecisionWritten {
+        amount,
+        article: d.article,
+        kind: d.kind.code(),
+    });
+    let rec = crate::store::CaseMoveRecord {
+        m,
+        effect: &e,
+        attached: &attached,
+        on,
+        note,
+        next: &next,
+        decision,
+    };
     store
-        .move_case(
-            staff,
-            id,
-            state.row.version,
-            m,
-            &e,
-            &attached,
-            on,
-            note,
-            &next,
-            written,
-        )
+        .move_case(staff, id, state.row.version, &rec)
         .await
         .map_err(fail)?;
     let mut said = i18n::case_moved(lang, &state.row.number, m);
@@ -339,17 +335,17 @@ async fn approver(store: &Store, m: CaseMove) -> String {
 /// Puts `officer` and `inspectors` (logins) on case `id`, refusing a pair
 /// that is too small or includes someone with a declared interest.
 /// Adds evidence or a document to case `id`'s file. Ok is the sentence.
-#[allow(clippy::too_many_arguments)]
 pub async fn add_to_file(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
+    cx: &Cx<'_>,
     id: i64,
     kind: CaseFileKind,
     on: NaiveDate,
     kept_at: &str,
     note: &str,
 ) -> Result<String, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
     use crate::domain::permissions::{Act, may};
     if !may(staff, Act::FileEvidence) {
         return Err(i18n::act_refused(lang, Act::FileEvidence));
@@ -368,13 +364,14 @@ pub async fn add_to_file(
 }
 
 pub async fn assign(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
+    cx: &Cx<'_>,
     id: i64,
     officer: &str,
     inspectors: &[&str],
 ) -> Result<String, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     if !crate::domain::permissions::may(staff, crate::domain::permissions::Act::AssignCase) {
         return Err(i18n::case_refusal(
@@ -426,19 +423,12 @@ pub async fn assign(
 
 /// One step on each of `ids`: those refused are listed with why. Ok is the
 /// sentence to show (Err only when none could be taken).
-pub async fn move_all(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    ids: &[i64],
-    m: CaseMove,
-) -> Result<String, String> {
+pub async fn move_all(cx: &Cx<'_>, ids: &[i64], m: CaseMove) -> Result<String, String> {
+    let Cx { store, lang, .. } = *cx;
     let mut done = 0;
     let mut refused = Vec::new();
     for &id in ids {
-        match make_move(store, cal, staff, lang, today, id, m, None, "").await {
+        match make_move(cx, id, m, None, "").await {
             Ok(_) => done += 1,
             Err(why) => refused.push((case_label(store, id).await, why)),
         }
@@ -449,20 +439,19 @@ pub async fn move_all(
 
 /// The same officer and inspectors on each of `ids`.
 pub async fn assign_all(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
+    cx: &Cx<'_>,
     ids: &[i64],
     officer: &str,
     inspectors: &[&str],
 ) -> Result<String, String> {
+    let Cx { store, lang, .. } = *cx;
     if let [one] = ids {
-        return assign(store, staff, lang, *one, officer, inspectors).await;
+        return assign(cx, *one, officer, inspectors).await;
     }
     let mut done = 0;
     let mut refused = Vec::new();
     for &id in ids {
-        match assign(store, staff, lang, id, officer, inspectors).await {
+        match assign(cx, id, officer, inspectors).await {
             Ok(_) => done += 1,
             Err(why) => refused.push((case_label(store, id).await, why)),
         }

@@ -2,13 +2,14 @@
 //! checked, the decision's due date set), then decide as the rules lead —
 //! an acceptance registers the case with its first deadline.
 
+use crate::domain::Role;
 use crate::domain::clocks;
 use crate::domain::complaint::{self, Intake, Outcome, check_intake};
 use crate::domain::permissions::{Act, may};
 use crate::domain::procedure::queue_key;
-use crate::domain::{Role, Staff, WorkCalendar};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self};
 use crate::store::{NewCase, NewComplaint, Store};
+use crate::workflow::Cx;
 use chrono::{Datelike, NaiveDate};
 
 /// The complainant's own data, kept apart from what the rules read.
@@ -20,18 +21,20 @@ pub struct Complainant {
 
 /// Registers a complaint; Ok is its id, what the rules lead to, and the day
 /// the decision is due.
-#[allow(clippy::too_many_arguments)]
 pub async fn register(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     intake: &Intake,
     who: &Complainant,
     respondent_employer_id: Option<i64>,
     mass_incident: bool,
 ) -> Result<(i64, Outcome, NaiveDate), String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     if !may(staff, Act::RegisterComplaint) {
         return Err(i18n::act_refused(lang, Act::RegisterComplaint));
     }
@@ -63,17 +66,19 @@ pub async fn register(
 
 /// Decides complaint `id` as the rules lead (a section chief's act); Ok is
 /// the sentence to show.
-#[allow(clippy::too_many_arguments)]
 pub async fn decide(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     id: i64,
     labour_dispute: bool,
     note: &str,
 ) -> Result<String, String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     if !may(staff, Act::DecideComplaint) {
         return Err(i18n::case_refusal(
             lang,

@@ -4,10 +4,10 @@
 
 use crate::docx;
 use crate::domain::documents::{self, DocKind, RecordKind};
-use crate::domain::{CaseStage, FilingKind, Staff};
+use crate::domain::{CaseStage, FilingKind};
 use crate::i18n::{self, Lang};
 use crate::store::{Detail, ListKind, Store};
-use chrono::NaiveDate;
+use crate::workflow::Cx;
 use sha2::{Digest, Sha256};
 
 /// The issuing office, as the built-in templates head their documents.
@@ -33,13 +33,10 @@ pub async fn template(store: &Store, lang: Lang, kind: DocKind) -> Result<Vec<u8
 }
 
 /// Loads the office's own template of a kind, after checking it fills.
-pub async fn load_template(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    kind: DocKind,
-    body: &[u8],
-) -> Result<String, String> {
+pub async fn load_template(cx: &Cx<'_>, kind: DocKind, body: &[u8]) -> Result<String, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
     if !crate::domain::permissions::may(staff, crate::domain::permissions::Act::LoadTemplate) {
         return Err(i18n::templates_for_chiefs(lang).to_string());
     }
@@ -64,28 +61,25 @@ pub async fn load_template(
 }
 
 /// Renders `kind` on record `id` (a filing, case, inspection or ladder step).
-pub async fn render(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    kind: DocKind,
-    id: i64,
-) -> Result<Rendered, String> {
-    render_with(store, staff, lang, today, kind, id, &[]).await
+pub async fn render(cx: &Cx<'_>, kind: DocKind, id: i64) -> Result<Rendered, String> {
+    render_with(cx, kind, id, &[]).await
 }
 
 /// `render` with fields typed for this document (`--field 名称=值`): only
 /// the kind's own fields, each at most 500 characters.
 pub async fn render_with(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     kind: DocKind,
     id: i64,
     given_fields: &[(String, String)],
 ) -> Result<Rendered, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     use crate::domain::permissions::{Act, may};
     if !may(staff, Act::PrintDocument) {
         return Err(i18n::act_refused(lang, Act::PrintDocument));

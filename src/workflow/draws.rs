@@ -2,12 +2,11 @@
 //! built from the database, the draw made by `domain::draw`, and the record
 //! kept so that it can be replayed byte for byte.
 
-use crate::domain::Staff;
 use crate::domain::draw::{self, Inspector, Plan, Target};
 use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::store::{DrawFacts, NewDraw, Store};
-use chrono::NaiveDate;
+use crate::workflow::Cx;
 use std::collections::HashMap;
 
 /// The pools as the draw takes them, from the database's facts; the
@@ -83,17 +82,20 @@ pub fn fresh_seed() -> u64 {
 pub use crate::domain::draw::Drawn;
 
 /// Draws (a section chief's act) and records it with its inspections.
-#[allow(clippy::too_many_arguments)]
 pub async fn run(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     name: &str,
     kind: &str,
     zone: &str,
     plan: Plan,
 ) -> Result<Drawn, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     if !may(staff, Act::RunDraw) {
         return Err(i18n::act_refused(lang, Act::RunDraw));
     }

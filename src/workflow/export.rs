@@ -13,6 +13,7 @@ use crate::domain::{
 use crate::i18n::{self, Lang};
 use crate::sheet::Cell;
 use crate::store::{Direction, ListItem, ListKind, PageRequest, QueueScope, Store};
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -145,7 +146,6 @@ fn yuan(fen: i64) -> Cell {
 
 /// The whole list of `kind` as the screen shows it with `filter` and
 /// `scope`; ID numbers in full only when `reveal`.
-#[allow(clippy::too_many_arguments)]
 pub async fn table(
     store: &Store,
     calendar: &WorkCalendar,
@@ -283,13 +283,8 @@ pub async fn table(
 /// Exports a list or a section to `path` (its format by its ending) and
 /// audits it: what, how many rows, whether ID numbers went out in full and
 /// why. Ok is the sentence to show.
-#[allow(clippy::too_many_arguments)]
 pub async fn export(
-    store: &Store,
-    calendar: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     source: Source,
     filter: &str,
     scope: &QueueScope,
@@ -297,6 +292,13 @@ pub async fn export(
     encoding: Option<&str>,
     reveal: Option<&str>,
 ) -> Result<String, String> {
+    let Cx {
+        store,
+        calendar,
+        staff,
+        lang,
+        today,
+    } = *cx;
     let format = Format::of(path, encoding).ok_or_else(|| i18n::export_format(lang))?;
     if let Some(reason) = reveal {
         // A whole list of full ID numbers: a section chief's act, with a
@@ -494,13 +496,14 @@ fn stamped_path(what: &str, now: chrono::DateTime<chrono::Utc>) -> std::path::Pa
 
 /// Exports a table made on screen (the lookup's hits), audited first.
 pub async fn export_table(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
+    cx: &Cx<'_>,
     code: &str,
     table: &Table,
     path: &Path,
 ) -> Result<String, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
     audited_write(store, staff, lang, code, table, (path, Format::Xlsx), None).await
 }
 

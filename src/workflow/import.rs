@@ -12,6 +12,7 @@ use crate::domain::permissions::{Act, may};
 use crate::i18n::{self, Lang};
 use crate::sheet;
 use crate::store::{ImportCounts, Store};
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -50,18 +51,21 @@ fn may_import(staff: &Staff, kind: ImportKind) -> bool {
 
 /// Reads, checks and (unless `dry_run` or a problem) writes a file. Err is
 /// a sentence about the whole file (unreadable, wrong header, refused).
-#[allow(clippy::too_many_arguments)]
 pub async fn import_file(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     kind: ImportKind,
     path: &Path,
     encoding: Option<&str>,
     dry_run: bool,
     progress: &(dyn Fn(usize, usize) + Send + Sync),
 ) -> Result<ImportOutcome, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     if !may_import(staff, kind) {
         return Err(i18n::import_not_allowed(lang, kind));
     }

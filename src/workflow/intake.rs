@@ -4,6 +4,7 @@
 //! reads its problems before the applicant leaves.
 
 use crate::domain::FilingKind;
+use crate::domain::Staff;
 use crate::domain::calendar::Deadline;
 use crate::domain::import::filings::{ChecklistLine, receipt_of};
 use crate::domain::import::{Problem, RowProblem, Value};
@@ -11,9 +12,9 @@ use crate::domain::intake::{
     Form, Original, Receipt, accept, decide_by, fits_original, received_at,
 };
 use crate::domain::permissions::{Act, may};
-use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::store::{ReceivedFiling, Store};
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 
 /// A filing received: its number, the day it must be decided by, and what
@@ -27,14 +28,14 @@ pub struct Received {
 
 /// Receives `receipt` as `staff` on `today`. Err is one sentence; nothing is
 /// written then.
-pub async fn receive(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    cal: &WorkCalendar,
-    receipt: &Receipt,
-) -> Result<Received, String> {
+pub async fn receive(cx: &Cx<'_>, receipt: &Receipt) -> Result<Received, String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     if !may(staff, Act::ReceiveFiling) {
         return Err(i18n::act_refused(lang, Act::ReceiveFiling));

@@ -3,21 +3,21 @@
 
 use crate::domain::lead::{TeamError, check_team};
 use crate::domain::permissions::{Act, may};
-use crate::domain::{InspectionMethod, LeadSource, Role, Staff};
+use crate::domain::{InspectionMethod, LeadSource, Role};
 use crate::i18n::{self, Lang};
 use crate::store::{LeadRow, Store};
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 
 /// Records a lead received today. Ok is the sentence to show.
-pub async fn add(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    licence: i64,
-    source: &str,
-    summary: &str,
-) -> Result<String, String> {
+pub async fn add(cx: &Cx<'_>, licence: i64, source: &str, summary: &str) -> Result<String, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     if !may(staff, Act::RecordLead) {
         return Err(i18n::act_refused(lang, Act::RecordLead));
     }
@@ -43,17 +43,20 @@ pub async fn add(
 /// Starts the inspection of a lead with the team named by login, planned
 /// on `on` (today or later). Ok is the sentence to show; nothing is written
 /// on an Err.
-#[allow(clippy::too_many_arguments)]
 pub async fn inspect(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     lead: i64,
     method: &str,
     on: NaiveDate,
     logins: &[String],
 ) -> Result<String, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     if !may(staff, Act::InspectFromLead) {
         return Err(i18n::act_refused(lang, Act::InspectFromLead));
     }

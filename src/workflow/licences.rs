@@ -2,11 +2,11 @@
 //! representative) with their filing's deadline, for the screen and the
 //! command line alike. No SQL and no rule here.
 
+use crate::domain::LicenceKind;
 use crate::domain::licence::{Changed, change_report_due, change_report_within};
 use crate::domain::permissions::{Act, may};
-use crate::domain::{LicenceKind, Staff, WorkCalendar};
-use crate::i18n::{self, Lang};
-use crate::store::Store;
+use crate::i18n::{self};
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 
 /// The longest value a change may carry.
@@ -15,18 +15,20 @@ const VALUE_MAX_CHARS: usize = 200;
 /// Records the changes `licence`'s holder reported on `reported_on`, made
 /// on `changed_on`; the licence takes the new values. Ok is the sentence,
 /// which says when the report came late.
-#[allow(clippy::too_many_arguments)]
 pub async fn report_change(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     licence: i64,
     changes: &[(Changed, String)],
     changed_on: NaiveDate,
     reported_on: NaiveDate,
 ) -> Result<String, String> {
+    let Cx {
+        store,
+        calendar: cal,
+        staff,
+        lang,
+        today,
+    } = *cx;
     use crate::domain::procedure::acts;
     if !may(staff, Act::RecordAnnualReview) {
         return Err(i18n::act_refused(lang, Act::RecordAnnualReview));

@@ -4,13 +4,43 @@
 //! version read, apply, audit). No SQL here, and no rule: those live in
 //! `store` and `domain`.
 
-use crate::domain::Staff;
 use crate::domain::decision::{Decision, change_for, may_decide};
 use crate::domain::review::{Problem, check};
+use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use chrono::NaiveDate;
 use std::collections::HashMap;
+
+/// Who acts, on which store and calendar, in which language, on which day:
+/// what every act of a workflow starts from, built once by the command
+/// line or the screen's runner.
+#[derive(Debug, Clone, Copy)]
+pub struct Cx<'a> {
+    pub store: &'a Store,
+    pub calendar: &'a WorkCalendar,
+    pub staff: &'a Staff,
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(
+        store: &'a Store,
+        calendar: &'a WorkCalendar,
+        staff: &'a Staff,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> Cx<'a> {
+        Cx {
+            store,
+            calendar,
+            staff,
+            lang,
+            today,
+        }
+    }
+}
 
 /// A filing's decision as drafted for confirmation.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,14 +74,14 @@ async fn pending(
 }
 
 /// Checks a pending filing and drafts its decision. Err is a sentence.
-pub async fn draft(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    id: i64,
-    decision: Decision,
-) -> Result<Draft, String> {
+pub async fn draft(cx: &Cx<'_>, id: i64, decision: Decision) -> Result<Draft, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     let f = pending(store, lang, today, id).await?;
     let problems = sentences(store, lang, &check(&f.facts)).await?;
     let notice = i18n::correction_notice(lang, id, f.facts.kind.label(lang), &problems);
@@ -112,18 +142,14 @@ fn vec_of(n: usize) -> Vec<Problem> {
 
 /// Takes the decision at `version`: `text` is the notice of a return or the
 /// reason of a chief's approval over problems. Ok is the sentence to show.
-#[allow(clippy::too_many_arguments)]
 pub async fn decide(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     id: i64,
     version: i64,
     decision: Decision,
     text: &str,
 ) -> Result<String, String> {
-    decide_or_why(store, staff, lang, today, id, version, decision, text)
+    decide_or_why(cx, id, version, decision, text)
         .await
         .map_err(|(_, why)| why)
 }
@@ -139,17 +165,20 @@ enum Meanwhile {
 }
 
 /// `decide`, telling a filing decided at another desk meanwhile apart.
-#[allow(clippy::too_many_arguments)]
 async fn decide_or_why(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     id: i64,
     version: i64,
     decision: Decision,
     text: &str,
 ) -> Result<String, NotDecided> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     // Any failure may be another desk's decision (the facts read may be
     // those after it: an approved enrollment makes its person insured).
     let why = async |why: String| match meanwhile(store, lang, id).await {
@@ -177,7 +206,17 @@ async fn decide_or_why(
         return Err(why(i18n::refusal(lang, &r)).await);
     }
     if let Err(e) = store
-        .decide_filing(staff, id, version, decision, reason, overridden, &change)
+        .decide_filing(
+            staff,
+            id,
+            version,
+            &crate::store::FilingDecision {
+                decision,
+                reason,
+                overridden,
+                change: &change,
+            },
+        )
         .await
     {
         return Err(why(i18n::store_error(lang, &e)).await);
@@ -203,29 +242,15 @@ async fn meanwhile(store: &Store, lang: Lang, id: i64) -> Option<String> {
 /// Approves the given filings one by one; any with a problem is left out
 /// and listed, any decided at another desk meanwhile counted apart. Ok is
 /// the sentence to show.
-pub async fn approve_all(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    ids: &[i64],
-) -> Result<String, String> {
+pub async fn approve_all(cx: &Cx<'_>, ids: &[i64]) -> Result<String, String> {
+    let Cx { store, lang, .. } = *cx;
     let (mut approved, mut elsewhere) = (0, 0);
     let mut left = Vec::new();
     for &id in ids {
-        let outcome = match draft(store, staff, lang, today, id, Decision::Approve).await {
+        let outcome = match draft(cx, id, Decision::Approve).await {
             Ok(d) if d.refused.is_none() && d.problems.is_empty() => {
                 let version = d.version;
-                let decided = decide_or_why(
-                    store,
-                    staff,
-                    lang,
-                    today,
-                    id,
-                    version,
-                    Decision::Approve,
-                    "",
-                );
+                let decided = decide_or_why(cx, id, version, Decision::Approve, "");
                 decided.await.map(drop).map_err(|(m, _)| m)
             }
             Ok(d) if d.refused.is_some() && d.problems.is_empty() => {

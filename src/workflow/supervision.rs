@@ -1,28 +1,32 @@
 //! Recording an inspection item by item, and climbing a licence's sanction
 //! ladder, for the screen and the command line alike.
 
+use crate::domain::LicenceKind;
 use crate::domain::check_items::{self, Outcome};
 use crate::domain::ladder::{self, Step, Taken};
 use crate::domain::permissions::{Act, may};
-use crate::domain::{LicenceKind, Staff};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
+use crate::workflow::Cx;
 use chrono::NaiveDate;
 
 /// Records inspection `id`: every item of its kind (`rest` fills those not
 /// named). Ok is the sentence to show.
-#[allow(clippy::too_many_arguments)]
 pub async fn record(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
     id: i64,
     named: &[(String, Outcome)],
     rest: Option<Outcome>,
     origin: Option<&str>,
     approach: &str,
 ) -> Result<String, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     if !may(staff, Act::RecordInspection) {
         return Err(i18n::act_refused(lang, Act::RecordInspection));
     }
@@ -174,14 +178,14 @@ pub struct TakeStep<'a> {
 /// hearing where the law gives one, a decision served — and to take effect
 /// on the licence when served; any other step is recorded and takes effect
 /// from its day. Ok is the sentence to show.
-pub async fn sanction(
-    store: &Store,
-    cal: &crate::domain::WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    t: &TakeStep<'_>,
-) -> Result<String, String> {
+pub async fn sanction(cx: &Cx<'_>, t: &TakeStep<'_>) -> Result<String, String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     use crate::domain::procedure::acts;
     if !may(staff, Act::TakeLadderStep) {
         return Err(i18n::act_refused(lang, Act::TakeLadderStep));
@@ -230,7 +234,7 @@ pub async fn sanction(
             from_campaign: None,
             licence: Some((t.licence, t.step)),
         };
-        let (id, number, _) = super::case_acts::open(store, cal, staff, lang, today, &a).await?;
+        let (id, number, _) = super::case_acts::open(cx, &a).await?;
         return Ok(i18n::penalty_case_opened(lang, t.step, &number, id));
     }
     let act = ladder::LicenceAct {
@@ -271,12 +275,10 @@ pub async fn rectifications_due(
 /// Reads settlement figures from CSV text — `licence number, YYYYMM, visits,
 /// outpatient cost in yuan, persons served` a line, a header line allowed —
 /// and stores them, all or none. Ok is how many months were stored.
-pub async fn import_settlements(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    text: &str,
-) -> Result<usize, String> {
+pub async fn import_settlements(cx: &Cx<'_>, text: &str) -> Result<usize, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
     if !may(staff, Act::ImportSettlements) {
         return Err(i18n::act_refused(lang, Act::ImportSettlements));
     }
@@ -332,11 +334,15 @@ pub async fn import_settlements(
 /// Runs the settlement audit over every stored month and opens an audit
 /// task for each new flag. Ok is the flags with the number of new tasks.
 pub async fn audit_settlements(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
+    cx: &Cx<'_>,
 ) -> Result<(Vec<crate::domain::settlement::Flag>, u64), String> {
+    let Cx {
+        store,
+        staff,
+        lang,
+        today,
+        ..
+    } = *cx;
     use crate::domain::settlement::{MonthFigures, Rules, audit};
     if !may(staff, Act::RecordInspection) {
         return Err(i18n::act_refused(lang, Act::RecordInspection));

@@ -1,21 +1,18 @@
 //! Zone supervision at the desk: forming inspector teams, and the quarter's
 //! rota of which team watches which zone.
 
-use crate::domain::Staff;
 use crate::domain::permissions::{Act, may};
 use crate::domain::zone::{Period, rotation};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
+use crate::workflow::Cx;
 
 /// Forms an inspector team of two or more active inspectors. Ok is the
 /// sentence to show.
-pub async fn add_team(
-    store: &Store,
-    staff: &Staff,
-    lang: Lang,
-    name: &str,
-    logins: &[String],
-) -> Result<String, String> {
+pub async fn add_team(cx: &Cx<'_>, name: &str, logins: &[String]) -> Result<String, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
     if !may(staff, Act::FormTeam) {
         return Err(i18n::teams_for_chiefs(lang).to_string());
     }

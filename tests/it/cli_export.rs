@@ -185,9 +185,12 @@ async fn the_lookups_hits_are_written_after_their_audit_entry() {
     };
     let path = d.dir.path().join("hits.xlsx");
     let said = export_table(
-        &store,
-        &staff,
-        hrss_desk::i18n::Lang::Zh,
+        &crate::common::cx(
+            &store,
+            &staff,
+            hrss_desk::i18n::Lang::Zh,
+            crate::common::today(),
+        ),
         "lookup",
         &table,
         &path,
@@ -215,9 +218,12 @@ async fn the_lookups_hits_are_written_after_their_audit_entry() {
     // was attempted is on record).
     let bad = d.dir.path().join("no/such/dir/hits.xlsx");
     let e = export_table(
-        &store,
-        &staff,
-        hrss_desk::i18n::Lang::Zh,
+        &crate::common::cx(
+            &store,
+            &staff,
+            hrss_desk::i18n::Lang::Zh,
+            crate::common::today(),
+        ),
         "lookup",
         &table,
         &bad,

@@ -5,6 +5,7 @@
 //! sentence with nothing written. On both databases through the workflow.
 
 use crate::common;
+use hrss_desk::workflow::Cx;
 
 use common::TestDb;
 use common::cli::Demo;
@@ -317,11 +318,7 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
             &["suspend-form", "termination-proof"],
         );
         let got = hrss_desk::workflow::intake::receive(
-            &store,
-            &clerk,
-            Lang::Zh,
-            common::today(),
-            &cal,
+            &Cx::new(&store, &cal, &clerk, Lang::Zh, common::today()),
             &receipt,
         )
         .await
@@ -337,10 +334,7 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
             "{l}"
         );
         let draft = hrss_desk::workflow::draft(
-            &store,
-            &clerk,
-            Lang::Zh,
-            common::today(),
+            &crate::common::cx(&store, &clerk, Lang::Zh, common::today()),
             got.id,
             Decision::Approve,
         )
@@ -359,10 +353,7 @@ async fn a_received_suspension_is_approved_and_applied_on_every_backend() {
             &chief
         };
         hrss_desk::workflow::decide(
-            &store,
-            who,
-            Lang::Zh,
-            common::today(),
+            &crate::common::cx(&store, who, Lang::Zh, common::today()),
             got.id,
             draft.version,
             Decision::Approve,
@@ -426,24 +417,26 @@ async fn an_enrollment_of_someone_new_adds_them_when_approved_on_every_backend()
             &["id-card", "enrollment-form", "labour-contract"],
         );
         let today = common::today();
-        let got =
-            hrss_desk::workflow::intake::receive(&store, &clerk, Lang::Zh, today, &cal, &receipt)
-                .await
-                .unwrap();
+        let got = hrss_desk::workflow::intake::receive(
+            &Cx::new(&store, &cal, &clerk, Lang::Zh, today),
+            &receipt,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             got.problems,
             Vec::<String>::new(),
             "{l}: a clean enrollment"
         );
-        let draft =
-            hrss_desk::workflow::draft(&store, &clerk, Lang::Zh, today, got.id, Decision::Approve)
-                .await
-                .unwrap();
+        let draft = hrss_desk::workflow::draft(
+            &crate::common::cx(&store, &clerk, Lang::Zh, today),
+            got.id,
+            Decision::Approve,
+        )
+        .await
+        .unwrap();
         hrss_desk::workflow::decide(
-            &store,
-            &clerk,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &clerk, Lang::Zh, today),
             got.id,
             draft.version,
             Decision::Approve,

@@ -8,6 +8,7 @@
 //! passes.
 
 use crate::common::{self, TestDb, office::Office};
+use hrss_desk::workflow::Cx;
 use serde_json::Value;
 
 const T: &str = common::TODAY;
@@ -533,11 +534,7 @@ async fn the_dashboard_counts_the_standings_clocks_as_the_rules_do() {
             from_inspection: None,
         };
         supervision::sanction(
-            &store,
-            &cal,
-            &chief,
-            Lang::Zh,
-            today,
+            &Cx::new(&store, &cal, &chief, Lang::Zh, today),
             &step(Step::SuspendAgreement, Some(today + Days::new(20))),
         )
         .await
@@ -567,11 +564,7 @@ async fn the_dashboard_counts_the_standings_clocks_as_the_rules_do() {
         assert_eq!(after.agreement_renewals_due, expected, "{}", db.label);
         // Lifted: no longer ending.
         supervision::sanction(
-            &store,
-            &cal,
-            &chief,
-            Lang::Zh,
-            today,
+            &Cx::new(&store, &cal, &chief, Lang::Zh, today),
             &step(Step::Lift, None),
         )
         .await

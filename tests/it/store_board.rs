@@ -4,6 +4,7 @@
 //! inspection, and the year's annual reviews.
 
 use crate::common;
+use hrss_desk::workflow::Cx;
 
 use chrono::{Datelike, NaiveDate};
 use common::TestDb;
@@ -40,10 +41,7 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
             per_target: 2,
         };
         let d = draws::run(
-            &store,
-            &chief,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &chief, Lang::Zh, today),
             "季度抽查",
             "training-school",
             "",
@@ -81,10 +79,7 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
             "{l}: due before it is recorded"
         );
         supervision::record(
-            &store,
-            &inspector,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &inspector, Lang::Zh, today),
             inspection,
             &[(
                 "false-ads".into(),
@@ -108,11 +103,13 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
         // The chief orders it rectified within the month.
         let deadline = NaiveDate::from_ymd_opt(2098, 3, 31).unwrap();
         supervision::sanction(
-            &store,
-            &hrss_desk::domain::WorkCalendar::from_years(&[]),
-            &chief,
-            Lang::Zh,
-            today,
+            &Cx::new(
+                &store,
+                &hrss_desk::domain::WorkCalendar::from_years(&[]),
+                &chief,
+                Lang::Zh,
+                today,
+            ),
             &supervision::TakeStep {
                 licence,
                 step: Step::Rectify,
@@ -157,10 +154,7 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
 
         // A tip about the holder starts the re-inspection; the lead is open until then.
         leads::add(
-            &store,
-            &inspector,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &inspector, Lang::Zh, today),
             licence,
             "tip",
             "仍在发布虚假广告",
@@ -180,10 +174,7 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
             "{l}"
         );
         leads::inspect(
-            &store,
-            &chief,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &chief, Lang::Zh, today),
             lead,
             "on-site",
             after,
@@ -205,10 +196,7 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
             ))
             .await;
         supervision::record(
-            &store,
-            &inspector,
-            Lang::Zh,
-            after,
+            &crate::common::cx(&store, &inspector, Lang::Zh, after),
             reinspection,
             &[],
             Some(Outcome::Passed),

@@ -7,6 +7,7 @@
 
 use crate::common;
 use common::today;
+use hrss_desk::workflow::Cx;
 
 use chrono::NaiveDate;
 use common::TestDb;
@@ -40,7 +41,7 @@ async fn suspend(
         approved_by: "王局长",
         ..work::Step::on(CaseMove::Suspend, today())
     };
-    work::make_move_on(store, cal, chief, Lang::En, today(), id, &step).await
+    work::make_move_on(&Cx::new(store, cal, chief, Lang::En, today()), id, &step).await
 }
 
 /// The id of a demo case in `stage`.
@@ -61,9 +62,7 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
         let id = case_in(&db, CaseStage::Preliminary).await;
         // Two inspectors who are not the chief.
         let done = work::assign(
-            &store,
-            &chief,
-            Lang::Zh,
+            &crate::common::cx(&store, &chief, Lang::Zh, crate::common::today()),
             id,
             "yangqiang",
             &["yangqiang", "huangwei"],
@@ -81,7 +80,14 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
             (CaseMove::LegalReview, &legal),
         ];
         for (m, by) in steps {
-            let r = work::make_move(&store, &cal, by, Lang::En, today(), id, m, None, "").await;
+            let r = work::make_move(
+                &Cx::new(&store, &cal, by, Lang::En, today()),
+                id,
+                m,
+                None,
+                "",
+            )
+            .await;
             assert!(r.is_ok(), "{}: {m:?}: {r:?}", db.label);
         }
         // A fine outside the article's range is refused; inside it, decided.
@@ -91,11 +97,7 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
             ..fines::Basis::default()
         };
         let over = work::make_move(
-            &store,
-            &cal,
-            &chief,
-            Lang::En,
-            today(),
+            &Cx::new(&store, &cal, &chief, Lang::En, today()),
             id,
             CaseMove::Decide,
             Some(("lsi-23", basis, 16_000_00)),
@@ -108,11 +110,7 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
             db.label
         );
         let ok = work::make_move(
-            &store,
-            &cal,
-            &chief,
-            Lang::En,
-            today(),
+            &Cx::new(&store, &cal, &chief, Lang::En, today()),
             id,
             CaseMove::Decide,
             Some(("lsi-23", basis, 9_000_00)),
@@ -126,11 +124,7 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
             "service"
         );
         let served = work::make_move(
-            &store,
-            &cal,
-            &officer,
-            Lang::En,
-            today(),
+            &Cx::new(&store, &cal, &officer, Lang::En, today()),
             id,
             CaseMove::Serve,
             None,
@@ -194,13 +188,15 @@ async fn a_move_on_a_version_no_longer_current_changes_nothing() {
                 &chief,
                 id,
                 state.row.version,
-                CaseMove::Suspend,
-                &e,
-                &[],
-                today(),
-                "",
-                &next,
-                None,
+                &hrss_desk::store::CaseMoveRecord {
+                    m: CaseMove::Suspend,
+                    effect: &e,
+                    attached: &[],
+                    on: today(),
+                    note: "",
+                    next: &next,
+                    decision: None,
+                },
             )
             .await;
         assert!(first.is_ok());
@@ -209,13 +205,15 @@ async fn a_move_on_a_version_no_longer_current_changes_nothing() {
                 &chief,
                 id,
                 state.row.version,
-                CaseMove::Suspend,
-                &e,
-                &[],
-                today(),
-                "",
-                &next,
-                None,
+                &hrss_desk::store::CaseMoveRecord {
+                    m: CaseMove::Suspend,
+                    effect: &e,
+                    attached: &[],
+                    on: today(),
+                    note: "",
+                    next: &next,
+                    decision: None,
+                },
             )
             .await;
         assert!(
@@ -252,23 +250,25 @@ async fn an_inspector_with_a_declared_interest_is_not_assigned() {
             .await
             .unwrap();
         let r = work::assign(
-            &store,
-            &chief,
-            Lang::Zh,
+            &crate::common::cx(&store, &chief, Lang::Zh, crate::common::today()),
             id,
             "zhouhao",
             &["zhouhao", "wulei"],
         )
         .await;
         assert!(r.unwrap_err().contains("回避"), "{}", db.label);
-        let one = work::assign(&store, &chief, Lang::Zh, id, "wulei", &["wulei"]).await;
+        let one = work::assign(
+            &crate::common::cx(&store, &chief, Lang::Zh, crate::common::today()),
+            id,
+            "wulei",
+            &["wulei"],
+        )
+        .await;
         assert!(one.unwrap_err().contains("至少2名"));
         let clerk = who(&store, "wangfang").await;
         assert!(
             work::assign(
-                &store,
-                &clerk,
-                Lang::Zh,
+                &crate::common::cx(&store, &clerk, Lang::Zh, crate::common::today()),
                 id,
                 "wulei",
                 &["wulei", "huangwei"]
@@ -382,11 +382,7 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
             labour_dispute: false,
         };
         let (id, outcome, due) = intake::register(
-            &store,
-            &cal,
-            &clerk,
-            Lang::Zh,
-            today(),
+            &Cx::new(&store, &cal, &clerk, Lang::Zh, today()),
             &form,
             &Complainant::default(),
             None,
@@ -400,9 +396,14 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
             NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
             "5 working days"
         );
-        let said = intake::decide(&store, &cal, &chief, Lang::Zh, today(), id, false, "")
-            .await
-            .unwrap();
+        let said = intake::decide(
+            &Cx::new(&store, &cal, &chief, Lang::Zh, today()),
+            id,
+            false,
+            "",
+        )
+        .await
+        .unwrap();
         assert!(said.contains("已登记案件"), "{}: {said}", db.label);
         let mass_first = db
             .scalar(&format!("SELECT COUNT(*) FROM inspection_case WHERE complaint_id = {id} AND mass_incident AND queue_key LIKE 'A%'"))
@@ -412,15 +413,17 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
             "{}: a mass incident's case sorts first",
             db.label
         );
-        let again = intake::decide(&store, &cal, &chief, Lang::Zh, today(), id, false, "").await;
+        let again = intake::decide(
+            &Cx::new(&store, &cal, &chief, Lang::Zh, today()),
+            id,
+            false,
+            "",
+        )
+        .await;
         assert!(again.unwrap_err().contains("已作出决定"));
         // A second acceptance takes the next number.
         let (id2, _, _) = intake::register(
-            &store,
-            &cal,
-            &clerk,
-            Lang::Zh,
-            today(),
+            &Cx::new(&store, &cal, &clerk, Lang::Zh, today()),
             &form,
             &Complainant::default(),
             None,
@@ -428,9 +431,14 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
         )
         .await
         .unwrap();
-        intake::decide(&store, &cal, &chief, Lang::Zh, today(), id2, false, "")
-            .await
-            .unwrap();
+        intake::decide(
+            &Cx::new(&store, &cal, &chief, Lang::Zh, today()),
+            id2,
+            false,
+            "",
+        )
+        .await
+        .unwrap();
         let numbers = db
             .scalar(&format!("SELECT COUNT(DISTINCT number) FROM inspection_case WHERE complaint_id IN ({id}, {id2})"))
             .await;
@@ -446,9 +454,14 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
         let chief = who(&store, "liuyang").await;
         let boss = who(&store, "zhaojing").await;
         let id = case_in(&db, CaseStage::Preliminary).await;
-        work::assign(&store, &chief, Lang::Zh, id, "wulei", &["wulei", "zhouhao"])
-            .await
-            .unwrap();
+        work::assign(
+            &crate::common::cx(&store, &chief, Lang::Zh, crate::common::today()),
+            id,
+            "wulei",
+            &["wulei", "zhouhao"],
+        )
+        .await
+        .unwrap();
         let officer = who(&store, "wulei").await;
         // Each act on its own day: the hearing is notified 7 working days ahead.
         let step =
@@ -469,7 +482,8 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
                             .then(|| chrono::NaiveDate::from_ymd_opt(2026, 11, 17).unwrap()),
                         ..work::Step::on(m, on)
                     };
-                    work::make_move_on(store, cal, &by, Lang::En, today(), id, &step).await
+                    work::make_move_on(&Cx::new(store, cal, &by, Lang::En, today()), id, &step)
+                        .await
                 }
             };
         step(CaseMove::Open, &chief, None, "2026-11-02")
@@ -586,22 +600,14 @@ async fn one_step_on_many_cases_lists_those_it_is_refused() {
         };
         assert_eq!(ids.len(), 2);
         let done = work::move_all(
-            &store,
-            &cal,
-            &chief,
-            Lang::Zh,
-            today(),
+            &Cx::new(&store, &cal, &chief, Lang::Zh, today()),
             &ids,
             CaseMove::PriorNotice,
         )
         .await;
         assert!(done.unwrap().contains("已办理2件"), "{}", db.label);
         let again = work::move_all(
-            &store,
-            &cal,
-            &chief,
-            Lang::Zh,
-            today(),
+            &Cx::new(&store, &cal, &chief, Lang::Zh, today()),
             &ids,
             CaseMove::PriorNotice,
         )
@@ -699,9 +705,14 @@ async fn a_fine_at_the_hearing_threshold_stands_only_if_the_notice_offered_a_hea
         let chief = who(&store, "liuyang").await;
         let boss = who(&store, "zhaojing").await;
         let id = case_in(&db, CaseStage::Preliminary).await;
-        work::assign(&store, &chief, Lang::En, id, "wulei", &["wulei", "zhouhao"])
-            .await
-            .unwrap();
+        work::assign(
+            &crate::common::cx(&store, &chief, Lang::En, crate::common::today()),
+            id,
+            "wulei",
+            &["wulei", "zhouhao"],
+        )
+        .await
+        .unwrap();
         let officer = who(&store, "wulei").await;
         for (m, by) in [
             (CaseMove::Open, &chief),
@@ -709,9 +720,15 @@ async fn a_fine_at_the_hearing_threshold_stands_only_if_the_notice_offered_a_hea
             (CaseMove::PriorNotice, &officer),
             (CaseMove::Waive, &officer),
         ] {
-            work::make_move(&store, &cal, by, Lang::En, today(), id, m, None, "")
-                .await
-                .unwrap();
+            work::make_move(
+                &Cx::new(&store, &cal, by, Lang::En, today()),
+                id,
+                m,
+                None,
+                "",
+            )
+            .await
+            .unwrap();
         }
         let basis = fines::Basis {
             workers: 20,
@@ -719,11 +736,7 @@ async fn a_fine_at_the_hearing_threshold_stands_only_if_the_notice_offered_a_hea
             ..fines::Basis::default()
         };
         let r = work::make_move(
-            &store,
-            &cal,
-            &boss,
-            Lang::En,
-            today(),
+            &Cx::new(&store, &cal, &boss, Lang::En, today()),
             id,
             CaseMove::Decide,
             Some(("lsi-23", basis, 20_000_00)),
@@ -768,11 +781,7 @@ async fn a_recomputed_deadline_never_overwrites_a_move_made_since_it_was_read() 
         );
         // Suspended and resumed the same day: no day was stopped, and it can start again.
         work::make_move(
-            &store,
-            &cal,
-            &chief,
-            Lang::En,
-            today(),
+            &Cx::new(&store, &cal, &chief, Lang::En, today()),
             id,
             CaseMove::Resume,
             None,

@@ -2,6 +2,7 @@
 //! the draw recorded with its inspections, and its replay.
 
 use crate::common;
+use hrss_desk::workflow::Cx;
 
 use chrono::NaiveDate;
 use common::TestDb;
@@ -36,9 +37,15 @@ async fn a_draw_is_recorded_with_its_inspections_and_replays_identically() {
             ratio_permille: 1000,
             per_target: 2,
         };
-        let d = draws::run(&store, &chief, Lang::Zh, today, "全部", "", "", plan)
-            .await
-            .unwrap();
+        let d = draws::run(
+            &crate::common::cx(&store, &chief, Lang::Zh, today),
+            "全部",
+            "",
+            "",
+            plan,
+        )
+        .await
+        .unwrap();
         assert!(!d.result.picks.is_empty(), "{}", db.label);
         let made = db
             .scalar(&format!(
@@ -111,10 +118,7 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
             Outcome::Failed("招生简章虚假宣传".into()),
         )];
         let said = supervision::record(
-            &store,
-            &inspector,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &inspector, Lang::Zh, today),
             inspection,
             &failed,
             Some(Outcome::Passed),
@@ -125,10 +129,7 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
         .unwrap();
         assert!(said.contains("发现问题"), "{}", db.label);
         let again = supervision::record(
-            &store,
-            &inspector,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &inspector, Lang::Zh, today),
             inspection,
             &failed,
             Some(Outcome::Passed),
@@ -160,11 +161,13 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
         assert_eq!(campaign, None, "{}", db.label);
         let deadline = NaiveDate::from_ymd_opt(2026, 12, 15).unwrap();
         supervision::sanction(
-            &store,
-            &hrss_desk::domain::WorkCalendar::from_years(&[]),
-            &chief,
-            Lang::Zh,
-            today,
+            &Cx::new(
+                &store,
+                &hrss_desk::domain::WorkCalendar::from_years(&[]),
+                &chief,
+                Lang::Zh,
+                today,
+            ),
             &supervision::TakeStep {
                 licence,
                 step: Step::Rectify,
@@ -221,24 +224,31 @@ async fn settlement_figures_and_audit_tasks_are_kept_on_every_backend() {
             }
         }
         assert_eq!(
-            supervision::import_settlements(&store, &inspector, Lang::Zh, &csv)
-                .await
-                .unwrap(),
+            supervision::import_settlements(
+                &crate::common::cx(&store, &inspector, Lang::Zh, crate::common::today()),
+                &csv
+            )
+            .await
+            .unwrap(),
             20
         );
         // The same months again replace, not add.
-        supervision::import_settlements(&store, &inspector, Lang::Zh, &csv)
-            .await
-            .unwrap();
+        supervision::import_settlements(
+            &crate::common::cx(&store, &inspector, Lang::Zh, crate::common::today()),
+            &csv,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             db.scalar("SELECT COUNT(*) FROM settlement_month").await,
             20,
             "{}",
             db.label
         );
-        let (flags, new) = supervision::audit_settlements(&store, &inspector, Lang::Zh, today)
-            .await
-            .unwrap();
+        let (flags, new) =
+            supervision::audit_settlements(&crate::common::cx(&store, &inspector, Lang::Zh, today))
+                .await
+                .unwrap();
         assert!(
             flags
                 .iter()
@@ -247,9 +257,10 @@ async fn settlement_figures_and_audit_tasks_are_kept_on_every_backend() {
             db.label
         );
         assert_eq!(new as usize, flags.len());
-        let (_, again) = supervision::audit_settlements(&store, &inspector, Lang::Zh, today)
-            .await
-            .unwrap();
+        let (_, again) =
+            supervision::audit_settlements(&crate::common::cx(&store, &inspector, Lang::Zh, today))
+                .await
+                .unwrap();
         assert_eq!(again, 0, "{}: tasks are opened once", db.label);
     }
 }
@@ -267,9 +278,15 @@ async fn an_annual_report_and_result_are_kept_on_every_backend() {
             .scalar("SELECT MIN(id) FROM licence WHERE kind = 'hr-service' AND status = 'valid'")
             .await;
         // Received after 31 March: late.
-        annual::record(&store, &clerk, Lang::En, today, agency, 2026, None, "")
-            .await
-            .unwrap();
+        annual::record(
+            &crate::common::cx(&store, &clerk, Lang::En, today),
+            agency,
+            2026,
+            None,
+            "",
+        )
+        .await
+        .unwrap();
         let rows = annual::status(&store, Lang::En, 2026, LicenceKind::HrService, today)
             .await
             .unwrap();
@@ -282,10 +299,7 @@ async fn an_annual_report_and_result_are_kept_on_every_backend() {
         );
         // A result later keeps the day the report came.
         let said = annual::record(
-            &store,
-            &clerk,
-            Lang::En,
-            today,
+            &crate::common::cx(&store, &clerk, Lang::En, today),
             agency,
             2026,
             Some(true),
@@ -320,11 +334,13 @@ async fn the_dashboard_counts_overdue_rectifications_as_the_ladder_rule_does() {
             .await;
         let deadline = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
         supervision::sanction(
-            &store,
-            &hrss_desk::domain::WorkCalendar::from_years(&[]),
-            &chief,
-            Lang::Zh,
-            today,
+            &Cx::new(
+                &store,
+                &hrss_desk::domain::WorkCalendar::from_years(&[]),
+                &chief,
+                Lang::Zh,
+                today,
+            ),
             &supervision::TakeStep {
                 licence,
                 step: Step::Rectify,

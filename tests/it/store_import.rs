@@ -36,10 +36,7 @@ async fn import(
 ) -> Result<ImportOutcome, String> {
     let staff = store.staff_by_login(login).await.unwrap().unwrap();
     import_file(
-        store,
-        &staff,
-        Lang::Zh,
-        today(),
+        &crate::common::cx(store, &staff, Lang::Zh, today()),
         kind,
         path,
         None,
@@ -428,17 +425,23 @@ async fn the_screens_import_form_imports_or_writes_its_report_beside_the_file() 
         let mut form = Form::import(Lang::Zh);
         form.fields[0].choice = 2; // persons
         form.fields[1].text = file.display().to_string();
-        let said = hrss_desk::tui::imports::submit(&store, &clerk, Lang::Zh, today(), &form)
-            .await
-            .unwrap();
+        let said = hrss_desk::tui::imports::submit(
+            &crate::common::cx(&store, &clerk, Lang::Zh, today()),
+            &form,
+        )
+        .await
+        .unwrap();
         assert!(
             said.starts_with("已导入参保人员：1行，新增1"),
             "{l}: {said}"
         );
         std::fs::write(&file, "姓名,身份证号\n周一,130110199003071230\n").unwrap();
-        let refused = hrss_desk::tui::imports::submit(&store, &clerk, Lang::Zh, today(), &form)
-            .await
-            .unwrap_err();
+        let refused = hrss_desk::tui::imports::submit(
+            &crate::common::cx(&store, &clerk, Lang::Zh, today()),
+            &form,
+        )
+        .await
+        .unwrap_err();
         assert!(
             refused.contains("未导入任何数据") && refused.contains("第2行"),
             "{l}: {refused}"
@@ -448,7 +451,11 @@ async fn the_screens_import_form_imports_or_writes_its_report_beside_the_file() 
             "{l}"
         );
         form.fields[1].text.clear();
-        let empty = hrss_desk::tui::imports::submit(&store, &clerk, Lang::Zh, today(), &form).await;
+        let empty = hrss_desk::tui::imports::submit(
+            &crate::common::cx(&store, &clerk, Lang::Zh, today()),
+            &form,
+        )
+        .await;
         assert_eq!(empty.unwrap_err(), "请填写文件路径。", "{l}");
     }
 }

@@ -26,10 +26,7 @@ async fn a_failed_agreement_institution_is_served_a_numbered_notice_and_its_audi
             per_target: 2,
         };
         hrss_desk::workflow::draws::run(
-            &store,
-            &chief,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &chief, Lang::Zh, today),
             "药店全覆盖",
             "designated-pharmacy",
             "",
@@ -67,10 +64,7 @@ async fn a_failed_agreement_institution_is_served_a_numbered_notice_and_its_audi
             let (store, inspector) = (&store, &inspector);
             async move {
                 supervision::record(
-                    store,
-                    inspector,
-                    Lang::Zh,
-                    today,
+                    &crate::common::cx(store, inspector, Lang::Zh, today),
                     id,
                     &items,
                     Some(Outcome::Passed),
@@ -119,10 +113,7 @@ async fn a_failed_agreement_institution_is_served_a_numbered_notice_and_its_audi
 
         // The notice as a document carries the number it was served with.
         let doc = hrss_desk::workflow::documents::render(
-            &store,
-            &inspector,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &inspector, Lang::Zh, today),
             hrss_desk::domain::documents::DocKind::ViolationNotice,
             first,
         )
@@ -192,10 +183,7 @@ async fn notices_recorded_at_once_at_two_desks_get_two_numbers() {
             per_target: 2,
         };
         hrss_desk::workflow::draws::run(
-            &store,
-            &chief,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &chief, Lang::Zh, today),
             "诊所全覆盖",
             "designated-clinic",
             "",
@@ -218,29 +206,13 @@ async fn notices_recorded_at_once_at_two_desks_get_two_numbers() {
         let failed = vec![("clauses".to_string(), Outcome::Failed("超范围收费".into()))];
         for pair in ids.chunks(2).take(4) {
             let [x, y] = pair else { break };
+            let (cx_a, cx_b) = (
+                crate::common::cx(&store, &a, Lang::Zh, today),
+                crate::common::cx(&other, &b, Lang::Zh, today),
+            );
             let (r1, r2) = tokio::join!(
-                supervision::record(
-                    &store,
-                    &a,
-                    Lang::Zh,
-                    today,
-                    *x,
-                    &failed,
-                    Some(Outcome::Passed),
-                    None,
-                    "open"
-                ),
-                supervision::record(
-                    &other,
-                    &b,
-                    Lang::Zh,
-                    today,
-                    *y,
-                    &failed,
-                    Some(Outcome::Passed),
-                    None,
-                    "open"
-                ),
+                supervision::record(&cx_a, *x, &failed, Some(Outcome::Passed), None, "open"),
+                supervision::record(&cx_b, *y, &failed, Some(Outcome::Passed), None, "open"),
             );
             r1.unwrap();
             r2.unwrap();

@@ -42,10 +42,12 @@ async fn an_approval_applies_the_filing_and_is_audited_with_it() {
                 &me,
                 f.id,
                 f.version,
-                Decision::Approve,
-                "",
-                None,
-                &change_for(&f.facts),
+                &hrss_desk::store::FilingDecision {
+                    decision: Decision::Approve,
+                    reason: "",
+                    overridden: None,
+                    change: &change_for(&f.facts),
+                },
             )
             .await
             .unwrap();
@@ -89,10 +91,12 @@ async fn a_decision_on_a_version_no_longer_current_changes_nothing() {
                 &me,
                 f.id,
                 f.version + 5,
-                Decision::Approve,
-                "",
-                None,
-                &change_for(&f.facts),
+                &hrss_desk::store::FilingDecision {
+                    decision: Decision::Approve,
+                    reason: "",
+                    overridden: None,
+                    change: &change_for(&f.facts),
+                },
             )
             .await;
         assert!(
@@ -122,17 +126,20 @@ async fn two_clerks_deciding_one_filing_get_one_success_and_one_conflict() {
         let other = store.staff_by_login("lina").await.unwrap().unwrap();
         let f = clean_of(&store, FilingKind::Transfer).await;
         let change = change_for(&f.facts);
+        let approve = hrss_desk::store::FilingDecision {
+            decision: Decision::Approve,
+            reason: "",
+            overridden: None,
+            change: &change,
+        };
+        let ret = hrss_desk::store::FilingDecision {
+            decision: Decision::Return,
+            reason: "请补交材料",
+            ..approve
+        };
         let (a, b) = tokio::join!(
-            store.decide_filing(&me, f.id, f.version, Decision::Approve, "", None, &change),
-            store.decide_filing(
-                &other,
-                f.id,
-                f.version,
-                Decision::Return,
-                "请补交材料",
-                None,
-                &change
-            )
+            store.decide_filing(&me, f.id, f.version, &approve),
+            store.decide_filing(&other, f.id, f.version, &ret)
         );
         assert_eq!(
             u8::from(a.is_ok()) + u8::from(b.is_ok()),
@@ -160,10 +167,12 @@ async fn a_return_keeps_its_notice_and_leaves_the_person_alone() {
                 &me,
                 f.id,
                 f.version,
-                Decision::Return,
-                "一次性告知书：请补交解除劳动关系证明。",
-                None,
-                &change_for(&f.facts),
+                &hrss_desk::store::FilingDecision {
+                    decision: Decision::Return,
+                    reason: "一次性告知书：请补交解除劳动关系证明。",
+                    overridden: None,
+                    change: &change_for(&f.facts),
+                },
             )
             .await
             .unwrap();
@@ -207,10 +216,12 @@ async fn approving_a_batch_leaves_out_and_lists_the_filings_with_problems() {
             .collect();
         let mut ids = clean.clone();
         ids.extend(&dirty);
-        let said =
-            hrss_desk::workflow::approve_all(&store, &me, hrss_desk::i18n::Lang::En, today(), &ids)
-                .await
-                .unwrap();
+        let said = hrss_desk::workflow::approve_all(
+            &crate::common::cx(&store, &me, hrss_desk::i18n::Lang::En, today()),
+            &ids,
+        )
+        .await
+        .unwrap();
         assert!(said.starts_with("3 approved"), "{}: {said}", db.label);
         for id in &dirty {
             assert!(said.contains(&id.to_string()), "{said}");
@@ -322,10 +333,12 @@ async fn a_filing_in_review_is_marked_for_the_others_until_its_lease_ends() {
                 &other,
                 f.id,
                 f.version,
-                Decision::Approve,
-                "",
-                None,
-                &change_for(&f.facts),
+                &hrss_desk::store::FilingDecision {
+                    decision: Decision::Approve,
+                    reason: "",
+                    overridden: None,
+                    change: &change_for(&f.facts),
+                },
             )
             .await
             .unwrap();

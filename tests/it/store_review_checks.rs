@@ -30,10 +30,12 @@ async fn approve(store: &Store, f: &PendingFiling) {
             &me,
             f.id,
             f.version,
-            Decision::Approve,
-            overridden.unwrap_or(""),
-            overridden,
-            &change_for(&f.facts),
+            &hrss_desk::store::FilingDecision {
+                decision: Decision::Approve,
+                reason: overridden.unwrap_or(""),
+                overridden,
+                change: &change_for(&f.facts),
+            },
         )
         .await
         .unwrap();
@@ -214,10 +216,12 @@ async fn the_queue_narrows_to_the_filings_with_one_problem() {
                 &me,
                 f.id,
                 f.version,
-                Decision::Return,
-                "请补交",
-                None,
-                &change_for(&f.facts),
+                &hrss_desk::store::FilingDecision {
+                    decision: Decision::Return,
+                    reason: "请补交",
+                    overridden: None,
+                    change: &change_for(&f.facts),
+                },
             )
             .await
             .unwrap();

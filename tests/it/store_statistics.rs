@@ -26,14 +26,15 @@ async fn a_return_made_now_is_counted_in_this_month_for_its_clerk() {
         let id = db
             .scalar("SELECT MIN(id) FROM filing WHERE status = 'pending'")
             .await;
-        let draft = workflow::draft(&store, &clerk, Lang::Zh, today, id, Decision::Return)
-            .await
-            .unwrap();
+        let draft = workflow::draft(
+            &crate::common::cx(&store, &clerk, Lang::Zh, today),
+            id,
+            Decision::Return,
+        )
+        .await
+        .unwrap();
         workflow::decide(
-            &store,
-            &clerk,
-            Lang::Zh,
-            today,
+            &crate::common::cx(&store, &clerk, Lang::Zh, today),
             id,
             draft.version,
             Decision::Return,

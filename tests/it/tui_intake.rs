@@ -207,10 +207,7 @@ async fn a_resubmission_received_on_screen_shows_the_notice_it_answers() {
         })
         .expect("a pending suspension");
     hrss_desk::workflow::decide(
-        &store,
-        &clerk,
-        Lang::Zh,
-        today,
+        &crate::common::cx(&store, &clerk, Lang::Zh, today),
         original.id,
         original.version,
         hrss_desk::domain::decision::Decision::Return,

@@ -188,17 +188,14 @@ impl Backend {
 
     /// Records a payment at the case's version read (the case's version
     /// moves, so two desks cannot both take the last yuan). Ok is the new version.
-    #[allow(clippy::too_many_arguments)]
     pub async fn record_payment(
         &self,
         actor: &crate::domain::Staff,
         case: i64,
         seen_version: i64,
-        paid_on: NaiveDate,
-        amount: i64,
-        receipt: &str,
-        next: &NextDue,
+        rec: &PaymentRecord<'_>,
     ) -> Result<i64, StoreError> {
+        let PaymentRecord { paid_on, amount, receipt, next } = *rec;
         let mut tx = self.begin_write().await?;
         let updated = sqlx::query(
             "UPDATE inspection_case SET version = version + 1, due_on = $1, due_rule = $2, queue_key = $3,

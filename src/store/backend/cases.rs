@@ -118,20 +118,14 @@ impl Backend {
     /// Makes a move at the version the actor read: the stage and what the
     /// move changes, the documents attached, the event, and the audit entry
     /// commit together or not at all. Ok is the new version.
-    #[allow(clippy::too_many_arguments)]
     pub async fn move_case(
         &self,
         actor: &crate::domain::Staff,
         id: i64,
         seen_version: i64,
-        m: crate::domain::CaseMove,
-        effect: &crate::domain::procedure::MoveEffect,
-        attached: &[crate::domain::CaseFileKind],
-        on: NaiveDate,
-        note: &str,
-        next: &NextDue,
-        decision: Option<(i64, &str, &str)>,
+        rec: &CaseMoveRecord<'_>,
     ) -> Result<i64, StoreError> {
+        let CaseMoveRecord { m, effect, attached, on, note, next, decision } = *rec;
         let conflict = || StoreError::Conflict {
             entity: "case",
             id: id.to_string(),
@@ -189,8 +183,8 @@ impl Backend {
         .bind(effect.served_on)
         .bind(effect.outcome.map_or("", |o| o.code()))
         .bind(next.due_on)
-        .bind(decision.map_or(-1, |(fine, _, _)| fine))
-        .bind(decision.map_or("", |(_, article, _)| article))
+        .bind(decision.map_or(-1, |d| d.amount))
+        .bind(decision.map_or("", |d| d.article))
         .bind(id)
         .bind(seen_version)
         .bind(&next.rule)
@@ -202,7 +196,7 @@ impl Backend {
         .bind(effect.reminder_served_on)
         .bind(effect.court_applied_on)
         .bind(on)
-        .bind(decision.map_or("", |(_, _, kind)| kind))
+        .bind(decision.map_or("", |d| d.kind))
         .bind(effect.order_deadline)
         .bind(effect.approved_by.as_deref().unwrap_or(""))
         .bind(effect.hearing_on)
@@ -277,7 +271,7 @@ impl Backend {
         if let Some(s) = effect.served_by {
             detail.push_str(&format!(" served {}", s.code()));
         }
-        if let Some((amount, article, kind)) = decision {
+        if let Some(DecisionWritten { amount, article, kind }) = decision {
             detail.push_str(&format!("; {kind} {amount} under {article}"));
         }
         if let Some(by) = &effect.approved_by {
@@ -476,7 +470,6 @@ impl Backend {
     }
 
     /// Adds evidence or a document to the case file.
-    #[allow(clippy::too_many_arguments)]
     pub async fn add_case_file(
         &self,
         actor: &crate::domain::Staff,

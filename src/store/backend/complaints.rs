@@ -64,7 +64,6 @@ impl Backend {
     /// Records the decision on a pending complaint; an acceptance registers
     /// its case (numbered in turn for the year) in the same transaction.
     /// Ok is the case's id and number when one was registered.
-    #[allow(clippy::too_many_arguments)]
     pub async fn decide_complaint(
         &self,
         actor: &crate::domain::Staff,

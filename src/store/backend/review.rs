@@ -205,17 +205,14 @@ impl Backend {
     /// a filing changed meanwhile (or no longer pending) is a conflict and
     /// nothing is written. An approval applies `change` to the person in the
     /// same transaction, with one audit entry for all of it.
-    #[allow(clippy::too_many_arguments)]
     pub async fn decide_filing(
         &self,
         actor: &crate::domain::Staff,
         id: i64,
         seen_version: i64,
-        decision: crate::domain::decision::Decision,
-        reason: &str,
-        overridden: Option<&str>,
-        change: &crate::domain::decision::Change,
+        d: &FilingDecision<'_>,
     ) -> Result<i64, StoreError> {
+        let FilingDecision { decision, reason, overridden, change } = *d;
         use crate::domain::decision::Decision;
         let conflict = || StoreError::Conflict {
             entity: "filing",

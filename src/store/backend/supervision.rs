@@ -14,7 +14,6 @@ impl Backend {
 
     /// Records a pending inspection's outcome item by item, once: a second
     /// record of the same inspection is a conflict.
-    #[allow(clippy::too_many_arguments)]
     pub async fn record_inspection(
         &self,
         actor: &crate::domain::Staff,
@@ -264,17 +263,12 @@ impl Backend {
 
     /// Records a report received (`submitted`) and/or a result for a year,
     /// creating the year's review when there is none.
-    #[allow(clippy::too_many_arguments)]
     pub async fn record_annual(
         &self,
         actor: &str,
-        licence: i64,
-        year: i64,
-        due: NaiveDate,
-        submitted: Option<NaiveDate>,
-        result: Option<&str>,
-        note: &str,
+        rec: &AnnualRecord<'_>,
     ) -> Result<(), StoreError> {
+        let AnnualRecord { licence, year, due, submitted, result, note } = *rec;
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO annual_review (licence_id, year, due_on, submitted_on, result, note)

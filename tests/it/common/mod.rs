@@ -19,6 +19,19 @@ pub mod tools;
 /// clock for stores opened here).
 pub const TODAY: &str = "2026-11-27";
 
+/// A workflow context on an office calendar with no year loaded, for acts
+/// that count no working days.
+pub fn cx<'a>(
+    store: &'a Store,
+    staff: &'a hrss_desk::domain::Staff,
+    lang: hrss_desk::i18n::Lang,
+    today: chrono::NaiveDate,
+) -> hrss_desk::workflow::Cx<'a> {
+    static NO_CALENDAR: std::sync::LazyLock<hrss_desk::domain::WorkCalendar> =
+        std::sync::LazyLock::new(hrss_desk::domain::WorkCalendar::default);
+    hrss_desk::workflow::Cx::new(store, &NO_CALENDAR, staff, lang, today)
+}
+
 pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("TODAY is a date")
 }
