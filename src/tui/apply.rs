@@ -1,13 +1,14 @@
-//! What each action does to the program's state: moving, opening,
-//! switching panes, and the review queue's decisions and tags.
+//! What each action does to the program's state: moving, opening and
+//! switching panes here; a pane's own actions go to its module in `app/`
+//! (the review queue's to `app/review.rs`, the case queue's to
+//! `app/casework.rs`, …).
 
 use super::action::Action;
-use super::app::{App, Effect, Overlay, QueueChoice};
+use super::app::{App, Effect, Overlay};
 use super::palette::Palette;
 use super::pane::{LoadMode, PaneId};
-use crate::domain::decision::Decision;
 use crate::i18n::{self, Lang};
-use crate::store::{ListItem, ListKind};
+use crate::store::ListKind;
 
 /// The act a key's action starts, when a role is needed for it and the
 /// role alone decides (a filing's decision is refused in its draft, beside
@@ -133,7 +134,7 @@ impl App {
                     };
                 }
                 self.message = None;
-                let narrowed = self.pane == PaneId::Filings && self.queue_problem.is_some();
+                let narrowed = self.pane == PaneId::Filings && self.review.queue_problem.is_some();
                 match self.list_mut() {
                     Some(l) if !l.filter.is_empty() => {
                         l.filter.clear();
@@ -238,7 +239,6 @@ impl App {
                 self.open_case_views()
             }
             Action::Scope if self.pane == PaneId::Dashboard => self.stats_view(),
-            Action::Scope if self.pane != PaneId::Filings => vec![],
             Action::CaseMove => self.open_case_moves(),
             Action::Export => self.export_cases(),
             Action::SaveView if self.pane == PaneId::Cases && self.detail.is_none() => {
@@ -271,25 +271,6 @@ impl App {
                 }
             },
             Action::Assign => self.ask_assign(),
-            Action::Scope => {
-                use crate::domain::FilingKind;
-                let kinds = FilingKind::ALL;
-                self.queue = match self.queue {
-                    QueueChoice::All => QueueChoice::Kind(kinds[0]),
-                    QueueChoice::Kind(k) => match kinds.iter().position(|x| *x == k) {
-                        Some(i) if i + 1 < kinds.len() => QueueChoice::Kind(kinds[i + 1]),
-                        _ => QueueChoice::Mine,
-                    },
-                    QueueChoice::Mine => QueueChoice::DueSoon,
-                    QueueChoice::DueSoon => QueueChoice::All,
-                };
-                let scope = self.queue_scope();
-                let Some(list) = self.lists.get_mut(&ListKind::Filings) else {
-                    return vec![];
-                };
-                list.scope = scope;
-                vec![Effect::LoadPage(list.reload())]
-            }
             Action::Tag | Action::TagRange
                 if self.pane == PaneId::Cases && self.detail.is_none() =>
             {
@@ -298,76 +279,24 @@ impl App {
             Action::TagClean if self.pane == PaneId::Cases && self.detail.is_none() => {
                 self.tag_all_cases()
             }
-            Action::Tag | Action::TagClean | Action::TagRange | Action::ProblemFilter
-                if self.pane != PaneId::Filings =>
+            Action::Scope
+            | Action::Tag
+            | Action::TagClean
+            | Action::TagRange
+            | Action::ProblemFilter
+            | Action::Approve
+            | Action::Return
+                if self.pane == PaneId::Filings =>
             {
-                vec![]
+                self.review_action(action)
             }
-            Action::Tag => {
-                if let Some(id) = self.list().and_then(|l| l.selected()).map(ListItem::id)
-                    && !self.tagged.remove(&id)
-                {
-                    self.tagged.insert(id);
-                    self.tag_anchor = Some(id);
-                }
-                self.message = Some(i18n::tagged(self.lang, self.tagged.len()));
-                // Tagging moves on, so a run of filings is tagged key by key.
-                self.apply(Action::Down)
-            }
-            Action::TagClean => vec![Effect::TagClean { lang: self.lang }],
-            Action::TagRange => {
-                self.tag_range();
-                vec![]
-            }
-            Action::ProblemFilter => {
-                match &self.problem_tally {
-                    None => self.message = Some(i18n::problems_not_ready(self.lang).to_string()),
-                    Some(t) if t.is_empty() && self.queue_problem.is_none() => {
-                        self.message = Some(i18n::problems_none(self.lang).to_string())
-                    }
-                    Some(t) => {
-                        let cursor = self
-                            .queue_problem
-                            .as_ref()
-                            .and_then(|c| t.iter().position(|(x, _)| x == c))
-                            .map_or(0, |i| i + 1);
-                        self.overlay = Some(Overlay::Problems { cursor });
-                    }
-                }
-                vec![]
-            }
-            Action::Approve
-                if self.pane == PaneId::Filings
-                    && self.detail.is_none()
-                    && !self.tagged.is_empty() =>
-            {
-                vec![Effect::ApproveTagged {
-                    ids: self.tagged.iter().copied().collect(),
-                    lang: self.lang,
-                }]
-            }
-            Action::Approve | Action::Return => {
-                if self.pane != PaneId::Filings {
-                    return vec![];
-                }
-                let id = match &self.detail {
-                    Some(d) if d.kind == ListKind::Filings => Some(d.id),
-                    Some(_) => None,
-                    None => self.list().and_then(|l| l.selected()).map(ListItem::id),
-                };
-                let decision = if action == Action::Approve {
-                    Decision::Approve
-                } else {
-                    Decision::Return
-                };
-                id.map(|id| Effect::PrepareDecision {
-                    id,
-                    decision,
-                    lang: self.lang,
-                })
-                .into_iter()
-                .collect()
-            }
+            Action::Scope
+            | Action::Tag
+            | Action::TagClean
+            | Action::TagRange
+            | Action::ProblemFilter
+            | Action::Approve
+            | Action::Return => vec![],
             Action::Filter if self.pane == PaneId::Licences => {
                 self.lookup.editing = true;
                 vec![]
@@ -379,38 +308,6 @@ impl App {
                 vec![]
             }
         }
-    }
-
-    /// Tags every loaded filing between the last one tagged by hand and the
-    /// cursor, both included.
-    fn tag_range(&mut self) {
-        let lang = self.lang;
-        let Some(list) = self.list() else { return };
-        let anchor = self
-            .tag_anchor
-            .and_then(|a| list.items.iter().position(|i| i.id() == a));
-        let (Some(a), Some(_)) = (anchor, list.selected()) else {
-            self.message = Some(i18n::tag_range_needs_anchor(lang).to_string());
-            return;
-        };
-        let c = list.cursor;
-        let ids: Vec<i64> = list.items[a.min(c)..=a.max(c)]
-            .iter()
-            .map(ListItem::id)
-            .collect();
-        self.tagged.extend(ids);
-        self.message = Some(i18n::tagged(lang, self.tagged.len()));
-    }
-
-    /// Narrows the queue to one problem (None: every filing) and reloads it.
-    pub(super) fn choose_problem(&mut self, code: Option<String>) -> Vec<Effect> {
-        self.queue_problem = code;
-        let scope = self.queue_scope();
-        let Some(list) = self.lists.get_mut(&ListKind::Filings) else {
-            return vec![];
-        };
-        list.scope = scope;
-        vec![Effect::LoadPage(list.reload())]
     }
 
     /// Another desk (or this one) changed the data: what is on screen is

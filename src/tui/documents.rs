@@ -58,7 +58,7 @@ impl App {
         let lang = self.lang;
         if self.detail.is_none()
             && self.pane == super::pane::PaneId::Filings
-            && let Some(id) = self.last_returned
+            && let Some(id) = self.review.last_returned
         {
             return self.print(DocKind::CorrectionNotice, id);
         }

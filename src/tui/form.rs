@@ -4,10 +4,8 @@
 //! case file (`e` in a case). Enter moves to the next field; F2 or Ctrl-S
 //! registers; Esc closes it keeping what was typed for the next time.
 
-use super::app::{App, Effect, Overlay};
 use crate::domain::{CaseFileKind, InspectionMatter};
 use crate::i18n::{self, Lang};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -124,6 +122,18 @@ impl FormField {
     }
 }
 
+/// What the first step of receiving a filing settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceiveHead {
+    pub form: crate::domain::intake::Form,
+    pub uscc: String,
+    /// The employer's name, or empty for one registering.
+    pub employer: String,
+    pub received_on: chrono::NaiveDate,
+    pub channel: crate::domain::Channel,
+    pub resubmits: Option<i64>,
+}
+
 /// What a form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
@@ -148,7 +158,7 @@ pub enum Purpose {
     /// Receiving a filing, first step: what, from whom, when, how.
     ReceiveStart,
     /// Receiving a filing, second step: its fields and its materials.
-    Receive(Box<super::receiving::ReceiveHead>),
+    Receive(Box<ReceiveHead>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -262,168 +272,6 @@ impl Form {
             .iter()
             .find(|f| f.key == key)
             .map_or(String::new(), FormField::value)
-    }
-}
-
-impl App {
-    /// Opens `fresh`, or the form of the same purpose closed unsent.
-    pub(super) fn open_form(&mut self, fresh: Form) {
-        let kept = match self.form_draft.take() {
-            Some(Overlay::Form(f)) if f.purpose == fresh.purpose => Some(f),
-            other => {
-                self.form_draft = other;
-                None
-            }
-        };
-        self.overlay = Some(Overlay::Form(kept.unwrap_or(fresh)));
-    }
-
-    /// Keys of an open form; None when no form is open.
-    pub(super) fn form_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
-        let Some(Overlay::Form(form)) = &mut self.overlay else {
-            return None;
-        };
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        let n = form.fields.len();
-        let field = &mut form.fields[form.focus];
-        match k.code {
-            // Closing keeps what was typed: the same form opens with it again.
-            KeyCode::Esc => {
-                self.form_draft = self.overlay.take();
-                self.message = Some(i18n::form_kept(self.lang).to_string());
-            }
-            // Enter moves on, as on a paper form; F2 or Ctrl-S registers.
-            KeyCode::Tab | KeyCode::Down | KeyCode::Enter => form.focus = (form.focus + 1) % n,
-            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + n - 1) % n,
-            // The items not filled in yet, passed: most of a routine visit.
-            KeyCode::F(3) => {
-                for f in &mut form.fields {
-                    if f.kind.ticked() && f.choice == 0 {
-                        f.choice = 1;
-                    }
-                }
-            }
-            KeyCode::F(2) | KeyCode::Char('s') if k.code == KeyCode::F(2) || ctrl => {
-                if form.sending {
-                    return Some(vec![]);
-                }
-                let unset: Vec<&str> = form
-                    .fields
-                    .iter()
-                    .filter(|f| f.kind.ticked() && f.choice == 0)
-                    .map(|f| f.label.as_str())
-                    .collect();
-                if !unset.is_empty() {
-                    form.error = Some(i18n::items_unfilled(self.lang, &unset));
-                    return Some(vec![]);
-                }
-                form.sending = true;
-                form.error = None;
-                let lang = self.lang;
-                let ask = Effect::SubmitForm {
-                    form: Box::new(form.clone()),
-                    lang,
-                };
-                return Some(vec![ask]);
-            }
-            KeyCode::Left | KeyCode::Right => {
-                let forward = k.code == KeyCode::Right;
-                match &field.kind {
-                    Kind::OneOf(o) if !o.is_empty() => {
-                        field.choice =
-                            (field.choice + if forward { 1 } else { o.len() - 1 }) % o.len();
-                    }
-                    Kind::AnyOf(o) if !o.is_empty() => {
-                        field.cursor =
-                            (field.cursor + if forward { 1 } else { o.len() - 1 }) % o.len();
-                    }
-                    // Round passed → failed → not applicable (1..=3).
-                    Kind::Check | Kind::Material => {
-                        field.choice = match (field.choice, forward) {
-                            (0, true) | (3, true) => 1,
-                            (0, false) | (1, false) => 3,
-                            (c, true) => c + 1,
-                            (c, false) => c - 1,
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            KeyCode::Char(' ') if matches!(field.kind, Kind::AnyOf(_) | Kind::Flag) => {
-                if field.kind == Kind::Flag {
-                    field.flag = !field.flag;
-                } else if let Some(p) = field.picks.get_mut(field.cursor) {
-                    *p = !*p;
-                }
-            }
-            KeyCode::Backspace
-                if matches!(field.kind, Kind::Text | Kind::Date) || field.kind.ticked() =>
-            {
-                field.text.pop();
-            }
-            KeyCode::Char(c)
-                if !ctrl
-                    && !c.is_control()
-                    && (matches!(field.kind, Kind::Text | Kind::Date) || field.kind.ticked()) =>
-            {
-                if field.kind.ticked() {
-                    // A finding (a note) is what a failed (invalid) item has.
-                    field.choice = 2;
-                }
-                if field.text.chars().count() < FIELD_MAX_CHARS {
-                    field.text.push(c);
-                }
-            }
-            _ => {}
-        }
-        Some(vec![])
-    }
-
-    /// The answer to a submitted form: said and closed, or kept open with why.
-    pub(super) fn form_done(&mut self, r: Result<FormReply, String>) -> Vec<Effect> {
-        match r {
-            Ok(FormReply::Next(next)) => {
-                self.overlay = Some(Overlay::Form(*next));
-                vec![]
-            }
-            Ok(FormReply::Choose { key, options, note }) => {
-                if let Some(Overlay::Form(f)) = &mut self.overlay {
-                    if let Some(i) = f.fields.iter().position(|x| x.key == key) {
-                        f.fields[i].kind = Kind::OneOf(options);
-                        f.fields[i].choice = 0;
-                        f.focus = i;
-                    }
-                    f.error = Some(note);
-                    f.sending = false;
-                }
-                vec![]
-            }
-            Ok(FormReply::Received { said, id }) => {
-                self.overlay = None;
-                self.form_draft = None;
-                self.message = Some(said);
-                self.pane = super::pane::PaneId::Filings;
-                let mut fx = self.data_changed();
-                fx.extend(self.open_detail(crate::store::ListKind::Filings, id));
-                fx.push(Effect::TakeLease { id });
-                fx
-            }
-            Ok(FormReply::Done(done)) => {
-                self.overlay = None;
-                self.form_draft = None;
-                self.message = Some(done);
-                self.data_changed()
-            }
-            Err(e) => {
-                if let Some(Overlay::Form(f)) = &mut self.overlay {
-                    f.error = Some(e);
-                    f.sending = false;
-                } else {
-                    self.message = Some(e);
-                }
-                vec![]
-            }
-        }
     }
 }
 

@@ -4,7 +4,6 @@
 use super::app::{App, Overlay};
 use super::messages::{AppEvent, Effect};
 use super::pane::LoadMode;
-use crate::domain::decision::Decision;
 use crate::i18n;
 use crate::store::ListKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -112,27 +111,6 @@ impl App {
                 }
                 vec![]
             }
-            AppEvent::DecisionReady(r) => {
-                match r {
-                    Ok(draft) if draft.decision == Decision::Return && draft.refused.is_none() => {
-                        let lines = super::notice::opening_lines(
-                            self.lang,
-                            &draft,
-                            self.notices.get(&draft.id),
-                        );
-                        let editor = super::notice::editor(lines);
-                        self.overlay = Some(Overlay::Notice { draft, editor })
-                    }
-                    Ok(draft) => {
-                        self.overlay = Some(Overlay::Decide {
-                            draft,
-                            input: String::new(),
-                        })
-                    }
-                    Err(e) => self.message = Some(e),
-                }
-                vec![]
-            }
             AppEvent::Revealed { id, result } => {
                 match result {
                     Ok(Some(data)) => {
@@ -160,21 +138,6 @@ impl App {
                 }
                 vec![]
             }
-            AppEvent::ProblemCounts(counts) => {
-                self.problems.extend(counts);
-                vec![]
-            }
-            AppEvent::FilingProblems { id, problems } => {
-                if let Some(d) = self
-                    .detail
-                    .as_mut()
-                    .filter(|d| d.kind == ListKind::Filings && d.id == id)
-                {
-                    self.problems.insert(id, problems.len());
-                    d.problems = Some(problems);
-                }
-                vec![]
-            }
             AppEvent::DataChanged => self.data_changed(),
             AppEvent::Ended { .. } => {
                 self.quit = true;
@@ -194,58 +157,12 @@ impl App {
             AppEvent::Inspectors { ids, result } => self.inspectors_loaded(ids, result),
             AppEvent::CasesTagged(r) => self.cases_tagged(r),
             AppEvent::ViewsLoaded(r) => self.views_loaded(r),
-            AppEvent::Tally(r) => {
-                match r {
-                    Ok(t) => self.problem_tally = Some(t),
-                    Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
-                }
-                vec![]
-            }
-            AppEvent::CleanFilings(r) => {
-                match r {
-                    Ok(ids) => {
-                        self.tagged.extend(ids);
-                        self.message = Some(i18n::tagged(self.lang, self.tagged.len()));
-                    }
-                    Err(e) => self.message = Some(e),
-                }
-                vec![]
-            }
-            AppEvent::Decided(r) => {
-                match r {
-                    Ok(done) => {
-                        self.message = Some(done);
-                        if let Some(Overlay::Notice { draft, .. }) = self.deciding.take() {
-                            self.notices.remove(&draft.id);
-                            // Its notice is printed next, with `p`, as a rule.
-                            self.last_returned = Some(draft.id);
-                            self.message = Some(format!(
-                                "{}{}{}",
-                                self.message.take().unwrap_or_default(),
-                                self.lang.pick("", " "),
-                                i18n::print_hint(self.lang)
-                            ));
-                        }
-                        self.detail = None;
-                        self.tagged.clear();
-                        self.tag_anchor = None;
-                        self.problems.clear();
-                        let mut fx = vec![Effect::LoadCounts, Effect::LoadTally];
-                        if let Some(l) = self.lists.get_mut(&ListKind::Filings) {
-                            fx.push(Effect::LoadPage(l.reload()));
-                        }
-                        return fx;
-                    }
-                    Err(e) => {
-                        self.message = Some(e);
-                        // The clerk's remark or reason is not lost with the refusal.
-                        if let Some(o) = self.deciding.take() {
-                            self.overlay = Some(o);
-                        }
-                    }
-                }
-                vec![]
-            }
+            e @ (AppEvent::DecisionReady(_)
+            | AppEvent::ProblemCounts(_)
+            | AppEvent::FilingProblems { .. }
+            | AppEvent::Tally(_)
+            | AppEvent::CleanFilings(_)
+            | AppEvent::Decided(_)) => self.review_event(e),
             AppEvent::Dashboard(r) => {
                 self.dashboard = Some(r);
                 vec![]

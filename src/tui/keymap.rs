@@ -360,6 +360,28 @@ pub fn describe(b: &Binding, lang: Lang) -> String {
     }
 }
 
+impl Problem {
+    /// The problem as one sentence for the help's list.
+    pub fn sentence(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        let place = if self.section.is_empty() {
+            self.origin.clone()
+        } else {
+            format!("{} [{}]", self.origin, self.section)
+        };
+        match (&self.what, lang) {
+            (Unreadable(m), Lang::Zh) => format!("{place}：无法解析（{m}）"),
+            (Unreadable(m), Lang::En) => format!("{place}: cannot be read ({m})"),
+            (UnknownSection, Lang::Zh) => format!("{place}：没有这个分区"),
+            (UnknownSection, Lang::En) => format!("{place}: no such section"),
+            (UnknownAction(a), Lang::Zh) => format!("{place}：未知动作“{a}”"),
+            (UnknownAction(a), Lang::En) => format!("{place}: unknown action \"{a}\""),
+            (BadKey(k), Lang::Zh) => format!("{place}：无法识别的按键“{k}”"),
+            (BadKey(k), Lang::En) => format!("{place}: unrecognised key \"{k}\""),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

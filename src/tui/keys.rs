@@ -116,7 +116,7 @@ impl App {
                         text,
                     };
                     // Kept until the decision is taken: a refusal brings it back.
-                    self.deciding = self.overlay.take();
+                    self.review.deciding = self.overlay.take();
                     vec![Effect::Decide(ask)]
                 }
                 KeyCode::Backspace => {
@@ -170,7 +170,7 @@ impl App {
             return fx;
         }
         if let Some(Overlay::Problems { cursor }) = &mut self.overlay {
-            let rows = 1 + self.problem_tally.as_ref().map_or(0, Vec::len);
+            let rows = 1 + self.review.problem_tally.as_ref().map_or(0, Vec::len);
             return match k.code {
                 KeyCode::Up | KeyCode::Char('k') => {
                     *cursor = cursor.saturating_sub(1);
@@ -182,7 +182,8 @@ impl App {
                 }
                 KeyCode::Enter => {
                     let chosen = cursor.checked_sub(1).and_then(|i| {
-                        self.problem_tally
+                        self.review
+                            .problem_tally
                             .as_ref()
                             .and_then(|t| t.get(i))
                             .map(|(c, _)| c.clone())

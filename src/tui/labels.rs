@@ -84,37 +84,6 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
     lang.pick(zh, en)
 }
 
-pub fn queue_scope(lang: Lang, scope: &super::app::QueueChoice) -> String {
-    use super::app::QueueChoice::*;
-    match (scope, lang) {
-        (All, _) => String::new(),
-        (Kind(k), _) => format!("{}{}", lang.pick("范围：", "scope: "), k.label(lang)),
-        (Mine, Lang::Zh) => "范围：我的".into(),
-        (Mine, Lang::En) => "scope: mine".into(),
-        (DueSoon, Lang::Zh) => "范围：3个工作日内到期".into(),
-        (DueSoon, Lang::En) => "scope: due within 3 working days".into(),
-    }
-}
-
-pub fn keymap_problem(lang: Lang, p: &super::keymap::Problem) -> String {
-    use super::keymap::ProblemKind::*;
-    let place = if p.section.is_empty() {
-        p.origin.clone()
-    } else {
-        format!("{} [{}]", p.origin, p.section)
-    };
-    match (&p.what, lang) {
-        (Unreadable(m), Lang::Zh) => format!("{place}：无法解析（{m}）"),
-        (Unreadable(m), Lang::En) => format!("{place}: cannot be read ({m})"),
-        (UnknownSection, Lang::Zh) => format!("{place}：没有这个分区"),
-        (UnknownSection, Lang::En) => format!("{place}: no such section"),
-        (UnknownAction(a), Lang::Zh) => format!("{place}：未知动作“{a}”"),
-        (UnknownAction(a), Lang::En) => format!("{place}: unknown action \"{a}\""),
-        (BadKey(k), Lang::Zh) => format!("{place}：无法识别的按键“{k}”"),
-        (BadKey(k), Lang::En) => format!("{place}: unrecognised key \"{k}\""),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,6 @@
 //! (work off the UI task) and the events that come back (keys, resizes,
 //! the database's answers).
 
-use super::app::{DecisionAsk, DecisionDraft};
 use super::lookup::SearchAsk;
 use super::pane::PageAsk;
 use crate::domain::decision::Decision;
@@ -12,6 +11,16 @@ use crate::store::{Counts, Dashboard, Detail, ListItem, ListKind};
 use ratatui::crossterm::event::KeyEvent;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// A decision on a filing, confirmed, at the version the clerk read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionAsk {
+    pub id: i64,
+    pub version: i64,
+    pub decision: Decision,
+    /// The notice (return) or the override reason (approve over problems).
+    pub text: String,
+}
 
 /// Work for the loop to do off the UI task; results come back as events.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,7 +190,7 @@ pub enum AppEvent {
     },
     Counts(Result<Counts, String>),
     IndexReady(Result<Arc<Index>, String>),
-    DecisionReady(Result<DecisionDraft, String>),
+    DecisionReady(Result<crate::workflow::Draft, String>),
     /// A decision taken (the sentence to show) or refused (why).
     Decided(Result<String, String>),
     /// The clean pending filings, to tag.

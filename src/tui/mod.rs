@@ -20,10 +20,12 @@ pub mod labels;
 pub mod lookup;
 pub mod messages;
 mod notice;
+pub mod overlay;
 pub mod palette;
 pub mod pane;
 pub mod receiving;
 pub mod render;
+pub mod review;
 mod runner;
 pub mod screen;
 pub mod statistics;
@@ -131,7 +133,7 @@ impl Opening<'_> {
             self.today,
             self.size,
         );
-        app.case_settings = crate::workflow::cases::settings(self.store).await;
+        app.cases.settings = crate::workflow::cases::settings(self.store).await;
         if let Ok(days) = crate::search::warn_days(self.store).await {
             app.licence_warn_days = days;
         }

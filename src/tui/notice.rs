@@ -3,10 +3,8 @@
 //! closed without returning (Esc, Ctrl-C, a refusal) is kept per filing,
 //! so `r` picks it up again.
 
-use super::app::{App, DecisionAsk, Effect, Overlay};
 use super::text::clean;
 use crate::i18n;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
@@ -58,54 +56,10 @@ pub fn opening_lines(
     }
 }
 
-impl App {
-    /// Keys while the notice is open: Ctrl-S or F2 returns the filing with
-    /// it; Esc closes it and keeps the edit; everything else edits.
-    pub(super) fn notice_key(&mut self, k: KeyEvent) -> Vec<Effect> {
-        let Some(Overlay::Notice { draft, editor }) = &mut self.overlay else {
-            return vec![];
-        };
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        match k.code {
-            // Ctrl-C as everywhere: it closes as Esc does, keeping the edit.
-            // (The notice's keys come here straight, for its Alt keys.)
-            KeyCode::Esc | KeyCode::Char('c') if k.code == KeyCode::Esc || ctrl => {
-                self.notices
-                    .insert(draft.id, (draft.version, editor.lines().to_vec()));
-                self.message = Some(i18n::notice_kept(self.lang, draft.id));
-                self.overlay = None;
-                vec![]
-            }
-            KeyCode::Char('s') if ctrl => self.return_with_notice(),
-            KeyCode::F(2) => self.return_with_notice(),
-            _ => {
-                editor.input(k);
-                vec![]
-            }
-        }
-    }
-
-    fn return_with_notice(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Notice { draft, editor }) = &self.overlay else {
-            return vec![];
-        };
-        // Kept until the return is taken: a refusal brings the edit back.
-        self.notices
-            .insert(draft.id, (draft.version, editor.lines().to_vec()));
-        let ask = DecisionAsk {
-            id: draft.id,
-            version: draft.version,
-            decision: draft.decision,
-            text: text(editor),
-        };
-        self.deciding = self.overlay.take();
-        vec![Effect::Decide(ask)]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
     fn the_stored_text_drops_trailing_blank_lines_and_ends_with_one_newline() {

@@ -5,7 +5,7 @@
 //! of its checklist ticked. Saved, it is checked at once and the clerk reads
 //! its problems before the applicant leaves; `p` on it prints the receipt.
 
-use super::form::{Form, FormField, FormReply, Kind, Purpose};
+use super::form::{Form, FormField, FormReply, Kind, Purpose, ReceiveHead};
 use crate::domain::Channel;
 use crate::domain::intake::{self, MaterialTick, Receipt};
 use crate::i18n::{self, Lang};
@@ -13,18 +13,6 @@ use crate::store::Store;
 use crate::workflow::Cx;
 use crate::workflow::intake::EmployerFound;
 use chrono::NaiveDate;
-
-/// What the first step settled.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReceiveHead {
-    pub form: intake::Form,
-    pub uscc: String,
-    /// The employer's name, or empty for one registering.
-    pub employer: String,
-    pub received_on: NaiveDate,
-    pub channel: Channel,
-    pub resubmits: Option<i64>,
-}
 
 impl Form {
     /// The first step: kind, employer, day received, channel, and the

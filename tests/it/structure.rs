@@ -71,3 +71,99 @@ fn dependencies_point_down() {
         assert!(found.is_empty(), "{under} reaches up: {found:?}");
     }
 }
+
+/// The screen's modules (`tui/X.rs`, or a folder `tui/X/` counted as one)
+/// and those each names, by `crate::tui::X` or the `super::` that reaches
+/// the same place.
+fn tui_graph() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let module = |p: &Path| -> (String, usize) {
+        let rel: Vec<String> = p
+            .strip_prefix(&root)
+            .unwrap()
+            .with_extension("")
+            .iter()
+            .map(|c| c.to_string_lossy().into_owned())
+            .collect();
+        // How many `super::` lead from this file to `tui`'s own level.
+        let depth = rel.len() - usize::from(rel.last().is_some_and(|l| l == "mod"));
+        (rel[0].clone(), depth)
+    };
+    let files = sources(&root);
+    let names: std::collections::BTreeSet<String> = files.iter().map(|f| module(f).0).collect();
+    let mut graph = std::collections::BTreeMap::new();
+    for f in &files {
+        let (me, depth) = module(f);
+        let to_tui = "super::".repeat(depth);
+        let text = std::fs::read_to_string(f).unwrap();
+        let edges: &mut std::collections::BTreeSet<String> = graph.entry(me.clone()).or_default();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            let mut reached = Vec::new();
+            for part in line.split("crate::tui::").skip(1) {
+                reached.push(part);
+            }
+            if depth > 0 {
+                for (i, _) in line.match_indices(&to_tui) {
+                    // Not a longer chain of `super::` reaching further up.
+                    if i >= 7 && &line[i - 7..i] == "super::" {
+                        continue;
+                    }
+                    reached.push(&line[i + to_tui.len()..]);
+                }
+            }
+            for part in reached {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if name != me && names.contains(&name) {
+                    edges.insert(name);
+                }
+            }
+        }
+    }
+    graph
+}
+
+/// No two of the screen's modules name each other, directly or round a
+/// longer loop (issue 20: each pane's state below the app that acts on it).
+#[test]
+fn the_screens_modules_form_no_cycle() {
+    let graph = tui_graph();
+    // A depth-first walk: a module met again while still on the path closes a loop.
+    fn walk(
+        at: &str,
+        graph: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|p| p == at) {
+            let mut cycle = path[i..].to_vec();
+            cycle.push(at.to_string());
+            return Some(cycle);
+        }
+        if !done.insert(at.to_string()) {
+            return None;
+        }
+        path.push(at.to_string());
+        for next in graph.get(at).into_iter().flatten() {
+            if let Some(c) = walk(next, graph, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        None
+    }
+    assert!(graph.len() > 20 && graph.contains_key("app"), "{graph:?}");
+    let mut done = std::collections::BTreeSet::new();
+    for start in graph.keys() {
+        let cycle = walk(start, &graph, &mut Vec::new(), &mut done);
+        assert!(
+            cycle.is_none(),
+            "import cycle: {}",
+            cycle.unwrap().join(" → ")
+        );
+    }
+    // The walk sees the edges there are: the app names the review's state.
+    assert!(graph["app"].contains("review"), "{:?}", graph["app"]);
+}

@@ -809,7 +809,10 @@ fn returning_a_filing_drafts_the_notice_with_every_problem_and_lets_the_clerk_ed
         "the queue and counts reload"
     );
     assert!(draw(&a).contains("申报1已退回更正"));
-    assert!(a.notices.is_empty(), "a notice sent is no longer kept");
+    assert!(
+        a.review.notices.is_empty(),
+        "a notice sent is no longer kept"
+    );
 }
 
 #[test]
@@ -871,11 +874,14 @@ fn decisions_belong_to_the_filings_pane_only() {
 fn tagged_filings_are_approved_together_and_clean_ones_tag_at_once() {
     let mut a = app(Lang::Zh, 80, 24);
     typed(&mut a, KeyCode::Char(' '));
-    assert!(a.tagged.contains(&1));
+    assert!(a.review.tagged.contains(&1));
     assert_eq!(a.list().unwrap().cursor, 1, "tagging moves on");
     assert!(draw(&a).contains("*参保登记"), "{}", draw(&a));
     typed(&mut a, KeyCode::Char('T'));
-    assert_eq!(a.tagged.iter().copied().collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(
+        a.review.tagged.iter().copied().collect::<Vec<_>>(),
+        vec![1, 2]
+    );
     match key(&mut a, KeyCode::Char('a')).as_slice() {
         [Effect::ApproveTagged { ids, .. }] => assert_eq!(ids, &vec![1, 2]),
         other => panic!("{other:?}"),
@@ -883,15 +889,15 @@ fn tagged_filings_are_approved_together_and_clean_ones_tag_at_once() {
     a.handle(AppEvent::Decided(Ok(
         "已办结1件；以下有问题，未办结：1".into()
     )));
-    assert!(a.tagged.is_empty());
+    assert!(a.review.tagged.is_empty());
     assert!(draw(&a).contains("未办结：1"));
     // Space again untags.
     act(&mut a, Action::Top);
     typed(&mut a, KeyCode::Char(' '));
-    assert!(a.tagged.contains(&1));
+    assert!(a.review.tagged.contains(&1));
     act(&mut a, Action::Top);
     typed(&mut a, KeyCode::Char(' '));
-    assert!(!a.tagged.contains(&1));
+    assert!(!a.review.tagged.contains(&1));
 }
 
 #[test]
@@ -1013,7 +1019,7 @@ fn f_walks_the_queue_through_each_kind_mine_and_due_soon() {
     let mut a = app(Lang::Zh, 80, 24);
     let fx = a.apply(Action::Scope);
     assert_eq!(
-        a.queue,
+        a.review.queue,
         QueueChoice::Kind(hrss_desk::domain::FilingKind::Enroll)
     );
     match fx.as_slice() {
@@ -1024,16 +1030,16 @@ fn f_walks_the_queue_through_each_kind_mine_and_due_soon() {
     for _ in 0..7 {
         a.apply(Action::Scope);
     }
-    assert_eq!(a.queue, QueueChoice::Mine);
+    assert_eq!(a.review.queue, QueueChoice::Mine);
     assert_eq!(a.queue_scope().assigned_to, Some(1));
     a.apply(Action::Scope);
-    assert_eq!(a.queue, QueueChoice::DueSoon);
+    assert_eq!(a.review.queue, QueueChoice::DueSoon);
     // Today is Fri 27 Nov 2026: due soon = due by Wed 2 Dec, so received by Wed 18 Nov
     // (18 Nov + 10 working days = 2 Dec); the end of that day in Beijing is 15:59:59 UTC.
     let by = a.queue_scope().received_by.unwrap();
     assert_eq!(by.format("%Y-%m-%d %H:%M").to_string(), "2026-11-18 15:59");
     a.apply(Action::Scope);
-    assert_eq!(a.queue, QueueChoice::All);
+    assert_eq!(a.review.queue, QueueChoice::All);
     assert_eq!(a.queue_scope(), hrss_desk::store::QueueScope::default());
 }
 
@@ -1108,7 +1114,7 @@ fn p_narrows_the_queue_to_one_problem_and_esc_widens_it_again() {
     key(&mut a, KeyCode::Down);
     let fx = key(&mut a, KeyCode::Enter);
     assert!(a.overlay.is_none());
-    assert_eq!(a.queue_problem.as_deref(), Some("material-missing"));
+    assert_eq!(a.review.queue_problem.as_deref(), Some("material-missing"));
     match fx.as_slice() {
         [Effect::LoadPage(ask)] => {
             assert_eq!(
@@ -1125,7 +1131,7 @@ fn p_narrows_the_queue_to_one_problem_and_esc_widens_it_again() {
     assert!(matches!(a.overlay, Some(Overlay::Problems { cursor: 1 })));
     key(&mut a, KeyCode::Esc);
     let fx = a.apply(Action::Back);
-    assert_eq!(a.queue_problem, None);
+    assert_eq!(a.review.queue_problem, None);
     match fx.as_slice() {
         [Effect::LoadPage(ask)] => assert_eq!(ask.request.scope.problem, None),
         other => panic!("{other:?}"),
@@ -1135,11 +1141,11 @@ fn p_narrows_the_queue_to_one_problem_and_esc_widens_it_again() {
 #[test]
 fn before_the_whole_queue_is_checked_p_says_to_wait() {
     let mut a = app(Lang::En, 80, 24);
-    a.problem_tally = None;
+    a.review.problem_tally = None;
     a.apply(Action::ProblemFilter);
     assert!(a.overlay.is_none());
     assert!(a.message.as_deref().unwrap().contains("Still checking"));
-    a.problem_tally = Some(vec![]);
+    a.review.problem_tally = Some(vec![]);
     a.apply(Action::ProblemFilter);
     assert!(a.message.as_deref().unwrap().contains("no problem"));
 }
@@ -1150,14 +1156,14 @@ fn v_tags_every_filing_from_the_last_tagged_one_to_the_cursor() {
     // Without a first tag there is no range: it says how.
     act(&mut a, Action::Down);
     act(&mut a, Action::TagRange);
-    assert!(a.tagged.is_empty());
+    assert!(a.review.tagged.is_empty());
     assert!(a.message.as_deref().unwrap().contains("空格"));
     act(&mut a, Action::Top);
     act(&mut a, Action::Tag);
-    assert_eq!(a.tagged.len(), 1);
+    assert_eq!(a.review.tagged.len(), 1);
     act(&mut a, Action::Bottom);
     act(&mut a, Action::TagRange);
-    assert_eq!(a.tagged.iter().copied().collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(a.review.tagged.iter().copied().collect::<Vec<_>>(), [1, 2]);
 }
 
 #[test]
@@ -1181,7 +1187,7 @@ fn in_the_notice_ctrl_c_keeps_the_edit_and_alt_keys_stay_in_the_editor() {
         "the first Ctrl-C only closes the notice"
     );
     assert!(a.overlay.is_none());
-    let kept = &a.notices[&1].1;
+    let kept = &a.review.notices[&1].1;
     assert!(
         kept.last().unwrap().trim_end().ends_with('。'),
         "the word went: {kept:?}"

@@ -51,7 +51,7 @@ fn f_chooses_a_view_of_the_case_queue() {
     assert!(draw(&a).contains("5个工作日内到期"));
     key(&mut a, KeyCode::Down);
     let fx = key(&mut a, KeyCode::Enter);
-    assert_eq!(a.case_view, CaseView::Overdue);
+    assert_eq!(a.cases.view, CaseView::Overdue);
     match fx.as_slice() {
         [Effect::LoadPage(ask)] => {
             assert_eq!(ask.kind, ListKind::Cases);
@@ -62,9 +62,9 @@ fn f_chooses_a_view_of_the_case_queue() {
     }
     feed(&mut a, fx);
     assert!(draw(&a).contains("已超期"));
-    a.case_view = CaseView::Mine;
+    a.cases.view = CaseView::Mine;
     assert_eq!(a.case_scope().inspector, Some(1));
-    a.case_view = CaseView::Unassigned;
+    a.cases.view = CaseView::Unassigned;
     assert!(a.case_scope().unassigned);
 }
 
@@ -290,7 +290,7 @@ fn tagged_cases_take_one_step_get_assigned_and_export_together() {
     assert!(a.message.as_deref().unwrap().contains("请先标记"));
     act(&mut a, Action::Tag);
     act(&mut a, Action::TagRange);
-    assert_eq!(a.case_tagged.iter().copied().collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(a.cases.tagged.iter().copied().collect::<Vec<_>>(), [1, 2]);
     assert!(a.message.as_deref().unwrap().contains("已标记2件"));
     a.apply(Action::CaseMove);
     let Some(Overlay::BulkMoves { ids, moves, .. }) = a.overlay.clone() else {
@@ -323,7 +323,7 @@ fn tagged_cases_take_one_step_get_assigned_and_export_together() {
     }
     // Done: the tags go.
     a.handle(AppEvent::CaseDone(Ok("已办理2件。".into())));
-    assert!(a.case_tagged.is_empty());
+    assert!(a.cases.tagged.is_empty());
 }
 
 #[test]
@@ -331,7 +331,7 @@ fn a_view_is_saved_by_name_and_chosen_again_with_its_filter() {
     use hrss_desk::tui::casework::SavedView;
     let mut a = app(Lang::Zh, 100, 30);
     act(&mut a, Action::Pane3);
-    a.case_view = CaseView::Overdue;
+    a.cases.view = CaseView::Overdue;
     a.apply(Action::SaveView);
     for c in "晨会超期".chars() {
         key(&mut a, KeyCode::Char(c));
@@ -352,7 +352,7 @@ fn a_view_is_saved_by_name_and_chosen_again_with_its_filter() {
         filter: "恒信".into(),
         ..saved
     }])));
-    a.case_view = CaseView::All;
+    a.cases.view = CaseView::All;
     a.apply(Action::Scope);
     let n = CaseView::all().len();
     for _ in 0..n {
@@ -360,7 +360,7 @@ fn a_view_is_saved_by_name_and_chosen_again_with_its_filter() {
     }
     assert!(draw(&a).contains("已存：晨会超期"), "{}", draw(&a));
     let fx = key(&mut a, KeyCode::Enter);
-    assert_eq!(a.case_view, CaseView::Overdue);
+    assert_eq!(a.cases.view, CaseView::Overdue);
     match fx.as_slice() {
         [Effect::LoadPage(ask)] => {
             assert_eq!(ask.request.filter, "恒信");
@@ -376,7 +376,7 @@ fn o_sorts_the_case_queue_by_the_next_column() {
     let mut a = app(Lang::En, 100, 30);
     act(&mut a, Action::Pane3);
     let fx = a.apply(Action::SortCases);
-    assert_eq!(a.case_sort, CaseSort::Number);
+    assert_eq!(a.cases.sort, CaseSort::Number);
     match fx.as_slice() {
         [Effect::LoadPage(ask)] => assert_eq!(ask.request.scope.case_sort, CaseSort::Number),
         other => panic!("{other:?}"),
@@ -386,7 +386,7 @@ fn o_sorts_the_case_queue_by_the_next_column() {
     for _ in 0..4 {
         a.apply(Action::SortCases);
     }
-    assert_eq!(a.case_sort, CaseSort::Deadline, "round again");
+    assert_eq!(a.cases.sort, CaseSort::Deadline, "round again");
 }
 
 #[test]

@@ -512,7 +512,7 @@ fn capital_p_prints_the_notice_of_the_filing_just_returned() {
         key(&mut a, KeyCode::Char('P')).is_empty(),
         "nothing returned yet"
     );
-    a.last_returned = Some(5);
+    a.review.last_returned = Some(5);
     assert_eq!(
         key(&mut a, KeyCode::Char('P')),
         vec![Effect::PrintDocument {

@@ -64,7 +64,7 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
             &crate::store::ClockRow::from(&s.row),
             &s.suspensions,
             app.today,
-            app.case_settings,
+            app.cases.settings,
         ) {
             let left = working_days_left(&app.calendar, app.today, d.due);
             let when = if left < 0 {
@@ -122,7 +122,7 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
         out.push(field(Field::Decision, outcome, lang));
     }
     if let Some(s) = v.state {
-        let moves = moves_from(&case_facts(s, app.case_settings, &app.calendar, app.today));
+        let moves = moves_from(&case_facts(s, app.cases.settings, &app.calendar, app.today));
         if !moves.is_empty() {
             out.push(heading(Field::Moves, lang));
             let names: Vec<&str> = moves.iter().map(|m| m.label(lang)).collect();

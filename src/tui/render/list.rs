@@ -48,6 +48,7 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             let due = app.calendar.add_working_days(received, 10);
             let due_text = format!("{}{}", due.date, if due.provisional { "?" } else { "" });
             let problems = app
+                .review
                 .problems
                 .get(&f.id)
                 .copied()
@@ -65,7 +66,11 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                     // `@`: someone else is reviewing it now (the detail says who).
                     format!(
                         "{}{}{}",
-                        if app.tagged.contains(&f.id) { "*" } else { "" },
+                        if app.review.tagged.contains(&f.id) {
+                            "*"
+                        } else {
+                            ""
+                        },
                         if f.lease_by.is_some_and(|by| by != app.who.id) {
                             "@"
                         } else {
@@ -82,6 +87,7 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                     due_text,
                     // The full checks' count once known; the materials' until then.
                     match app
+                        .review
                         .problems
                         .get(&f.id)
                         .copied()
@@ -137,7 +143,7 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                     // A tagged case is marked in words too, not by colour alone.
                     format!(
                         "{}{}",
-                        if app.case_tagged.contains(&c.id) {
+                        if app.cases.tagged.contains(&c.id) {
                             "*"
                         } else {
                             ""
@@ -220,24 +226,24 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let pane = app.pane.index();
     let lang = app.lang;
     let mut title = i18n::pane_title(pane, lang).to_string();
-    let scope = crate::tui::labels::queue_scope(lang, &app.queue);
+    let scope = app.review.queue.label(lang);
     if app.pane == crate::tui::pane::PaneId::Filings && !scope.is_empty() {
         title.push_str(" · ");
         title.push_str(&scope);
     }
     if app.pane == crate::tui::pane::PaneId::Cases
-        && app.case_view != crate::tui::casework::CaseView::All
+        && app.cases.view != crate::tui::casework::CaseView::All
     {
         title.push_str(" · ");
-        title.push_str(&app.case_view.label(lang));
+        title.push_str(&app.cases.view.label(lang));
     }
     if app.pane == crate::tui::pane::PaneId::Cases
-        && app.case_sort != crate::store::CaseSort::Deadline
+        && app.cases.sort != crate::store::CaseSort::Deadline
     {
         title.push_str(" · ");
-        title.push_str(i18n::case_sort_label(lang, app.case_sort));
+        title.push_str(i18n::case_sort_label(lang, app.cases.sort));
     }
-    if let (crate::tui::pane::PaneId::Filings, Some(code)) = (app.pane, &app.queue_problem) {
+    if let (crate::tui::pane::PaneId::Filings, Some(code)) = (app.pane, &app.review.queue_problem) {
         title.push_str(" · ");
         title.push_str(&i18n::problem_scope(lang, code));
     }

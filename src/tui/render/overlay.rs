@@ -115,7 +115,7 @@ pub fn keymap(frame: &mut Frame, app: &App, scroll: u16) {
     }
     for p in &app.keymap.problems {
         lines.push(Line::styled(
-            clean(&crate::tui::labels::keymap_problem(lang, p)),
+            clean(&p.sentence(lang)),
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
@@ -222,7 +222,7 @@ pub fn reveal(frame: &mut Frame, app: &App, input: &str) {
 /// The problems found in the queue, each with how many filings have it.
 pub fn problems(frame: &mut Frame, app: &App, cursor: usize) {
     let lang = app.lang;
-    let tally = app.problem_tally.as_deref().unwrap_or_default();
+    let tally = app.review.problem_tally.as_deref().unwrap_or_default();
     let mut rows: Vec<(String, String)> =
         vec![(i18n::problems_any(lang).to_string(), String::new())];
     rows.extend(tally.iter().map(|(code, n)| {

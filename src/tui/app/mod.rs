@@ -4,9 +4,7 @@
 
 use super::keymap::Keymap;
 use super::lookup::LookupState;
-use super::palette::Palette;
 use super::pane::{ListPane, PaneId};
-use crate::domain::decision::Decision;
 use crate::domain::{Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::search::{Index, RecordKind};
@@ -15,7 +13,17 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub use super::messages::{AppEvent, CaseMoveAsk, Effect};
+pub use super::messages::{AppEvent, CaseMoveAsk, DecisionAsk, Effect};
+pub use super::overlay::Overlay;
+pub use super::review::{DUE_SOON_WORKING_DAYS, QueueChoice};
+
+// How the app acts for each pane: the panes' modules keep their state and
+// its rules, and name nothing of the app.
+mod casework;
+mod form;
+mod review;
+mod statistics;
+mod supervision;
 
 /// The smallest terminal every pane is laid out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -34,114 +42,7 @@ pub struct DetailView {
     pub problems: Option<Vec<crate::domain::review::Problem>>,
 }
 
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    Palette(Palette),
-    Keymap {
-        scroll: u16,
-    },
-    /// A decision to confirm, with what the clerk types: a remark added to the
-    /// correction notice, or a chief's reason to approve over problems.
-    Decide {
-        draft: DecisionDraft,
-        input: String,
-    },
-    /// The reason asked before personal data is shown.
-    Reveal {
-        id: i64,
-        input: String,
-    },
-    /// A return's one-time correction notice, drafted and open for editing.
-    Notice {
-        draft: DecisionDraft,
-        editor: Box<ratatui_textarea::TextArea<'static>>,
-    },
-    /// A form: a complaint to register, evidence to file.
-    Form(super::form::Form),
-    /// The case queue's views.
-    CaseViews {
-        cursor: usize,
-    },
-    /// The steps the procedure allows on case `id`.
-    CaseMoves {
-        id: i64,
-        moves: Vec<crate::domain::CaseMove>,
-        cursor: usize,
-    },
-    /// A step to confirm, with the documents it issues and a note.
-    CaseConfirm {
-        id: i64,
-        step: crate::domain::CaseMove,
-        documents: Vec<crate::domain::CaseFileKind>,
-        note: String,
-        /// The day, the service, the approver, the deadline.
-        form: super::step_form::StepInputs,
-    },
-    /// The decision form: the article, then the fine and its basis.
-    CaseDecide(super::casework::DecideForm),
-    /// Choosing a case's inspectors: the first chosen is the case officer.
-    Assign {
-        ids: Vec<i64>,
-        staff: Vec<(i64, String, String, i64)>,
-        chosen: Vec<usize>,
-        cursor: usize,
-    },
-    /// Naming the current view of the case queue.
-    SaveView {
-        name: String,
-    },
-    /// A step to take on every tagged case.
-    BulkMoves {
-        ids: Vec<i64>,
-        moves: Vec<crate::domain::CaseMove>,
-        cursor: usize,
-    },
-    /// The problems found in the queue, to narrow it to one; row 0 is "all".
-    Problems {
-        cursor: usize,
-    },
-    /// The documents a case may have printed, to choose one.
-    Documents {
-        id: i64,
-        kinds: Vec<crate::domain::documents::DocKind>,
-        cursor: usize,
-    },
-    /// A text to read (a draw's result).
-    Text {
-        title: String,
-        lines: Vec<String>,
-        scroll: u16,
-    },
-}
-
 pub use crate::workflow::Draft as DecisionDraft;
-
-/// Which pending filings the review queue shows; `f` walks them in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum QueueChoice {
-    #[default]
-    All,
-    Kind(crate::domain::FilingKind),
-    /// Those assigned to the clerk working.
-    Mine,
-    /// Due within three working days (or overdue).
-    DueSoon,
-}
-
-/// Working days ahead that count as "due soon".
-pub const DUE_SOON_WORKING_DAYS: u32 = 3;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct DecisionAsk {
-    pub id: i64,
-    pub version: i64,
-    pub decision: Decision,
-    /// The notice (return) or the override reason (approve over problems).
-    pub text: String,
-}
 
 /// Who is working, shown in the status bar.
 #[derive(Debug, Clone)]
@@ -172,8 +73,6 @@ pub struct App {
     pub pane: PaneId,
     pub lists: HashMap<ListKind, ListPane>,
     pub dashboard: Option<Result<Dashboard, String>>,
-    /// The filing last returned at this desk: `p` prints its notice.
-    pub last_returned: Option<i64>,
     /// The statistics pane's month and view.
     pub stats: super::statistics::StatsState,
     /// The supervision pane's section and its rows.
@@ -195,41 +94,14 @@ pub struct App {
     pub size: (u16, u16),
     pub quit: bool,
     pub lookup: LookupState,
-    /// Filings tagged for a decision together.
-    pub tagged: std::collections::BTreeSet<i64>,
-    /// Problems the full checks found, per filing, once counted.
-    pub problems: HashMap<i64, usize>,
-    pub queue: QueueChoice,
-    /// The queue narrowed to filings with this problem code.
-    pub queue_problem: Option<String>,
-    /// Problem codes with how many pending filings have each; None until
-    /// the first check of the whole queue is done.
-    pub problem_tally: Option<Vec<(String, i64)>>,
-    /// The filing last tagged by hand: a range tag runs from it.
-    pub tag_anchor: Option<i64>,
-    /// Cases tagged to act on together, and the last one tagged by hand.
-    pub case_tagged: std::collections::BTreeSet<i64>,
-    pub case_tag_anchor: Option<i64>,
-    /// The case queue's view.
-    pub case_view: super::casework::CaseView,
-    /// The case queue's order.
-    pub case_sort: crate::store::CaseSort,
+    /// The review queue: its scope, tags, problems and decisions under way.
+    pub review: super::review::ReviewState,
+    /// The case queue: its view, order, tags and saved views.
+    pub cases: super::casework::CasesState,
     /// A form closed without registering, kept with what was typed.
     pub form_draft: Option<Overlay>,
-    /// Views of the case queue this staff member saved.
-    pub saved_views: Vec<super::casework::SavedView>,
-    /// The locality's case figures (hearing threshold, statement window).
-    pub case_settings: crate::workflow::cases::CaseSettings,
     /// Days before its end a licence shows as expiring (an office setting).
     pub licence_warn_days: u64,
-    /// Correction notices edited but not yet sent, by filing: nothing typed
-    /// is lost to an Esc or a refused return.
-    /// The filing's version each was drafted from, and the lines.
-    pub notices: HashMap<i64, (i64, Vec<String>)>,
-    /// The decision overlay as it was confirmed, with what the clerk typed:
-    /// if the decision is refused (someone changed the filing meanwhile),
-    /// it comes back with the text kept.
-    pub deciding: Option<Overlay>,
     /// The lookup index, once built.
     pub index: Option<Arc<Index>>,
     pub index_error: Option<String>,
@@ -262,7 +134,6 @@ impl App {
             lists,
             dashboard: None,
             stats: Default::default(),
-            last_returned: None,
             board: Default::default(),
             detail: None,
             overlay: None,
@@ -275,23 +146,11 @@ impl App {
             message,
             size,
             quit: false,
+            review: Default::default(),
+            cases: Default::default(),
             lookup: LookupState::default(),
-            tagged: Default::default(),
-            problems: HashMap::new(),
-            queue: QueueChoice::All,
-            queue_problem: None,
-            problem_tally: None,
-            tag_anchor: None,
-            case_tagged: Default::default(),
-            case_tag_anchor: None,
-            notices: HashMap::new(),
-            case_settings: Default::default(),
             licence_warn_days: crate::domain::licence::DEFAULT_WARN_DAYS,
-            case_view: Default::default(),
-            saved_views: Vec::new(),
-            case_sort: Default::default(),
             form_draft: None,
-            deciding: None,
             index: None,
             index_error: None,
         };
@@ -399,7 +258,7 @@ impl App {
     /// The queue's choice and problem filter as the store's narrowing.
     pub fn queue_scope(&self) -> crate::store::QueueScope {
         crate::store::QueueScope {
-            problem: self.queue_problem.clone(),
+            problem: self.review.queue_problem.clone(),
             ..self.queue_choice_scope()
         }
     }
@@ -407,7 +266,7 @@ impl App {
     fn queue_choice_scope(&self) -> crate::store::QueueScope {
         use crate::domain::calendar::office_offset;
         use chrono::{Days, TimeZone};
-        match self.queue {
+        match self.review.queue {
             QueueChoice::All => Default::default(),
             QueueChoice::Kind(k) => crate::store::QueueScope {
                 kind: Some(k.code().to_string()),

@@ -1,0 +1,261 @@
+//! How the review queue (待审核) acts on its keys and answers: the scope
+//! and problem it shows, tags, and the decisions on one filing or a batch.
+//! Its state is `tui::review::ReviewState`.
+
+use super::App;
+use crate::domain::decision::Decision;
+use crate::i18n;
+use crate::store::{ListItem, ListKind};
+use crate::tui::action::Action;
+use crate::tui::messages::{AppEvent, DecisionAsk, Effect};
+use crate::tui::notice;
+use crate::tui::overlay::Overlay;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+impl App {
+    /// An action on the review pane; `apply` sends only those.
+    pub(crate) fn review_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Scope => {
+                self.review.queue = self.review.queue.next();
+                self.reload_queue()
+            }
+            Action::Tag => {
+                if let Some(id) = self.list().and_then(|l| l.selected()).map(ListItem::id)
+                    && !self.review.tagged.remove(&id)
+                {
+                    self.review.tagged.insert(id);
+                    self.review.tag_anchor = Some(id);
+                }
+                self.message = Some(i18n::tagged(self.lang, self.review.tagged.len()));
+                // Tagging moves on, so a run of filings is tagged key by key.
+                self.apply(Action::Down)
+            }
+            Action::TagClean => vec![Effect::TagClean { lang: self.lang }],
+            Action::TagRange => {
+                self.tag_range();
+                vec![]
+            }
+            Action::ProblemFilter => {
+                match &self.review.problem_tally {
+                    None => self.message = Some(i18n::problems_not_ready(self.lang).to_string()),
+                    Some(t) if t.is_empty() && self.review.queue_problem.is_none() => {
+                        self.message = Some(i18n::problems_none(self.lang).to_string())
+                    }
+                    Some(t) => {
+                        let cursor = self
+                            .review
+                            .queue_problem
+                            .as_ref()
+                            .and_then(|c| t.iter().position(|(x, _)| x == c))
+                            .map_or(0, |i| i + 1);
+                        self.overlay = Some(Overlay::Problems { cursor });
+                    }
+                }
+                vec![]
+            }
+            Action::Approve if self.detail.is_none() && !self.review.tagged.is_empty() => {
+                vec![Effect::ApproveTagged {
+                    ids: self.review.tagged.iter().copied().collect(),
+                    lang: self.lang,
+                }]
+            }
+            Action::Approve | Action::Return => {
+                let id = match &self.detail {
+                    Some(d) if d.kind == ListKind::Filings => Some(d.id),
+                    Some(_) => None,
+                    None => self.list().and_then(|l| l.selected()).map(ListItem::id),
+                };
+                let decision = if action == Action::Approve {
+                    Decision::Approve
+                } else {
+                    Decision::Return
+                };
+                id.map(|id| Effect::PrepareDecision {
+                    id,
+                    decision,
+                    lang: self.lang,
+                })
+                .into_iter()
+                .collect()
+            }
+            _ => vec![],
+        }
+    }
+
+    /// An answer for the review pane; `handle` sends only those.
+    pub(crate) fn review_event(&mut self, event: AppEvent) -> Vec<Effect> {
+        match event {
+            AppEvent::DecisionReady(r) => {
+                match r {
+                    Ok(draft) if draft.decision == Decision::Return && draft.refused.is_none() => {
+                        let lines = notice::opening_lines(
+                            self.lang,
+                            &draft,
+                            self.review.notices.get(&draft.id),
+                        );
+                        let editor = notice::editor(lines);
+                        self.overlay = Some(Overlay::Notice { draft, editor })
+                    }
+                    Ok(draft) => {
+                        self.overlay = Some(Overlay::Decide {
+                            draft,
+                            input: String::new(),
+                        })
+                    }
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
+            AppEvent::ProblemCounts(counts) => {
+                self.review.problems.extend(counts);
+                vec![]
+            }
+            AppEvent::FilingProblems { id, problems } => {
+                if let Some(d) = self
+                    .detail
+                    .as_mut()
+                    .filter(|d| d.kind == ListKind::Filings && d.id == id)
+                {
+                    self.review.problems.insert(id, problems.len());
+                    d.problems = Some(problems);
+                }
+                vec![]
+            }
+            AppEvent::Tally(r) => {
+                match r {
+                    Ok(t) => self.review.problem_tally = Some(t),
+                    Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
+                }
+                vec![]
+            }
+            AppEvent::CleanFilings(r) => {
+                match r {
+                    Ok(ids) => {
+                        self.review.tagged.extend(ids);
+                        self.message = Some(i18n::tagged(self.lang, self.review.tagged.len()));
+                    }
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
+            AppEvent::Decided(r) => {
+                match r {
+                    Ok(done) => {
+                        self.message = Some(done);
+                        if let Some(Overlay::Notice { draft, .. }) = self.review.deciding.take() {
+                            self.review.notices.remove(&draft.id);
+                            // Its notice is printed next, with `p`, as a rule.
+                            self.review.last_returned = Some(draft.id);
+                            self.message = Some(format!(
+                                "{}{}{}",
+                                self.message.take().unwrap_or_default(),
+                                self.lang.pick("", " "),
+                                i18n::print_hint(self.lang)
+                            ));
+                        }
+                        self.detail = None;
+                        self.review.decided();
+                        let mut fx = vec![Effect::LoadCounts, Effect::LoadTally];
+                        if let Some(l) = self.lists.get_mut(&ListKind::Filings) {
+                            fx.push(Effect::LoadPage(l.reload()));
+                        }
+                        return fx;
+                    }
+                    Err(e) => {
+                        self.message = Some(e);
+                        // The clerk's remark or reason is not lost with the refusal.
+                        if let Some(o) = self.review.deciding.take() {
+                            self.overlay = Some(o);
+                        }
+                    }
+                }
+                vec![]
+            }
+            _ => vec![],
+        }
+    }
+
+    /// Tags every loaded filing between the last one tagged by hand and the
+    /// cursor, both included.
+    fn tag_range(&mut self) {
+        let lang = self.lang;
+        let Some(list) = self.list() else { return };
+        let anchor = self
+            .review
+            .tag_anchor
+            .and_then(|a| list.items.iter().position(|i| i.id() == a));
+        let (Some(a), Some(_)) = (anchor, list.selected()) else {
+            self.message = Some(i18n::tag_range_needs_anchor(lang).to_string());
+            return;
+        };
+        let c = list.cursor;
+        let ids: Vec<i64> = list.items[a.min(c)..=a.max(c)]
+            .iter()
+            .map(ListItem::id)
+            .collect();
+        self.review.tagged.extend(ids);
+        self.message = Some(i18n::tagged(lang, self.review.tagged.len()));
+    }
+
+    /// Narrows the queue to one problem (None: every filing) and reloads it.
+    pub(crate) fn choose_problem(&mut self, code: Option<String>) -> Vec<Effect> {
+        self.review.queue_problem = code;
+        self.reload_queue()
+    }
+
+    /// The queue read afresh in the scope and problem chosen.
+    fn reload_queue(&mut self) -> Vec<Effect> {
+        let scope = self.queue_scope();
+        let Some(list) = self.lists.get_mut(&ListKind::Filings) else {
+            return vec![];
+        };
+        list.scope = scope;
+        vec![Effect::LoadPage(list.reload())]
+    }
+
+    /// Keys while the notice is open: Ctrl-S or F2 returns the filing with
+    /// it; Esc closes it and keeps the edit; everything else edits.
+    pub(crate) fn notice_key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        let Some(Overlay::Notice { draft, editor }) = &mut self.overlay else {
+            return vec![];
+        };
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        match k.code {
+            // Ctrl-C as everywhere: it closes as Esc does, keeping the edit.
+            // (The notice's keys come here straight, for its Alt keys.)
+            KeyCode::Esc | KeyCode::Char('c') if k.code == KeyCode::Esc || ctrl => {
+                self.review
+                    .notices
+                    .insert(draft.id, (draft.version, editor.lines().to_vec()));
+                self.message = Some(i18n::notice_kept(self.lang, draft.id));
+                self.overlay = None;
+                vec![]
+            }
+            KeyCode::Char('s') if ctrl => self.return_with_notice(),
+            KeyCode::F(2) => self.return_with_notice(),
+            _ => {
+                editor.input(k);
+                vec![]
+            }
+        }
+    }
+
+    fn return_with_notice(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Notice { draft, editor }) = &self.overlay else {
+            return vec![];
+        };
+        // Kept until the return is taken: a refusal brings the edit back.
+        self.review
+            .notices
+            .insert(draft.id, (draft.version, editor.lines().to_vec()));
+        let ask = DecisionAsk {
+            id: draft.id,
+            version: draft.version,
+            decision: draft.decision,
+            text: notice::text(editor),
+        };
+        self.review.deciding = self.overlay.take();
+        vec![Effect::Decide(ask)]
+    }
+}

@@ -1,0 +1,230 @@
+//! How the supervision pane (监督检查) acts on its keys and answers: its
+//! sections and the acts started from them or from a licence's detail. Its
+//! state and forms are in `tui::supervision`.
+
+use crate::domain::LicenceKind;
+use crate::i18n;
+use crate::store::{Detail, ListItem, ListKind};
+use crate::tui::action::Action;
+use crate::tui::app::{App, DetailView, Effect, Overlay};
+use crate::tui::form::Form;
+use crate::tui::pane::PaneId;
+use crate::workflow::board::{BoardPage, Section};
+
+impl App {
+    /// Whether the keys move over a section's rows (not the inspections list).
+    pub(crate) fn on_board(&self) -> bool {
+        self.pane == PaneId::Inspections
+            && self.detail.is_none()
+            && self.board.section != Section::Inspections
+    }
+
+    /// Reads the current section again (nothing for the inspections list).
+    pub(crate) fn load_board(&mut self) -> Vec<Effect> {
+        if self.board.section == Section::Inspections {
+            return vec![];
+        }
+        self.board.generation += 1;
+        vec![Effect::LoadBoard {
+            section: self.board.section,
+            lang: self.lang,
+            generation: self.board.generation,
+        }]
+    }
+
+    pub(crate) fn switch_section(&mut self, forward: bool) -> Vec<Effect> {
+        if self.pane != PaneId::Inspections || self.detail.is_some() {
+            return vec![];
+        }
+        self.board.section = self.board.section.step(forward);
+        self.board.cursor = 0;
+        self.board.scroll = 0;
+        self.board.page = None;
+        self.filtering = false;
+        if self.board.section == Section::Inspections {
+            self.visit()
+        } else {
+            self.load_board()
+        }
+    }
+
+    /// Moving over a section's rows, and opening the row's licence or draw.
+    pub(crate) fn board_action(&mut self, action: Action) -> Vec<Effect> {
+        let n = self.board.rows().len();
+        let page = self.list_height().saturating_sub(1).max(1);
+        let b = &mut self.board;
+        match action {
+            Action::Up => b.cursor = b.cursor.saturating_sub(1),
+            Action::Down => b.cursor = (b.cursor + 1).min(n.saturating_sub(1)),
+            Action::PageUp => b.cursor = b.cursor.saturating_sub(page),
+            Action::PageDown => b.cursor = (b.cursor + page).min(n.saturating_sub(1)),
+            Action::Top => b.cursor = 0,
+            Action::Bottom => b.cursor = n.saturating_sub(1),
+            Action::Open => return self.open_board_row(),
+            _ => {}
+        }
+        self.follow_board();
+        vec![]
+    }
+
+    /// Keeps the cursor within the rows on screen.
+    pub(crate) fn follow_board(&mut self) {
+        let h = self.list_height().saturating_sub(1).max(1);
+        let b = &mut self.board;
+        if b.cursor < b.scroll {
+            b.scroll = b.cursor;
+        } else if b.cursor >= b.scroll + h {
+            b.scroll = b.cursor + 1 - h;
+        }
+    }
+
+    fn open_board_row(&mut self) -> Vec<Effect> {
+        let Some(row) = self.board.selected() else {
+            return vec![];
+        };
+        if let Some(id) = row.draw {
+            return vec![Effect::ShowDraw {
+                id,
+                lang: self.lang,
+            }];
+        }
+        let Some(id) = row.licence else {
+            self.message = Some(i18n::board_no_licence(self.lang).to_string());
+            return vec![];
+        };
+        self.open_detail(ListKind::Licences, id)
+    }
+
+    pub(crate) fn board_loaded(
+        &mut self,
+        generation: u64,
+        r: Result<BoardPage, String>,
+    ) -> Vec<Effect> {
+        if generation != self.board.generation {
+            return vec![]; // an answer to an older question
+        }
+        self.board.page = Some(r);
+        let n = self.board.rows().len();
+        self.board.cursor = self.board.cursor.min(n.saturating_sub(1));
+        self.follow_board();
+        vec![]
+    }
+
+    pub(crate) fn text_ready(&mut self, r: Result<(String, Vec<String>), String>) -> Vec<Effect> {
+        match r {
+            Ok((title, lines)) => {
+                self.overlay = Some(Overlay::Text {
+                    title,
+                    lines,
+                    scroll: 0,
+                })
+            }
+            Err(e) => self.message = Some(e),
+        }
+        vec![]
+    }
+
+    /// `c`: the inspection to record — the one open, the licence's pending
+    /// one, or the one selected in the pane.
+    pub(crate) fn ask_record_inspection(&mut self) -> Vec<Effect> {
+        let lang = self.lang;
+        let id = match &self.detail {
+            Some(DetailView {
+                detail: Some(Detail::Inspection { item, .. }),
+                ..
+            }) => Some(item.id),
+            Some(DetailView {
+                detail: Some(Detail::Licence { inspections, .. }),
+                ..
+            // The licence's inspections come newest first: the oldest pending is due first.
+            }) => match inspections.iter().rev().find(|i| i.result == "pending") {
+                Some(i) => Some(i.id),
+                None => {
+                    self.message = Some(i18n::no_pending_inspection(lang).to_string());
+                    return vec![];
+                }
+            },
+            Some(_) => None,
+            None if self.pane != PaneId::Inspections => None,
+            None if self.board.section == Section::Inspections => self
+                .list()
+                .and_then(|l| l.selected())
+                .and_then(|i| match i {
+                    ListItem::Inspection(x) if x.result == "pending" => Some(x.id),
+                    _ => None,
+                }),
+            None => self.board.selected().and_then(|r| r.inspection),
+        };
+        match id {
+            Some(id) => {
+                self.board.preparing = Some(id);
+                vec![Effect::PrepareInspection { id }]
+            }
+            None => {
+                self.message = Some(i18n::select_an_inspection(lang).to_string());
+                vec![]
+            }
+        }
+    }
+
+    /// The inspection's licence kind arrived: its form opens.
+    pub(crate) fn inspection_target(
+        &mut self,
+        id: i64,
+        r: Result<Option<(i64, String, String)>, String>,
+    ) -> Vec<Effect> {
+        let lang = self.lang;
+        if self.board.preparing != Some(id) || self.overlay.is_some() {
+            return vec![]; // the clerk has moved on
+        }
+        self.board.preparing = None;
+        match r {
+            Ok(Some((_, kind, result))) if result == "pending" => match LicenceKind::parse(&kind) {
+                Some(kind) => self.open_form(Form::inspection(lang, id, kind)),
+                None => self.message = Some(i18n::no_inspection(lang, id)),
+            },
+            Ok(Some(_)) => self.message = Some(i18n::inspection_not_pending(lang, id)),
+            Ok(None) => self.message = Some(i18n::no_inspection(lang, id)),
+            Err(e) => self.message = Some(i18n::load_failed(lang, &e)),
+        }
+        vec![]
+    }
+
+    /// The licence whose detail is open (or whose inspection is), with its kind.
+    fn open_licence(&self) -> Option<(i64, LicenceKind)> {
+        match &self.detail {
+            Some(DetailView {
+                id,
+                detail: Some(Detail::Licence { licence, .. }),
+                ..
+            }) => LicenceKind::parse(&licence.kind).map(|k| (*id, k)),
+            Some(DetailView {
+                detail:
+                    Some(Detail::Inspection {
+                        licence: (id, kind),
+                        ..
+                    }),
+                ..
+            }) => LicenceKind::parse(kind).map(|k| (*id, k)),
+            _ => None,
+        }
+    }
+
+    /// `s` on a licence: a step of its ladder.
+    pub(crate) fn ask_sanction_step(&mut self) -> Vec<Effect> {
+        match self.open_licence() {
+            Some((id, kind)) => self.open_form(Form::sanction(self.lang, id, kind)),
+            None => self.message = Some(i18n::open_a_licence_first(self.lang).to_string()),
+        }
+        vec![]
+    }
+
+    /// `n` on a licence: a lead about its holder.
+    pub(crate) fn ask_add_lead(&mut self) -> Vec<Effect> {
+        match self.open_licence() {
+            Some((id, _)) => self.open_form(Form::lead(self.lang, id)),
+            None => self.message = Some(i18n::open_a_licence_first(self.lang).to_string()),
+        }
+        vec![]
+    }
+}
