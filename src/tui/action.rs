@@ -70,9 +70,22 @@ actions! {
     ExportView = "export-view",
     ImportFile = "import",
     PrintDocument = "print",
+    Submit = "submit",
+    NextField = "next-field",
+    PrevField = "prev-field",
+    PassRest = "pass-rest",
 }
 
 impl Action {
+    /// Actions that mean something only in an overlay's layer (a form's
+    /// fields): the palette does not offer them.
+    pub fn layer_only(self) -> bool {
+        matches!(
+            self,
+            Action::Submit | Action::NextField | Action::PrevField | Action::PassRest
+        )
+    }
+
     /// Actions that move in or act on a list; the others work everywhere.
     pub fn is_list_action(self) -> bool {
         matches!(

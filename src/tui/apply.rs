@@ -71,7 +71,10 @@ impl App {
                 vec![Effect::Quit]
             }
             Action::Help => {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
+                self.overlay = Some(Overlay::Help {
+                    scroll: 0,
+                    under: None,
+                });
                 vec![]
             }
             Action::Repaint => {
@@ -297,6 +300,8 @@ impl App {
             | Action::ProblemFilter
             | Action::Approve
             | Action::Return => vec![],
+            // A form's keys mean nothing over a pane.
+            Action::Submit | Action::NextField | Action::PrevField | Action::PassRest => vec![],
             Action::Filter if self.pane == PaneId::Licences => {
                 self.lookup.editing = true;
                 vec![]

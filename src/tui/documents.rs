@@ -2,12 +2,13 @@
 //! filing's correction notice, an inspection's violation notice, a
 //! licence's rectification notice, or one of a case's documents, chosen.
 
+use super::action::Action;
 use super::app::{App, DetailView, Effect, Overlay};
+use super::overlay::{LayerKey, pick};
 use crate::domain::CaseStage;
 use crate::domain::documents::{self, DocKind};
 use crate::i18n;
 use crate::store::Detail;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 impl App {
     /// The documents the open record may have printed now.
@@ -89,21 +90,25 @@ impl App {
     }
 
     /// Keys of the chooser of a case's documents.
-    pub(super) fn documents_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
+    pub(super) fn documents_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let page = self.list_height();
         let Some(Overlay::Documents { id, kinds, cursor }) = &mut self.overlay else {
-            return None;
+            return vec![];
         };
-        match k.code {
-            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(kinds.len() - 1),
-            KeyCode::Enter => {
+        if pick(cursor, kinds.len(), k.action, page) {
+            return vec![];
+        }
+        match k.action {
+            Some(Action::Open) => {
                 let (kind, id) = (kinds[*cursor], *id);
                 self.overlay = None;
-                return Some(self.print(kind, id));
+                self.print(kind, id)
             }
-            KeyCode::Esc => self.overlay = None,
-            _ => {}
+            Some(Action::Back) => {
+                self.overlay = None;
+                vec![]
+            }
+            _ => vec![],
         }
-        Some(vec![])
     }
 }

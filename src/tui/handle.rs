@@ -28,7 +28,7 @@ impl App {
                 if k.kind != KeyEventKind::Release
                     && matches!(self.overlay, Some(Overlay::Notice { .. })) =>
             {
-                self.notice_key(k)
+                self.key(k)
             }
             AppEvent::Key(k)
                 if k.kind != KeyEventKind::Release && k.modifiers.contains(KeyModifiers::ALT) =>

@@ -32,7 +32,15 @@ pub const SECTIONS: &[&str] = &[
     "persons",
     "dashboard",
     "detail",
+    "pick",
+    "input",
+    "text",
+    "form",
 ];
+
+/// Sections of layers that take text: a printable key there is typed, so
+/// binding one is a problem the user is told of.
+const TEXT_SECTIONS: &[&str] = &["input", "form"];
 
 /// One key with its modifiers, as a keymap writes it: `q`, `<C-f>`, `<F5>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -188,6 +196,8 @@ pub enum ProblemKind {
     UnknownSection,
     UnknownAction(String),
     BadKey(String),
+    /// A printable key bound where keys type text.
+    TypedKey(String),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -279,6 +289,11 @@ impl Keymap {
                             self.problems.push(problem(ProblemKind::BadKey(e.on)));
                             return None;
                         };
+                        let typed = matches!(chord.code, KeyCodeOrd::Char(_)) && !chord.ctrl;
+                        if typed && TEXT_SECTIONS.contains(&section.as_str()) {
+                            self.problems.push(problem(ProblemKind::TypedKey(e.on)));
+                            return None;
+                        }
                         let Some(action) = Action::parse(&e.run) else {
                             self.problems
                                 .push(problem(ProblemKind::UnknownAction(e.run)));
@@ -378,6 +393,10 @@ impl Problem {
             (UnknownAction(a), Lang::En) => format!("{place}: unknown action \"{a}\""),
             (BadKey(k), Lang::Zh) => format!("{place}：无法识别的按键“{k}”"),
             (BadKey(k), Lang::En) => format!("{place}: unrecognised key \"{k}\""),
+            (TypedKey(k), Lang::Zh) => format!("{place}：“{k}”在这里是输入的文字，不能绑定"),
+            (TypedKey(k), Lang::En) => {
+                format!("{place}: \"{k}\" is text typed here and cannot be bound")
+            }
         }
     }
 }

@@ -1,14 +1,18 @@
-//! Keys that do not go through the keymap: typing into an overlay (the
-//! palette, a decision's remark or reason, a reveal's reason), into a list's
-//! filter, or into the lookup's query line. Everything else is looked up in
-//! the keymap and becomes an action.
+//! Where a key goes: to the overlay on top, through its layer's keymap
+//! section (`[pick]`, `[input]`, `[text]`, `[form]`); into a list's filter
+//! or the lookup's query line; else through the keymap sections of the pane
+//! and becomes an action.
+
+/// The longest palette query kept: more finds nothing more.
+const QUERY_MAX_CHARS: usize = 60;
 
 use super::action::Action;
-use super::app::{App, DecisionAsk, Effect, Overlay};
+use super::app::{App, Effect, Overlay};
+use super::form::FIELD_MAX_CHARS;
 use super::keymap::Chord;
 use super::lookup::LookupState;
+use super::overlay::{LayerKey, pick};
 use super::pane::PaneId;
-use crate::domain::decision::Decision;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
@@ -55,188 +59,28 @@ impl App {
     pub(super) fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
         // A key after an Enter typed ahead takes its place.
         self.open_on_arrival = None;
-        // One meaning for Ctrl-C: it cancels what is open on top — an
-        // overlay, a form (which keeps its draft), the filter line — as Esc
-        // does; with nothing open, it quits.
-        if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
-            if self.overlay.is_none() && !self.filtering {
-                return self.apply(Action::Quit);
-            }
-            return self.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-        }
-        if let Some(Overlay::Reveal { id, input }) = &mut self.overlay {
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            return match k.code {
-                KeyCode::Esc => {
-                    self.overlay = None;
-                    vec![]
-                }
-                KeyCode::Enter if !input.trim().is_empty() => {
-                    let ask = Effect::Reveal {
-                        id: *id,
-                        reason: input.trim().to_string(),
-                    };
-                    self.overlay = None;
-                    vec![ask]
-                }
-                KeyCode::Backspace => {
-                    input.pop();
-                    vec![]
-                }
-                KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                    input.push(c);
-                    vec![]
-                }
-                _ => vec![],
+        // One meaning for Ctrl-C, whatever a keymap says: it closes what is
+        // open on top — an overlay (a form keeps its draft), the filter
+        // line — as Esc does; with nothing open, it quits.
+        let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        if let Some(layer) = self.overlay.as_ref().map(Overlay::layer) {
+            let key = if ctrl_c { esc } else { k };
+            let mut lk = LayerKey { action: None, key };
+            lk.action = if ctrl_c {
+                Some(Action::Back)
+            } else if layer.takes_text() && lk.typed().is_some() {
+                None
+            } else {
+                Chord::from_event(&k).and_then(|c| self.keymap.lookup(&[layer.section()], c))
             };
-        }
-        if let Some(Overlay::Notice { .. }) = &self.overlay {
-            return self.notice_key(k);
-        }
-        if let Some(Overlay::Decide { draft, input }) = &mut self.overlay {
-            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            return match k.code {
-                KeyCode::Esc => {
-                    self.overlay = None;
-                    vec![]
-                }
-                KeyCode::Enter
-                    if draft.refused.is_none()
-                        && !(draft.needs_reason && input.trim().is_empty()) =>
-                {
-                    let text = match draft.decision {
-                        Decision::Return if input.trim().is_empty() => draft.notice.clone(),
-                        Decision::Return => format!("{}{}\n", draft.notice, input.trim()),
-                        Decision::Approve => input.trim().to_string(),
-                    };
-                    let ask = DecisionAsk {
-                        id: draft.id,
-                        version: draft.version,
-                        decision: draft.decision,
-                        text,
-                    };
-                    // Kept until the decision is taken: a refusal brings it back.
-                    self.review.deciding = self.overlay.take();
-                    vec![Effect::Decide(ask)]
-                }
-                KeyCode::Backspace => {
-                    input.pop();
-                    vec![]
-                }
-                KeyCode::Char(c) if !ctrl && !c.is_control() && draft.refused.is_none() => {
-                    input.push(c);
-                    vec![]
-                }
-                _ => vec![],
-            };
-        }
-        if let Some(Overlay::Palette(p)) = &mut self.overlay {
-            return match k.code {
-                KeyCode::Esc => {
-                    self.overlay = None;
-                    vec![]
-                }
-                KeyCode::Enter => {
-                    let chosen = p.chosen();
-                    self.overlay = None;
-                    chosen.map(|a| self.apply(a)).unwrap_or_default()
-                }
-                KeyCode::Up => {
-                    p.step(-1);
-                    vec![]
-                }
-                KeyCode::Down | KeyCode::Tab => {
-                    p.step(1);
-                    vec![]
-                }
-                KeyCode::Backspace => {
-                    p.pop();
-                    vec![]
-                }
-                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    p.push(c);
-                    vec![]
-                }
-                _ => vec![],
-            };
-        }
-        if let Some(fx) = self.case_overlay_key(k) {
-            return fx;
-        }
-        if let Some(fx) = self.form_key(k) {
-            return fx;
-        }
-        if let Some(fx) = self.documents_key(k) {
-            return fx;
-        }
-        if let Some(Overlay::Problems { cursor }) = &mut self.overlay {
-            let rows = 1 + self.review.problem_tally.as_ref().map_or(0, Vec::len);
-            return match k.code {
-                KeyCode::Up | KeyCode::Char('k') => {
-                    *cursor = cursor.saturating_sub(1);
-                    vec![]
-                }
-                KeyCode::Down | KeyCode::Char('j') => {
-                    *cursor = (*cursor + 1).min(rows - 1);
-                    vec![]
-                }
-                KeyCode::Enter => {
-                    let chosen = cursor.checked_sub(1).and_then(|i| {
-                        self.review
-                            .problem_tally
-                            .as_ref()
-                            .and_then(|t| t.get(i))
-                            .map(|(c, _)| c.clone())
-                    });
-                    self.overlay = None;
-                    self.choose_problem(chosen)
-                }
-                KeyCode::Esc => {
-                    self.overlay = None;
-                    vec![]
-                }
-                _ => vec![],
-            };
+            return self.overlay_key(lk);
         }
         if self.filtering {
-            return self.filter_key(k);
+            return self.filter_key(if ctrl_c { esc } else { k });
         }
-        if let Some(overlay) = &mut self.overlay {
-            let Some(chord) = Chord::from_event(&k) else {
-                return vec![];
-            };
-            // A text scrolls no further than its last line.
-            let last = match overlay {
-                Overlay::Text { lines, .. } => u16::try_from(lines.len()).unwrap_or(u16::MAX),
-                _ => u16::MAX,
-            };
-            let scroll = match overlay {
-                Overlay::Help { scroll }
-                | Overlay::Keymap { scroll }
-                | Overlay::Text { scroll, .. } => scroll,
-                Overlay::Palette(_)
-                | Overlay::Decide { .. }
-                | Overlay::Reveal { .. }
-                | Overlay::Notice { .. }
-                | Overlay::Problems { .. }
-                | Overlay::CaseViews { .. }
-                | Overlay::CaseMoves { .. }
-                | Overlay::CaseConfirm { .. }
-                | Overlay::CaseDecide(_)
-                | Overlay::Assign { .. }
-                | Overlay::BulkMoves { .. }
-                | Overlay::SaveView { .. }
-                | Overlay::Form(_)
-                | Overlay::Documents { .. } => unreachable!("handled above"),
-            };
-            match self.keymap.lookup(&["list", "global"], chord) {
-                Some(Action::Down) => {
-                    *scroll = scroll.saturating_add(1).min(last.saturating_sub(1))
-                }
-                Some(Action::Up) => *scroll = scroll.saturating_sub(1),
-                _ => self.overlay = None,
-            }
-            return vec![];
+        if ctrl_c {
+            return self.apply(Action::Quit);
         }
         if self.pane == PaneId::Licences
             && self.lookup.editing
@@ -252,6 +96,119 @@ impl App {
             Some(a) => self.apply(a),
             None => vec![],
         }
+    }
+
+    /// A key in the overlay on top, sent to the overlay's own keys; help
+    /// (`?` or F1, as its layer says) opens over it, listing its keys.
+    fn overlay_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        if k.action == Some(Action::Help) && !matches!(self.overlay, Some(Overlay::Help { .. })) {
+            let under = self.overlay.take().map(Box::new);
+            self.overlay = Some(Overlay::Help { scroll: 0, under });
+            return vec![];
+        }
+        match &self.overlay {
+            None => vec![],
+            Some(Overlay::Help { .. } | Overlay::Keymap { .. } | Overlay::Text { .. }) => {
+                self.text_key(k)
+            }
+            Some(Overlay::Palette(_)) => self.palette_key(k),
+            Some(Overlay::Reveal { .. }) => self.reveal_key(k),
+            Some(Overlay::Decide { .. }) => self.decide_key(k),
+            Some(Overlay::Notice { .. }) => self.notice_key(k),
+            Some(Overlay::Problems { .. }) => self.problems_key(k),
+            Some(Overlay::Documents { .. }) => self.documents_key(k),
+            Some(Overlay::Form(_)) => self.form_key(k),
+            Some(
+                Overlay::CaseViews { .. }
+                | Overlay::CaseMoves { .. }
+                | Overlay::CaseConfirm { .. }
+                | Overlay::CaseDecide(_)
+                | Overlay::Assign { .. }
+                | Overlay::BulkMoves { .. }
+                | Overlay::SaveView { .. },
+            ) => self.case_overlay_key(k),
+        }
+    }
+
+    /// A text to read (help, the keymap, a draw's result): it scrolls no
+    /// further than its last line; a key its layer does not name closes it,
+    /// and help closed shows again what it was asked from.
+    fn text_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let page = self.list_height().max(1);
+        let Some(overlay) = &mut self.overlay else {
+            return vec![];
+        };
+        let (scroll, lines) = match overlay {
+            Overlay::Text { lines, scroll, .. } => (scroll, lines.len()),
+            Overlay::Help { scroll, .. } | Overlay::Keymap { scroll } => {
+                (scroll, usize::from(u16::MAX))
+            }
+            _ => return vec![],
+        };
+        let mut at = usize::from(*scroll);
+        if pick(&mut at, lines, k.action, page) {
+            *scroll = u16::try_from(at).unwrap_or(u16::MAX);
+        } else if let Some(Overlay::Help {
+            under: Some(under), ..
+        }) = self.overlay.take()
+        {
+            self.overlay = Some(*under);
+        }
+        vec![]
+    }
+
+    fn palette_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let Some(Overlay::Palette(p)) = &mut self.overlay else {
+            return vec![];
+        };
+        match k.action {
+            Some(Action::Back) => self.overlay = None,
+            Some(Action::Open) => {
+                let chosen = p.chosen();
+                self.overlay = None;
+                return chosen.map(|a| self.apply(a)).unwrap_or_default();
+            }
+            Some(Action::Up) => p.step(-1),
+            Some(Action::Down) => p.step(1),
+            _ if k.is_backspace() => p.pop(),
+            _ => {
+                if let Some(c) = k.typed()
+                    && p.query.chars().count() < QUERY_MAX_CHARS
+                {
+                    p.push(c);
+                }
+            }
+        }
+        vec![]
+    }
+
+    /// The reason asked before a person's data is shown.
+    fn reveal_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let Some(Overlay::Reveal { id, input }) = &mut self.overlay else {
+            return vec![];
+        };
+        match k.action {
+            Some(Action::Back) => self.overlay = None,
+            Some(Action::Open) if !input.trim().is_empty() => {
+                let ask = Effect::Reveal {
+                    id: *id,
+                    reason: input.trim().to_string(),
+                };
+                self.overlay = None;
+                return vec![ask];
+            }
+            _ if k.is_backspace() => {
+                input.pop();
+            }
+            _ => {
+                if let Some(c) = k.typed()
+                    && input.chars().count() < FIELD_MAX_CHARS
+                {
+                    input.push(c);
+                }
+            }
+        }
+        vec![]
     }
 
     fn filter_key(&mut self, k: KeyEvent) -> Vec<Effect> {

@@ -80,8 +80,58 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "导出当前列表（.xlsx，存于主目录）",
             "Export this list (.xlsx, in your home folder)",
         ),
+        Submit => ("提交（表单）", "Submit (a form)"),
+        NextField => ("下一项（表单）", "Next field (a form)"),
+        PrevField => ("上一项（表单）", "Previous field (a form)"),
+        PassRest => (
+            "未填的检查项目一律记为合格（检查表单）",
+            "Pass every item not yet filled in (an inspection form)",
+        ),
     };
     lang.pick(zh, en)
+}
+
+/// The title of help asked from an overlay.
+pub fn layer_help_title(lang: Lang) -> &'static str {
+    lang.pick(
+        " 帮助：此处按键（Esc 关闭） ",
+        " Help: keys here (Esc closes) ",
+    )
+}
+
+/// Keys of an overlay that no keymap changes: Ctrl-C everywhere; where
+/// text is typed, the typed keys; in a form, its choices.
+pub fn layer_fixed_keys(lang: Lang, text: bool, form: bool) -> Vec<(&'static str, &'static str)> {
+    let mut keys = vec![(
+        "Ctrl-C",
+        lang.pick(
+            "关闭（同 Esc，不可改键）",
+            "Close (as Esc; cannot be rebound)",
+        ),
+    )];
+    if text {
+        keys.push((
+            lang.pick("文字键", "Letters"),
+            lang.pick("输入文字；Backspace 删除", "Type; Backspace rubs out"),
+        ));
+    }
+    if form {
+        keys.push((
+            "← →",
+            lang.pick(
+                "切换选项（单选、检查项目）",
+                "Turn a choice (one-of, an item)",
+            ),
+        ));
+        keys.push((
+            "Space",
+            lang.pick(
+                "勾选 / 取消（多选、是否）",
+                "Tick / untick (many-of, yes/no)",
+            ),
+        ));
+    }
+    keys
 }
 
 #[cfg(test)]

@@ -68,13 +68,18 @@ impl Palette {
         self.selected = 0;
         let q = self.query.trim().to_lowercase();
         if q.is_empty() {
-            self.matches = Action::ALL.to_vec();
+            self.matches = Action::ALL
+                .iter()
+                .copied()
+                .filter(|a| !a.layer_only())
+                .collect();
             return;
         }
         let matcher = SkimMatcherV2::default();
         let mut scored: Vec<(i64, usize, Action)> = Action::ALL
             .iter()
             .enumerate()
+            .filter(|(_, a)| !a.layer_only())
             .filter_map(|(i, a)| {
                 let zh = super::labels::action_label(*a, Lang::Zh);
                 let en = super::labels::action_label(*a, Lang::En).to_lowercase();

@@ -96,19 +96,21 @@ impl StepInputs {
         ServiceMethod::ALL[self.served_by % ServiceMethod::ALL.len()]
     }
 
-    /// Tab, Shift-Tab, ←/→ on the method; Ok(true) when the key was taken.
-    pub fn navigate(&mut self, step: CaseMove, code: KeyCode) -> bool {
-        let n = fields(step).len();
+    /// The field `by` on (1: the next, -1: the one before), round.
+    pub fn next(&mut self, step: CaseMove, by: isize) {
+        let n = fields(step).len() as isize;
+        self.field = (self.field as isize + by).rem_euclid(n) as usize;
+    }
+
+    /// ←/→ on the method of service turn it; true when the key was taken.
+    pub fn turn(&mut self, step: CaseMove, code: KeyCode) -> bool {
         let methods = ServiceMethod::ALL.len();
+        if self.focused(step) != StepField::ServedBy {
+            return false;
+        }
         match code {
-            KeyCode::Tab => self.field = (self.field + 1) % n,
-            KeyCode::BackTab => self.field = (self.field + n - 1) % n,
-            KeyCode::Right if self.focused(step) == StepField::ServedBy => {
-                self.served_by = (self.served_by + 1) % methods;
-            }
-            KeyCode::Left if self.focused(step) == StepField::ServedBy => {
-                self.served_by = (self.served_by + methods - 1) % methods;
-            }
+            KeyCode::Right => self.served_by = (self.served_by + 1) % methods,
+            KeyCode::Left => self.served_by = (self.served_by + methods - 1) % methods,
             _ => return false,
         }
         true
@@ -152,13 +154,22 @@ mod tests {
         assert_eq!(fields(CaseMove::Order), [Note, On, Until]);
         let mut f = StepInputs::new(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
         assert_eq!(f.days(Lang::Zh).unwrap().0.to_string(), "2026-11-27");
-        assert!(f.navigate(CaseMove::Serve, KeyCode::Tab));
-        assert!(f.navigate(CaseMove::Serve, KeyCode::Tab));
+        assert!(
+            !f.turn(CaseMove::Serve, KeyCode::Right),
+            "not on the method"
+        );
+        f.next(CaseMove::Serve, 1);
+        f.next(CaseMove::Serve, 1);
         assert_eq!(f.focused(CaseMove::Serve), ServedBy);
-        assert!(f.navigate(CaseMove::Serve, KeyCode::Right));
+        assert!(f.turn(CaseMove::Serve, KeyCode::Right));
         assert_eq!(f.method(), ServiceMethod::Left);
-        assert!(f.navigate(CaseMove::Serve, KeyCode::Left));
-        assert!(f.navigate(CaseMove::Serve, KeyCode::Left));
+        assert!(f.turn(CaseMove::Serve, KeyCode::Left));
+        assert!(f.turn(CaseMove::Serve, KeyCode::Left));
+        assert!(!f.turn(CaseMove::Serve, KeyCode::Up));
+        f.next(CaseMove::Serve, 1);
+        assert_eq!(f.focused(CaseMove::Serve), Note, "round to the first");
+        f.next(CaseMove::Serve, -1);
+        assert_eq!(f.focused(CaseMove::Serve), ServedBy);
         assert_eq!(f.method(), ServiceMethod::Electronic);
         f.on = "2026-13-01".into();
         assert!(f.days(Lang::Zh).unwrap_err().contains("不存在"));

@@ -93,3 +93,55 @@ fn every_action_is_reachable_in_every_keymap() {
         }
     }
 }
+
+#[test]
+fn every_overlay_layer_has_its_keys_in_every_keymap() {
+    let needs: [(&str, &[Action]); 4] = [
+        (
+            "pick",
+            &[
+                Action::Up,
+                Action::Down,
+                Action::Open,
+                Action::Back,
+                Action::Help,
+                Action::Tag,
+            ],
+        ),
+        ("input", &[Action::Open, Action::Back, Action::Help]),
+        (
+            "text",
+            &[Action::Up, Action::Down, Action::Back, Action::Help],
+        ),
+        (
+            "form",
+            &[
+                Action::NextField,
+                Action::PrevField,
+                Action::Submit,
+                Action::Back,
+                Action::Help,
+            ],
+        ),
+    ];
+    for (name, _) in SHIPPED {
+        let k = Keymap::shipped(name).unwrap();
+        for (section, actions) in needs {
+            let mut seen = BTreeSet::new();
+            for b in k.bindings(section) {
+                assert!(
+                    seen.insert(b.chord),
+                    "{name} [{section}]: {} twice",
+                    b.chord
+                );
+            }
+            for a in actions {
+                assert!(
+                    k.key_for(&[section], *a).is_some(),
+                    "{name} [{section}]: no key for {}",
+                    a.code()
+                );
+            }
+        }
+    }
+}

@@ -64,6 +64,7 @@ mod tui;
 mod tui_cases;
 mod tui_e2e;
 mod tui_intake;
+mod tui_layers;
 mod tui_roles;
 mod tui_statistics;
 mod tui_supervision;

@@ -6,10 +6,14 @@ use crate::domain::CaseMove;
 use crate::domain::procedure::{documents_for, moves_from};
 use crate::i18n::{self, Lang};
 use crate::store::{ListKind, QueueScope};
+use crate::tui::action::Action;
 use crate::tui::app::{App, CaseMoveAsk, Effect, Overlay};
 use crate::tui::casework::{CASE_DUE_SOON_WORKING_DAYS, CaseView, DecideForm, SavedView};
+use crate::tui::overlay::{LayerKey, pick};
 use chrono::Days;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The longest note a step carries.
+const NOTE_MAX_CHARS: usize = 200;
 
 impl App {
     /// The store's narrowing for the case view chosen.
@@ -302,38 +306,34 @@ impl App {
         }
     }
 
-    /// Keys of the case overlays; None when no case overlay is open.
-    pub(crate) fn case_overlay_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
+    /// Keys of the case overlays: a chooser's moves are the one picker's;
+    /// what Enter, Esc and the typed keys do is each overlay's.
+    pub(crate) fn case_overlay_key(&mut self, k: LayerKey) -> Vec<Effect> {
         let lang = self.lang;
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        let step = |cursor: &mut usize, len: usize, code: KeyCode| match code {
-            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                *cursor = (*cursor + 1).min(len.saturating_sub(1))
-            }
-            _ => {}
+        let page = self.list_height();
+        let act = k.action;
+        let choices = match &self.overlay {
+            Some(Overlay::CaseViews { .. }) => self.view_choices(lang),
+            _ => Vec::new(),
         };
-        let fx = match self.overlay.as_mut()? {
-            Overlay::CaseViews { .. } => {
-                let choices = self.view_choices(lang);
-                let Some(Overlay::CaseViews { cursor }) = &mut self.overlay else {
-                    return None;
-                };
-                match k.code {
-                    KeyCode::Enter => {
-                        let (_, v, filter) = choices[(*cursor).min(choices.len() - 1)].clone();
-                        self.overlay = None;
-                        self.choose_case_view(v, filter)
-                    }
-                    KeyCode::Esc => self.close(),
-                    code => {
-                        step(cursor, choices.len(), code);
-                        vec![]
-                    }
+        let Some(overlay) = self.overlay.as_mut() else {
+            return vec![];
+        };
+        match overlay {
+            Overlay::CaseViews { cursor } => match act {
+                Some(Action::Open) => {
+                    let (_, v, filter) = choices[(*cursor).min(choices.len() - 1)].clone();
+                    self.overlay = None;
+                    self.choose_case_view(v, filter)
                 }
-            }
-            Overlay::SaveView { name } => match k.code {
-                KeyCode::Enter if !name.trim().is_empty() => {
+                Some(Action::Back) => self.close(),
+                _ => {
+                    pick(cursor, choices.len(), act, page);
+                    vec![]
+                }
+            },
+            Overlay::SaveView { name } => match act {
+                Some(Action::Open) if !name.trim().is_empty() => {
                     let saved = SavedView {
                         name: name.trim().to_string(),
                         view: self.cases.view,
@@ -345,25 +345,28 @@ impl App {
                     self.overlay = None;
                     vec![Effect::SaveView(saved, lang)]
                 }
-                KeyCode::Esc => self.close(),
-                KeyCode::Backspace => {
+                Some(Action::Back) => self.close(),
+                _ if k.is_backspace() => {
                     name.pop();
                     vec![]
                 }
-                KeyCode::Char(c) if !ctrl && !c.is_control() && name.chars().count() < 30 => {
-                    name.push(c);
+                _ => {
+                    if let Some(c) = k.typed()
+                        && name.chars().count() < 30
+                    {
+                        name.push(c);
+                    }
                     vec![]
                 }
-                _ => vec![],
             },
-            Overlay::CaseMoves { id, moves, cursor } => match k.code {
-                KeyCode::Enter => {
+            Overlay::CaseMoves { id, moves, cursor } => match act {
+                Some(Action::Open) => {
                     let (id, m) = (*id, moves[*cursor]);
                     self.choose_step(id, m)
                 }
-                KeyCode::Esc => self.close(),
-                code => {
-                    step(cursor, moves.len(), code);
+                Some(Action::Back) => self.close(),
+                _ => {
+                    pick(cursor, moves.len(), act, page);
                     vec![]
                 }
             },
@@ -373,8 +376,8 @@ impl App {
                 note,
                 form,
                 ..
-            } => match k.code {
-                KeyCode::Enter => match form.days(lang) {
+            } => match act {
+                Some(Action::Open | Action::Submit) => match form.days(lang) {
                     Ok((on, until)) => {
                         let ask = CaseMoveAsk {
                             id: *id,
@@ -395,42 +398,55 @@ impl App {
                         vec![]
                     }
                 },
-                KeyCode::Esc => self.close(),
-                code if form.navigate(*m, code) => vec![],
-                KeyCode::Backspace => {
+                Some(Action::Back) => self.close(),
+                Some(Action::NextField | Action::Down) => {
+                    form.next(*m, 1);
+                    vec![]
+                }
+                Some(Action::PrevField | Action::Up) => {
+                    form.next(*m, -1);
+                    vec![]
+                }
+                _ if form.turn(*m, k.key.code) => vec![],
+                _ if k.is_backspace() => {
                     match form.input(*m) {
                         Some(s) => s.pop(),
                         None => note.pop(),
                     };
                     vec![]
                 }
-                KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                    let limit = 200;
-                    match form.input(*m) {
-                        Some(s) if s.chars().count() < 40 => s.push(c),
-                        Some(_) => {}
-                        None if note.chars().count() < limit => note.push(c),
-                        None => {}
+                _ => {
+                    if let Some(c) = k.typed() {
+                        match form.input(*m) {
+                            Some(s) if s.chars().count() < 40 => s.push(c),
+                            Some(_) => {}
+                            None if note.chars().count() < NOTE_MAX_CHARS => note.push(c),
+                            None => {}
+                        }
                     }
                     vec![]
                 }
-                _ => vec![],
             },
-            Overlay::CaseDecide(form) => match k.code {
-                KeyCode::Esc => self.close(),
-                KeyCode::Tab | KeyCode::Down if form.field > 0 || k.code == KeyCode::Tab => {
+            Overlay::CaseDecide(form) => match act {
+                Some(Action::Back) => self.close(),
+                Some(Action::NextField) => {
                     form.field = (form.field + 1) % 5;
                     vec![]
                 }
-                KeyCode::BackTab => {
+                Some(Action::Down) if form.field > 0 => {
+                    form.field = (form.field + 1) % 5;
+                    vec![]
+                }
+                Some(Action::PrevField) => {
                     form.field = (form.field + 4) % 5;
                     vec![]
                 }
-                KeyCode::Up | KeyCode::Down if form.field == 0 => {
-                    step(&mut form.article, form.choices.len(), k.code);
+                // On the article: the one picker over the articles.
+                Some(Action::Up | Action::Down) if form.field == 0 => {
+                    pick(&mut form.article, form.choices.len(), act, page);
                     vec![]
                 }
-                KeyCode::Enter => match form.ask(lang).and_then(|d| {
+                Some(Action::Open | Action::Submit) => match form.ask(lang).and_then(|d| {
                     let on = match form.on.trim() {
                         "" => None,
                         s => Some(
@@ -459,31 +475,33 @@ impl App {
                         vec![]
                     }
                 },
-                KeyCode::Backspace => {
+                _ if k.is_backspace() => {
                     if let Some(s) = form.input() {
                         s.pop();
                     }
                     vec![]
                 }
-                KeyCode::Char(c)
-                    if !ctrl && (c.is_ascii_digit() || c == '.' || c == ',' || c == '-') =>
-                {
-                    if let Some(s) = form.input() {
+                _ => {
+                    if let Some(c) = k
+                        .typed()
+                        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+                        && let Some(s) = form.input()
+                        && s.chars().count() < 40
+                    {
                         s.push(c);
                     }
                     vec![]
                 }
-                _ => vec![],
             },
-            Overlay::BulkMoves { ids, moves, cursor } => match k.code {
-                KeyCode::Enter => vec![Effect::MoveCases {
+            Overlay::BulkMoves { ids, moves, cursor } => match act {
+                Some(Action::Open) => vec![Effect::MoveCases {
                     ids: ids.clone(),
                     step: moves[*cursor],
                     lang,
                 }],
-                KeyCode::Esc => self.close(),
-                code => {
-                    step(cursor, moves.len(), code);
+                Some(Action::Back) => self.close(),
+                _ => {
+                    pick(cursor, moves.len(), act, page);
                     vec![]
                 }
             },
@@ -492,8 +510,8 @@ impl App {
                 staff,
                 chosen,
                 cursor,
-            } => match k.code {
-                KeyCode::Char(' ') if !staff.is_empty() => {
+            } => match act {
+                Some(Action::Tag) if !staff.is_empty() => {
                     match chosen.iter().position(|c| c == cursor) {
                         Some(p) => {
                             chosen.remove(p);
@@ -502,7 +520,7 @@ impl App {
                     }
                     vec![]
                 }
-                KeyCode::Enter => {
+                Some(Action::Open) => {
                     let logins: Vec<String> = chosen.iter().map(|i| staff[*i].2.clone()).collect();
                     match logins.first() {
                         Some(officer) => vec![Effect::AssignCase {
@@ -514,15 +532,14 @@ impl App {
                         None => vec![],
                     }
                 }
-                KeyCode::Esc => self.close(),
-                code => {
-                    step(cursor, staff.len(), code);
+                Some(Action::Back) => self.close(),
+                _ => {
+                    pick(cursor, staff.len(), act, page);
                     vec![]
                 }
             },
-            _ => return None,
-        };
-        Some(fx)
+            _ => vec![],
+        }
     }
 
     fn close(&mut self) -> Vec<Effect> {

@@ -2,9 +2,11 @@
 //! form itself (fields, checks) is `tui::form`.
 
 use crate::i18n;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Overlay};
 use crate::tui::form::{FIELD_MAX_CHARS, Form, FormReply, Kind};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::overlay::LayerKey;
+use ratatui::crossterm::event::KeyCode;
 
 impl App {
     /// Opens `fresh`, or the form of the same purpose closed unsent.
@@ -19,34 +21,36 @@ impl App {
         self.overlay = Some(Overlay::Form(kept.unwrap_or(fresh)));
     }
 
-    /// Keys of an open form; None when no form is open.
-    pub(crate) fn form_key(&mut self, k: KeyEvent) -> Option<Vec<Effect>> {
+    /// Keys of an open form: its layer's keys move, submit and close;
+    /// ←/→ turn a choice, Space ticks one of many, the rest is typed.
+    pub(crate) fn form_key(&mut self, k: LayerKey) -> Vec<Effect> {
         let Some(Overlay::Form(form)) = &mut self.overlay else {
-            return None;
+            return vec![];
         };
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         let n = form.fields.len();
         let field = &mut form.fields[form.focus];
-        match k.code {
+        match k.action {
             // Closing keeps what was typed: the same form opens with it again.
-            KeyCode::Esc => {
+            Some(Action::Back) => {
                 self.form_draft = self.overlay.take();
                 self.message = Some(i18n::form_kept(self.lang).to_string());
             }
             // Enter moves on, as on a paper form; F2 or Ctrl-S registers.
-            KeyCode::Tab | KeyCode::Down | KeyCode::Enter => form.focus = (form.focus + 1) % n,
-            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + n - 1) % n,
+            Some(Action::NextField | Action::Down | Action::Open) => {
+                form.focus = (form.focus + 1) % n
+            }
+            Some(Action::PrevField | Action::Up) => form.focus = (form.focus + n - 1) % n,
             // The items not filled in yet, passed: most of a routine visit.
-            KeyCode::F(3) => {
+            Some(Action::PassRest) => {
                 for f in &mut form.fields {
                     if f.kind.ticked() && f.choice == 0 {
                         f.choice = 1;
                     }
                 }
             }
-            KeyCode::F(2) | KeyCode::Char('s') if k.code == KeyCode::F(2) || ctrl => {
+            Some(Action::Submit) => {
                 if form.sending {
-                    return Some(vec![]);
+                    return vec![];
                 }
                 let unset: Vec<&str> = form
                     .fields
@@ -56,7 +60,7 @@ impl App {
                     .collect();
                 if !unset.is_empty() {
                     form.error = Some(i18n::items_unfilled(self.lang, &unset));
-                    return Some(vec![]);
+                    return vec![];
                 }
                 form.sending = true;
                 form.error = None;
@@ -65,10 +69,10 @@ impl App {
                     form: Box::new(form.clone()),
                     lang,
                 };
-                return Some(vec![ask]);
+                return vec![ask];
             }
-            KeyCode::Left | KeyCode::Right => {
-                let forward = k.code == KeyCode::Right;
+            _ if matches!(k.key.code, KeyCode::Left | KeyCode::Right) => {
+                let forward = k.key.code == KeyCode::Right;
                 match &field.kind {
                     Kind::OneOf(o) if !o.is_empty() => {
                         field.choice =
@@ -90,34 +94,33 @@ impl App {
                     _ => {}
                 }
             }
-            KeyCode::Char(' ') if matches!(field.kind, Kind::AnyOf(_) | Kind::Flag) => {
+            _ if k.typed() == Some(' ') && matches!(field.kind, Kind::AnyOf(_) | Kind::Flag) => {
                 if field.kind == Kind::Flag {
                     field.flag = !field.flag;
                 } else if let Some(p) = field.picks.get_mut(field.cursor) {
                     *p = !*p;
                 }
             }
-            KeyCode::Backspace
-                if matches!(field.kind, Kind::Text | Kind::Date) || field.kind.ticked() =>
+            _ if k.is_backspace()
+                && (matches!(field.kind, Kind::Text | Kind::Date) || field.kind.ticked()) =>
             {
                 field.text.pop();
             }
-            KeyCode::Char(c)
-                if !ctrl
-                    && !c.is_control()
-                    && (matches!(field.kind, Kind::Text | Kind::Date) || field.kind.ticked()) =>
-            {
-                if field.kind.ticked() {
-                    // A finding (a note) is what a failed (invalid) item has.
-                    field.choice = 2;
-                }
-                if field.text.chars().count() < FIELD_MAX_CHARS {
-                    field.text.push(c);
+            _ => {
+                if let Some(c) = k.typed()
+                    && (matches!(field.kind, Kind::Text | Kind::Date) || field.kind.ticked())
+                {
+                    if field.kind.ticked() {
+                        // A finding (a note) is what a failed (invalid) item has.
+                        field.choice = 2;
+                    }
+                    if field.text.chars().count() < FIELD_MAX_CHARS {
+                        field.text.push(c);
+                    }
                 }
             }
-            _ => {}
         }
-        Some(vec![])
+        vec![]
     }
 
     /// The answer to a submitted form: said and closed, or kept open with why.

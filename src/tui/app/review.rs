@@ -7,10 +7,11 @@ use crate::domain::decision::Decision;
 use crate::i18n;
 use crate::store::{ListItem, ListKind};
 use crate::tui::action::Action;
+use crate::tui::form::FIELD_MAX_CHARS;
 use crate::tui::messages::{AppEvent, DecisionAsk, Effect};
 use crate::tui::notice;
 use crate::tui::overlay::Overlay;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::overlay::{LayerKey, pick};
 
 impl App {
     /// An action on the review pane; `apply` sends only those.
@@ -216,15 +217,13 @@ impl App {
 
     /// Keys while the notice is open: Ctrl-S or F2 returns the filing with
     /// it; Esc closes it and keeps the edit; everything else edits.
-    pub(crate) fn notice_key(&mut self, k: KeyEvent) -> Vec<Effect> {
+    pub(crate) fn notice_key(&mut self, k: LayerKey) -> Vec<Effect> {
         let Some(Overlay::Notice { draft, editor }) = &mut self.overlay else {
             return vec![];
         };
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        match k.code {
-            // Ctrl-C as everywhere: it closes as Esc does, keeping the edit.
-            // (The notice's keys come here straight, for its Alt keys.)
-            KeyCode::Esc | KeyCode::Char('c') if k.code == KeyCode::Esc || ctrl => {
+        match k.action {
+            // Esc or Ctrl-C: closed, the edit kept for `r` to pick up.
+            Some(Action::Back) => {
                 self.review
                     .notices
                     .insert(draft.id, (draft.version, editor.lines().to_vec()));
@@ -232,12 +231,82 @@ impl App {
                 self.overlay = None;
                 vec![]
             }
-            KeyCode::Char('s') if ctrl => self.return_with_notice(),
-            KeyCode::F(2) => self.return_with_notice(),
+            Some(Action::Submit) => self.return_with_notice(),
+            // Everything else edits, Enter and the arrows included.
             _ => {
-                editor.input(k);
+                editor.input(k.key);
                 vec![]
             }
+        }
+    }
+
+    /// A decision to confirm, with the clerk's remark or the chief's reason.
+    pub(crate) fn decide_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let Some(Overlay::Decide { draft, input }) = &mut self.overlay else {
+            return vec![];
+        };
+        match k.action {
+            Some(Action::Back) => self.overlay = None,
+            Some(Action::Open)
+                if draft.refused.is_none() && !(draft.needs_reason && input.trim().is_empty()) =>
+            {
+                let text = match draft.decision {
+                    Decision::Return if input.trim().is_empty() => draft.notice.clone(),
+                    Decision::Return => format!("{}{}\n", draft.notice, input.trim()),
+                    Decision::Approve => input.trim().to_string(),
+                };
+                let ask = DecisionAsk {
+                    id: draft.id,
+                    version: draft.version,
+                    decision: draft.decision,
+                    text,
+                };
+                // Kept until the decision is taken: a refusal brings it back.
+                self.review.deciding = self.overlay.take();
+                return vec![Effect::Decide(ask)];
+            }
+            _ if k.is_backspace() => {
+                input.pop();
+            }
+            _ => {
+                if let Some(c) = k.typed()
+                    && draft.refused.is_none()
+                    && input.chars().count() < FIELD_MAX_CHARS
+                {
+                    input.push(c);
+                }
+            }
+        }
+        vec![]
+    }
+
+    /// The problems found in the queue: choosing one narrows it.
+    pub(crate) fn problems_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let page = self.list_height();
+        let rows = 1 + self.review.problem_tally.as_ref().map_or(0, Vec::len);
+        let Some(Overlay::Problems { cursor }) = &mut self.overlay else {
+            return vec![];
+        };
+        if pick(cursor, rows, k.action, page) {
+            return vec![];
+        }
+        match k.action {
+            Some(Action::Open) => {
+                let chosen = cursor.checked_sub(1).and_then(|i| {
+                    self.review
+                        .problem_tally
+                        .as_ref()
+                        .and_then(|t| t.get(i))
+                        .map(|(c, _)| c.clone())
+                });
+                self.overlay = None;
+                self.choose_problem(chosen)
+            }
+            Some(Action::Back) => {
+                self.overlay = None;
+                vec![]
+            }
+            _ => vec![],
         }
     }
 

@@ -50,7 +50,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     render_message(frame, app, message);
     render_status(frame, app, status);
     match &app.overlay {
-        Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll),
+        Some(Overlay::Help { scroll, under }) => {
+            overlay::help(frame, app, *scroll, under.as_deref())
+        }
         Some(Overlay::Keymap { scroll }) => overlay::keymap(frame, app, *scroll),
         Some(Overlay::Palette(p)) => overlay::palette(frame, app, p),
         Some(Overlay::Decide { draft, input }) => overlay::decide(frame, app, draft, input),

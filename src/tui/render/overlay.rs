@@ -1,7 +1,8 @@
 //! Help, the command palette and the keymap view, drawn over the pane.
 
-use super::super::app::App;
+use super::super::app::{App, Overlay};
 use super::super::keymap::{SECTIONS, describe};
+use super::super::labels;
 use super::super::palette::Palette;
 use super::super::text::{clean, fit, width};
 use crate::i18n;
@@ -84,7 +85,10 @@ fn key_line(key: &str, desc: &str) -> Line<'static> {
     ])
 }
 
-pub fn help(frame: &mut Frame, app: &App, scroll: u16) {
+pub fn help(frame: &mut Frame, app: &App, scroll: u16, under: Option<&Overlay>) {
+    if let Some(under) = under {
+        return layer_help(frame, app, scroll, under);
+    }
     let contexts = app.contexts();
     let mut lines: Vec<Line<'static>> = Vec::new();
     if app.pane == super::super::pane::PaneId::Licences && app.lookup.editing {
@@ -105,6 +109,24 @@ pub fn help(frame: &mut Frame, app: &App, scroll: u16) {
         .collect();
     lines.extend(bindings);
     boxed(frame, i18n::help_title(app.lang), lines, scroll);
+}
+
+/// Help asked from an overlay: the keys of its layer, and the keys no
+/// keymap changes (Ctrl-C; in a line or a form, the typed keys).
+fn layer_help(frame: &mut Frame, app: &App, scroll: u16, under: &Overlay) {
+    let (lang, layer) = (app.lang, under.layer());
+    // Forms with choices turn them with the arrows; the notice edits with them.
+    let choices = matches!(under, Overlay::Form(_) | Overlay::CaseConfirm { .. });
+    let mut lines: Vec<Line<'static>> = app
+        .keymap
+        .effective(&[layer.section()])
+        .into_iter()
+        .map(|b| key_line(&b.chord.to_string(), &clean(&describe(b, lang))))
+        .collect();
+    for (key, what) in labels::layer_fixed_keys(lang, layer.takes_text(), choices) {
+        lines.push(key_line(key, what));
+    }
+    boxed(frame, labels::layer_help_title(lang), lines, scroll);
 }
 
 pub fn keymap(frame: &mut Frame, app: &App, scroll: u16) {
