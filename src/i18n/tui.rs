@@ -369,6 +369,24 @@ pub fn load_failed(lang: Lang, why: &str) -> String {
     }
 }
 
+/// The checks of the filing open could not be run; the filing is shown.
+pub fn problems_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未能核查此申报的问题：{why}"),
+        Lang::En => format!("Could not check this filing for problems: {why}"),
+    }
+}
+
+/// The filing opened could not be marked as in review at this desk.
+pub fn lease_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("未能标记为本窗口审核中，其他窗口可能同时打开：{why}"),
+        Lang::En => format!(
+            "Could not mark this filing as in review here; another desk may open it too: {why}"
+        ),
+    }
+}
+
 pub fn position(lang: Lang, at: usize, more: bool) -> String {
     let more = if more { "+" } else { "" };
     match lang {

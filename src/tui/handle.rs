@@ -128,13 +128,17 @@ impl App {
                 vec![]
             }
             AppEvent::LeaseHeld(held) => {
-                if let Some((who, until)) = held {
-                    let local = until.with_timezone(&crate::domain::calendar::office_offset());
-                    self.message = Some(i18n::lease_held(
-                        self.lang,
-                        &who,
-                        &local.format("%H:%M").to_string(),
-                    ));
+                match held {
+                    Ok(Some((who, until))) => {
+                        let local = until.with_timezone(&crate::domain::calendar::office_offset());
+                        self.message = Some(i18n::lease_held(
+                            self.lang,
+                            &who,
+                            &local.format("%H:%M").to_string(),
+                        ));
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.message = Some(i18n::lease_failed(self.lang, &e)),
                 }
                 vec![]
             }

@@ -200,7 +200,7 @@ pub enum AppEvent {
     /// What the checks find in the pending filing whose detail is open.
     FilingProblems {
         id: i64,
-        problems: Vec<crate::domain::review::Problem>,
+        problems: Result<Vec<crate::domain::review::Problem>, String>,
     },
     /// The staff member's saved views.
     ViewsLoaded(Result<Vec<super::casework::SavedView>, String>),
@@ -226,8 +226,9 @@ pub enum AppEvent {
     },
     /// Each problem code with how many pending filings have it.
     Tally(Result<Vec<(String, i64)>, String>),
-    /// Someone else is reviewing the filing just opened: who, until when.
-    LeaseHeld(Option<(String, chrono::DateTime<chrono::Utc>)>),
+    /// Someone else is reviewing the filing just opened: who, until when;
+    /// or why the review could not be marked as this desk's.
+    LeaseHeld(Result<Option<(String, chrono::DateTime<chrono::Utc>)>, String>),
     /// A person's full ID number, phone and bank account.
     Revealed {
         id: i64,

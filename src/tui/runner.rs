@@ -137,10 +137,16 @@ impl Runner {
                     // A pending filing's detail lists what its checks find now.
                     match crate::workflow::recheck(&store, today, Some(&[id])).await {
                         Ok(mut found) => match found.remove(&id) {
-                            Some(problems) => AppEvent::FilingProblems { id, problems },
+                            Some(problems) => AppEvent::FilingProblems {
+                                id,
+                                problems: Ok(problems),
+                            },
                             None => return,
                         },
-                        Err(e) => AppEvent::Counts(Err(lang_free(e))),
+                        Err(e) => AppEvent::FilingProblems {
+                            id,
+                            problems: Err(lang_free(e)),
+                        },
                     }
                 }
                 Effect::LoadBoard {
@@ -232,23 +238,7 @@ impl Runner {
                     AppEvent::Decided(crate::workflow::approve_all(&Cx { lang, ..cx }, &ids).await)
                 }
                 Effect::TakeLease { id } => {
-                    // The office's setting in the database (15 if it has
-                    // none it can use), as the config files allow.
-                    let office = store
-                        .setting("review.lease_minutes")
-                        .await
-                        .ok()
-                        .flatten()
-                        .and_then(|m| m.parse::<u32>().ok())
-                        .filter(|m| (1..=480).contains(m))
-                        .unwrap_or(15);
-                    let minutes = i64::from(crate::config::Lease::minutes(lease, office));
-                    let now = crate::domain::audit::audit_time(store.clock().now());
-                    let until = now + chrono::Duration::minutes(minutes);
-                    match store.take_lease(staff.id, id, now, until).await {
-                        Ok(held) => AppEvent::LeaseHeld(held),
-                        Err(e) => AppEvent::Counts(Err(lang_free(e))),
-                    }
+                    AppEvent::LeaseHeld(crate::workflow::take_lease(&cx, id, lease).await)
                 }
                 Effect::Reveal { id, reason } => {
                     // The rule is the domain's: the runner's staff is who is working.

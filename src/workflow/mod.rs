@@ -302,6 +302,32 @@ pub fn tally(problems: &[Problem]) -> Vec<(String, i64)> {
     out
 }
 
+/// Marks filing `id` as in review at this desk for the office's lease
+/// (the database's setting, 15 minutes if it has none it can use, as the
+/// config files allow). Ok(Some) names who holds it instead, until when.
+pub async fn take_lease(
+    cx: &Cx<'_>,
+    id: i64,
+    lease: Option<crate::config::Lease>,
+) -> Result<Option<(String, chrono::DateTime<chrono::Utc>)>, String> {
+    let store = cx.store;
+    let office = store
+        .setting("review.lease_minutes")
+        .await
+        .ok()
+        .flatten()
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=480).contains(m))
+        .unwrap_or(15);
+    let minutes = i64::from(crate::config::Lease::minutes(lease, office));
+    let now = crate::domain::audit::audit_time(store.clock().now());
+    let until = now + chrono::Duration::minutes(minutes);
+    store
+        .take_lease(cx.staff.id, id, now, until)
+        .await
+        .map_err(|e| i18n::store_error(cx.lang, &e))
+}
+
 /// Up to this many filings are read one by one for a recheck; more, and
 /// every pending filing is read at once.
 const RECHECK_ONE_BY_ONE: usize = 64;

@@ -1058,8 +1058,29 @@ fn opening_a_filing_takes_its_lease_and_one_held_by_another_is_marked_and_said()
         .with_ymd_and_hms(2026, 11, 27, 2, 45, 0)
         .single()
         .unwrap();
-    a.handle(AppEvent::LeaseHeld(Some(("李娜".into(), until))));
+    a.handle(AppEvent::LeaseHeld(Ok(Some(("李娜".into(), until)))));
     assert!(draw(&a).contains("正由李娜审核（至10:45）"), "{}", draw(&a));
+}
+
+#[test]
+fn a_lease_or_a_check_that_fails_says_so_in_its_own_words_and_the_filing_stays() {
+    let mut a = app(Lang::Zh, 100, 30);
+    typed(&mut a, KeyCode::Enter);
+    assert!(a.detail.is_some());
+    a.handle(AppEvent::LeaseHeld(Err("database is locked".into())));
+    let s = draw(&a);
+    assert!(s.contains("未能标记为本窗口审核中"), "{s}");
+    assert!(
+        !s.contains("读取失败"),
+        "not a failed load of the counts: {s}"
+    );
+    let id = a.detail.as_ref().unwrap().id;
+    a.handle(AppEvent::FilingProblems {
+        id,
+        problems: Err("database is locked".into()),
+    });
+    assert!(draw(&a).contains("未能核查此申报的问题"), "{}", draw(&a));
+    assert!(a.detail.is_some(), "the filing stays open");
 }
 
 #[test]

@@ -118,8 +118,14 @@ impl App {
                     .as_mut()
                     .filter(|d| d.kind == ListKind::Filings && d.id == id)
                 {
-                    self.review.problems.insert(id, problems.len());
-                    d.problems = Some(problems);
+                    match problems {
+                        Ok(problems) => {
+                            self.review.problems.insert(id, problems.len());
+                            d.problems = Some(problems);
+                        }
+                        // The detail stays; only its checks are unknown.
+                        Err(e) => self.message = Some(i18n::problems_failed(self.lang, &e)),
+                    }
                 }
                 vec![]
             }

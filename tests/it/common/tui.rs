@@ -599,7 +599,7 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
                 }
                 AppEvent::FilingProblems {
                     id,
-                    problems: fixture_problems(),
+                    problems: Ok(fixture_problems()),
                 }
             }
             Effect::Recheck | Effect::LoadTally => AppEvent::Tally(Ok(fixture_tally())),
