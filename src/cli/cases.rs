@@ -146,148 +146,11 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
             let clocks = o.store.open_case_clocks().await.map_err(fail)?;
             o.store.close().await;
             let list = work::due_list(cal, &clocks, on, settings);
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let io = Failure::output;
-            if json {
-                let rows: Vec<JsonDue> = list
-                    .iter()
-                    .map(|c| JsonDue {
-                        id: c.id,
-                        stage: &c.stage,
-                        respondent: &c.respondent,
-                        next_deadline: c.deadline.as_ref().map(|d| d.due.to_string()),
-                        deadline_rule: c.deadline.as_ref().map(|d| d.rule.code()),
-                        working_days_left: c.working_days_left,
-                        overdue: c.overdue,
-                    })
-                    .collect();
-                crate::cli::write_json(&mut out, &rows)?;
-                writeln!(out).map_err(io)?;
-            } else {
-                for c in &list {
-                    let stage = crate::domain::CaseStage::parse(&c.stage)
-                        .map_or(c.stage.as_str(), |s| s.label(lang));
-                    let (due, left, how) = match &c.deadline {
-                        Some(d) => (
-                            d.due.to_string(),
-                            c.working_days_left.map_or("-".into(), |n| n.to_string()),
-                            d.describe(lang == Lang::Zh),
-                        ),
-                        None => ("-".into(), "-".into(), String::new()),
-                    };
-                    let flag = match (c.mass_incident, c.overdue) {
-                        (true, true) => lang.pick("群体性·超期", "mass·OVERDUE"),
-                        (true, false) => lang.pick("群体性", "mass"),
-                        (false, true) => lang.pick("超期", "OVERDUE"),
-                        (false, false) => "",
-                    };
-                    writeln!(
-                        out,
-                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                        printable(&c.number),
-                        stage,
-                        printable(&c.respondent),
-                        due,
-                        left,
-                        flag,
-                        printable(&how)
-                    )
-                    .map_err(io)?;
-                }
-            }
-            out.flush().map_err(io)?;
+            print_due(&list, lang, json)?;
             Ok(ExitCode::SUCCESS)
         }
-        CasesCommand::Move {
-            id,
-            step,
-            article,
-            fine,
-            workers,
-            owed,
-            note,
-            on,
-            served_by,
-            outcome,
-            since,
-            until,
-            approved_by,
-        } => {
-            let mut m = CaseMove::parse(step.trim())
-                .ok_or_else(|| Failure::new(2, i18n::unknown_move(lang, &step)))?;
-            let kind = match outcome.as_deref().map(str::trim) {
-                None => DecisionKind::Fine,
-                Some(code) => DecisionKind::parse(code).ok_or_else(|| {
-                    Failure::new(
-                        2,
-                        unknown(
-                            lang,
-                            "决定种类",
-                            "decision kind",
-                            code,
-                            DecisionKind::ALL.iter().map(|s| s.code()),
-                        ),
-                    )
-                })?,
-            };
-            // An order to rectify is a step of its own, asked as an outcome too.
-            if m == CaseMove::Decide && kind == DecisionKind::Order {
-                m = CaseMove::Order;
-            }
-            let money = |v: Option<String>| -> Result<i64, Failure> {
-                match v {
-                    None => Ok(0),
-                    Some(s) => fines::parse_yuan(&s)
-                        .ok_or_else(|| Failure::new(2, i18n::not_money(lang, &s))),
-                }
-            };
-            let amount = match &fine {
-                None => None,
-                Some(_) => Some(money(fine.clone())?),
-            };
-            let basis = fines::Basis {
-                workers,
-                owed: money(owed)?,
-                since,
-                until: None,
-            };
-            let decision = match (m, &article) {
-                (CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice, Some(a)) => {
-                    Some(crate::domain::procedure::decide::Asked {
-                        kind,
-                        article: a.trim(),
-                        basis,
-                        amount,
-                    })
-                }
-                _ => None,
-            };
-            let served_by = match served_by.as_deref().map(str::trim) {
-                None => ServiceMethod::Direct,
-                Some(code) => ServiceMethod::parse(code).ok_or_else(|| {
-                    Failure::new(
-                        2,
-                        unknown(
-                            lang,
-                            "送达方式",
-                            "service method",
-                            code,
-                            ServiceMethod::ALL.iter().map(|s| s.code()),
-                        ),
-                    )
-                })?,
-            };
-            let step = work::Step {
-                m,
-                on: on.unwrap_or(today),
-                served_by,
-                decision,
-                note: &note,
-                approved_by: &approved_by,
-                until,
-            };
-            let r = work::make_move_on(&cx, id, &step).await;
+        c @ CasesCommand::Move { .. } => {
+            let r = take_step(&cx, lang, today, c).await?;
             o.store.close().await;
             done(r)
         }
@@ -381,4 +244,164 @@ pub(super) fn unknown<'a>(
 ) -> String {
     let list: Vec<&str> = all.collect();
     i18n::unknown_code(lang, zh, en, code, &list)
+}
+
+/// The cases due, as lines (tab-separated) or JSON, on standard output.
+fn print_due(list: &[work::CaseDue], lang: Lang, json: bool) -> Result<(), Failure> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let io = Failure::output;
+    if json {
+        let rows: Vec<JsonDue> = list
+            .iter()
+            .map(|c| JsonDue {
+                id: c.id,
+                stage: &c.stage,
+                respondent: &c.respondent,
+                next_deadline: c.deadline.as_ref().map(|d| d.due.to_string()),
+                deadline_rule: c.deadline.as_ref().map(|d| d.rule.code()),
+                working_days_left: c.working_days_left,
+                overdue: c.overdue,
+            })
+            .collect();
+        crate::cli::write_json(&mut out, &rows)?;
+        writeln!(out).map_err(io)?;
+    } else {
+        for c in list {
+            let stage = crate::domain::CaseStage::parse(&c.stage)
+                .map_or(c.stage.as_str(), |s| s.label(lang));
+            let (due, left, how) = match &c.deadline {
+                Some(d) => (
+                    d.due.to_string(),
+                    c.working_days_left.map_or("-".into(), |n| n.to_string()),
+                    d.describe(lang == Lang::Zh),
+                ),
+                None => ("-".into(), "-".into(), String::new()),
+            };
+            let flag = match (c.mass_incident, c.overdue) {
+                (true, true) => lang.pick("群体性·超期", "mass·OVERDUE"),
+                (true, false) => lang.pick("群体性", "mass"),
+                (false, true) => lang.pick("超期", "OVERDUE"),
+                (false, false) => "",
+            };
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                printable(&c.number),
+                stage,
+                printable(&c.respondent),
+                due,
+                left,
+                flag,
+                printable(&how)
+            )
+            .map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)?;
+    Ok(())
+}
+
+/// `cases move`: the step, its outcome, fine and service read from the
+/// arguments (a word the program does not know is refused, exit 2), then
+/// taken. Ok holds the workflow's answer.
+async fn take_step(
+    cx: &crate::workflow::Cx<'_>,
+    lang: Lang,
+    today: NaiveDate,
+    cmd: CasesCommand,
+) -> Result<Result<String, String>, Failure> {
+    let CasesCommand::Move {
+        id,
+        step,
+        article,
+        fine,
+        workers,
+        owed,
+        note,
+        on,
+        served_by,
+        outcome,
+        since,
+        until,
+        approved_by,
+    } = cmd
+    else {
+        unreachable!("only `cases move` comes here")
+    };
+    let mut m = CaseMove::parse(step.trim())
+        .ok_or_else(|| Failure::new(2, i18n::unknown_move(lang, &step)))?;
+    let kind = match outcome.as_deref().map(str::trim) {
+        None => DecisionKind::Fine,
+        Some(code) => DecisionKind::parse(code).ok_or_else(|| {
+            Failure::new(
+                2,
+                unknown(
+                    lang,
+                    "决定种类",
+                    "decision kind",
+                    code,
+                    DecisionKind::ALL.iter().map(|s| s.code()),
+                ),
+            )
+        })?,
+    };
+    // An order to rectify is a step of its own, asked as an outcome too.
+    if m == CaseMove::Decide && kind == DecisionKind::Order {
+        m = CaseMove::Order;
+    }
+    let money = |v: Option<String>| -> Result<i64, Failure> {
+        match v {
+            None => Ok(0),
+            Some(s) => {
+                fines::parse_yuan(&s).ok_or_else(|| Failure::new(2, i18n::not_money(lang, &s)))
+            }
+        }
+    };
+    let amount = match &fine {
+        None => None,
+        Some(_) => Some(money(fine.clone())?),
+    };
+    let basis = fines::Basis {
+        workers,
+        owed: money(owed)?,
+        since,
+        until: None,
+    };
+    let decision = match (m, &article) {
+        (CaseMove::Decide | CaseMove::PriorNotice | CaseMove::Renotice, Some(a)) => {
+            Some(crate::domain::procedure::decide::Asked {
+                kind,
+                article: a.trim(),
+                basis,
+                amount,
+            })
+        }
+        _ => None,
+    };
+    let served_by = match served_by.as_deref().map(str::trim) {
+        None => ServiceMethod::Direct,
+        Some(code) => ServiceMethod::parse(code).ok_or_else(|| {
+            Failure::new(
+                2,
+                unknown(
+                    lang,
+                    "送达方式",
+                    "service method",
+                    code,
+                    ServiceMethod::ALL.iter().map(|s| s.code()),
+                ),
+            )
+        })?,
+    };
+    let step = work::Step {
+        m,
+        on: on.unwrap_or(today),
+        served_by,
+        decision,
+        note: &note,
+        approved_by: &approved_by,
+        until,
+    };
+    Ok(work::make_move_on(cx, id, &step).await)
 }

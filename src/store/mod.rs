@@ -683,7 +683,7 @@ impl Store {
 
     /// Each active inspector with their open-case load.
     /// (id, name, login, open cases)
-    pub async fn inspector_loads(&self) -> Result<Vec<(i64, String, String, i64)>, StoreError> {
+    pub async fn inspector_loads(&self) -> Result<Vec<InspectorLoad>, StoreError> {
         on_backend!(self.inspector_loads())
     }
 
@@ -752,7 +752,7 @@ impl Store {
         actor: &str,
         person: i64,
         reason: &str,
-    ) -> Result<Option<(String, String, String)>, StoreError> {
+    ) -> Result<Option<RevealedPerson>, StoreError> {
         on_backend!(self.reveal_person(actor, person, reason))
     }
 

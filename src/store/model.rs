@@ -3,6 +3,23 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// An active inspector and how many open cases they are on.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct InspectorLoad {
+    pub id: i64,
+    pub name: String,
+    pub login: String,
+    pub open_cases: i64,
+}
+
+/// A person's data in full, as shown after a reason is given (and audited).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct RevealedPerson {
+    pub id_number: String,
+    pub phone: String,
+    pub bank_account: String,
+}
+
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct ZoneRow {
     pub code: String,

@@ -56,8 +56,6 @@ impl App {
             self.message = Some(i18n::act_refused(self.lang, act));
             return vec![];
         }
-        let page = self.list_height().max(1) as isize;
-        let idx = self.pane.index();
         if self.on_board() && (action.is_list_action() || action == Action::Back) {
             if action == Action::Back {
                 self.message = None;
@@ -65,6 +63,43 @@ impl App {
             }
             return self.board_action(action);
         }
+        match action {
+            Action::Back
+            | Action::Refresh
+            | Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+            | Action::Open
+            | Action::Filter => self.list_action(action),
+            Action::Scope
+            | Action::CaseMove
+            | Action::Export
+            | Action::SaveView
+            | Action::SortCases
+            | Action::NewComplaint
+            | Action::AddEvidence
+            | Action::Assign
+            | Action::Tag
+            | Action::TagRange
+            | Action::TagClean
+            | Action::ProblemFilter
+            | Action::Approve
+            | Action::Return
+            | Action::Submit
+            | Action::NextField
+            | Action::PrevField
+            | Action::PassRest => self.pane_action(action),
+            _ => self.app_action(action),
+        }
+    }
+
+    /// What works alike everywhere: quitting, help, the palette, the
+    /// language, switching panes and sections, and the acts any pane starts.
+    fn app_action(&mut self, action: Action) -> Vec<Effect> {
+        let idx = self.pane.index();
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -127,6 +162,40 @@ impl App {
             Action::Pane4 => self.switch(PaneId::Inspections),
             Action::Pane5 => self.switch(PaneId::Persons),
             Action::Pane6 => self.switch(PaneId::Dashboard),
+            Action::Reveal => {
+                let roles = &self.who.roles;
+                let may = crate::domain::permissions::any_of(
+                    roles,
+                    crate::domain::permissions::Act::RevealPerson,
+                );
+                match &self.detail {
+                    Some(d) if d.kind == ListKind::Persons && may => {
+                        self.overlay = Some(Overlay::Reveal {
+                            id: d.id,
+                            input: String::new(),
+                        });
+                    }
+                    Some(d) if d.kind == ListKind::Persons => {
+                        self.message = Some(i18n::reveal_refused(self.lang).to_string());
+                    }
+                    _ => self.message = Some(i18n::reveal_only_persons(self.lang).to_string()),
+                }
+                vec![]
+            }
+            Action::ReceiveFiling => {
+                let fresh = super::form::Form::receive_start(self.lang, self.today);
+                self.open_form(fresh);
+                vec![]
+            }
+            _ => vec![],
+        }
+    }
+
+    /// Moving in the list or record in view, opening, going back,
+    /// filtering and reading afresh.
+    fn list_action(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.list_height().max(1) as isize;
+        match action {
             Action::Back => {
                 if self.detail.take().is_some() {
                     // What was done in the record shows in the section at once.
@@ -218,26 +287,25 @@ impl App {
                 }
                 fx
             }
-            Action::Reveal => {
-                let roles = &self.who.roles;
-                let may = crate::domain::permissions::any_of(
-                    roles,
-                    crate::domain::permissions::Act::RevealPerson,
-                );
-                match &self.detail {
-                    Some(d) if d.kind == ListKind::Persons && may => {
-                        self.overlay = Some(Overlay::Reveal {
-                            id: d.id,
-                            input: String::new(),
-                        });
-                    }
-                    Some(d) if d.kind == ListKind::Persons => {
-                        self.message = Some(i18n::reveal_refused(self.lang).to_string());
-                    }
-                    _ => self.message = Some(i18n::reveal_only_persons(self.lang).to_string()),
+            Action::Filter if self.pane == PaneId::Licences => {
+                self.lookup.editing = true;
+                vec![]
+            }
+            Action::Filter => {
+                if self.pane.list_kind().is_some() && self.detail.is_none() {
+                    self.filtering = true;
                 }
                 vec![]
             }
+
+            _ => vec![],
+        }
+    }
+
+    /// A pane's own work: the case queue's views, steps and tags, the
+    /// review queue's (routed on to `app/review.rs`), a form's keys.
+    fn pane_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
             Action::Scope if self.pane == PaneId::Cases && self.detail.is_none() => {
                 self.open_case_views()
             }
@@ -252,11 +320,6 @@ impl App {
                 self.next_case_sort()
             }
             Action::SortCases => vec![],
-            Action::ReceiveFiling => {
-                let fresh = super::form::Form::receive_start(self.lang, self.today);
-                self.open_form(fresh);
-                vec![]
-            }
             Action::NewComplaint => {
                 let fresh = super::form::Form::complaint(self.lang, self.today);
                 self.open_form(fresh);
@@ -302,16 +365,7 @@ impl App {
             | Action::Return => vec![],
             // A form's keys mean nothing over a pane.
             Action::Submit | Action::NextField | Action::PrevField | Action::PassRest => vec![],
-            Action::Filter if self.pane == PaneId::Licences => {
-                self.lookup.editing = true;
-                vec![]
-            }
-            Action::Filter => {
-                if self.pane.list_kind().is_some() && self.detail.is_none() {
-                    self.filtering = true;
-                }
-                vec![]
-            }
+            _ => vec![],
         }
     }
 

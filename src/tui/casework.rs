@@ -181,12 +181,8 @@ impl DecideForm {
         }
     }
 
-    /// The decision as asked — (kind, article, workers, owed, amount) — or
-    /// the sentence saying what is wrong.
-    pub(super) fn ask(
-        &self,
-        lang: Lang,
-    ) -> Result<(crate::domain::DecisionKind, String, i64, i64, i64), String> {
+    /// The decision as asked, or the sentence saying what is wrong.
+    pub(super) fn ask(&self, lang: Lang) -> Result<crate::workflow::cases::DecisionTerms, String> {
         let Some(&(kind, code)) = self.choices.get(self.article) else {
             return Err(i18n::fine_refusal(
                 lang,
@@ -222,6 +218,12 @@ impl DecideForm {
             None => fine,
         };
         fines::check_for(kind, code, basis, fine).map_err(|r| i18n::fine_refusal(lang, &r))?;
-        Ok((kind, code.to_string(), workers, owed, fine))
+        Ok(crate::workflow::cases::DecisionTerms {
+            kind,
+            article: code.to_string(),
+            workers,
+            owed,
+            amount: fine,
+        })
     }
 }

@@ -267,11 +267,13 @@ impl Form {
         }
     }
 
+    /// The value of field `key`, as the store takes it. Asking for a field
+    /// the form does not have is a mistake in the program: a debug build
+    /// (the tests) stops on it rather than send an empty value on.
     pub fn value(&self, key: &str) -> String {
-        self.fields
-            .iter()
-            .find(|f| f.key == key)
-            .map_or(String::new(), FormField::value)
+        let found = self.fields.iter().find(|f| f.key == key);
+        debug_assert!(found.is_some(), "{:?} has no field {key:?}", self.purpose);
+        found.map_or(String::new(), FormField::value)
     }
 }
 

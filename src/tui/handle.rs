@@ -44,34 +44,7 @@ impl App {
                 self.follow();
                 vec![]
             }
-            AppEvent::Page { ask, result } => {
-                let height = self.list_height();
-                let Some(list) = self.lists.get_mut(&ask.kind) else {
-                    return vec![];
-                };
-                let dir = ask.request.dir;
-                // The answer to the list read afresh (not an older one's, nor
-                // the next page's a prefetch asks for after it).
-                let afresh = ask.mode == LoadMode::Replace && list.awaits(ask.generation, ask.mode);
-                let more = list.receive(ask.generation, ask.mode, dir, result);
-                list.follow(height);
-                let failed = list.error.is_some();
-                let mut fx: Vec<Effect> = more.map(Effect::LoadPage).into_iter().collect();
-                // The Enter is for this answer only: a failed read drops it
-                // (a later refresh must not open a row nobody asked for).
-                if afresh && self.open_on_arrival == Some(ask.kind) {
-                    self.open_on_arrival = None;
-                    let still_here = !failed
-                        && self.pane.list_kind() == Some(ask.kind)
-                        && self.detail.is_none()
-                        && self.overlay.is_none()
-                        && !self.filtering;
-                    if still_here {
-                        fx.extend(self.apply(super::action::Action::Open));
-                    }
-                }
-                fx
-            }
+            AppEvent::Page { ask, result } => self.page_loaded(ask, result),
             AppEvent::Detail { kind, id, result } => {
                 if let Some(d) = self
                     .detail
@@ -179,5 +152,40 @@ impl App {
                 vec![]
             }
         }
+    }
+
+    /// A page of a list came: kept if it is the answer awaited, the next
+    /// asked for, and an Enter typed ahead of it carried out.
+    fn page_loaded(
+        &mut self,
+        ask: super::pane::PageAsk,
+        result: Result<Vec<crate::store::ListItem>, String>,
+    ) -> Vec<Effect> {
+        let height = self.list_height();
+        let Some(list) = self.lists.get_mut(&ask.kind) else {
+            return vec![];
+        };
+        let dir = ask.request.dir;
+        // The answer to the list read afresh (not an older one's, nor
+        // the next page's a prefetch asks for after it).
+        let afresh = ask.mode == LoadMode::Replace && list.awaits(ask.generation, ask.mode);
+        let more = list.receive(ask.generation, ask.mode, dir, result);
+        list.follow(height);
+        let failed = list.error.is_some();
+        let mut fx: Vec<Effect> = more.map(Effect::LoadPage).into_iter().collect();
+        // The Enter is for this answer only: a failed read drops it
+        // (a later refresh must not open a row nobody asked for).
+        if afresh && self.open_on_arrival == Some(ask.kind) {
+            self.open_on_arrival = None;
+            let still_here = !failed
+                && self.pane.list_kind() == Some(ask.kind)
+                && self.detail.is_none()
+                && self.overlay.is_none()
+                && !self.filtering;
+            if still_here {
+                fx.extend(self.apply(super::action::Action::Open));
+            }
+        }
+        fx
     }
 }

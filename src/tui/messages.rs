@@ -100,9 +100,9 @@ pub enum Effect {
         ids: Vec<i64>,
         lang: Lang,
     },
-    /// Register what a form holds (a complaint, evidence).
+    /// Do what a sent form asks (register a complaint, file evidence…).
     SubmitForm {
-        form: Box<super::form::Form>,
+        submission: super::submission::Submission,
         lang: Lang,
     },
     /// Put an officer and inspectors (logins) on each of these cases.
@@ -155,16 +155,29 @@ pub struct CaseMoveAsk {
     pub id: i64,
     pub step: crate::domain::CaseMove,
     pub note: String,
-    /// The decision's kind (a fine unless a licence penalty was chosen).
-    pub kind: crate::domain::DecisionKind,
-    /// (article code, affected workers, amount owed in fen, fine in fen)
-    pub decision: Option<(String, i64, i64, i64)>,
+    /// A decision's (or a proposal's) terms, when the step is one.
+    pub decision: Option<crate::workflow::cases::DecisionTerms>,
     pub lang: Lang,
     /// The day it happened (None: today).
     pub on: Option<chrono::NaiveDate>,
     pub served_by: crate::domain::ServiceMethod,
     pub approved_by: String,
     pub until: Option<chrono::NaiveDate>,
+}
+
+impl CaseMoveAsk {
+    /// The step as the workflow takes it; a step with no day is today's.
+    pub fn step(&self, today: chrono::NaiveDate) -> crate::workflow::cases::Step<'_> {
+        crate::workflow::cases::Step {
+            m: self.step,
+            on: self.on.unwrap_or(today),
+            served_by: self.served_by,
+            decision: self.decision.as_ref().map(|d| d.asked()),
+            note: &self.note,
+            approved_by: &self.approved_by,
+            until: self.until,
+        }
+    }
 }
 
 // Each event crosses the channel once; boxing the large ones would buy nothing.
@@ -222,7 +235,7 @@ pub enum AppEvent {
     /// Inspectors (id, name, login, open cases) to assign cases `ids`.
     Inspectors {
         ids: Vec<i64>,
-        result: Result<Vec<(i64, String, String, i64)>, String>,
+        result: Result<Vec<crate::store::InspectorLoad>, String>,
     },
     /// Each problem code with how many pending filings have it.
     Tally(Result<Vec<(String, i64)>, String>),
@@ -232,7 +245,7 @@ pub enum AppEvent {
     /// A person's full ID number, phone and bank account.
     Revealed {
         id: i64,
-        result: Result<Option<(String, String, String)>, String>,
+        result: Result<Option<crate::store::RevealedPerson>, String>,
     },
     /// A section of the supervision pane, for load `generation`.
     Board {

@@ -30,6 +30,7 @@ mod runner;
 pub mod screen;
 pub mod statistics;
 pub mod step_form;
+pub mod submission;
 pub mod supervision;
 pub mod text;
 pub mod wrap;

@@ -61,7 +61,7 @@ pub enum Overlay {
     /// Choosing a case's inspectors: the first chosen is the case officer.
     Assign {
         ids: Vec<i64>,
-        staff: Vec<(i64, String, String, i64)>,
+        staff: Vec<crate::store::InspectorLoad>,
         chosen: Vec<usize>,
         cursor: usize,
     },

@@ -129,20 +129,21 @@ impl Form {
     }
 }
 
-/// What the receiving forms do when sent; None for any other form.
+/// What the receiving forms do when sent: the first step gives the form
+/// of the second, the second receives the filing.
 pub async fn submit(
     cx: &Cx<'_>,
     form: &Form,
     index: Option<&crate::search::Index>,
-) -> Option<Result<FormReply, String>> {
+) -> Result<FormReply, String> {
     let Cx {
         store, lang, today, ..
     } = *cx;
-    Some(match &form.purpose {
+    match &form.purpose {
         Purpose::ReceiveStart => start(store, lang, today, form, index).await,
         Purpose::Receive(head) => finish(cx, head, form).await,
-        _ => return None,
-    })
+        other => unreachable!("not a receiving form: {other:?}"),
+    }
 }
 
 async fn start(
@@ -258,8 +259,15 @@ async fn finish(cx: &Cx<'_>, head: &ReceiveHead, form: &Form) -> Result<FormRepl
             note: f.text.trim().to_string(),
         })
         .collect();
-    let persons = match (head.form == intake::Form::YearlyBase, form.value("persons")) {
-        (true, path) if !path.is_empty() => {
+    // Only the yearly base's form has the persons' file.
+    let yearly = head.form == intake::Form::YearlyBase;
+    let path = if yearly {
+        form.value("persons")
+    } else {
+        String::new()
+    };
+    let persons = match path {
+        path if !path.is_empty() => {
             let path = match path.strip_prefix("~/") {
                 Some(rest) => dirs::home_dir().unwrap_or_default().join(rest),
                 None => std::path::PathBuf::from(&path),

@@ -2,9 +2,10 @@
 //! blocking thread) whose answer comes back to the loop as an event.
 
 use super::app::{App, AppEvent, Effect};
-use super::{casework, form, imports, lookup, supervision};
+use super::submission::Submission;
+use super::{casework, form, lookup};
 use crate::domain::{Staff, WorkCalendar};
-use crate::i18n::{self};
+use crate::i18n::{self, Lang};
 use crate::store::Store;
 use crate::workflow::Cx;
 use std::sync::Arc;
@@ -46,349 +47,298 @@ impl Drop for Running {
 }
 
 impl Runner {
+    /// Starts `effect`; its answer comes back on the channel as an event.
     pub(super) fn run(&self, app: &App, effect: Effect) {
-        let store = self.store.clone();
-        let tx = self.tx.clone();
         // A desk left open overnight works on the new day's date.
         let today = self.store.clock().today().max(self.today);
-        let staff = self.staff.clone();
-        let calendar = self.calendar.clone();
-        let index = app.index.clone();
-        let lang = app.lang;
-        let lang_free = |e: crate::store::StoreError| e.to_string();
-        let lease = self.lease;
         match effect {
-            Effect::Search(ask) => {
-                let Some(index) = app.index.clone() else {
-                    return;
-                };
-                let generation = self.search_generation.clone();
-                generation.store(ask.generation, Ordering::Relaxed);
-                let running = Running::start(&self.in_flight);
-                tokio::task::spawn_blocking(move || {
-                    let _running = running;
-                    let hits = index.search(
-                        &ask.query,
-                        ask.filter,
-                        lookup::LIMIT,
-                        ask.previous.as_deref(),
-                        Some((&generation, ask.generation)),
-                    );
-                    let _ = tx.send(AppEvent::Searched {
-                        generation: ask.generation,
-                        query: ask.query,
-                        hits: hits.map(Box::new),
-                    });
-                });
-                return;
-            }
-            Effect::BuildIndex => {
-                let database = self.database.clone();
-                let running = Running::start(&self.in_flight);
-                tokio::spawn(async move {
-                    let _running = running;
-                    let r = crate::search::load_or_build(&store, &database, today)
-                        .await
-                        .map(Arc::new)
-                        .map_err(lang_free);
-                    let _ = tx.send(AppEvent::IndexReady(r));
-                });
-                return;
-            }
+            Effect::Quit => return,
+            Effect::Search(ask) => return self.search(app, ask),
+            Effect::BuildIndex => return self.build_index(today),
             _ => {}
         }
+        let task = Task {
+            store: self.store.clone(),
+            tx: self.tx.clone(),
+            staff: self.staff.clone(),
+            calendar: self.calendar.clone(),
+            index: app.index.clone(),
+            lang: app.lang,
+            today,
+            lease: self.lease,
+        };
         let running = Running::start(&self.in_flight);
         tokio::spawn(async move {
             let _running = running;
-            let cx = Cx {
-                store: &store,
-                calendar: &calendar,
-                staff: &staff,
-                lang,
-                today,
-            };
-            let event = match effect {
-                Effect::LoadPage(ask) => {
-                    let result = store
-                        .list_page(ask.kind, &ask.request)
-                        .await
-                        .map_err(lang_free);
-                    // The queue's rows get their full problem count after them.
-                    let ids: Vec<i64> = match (&ask.kind, &result) {
-                        (crate::store::ListKind::Filings, Ok(rows)) => {
-                            rows.iter().map(|r| r.id()).collect()
-                        }
-                        _ => Vec::new(),
-                    };
-                    let _ = tx.send(AppEvent::Page { ask, result });
-                    if ids.is_empty() {
-                        return;
-                    }
-                    AppEvent::ProblemCounts(
-                        crate::workflow::problem_counts(&store, today, &ids).await,
-                    )
-                }
-                Effect::LoadDetail { kind, id } => {
-                    let result = store.detail(kind, id).await.map_err(lang_free);
-                    let _ = tx.send(AppEvent::Detail { kind, id, result });
-                    if kind != crate::store::ListKind::Filings {
-                        return;
-                    }
-                    // A pending filing's detail lists what its checks find now.
-                    match crate::workflow::recheck(&store, today, Some(&[id])).await {
-                        Ok(mut found) => match found.remove(&id) {
-                            Some(problems) => AppEvent::FilingProblems {
-                                id,
-                                problems: Ok(problems),
-                            },
-                            None => return,
-                        },
-                        Err(e) => AppEvent::FilingProblems {
-                            id,
-                            problems: Err(lang_free(e)),
-                        },
-                    }
-                }
-                Effect::LoadBoard {
-                    section,
-                    lang,
-                    generation,
-                } => AppEvent::Board {
-                    generation,
-                    result: crate::workflow::board::load(&store, lang, section, today, &calendar)
-                        .await,
-                },
-                Effect::ShowDraw { id, lang } => AppEvent::TextReady(
-                    crate::workflow::draws::show(&store, lang, id)
-                        .await
-                        .map(|lines| (i18n::draw_title(lang, id), lines)),
-                ),
-                Effect::WriteTable { table, lang } => AppEvent::Exported(
-                    crate::workflow::export::export_table(
-                        &Cx { lang, ..cx },
-                        "lookup",
-                        &table,
-                        &crate::workflow::export::lookup_path(store.clock().now()),
-                    )
-                    .await,
-                ),
-                Effect::PrintDocument { kind, id, lang } => AppEvent::Exported(
-                    match crate::workflow::documents::render(&cx, kind, id).await {
-                        Ok(r) => {
-                            let path = crate::workflow::documents::default_path(kind, &r.number);
-                            crate::sheet::write_private(&path, &r.bytes)
-                                .map(|_| crate::workflow::documents::said(lang, kind, &r, &path))
-                                .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))
-                        }
-                        Err(e) => Err(e),
-                    },
-                ),
-                Effect::ExportView {
-                    source,
-                    filter,
-                    scope,
-                    lang,
-                } => AppEvent::Exported(
-                    crate::workflow::export::export(
-                        &Cx { lang, ..cx },
-                        source,
-                        &filter,
-                        &scope,
-                        &crate::workflow::export::screen_path(source, store.clock().now()),
-                        None,
-                        None,
-                    )
-                    .await,
-                ),
-                Effect::PrepareInspection { id } => AppEvent::InspectionTarget {
-                    id,
-                    result: store.inspection_target(id).await.map_err(lang_free),
-                },
-                Effect::LoadStatistics { month } => AppEvent::Statistics {
-                    month,
-                    result: crate::workflow::statistics::load(&store, lang, month).await,
-                },
-                Effect::WriteReport { month, lang } => AppEvent::Exported(
-                    crate::workflow::statistics::report(
-                        &store,
-                        lang,
-                        month,
-                        today,
-                        &crate::workflow::statistics::report_path(month),
-                    )
-                    .await,
-                ),
-                Effect::LoadDashboard => AppEvent::Dashboard(
-                    store
-                        .dashboard(today, calendar.add_working_days(today, 5).date)
-                        .await
-                        .map_err(lang_free),
-                ),
-                Effect::LoadCounts => {
-                    AppEvent::Counts(store.counts(today).await.map_err(lang_free))
-                }
-                Effect::PrepareDecision { id, decision, lang } => AppEvent::DecisionReady(
-                    crate::workflow::draft(&Cx { lang, ..cx }, id, decision).await,
-                ),
-                Effect::Decide(ask) => AppEvent::Decided(
-                    crate::workflow::decide(&cx, ask.id, ask.version, ask.decision, &ask.text)
-                        .await,
-                ),
-                Effect::ApproveTagged { ids, lang } => {
-                    AppEvent::Decided(crate::workflow::approve_all(&Cx { lang, ..cx }, &ids).await)
-                }
-                Effect::TakeLease { id } => {
-                    AppEvent::LeaseHeld(crate::workflow::take_lease(&cx, id, lease).await)
-                }
-                Effect::Reveal { id, reason } => {
-                    // The rule is the domain's: the runner's staff is who is working.
-                    let result = if staff.acted_by.is_some() {
-                        Err(crate::i18n::not_on_behalf(lang).to_string())
-                    } else if !crate::domain::mask::substantive_reason(&reason) {
-                        Err(crate::i18n::reveal_reason_says_nothing(lang).to_string())
-                    } else if staff.may_reveal() {
-                        store
-                            .reveal_person(&staff.login, id, &reason)
-                            .await
-                            .map_err(lang_free)
-                    } else {
-                        Err(crate::i18n::reveal_refused(lang).to_string())
-                    };
-                    AppEvent::Revealed { id, result }
-                }
-                Effect::Recheck => {
-                    // The counts of every pending filing first, then the tally.
-                    match crate::workflow::recheck(&store, today, None).await {
-                        Ok(found) => {
-                            let counts = found.into_iter().map(|(id, p)| (id, p.len())).collect();
-                            let _ = tx.send(AppEvent::ProblemCounts(counts));
-                            AppEvent::Tally(store.problem_tally().await.map_err(lang_free))
-                        }
-                        Err(e) => AppEvent::Tally(Err(lang_free(e))),
-                    }
-                }
-                Effect::RecomputeDeadlines => AppEvent::DeadlinesRecomputed(
-                    crate::workflow::cases::recompute_deadlines(&store, &calendar, today)
-                        .await
-                        .map_err(lang_free),
-                ),
-                Effect::MoveCase(ask) => {
-                    let decision = ask.decision.as_ref().map(|(article, workers, owed, fine)| {
-                        (
-                            article.as_str(),
-                            crate::domain::fines::Basis {
-                                workers: *workers,
-                                owed: *owed,
-                                ..Default::default()
-                            },
-                            *fine,
-                        )
-                    });
-                    let step = crate::workflow::cases::Step {
-                        m: ask.step,
-                        on: ask.on.unwrap_or(today),
-                        served_by: ask.served_by,
-                        decision: decision.map(|(article, basis, amount)| {
-                            crate::domain::procedure::decide::Asked {
-                                kind: ask.kind,
-                                article,
-                                basis,
-                                amount: Some(amount),
-                            }
-                        }),
-                        note: &ask.note,
-                        approved_by: &ask.approved_by,
-                        until: ask.until,
-                    };
-                    AppEvent::CaseDone(
-                        crate::workflow::cases::make_move_on(
-                            &Cx {
-                                lang: ask.lang,
-                                ..cx
-                            },
-                            ask.id,
-                            &step,
-                        )
-                        .await,
-                    )
-                }
-                Effect::SubmitForm { form, lang } => AppEvent::FormDone(
-                    match super::receiving::submit(&Cx { lang, ..cx }, &form, index.as_deref())
-                        .await
-                    {
-                        Some(reply) => reply,
-                        None => submit_form(&Cx { lang, ..cx }, &form, index.as_deref())
-                            .await
-                            .map(form::FormReply::Done),
-                    },
-                ),
-                Effect::LoadInspectors { ids } => AppEvent::Inspectors {
-                    ids,
-                    result: store.inspector_loads().await.map_err(lang_free),
-                },
-                Effect::AssignCase {
-                    ids,
-                    officer,
-                    inspectors,
-                    lang,
-                } => {
-                    let logins: Vec<&str> = inspectors.iter().map(String::as_str).collect();
-                    AppEvent::CaseDone(
-                        crate::workflow::cases::assign_all(
-                            &Cx { lang, ..cx },
-                            &ids,
-                            &officer,
-                            &logins,
-                        )
-                        .await,
-                    )
-                }
-                Effect::MoveCases { ids, step, lang } => AppEvent::CaseDone(
-                    crate::workflow::cases::move_all(&Cx { lang, ..cx }, &ids, step).await,
-                ),
-                Effect::TagAllCases(scope, filter) => {
-                    let ask = crate::store::PageRequest {
-                        dir: crate::store::Direction::Forward,
-                        from: None,
-                        limit: 200_000,
-                        filter,
-                        scope,
-                    };
-                    AppEvent::CasesTagged(
-                        store
-                            .list_page(crate::store::ListKind::Cases, &ask)
-                            .await
-                            .map(|rows| rows.iter().map(|r| r.id()).collect())
-                            .map_err(lang_free),
-                    )
-                }
-                Effect::LoadViews => AppEvent::ViewsLoaded(load_views(&store, staff.id).await),
-                Effect::SaveView(view, lang) => {
-                    match store
-                        .save_view(&staff, &view.name, &view.definition())
-                        .await
-                    {
-                        Ok(()) => {
-                            let _ =
-                                tx.send(AppEvent::CaseDone(Ok(i18n::view_saved(lang, &view.name))));
-                            AppEvent::ViewsLoaded(load_views(&store, staff.id).await)
-                        }
-                        Err(e) => AppEvent::CaseDone(Err(i18n::store_error(lang, &e))),
-                    }
-                }
-                Effect::ExportCases { ids, lang } => AppEvent::CaseDone(
-                    crate::workflow::cases::export(&store, &calendar, lang, today, &ids).await,
-                ),
-                Effect::LoadTally => {
-                    AppEvent::Tally(store.problem_tally().await.map_err(lang_free))
-                }
-                Effect::TagClean { lang } => AppEvent::CleanFilings(
-                    crate::workflow::clean_filings(&store, lang, today).await,
-                ),
-                Effect::Quit | Effect::Search(_) | Effect::BuildIndex => return,
-            };
-            let _ = tx.send(event);
+            if let Some(event) = task.answer(effect).await {
+                let _ = task.tx.send(event);
+            }
         });
+    }
+
+    /// A search runs on a blocking thread and stops when a newer one starts.
+    fn search(&self, app: &App, ask: super::lookup::SearchAsk) {
+        let Some(index) = app.index.clone() else {
+            return;
+        };
+        let (tx, generation) = (self.tx.clone(), self.search_generation.clone());
+        generation.store(ask.generation, Ordering::Relaxed);
+        let running = Running::start(&self.in_flight);
+        tokio::task::spawn_blocking(move || {
+            let _running = running;
+            let hits = index.search(
+                &ask.query,
+                ask.filter,
+                lookup::LIMIT,
+                ask.previous.as_deref(),
+                Some((&generation, ask.generation)),
+            );
+            let _ = tx.send(AppEvent::Searched {
+                generation: ask.generation,
+                query: ask.query,
+                hits: hits.map(Box::new),
+            });
+        });
+    }
+
+    fn build_index(&self, today: chrono::NaiveDate) {
+        let (store, tx, database) = (self.store.clone(), self.tx.clone(), self.database.clone());
+        let running = Running::start(&self.in_flight);
+        tokio::spawn(async move {
+            let _running = running;
+            let r = crate::search::load_or_build(&store, &database, today)
+                .await
+                .map(Arc::new)
+                .map_err(|e| e.to_string());
+            let _ = tx.send(AppEvent::IndexReady(r));
+        });
+    }
+}
+
+/// What one effect needs, owned by its task.
+struct Task {
+    store: Store,
+    tx: UnboundedSender<AppEvent>,
+    staff: Staff,
+    calendar: Arc<WorkCalendar>,
+    index: Option<Arc<crate::search::Index>>,
+    lang: Lang,
+    today: chrono::NaiveDate,
+    lease: Option<crate::config::Lease>,
+}
+
+/// A store error as the screen shows it where no sentence is kept for it.
+fn plain(e: crate::store::StoreError) -> String {
+    e.to_string()
+}
+
+impl Task {
+    fn cx(&self, lang: Lang) -> Cx<'_> {
+        Cx {
+            store: &self.store,
+            calendar: &self.calendar,
+            staff: &self.staff,
+            lang,
+            today: self.today,
+        }
+    }
+
+    /// The effect's answer, one workflow (or store) call each; None when
+    /// the effect sent its answers itself or has none.
+    async fn answer(&self, effect: Effect) -> Option<AppEvent> {
+        use crate::workflow::{self as work, board, cases, draws, export, statistics};
+        let (store, today, lang) = (&self.store, self.today, self.lang);
+        let cx = self.cx(lang);
+        Some(match effect {
+            Effect::LoadPage(ask) => return self.load_page(ask).await,
+            Effect::LoadDetail { kind, id } => return self.load_detail(kind, id).await,
+            Effect::Recheck => self.recheck().await,
+            Effect::LoadBoard {
+                section,
+                lang,
+                generation,
+            } => AppEvent::Board {
+                generation,
+                result: board::load(store, lang, section, today, &self.calendar).await,
+            },
+            Effect::ShowDraw { id, lang } => AppEvent::TextReady(
+                draws::show(store, lang, id)
+                    .await
+                    .map(|lines| (i18n::draw_title(lang, id), lines)),
+            ),
+            Effect::WriteTable { table, lang } => {
+                let path = export::lookup_path(store.clock().now());
+                AppEvent::Exported(
+                    export::export_table(&self.cx(lang), "lookup", &table, &path).await,
+                )
+            }
+            Effect::PrintDocument { kind, id, lang } => {
+                AppEvent::Exported(work::documents::print_to_home(&self.cx(lang), kind, id).await)
+            }
+            Effect::ExportView {
+                source,
+                filter,
+                scope,
+                lang,
+            } => {
+                let path = export::screen_path(source, store.clock().now());
+                let cx = self.cx(lang);
+                AppEvent::Exported(
+                    export::export(&cx, source, &filter, &scope, &path, None, None).await,
+                )
+            }
+            Effect::PrepareInspection { id } => AppEvent::InspectionTarget {
+                id,
+                result: store.inspection_target(id).await.map_err(plain),
+            },
+            Effect::LoadStatistics { month } => AppEvent::Statistics {
+                month,
+                result: statistics::load(store, lang, month).await,
+            },
+            Effect::WriteReport { month, lang } => {
+                let path = statistics::report_path(month);
+                AppEvent::Exported(statistics::report(store, lang, month, today, &path).await)
+            }
+            Effect::LoadDashboard => {
+                let soon = self.calendar.add_working_days(today, 5).date;
+                AppEvent::Dashboard(store.dashboard(today, soon).await.map_err(plain))
+            }
+            Effect::LoadCounts => AppEvent::Counts(store.counts(today).await.map_err(plain)),
+            Effect::PrepareDecision { id, decision, lang } => {
+                AppEvent::DecisionReady(work::draft(&self.cx(lang), id, decision).await)
+            }
+            Effect::Decide(ask) => AppEvent::Decided(
+                work::decide(&cx, ask.id, ask.version, ask.decision, &ask.text).await,
+            ),
+            Effect::ApproveTagged { ids, lang } => {
+                AppEvent::Decided(work::approve_all(&self.cx(lang), &ids).await)
+            }
+            Effect::TakeLease { id } => {
+                AppEvent::LeaseHeld(work::take_lease(&cx, id, self.lease).await)
+            }
+            Effect::Reveal { id, reason } => AppEvent::Revealed {
+                id,
+                result: work::reveal(&cx, id, &reason).await,
+            },
+            Effect::RecomputeDeadlines => AppEvent::DeadlinesRecomputed(
+                cases::recompute_deadlines(store, &self.calendar, today)
+                    .await
+                    .map_err(plain),
+            ),
+            Effect::MoveCase(ask) => AppEvent::CaseDone(
+                cases::make_move_on(&self.cx(ask.lang), ask.id, &ask.step(today)).await,
+            ),
+            Effect::SubmitForm { submission, lang } => {
+                AppEvent::FormDone(submit(&self.cx(lang), submission, self.index.as_deref()).await)
+            }
+            Effect::LoadInspectors { ids } => AppEvent::Inspectors {
+                ids,
+                result: store.inspector_loads().await.map_err(plain),
+            },
+            Effect::AssignCase {
+                ids,
+                officer,
+                inspectors,
+                lang,
+            } => {
+                let logins: Vec<&str> = inspectors.iter().map(String::as_str).collect();
+                AppEvent::CaseDone(cases::assign_all(&self.cx(lang), &ids, &officer, &logins).await)
+            }
+            Effect::MoveCases { ids, step, lang } => {
+                AppEvent::CaseDone(cases::move_all(&self.cx(lang), &ids, step).await)
+            }
+            Effect::TagAllCases(scope, filter) => self.tag_all_cases(scope, filter).await,
+            Effect::LoadViews => AppEvent::ViewsLoaded(load_views(store, self.staff.id).await),
+            Effect::SaveView(view, lang) => self.save_view(view, lang).await,
+            Effect::ExportCases { ids, lang } => {
+                AppEvent::CaseDone(cases::export(store, &self.calendar, lang, today, &ids).await)
+            }
+            Effect::LoadTally => AppEvent::Tally(store.problem_tally().await.map_err(plain)),
+            Effect::TagClean { lang } => {
+                AppEvent::CleanFilings(work::clean_filings(store, lang, today).await)
+            }
+            Effect::Quit | Effect::Search(_) | Effect::BuildIndex => return None,
+        })
+    }
+
+    /// A page of a list; the queue's rows get their full problem count after.
+    async fn load_page(&self, ask: super::pane::PageAsk) -> Option<AppEvent> {
+        let result = self
+            .store
+            .list_page(ask.kind, &ask.request)
+            .await
+            .map_err(plain);
+        let ids: Vec<i64> = match (&ask.kind, &result) {
+            (crate::store::ListKind::Filings, Ok(rows)) => rows.iter().map(|r| r.id()).collect(),
+            _ => Vec::new(),
+        };
+        let _ = self.tx.send(AppEvent::Page { ask, result });
+        if ids.is_empty() {
+            return None;
+        }
+        let counts = crate::workflow::problem_counts(&self.store, self.today, &ids).await;
+        Some(AppEvent::ProblemCounts(counts))
+    }
+
+    /// A record's detail; a pending filing's with what its checks find now.
+    async fn load_detail(&self, kind: crate::store::ListKind, id: i64) -> Option<AppEvent> {
+        let result = self.store.detail(kind, id).await.map_err(plain);
+        let _ = self.tx.send(AppEvent::Detail { kind, id, result });
+        if kind != crate::store::ListKind::Filings {
+            return None;
+        }
+        let problems = match crate::workflow::recheck(&self.store, self.today, Some(&[id])).await {
+            Ok(mut found) => Ok(found.remove(&id)?),
+            Err(e) => Err(plain(e)),
+        };
+        Some(AppEvent::FilingProblems { id, problems })
+    }
+
+    /// The counts of every pending filing first, then the tally.
+    async fn recheck(&self) -> AppEvent {
+        match crate::workflow::recheck(&self.store, self.today, None).await {
+            Ok(found) => {
+                let counts = found.into_iter().map(|(id, p)| (id, p.len())).collect();
+                let _ = self.tx.send(AppEvent::ProblemCounts(counts));
+                AppEvent::Tally(self.store.problem_tally().await.map_err(plain))
+            }
+            Err(e) => AppEvent::Tally(Err(plain(e))),
+        }
+    }
+
+    /// Every case of the view (its filter and scope), to tag.
+    async fn tag_all_cases(&self, scope: crate::store::QueueScope, filter: String) -> AppEvent {
+        let ask = crate::store::PageRequest {
+            dir: crate::store::Direction::Forward,
+            from: None,
+            limit: 200_000,
+            filter,
+            scope,
+        };
+        let rows = self
+            .store
+            .list_page(crate::store::ListKind::Cases, &ask)
+            .await;
+        AppEvent::CasesTagged(
+            rows.map(|r| r.iter().map(|r| r.id()).collect())
+                .map_err(plain),
+        )
+    }
+
+    /// A view saved: said, then the views read again.
+    async fn save_view(&self, view: casework::SavedView, lang: Lang) -> AppEvent {
+        let saved = self
+            .store
+            .save_view(&self.staff, &view.name, &view.definition())
+            .await;
+        match saved {
+            Ok(()) => {
+                let said = i18n::view_saved(lang, &view.name);
+                let _ = self.tx.send(AppEvent::CaseDone(Ok(said)));
+                AppEvent::ViewsLoaded(load_views(&self.store, self.staff.id).await)
+            }
+            Err(e) => AppEvent::CaseDone(Err(i18n::store_error(lang, &e))),
+        }
     }
 }
 
@@ -402,94 +352,55 @@ async fn load_views(store: &Store, staff: i64) -> Result<Vec<casework::SavedView
         .collect())
 }
 
-/// Registers what a form holds; Ok is the sentence to show.
-async fn submit_form(
+/// Does what a sent form asks: one workflow call for each kind.
+async fn submit(
     cx: &Cx<'_>,
-    form: &form::Form,
+    submission: Submission,
     index: Option<&crate::search::Index>,
-) -> Result<String, String> {
-    let Cx {
-        store, lang, today, ..
-    } = *cx;
-    let day = |key: &str| -> Result<Option<chrono::NaiveDate>, String> {
-        let v = form.value(key);
-        if v.is_empty() {
-            return Ok(None);
+) -> Result<form::FormReply, String> {
+    use crate::workflow::{cases, complaints, import, leads, supervision};
+    let done = match submission {
+        Submission::Receive(form) => return super::receiving::submit(cx, &form, index).await,
+        Submission::Complaint(ask) => complaints::register_asked(cx, index, &ask).await,
+        Submission::Evidence {
+            case,
+            kind,
+            on,
+            kept_at,
+            note,
+        } => {
+            let on = on.unwrap_or(cx.today);
+            cases::add_to_file(cx, case, kind, on, &kept_at, &note).await
         }
-        chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| i18n::not_a_date(lang, &v))
+        Submission::Inspection {
+            id,
+            items,
+            origin,
+            approach,
+        } => supervision::record(cx, id, &items, None, origin.as_deref(), &approach).await,
+        Submission::Sanction {
+            licence,
+            step,
+            until,
+            reason,
+        } => {
+            let t = supervision::TakeStep {
+                licence,
+                step,
+                on: cx.today,
+                until,
+                reason: &reason,
+                source: crate::domain::CaseSource::Patrol,
+                from_inspection: None,
+            };
+            supervision::sanction(cx, &t).await
+        }
+        Submission::Lead {
+            licence,
+            source,
+            summary,
+        } => leads::add(cx, licence, &source, &summary).await,
+        Submission::Import(ask) => import::from_desk(cx, &ask).await,
     };
-    if form.purpose == form::Purpose::Import {
-        return imports::submit(cx, form).await;
-    }
-    if let Some(done) = supervision::submit(cx, form).await {
-        return done;
-    }
-    match form.purpose {
-        form::Purpose::Complaint => {
-            let typed = form.value("respondent");
-            // Found as the lookup finds it: credit code, name, pinyin, initials.
-            let employer =
-                match crate::workflow::complaints::resolve_respondent(store, index, &typed)
-                    .await
-                    .map_err(|e| i18n::store_error(lang, &e))?
-                {
-                    crate::workflow::complaints::Respondent::Found(id, name) => Some((id, name)),
-                    crate::workflow::complaints::Respondent::Named(_) => None,
-                    crate::workflow::complaints::Respondent::Several(names) => {
-                        return Err(i18n::respondent_several(lang, &names));
-                    }
-                };
-            let respondent = typed;
-            let intake = crate::domain::complaint::Intake {
-                complainant_id: form.value("id_number"),
-                complainant: form.value("complainant"),
-                respondent: employer.as_ref().map_or(respondent, |(_, n)| n.clone()),
-                respondent_known: employer.is_some(),
-                matters: form
-                    .value("matters")
-                    .split(',')
-                    .filter_map(crate::domain::InspectionMatter::parse)
-                    .collect(),
-                facts: form.value("facts"),
-                channel: form.value("channel"),
-                received_on: day("received")?.unwrap_or(today),
-                violation_on: day("violation_on")?,
-                labour_dispute: false,
-            };
-            let who = crate::workflow::complaints::Complainant {
-                id_number: form.value("id_number"),
-                phone: form.value("phone"),
-            };
-            let (id, outcome, due) = crate::workflow::complaints::register(
-                cx,
-                &intake,
-                &who,
-                employer.map(|(id, _)| id),
-                !form.value("mass").is_empty(),
-            )
-            .await?;
-            Ok(i18n::complaint_registered(lang, id, due, &outcome))
-        }
-        form::Purpose::Evidence { case } => {
-            let kind = crate::domain::CaseFileKind::parse(&form.value("kind"))
-                .ok_or_else(|| i18n::unknown_file_kind(lang, &form.value("kind")))?;
-            crate::workflow::cases::add_to_file(
-                cx,
-                case,
-                kind,
-                day("on")?.unwrap_or(today),
-                &form.value("kept_at"),
-                &form.value("note"),
-            )
-            .await
-        }
-        form::Purpose::Inspection { .. }
-        | form::Purpose::Sanction { .. }
-        | form::Purpose::Lead { .. }
-        | form::Purpose::Import
-        | form::Purpose::ReceiveStart
-        | form::Purpose::Receive(_) => unreachable!("registered above"),
-    }
+    done.map(form::FormReply::Done)
 }

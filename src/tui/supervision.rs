@@ -4,14 +4,12 @@
 //! an inspection item by item, take a ladder step and record a lead — from
 //! the pane or from a licence's detail.
 
-use super::form::{CHECK_OUTCOMES, Form, FormField, Kind, Purpose};
-use crate::domain::check_items::{self, Outcome};
-use crate::domain::ladder::{self, Step};
+use super::form::{Form, FormField, Kind, Purpose};
+use crate::domain::check_items;
+use crate::domain::ladder;
 use crate::domain::{LeadSource, LicenceKind};
 use crate::i18n::{self, Lang};
-use crate::workflow::Cx;
 use crate::workflow::board::{BoardPage, BoardRow, Section};
-use chrono::NaiveDate;
 
 /// The pane's section and, for the sections other than the inspections
 /// list, the rows read and the cursor over them.
@@ -127,75 +125,6 @@ impl Form {
             sending: false,
         }
     }
-}
-
-/// Registers a supervision form (None: the form is not one of these).
-pub(super) async fn submit(cx: &Cx<'_>, form: &Form) -> Option<Result<String, String>> {
-    let Cx { lang, today, .. } = *cx;
-    let done = match form.purpose {
-        Purpose::Inspection { id } => {
-            let named: Vec<(String, Outcome)> = form
-                .fields
-                .iter()
-                .filter(|f| f.kind == Kind::Check)
-                .filter_map(|f| {
-                    let outcome = match CHECK_OUTCOMES[f.choice.min(3)] {
-                        "passed" => Outcome::Passed,
-                        "failed" => Outcome::Failed(f.text.trim().to_string()),
-                        "na" => Outcome::NotApplicable,
-                        _ => return None, // not filled in: the record names it missing
-                    };
-                    Some((f.key.to_string(), outcome))
-                })
-                .collect();
-            let origin = form.value("origin");
-            let origin = (!origin.is_empty()).then_some(origin.as_str());
-            crate::workflow::supervision::record(
-                cx,
-                id,
-                &named,
-                None,
-                origin,
-                &form.value("approach"),
-            )
-            .await
-        }
-        Purpose::Sanction { licence } => {
-            let typed = form.value("deadline");
-            let deadline = if typed.is_empty() {
-                None
-            } else {
-                match NaiveDate::parse_from_str(&typed, "%Y-%m-%d") {
-                    Ok(d) => Some(d),
-                    Err(_) => return Some(Err(i18n::not_a_date(lang, &typed))),
-                }
-            };
-            let Some(step) = Step::parse(&form.value("step")) else {
-                return Some(Err(i18n::open_a_licence_first(lang).to_string()));
-            };
-            let reason = form.value("reason");
-            let t = crate::workflow::supervision::TakeStep {
-                licence,
-                step,
-                on: today,
-                until: deadline,
-                reason: &reason,
-                source: crate::domain::CaseSource::Patrol,
-                from_inspection: None,
-            };
-            crate::workflow::supervision::sanction(cx, &t).await
-        }
-        Purpose::Lead { licence } => {
-            crate::workflow::leads::add(cx, licence, &form.value("source"), &form.value("summary"))
-                .await
-        }
-        Purpose::Complaint
-        | Purpose::Evidence { .. }
-        | Purpose::Import
-        | Purpose::ReceiveStart
-        | Purpose::Receive(_) => return None,
-    };
-    Some(done)
 }
 
 #[cfg(test)]

@@ -30,6 +30,34 @@ pub struct Step<'a> {
     pub until: Option<NaiveDate>,
 }
 
+/// A decision (or a proposal) as the desk confirms it: its kind, the
+/// article, the basis and the amount (fen), owned to cross to the runner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionTerms {
+    pub kind: DecisionKind,
+    pub article: String,
+    pub workers: i64,
+    /// What is owed, in fen.
+    pub owed: i64,
+    /// The fine (or the sum ordered), in fen.
+    pub amount: i64,
+}
+
+impl DecisionTerms {
+    pub fn asked(&self) -> Asked<'_> {
+        Asked {
+            kind: self.kind,
+            article: &self.article,
+            basis: crate::domain::fines::Basis {
+                workers: self.workers,
+                owed: self.owed,
+                ..Default::default()
+            },
+            amount: Some(self.amount),
+        }
+    }
+}
+
 impl<'a> Step<'a> {
     /// A step on `on` with nothing more to it.
     pub fn on(m: CaseMove, on: NaiveDate) -> Step<'a> {

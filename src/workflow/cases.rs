@@ -13,7 +13,7 @@ use crate::store::{CaseClock, CaseState, ClockRow, NextDue, Store};
 use chrono::NaiveDate;
 
 pub use super::case_moves::{
-    Step, add_to_file, assign, assign_all, make_move, make_move_on, move_all,
+    DecisionTerms, Step, add_to_file, assign, assign_all, make_move, make_move_on, move_all,
 };
 
 /// The locality's figures the procedure uses, from the settings table.

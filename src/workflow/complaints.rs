@@ -64,6 +64,68 @@ pub async fn register(
     Ok((id, complaint::decide(intake), due))
 }
 
+/// A complaint as the desk's form gives it, the respondent as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ComplaintAsk {
+    pub respondent: String,
+    pub complainant: String,
+    pub id_number: String,
+    pub phone: String,
+    pub matters: Vec<crate::domain::InspectionMatter>,
+    pub facts: String,
+    pub channel: String,
+    /// None: today.
+    pub received_on: Option<NaiveDate>,
+    pub violation_on: Option<NaiveDate>,
+    pub mass_incident: bool,
+}
+
+/// Registers a complaint typed at the desk: its respondent found as the
+/// lookup finds it (credit code, name, pinyin, initials), or kept as typed
+/// if not on the register. Ok is the sentence to show.
+pub async fn register_asked(
+    cx: &Cx<'_>,
+    index: Option<&crate::search::Index>,
+    ask: &ComplaintAsk,
+) -> Result<String, String> {
+    let lang = cx.lang;
+    let employer = match resolve_respondent(cx.store, index, &ask.respondent)
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?
+    {
+        Respondent::Found(id, name) => Some((id, name)),
+        Respondent::Named(_) => None,
+        Respondent::Several(names) => return Err(i18n::respondent_several(lang, &names)),
+    };
+    let intake = Intake {
+        complainant_id: ask.id_number.clone(),
+        complainant: ask.complainant.clone(),
+        respondent: employer
+            .as_ref()
+            .map_or_else(|| ask.respondent.clone(), |(_, n)| n.clone()),
+        respondent_known: employer.is_some(),
+        matters: ask.matters.clone(),
+        facts: ask.facts.clone(),
+        channel: ask.channel.clone(),
+        received_on: ask.received_on.unwrap_or(cx.today),
+        violation_on: ask.violation_on,
+        labour_dispute: false,
+    };
+    let who = Complainant {
+        id_number: ask.id_number.clone(),
+        phone: ask.phone.clone(),
+    };
+    let (id, outcome, due) = register(
+        cx,
+        &intake,
+        &who,
+        employer.map(|(id, _)| id),
+        ask.mass_incident,
+    )
+    .await?;
+    Ok(i18n::complaint_registered(lang, id, due, &outcome))
+}
+
 /// Decides complaint `id` as the rules lead (a section chief's act); Ok is
 /// the sentence to show.
 pub async fn decide(

@@ -310,6 +310,16 @@ pub fn default_path(kind: DocKind, number: &str) -> std::path::PathBuf {
     dir.join(format!("{}-{safe}.docx", kind.title(Lang::Zh)))
 }
 
+/// Renders case or licence document `kind` for record `id` into the
+/// user's home folder, owner-only; Ok is the sentence saying where.
+pub async fn print_to_home(cx: &Cx<'_>, kind: DocKind, id: i64) -> Result<String, String> {
+    let r = render(cx, kind, id).await?;
+    let path = default_path(kind, &r.number);
+    crate::sheet::write_private(&path, &r.bytes)
+        .map(|_| said(cx.lang, kind, &r, &path))
+        .map_err(|e| i18n::list_export_failed(cx.lang, &e.to_string()))
+}
+
 /// The sentence for a rendered document.
 pub fn said(lang: Lang, kind: DocKind, r: &Rendered, path: &std::path::Path) -> String {
     i18n::document_rendered(lang, kind, &r.number, &path.display().to_string())

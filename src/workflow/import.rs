@@ -281,6 +281,70 @@ async fn resolve(
     Ok(problems)
 }
 
+/// An import asked for at the desk: the register, the file as typed (`~/`
+/// is the user's home), the encoding if not detected, for real or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskImport {
+    pub kind: ImportKind,
+    pub file: String,
+    pub encoding: Option<String>,
+    pub dry_run: bool,
+}
+
+/// Runs the import the desk asks for, as the command line's: problems are
+/// written beside the file and the first said. Ok is what was done; Err
+/// why nothing was.
+pub async fn from_desk(cx: &Cx<'_>, ask: &DeskImport) -> Result<String, String> {
+    let Cx { lang, .. } = *cx;
+    let (kind, dry_run) = (ask.kind, ask.dry_run);
+    // `~/` as a shell would read it: the desk's users type their home so.
+    let path = match ask.file.strip_prefix("~/") {
+        Some(rest) => dirs::home_dir().unwrap_or_default().join(rest),
+        None => std::path::PathBuf::from(&ask.file),
+    };
+    let started = std::time::Instant::now();
+    let o = import_file(
+        cx,
+        kind,
+        &path,
+        ask.encoding.as_deref(),
+        dry_run,
+        &|_, _| {},
+    )
+    .await?;
+    if let Some(first) = o.problems.first()
+        && dry_run
+    {
+        // A dry run writes no report: the count and the first problem.
+        return Err(format!(
+            "{} {}",
+            i18n::dry_run_problems(lang, o.bad_rows(), o.problems.len()),
+            i18n::row_problem_line(lang, first.line, &first.column, &first.problem)
+        ));
+    }
+    if let Some(first) = o.problems.first() {
+        let mut report = report_path(&path);
+        // A folder it cannot be written to: the first problem is still said.
+        if sheet::write_private(&report, report_csv(lang, &o.problems).as_bytes()).is_err() {
+            report = std::path::PathBuf::from("-");
+        }
+        return Err(format!(
+            "{} {}",
+            i18n::import_refused(
+                lang,
+                o.bad_rows(),
+                o.problems.len(),
+                &report.display().to_string()
+            ),
+            i18n::row_problem_line(lang, first.line, &first.column, &first.problem)
+        ));
+    }
+    Ok(match o.counts {
+        None => i18n::import_checked(lang, kind, o.rows, o.encoding),
+        Some(c) => i18n::import_done(lang, kind, &c, o.encoding, started.elapsed().as_secs_f64()),
+    })
+}
+
 /// Where the report of a file's problems goes: beside it, `NAME.errors.csv`.
 pub fn report_path(input: &Path) -> std::path::PathBuf {
     let stem = input

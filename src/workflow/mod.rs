@@ -302,6 +302,31 @@ pub fn tally(problems: &[Problem]) -> Vec<(String, i64)> {
     out
 }
 
+/// A person's data in full for `cx.staff`, who gave `reason`: refused to
+/// one acting for another, for a reason that says nothing, or to a role
+/// that may not; the look is audited with the reason. Ok(None): no such person.
+pub async fn reveal(
+    cx: &Cx<'_>,
+    id: i64,
+    reason: &str,
+) -> Result<Option<crate::store::RevealedPerson>, String> {
+    let Cx {
+        store, staff, lang, ..
+    } = *cx;
+    if staff.acted_by.is_some() {
+        Err(i18n::not_on_behalf(lang).to_string())
+    } else if !crate::domain::mask::substantive_reason(reason) {
+        Err(i18n::reveal_reason_says_nothing(lang).to_string())
+    } else if staff.may_reveal() {
+        store
+            .reveal_person(&staff.login, id, reason)
+            .await
+            .map_err(|e| i18n::store_error(lang, &e))
+    } else {
+        Err(i18n::reveal_refused(lang).to_string())
+    }
+}
+
 /// Marks filing `id` as in review at this desk for the office's lease
 /// (the database's setting, 15 minutes if it has none it can use, as the
 /// config files allow). Ok(Some) names who holds it instead, until when.

@@ -278,7 +278,7 @@ async fn an_inspector_with_a_declared_interest_is_not_assigned() {
         );
         let loads = store.inspector_loads().await.unwrap();
         assert!(
-            loads.iter().any(|(_, name, _, n)| name == "吴磊" && *n > 0),
+            loads.iter().any(|l| l.name == "吴磊" && l.open_cases > 0),
             "{loads:?}"
         );
     }

@@ -10,7 +10,7 @@ use common::TestDb;
 use hrss_desk::domain::import::{ImportKind, Problem};
 use hrss_desk::i18n::Lang;
 use hrss_desk::store::Store;
-use hrss_desk::workflow::import::{ImportOutcome, import_file};
+use hrss_desk::workflow::import::{ImportOutcome, from_desk, import_file};
 use std::path::Path;
 
 fn id(first17: &str) -> String {
@@ -425,23 +425,19 @@ async fn the_screens_import_form_imports_or_writes_its_report_beside_the_file() 
         let mut form = Form::import(Lang::Zh);
         form.fields[0].choice = 2; // persons
         form.fields[1].text = file.display().to_string();
-        let said = hrss_desk::tui::imports::submit(
-            &crate::common::cx(&store, &clerk, Lang::Zh, today()),
-            &form,
-        )
-        .await
-        .unwrap();
+        let asked = |form: &Form| match form.submission(Lang::Zh) {
+            Ok(hrss_desk::tui::submission::Submission::Import(ask)) => Ok(ask),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        let cx = crate::common::cx(&store, &clerk, Lang::Zh, today());
+        let said = from_desk(&cx, &asked(&form).unwrap()).await.unwrap();
         assert!(
             said.starts_with("已导入参保人员：1行，新增1"),
             "{l}: {said}"
         );
         std::fs::write(&file, "姓名,身份证号\n周一,130110199003071230\n").unwrap();
-        let refused = hrss_desk::tui::imports::submit(
-            &crate::common::cx(&store, &clerk, Lang::Zh, today()),
-            &form,
-        )
-        .await
-        .unwrap_err();
+        let refused = from_desk(&cx, &asked(&form).unwrap()).await.unwrap_err();
         assert!(
             refused.contains("未导入任何数据") && refused.contains("第2行"),
             "{l}: {refused}"
@@ -451,12 +447,8 @@ async fn the_screens_import_form_imports_or_writes_its_report_beside_the_file() 
             "{l}"
         );
         form.fields[1].text.clear();
-        let empty = hrss_desk::tui::imports::submit(
-            &crate::common::cx(&store, &clerk, Lang::Zh, today()),
-            &form,
-        )
-        .await;
-        assert_eq!(empty.unwrap_err(), "请填写文件路径。", "{l}");
+        // An empty path is said before anything is sent.
+        assert_eq!(asked(&form).unwrap_err(), "请填写文件路径。", "{l}");
     }
 }
 

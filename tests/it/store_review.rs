@@ -260,11 +260,12 @@ async fn approving_a_batch_leaves_out_and_lists_the_filings_with_problems() {
 async fn revealing_a_persons_data_is_audited_with_the_reason_and_without_the_values() {
     for db in TestDb::all().await {
         let store = demo(&db).await;
-        let (id, phone, bank) = store
+        let shown = store
             .reveal_person("wangfang", 5, "窗口核验本人身份")
             .await
             .unwrap()
             .unwrap();
+        let (id, phone, bank) = (shown.id_number, shown.phone, shown.bank_account);
         assert_eq!(id.len(), 18);
         let entry = db
             .scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'person.reveal' AND actor = 'wangfang' AND entity_id = '5' AND detail = '窗口核验本人身份'")

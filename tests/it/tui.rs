@@ -949,11 +949,11 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
     );
     a.handle(AppEvent::Revealed {
         id: 1,
-        result: Ok(Some((
-            "130110199003070015".into(),
-            "13812345678".into(),
-            "6222021234567890123".into(),
-        ))),
+        result: Ok(Some(hrss_desk::store::RevealedPerson {
+            id_number: "130110199003070015".into(),
+            phone: "13812345678".into(),
+            bank_account: "6222021234567890123".into(),
+        })),
     });
     let s = draw(&a);
     assert!(

@@ -12,6 +12,8 @@ use hrss_desk::store::ListKind;
 use hrss_desk::tui::action::Action;
 use hrss_desk::tui::app::{AppEvent, Effect, Overlay};
 use hrss_desk::tui::casework::{CaseView, DecideForm};
+use hrss_desk::tui::submission::Submission;
+use hrss_desk::workflow::cases::DecisionTerms;
 use ratatui::crossterm::event::KeyCode;
 
 fn open_case(lang: Lang) -> hrss_desk::tui::app::App {
@@ -151,7 +153,16 @@ fn the_decision_form_refuses_a_fine_outside_its_articles_range() {
     match key(&mut a, KeyCode::Enter).as_slice() {
         [Effect::MoveCase(ask)] => {
             assert_eq!(ask.step, CaseMove::Decide);
-            assert_eq!(ask.decision, Some(("lsi-23".to_string(), 3, 0, 1_500_000)));
+            assert_eq!(
+                ask.decision,
+                Some(DecisionTerms {
+                    kind: DecisionKind::Fine,
+                    article: "lsi-23".into(),
+                    workers: 3,
+                    owed: 0,
+                    amount: 1_500_000,
+                })
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -229,14 +240,19 @@ fn n_registers_a_complaint_from_a_form_that_keeps_its_text_on_a_refusal() {
         key(&mut a, KeyCode::F(2)).is_empty(),
         "no second send in flight"
     );
-    let form = match fx.as_slice() {
-        [Effect::SubmitForm { form, .. }] => form.clone(),
+    let ask = match fx.as_slice() {
+        [
+            Effect::SubmitForm {
+                submission: Submission::Complaint(ask),
+                ..
+            },
+        ] => ask.clone(),
         other => panic!("{other:?}"),
     };
-    assert_eq!(form.value("complainant"), "张伟");
-    assert_eq!(form.value("matters"), "wages");
-    assert_eq!(form.value("channel"), "hotline");
-    assert_eq!(form.value("received"), today().to_string());
+    assert_eq!(ask.complainant, "张伟");
+    assert_eq!(ask.matters, [hrss_desk::domain::InspectionMatter::Wages]);
+    assert_eq!(ask.channel, "hotline");
+    assert_eq!(ask.received_on, Some(today()));
     a.handle(AppEvent::FormDone(Err("请填写投诉人姓名。".into())));
     assert!(matches!(a.overlay, Some(Overlay::Form(_))), "kept open");
     assert!(draw(&a).contains("请填写投诉人姓名") && draw(&a).contains("张伟"));
@@ -269,13 +285,21 @@ fn e_adds_evidence_to_the_open_case() {
         key(&mut a, KeyCode::Char(c));
     }
     match key(&mut a, KeyCode::F(2)).as_slice() {
-        [Effect::SubmitForm { form, .. }] => {
-            assert_eq!(
-                form.purpose,
-                hrss_desk::tui::form::Purpose::Evidence { case: 1 }
-            );
-            assert_eq!(form.value("kind"), "site-record");
-            assert_eq!(form.value("kept_at"), "Archive room 2");
+        [
+            Effect::SubmitForm {
+                submission:
+                    Submission::Evidence {
+                        case,
+                        kind,
+                        kept_at,
+                        ..
+                    },
+                ..
+            },
+        ] => {
+            assert_eq!(*case, 1);
+            assert_eq!(*kind, CaseFileKind::SiteRecord);
+            assert_eq!(kept_at, "Archive room 2");
         }
         other => panic!("{other:?}"),
     }
@@ -514,11 +538,17 @@ fn a_licence_holders_notice_proposes_and_its_decision_chooses_a_licence_penalty(
     }
     match key(&mut a, KeyCode::Enter).as_slice() {
         [Effect::MoveCase(ask)] => {
+            assert_eq!(ask.step, CaseMove::PriorNotice);
             assert_eq!(
-                (ask.step, ask.kind),
-                (CaseMove::PriorNotice, DecisionKind::Revocation)
+                ask.decision,
+                Some(DecisionTerms {
+                    kind: DecisionKind::Revocation,
+                    article: "mjcj-62".into(),
+                    workers: 0,
+                    owed: 0,
+                    amount: 0,
+                })
             );
-            assert_eq!(ask.decision, Some(("mjcj-62".to_string(), 0, 0, 0)));
         }
         other => panic!("{other:?}"),
     }

@@ -6,11 +6,13 @@
 use crate::common;
 
 use common::tui::*;
+use hrss_desk::domain::check_items::Outcome;
 use hrss_desk::i18n::Lang;
 use hrss_desk::store::ListKind;
 use hrss_desk::tui::action::Action;
 use hrss_desk::tui::app::{AppEvent, Effect, Overlay};
 use hrss_desk::tui::form::Purpose;
+use hrss_desk::tui::submission::Submission;
 use hrss_desk::workflow::board::Section;
 use ratatui::crossterm::event::KeyCode;
 
@@ -20,9 +22,9 @@ fn pane(lang: Lang, w: u16, h: u16) -> hrss_desk::tui::app::App {
     a
 }
 
-fn submitted(fx: &[Effect]) -> hrss_desk::tui::form::Form {
+fn submitted(fx: &[Effect]) -> Submission {
     match fx {
-        [Effect::SubmitForm { form, .. }] => (**form).clone(),
+        [Effect::SubmitForm { submission, .. }] => submission.clone(),
         other => panic!("{other:?}"),
     }
 }
@@ -215,12 +217,17 @@ fn c_records_the_selected_inspection_item_by_item() {
     );
     // F3: the rest passed.
     key(&mut a, KeyCode::F(3));
-    let form = submitted(&key(&mut a, KeyCode::F(2)));
-    assert_eq!(form.purpose, Purpose::Inspection { id: 3 });
-    assert_eq!(form.value("conduct"), "passed");
-    assert_eq!(form.value("staff-insurance"), "failed:两名员工未参保");
-    assert_eq!(form.value("honesty"), "na");
-    assert_eq!(form.value("ledger"), "passed");
+    let Submission::Inspection { id: 3, items, .. } = submitted(&key(&mut a, KeyCode::F(2))) else {
+        panic!("not inspection 3's record")
+    };
+    let item = |key: &str| items.iter().find(|(k, _)| k == key).map(|(_, o)| o.clone());
+    assert_eq!(item("conduct"), Some(Outcome::Passed));
+    assert_eq!(
+        item("staff-insurance"),
+        Some(Outcome::Failed("两名员工未参保".into()))
+    );
+    assert_eq!(item("honesty"), Some(Outcome::NotApplicable));
+    assert_eq!(item("ledger"), Some(Outcome::Passed));
     a.handle(AppEvent::FormDone(Ok(
         hrss_desk::tui::form::FormReply::Done("检查3已记录".into()),
     )));
@@ -327,11 +334,15 @@ fn a_licence_detail_takes_a_ladder_step_and_records_a_lead() {
     for c in "未明示收费标准".chars() {
         key(&mut a, KeyCode::Char(c));
     }
-    let form = submitted(&key(&mut a, KeyCode::F(2)));
-    assert_eq!(form.purpose, Purpose::Sanction { licence: 1 });
-    assert_eq!(form.value("step"), "rectify");
-    assert_eq!(form.value("deadline"), "2026-12-31");
-    assert_eq!(form.value("reason"), "未明示收费标准");
+    assert_eq!(
+        submitted(&key(&mut a, KeyCode::F(2))),
+        Submission::Sanction {
+            licence: 1,
+            step: hrss_desk::domain::ladder::Step::Rectify,
+            until: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+            reason: "未明示收费标准".into(),
+        }
+    );
     a.handle(AppEvent::FormDone(Ok(
         hrss_desk::tui::form::FormReply::Done("已作出处理".into()),
     )));
@@ -341,10 +352,14 @@ fn a_licence_detail_takes_a_ladder_step_and_records_a_lead() {
     for c in "群众举报收取押金".chars() {
         key(&mut a, KeyCode::Char(c));
     }
-    let form = submitted(&key(&mut a, KeyCode::F(2)));
-    assert_eq!(form.purpose, Purpose::Lead { licence: 1 });
-    assert_eq!(form.value("source"), "tip");
-    assert_eq!(form.value("summary"), "群众举报收取押金");
+    assert_eq!(
+        submitted(&key(&mut a, KeyCode::F(2))),
+        Submission::Lead {
+            licence: 1,
+            source: "tip".into(),
+            summary: "群众举报收取押金".into(),
+        }
+    );
 }
 
 #[test]
@@ -419,11 +434,14 @@ fn capital_i_opens_the_import_form_from_any_pane() {
     for c in "~/名册.csv".chars() {
         key(&mut a, KeyCode::Char(c));
     }
-    let form = submitted(&key(&mut a, KeyCode::F(2)));
-    assert_eq!(form.purpose, Purpose::Import);
-    assert_eq!(form.value("kind"), "persons");
-    assert_eq!(form.value("file"), "~/名册.csv");
-    assert_eq!(form.value("dry_run"), "");
+    match submitted(&key(&mut a, KeyCode::F(2))) {
+        Submission::Import(ask) => {
+            assert_eq!(ask.kind, hrss_desk::domain::import::ImportKind::Persons);
+            assert_eq!(ask.file, "~/名册.csv");
+            assert!(!ask.dry_run);
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

@@ -457,7 +457,7 @@ impl Backend {
     }
 
     /// Each active inspector with how many open cases they are on.
-    pub async fn inspector_loads(&self) -> Result<Vec<(i64, String, String, i64)>, StoreError> {
+    pub async fn inspector_loads(&self) -> Result<Vec<InspectorLoad>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT s.id, s.name, s.login, COUNT(c.id) AS open_cases FROM staff s
              LEFT JOIN case_inspector ci ON ci.staff_id = s.id

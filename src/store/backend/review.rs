@@ -427,9 +427,9 @@ impl Backend {
         actor: &str,
         person: i64,
         reason: &str,
-    ) -> Result<Option<(String, String, String)>, StoreError> {
+    ) -> Result<Option<RevealedPerson>, StoreError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<(String, String, String)> =
+        let row: Option<RevealedPerson> =
             sqlx::query_as("SELECT id_number, phone, bank_account FROM person WHERE id = $1")
                 .bind(person)
                 .fetch_optional(&mut *tx)

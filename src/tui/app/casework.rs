@@ -251,7 +251,7 @@ impl App {
     pub(crate) fn inspectors_loaded(
         &mut self,
         ids: Vec<i64>,
-        result: Result<Vec<(i64, String, String, i64)>, String>,
+        result: Result<Vec<crate::store::InspectorLoad>, String>,
     ) -> Vec<Effect> {
         match result {
             Ok(staff) => {
@@ -309,6 +309,20 @@ impl App {
     /// Keys of the case overlays: a chooser's moves are the one picker's;
     /// what Enter, Esc and the typed keys do is each overlay's.
     pub(crate) fn case_overlay_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        match &self.overlay {
+            Some(
+                Overlay::CaseViews { .. }
+                | Overlay::CaseMoves { .. }
+                | Overlay::BulkMoves { .. }
+                | Overlay::Assign { .. },
+            ) => self.case_picker_key(k),
+            _ => self.case_form_key(k),
+        }
+    }
+
+    /// The case queue's choosers: its views, a case's steps, a step for
+    /// every tagged case, the inspectors to assign.
+    fn case_picker_key(&mut self, k: LayerKey) -> Vec<Effect> {
         let lang = self.lang;
         let page = self.list_height();
         let act = k.action;
@@ -332,6 +346,76 @@ impl App {
                     vec![]
                 }
             },
+            Overlay::CaseMoves { id, moves, cursor } => match act {
+                Some(Action::Open) => {
+                    let (id, m) = (*id, moves[*cursor]);
+                    self.choose_step(id, m)
+                }
+                Some(Action::Back) => self.close(),
+                _ => {
+                    pick(cursor, moves.len(), act, page);
+                    vec![]
+                }
+            },
+            Overlay::BulkMoves { ids, moves, cursor } => match act {
+                Some(Action::Open) => vec![Effect::MoveCases {
+                    ids: ids.clone(),
+                    step: moves[*cursor],
+                    lang,
+                }],
+                Some(Action::Back) => self.close(),
+                _ => {
+                    pick(cursor, moves.len(), act, page);
+                    vec![]
+                }
+            },
+            Overlay::Assign {
+                ids,
+                staff,
+                chosen,
+                cursor,
+            } => match act {
+                Some(Action::Tag) if !staff.is_empty() => {
+                    match chosen.iter().position(|c| c == cursor) {
+                        Some(p) => {
+                            chosen.remove(p);
+                        }
+                        None => chosen.push(*cursor),
+                    }
+                    vec![]
+                }
+                Some(Action::Open) => {
+                    let logins: Vec<String> =
+                        chosen.iter().map(|i| staff[*i].login.clone()).collect();
+                    match logins.first() {
+                        Some(officer) => vec![Effect::AssignCase {
+                            ids: ids.clone(),
+                            officer: officer.clone(),
+                            inspectors: logins.clone(),
+                            lang,
+                        }],
+                        None => vec![],
+                    }
+                }
+                Some(Action::Back) => self.close(),
+                _ => {
+                    pick(cursor, staff.len(), act, page);
+                    vec![]
+                }
+            },
+            _ => vec![],
+        }
+    }
+
+    /// The case queue's forms: a view's name, a step to confirm, a decision.
+    fn case_form_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let lang = self.lang;
+        let page = self.list_height();
+        let act = k.action;
+        let Some(overlay) = self.overlay.as_mut() else {
+            return vec![];
+        };
+        match overlay {
             Overlay::SaveView { name } => match act {
                 Some(Action::Open) if !name.trim().is_empty() => {
                     let saved = SavedView {
@@ -359,17 +443,6 @@ impl App {
                     vec![]
                 }
             },
-            Overlay::CaseMoves { id, moves, cursor } => match act {
-                Some(Action::Open) => {
-                    let (id, m) = (*id, moves[*cursor]);
-                    self.choose_step(id, m)
-                }
-                Some(Action::Back) => self.close(),
-                _ => {
-                    pick(cursor, moves.len(), act, page);
-                    vec![]
-                }
-            },
             Overlay::CaseConfirm {
                 id,
                 step: m,
@@ -383,7 +456,6 @@ impl App {
                             id: *id,
                             step: *m,
                             note: note.trim().to_string(),
-                            kind: crate::domain::DecisionKind::Fine,
                             decision: None,
                             lang,
                             on: Some(on),
@@ -456,13 +528,12 @@ impl App {
                     };
                     Ok((d, on))
                 }) {
-                    Ok(((kind, article, workers, owed, fine), on)) => {
+                    Ok((terms, on)) => {
                         vec![Effect::MoveCase(CaseMoveAsk {
                             id: form.id,
                             step: form.step,
                             note: String::new(),
-                            kind,
-                            decision: Some((article, workers, owed, fine)),
+                            decision: Some(terms),
                             lang,
                             on,
                             served_by: crate::domain::ServiceMethod::Direct,
@@ -490,51 +561,6 @@ impl App {
                     {
                         s.push(c);
                     }
-                    vec![]
-                }
-            },
-            Overlay::BulkMoves { ids, moves, cursor } => match act {
-                Some(Action::Open) => vec![Effect::MoveCases {
-                    ids: ids.clone(),
-                    step: moves[*cursor],
-                    lang,
-                }],
-                Some(Action::Back) => self.close(),
-                _ => {
-                    pick(cursor, moves.len(), act, page);
-                    vec![]
-                }
-            },
-            Overlay::Assign {
-                ids,
-                staff,
-                chosen,
-                cursor,
-            } => match act {
-                Some(Action::Tag) if !staff.is_empty() => {
-                    match chosen.iter().position(|c| c == cursor) {
-                        Some(p) => {
-                            chosen.remove(p);
-                        }
-                        None => chosen.push(*cursor),
-                    }
-                    vec![]
-                }
-                Some(Action::Open) => {
-                    let logins: Vec<String> = chosen.iter().map(|i| staff[*i].2.clone()).collect();
-                    match logins.first() {
-                        Some(officer) => vec![Effect::AssignCase {
-                            ids: ids.clone(),
-                            officer: officer.clone(),
-                            inspectors: logins.clone(),
-                            lang,
-                        }],
-                        None => vec![],
-                    }
-                }
-                Some(Action::Back) => self.close(),
-                _ => {
-                    pick(cursor, staff.len(), act, page);
                     vec![]
                 }
             },

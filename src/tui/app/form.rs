@@ -62,14 +62,16 @@ impl App {
                     form.error = Some(i18n::items_unfilled(self.lang, &unset));
                     return vec![];
                 }
-                form.sending = true;
-                form.error = None;
                 let lang = self.lang;
-                let ask = Effect::SubmitForm {
-                    form: Box::new(form.clone()),
-                    lang,
-                };
-                return vec![ask];
+                // Read once, here: a day that is not one is said at once.
+                match form.submission(lang) {
+                    Ok(submission) => {
+                        form.sending = true;
+                        form.error = None;
+                        return vec![Effect::SubmitForm { submission, lang }];
+                    }
+                    Err(e) => form.error = Some(e),
+                }
             }
             _ if matches!(k.key.code, KeyCode::Left | KeyCode::Right) => {
                 let forward = k.key.code == KeyCode::Right;

@@ -37,7 +37,7 @@ pub struct DetailView {
     pub error: Option<String>,
     pub scroll: u16,
     /// A person's data shown in full after a reason was given; gone with the view.
-    pub revealed: Option<(String, String, String)>,
+    pub revealed: Option<crate::store::RevealedPerson>,
     /// A pending filing's problems as the checks find them now.
     pub problems: Option<Vec<crate::domain::review::Problem>>,
 }

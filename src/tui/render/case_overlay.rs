@@ -113,7 +113,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             let mut lines: Vec<Line<'static>> = staff
                 .iter()
                 .enumerate()
-                .map(|(i, (_, name, login, load))| {
+                .map(|(i, s)| {
                     let mark = match picked.iter().position(|p| *p == i) {
                         Some(0) => lang.pick("[承办]", "[officer]").to_string(),
                         Some(_) => "[x]".to_string(),
@@ -122,9 +122,9 @@ pub fn render(frame: &mut Frame, app: &App) {
                     chosen(
                         format!(
                             " {mark} {} ({}) · {}",
-                            clean(name),
-                            clean(login),
-                            i18n::open_cases(lang, *load)
+                            clean(&s.name),
+                            clean(&s.login),
+                            i18n::open_cases(lang, s.open_cases)
                         ),
                         i == *cursor,
                     )

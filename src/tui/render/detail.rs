@@ -52,7 +52,7 @@ pub(super) fn opt_date(d: Option<chrono::NaiveDate>) -> String {
 pub fn lines(
     app: &App,
     detail: &Detail,
-    revealed: Option<&(String, String, String)>,
+    revealed: Option<&crate::store::RevealedPerson>,
     problems: Option<&[review::Problem]>,
 ) -> Vec<Line<'static>> {
     let lang = app.lang;
@@ -82,181 +82,7 @@ pub fn lines(
             problems,
             &mut out,
         ),
-        Detail::Licence {
-            licence: l,
-            inspections,
-            sanctions,
-            reviews,
-            steps,
-            standing: standing_row,
-            leads,
-            complaints,
-            cases,
-        } => {
-            out.push(field(
-                Field::Kind,
-                label(LicenceKind::parse, LicenceKind::label, &l.kind, lang),
-                lang,
-            ));
-            out.push(field(Field::Number, clean(&l.number), lang));
-            out.push(field(Field::Holder, clean(&l.holder), lang));
-            out.push(field(Field::Uscc, clean(&l.uscc), lang));
-            out.push(field(Field::LegalRep, clean(&l.legal_rep), lang));
-            out.push(field(Field::Address, clean(&l.address), lang));
-            out.push(field(
-                Field::Zone,
-                l.zone.as_deref().map_or("-".into(), clean),
-                lang,
-            ));
-            // The standing with what set it and since when (吊销 by a case's decision…).
-            let st = LicenceStatus::parse(&l.status)
-                .map(|s| {
-                    let st = standing(s, l.expires_on, app.today, app.licence_warn_days);
-                    match standing_row {
-                        Some(row) => i18n::standing_text(lang, row, st),
-                        None => i18n::standing_label(st, lang).to_string(),
-                    }
-                })
-                .unwrap_or_else(|| clean(&l.status));
-            out.push(field(Field::Status, st, lang));
-            out.push(field(Field::Issued, l.issued_on.to_string(), lang));
-            out.push(field(Field::Expires, opt_date(l.expires_on), lang));
-            // 行政许可法 art 50: renewal applied for 30 days before the end.
-            // Renewal only of one in force: a revoked licence renews nothing.
-            if let (Some(e), Some(LicenceStatus::Valid), Some(kind)) = (
-                l.expires_on,
-                LicenceStatus::parse(&l.status),
-                LicenceKind::parse(&l.kind),
-            ) {
-                let by = crate::domain::licence::renewal_due_for(kind, e);
-                let label = if crate::domain::licence::is_agreement(kind) {
-                    Field::RenewAgreementBy
-                } else {
-                    Field::RenewBy
-                };
-                out.push(field(label, by.to_string(), lang));
-            }
-            out.push(heading(Field::Inspections, lang));
-            if inspections.is_empty() {
-                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-            }
-            for i in inspections {
-                out.push(Line::raw(format!(
-                    "  {} {} {} {}",
-                    i.planned_on,
-                    label(
-                        InspectionMethod::parse,
-                        InspectionMethod::label,
-                        &i.method,
-                        lang
-                    ),
-                    label(
-                        InspectionResult::parse,
-                        InspectionResult::label,
-                        &i.result,
-                        lang
-                    ),
-                    clean(&i.findings)
-                )));
-            }
-            out.push(heading(Field::Sanctions, lang));
-            if sanctions.is_empty() {
-                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-            }
-            for s in sanctions {
-                let amount = if s.amount > 0 {
-                    format!(" {}", yuan(s.amount))
-                } else {
-                    String::new()
-                };
-                let deadline = s.deadline.map_or(String::new(), |d| format!(" → {d}"));
-                out.push(Line::raw(format!(
-                    "  {} {}{amount}{deadline} {} {}",
-                    s.decided_on,
-                    label(Sanction::parse, Sanction::label, &s.kind, lang),
-                    label(
-                        SanctionStatus::parse,
-                        SanctionStatus::label,
-                        &s.status,
-                        lang
-                    ),
-                    clean(&s.reason)
-                )));
-            }
-            out.push(heading(Field::Ladder, lang));
-            if steps.is_empty() {
-                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-            }
-            for s in steps {
-                // A deadline to rectify: re-inspected since, awaited, or overdue.
-                let deadline = s.deadline.map_or(String::new(), |d| {
-                    let reinspected = inspections
-                        .iter()
-                        .filter_map(|i| i.done_on)
-                        .filter(|on| *on > s.decided_on)
-                        .min();
-                    let state = i18n::rectification_mark(
-                        lang,
-                        reinspected,
-                        crate::domain::ladder::rectification_overdue(d, reinspected, app.today),
-                    );
-                    format!(" → {d}{state}")
-                });
-                let until = s
-                    .until_on
-                    .filter(|_| s.deadline.is_none())
-                    .map_or(String::new(), |u| format!(" ~{u}"));
-                out.push(Line::raw(format!(
-                    "  {} {}{deadline}{until} {}",
-                    s.decided_on,
-                    label(Step::parse, Step::label, &s.step, lang),
-                    clean(&s.reason)
-                )));
-            }
-            out.push(heading(Field::Leads, lang));
-            if leads.is_empty() {
-                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-            }
-            for d in leads {
-                let inspection = d
-                    .inspection_id
-                    .map_or(String::new(), |i| format!(" → #{i}"));
-                out.push(Line::raw(format!(
-                    "  {} {} {}{inspection}",
-                    d.received_on,
-                    label(LeadSource::parse, LeadSource::label, &d.source, lang),
-                    clean(&d.summary)
-                )));
-            }
-            out.push(heading(Field::Reviews, lang));
-            if reviews.is_empty() {
-                out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-            }
-            for r in reviews {
-                let submitted = r.submitted_on.map_or_else(
-                    || Field::NotSubmitted.label(lang).to_string(),
-                    |d| format!("{}{d}", Field::Submitted.label(lang)),
-                );
-                out.push(Line::raw(format!(
-                    "  {}{} {}{} {submitted} {}",
-                    r.year,
-                    Field::ReviewYear.label(lang),
-                    Field::ReviewDue.label(lang),
-                    r.due_on,
-                    if r.result == "pending" {
-                        Field::AwaitingReview.label(lang).to_string()
-                    } else {
-                        label(
-                            InspectionResult::parse,
-                            InspectionResult::label,
-                            &r.result,
-                            lang,
-                        )
-                    }
-                )));
-            }
-            case_lines(&mut out, complaints, cases, lang);
-        }
+        Detail::Licence { .. } => licence_lines(app, detail, &mut out),
         Detail::Case {
             item,
             facts,
@@ -310,85 +136,14 @@ pub fn lines(
             }
             case_lines(&mut out, &[], cases, lang);
         }
-        Detail::Inspection {
-            item,
-            findings,
-            inspectors,
-            campaign,
-            items,
-            notice,
-            ..
-        } => {
-            out.push(field(Field::Date, item.planned_on.to_string(), lang));
-            out.push(field(Field::Number, clean(&item.licence_number), lang));
-            out.push(field(Field::Holder, clean(&item.holder), lang));
-            out.push(field(
-                Field::Method,
-                label(
-                    InspectionMethod::parse,
-                    InspectionMethod::label,
-                    &item.method,
-                    lang,
-                ),
-                lang,
-            ));
-            out.push(field(
-                Field::Result,
-                label(
-                    InspectionResult::parse,
-                    InspectionResult::label,
-                    &item.result,
-                    lang,
-                ),
-                lang,
-            ));
-            let names: Vec<String> = inspectors.iter().map(|s| clean(s)).collect();
-            out.push(field(Field::Inspectors, names.join("、"), lang));
-            out.push(field(
-                Field::Findings,
-                if findings.is_empty() {
-                    Field::None.label(lang).into()
-                } else {
-                    clean(findings)
-                },
-                lang,
-            ));
-            if let Some(theme) = campaign {
-                out.push(field(Field::Campaign, clean(theme), lang));
-            }
-            if let Some(n) = notice {
-                out.push(field(
-                    Field::ViolationNotice,
-                    format!(
-                        "{} {}",
-                        i18n::violation_notice_number(n.year, n.seq),
-                        n.issued_on
-                    ),
-                    lang,
-                ));
-            }
-            if !items.is_empty() {
-                out.push(heading(Field::CheckItems, lang));
-            }
-            let mut items: Vec<_> = items.iter().collect();
-            items.sort_by_key(|(code, ..)| check_items::item_position(code));
-            for (code, outcome, finding) in items {
-                let name =
-                    check_items::item_label(code, lang).map_or_else(|| clean(code), String::from);
-                let outcome = match outcome.as_str() {
-                    "na" => i18n::not_applicable(lang).to_string(),
-                    o => label(InspectionResult::parse, InspectionResult::label, o, lang),
-                };
-                out.push(Line::raw(format!("  {outcome} {name} {}", clean(finding))));
-            }
-        }
+        Detail::Inspection { .. } => inspection_lines(app, detail, &mut out),
         Detail::Person {
             person: p,
             employer,
         } => {
             // Full values only after a reason was given (and audited) for this view.
             let (id, phone, bank) = match revealed {
-                Some((i, ph, b)) => (i.clone(), ph.clone(), b.clone()),
+                Some(r) => (r.id_number.clone(), r.phone.clone(), r.bank_account.clone()),
                 None => (
                     mask_id_number(&p.id_number),
                     mask_phone(&p.phone),
@@ -503,4 +258,264 @@ pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
         Paragraph::new(body).block(block).scroll((d.scroll, 0)),
         area,
     );
+}
+
+/// A licence: its holder, standing, inspections, ladder and what came of it.
+fn licence_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
+    let lang = app.lang;
+    let Detail::Licence {
+        licence: l,
+        inspections,
+        sanctions,
+        reviews,
+        steps,
+        standing: standing_row,
+        leads,
+        complaints,
+        cases,
+    } = detail
+    else {
+        return;
+    };
+    out.push(field(
+        Field::Kind,
+        label(LicenceKind::parse, LicenceKind::label, &l.kind, lang),
+        lang,
+    ));
+    out.push(field(Field::Number, clean(&l.number), lang));
+    out.push(field(Field::Holder, clean(&l.holder), lang));
+    out.push(field(Field::Uscc, clean(&l.uscc), lang));
+    out.push(field(Field::LegalRep, clean(&l.legal_rep), lang));
+    out.push(field(Field::Address, clean(&l.address), lang));
+    out.push(field(
+        Field::Zone,
+        l.zone.as_deref().map_or("-".into(), clean),
+        lang,
+    ));
+    // The standing with what set it and since when (吊销 by a case's decision…).
+    let st = LicenceStatus::parse(&l.status)
+        .map(|s| {
+            let st = standing(s, l.expires_on, app.today, app.licence_warn_days);
+            match standing_row {
+                Some(row) => i18n::standing_text(lang, row, st),
+                None => i18n::standing_label(st, lang).to_string(),
+            }
+        })
+        .unwrap_or_else(|| clean(&l.status));
+    out.push(field(Field::Status, st, lang));
+    out.push(field(Field::Issued, l.issued_on.to_string(), lang));
+    out.push(field(Field::Expires, opt_date(l.expires_on), lang));
+    // 行政许可法 art 50: renewal applied for 30 days before the end.
+    // Renewal only of one in force: a revoked licence renews nothing.
+    if let (Some(e), Some(LicenceStatus::Valid), Some(kind)) = (
+        l.expires_on,
+        LicenceStatus::parse(&l.status),
+        LicenceKind::parse(&l.kind),
+    ) {
+        let by = crate::domain::licence::renewal_due_for(kind, e);
+        let label = if crate::domain::licence::is_agreement(kind) {
+            Field::RenewAgreementBy
+        } else {
+            Field::RenewBy
+        };
+        out.push(field(label, by.to_string(), lang));
+    }
+    out.push(heading(Field::Inspections, lang));
+    if inspections.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for i in inspections {
+        out.push(Line::raw(format!(
+            "  {} {} {} {}",
+            i.planned_on,
+            label(
+                InspectionMethod::parse,
+                InspectionMethod::label,
+                &i.method,
+                lang
+            ),
+            label(
+                InspectionResult::parse,
+                InspectionResult::label,
+                &i.result,
+                lang
+            ),
+            clean(&i.findings)
+        )));
+    }
+    out.push(heading(Field::Sanctions, lang));
+    if sanctions.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for s in sanctions {
+        let amount = if s.amount > 0 {
+            format!(" {}", yuan(s.amount))
+        } else {
+            String::new()
+        };
+        let deadline = s.deadline.map_or(String::new(), |d| format!(" → {d}"));
+        out.push(Line::raw(format!(
+            "  {} {}{amount}{deadline} {} {}",
+            s.decided_on,
+            label(Sanction::parse, Sanction::label, &s.kind, lang),
+            label(
+                SanctionStatus::parse,
+                SanctionStatus::label,
+                &s.status,
+                lang
+            ),
+            clean(&s.reason)
+        )));
+    }
+    out.push(heading(Field::Ladder, lang));
+    if steps.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for s in steps {
+        // A deadline to rectify: re-inspected since, awaited, or overdue.
+        let deadline = s.deadline.map_or(String::new(), |d| {
+            let reinspected = inspections
+                .iter()
+                .filter_map(|i| i.done_on)
+                .filter(|on| *on > s.decided_on)
+                .min();
+            let state = i18n::rectification_mark(
+                lang,
+                reinspected,
+                crate::domain::ladder::rectification_overdue(d, reinspected, app.today),
+            );
+            format!(" → {d}{state}")
+        });
+        let until = s
+            .until_on
+            .filter(|_| s.deadline.is_none())
+            .map_or(String::new(), |u| format!(" ~{u}"));
+        out.push(Line::raw(format!(
+            "  {} {}{deadline}{until} {}",
+            s.decided_on,
+            label(Step::parse, Step::label, &s.step, lang),
+            clean(&s.reason)
+        )));
+    }
+    out.push(heading(Field::Leads, lang));
+    if leads.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for d in leads {
+        let inspection = d
+            .inspection_id
+            .map_or(String::new(), |i| format!(" → #{i}"));
+        out.push(Line::raw(format!(
+            "  {} {} {}{inspection}",
+            d.received_on,
+            label(LeadSource::parse, LeadSource::label, &d.source, lang),
+            clean(&d.summary)
+        )));
+    }
+    out.push(heading(Field::Reviews, lang));
+    if reviews.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for r in reviews {
+        let submitted = r.submitted_on.map_or_else(
+            || Field::NotSubmitted.label(lang).to_string(),
+            |d| format!("{}{d}", Field::Submitted.label(lang)),
+        );
+        out.push(Line::raw(format!(
+            "  {}{} {}{} {submitted} {}",
+            r.year,
+            Field::ReviewYear.label(lang),
+            Field::ReviewDue.label(lang),
+            r.due_on,
+            if r.result == "pending" {
+                Field::AwaitingReview.label(lang).to_string()
+            } else {
+                label(
+                    InspectionResult::parse,
+                    InspectionResult::label,
+                    &r.result,
+                    lang,
+                )
+            }
+        )));
+    }
+    case_lines(out, complaints, cases, lang);
+}
+
+/// An inspection: what was checked, by whom, and what came of it.
+fn inspection_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
+    let lang = app.lang;
+    let Detail::Inspection {
+        item,
+        findings,
+        inspectors,
+        campaign,
+        items,
+        notice,
+        ..
+    } = detail
+    else {
+        return;
+    };
+    out.push(field(Field::Date, item.planned_on.to_string(), lang));
+    out.push(field(Field::Number, clean(&item.licence_number), lang));
+    out.push(field(Field::Holder, clean(&item.holder), lang));
+    out.push(field(
+        Field::Method,
+        label(
+            InspectionMethod::parse,
+            InspectionMethod::label,
+            &item.method,
+            lang,
+        ),
+        lang,
+    ));
+    out.push(field(
+        Field::Result,
+        label(
+            InspectionResult::parse,
+            InspectionResult::label,
+            &item.result,
+            lang,
+        ),
+        lang,
+    ));
+    let names: Vec<String> = inspectors.iter().map(|s| clean(s)).collect();
+    out.push(field(Field::Inspectors, names.join("、"), lang));
+    out.push(field(
+        Field::Findings,
+        if findings.is_empty() {
+            Field::None.label(lang).into()
+        } else {
+            clean(findings)
+        },
+        lang,
+    ));
+    if let Some(theme) = campaign {
+        out.push(field(Field::Campaign, clean(theme), lang));
+    }
+    if let Some(n) = notice {
+        out.push(field(
+            Field::ViolationNotice,
+            format!(
+                "{} {}",
+                i18n::violation_notice_number(n.year, n.seq),
+                n.issued_on
+            ),
+            lang,
+        ));
+    }
+    if !items.is_empty() {
+        out.push(heading(Field::CheckItems, lang));
+    }
+    let mut items: Vec<_> = items.iter().collect();
+    items.sort_by_key(|(code, ..)| check_items::item_position(code));
+    for (code, outcome, finding) in items {
+        let name = check_items::item_label(code, lang).map_or_else(|| clean(code), String::from);
+        let outcome = match outcome.as_str() {
+            "na" => i18n::not_applicable(lang).to_string(),
+            o => label(InspectionResult::parse, InspectionResult::label, o, lang),
+        };
+        out.push(Line::raw(format!("  {outcome} {name} {}", clean(finding))));
+    }
 }

@@ -618,11 +618,18 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             Effect::LoadViews => AppEvent::ViewsLoaded(Ok(vec![])),
             Effect::LoadInspectors { ids } => AppEvent::Inspectors {
                 ids,
-                result: Ok(vec![
-                    (7, "杨强".into(), "yangqiang".into(), 4),
-                    (8, "黄伟".into(), "huangwei".into(), 2),
-                    (9, "周浩".into(), "zhouhao".into(), 0),
-                ]),
+                result: Ok([
+                    (7, "杨强", "yangqiang", 4),
+                    (8, "黄伟", "huangwei", 2),
+                    (9, "周浩", "zhouhao", 0),
+                ]
+                .map(|(id, name, login, open_cases)| hrss_desk::store::InspectorLoad {
+                    id,
+                    name: name.into(),
+                    login: login.into(),
+                    open_cases,
+                })
+                .to_vec()),
             },
             Effect::LoadDashboard => AppEvent::Dashboard(Ok(dashboard())),
             Effect::LoadStatistics { month } => AppEvent::Statistics {
