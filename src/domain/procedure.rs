@@ -91,6 +91,9 @@ const AFTER_DECISION: &[Stage] = &[Stage::Decided, Stage::Enforcing];
 const CHIEF: &[Role] = &[Role::Chief];
 const WORKERS: &[Role] = &[Role::Inspector, Role::Chief];
 
+// Long because it is the procedure's table: one arm per move, with the
+// stages it leaves from, the stage it reaches and the roles that may take it,
+// each against its article.
 pub fn rule(m: Move) -> MoveRule {
     let r = |from, to, roles, documents, approval| MoveRule {
         from,

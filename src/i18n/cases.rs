@@ -12,6 +12,7 @@ fn roles(lang: Lang, r: &[crate::domain::Role]) -> String {
 }
 
 /// Why the procedure refuses a move or an assignment.
+// Long because it is a table: one arm per refusal, both languages.
 pub fn case_refusal(lang: Lang, r: &Refusal) -> String {
     match (lang, r) {
         (Lang::Zh, Refusal::NotFromStage { stage }) => {

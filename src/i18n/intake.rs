@@ -30,6 +30,8 @@ fn label(lang: Lang, kind: Form, code: &str) -> String {
     )
 }
 
+/// Why a filing could not be received, in one sentence.
+// Long because it is a table: one arm per refusal, both languages.
 pub fn receipt_error(lang: Lang, kind: Form, e: &ReceiptError) -> String {
     use ReceiptError::*;
     let known = || {

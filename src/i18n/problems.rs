@@ -5,6 +5,8 @@ use super::{Lang, yuan};
 
 /// A problem of a filing as a sentence the clerk can read to the applicant;
 /// `material` names a material by its code in the current language.
+// Long because it is a table: one arm per problem, both languages side by
+// side, so each problem's words are found (and checked) in one place.
 pub fn problem(
     lang: Lang,
     p: &crate::domain::review::Problem,

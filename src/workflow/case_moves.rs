@@ -114,6 +114,9 @@ fn notice_of(r: &crate::store::CaseStateRow) -> Notice {
 /// judged as of its own day, and every clock runs from the days recorded,
 /// so a case keyed in late gets the deadlines it would have had on the day.
 /// Ok is the sentence to show; Err says why not.
+// Long because a step is one judgement read in order: the case as of the
+// step's day, the rule, the decision's terms, the clocks, the documents
+// issued, then the write at the version read.
 pub async fn make_move_on(cx: &Cx<'_>, id: i64, step: &Step<'_>) -> Result<String, String> {
     let Cx {
         store,

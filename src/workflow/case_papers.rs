@@ -43,6 +43,8 @@ async fn setting(store: &Store, key: &str, default: &str) -> String {
 }
 
 /// The document fields of `kind` for the case.
+// Long because it is a table: the fields of each of the case's documents,
+// one arm per document as its form lays them out.
 pub async fn values(
     store: &Store,
     kind: DocKind,

@@ -85,75 +85,142 @@ pub async fn render_with(
         return Err(i18n::act_refused(lang, Act::PrintDocument));
     }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let (mut values, given) = record_values(cx, kind, id).await?;
+    // What was typed for this document (a time, a place, a body).
+    for (k, v) in given_fields {
+        let Some(key) = documents::fields(kind).iter().find(|f| **f == k.as_str()) else {
+            return Err(i18n::no_such_field(lang, kind, k));
+        };
+        if v.chars().count() > 500 {
+            return Err(i18n::no_such_field(lang, kind, k));
+        }
+        values.retain(|(f, _)| f != key);
+        values.push((key, v.trim().to_string()));
+    }
+    // A field the law needs that nothing gave.
+    if let Some(missing) = documents::typed_fields(kind)
+        .iter()
+        .find(|f| !values.iter().any(|(k, v)| k == *f && !v.trim().is_empty()))
+    {
+        return Err(i18n::field_needed(lang, kind, missing));
+    }
+    if !values.iter().any(|(k, _)| *k == "经办人") {
+        values.push(("经办人", staff.name.clone()));
+    }
+    values.push(("日期", today.format("%Y年%m月%d日").to_string()));
+    // A template that cannot be filled is refused before a number is given:
+    // a number, once given, is never given again.
+    let template = template(store, lang, kind).await?;
+    let mut trial = values.clone();
+    trial.push(("编号", String::new()));
+    docx::fill(&template, &trial).map_err(|e| i18n::docx_error(lang, kind, &e))?;
+    let (year, seq, _) = store
+        .issue_document(staff, kind.code(), kind.record().code(), id, today, given)
+        .await
+        .map_err(fail)?;
+    let number = documents::number(kind, year, seq);
+    values.push(("编号", number.clone()));
+    let bytes = docx::fill(&template, &values).map_err(|e| i18n::docx_error(lang, kind, &e))?;
+    let sha256 = hex::encode(Sha256::digest(&bytes));
+    store
+        .document_rendered(&staff.login, kind.code(), kind.record().code(), id, &sha256)
+        .await
+        .map_err(fail)?;
+    Ok(Rendered {
+        number,
+        bytes,
+        sha256,
+    })
+}
+
+/// A filing's receipt (受理回执): who handed in what, when, and by when it
+/// is decided.
+async fn receipt_values(cx: &Cx<'_>, id: i64) -> Result<Vec<(&'static str, String)>, String> {
+    let Cx { store, lang, .. } = *cx;
+    let kind = DocKind::FilingReceipt;
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let not_for = || i18n::document_not_for(lang, kind, id);
+    let mut values: Vec<(&'static str, String)> = Vec::new();
+    let Some(Detail::Filing {
+        item,
+        materials,
+        declared,
+        ..
+    }) = store.detail(ListKind::Filings, id).await.map_err(fail)?
+    else {
+        return Err(not_for());
+    };
+    // Someone new to the register, as their filing declares them.
+    let declared: serde_json::Value = serde_json::from_str(&declared).unwrap_or_default();
+    let said = |k: &str| declared.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    let received_on = crate::domain::calendar::office_date(item.received_at);
+    let cal = crate::domain::WorkCalendar::from_years(&store.calendar_years().await.map_err(fail)?);
+    // Each material as handed in; the applicant keeps the list.
+    let handed: Vec<String> = materials
+        .iter()
+        .map(|m| {
+            let state = match (m.present, m.valid) {
+                (Some(true), Some(false)) => "无效",
+                (Some(true), _) => "已收",
+                _ => "未交",
+            };
+            format!("{}（{state}）", m.name_zh)
+        })
+        .collect();
+    values.extend([
+        (
+            "参保单位",
+            // An employer registering is not on the register yet.
+            item.employer_name
+                .or_else(|| said("employer_name"))
+                .unwrap_or_default(),
+        ),
+        (
+            "参保人员",
+            item.person_name
+                .or_else(|| said("name"))
+                .unwrap_or_default(),
+        ),
+        (
+            "公民身份号码",
+            item.person_id_number
+                .or_else(|| said("id_number"))
+                .as_deref()
+                .map(crate::domain::mask::mask_id_number)
+                .unwrap_or_default(),
+        ),
+        (
+            "业务类型",
+            FilingKind::parse(&item.kind).map_or(item.kind.clone(), |k| k.label(Lang::Zh).into()),
+        ),
+        ("收件日期", received_on.to_string()),
+        ("收件材料", handed.join("；")),
+        (
+            "办结期限",
+            crate::domain::intake::decide_by(&cal, received_on)
+                .date
+                .to_string(),
+        ),
+    ]);
+    Ok(values)
+}
+
+/// The values a document takes from its record (a filing, a licence's
+/// step, a case and its file), and the number a returned filing's notice
+/// was given already, if it was.
+async fn record_values(
+    cx: &Cx<'_>,
+    kind: DocKind,
+    id: i64,
+) -> Result<(Vec<(&'static str, String)>, Option<(i64, i64)>), String> {
+    let Cx { store, lang, .. } = *cx;
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let not_for = || i18n::document_not_for(lang, kind, id);
     let mut given = None;
     let mut values: Vec<(&'static str, String)> = Vec::new();
     match kind.record() {
         RecordKind::Filing if kind == DocKind::FilingReceipt => {
-            let Some(Detail::Filing {
-                item,
-                materials,
-                declared,
-                ..
-            }) = store.detail(ListKind::Filings, id).await.map_err(fail)?
-            else {
-                return Err(not_for());
-            };
-            // Someone new to the register, as their filing declares them.
-            let declared: serde_json::Value = serde_json::from_str(&declared).unwrap_or_default();
-            let said = |k: &str| declared.get(k).and_then(|v| v.as_str()).map(str::to_string);
-            let received_on = crate::domain::calendar::office_date(item.received_at);
-            let cal = crate::domain::WorkCalendar::from_years(
-                &store.calendar_years().await.map_err(fail)?,
-            );
-            // Each material as handed in; the applicant keeps the list.
-            let handed: Vec<String> = materials
-                .iter()
-                .map(|m| {
-                    let state = match (m.present, m.valid) {
-                        (Some(true), Some(false)) => "无效",
-                        (Some(true), _) => "已收",
-                        _ => "未交",
-                    };
-                    format!("{}（{state}）", m.name_zh)
-                })
-                .collect();
-            values.extend([
-                (
-                    "参保单位",
-                    // An employer registering is not on the register yet.
-                    item.employer_name
-                        .or_else(|| said("employer_name"))
-                        .unwrap_or_default(),
-                ),
-                (
-                    "参保人员",
-                    item.person_name
-                        .or_else(|| said("name"))
-                        .unwrap_or_default(),
-                ),
-                (
-                    "公民身份号码",
-                    item.person_id_number
-                        .or_else(|| said("id_number"))
-                        .as_deref()
-                        .map(crate::domain::mask::mask_id_number)
-                        .unwrap_or_default(),
-                ),
-                (
-                    "业务类型",
-                    FilingKind::parse(&item.kind)
-                        .map_or(item.kind.clone(), |k| k.label(Lang::Zh).into()),
-                ),
-                ("收件日期", received_on.to_string()),
-                ("收件材料", handed.join("；")),
-                (
-                    "办结期限",
-                    crate::domain::intake::decide_by(&cal, received_on)
-                        .date
-                        .to_string(),
-                ),
-            ]);
+            values.extend(receipt_values(cx, id).await?)
         }
         RecordKind::Filing => {
             let Some(Detail::Filing {
@@ -252,51 +319,7 @@ pub async fn render_with(
             values.extend(paper);
         }
     }
-    // What was typed for this document (a time, a place, a body).
-    for (k, v) in given_fields {
-        let Some(key) = documents::fields(kind).iter().find(|f| **f == k.as_str()) else {
-            return Err(i18n::no_such_field(lang, kind, k));
-        };
-        if v.chars().count() > 500 {
-            return Err(i18n::no_such_field(lang, kind, k));
-        }
-        values.retain(|(f, _)| f != key);
-        values.push((key, v.trim().to_string()));
-    }
-    // A field the law needs that nothing gave.
-    if let Some(missing) = documents::typed_fields(kind)
-        .iter()
-        .find(|f| !values.iter().any(|(k, v)| k == *f && !v.trim().is_empty()))
-    {
-        return Err(i18n::field_needed(lang, kind, missing));
-    }
-    if !values.iter().any(|(k, _)| *k == "经办人") {
-        values.push(("经办人", staff.name.clone()));
-    }
-    values.push(("日期", today.format("%Y年%m月%d日").to_string()));
-    // A template that cannot be filled is refused before a number is given:
-    // a number, once given, is never given again.
-    let template = template(store, lang, kind).await?;
-    let mut trial = values.clone();
-    trial.push(("编号", String::new()));
-    docx::fill(&template, &trial).map_err(|e| i18n::docx_error(lang, kind, &e))?;
-    let (year, seq, _) = store
-        .issue_document(staff, kind.code(), kind.record().code(), id, today, given)
-        .await
-        .map_err(fail)?;
-    let number = documents::number(kind, year, seq);
-    values.push(("编号", number.clone()));
-    let bytes = docx::fill(&template, &values).map_err(|e| i18n::docx_error(lang, kind, &e))?;
-    let sha256 = hex::encode(Sha256::digest(&bytes));
-    store
-        .document_rendered(&staff.login, kind.code(), kind.record().code(), id, &sha256)
-        .await
-        .map_err(fail)?;
-    Ok(Rendered {
-        number,
-        bytes,
-        sha256,
-    })
+    Ok((values, given))
 }
 
 /// Where a rendered document goes by default: the home folder,

@@ -167,3 +167,43 @@ fn the_screens_modules_form_no_cycle() {
     // The walk sees the edges there are: the app names the review's state.
     assert!(graph["app"].contains("review"), "{:?}", graph["app"]);
 }
+
+/// No function runs past 160 lines unless a `// Long because` comment just
+/// above it says why (a table, one transaction read top to bottom): a long
+/// function is otherwise two jobs (issue 20).
+#[test]
+fn no_function_is_long_without_a_reason() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut long = Vec::new();
+    let mut measured = 0;
+    for f in sources(&root) {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let code = line.trim_start();
+            let is_fn = ["fn ", "pub fn ", "async fn ", "pub async fn ", "pub(crate) fn "]
+                .iter()
+                .chain(&["pub(super) fn ", "pub(crate) async fn ", "pub(super) async fn "])
+                .any(|p| code.starts_with(p));
+            if !is_fn || code.ends_with(';') {
+                continue;
+            }
+            // The body ends at the first `}` at the signature's indentation.
+            let indent = &line[..line.len() - code.len()];
+            let close = format!("{indent}}}");
+            let Some(end) = lines[i + 1..].iter().position(|l| *l == close) else {
+                continue;
+            };
+            measured += 1;
+            let reason = lines[i.saturating_sub(8)..i]
+                .iter()
+                .any(|l| l.trim_start().starts_with("// Long because"));
+            if end + 2 > 160 && !reason {
+                let shown = f.strip_prefix(&root).unwrap().display().to_string();
+                long.push(format!("{shown}:{} ({} lines)", i + 1, end + 2));
+            }
+        }
+    }
+    assert!(measured > 1000, "the walk measured {measured} functions");
+    assert!(long.is_empty(), "long without a reason: {long:?}");
+}

@@ -118,6 +118,7 @@ impl Backend {
     /// Makes a move at the version the actor read: the stage and what the
     /// move changes, the documents attached, the event, and the audit entry
     /// commit together or not at all. Ok is the new version.
+    // Long because it is that one transaction, read top to bottom.
     pub async fn move_case(
         &self,
         actor: &crate::domain::Staff,

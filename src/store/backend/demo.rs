@@ -2,6 +2,8 @@
 
 impl Backend {
     /// Writes the whole demo in one transaction: all of it, or nothing.
+    // Long because it is that transaction: each table written in order, the
+    // later ones pointing at the rows the earlier wrote.
     pub async fn seed_demo(&self, actor: &str, d: &DemoData) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
         let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff")

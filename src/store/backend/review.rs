@@ -13,6 +13,9 @@ impl Backend {
     }
 
     /// Every pending filing (`only` None), or the one pending filing `only`.
+    // Long because the checks' facts are read in one pass over the queue
+    // (filing, employer, person, materials, earlier filings), assembled as
+    // read; the pass is what keeps a recheck of 300 filings fast.
     pub async fn pending_filing_facts(
         &self,
         today: NaiveDate,
@@ -205,6 +208,9 @@ impl Backend {
     /// a filing changed meanwhile (or no longer pending) is a conflict and
     /// nothing is written. An approval applies `change` to the person in the
     /// same transaction, with one audit entry for all of it.
+    // Long because it is one transaction read top to bottom: the version
+    // check, the decision, the person's change and the audit entry commit
+    // together or not at all; split, the steps would hide that.
     pub async fn decide_filing(
         &self,
         actor: &crate::domain::Staff,

@@ -316,6 +316,7 @@ impl App {
                 | Overlay::BulkMoves { .. }
                 | Overlay::Assign { .. },
             ) => self.case_picker_key(k),
+            Some(Overlay::CaseDecide(_)) => self.case_decide_key(k),
             _ => self.case_form_key(k),
         }
     }
@@ -407,10 +408,84 @@ impl App {
         }
     }
 
-    /// The case queue's forms: a view's name, a step to confirm, a decision.
-    fn case_form_key(&mut self, k: LayerKey) -> Vec<Effect> {
+    /// The decision form: the article picked, the basis and the fine typed.
+    fn case_decide_key(&mut self, k: LayerKey) -> Vec<Effect> {
         let lang = self.lang;
         let page = self.list_height();
+        let act = k.action;
+        let Some(Overlay::CaseDecide(form)) = self.overlay.as_mut() else {
+            return vec![];
+        };
+        match act {
+            Some(Action::Back) => self.close(),
+            Some(Action::NextField) => {
+                form.field = (form.field + 1) % 5;
+                vec![]
+            }
+            Some(Action::Down) if form.field > 0 => {
+                form.field = (form.field + 1) % 5;
+                vec![]
+            }
+            Some(Action::PrevField) => {
+                form.field = (form.field + 4) % 5;
+                vec![]
+            }
+            // On the article: the one picker over the articles.
+            Some(Action::Up | Action::Down) if form.field == 0 => {
+                pick(&mut form.article, form.choices.len(), act, page);
+                vec![]
+            }
+            Some(Action::Open | Action::Submit) => match form.ask(lang).and_then(|d| {
+                let on = match form.on.trim() {
+                    "" => None,
+                    s => Some(
+                        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                            .map_err(|_| i18n::not_a_date(lang, s))?,
+                    ),
+                };
+                Ok((d, on))
+            }) {
+                Ok((terms, on)) => {
+                    vec![Effect::MoveCase(CaseMoveAsk {
+                        id: form.id,
+                        step: form.step,
+                        note: String::new(),
+                        decision: Some(terms),
+                        lang,
+                        on,
+                        served_by: crate::domain::ServiceMethod::Direct,
+                        approved_by: String::new(),
+                        until: None,
+                    })]
+                }
+                Err(e) => {
+                    form.error = Some(e);
+                    vec![]
+                }
+            },
+            _ if k.is_backspace() => {
+                if let Some(s) = form.input() {
+                    s.pop();
+                }
+                vec![]
+            }
+            _ => {
+                if let Some(c) = k
+                    .typed()
+                    .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+                    && let Some(s) = form.input()
+                    && s.chars().count() < 40
+                {
+                    s.push(c);
+                }
+                vec![]
+            }
+        }
+    }
+
+    /// The case queue's forms: a view's name, a step to confirm.
+    fn case_form_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let lang = self.lang;
         let act = k.action;
         let Some(overlay) = self.overlay.as_mut() else {
             return vec![];
@@ -495,71 +570,6 @@ impl App {
                             None if note.chars().count() < NOTE_MAX_CHARS => note.push(c),
                             None => {}
                         }
-                    }
-                    vec![]
-                }
-            },
-            Overlay::CaseDecide(form) => match act {
-                Some(Action::Back) => self.close(),
-                Some(Action::NextField) => {
-                    form.field = (form.field + 1) % 5;
-                    vec![]
-                }
-                Some(Action::Down) if form.field > 0 => {
-                    form.field = (form.field + 1) % 5;
-                    vec![]
-                }
-                Some(Action::PrevField) => {
-                    form.field = (form.field + 4) % 5;
-                    vec![]
-                }
-                // On the article: the one picker over the articles.
-                Some(Action::Up | Action::Down) if form.field == 0 => {
-                    pick(&mut form.article, form.choices.len(), act, page);
-                    vec![]
-                }
-                Some(Action::Open | Action::Submit) => match form.ask(lang).and_then(|d| {
-                    let on = match form.on.trim() {
-                        "" => None,
-                        s => Some(
-                            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                                .map_err(|_| i18n::not_a_date(lang, s))?,
-                        ),
-                    };
-                    Ok((d, on))
-                }) {
-                    Ok((terms, on)) => {
-                        vec![Effect::MoveCase(CaseMoveAsk {
-                            id: form.id,
-                            step: form.step,
-                            note: String::new(),
-                            decision: Some(terms),
-                            lang,
-                            on,
-                            served_by: crate::domain::ServiceMethod::Direct,
-                            approved_by: String::new(),
-                            until: None,
-                        })]
-                    }
-                    Err(e) => {
-                        form.error = Some(e);
-                        vec![]
-                    }
-                },
-                _ if k.is_backspace() => {
-                    if let Some(s) = form.input() {
-                        s.pop();
-                    }
-                    vec![]
-                }
-                _ => {
-                    if let Some(c) = k
-                        .typed()
-                        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
-                        && let Some(s) = form.input()
-                        && s.chars().count() < 40
-                    {
-                        s.push(c);
                     }
                     vec![]
                 }

@@ -320,125 +320,14 @@ fn licence_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
         };
         out.push(field(label, by.to_string(), lang));
     }
-    out.push(heading(Field::Inspections, lang));
-    if inspections.is_empty() {
-        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-    }
-    for i in inspections {
-        out.push(Line::raw(format!(
-            "  {} {} {} {}",
-            i.planned_on,
-            label(
-                InspectionMethod::parse,
-                InspectionMethod::label,
-                &i.method,
-                lang
-            ),
-            label(
-                InspectionResult::parse,
-                InspectionResult::label,
-                &i.result,
-                lang
-            ),
-            clean(&i.findings)
-        )));
-    }
-    out.push(heading(Field::Sanctions, lang));
-    if sanctions.is_empty() {
-        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-    }
-    for s in sanctions {
-        let amount = if s.amount > 0 {
-            format!(" {}", yuan(s.amount))
-        } else {
-            String::new()
-        };
-        let deadline = s.deadline.map_or(String::new(), |d| format!(" → {d}"));
-        out.push(Line::raw(format!(
-            "  {} {}{amount}{deadline} {} {}",
-            s.decided_on,
-            label(Sanction::parse, Sanction::label, &s.kind, lang),
-            label(
-                SanctionStatus::parse,
-                SanctionStatus::label,
-                &s.status,
-                lang
-            ),
-            clean(&s.reason)
-        )));
-    }
-    out.push(heading(Field::Ladder, lang));
-    if steps.is_empty() {
-        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-    }
-    for s in steps {
-        // A deadline to rectify: re-inspected since, awaited, or overdue.
-        let deadline = s.deadline.map_or(String::new(), |d| {
-            let reinspected = inspections
-                .iter()
-                .filter_map(|i| i.done_on)
-                .filter(|on| *on > s.decided_on)
-                .min();
-            let state = i18n::rectification_mark(
-                lang,
-                reinspected,
-                crate::domain::ladder::rectification_overdue(d, reinspected, app.today),
-            );
-            format!(" → {d}{state}")
-        });
-        let until = s
-            .until_on
-            .filter(|_| s.deadline.is_none())
-            .map_or(String::new(), |u| format!(" ~{u}"));
-        out.push(Line::raw(format!(
-            "  {} {}{deadline}{until} {}",
-            s.decided_on,
-            label(Step::parse, Step::label, &s.step, lang),
-            clean(&s.reason)
-        )));
-    }
-    out.push(heading(Field::Leads, lang));
-    if leads.is_empty() {
-        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-    }
-    for d in leads {
-        let inspection = d
-            .inspection_id
-            .map_or(String::new(), |i| format!(" → #{i}"));
-        out.push(Line::raw(format!(
-            "  {} {} {}{inspection}",
-            d.received_on,
-            label(LeadSource::parse, LeadSource::label, &d.source, lang),
-            clean(&d.summary)
-        )));
-    }
-    out.push(heading(Field::Reviews, lang));
-    if reviews.is_empty() {
-        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
-    }
-    for r in reviews {
-        let submitted = r.submitted_on.map_or_else(
-            || Field::NotSubmitted.label(lang).to_string(),
-            |d| format!("{}{d}", Field::Submitted.label(lang)),
-        );
-        out.push(Line::raw(format!(
-            "  {}{} {}{} {submitted} {}",
-            r.year,
-            Field::ReviewYear.label(lang),
-            Field::ReviewDue.label(lang),
-            r.due_on,
-            if r.result == "pending" {
-                Field::AwaitingReview.label(lang).to_string()
-            } else {
-                label(
-                    InspectionResult::parse,
-                    InspectionResult::label,
-                    &r.result,
-                    lang,
-                )
-            }
-        )));
-    }
+    let history = History {
+        inspections,
+        sanctions,
+        steps,
+        leads,
+        reviews,
+    };
+    licence_history(out, &history, app.today, lang);
     case_lines(out, complaints, cases, lang);
 }
 
@@ -517,5 +406,150 @@ fn inspection_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
             o => label(InspectionResult::parse, InspectionResult::label, o, lang),
         };
         out.push(Line::raw(format!("  {outcome} {name} {}", clean(finding))));
+    }
+}
+
+/// What a licence's detail lists below its standing.
+struct History<'a> {
+    inspections: &'a [crate::store::InspectionRow],
+    sanctions: &'a [crate::store::SanctionRow],
+    steps: &'a [crate::store::SanctionStepRow],
+    leads: &'a [crate::store::LeadRow],
+    reviews: &'a [crate::store::AnnualReviewRow],
+}
+
+/// A licence's history: inspections, sanctions, ladder steps, leads and
+/// annual reviews, each under its heading, newest first.
+fn licence_history(
+    out: &mut Vec<Line<'static>>,
+    h: &History<'_>,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) {
+    let History {
+        inspections,
+        sanctions,
+        steps,
+        leads,
+        reviews,
+    } = *h;
+    out.push(heading(Field::Inspections, lang));
+    if inspections.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for i in inspections {
+        out.push(Line::raw(format!(
+            "  {} {} {} {}",
+            i.planned_on,
+            label(
+                InspectionMethod::parse,
+                InspectionMethod::label,
+                &i.method,
+                lang
+            ),
+            label(
+                InspectionResult::parse,
+                InspectionResult::label,
+                &i.result,
+                lang
+            ),
+            clean(&i.findings)
+        )));
+    }
+    out.push(heading(Field::Sanctions, lang));
+    if sanctions.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for s in sanctions {
+        let amount = if s.amount > 0 {
+            format!(" {}", yuan(s.amount))
+        } else {
+            String::new()
+        };
+        let deadline = s.deadline.map_or(String::new(), |d| format!(" → {d}"));
+        out.push(Line::raw(format!(
+            "  {} {}{amount}{deadline} {} {}",
+            s.decided_on,
+            label(Sanction::parse, Sanction::label, &s.kind, lang),
+            label(
+                SanctionStatus::parse,
+                SanctionStatus::label,
+                &s.status,
+                lang
+            ),
+            clean(&s.reason)
+        )));
+    }
+    out.push(heading(Field::Ladder, lang));
+    if steps.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for s in steps {
+        // A deadline to rectify: re-inspected since, awaited, or overdue.
+        let deadline = s.deadline.map_or(String::new(), |d| {
+            let reinspected = inspections
+                .iter()
+                .filter_map(|i| i.done_on)
+                .filter(|on| *on > s.decided_on)
+                .min();
+            let state = i18n::rectification_mark(
+                lang,
+                reinspected,
+                crate::domain::ladder::rectification_overdue(d, reinspected, today),
+            );
+            format!(" → {d}{state}")
+        });
+        let until = s
+            .until_on
+            .filter(|_| s.deadline.is_none())
+            .map_or(String::new(), |u| format!(" ~{u}"));
+        out.push(Line::raw(format!(
+            "  {} {}{deadline}{until} {}",
+            s.decided_on,
+            label(Step::parse, Step::label, &s.step, lang),
+            clean(&s.reason)
+        )));
+    }
+    out.push(heading(Field::Leads, lang));
+    if leads.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for d in leads {
+        let inspection = d
+            .inspection_id
+            .map_or(String::new(), |i| format!(" → #{i}"));
+        out.push(Line::raw(format!(
+            "  {} {} {}{inspection}",
+            d.received_on,
+            label(LeadSource::parse, LeadSource::label, &d.source, lang),
+            clean(&d.summary)
+        )));
+    }
+    out.push(heading(Field::Reviews, lang));
+    if reviews.is_empty() {
+        out.push(Line::raw(format!("  {}", Field::None.label(lang))));
+    }
+    for r in reviews {
+        let submitted = r.submitted_on.map_or_else(
+            || Field::NotSubmitted.label(lang).to_string(),
+            |d| format!("{}{d}", Field::Submitted.label(lang)),
+        );
+        out.push(Line::raw(format!(
+            "  {}{} {}{} {submitted} {}",
+            r.year,
+            Field::ReviewYear.label(lang),
+            Field::ReviewDue.label(lang),
+            r.due_on,
+            if r.result == "pending" {
+                Field::AwaitingReview.label(lang).to_string()
+            } else {
+                label(
+                    InspectionResult::parse,
+                    InspectionResult::label,
+                    &r.result,
+                    lang,
+                )
+            }
+        )));
     }
 }

@@ -43,63 +43,7 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
     let lang = app.lang;
     let none = || "-".to_string();
     match item {
-        ListItem::Filing(f) => {
-            let received = office_date(f.received_at);
-            let due = app.calendar.add_working_days(received, 10);
-            let due_text = format!("{}{}", due.date, if due.provisional { "?" } else { "" });
-            let problems = app
-                .review
-                .problems
-                .get(&f.id)
-                .copied()
-                .unwrap_or(f.material_problems as usize);
-            let colour = if due.date < app.today {
-                Some(Color::Red)
-            } else if problems > 0 {
-                Some(Color::Yellow)
-            } else {
-                None
-            };
-            (
-                vec![
-                    // A tagged filing is marked in words too, not by colour alone.
-                    // `@`: someone else is reviewing it now (the detail says who).
-                    format!(
-                        "{}{}{}",
-                        if app.review.tagged.contains(&f.id) {
-                            "*"
-                        } else {
-                            ""
-                        },
-                        if f.lease_by.is_some_and(|by| by != app.who.id) {
-                            "@"
-                        } else {
-                            ""
-                        },
-                        code_label(FilingKind::parse, FilingKind::label, &f.kind, lang)
-                    ),
-                    f.employer_name.as_deref().map_or_else(none, clean),
-                    f.person_name.as_deref().map_or_else(none, clean),
-                    f.person_id_number
-                        .as_deref()
-                        .map_or_else(none, |s| clean(&mask_id_number(s))),
-                    received.format("%m-%d").to_string(),
-                    due_text,
-                    // The full checks' count once known; the materials' until then.
-                    match app
-                        .review
-                        .problems
-                        .get(&f.id)
-                        .copied()
-                        .unwrap_or(f.material_problems as usize)
-                    {
-                        0 => "-".into(),
-                        n => n.to_string(),
-                    },
-                ],
-                colour,
-            )
-        }
+        ListItem::Filing(f) => filing_cells(app, f),
         ListItem::Licence(l) => {
             let st = LicenceStatus::parse(&l.status)
                 .map(|s| standing(s, l.expires_on, app.today, app.licence_warn_days));
@@ -124,47 +68,7 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                 colour,
             )
         }
-        ListItem::Case(c) => {
-            let overdue = c.due_on.is_some_and(|d| d < app.today);
-            let soon = c.due_on.is_some_and(|d| {
-                d >= app.today && d <= app.calendar.add_working_days(app.today, 5).date
-            });
-            let respondent = if c.mass_incident {
-                format!(
-                    "{}{}",
-                    lang.pick("[群体]", "[MASS]"),
-                    clean(&c.respondent_name)
-                )
-            } else {
-                clean(&c.respondent_name)
-            };
-            (
-                vec![
-                    // A tagged case is marked in words too, not by colour alone.
-                    format!(
-                        "{}{}",
-                        if app.cases.tagged.contains(&c.id) {
-                            "*"
-                        } else {
-                            ""
-                        },
-                        clean(&c.number)
-                    ),
-                    respondent,
-                    code_label(CaseStage::parse, CaseStage::label, &c.stage, lang),
-                    c.due_on
-                        .map_or_else(none, |d| format!("{d}{}", if overdue { "!" } else { "" })),
-                    c.officer_name.as_deref().map_or_else(none, clean),
-                ],
-                if overdue {
-                    Some(Color::Red)
-                } else if soon {
-                    Some(Color::Yellow)
-                } else {
-                    None
-                },
-            )
-        }
+        ListItem::Case(c) => case_cells(app, c),
         ListItem::Inspection(i) => (
             vec![
                 i.planned_on.to_string(),
@@ -332,4 +236,110 @@ pub fn rows(frame: &mut Frame, app: &App, inner: Rect) {
             .column_spacing(1),
         inner,
     );
+}
+
+/// A pending filing: its kind, employer, when received and due, its problems and lease.
+fn filing_cells(app: &App, f: &crate::store::FilingItem) -> (Vec<String>, Option<Color>) {
+    let lang = app.lang;
+    let none = || "-".to_string();
+    let received = office_date(f.received_at);
+    let due = app.calendar.add_working_days(received, 10);
+    let due_text = format!("{}{}", due.date, if due.provisional { "?" } else { "" });
+    let problems = app
+        .review
+        .problems
+        .get(&f.id)
+        .copied()
+        .unwrap_or(f.material_problems as usize);
+    let colour = if due.date < app.today {
+        Some(Color::Red)
+    } else if problems > 0 {
+        Some(Color::Yellow)
+    } else {
+        None
+    };
+    (
+        vec![
+            // A tagged filing is marked in words too, not by colour alone.
+            // `@`: someone else is reviewing it now (the detail says who).
+            format!(
+                "{}{}{}",
+                if app.review.tagged.contains(&f.id) {
+                    "*"
+                } else {
+                    ""
+                },
+                if f.lease_by.is_some_and(|by| by != app.who.id) {
+                    "@"
+                } else {
+                    ""
+                },
+                code_label(FilingKind::parse, FilingKind::label, &f.kind, lang)
+            ),
+            f.employer_name.as_deref().map_or_else(none, clean),
+            f.person_name.as_deref().map_or_else(none, clean),
+            f.person_id_number
+                .as_deref()
+                .map_or_else(none, |s| clean(&mask_id_number(s))),
+            received.format("%m-%d").to_string(),
+            due_text,
+            // The full checks' count once known; the materials' until then.
+            match app
+                .review
+                .problems
+                .get(&f.id)
+                .copied()
+                .unwrap_or(f.material_problems as usize)
+            {
+                0 => "-".into(),
+                n => n.to_string(),
+            },
+        ],
+        colour,
+    )
+}
+
+/// A case: its number, respondent, stage, next deadline and officer.
+fn case_cells(app: &App, c: &crate::store::CaseItem) -> (Vec<String>, Option<Color>) {
+    let lang = app.lang;
+    let none = || "-".to_string();
+    let overdue = c.due_on.is_some_and(|d| d < app.today);
+    let soon = c
+        .due_on
+        .is_some_and(|d| d >= app.today && d <= app.calendar.add_working_days(app.today, 5).date);
+    let respondent = if c.mass_incident {
+        format!(
+            "{}{}",
+            lang.pick("[群体]", "[MASS]"),
+            clean(&c.respondent_name)
+        )
+    } else {
+        clean(&c.respondent_name)
+    };
+    (
+        vec![
+            // A tagged case is marked in words too, not by colour alone.
+            format!(
+                "{}{}",
+                if app.cases.tagged.contains(&c.id) {
+                    "*"
+                } else {
+                    ""
+                },
+                clean(&c.number)
+            ),
+            respondent,
+            code_label(CaseStage::parse, CaseStage::label, &c.stage, lang),
+            c.due_on
+                .map_or_else(none, |d| format!("{d}{}", if overdue { "!" } else { "" })),
+            c.officer_name.as_deref().map_or_else(none, clean),
+        ],
+        if overdue {
+            Some(Color::Red)
+        } else if soon {
+            Some(Color::Yellow)
+        } else {
+            None
+        },
+    )
 }
