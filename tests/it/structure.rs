@@ -181,10 +181,20 @@ fn no_function_is_long_without_a_reason() {
         let lines: Vec<&str> = text.lines().collect();
         for (i, line) in lines.iter().enumerate() {
             let code = line.trim_start();
-            let is_fn = ["fn ", "pub fn ", "async fn ", "pub async fn ", "pub(crate) fn "]
-                .iter()
-                .chain(&["pub(super) fn ", "pub(crate) async fn ", "pub(super) async fn "])
-                .any(|p| code.starts_with(p));
+            let is_fn = [
+                "fn ",
+                "pub fn ",
+                "async fn ",
+                "pub async fn ",
+                "pub(crate) fn ",
+            ]
+            .iter()
+            .chain(&[
+                "pub(super) fn ",
+                "pub(crate) async fn ",
+                "pub(super) async fn ",
+            ])
+            .any(|p| code.starts_with(p));
             if !is_fn || code.ends_with(';') {
                 continue;
             }

@@ -1,7 +1,7 @@
-//! The store's face for a case's acts beyond the procedure's moves: a case
-//! registered from any source, payments, and the history of acts.
+//! The store's face for `backend/case_acts.rs`: each method runs on whichever
+//! database is open.
 
-use super::*;
+use crate::store::*;
 
 impl Store {
     /// Registers a case from any source. Ok is its id and number.

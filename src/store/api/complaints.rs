@@ -1,0 +1,37 @@
+//! The store's face for `backend/complaints.rs`: each method runs on whichever
+//! database is open.
+
+use crate::store::*;
+
+impl Store {
+    /// Registers a complaint pending its decision; Ok is its id.
+    pub async fn register_complaint(
+        &self,
+        actor: &str,
+        c: &NewComplaint,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.register_complaint(actor, c))
+    }
+
+    /// An employer by its credit code: (id, name).
+    pub async fn employer_by_uscc(&self, uscc: &str) -> Result<Option<(i64, String)>, StoreError> {
+        on_backend!(self.employer_by_uscc(uscc))
+    }
+
+    pub async fn complaint(&self, id: i64) -> Result<Option<ComplaintRow>, StoreError> {
+        on_backend!(self.complaint(id))
+    }
+
+    /// Decides a pending complaint; an acceptance registers its case.
+    pub async fn decide_complaint(
+        &self,
+        actor: &Staff,
+        id: i64,
+        decision: &str,
+        note: &str,
+        on: NaiveDate,
+        case: Option<&NewCase>,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        on_backend!(self.decide_complaint(actor, id, decision, note, on, case))
+    }
+}
