@@ -3,8 +3,8 @@
 
 use super::super::app::App;
 use super::super::text::clean;
-use super::detail::{field, heading, label};
 use super::yuan;
+use super::{field, heading, label};
 use crate::domain::calendar::office_date;
 use crate::domain::clocks::working_days_left;
 use crate::domain::procedure::moves_from;

@@ -3,7 +3,7 @@
 
 use super::super::app::{App, DetailView};
 use super::super::text::clean;
-use super::{filing, titled, yuan};
+use super::{field, filing, heading, label, opt_date, titled, yuan};
 use crate::domain::check_items;
 use crate::domain::ladder::Step;
 use crate::domain::licence::standing;
@@ -14,39 +14,8 @@ use crate::store::Detail;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-
-pub(super) fn field(label: Field, value: String, lang: Lang) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(
-            format!("{}{}", label.label(lang), lang.pick("：", ": ")),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(value),
-    ])
-}
-
-pub(super) fn heading(label: Field, lang: Lang) -> Line<'static> {
-    Line::from(Span::styled(
-        format!("── {} ──", label.label(lang)),
-        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-    ))
-}
-
-pub(super) fn label<T: Copy>(
-    parse: impl Fn(&str) -> Option<T>,
-    f: impl Fn(T, Lang) -> &'static str,
-    code: &str,
-    lang: Lang,
-) -> String {
-    parse(code).map_or_else(|| clean(code), |v| f(v, lang).to_string())
-}
-
-/// A published figure with its year, source and the day it took effect.
-pub(super) fn opt_date(d: Option<chrono::NaiveDate>) -> String {
-    d.map_or_else(|| "-".to_string(), |d| d.to_string())
-}
 
 /// The lines of a detail, in the current language.
 pub fn lines(

@@ -2,8 +2,8 @@
 //! resubmission answers), its due date, its problems, its materials with the
 //! clerk's notes, and what it declares, personal data masked.
 
-use super::detail::{field, heading, label};
 use super::yuan;
+use super::{field, heading, label};
 use crate::domain::calendar::office_date;
 use crate::domain::mask::{mask_id_number, mask_personal};
 use crate::domain::*;

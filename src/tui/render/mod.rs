@@ -161,6 +161,46 @@ fn titled(title: &str, area: Rect) -> Block<'static> {
     Block::new().borders(Borders::ALL).title(format!(" {t} "))
 }
 
+// The detail pages' shared pieces (detail.rs, filing.rs, case_detail.rs).
+
+/// A record's field as the detail pages show it: its label in bold, then its value.
+pub(super) fn field(
+    label: crate::i18n::Field,
+    value: String,
+    lang: crate::i18n::Lang,
+) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("{}{}", label.label(lang), lang.pick("：", ": ")),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(value),
+    ])
+}
+
+/// A section's heading in a detail page.
+pub(super) fn heading(label: crate::i18n::Field, lang: crate::i18n::Lang) -> Line<'static> {
+    Line::from(Span::styled(
+        format!("── {} ──", label.label(lang)),
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    ))
+}
+
+/// A code as its label in the language; an unknown code shown as it is, made safe.
+pub(super) fn label<T: Copy>(
+    parse: impl Fn(&str) -> Option<T>,
+    f: impl Fn(T, crate::i18n::Lang) -> &'static str,
+    code: &str,
+    lang: crate::i18n::Lang,
+) -> String {
+    parse(code).map_or_else(|| clean(code), |v| f(v, lang).to_string())
+}
+
+/// A day, or `-` for none.
+pub(super) fn opt_date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(|| "-".to_string(), |d| d.to_string())
+}
+
 /// Money in fen as yuan: `6,420.00`.
 pub fn yuan(fen: i64) -> String {
     crate::i18n::yuan(fen)
