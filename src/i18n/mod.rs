@@ -2,7 +2,6 @@
 //! alternative. Each message is one function that must answer for both
 //! languages, so a language can never miss a key.
 
-mod board;
 mod case_acts;
 mod cases;
 mod complaints;
@@ -13,10 +12,10 @@ mod leads;
 mod licences;
 mod messages;
 mod problems;
+mod sections;
 mod supervision;
 mod tui;
 
-pub use board::*;
 pub use case_acts::*;
 pub use cases::*;
 pub use complaints::*;
@@ -27,6 +26,7 @@ pub use leads::*;
 pub use licences::*;
 pub use messages::*;
 pub use problems::*;
+pub use sections::*;
 pub use supervision::*;
 pub use tui::*;
 

@@ -56,12 +56,12 @@ impl App {
             self.message = Some(i18n::act_refused(self.lang, act));
             return vec![];
         }
-        if self.on_board() && (action.is_list_action() || action == Action::Back) {
+        if self.on_supervision() && (action.is_list_action() || action == Action::Back) {
             if action == Action::Back {
                 self.message = None;
                 return vec![];
             }
-            return self.board_action(action);
+            return self.supervision_action(action);
         }
         match action {
             Action::Back
@@ -130,8 +130,8 @@ impl App {
                     Lang::En => Lang::Zh,
                 };
                 // The supervision sections are read in the language asked.
-                if self.pane == PaneId::Inspections {
-                    self.load_board()
+                if self.pane == PaneId::Supervision {
+                    self.load_section()
                 } else {
                     vec![]
                 }
@@ -159,7 +159,7 @@ impl App {
             Action::Pane1 => self.switch(PaneId::Filings),
             Action::Pane2 => self.switch(PaneId::Licences),
             Action::Pane3 => self.switch(PaneId::Cases),
-            Action::Pane4 => self.switch(PaneId::Inspections),
+            Action::Pane4 => self.switch(PaneId::Supervision),
             Action::Pane5 => self.switch(PaneId::Persons),
             Action::Pane6 => self.switch(PaneId::Dashboard),
             Action::Reveal => {
@@ -199,8 +199,8 @@ impl App {
             Action::Back => {
                 if self.detail.take().is_some() {
                     // What was done in the record shows in the section at once.
-                    return if self.on_board() {
-                        self.load_board()
+                    return if self.on_supervision() {
+                        self.load_section()
                     } else {
                         vec![]
                     };
@@ -225,8 +225,8 @@ impl App {
                 }
                 if self.pane == PaneId::Dashboard {
                     fx.extend(self.load_stats());
-                } else if self.on_board() {
-                    fx.extend(self.load_board());
+                } else if self.on_supervision() {
+                    fx.extend(self.load_section());
                 } else if let Some(l) = self.list_mut() {
                     fx.push(Effect::LoadPage(l.reload()));
                 }
@@ -383,7 +383,7 @@ impl App {
                 id: d.id,
             }),
             None if self.pane == PaneId::Dashboard => fx.extend(self.load_stats()),
-            None if self.on_board() => fx.extend(self.load_board()),
+            None if self.on_supervision() => fx.extend(self.load_section()),
             None => {
                 if let Some(l) = self
                     .list_mut()

@@ -18,8 +18,8 @@ impl App {
                 lang,
             }];
         }
-        let source = if self.on_board() {
-            Source::Board(self.board.section)
+        let source = if self.on_supervision() {
+            Source::Supervision(self.supervision.section)
         } else {
             match self.pane.list_kind() {
                 Some(k) if self.detail.is_none() => Source::List(k),

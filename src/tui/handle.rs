@@ -120,7 +120,7 @@ impl App {
                 self.quit = true;
                 vec![]
             }
-            AppEvent::Board { generation, result } => self.board_loaded(generation, result),
+            AppEvent::Section { generation, result } => self.section_loaded(generation, result),
             AppEvent::Statistics { month, result } => self.stats_loaded(month, result),
             AppEvent::TextReady(r) => self.text_ready(r),
             AppEvent::Exported(r) => {

@@ -28,7 +28,7 @@ pub const SECTIONS: &[&str] = &[
     "filings",
     "licences",
     "cases",
-    "inspections",
+    "supervision",
     "persons",
     "dashboard",
     "detail",
@@ -268,6 +268,12 @@ impl Keymap {
             }
         };
         for (section, content) in file {
+            // The supervision pane's section was `inspections` before it
+            // took the pane's one name; a user file written so still works.
+            let section = match section.as_str() {
+                "inspections" => "supervision".to_string(),
+                _ => section,
+            };
             if !SECTIONS.contains(&section.as_str()) {
                 self.problems.push(Problem {
                     origin: origin.to_string(),

@@ -113,8 +113,8 @@ pub enum Effect {
         lang: Lang,
     },
     /// Read a section of the supervision pane.
-    LoadBoard {
-        section: crate::workflow::board::Section,
+    LoadSection {
+        section: crate::workflow::supervision::sections::Section,
         lang: Lang,
         /// Answers to an older load are dropped.
         generation: u64,
@@ -248,9 +248,9 @@ pub enum AppEvent {
         result: Result<Option<crate::store::RevealedPerson>, String>,
     },
     /// A section of the supervision pane, for load `generation`.
-    Board {
+    Section {
         generation: u64,
-        result: Result<crate::workflow::board::BoardPage, String>,
+        result: Result<crate::workflow::supervision::sections::SectionPage, String>,
     },
     /// An export written (the sentence) or not (why).
     Exported(Result<String, String>),

@@ -16,7 +16,7 @@ pub enum PaneId {
     Filings,
     Licences,
     Cases,
-    Inspections,
+    Supervision,
     Persons,
     Dashboard,
 }
@@ -26,7 +26,7 @@ impl PaneId {
         PaneId::Filings,
         PaneId::Licences,
         PaneId::Cases,
-        PaneId::Inspections,
+        PaneId::Supervision,
         PaneId::Persons,
         PaneId::Dashboard,
     ];
@@ -41,7 +41,7 @@ impl PaneId {
             PaneId::Filings => "filings",
             PaneId::Licences => "licences",
             PaneId::Cases => "cases",
-            PaneId::Inspections => "inspections",
+            PaneId::Supervision => "supervision",
             PaneId::Persons => "persons",
             PaneId::Dashboard => "dashboard",
         }
@@ -52,7 +52,7 @@ impl PaneId {
             PaneId::Filings => Some(ListKind::Filings),
             PaneId::Licences => Some(ListKind::Licences),
             PaneId::Cases => Some(ListKind::Cases),
-            PaneId::Inspections => Some(ListKind::Inspections),
+            PaneId::Supervision => Some(ListKind::Inspections),
             PaneId::Persons => Some(ListKind::Persons),
             PaneId::Dashboard => None,
         }

@@ -146,20 +146,21 @@ impl Task {
     /// The effect's answer, one workflow (or store) call each; None when
     /// the effect sent its answers itself or has none.
     async fn answer(&self, effect: Effect) -> Option<AppEvent> {
-        use crate::workflow::{self as work, board, cases, draws, export, statistics};
+        use crate::workflow::supervision::sections;
+        use crate::workflow::{self as work, cases, draws, export, statistics};
         let (store, today, lang) = (&self.store, self.today, self.lang);
         let cx = self.cx(lang);
         Some(match effect {
             Effect::LoadPage(ask) => return self.load_page(ask).await,
             Effect::LoadDetail { kind, id } => return self.load_detail(kind, id).await,
             Effect::Recheck => self.recheck().await,
-            Effect::LoadBoard {
+            Effect::LoadSection {
                 section,
                 lang,
                 generation,
-            } => AppEvent::Board {
+            } => AppEvent::Section {
                 generation,
-                result: board::load(store, lang, section, today, &self.calendar).await,
+                result: sections::load(store, lang, section, today, &self.calendar).await,
             },
             Effect::ShowDraw { id, lang } => AppEvent::TextReady(
                 draws::show(store, lang, id)

@@ -9,14 +9,14 @@ use crate::domain::check_items;
 use crate::domain::ladder;
 use crate::domain::{LeadSource, LicenceKind};
 use crate::i18n::{self, Lang};
-use crate::workflow::board::{BoardPage, BoardRow, Section};
+use crate::workflow::supervision::sections::{Section, SectionPage, SectionRow};
 
 /// The pane's section and, for the sections other than the inspections
 /// list, the rows read and the cursor over them.
 #[derive(Debug, Clone, Default)]
-pub struct BoardState {
+pub struct SupervisionState {
     pub section: Section,
-    pub page: Option<Result<BoardPage, String>>,
+    pub page: Option<Result<SectionPage, String>>,
     pub cursor: usize,
     pub scroll: usize,
     /// The newest load asked for: older answers (another section, the other
@@ -27,15 +27,15 @@ pub struct BoardState {
     pub preparing: Option<i64>,
 }
 
-impl BoardState {
-    pub fn rows(&self) -> &[BoardRow] {
+impl SupervisionState {
+    pub fn rows(&self) -> &[SectionRow] {
         match &self.page {
             Some(Ok(p)) if p.section == self.section => &p.rows,
             _ => &[],
         }
     }
 
-    pub fn selected(&self) -> Option<&BoardRow> {
+    pub fn selected(&self) -> Option<&SectionRow> {
         self.rows().get(self.cursor)
     }
 }

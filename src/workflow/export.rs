@@ -53,12 +53,12 @@ impl Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     List(ListKind),
-    Board(super::board::Section),
+    Supervision(super::supervision::sections::Section),
 }
 
 impl Source {
     pub fn parse(s: &str) -> Option<Source> {
-        use super::board::Section;
+        use super::supervision::sections::Section;
         Some(match s.trim() {
             "filings" => Source::List(ListKind::Filings),
             "licences" => Source::List(ListKind::Licences),
@@ -66,44 +66,44 @@ impl Source {
             "inspections" => Source::List(ListKind::Inspections),
             "persons" => Source::List(ListKind::Persons),
             "employers" => Source::List(ListKind::Employers),
-            "due" => Source::Board(Section::Due),
-            "rectifications" => Source::Board(Section::Rectifications),
-            "draws" => Source::Board(Section::Draws),
-            "annual" => Source::Board(Section::Annual),
-            "leads" => Source::Board(Section::Leads),
-            "campaigns" => Source::Board(Section::Campaigns),
+            "due" => Source::Supervision(Section::Due),
+            "rectifications" => Source::Supervision(Section::Rectifications),
+            "draws" => Source::Supervision(Section::Draws),
+            "annual" => Source::Supervision(Section::Annual),
+            "leads" => Source::Supervision(Section::Leads),
+            "campaigns" => Source::Supervision(Section::Campaigns),
             _ => return None,
         })
     }
 
     pub fn code(self) -> &'static str {
-        use super::board::Section;
+        use super::supervision::sections::Section;
         match self {
             Source::List(k) => kind_code(k),
-            Source::Board(Section::Due) => "due",
-            Source::Board(Section::Rectifications) => "rectifications",
-            Source::Board(Section::Draws) => "draws",
-            Source::Board(Section::Annual) => "annual",
-            Source::Board(Section::Leads) => "leads",
-            Source::Board(Section::Campaigns) => "campaigns",
-            Source::Board(Section::Rota) => "rota",
-            Source::Board(Section::Inspections) => "inspections",
+            Source::Supervision(Section::Due) => "due",
+            Source::Supervision(Section::Rectifications) => "rectifications",
+            Source::Supervision(Section::Draws) => "draws",
+            Source::Supervision(Section::Annual) => "annual",
+            Source::Supervision(Section::Leads) => "leads",
+            Source::Supervision(Section::Campaigns) => "campaigns",
+            Source::Supervision(Section::Rota) => "rota",
+            Source::Supervision(Section::Inspections) => "inspections",
         }
     }
 }
 
 /// A section of the supervision pane as a table, its cells as shown.
-pub async fn board_table(
+pub async fn section_table(
     store: &Store,
     calendar: &WorkCalendar,
     lang: Lang,
-    section: super::board::Section,
+    section: super::supervision::sections::Section,
     today: NaiveDate,
 ) -> Result<Table, String> {
-    let page = super::board::load(store, lang, section, today, calendar).await?;
+    let page = super::supervision::sections::load(store, lang, section, today, calendar).await?;
     Ok(Table {
         title: section.label(lang).to_string(),
-        head: i18n::board_columns(lang, section.index())
+        head: i18n::section_columns(lang, section.index())
             .iter()
             .map(|s| s.to_string())
             .collect(),
@@ -317,7 +317,9 @@ pub async fn export(
         Source::List(kind) => {
             table(store, calendar, lang, kind, filter, scope, reveal.is_some()).await?
         }
-        Source::Board(section) => board_table(store, calendar, lang, section, today).await?,
+        Source::Supervision(section) => {
+            section_table(store, calendar, lang, section, today).await?
+        }
     };
     // The reason is kept without digit runs (an ID number typed in it) and short.
     let reason = reveal.map(|r| {

@@ -178,12 +178,15 @@ async fn desks_approving_all_clean_filings_at_once_are_told_what_others_did() {
                     assert_eq!(status, "pending", "{}: {id} in {stdout}", db.label);
                 }
             }
+            // The count between `after` and `before`, when the sentence has
+            // that part (a desk that found nothing taken elsewhere says no
+            // "；N件已同时…", though it may say "；未办结：…").
             let number = |after: &str, before: &str| -> i64 {
                 stdout
                     .split(after)
                     .nth(1)
-                    .and_then(|r| r.split(before).next())
-                    .map_or(0, |n| n.parse().unwrap())
+                    .and_then(|r| r.split_once(before))
+                    .map_or(0, |(n, _)| n.parse().unwrap())
             };
             said_approved += number("已办结", "件");
             said_elsewhere += number("；", "件已同时在其他窗口");

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 /// The sections in force together: each pane's, and the detail view's.
 fn scopes() -> Vec<Vec<&'static str>> {
-    let mut v: Vec<Vec<&str>> = ["filings", "licences", "cases", "inspections", "persons"]
+    let mut v: Vec<Vec<&str>> = ["filings", "licences", "cases", "supervision", "persons"]
         .iter()
         .map(|p| vec![*p, "list", "global"])
         .collect();

@@ -22,7 +22,7 @@ const PANES: [(Action, &str); 6] = [
     (Action::Pane1, "filings"),
     (Action::Pane2, "licences"),
     (Action::Pane3, "cases"),
-    (Action::Pane4, "inspections"),
+    (Action::Pane4, "supervision"),
     (Action::Pane5, "persons"),
     (Action::Pane6, "dashboard"),
 ];

@@ -13,7 +13,7 @@ use hrss_desk::tui::action::Action;
 use hrss_desk::tui::app::{AppEvent, Effect, Overlay};
 use hrss_desk::tui::form::Purpose;
 use hrss_desk::tui::submission::Submission;
-use hrss_desk::workflow::board::Section;
+use hrss_desk::workflow::supervision::sections::Section;
 use ratatui::crossterm::event::KeyCode;
 
 fn pane(lang: Lang, w: u16, h: u16) -> hrss_desk::tui::app::App {
@@ -39,19 +39,19 @@ fn the_sections_go_round_with_brackets_and_keys() {
         "the list: {s}"
     );
     typed(&mut a, KeyCode::Char(']'));
-    assert_eq!(a.board.section, Section::Due);
+    assert_eq!(a.supervision.section, Section::Due);
     assert!(draw(&a).contains("[待检查]"));
     typed(&mut a, KeyCode::Right);
-    assert_eq!(a.board.section, Section::Rectifications);
+    assert_eq!(a.supervision.section, Section::Rectifications);
     typed(&mut a, KeyCode::Char('['));
     typed(&mut a, KeyCode::Left);
-    assert_eq!(a.board.section, Section::Inspections);
+    assert_eq!(a.supervision.section, Section::Inspections);
     typed(&mut a, KeyCode::Left);
-    assert_eq!(a.board.section, Section::Rota, "round the bar");
+    assert_eq!(a.supervision.section, Section::Rota, "round the bar");
     // Another pane's keys are its own: [ does nothing there.
     act(&mut a, Action::Pane3);
     typed(&mut a, KeyCode::Char('['));
-    assert_eq!(a.board.section, Section::Rota);
+    assert_eq!(a.supervision.section, Section::Rota);
 }
 
 #[test]
@@ -99,8 +99,8 @@ fn rectifications_show_days_left_and_overdue_and_open_the_licence() {
     assert!(s.contains("处罚阶梯") || s.contains("阶梯"), "{s}");
     // Esc comes back to the section, the cursor where it was.
     typed(&mut a, KeyCode::Esc);
-    assert_eq!(a.board.section, Section::Rectifications);
-    assert_eq!(a.board.cursor, 1);
+    assert_eq!(a.supervision.section, Section::Rectifications);
+    assert_eq!(a.supervision.cursor, 1);
 }
 
 #[test]
@@ -133,19 +133,19 @@ fn an_empty_section_says_so_and_late_answers_are_dropped() {
     for _ in 0..5 {
         typed(&mut a, KeyCode::Right);
     }
-    assert_eq!(a.board.section, Section::Leads);
+    assert_eq!(a.supervision.section, Section::Leads);
     assert!(draw(&a).contains("（无）"), "{}", draw(&a));
-    let summary = |a: &hrss_desk::tui::app::App| match &a.board.page {
+    let summary = |a: &hrss_desk::tui::app::App| match &a.supervision.page {
         Some(Ok(p)) => p.summary.clone(),
         other => panic!("{other:?}"),
     };
     // L reads the section again in English; the Chinese answer to the
     // load before, arriving late, is dropped.
-    let before = a.board.generation;
+    let before = a.supervision.generation;
     let fx = a.apply(Action::Language);
     assert_eq!(
         fx,
-        vec![Effect::LoadBoard {
+        vec![Effect::LoadSection {
             section: Section::Leads,
             lang: Lang::En,
             generation: before + 1,
@@ -157,11 +157,11 @@ fn an_empty_section_says_so_and_late_answers_are_dropped() {
         "{}",
         summary(&a)
     );
-    a.handle(AppEvent::Board {
+    a.handle(AppEvent::Section {
         generation: before,
         result: Ok(board(Section::Leads, Lang::Zh)),
     });
-    a.handle(AppEvent::Board {
+    a.handle(AppEvent::Section {
         generation: before,
         result: Err("连接中断".into()),
     });
@@ -172,12 +172,12 @@ fn an_empty_section_says_so_and_late_answers_are_dropped() {
     );
     // An answer for a section left since is dropped too, even a failure.
     let asked = key(&mut a, KeyCode::Right);
-    assert_eq!(a.board.section, Section::Campaigns);
-    a.handle(AppEvent::Board {
+    assert_eq!(a.supervision.section, Section::Campaigns);
+    a.handle(AppEvent::Section {
         generation: before + 1,
         result: Err("连接中断".into()),
     });
-    assert!(a.board.page.is_none(), "{:?}", a.board.page);
+    assert!(a.supervision.page.is_none(), "{:?}", a.supervision.page);
     feed(&mut a, asked);
     assert!(
         summary(&a).contains("campaigns and patrols"),
@@ -277,7 +277,7 @@ fn c_on_a_licence_records_its_oldest_pending_inspection() {
     assert!(
         matches!(
             fx.as_slice(),
-            [Effect::LoadBoard {
+            [Effect::LoadSection {
                 section: Section::Due,
                 ..
             }]
@@ -406,7 +406,7 @@ fn e_exports_the_list_or_section_on_screen_with_its_filter() {
     assert!(matches!(
         key(&mut a, KeyCode::Char('e')).as_slice(),
         [Effect::ExportView {
-            source: Source::Board(Section::Rectifications),
+            source: Source::Supervision(Section::Rectifications),
             ..
         }]
     ));

@@ -76,7 +76,7 @@ pub struct App {
     /// The statistics pane's month and view.
     pub stats: super::statistics::StatsState,
     /// The supervision pane's section and its rows.
-    pub board: super::supervision::BoardState,
+    pub supervision: super::supervision::SupervisionState,
     pub detail: Option<DetailView>,
     pub overlay: Option<Overlay>,
     /// Typing after `/` goes into the current list's filter.
@@ -134,7 +134,7 @@ impl App {
             lists,
             dashboard: None,
             stats: Default::default(),
-            board: Default::default(),
+            supervision: Default::default(),
             detail: None,
             overlay: None,
             filtering: false,
@@ -218,7 +218,7 @@ impl App {
     }
 
     fn extra_line(&self) -> bool {
-        matches!(self.pane, PaneId::Licences | PaneId::Inspections)
+        matches!(self.pane, PaneId::Licences | PaneId::Supervision)
     }
 
     /// The screen row of a list's first row.
@@ -229,7 +229,11 @@ impl App {
     /// The records on screen in the current list, top to bottom, for the
     /// screen's scroll detection; None when no list is showing.
     pub fn visible_ids(&self) -> Option<Vec<i64>> {
-        if self.overlay.is_some() || self.detail.is_some() || self.too_small() || self.on_board() {
+        if self.overlay.is_some()
+            || self.detail.is_some()
+            || self.too_small()
+            || self.on_supervision()
+        {
             return None;
         }
         let h = self.list_height();
@@ -342,10 +346,11 @@ impl App {
     pub(super) fn visit(&mut self) -> Vec<Effect> {
         match self.pane {
             PaneId::Dashboard => self.load_stats(),
-            PaneId::Inspections
-                if self.board.section != crate::workflow::board::Section::Inspections =>
+            PaneId::Supervision
+                if self.supervision.section
+                    != crate::workflow::supervision::sections::Section::Inspections =>
             {
-                self.load_board()
+                self.load_section()
             }
             _ => match self.list_mut() {
                 Some(l) if !l.loaded_once && l.loading.is_none() => {

@@ -9,50 +9,50 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, DetailView, Effect, Overlay};
 use crate::tui::form::Form;
 use crate::tui::pane::PaneId;
-use crate::workflow::board::{BoardPage, Section};
+use crate::workflow::supervision::sections::{Section, SectionPage};
 
 impl App {
     /// Whether the keys move over a section's rows (not the inspections list).
-    pub(crate) fn on_board(&self) -> bool {
-        self.pane == PaneId::Inspections
+    pub(crate) fn on_supervision(&self) -> bool {
+        self.pane == PaneId::Supervision
             && self.detail.is_none()
-            && self.board.section != Section::Inspections
+            && self.supervision.section != Section::Inspections
     }
 
     /// Reads the current section again (nothing for the inspections list).
-    pub(crate) fn load_board(&mut self) -> Vec<Effect> {
-        if self.board.section == Section::Inspections {
+    pub(crate) fn load_section(&mut self) -> Vec<Effect> {
+        if self.supervision.section == Section::Inspections {
             return vec![];
         }
-        self.board.generation += 1;
-        vec![Effect::LoadBoard {
-            section: self.board.section,
+        self.supervision.generation += 1;
+        vec![Effect::LoadSection {
+            section: self.supervision.section,
             lang: self.lang,
-            generation: self.board.generation,
+            generation: self.supervision.generation,
         }]
     }
 
     pub(crate) fn switch_section(&mut self, forward: bool) -> Vec<Effect> {
-        if self.pane != PaneId::Inspections || self.detail.is_some() {
+        if self.pane != PaneId::Supervision || self.detail.is_some() {
             return vec![];
         }
-        self.board.section = self.board.section.step(forward);
-        self.board.cursor = 0;
-        self.board.scroll = 0;
-        self.board.page = None;
+        self.supervision.section = self.supervision.section.step(forward);
+        self.supervision.cursor = 0;
+        self.supervision.scroll = 0;
+        self.supervision.page = None;
         self.filtering = false;
-        if self.board.section == Section::Inspections {
+        if self.supervision.section == Section::Inspections {
             self.visit()
         } else {
-            self.load_board()
+            self.load_section()
         }
     }
 
     /// Moving over a section's rows, and opening the row's licence or draw.
-    pub(crate) fn board_action(&mut self, action: Action) -> Vec<Effect> {
-        let n = self.board.rows().len();
+    pub(crate) fn supervision_action(&mut self, action: Action) -> Vec<Effect> {
+        let n = self.supervision.rows().len();
         let page = self.list_height().saturating_sub(1).max(1);
-        let b = &mut self.board;
+        let b = &mut self.supervision;
         match action {
             Action::Up => b.cursor = b.cursor.saturating_sub(1),
             Action::Down => b.cursor = (b.cursor + 1).min(n.saturating_sub(1)),
@@ -60,17 +60,17 @@ impl App {
             Action::PageDown => b.cursor = (b.cursor + page).min(n.saturating_sub(1)),
             Action::Top => b.cursor = 0,
             Action::Bottom => b.cursor = n.saturating_sub(1),
-            Action::Open => return self.open_board_row(),
+            Action::Open => return self.open_section_row(),
             _ => {}
         }
-        self.follow_board();
+        self.follow_section();
         vec![]
     }
 
     /// Keeps the cursor within the rows on screen.
-    pub(crate) fn follow_board(&mut self) {
+    pub(crate) fn follow_section(&mut self) {
         let h = self.list_height().saturating_sub(1).max(1);
-        let b = &mut self.board;
+        let b = &mut self.supervision;
         if b.cursor < b.scroll {
             b.scroll = b.cursor;
         } else if b.cursor >= b.scroll + h {
@@ -78,8 +78,8 @@ impl App {
         }
     }
 
-    fn open_board_row(&mut self) -> Vec<Effect> {
-        let Some(row) = self.board.selected() else {
+    fn open_section_row(&mut self) -> Vec<Effect> {
+        let Some(row) = self.supervision.selected() else {
             return vec![];
         };
         if let Some(id) = row.draw {
@@ -89,24 +89,24 @@ impl App {
             }];
         }
         let Some(id) = row.licence else {
-            self.message = Some(i18n::board_no_licence(self.lang).to_string());
+            self.message = Some(i18n::section_no_licence(self.lang).to_string());
             return vec![];
         };
         self.open_detail(ListKind::Licences, id)
     }
 
-    pub(crate) fn board_loaded(
+    pub(crate) fn section_loaded(
         &mut self,
         generation: u64,
-        r: Result<BoardPage, String>,
+        r: Result<SectionPage, String>,
     ) -> Vec<Effect> {
-        if generation != self.board.generation {
+        if generation != self.supervision.generation {
             return vec![]; // an answer to an older question
         }
-        self.board.page = Some(r);
-        let n = self.board.rows().len();
-        self.board.cursor = self.board.cursor.min(n.saturating_sub(1));
-        self.follow_board();
+        self.supervision.page = Some(r);
+        let n = self.supervision.rows().len();
+        self.supervision.cursor = self.supervision.cursor.min(n.saturating_sub(1));
+        self.follow_section();
         vec![]
     }
 
@@ -145,19 +145,19 @@ impl App {
                 }
             },
             Some(_) => None,
-            None if self.pane != PaneId::Inspections => None,
-            None if self.board.section == Section::Inspections => self
+            None if self.pane != PaneId::Supervision => None,
+            None if self.supervision.section == Section::Inspections => self
                 .list()
                 .and_then(|l| l.selected())
                 .and_then(|i| match i {
                     ListItem::Inspection(x) if x.result == "pending" => Some(x.id),
                     _ => None,
                 }),
-            None => self.board.selected().and_then(|r| r.inspection),
+            None => self.supervision.selected().and_then(|r| r.inspection),
         };
         match id {
             Some(id) => {
-                self.board.preparing = Some(id);
+                self.supervision.preparing = Some(id);
                 vec![Effect::PrepareInspection { id }]
             }
             None => {
@@ -174,10 +174,10 @@ impl App {
         r: Result<Option<(i64, String, String)>, String>,
     ) -> Vec<Effect> {
         let lang = self.lang;
-        if self.board.preparing != Some(id) || self.overlay.is_some() {
+        if self.supervision.preparing != Some(id) || self.overlay.is_some() {
             return vec![]; // the clerk has moved on
         }
-        self.board.preparing = None;
+        self.supervision.preparing = None;
         match r {
             Ok(Some((_, kind, result))) if result == "pending" => match LicenceKind::parse(&kind) {
                 Some(kind) => self.open_form(Form::inspection(lang, id, kind)),

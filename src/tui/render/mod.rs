@@ -1,7 +1,6 @@
 //! Drawing: a pure function of the state. Every text from the database goes
 //! through `text::clean`, every cell through `text::fit`.
 
-mod board;
 mod case_detail;
 mod case_overlay;
 mod dashboard;
@@ -10,6 +9,7 @@ mod filing;
 mod list;
 pub mod lookup;
 mod overlay;
+mod supervision;
 
 use super::app::{App, Overlay};
 use super::pane::PaneId;
@@ -42,8 +42,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         dashboard::render(frame, app, body);
     } else if app.pane == PaneId::Licences {
         lookup::render(frame, app, body);
-    } else if app.pane == PaneId::Inspections {
-        board::render(frame, app, body);
+    } else if app.pane == PaneId::Supervision {
+        supervision::render(frame, app, body);
     } else {
         list::render(frame, app, body);
     }

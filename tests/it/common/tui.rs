@@ -444,10 +444,10 @@ pub fn fixture_tally() -> Vec<(String, i64)> {
 
 /// A section of the supervision pane as the database would give it.
 pub fn board(
-    section: hrss_desk::workflow::board::Section,
+    section: hrss_desk::workflow::supervision::sections::Section,
     lang: Lang,
-) -> hrss_desk::workflow::board::BoardPage {
-    use hrss_desk::workflow::board::{self as b, BoardPage, Section};
+) -> hrss_desk::workflow::supervision::sections::SectionPage {
+    use hrss_desk::workflow::supervision::sections::{self as b, Section, SectionPage};
     let (summary, rows) = match section {
         Section::Due => b::due(
             lang,
@@ -527,7 +527,7 @@ pub fn board(
         Section::Campaigns => b::campaigns(lang, &[], today()),
         _ => (String::new(), Vec::new()),
     };
-    BoardPage {
+    SectionPage {
         section,
         summary,
         rows,
@@ -637,11 +637,11 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
                 result: Ok(hrss_desk::domain::statistics::figures(&stats_records(), month)),
             },
             Effect::WriteReport { .. } => continue,
-            Effect::LoadBoard {
+            Effect::LoadSection {
                 section,
                 lang,
                 generation,
-            } => AppEvent::Board {
+            } => AppEvent::Section {
                 generation,
                 result: Ok(board(section, lang)),
             },

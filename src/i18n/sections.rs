@@ -4,7 +4,7 @@
 use super::Lang;
 
 /// A section's name on the pane's section bar.
-pub fn board_section(lang: Lang, index: usize) -> &'static str {
+pub fn section_name(lang: Lang, index: usize) -> &'static str {
     let (zh, en) = match index {
         0 => ("检查记录", "Inspections"),
         1 => ("待检查", "Due"),
@@ -19,7 +19,7 @@ pub fn board_section(lang: Lang, index: usize) -> &'static str {
 }
 
 /// A section's column headers.
-pub fn board_columns(lang: Lang, index: usize) -> &'static [&'static str] {
+pub fn section_columns(lang: Lang, index: usize) -> &'static [&'static str] {
     match (index, lang) {
         (1, Lang::Zh) => &[
             "日期",
@@ -204,18 +204,18 @@ pub fn done_of(lang: Lang, done: i64, all: i64, failed: Option<i64>) -> String {
     }
 }
 
-pub fn board_empty(lang: Lang) -> &'static str {
+pub fn section_empty(lang: Lang) -> &'static str {
     lang.pick("（无）", "(nothing)")
 }
 
-pub fn board_no_licence(lang: Lang) -> &'static str {
+pub fn section_no_licence(lang: Lang) -> &'static str {
     lang.pick(
         "这一行不对应某个许可证。",
         "This row is not about one licence.",
     )
 }
 
-pub fn board_sections_hint(lang: Lang) -> &'static str {
+pub fn sections_hint(lang: Lang) -> &'static str {
     lang.pick("[ ] 切换", "[ ] switch")
 }
 

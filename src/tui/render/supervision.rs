@@ -5,7 +5,7 @@ use super::super::app::App;
 use super::super::text::{clean, fit, share, width};
 use super::titled;
 use crate::i18n;
-use crate::workflow::board::Section;
+use crate::workflow::supervision::sections::Section;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -28,7 +28,7 @@ fn column_specs(section: Section) -> &'static [(u16, u16)] {
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let [bar, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(2)]).areas(area);
     section_bar(frame, app, bar);
-    if app.board.section == Section::Inspections {
+    if app.supervision.section == Section::Inspections {
         super::list::render(frame, app, rest);
     } else {
         section(frame, app, rest);
@@ -39,7 +39,7 @@ fn section_bar(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
     let mut spans = Vec::new();
     for s in Section::ALL {
-        if s == app.board.section {
+        if s == app.supervision.section {
             // Brackets as well as reverse video, for monochrome terminals.
             spans.push(Span::styled(
                 format!("[{}]", s.label(lang)),
@@ -49,7 +49,7 @@ fn section_bar(frame: &mut Frame, app: &App, area: Rect) {
             spans.push(Span::raw(format!(" {} ", s.label(lang))));
         }
     }
-    let hint = format!(" {}", i18n::board_sections_hint(lang));
+    let hint = format!(" {}", i18n::sections_hint(lang));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if used + width(&hint) <= usize::from(area.width) {
         spans.push(Span::styled(hint, Style::new().add_modifier(Modifier::DIM)));
@@ -59,7 +59,7 @@ fn section_bar(frame: &mut Frame, app: &App, area: Rect) {
 
 fn section(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
-    let b = &app.board;
+    let b = &app.supervision;
     let title = format!(
         "{}{}{}",
         lang.pick("监督检查", "Supervision"),
@@ -93,7 +93,7 @@ fn section(frame: &mut Frame, app: &App, area: Rect) {
     );
     let widths = share(inner.width, column_specs(b.section));
     let header = Row::new(
-        i18n::board_columns(lang, b.section.index())
+        i18n::section_columns(lang, b.section.index())
             .iter()
             .zip(&widths)
             .map(|(h, w)| Cell::from(fit(h, usize::from(*w)))),
@@ -140,7 +140,7 @@ fn section(frame: &mut Frame, app: &App, area: Rect) {
             ..table
         };
         frame.render_widget(
-            Paragraph::new(fit(i18n::board_empty(lang), usize::from(table.width))),
+            Paragraph::new(fit(i18n::section_empty(lang), usize::from(table.width))),
             below,
         );
     }

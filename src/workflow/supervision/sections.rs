@@ -42,7 +42,7 @@ impl Section {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        i18n::board_section(lang, self.index())
+        i18n::section_name(lang, self.index())
     }
 
     /// The next (or previous) section, round the bar.
@@ -60,7 +60,7 @@ impl Section {
 /// One row of a section: its cells, what it leads to, and whether it needs
 /// attention (overdue, missing, failed).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BoardRow {
+pub struct SectionRow {
     pub cells: Vec<String>,
     pub licence: Option<i64>,
     /// A pending inspection the row is about (to record it).
@@ -70,9 +70,9 @@ pub struct BoardRow {
     pub alert: bool,
 }
 
-impl BoardRow {
-    fn new(cells: Vec<String>) -> BoardRow {
-        BoardRow {
+impl SectionRow {
+    fn new(cells: Vec<String>) -> SectionRow {
+        SectionRow {
             cells,
             licence: None,
             inspection: None,
@@ -84,10 +84,10 @@ impl BoardRow {
 
 /// A section as read: a sentence summing it up, then its rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BoardPage {
+pub struct SectionPage {
     pub section: Section,
     pub summary: String,
-    pub rows: Vec<BoardRow>,
+    pub rows: Vec<SectionRow>,
 }
 
 fn text(s: &str) -> String {
@@ -101,7 +101,7 @@ pub async fn load(
     section: Section,
     today: NaiveDate,
     calendar: &WorkCalendar,
-) -> Result<BoardPage, String> {
+) -> Result<SectionPage, String> {
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let (summary, rows) = match section {
         Section::Inspections => (String::new(), Vec::new()),
@@ -114,7 +114,7 @@ pub async fn load(
         Section::Leads => leads(lang, &store.leads(true).await.map_err(fail)?),
         Section::Campaigns => campaigns(lang, &store.campaigns(None).await.map_err(fail)?, today),
         Section::Rota => {
-            let mut lines = super::zones::rota(store, lang, Period::of(today)).await?;
+            let mut lines = crate::workflow::zones::rota(store, lang, Period::of(today)).await?;
             let head = if lines.is_empty() {
                 String::new()
             } else {
@@ -122,12 +122,12 @@ pub async fn load(
             };
             let rows = lines
                 .into_iter()
-                .map(|l| BoardRow::new(l.split('\t').map(str::to_string).collect()))
+                .map(|l| SectionRow::new(l.split('\t').map(str::to_string).collect()))
                 .collect();
             (head, rows)
         }
     };
-    Ok(BoardPage {
+    Ok(SectionPage {
         section,
         summary,
         rows,
@@ -138,12 +138,12 @@ pub fn due(
     lang: Lang,
     rows: &[crate::store::InspectionQueueRow],
     today: NaiveDate,
-) -> (String, Vec<BoardRow>) {
+) -> (String, Vec<SectionRow>) {
     let mut out = Vec::new();
     let (mut inspections, mut late, mut tasks) = (0, 0, 0);
     for r in rows {
         let audit = r.source == "audit";
-        let what = super::supervision::queue_what(lang, r);
+        let what = super::queue_what(lang, r);
         if audit {
             tasks += 1;
         } else {
@@ -151,7 +151,7 @@ pub fn due(
         }
         let overdue = !audit && r.since < today;
         late += usize::from(overdue);
-        let mut row = BoardRow::new(vec![
+        let mut row = SectionRow::new(vec![
             r.since.to_string(),
             format!("{} #{}", i18n::queue_kind(lang, audit), r.id),
             text(&r.number),
@@ -171,7 +171,7 @@ pub fn rectifications(
     lang: Lang,
     rows: &[crate::store::RectificationRow],
     today: NaiveDate,
-) -> (String, Vec<BoardRow>) {
+) -> (String, Vec<SectionRow>) {
     let mut out = Vec::new();
     let mut overdue = 0;
     for r in rows.iter().filter(|r| r.reinspected_on.is_none()) {
@@ -179,7 +179,7 @@ pub fn rectifications(
         overdue += usize::from(late);
         let step =
             ladder::Step::parse(&r.step).map_or_else(|| text(&r.step), |s| s.label(lang).into());
-        let mut row = BoardRow::new(vec![
+        let mut row = SectionRow::new(vec![
             r.deadline.to_string(),
             i18n::rectification_state(lang, (r.deadline - today).num_days()),
             text(&r.number),
@@ -209,7 +209,7 @@ pub fn draws(
     lang: Lang,
     rows: &[crate::store::DrawPlanRow],
     calendar: &WorkCalendar,
-) -> (String, Vec<BoardRow>) {
+) -> (String, Vec<SectionRow>) {
     let mut out = Vec::new();
     for d in rows {
         let drawn = crate::domain::calendar::office_date(d.drawn_at);
@@ -222,7 +222,7 @@ pub fn draws(
         } else {
             format!(" · {}", text(&d.zone))
         };
-        let mut row = BoardRow::new(vec![
+        let mut row = SectionRow::new(vec![
             format!("#{}", d.id),
             drawn.to_string(),
             text(&d.name),
@@ -248,11 +248,13 @@ async fn annual(
     store: &Store,
     lang: Lang,
     today: NaiveDate,
-) -> Result<(String, Vec<BoardRow>), String> {
+) -> Result<(String, Vec<SectionRow>), String> {
     let year = i64::from(today.year()) - 1;
-    let reports = super::annual::status(store, lang, year, LicenceKind::HrService, today).await?;
+    let reports =
+        crate::workflow::annual::status(store, lang, year, LicenceKind::HrService, today).await?;
     let schools =
-        super::annual::status(store, lang, year, LicenceKind::TrainingSchool, today).await?;
+        crate::workflow::annual::status(store, lang, year, LicenceKind::TrainingSchool, today)
+            .await?;
     let count = |s: ReportStatus| reports.iter().filter(|(_, x)| *x == s).count();
     let result = |r: &str| {
         schools
@@ -279,7 +281,7 @@ async fn annual(
     ] {
         for (r, status) in rows {
             let school = kind == LicenceKind::TrainingSchool;
-            let mut row = BoardRow::new(vec![
+            let mut row = SectionRow::new(vec![
                 kind.label(lang).to_string(),
                 text(&r.number),
                 text(&r.holder),
@@ -301,11 +303,11 @@ async fn annual(
     Ok((summary, out))
 }
 
-pub fn leads(lang: Lang, rows: &[crate::store::LeadRow]) -> (String, Vec<BoardRow>) {
+pub fn leads(lang: Lang, rows: &[crate::store::LeadRow]) -> (String, Vec<SectionRow>) {
     let out = rows
         .iter()
         .map(|r| {
-            let mut row = BoardRow::new(vec![
+            let mut row = SectionRow::new(vec![
                 r.received_on.to_string(),
                 LeadSource::parse(&r.source)
                     .map_or_else(|| text(&r.source), |s| s.label(lang).into()),
@@ -324,14 +326,14 @@ pub fn campaigns(
     lang: Lang,
     rows: &[crate::store::CampaignRow],
     today: NaiveDate,
-) -> (String, Vec<BoardRow>) {
+) -> (String, Vec<SectionRow>) {
     let mut running = 0;
     let out = rows
         .iter()
         .map(|c| {
             let (before, after) = (today < c.starts_on, today > c.ends_on);
             running += usize::from(!before && !after);
-            let mut row = BoardRow::new(vec![
+            let mut row = SectionRow::new(vec![
                 format!("#{}", c.id),
                 i18n::campaign_kind(lang, c.patrol).to_string(),
                 text(&c.theme),
@@ -353,9 +355,11 @@ mod tests {
     #[test]
     fn a_draws_results_are_published_within_twenty_working_days_of_being_made() {
         let cal = WorkCalendar::from_years(
-            &crate::domain::calendar::CalendarFile::parse(include_str!("../../data/calendar.toml"))
-                .unwrap()
-                .year,
+            &crate::domain::calendar::CalendarFile::parse(include_str!(
+                "../../../data/calendar.toml"
+            ))
+            .unwrap()
+            .year,
         );
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
         assert_eq!(publish_by(&cal, Some(d(11, 10))), Some(d(12, 8)));

@@ -10,6 +10,8 @@ use crate::store::Store;
 use crate::workflow::Cx;
 use chrono::NaiveDate;
 
+pub mod sections;
+
 /// Records inspection `id`: every item of its kind (`rest` fills those not
 /// named). Ok is the sentence to show.
 pub async fn record(
@@ -216,7 +218,7 @@ pub async fn sanction(cx: &Cx<'_>, t: &TakeStep<'_>) -> Result<String, String> {
             .map_err(|r| i18n::ladder_refusal(lang, kind, &r))?;
     }
     if t.step.is_penalty() {
-        let a = super::case_acts::OpenArgs {
+        let a = crate::workflow::case_acts::OpenArgs {
             source: t.source,
             respondent_uscc: crate::domain::Uscc::parse(&l.uscc)
                 .ok()
@@ -234,7 +236,7 @@ pub async fn sanction(cx: &Cx<'_>, t: &TakeStep<'_>) -> Result<String, String> {
             from_campaign: None,
             licence: Some((t.licence, t.step)),
         };
-        let (id, number, _) = super::case_acts::open(cx, &a).await?;
+        let (id, number, _) = crate::workflow::case_acts::open(cx, &a).await?;
         return Ok(i18n::penalty_case_opened(lang, t.step, &number, id));
     }
     let act = ladder::LicenceAct {

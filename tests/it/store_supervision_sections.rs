@@ -13,7 +13,7 @@ use hrss_desk::domain::check_items::Outcome;
 use hrss_desk::domain::draw::Plan;
 use hrss_desk::domain::ladder::Step;
 use hrss_desk::i18n::Lang;
-use hrss_desk::workflow::board::{self, Section};
+use hrss_desk::workflow::supervision::sections::{self, Section};
 use hrss_desk::workflow::{draws, leads, supervision};
 
 #[tokio::test]
@@ -29,7 +29,7 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
         let load = |section, on| {
             let (store, cal) = (&store, &cal);
             async move {
-                board::load(store, Lang::Zh, section, on, cal)
+                sections::load(store, Lang::Zh, section, on, cal)
                     .await
                     .unwrap()
             }
@@ -122,7 +122,7 @@ async fn a_draw_an_inspection_and_its_rectification_move_through_the_sections() 
         )
         .await
         .unwrap();
-        let ours = |p: &board::BoardPage| {
+        let ours = |p: &sections::SectionPage| {
             p.rows
                 .iter()
                 .find(|r| r.licence == Some(licence) && r.cells[0] == deadline.to_string())
