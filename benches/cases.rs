@@ -60,13 +60,19 @@ fn main() {
         let open: Vec<_> = data
             .cases
             .iter()
-            .filter(|c| c.stage != "closed")
+            .filter(|c| c.stage != hrss_desk::domain::CaseStage::Closed)
             .cloned()
             .collect();
         let inspectors: Vec<(i64, i64)> = data.case_inspectors.clone();
         let mut next = data.cases.len() as i64;
         let mut n = 0;
-        while data.cases.iter().filter(|c| c.stage != "closed").count() < open_len {
+        while data
+            .cases
+            .iter()
+            .filter(|c| c.stage != hrss_desk::domain::CaseStage::Closed)
+            .count()
+            < open_len
+        {
             let c = &open[n % open.len()];
             n += 1;
             next += 1;

@@ -69,7 +69,7 @@ fn bytes_per_keystroke() {
                 name: p.name.clone(),
                 id_number: p.id_number.clone(),
                 employer_name: p.employer_id.and_then(|e| names.get(&e).cloned()),
-                status: p.status.clone(),
+                status: p.status,
                 contribution_base: p.contribution_base,
             })
         })
@@ -175,7 +175,7 @@ fn bytes_per_lookup_keystroke() {
     });
     let mut sources: Vec<Source> = Vec::new();
     for l in &data.licences {
-        let kind = hrss_desk::domain::LicenceKind::parse(&l.kind).unwrap();
+        let kind = l.kind;
         sources.push(Source {
             kind: RecordKind::Licence(kind),
             id: l.id,
@@ -183,7 +183,7 @@ fn bytes_per_lookup_keystroke() {
             number: l.number.clone(),
             uscc: l.uscc.clone(),
             rank: 0,
-            status: l.status.clone(),
+            status: l.status.code().into(),
         });
     }
     for e in &data.employers {
@@ -194,7 +194,7 @@ fn bytes_per_lookup_keystroke() {
             number: e.uscc.clone(),
             uscc: String::new(),
             rank: 0,
-            status: e.status.clone(),
+            status: e.status.code().into(),
         });
     }
     for p in &data.persons {
@@ -205,7 +205,7 @@ fn bytes_per_lookup_keystroke() {
             number: p.id_number.clone(),
             uscc: String::new(),
             rank: 0,
-            status: p.status.clone(),
+            status: p.status.code().into(),
         });
     }
     let mut index = Index::build(sources);

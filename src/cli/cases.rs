@@ -256,7 +256,7 @@ fn print_due(list: &[work::CaseDue], lang: Lang, json: bool) -> Result<(), Failu
             .iter()
             .map(|c| JsonDue {
                 id: c.id,
-                stage: &c.stage,
+                stage: c.stage.code(),
                 respondent: &c.respondent,
                 next_deadline: c.deadline.as_ref().map(|d| d.due.to_string()),
                 deadline_rule: c.deadline.as_ref().map(|d| d.rule.code()),
@@ -268,8 +268,7 @@ fn print_due(list: &[work::CaseDue], lang: Lang, json: bool) -> Result<(), Failu
         writeln!(out).map_err(io)?;
     } else {
         for c in list {
-            let stage = crate::domain::CaseStage::parse(&c.stage)
-                .map_or(c.stage.as_str(), |s| s.label(lang));
+            let stage = c.stage.label(lang);
             let (due, left, how) = match &c.deadline {
                 Some(d) => (
                     d.due.to_string(),

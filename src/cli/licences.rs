@@ -109,7 +109,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
             .iter()
             .map(|s| {
                 serde_json::json!({
-                    "step": s.step,
+                    "step": s.step.code(),
                     "decided_on": s.decided_on,
                     "deadline": s.deadline,
                     "until": s.until_on,

@@ -234,7 +234,7 @@ pub async fn sanction(g: &Global, lang: Lang, cmd: SanctionCommand) -> Result<Ex
                 .map_err(|e| Failure::new(1, e))?;
             due.iter()
                 .map(|r| {
-                    let step = Step::parse(&r.step).map_or(r.step.as_str(), |s| s.label(lang));
+                    let step = r.step.label(lang);
                     format!(
                         "{}\t{}\t{}\t{}",
                         printable(&r.number),

@@ -78,7 +78,7 @@ fn yearly(
     let (lo, hi) = base_band(DEMO_AVERAGE_WAGE);
     let mut staff_of: HashMap<i64, Vec<usize>> = HashMap::new();
     for (i, p) in out.persons.iter().enumerate() {
-        if let (Some(e), "active") = (p.employer_id, p.status.as_str()) {
+        if let (Some(e), crate::domain::PersonStatus::Active) = (p.employer_id, p.status) {
             staff_of.entry(e).or_default().push(i);
         }
     }
@@ -114,10 +114,10 @@ fn yearly(
             }
             8 => {
                 // Someone insured elsewhere, listed by mistake.
-                let other = out
-                    .persons
-                    .iter()
-                    .find(|p| p.employer_id != Some(employer) && p.status == "active");
+                let other = out.persons.iter().find(|p| {
+                    p.employer_id != Some(employer)
+                        && p.status == crate::domain::PersonStatus::Active
+                });
                 if let Some(p) = other {
                     rows.push(serde_json::json!({
                         "id_number": p.id_number, "name": p.name,
@@ -147,7 +147,7 @@ fn yearly(
         *next_id += 1;
         out.filings.push(FilingRow {
             id,
-            kind: FilingKind::ContributionBase.code().into(),
+            kind: FilingKind::ContributionBase,
             status: "pending".into(),
             employer_id: Some(employer),
             person_id: None,
@@ -175,7 +175,7 @@ fn retirees(
         .persons
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.status == "retired")
+        .filter(|(_, p)| p.status == crate::domain::PersonStatus::Retired)
         .map(|(i, _)| i)
         .take(RETIREES * 50)
         .collect();
@@ -194,7 +194,7 @@ fn retirees(
         *next_id += 1;
         out.filings.push(FilingRow {
             id,
-            kind: FilingKind::ContributionBase.code().into(),
+            kind: FilingKind::ContributionBase,
             status: "pending".into(),
             employer_id: None,
             person_id: Some(p.id),

@@ -139,7 +139,7 @@ pub(super) fn generate(d: &mut Dice, out: &mut DemoData, input: &DemoInputs<'_>,
         declared["employer_uscc"] = serde_json::Value::String(employer_uscc);
         out.filings.push(FilingRow {
             id,
-            kind: kind.code().to_string(),
+            kind,
             status: if pending {
                 "pending"
             } else if d.chance(0.8) {

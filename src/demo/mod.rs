@@ -9,7 +9,9 @@ mod names;
 
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::contribution::{base_band, clamp_base};
-use crate::domain::{CaseStage, InspectionMatter, LicenceKind, ResidentId, Uscc, uscc};
+use crate::domain::{
+    CaseStage, InspectionMatter, LicenceKind, LicenceStatus, ResidentId, Uscc, uscc,
+};
 use crate::store::model::*;
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
 use names::*;
@@ -227,7 +229,7 @@ fn employers(d: &mut Dice, out: &mut DemoData, n: usize, today: NaiveDate) {
             address: format!("石家庄市鹿泉区{town}{}{}号", d.pick(ROADS), d.range(1, 300)),
             town,
             zone: Some(zone),
-            status: status.to_string(),
+            status: crate::domain::EmployerStatus::parse(status).expect("a demo status"),
             established_on: Some(d.date(ymd(1995, 1, 1), today)),
             arrears: if d.chance(0.05) {
                 d.range(1_000_00, 200_000_00)
@@ -285,7 +287,7 @@ fn persons(d: &mut Dice, out: &mut DemoData, n: usize, today: NaiveDate) {
             phone: phone(d),
             bank_account: format!("622202{}", d.digits(13)),
             employer_id: working.then(|| d.below(employers) as i64 + 1),
-            status: status.to_string(),
+            status: crate::domain::PersonStatus::parse(status).expect("a demo status"),
             hired_on: hired,
             last_paid_month: last_paid.map(|m| ymd(m.year(), m.month(), 1)),
             contribution_base: if working {
@@ -369,14 +371,14 @@ fn licences(d: &mut Dice, out: &mut DemoData, today: NaiveDate) {
                 }
             };
             let status = match d.below(40) {
-                0 | 1 => "suspended",
-                2 => "revoked",
-                3 => "cancelled",
-                _ => "valid",
+                0 | 1 => LicenceStatus::Suspended,
+                2 => LicenceStatus::Revoked,
+                3 => LicenceStatus::Cancelled,
+                _ => LicenceStatus::Valid,
             };
             out.licences.push(LicenceRow {
                 id,
-                kind: kind.code().to_string(),
+                kind,
                 number,
                 holder,
                 uscc: make_uscc(prefix, "130110", 500_000 + id as usize),
@@ -386,7 +388,7 @@ fn licences(d: &mut Dice, out: &mut DemoData, today: NaiveDate) {
                 zone: Some(zone),
                 issued_on: issued,
                 expires_on: expires,
-                status: status.to_string(),
+                status,
             });
             supervision_history(d, out, id, kind, issued, today);
         }
@@ -545,7 +547,7 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
             complaint_id: (decision == "accepted").then_some(id),
             respondent_employer_id: Some(resp_id),
             respondent_name: resp_name,
-            stage: stage.code().to_string(),
+            stage,
             registered_on: registered,
             opened_on: opened,
             due_on,

@@ -126,7 +126,7 @@ pub fn licence_lines(
         out.push(lang.pick("  （无）", "  (none)").to_string());
     }
     for s in steps {
-        let label = Step::parse(&s.step).map_or(s.step.as_str(), |st| st.label(lang));
+        let label = s.step.label(lang);
         let mut row = format!("  {}\t{label}", s.decided_on);
         if let Some(d) = s.deadline.or(s.until_on) {
             row.push_str(&match lang {

@@ -7,6 +7,7 @@ pub mod migrate;
 pub mod model;
 mod open;
 pub mod views;
+mod words;
 
 pub use model::*;
 pub use open::{DatabaseUrl, default_database_path};

@@ -45,7 +45,7 @@ pub struct EmployerRow {
     pub address: String,
     pub town: String,
     pub zone: Option<String>,
-    pub status: String,
+    pub status: crate::domain::EmployerStatus,
     pub established_on: Option<NaiveDate>,
     pub arrears: i64,
 }
@@ -58,7 +58,7 @@ pub struct PersonRow {
     pub phone: String,
     pub bank_account: String,
     pub employer_id: Option<i64>,
-    pub status: String,
+    pub status: crate::domain::PersonStatus,
     pub hired_on: Option<NaiveDate>,
     pub last_paid_month: Option<NaiveDate>,
     pub contribution_base: i64,
@@ -68,7 +68,7 @@ pub struct PersonRow {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct LicenceRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: crate::domain::LicenceKind,
     pub number: String,
     pub holder: String,
     pub uscc: String,
@@ -78,7 +78,7 @@ pub struct LicenceRow {
     pub zone: Option<String>,
     pub issued_on: NaiveDate,
     pub expires_on: Option<NaiveDate>,
-    pub status: String,
+    pub status: crate::domain::LicenceStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -108,7 +108,7 @@ pub struct AnnualReviewRow {
 pub struct SanctionStepFacts {
     pub licence_number: String,
     pub holder: String,
-    pub step: String,
+    pub step: crate::domain::ladder::Step,
     pub decided_on: NaiveDate,
     pub deadline: Option<NaiveDate>,
     pub reason: String,
@@ -131,7 +131,7 @@ pub struct SanctionRow {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct FilingRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: crate::domain::FilingKind,
     pub status: String,
     pub employer_id: Option<i64>,
     pub person_id: Option<i64>,
@@ -208,7 +208,7 @@ pub struct CaseRow {
     pub complaint_id: Option<i64>,
     pub respondent_employer_id: Option<i64>,
     pub respondent_name: String,
-    pub stage: String,
+    pub stage: crate::domain::CaseStage,
     pub registered_on: NaiveDate,
     pub opened_on: Option<NaiveDate>,
     pub due_on: Option<NaiveDate>,

@@ -112,7 +112,7 @@ impl CaseSort {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct FilingItem {
     pub id: i64,
-    pub kind: String,
+    pub kind: crate::domain::FilingKind,
     pub status: String,
     pub employer_name: Option<String>,
     pub person_name: Option<String>,
@@ -130,7 +130,7 @@ pub struct CaseItem {
     pub id: i64,
     pub number: String,
     pub respondent_name: String,
-    pub stage: String,
+    pub stage: crate::domain::CaseStage,
     pub registered_on: NaiveDate,
     pub due_on: Option<NaiveDate>,
     pub officer_name: Option<String>,
@@ -169,7 +169,7 @@ pub struct PersonItem {
     pub name: String,
     pub id_number: String,
     pub employer_name: Option<String>,
-    pub status: String,
+    pub status: crate::domain::PersonStatus,
     pub contribution_base: i64,
 }
 
@@ -374,7 +374,7 @@ pub struct CaseStateRow {
     pub number: String,
     pub respondent_name: String,
     pub respondent_employer_id: Option<i64>,
-    pub stage: String,
+    pub stage: crate::domain::CaseStage,
     pub registered_on: NaiveDate,
     pub opened_on: Option<NaiveDate>,
     pub due_on: Option<NaiveDate>,
@@ -422,7 +422,7 @@ pub struct CaseStateRow {
 pub struct ClockRow {
     pub id: i64,
     pub version: i64,
-    pub stage: String,
+    pub stage: crate::domain::CaseStage,
     pub registered_on: NaiveDate,
     pub opened_on: Option<NaiveDate>,
     pub extended: bool,
@@ -445,7 +445,7 @@ impl From<&CaseStateRow> for ClockRow {
         ClockRow {
             id: r.id,
             version: r.version,
-            stage: r.stage.clone(),
+            stage: r.stage,
             registered_on: r.registered_on,
             opened_on: r.opened_on,
             extended: r.extended,
@@ -495,7 +495,7 @@ pub struct CaseClock {
 /// One entry of a case file.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct CaseFileRow {
-    pub kind: String,
+    pub kind: crate::domain::CaseFileKind,
     pub on_date: NaiveDate,
     pub recorded_by: Option<String>,
     pub kept_at: String,
@@ -711,7 +711,7 @@ pub struct RectificationRow {
     pub licence_id: i64,
     pub number: String,
     pub holder: String,
-    pub step: String,
+    pub step: crate::domain::ladder::Step,
     pub decided_on: NaiveDate,
     pub deadline: NaiveDate,
     pub reinspected_on: Option<NaiveDate>,
@@ -812,7 +812,7 @@ pub struct LeadRow {
     pub licence_id: i64,
     pub number: String,
     pub holder: String,
-    pub source: String,
+    pub source: crate::domain::LeadSource,
     pub summary: String,
     pub received_on: NaiveDate,
     pub inspection_id: Option<i64>,
@@ -854,7 +854,7 @@ pub struct CampaignInspectionRow {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct SanctionStepRow {
     pub id: i64,
-    pub step: String,
+    pub step: crate::domain::ladder::Step,
     pub decided_on: NaiveDate,
     pub deadline: Option<NaiveDate>,
     pub reason: String,

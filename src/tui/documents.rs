@@ -5,7 +5,6 @@
 use super::action::Action;
 use super::app::{App, DetailView, Effect, Overlay};
 use super::overlay::{LayerKey, pick};
-use crate::domain::CaseStage;
 use crate::domain::documents::{self, DocKind};
 use crate::i18n;
 use crate::store::Detail;
@@ -37,8 +36,8 @@ impl App {
                 .find(|s| s.deadline.is_some())
                 .map(|s| (s.id, vec![DocKind::RectificationNotice])),
             Detail::Case { item, files, .. } => {
-                let stage = CaseStage::parse(&item.stage)?;
-                let on_file: Vec<&str> = files.iter().map(|f| f.kind.as_str()).collect();
+                let stage = item.stage;
+                let on_file: Vec<&str> = files.iter().map(|f| f.kind.code()).collect();
                 let kinds: Vec<DocKind> = DocKind::ALL
                     .iter()
                     .copied()

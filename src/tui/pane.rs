@@ -298,7 +298,7 @@ mod tests {
             name: format!("人{id}"),
             id_number: String::new(),
             employer_name: None,
-            status: "active".into(),
+            status: crate::domain::PersonStatus::Active,
             contribution_base: 0,
         })
     }

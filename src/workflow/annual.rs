@@ -291,7 +291,6 @@ pub async fn city_report(
     kind: LicenceKind,
     today: NaiveDate,
 ) -> Result<Vec<u8>, String> {
-    use crate::domain::ladder::Step;
     let rows = status(store, lang, year, kind, today).await?;
     let count = |s: ReportStatus| rows.iter().filter(|(_, x)| *x == s).count();
     let result = |r: &AnnualRow, code: &str| r.result.as_deref() == Some(code);
@@ -343,8 +342,7 @@ pub async fn city_report(
                 .map_err(|e| i18n::store_error(lang, &e))?;
             match steps.first() {
                 Some(st) => {
-                    let label =
-                        Step::parse(&st.step).map_or(st.step.as_str(), |x| x.label(Lang::Zh));
+                    let label = st.step.label(Lang::Zh);
                     line.push_str(&format!("；{}{label}", st.decided_on));
                     if let Some(d) = st.deadline.or(st.until_on) {
                         line.push_str(&format!("，期限至{d}"));

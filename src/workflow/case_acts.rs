@@ -443,14 +443,14 @@ pub async fn show(
     let payments = store.case_payments(id).await.map_err(fail)?;
     let settings = settings(store).await;
     let r = &state.row;
-    let open = r.stage != CaseStage::Closed.code();
+    let open = r.stage != CaseStage::Closed;
     let deadline = next_deadline(cal, &ClockRow::from(r), &state.suspensions, today, settings)
         .filter(|_| open);
     let money = owed(&state, cal, today);
     Ok(CaseShown {
         id: r.id,
         number: r.number.clone(),
-        stage: r.stage.clone(),
+        stage: r.stage.code().to_string(),
         source: r.source.clone(),
         respondent: r.respondent_name.clone(),
         respondent_kind: r.respondent_kind.clone(),
@@ -510,7 +510,7 @@ pub async fn show(
         files: files
             .into_iter()
             .map(|f| FileShown {
-                kind: f.kind,
+                kind: f.kind.code().to_string(),
                 on: f.on_date,
                 recorded_by: f.recorded_by,
                 kept_at: f.kept_at,

@@ -239,7 +239,7 @@ pub async fn make_move_on(cx: &Cx<'_>, id: i64, step: &Step<'_>) -> Result<Strin
     }
     // The case as the move leaves it, for its next deadline.
     let mut after = state.row.clone();
-    after.stage = e.to.map_or(after.stage, |s| s.code().to_string());
+    after.stage = e.to.unwrap_or(after.stage);
     after.opened_on = e.opened_on.or(after.opened_on);
     after.extended |= e.extended;
     after.notice_served_on = e.notice_served_on.or(after.notice_served_on);
@@ -431,7 +431,7 @@ pub async fn assign(
         .find(|s| s.login == officer)
         .map(|s| s.id)
         .ok_or_else(|| i18n::officer_not_in_team(lang, officer))?;
-    let opened = CaseStage::parse(&state.row.stage).is_some_and(|st| st >= CaseStage::Opened);
+    let opened = state.row.stage >= CaseStage::Opened;
     let on_team =
         state.row.case_officer_id == Some(staff.id) || state.inspectors.contains(&staff.id);
     if opened && on_team {

@@ -92,9 +92,9 @@ pub async fn values(
     };
     let evidence: Vec<String> = files
         .iter()
-        .filter(|f| CaseFileKind::parse(&f.kind).is_some_and(|k| EVIDENCE.contains(&k)))
+        .filter(|f| EVIDENCE.contains(&f.kind))
         .map(|f| {
-            let label = CaseFileKind::parse(&f.kind).map_or("", |k| k.label(zh));
+            let label = f.kind.label(zh);
             format!("{label}（{}）", f.on_date)
         })
         .collect();

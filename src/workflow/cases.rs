@@ -148,7 +148,7 @@ pub fn facts(
         hearing_on: r.hearing_on,
         act_on: None,
         discussion_required: false,
-        stage: CaseStage::parse(&r.stage),
+        stage: Some(r.stage),
         case_officer: r.case_officer_id,
         inspectors: s.inspectors.clone(),
         suspended: r.suspended,
@@ -186,7 +186,7 @@ pub fn next_deadline(
     today: NaiveDate,
     settings: CaseSettings,
 ) -> Option<Explained> {
-    let stage = CaseStage::parse(&r.stage)?;
+    let stage = r.stage;
     let investigation = || {
         r.opened_on
             .map(|o| clocks::investigation_due(cal, o, r.extended, &suspensions(spans), today))
@@ -228,7 +228,7 @@ pub fn next_deadline(
 
 /// What the queue keeps of a case's next deadline.
 pub(super) fn next_due(r: &ClockRow, d: Option<&Explained>) -> NextDue {
-    let due_on = if r.stage == CaseStage::Closed.code() {
+    let due_on = if r.stage == CaseStage::Closed {
         None
     } else {
         d.map(|d| d.due)
@@ -288,7 +288,7 @@ fn in_halves<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -
 pub struct CaseDue {
     pub id: i64,
     pub number: String,
-    pub stage: String,
+    pub stage: CaseStage,
     pub respondent: String,
     pub mass_incident: bool,
     pub deadline: Option<Explained>,
@@ -320,7 +320,7 @@ pub fn due_list(
                 CaseDue {
                     id: c.row.id,
                     number: c.row.number.clone(),
-                    stage: c.row.stage.clone(),
+                    stage: c.row.stage,
                     respondent: c.row.respondent_name.clone(),
                     mass_incident: c.row.mass_incident,
                     overdue: deadline.as_ref().is_some_and(|d| d.due < today),
@@ -404,8 +404,7 @@ pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
         }
     };
     let rows = list.iter().map(|c| {
-        let stage =
-            CaseStage::parse(&c.stage).map_or(c.stage.clone(), |s| s.label(lang).to_string());
+        let stage = c.stage.label(lang).to_string();
         [
             c.number.clone(),
             stage,
@@ -469,7 +468,7 @@ mod tests {
         let c = CaseDue {
             id: 1,
             number: "鹿人社监案〔2026〕016号".into(),
-            stage: "investigating".into(),
+            stage: CaseStage::Investigating,
             respondent: "某\"恒信\"公司, 鹿泉".into(),
             mass_incident: true,
             deadline: None,

@@ -4,7 +4,6 @@
 
 use crate::docx;
 use crate::domain::documents::{self, DocKind, RecordKind};
-use crate::domain::{CaseStage, FilingKind};
 use crate::i18n::{self, Lang};
 use crate::store::{Detail, ListKind, Store};
 use crate::workflow::Cx;
@@ -189,10 +188,7 @@ async fn receipt_values(cx: &Cx<'_>, id: i64) -> Result<Vec<(&'static str, Strin
                 .map(crate::domain::mask::mask_id_number)
                 .unwrap_or_default(),
         ),
-        (
-            "业务类型",
-            FilingKind::parse(&item.kind).map_or(item.kind.clone(), |k| k.label(Lang::Zh).into()),
-        ),
+        ("业务类型", item.kind.label(Lang::Zh).into()),
         ("收件日期", received_on.to_string()),
         ("收件材料", handed.join("；")),
         (
@@ -238,11 +234,7 @@ async fn record_values(
             values.extend([
                 ("参保单位", item.employer_name.unwrap_or_default()),
                 ("参保人员", item.person_name.unwrap_or_default()),
-                (
-                    "业务类型",
-                    FilingKind::parse(&item.kind)
-                        .map_or(item.kind.clone(), |k| k.label(Lang::Zh).into()),
-                ),
+                ("业务类型", item.kind.label(Lang::Zh).into()),
                 (
                     "收件日期",
                     crate::domain::calendar::office_date(item.received_at).to_string(),
@@ -282,8 +274,7 @@ async fn record_values(
             let Some(deadline) = facts.deadline else {
                 return Err(not_for());
             };
-            let step = crate::domain::ladder::Step::parse(&facts.step)
-                .map_or(facts.step.clone(), |s| s.label(Lang::Zh).into());
+            let step = facts.step.label(Lang::Zh).into();
             values.extend([
                 ("机构名称", facts.holder),
                 ("许可证号", facts.licence_number),
@@ -305,8 +296,8 @@ async fn record_values(
                 return Err(not_for());
             };
             // Only once the procedure has taken the step that issues it.
-            let on_file: Vec<&str> = files.iter().map(|f| f.kind.as_str()).collect();
-            let stage = CaseStage::parse(&item.stage).ok_or_else(not_for)?;
+            let on_file: Vec<&str> = files.iter().map(|f| f.kind.code()).collect();
+            let stage = item.stage;
             if !documents::case_may_render(kind, stage, &on_file) {
                 return Err(i18n::case_step_first(lang, kind, id));
             }

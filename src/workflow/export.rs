@@ -6,10 +6,7 @@
 
 use crate::domain::calendar::office_date;
 use crate::domain::mask::mask_id_number;
-use crate::domain::{
-    CaseStage, EmployerStatus, FilingKind, FilingStatus, InspectionMethod, InspectionResult,
-    LicenceKind, LicenceStatus, PersonStatus, Staff, WorkCalendar,
-};
+use crate::domain::{FilingStatus, InspectionMethod, InspectionResult, Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::sheet::Cell;
 use crate::store::{Direction, ListItem, ListKind, PageRequest, QueueScope, Store};
@@ -193,7 +190,7 @@ pub async fn table(
                 let received = office_date(f.received_at);
                 vec![
                     Cell::Number(f.id as f64),
-                    label(FilingKind::parse, FilingKind::label, &f.kind, lang),
+                    Cell::Text(f.kind.label(lang).into()),
                     text(f.employer_name.as_deref().unwrap_or("")),
                     text(f.person_name.as_deref().unwrap_or("")),
                     text(&f.person_id_number.as_deref().map(id).unwrap_or_default()),
@@ -203,19 +200,19 @@ pub async fn table(
                 ]
             }
             ListItem::Licence(l) => vec![
-                label(LicenceKind::parse, LicenceKind::label, &l.kind, lang),
+                Cell::Text(l.kind.label(lang).into()),
                 text(&l.number),
                 text(&l.holder),
                 text(&l.uscc),
                 text(&l.address),
                 day(Some(l.issued_on)),
                 day(l.expires_on),
-                label(LicenceStatus::parse, LicenceStatus::label, &l.status, lang),
+                Cell::Text(l.status.label(lang).into()),
             ],
             ListItem::Case(c) => vec![
                 text(&c.number),
                 text(&c.respondent_name),
-                label(CaseStage::parse, CaseStage::label, &c.stage, lang),
+                Cell::Text(c.stage.label(lang).into()),
                 Cell::Date(c.registered_on),
                 day(c.due_on),
                 text(c.officer_name.as_deref().unwrap_or("")),
@@ -249,19 +246,14 @@ pub async fn table(
                 text(&p.name),
                 text(&id(&p.id_number)),
                 text(p.employer_name.as_deref().unwrap_or("")),
-                label(PersonStatus::parse, PersonStatus::label, &p.status, lang),
+                Cell::Text(p.status.label(lang).into()),
                 yuan(p.contribution_base),
             ],
             ListItem::Employer(e) => vec![
                 text(&e.name),
                 text(&e.uscc),
                 text(&e.town),
-                label(
-                    EmployerStatus::parse,
-                    EmployerStatus::label,
-                    &e.status,
-                    lang,
-                ),
+                Cell::Text(e.status.label(lang).into()),
                 yuan(e.arrears),
             ],
         })

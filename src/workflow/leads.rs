@@ -87,7 +87,7 @@ pub fn lines(lang: Lang, rows: &[LeadRow]) -> Vec<String> {
     let open = rows.iter().filter(|r| r.inspection_id.is_none()).count();
     let mut out = vec![i18n::leads_head(lang, rows.len(), open)];
     for r in rows {
-        let source = LeadSource::parse(&r.source).map_or(r.source.as_str(), |s| s.label(lang));
+        let source = r.source.label(lang);
         let inspection = r
             .inspection_id
             .map_or_else(|| "-".to_string(), |i| format!("#{i}"));

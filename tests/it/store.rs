@@ -511,7 +511,7 @@ async fn the_demo_carries_deliberate_errors_for_review_to_catch() {
         .iter()
         .zip(&declared)
         .filter(|(f, d)| {
-            f.kind == "contribution-base"
+            f.kind.code() == "contribution-base"
                 && d["base"].as_i64().is_some_and(|b| !within_band(b, avg))
         })
         .count();

@@ -133,7 +133,7 @@ async fn a_case_moves_from_preliminary_check_to_decision_with_its_documents_and_
         .await;
         assert!(served.is_ok(), "{}: {served:?}", db.label);
         let state = store.case_state(id).await.unwrap().unwrap();
-        assert_eq!(state.row.stage, "decided");
+        assert_eq!(state.row.stage.code(), "decided");
         assert_eq!(state.row.served_on, Some(today()));
         assert_eq!(
             (state.row.fine, state.row.article.as_str()),
@@ -574,7 +574,7 @@ async fn a_large_proposed_fine_offers_a_hearing_that_must_be_held_and_reviewed_b
             .await
             .unwrap();
         let s = store.case_state(id).await.unwrap().unwrap();
-        assert_eq!(s.row.stage, "decided");
+        assert_eq!(s.row.stage.code(), "decided");
         assert_eq!(
             s.row.due_rule, "fine-payment",
             "{}: next, the fine's 15 days",
@@ -593,7 +593,7 @@ async fn one_step_on_many_cases_lists_those_it_is_refused() {
             let clocks = store.open_case_clocks().await.unwrap();
             clocks
                 .iter()
-                .filter(|c| c.row.stage == "investigating" && !c.row.suspended)
+                .filter(|c| c.row.stage.code() == "investigating" && !c.row.suspended)
                 .take(2)
                 .map(|c| c.row.id)
                 .collect()

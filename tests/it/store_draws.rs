@@ -194,7 +194,7 @@ async fn an_inspection_is_recorded_once_and_its_rectification_comes_due() {
         assert!(
             after
                 .iter()
-                .any(|r| r.deadline == deadline && r.step == "rectify"),
+                .any(|r| r.deadline == deadline && r.step.code() == "rectify"),
             "{}",
             db.label
         );
@@ -562,7 +562,7 @@ async fn a_lead_starts_one_inspection_on_every_backend() {
                 leads.len(),
                 leads[0].inspection_id,
                 steps.len(),
-                steps[0].step.as_str()
+                steps[0].step.code()
             ),
             (1, Some(inspection), 1, "rectify"),
             "{}",

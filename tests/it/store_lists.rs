@@ -216,7 +216,7 @@ async fn every_kind_of_record_opens_in_detail() {
             {
                 // Past registration, a case has its two inspectors.
                 assert!(
-                    item.stage == "registered" || inspectors.len() >= 2,
+                    item.stage.code() == "registered" || inspectors.len() >= 2,
                     "two inspectors on a case"
                 );
                 assert!(!events.is_empty());
@@ -335,7 +335,7 @@ async fn the_queue_narrows_to_a_kind_to_one_clerk_and_to_what_is_due_soon() {
         assert_eq!(rows.len(), 50, "{}", db.label);
         assert!(
             rows.iter()
-                .all(|r| matches!(r, ListItem::Filing(f) if f.kind == "enroll"))
+                .all(|r| matches!(r, ListItem::Filing(f) if f.kind.code() == "enroll"))
         );
         let wangfang = store.staff_by_login("wangfang").await.unwrap().unwrap().id;
         let mine = QueueScope {

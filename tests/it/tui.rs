@@ -302,7 +302,7 @@ fn moving_past_the_window_asks_for_the_next_page_by_key() {
                 name: "人".into(),
                 id_number: String::new(),
                 employer_name: None,
-                status: "active".into(),
+                status: hrss_desk::domain::PersonStatus::parse("active").unwrap(),
                 contribution_base: 0,
             })
         })
@@ -916,7 +916,7 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
                 phone: "13812345678".into(),
                 bank_account: "6222021234567890123".into(),
                 employer_id: None,
-                status: "active".into(),
+                status: hrss_desk::domain::PersonStatus::parse("active").unwrap(),
                 hired_on: None,
                 last_paid_month: None,
                 contribution_base: 0,
@@ -1270,7 +1270,7 @@ fn whole_persons_list(a: &mut App, n: i64, surname: &str) {
                 name: format!("{surname}{id}"),
                 id_number: format!("1301101990030{id:05}"),
                 employer_name: Some("石家庄市鹿泉区恒信建筑工程有限公司".into()),
-                status: "active".into(),
+                status: hrss_desk::domain::PersonStatus::parse("active").unwrap(),
                 contribution_base: 6_420_00 + id,
             })
         })

@@ -44,7 +44,7 @@ impl Backend {
                 .push_bind(&r.address)
                 .push_bind(&r.town)
                 .push_bind(&r.zone)
-                .push_bind(&r.status)
+                .push_bind(r.status)
                 .push_bind(r.established_on)
                 .push_bind(r.arrears)
         );
@@ -60,7 +60,7 @@ impl Backend {
                 .push_bind(&r.phone)
                 .push_bind(&r.bank_account)
                 .push_bind(r.employer_id)
-                .push_bind(&r.status)
+                .push_bind(r.status)
                 .push_bind(r.hired_on)
                 .push_bind(r.last_paid_month)
                 .push_bind(r.contribution_base)
@@ -73,7 +73,7 @@ impl Backend {
             d.licences,
             |b, r| b
                 .push_bind(r.id)
-                .push_bind(&r.kind)
+                .push_bind(r.kind)
                 .push_bind(&r.number)
                 .push_bind(&r.holder)
                 .push_bind(&r.uscc)
@@ -83,7 +83,7 @@ impl Backend {
                 .push_bind(&r.zone)
                 .push_bind(r.issued_on)
                 .push_bind(r.expires_on)
-                .push_bind(&r.status)
+                .push_bind(r.status)
         );
         bulk_insert!(
             tx,
@@ -142,7 +142,7 @@ impl Backend {
             d.filings,
             |b, r| b
                 .push_bind(r.id)
-                .push_bind(&r.kind)
+                .push_bind(r.kind)
                 .push_bind(&r.status)
                 .push_bind(r.employer_id)
                 .push_bind(r.person_id)
@@ -194,7 +194,7 @@ impl Backend {
                 .push_bind(r.complaint_id)
                 .push_bind(r.respondent_employer_id)
                 .push_bind(&r.respondent_name)
-                .push_bind(&r.stage)
+                .push_bind(r.stage)
                 .push_bind(r.registered_on)
                 .push_bind(r.opened_on)
                 .push_bind(r.due_on)

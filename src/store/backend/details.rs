@@ -43,13 +43,13 @@ impl Backend {
              WHERE r.kind = $2 ORDER BY r.required DESC, r.material",
         )
         .bind(id)
-        .bind(&item.kind)
+        .bind(item.kind)
         .fetch_all(&self.pool)
         .await?;
         // The published figures the checks use, shown with their source.
         let parsed: serde_json::Value = serde_json::from_str(&declared).unwrap_or_default();
         // The average wage in force on the day the filing came (the checks' band).
-        let average_wage: Option<FigureRow> = if item.kind == "contribution-base" {
+        let average_wage: Option<FigureRow> = if item.kind == crate::domain::FilingKind::ContributionBase {
             sqlx::query_as(
                 "SELECT year, region, monthly, source, effective_from FROM average_wage
                  WHERE effective_from <= $1

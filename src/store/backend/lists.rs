@@ -290,8 +290,8 @@ impl Backend {
             .iter()
             .filter_map(|row| match row {
                 ListItem::Filing(f)
-                    if (f.person_name.is_none() && f.kind != "register-employer")
-                        || (f.employer_name.is_none() && f.kind == "register-employer") =>
+                    if (f.person_name.is_none() && f.kind != crate::domain::FilingKind::RegisterEmployer)
+                        || (f.employer_name.is_none() && f.kind == crate::domain::FilingKind::RegisterEmployer) =>
                 {
                     Some(f.id)
                 }
@@ -315,7 +315,7 @@ impl Backend {
             let Some(text) = declared.get(&f.id) else { continue };
             let d: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
             let said = |k: &str| d.get(k).and_then(serde_json::Value::as_str).map(str::to_string);
-            if f.kind == "register-employer" {
+            if f.kind == crate::domain::FilingKind::RegisterEmployer {
                 f.employer_name = f.employer_name.take().or_else(|| said("employer_name"));
             } else if f.person_name.is_none() {
                 f.person_name = said("name");

@@ -197,7 +197,7 @@ impl App {
                 id,
                 detail: Some(Detail::Licence { licence, .. }),
                 ..
-            }) => LicenceKind::parse(&licence.kind).map(|k| (*id, k)),
+            }) => Some((*id, licence.kind)),
             Some(DetailView {
                 detail:
                     Some(Detail::Inspection {

@@ -8,7 +8,7 @@ use super::{field, heading, label};
 use crate::domain::calendar::office_date;
 use crate::domain::clocks::working_days_left;
 use crate::domain::procedure::moves_from;
-use crate::domain::{CaseFileKind, CaseMove, CaseStage, ServiceMethod, fines};
+use crate::domain::{CaseMove, CaseStage, ServiceMethod, fines};
 use crate::i18n::Field;
 use crate::store::{CaseEventRow, CaseFileRow, CaseItem, CaseState};
 use crate::workflow::cases::{facts as case_facts, next_deadline};
@@ -43,7 +43,7 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
         Field::Stage,
         format!(
             "{}{}",
-            label(CaseStage::parse, CaseStage::label, &item.stage, lang),
+            item.stage.label(lang),
             if suspended {
                 Field::SuspendedNow.label(lang)
             } else {
@@ -140,7 +140,7 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
         out.push(Line::raw(format!(
             "  {} {} · {} · {}{}{}{}",
             f.on_date,
-            label(CaseFileKind::parse, CaseFileKind::label, &f.kind, lang),
+            f.kind.label(lang),
             f.recorded_by.as_deref().map_or("-".into(), clean),
             Field::KeptAt.label(lang),
             lang.pick("：", ": "),

@@ -5,7 +5,6 @@ use super::super::app::{App, DetailView};
 use super::super::text::clean;
 use super::{field, filing, heading, label, opt_date, titled, yuan};
 use crate::domain::check_items;
-use crate::domain::ladder::Step;
 use crate::domain::licence::standing;
 use crate::domain::mask::{mask_bank_account, mask_id_number, mask_phone};
 use crate::domain::*;
@@ -89,16 +88,7 @@ pub fn lines(
                 e.zone.as_deref().map_or("-".into(), clean),
                 lang,
             ));
-            out.push(field(
-                Field::Status,
-                label(
-                    EmployerStatus::parse,
-                    EmployerStatus::label,
-                    &e.status,
-                    lang,
-                ),
-                lang,
-            ));
+            out.push(field(Field::Status, e.status.label(lang).to_string(), lang));
             out.push(field(Field::Persons, persons.to_string(), lang));
             if e.arrears > 0 {
                 out.push(field(Field::Arrears, yuan(e.arrears), lang));
@@ -128,11 +118,7 @@ pub fn lines(
                 employer.as_deref().map_or("-".into(), clean),
                 lang,
             ));
-            out.push(field(
-                Field::Status,
-                label(PersonStatus::parse, PersonStatus::label, &p.status, lang),
-                lang,
-            ));
+            out.push(field(Field::Status, p.status.label(lang).to_string(), lang));
             out.push(field(Field::Hired, opt_date(p.hired_on), lang));
             if p.contribution_base > 0 {
                 out.push(field(Field::Base, yuan(p.contribution_base), lang));
@@ -190,7 +176,7 @@ fn case_lines(
             "  {} {} {} {}",
             c.registered_on,
             clean(&c.number),
-            label(CaseStage::parse, CaseStage::label, &c.stage, lang),
+            c.stage.label(lang),
             c.due_on.map_or(String::new(), |d| format!("→ {d}"))
         )));
     }
@@ -246,11 +232,7 @@ fn licence_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
     else {
         return;
     };
-    out.push(field(
-        Field::Kind,
-        label(LicenceKind::parse, LicenceKind::label, &l.kind, lang),
-        lang,
-    ));
+    out.push(field(Field::Kind, l.kind.label(lang).to_string(), lang));
     out.push(field(Field::Number, clean(&l.number), lang));
     out.push(field(Field::Holder, clean(&l.holder), lang));
     out.push(field(Field::Uscc, clean(&l.uscc), lang));
@@ -262,25 +244,17 @@ fn licence_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
         lang,
     ));
     // The standing with what set it and since when (吊销 by a case's decision…).
-    let st = LicenceStatus::parse(&l.status)
-        .map(|s| {
-            let st = standing(s, l.expires_on, app.today, app.licence_warn_days);
-            match standing_row {
-                Some(row) => i18n::standing_text(lang, row, st),
-                None => i18n::standing_label(st, lang).to_string(),
-            }
-        })
-        .unwrap_or_else(|| clean(&l.status));
+    let st = standing(l.status, l.expires_on, app.today, app.licence_warn_days);
+    let st = match standing_row {
+        Some(row) => i18n::standing_text(lang, row, st),
+        None => i18n::standing_label(st, lang).to_string(),
+    };
     out.push(field(Field::Status, st, lang));
     out.push(field(Field::Issued, l.issued_on.to_string(), lang));
     out.push(field(Field::Expires, opt_date(l.expires_on), lang));
     // 行政许可法 art 50: renewal applied for 30 days before the end.
     // Renewal only of one in force: a revoked licence renews nothing.
-    if let (Some(e), Some(LicenceStatus::Valid), Some(kind)) = (
-        l.expires_on,
-        LicenceStatus::parse(&l.status),
-        LicenceKind::parse(&l.kind),
-    ) {
+    if let (Some(e), LicenceStatus::Valid, kind) = (l.expires_on, l.status, l.kind) {
         let by = crate::domain::licence::renewal_due_for(kind, e);
         let label = if crate::domain::licence::is_agreement(kind) {
             Field::RenewAgreementBy
@@ -475,7 +449,7 @@ fn licence_history(
         out.push(Line::raw(format!(
             "  {} {}{deadline}{until} {}",
             s.decided_on,
-            label(Step::parse, Step::label, &s.step, lang),
+            s.step.label(lang),
             clean(&s.reason)
         )));
     }
@@ -490,7 +464,7 @@ fn licence_history(
         out.push(Line::raw(format!(
             "  {} {} {}{inspection}",
             d.received_on,
-            label(LeadSource::parse, LeadSource::label, &d.source, lang),
+            d.source.label(lang),
             clean(&d.summary)
         )));
     }

@@ -43,11 +43,7 @@ pub(super) fn lines(
     } = f;
     let received = office_date(item.received_at);
     let due = app.calendar.add_working_days(received, 10);
-    out.push(field(
-        Field::Kind,
-        label(FilingKind::parse, FilingKind::label, &item.kind, lang),
-        lang,
-    ));
+    out.push(field(Field::Kind, item.kind.label(lang).to_string(), lang));
     out.push(field(
         Field::Status,
         label(FilingStatus::parse, FilingStatus::label, &item.status, lang),
@@ -123,7 +119,7 @@ pub(super) fn lines(
             }
         }
     }
-    if item.kind == "contribution-base" {
+    if item.kind == crate::domain::FilingKind::ContributionBase {
         out.push(figure_line(Field::AverageWage, average_wage.as_ref(), lang));
     }
     if let Some(f) = pension_figure {

@@ -6,10 +6,7 @@ use super::{titled, yuan};
 use crate::domain::calendar::office_date;
 use crate::domain::licence::{Standing, standing};
 use crate::domain::mask::mask_id_number;
-use crate::domain::{
-    CaseStage, EmployerStatus, FilingKind, InspectionMethod, InspectionResult, LicenceKind,
-    LicenceStatus, PersonStatus,
-};
+use crate::domain::{InspectionMethod, InspectionResult};
 use crate::i18n::{self, Lang};
 use crate::store::ListItem;
 use ratatui::Frame;
@@ -45,9 +42,8 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
     match item {
         ListItem::Filing(f) => filing_cells(app, f),
         ListItem::Licence(l) => {
-            let st = LicenceStatus::parse(&l.status)
-                .map(|s| standing(s, l.expires_on, app.today, app.licence_warn_days));
-            let colour = st.map(|s| match s {
+            let st = standing(l.status, l.expires_on, app.today, app.licence_warn_days);
+            let colour = Some(match st {
                 Standing::Valid => Color::Green,
                 Standing::Expiring => Color::Yellow,
                 Standing::Suspended => Color::Magenta,
@@ -56,13 +52,10 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
             });
             (
                 vec![
-                    code_label(LicenceKind::parse, LicenceKind::label, &l.kind, lang),
+                    l.kind.label(lang).to_string(),
                     clean(&l.number),
                     clean(&l.holder),
-                    st.map_or_else(
-                        || clean(&l.status),
-                        |s| i18n::standing_label(s, lang).to_string(),
-                    ),
+                    i18n::standing_label(st, lang).to_string(),
                     l.expires_on.map_or_else(none, |d| d.to_string()),
                 ],
                 colour,
@@ -94,12 +87,7 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                 clean(&e.name),
                 clean(&e.uscc),
                 clean(&e.town),
-                code_label(
-                    EmployerStatus::parse,
-                    EmployerStatus::label,
-                    &e.status,
-                    lang,
-                ),
+                e.status.label(lang).to_string(),
                 if e.arrears > 0 {
                     yuan(e.arrears)
                 } else {
@@ -113,7 +101,7 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                 clean(&p.name),
                 clean(&mask_id_number(&p.id_number)),
                 p.employer_name.as_deref().map_or_else(none, clean),
-                code_label(PersonStatus::parse, PersonStatus::label, &p.status, lang),
+                p.status.label(lang).to_string(),
                 if p.contribution_base > 0 {
                     yuan(p.contribution_base)
                 } else {
@@ -274,7 +262,7 @@ fn filing_cells(app: &App, f: &crate::store::FilingItem) -> (Vec<String>, Option
                 } else {
                     ""
                 },
-                code_label(FilingKind::parse, FilingKind::label, &f.kind, lang)
+                f.kind.label(lang).to_string()
             ),
             f.employer_name.as_deref().map_or_else(none, clean),
             f.person_name.as_deref().map_or_else(none, clean),
@@ -329,7 +317,7 @@ fn case_cells(app: &App, c: &crate::store::CaseItem) -> (Vec<String>, Option<Col
                 clean(&c.number)
             ),
             respondent,
-            code_label(CaseStage::parse, CaseStage::label, &c.stage, lang),
+            c.stage.label(lang).to_string(),
             c.due_on
                 .map_or_else(none, |d| format!("{d}{}", if overdue { "!" } else { "" })),
             c.officer_name.as_deref().map_or_else(none, clean),

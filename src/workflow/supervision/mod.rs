@@ -139,7 +139,7 @@ pub async fn record(
         let steps = store.licence_steps(licence).await.map_err(fail)?;
         if steps
             .iter()
-            .any(|s| s.step == Step::Rectify.code() && s.deadline.is_some_and(|d| d <= today))
+            .any(|s| s.step == Step::Rectify && s.deadline.is_some_and(|d| d <= today))
         {
             said.push_str(&i18n::recheck_failed(lang, licence, id));
         }

@@ -5,7 +5,7 @@
 
 use crate::domain::annual::ReportStatus;
 use crate::domain::zone::Period;
-use crate::domain::{LeadSource, LicenceKind, WorkCalendar, ladder};
+use crate::domain::{LicenceKind, WorkCalendar, ladder};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
@@ -177,8 +177,7 @@ pub fn rectifications(
     for r in rows.iter().filter(|r| r.reinspected_on.is_none()) {
         let late = ladder::rectification_overdue(r.deadline, r.reinspected_on, today);
         overdue += usize::from(late);
-        let step =
-            ladder::Step::parse(&r.step).map_or_else(|| text(&r.step), |s| s.label(lang).into());
+        let step = r.step.label(lang).into();
         let mut row = SectionRow::new(vec![
             r.deadline.to_string(),
             i18n::rectification_state(lang, (r.deadline - today).num_days()),
@@ -309,8 +308,7 @@ pub fn leads(lang: Lang, rows: &[crate::store::LeadRow]) -> (String, Vec<Section
         .map(|r| {
             let mut row = SectionRow::new(vec![
                 r.received_on.to_string(),
-                LeadSource::parse(&r.source)
-                    .map_or_else(|| text(&r.source), |s| s.label(lang).into()),
+                r.source.label(lang).into(),
                 text(&r.number),
                 text(&r.holder),
                 text(&r.summary),
@@ -390,7 +388,7 @@ mod tests {
             licence_id: 7,
             number: "L1".into(),
             holder: "甲".into(),
-            step: "warn-rectify".into(),
+            step: ladder::Step::WarnAndRectify,
             decided_on: day(1, 5),
             deadline,
             reinspected_on,
