@@ -98,9 +98,9 @@ pub async fn run(g: &Global, lang: Lang, cmd: LicencesCommand) -> Result<ExitCod
     let warn = crate::search::warn_days(&o.store).await.map_err(fail)?;
     let today = o.store.clock().today();
     o.store.close().await;
-    let status = LicenceStatus::parse(&l.status).unwrap_or(LicenceStatus::Valid);
+    let status = l.status;
     let st = standing(status, l.expires_on, today, warn);
-    let renewal = match (l.expires_on, crate::domain::LicenceKind::parse(&l.kind)) {
+    let renewal = match (l.expires_on, Some(l.kind)) {
         (Some(e), Some(kind)) if status == LicenceStatus::Valid => Some(renewal_due_for(kind, e)),
         _ => None,
     };

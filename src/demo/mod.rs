@@ -10,7 +10,8 @@ mod names;
 use crate::domain::calendar::WorkCalendar;
 use crate::domain::contribution::{base_band, clamp_base};
 use crate::domain::{
-    CaseStage, InspectionMatter, LicenceKind, LicenceStatus, ResidentId, Uscc, uscc,
+    CaseStage, InspectionMatter, InspectionMethod, InspectionResult, LicenceKind, LicenceStatus,
+    ResidentId, Uscc, uscc,
 };
 use crate::store::model::*;
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
@@ -411,15 +412,18 @@ fn supervision_history(
         out.inspections.push(InspectionRow {
             id,
             licence_id: licence,
-            method: if d.chance(0.6) { "on-site" } else { "written" }.into(),
+            method: if d.chance(0.6) {
+                InspectionMethod::OnSite
+            } else {
+                InspectionMethod::Written
+            },
             planned_on: planned,
             done_on: done.then_some(planned),
             result: match (done, failed) {
-                (false, _) => "pending",
-                (true, true) => "failed",
-                (true, false) => "passed",
-            }
-            .into(),
+                (false, _) => InspectionResult::Pending,
+                (true, true) => InspectionResult::Failed,
+                (true, false) => InspectionResult::Passed,
+            },
             findings: if done && failed {
                 d.pick(FINDINGS).to_string()
             } else {
@@ -435,7 +439,7 @@ fn supervision_history(
             out.sanctions.push(SanctionRow {
                 id: sid,
                 licence_id: licence,
-                kind: kind_code.into(),
+                kind: crate::domain::Sanction::parse(kind_code).expect("a demo sanction"),
                 decided_on: planned + Days::new(5),
                 deadline,
                 amount: if kind_code == "fine" {
@@ -445,11 +449,10 @@ fn supervision_history(
                 },
                 reason: d.pick(FINDINGS).to_string(),
                 status: if deadline.is_some_and(|x| x > today) {
-                    "open"
+                    crate::domain::SanctionStatus::Open
                 } else {
-                    "closed"
-                }
-                .into(),
+                    crate::domain::SanctionStatus::Closed
+                },
             });
         }
     }
@@ -468,11 +471,10 @@ fn supervision_history(
                 due_on: due,
                 submitted_on: submitted,
                 result: match (submitted.is_some(), d.chance(0.1)) {
-                    (false, _) => "pending",
-                    (true, true) => "failed",
-                    (true, false) => "passed",
-                }
-                .into(),
+                    (false, _) => InspectionResult::Pending,
+                    (true, true) => InspectionResult::Failed,
+                    (true, false) => InspectionResult::Passed,
+                },
                 note: String::new(),
             });
         }
@@ -519,12 +521,10 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
             respondent_name: resp_name.clone(),
             matters: d.pick(matters).code().to_string(),
             facts: d.pick(COMPLAINT_FACTS).to_string(),
-            channel: d
-                .pick(&["window", "hotline", "online", "letter", "referred"])
-                .to_string(),
+            channel: *d.pick(crate::domain::ComplaintChannel::ALL),
             received_on: received,
             violation_on: Some(received - Days::new(d.range(10, 300) as u64)),
-            decision: decision.into(),
+            decision: crate::domain::ComplaintDecision::parse(decision).expect("a demo decision"),
             decision_due: due,
             decided_on: (decision != "pending")
                 .then(|| cal.add_working_days(received, d.range(1, 5) as u32).date),

@@ -244,10 +244,8 @@ pub fn check_until(
 
 /// Whether a licence is held until a re-check passes: enrolment stopped
 /// with no last day (民办教育: 不合格 → no enrolment until a re-check passes).
-pub fn held_until_recheck(status: &str, step: &str, until: Option<NaiveDate>) -> bool {
-    status == LicenceStatus::Suspended.code()
-        && step == Step::StopEnrolment.code()
-        && until.is_none()
+pub fn held_until_recheck(status: LicenceStatus, step: &str, until: Option<NaiveDate>) -> bool {
+    status == LicenceStatus::Suspended && step == Step::StopEnrolment.code() && until.is_none()
 }
 
 /// Whether a licence standing as `now` may have its suspension lifted.

@@ -42,7 +42,7 @@ pub fn standing_words(
     if standing == Standing::Suspended && l.standing_step == Step::StopEnrolment.code() {
         return lang.pick("停止招生", "enrolment stopped");
     }
-    held.and_then(|s| agreement_word(lang, LicenceKind::parse(&l.kind), s))
+    held.and_then(|s| agreement_word(lang, Some(l.kind), s))
         .unwrap_or_else(|| super::standing_label(standing, lang))
 }
 
@@ -91,7 +91,7 @@ pub fn licence_lines(
     steps: &[SanctionStepRow],
     changes: &[crate::store::LicenceChangeRow],
 ) -> Vec<String> {
-    let kind = LicenceKind::parse(&l.kind).map_or(l.kind.as_str(), |k| k.label(lang));
+    let kind = l.kind.label(lang);
     let mut out = vec![format!(
         "{}\t{}\t{}",
         printable(&l.number),

@@ -85,10 +85,10 @@ pub struct LicenceRow {
 pub struct InspectionRow {
     pub id: i64,
     pub licence_id: i64,
-    pub method: String,
+    pub method: crate::domain::InspectionMethod,
     pub planned_on: NaiveDate,
     pub done_on: Option<NaiveDate>,
-    pub result: String,
+    pub result: crate::domain::InspectionResult,
     pub findings: String,
 }
 
@@ -99,7 +99,7 @@ pub struct AnnualReviewRow {
     pub year: i64,
     pub due_on: NaiveDate,
     pub submitted_on: Option<NaiveDate>,
-    pub result: String,
+    pub result: crate::domain::InspectionResult,
     pub note: String,
 }
 
@@ -120,12 +120,12 @@ pub struct SanctionStepFacts {
 pub struct SanctionRow {
     pub id: i64,
     pub licence_id: i64,
-    pub kind: String,
+    pub kind: crate::domain::Sanction,
     pub decided_on: NaiveDate,
     pub deadline: Option<NaiveDate>,
     pub amount: i64,
     pub reason: String,
-    pub status: String,
+    pub status: crate::domain::SanctionStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -192,10 +192,10 @@ pub struct ComplaintRow {
     pub respondent_name: String,
     pub matters: String,
     pub facts: String,
-    pub channel: String,
+    pub channel: crate::domain::ComplaintChannel,
     pub received_on: NaiveDate,
     pub violation_on: Option<NaiveDate>,
-    pub decision: String,
+    pub decision: crate::domain::ComplaintDecision,
     pub decision_due: NaiveDate,
     pub decided_on: Option<NaiveDate>,
     pub mass_incident: bool,

@@ -147,9 +147,9 @@ pub struct CaseItem {
 pub struct ComplaintItem {
     pub id: i64,
     pub received_on: NaiveDate,
-    pub channel: String,
+    pub channel: crate::domain::ComplaintChannel,
     pub matters: String,
-    pub decision: String,
+    pub decision: crate::domain::ComplaintDecision,
     pub facts: String,
 }
 
@@ -158,9 +158,9 @@ pub struct InspectionItem {
     pub id: i64,
     pub licence_number: String,
     pub holder: String,
-    pub method: String,
+    pub method: crate::domain::InspectionMethod,
     pub planned_on: NaiveDate,
-    pub result: String,
+    pub result: crate::domain::InspectionResult,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -879,7 +879,7 @@ pub struct LicenceChangeRow {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
 pub struct LicenceStanding {
     pub id: i64,
-    pub kind: String,
+    pub kind: crate::domain::LicenceKind,
     pub number: String,
     pub holder: String,
     pub uscc: String,
@@ -888,9 +888,9 @@ pub struct LicenceStanding {
     pub issued_on: NaiveDate,
     pub expires_on: Option<NaiveDate>,
     /// The status on the day (a suspension past its last day is valid again).
-    pub status: String,
+    pub status: crate::domain::LicenceStatus,
     /// The status as the last decision set it, from `standing_since`.
-    pub stored_status: String,
+    pub stored_status: crate::domain::LicenceStatus,
     pub prior_status: String,
     pub standing_since: Option<NaiveDate>,
     pub standing_until: Option<NaiveDate>,
@@ -907,10 +907,10 @@ pub struct RegisterRow {
     pub number: String,
     pub holder: String,
     pub uscc: String,
-    pub kind: String,
+    pub kind: crate::domain::LicenceKind,
     pub address: String,
     pub issued_on: NaiveDate,
     pub expires_on: Option<NaiveDate>,
-    pub status: String,
+    pub status: crate::domain::LicenceStatus,
     pub sanctions: i64,
 }

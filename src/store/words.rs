@@ -5,8 +5,9 @@
 
 use crate::domain::ladder::Step;
 use crate::domain::{
-    CaseFileKind, CaseStage, EmployerStatus, FilingKind, LeadSource, LicenceKind, LicenceStatus,
-    PersonStatus,
+    CaseFileKind, CaseStage, ComplaintChannel, ComplaintDecision, EmployerStatus, FilingKind,
+    InspectionMethod, InspectionResult, LeadSource, LicenceKind, LicenceStatus, PersonStatus,
+    Sanction, SanctionStatus,
 };
 
 /// Reads and writes each type as the text of its code, on any database.
@@ -37,6 +38,13 @@ macro_rules! words_from_text {
             }
         }
 
+        // In JSON (the command line's `--json`) a word is its code, as stored.
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+
         impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for $t
         where
             &'r str: sqlx::Decode<'r, DB>,
@@ -60,4 +68,10 @@ words_from_text!(
     LeadSource,
     CaseFileKind,
     Step,
+    InspectionMethod,
+    InspectionResult,
+    Sanction,
+    SanctionStatus,
+    ComplaintChannel,
+    ComplaintDecision,
 );

@@ -336,9 +336,7 @@ async fn on_the_ladder(
         .await
         .map_err(fail)?
         .ok_or_else(|| i18n::no_licence(lang, licence))?;
-    let Some(lk) = crate::domain::LicenceKind::parse(&l.kind) else {
-        return Err(i18n::no_licence(lang, licence));
-    };
+    let lk = l.kind;
     let taken = super::supervision::steps_taken(store, licence)
         .await
         .map_err(fail)?;

@@ -155,7 +155,7 @@ pub async fn decide(
         .await
         .map_err(fail)?
         .ok_or_else(|| i18n::no_complaint(lang, id))?;
-    if c.decision != "pending" {
+    if c.decision != crate::domain::ComplaintDecision::Pending {
         return Err(i18n::complaint_decided_already(lang, id));
     }
     let intake = Intake {
@@ -169,7 +169,7 @@ pub async fn decide(
             .filter_map(crate::domain::InspectionMatter::parse)
             .collect(),
         facts: c.facts.clone(),
-        channel: c.channel.clone(),
+        channel: c.channel.code().to_string(),
         received_on: c.received_on,
         violation_on: c.violation_on,
         labour_dispute,

@@ -6,7 +6,7 @@
 
 use crate::domain::calendar::office_date;
 use crate::domain::mask::mask_id_number;
-use crate::domain::{FilingStatus, InspectionMethod, InspectionResult, Staff, WorkCalendar};
+use crate::domain::{FilingStatus, Staff, WorkCalendar};
 use crate::i18n::{self, Lang};
 use crate::sheet::Cell;
 use crate::store::{Direction, ListItem, ListKind, PageRequest, QueueScope, Store};
@@ -229,18 +229,8 @@ pub async fn table(
                 Cell::Date(i.planned_on),
                 text(&i.licence_number),
                 text(&i.holder),
-                label(
-                    InspectionMethod::parse,
-                    InspectionMethod::label,
-                    &i.method,
-                    lang,
-                ),
-                label(
-                    InspectionResult::parse,
-                    InspectionResult::label,
-                    &i.result,
-                    lang,
-                ),
+                Cell::Text(i.method.label(lang).into()),
+                Cell::Text(i.result.label(lang).into()),
             ],
             ListItem::Person(p) => vec![
                 text(&p.name),

@@ -2,7 +2,6 @@
 //! representative) with their filing's deadline, for the screen and the
 //! command line alike. No SQL and no rule here.
 
-use crate::domain::LicenceKind;
 use crate::domain::licence::{Changed, change_report_due, change_report_within};
 use crate::domain::permissions::{Act, may};
 use crate::i18n::{self};
@@ -52,7 +51,7 @@ pub async fn report_change(
         .await
         .map_err(fail)?
         .ok_or_else(|| i18n::no_licence(lang, licence))?;
-    let kind = LicenceKind::parse(&l.kind).ok_or_else(|| i18n::no_licence(lang, licence))?;
+    let kind = l.kind;
     let within =
         change_report_within(kind).ok_or_else(|| i18n::school_changes_are_approved(lang))?;
     let due = change_report_due(within, changed_on, cal);

@@ -511,8 +511,8 @@ async fn enrolment_stopped_until_a_recheck_resumes_when_one_passes() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dashboard_counts_the_standings_clocks_as_the_rules_do() {
     use chrono::{Days, NaiveDate};
+    use hrss_desk::domain::ladder::Step;
     use hrss_desk::domain::licence::{is_agreement, renewal_due_for};
-    use hrss_desk::domain::{LicenceKind, ladder::Step};
     use hrss_desk::i18n::Lang;
     use hrss_desk::workflow::supervision;
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
@@ -553,8 +553,8 @@ async fn the_dashboard_counts_the_standings_clocks_as_the_rules_do() {
             .unwrap()
             .iter()
             .filter(|r| {
-                let kind = LicenceKind::parse(&r.kind).unwrap();
-                r.status == "valid"
+                let kind = r.kind;
+                r.status.code() == "valid"
                     && is_agreement(kind)
                     && r.expires_on.is_some_and(|e| {
                         e >= today && renewal_due_for(kind, e) <= today + Days::new(30)

@@ -58,6 +58,7 @@ mod store_review;
 mod store_review_checks;
 mod store_statistics;
 mod store_supervision_sections;
+mod store_words;
 mod structure;
 mod terminal;
 mod tui;

@@ -389,7 +389,7 @@ async fn the_public_register_reads_alike_on_every_backend() {
         );
         let schools = store.public_register("training-school").await.unwrap();
         assert!(
-            !schools.is_empty() && schools.iter().all(|r| r.kind == "training-school"),
+            !schools.is_empty() && schools.iter().all(|r| r.kind.code() == "training-school"),
             "{}",
             db.label
         );

@@ -93,10 +93,10 @@ impl Backend {
             |b, r| b
                 .push_bind(r.id)
                 .push_bind(r.licence_id)
-                .push_bind(&r.method)
+                .push_bind(r.method)
                 .push_bind(r.planned_on)
                 .push_bind(r.done_on)
-                .push_bind(&r.result)
+                .push_bind(r.result)
                 .push_bind(&r.findings)
         );
         bulk_insert!(
@@ -117,7 +117,7 @@ impl Backend {
                 .push_bind(r.year)
                 .push_bind(r.due_on)
                 .push_bind(r.submitted_on)
-                .push_bind(&r.result)
+                .push_bind(r.result)
                 .push_bind(&r.note)
         );
         bulk_insert!(
@@ -128,12 +128,12 @@ impl Backend {
             |b, r| b
                 .push_bind(r.id)
                 .push_bind(r.licence_id)
-                .push_bind(&r.kind)
+                .push_bind(r.kind)
                 .push_bind(r.decided_on)
                 .push_bind(r.deadline)
                 .push_bind(r.amount)
                 .push_bind(&r.reason)
-                .push_bind(&r.status)
+                .push_bind(r.status)
         );
         bulk_insert!(
             tx,
@@ -175,10 +175,10 @@ impl Backend {
                 .push_bind(&r.respondent_name)
                 .push_bind(&r.matters)
                 .push_bind(&r.facts)
-                .push_bind(&r.channel)
+                .push_bind(r.channel)
                 .push_bind(r.received_on)
                 .push_bind(r.violation_on)
-                .push_bind(&r.decision)
+                .push_bind(r.decision)
                 .push_bind(r.decision_due)
                 .push_bind(r.decided_on)
                 .push_bind(r.mass_incident)

@@ -219,7 +219,17 @@ impl Backend {
     }
 
     async fn inspection_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
-        type Row = (i64, String, String, String, NaiveDate, String, String, i64, String);
+        type Row = (
+            i64,
+            String,
+            String,
+            crate::domain::InspectionMethod,
+            NaiveDate,
+            crate::domain::InspectionResult,
+            String,
+            i64,
+            String,
+        );
         let row: Option<Row> = sqlx::query_as(
             "SELECT i.id, l.number, l.holder, i.method, i.planned_on, i.result, i.findings,
                     l.id, l.kind

@@ -137,7 +137,7 @@ impl App {
                 detail: Some(Detail::Licence { inspections, .. }),
                 ..
             // The licence's inspections come newest first: the oldest pending is due first.
-            }) => match inspections.iter().rev().find(|i| i.result == "pending") {
+            }) => match inspections.iter().rev().find(|i| i.result == crate::domain::InspectionResult::Pending) {
                 Some(i) => Some(i.id),
                 None => {
                     self.message = Some(i18n::no_pending_inspection(lang).to_string());
@@ -150,7 +150,9 @@ impl App {
                 .list()
                 .and_then(|l| l.selected())
                 .and_then(|i| match i {
-                    ListItem::Inspection(x) if x.result == "pending" => Some(x.id),
+                    ListItem::Inspection(x) if x.result == crate::domain::InspectionResult::Pending => {
+                        Some(x.id)
+                    }
                     _ => None,
                 }),
             None => self.supervision.selected().and_then(|r| r.inspection),

@@ -156,18 +156,8 @@ fn case_lines(
         out.push(Line::raw(format!(
             "  {} {} {} {}",
             c.received_on,
-            label(
-                ComplaintChannel::parse,
-                ComplaintChannel::label,
-                &c.channel,
-                lang
-            ),
-            label(
-                ComplaintDecision::parse,
-                ComplaintDecision::label,
-                &c.decision,
-                lang
-            ),
+            c.channel.label(lang),
+            c.decision.label(lang),
             clean(&c.facts)
         )));
     }
@@ -294,22 +284,12 @@ fn inspection_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
     out.push(field(Field::Holder, clean(&item.holder), lang));
     out.push(field(
         Field::Method,
-        label(
-            InspectionMethod::parse,
-            InspectionMethod::label,
-            &item.method,
-            lang,
-        ),
+        item.method.label(lang).to_string(),
         lang,
     ));
     out.push(field(
         Field::Result,
-        label(
-            InspectionResult::parse,
-            InspectionResult::label,
-            &item.result,
-            lang,
-        ),
+        item.result.label(lang).to_string(),
         lang,
     ));
     let names: Vec<String> = inspectors.iter().map(|s| clean(s)).collect();
@@ -384,18 +364,8 @@ fn licence_history(
         out.push(Line::raw(format!(
             "  {} {} {} {}",
             i.planned_on,
-            label(
-                InspectionMethod::parse,
-                InspectionMethod::label,
-                &i.method,
-                lang
-            ),
-            label(
-                InspectionResult::parse,
-                InspectionResult::label,
-                &i.result,
-                lang
-            ),
+            i.method.label(lang),
+            i.result.label(lang),
             clean(&i.findings)
         )));
     }
@@ -413,13 +383,8 @@ fn licence_history(
         out.push(Line::raw(format!(
             "  {} {}{amount}{deadline} {} {}",
             s.decided_on,
-            label(Sanction::parse, Sanction::label, &s.kind, lang),
-            label(
-                SanctionStatus::parse,
-                SanctionStatus::label,
-                &s.status,
-                lang
-            ),
+            s.kind.label(lang),
+            s.status.label(lang),
             clean(&s.reason)
         )));
     }
@@ -483,15 +448,10 @@ fn licence_history(
             Field::ReviewYear.label(lang),
             Field::ReviewDue.label(lang),
             r.due_on,
-            if r.result == "pending" {
+            if r.result == InspectionResult::Pending {
                 Field::AwaitingReview.label(lang).to_string()
             } else {
-                label(
-                    InspectionResult::parse,
-                    InspectionResult::label,
-                    &r.result,
-                    lang,
-                )
+                r.result.label(lang).to_string()
             }
         )));
     }

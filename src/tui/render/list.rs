@@ -3,11 +3,11 @@
 use super::super::app::App;
 use super::super::text::{clean, fit, share};
 use super::{titled, yuan};
+use crate::domain::InspectionResult;
 use crate::domain::calendar::office_date;
 use crate::domain::licence::{Standing, standing};
 use crate::domain::mask::mask_id_number;
-use crate::domain::{InspectionMethod, InspectionResult};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::store::ListItem;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -24,15 +24,6 @@ fn column_specs(pane: usize) -> &'static [(u16, u16)] {
         3 => &[(10, 0), (14, 1), (12, 4), (8, 0), (6, 0)],
         _ => &[(8, 1), (18, 0), (12, 4), (8, 0), (10, 0)],
     }
-}
-
-fn code_label<T: Copy>(
-    parse: impl Fn(&str) -> Option<T>,
-    label: impl Fn(T, Lang) -> &'static str,
-    code: &str,
-    lang: Lang,
-) -> String {
-    parse(code).map_or_else(|| clean(code), |v| label(v, lang).to_string())
 }
 
 /// The text of each cell of a row, and the row's colour if it needs one.
@@ -67,20 +58,10 @@ pub fn cells(app: &App, item: &ListItem) -> (Vec<String>, Option<Color>) {
                 i.planned_on.to_string(),
                 clean(&i.licence_number),
                 clean(&i.holder),
-                code_label(
-                    InspectionMethod::parse,
-                    InspectionMethod::label,
-                    &i.method,
-                    lang,
-                ),
-                code_label(
-                    InspectionResult::parse,
-                    InspectionResult::label,
-                    &i.result,
-                    lang,
-                ),
+                i.method.label(lang).to_string(),
+                i.result.label(lang).to_string(),
             ],
-            (i.result == "failed").then_some(Color::Red),
+            (i.result == InspectionResult::Failed).then_some(Color::Red),
         ),
         ListItem::Employer(e) => (
             vec![

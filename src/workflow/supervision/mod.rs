@@ -92,7 +92,7 @@ pub async fn record(
             .licence_standing(Some(licence), "")
             .await
             .map_err(fail)?
-            .filter(|l| ladder::held_until_recheck(&l.status, &l.standing_step, l.standing_until))
+            .filter(|l| ladder::held_until_recheck(l.status, &l.standing_step, l.standing_until))
             .map(|_| ladder::LicenceAct {
                 licence,
                 step: Step::Lift,
@@ -206,11 +206,10 @@ pub async fn sanction(cx: &Cx<'_>, t: &TakeStep<'_>) -> Result<String, String> {
         .await
         .map_err(fail)?
         .ok_or_else(|| i18n::no_licence(lang, t.licence))?;
-    let kind = LicenceKind::parse(&l.kind).ok_or_else(|| i18n::no_licence(lang, t.licence))?;
+    let kind = l.kind;
     let taken = steps_taken(store, t.licence).await.map_err(fail)?;
     if t.step == Step::Lift {
-        let now = crate::domain::LicenceStatus::parse(&l.status)
-            .unwrap_or(crate::domain::LicenceStatus::Valid);
+        let now = l.status;
         ladder::may_lift(now).map_err(|r| i18n::ladder_refusal(lang, kind, &r))?;
     } else {
         ladder::may_take(kind, &taken, t.step).map_err(|r| i18n::ladder_refusal(lang, kind, &r))?;
@@ -463,15 +462,11 @@ pub fn register_csv(lang: Lang, rows: &[crate::store::RegisterRow]) -> String {
         ],
     };
     let rows = rows.iter().map(|r| {
-        let kind =
-            LicenceKind::parse(&r.kind).map_or(r.kind.clone(), |k| k.label(lang).to_string());
+        let kind = r.kind.label(lang).to_string();
         // An agreement is terminated (解除协议), not revoked.
-        let status = match crate::domain::LicenceStatus::parse(&r.status) {
-            Some(s) => i18n::agreement_word(lang, LicenceKind::parse(&r.kind), s)
-                .unwrap_or(s.label(lang))
-                .to_string(),
-            None => r.status.clone(),
-        };
+        let status = i18n::agreement_word(lang, Some(r.kind), r.status)
+            .unwrap_or(r.status.label(lang))
+            .to_string();
         [
             r.number.clone(),
             r.holder.clone(),
