@@ -314,10 +314,12 @@ pub fn status_counts(lang: Lang, pending: i64, overdue: i64) -> String {
 
 pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     match lang {
-        Lang::Zh => format!("终端窗口太小：至少需要 80×24，当前 {w}×{h}。请放大窗口。"),
-        Lang::En => {
-            format!("The terminal is too small: 80×24 at least, now {w}×{h}. Please enlarge it.")
-        }
+        Lang::Zh => format!(
+            "终端窗口太小：至少需要 80×24，当前 {w}×{h}。请放大窗口；放大前按键不起作用，q 退出。"
+        ),
+        Lang::En => format!(
+            "The terminal is too small: 80×24 at least, now {w}×{h}. Please enlarge it; until then keys do nothing but q, which quits."
+        ),
     }
 }
 

@@ -64,6 +64,24 @@ impl App {
         // line — as Esc does; with nothing open, it quits.
         let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
         let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        // A screen too small to show what a key would do takes none but
+        // quitting (q, or Ctrl-C as ever): nothing is decided unseen.
+        if self.too_small() {
+            let open = self.overlay.is_some() || self.filtering;
+            if ctrl_c && open {
+                // What is open on top closes as ever, keeping what was typed.
+                return self.overlay_or_filter_closed();
+            }
+            let quits = ctrl_c
+                || (!open
+                    && Chord::from_event(&k)
+                        .is_some_and(|c| self.keymap.lookup(&["global"], c) == Some(Action::Quit)));
+            return if quits {
+                self.apply(Action::Quit)
+            } else {
+                vec![]
+            };
+        }
         if let Some(layer) = self.overlay.as_ref().map(Overlay::layer) {
             let key = if ctrl_c { esc } else { k };
             let mut lk = LayerKey { action: None, key };
@@ -95,6 +113,22 @@ impl App {
         match self.keymap.lookup(&self.contexts(), chord) {
             Some(a) => self.apply(a),
             None => vec![],
+        }
+    }
+
+    /// Ctrl-C while the screen is too small: the overlay or filter line
+    /// closes as Esc closes it.
+    fn overlay_or_filter_closed(&mut self) -> Vec<Effect> {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        if self.overlay.is_some() {
+            self.overlay_key(LayerKey {
+                action: Some(Action::Back),
+                key: esc,
+            })
+        } else if self.filtering {
+            self.filter_key(esc)
+        } else {
+            vec![]
         }
     }
 

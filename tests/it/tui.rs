@@ -101,6 +101,35 @@ fn a_terminal_below_80_by_24_is_told_so_and_recovers_on_resize() {
 }
 
 #[test]
+fn while_the_screen_is_too_small_keys_decide_nothing_unseen() {
+    // Issue 21, point 4: at 70×20, `r` then Ctrl-S returned a filing.
+    let mut a = app(Lang::Zh, 70, 20);
+    assert!(draw(&a).contains("q 退出"), "{}", draw(&a));
+    assert!(key(&mut a, KeyCode::Char('r')).is_empty());
+    assert!(a.overlay.is_none(), "{:?}", a.overlay);
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(a.handle(AppEvent::Key(ctrl_s)).is_empty());
+    for k in [KeyCode::Char('a'), KeyCode::Enter, KeyCode::Char('3'), KeyCode::F(2)] {
+        assert!(key(&mut a, k).is_empty(), "{k:?} acted");
+    }
+    assert_eq!(a.pane, hrss_desk::tui::pane::PaneId::Filings);
+    // A notice open when the window shrank is not sent by its keys.
+    a.handle(AppEvent::Resize(80, 24));
+    typed(&mut a, KeyCode::Char('r'));
+    assert!(matches!(a.overlay, Some(Overlay::Notice { .. })), "{:?}", a.overlay);
+    a.handle(AppEvent::Resize(70, 20));
+    assert!(a.handle(AppEvent::Key(ctrl_s)).is_empty());
+    assert!(key(&mut a, KeyCode::F(2)).is_empty());
+    // Ctrl-C closes it as ever, keeping the edit; then q quits.
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    a.handle(AppEvent::Key(ctrl_c));
+    assert!(a.overlay.is_none() && !a.quit);
+    assert!(a.review.notices.contains_key(&1));
+    key(&mut a, KeyCode::Char('q'));
+    assert!(a.quit);
+}
+
+#[test]
 fn chinese_is_never_cut_in_half_at_80_columns() {
     // Every row is exactly 80 columns wide: a split character would make it 79 or 81.
     use unicode_width::UnicodeWidthStr;
