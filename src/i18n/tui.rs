@@ -173,9 +173,56 @@ pub fn decided_meanwhile(lang: Lang, id: i64, by: Option<&str>) -> String {
 
 pub fn tagged(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("已标记{n}件，按 a 一并办结"),
-        Lang::En => format!("{n} tagged: a approves them together"),
+        Lang::Zh => format!("已标记{n}件，按 a 一并办结（先确认），U 取消全部标记"),
+        Lang::En => format!("{n} tagged: a approves them together (asked first), U untags all"),
     }
+}
+
+/// Tags dropped.
+pub fn untagged(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已取消全部{n}个标记"),
+        Lang::En => format!("{n} tag(s) dropped"),
+    }
+}
+
+/// The first Esc with filings tagged: the second drops them.
+pub fn untag_ask(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已标记{n}件：再按 Esc 取消全部标记"),
+        Lang::En => format!("{n} tagged: Esc again drops every tag"),
+    }
+}
+
+/// How many are tagged, for a list's title and the status line.
+pub fn tag_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已标记{n}"),
+        Lang::En => format!("{n} tagged"),
+    }
+}
+
+/// The question before approving every tagged filing.
+pub fn confirm_approve_title(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!(" 一并办结已标记的{n}件申报？ "),
+        Lang::En => format!(" Approve all {n} tagged filings? "),
+    }
+}
+
+/// Tagged filings not loaded in the list, whose kinds are not shown.
+pub fn confirm_unseen(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("另有{n}件不在当前列表中"),
+        Lang::En => format!("{n} more not in the list on screen"),
+    }
+}
+
+pub fn confirm_approve_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter 一并办结 · Esc 取消（保留标记）",
+        "Enter approve them all · Esc cancel (tags kept)",
+    )
 }
 
 pub fn reveal_title(lang: Lang) -> &'static str {

@@ -74,6 +74,7 @@ actions! {
     NextField = "next-field",
     PrevField = "prev-field",
     PassRest = "pass-rest",
+    UntagAll = "untag-all",
 }
 
 impl Action {

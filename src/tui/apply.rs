@@ -56,6 +56,9 @@ impl App {
             self.message = Some(i18n::act_refused(self.lang, act));
             return vec![];
         }
+        if action != Action::Back {
+            self.review.untag_asked = false;
+        }
         if self.on_supervision() && (action.is_list_action() || action == Action::Back) {
             if action == Action::Back {
                 self.message = None;
@@ -91,7 +94,8 @@ impl App {
             | Action::Submit
             | Action::NextField
             | Action::PrevField
-            | Action::PassRest => self.pane_action(action),
+            | Action::PassRest
+            | Action::UntagAll => self.pane_action(action),
             _ => self.app_action(action),
         }
     }
@@ -207,12 +211,29 @@ impl App {
                 }
                 self.message = None;
                 let narrowed = self.pane == PaneId::Filings && self.review.queue_problem.is_some();
+                let tagged = if self.pane == PaneId::Filings {
+                    self.review.tagged.len()
+                } else {
+                    0
+                };
+                let asked = self.review.untag_asked;
                 match self.list_mut() {
                     Some(l) if !l.filter.is_empty() => {
                         l.filter.clear();
                         vec![Effect::LoadPage(l.reload())]
                     }
                     _ if narrowed => self.choose_problem(None),
+                    // Tags go on a second Esc, asked by the first.
+                    _ if tagged > 0 && asked => {
+                        self.review.untag_all();
+                        self.message = Some(i18n::untagged(self.lang, tagged));
+                        vec![]
+                    }
+                    _ if tagged > 0 => {
+                        self.review.untag_asked = true;
+                        self.message = Some(i18n::untag_ask(self.lang, tagged));
+                        vec![]
+                    }
                     _ => vec![],
                 }
             }
@@ -352,6 +373,7 @@ impl App {
             | Action::ProblemFilter
             | Action::Approve
             | Action::Return
+            | Action::UntagAll
                 if self.pane == PaneId::Filings =>
             {
                 self.review_action(action)
@@ -362,7 +384,8 @@ impl App {
             | Action::TagRange
             | Action::ProblemFilter
             | Action::Approve
-            | Action::Return => vec![],
+            | Action::Return
+            | Action::UntagAll => vec![],
             // A form's keys mean nothing over a pane.
             Action::Submit | Action::NextField | Action::PrevField | Action::PassRest => vec![],
             _ => vec![],

@@ -150,6 +150,7 @@ impl App {
             Some(Overlay::Decide { .. }) => self.decide_key(k),
             Some(Overlay::Notice { .. }) => self.notice_key(k),
             Some(Overlay::Problems { .. }) => self.problems_key(k),
+            Some(Overlay::ConfirmApprove { .. }) => self.confirm_approve_key(k),
             Some(Overlay::Documents { .. }) => self.documents_key(k),
             Some(Overlay::Form(_)) => self.form_key(k),
             Some(

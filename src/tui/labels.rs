@@ -80,6 +80,7 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "导出当前列表（.xlsx，存于主目录）",
             "Export this list (.xlsx, in your home folder)",
         ),
+        UntagAll => ("取消全部标记", "Untag all"),
         Submit => ("提交（表单）", "Submit (a form)"),
         NextField => ("下一项（表单）", "Next field (a form)"),
         PrevField => ("上一项（表单）", "Previous field (a form)"),

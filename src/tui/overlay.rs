@@ -75,6 +75,13 @@ pub enum Overlay {
         moves: Vec<crate::domain::CaseMove>,
         cursor: usize,
     },
+    /// Approving every tagged filing, asked first: how many, of which kinds
+    /// (those on screen; `unseen` tagged but not loaded).
+    ConfirmApprove {
+        ids: Vec<i64>,
+        kinds: Vec<(crate::domain::FilingKind, usize)>,
+        unseen: usize,
+    },
     /// The problems found in the queue, to narrow it to one; row 0 is "all".
     Problems {
         cursor: usize,
@@ -130,7 +137,8 @@ impl Overlay {
             Overlay::Palette(_)
             | Overlay::Decide { .. }
             | Overlay::Reveal { .. }
-            | Overlay::SaveView { .. } => Layer::Input,
+            | Overlay::SaveView { .. }
+            | Overlay::ConfirmApprove { .. } => Layer::Input,
             Overlay::Notice { .. }
             | Overlay::Form(_)
             | Overlay::CaseConfirm { .. }

@@ -76,6 +76,8 @@ pub struct ReviewState {
     pub deciding: Option<Overlay>,
     /// The filing last returned at this desk: `p` prints its notice.
     pub last_returned: Option<i64>,
+    /// Esc was pressed once with filings tagged: a second clears the tags.
+    pub untag_asked: bool,
 }
 
 impl ReviewState {
@@ -85,5 +87,13 @@ impl ReviewState {
         self.tagged.clear();
         self.tag_anchor = None;
         self.problems.clear();
+        self.untag_asked = false;
+    }
+
+    /// Every tag dropped.
+    pub fn untag_all(&mut self) {
+        self.tagged.clear();
+        self.tag_anchor = None;
+        self.untag_asked = false;
     }
 }

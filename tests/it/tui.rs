@@ -109,14 +109,23 @@ fn while_the_screen_is_too_small_keys_decide_nothing_unseen() {
     assert!(a.overlay.is_none(), "{:?}", a.overlay);
     let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert!(a.handle(AppEvent::Key(ctrl_s)).is_empty());
-    for k in [KeyCode::Char('a'), KeyCode::Enter, KeyCode::Char('3'), KeyCode::F(2)] {
+    for k in [
+        KeyCode::Char('a'),
+        KeyCode::Enter,
+        KeyCode::Char('3'),
+        KeyCode::F(2),
+    ] {
         assert!(key(&mut a, k).is_empty(), "{k:?} acted");
     }
     assert_eq!(a.pane, hrss_desk::tui::pane::PaneId::Filings);
     // A notice open when the window shrank is not sent by its keys.
     a.handle(AppEvent::Resize(80, 24));
     typed(&mut a, KeyCode::Char('r'));
-    assert!(matches!(a.overlay, Some(Overlay::Notice { .. })), "{:?}", a.overlay);
+    assert!(
+        matches!(a.overlay, Some(Overlay::Notice { .. })),
+        "{:?}",
+        a.overlay
+    );
     a.handle(AppEvent::Resize(70, 20));
     assert!(a.handle(AppEvent::Key(ctrl_s)).is_empty());
     assert!(key(&mut a, KeyCode::F(2)).is_empty());
@@ -893,6 +902,36 @@ fn approving_over_problems_waits_for_the_chiefs_reason() {
 }
 
 #[test]
+fn tags_are_counted_in_the_title_and_dropped_by_u_or_a_second_esc() {
+    let mut a = app(Lang::En, 100, 30);
+    typed(&mut a, KeyCode::Char(' '));
+    typed(&mut a, KeyCode::Char(' '));
+    let s = draw(&a);
+    assert!(s.contains("· 2 tagged"), "the title: {s}");
+    // The first Esc asks; the second drops them.
+    typed(&mut a, KeyCode::Esc);
+    assert_eq!(a.review.tagged.len(), 2);
+    assert!(
+        draw(&a).contains("Esc again drops every tag"),
+        "{}",
+        draw(&a)
+    );
+    typed(&mut a, KeyCode::Esc);
+    assert!(a.review.tagged.is_empty());
+    // Asked, then another key: the question lapses.
+    act(&mut a, Action::Top);
+    typed(&mut a, KeyCode::Char(' '));
+    typed(&mut a, KeyCode::Esc);
+    typed(&mut a, KeyCode::Down);
+    typed(&mut a, KeyCode::Esc);
+    assert_eq!(a.review.tagged.len(), 1, "the second Esc was not a second");
+    // U drops them at once.
+    typed(&mut a, KeyCode::Char('U'));
+    assert!(a.review.tagged.is_empty());
+    assert!(draw(&a).contains("1 tag(s) dropped"), "{}", draw(&a));
+}
+
+#[test]
 fn decisions_belong_to_the_filings_pane_only() {
     let mut a = app(Lang::Zh, 80, 24);
     act(&mut a, Action::Pane3);
@@ -911,7 +950,21 @@ fn tagged_filings_are_approved_together_and_clean_ones_tag_at_once() {
         a.review.tagged.iter().copied().collect::<Vec<_>>(),
         vec![1, 2]
     );
-    match key(&mut a, KeyCode::Char('a')).as_slice() {
+    // Deciding many with one key is asked first, with the count and kinds.
+    assert!(key(&mut a, KeyCode::Char('a')).is_empty(), "not yet");
+    let s = draw(&a);
+    assert!(
+        s.contains("一并办结已标记的2件申报")
+            && s.contains("参保登记  1件")
+            && s.contains("Esc 取消"),
+        "{s}"
+    );
+    assert!(draw(&a).contains("已标记2"), "counted in the status line");
+    // Esc keeps the tags; a again, then Enter, approves them.
+    typed(&mut a, KeyCode::Esc);
+    assert_eq!(a.review.tagged.len(), 2);
+    typed(&mut a, KeyCode::Char('a'));
+    match key(&mut a, KeyCode::Enter).as_slice() {
         [Effect::ApproveTagged { ids, .. }] => assert_eq!(ids, &vec![1, 2]),
         other => panic!("{other:?}"),
     }

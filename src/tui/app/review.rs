@@ -55,11 +55,17 @@ impl App {
                 }
                 vec![]
             }
+            // Many filings decided with one key is asked first, with how
+            // many and of which kinds (issue 21, point 3).
             Action::Approve if self.detail.is_none() && !self.review.tagged.is_empty() => {
-                vec![Effect::ApproveTagged {
-                    ids: self.review.tagged.iter().copied().collect(),
-                    lang: self.lang,
-                }]
+                self.overlay = Some(self.confirm_approve());
+                vec![]
+            }
+            Action::UntagAll => {
+                let n = self.review.tagged.len();
+                self.review.untag_all();
+                self.message = Some(i18n::untagged(self.lang, n));
+                vec![]
             }
             Action::Approve | Action::Return => {
                 let id = match &self.detail {
@@ -79,6 +85,56 @@ impl App {
                 })
                 .into_iter()
                 .collect()
+            }
+            _ => vec![],
+        }
+    }
+
+    /// The question before approving every tagged filing.
+    fn confirm_approve(&self) -> Overlay {
+        let ids: Vec<i64> = self.review.tagged.iter().copied().collect();
+        let mut kinds: Vec<(crate::domain::FilingKind, usize)> = Vec::new();
+        let mut seen = 0;
+        for item in self
+            .lists
+            .get(&ListKind::Filings)
+            .map_or(&[][..], |l| &l.items)
+        {
+            if let crate::store::ListItem::Filing(f) = item
+                && self.review.tagged.contains(&f.id)
+            {
+                seen += 1;
+                match kinds.iter_mut().find(|(k, _)| *k == f.kind) {
+                    Some((_, n)) => *n += 1,
+                    None => kinds.push((f.kind, 1)),
+                }
+            }
+        }
+        kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+        Overlay::ConfirmApprove {
+            unseen: ids.len() - seen,
+            ids,
+            kinds,
+        }
+    }
+
+    /// Enter approves them all; Esc asks nothing and keeps the tags.
+    pub(crate) fn confirm_approve_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let Some(Overlay::ConfirmApprove { ids, .. }) = &self.overlay else {
+            return vec![];
+        };
+        match k.action {
+            Some(Action::Open) => {
+                let ids = ids.clone();
+                self.overlay = None;
+                vec![Effect::ApproveTagged {
+                    ids,
+                    lang: self.lang,
+                }]
+            }
+            Some(Action::Back) => {
+                self.overlay = None;
+                vec![]
             }
             _ => vec![],
         }

@@ -99,6 +99,16 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let pane = app.pane.index();
     let lang = app.lang;
     let mut title = i18n::pane_title(pane, lang).to_string();
+    // Tags are counted in the title, first, whatever else it says.
+    let tagged = match app.pane {
+        crate::tui::pane::PaneId::Filings => app.review.tagged.len(),
+        crate::tui::pane::PaneId::Cases => app.cases.tagged.len(),
+        _ => 0,
+    };
+    if tagged > 0 {
+        title.push_str(" · ");
+        title.push_str(&i18n::tag_count(lang, tagged));
+    }
     let scope = app.review.queue.label(lang);
     if app.pane == crate::tui::pane::PaneId::Filings && !scope.is_empty() {
         title.push_str(" · ");

@@ -58,6 +58,9 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Decide { draft, input }) => overlay::decide(frame, app, draft, input),
         Some(Overlay::Reveal { input, .. }) => overlay::reveal(frame, app, input),
         Some(Overlay::Problems { cursor }) => overlay::problems(frame, app, *cursor),
+        Some(Overlay::ConfirmApprove { ids, kinds, unseen }) => {
+            overlay::confirm_approve(frame, app, ids, kinds, *unseen)
+        }
         Some(Overlay::Notice { draft, editor }) => overlay::notice(frame, app, draft, editor),
         Some(Overlay::Form(f)) => case_overlay::form(frame, app, f),
         Some(Overlay::Documents { kinds, cursor, .. }) => {
@@ -134,12 +137,18 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
         clean(&app.who.login),
         roles.join(app.lang.pick("、", ", "))
     );
+    let tags = app.review.tagged.len() + app.cases.tagged.len();
+    let tags = if tags > 0 {
+        format!(" {}", i18n::tag_count(app.lang, tags))
+    } else {
+        String::new()
+    };
     let right = match &app.counts {
         Some(c) => format!(
-            " {} ",
+            "{tags} {} ",
             i18n::status_counts(app.lang, c.pending_filings, c.overdue_cases)
         ),
-        None => String::new(),
+        None => tags,
     };
     let room = w.saturating_sub(width(&left) + width(&right) + 1);
     let db = fit_end(&clean(&app.database), room);

@@ -241,6 +241,44 @@ pub fn reveal(frame: &mut Frame, app: &App, input: &str) {
     boxed(frame, i18n::reveal_title(lang), lines, 0);
 }
 
+/// The question before approving every tagged filing: how many, of which kinds.
+pub fn confirm_approve(
+    frame: &mut Frame,
+    app: &App,
+    ids: &[i64],
+    kinds: &[(crate::domain::FilingKind, usize)],
+    unseen: usize,
+) {
+    let lang = app.lang;
+    let mut lines: Vec<Line<'static>> = kinds
+        .iter()
+        .map(|(k, n)| {
+            Line::raw(format!(
+                "  {}  {}",
+                k.label(lang),
+                i18n::problems_count(lang, *n as i64)
+            ))
+        })
+        .collect();
+    if unseen > 0 {
+        lines.push(Line::raw(format!(
+            "  {}",
+            i18n::confirm_unseen(lang, unseen)
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        i18n::confirm_approve_keys(lang),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    boxed(
+        frame,
+        &i18n::confirm_approve_title(lang, ids.len()),
+        lines,
+        0,
+    );
+}
+
 /// The problems found in the queue, each with how many filings have it.
 pub fn problems(frame: &mut Frame, app: &App, cursor: usize) {
     let lang = app.lang;
