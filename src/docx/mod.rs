@@ -49,10 +49,18 @@ const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /// A paragraph in 仿宋 (the official documents' face), bold and centred for a title.
 fn paragraph(text: &str, title: bool) -> String {
+    aligned(text, title, "")
+}
+
+/// A paragraph as `paragraph`, aligned `jc` (`right` for the seal and the
+/// date) unless it is a title.
+fn aligned(text: &str, title: bool, jc: &str) -> String {
     let (jc, size, bold) = if title {
-        ("<w:jc w:val=\"center\"/>", 44, "<w:b/>")
+        ("<w:jc w:val=\"center\"/>".to_string(), 44, "<w:b/>")
+    } else if jc.is_empty() {
+        (String::new(), 32, "")
     } else {
-        ("", 32, "")
+        (format!("<w:jc w:val=\"{jc}\"/>"), 32, "")
     };
     format!(
         "<w:p><w:pPr>{jc}</w:pPr><w:r><w:rPr><w:rFonts w:ascii=\"FangSong\" w:eastAsia=\"仿宋\" w:hAnsi=\"FangSong\"/>{bold}<w:sz w:val=\"{size}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
@@ -60,15 +68,35 @@ fn paragraph(text: &str, title: bool) -> String {
     )
 }
 
+/// A field laid out as a letter's: `收件人` is the addressee (`名称：` on a
+/// line of its own, first), `正文` fields stand without a label, `日期` goes
+/// last, under the office's name and the place of its seal.
+pub const ADDRESSEE: &str = "收件人";
+const DATE: &str = "日期";
+
 /// The built-in template of a kind: the office name, the title, the number,
-/// then each field on its line.
-pub fn default_template(office: &str, title: &str, fields: &[&str]) -> Vec<u8> {
+/// the addressee, then each field on its line (the `bodies` without a
+/// label), and at the end the office and its seal, and the date.
+pub fn default_template(office: &str, title: &str, fields: &[&str], bodies: &[&str]) -> Vec<u8> {
     let mut body = String::new();
     body.push_str(&paragraph(office, true));
     body.push_str(&paragraph(title, true));
     body.push_str(&paragraph("{{编号}}", false));
-    for f in fields {
-        body.push_str(&paragraph(&format!("{f}：{{{{{f}}}}}"), false));
+    if fields.contains(&ADDRESSEE) {
+        body.push_str(&paragraph(&format!("{{{{{ADDRESSEE}}}}}："), false));
+    }
+    for f in fields.iter().filter(|f| **f != ADDRESSEE && **f != DATE) {
+        let line = if bodies.contains(f) {
+            format!("{{{{{f}}}}}")
+        } else {
+            format!("{f}：{{{{{f}}}}}")
+        };
+        body.push_str(&paragraph(&line, false));
+    }
+    body.push_str(&paragraph("", false));
+    body.push_str(&aligned(&format!("{office}（盖章）"), false, "right"));
+    if fields.contains(&DATE) {
+        body.push_str(&aligned(&format!("{{{{{DATE}}}}}"), false, "right"));
     }
     package(&body)
 }
@@ -234,8 +262,9 @@ fn fill_paragraph(p: &str, values: &[(&str, String)], unknown: &mut Vec<String>)
         }
     }
     out.push_str(rest);
-    if paragraph_text(&out).contains("{{") {
-        // Split across runs: rebuilt whole.
+    // Split across runs, or a value of several lines: rebuilt whole, a
+    // paragraph a line (a line feed inside one text shows as a space).
+    if paragraph_text(&out).contains("{{") || paragraph_text(&out).contains('\n') {
         return rewrite(p, &substitute(&paragraph_text(p), values, unknown));
     }
     unknown.extend(local);
@@ -263,8 +292,8 @@ fn substitute(text: &str, values: &[(&str, String)], unknown: &mut Vec<String>) 
     out
 }
 
-/// The paragraph rebuilt as one run of `text` (lines broken where it has
-/// them), keeping its paragraph properties and its first run's format.
+/// The paragraph rebuilt as one run of `text`, a paragraph for each of its
+/// lines, each keeping the paragraph's properties and its first run's format.
 fn rewrite(p: &str, text: &str) -> String {
     let open_end = p.find('>').map_or(0, |i| i + 1);
     let ppr = match (p.find("<w:pPr"), p.find("</w:pPr>")) {
@@ -289,18 +318,15 @@ fn rewrite(p: &str, text: &str) -> String {
         (Some(a), Some(b), Some(end)) if a < b && b < end => &first_run[a..b + "</w:rPr>".len()],
         _ => "",
     };
-    let mut run = format!("<w:r>{rpr}");
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            run.push_str("<w:br/>");
-        }
-        run.push_str(&format!(
-            "<w:t xml:space=\"preserve\">{}</w:t>",
-            escape(line)
-        ));
-    }
-    run.push_str("</w:r>");
-    format!("{}{ppr}{run}</w:p>", &p[..open_end])
+    text.split('\n')
+        .map(|line| {
+            format!(
+                "{}{ppr}<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                &p[..open_end],
+                escape(line)
+            )
+        })
+        .collect()
 }
 
 /// Fills a template with the values; every placeholder must have one.
@@ -371,6 +397,12 @@ fn well_formed(xml: &str) -> Result<(), String> {
 
 /// The text of a document's body, a line a paragraph (for tests and checks).
 pub fn text_of(docx: &[u8]) -> Result<String, DocxError> {
+    Ok(paragraphs(docx)?.join("\n"))
+}
+
+/// The paragraphs of a document's body, each its text (a line feed inside
+/// one stays in it, as Word would show it: a space).
+pub fn paragraphs(docx: &[u8]) -> Result<Vec<String>, DocxError> {
     let mut z =
         zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| DocxError::NotDocx(e.to_string()))?;
     let mut xml = String::new();
@@ -387,7 +419,7 @@ pub fn text_of(docx: &[u8]) -> Result<String, DocxError> {
         lines.push(paragraph_text(&rest[start..start + len]));
         rest = &rest[start + len..];
     }
-    Ok(lines.join("\n"))
+    Ok(lines)
 }
 
 #[cfg(test)]
@@ -400,6 +432,7 @@ mod tests {
             "石家庄市鹿泉区人力资源和社会保障局",
             "整改通知书",
             &["机构名称", "事实和理由"],
+            &[],
         );
         let doc = fill(
             &t,
@@ -413,8 +446,66 @@ mod tests {
         let text = text_of(&doc).unwrap();
         assert!(text.contains("鹿人社整改〔2026〕第3号"), "{text}");
         assert!(text.contains("机构名称：A&B <人力> 公司"), "{text}");
-        assert!(text.contains("一、未公示收费"), "{text}");
         assert!(!text.contains("{{"), "{text}");
+        // A value of several lines is several paragraphs, as Word shows them.
+        let ps = paragraphs(&doc).unwrap();
+        assert!(ps.iter().all(|p| !p.contains('\n')), "{ps:?}");
+        assert!(
+            ps.contains(&"事实和理由：一、未公示收费".to_string()),
+            "{ps:?}"
+        );
+        assert!(ps.contains(&"二、台账缺失".to_string()), "{ps:?}");
+        // It ends with the office and the place of its seal.
+        assert_eq!(
+            ps.last().unwrap(),
+            "石家庄市鹿泉区人力资源和社会保障局（盖章）"
+        );
+    }
+
+    #[test]
+    fn a_letter_names_its_addressee_sets_its_body_unlabelled_and_dates_under_the_seal() {
+        let t = default_template(
+            "局",
+            "一次性告知书",
+            &["收件人", "业务类型", "告知内容", "日期"],
+            &["告知内容"],
+        );
+        let doc = fill(
+            &t,
+            &[
+                ("编号", "告〔2026〕第1号".into()),
+                ("收件人", "甲公司".into()),
+                ("业务类型", "参保登记".into()),
+                ("告知内容", "1. 缺少劳动合同。\n2. 缺少身份证。".into()),
+                ("日期", "2026年11月27日".into()),
+            ],
+        )
+        .unwrap();
+        let ps = paragraphs(&doc).unwrap();
+        assert_eq!(
+            ps[..4],
+            ["局", "一次性告知书", "告〔2026〕第1号", "甲公司："]
+        );
+        assert!(ps.contains(&"1. 缺少劳动合同。".to_string()), "{ps:?}");
+        assert!(ps.contains(&"2. 缺少身份证。".to_string()), "{ps:?}");
+        assert_eq!(ps[ps.len() - 2..], ["局（盖章）", "2026年11月27日"]);
+        assert_eq!(ps.iter().filter(|p| p.contains("一次性告知书")).count(), 1);
+    }
+
+    #[test]
+    fn a_value_of_several_lines_in_a_run_of_its_own_becomes_paragraphs_keeping_their_format() {
+        let xml = r#"<w:p><w:pPr><w:ind w:firstLine="640"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>{{正文}}</w:t></w:r></w:p>"#;
+        let mut unknown = Vec::new();
+        let out = fill_part(xml, &[("正文", "甲\n乙".into())], &mut unknown);
+        assert!(unknown.is_empty());
+        assert_eq!(out.matches("<w:p>").count(), 2, "{out}");
+        assert_eq!(
+            out.matches("<w:ind w:firstLine=\"640\"/>").count(),
+            2,
+            "{out}"
+        );
+        assert_eq!(out.matches("<w:b/>").count(), 2, "{out}");
+        assert!(!out.contains("<w:br/>"), "{out}");
     }
 
     #[test]
@@ -474,7 +565,7 @@ mod tests {
 
     #[test]
     fn an_unknown_placeholder_or_a_broken_file_is_refused() {
-        let t = default_template("局", "通知", &["甲"]);
+        let t = default_template("局", "通知", &["甲"], &[]);
         assert_eq!(
             fill(&t, &[("编号", "1".into())]),
             Err(DocxError::Unknown(vec!["甲".into()]))

@@ -125,6 +125,15 @@ pub fn typed_fields(kind: DocKind) -> &'static [&'static str] {
     }
 }
 
+/// Fields that are a document's body, set without a label in the built-in
+/// template (the notice says what to correct in its own words).
+pub fn bodies(kind: DocKind) -> &'static [&'static str] {
+    match kind {
+        DocKind::CorrectionNotice => &["告知内容"],
+        _ => &[],
+    }
+}
+
 /// A document's number in the office's style.
 pub fn number(kind: DocKind, year: i64, seq: i64) -> String {
     format!("{}〔{year}〕第{seq}号", kind.prefix())
@@ -135,6 +144,7 @@ pub fn number(kind: DocKind, year: i64, seq: i64) -> String {
 pub fn fields(kind: DocKind) -> &'static [&'static str] {
     match kind {
         DocKind::CorrectionNotice => &[
+            "收件人",
             "参保单位",
             "参保人员",
             "业务类型",

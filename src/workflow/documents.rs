@@ -27,7 +27,12 @@ pub async fn template(store: &Store, lang: Lang, kind: DocKind) -> Result<Vec<u8
         .await
         .map_err(|e| i18n::store_error(lang, &e))?
         .unwrap_or_else(|| {
-            docx::default_template(OFFICE, kind.title(Lang::Zh), documents::fields(kind))
+            docx::default_template(
+                OFFICE,
+                kind.title(Lang::Zh),
+                documents::fields(kind),
+                documents::bodies(kind),
+            )
         }))
 }
 
@@ -231,7 +236,14 @@ async fn record_values(
             if d != "return" {
                 return Err(not_for());
             }
+            // Addressed to the employer that filed, else to the person.
+            let to = item
+                .employer_name
+                .clone()
+                .or_else(|| item.person_name.clone())
+                .unwrap_or_default();
             values.extend([
+                ("收件人", to),
                 ("参保单位", item.employer_name.unwrap_or_default()),
                 ("参保人员", item.person_name.unwrap_or_default()),
                 ("业务类型", item.kind.label(Lang::Zh).into()),
@@ -239,7 +251,7 @@ async fn record_values(
                     "收件日期",
                     crate::domain::calendar::office_date(item.received_at).to_string(),
                 ),
-                ("告知内容", reason),
+                ("告知内容", notice_body(&reason)),
             ]);
         }
         RecordKind::Inspection => {
@@ -311,6 +323,20 @@ async fn record_values(
         }
     }
     Ok((values, given))
+}
+
+/// The stored notice as the document's body: its own first line, the
+/// document's title, is the document's already; blank lines at the end go.
+fn notice_body(notice: &str) -> String {
+    let title = DocKind::CorrectionNotice.title(Lang::Zh);
+    let mut lines: Vec<&str> = notice.lines().collect();
+    if lines.first().is_some_and(|l| l.trim() == title) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
 }
 
 /// Where a rendered document goes by default: the home folder,

@@ -7,7 +7,7 @@
 use crate::common;
 
 use common::cli::Demo;
-use common::readers::{docx_add_paragraph, read_docx};
+use common::readers::{docx_add_paragraph, read_docx, read_docx_paragraphs};
 use common::tools::{self, Tool};
 use predicates::prelude::*;
 use std::path::Path;
@@ -15,6 +15,70 @@ use std::path::Path;
 fn sha256(path: &Path) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(std::fs::read(path).unwrap()))
+}
+
+/// Issue 21, point 1: the notice printed at the counter is a document —
+/// its lines paragraphs, its title once, an addressee, the office and the
+/// place of its seal, the date.
+#[test]
+fn a_one_time_notice_prints_as_a_letter_a_paragraph_a_line() {
+    let d = Demo::new();
+    let id =
+        d.scalar("SELECT MIN(id) FROM filing WHERE status = 'pending' AND employer_id IS NOT NULL");
+    d.run(&[
+        "filings",
+        "return",
+        &id,
+        "--notice",
+        "一次性告知书\n1. 请补交劳动合同复印件。\n2. 请补交身份证复印件。",
+    ])
+    .success();
+    let out = d.dir.path().join("n.docx");
+    d.run(&[
+        "notice",
+        "render",
+        "correction-notice",
+        &id,
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .success();
+    let ps = read_docx_paragraphs(&out);
+    assert!(
+        ps.iter().all(|p| !p.contains('\n')),
+        "a line feed inside a paragraph: {ps:?}"
+    );
+    for line in ["1. 请补交劳动合同复印件。", "2. 请补交身份证复印件。"] {
+        assert!(
+            ps.iter().any(|p| p == line),
+            "{line} not a paragraph: {ps:?}"
+        );
+    }
+    assert_eq!(
+        ps.iter().filter(|p| p.contains("一次性告知书")).count(),
+        1,
+        "the title once: {ps:?}"
+    );
+    let employer = d.scalar(&format!(
+        "SELECT e.name FROM filing f JOIN employer e ON e.id = f.employer_id WHERE f.id = {id}"
+    ));
+    assert_eq!(
+        ps[3],
+        format!("{employer}："),
+        "the addressee after the number: {ps:?}"
+    );
+    let seal = ps
+        .iter()
+        .position(|p| p.ends_with("（盖章）"))
+        .expect("the seal's place");
+    assert!(
+        ps[seal].starts_with("石家庄市鹿泉区人力资源和社会保障局"),
+        "{ps:?}"
+    );
+    assert!(
+        ps[seal + 1].ends_with('日') && ps[seal + 1].contains('年'),
+        "the date under the seal: {ps:?}"
+    );
 }
 
 #[test]

@@ -216,6 +216,27 @@ pub fn python_docx_text(path: &Path) -> Option<String> {
     .map(|s| s.trim_end_matches('\n').to_string())
 }
 
+/// The paragraphs as both readers see them, each its own text (a line feed
+/// inside one is kept, as Word shows it: a space, not a new line).
+pub fn read_docx_paragraphs(path: &Path) -> Vec<String> {
+    let ours = hrss_desk::docx::paragraphs(&std::fs::read(path).unwrap()).unwrap();
+    let theirs = python(
+        Tool::PythonDocx,
+        "import docx,sys,json; print(json.dumps([p.text for p in docx.Document(sys.argv[1]).paragraphs], ensure_ascii=False))",
+        &[path],
+    );
+    if let Some(theirs) = theirs {
+        let theirs: Vec<String> = serde_json::from_str(theirs.trim()).unwrap();
+        assert_eq!(
+            ours,
+            theirs,
+            "python-docx reads {} otherwise",
+            path.display()
+        );
+    }
+    ours
+}
+
 /// Both readers of a document agree; the paragraphs, a line each.
 pub fn read_docx(path: &Path) -> String {
     let ours = docx_text(path);
