@@ -5,6 +5,36 @@ use super::review::{FilingFacts, Problem};
 use super::{FilingKind, Staff};
 use serde_json::Value;
 
+/// A filing is decided within this many working days of its receipt
+/// (社会保险经办条例 2023, arts 6 and 10).
+pub const DECIDE_WITHIN_WORKING_DAYS: u32 = 10;
+
+/// The instant before which a filing received is overdue on `today`: its
+/// decision day (receipt + the working days) is already past. Receipt is
+/// counted by the office's date (China Standard Time).
+pub fn filings_overdue_before(
+    cal: &super::WorkCalendar,
+    today: chrono::NaiveDate,
+) -> chrono::DateTime<chrono::Utc> {
+    // The first day whose filings are not yet overdue: stepping back from
+    // today, the days whose due day is today or later.
+    let mut first = today;
+    while let Some(before) = first.pred_opt()
+        && cal
+            .add_working_days(before, DECIDE_WITHIN_WORKING_DAYS)
+            .date
+            >= today
+    {
+        first = before;
+    }
+    let start = first.and_hms_opt(0, 0, 0).expect("midnight");
+    start
+        .and_local_timezone(super::calendar::office_offset())
+        .single()
+        .expect("a fixed offset")
+        .with_timezone(&chrono::Utc)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
     /// 办结
@@ -266,6 +296,31 @@ pub fn change_for(f: &FilingFacts) -> Change {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filing_is_overdue_once_its_tenth_working_day_is_past_by_the_offices_date() {
+        use super::super::calendar::{CalendarFile, WorkCalendar};
+        let file = CalendarFile::parse(include_str!("../../data/calendar.toml")).unwrap();
+        let cal = WorkCalendar::from_years(&file.year);
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        // Friday 27 November: one received Friday the 13th is due today, one
+        // received Thursday the 12th was due yesterday.
+        let before = filings_overdue_before(&cal, day(11, 27));
+        let cst = |d: chrono::NaiveDate, h| {
+            d.and_hms_opt(h, 0, 0)
+                .unwrap()
+                .and_local_timezone(super::super::calendar::office_offset())
+                .unwrap()
+                .with_timezone(&chrono::Utc)
+        };
+        assert!(cst(day(11, 12), 23) < before, "received the 12th: overdue");
+        assert!(
+            cst(day(11, 13), 0) >= before,
+            "received the 13th: due today"
+        );
+        // Half past midnight in Beijing is the 13th, though the 12th in UTC.
+        assert_eq!(before, cst(day(11, 13), 0));
+    }
     use crate::domain::Role;
     use crate::domain::review::{MaterialFact, PersonFact};
     use chrono::NaiveDate;

@@ -352,10 +352,14 @@ pub fn hints(lang: Lang) -> &'static str {
     )
 }
 
-pub fn status_counts(lang: Lang, pending: i64, overdue: i64) -> String {
+/// The status line's counts, each named: filings pending (and of them
+/// past their decision day), cases past their deadline.
+pub fn status_counts(lang: Lang, pending: i64, overdue_filings: i64, overdue_cases: i64) -> String {
     match lang {
-        Lang::Zh => format!("待审核{pending} 超期{overdue}"),
-        Lang::En => format!("pending {pending} overdue {overdue}"),
+        Lang::Zh => format!("待审核申报{pending}（超期{overdue_filings}） 超期案件{overdue_cases}"),
+        Lang::En => {
+            format!("filings {pending} ({overdue_filings} overdue) · cases overdue {overdue_cases}")
+        }
     }
 }
 
@@ -529,6 +533,7 @@ fields! {
     Persons = "参保人员", "Insured persons";
     OpenCases = "在办案件", "Open cases";
     OverdueCases = "超期案件", "Overdue cases";
+    OverdueFilings = "超期未办结申报", "Filings past their decision day";
     Pending = "待审核申报", "Pending filings";
     ReviewYear = "年度", " report";
     ReviewDue = "截止", "due ";

@@ -301,6 +301,9 @@ pub struct Counts {
     pub persons: i64,
     pub licences: i64,
     pub pending_filings: i64,
+    /// Pending filings past their decision day (set by the workflow, which
+    /// knows the working days; 0 as the store reads the counts).
+    pub overdue_filings: i64,
     pub open_cases: i64,
     pub overdue_cases: i64,
 }

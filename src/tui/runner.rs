@@ -200,11 +200,8 @@ impl Task {
                 let path = statistics::report_path(month);
                 AppEvent::Exported(statistics::report(store, lang, month, today, &path).await)
             }
-            Effect::LoadDashboard => {
-                let soon = self.calendar.add_working_days(today, 5).date;
-                AppEvent::Dashboard(store.dashboard(today, soon).await.map_err(plain))
-            }
-            Effect::LoadCounts => AppEvent::Counts(store.counts(today).await.map_err(plain)),
+            Effect::LoadDashboard => AppEvent::Dashboard(work::dashboard(&cx).await.map_err(plain)),
+            Effect::LoadCounts => AppEvent::Counts(work::counts(&cx).await.map_err(plain)),
             Effect::PrepareDecision { id, decision, lang } => {
                 AppEvent::DecisionReady(work::draft(&self.cx(lang), id, decision).await)
             }

@@ -327,6 +327,27 @@ pub async fn reveal(
     }
 }
 
+/// The counts the status line shows on `cx.today`, the filings past their
+/// decision day among them.
+pub async fn counts(cx: &Cx<'_>) -> Result<crate::store::Counts, crate::store::StoreError> {
+    let mut c = cx.store.counts(cx.today).await?;
+    c.overdue_filings = overdue_filings(cx).await?;
+    Ok(c)
+}
+
+/// The dashboard on `cx.today`, with the filings past their decision day.
+pub async fn dashboard(cx: &Cx<'_>) -> Result<crate::store::Dashboard, crate::store::StoreError> {
+    let soon = cx.calendar.add_working_days(cx.today, 5).date;
+    let mut d = cx.store.dashboard(cx.today, soon).await?;
+    d.counts.overdue_filings = overdue_filings(cx).await?;
+    Ok(d)
+}
+
+async fn overdue_filings(cx: &Cx<'_>) -> Result<i64, crate::store::StoreError> {
+    let before = crate::domain::decision::filings_overdue_before(cx.calendar, cx.today);
+    cx.store.pending_received_before(before).await
+}
+
 /// Marks filing `id` as in review at this desk for the office's lease
 /// (the database's setting, 15 minutes if it has none it can use, as the
 /// config files allow). Ok(Some) names who holds it instead, until when.

@@ -202,7 +202,7 @@ async fn office(db: &TestDb) {
     for kind in ["中断参保", "参保登记", "参保单位登记"] {
         assert!(s.contains(kind), "{l}: {kind} in {s}");
     }
-    assert!(s.contains("待审核4"), "{l}: {s}");
+    assert!(s.contains("待审核申报4（超期0）"), "{l}: {s}");
     assert_eq!(
         db.one::<String>("SELECT code FROM filing_problem WHERE filing_id = 1")
             .await,

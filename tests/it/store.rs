@@ -313,6 +313,23 @@ async fn the_demo_has_every_kind_of_record_the_issue_asks_for() {
             "most open cases are on time: {c:?}"
         );
         let cal = WorkCalendar::from_years(&store.calendar_years().await.unwrap());
+        // The status line's overdue filings: those past their tenth working day.
+        let staff = store.staff_by_login("wangfang").await.unwrap().unwrap();
+        let cx =
+            hrss_desk::workflow::Cx::new(&store, &cal, &staff, hrss_desk::i18n::Lang::Zh, today());
+        let with = hrss_desk::workflow::counts(&cx).await.unwrap();
+        let cutoff = hrss_desk::domain::decision::filings_overdue_before(&cal, today());
+        let expected = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM filing WHERE status = 'pending' AND received_at < '{}'",
+                cutoff.format("%Y-%m-%dT%H:%M:%S+00:00")
+            ))
+            .await;
+        assert!(
+            with.overdue_filings > 0 && with.overdue_filings < with.pending_filings,
+            "{with:?}"
+        );
+        assert_eq!(with.overdue_filings, expected, "{}", db.label);
         let soon = cal.add_working_days(today(), 5).date;
         let due_soon = db
             .scalar(&format!(

@@ -50,7 +50,7 @@ fn a_clerk_moves_through_the_panes_reads_help_filters_and_quits() {
     let t = Tmux::start(dir.path(), &command, 80, 24);
 
     let s = t.wait_for("the filings pane with its rows", |s| {
-        s.contains("[1 参保审核]") && s.contains("待审核322")
+        s.contains("[1 参保审核]") && s.contains("待审核申报322（超期") && s.contains("超期案件")
     });
     assert!(s.contains("赵静"), "{s}");
     t.keys(&["Tab"]);

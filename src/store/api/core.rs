@@ -93,6 +93,14 @@ impl Store {
         on_backend!(self.audit_head())
     }
 
+    /// Pending filings received before `before`.
+    pub async fn pending_received_before(
+        &self,
+        before: chrono::DateTime<chrono::Utc>,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.pending_received_before(before))
+    }
+
     pub async fn counts(&self, today: NaiveDate) -> Result<Counts, StoreError> {
         on_backend!(self.counts(today))
     }

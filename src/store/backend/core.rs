@@ -559,6 +559,19 @@ impl Backend {
 
     // ---------------------------------------------------------------- counts
 
+    /// Pending filings received before `before`.
+    pub async fn pending_received_before(
+        &self,
+        before: chrono::DateTime<chrono::Utc>,
+    ) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM filing WHERE status = 'pending' AND received_at < $1",
+        )
+        .bind(before)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     pub async fn counts(&self, today: NaiveDate) -> Result<Counts, StoreError> {
         let row = sqlx::query(
             "SELECT
@@ -578,6 +591,7 @@ impl Backend {
             persons: row.get("persons"),
             licences: row.get("licences"),
             pending_filings: row.get("pending_filings"),
+            overdue_filings: 0,
             open_cases: row.get("open_cases"),
             overdue_cases: row.get("overdue_cases"),
         })

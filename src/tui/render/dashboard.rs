@@ -50,6 +50,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let mut l = vec![
         Line::styled(Field::Overview.label(lang), bold),
         row(Field::Pending.label(lang), c.pending_filings),
+        row(Field::OverdueFilings.label(lang), c.overdue_filings),
         row(Field::OpenCases.label(lang), c.open_cases),
         row(Field::OverdueCases.label(lang), c.overdue_cases),
         row(Field::CasesDueSoon.label(lang), d.cases_due_soon),

@@ -13,7 +13,7 @@ mod supervision;
 
 use super::app::{App, Overlay};
 use super::pane::PaneId;
-use super::text::{clean, fit, fit_end, width};
+use super::text::{clean, fit, width};
 use crate::i18n;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -146,12 +146,28 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
     let right = match &app.counts {
         Some(c) => format!(
             "{tags} {} ",
-            i18n::status_counts(app.lang, c.pending_filings, c.overdue_cases)
+            i18n::status_counts(
+                app.lang,
+                c.pending_filings,
+                c.overdue_filings,
+                c.overdue_cases
+            )
         ),
         None => tags,
     };
     let room = w.saturating_sub(width(&left) + width(&right) + 1);
-    let db = fit_end(&clean(&app.database), room);
+    // The database whole, else its file's name, else nothing: never a
+    // path cut at a `~` that reads as the home folder.
+    let full = clean(&app.database);
+    let file = full
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let db = [full, file]
+        .into_iter()
+        .find(|d| width(d) <= room)
+        .unwrap_or_default();
     let pad = " ".repeat(w.saturating_sub(width(&left) + width(&db) + width(&right) + 1));
     let line = Line::from(vec![
         Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),

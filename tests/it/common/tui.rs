@@ -380,6 +380,7 @@ pub fn counts() -> Counts {
         persons: 50_000,
         licences: 410,
         pending_filings: 300,
+        overdue_filings: 4,
         open_cases: 178,
         overdue_cases: 12,
     }
