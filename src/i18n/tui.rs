@@ -345,13 +345,6 @@ pub fn filter_active(lang: Lang, filter: &str) -> String {
     }
 }
 
-pub fn hints(lang: Lang) -> &'static str {
-    lang.pick(
-        "? 帮助  : 命令  / 筛选  Enter 详情  Tab 切换面板  q 退出",
-        "? help  : commands  / filter  Enter open  Tab next pane  q quit",
-    )
-}
-
 /// The status line's counts, each named: filings pending (and of them
 /// past their decision day), cases past their deadline.
 pub fn status_counts(lang: Lang, pending: i64, overdue_filings: i64, overdue_cases: i64) -> String {

@@ -259,12 +259,18 @@ impl App {
                 }
                 fx
             }
-            Action::Up | Action::Down if self.detail.is_some() => {
+            // A record's page scrolls by a line or by a screen.
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top
+                if self.detail.is_some() =>
+            {
+                let page = u16::try_from(page).unwrap_or(u16::MAX);
                 let d = self.detail.as_mut().expect("checked");
-                d.scroll = if action == Action::Down {
-                    d.scroll.saturating_add(1)
-                } else {
-                    d.scroll.saturating_sub(1)
+                d.scroll = match action {
+                    Action::Down => d.scroll.saturating_add(1),
+                    Action::Up => d.scroll.saturating_sub(1),
+                    Action::PageDown => d.scroll.saturating_add(page),
+                    Action::PageUp => d.scroll.saturating_sub(page),
+                    _ => 0,
                 };
                 vec![]
             }

@@ -52,14 +52,29 @@ fn no_key_is_bound_twice_where_it_is_in_force() {
     }
 }
 
+/// A key some terminals do not send (PgUp, Home…) is only ever a second
+/// way: the same action has a key that always arrives in the same section.
 #[test]
-fn only_keys_that_survive_ssh_and_tmux_are_used() {
+fn every_key_that_may_not_survive_ssh_has_one_that_does_beside_it() {
     for (name, _) in SHIPPED {
         let k = Keymap::shipped(name).unwrap();
         for section in SECTIONS {
             for b in k.bindings(section) {
-                assert!(b.chord.survives_ssh(), "{name} [{section}]: {}", b.chord);
+                let beside = k
+                    .bindings(section)
+                    .iter()
+                    .any(|o| o.action == b.action && o.chord.survives_ssh());
+                assert!(beside, "{name} [{section}]: {} alone", b.chord);
             }
+        }
+        // And the page keys are there, in lists and in a record.
+        let pgdn = hrss_desk::tui::keymap::Chord::parse("<PageDown>").unwrap();
+        for section in ["list", "detail"] {
+            assert_eq!(
+                k.lookup(&[section], pgdn),
+                Some(Action::PageDown),
+                "{name} [{section}]"
+            );
         }
     }
 }

@@ -101,6 +101,61 @@ fn a_terminal_below_80_by_24_is_told_so_and_recovers_on_resize() {
 }
 
 #[test]
+fn the_hint_line_names_the_keys_of_the_keymap_in_force_and_of_the_place() {
+    // Issue 21, point 8: with the function keys, `?` and `q` do nothing.
+    let mut a = app(Lang::Zh, 100, 30);
+    a.keymap = hrss_desk::tui::keymap::Keymap::shipped("function-keys").unwrap();
+    let s = draw(&a);
+    let hints = s.lines().nth(28).unwrap();
+    assert!(
+        hints.contains("F1 帮助") && hints.contains("F2 命令") && hints.contains("F3 筛选"),
+        "{hints}"
+    );
+    assert!(
+        hints.contains("F10 退出") && !hints.contains("q 退出"),
+        "{hints}"
+    );
+    assert!(!hints.contains("? 帮助"), "{hints}");
+    // In a record, filtering and opening are not keys of the place.
+    a.keymap = hrss_desk::tui::keymap::Keymap::shipped("default").unwrap();
+    typed(&mut a, KeyCode::Enter);
+    let hints = draw(&a).lines().nth(28).unwrap().to_string();
+    assert!(
+        hints.contains("? 帮助") && !hints.contains("筛选"),
+        "{hints}"
+    );
+}
+
+#[test]
+fn a_records_page_scrolls_by_a_screen_and_back_to_its_top() {
+    let mut a = app(Lang::Zh, 80, 24);
+    typed(&mut a, KeyCode::Enter);
+    let cursor = a.list().unwrap().cursor;
+    typed(&mut a, KeyCode::PageDown);
+    let page = a.list_height() as u16;
+    assert_eq!(a.detail.as_ref().unwrap().scroll, page);
+    let ctrl_b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::CONTROL);
+    a.handle(AppEvent::Key(ctrl_b));
+    assert_eq!(a.detail.as_ref().unwrap().scroll, 0);
+    typed(&mut a, KeyCode::PageDown);
+    typed(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.detail.as_ref().unwrap().scroll, 0);
+    assert_eq!(a.list().unwrap().cursor, cursor, "the list behind stays");
+    // Scrolled past its end, the page still shows its last lines.
+    for _ in 0..20 {
+        typed(&mut a, KeyCode::PageDown);
+    }
+    assert!(draw(&a).contains("─"), "{}", draw(&a));
+    assert!(
+        draw(&a)
+            .lines()
+            .filter(|l| l.trim_matches(['│', ' ']).is_empty())
+            .count()
+            < 20
+    );
+}
+
+#[test]
 fn while_the_screen_is_too_small_keys_decide_nothing_unseen() {
     // Issue 21, point 4: at 70×20, `r` then Ctrl-S returned a filing.
     let mut a = app(Lang::Zh, 70, 20);

@@ -199,8 +199,13 @@ pub fn render(frame: &mut Frame, app: &App, d: &DetailView, area: Rect) {
         .into_iter()
         .flat_map(|l| crate::tui::wrap::wrap(l, width))
         .collect();
+    // Scrolled past its end, the page still shows its last screen.
+    let rows = usize::from(block.inner(area).height);
+    let last = u16::try_from(body.len().saturating_sub(rows)).unwrap_or(u16::MAX);
     frame.render_widget(
-        Paragraph::new(body).block(block).scroll((d.scroll, 0)),
+        Paragraph::new(body)
+            .block(block)
+            .scroll((d.scroll.min(last), 0)),
         area,
     );
 }

@@ -121,7 +121,7 @@ fn render_message(frame: &mut Frame, app: &App, area: Rect) {
         ))
     } else {
         Line::from(Span::styled(
-            fit(i18n::hints(lang), w),
+            fit(&super::labels::hints(app), w),
             Style::new().add_modifier(Modifier::DIM),
         ))
     };
