@@ -283,9 +283,11 @@ fn print_due(list: &[work::CaseDue], lang: Lang, json: bool) -> Result<(), Failu
                 (false, true) => lang.pick("超期", "OVERDUE"),
                 (false, false) => "",
             };
+            // First the id `cases move` and `cases show` take.
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                c.id,
                 printable(&c.number),
                 stage,
                 printable(&c.respondent),

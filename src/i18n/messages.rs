@@ -191,8 +191,8 @@ pub fn unknown_login(lang: Lang, login: &str) -> String {
 
 pub fn no_staff_yet(lang: Lang) -> &'static str {
     lang.pick(
-        "该数据库还没有工作人员：请先用 hrss-desk staff add 登录名 --name 姓名 --roles admin 添加第一位系统管理员。",
-        "This database has no staff yet: first add an administrator with hrss-desk staff add LOGIN --name NAME --roles admin.",
+        "该数据库还没有工作人员：请先用 hrss-desk staff add 登录名 --name 姓名 --roles admin 添加第一位系统管理员；只想试用演示数据的，见 hrss-desk demo --help。",
+        "This database has no staff yet: first add an administrator with hrss-desk staff add LOGIN --name NAME --roles admin; to try it on demo data, see hrss-desk demo --help.",
     )
 }
 

@@ -39,6 +39,8 @@ impl App {
         self.pane = pane;
         self.detail = None;
         self.filtering = false;
+        // What was said about the pane left is not said about this one.
+        self.message = None;
         if pane == PaneId::Licences {
             // The lookup pane is for typing: the query takes the keys at once.
             self.lookup.editing = true;
@@ -211,6 +213,8 @@ impl App {
                 }
                 self.message = None;
                 let narrowed = self.pane == PaneId::Filings && self.review.queue_problem.is_some();
+                let scoped = self.pane == PaneId::Filings
+                    && self.review.queue != crate::tui::review::QueueChoice::All;
                 let tagged = if self.pane == PaneId::Filings {
                     self.review.tagged.len()
                 } else {
@@ -223,6 +227,11 @@ impl App {
                         vec![Effect::LoadPage(l.reload())]
                     }
                     _ if narrowed => self.choose_problem(None),
+                    // Esc on the queue puts its scope back to every filing.
+                    _ if scoped => {
+                        self.review.queue = crate::tui::review::QueueChoice::All;
+                        self.reload_queue()
+                    }
                     // Tags go on a second Esc, asked by the first.
                     _ if tagged > 0 && asked => {
                         self.review.untag_all();

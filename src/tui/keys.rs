@@ -224,7 +224,11 @@ impl App {
         };
         match k.action {
             Some(Action::Back) => self.overlay = None,
-            Some(Action::Open) if !input.trim().is_empty() => {
+            // An empty reason is refused in a sentence, not ignored.
+            Some(Action::Open) if input.trim().is_empty() => {
+                self.message = Some(crate::i18n::reveal_reason_says_nothing(self.lang).to_string());
+            }
+            Some(Action::Open) => {
                 let ask = Effect::Reveal {
                     id: *id,
                     reason: input.trim().to_string(),

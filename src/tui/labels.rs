@@ -92,30 +92,6 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
     lang.pick(zh, en)
 }
 
-/// The hint line: the keys that help, search, open, move on and quit where
-/// the user is, as the keymap in force binds them (the function-key layout
-/// shows its F-keys); an action no key runs is left out.
-pub fn hints(app: &super::app::App) -> String {
-    let lang = app.lang;
-    let contexts = app.contexts();
-    let wanted: [(Action, &str, &str); 6] = [
-        (Action::Help, "帮助", "help"),
-        (Action::Palette, "命令", "commands"),
-        (Action::Filter, "筛选", "filter"),
-        (Action::Open, "详情", "open"),
-        (Action::NextPane, "切换面板", "next pane"),
-        (Action::Quit, "退出", "quit"),
-    ];
-    wanted
-        .iter()
-        .filter_map(|(a, zh, en)| {
-            let key = app.keymap.key_for(&contexts, *a)?;
-            Some(format!("{key} {}", lang.pick(zh, en)))
-        })
-        .collect::<Vec<_>>()
-        .join("  ")
-}
-
 /// The title of help asked from an overlay.
 pub fn layer_help_title(lang: Lang) -> &'static str {
     lang.pick(

@@ -83,8 +83,13 @@ pub async fn draft(cx: &Cx<'_>, id: i64, decision: Decision) -> Result<Draft, St
         ..
     } = *cx;
     let f = pending(store, lang, today, id).await?;
-    let problems = sentences(store, lang, &check(&f.facts)).await?;
-    let notice = i18n::correction_notice(lang, id, f.facts.kind.label(lang), &problems);
+    let found = check(&f.facts);
+    let problems = sentences(store, lang, &found).await?;
+    // The notice goes to the applicant in the office's language, Chinese,
+    // whichever language the clerk's screen is in.
+    let zh = Lang::Zh;
+    let in_chinese = sentences(store, zh, &found).await?;
+    let notice = i18n::correction_notice(zh, id, f.facts.kind.label(zh), &in_chinese);
     // Whether the decision is allowed at all, before any reason is typed.
     let probe = match decision {
         // A stand-in reason that says something: only the role is probed here.

@@ -798,5 +798,7 @@ fn the_program_alone_on_an_office_database_without_staff_says_how_to_begin() {
         .stderr(predicate::str::contains(
             "该数据库还没有工作人员：请先用 hrss-desk staff add",
         ))
+        // And for someone who only wanted to try it, where the demo is.
+        .stderr(predicate::str::contains("hrss-desk demo --help"))
         .stdout("");
 }

@@ -40,10 +40,20 @@ fn cases_due_lists_every_open_case_with_its_next_deadline() {
     );
     let overdue = |v: &[serde_json::Value]| v.iter().filter(|c| c["overdue"] == true).count();
     assert!(overdue(&later) > overdue(&cases));
-    // The text form says how each date was reached.
-    d.run(&["cases", "due", "--on", "2026-11-27"])
-        .success()
-        .stdout(predicate::str::contains("个工作日"));
+    // The text form says how each date was reached, each line starting
+    // with the id `cases move` takes.
+    let text = String::from_utf8(
+        d.run(&["cases", "due", "--on", "2026-11-27"])
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(text.contains("个工作日"), "{text}");
+    let first = text.lines().next().unwrap();
+    let id: i64 = first.split('\t').next().unwrap().parse().unwrap();
+    assert_eq!(id, cases[0]["id"].as_i64().unwrap(), "{first}");
 }
 
 #[test]

@@ -353,3 +353,37 @@ async fn a_filing_in_review_is_marked_for_the_others_until_its_lease_ends() {
         assert!(store.verify_audit().await.unwrap().is_ok());
     }
 }
+
+/// Issue 21, point 11: the one-time notice goes to the applicant in the
+/// office's language, Chinese, even when the clerk's screen is in English;
+/// the problems the clerk reads stay in the screen's language.
+#[tokio::test]
+async fn a_notice_drafted_on_an_english_screen_is_in_chinese() {
+    use hrss_desk::i18n::Lang;
+    for db in TestDb::all().await {
+        let store = demo(&db).await;
+        let clerk = store.staff_by_login("wangfang").await.unwrap().unwrap();
+        let id = db
+            .scalar("SELECT MIN(id) FROM filing WHERE status = 'pending'")
+            .await;
+        let draft = hrss_desk::workflow::draft(
+            &common::cx(&store, &clerk, Lang::En, today()),
+            id,
+            Decision::Return,
+        )
+        .await
+        .unwrap();
+        assert!(
+            draft.notice.starts_with("一次性告知书\n您提交的"),
+            "{}: {}",
+            db.label,
+            draft.notice
+        );
+        assert!(
+            !draft.notice.contains("Your "),
+            "{}: {}",
+            db.label,
+            draft.notice
+        );
+    }
+}

@@ -127,6 +127,24 @@ fn the_hint_line_names_the_keys_of_the_keymap_in_force_and_of_the_place() {
 }
 
 #[test]
+fn a_message_stays_with_its_pane_and_esc_puts_the_queues_scope_back() {
+    // Issue 21, point 11.
+    let mut a = app(Lang::Zh, 100, 30);
+    typed(&mut a, KeyCode::Char(' '));
+    assert!(a.message.is_some());
+    act(&mut a, Action::Pane3);
+    assert!(a.message.is_none(), "{:?}", a.message);
+    act(&mut a, Action::Pane1);
+    a.review.tagged.clear();
+    typed(&mut a, KeyCode::Char('f'));
+    typed(&mut a, KeyCode::Char('f'));
+    assert_ne!(a.review.queue, hrss_desk::tui::review::QueueChoice::All);
+    let fx = key(&mut a, KeyCode::Esc);
+    assert_eq!(a.review.queue, hrss_desk::tui::review::QueueChoice::All);
+    assert!(matches!(fx.as_slice(), [Effect::LoadPage(_)]), "{fx:?}");
+}
+
+#[test]
 fn a_records_page_scrolls_by_a_screen_and_back_to_its_top() {
     let mut a = app(Lang::Zh, 80, 24);
     typed(&mut a, KeyCode::Enter);
@@ -1073,6 +1091,12 @@ fn personal_data_is_revealed_only_with_a_reason_and_only_in_that_view() {
     assert!(
         key(&mut a, KeyCode::Enter).is_empty(),
         "no reason, nothing shown"
+    );
+    // Refused in a sentence, not ignored (issue 21, point 10).
+    assert!(draw(&a).contains("须写明理由"), "{}", draw(&a));
+    assert!(
+        matches!(a.overlay, Some(Overlay::Reveal { .. })),
+        "still asking"
     );
     for c in "窗口核验".chars() {
         key(&mut a, KeyCode::Char(c));

@@ -268,7 +268,7 @@ impl App {
     }
 
     /// The queue read afresh in the scope and problem chosen.
-    fn reload_queue(&mut self) -> Vec<Effect> {
+    pub(crate) fn reload_queue(&mut self) -> Vec<Effect> {
         let scope = self.queue_scope();
         let Some(list) = self.lists.get_mut(&ListKind::Filings) else {
             return vec![];

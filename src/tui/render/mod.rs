@@ -121,11 +121,35 @@ fn render_message(frame: &mut Frame, app: &App, area: Rect) {
         ))
     } else {
         Line::from(Span::styled(
-            fit(&super::labels::hints(app), w),
+            fit(&hints(app), w),
             Style::new().add_modifier(Modifier::DIM),
         ))
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The hint line: the keys that help, search, open, move on and quit where
+/// the user is, as the keymap in force binds them (the function-key layout
+/// shows its F-keys); an action no key runs is left out.
+fn hints(app: &App) -> String {
+    let lang = app.lang;
+    let contexts = app.contexts();
+    let wanted: [(super::action::Action, &str, &str); 6] = [
+        (super::action::Action::Help, "帮助", "help"),
+        (super::action::Action::Palette, "命令", "commands"),
+        (super::action::Action::Filter, "筛选", "filter"),
+        (super::action::Action::Open, "详情", "open"),
+        (super::action::Action::NextPane, "切换面板", "next pane"),
+        (super::action::Action::Quit, "退出", "quit"),
+    ];
+    wanted
+        .iter()
+        .filter_map(|(a, zh, en)| {
+            let key = app.keymap.key_for(&contexts, *a)?;
+            Some(format!("{key} {}", lang.pick(zh, en)))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 fn render_status(frame: &mut Frame, app: &App, area: Rect) {
