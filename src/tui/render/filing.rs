@@ -146,23 +146,98 @@ pub(super) fn lines(
             _ => String::new(),
         };
         out.push(Line::raw(format!(
-            "  {name}{optional}：{}{note}",
+            "  {name}{optional}{}{}{note}",
+            lang.pick("：", ": "),
             state.label(lang)
         )));
     }
     out.push(heading(Field::Declared, lang));
-    out.push(Line::raw(format!(
-        "  {}",
-        clean(&masked_declaration(declared))
-    )));
+    out.extend(declared_lines(declared, lang));
     out.extend(declared_rows(declared, lang));
     if let Some(d) = decision {
-        out.push(field(
-            Field::Decision,
-            format!("{} {}", clean(d), clean(reason)),
-            lang,
-        ));
+        let said = match d.as_str() {
+            "approve" => lang.pick("办结", "Approved"),
+            "return" => lang.pick("退回更正", "Returned for correction"),
+            other => other,
+        };
+        out.push(field(Field::Decision, clean(said), lang));
+        // The reason or the notice, a line each as it was written.
+        for l in reason.lines().filter(|l| !l.trim().is_empty()) {
+            out.push(Line::raw(format!("  {}", clean(l))));
+        }
     }
+}
+
+/// What a filing declares, a labelled line a field in the screen's
+/// language: amounts in yuan, codes as their words, personal data masked.
+/// Something that is not a declaration the program wrote is shown masked.
+fn declared_lines(declared: &str, lang: Lang) -> Vec<Line<'static>> {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(declared)
+    else {
+        return vec![Line::raw(format!(
+            "  {}",
+            clean(&masked_declaration(declared))
+        ))];
+    };
+    let changed = map.get("field").and_then(|f| f.as_str());
+    map.iter()
+        // A yearly declaration's persons get a line each (declared_rows).
+        .filter(|(k, v)| !(k.as_str() == "persons" && v.is_array()))
+        .map(|(k, v)| {
+            let known = declared_field(k);
+            let label = known.map_or_else(
+                || extra_label(k, lang).map_or_else(|| clean(k), str::to_string),
+                |f| f.label(lang).to_string(),
+            );
+            let money = known.is_some_and(|f| f.ty == intake::FieldType::Yuan);
+            let value = match (k.as_str(), v) {
+                (_, serde_json::Value::Number(n)) if money => {
+                    n.as_i64().map_or_else(|| n.to_string(), yuan)
+                }
+                ("reason", serde_json::Value::String(s)) => {
+                    reason_label(s, lang).map_or_else(|| clean(s), str::to_string)
+                }
+                ("field", serde_json::Value::String(s)) => {
+                    declared_field(s).map_or_else(|| clean(s), |f| f.label(lang).to_string())
+                }
+                // A changed detail's values are masked as the detail is.
+                ("new" | "old", serde_json::Value::String(s)) => {
+                    clean(&mask_personal(changed.unwrap_or(k), s))
+                }
+                (_, serde_json::Value::String(s)) => clean(&mask_personal(k, s)),
+                (_, other) => clean(&masked_declaration(&other.to_string())),
+            };
+            Line::raw(format!("  {label}{}{value}", lang.pick("：", ": ")))
+        })
+        .collect()
+}
+
+/// The intake field a declaration's key is, in any form.
+fn declared_field(code: &str) -> Option<&'static intake::Field> {
+    intake::Form::ALL
+        .iter()
+        .flat_map(|f| f.fields().iter())
+        .find(|f| f.code == code)
+}
+
+/// Keys a declaration holds that no form's field names.
+fn extra_label(code: &str, lang: Lang) -> Option<&'static str> {
+    Some(match code {
+        "employer_uscc" => lang.pick("统一社会信用代码", "Credit code"),
+        _ => return None,
+    })
+}
+
+/// A cancellation's reason code as words.
+fn reason_label(code: &str, lang: Lang) -> Option<&'static str> {
+    Some(match code {
+        "death" => lang.pick("死亡", "Death"),
+        "emigration" => lang.pick("出国（境）定居", "Emigration"),
+        "retirement" => lang.pick("退休", "Retirement"),
+        "duplicate" => lang.pick("重复参保", "Enrolled twice"),
+        "other-insurance" => lang.pick("参加其他社会保险", "Insured elsewhere"),
+        _ => return None,
+    })
 }
 
 fn figure_line(label: Field, f: Option<&crate::store::FigureRow>, lang: Lang) -> Line<'static> {
@@ -263,8 +338,49 @@ fn declared_rows(declared: &str, lang: Lang) -> Vec<Line<'static>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{declared_rows, masked_declaration};
+    use super::{declared_lines, declared_rows, masked_declaration};
     use crate::i18n::Lang;
+
+    fn lines(declared: &str, lang: Lang) -> Vec<String> {
+        declared_lines(declared, lang)
+            .iter()
+            .map(|l| l.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_declaration_reads_as_labelled_fields_in_the_screens_language() {
+        // Issue 21, point 6: no `key=value`, fen or codes on screen.
+        let change = r#"{"employer_uscc":"91130110MA0AB9Y8K1","field":"phone","id_number":"130110199003070015","new":"17712345693","old":"13812345678"}"#;
+        let zh = lines(change, Lang::Zh);
+        assert!(zh.contains(&"  变更项目：联系电话".to_string()), "{zh:?}");
+        assert!(zh.contains(&"  新值：177****5693".to_string()), "{zh:?}");
+        assert!(
+            zh.iter().any(|l| l.starts_with("  统一社会信用代码：")),
+            "{zh:?}"
+        );
+        assert!(zh.iter().all(|l| !l.contains('=')), "{zh:?}");
+        let en = lines(change, Lang::En);
+        assert!(en.contains(&"  Field changed: Phone".to_string()), "{en:?}");
+        assert!(
+            en.iter().all(|l| !l.contains('：')),
+            "no Chinese colon: {en:?}"
+        );
+        let base = lines(
+            r#"{"base":1393544,"statement_wage_total":161710822,"year":2026}"#,
+            Lang::Zh,
+        );
+        assert!(
+            base.contains(&"  缴费基数（元）：13,935.44".to_string()),
+            "{base:?}"
+        );
+        assert!(
+            base.contains(&"  财务报表工资总额（元）：1,617,108.22".to_string()),
+            "{base:?}"
+        );
+        let cancel = lines(r#"{"reason":"emigration"}"#, Lang::En);
+        assert_eq!(cancel, ["  Reason: Emigration"]);
+    }
 
     #[test]
     fn a_yearly_declaration_shows_a_masked_line_per_person() {
