@@ -245,8 +245,8 @@ pub fn reveal_refused(lang: Lang) -> &'static str {
 
 pub fn reveal_only_persons(lang: Lang) -> &'static str {
     lang.pick(
-        "在参保人员详情中按 v 查看完整信息。",
-        "Press v in an insured person's detail to reveal it.",
+        "在参保人员详情中按 v 查看完整信息；在申报中先按 o 打开其参保人员。",
+        "Press v in an insured person's detail to reveal it; in a filing, o opens its person first.",
     )
 }
 

@@ -117,6 +117,9 @@ pub struct FilingItem {
     pub employer_name: Option<String>,
     pub person_name: Option<String>,
     pub person_id_number: Option<String>,
+    /// The person and the employer it is about, to open from it.
+    pub person_id: Option<i64>,
+    pub employer_id: Option<i64>,
     pub received_at: DateTime<Utc>,
     /// Required materials that are missing or not valid.
     pub material_problems: i64,

@@ -75,6 +75,7 @@ actions! {
     PrevField = "prev-field",
     PassRest = "pass-rest",
     UntagAll = "untag-all",
+    OpenParty = "open-party",
 }
 
 impl Action {

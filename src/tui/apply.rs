@@ -38,6 +38,7 @@ impl App {
     fn switch(&mut self, pane: PaneId) -> Vec<Effect> {
         self.pane = pane;
         self.detail = None;
+        self.came_from = None;
         self.filtering = false;
         // What was said about the pane left is not said about this one.
         self.message = None;
@@ -168,6 +169,25 @@ impl App {
             Action::Pane4 => self.switch(PaneId::Supervision),
             Action::Pane5 => self.switch(PaneId::Persons),
             Action::Pane6 => self.switch(PaneId::Dashboard),
+            // From a filing, its person (or its employer), where the full
+            // data may then be asked for; Esc comes back to the filing.
+            Action::OpenParty => {
+                let about = match &self.detail {
+                    Some(d) if d.kind == ListKind::Filings => match &d.detail {
+                        Some(crate::store::Detail::Filing { item, .. }) => item
+                            .person_id
+                            .map(|p| (ListKind::Persons, p))
+                            .or(item.employer_id.map(|e| (ListKind::Employers, e))),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let Some((kind, id)) = about else {
+                    return vec![];
+                };
+                self.came_from = self.detail.take().map(Box::new);
+                self.open_detail(kind, id)
+            }
             Action::Reveal => {
                 let roles = &self.who.roles;
                 let may = crate::domain::permissions::any_of(
@@ -203,6 +223,13 @@ impl App {
         let page = self.list_height().max(1) as isize;
         match action {
             Action::Back => {
+                // Back to the record this one was opened from, if any.
+                if self.detail.is_some()
+                    && let Some(from) = self.came_from.take()
+                {
+                    self.detail = Some(*from);
+                    return vec![];
+                }
                 if self.detail.take().is_some() {
                     // What was done in the record shows in the section at once.
                     return if self.on_supervision() {

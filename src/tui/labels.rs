@@ -81,6 +81,10 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "Export this list (.xlsx, in your home folder)",
         ),
         UntagAll => ("取消全部标记", "Untag all"),
+        OpenParty => (
+            "打开申报的参保人员（或参保单位）",
+            "Open the filing's person (or employer)",
+        ),
         Submit => ("提交（表单）", "Submit (a form)"),
         NextField => ("下一项（表单）", "Next field (a form)"),
         PrevField => ("上一项（表单）", "Previous field (a form)"),

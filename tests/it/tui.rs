@@ -145,6 +145,32 @@ fn a_message_stays_with_its_pane_and_esc_puts_the_queues_scope_back() {
 }
 
 #[test]
+fn from_a_filing_o_opens_its_person_and_esc_comes_back_to_the_filing() {
+    // Issue 21, point 10: from a filing to its person was a dead end.
+    let mut a = app(Lang::Zh, 100, 30);
+    typed(&mut a, KeyCode::Enter);
+    assert_eq!(a.detail.as_ref().unwrap().kind, ListKind::Filings);
+    // v says where it works and what to press here.
+    assert!(key(&mut a, KeyCode::Char('v')).is_empty());
+    assert!(draw(&a).contains("按 o 打开其参保人员"), "{}", draw(&a));
+    let fx = key(&mut a, KeyCode::Char('o'));
+    assert_eq!(
+        fx,
+        vec![Effect::LoadDetail {
+            kind: ListKind::Persons,
+            id: 1
+        }]
+    );
+    assert_eq!(a.detail.as_ref().unwrap().kind, ListKind::Persons);
+    assert!(key(&mut a, KeyCode::Esc).is_empty());
+    let back = a.detail.as_ref().expect("back in the filing");
+    assert_eq!((back.kind, back.id), (ListKind::Filings, 1));
+    assert!(back.detail.is_some(), "as it was, not read again");
+    typed(&mut a, KeyCode::Esc);
+    assert!(a.detail.is_none(), "and then to the queue");
+}
+
+#[test]
 fn a_records_page_scrolls_by_a_screen_and_back_to_its_top() {
     let mut a = app(Lang::Zh, 80, 24);
     typed(&mut a, KeyCode::Enter);

@@ -17,7 +17,7 @@ impl Backend {
     async fn filing_detail(&self, id: i64) -> Result<Option<Detail>, StoreError> {
         let item: Option<FilingItem> = sqlx::query_as(
             "SELECT f.id, f.kind, f.status, e.name AS employer_name, p.name AS person_name,
-                    p.id_number AS person_id_number, f.received_at,
+                    p.id_number AS person_id_number, f.person_id, f.employer_id, f.received_at,
                     (SELECT COUNT(*) FROM material_requirement r
                       WHERE r.kind = f.kind AND r.required
                         AND NOT EXISTS (SELECT 1 FROM filing_material m

@@ -78,6 +78,9 @@ pub struct App {
     /// The supervision pane's section and its rows.
     pub supervision: super::supervision::SupervisionState,
     pub detail: Option<DetailView>,
+    /// The record the one open was opened from (a filing's person): Esc
+    /// goes back to it.
+    pub came_from: Option<Box<DetailView>>,
     pub overlay: Option<Overlay>,
     /// Typing after `/` goes into the current list's filter.
     pub filtering: bool,
@@ -136,6 +139,7 @@ impl App {
             stats: Default::default(),
             supervision: Default::default(),
             detail: None,
+            came_from: None,
             overlay: None,
             filtering: false,
             open_on_arrival: None,
@@ -185,6 +189,7 @@ impl App {
         match a {
             Action::CaseMove | Action::AddEvidence | Action::Assign => d.kind == ListKind::Cases,
             Action::Reveal => d.kind == ListKind::Persons,
+            Action::OpenParty => d.kind == ListKind::Filings,
             Action::Approve | Action::Return => d.kind == ListKind::Filings,
             Action::RecordInspection => {
                 matches!(d.kind, ListKind::Licences | ListKind::Inspections)

@@ -218,6 +218,7 @@ impl App {
                             ));
                         }
                         self.detail = None;
+                        self.came_from = None;
                         self.review.decided();
                         let mut fx = vec![Effect::LoadCounts, Effect::LoadTally];
                         if let Some(l) = self.lists.get_mut(&ListKind::Filings) {
