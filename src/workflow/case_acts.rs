@@ -14,7 +14,7 @@ use crate::domain::procedure::may_assign;
 use crate::domain::procedure::queue_key;
 use crate::domain::{
     CaseFileKind, CaseMove, CaseSource, CaseStage, InspectionMatter, PartyKind, ServiceMethod,
-    Staff, Uscc, WorkCalendar,
+    Uscc, WorkCalendar,
 };
 use crate::i18n::{self, Lang};
 use crate::store::{ClockRow, NextDue, OpenedCase, Store};
@@ -55,14 +55,7 @@ pub struct SpotArgs<'a> {
 /// Registers a case from any source. Ok is its id, its number and the
 /// sentence to show.
 pub async fn open(cx: &Cx<'_>, a: &OpenArgs) -> Result<(i64, String, String), String> {
-    let Cx {
-        store,
-        calendar: cal,
-        staff,
-        lang,
-        today,
-    } = *cx;
-    open_or_decide(store, cal, staff, lang, today, a, None).await
+    open_or_decide(cx, a, None).await
 }
 
 /// Records a penalty decided on the spot (行政处罚法 arts 51–52): a warning
@@ -74,6 +67,14 @@ pub async fn on_the_spot(
     a: &OpenArgs,
     spot: &SpotArgs<'_>,
 ) -> Result<(i64, String, String), String> {
+    open_or_decide(cx, a, Some(spot)).await
+}
+
+async fn open_or_decide(
+    cx: &Cx<'_>,
+    a: &OpenArgs,
+    spot: Option<&SpotArgs<'_>>,
+) -> Result<(i64, String, String), String> {
     let Cx {
         store,
         calendar: cal,
@@ -81,18 +82,6 @@ pub async fn on_the_spot(
         lang,
         today,
     } = *cx;
-    open_or_decide(store, cal, staff, lang, today, a, Some(spot)).await
-}
-
-async fn open_or_decide(
-    store: &Store,
-    cal: &WorkCalendar,
-    staff: &Staff,
-    lang: Lang,
-    today: NaiveDate,
-    a: &OpenArgs,
-    spot: Option<&SpotArgs<'_>>,
-) -> Result<(i64, String, String), String> {
     if !may(staff, Act::OpenCase) {
         return Err(i18n::act_refused(lang, Act::OpenCase));
     }
