@@ -171,6 +171,19 @@ fn from_a_filing_o_opens_its_person_and_esc_comes_back_to_the_filing() {
 }
 
 #[test]
+fn the_status_lines_counts_are_whole_at_80_columns_the_roles_giving_way() {
+    // Issue 21, point 7: each count named, none cut.
+    for (lang, end) in [(Lang::En, "cases overdue 12"), (Lang::Zh, "超期案件12")] {
+        let mut a = app(lang, 80, 24);
+        typed(&mut a, KeyCode::Char(' '));
+        let s = draw(&a);
+        let status = s.lines().last().unwrap().trim_end();
+        assert!(status.ends_with(end), "{status}");
+        assert!(status.contains("赵静 (zhaojing)"), "{status}");
+    }
+}
+
+#[test]
 fn a_records_page_scrolls_by_a_screen_and_back_to_its_top() {
     let mut a = app(Lang::Zh, 80, 24);
     typed(&mut a, KeyCode::Enter);

@@ -155,7 +155,7 @@ fn hints(app: &App) -> String {
 fn render_status(frame: &mut Frame, app: &App, area: Rect) {
     let w = usize::from(area.width);
     let roles: Vec<&str> = app.who.roles.iter().map(|r| r.label(app.lang)).collect();
-    let left = format!(
+    let mut left = format!(
         " {} ({}) {} ",
         clean(&app.who.name),
         clean(&app.who.login),
@@ -179,6 +179,10 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
         ),
         None => tags,
     };
+    // The counts first: where both do not fit, the roles give way.
+    if width(&left) + width(&right) + 1 > w {
+        left = format!(" {} ({}) ", clean(&app.who.name), clean(&app.who.login));
+    }
     let room = w.saturating_sub(width(&left) + width(&right) + 1);
     // The database whole, else its file's name, else nothing: never a
     // path cut at a `~` that reads as the home folder.
