@@ -19,6 +19,7 @@ pub use super::review::{DUE_SOON_WORKING_DAYS, QueueChoice};
 
 // How the app acts for each pane: the panes' modules keep their state and
 // its rules, and name nothing of the app.
+mod case_overlays;
 mod casework;
 mod form;
 mod review;
