@@ -341,9 +341,13 @@ pub fn due_list(
 }
 
 /// Quotes a CSV field (RFC 4180): always, doubling inner quotes; a field a
-/// spreadsheet would take for a formula is marked as text with a leading '.
+/// spreadsheet would take for a formula is marked as text with a leading ',
+/// but a plain negative number (days overdue) stays a number.
 pub fn csv_field(s: &str) -> String {
-    let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let number = s
+        .strip_prefix('-')
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number {
         "'"
     } else {
         ""
@@ -480,6 +484,11 @@ mod tests {
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(lines[0].split(',').count(), 8);
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        // Days overdue stay a number (issue 21, point 11); a formula does not.
+        assert_eq!(csv_field("-45"), "\"-45\"");
+        assert_eq!(csv_field("-4.5"), "\"-4.5\"");
+        assert_eq!(csv_field("-1+1"), "\"'-1+1\"");
+        assert_eq!(csv_field("-"), "\"'-\"");
         assert_eq!(
             lines[1],
             "\"鹿人社监案〔2026〕016号\",\"调查取证\",\"某\"\"恒信\"\"公司, 鹿泉\",\"\",\"\",\"\",\"否\",\"是\""
