@@ -79,9 +79,7 @@ pub async fn record(
         today,
         ..
     } = *cx;
-    if !may(staff, Act::RecordAnnualReview) {
-        return Err(i18n::act_refused(lang, Act::RecordAnnualReview));
-    }
+    cx.allowed(Act::RecordAnnualReview)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let (kind, _) = store
         .licence_kind(licence)

@@ -35,9 +35,7 @@ pub async fn group(cx: &Cx<'_>, campaign: i64, inspections: &[i64]) -> Result<St
     let Cx {
         store, staff, lang, ..
     } = *cx;
-    if !may(staff, Act::GroupIntoCampaign) {
-        return Err(i18n::act_refused(lang, Act::GroupIntoCampaign));
-    }
+    cx.allowed(Act::GroupIntoCampaign)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let c = one(store, lang, campaign).await?;
     let mut ids = inspections.to_vec();

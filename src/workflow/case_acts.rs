@@ -7,7 +7,7 @@
 use super::cases::{next_deadline, owed, settings};
 use crate::domain::clocks;
 use crate::domain::mask::{mask_middle, mask_phone};
-use crate::domain::permissions::{Act, may};
+use crate::domain::permissions::Act;
 use crate::domain::procedure::acts::{self, NewCaseFacts};
 use crate::domain::procedure::decide::{self, Asked};
 use crate::domain::procedure::may_assign;
@@ -82,9 +82,7 @@ async fn open_or_decide(
         lang,
         today,
     } = *cx;
-    if !may(staff, Act::OpenCase) {
-        return Err(i18n::act_refused(lang, Act::OpenCase));
-    }
+    cx.allowed(Act::OpenCase)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     // The respondent: by credit code on the register, else by the name typed.
     let typed = a.respondent.as_deref().map(str::trim).unwrap_or("");
@@ -254,9 +252,7 @@ pub async fn pay(
         lang,
         today,
     } = *cx;
-    if !may(staff, Act::RecordPayment) {
-        return Err(i18n::act_refused(lang, Act::RecordPayment));
-    }
+    cx.allowed(Act::RecordPayment)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let state = store
         .case_state(id)
@@ -395,9 +391,7 @@ pub async fn show_revealed(cx: &Cx<'_>, id: i64, reason: &str) -> Result<CaseSho
     if staff.acted_by.is_some() {
         return Err(i18n::not_on_behalf(lang).to_string());
     }
-    if !may(staff, Act::RevealPerson) {
-        return Err(i18n::act_refused(lang, Act::RevealPerson));
-    }
+    cx.allowed(Act::RevealPerson)?;
     let reason = reason.trim();
     if !crate::domain::mask::substantive_reason(reason) {
         return Err(i18n::reveal_needs_reason(lang).to_string());

@@ -375,10 +375,8 @@ pub async fn add_to_file(
     let Cx {
         store, staff, lang, ..
     } = *cx;
-    use crate::domain::permissions::{Act, may};
-    if !may(staff, Act::FileEvidence) {
-        return Err(i18n::act_refused(lang, Act::FileEvidence));
-    }
+    use crate::domain::permissions::Act;
+    cx.allowed(Act::FileEvidence)?;
     if kept_at.trim().is_empty() {
         return Err(i18n::evidence_needs_place(lang).to_string());
     }

@@ -35,9 +35,7 @@ pub async fn register(
         lang,
         today,
     } = *cx;
-    if !may(staff, Act::RegisterComplaint) {
-        return Err(i18n::act_refused(lang, Act::RegisterComplaint));
-    }
+    cx.allowed(Act::RegisterComplaint)?;
     check_intake(intake, today).map_err(|e| i18n::intake_error(lang, &e))?;
     let due = clocks::accept_due(cal, intake.received_on).due;
     let matters: Vec<&str> = intake.matters.iter().map(|m| m.code()).collect();

@@ -84,10 +84,8 @@ pub async fn render_with(
         today,
         ..
     } = *cx;
-    use crate::domain::permissions::{Act, may};
-    if !may(staff, Act::PrintDocument) {
-        return Err(i18n::act_refused(lang, Act::PrintDocument));
-    }
+    use crate::domain::permissions::Act;
+    cx.allowed(Act::PrintDocument)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let (mut values, given) = record_values(cx, kind, id).await?;
     // What was typed for this document (a time, a place, a body).

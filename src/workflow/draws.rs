@@ -3,7 +3,7 @@
 //! kept so that it can be replayed byte for byte.
 
 use crate::domain::draw::{self, Inspector, Plan, Target};
-use crate::domain::permissions::{Act, may};
+use crate::domain::permissions::Act;
 use crate::i18n::{self, Lang};
 use crate::store::{DrawFacts, NewDraw, Store};
 use crate::workflow::Cx;
@@ -96,9 +96,7 @@ pub async fn run(
         today,
         ..
     } = *cx;
-    if !may(staff, Act::RunDraw) {
-        return Err(i18n::act_refused(lang, Act::RunDraw));
-    }
+    cx.allowed(Act::RunDraw)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let facts = store.draw_facts(kind, zone).await.map_err(fail)?;
     let (targets, inspectors) = pools(&facts, rotation_rounds(store).await);

@@ -11,7 +11,7 @@ use crate::domain::import::{Problem, RowProblem, Value};
 use crate::domain::intake::{
     Form, Original, Receipt, accept, decide_by, fits_original, received_at,
 };
-use crate::domain::permissions::{Act, may};
+use crate::domain::permissions::Act;
 use crate::i18n::{self, Lang};
 use crate::store::{ReceivedFiling, Store};
 use crate::workflow::Cx;
@@ -37,9 +37,7 @@ pub async fn receive(cx: &Cx<'_>, receipt: &Receipt) -> Result<Received, String>
         today,
     } = *cx;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    if !may(staff, Act::ReceiveFiling) {
-        return Err(i18n::act_refused(lang, Act::ReceiveFiling));
-    }
+    cx.allowed(Act::ReceiveFiling)?;
     // One written form of the code (upper case, full-width folded), as the
     // register keeps it.
     let uscc = crate::domain::Uscc::parse(receipt.employer_uscc.trim()).map_or_else(

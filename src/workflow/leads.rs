@@ -2,7 +2,7 @@
 //! inspection one starts, for the screen and the command line alike.
 
 use crate::domain::lead::{TeamError, check_team};
-use crate::domain::permissions::{Act, may};
+use crate::domain::permissions::Act;
 use crate::domain::{InspectionMethod, LeadSource, Role};
 use crate::i18n::{self, Lang};
 use crate::store::{LeadRow, Store};
@@ -18,9 +18,7 @@ pub async fn add(cx: &Cx<'_>, licence: i64, source: &str, summary: &str) -> Resu
         today,
         ..
     } = *cx;
-    if !may(staff, Act::RecordLead) {
-        return Err(i18n::act_refused(lang, Act::RecordLead));
-    }
+    cx.allowed(Act::RecordLead)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let source =
         LeadSource::parse(source.trim()).ok_or_else(|| i18n::bad_lead_source(lang, source))?;
@@ -57,9 +55,7 @@ pub async fn inspect(
         today,
         ..
     } = *cx;
-    if !may(staff, Act::InspectFromLead) {
-        return Err(i18n::act_refused(lang, Act::InspectFromLead));
-    }
+    cx.allowed(Act::InspectFromLead)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let method =
         InspectionMethod::parse(method.trim()).ok_or_else(|| i18n::bad_method(lang, method))?;

@@ -3,7 +3,7 @@
 //! command line alike. No SQL and no rule here.
 
 use crate::domain::licence::{Changed, change_report_due, change_report_within};
-use crate::domain::permissions::{Act, may};
+use crate::domain::permissions::Act;
 use crate::i18n::{self};
 use crate::workflow::Cx;
 use chrono::NaiveDate;
@@ -29,9 +29,7 @@ pub async fn report_change(
         today,
     } = *cx;
     use crate::domain::procedure::acts;
-    if !may(staff, Act::RecordAnnualReview) {
-        return Err(i18n::act_refused(lang, Act::RecordAnnualReview));
-    }
+    cx.allowed(Act::RecordAnnualReview)?;
     if changes.is_empty() {
         return Err(i18n::change_names_nothing(lang).to_string());
     }

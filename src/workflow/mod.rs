@@ -25,6 +25,16 @@ pub struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// Ok when the staff member's roles allow `act`; else the sentence
+    /// naming who may, for the workflow to return as it is.
+    pub fn allowed(&self, act: crate::domain::permissions::Act) -> Result<(), String> {
+        if crate::domain::permissions::may(self.staff, act) {
+            Ok(())
+        } else {
+            Err(i18n::act_refused(self.lang, act))
+        }
+    }
+
     pub fn new(
         store: &'a Store,
         calendar: &'a WorkCalendar,

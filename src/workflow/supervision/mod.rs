@@ -4,7 +4,7 @@
 use crate::domain::LicenceKind;
 use crate::domain::check_items::{self, Outcome};
 use crate::domain::ladder::{self, Step, Taken};
-use crate::domain::permissions::{Act, may};
+use crate::domain::permissions::Act;
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use crate::workflow::Cx;
@@ -29,9 +29,7 @@ pub async fn record(
         today,
         ..
     } = *cx;
-    if !may(staff, Act::RecordInspection) {
-        return Err(i18n::act_refused(lang, Act::RecordInspection));
-    }
+    cx.allowed(Act::RecordInspection)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let (licence, kind, result) = store
         .inspection_target(id)
@@ -189,9 +187,7 @@ pub async fn sanction(cx: &Cx<'_>, t: &TakeStep<'_>) -> Result<String, String> {
         ..
     } = *cx;
     use crate::domain::procedure::acts;
-    if !may(staff, Act::TakeLadderStep) {
-        return Err(i18n::act_refused(lang, Act::TakeLadderStep));
-    }
+    cx.allowed(Act::TakeLadderStep)?;
     let reason = t.reason.trim();
     if reason.is_empty() {
         return Err(i18n::sanction_needs_reason(lang).to_string());
@@ -280,9 +276,7 @@ pub async fn import_settlements(cx: &Cx<'_>, text: &str) -> Result<usize, String
     let Cx {
         store, staff, lang, ..
     } = *cx;
-    if !may(staff, Act::ImportSettlements) {
-        return Err(i18n::act_refused(lang, Act::ImportSettlements));
-    }
+    cx.allowed(Act::ImportSettlements)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let licences: std::collections::HashMap<String, i64> = store
         .agreement_licences()
@@ -345,9 +339,7 @@ pub async fn audit_settlements(
         ..
     } = *cx;
     use crate::domain::settlement::{MonthFigures, Rules, audit};
-    if !may(staff, Act::RecordInspection) {
-        return Err(i18n::act_refused(lang, Act::RecordInspection));
-    }
+    cx.allowed(Act::RecordInspection)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let figures: Vec<MonthFigures> = store
         .settlements()
