@@ -27,6 +27,13 @@ pub struct Config {
     /// Where `audit anchor` appends the audit log's head: a file the
     /// database's writers cannot rewrite. Read from the office's file only.
     pub audit_anchor_file: Option<String>,
+    /// The CUPS queue documents are printed on (checked when read:
+    /// [`crate::printing::Printer`]); unset: documents are written only.
+    pub printer: Option<String>,
+    /// The folder documents are written to, `%u` standing for the login
+    /// (the deployment guide's folder reachable by SFTP); unset: the home
+    /// folder.
+    pub documents_dir: Option<String>,
 }
 
 impl Config {
@@ -41,6 +48,8 @@ impl Config {
             lease_minutes: self.lease_minutes.or(under.lease_minutes),
             // The office's alone: a desk does not choose where its trail is kept.
             audit_anchor_file: under.audit_anchor_file,
+            printer: self.printer.or(under.printer),
+            documents_dir: self.documents_dir.or(under.documents_dir),
         }
     }
 }
@@ -79,6 +88,18 @@ impl Layers {
     /// [`Layers::lease`]).
     pub fn merged(&self) -> Config {
         self.user.clone().over(self.office.clone())
+    }
+
+    /// Where documents go and the printer they are sent to, key by key.
+    pub fn printing(&self) -> crate::printing::Settings {
+        let merged = self.merged();
+        crate::printing::Settings {
+            // Checked when each file was read.
+            printer: merged
+                .printer
+                .and_then(|p| crate::printing::Printer::parse(&p).ok()),
+            documents_dir: merged.documents_dir,
+        }
     }
 
     pub fn lease(&self) -> Option<Lease> {
@@ -152,6 +173,9 @@ pub fn parse(text: &str) -> Result<Config, String> {
             "lease_minutes = {m}：应为 1 至 480 分钟 / lease_minutes = {m}: must be 1 to 480 minutes"
         ));
     }
+    if let Some(p) = &c.printer {
+        crate::printing::Printer::parse(p)?;
+    }
     Ok(c)
 }
 
@@ -212,6 +236,42 @@ mod tests {
         assert_eq!(Lease::minutes(alone.lease(), 15), 15);
         assert_eq!(Lease::minutes(Some(Lease::AtMost(5)), 15), 5);
         assert_eq!(Lease::minutes(None, 20), 20);
+    }
+
+    #[test]
+    fn the_printer_and_the_documents_folder_are_the_users_over_the_offices() {
+        let office =
+            parse("printer = \"counter-1\"\ndocuments_dir = \"/srv/hrss-desk/sftp/%u/documents\"")
+                .unwrap();
+        let user = parse("printer = \"chief-room\"").unwrap();
+        let both = Layers {
+            user,
+            office: office.clone(),
+        };
+        let p = both.printing();
+        assert_eq!(p.printer.as_ref().map(|p| p.name()), Some("chief-room"));
+        assert_eq!(
+            p.documents_dir.as_deref(),
+            Some("/srv/hrss-desk/sftp/%u/documents")
+        );
+        let alone = Layers {
+            user: Config::default(),
+            office,
+        };
+        assert_eq!(
+            alone.printing().printer.as_ref().map(|p| p.name()),
+            Some("counter-1")
+        );
+        assert_eq!(
+            Layers::default().printing(),
+            crate::printing::Settings::default()
+        );
+        let e = parse("printer = \"front desk\"").unwrap_err();
+        assert!(
+            e.contains("打印机名称") && e.contains("Printer name"),
+            "{e}"
+        );
+        assert!(parse("printer = \"a/b\"").is_err());
     }
 
     #[test]

@@ -238,7 +238,7 @@ pub fn show(given: &Global, used: &Global) -> ExitCode {
         "sqlite://{}",
         crate::store::default_database_path(super::context::DEFAULT_DATABASE).display()
     );
-    let rows: [(&str, String, &str); 6] = [
+    let rows: [(&str, String, &str); 8] = [
         (
             "database_url",
             without_password(used.database_url.as_deref().unwrap_or(&default_db)),
@@ -285,6 +285,24 @@ pub fn show(given: &Global, used: &Global) -> ExitCode {
                 }
                 _ => from(false, u.lease_minutes.is_some(), false),
             },
+        ),
+        (
+            "printer",
+            used.printing.printer.as_ref().map_or_else(
+                || "无：文书只写出文件 / none: documents are written only".to_string(),
+                |p| p.name().to_string(),
+            ),
+            from(false, u.printer.is_some(), o.printer.is_some()),
+        ),
+        (
+            "documents_dir",
+            used.printing.documents_dir.clone().unwrap_or_else(|| {
+                dirs::home_dir()
+                    .unwrap_or_default()
+                    .display()
+                    .to_string()
+            }),
+            from(false, u.documents_dir.is_some(), o.documents_dir.is_some()),
         ),
     ];
     for (key, value, source) in rows {

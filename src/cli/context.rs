@@ -38,6 +38,9 @@ pub struct Global {
     /// file named by the environment is not honoured.
     #[arg(skip)]
     pub user_config: crate::config::Config,
+    /// The documents folder and the printer: from the config files.
+    #[arg(skip)]
+    pub printing: crate::printing::Settings,
 }
 
 impl Global {
@@ -47,6 +50,7 @@ impl Global {
             Failure::new(2, i18n::config_file_bad(&path.display().to_string(), &why))
         })?;
         self.lease = config.lease();
+        self.printing = config.printing();
         self.user_config = config.user.clone();
         self.anchor_file = config
             .office
@@ -86,6 +90,8 @@ pub struct Opened {
     /// name another (an administrator, a demo database).
     pub lease: Option<crate::config::Lease>,
     pub anchor_file: Option<std::path::PathBuf>,
+    /// The documents folder and the printer, from the same files.
+    pub printing: crate::printing::Settings,
 }
 
 /// Who acts, the office's calendar and the day: what an acting command's
@@ -196,6 +202,7 @@ pub async fn open_store(
         .map_err(|e| Failure::new(1, i18n::calendar_error(lang, &e)))?;
     store.seed_calendar(&shipped.year).await.map_err(fail)?;
     let (mut lease, mut anchor_file) = (g.lease, g.anchor_file.clone());
+    let mut printing = g.printing.clone();
     if let Some(s) = &staff
         && crate::config::office_overridden()
         // An administrator acting as another is still the one at the desk.
@@ -213,6 +220,7 @@ pub async fn open_store(
             office,
         };
         lease = layers.lease();
+        printing = layers.printing();
         anchor_file = layers
             .office
             .audit_anchor_file
@@ -225,6 +233,7 @@ pub async fn open_store(
         staff,
         lease,
         anchor_file,
+        printing,
     })
 }
 

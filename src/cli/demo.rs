@@ -85,7 +85,16 @@ pub async fn screen(g: &Global, lang: Lang) -> Result<ExitCode, Failure> {
 async fn open_screen(g: &Global, lang: Lang, o: Opened) -> Result<ExitCode, Failure> {
     let keymap = crate::tui::load_keymap(g.keymap.as_deref(), lang)?;
     let me = identify(&o.store, g, lang).await?;
-    let result = crate::tui::run(&o.store, &me, lang, &o.url, keymap, o.lease).await;
+    let result = crate::tui::run(
+        &o.store,
+        &me,
+        lang,
+        &o.url,
+        keymap,
+        o.lease,
+        o.printing.clone(),
+    )
+    .await;
     // The filings this desk had open are free for others at once.
     if let Err(e) = o.store.release_leases(me.id).await {
         tracing::warn!(error = %crate::logging::safe(&e.to_string()), "leases not released");

@@ -17,12 +17,18 @@ pub enum NoticeCommand {
         kind: String,
         /// 申报、案件、检查或处理措施的编号 / The filing, case, inspection or ladder step
         id: i64,
-        /// 输出文件（缺省：主目录下“文书名-编号.docx”） / The file (default: in the home folder)
+        /// 输出文件（缺省：文书文件夹（配置的 documents_dir，或主目录）下“文书名-编号.docx”） / The file (default: in the documents folder: the config's documents_dir, or the home folder)
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// 本文书的一项内容，如 询问时间=2026年12月5日9时（可多次） / A field typed for this document (repeatable)
         #[arg(long = "field", value_parser = parse_field)]
         fields: Vec<(String, String)>,
+        /// 送此打印机（CUPS 队列，缺省：配置文件的 printer） / Print on this CUPS queue (default: the config's printer)
+        #[arg(long, value_name = "QUEUE", value_parser = crate::printing::Printer::parse)]
+        printer: Option<crate::printing::Printer>,
+        /// 只写出文件，不打印 / Write the file only, do not print
+        #[arg(long, conflicts_with = "printer")]
+        no_print: bool,
     },
     /// 写出文书模板（本局已载入的，或内置的），供修改 / Write a kind's template out (the office's, or the built-in one), to edit
     Template {
@@ -47,16 +53,16 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
     let cx = acting.cx(&o.store, lang);
     let out: Result<String, String> = match cmd {
         NoticeCommand::Render {
-            id, output, fields, ..
-        } => match work::render_with(&cx, kind, id, &fields).await {
-            Ok(r) => {
-                let path = output.unwrap_or_else(|| work::default_path(kind, &r.number));
-                crate::sheet::write_private(&path, &r.bytes)
-                    .map(|_| work::said(lang, kind, &r, &path))
-                    .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))
-            }
-            Err(e) => Err(e),
-        },
+            id,
+            output,
+            fields,
+            printer,
+            no_print,
+            ..
+        } => {
+            let printer = printer.or(o.printing.printer.clone()).filter(|_| !no_print);
+            render(&cx, kind, id, &fields, output, &o.printing, printer).await
+        }
         NoticeCommand::Template { output, .. } => {
             match work::template(&o.store, lang, kind).await {
                 Ok(body) => crate::sheet::write_private(&output, &body)
@@ -76,6 +82,32 @@ pub async fn run(g: &Global, lang: Lang, cmd: NoticeCommand) -> Result<ExitCode,
     o.store.close().await;
     println!("{}", out.map_err(|e| Failure::new(1, e))?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `notice render`: the folder checked first (a number, once given, is
+/// never given again), the document rendered, written, and printed when a
+/// printer is set.
+async fn render(
+    cx: &crate::workflow::Cx<'_>,
+    kind: DocKind,
+    id: i64,
+    fields: &[(String, String)],
+    output: Option<PathBuf>,
+    settings: &crate::printing::Settings,
+    printer: Option<crate::printing::Printer>,
+) -> Result<String, String> {
+    let dir = match output {
+        Some(_) => None,
+        None => Some(work::documents_folder(cx.lang, settings)?),
+    };
+    let r = work::render_with(cx, kind, id, fields).await?;
+    let path = match (output, dir) {
+        (Some(path), _) => path,
+        (None, dir) => dir
+            .unwrap_or_default()
+            .join(work::file_name(kind, &r.number)),
+    };
+    work::deliver(cx.lang, kind, &r, &path, printer.as_ref()).await
 }
 
 /// `名称=值`, as `--field` takes it.

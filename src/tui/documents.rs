@@ -1,4 +1,6 @@
-//! `p` on a record: its document as `.docx` in the home folder — a returned
+//! `p` on a record: its document as `.docx` in the documents folder (the
+//! home folder unless the config names one), sent to the printer when the
+//! config names one (`workflow::documents::print`) — a returned
 //! filing's correction notice, an inspection's violation notice, a
 //! licence's rectification notice, or one of a case's documents, chosen.
 

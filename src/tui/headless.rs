@@ -48,6 +48,7 @@ impl Desk {
             today,
             size,
             lease: None,
+            printing: crate::printing::Settings::default(),
         }
         .open()
         .await;
@@ -55,6 +56,12 @@ impl Desk {
         desk.effects(effects);
         desk.settle().await;
         desk
+    }
+
+    /// Documents printed from this desk go to `settings`' folder and
+    /// printer (as the config files would say).
+    pub fn set_printing(&mut self, settings: crate::printing::Settings) {
+        self.runner.printing = std::sync::Arc::new(settings);
     }
 
     fn effects(&mut self, effects: Vec<Effect>) {

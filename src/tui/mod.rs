@@ -112,6 +112,7 @@ struct Opening<'a> {
     today: chrono::NaiveDate,
     size: (u16, u16),
     lease: Option<crate::config::Lease>,
+    printing: crate::printing::Settings,
 }
 
 impl Opening<'_> {
@@ -149,6 +150,7 @@ impl Opening<'_> {
             search_generation: Arc::new(AtomicU64::new(0)),
             lease: self.lease,
             in_flight: Arc::new(AtomicUsize::new(0)),
+            printing: Arc::new(self.printing),
         };
         (app, effects, runner, rx)
     }
@@ -182,6 +184,7 @@ pub async fn run(
     database: &crate::store::DatabaseUrl,
     keymap: Keymap,
     lease: Option<crate::config::Lease>,
+    printing: crate::printing::Settings,
 ) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::new(1, i18n::not_a_terminal(lang)));
@@ -213,6 +216,7 @@ pub async fn run(
         today,
         size: (size.width, size.height),
         lease,
+        printing,
     }
     .open()
     .await;

@@ -27,6 +27,8 @@ pub(super) struct Runner {
     /// Effects started and not yet finished: the headless desk waits for
     /// none, rather than for a quiet spell a slow machine may outlast.
     pub(super) in_flight: Arc<AtomicUsize>,
+    /// Where documents go and the printer they are sent to.
+    pub(super) printing: Arc<crate::printing::Settings>,
 }
 
 /// Counts one effect as running until dropped, which is after everything
@@ -66,6 +68,7 @@ impl Runner {
             lang: app.lang,
             today,
             lease: self.lease,
+            printing: self.printing.clone(),
         };
         let running = Running::start(&self.in_flight);
         tokio::spawn(async move {
@@ -125,6 +128,7 @@ struct Task {
     lang: Lang,
     today: chrono::NaiveDate,
     lease: Option<crate::config::Lease>,
+    printing: Arc<crate::printing::Settings>,
 }
 
 /// A store error as the screen shows it where no sentence is kept for it.
@@ -173,9 +177,9 @@ impl Task {
                     export::export_table(&self.cx(lang), "lookup", &table, &path).await,
                 )
             }
-            Effect::PrintDocument { kind, id, lang } => {
-                AppEvent::Exported(work::documents::print_to_home(&self.cx(lang), kind, id).await)
-            }
+            Effect::PrintDocument { kind, id, lang } => AppEvent::Exported(
+                work::documents::print(&self.cx(lang), kind, id, &self.printing).await,
+            ),
             Effect::ExportView {
                 source,
                 filter,

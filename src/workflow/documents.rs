@@ -5,6 +5,7 @@
 use crate::docx;
 use crate::domain::documents::{self, DocKind, RecordKind};
 use crate::i18n::{self, Lang};
+use crate::printing;
 use crate::store::{Detail, ListKind, Store};
 use crate::workflow::Cx;
 use sha2::{Digest, Sha256};
@@ -337,25 +338,83 @@ fn notice_body(notice: &str) -> String {
     lines.join("\n")
 }
 
-/// Where a rendered document goes by default: the home folder,
-/// `KIND-NUMBER.docx` (the number as the office writes it).
-pub fn default_path(kind: DocKind, number: &str) -> std::path::PathBuf {
-    let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
+/// A rendered document's file name: `KIND-NUMBER.docx` (the number as the
+/// office writes it, with what a file name cannot hold replaced).
+pub fn file_name(kind: DocKind, number: &str) -> String {
     let safe: String = number
         .chars()
         .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
         .collect();
-    dir.join(format!("{}-{safe}.docx", kind.title(Lang::Zh)))
+    format!("{}-{safe}.docx", kind.title(Lang::Zh))
 }
 
-/// Renders case or licence document `kind` for record `id` into the
-/// user's home folder, owner-only; Ok is the sentence saying where.
-pub async fn print_to_home(cx: &Cx<'_>, kind: DocKind, id: i64) -> Result<String, String> {
+/// The folder documents go to as `settings` say (the home folder, or the
+/// office's documents folder), or the sentence why it cannot be used.
+pub fn documents_folder(
+    lang: Lang,
+    settings: &printing::Settings,
+) -> Result<std::path::PathBuf, String> {
+    printing::documents_folder(settings.documents_dir.as_deref())
+        .map_err(|p| i18n::documents_folder_bad(lang, &p))
+}
+
+/// `p` and `P`: renders document `kind` for record `id` into the documents
+/// folder, owner-only, and sends it to the printer when one is set; Ok is
+/// the sentence saying where (and which job), Err why not.
+pub async fn print(
+    cx: &Cx<'_>,
+    kind: DocKind,
+    id: i64,
+    settings: &printing::Settings,
+) -> Result<String, String> {
+    // The folder first: a number, once given, is never given again.
+    let dir = documents_folder(cx.lang, settings)?;
     let r = render(cx, kind, id).await?;
-    let path = default_path(kind, &r.number);
-    crate::sheet::write_private(&path, &r.bytes)
-        .map(|_| said(cx.lang, kind, &r, &path))
-        .map_err(|e| i18n::list_export_failed(cx.lang, &e.to_string()))
+    let path = dir.join(file_name(kind, &r.number));
+    deliver(cx.lang, kind, &r, &path, settings.printer.as_ref()).await
+}
+
+/// Writes a rendered document at `path` (owner-only, created new) and,
+/// when `printer` is given, sends it there as PDF (off the async tasks, the
+/// programs killed when they hang).
+pub async fn deliver(
+    lang: Lang,
+    kind: DocKind,
+    r: &Rendered,
+    path: &std::path::Path,
+    printer: Option<&printing::Printer>,
+) -> Result<String, String> {
+    crate::sheet::write_private(path, &r.bytes)
+        .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))?;
+    let Some(printer) = printer else {
+        return Ok(said(lang, kind, r, path));
+    };
+    let (bytes, queue) = (r.bytes.clone(), printer.clone());
+    let title = format!("{} {}", kind.title(Lang::Zh), r.number);
+    let sent = tokio::task::spawn_blocking(move || {
+        printing::print_docx(&printing::Tools::from_path(), &bytes, &title, &queue)
+    })
+    .await
+    .unwrap_or_else(|e| Err(printing::Failure::Io(e.to_string())));
+    let shown = path.display().to_string();
+    match sent {
+        Ok(job) => Ok(i18n::printed(
+            lang,
+            kind,
+            &r.number,
+            &shown,
+            printer.name(),
+            job.as_deref(),
+        )),
+        Err(why) => Err(i18n::not_printed(
+            lang,
+            kind,
+            &r.number,
+            &shown,
+            printer.name(),
+            &why,
+        )),
+    }
 }
 
 /// The sentence for a rendered document.
