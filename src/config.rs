@@ -99,6 +99,7 @@ impl Layers {
                 .printer
                 .and_then(|p| crate::printing::Printer::parse(&p).ok()),
             documents_dir: merged.documents_dir,
+            search_path: None,
         }
     }
 

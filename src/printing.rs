@@ -50,6 +50,9 @@ pub struct Settings {
     /// The documents folder, `%u` standing for the login; none: the home
     /// folder.
     pub documents_dir: Option<String>,
+    /// Where `soffice` and `lp` are looked for instead of PATH (never from
+    /// a config file: a desk opened in-process by a test sets it).
+    pub search_path: Option<std::ffi::OsString>,
 }
 
 /// Why a document was not printed.
@@ -78,21 +81,26 @@ pub struct Tools {
 }
 
 impl Tools {
-    /// `soffice` (or `libreoffice`) and `lp` as found on PATH.
-    pub fn from_path() -> Tools {
+    /// `soffice` (or `libreoffice`) and `lp` as found in `search` (a
+    /// PATH-like list), else on PATH.
+    pub fn find(search: Option<&std::ffi::OsStr>) -> Tools {
+        let path = search
+            .map(ToOwned::to_owned)
+            .or_else(|| std::env::var_os("PATH"));
+        let path = path.as_deref();
         Tools {
-            soffice: on_path("soffice").or_else(|| on_path("libreoffice")),
-            lp: on_path("lp"),
+            soffice: on_path(path, "soffice").or_else(|| on_path(path, "libreoffice")),
+            lp: on_path(path, "lp"),
             timeout: TIMEOUT,
         }
     }
 }
 
-/// The first executable file named `name` in PATH's folders.
-pub fn on_path(name: &str) -> Option<PathBuf> {
+/// The first executable file named `name` in the absolute folders of
+/// `path` (PATH's form).
+pub fn on_path(path: Option<&std::ffi::OsStr>, name: &str) -> Option<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
+    std::env::split_paths(path?)
         .filter(|d| d.is_absolute())
         .map(|d| d.join(name))
         .find(|p| {

@@ -107,7 +107,7 @@ async fn render(
             .unwrap_or_default()
             .join(work::file_name(kind, &r.number)),
     };
-    work::deliver(cx.lang, kind, &r, &path, printer.as_ref()).await
+    work::deliver(cx.lang, kind, &r, &path, printer.as_ref(), settings).await
 }
 
 /// `名称=值`, as `--field` takes it.

@@ -371,7 +371,15 @@ pub async fn print(
     let dir = documents_folder(cx.lang, settings)?;
     let r = render(cx, kind, id).await?;
     let path = dir.join(file_name(kind, &r.number));
-    deliver(cx.lang, kind, &r, &path, settings.printer.as_ref()).await
+    deliver(
+        cx.lang,
+        kind,
+        &r,
+        &path,
+        settings.printer.as_ref(),
+        settings,
+    )
+    .await
 }
 
 /// Writes a rendered document at `path` (owner-only, created new) and,
@@ -383,6 +391,7 @@ pub async fn deliver(
     r: &Rendered,
     path: &std::path::Path,
     printer: Option<&printing::Printer>,
+    settings: &printing::Settings,
 ) -> Result<String, String> {
     crate::sheet::write_private(path, &r.bytes)
         .map_err(|e| i18n::list_export_failed(lang, &e.to_string()))?;
@@ -390,12 +399,12 @@ pub async fn deliver(
         return Ok(said(lang, kind, r, path));
     };
     let (bytes, queue) = (r.bytes.clone(), printer.clone());
+    let tools = printing::Tools::find(settings.search_path.as_deref());
     let title = format!("{} {}", kind.title(Lang::Zh), r.number);
-    let sent = tokio::task::spawn_blocking(move || {
-        printing::print_docx(&printing::Tools::from_path(), &bytes, &title, &queue)
-    })
-    .await
-    .unwrap_or_else(|e| Err(printing::Failure::Io(e.to_string())));
+    let sent =
+        tokio::task::spawn_blocking(move || printing::print_docx(&tools, &bytes, &title, &queue))
+            .await
+            .unwrap_or_else(|e| Err(printing::Failure::Io(e.to_string())));
     let shown = path.display().to_string();
     match sent {
         Ok(job) => Ok(i18n::printed(

@@ -36,6 +36,7 @@ mod fuzz_parsers;
 mod intake_office;
 mod keymaps;
 mod lookup;
+mod printing;
 mod roles_cli;
 mod security_audit;
 mod security_files;

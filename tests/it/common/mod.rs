@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod office;
+pub mod printers;
 pub mod tmux;
 pub mod tui;
 

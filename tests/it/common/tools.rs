@@ -26,10 +26,16 @@ pub enum Tool {
     Postgres,
     /// Debian's sshd, run as root, for the login over SSH.
     SshdAsRoot,
+    /// LibreOffice headless (`soffice`) and poppler's `pdftotext`: documents
+    /// converted to PDF and read back.
+    Soffice,
+    /// A running CUPS scheduler with the test queue (`hrss-test`, made by
+    /// `.ci/run`), its `lp` and `lpstat`.
+    Cups,
 }
 
 impl Tool {
-    const ALL: [Tool; 7] = [
+    const ALL: [Tool; 9] = [
         Tool::Tmux,
         Tool::Procps,
         Tool::Python3,
@@ -37,6 +43,8 @@ impl Tool {
         Tool::PythonDocx,
         Tool::Postgres,
         Tool::SshdAsRoot,
+        Tool::Soffice,
+        Tool::Cups,
     ];
 
     fn index(self) -> usize {
@@ -67,6 +75,12 @@ impl Tool {
             Tool::SshdAsRoot => {
                 "not root or no /usr/sbin/sshd: the login over SSH is skipped (as root: apt-get install openssh-server)"
             }
+            Tool::Soffice => {
+                "soffice or pdftotext is missing: documents are not converted to PDF and read back (apt-get install --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-noto-cjk)"
+            }
+            Tool::Cups => {
+                "no CUPS scheduler with the queue hrss-test: nothing is printed through a real queue (as .ci/run does: apt-get install cups cups-bsd cups-client printer-driver-cups-pdf, start cupsd, lpadmin -p hrss-test)"
+            }
         }
     }
 
@@ -84,6 +98,13 @@ impl Tool {
                     && runs("ssh", &["-V"])
                     && runs("pgrep", &["-V"])
                     && runs("python3", &["-c", "import sqlite3"])
+            }
+            Tool::Soffice => {
+                (runs("soffice", &["--version"]) || runs("libreoffice", &["--version"]))
+                    && runs("pdftotext", &["-v"])
+            }
+            Tool::Cups => {
+                runs("lpstat", &["-r"]) && runs("lpstat", &["-v", super::printers::QUEUE])
             }
         }
     }
