@@ -97,7 +97,7 @@ impl Layers {
             // Checked when each file was read.
             printer: merged
                 .printer
-                .and_then(|p| crate::printing::Printer::parse(&p).ok()),
+                .and_then(|p| crate::printing::Printer::parse(&p)),
             documents_dir: merged.documents_dir,
             search_path: None,
         }
@@ -175,7 +175,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
         ));
     }
     if let Some(p) = &c.printer {
-        crate::printing::Printer::parse(p)?;
+        crate::printing::Printer::parse(p).ok_or_else(|| crate::i18n::bad_printer(p))?;
     }
     Ok(c)
 }

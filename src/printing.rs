@@ -23,18 +23,15 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 pub struct Printer(String);
 
 impl Printer {
-    /// The name, or the sentence refusing it (both languages).
-    pub fn parse(name: &str) -> Result<Printer, String> {
+    /// The name, if CUPS would take it (`i18n::bad_printer` words a
+    /// refusal).
+    pub fn parse(name: &str) -> Option<Printer> {
         let fits = !name.is_empty()
             && name.len() <= 127
             && name
                 .bytes()
                 .all(|b| b.is_ascii_graphic() && !b"/#\\'\"?".contains(&b));
-        if fits {
-            Ok(Printer(name.to_string()))
-        } else {
-            Err(crate::i18n::bad_printer(name))
-        }
+        fits.then(|| Printer(name.to_string()))
     }
 
     pub fn name(&self) -> &str {

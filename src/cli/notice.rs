@@ -24,7 +24,7 @@ pub enum NoticeCommand {
         #[arg(long = "field", value_parser = parse_field)]
         fields: Vec<(String, String)>,
         /// 送此打印机（CUPS 队列，缺省：配置文件的 printer） / Print on this CUPS queue (default: the config's printer)
-        #[arg(long, value_name = "QUEUE", value_parser = crate::printing::Printer::parse)]
+        #[arg(long, value_name = "QUEUE", value_parser = parse_printer)]
         printer: Option<crate::printing::Printer>,
         /// 只写出文件，不打印 / Write the file only, do not print
         #[arg(long, conflicts_with = "printer")]
@@ -108,6 +108,11 @@ async fn render(
             .join(work::file_name(kind, &r.number)),
     };
     work::deliver(cx.lang, kind, &r, &path, printer.as_ref(), settings).await
+}
+
+/// A CUPS queue's name, as `--printer` takes it.
+fn parse_printer(s: &str) -> Result<crate::printing::Printer, String> {
+    crate::printing::Printer::parse(s).ok_or_else(|| i18n::bad_printer(s))
 }
 
 /// `名称=值`, as `--field` takes it.

@@ -69,8 +69,8 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
         ),
         AddLead => ("登记线索（许可证）", "Record a lead (a licence)"),
         PrintDocument => (
-            "出具文书（.docx；设了打印机即打印）",
-            "Print the record's document (.docx; printed when a printer is set)",
+            "出具文书（.docx，或送打印机）",
+            "Print the record's document (.docx, or on the printer)",
         ),
         ImportFile => (
             "导入名册（CSV 或 .xlsx）",

@@ -55,14 +55,14 @@ fn dependencies_point_down() {
         (
             "i18n",
             &[
-                "i18n", "lang", "domain", "store", "sheet", "docx", "search", "clock",
+                "i18n", "lang", "domain", "store", "sheet", "docx", "search", "clock", "printing",
             ],
         ),
         (
             "tui",
             &[
                 "tui", "lang", "domain", "i18n", "store", "workflow", "search", "sheet", "docx",
-                "config", "clock", "failure", "files", "logging",
+                "config", "clock", "failure", "files", "logging", "printing",
             ],
         ),
     ];
