@@ -37,6 +37,7 @@ mod intake_office;
 mod keymaps;
 mod lookup;
 mod printing;
+mod printing_real;
 mod roles_cli;
 mod security_audit;
 mod security_files;
