@@ -104,7 +104,15 @@ impl Tool {
                     && runs("pdftotext", &["-v"])
             }
             Tool::Cups => {
-                runs("lpstat", &["-r"]) && runs("lpstat", &["-v", super::printers::QUEUE])
+                // lpstat -r says whether the scheduler runs; it exits 0 either way.
+                Command::new("lpstat")
+                    .arg("-r")
+                    .env("LC_ALL", "C")
+                    .output()
+                    .is_ok_and(|o| {
+                        String::from_utf8_lossy(&o.stdout).trim() == "scheduler is running"
+                    })
+                    && runs("lpstat", &["-v", super::printers::QUEUE])
             }
         }
     }
