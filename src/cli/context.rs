@@ -202,7 +202,6 @@ pub async fn open_store(
         .map_err(|e| Failure::new(1, i18n::calendar_error(lang, &e)))?;
     store.seed_calendar(&shipped.year).await.map_err(fail)?;
     let (mut lease, mut anchor_file) = (g.lease, g.anchor_file.clone());
-    let mut printing = g.printing.clone();
     if let Some(s) = &staff
         && crate::config::office_overridden()
         // An administrator acting as another is still the one at the desk.
@@ -220,7 +219,6 @@ pub async fn open_store(
             office,
         };
         lease = layers.lease();
-        printing = layers.printing();
         anchor_file = layers
             .office
             .audit_anchor_file
@@ -233,7 +231,9 @@ pub async fn open_store(
         staff,
         lease,
         anchor_file,
-        printing,
+        // The printer and the documents folder stay as read: a user's own
+        // file may set both, so the office's file binds neither.
+        printing: g.printing.clone(),
     })
 }
 
