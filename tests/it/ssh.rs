@@ -6,7 +6,10 @@
 //! client would: the staff member sees their screen with their name and
 //! role; a login not on the staff list is refused in one sentence; a
 //! dropped connection ends the desk, gives back its filings and leaves the
-//! database unlocked.
+//! database unlocked. On a second port the same login fetches its printed
+//! documents by SFTP, chrooted to its own folder (`Match Group … LocalPort`
+//! with `ChrootDirectory` and `ForceCommand internal-sftp`), as the guide's
+//! 取文档 section sets it up.
 //!
 //! It makes operating-system users and groups (prefixed `hrsst`), so it
 //! needs root and openssh-server, as `.ci/run` provides; elsewhere it is
@@ -82,6 +85,12 @@ struct Office {
     db: PathBuf,
     bin: PathBuf,
     port: u16,
+    /// The port where staff fetch documents by SFTP, chrooted.
+    sftp_port: u16,
+    /// The chroots' parent, `/srv/hrss-desk/sftp` of the guide: a chroot's
+    /// every component must be root's and written by no one else, which no
+    /// folder under /tmp is (/tmp itself is world-writable).
+    sftp: tempfile::TempDir,
 }
 
 fn office(dir: &Path) -> Office {
@@ -140,10 +149,32 @@ fn office(dir: &Path) -> Office {
         "chgrp -R {DB_GROUP} '{srv}' && chmod 2770 '{srv}' && chmod 660 '{srv}'/office.sqlite*",
         srv = srv.display()
     ));
+    // Each login's chroot, root's, holding the documents folder, theirs
+    // alone (§ 取文档 of the guide).
+    std::fs::create_dir_all("/srv").unwrap();
+    let sftp = tempfile::Builder::new()
+        .prefix("hrsst-sftp.")
+        .tempdir_in("/srv")
+        .unwrap();
+    for login in [CLERK, STRANGER] {
+        sh(&format!(
+            "chmod 755 '{s}' && install -d -o root -g root -m 0755 '{s}/{login}' \
+             && install -d -o {login} -g \"$(id -gn {login})\" -m 0700 '{s}/{login}/documents'",
+            s = sftp.path().display()
+        ));
+    }
     // The office's config file, as /etc/hrss-desk/config.toml would be.
     let config = dir.join("etc/config.toml");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
-    std::fs::write(&config, format!("database_url = \"{}\"\n", url(&db))).unwrap();
+    std::fs::write(
+        &config,
+        format!(
+            "database_url = \"{}\"\ndocuments_dir = \"{}/%u/documents\"\n",
+            url(&db),
+            sftp.path().display()
+        ),
+    )
+    .unwrap();
     sh(&format!(
         "chmod -R a+rX '{}'",
         config.parent().unwrap().display()
@@ -153,6 +184,8 @@ fn office(dir: &Path) -> Office {
         db,
         bin,
         port: free_port(),
+        sftp_port: free_port(),
+        sftp,
     }
 }
 
@@ -172,6 +205,7 @@ fn start_sshd(o: &mut Office) -> Server {
             return server;
         }
         o.port = free_port();
+        o.sftp_port = free_port();
     }
     panic!(
         "sshd did not start: {}",
@@ -187,13 +221,19 @@ fn sshd_on(o: &Office) -> Option<Server> {
     std::fs::write(
         &conf,
         format!(
-            "Port {port}\nListenAddress 127.0.0.1\nHostKey {k}/host\nPidFile {d}/sshd.pid\n\
+            "Port {port}\nPort {sftp_port}\nListenAddress 127.0.0.1\nHostKey {k}/host\nPidFile {d}/sshd.pid\n\
              AuthorizedKeysFile {k}/%u.pub\nStrictModes no\nUsePAM no\n\
              PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin no\n\
              PrintMotd no\nPrintLastLog no\nAcceptEnv LANG LC_*\n\
+             Subsystem sftp /usr/lib/openssh/sftp-server\n\
+             Match Group {GROUP} LocalPort {sftp_port}\n  ChrootDirectory {sftp}/%u\n\
+             \x20 ForceCommand internal-sftp -d /documents\n  PermitTTY no\n\
+             \x20 AllowTcpForwarding no\n  X11Forwarding no\n\
              Match Group {GROUP}\n  ForceCommand env HRSS_OFFICE_CONFIG={d}/etc/config.toml {bin}\n\
              \x20 AllowTcpForwarding no\n  X11Forwarding no\n",
             port = o.port,
+            sftp_port = o.sftp_port,
+            sftp = o.sftp.path().display(),
             k = keys.display(),
             d = o.dir.display(),
             bin = o.bin.display(),
@@ -211,8 +251,10 @@ fn sshd_on(o: &Office) -> Option<Server> {
     let server = std::cell::RefCell::new(Server { child });
     // Its own word that it listens (a connection could reach whatever else
     // took the port), or its end.
-    let listening = format!("Server listening on 127.0.0.1 port {}", o.port);
-    let up = || std::fs::read_to_string(&log).is_ok_and(|l| l.contains(&listening));
+    let listening =
+        [o.port, o.sftp_port].map(|p| format!("Server listening on 127.0.0.1 port {p}."));
+    let up =
+        || std::fs::read_to_string(&log).is_ok_and(|l| listening.iter().all(|x| l.contains(x)));
     let ended = || {
         server
             .borrow_mut()
@@ -388,4 +430,127 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
         !s.contains("[1 参保审核]"),
         "no screen for a stranger:\n{s}"
     );
+}
+
+/// `sftp -b` as `login` on the documents port with `batch`'s commands.
+fn sftp(o: &Office, login: &str, batch: &str) -> std::process::Output {
+    let file = o.dir.join("sftp.batch");
+    std::fs::write(&file, batch).unwrap();
+    Command::new("sftp")
+        .arg("-b")
+        .arg(&file)
+        .arg("-i")
+        .arg(o.dir.join("keys/id"))
+        .args(["-P", &o.sftp_port.to_string()])
+        .args([
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "BatchMode=yes",
+        ])
+        .arg(format!("{login}@127.0.0.1"))
+        .output()
+        .unwrap()
+}
+
+/// 取文档 (issue 21, point 2): a clerk at a Windows PC fetches what the desk
+/// printed by SFTP, with the same login, on the documents port — chrooted
+/// to their own folder (`/` there holds nothing but `documents`; the
+/// server's files out of reach) — while an ordinary login still lands in
+/// the desk.
+#[test]
+fn staff_fetch_their_documents_by_sftp_confined_to_their_folder() {
+    if !runnable() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut o = office(dir.path());
+    let _sshd = start_sshd(&mut o);
+    // The clerk prints a receipt as themselves: it lands in their folder.
+    let id = scalar(&o.db, "SELECT MIN(id) FROM filing WHERE status = 'pending'");
+    let said = sh(&format!(
+        "runuser -u {CLERK} -- env HOME=/home/{CLERK} HRSS_OFFICE_CONFIG='{d}/etc/config.toml' \
+         '{bin}' notice render filing-receipt {id}",
+        d = o.dir.display(),
+        bin = o.bin.display(),
+    ));
+    let folder = o.sftp.path().join(CLERK).join("documents");
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{said}: {names:?}");
+    assert!(said.contains(&names[0]), "{said}");
+    let written = folder.join(&names[0]);
+
+    // Listed and fetched, starting in the documents folder.
+    let got = o.dir.join("got.docx");
+    let out = sftp(
+        &o,
+        CLERK,
+        &format!("pwd\nls -1\nget 收件回执*.docx {}\n", got.display()),
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Remote working directory: /documents"),
+        "{text}"
+    );
+    assert!(text.contains(&names[0]), "{text}");
+    assert_eq!(
+        std::fs::read(&got).unwrap(),
+        std::fs::read(&written).unwrap()
+    );
+
+    // Confined: the root it sees is its chroot, holding only the folder.
+    let out = sftp(&o, CLERK, "cd /\npwd\nls -1a /\n");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{text}");
+    let listed: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("sftp>") && !l.starts_with("Remote"))
+        .map(str::trim)
+        .filter(|l| !["/.", "/..", ".", ".."].contains(l))
+        .collect();
+    assert_eq!(listed, ["/documents"], "{text}");
+    for batch in [
+        format!("get /etc/passwd {}/passwd\n", o.dir.display()),
+        format!("get ../../../../etc/passwd {}/passwd\n", o.dir.display()),
+        "cd /srv\n".to_string(),
+        "ls /usr/bin\n".to_string(),
+    ] {
+        let out = sftp(&o, CLERK, &batch);
+        assert!(
+            !out.status.success(),
+            "{batch}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    assert!(
+        !o.dir.join("passwd").exists(),
+        "nothing of the server's fetched"
+    );
+
+    // Another's folder is not there to reach either: the stranger's own
+    // chroot holds only their (empty) folder.
+    let out = sftp(&o, STRANGER, "ls -1 /documents\n");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{text}");
+    assert!(!text.contains("收件回执"), "{text}");
+
+    // The same login on the desk's port still lands in the desk.
+    let t = connect(&o, CLERK);
+    let who = format!("测试科员 ({CLERK}) 窗口人员");
+    let s = t.wait_for("the clerk's screen over SSH", |s| {
+        s.contains(&who) || ended(s)
+    });
+    assert!(s.contains(&who), "{s}");
 }
