@@ -97,25 +97,48 @@ pub fn lookup_scope(lang: Lang, scope: &str) -> String {
     }
 }
 
-pub fn lookup_hint(lang: Lang) -> &'static str {
-    lang.pick(
-        "名称、拼音首字母或号码；Tab 换范围，Esc 清空/离开",
-        "name, pinyin initials or number; Tab scope, Esc clear/leave",
-    )
+/// The query line's hint while it takes the keys; `scope` is the key that
+/// changes the kinds searched (none bound: not said).
+pub fn lookup_hint(lang: Lang, scope: Option<&str>) -> String {
+    match (lang, scope) {
+        (Lang::Zh, Some(k)) => {
+            format!("名称、拼音首字母、证号或信用代码；{k} 换范围，Esc 清空/离开")
+        }
+        (Lang::Zh, None) => "名称、拼音首字母、证号或信用代码；Esc 清空/离开".into(),
+        (Lang::En, Some(k)) => format!("name, initials or any number; {k} scope, Esc clear/leave"),
+        (Lang::En, None) => "name, initials or any number; Esc clear/leave".into(),
+    }
 }
 
-/// The query line's own keys, shown first in the lookup pane's help.
-pub fn lookup_keys(lang: Lang) -> [&'static str; 3] {
+/// The query line once left: keys are commands now, and how to come back.
+pub fn lookup_left(lang: Lang, back: Option<&str>) -> String {
+    match (lang, back) {
+        (Lang::Zh, Some(k)) => format!("【已离开查询行：按键即命令，{k} 回到查询】"),
+        (Lang::Zh, None) => "【已离开查询行：按键即命令】".into(),
+        (Lang::En, Some(k)) => {
+            format!("[off the query line: keys are commands; {k} to type again]")
+        }
+        (Lang::En, None) => "[off the query line: keys are commands]".into(),
+    }
+}
+
+/// The query line's own keys, shown first in the lookup pane's help;
+/// `scope` and `next` are the keys the keymap binds to them.
+pub fn lookup_keys(lang: Lang, scope: &str, next: &str) -> [String; 3] {
     match lang {
         Lang::Zh => [
-            " 查询行：字母、数字、汉字都输入到查询中",
-            " Tab 换范围 · ↑↓ 选择 · Enter 查看 · Esc 清空，再按 Esc 离开查询行",
-            " Shift-Tab 上一面板；离开查询行后下列按键生效，/ 回到查询行",
+            " 查询行：字母、数字、汉字都输入到查询中（? 与数字键也是）".into(),
+            format!(
+                " {scope} 换范围 · {next} 下一面板 · ↑↓ 选择 · Enter 查看 · Esc 清空，再按 Esc 离开查询行"
+            ),
+            " 离开查询行后下列按键生效，/ 回到查询行".into(),
         ],
         Lang::En => [
-            " Query line: letters, digits and Chinese go into the query",
-            " Tab scope · Up/Down choose · Enter open · Esc clear, Esc again leaves the line",
-            " Shift-Tab previous pane; once off the line the keys below work, / returns",
+            " Query line: letters, digits and Chinese go into the query (? and digits too)".into(),
+            format!(
+                " {scope} scope · {next} next pane · Up/Down choose · Enter open · Esc clear, Esc again leaves the line"
+            ),
+            " Once off the line the keys below work; / returns to it".into(),
         ],
     }
 }

@@ -17,6 +17,12 @@ pub(super) const CONTIGUOUS: i64 = 300_000;
 pub(super) const SCATTERED: i64 = 200_000;
 pub(super) const CODE: i64 = 100_000;
 
+/// Whether a score is of a whole fragment (of a name or a code) rather than
+/// of scattered letters: the tiers the lookup groups kinds within.
+pub(super) fn whole(score: i64) -> bool {
+    score <= CODE || score >= (SCATTERED + CONTIGUOUS) / 2
+}
+
 /// What a record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RecordKind {

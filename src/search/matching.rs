@@ -3,7 +3,7 @@
 
 use super::index::{
     CODE, CONTIGUOUS, Hit, Hits, ID_KEPT, Index, KindFilter, PARALLEL_FROM, Query, Route,
-    SCATTERED, char_bit,
+    SCATTERED, char_bit, whole,
 };
 use super::initials::bit;
 use fuzzy_matcher::FuzzyMatcher;
@@ -295,7 +295,7 @@ impl Index {
             return None;
         }
         let matched = (!one_char).then(|| scored.iter().map(|(i, _, _)| *i).collect());
-        let top = if one_char {
+        let mut top: Vec<Hit> = if one_char {
             scored
                 .iter()
                 .map(|&(index, score, _)| Hit { index, score })
@@ -303,6 +303,19 @@ impl Index {
         } else {
             self.rank(&q, scored, limit)
         };
+        if filter == KindFilter::All {
+            // Grouped as the desk asks: licences, then employers, then
+            // persons, each in its rank order (the sort is stable); whole
+            // fragments of any kind still come before scattered letters.
+            top.sort_by_key(|h| {
+                let group = match self.kinds[h.index as usize] {
+                    0..=4 => 0,
+                    5 => 1,
+                    _ => 2,
+                };
+                (!whole(h.score), group)
+            });
+        }
         Some(Hits {
             query: Some(q),
             filter: Some(filter),

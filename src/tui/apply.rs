@@ -373,6 +373,12 @@ impl App {
                 self.open_case_views()
             }
             Action::Scope if self.pane == PaneId::Dashboard => self.stats_view(),
+            Action::Scope if self.pane == PaneId::Licences && self.detail.is_none() => {
+                // The next kind, searched at once; the line stays live.
+                self.lookup.rotate_scope(1);
+                self.lookup.editing = true;
+                self.lookup.ask().map(Effect::Search).into_iter().collect()
+            }
             Action::CaseMove => self.open_case_moves(),
             Action::Export => self.export_cases(),
             Action::SaveView if self.pane == PaneId::Cases && self.detail.is_none() => {

@@ -143,6 +143,11 @@ impl Chord {
         Some(Chord { code, ctrl })
     }
 
+    /// A key that would be text on a line that takes typing.
+    pub fn types_text(&self) -> bool {
+        matches!(self.code, KeyCodeOrd::Char(_)) && !self.ctrl
+    }
+
     /// Keys that survive SSH, tmux and old terminals: letters and other
     /// printable characters, Ctrl+letter, arrows, Enter, Esc, Tab, F-keys.
     pub fn survives_ssh(&self) -> bool {

@@ -12,7 +12,6 @@ use super::form::FIELD_MAX_CHARS;
 use super::keymap::Chord;
 use super::lookup::LookupState;
 use super::overlay::{LayerKey, pick};
-use super::pane::PaneId;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
@@ -33,11 +32,8 @@ impl App {
                 self.lookup.answered.clear();
                 search(&mut self.lookup)
             }
-            // Tab narrows the kind; Shift-Tab still leaves for the previous pane.
-            KeyCode::Tab if !k.modifiers.contains(KeyModifiers::SHIFT) => {
-                self.lookup.rotate_scope(1);
-                search(&mut self.lookup)
-            }
+            // Tab is not the line's: it goes on to the next pane, as
+            // everywhere; the scope has its own key (the keymap's `scope`).
             KeyCode::Esc if self.lookup.searching() => {
                 self.lookup.query.clear();
                 search(&mut self.lookup)
@@ -100,9 +96,7 @@ impl App {
         if ctrl_c {
             return self.apply(Action::Quit);
         }
-        if self.pane == PaneId::Licences
-            && self.lookup.editing
-            && self.detail.is_none()
+        if self.lookup_typing()
             && let Some(fx) = self.lookup_key(k)
         {
             return fx;

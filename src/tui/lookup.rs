@@ -1,6 +1,7 @@
 //! The lookup in the 许可查询 pane: type to search, every keystroke a new
-//! search off the UI task; `Tab` narrows to one kind; the licence list shows
-//! while the query is empty.
+//! search off the UI task, over every kind at first (licences, then
+//! employers, then persons); the scope key narrows to one kind; the licence
+//! list shows while the query is empty.
 
 use crate::domain::LicenceKind;
 use crate::search::{Hits, KindFilter};
@@ -40,8 +41,11 @@ pub struct LookupState {
     pub scroll: usize,
 }
 
-/// The order `Tab` walks the kinds in.
+/// The order the scope key walks the kinds in: everything first, so a
+/// credit code or an ID number finds its employer or person without a word
+/// about where to look.
 pub const SCOPES: [KindFilter; 9] = [
+    KindFilter::All,
     KindFilter::Licences,
     KindFilter::Only(LicenceKind::HrService),
     KindFilter::Only(LicenceKind::TrainingSchool),
@@ -50,7 +54,6 @@ pub const SCOPES: [KindFilter; 9] = [
     KindFilter::Only(LicenceKind::WorkInjuryAgreement),
     KindFilter::Employers,
     KindFilter::Persons,
-    KindFilter::All,
 ];
 
 impl Default for LookupState {
@@ -58,7 +61,7 @@ impl Default for LookupState {
         LookupState {
             query: String::new(),
             editing: true,
-            filter: KindFilter::Licences,
+            filter: KindFilter::All,
             generation: 0,
             hits: None,
             answered: String::new(),
@@ -150,7 +153,7 @@ mod tests {
         l.query.push('r');
         assert!(l.ask().unwrap().previous.is_some());
         l.rotate_scope(1);
-        assert_eq!(l.filter, KindFilter::Only(LicenceKind::HrService));
+        assert_eq!(l.filter, KindFilter::Licences);
         assert!(l.ask().unwrap().previous.is_none());
     }
 

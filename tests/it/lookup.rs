@@ -118,10 +118,19 @@ fn pinyin_initials_full_width_and_capitals_find_the_holder() {
 #[test]
 fn heteronym_surnames_and_places_are_found_by_each_reading() {
     let ix = index();
-    assert_eq!(first(&ix, "zxd"), Some(5), "曾 as zeng");
-    assert_eq!(first(&ix, "cxd"), Some(5), "曾 as ceng");
-    assert_eq!(first(&ix, "sl"), Some(6), "单 as shan");
-    assert_eq!(first(&ix, "dl"), Some(6), "单 as dan");
+    // Persons come after licences when everything is searched: the first
+    // person found is the one asked for.
+    let person = |q: &str| {
+        ix.search(q, KindFilter::Persons, 20, None, None)
+            .unwrap()
+            .top
+            .first()
+            .map(|h| ix.id(h.index))
+    };
+    assert_eq!(person("zxd"), Some(5), "曾 as zeng");
+    assert_eq!(person("cxd"), Some(5), "曾 as ceng");
+    assert_eq!(person("sl"), Some(6), "单 as shan");
+    assert_eq!(person("dl"), Some(6), "单 as dan");
     assert_eq!(first(&ix, "ltx"), Some(3), "乐亭 as le-ting");
     assert_eq!(first(&ix, "ytx"), Some(3), "乐 also read yue");
     assert_eq!(
@@ -162,6 +171,39 @@ fn contiguous_beats_scattered_and_ties_put_valid_first_then_name() {
     let th = ids(&ix, "同辉");
     assert_eq!(th, vec![8, 9], "valid before revoked");
     assert_eq!(ids(&ix, "同辉"), th, "the same order every time");
+}
+
+#[test]
+fn everything_is_searched_grouped_licences_then_employers_then_persons() {
+    use RecordKind::*;
+    let ix = Index::build(vec![
+        src(Person, 1, "东方明", "130110199003070015", 0),
+        src(
+            Employer,
+            2,
+            "石家庄东方科技有限公司",
+            "91130102MA0F3K7Q2X",
+            0,
+        ),
+        src(
+            Licence(LicenceKind::HrService),
+            3,
+            "石家庄市鹿泉区东方人力资源服务有限公司",
+            "(冀)人服证字[2023]第0107号",
+            0,
+        ),
+    ]);
+    // 东方 begins the person's name (the best place to match), yet the
+    // licence comes first, then the employer, then the person.
+    assert_eq!(ids(&ix, "东方"), vec![3, 2, 1]);
+    // An exact hit is not put below another kind's scattered one: sm
+    // spells 石…明 scattered in no name but the person's initials dfm do;
+    // dfm is the person's alone.
+    assert_eq!(ids(&ix, "dfm"), vec![1]);
+    let persons = ix
+        .search("东方", KindFilter::Persons, 20, None, None)
+        .unwrap();
+    assert_eq!(persons.top.len(), 1);
 }
 
 #[test]

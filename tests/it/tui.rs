@@ -554,11 +554,12 @@ fn a_terminal_shrunk_while_a_list_scrolls_is_drawn_without_a_fault() {
 }
 
 #[test]
-fn typing_in_the_lookup_pane_searches_and_tab_narrows_the_kind() {
+fn typing_in_the_lookup_pane_searches_every_kind_and_the_scope_key_narrows() {
     let mut a = app(Lang::Zh, 80, 24);
     typed(&mut a, KeyCode::Char('2'));
     assert_eq!(a.pane, PaneId::Licences);
     assert!(a.lookup.editing, "the query takes the keys at once");
+    assert!(draw(&a).contains("范围：全部"), "every kind at first");
     for c in "lqrl".chars() {
         typed(&mut a, KeyCode::Char(c));
     }
@@ -569,15 +570,17 @@ fn typing_in_the_lookup_pane_searches_and_tab_narrows_the_kind() {
         "{s}"
     );
     insta::assert_snapshot!("lookup_lqrl_zh_80x24", s);
-    // Tab walks the scope: the HR-service kind only, then schools…
-    typed(&mut a, KeyCode::Tab);
+    // Ctrl-T walks the scope: licences, the HR-service kind only, then schools…
+    ctrl(&mut a, 't');
+    assert!(draw(&a).contains("范围：许可证与协议"));
+    ctrl(&mut a, 't');
     assert!(draw(&a).contains("范围：人力资源服务许可证"));
-    typed(&mut a, KeyCode::Tab);
+    ctrl(&mut a, 't');
     let s = draw(&a);
     assert!(s.contains("没有与“lqrl”相符的记录"), "{s}");
     // On to persons: found by the initials of a two-character surname, listed masked.
     for _ in 0..5 {
-        typed(&mut a, KeyCode::Tab);
+        ctrl(&mut a, 't');
     }
     assert!(draw(&a).contains("范围：参保人员"));
     for _ in 0..4 {
@@ -600,6 +603,47 @@ fn typing_in_the_lookup_pane_searches_and_tab_narrows_the_kind() {
             id: 1
         }]
     );
+}
+
+#[test]
+fn the_query_line_lets_tab_move_on_and_says_when_it_is_left() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane2);
+    // A credit code typed into the live line, digits and letters all text.
+    for c in "91130".chars() {
+        typed(&mut a, KeyCode::Char(c));
+    }
+    assert_eq!(
+        (a.pane, a.lookup.query.as_str()),
+        (PaneId::Licences, "91130")
+    );
+    // The hint line offers no key that would be typed, and the scope key.
+    let s = draw(&a);
+    let hints = s.lines().rev().nth(1).unwrap();
+    assert!(
+        hints.contains("F1 帮助") && hints.contains("Ctrl-T 换范围"),
+        "{hints}"
+    );
+    assert!(
+        !hints.contains("? 帮助") && !hints.contains("q 退出"),
+        "{hints}"
+    );
+    // Tab goes on to the next pane from the line, as from everywhere.
+    typed(&mut a, KeyCode::Tab);
+    assert_eq!(a.pane, PaneId::Cases);
+    act(&mut a, Action::Pane2);
+    assert!(!draw(&a).contains("已离开查询行"));
+    // Esc clears, Esc again leaves: the line says so in words.
+    typed(&mut a, KeyCode::Esc);
+    typed(&mut a, KeyCode::Esc);
+    let s = draw(&a);
+    assert!(
+        s.contains("【已离开查询行：按键即命令，/ 回到查询】"),
+        "{s}"
+    );
+    typed(&mut a, KeyCode::Char('/'));
+    assert!(a.lookup.editing);
+    assert!(!draw(&a).contains("已离开查询行"));
 }
 
 #[test]
@@ -751,10 +795,15 @@ fn what_the_terminal_shows_is_what_was_drawn() {
         typed(&mut a, KeyCode::Char(c));
         check(&a, &mut screen);
     }
-    for code in [KeyCode::Tab, KeyCode::Backspace, KeyCode::Tab, KeyCode::Esc] {
-        typed(&mut a, code);
+    for step in [Some('t'), None, Some('t')] {
+        match step {
+            Some(c) => ctrl(&mut a, c),
+            None => typed(&mut a, KeyCode::Backspace),
+        }
         check(&a, &mut screen);
     }
+    typed(&mut a, KeyCode::Esc);
+    check(&a, &mut screen);
     typed(&mut a, KeyCode::Esc);
     // Every pane, each drawn over the last.
     for (action, _) in PANES.iter().chain(PANES.iter().rev()) {

@@ -313,6 +313,11 @@ impl App {
         }
     }
 
+    /// Whether the lookup's query line takes the keys now.
+    pub fn lookup_typing(&self) -> bool {
+        self.pane == PaneId::Licences && self.lookup.editing && self.detail.is_none()
+    }
+
     pub(super) fn searching_lookup(&self) -> bool {
         self.pane == PaneId::Licences && self.lookup.searching() && self.detail.is_none()
     }

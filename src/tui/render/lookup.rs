@@ -1,6 +1,7 @@
 //! The 许可查询 pane: the query line, then the hits, or the licence list while
 //! the query is empty.
 
+use super::super::action::Action;
 use super::super::app::App;
 use super::super::text::{clean, fit, share};
 use super::{list, titled};
@@ -54,30 +55,53 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(block, area);
     let [query_row, body] =
         ratatui::layout::Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let key = |a: Action| {
+        app.keymap
+            .key_for(&app.contexts(), a)
+            .map(|c| c.to_string())
+    };
     let state = if let Some(e) = &app.index_error {
         i18n::load_failed(lang, e)
     } else if app.index.is_none() {
         i18n::index_building(lang).to_string()
+    } else if l.editing {
+        i18n::lookup_hint(lang, key(Action::Scope).as_deref())
     } else {
-        i18n::lookup_hint(lang).to_string()
+        String::new()
     };
-    let typed = format!("{}{}", clean(&l.query), if l.editing { "_" } else { "" });
     let prompt = i18n::lookup_prompt(lang);
     let room = usize::from(query_row.width).saturating_sub(super::super::text::width(prompt) + 1);
-    let typed = fit(&typed, room / 2);
-    let hint = fit(
-        &state,
-        room.saturating_sub(super::super::text::width(&typed) + 2),
-    );
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
+    let line = if l.editing {
+        let typed = fit(&format!("{}_", clean(&l.query)), room / 2);
+        let hint = fit(
+            &state,
+            room.saturating_sub(super::super::text::width(&typed) + 2),
+        );
+        Line::from(vec![
             Span::styled(prompt, Style::new().add_modifier(Modifier::BOLD)),
             Span::styled(typed, Style::new().add_modifier(Modifier::UNDERLINED)),
             Span::raw("  "),
             Span::styled(hint, Style::new().add_modifier(Modifier::DIM)),
-        ])),
-        query_row,
-    );
+        ])
+    } else {
+        // Off the line, keys are commands: said in so many words, so a
+        // credit code typed now is not taken for keys unawares.
+        let typed = fit(&clean(&l.query), room / 3);
+        let left = fit(
+            &i18n::lookup_left(lang, key(Action::Filter).as_deref()),
+            room.saturating_sub(super::super::text::width(&typed) + 1),
+        );
+        Line::from(vec![
+            Span::styled(prompt, Style::new().add_modifier(Modifier::DIM)),
+            Span::styled(typed, Style::new().add_modifier(Modifier::DIM)),
+            Span::raw(" "),
+            Span::styled(
+                left,
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ),
+        ])
+    };
+    frame.render_widget(Paragraph::new(line), query_row);
     if !l.searching() {
         list::rows(frame, app, body);
         return;

@@ -130,22 +130,32 @@ fn render_message(frame: &mut Frame, app: &App, area: Rect) {
 
 /// The hint line: the keys that help, search, open, move on and quit where
 /// the user is, as the keymap in force binds them (the function-key layout
-/// shows its F-keys); an action no key runs is left out.
+/// shows its F-keys); an action no key runs is left out. While the lookup's
+/// query line takes the keys, a key that would be text is not offered, and
+/// the scope key is.
 fn hints(app: &App) -> String {
+    use super::action::Action;
     let lang = app.lang;
     let contexts = app.contexts();
-    let wanted: [(super::action::Action, &str, &str); 6] = [
-        (super::action::Action::Help, "帮助", "help"),
-        (super::action::Action::Palette, "命令", "commands"),
-        (super::action::Action::Filter, "筛选", "filter"),
-        (super::action::Action::Open, "详情", "open"),
-        (super::action::Action::NextPane, "切换面板", "next pane"),
-        (super::action::Action::Quit, "退出", "quit"),
+    let typing = app.lookup_typing();
+    let wanted: [(Action, &str, &str); 7] = [
+        (Action::Help, "帮助", "help"),
+        (Action::Palette, "命令", "commands"),
+        (Action::Filter, "筛选", "filter"),
+        (Action::Scope, "换范围", "scope"),
+        (Action::Open, "详情", "open"),
+        (Action::NextPane, "切换面板", "next pane"),
+        (Action::Quit, "退出", "quit"),
     ];
+    let effective = app.keymap.effective(&contexts);
     wanted
         .iter()
+        .filter(|(a, ..)| *a != Action::Scope || app.pane == super::pane::PaneId::Licences)
         .filter_map(|(a, zh, en)| {
-            let key = app.keymap.key_for(&contexts, *a)?;
+            let key = effective
+                .iter()
+                .find(|b| b.action == *a && !(typing && b.chord.types_text()))?
+                .chord;
             Some(format!("{key} {}", lang.pick(zh, en)))
         })
         .collect::<Vec<_>>()

@@ -1,5 +1,6 @@
 //! Help, the command palette and the keymap view, drawn over the pane.
 
+use super::super::action::Action;
 use super::super::app::{App, Overlay};
 use super::super::keymap::{SECTIONS, describe};
 use super::super::labels;
@@ -91,11 +92,17 @@ pub fn help(frame: &mut Frame, app: &App, scroll: u16, under: Option<&Overlay>) 
     }
     let contexts = app.contexts();
     let mut lines: Vec<Line<'static>> = Vec::new();
-    if app.pane == super::super::pane::PaneId::Licences && app.lookup.editing {
+    if app.lookup_typing() {
         // While the query line takes the keys, letters and digits are text.
-        for note in i18n::lookup_keys(app.lang) {
+        let key = |a| {
+            app.keymap
+                .key_for(&contexts, a)
+                .map_or_else(|| "-".to_string(), |c| c.to_string())
+        };
+        let (scope, next) = (key(Action::Scope), key(Action::NextPane));
+        for note in i18n::lookup_keys(app.lang, &scope, &next) {
             lines.push(Line::styled(
-                note.to_string(),
+                note,
                 Style::new().add_modifier(Modifier::BOLD),
             ));
         }

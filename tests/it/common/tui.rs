@@ -700,6 +700,15 @@ pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
     app.handle(AppEvent::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
+/// Ctrl and a letter, its effects fed back as the runner would.
+pub fn ctrl(app: &mut App, c: char) {
+    let fx = app.handle(AppEvent::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+    feed(app, fx);
+}
+
 pub fn typed(app: &mut App, code: KeyCode) {
     let fx = key(app, code);
     feed(app, fx);
