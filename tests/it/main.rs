@@ -27,6 +27,7 @@ mod cli_licence_expiry;
 mod cli_licence_reports;
 mod cli_licence_standing;
 mod cli_notice;
+mod cli_office_name;
 mod cli_ops;
 mod cli_school_chain;
 mod cli_supervision;
