@@ -7,6 +7,7 @@
 
 mod common;
 
+mod case_csv;
 mod cli;
 mod cli_average_wage;
 mod cli_case_acts;
