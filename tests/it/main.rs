@@ -32,6 +32,7 @@ mod cli_office_name;
 mod cli_ops;
 mod cli_school_chain;
 mod cli_supervision;
+mod cli_usage;
 mod cli_zones;
 mod clock;
 mod fuzz_parsers;
