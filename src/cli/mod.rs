@@ -23,6 +23,7 @@ mod notice;
 mod report;
 mod staff;
 mod supervision;
+mod usage;
 mod validate;
 mod zones;
 
@@ -227,13 +228,11 @@ pub fn main() -> ExitCode {
 
 fn run() -> ExitCode {
     crate::tui::mark_start();
-    let mut cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        // In Chinese one sentence of our own; help and version as clap prints them.
+        Err(e) => return usage::report(e, &args),
     };
     let given = cli.global.clone();
     cli.global = match cli.global.with_config() {

@@ -96,6 +96,10 @@ pub struct Records {
     pub decided: Vec<(NaiveDate, bool, String)>,
     /// Cases registered: the day, and the matters of their complaint.
     pub cases: Vec<(NaiveDate, Vec<String>)>,
+    /// Cases opened (立案): the day, and the case's matters.
+    pub opened: Vec<(NaiveDate, Vec<String>)>,
+    /// Cases closed (结案): the day of the act, and the case's matters.
+    pub closed: Vec<(NaiveDate, Vec<String>)>,
     /// Inspections: planned on, done on.
     pub inspections: Vec<(NaiveDate, Option<NaiveDate>)>,
 }
@@ -116,6 +120,9 @@ pub struct MonthFigures {
     pub cases_registered: u64,
     /// (matter code, cases registered with it), most first.
     pub by_matter: Vec<(String, u64)>,
+    /// (matter code, cases opened with it, cases closed with it) in the
+    /// month, each matter met once, by code.
+    pub matters_opened_closed: Vec<(String, u64, u64)>,
     pub inspections_planned: u64,
     pub inspections_done: u64,
     /// Of those planned in the month, done (in any month).
@@ -172,6 +179,22 @@ pub fn figures(r: &Records, month: Month) -> MonthFigures {
         .collect();
     f.by_matter
         .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // A case with two matters counts under each.
+    let mut both: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    for (_, ms) in r.opened.iter().filter(|(d, _)| inside(d)) {
+        for m in ms {
+            both.entry(m.as_str()).or_default().0 += 1;
+        }
+    }
+    for (_, ms) in r.closed.iter().filter(|(d, _)| inside(d)) {
+        for m in ms {
+            both.entry(m.as_str()).or_default().1 += 1;
+        }
+    }
+    f.matters_opened_closed = both
+        .into_iter()
+        .map(|(m, (o, c))| (m.to_string(), o, c))
+        .collect();
     for (planned, done) in &r.inspections {
         if inside(planned) {
             f.inspections_planned += 1;
@@ -258,6 +281,14 @@ mod tests {
                 (d(2026, 11, 20), None),
                 (d(2026, 10, 28), Some(d(2026, 11, 2))),
             ],
+            opened: vec![
+                (d(2026, 11, 12), vec!["wages".into(), "contracts".into()]),
+                (d(2026, 10, 30), vec!["wages".into()]),
+            ],
+            closed: vec![
+                (d(2026, 11, 30), vec!["insurance".into()]),
+                (d(2026, 12, 1), vec!["wages".into()]),
+            ],
         };
         let f = figures(
             &r,
@@ -272,6 +303,14 @@ mod tests {
         assert_eq!((f.by_day.len(), f.by_day[2], f.by_day[19]), (30, 2, 1));
         assert_eq!(f.cases_registered, 2);
         assert_eq!(f.by_matter, [("wages".into(), 2), ("contracts".into(), 1)]);
+        assert_eq!(
+            f.matters_opened_closed,
+            [
+                ("contracts".into(), 1, 0),
+                ("insurance".into(), 0, 1),
+                ("wages".into(), 1, 0)
+            ]
+        );
         assert_eq!(
             (f.inspections_planned, f.planned_done, f.inspections_done),
             (2, 1, 2)

@@ -16,6 +16,7 @@ mod problems;
 mod sections;
 mod supervision;
 mod tui;
+mod usage;
 
 pub use case_acts::*;
 pub use cases::*;
@@ -31,6 +32,7 @@ pub use problems::*;
 pub use sections::*;
 pub use supervision::*;
 pub use tui::*;
+pub use usage::*;
 
 pub use crate::domain::money::yuan;
 pub use crate::lang::Lang;

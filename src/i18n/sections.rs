@@ -452,3 +452,28 @@ pub fn agreement_handling_next(lang: Lang, licence: i64, year: i64, seq: i64) ->
         ),
     }
 }
+
+/// The monthly report's title line.
+pub fn month_report_title(lang: Lang, year: i32, month: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Zh => format!("{year}年{month}月 劳动保障监察及事中事后监管月报"),
+        Lang::En => format!(
+            "Labour inspection and supervision: monthly report, {} {year}",
+            MONTHS[(month.clamp(1, 12) - 1) as usize]
+        ),
+    }
+}

@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(17, "0017_case_acts"),
     migration!(18, "0018_licence_standing"),
     migration!(19, "0019_audit_append_only"),
+    migration!(20, "0020_office_name"),
 ];
 
 /// The schema version this program knows.

@@ -302,8 +302,9 @@ pub async fn city_report(
             "市人力资源和社会保障局人力资源流动管理处",
         )
     };
+    let office = super::documents::office_name(store).await;
     let mut p: Vec<(String, bool)> = vec![
-        (super::documents::OFFICE.to_string(), true),
+        (office.clone(), true),
         (format!("关于{year}年度{what}年度检查结果的报告"), true),
         (format!("{to}："), false),
         (
@@ -361,7 +362,7 @@ pub async fn city_report(
         false,
     ));
     p.push(("特此报告。".to_string(), false));
-    p.push((super::documents::OFFICE.to_string(), false));
+    p.push((office, false));
     p.push((today.format("%Y年%m月%d日").to_string(), false));
     p.push(("（盖章）".to_string(), false));
     Ok(crate::docx::document(&p))

@@ -375,9 +375,14 @@ pub fn csv_table<const N: usize>(
     out
 }
 
-/// The cases `ids` with their next deadline as CSV (with a byte-order mark,
-/// so a spreadsheet opens it as UTF-8).
-pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
+/// The cases `ids` with their next deadline and their inspectors as CSV
+/// (with a byte-order mark, so a spreadsheet opens it as UTF-8);
+/// `inspectors` by case id, the officer first.
+pub fn cases_csv(
+    lang: Lang,
+    list: &[CaseDue],
+    inspectors: &std::collections::HashMap<i64, Vec<String>>,
+) -> String {
     let head = match lang {
         Lang::Zh => [
             "案号",
@@ -388,6 +393,7 @@ pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
             "剩余工作日",
             "是否超期",
             "群体性事件",
+            "承办人",
         ],
         Lang::En => [
             "Case no.",
@@ -398,6 +404,7 @@ pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
             "Working days left",
             "Overdue",
             "Mass incident",
+            "Officers",
         ],
     };
     let yes = |b: bool| {
@@ -422,9 +429,39 @@ pub fn cases_csv(lang: Lang, list: &[CaseDue]) -> String {
             c.working_days_left.map_or(String::new(), |n| n.to_string()),
             yes(c.overdue).to_string(),
             yes(c.mass_incident).to_string(),
+            inspectors
+                .get(&c.id)
+                .map_or(String::new(), |names| names.join(lang.pick("、", ", "))),
         ]
     });
     csv_table(head, rows)
+}
+
+/// The open cases among `ids` as the CSV the queue exports (`x`), and how
+/// many rows it has.
+pub async fn csv(
+    store: &Store,
+    cal: &WorkCalendar,
+    lang: Lang,
+    today: NaiveDate,
+    ids: &[i64],
+) -> Result<(String, usize), String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let settings = settings(store).await;
+    let all = store.open_case_clocks().await.map_err(fail)?;
+    let wanted: std::collections::HashSet<i64> = ids.iter().copied().collect();
+    let chosen: Vec<CaseClock> = all
+        .into_iter()
+        .filter(|c| wanted.contains(&c.row.id))
+        .collect();
+    let list = due_list(cal, &chosen, today, settings);
+    let mut inspectors: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    for (case, name) in store.open_case_inspectors().await.map_err(fail)? {
+        if wanted.contains(&case) {
+            inspectors.entry(case).or_default().push(name);
+        }
+    }
+    Ok((cases_csv(lang, &list, &inspectors), list.len()))
 }
 
 /// Writes the cases `ids` to `~/hrss-desk-cases-YYYYMMDD-HHMMSS.csv` (the
@@ -436,17 +473,7 @@ pub async fn export(
     today: NaiveDate,
     ids: &[i64],
 ) -> Result<String, String> {
-    let settings = settings(store).await;
-    let all = store
-        .open_case_clocks()
-        .await
-        .map_err(|e| i18n::store_error(lang, &e))?;
-    let wanted: std::collections::HashSet<i64> = ids.iter().copied().collect();
-    let chosen: Vec<CaseClock> = all
-        .into_iter()
-        .filter(|c| wanted.contains(&c.row.id))
-        .collect();
-    let list = due_list(cal, &chosen, today, settings);
+    let (text, rows) = csv(store, cal, lang, today, ids).await?;
     let stamp = store
         .clock()
         .now()
@@ -454,13 +481,9 @@ pub async fn export(
         .format("%Y%m%d-%H%M%S");
     let dir = dirs::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
     let path = dir.join(format!("hrss-desk-cases-{stamp}.csv"));
-    crate::sheet::write_private(&path, cases_csv(lang, &list).as_bytes())
+    crate::sheet::write_private(&path, text.as_bytes())
         .map_err(|e| i18n::export_failed(lang, &path.display().to_string(), &e))?;
-    Ok(i18n::exported(
-        lang,
-        list.len(),
-        &path.display().to_string(),
-    ))
+    Ok(i18n::exported(lang, rows, &path.display().to_string()))
 }
 
 #[cfg(test)]
@@ -479,10 +502,11 @@ mod tests {
             working_days_left: None,
             overdue: false,
         };
-        let csv = cases_csv(Lang::Zh, &[c]);
+        let inspectors = [(1, vec!["吴磊".to_string(), "黄伟".to_string()])].into();
+        let csv = cases_csv(Lang::Zh, &[c], &inspectors);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-        assert_eq!(lines[0].split(',').count(), 8);
+        assert_eq!(lines[0].split(',').count(), 9);
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         // Days overdue stay a number (issue 21, point 11); a formula does not.
         assert_eq!(csv_field("-45"), "\"-45\"");
@@ -491,7 +515,7 @@ mod tests {
         assert_eq!(csv_field("-"), "\"'-\"");
         assert_eq!(
             lines[1],
-            "\"鹿人社监案〔2026〕016号\",\"调查取证\",\"某\"\"恒信\"\"公司, 鹿泉\",\"\",\"\",\"\",\"否\",\"是\""
+            "\"鹿人社监案〔2026〕016号\",\"调查取证\",\"某\"\"恒信\"\"公司, 鹿泉\",\"\",\"\",\"\",\"否\",\"是\",\"吴磊、黄伟\""
         );
     }
 }

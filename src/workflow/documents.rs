@@ -10,8 +10,22 @@ use crate::store::{Detail, ListKind, Store};
 use crate::workflow::Cx;
 use sha2::{Digest, Sha256};
 
-/// The issuing office, as the built-in templates head their documents.
-pub const OFFICE: &str = "石家庄市鹿泉区人力资源和社会保障局";
+/// The office's name until the setting `office.name` is set: what the
+/// migration puts there, a placeholder an office replaces at deployment.
+pub const DEFAULT_OFFICE: &str = "石家庄市鹿泉区人力资源和社会保障局";
+
+/// The issuing office, as its documents and reports are headed and signed:
+/// the setting `office.name` (issue 21, point 11), else the default.
+pub async fn office_name(store: &Store) -> String {
+    store
+        .setting("office.name")
+        .await
+        .ok()
+        .flatten()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| DEFAULT_OFFICE.to_string())
+}
 
 /// A document rendered: its number, the file's bytes and their SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,18 +37,20 @@ pub struct Rendered {
 
 /// The template a kind is filled from: the office's, or the built-in one.
 pub async fn template(store: &Store, lang: Lang, kind: DocKind) -> Result<Vec<u8>, String> {
-    Ok(store
+    let own = store
         .document_template(kind.code())
         .await
-        .map_err(|e| i18n::store_error(lang, &e))?
-        .unwrap_or_else(|| {
-            docx::default_template(
-                OFFICE,
-                kind.title(Lang::Zh),
-                documents::fields(kind),
-                documents::bodies(kind),
-            )
-        }))
+        .map_err(|e| i18n::store_error(lang, &e))?;
+    if let Some(own) = own {
+        return Ok(own);
+    }
+    let office = office_name(store).await;
+    Ok(docx::default_template(
+        &office,
+        kind.title(Lang::Zh),
+        documents::fields(kind),
+        documents::bodies(kind),
+    ))
 }
 
 /// Loads the office's own template of a kind, after checking it fills.

@@ -7,6 +7,7 @@
 
 mod common;
 
+mod case_csv;
 mod cli;
 mod cli_average_wage;
 mod cli_case_acts;
@@ -27,9 +28,11 @@ mod cli_licence_expiry;
 mod cli_licence_reports;
 mod cli_licence_standing;
 mod cli_notice;
+mod cli_office_name;
 mod cli_ops;
 mod cli_school_chain;
 mod cli_supervision;
+mod cli_usage;
 mod cli_zones;
 mod clock;
 mod fuzz_parsers;

@@ -51,7 +51,7 @@ fn every_built_in_template_reads_as_a_document_in_pdf() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let office = hrss_desk::workflow::documents::OFFICE;
+    let office = hrss_desk::workflow::documents::DEFAULT_OFFICE;
     for kind in DocKind::ALL.iter().copied() {
         let fields = documents::fields(kind);
         let template = hrss_desk::docx::default_template(

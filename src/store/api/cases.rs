@@ -22,6 +22,12 @@ impl Store {
         on_backend!(self.open_case_clocks())
     }
 
+    /// The inspectors of every open case by name, as (case id, name): each
+    /// case's officer first, then the others by name.
+    pub async fn open_case_inspectors(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        on_backend!(self.open_case_inspectors())
+    }
+
     /// Makes a case move at the version read (see the backend).
     pub async fn move_case(
         &self,

@@ -75,6 +75,20 @@ impl Backend {
             .collect())
     }
 
+    /// The inspectors of every open case by their names in the staff table:
+    /// the case officer first, then the others by name.
+    pub async fn open_case_inspectors(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT ci.case_id, s.name FROM case_inspector ci
+             JOIN staff s ON s.id = ci.staff_id
+             JOIN inspection_case c ON c.id = ci.case_id
+             WHERE c.stage <> 'closed'
+             ORDER BY ci.case_id, CASE WHEN c.case_officer_id = s.id THEN 0 ELSE 1 END, s.name, s.id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Every open case's clock row with its suspensions, handed to `each`
     /// as it is read (the caller's work overlaps the reading): the daily
     /// recomputation reads them all. Ok is how many.

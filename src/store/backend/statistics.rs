@@ -27,12 +27,38 @@ impl Backend {
         .fetch_all(&self.pool)
         .await?;
         let cases: Vec<(NaiveDate, Option<String>)> = sqlx::query_as(
-            "SELECT c.registered_on, m.matters FROM inspection_case c
+            "SELECT c.registered_on, COALESCE(NULLIF(c.matters, ''), m.matters) FROM inspection_case c
              LEFT JOIN complaint m ON m.id = c.complaint_id
              WHERE c.registered_on >= $1 AND c.registered_on < $2",
         )
         .bind(since_day)
         .bind(until_day)
+        .fetch_all(&self.pool)
+        .await?;
+        // A case's matters are its own, else its complaint's.
+        let opened: Vec<(NaiveDate, Option<String>)> = sqlx::query_as(
+            "SELECT c.opened_on, COALESCE(NULLIF(c.matters, ''), m.matters) FROM inspection_case c
+             LEFT JOIN complaint m ON m.id = c.complaint_id
+             WHERE c.opened_on >= $1 AND c.opened_on < $2",
+        )
+        .bind(since_day)
+        .bind(until_day)
+        .fetch_all(&self.pool)
+        .await?;
+        // Closed on the day the act happened (keyed in before acts were
+        // dated: the day it was recorded).
+        let closed: Vec<(Option<NaiveDate>, DateTime<Utc>, Option<String>)> = sqlx::query_as(
+            "SELECT e.on_date, e.at, COALESCE(NULLIF(c.matters, ''), m.matters) FROM case_event e
+             JOIN inspection_case c ON c.id = e.case_id
+             LEFT JOIN complaint m ON m.id = c.complaint_id
+             WHERE e.stage_to = 'closed'
+               AND ((e.on_date >= $1 AND e.on_date < $2)
+                 OR (e.on_date IS NULL AND e.at >= $3 AND e.at < $4))",
+        )
+        .bind(since_day)
+        .bind(until_day)
+        .bind(since)
+        .bind(until)
         .fetch_all(&self.pool)
         .await?;
         let inspections: Vec<(NaiveDate, Option<NaiveDate>)> = sqlx::query_as(
@@ -52,20 +78,23 @@ impl Backend {
                     (office_date(at), d.as_deref() == Some("approve"), who.unwrap_or_default())
                 })
                 .collect(),
-            cases: cases
+            cases: cases.into_iter().map(|(on, m)| (on, matter_list(m))).collect(),
+            opened: opened.into_iter().map(|(on, m)| (on, matter_list(m))).collect(),
+            closed: closed
                 .into_iter()
-                .map(|(on, m)| {
-                    let matters = m
-                        .unwrap_or_default()
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect();
-                    (on, matters)
-                })
+                .map(|(on, at, m)| (on.unwrap_or_else(|| office_date(at)), matter_list(m)))
                 .collect(),
             inspections,
         })
     }
+}
+
+/// A comma list of matter codes, as the tables keep it.
+fn matter_list(m: Option<String>) -> Vec<String> {
+    m.unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }

@@ -555,6 +555,7 @@ pub fn stats_records() -> hrss_desk::domain::statistics::Records {
             (d(9, 1), vec!["insurance".into()]),
         ],
         inspections: vec![(d(11, 1), Some(d(11, 5))), (d(11, 20), None)],
+        ..Default::default()
     }
 }
 
