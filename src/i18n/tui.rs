@@ -456,6 +456,14 @@ pub fn lease_failed(lang: Lang, why: &str) -> String {
     }
 }
 
+/// The place prefix left out of the names shown, said once in the title.
+pub fn place_dropped(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::Zh => format!("名称略去“{place}”"),
+        Lang::En => format!("names without “{place}”"),
+    }
+}
+
 pub fn position(lang: Lang, at: usize, more: bool) -> String {
     let more = if more { "+" } else { "" };
     match lang {

@@ -1602,3 +1602,68 @@ fn help_in_a_detail_lists_only_that_records_keys() {
         "{case}"
     );
 }
+
+#[test]
+fn rows_tell_apart_by_what_differs_the_shared_place_said_once() {
+    let mut a = app(Lang::Zh, 80, 24);
+    let fx = a.apply(Action::Pane2);
+    let Some(Effect::LoadPage(ask)) = fx.into_iter().find(|e| matches!(e, Effect::LoadPage(_)))
+    else {
+        panic!("the licence list is asked for");
+    };
+    let licence = |id: i64, holder: &str, number: &str| {
+        ListItem::Licence(LicenceRow {
+            id,
+            kind: hrss_desk::domain::LicenceKind::HrService,
+            number: number.into(),
+            holder: holder.into(),
+            uscc: "91130110MA0F3K7Q2X".into(),
+            legal_rep: "王伟".into(),
+            address: "鹿泉区".into(),
+            district: "鹿泉区".into(),
+            zone: None,
+            issued_on: chrono::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap(),
+            expires_on: chrono::NaiveDate::from_ymd_opt(2028, 3, 1),
+            status: hrss_desk::domain::LicenceStatus::Valid,
+        })
+    };
+    let items = vec![
+        licence(
+            1,
+            "石家庄市鹿泉区东方人力资源开发有限公司",
+            "(冀)人服证字[2020]第0209号",
+        ),
+        licence(
+            2,
+            "石家庄市鹿泉区东方人力资源服务有限公司",
+            "(冀)人服证字[2020]第0210号",
+        ),
+        licence(
+            3,
+            "石家庄市鹿泉区恒信人力资源服务有限公司",
+            "(冀)人服证字[2021]第0007号",
+        ),
+        licence(4, "河北信达人力资源有限公司", "(冀)人服证字[2022]第0100号"),
+    ];
+    a.handle(AppEvent::Page {
+        ask,
+        result: Ok(items),
+    });
+    let s = draw(&a);
+    // The place all but one share is said once, in the title…
+    assert!(s.contains("名称略去“石家庄市鹿泉区”"), "{s}");
+    // …so 开发 and 服务 read apart, and each number keeps its tail.
+    assert!(
+        s.contains("东方人力资源开发") && s.contains("东方人力资源服务"),
+        "{s}"
+    );
+    assert!(
+        s.contains("[2020]第0209号") && s.contains("[2020]第0210号"),
+        "{s}"
+    );
+    assert!(!s.contains("石家庄市鹿泉区东方"), "{s}");
+    assert!(
+        s.contains("河北信达人力资源"),
+        "a name without it is whole: {s}"
+    );
+}

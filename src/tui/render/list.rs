@@ -1,7 +1,7 @@
 //! The list panes: columns per pane, cells fitted to their columns.
 
 use super::super::app::App;
-use super::super::text::{clean, fit, share};
+use super::super::text::{clean, fit, fit_end, share_to_fit, shared_place, width};
 use super::{titled, yuan};
 use crate::domain::InspectionResult;
 use crate::domain::calendar::office_date;
@@ -134,6 +134,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         title.push_str(" · ");
         title.push_str(&i18n::filter_active(lang, &clean(&list.filter)));
     }
+    let shown = shown(app, area.width.saturating_sub(2));
+    if let Some(place) = &shown.dropped {
+        title.push_str(" · ");
+        title.push_str(&i18n::place_dropped(lang, place));
+    }
     let block = titled(&title, area);
     let block = if list.items.is_empty() {
         block
@@ -144,15 +149,105 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     };
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    rows(frame, app, inner);
+    draw_rows(frame, app, inner, &shown);
 }
 
-/// The list's header and rows, inside its block.
-pub fn rows(frame: &mut Frame, app: &App, inner: Rect) {
+/// The rows in view, cut to their columns: what differs kept, a place
+/// prefix most names share said once in the title instead of on each row.
+pub struct Shown {
+    widths: Vec<u16>,
+    rows: Vec<(Vec<String>, Option<Color>, bool)>,
+    /// The place prefix left out of the names.
+    pub dropped: Option<String>,
+}
+
+/// Which cell holds a name (a place prefix may go) and which a number
+/// (cut from the front: its tail tells records apart).
+fn name_and_number(item: &ListItem) -> (Option<usize>, Option<usize>) {
+    match item {
+        ListItem::Filing(_) => (Some(1), None),
+        ListItem::Licence(_) => (Some(2), Some(1)),
+        ListItem::Case(_) => (Some(1), Some(0)),
+        ListItem::Inspection(_) => (Some(2), Some(1)),
+        ListItem::Employer(_) => (Some(0), Some(1)),
+        ListItem::Person(_) => (Some(2), Some(1)),
+    }
+}
+
+/// The list's rows in view at `total` columns, fitted.
+pub fn shown(app: &App, total: u16) -> Shown {
+    let empty = Shown {
+        widths: Vec::new(),
+        rows: Vec::new(),
+        dropped: None,
+    };
+    let Some(list) = app.list() else {
+        return empty;
+    };
+    let pane = app.pane.index();
+    let headers = i18n::columns(pane, app.lang);
+    let height = app.list_height();
+    let mut rows: Vec<(Vec<String>, Option<Color>, bool)> = Vec::new();
+    let mut kinds = None;
+    for (i, item) in list.items.iter().enumerate().skip(list.scroll).take(height) {
+        let (texts, colour) = cells(app, item);
+        kinds = Some(name_and_number(item));
+        rows.push((texts, colour, i == list.cursor));
+    }
+    let (name_col, number_col) = kinds.unwrap_or((None, None));
+    let mut natural: Vec<u16> = headers.iter().map(|h| width(h) as u16).collect();
+    for (texts, ..) in &rows {
+        for (n, t) in natural.iter_mut().zip(texts) {
+            *n = (*n).max(width(t) as u16);
+        }
+    }
+    let specs = column_specs(pane);
+    let mut widths = share_to_fit(total, specs, &natural);
+    let mut dropped = None;
+    if let Some(c) = name_col.filter(|c| *c < widths.len()) {
+        let names: Vec<&str> = rows.iter().map(|(t, ..)| t[c].as_str()).collect();
+        dropped = shared_place(&names, usize::from(widths[c]));
+        if let Some(place) = &dropped {
+            for (texts, ..) in rows.iter_mut() {
+                if let Some(rest) = texts[c].strip_prefix(place.as_str()) {
+                    texts[c] = rest.to_string();
+                }
+            }
+            for (n, (texts, ..)) in rows.iter().enumerate() {
+                if n == 0 {
+                    natural[c] = width(headers[c]) as u16;
+                }
+                natural[c] = natural[c].max(width(&texts[c]) as u16);
+            }
+            widths = share_to_fit(total, specs, &natural);
+        }
+    }
+    for (texts, ..) in rows.iter_mut() {
+        for (n, (t, w)) in texts.iter_mut().zip(&widths).enumerate() {
+            *t = if Some(n) == number_col {
+                fit_end(t, usize::from(*w))
+            } else {
+                fit(t, usize::from(*w))
+            };
+        }
+    }
+    Shown {
+        widths,
+        rows,
+        dropped,
+    }
+}
+
+/// The list's header and the rows `shown`, inside its block.
+pub fn draw_rows(frame: &mut Frame, app: &App, inner: Rect, shown: &Shown) {
     let Some(list) = app.list() else { return };
     let pane = app.pane.index();
     let lang = app.lang;
-    let widths = share(inner.width, column_specs(pane));
+    let widths = if shown.widths.is_empty() {
+        share_to_fit(inner.width, column_specs(pane), &[])
+    } else {
+        shown.widths.clone()
+    };
     let headers = i18n::columns(pane, lang);
     let header = Row::new(
         headers
@@ -161,29 +256,18 @@ pub fn rows(frame: &mut Frame, app: &App, inner: Rect) {
             .map(|(h, w)| Cell::from(fit(h, usize::from(*w)))),
     )
     .style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
-    let height = app.list_height();
-    let rows: Vec<Row> = list
-        .items
+    let rows: Vec<Row> = shown
+        .rows
         .iter()
-        .enumerate()
-        .skip(list.scroll)
-        .take(height)
-        .map(|(i, item)| {
-            let (texts, colour) = cells(app, item);
-            let row = Row::new(
-                texts
-                    .iter()
-                    .zip(&widths)
-                    .map(|(t, w)| Cell::from(fit(t, usize::from(*w)))),
-            );
+        .map(|(texts, colour, at_cursor)| {
             let mut style = Style::new();
             if let Some(c) = colour {
-                style = style.fg(c);
+                style = style.fg(*c);
             }
-            if i == list.cursor {
+            if *at_cursor {
                 style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
             }
-            row.style(style)
+            Row::new(texts.iter().map(|t| Cell::from(t.clone()))).style(style)
         })
         .collect();
     let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();

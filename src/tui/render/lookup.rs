@@ -3,7 +3,7 @@
 
 use super::super::action::Action;
 use super::super::app::App;
-use super::super::text::{clean, fit, share};
+use super::super::text::{clean, fit, fit_end, share};
 use super::{list, titled};
 use crate::i18n::{self, Lang};
 use crate::search::{KindFilter, RecordKind};
@@ -45,11 +45,16 @@ fn status_colour(code: &str) -> Option<Color> {
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
     let l = &app.lookup;
-    let title = format!(
+    let mut title = format!(
         "{} · {}",
         i18n::pane_title(1, lang),
         i18n::lookup_scope(lang, scope_label(l.filter, lang))
     );
+    let listed = (!l.searching()).then(|| list::shown(app, area.width.saturating_sub(2)));
+    if let Some(place) = listed.as_ref().and_then(|s| s.dropped.as_ref()) {
+        title.push_str(" · ");
+        title.push_str(&i18n::place_dropped(lang, place));
+    }
     let block = titled(&title, area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -102,8 +107,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         ])
     };
     frame.render_widget(Paragraph::new(line), query_row);
-    if !l.searching() {
-        list::rows(frame, app, body);
+    if let Some(listed) = &listed {
+        list::draw_rows(frame, app, body, listed);
         return;
     }
     let (Some(index), Some(hits)) = (&app.index, &l.hits) else {
@@ -161,12 +166,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             if n == l.cursor {
                 style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
             }
-            Row::new(
-                texts
-                    .iter()
-                    .zip(&widths)
-                    .map(|(t, w)| Cell::from(fit(t, usize::from(*w)))),
-            )
+            Row::new(texts.iter().zip(&widths).enumerate().map(|(n, (t, w))| {
+                // A number's tail tells records apart: cut its front.
+                let w = usize::from(*w);
+                Cell::from(if n == 1 { fit_end(t, w) } else { fit(t, w) })
+            }))
             .style(style)
         })
         .collect();
