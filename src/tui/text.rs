@@ -82,6 +82,10 @@ pub fn share(total: u16, cols: &[(u16, u16)]) -> Vec<u16> {
     out
 }
 
+/// From this many columns a screen is wide enough to widen a cut fixed
+/// column at the names' expense.
+const WIDE: u16 = 100;
+
 /// Like [`share`], but a column whose cells would be cut gets, before the
 /// flexible columns share the rest, the columns it needs (`natural`: the
 /// widest cell or header shown), so extra width goes first where text was
@@ -101,7 +105,18 @@ pub fn share_to_fit(total: u16, cols: &[(u16, u16)], natural: &[u16]) -> Vec<u16
     // every spare column, as before; where everything fits, every column
     // gets its want and the flexible ones share what is left.
     if need(true) + need(false) > spare {
-        return share(total, cols);
+        // Not all fits: on a wide screen (120 columns, not 80, where the
+        // names keep every column) a cut fixed column — a kind, a method —
+        // still gets its want when that takes at most half the spare width.
+        if total < WIDE || need(false) == 0 || need(false) * 2 > spare {
+            return share(total, cols);
+        }
+        let grown: Vec<(u16, u16)> = cols
+            .iter()
+            .zip(natural.iter().chain(std::iter::repeat(&0)))
+            .map(|(c, n)| if c.1 == 0 { ((*n).max(c.0), 0) } else { *c })
+            .collect();
+        return share(total, &grown);
     }
     let grown: Vec<(u16, u16)> = cols
         .iter()
@@ -166,6 +181,16 @@ mod tests {
             vec![17, 52]
         );
         assert_eq!(share(70, &[(12, 0), (17, 1)]), vec![12, 57]);
+        // The name would be cut even so: the kind still gets its want when
+        // it takes at most half the spare width.
+        assert_eq!(
+            share_to_fit(110, &[(12, 0), (17, 1)], &[17, 120]),
+            vec![17, 92]
+        );
+        assert_eq!(
+            share_to_fit(50, &[(12, 0), (17, 1)], &[17, 60]),
+            vec![12, 37]
+        );
     }
 
     #[test]
