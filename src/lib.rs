@@ -14,6 +14,7 @@ pub mod files;
 pub mod i18n;
 pub mod lang;
 pub mod logging;
+pub mod login;
 pub mod printing;
 pub mod search;
 pub mod sheet;

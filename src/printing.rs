@@ -287,16 +287,6 @@ pub fn job_id(said: &str) -> Option<String> {
         .then(|| id.to_string())
 }
 
-/// The login of this process from the system's user database (never the
-/// environment): what `%u` in `documents_dir` stands for.
-pub fn os_login() -> Option<String> {
-    nix::unistd::User::from_uid(nix::unistd::getuid())
-        .ok()
-        .flatten()
-        .map(|u| u.name)
-        .filter(|n| !n.is_empty())
-}
-
 /// Why the documents folder cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FolderProblem {
@@ -320,7 +310,7 @@ pub fn documents_folder(template: Option<&str>) -> Result<PathBuf, FolderProblem
         return Ok(dirs::home_dir().unwrap_or_else(|| PathBuf::from(".")));
     };
     let dir = if template.contains("%u") {
-        let login = os_login().ok_or(FolderProblem::NoLogin)?;
+        let login = crate::login::os_login().ok_or(FolderProblem::NoLogin)?;
         PathBuf::from(template.replace("%u", &login))
     } else {
         PathBuf::from(template)

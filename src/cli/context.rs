@@ -261,16 +261,7 @@ pub async fn calendar(store: &Store, lang: Lang) -> Result<crate::domain::WorkCa
 /// The office database's file name in the data directory.
 pub const DEFAULT_DATABASE: &str = "hrss-desk.sqlite";
 
-/// The operating-system login of this process, from the system's user
-/// database alone: the environment (`USER`, `LOGNAME`) is whatever the
-/// caller set, so a uid with no passwd entry has no login at all.
-pub fn os_login() -> Option<String> {
-    nix::unistd::User::from_uid(nix::unistd::getuid())
-        .ok()
-        .flatten()
-        .map(|u| u.name)
-        .filter(|n| !n.is_empty())
-}
+pub use crate::login::os_login;
 
 /// The OS login, or the sentence refusing a process that has none.
 pub fn os_login_or_refuse(lang: Lang) -> Result<String, Failure> {

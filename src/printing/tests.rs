@@ -138,7 +138,7 @@ fn a_conversion_without_a_pdf_or_an_lp_refusal_says_their_first_line() {
 fn the_documents_folder_is_made_private_and_a_link_or_a_file_is_refused() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let login = os_login().expect("a login");
+    let login = crate::login::os_login().expect("a login");
     let template = dir.path().join("docs-%u");
     let made = documents_folder(Some(template.to_str().unwrap())).unwrap();
     assert_eq!(made, dir.path().join(format!("docs-{login}")));

@@ -26,7 +26,7 @@ fn office(d: &Demo, printer: Option<&str>) -> PathBuf {
     }
     std::fs::write(home.join("office.toml"), text).unwrap();
     home.join("docs")
-        .join(hrss_desk::printing::os_login().expect("a login"))
+        .join(hrss_desk::login::os_login().expect("a login"))
 }
 
 /// `notice render filing-receipt ID …` with `path` as PATH.
