@@ -129,7 +129,7 @@ impl Backend {
             .bind(kind)
             .bind(on)
             .bind(actor.id)
-            .bind("案卷 / case file")
+            .bind("案卷")
             .bind(s.number.trim())
             .execute(&mut **tx)
             .await?;
@@ -231,7 +231,7 @@ impl Backend {
         .bind(case)
         .bind(paid_on)
         .bind(actor.id)
-        .bind("案卷 / case file")
+        .bind("案卷")
         .bind(receipt)
         .execute(&mut *tx)
         .await?;

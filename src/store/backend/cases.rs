@@ -263,7 +263,7 @@ impl Backend {
             .bind(kind.code())
             .bind(on)
             .bind(actor.id)
-            .bind("案卷 / case file")
+            .bind("案卷")
             .bind(m.code())
             .execute(&mut *tx)
             .await?;

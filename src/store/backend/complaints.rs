@@ -131,7 +131,7 @@ impl Backend {
             .bind(case_id)
             .bind(on)
             .bind(actor.id)
-            .bind("案卷 / case file")
+            .bind("案卷")
             .execute(&mut *tx)
             .await?;
             made = Some((case_id, number));

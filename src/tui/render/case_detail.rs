@@ -144,7 +144,7 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
             f.recorded_by.as_deref().map_or("-".into(), clean),
             Field::KeptAt.label(lang),
             lang.pick("：", ": "),
-            clean(&f.kept_at),
+            kept_at(&f.kept_at, lang),
             if f.note.is_empty() || CaseMove::parse(&f.note).is_some() {
                 String::new()
             } else {
@@ -177,5 +177,28 @@ pub fn lines(app: &App, out: &mut Vec<Line<'static>>, v: CaseView<'_>) {
             "  {day} {}{step}{served}{keyed}",
             label(CaseStage::parse, CaseStage::label, &e.stage_to, lang)
         )));
+    }
+}
+
+/// Where an original is kept, as stored; the case file itself is named in
+/// the screen's language (older rows hold both names in one text).
+fn kept_at(stored: &str, lang: crate::i18n::Lang) -> String {
+    match stored {
+        "案卷" | "案卷 / case file" => lang.pick("案卷", "the case file").to_string(),
+        other => clean(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_case_file_is_named_in_the_screens_language() {
+        assert_eq!(kept_at("案卷 / case file", Lang::En), "the case file");
+        assert_eq!(kept_at("案卷 / case file", Lang::Zh), "案卷");
+        assert_eq!(kept_at("案卷", Lang::En), "the case file");
+        assert_eq!(kept_at("档案室2", Lang::En), "档案室2");
     }
 }

@@ -269,6 +269,22 @@ fn licence_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
     case_lines(out, complaints, cases, lang);
 }
 
+/// The findings as stored (`code: finding; …`), each check item named in
+/// the screen's language rather than by its code.
+fn findings_text(findings: &str, lang: Lang) -> String {
+    findings
+        .split("; ")
+        .map(|one| match one.split_once(": ") {
+            Some((code, text)) => match check_items::item_label(code, lang) {
+                Some(label) => format!("{label}{}{}", lang.pick("：", ": "), clean(text)),
+                None => clean(one),
+            },
+            None => clean(one),
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "))
+}
+
 /// An inspection: what was checked, by whom, and what came of it.
 fn inspection_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
     let lang = app.lang;
@@ -304,7 +320,7 @@ fn inspection_lines(app: &App, detail: &Detail, out: &mut Vec<Line<'static>>) {
         if findings.is_empty() {
             Field::None.label(lang).into()
         } else {
-            clean(findings)
+            findings_text(findings, lang)
         },
         lang,
     ));
@@ -459,5 +475,23 @@ fn licence_history(
                 r.result.label(lang).to_string()
             }
         )));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_name_their_check_items_in_the_screens_language() {
+        let stored = "management: 未按规定配备专职管理人员; 其他情况";
+        let zh = findings_text(stored, Lang::Zh);
+        assert!(!zh.contains("management"), "{zh}");
+        assert!(zh.ends_with("：未按规定配备专职管理人员；其他情况"), "{zh}");
+        let en = findings_text(stored, Lang::En);
+        assert!(
+            en.starts_with("Chaotic management harming teaching: "),
+            "{en}"
+        );
     }
 }
