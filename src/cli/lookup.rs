@@ -120,7 +120,7 @@ pub async fn run(
                     kind_label(ix.kind(i), lang).to_string(),
                     printable(&ix.shown_number(i)).into_owned(),
                     printable(ix.display_name(i)).into_owned(),
-                    crate::i18n::status_word(ix.status(i), lang).to_string(),
+                    crate::i18n::record_status(ix.kind(i), ix.status(i), lang).to_string(),
                 ]
             })
             .collect();

@@ -475,6 +475,20 @@ pub fn status_word(code: &str, lang: Lang) -> &'static str {
     lang.pick(zh, en)
 }
 
+/// A found record's status in the words its own pane uses: an employer's
+/// and a person's enrolment status as in the persons pane (参保缴费, not
+/// 正常), a licence's standing.
+pub fn record_status(kind: crate::search::RecordKind, code: &str, lang: Lang) -> &'static str {
+    use crate::domain::{EmployerStatus, PersonStatus};
+    use crate::search::RecordKind;
+    match kind {
+        RecordKind::Employer => EmployerStatus::parse(code).map(|s| s.label(lang)),
+        RecordKind::Person => PersonStatus::parse(code).map(|s| s.label(lang)),
+        RecordKind::Licence(_) => None,
+    }
+    .unwrap_or_else(|| status_word(code, lang))
+}
+
 pub fn cannot_read(lang: Lang, what: &str, why: &str) -> String {
     match lang {
         Lang::Zh => format!("无法读取 {what}：{why}"),

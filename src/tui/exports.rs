@@ -60,7 +60,9 @@ impl App {
                     Cell::Text(super::render::lookup::kind_label(index.kind(i), lang).to_string()),
                     Cell::Text(number),
                     Cell::Text(index.display_name(i).to_string()),
-                    Cell::Text(i18n::status_word(index.status(i), lang).to_string()),
+                    Cell::Text(
+                        i18n::record_status(index.kind(i), index.status(i), lang).to_string(),
+                    ),
                 ]
             })
             .collect();

@@ -595,6 +595,8 @@ fn typing_in_the_lookup_pane_searches_every_kind_and_the_scope_key_narrows() {
         "{s}"
     );
     assert!(!s.contains("130110199003070015"));
+    // The person's status in the persons pane's words, not the licences'.
+    assert!(s.contains("参保缴费") && !s.contains("正常"), "{s}");
     let fx = key(&mut a, KeyCode::Enter);
     assert_eq!(
         fx,

@@ -157,7 +157,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
                 kind_label(index.kind(i), lang).to_string(),
                 clean(&number),
                 clean(index.display_name(i)),
-                i18n::status_word(index.status(i), lang).to_string(),
+                i18n::record_status(index.kind(i), index.status(i), lang).to_string(),
             ];
             let mut style = Style::new();
             if let Some(c) = status_colour(index.status(i)) {
