@@ -69,7 +69,7 @@ async fn approve_clean(g: &Global, lang: Lang, limit: Option<usize>) -> Result<E
         .await
         .map_err(|e| Failure::new(1, e))?;
     ids.truncate(limit.unwrap_or(usize::MAX));
-    let done = crate::workflow::approve_all(&cx, &ids).await;
+    let done = crate::workflow::approve_all(&cx, &ids, &[]).await;
     o.store.close().await;
     match done {
         Ok(sentence) => {

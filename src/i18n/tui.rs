@@ -152,12 +152,18 @@ pub fn decide_title(lang: Lang, id: i64, approve: bool) -> String {
     }
 }
 
-pub fn batch_done(lang: Lang, approved: usize, elsewhere: usize, left: &[i64]) -> String {
-    let ids = left
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "));
+/// A filing named by its number, where nothing better is at hand.
+pub fn filing_ref(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("申报{id}"),
+        Lang::En => format!("filing {id}"),
+    }
+}
+
+/// The outcome of approving tagged filings; `left`: those with problems,
+/// named as the list shows them.
+pub fn batch_done(lang: Lang, approved: usize, elsewhere: usize, left: &[String]) -> String {
+    let ids = left.join(lang.pick("、", ", "));
     let mut out = match (lang, elsewhere == 0 && left.is_empty()) {
         (Lang::Zh, _) => format!("已办结{approved}件"),
         (Lang::En, true) => format!("{approved} filing(s) approved"),

@@ -38,6 +38,9 @@ pub enum Effect {
     ApproveTagged {
         ids: Vec<i64>,
         lang: Lang,
+        /// Each filing as the list shows it (person, kind, received), to
+        /// name those left out; a tagged row not loaded has none.
+        shown: Vec<(i64, String)>,
     },
     /// Tag every pending filing the checks find clean.
     TagClean {

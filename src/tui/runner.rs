@@ -212,8 +212,8 @@ impl Task {
             Effect::Decide(ask) => AppEvent::Decided(
                 work::decide(&cx, ask.id, ask.version, ask.decision, &ask.text).await,
             ),
-            Effect::ApproveTagged { ids, lang } => {
-                AppEvent::Decided(work::approve_all(&self.cx(lang), &ids).await)
+            Effect::ApproveTagged { ids, lang, shown } => {
+                AppEvent::Decided(work::approve_all(&self.cx(lang), &ids, &shown).await)
             }
             Effect::TakeLease { id } => {
                 AppEvent::LeaseHeld(work::take_lease(&cx, id, self.lease).await)

@@ -255,9 +255,14 @@ async fn meanwhile(store: &Store, lang: Lang, id: i64) -> Option<String> {
 }
 
 /// Approves the given filings one by one; any with a problem is left out
-/// and listed, any decided at another desk meanwhile counted apart. Ok is
-/// the sentence to show.
-pub async fn approve_all(cx: &Cx<'_>, ids: &[i64]) -> Result<String, String> {
+/// and listed — by its name in `shown` (as the screen's list shows it),
+/// else by its number — any decided at another desk meanwhile counted
+/// apart. Ok is the sentence to show.
+pub async fn approve_all(
+    cx: &Cx<'_>,
+    ids: &[i64],
+    shown: &[(i64, String)],
+) -> Result<String, String> {
     let Cx { store, lang, .. } = *cx;
     let (mut approved, mut elsewhere) = (0, 0);
     let mut left = Vec::new();
@@ -283,6 +288,13 @@ pub async fn approve_all(cx: &Cx<'_>, ids: &[i64]) -> Result<String, String> {
             Err(Meanwhile::StillPending) => left.push(id),
         }
     }
+    let left: Vec<String> = left
+        .iter()
+        .map(|id| match shown.iter().find(|(i, _)| i == id) {
+            Some((_, name)) => name.clone(),
+            None => i18n::filing_ref(lang, *id),
+        })
+        .collect();
     Ok(i18n::batch_done(lang, approved, elsewhere, &left))
 }
 

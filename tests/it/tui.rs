@@ -1128,7 +1128,12 @@ fn tagged_filings_are_approved_together_and_clean_ones_tag_at_once() {
     assert_eq!(a.review.tagged.len(), 2);
     typed(&mut a, KeyCode::Char('a'));
     match key(&mut a, KeyCode::Enter).as_slice() {
-        [Effect::ApproveTagged { ids, .. }] => assert_eq!(ids, &vec![1, 2]),
+        [Effect::ApproveTagged { ids, shown, .. }] => {
+            assert_eq!(ids, &vec![1, 2]);
+            // Named as the rows show them, for the sentence of those left out.
+            assert_eq!(shown[0], (1, "曾晓东·参保登记·11-09".to_string()));
+            assert_eq!(shown.len(), 2);
+        }
         other => panic!("{other:?}"),
     }
     a.handle(AppEvent::Decided(Ok(

@@ -118,6 +118,32 @@ impl App {
         }
     }
 
+    /// The filings among `ids` the list holds, named as its rows show them:
+    /// person (else employer), kind, day received.
+    fn filings_as_shown(&self, ids: &[i64]) -> Vec<(i64, String)> {
+        let Some(list) = self.lists.get(&ListKind::Filings) else {
+            return vec![];
+        };
+        list.items
+            .iter()
+            .filter_map(|item| match item {
+                ListItem::Filing(f) if ids.contains(&f.id) => Some((
+                    f.id,
+                    format!(
+                        "{}·{}·{}",
+                        f.person_name
+                            .as_deref()
+                            .or(f.employer_name.as_deref())
+                            .map_or_else(|| "-".into(), crate::tui::text::clean),
+                        f.kind.label(self.lang),
+                        crate::domain::calendar::office_date(f.received_at).format("%m-%d")
+                    ),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Enter approves them all; Esc asks nothing and keeps the tags.
     pub(crate) fn confirm_approve_key(&mut self, k: LayerKey) -> Vec<Effect> {
         let Some(Overlay::ConfirmApprove { ids, .. }) = &self.overlay else {
@@ -127,9 +153,11 @@ impl App {
             Some(Action::Open) => {
                 let ids = ids.clone();
                 self.overlay = None;
+                let shown = self.filings_as_shown(&ids);
                 vec![Effect::ApproveTagged {
                     ids,
                     lang: self.lang,
+                    shown,
                 }]
             }
             Some(Action::Back) => {
