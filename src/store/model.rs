@@ -307,3 +307,12 @@ pub struct Counts {
     pub open_cases: i64,
     pub overdue_cases: i64,
 }
+
+/// What moves when anything at any desk changes: the audit log's newest
+/// entry, and the review leases (opening a filing is not audited).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeMarker {
+    pub audited: i64,
+    pub leases: i64,
+    pub latest_lease: Option<chrono::DateTime<chrono::Utc>>,
+}

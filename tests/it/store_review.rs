@@ -307,12 +307,18 @@ async fn a_filing_in_review_is_marked_for_the_others_until_its_lease_ends() {
             .single()
             .unwrap();
         let until = now + Duration::minutes(15);
+        let before = store.change_marker().await.unwrap();
         assert_eq!(
             store.take_lease(me.id, f.id, now, until).await.unwrap(),
             None,
             "{}",
             db.label
         );
+        // The other desks' watch sees it (within two seconds on screen),
+        // though opening a filing writes no audit entry.
+        let after = store.change_marker().await.unwrap();
+        assert_ne!(before, after, "{}", db.label);
+        assert_eq!(before.audited, after.audited, "{}", db.label);
         assert_eq!(
             store.take_lease(me.id, f.id, now, until).await.unwrap(),
             None,

@@ -120,8 +120,9 @@ impl Store {
         on_backend!(self.verify_audit(anchors))
     }
 
-    /// Moves whenever anything is changed (the audit log's newest entry).
-    pub async fn change_marker(&self) -> Result<i64, StoreError> {
+    /// Moves whenever anything is changed (the audit log's newest entry) or
+    /// a filing is opened for review at a desk (its lease).
+    pub async fn change_marker(&self) -> Result<ChangeMarker, StoreError> {
         on_backend!(self.change_marker())
     }
 }

@@ -146,10 +146,22 @@ impl Backend {
 
     /// The audit log's newest entry: every change is audited, so a desk that
     /// sees this move knows something changed.
-    pub async fn change_marker(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM audit_log")
+    pub async fn change_marker(&self) -> Result<ChangeMarker, StoreError> {
+        let audited: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM audit_log")
             .fetch_one(&self.pool)
-            .await?)
+            .await?;
+        // Opening a filing for review is not audited (it changes nothing of
+        // the record), yet the other desks mark it `@`: leases move it too.
+        let (leases, latest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+            "SELECT COUNT(lease_by), MAX(lease_until) FROM filing WHERE lease_by IS NOT NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(ChangeMarker {
+            audited,
+            leases,
+            latest_lease: latest,
+        })
     }
 
     // -------------------------------------------------------------- calendar
