@@ -303,10 +303,12 @@ pub fn approach_label(lang: Lang, code: &str) -> &'static str {
     }
 }
 
-pub fn form_inspection_title(lang: Lang, id: i64, kind: &str) -> String {
+/// A form recording an inspection is named by whom it is of (the kind is
+/// plain from its items), its number after.
+pub fn form_inspection_title(lang: Lang, id: i64, holder: &str) -> String {
     match lang {
-        Lang::Zh => format!("记录检查#{id}（{kind}）"),
-        Lang::En => format!("Record inspection #{id} ({kind})"),
+        Lang::Zh => format!("记录检查：{holder}（检查#{id}）"),
+        Lang::En => format!("Record the inspection of {holder} (#{id})"),
     }
 }
 

@@ -316,3 +316,13 @@ pub struct ChangeMarker {
     pub leases: i64,
     pub latest_lease: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+/// What an inspection to record is of: its licence, the licence's kind and
+/// holder, and where the inspection stands.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct InspectionTarget {
+    pub licence_id: i64,
+    pub kind: String,
+    pub holder: String,
+    pub result: String,
+}

@@ -259,10 +259,10 @@ pub enum AppEvent {
     Exported(Result<String, String>),
     /// A text to read (a title and its lines), or why not.
     TextReady(Result<(String, Vec<String>), String>),
-    /// Inspection `id`'s licence, kind and result, to open its form.
+    /// Inspection `id`'s licence, kind, holder and result, to open its form.
     InspectionTarget {
         id: i64,
-        result: Result<Option<(i64, String, String)>, String>,
+        result: Result<Option<crate::store::InspectionTarget>, String>,
     },
     /// A search's answer; None when a newer keystroke cancelled it.
     Searched {

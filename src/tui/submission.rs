@@ -200,7 +200,7 @@ mod tests {
             Submission::Lead { licence: 3, .. }
         ));
         let kind = crate::domain::LicenceKind::HrService;
-        let inspection = Form::inspection(lang, 3, kind);
+        let inspection = Form::inspection(lang, 3, kind, "众诚人力");
         assert!(matches!(
             inspection.submission(lang).unwrap(),
             Submission::Inspection { id: 3, ref items, .. } if items.is_empty()

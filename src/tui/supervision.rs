@@ -43,7 +43,7 @@ impl SupervisionState {
 impl Form {
     /// Recording inspection `id` of a `kind` licence: each check item,
     /// how it came about and how it was done.
-    pub fn inspection(lang: Lang, id: i64, kind: LicenceKind) -> Form {
+    pub fn inspection(lang: Lang, id: i64, kind: LicenceKind, holder: &str) -> Form {
         let mut fields: Vec<FormField> = check_items::items(kind)
             .iter()
             .map(|(code, zh, en)| FormField::new(code, lang.pick(zh, en), Kind::Check))
@@ -68,7 +68,8 @@ impl Form {
         ));
         Form {
             purpose: Purpose::Inspection { id },
-            title: i18n::form_inspection_title(lang, id, kind.label(lang)),
+            // Named by whom it is of, as the clerk knows it; the number after.
+            title: i18n::form_inspection_title(lang, id, &super::text::clean(holder)),
             fields,
             focus: 0,
             error: None,
@@ -133,7 +134,7 @@ mod tests {
 
     #[test]
     fn an_inspection_form_lists_its_kinds_items_and_reads_back_as_recorded() {
-        let mut f = Form::inspection(Lang::Zh, 4, LicenceKind::HrService);
+        let mut f = Form::inspection(Lang::Zh, 4, LicenceKind::HrService, "众诚人力");
         let items = check_items::items(LicenceKind::HrService);
         assert_eq!(f.fields.len(), items.len() + 2);
         assert_eq!(f.value("conduct"), "", "not filled in until chosen");

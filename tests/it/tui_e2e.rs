@@ -222,7 +222,7 @@ fn a_chief_records_a_failed_item_orders_a_rectification_and_sees_it_awaited() {
     t.wait_for("the licence", |s| s.contains("持证单位"));
     t.keys(&["c"]);
     t.wait_for("the inspection form", |s| {
-        s.contains("记录检查#") && s.contains("< 未填 >")
+        s.contains("记录检查：") && s.contains("< 未填 >")
     });
     t.literally("未按规定公示收费项目");
     t.wait_for("the finding typed", |s| {
@@ -234,7 +234,7 @@ fn a_chief_records_a_failed_item_orders_a_rectification_and_sees_it_awaited() {
     t.keys(&["F2"]);
     // The form closes once recorded (the sentence may give way at once to
     // another from the desk's background work: the database says it).
-    t.wait_for("the inspection recorded", |s| !s.contains("记录检查#"));
+    t.wait_for("the inspection recorded", |s| !s.contains("记录检查："));
     let failed = || {
         common::cli::sqlite_scalar(
             &db,

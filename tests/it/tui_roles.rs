@@ -73,7 +73,7 @@ fn acts() -> Vec<Act> {
             keys: vec![key('4'), enter(), key('c')],
             allowed: &["inspector", "chief"],
             refused: "只有劳动保障监察员、科室负责人可以记录检查和结算数据。",
-            opened: "记录检查#",
+            opened: "记录检查：",
             in_panel: false,
         },
         Act {

@@ -197,7 +197,9 @@ fn c_records_the_selected_inspection_item_by_item() {
     typed(&mut a, KeyCode::Char('c'));
     let s = draw(&a);
     assert!(
-        s.contains("记录检查#3") && s.contains("经营行为") && s.contains("< 未填 >"),
+        s.contains("记录检查：石家庄市鹿泉区众诚人力资源服务有限公司（检查#3）")
+            && s.contains("经营行为")
+            && s.contains("< 未填 >"),
         "{s}"
     );
     // Nothing is recorded while an item is left unfilled.
@@ -252,7 +254,12 @@ fn a_late_answer_about_an_inspection_opens_no_form() {
     // An answer about another inspection is not this one's.
     a.handle(AppEvent::InspectionTarget {
         id: 4,
-        result: Ok(Some((1, "hr-service".into(), "pending".into()))),
+        result: Ok(Some(hrss_desk::store::InspectionTarget {
+            licence_id: 1,
+            kind: "hr-service".into(),
+            holder: "石家庄市鹿泉区众诚人力资源服务有限公司".into(),
+            result: "pending".into(),
+        })),
     });
     assert!(a.overlay.is_none());
     // The clerk opened help meanwhile: the answer does not cover it.
@@ -294,7 +301,12 @@ fn a_recorded_inspection_cannot_be_recorded_again() {
     // Recorded at another desk meanwhile.
     a.handle(AppEvent::InspectionTarget {
         id: 3,
-        result: Ok(Some((1, "hr-service".into(), "failed".into()))),
+        result: Ok(Some(hrss_desk::store::InspectionTarget {
+            licence_id: 1,
+            kind: "hr-service".into(),
+            holder: "石家庄市鹿泉区众诚人力资源服务有限公司".into(),
+            result: "failed".into(),
+        })),
     });
     assert!(a.overlay.is_none());
     assert!(a.message.as_deref().unwrap().contains("recorded already"));

@@ -5,10 +5,7 @@ use crate::store::*;
 
 impl Store {
     /// An inspection's (licence id, licence kind, result so far).
-    pub async fn inspection_target(
-        &self,
-        id: i64,
-    ) -> Result<Option<(i64, String, String)>, StoreError> {
+    pub async fn inspection_target(&self, id: i64) -> Result<Option<InspectionTarget>, StoreError> {
         on_backend!(self.inspection_target(id))
     }
 

@@ -3,9 +3,10 @@
 
 impl Backend {
     /// An inspection's licence, the licence's kind and the result so far.
-    pub async fn inspection_target(&self, id: i64) -> Result<Option<(i64, String, String)>, StoreError> {
+    pub async fn inspection_target(&self, id: i64) -> Result<Option<InspectionTarget>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT l.id, l.kind, i.result FROM inspection i JOIN licence l ON l.id = i.licence_id WHERE i.id = $1",
+            "SELECT l.id AS licence_id, l.kind, l.holder, i.result
+             FROM inspection i JOIN licence l ON l.id = i.licence_id WHERE i.id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)

@@ -173,7 +173,7 @@ impl App {
     pub(crate) fn inspection_target(
         &mut self,
         id: i64,
-        r: Result<Option<(i64, String, String)>, String>,
+        r: Result<Option<crate::store::InspectionTarget>, String>,
     ) -> Vec<Effect> {
         let lang = self.lang;
         if self.supervision.preparing != Some(id) || self.overlay.is_some() {
@@ -181,8 +181,8 @@ impl App {
         }
         self.supervision.preparing = None;
         match r {
-            Ok(Some((_, kind, result))) if result == "pending" => match LicenceKind::parse(&kind) {
-                Some(kind) => self.open_form(Form::inspection(lang, id, kind)),
+            Ok(Some(t)) if t.result == "pending" => match LicenceKind::parse(&t.kind) {
+                Some(kind) => self.open_form(Form::inspection(lang, id, kind, &t.holder)),
                 None => self.message = Some(i18n::no_inspection(lang, id)),
             },
             Ok(Some(_)) => self.message = Some(i18n::inspection_not_pending(lang, id)),

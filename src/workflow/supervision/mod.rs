@@ -31,15 +31,16 @@ pub async fn record(
     } = *cx;
     cx.allowed(Act::RecordInspection)?;
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
-    let (licence, kind, result) = store
+    let target = store
         .inspection_target(id)
         .await
         .map_err(fail)?
         .ok_or_else(|| i18n::no_inspection(lang, id))?;
-    if result != "pending" {
+    let licence = target.licence_id;
+    if target.result != "pending" {
         return Err(i18n::inspection_recorded_already(lang, id));
     }
-    let kind = LicenceKind::parse(&kind).ok_or_else(|| i18n::no_inspection(lang, id))?;
+    let kind = LicenceKind::parse(&target.kind).ok_or_else(|| i18n::no_inspection(lang, id))?;
     let origin = match origin {
         Some(o) => o,
         None => {

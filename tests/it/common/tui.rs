@@ -657,7 +657,12 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             ))),
             Effect::PrepareInspection { id } => AppEvent::InspectionTarget {
                 id,
-                result: Ok(Some((1, "hr-service".into(), "pending".into()))),
+                result: Ok(Some(hrss_desk::store::InspectionTarget {
+            licence_id: 1,
+            kind: "hr-service".into(),
+            holder: "石家庄市鹿泉区众诚人力资源服务有限公司".into(),
+            result: "pending".into(),
+        })),
             },
             Effect::LoadCounts => AppEvent::Counts(Ok(counts())),
             Effect::Quit => continue,
