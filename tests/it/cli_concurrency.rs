@@ -171,7 +171,9 @@ async fn desks_approving_all_clean_filings_at_once_are_told_what_others_did() {
             // Left for problems: only filings still pending (approving one
             // may give another of the same person a problem of its own).
             if let Some(ids) = stdout.split("未办结：").nth(1) {
-                for id in ids.trim().trim_end_matches('。').split('、') {
+                for named in ids.trim().trim_end_matches('。').split('、') {
+                    // The command line names each by its number: 申报17.
+                    let id = named.trim_start_matches("申报");
                     let status = db
                         .text(&format!("SELECT status FROM filing WHERE id = {id}"))
                         .await;
