@@ -76,6 +76,7 @@ actions! {
     PassRest = "pass-rest",
     UntagAll = "untag-all",
     OpenParty = "open-party",
+    Message = "message",
 }
 
 impl Action {

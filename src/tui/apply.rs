@@ -35,6 +35,21 @@ impl App {
         }
     }
 
+    /// `Ctrl-G`: the message on the line, or the last one said, whole.
+    fn open_message(&mut self) -> Vec<Effect> {
+        match self.message.clone().or_else(|| self.last_message.clone()) {
+            Some(m) => {
+                self.overlay = Some(Overlay::Text {
+                    title: i18n::message_title(self.lang).to_string(),
+                    lines: m.lines().map(str::to_string).collect(),
+                    scroll: 0,
+                })
+            }
+            None => self.message = Some(i18n::no_message(self.lang).to_string()),
+        }
+        vec![]
+    }
+
     fn switch(&mut self, pane: PaneId) -> Vec<Effect> {
         self.pane = pane;
         self.detail = None;
@@ -51,6 +66,13 @@ impl App {
 
     /// Does what an action asks.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        // What was said stays to be read whole after it is cleared.
+        if self.message.is_some() {
+            self.last_message.clone_from(&self.message);
+        }
+        if action == Action::Message {
+            return self.open_message();
+        }
         // An act the staff member's roles do not allow is refused at the
         // key, in one sentence naming who may, before any form opens.
         if let Some(act) = guarded(action)
@@ -309,6 +331,16 @@ impl App {
                     _ => 0,
                 };
                 vec![]
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+                if self.pane == PaneId::Dashboard =>
+            {
+                self.stats_scroll(action)
             }
             Action::Up
             | Action::Down

@@ -85,6 +85,7 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "打开申报的参保人员（或参保单位）",
             "Open the filing's person (or employer)",
         ),
+        Message => ("消息全文（最近一条）", "The whole message (the last one)"),
         Submit => ("提交（表单）", "Submit (a form)"),
         NextField => ("下一项（表单）", "Next field (a form)"),
         PrevField => ("上一项（表单）", "Previous field (a form)"),

@@ -90,3 +90,40 @@ fn the_month_moves_back_not_past_this_one_and_its_report_is_written() {
     typed(&mut a, KeyCode::Char('f'));
     assert!(draw(&a).contains("概况"), "{}", draw(&a));
 }
+
+/// At 80×24 today's standing is longer than the pane: its title says how
+/// many rows are below, and the keys scroll it to its last row and back,
+/// never past the last row (issue 21, point 5).
+#[test]
+fn todays_standing_scrolls_when_longer_than_the_screen() {
+    let mut a = app(Lang::Zh, 80, 24);
+    act(&mut a, Action::Pane6);
+    let last = "30日内应申请续签的协议";
+    let s = draw(&a);
+    assert!(s.contains("案件（按阶段）") && !s.contains(last), "{s}");
+    assert!(s.contains("↓ 还有"), "{s}");
+    typed(&mut a, KeyCode::End);
+    let s = draw(&a);
+    assert!(s.contains(last) && !s.contains("案件（按阶段）"), "{s}");
+    assert!(s.contains("↑ 上面") && !s.contains("↓"), "{s}");
+    // Further down stays put; one up comes back a row at once.
+    let bottom = a.stats.scroll;
+    for _ in 0..5 {
+        typed(&mut a, KeyCode::Char('j'));
+    }
+    assert_eq!(a.stats.scroll, bottom);
+    typed(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.stats.scroll, bottom - 1);
+    typed(&mut a, KeyCode::Home);
+    assert!(draw(&a).contains("案件（按阶段）"));
+    // Tall enough, nothing to scroll and nothing said.
+    let mut tall = app(Lang::En, 120, 40);
+    act(&mut tall, Action::Pane6);
+    typed(&mut tall, KeyCode::PageDown);
+    let s = draw(&tall);
+    assert_eq!(tall.stats.scroll, 0);
+    assert!(
+        s.contains("Cases by stage") && !s.contains("more line"),
+        "{s}"
+    );
+}

@@ -29,6 +29,8 @@ mod supervision;
 /// The smallest terminal every pane is laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+/// The most rows a message takes above the status line.
+pub const MESSAGE_ROWS: usize = 3;
 
 #[derive(Debug, Clone)]
 pub struct DetailView {
@@ -95,6 +97,8 @@ pub struct App {
     pub calendar: WorkCalendar,
     pub today: NaiveDate,
     pub message: Option<String>,
+    /// The last message said, kept after it is cleared: `Ctrl-G` shows it whole.
+    pub last_message: Option<String>,
     pub size: (u16, u16),
     pub quit: bool,
     pub lookup: LookupState,
@@ -149,6 +153,7 @@ impl App {
             calendar,
             today,
             message,
+            last_message: None,
             size,
             quit: false,
             review: Default::default(),
@@ -220,7 +225,28 @@ impl App {
     /// message and status lines take six; the lookup's query line and the
     /// supervision pane's section bar one more.
     pub fn list_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(6 + u16::from(self.extra_line())))
+        let message = self.message_rows() - 1;
+        usize::from(
+            self.size
+                .1
+                .saturating_sub(6 + message + u16::from(self.extra_line())),
+        )
+    }
+
+    /// Rows the message line takes: the message wrapped to the screen's
+    /// width, at most `MESSAGE_ROWS` (a longer one ends on the key that
+    /// opens it whole), so its end is never cut off unsaid.
+    pub fn message_rows(&self) -> u16 {
+        match &self.message {
+            Some(m) if !self.filtering => self.message_lines(m).len().clamp(1, MESSAGE_ROWS) as u16,
+            _ => 1,
+        }
+    }
+
+    /// A message broken into the screen's lines, as Chinese text breaks.
+    pub fn message_lines(&self, m: &str) -> Vec<ratatui::text::Line<'static>> {
+        let line = ratatui::text::Line::raw(super::text::clean(m));
+        super::wrap::wrap(line, usize::from(self.size.0))
     }
 
     fn extra_line(&self) -> bool {

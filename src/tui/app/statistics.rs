@@ -3,9 +3,10 @@
 
 use crate::domain::statistics::{Month, MonthFigures};
 use crate::i18n;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Effect};
 use crate::tui::pane::PaneId;
-use crate::tui::statistics::StatsView;
+use crate::tui::statistics::{StatsView, month_column, today_columns};
 
 impl App {
     pub fn stats_month(&self) -> Month {
@@ -26,6 +27,7 @@ impl App {
     }
 
     pub(crate) fn stats_view(&mut self) -> Vec<Effect> {
+        self.stats.scroll = 0;
         self.stats.view = match self.stats.view {
             StatsView::Now => StatsView::Month,
             StatsView::Month => StatsView::Now,
@@ -50,6 +52,7 @@ impl App {
             return vec![];
         }
         self.stats.view = StatsView::Month;
+        self.stats.scroll = 0;
         self.stats.month = Some(to);
         self.stats.figures = None;
         vec![Effect::LoadStatistics { month: to }]
@@ -63,6 +66,35 @@ impl App {
         if month == self.stats_month() {
             self.stats.figures = Some(r);
         }
+        vec![]
+    }
+
+    /// The statistics pane's text moved by a row, a page, or to an end; never
+    /// past the row that puts its last line at the bottom.
+    pub(crate) fn stats_scroll(&mut self, action: Action) -> Vec<Effect> {
+        let lang = self.lang;
+        let rows = match (self.stats.view, &self.dashboard, &self.stats.figures) {
+            (StatsView::Now, Some(Ok(d)), _) => today_columns(d, lang)
+                .iter()
+                .map(Vec::len)
+                .max()
+                .unwrap_or(0),
+            (StatsView::Month, _, Some(Ok(f))) => month_column(f, lang).len(),
+            _ => 0,
+        };
+        // Tabs, message, status and the block's two borders.
+        let height = usize::from(self.size.1.saturating_sub(4 + self.message_rows()));
+        let most = rows.saturating_sub(height);
+        let at = self.stats.scroll.min(most);
+        self.stats.scroll = match action {
+            Action::Down => at + 1,
+            Action::Up => at.saturating_sub(1),
+            Action::PageDown => at + height.max(1),
+            Action::PageUp => at.saturating_sub(height.max(1)),
+            Action::Bottom => most,
+            _ => 0,
+        }
+        .min(most);
         vec![]
     }
 

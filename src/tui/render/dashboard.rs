@@ -3,8 +3,8 @@
 use super::super::app::App;
 use super::super::text::clean;
 use super::titled;
-use crate::domain::{CaseStage, FilingKind, LicenceKind};
-use crate::i18n::{self, Field};
+use crate::i18n;
+use crate::tui::statistics::{StatsView, month_column, today_columns};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -33,88 +33,46 @@ fn framed<'a, T>(
 }
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect) {
-    if app.stats.view == crate::tui::statistics::StatsView::Month {
+    if app.stats.view == StatsView::Month {
         return month(frame, app, area);
     }
     let lang = app.lang;
-    let Some((d, inner)) = framed(frame, app, i18n::pane_title(5, lang), area, &app.dashboard)
-    else {
+    let columns = match &app.dashboard {
+        Some(Ok(d)) => Some(today_columns(d, lang)),
+        _ => None,
+    };
+    let rows = columns.as_ref().map_or(0, |[l, r]| l.len().max(r.len()));
+    let title = scrolled_title(app, i18n::pane_title(5, lang), rows, area);
+    let Some((_, inner)) = framed(frame, app, &title, area, &app.dashboard) else {
         return;
     };
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    // Figures first, right-aligned, so a long label never hides one.
-    let row = |label: &str, n: i64| Line::raw(format!("{n:>7}  {label}"));
+    let [l, r] = columns.unwrap_or_default();
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    let c = &d.counts;
-    let mut l = vec![
-        Line::styled(Field::Overview.label(lang), bold),
-        row(Field::Pending.label(lang), c.pending_filings),
-        row(Field::OverdueFilings.label(lang), c.overdue_filings),
-        row(Field::OpenCases.label(lang), c.open_cases),
-        row(Field::OverdueCases.label(lang), c.overdue_cases),
-        row(Field::CasesDueSoon.label(lang), d.cases_due_soon),
-        row(Field::Employers.label(lang), c.employers),
-        row(Field::Persons.label(lang), c.persons),
-        Line::raw(""),
-        Line::styled(Field::PendingByKind.label(lang), bold),
-    ];
-    for (kind, n) in &d.pending_by_kind {
-        let name =
-            FilingKind::parse(kind).map_or_else(|| clean(kind), |k| k.label(lang).to_string());
-        l.push(row(&name, *n));
+    let at = shown_from(app, rows, inner.height);
+    frame.render_widget(Paragraph::new(l).scroll((at, 0)), left);
+    frame.render_widget(Paragraph::new(r).scroll((at, 0)), right);
+}
+
+/// The first row shown: the scroll asked, kept so the last row stays at
+/// the bottom rather than the page running empty.
+fn shown_from(app: &App, rows: usize, height: u16) -> u16 {
+    let most = rows.saturating_sub(usize::from(height));
+    u16::try_from(app.stats.scroll.min(most)).unwrap_or(u16::MAX)
+}
+
+/// A title saying how many rows are above and below the window, when the
+/// text is longer than it.
+fn scrolled_title(app: &App, title: &str, rows: usize, area: Rect) -> String {
+    let height = area.height.saturating_sub(2);
+    let at = usize::from(shown_from(app, rows, height));
+    let below = rows.saturating_sub(at + usize::from(height));
+    let note = i18n::more_rows(app.lang, at, below);
+    if note.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} · {note}")
     }
-    l.push(Line::raw(""));
-    l.push(Line::styled(Field::Supervision.label(lang), bold));
-    l.push(row(
-        Field::InspectionsPending.label(lang),
-        d.inspections_pending,
-    ));
-    l.push(row(Field::AuditTasksOpen.label(lang), d.audit_tasks_open));
-    l.push(row(Field::LeadsOpen.label(lang), d.leads_open));
-    let mut r = vec![Line::styled(Field::CasesByStage.label(lang), bold)];
-    for stage in CaseStage::ALL {
-        let n = d
-            .cases_by_stage
-            .iter()
-            .find(|(s, _)| s == stage.code())
-            .map_or(0, |(_, n)| *n);
-        r.push(row(stage.label(lang), n));
-    }
-    r.push(Line::raw(""));
-    r.push(Line::styled(Field::LicencesByKind.label(lang), bold));
-    for (kind, all, valid) in &d.licences_by_kind {
-        let name =
-            LicenceKind::parse(kind).map_or_else(|| clean(kind), |k| k.label(lang).to_string());
-        r.push(Line::raw(format!(
-            "{:>9}  {name}",
-            format!("{valid}/{all}")
-        )));
-    }
-    r.push(row(Field::Expiring.label(lang), d.expiring_soon));
-    r.push(row(Field::Expired.label(lang), d.expired));
-    r.push(row(
-        Field::RectificationsOverdue.label(lang),
-        d.rectifications_overdue,
-    ));
-    r.push(row(
-        Field::RectificationsPending.label(lang),
-        d.rectifications_pending,
-    ));
-    r.push(row(
-        Field::SuspensionsEnding.label(lang),
-        d.suspensions_ending,
-    ));
-    r.push(row(
-        Field::HeldUntilRecheck.label(lang),
-        d.held_until_recheck,
-    ));
-    r.push(row(
-        Field::AgreementRenewalsDue.label(lang),
-        d.agreement_renewals_due,
-    ));
-    frame.render_widget(Paragraph::new(l), left);
-    frame.render_widget(Paragraph::new(r), right);
 }
 
 /// The month's figures: counts on the left, the twelve months as sparklines
@@ -123,39 +81,20 @@ fn month(frame: &mut Frame, app: &App, area: Rect) {
     use ratatui::widgets::Sparkline;
     let lang = app.lang;
     let m = app.stats_month();
-    let title = i18n::stats_title(lang, &m.to_string());
+    let rows = match &app.stats.figures {
+        Some(Ok(f)) => month_column(f, lang).len(),
+        _ => 0,
+    };
+    let title = scrolled_title(app, &i18n::stats_title(lang, &m.to_string()), rows, area);
     let Some((f, inner)) = framed(frame, app, &title, area, &app.stats.figures) else {
         return;
     };
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let row = |label: &str, n: u64| Line::raw(format!("{n:>7}  {label}"));
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    let mut l = vec![Line::styled(i18n::stats_heading(lang, 0), bold)];
-    l.extend(
-        i18n::month_figures(lang, f)
-            .into_iter()
-            .map(|(label, n)| row(label, n)),
-    );
-    l.extend([
-        Line::raw(""),
-        Line::styled(i18n::stats_heading(lang, 1), bold),
-    ]);
-    if f.by_clerk.is_empty() {
-        l.push(Line::raw(format!("{:>7}", "-")));
-    }
-    for (who, a, r) in f
-        .by_clerk
-        .iter()
-        .take(usize::from(inner.height).saturating_sub(12))
-    {
-        l.push(Line::raw(format!(
-            "{:>7}  {}",
-            format!("{a}/{r}"),
-            clean(who)
-        )));
-    }
-    frame.render_widget(Paragraph::new(l), left);
+    let l = month_column(f, lang);
+    let at = shown_from(app, l.len(), inner.height);
+    frame.render_widget(Paragraph::new(l).scroll((at, 0)), left);
     // Each series: its label with the month's figure, then a line of bars.
     let series: [(&str, &[u64]); 4] = [
         (i18n::stats_heading(lang, 2), &f.decided_series),

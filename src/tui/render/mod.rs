@@ -11,7 +11,7 @@ pub mod lookup;
 mod overlay;
 mod supervision;
 
-use super::app::{App, Overlay};
+use super::app::{App, MESSAGE_ROWS, Overlay};
 use super::pane::PaneId;
 use super::text::{clean, fit, width};
 use crate::i18n;
@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     let [tabs, body, message, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(app.message_rows()),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -115,10 +115,30 @@ fn render_message(frame: &mut Frame, app: &App, area: Rect) {
             Span::raw(fit(&format!("{}_", clean(filter)), w.saturating_sub(12))),
         ])
     } else if let Some(m) = &app.message {
-        Line::from(Span::styled(
-            fit(&clean(m), w),
-            Style::new().fg(Color::Yellow),
-        ))
+        let style = Style::new().fg(Color::Yellow);
+        let mut lines = app.message_lines(m);
+        if lines.len() > MESSAGE_ROWS {
+            // The last row ends on the key that opens the message whole.
+            let key = app
+                .keymap
+                .key_for(&app.contexts(), super::action::Action::Message)
+                .map(|c| c.to_string());
+            let more = i18n::message_more(lang, key.as_deref());
+            let last: String = lines[MESSAGE_ROWS - 1]
+                .spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect();
+            let mut kept = fit(&last, w.saturating_sub(width(&more)));
+            if kept != last {
+                kept.pop(); // fit's own cut mark: `more` says it
+            }
+            lines.truncate(MESSAGE_ROWS - 1);
+            lines.push(Line::raw(format!("{kept}{more}")));
+        }
+        let text: Vec<Line> = lines.into_iter().map(|l| l.style(style)).collect();
+        frame.render_widget(Paragraph::new(text), area);
+        return;
     } else {
         Line::from(Span::styled(
             fit(&hints(app), w),
