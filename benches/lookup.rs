@@ -51,6 +51,7 @@ fn main() {
             uscc: String::new(),
             rank: 0,
             status: "valid".into(),
+            employer_id: None,
         });
     }
     index.finish();

@@ -184,6 +184,7 @@ fn bytes_per_lookup_keystroke() {
             uscc: l.uscc.clone(),
             rank: 0,
             status: l.status.code().into(),
+            employer_id: None,
         });
     }
     for e in &data.employers {
@@ -195,6 +196,7 @@ fn bytes_per_lookup_keystroke() {
             uscc: String::new(),
             rank: 0,
             status: e.status.code().into(),
+            employer_id: None,
         });
     }
     for p in &data.persons {
@@ -206,6 +208,7 @@ fn bytes_per_lookup_keystroke() {
             uscc: String::new(),
             rank: 0,
             status: p.status.code().into(),
+            employer_id: p.employer_id,
         });
     }
     let mut index = Index::build(sources);

@@ -30,6 +30,9 @@ struct JsonHit<'a> {
     name: String,
     uscc: &'a str,
     status: &'a str,
+    /// A person's employer, by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    employer: Option<&'a str>,
     score: i64,
 }
 
@@ -105,6 +108,7 @@ pub async fn run(
                 name: ix.display_name(h.index).to_string(),
                 uscc: ix.uscc(h.index),
                 status: ix.status(h.index),
+                employer: ix.employer(h.index).map(|e| ix.display_name(e)),
                 score: h.score,
             })
             .collect();
@@ -119,7 +123,15 @@ pub async fn run(
                 [
                     kind_label(ix.kind(i), lang).to_string(),
                     printable(&ix.shown_number(i)).into_owned(),
-                    printable(ix.display_name(i)).into_owned(),
+                    match ix.employer(i) {
+                        // A person with the employer, so namesakes differ.
+                        Some(e) => format!(
+                            "{} · {}",
+                            printable(ix.display_name(i)),
+                            printable(ix.display_name(e))
+                        ),
+                        None => printable(ix.display_name(i)).into_owned(),
+                    },
                     crate::i18n::record_status(ix.kind(i), ix.status(i), lang).to_string(),
                 ]
             })

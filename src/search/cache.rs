@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// The file format; bumped whenever the index's contents or rules change, so
 /// an index built by another version of the program is never loaded.
-const MAGIC: &[u8; 8] = b"HRSSIX03";
+const MAGIC: &[u8; 8] = b"HRSSIX04";
 
 /// Where the index of a database is kept, and the file mode and group to
 /// give it: beside a SQLite database (`desk.sqlite.lookup`), with the
@@ -137,6 +137,7 @@ impl Index {
         w.u32s(&self.code_off);
         w.bytes(self.codes.as_bytes());
         w.u32s(&self.name_order);
+        w.u32s(&self.employer_of);
         for map in [&self.written, &self.shown_names] {
             w.u64(map.len() as u64);
             for (i, s) in map {
@@ -173,6 +174,8 @@ impl Index {
             code_off: r.u32s()?,
             codes: r.string()?,
             name_order: r.u32s()?,
+            employer_of: r.u32s()?,
+            employer_ids: Vec::new(),
             written: std::collections::HashMap::new(),
             written_folded: std::collections::HashMap::new(),
             written_chars: Vec::new(),

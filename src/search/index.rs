@@ -94,6 +94,8 @@ pub struct Source {
     pub rank: u8,
     /// The stored status code, shown with the hit.
     pub status: String,
+    /// A person's employer (its record id), named beside the person's hits.
+    pub employer_id: Option<i64>,
 }
 
 /// The route a query takes.
@@ -196,7 +198,15 @@ pub struct Index {
     pub(super) written_chars: Vec<char>,
     /// A name as written, where folding changed it (full-width, capitals).
     pub(super) shown_names: std::collections::HashMap<u32, Box<str>>,
+    /// Each record's employer's place in the index (`NO_EMPLOYER` for none):
+    /// a person's hit names where the person works, so eleven 袁磊 differ.
+    pub(super) employer_of: Vec<u32>,
+    /// Persons' employers by record id, until `finish` finds their places.
+    pub(super) employer_ids: Vec<(u32, i64)>,
 }
+
+/// `employer_of`'s mark for a record with no employer in the index.
+pub(super) const NO_EMPLOYER: u32 = u32::MAX;
 
 /// A bit per character bucket: a record lacking one of the query's buckets
 /// cannot match, and is skipped before any matcher runs.
@@ -277,6 +287,8 @@ impl Index {
             written_folded: std::collections::HashMap::new(),
             written_chars: Vec::new(),
             shown_names: std::collections::HashMap::new(),
+            employer_of: Vec::new(),
+            employer_ids: Vec::new(),
         }
     }
 
@@ -316,6 +328,9 @@ impl Index {
             }
         };
         self.statuses.push(status as u8);
+        if let Some(e) = s.employer_id {
+            self.employer_ids.push((self.kinds.len() as u32 - 1, e));
+        }
         let name: String = s.name.chars().filter_map(fold_char).collect();
         if name != s.name {
             let at = self.kinds.len() as u32 - 1;
@@ -387,6 +402,11 @@ impl Index {
             && self.name_mask.len() == n
             && self.ini_mask.len() == n
             && (self.name_order.is_empty() || self.name_order.len() == n)
+            && self.employer_of.len() == n
+            && self
+                .employer_of
+                .iter()
+                .all(|e| *e == NO_EMPLOYER || (*e as usize) < n)
             && self.ini_sets.len() == self.ini_primary.len()
             && offsets_fit(&self.name_off, self.names.len())
             && self
@@ -407,6 +427,7 @@ impl Index {
     /// Gives back the memory the arrays grew into, without ranking the names:
     /// enough for one search (ties then compare the names themselves).
     pub fn finish_for_once(&mut self) {
+        self.link_employers();
         self.shrink();
     }
 
@@ -418,10 +439,43 @@ impl Index {
         for (place, i) in by_name.into_iter().enumerate() {
             self.name_order[i as usize] = place as u32;
         }
+        self.link_employers();
         self.shrink();
     }
 
+    /// Finds each person's employer's place among the records pushed.
+    fn link_employers(&mut self) {
+        if self.employer_ids.is_empty() {
+            self.employer_of.resize(self.kinds.len(), NO_EMPLOYER);
+            return;
+        }
+        let places: std::collections::HashMap<i64, u32> = self
+            .kinds
+            .iter()
+            .zip(&self.ids)
+            .enumerate()
+            .filter(|(_, (k, _))| **k == RecordKind::Employer.code())
+            .map(|(i, (_, id))| (*id, i as u32))
+            .collect();
+        // Finishing twice keeps what the first found.
+        self.employer_of.resize(self.kinds.len(), NO_EMPLOYER);
+        for (i, e) in std::mem::take(&mut self.employer_ids) {
+            if let Some(at) = places.get(&e) {
+                self.employer_of[i as usize] = *at;
+            }
+        }
+    }
+
+    /// A person's employer's place in the index, when it is there.
+    pub fn employer(&self, i: u32) -> Option<u32> {
+        self.employer_of
+            .get(i as usize)
+            .copied()
+            .filter(|e| *e != NO_EMPLOYER)
+    }
+
     fn shrink(&mut self) {
+        self.employer_of.shrink_to_fit();
         self.kinds.shrink_to_fit();
         self.ids.shrink_to_fit();
         self.ranks.shrink_to_fit();
@@ -461,6 +515,7 @@ impl Index {
             + self.code_off.capacity() * 4
             + self.codes.capacity()
             + self.name_order.capacity() * 4
+            + self.employer_of.capacity() * 4
     }
 
     pub fn kind(&self, i: u32) -> RecordKind {

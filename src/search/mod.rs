@@ -75,6 +75,7 @@ pub fn source(row: LookupRow, today: NaiveDate, warn_days: u64) -> Source {
         uscc: row.uscc,
         rank,
         status,
+        employer_id: row.employer_id,
     }
 }
 

@@ -353,6 +353,8 @@ pub struct LookupRow {
     pub uscc: String,
     pub status: String,
     pub expires_on: Option<NaiveDate>,
+    /// A person's employer.
+    pub employer_id: Option<i64>,
 }
 
 /// A pending filing, ready for the checks.

@@ -45,7 +45,7 @@ impl App {
 
 impl App {
     /// The lookup's hits as a table: kind, number (an ID number masked),
-    /// name, standing — as the screen shows them.
+    /// name, standing — as the screen shows them — and a person's employer.
     fn lookup_table(&self) -> Option<crate::workflow::export::Table> {
         use crate::sheet::Cell;
         let (index, hits) = (self.index.as_ref()?, self.lookup.hits.as_ref()?);
@@ -63,6 +63,12 @@ impl App {
                     Cell::Text(
                         i18n::record_status(index.kind(i), index.status(i), lang).to_string(),
                     ),
+                    Cell::Text(
+                        index
+                            .employer(i)
+                            .map(|e| index.display_name(e).to_string())
+                            .unwrap_or_default(),
+                    ),
                 ]
             })
             .collect();
@@ -71,6 +77,7 @@ impl App {
             head: i18n::lookup_columns(lang)
                 .iter()
                 .map(|s| s.to_string())
+                .chain([lang.pick("所在单位", "Employer").to_string()])
                 .collect(),
             rows,
             money: vec![],

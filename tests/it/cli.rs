@@ -594,10 +594,18 @@ fn lookup_finds_by_name_initials_and_number_and_masks_persons() {
             .iter()
             .all(|p| p["number"].as_str().unwrap().contains("********"))
     );
+    // Each with the employer, so namesakes differ (issue 21, point 10).
+    assert!(
+        persons
+            .iter()
+            .any(|p| p["employer"].as_str().is_some_and(|e| e.contains("公司"))),
+        "{persons:?}"
+    );
     d.run(&["lookup", "王", "--kind", "person", "--limit", "5"])
         .success()
         .stdout(
-            predicate::str::contains("********")
+            predicate::str::contains(" · ")
+                .and(predicate::str::contains("********"))
                 .and(predicate::str::is_match(r"\d{17}[\dX]").unwrap().not()),
         );
 }

@@ -19,6 +19,7 @@ fn src(kind: RecordKind, id: i64, name: &str, number: &str, rank: u8) -> Source 
         } else {
             "revoked".into()
         },
+        employer_id: None,
     }
 }
 
@@ -444,4 +445,57 @@ fn names_are_shown_as_written_though_matched_folded() {
         .unwrap()
         .top[0];
     assert_eq!(ix.display_name(hit.index), "ＡＢＣ人力(石家庄)有限公司");
+}
+
+/// A person's hit names the employer (issue 21, point 10): eleven people
+/// of one name differ by where they work; the stored index keeps it, and
+/// an employer not in the index is no employer rather than a wrong one.
+#[test]
+fn a_persons_hit_names_the_employer_and_the_stored_index_keeps_it() {
+    use RecordKind::*;
+    let with = |mut s: Source, employer: i64| {
+        s.employer_id = Some(employer);
+        s
+    };
+    let mut ix = Index::build(vec![
+        src(Person, 1, "袁磊", "130110199003070015", 0),
+        src(
+            Employer,
+            2,
+            "石家庄市鹿泉区恒信建筑工程有限公司",
+            "91130110MA0F3K7Q3Y",
+            0,
+        ),
+        with(src(Person, 3, "袁磊", "130110198801010011", 0), 2),
+        with(src(Person, 4, "袁磊", "130110197705050013", 0), 99),
+        src(
+            Employer,
+            5,
+            "河北鹿鸣泉水饮品有限公司",
+            "91130110MA0F3K7Q4W",
+            0,
+        ),
+        with(src(Person, 6, "袁磊", "130110196612120019", 0), 5),
+    ]);
+    ix.finish();
+    let employer_of = |ix: &Index, person: i64| {
+        let i = (0..ix.len() as u32).find(|i| ix.id(*i) == person).unwrap();
+        ix.employer(i).map(|e| ix.display_name(e).to_string())
+    };
+    assert_eq!(employer_of(&ix, 1), None);
+    assert_eq!(
+        employer_of(&ix, 3).as_deref(),
+        Some("石家庄市鹿泉区恒信建筑工程有限公司")
+    );
+    assert_eq!(employer_of(&ix, 4), None, "employer 99 is not in the index");
+    assert_eq!(
+        employer_of(&ix, 6).as_deref(),
+        Some("河北鹿鸣泉水饮品有限公司")
+    );
+    let back = Index::from_bytes(&ix.to_bytes("k"), "k").expect("same key");
+    for p in [1, 3, 4, 6] {
+        assert_eq!(employer_of(&back, p), employer_of(&ix, p), "person {p}");
+    }
+    // The employer is shown, not searched: a person is not found by it.
+    assert_eq!(ids(&ix, "恒信建筑"), vec![2]);
 }

@@ -71,6 +71,7 @@ mod tui_cases;
 mod tui_e2e;
 mod tui_intake;
 mod tui_layers;
+mod tui_lookup;
 mod tui_messages;
 mod tui_roles;
 mod tui_statistics;

@@ -457,12 +457,13 @@ impl Backend {
             concat!(
                 "SELECT 'licence' AS source, kind AS licence_kind, id, holder AS name, number, uscc, ",
                 status_on!("licence", "$1"),
-                " AS status, expires_on FROM licence ORDER BY id"
+                " AS status, expires_on, CAST(NULL AS BIGINT) AS employer_id FROM licence ORDER BY id"
             ),
             "SELECT 'employer' AS source, '' AS licence_kind, id, name, uscc AS number, '' AS uscc,
-                    status, NULL AS expires_on FROM employer ORDER BY id",
+                    status, NULL AS expires_on, CAST(NULL AS BIGINT) AS employer_id
+                    FROM employer ORDER BY id",
             "SELECT 'person' AS source, '' AS licence_kind, id, name, id_number AS number, '' AS uscc,
-                    status, NULL AS expires_on FROM person ORDER BY id",
+                    status, NULL AS expires_on, employer_id FROM person ORDER BY id",
         ];
         let mut n = 0;
         for sql in QUERIES {

@@ -3,7 +3,7 @@
 
 use super::super::action::Action;
 use super::super::app::App;
-use super::super::text::{clean, fit, fit_end, share};
+use super::super::text::{clean, fit, fit_end, share, shared_place};
 use super::{list, titled};
 use crate::i18n::{self, Lang};
 use crate::search::{KindFilter, RecordKind};
@@ -51,7 +51,20 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         i18n::lookup_scope(lang, scope_label(l.filter, lang))
     );
     let listed = (!l.searching()).then(|| list::shown(app, area.width.saturating_sub(2)));
-    if let Some(place) = listed.as_ref().and_then(|s| s.dropped.as_ref()) {
+    let widths = share(
+        area.width.saturating_sub(2),
+        &[(12, 0), (26, 0), (14, 1), (9, 0)],
+    );
+    let found = match (&app.index, &l.hits) {
+        (Some(index), Some(hits)) if l.searching() => Some(hit_texts(app, index, hits, &widths)),
+        _ => None,
+    };
+    let dropped = match (&listed, &found) {
+        (Some(s), _) => s.dropped.as_ref(),
+        (_, Some((_, place))) => place.as_ref(),
+        _ => None,
+    };
+    if let Some(place) = dropped {
         title.push_str(" · ");
         title.push_str(&i18n::place_dropped(lang, place));
     }
@@ -111,11 +124,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         list::draw_rows(frame, app, body, listed);
         return;
     }
-    let (Some(index), Some(hits)) = (&app.index, &l.hits) else {
+    let (Some(index), Some(hits), Some((texts, _))) = (&app.index, &l.hits, found) else {
         frame.render_widget(Paragraph::new(i18n::loading(lang)), body);
         return;
     };
-    let widths = share(body.width, &[(12, 0), (26, 0), (14, 1), (9, 0)]);
     let header = Row::new(
         i18n::lookup_columns(lang)
             .iter()
@@ -143,22 +155,11 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
-    let height = app.list_height();
-    let rows: Vec<Row> = hits
-        .top
-        .iter()
-        .enumerate()
-        .skip(l.scroll)
-        .take(height)
-        .map(|(n, h)| {
+    let rows: Vec<Row> = texts
+        .into_iter()
+        .zip(hits.top.iter().enumerate().skip(l.scroll))
+        .map(|(texts, (n, h))| {
             let i = h.index;
-            let number = index.shown_number(i);
-            let texts = [
-                kind_label(index.kind(i), lang).to_string(),
-                clean(&number),
-                clean(index.display_name(i)),
-                i18n::record_status(index.kind(i), index.status(i), lang).to_string(),
-            ];
             let mut style = Style::new();
             if let Some(c) = status_colour(index.status(i)) {
                 style = style.fg(c);
@@ -180,4 +181,59 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
             .column_spacing(1),
         body,
     );
+}
+
+/// The cells of the hits on screen, and the place prefix most of their
+/// names share when it is left out of them (said once in the title). A
+/// person's name carries the employer's, so namesakes are told apart.
+fn hit_texts(
+    app: &App,
+    index: &crate::search::Index,
+    hits: &crate::search::Hits,
+    widths: &[u16],
+) -> (Vec<[String; 4]>, Option<String>) {
+    let lang = app.lang;
+    let shown: Vec<u32> = hits
+        .top
+        .iter()
+        .skip(app.lookup.scroll)
+        .take(app.list_height())
+        .map(|h| h.index)
+        .collect();
+    // The organisations' names: a licence's holder, an employer, a
+    // person's employer.
+    let organisation = |i: u32| match index.kind(i) {
+        RecordKind::Person => index.employer(i).map(|e| index.display_name(e)),
+        _ => Some(index.display_name(i)),
+    };
+    let names: Vec<&str> = shown.iter().filter_map(|i| organisation(*i)).collect();
+    let room = usize::from(widths.get(2).copied().unwrap_or(0));
+    let place = shared_place(&names, room);
+    let short = |name: &str| -> String {
+        let kept = place
+            .as_deref()
+            .and_then(|p| name.strip_prefix(p))
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(name);
+        clean(kept)
+    };
+    let texts = shown
+        .iter()
+        .map(|&i| {
+            let name = match (index.kind(i), organisation(i)) {
+                (RecordKind::Person, Some(employer)) => {
+                    format!("{} · {}", clean(index.display_name(i)), short(employer))
+                }
+                (RecordKind::Person, None) => clean(index.display_name(i)),
+                (_, _) => short(index.display_name(i)),
+            };
+            [
+                kind_label(index.kind(i), lang).to_string(),
+                clean(&index.shown_number(i)),
+                name,
+                i18n::record_status(index.kind(i), index.status(i), lang).to_string(),
+            ]
+        })
+        .collect();
+    (texts, place)
 }

@@ -405,6 +405,7 @@ pub fn fixture_index() -> std::sync::Arc<hrss_desk::search::Index> {
                     uscc: l.uscc,
                     status: l.status.code().into(),
                     expires_on: l.expires_on,
+                    employer_id: None,
                 },
                 ListItem::Person(p) => LookupRow {
                     source: "person".into(),
@@ -415,6 +416,7 @@ pub fn fixture_index() -> std::sync::Arc<hrss_desk::search::Index> {
                     uscc: String::new(),
                     status: p.status.code().into(),
                     expires_on: None,
+                    employer_id: None,
                 },
                 _ => unreachable!(),
             };
