@@ -206,7 +206,15 @@ pub fn shown(app: &App, total: u16) -> Shown {
     let mut dropped = None;
     if let Some(c) = name_col.filter(|c| *c < widths.len()) {
         let names: Vec<&str> = rows.iter().map(|(t, ..)| t[c].as_str()).collect();
-        dropped = shared_place(&names, usize::from(widths[c]));
+        // In the lookup every keystroke may redraw every row: there the
+        // place goes whenever most names share it, cut or not, sparing a
+        // thin client its bytes (issue 21, point 12).
+        let room = if app.pane == crate::tui::pane::PaneId::Licences {
+            0
+        } else {
+            usize::from(widths[c])
+        };
+        dropped = shared_place(&names, room);
         if let Some(place) = &dropped {
             for (texts, ..) in rows.iter_mut() {
                 if let Some(rest) = texts[c].strip_prefix(place.as_str()) {

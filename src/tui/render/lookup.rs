@@ -56,7 +56,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         &[(12, 0), (26, 0), (14, 1), (9, 0)],
     );
     let found = match (&app.index, &l.hits) {
-        (Some(index), Some(hits)) if l.searching() => Some(hit_texts(app, index, hits, &widths)),
+        (Some(index), Some(hits)) if l.searching() => Some(hit_texts(app, index, hits)),
         _ => None,
     };
     let dropped = match (&listed, &found) {
@@ -190,7 +190,6 @@ fn hit_texts(
     app: &App,
     index: &crate::search::Index,
     hits: &crate::search::Hits,
-    widths: &[u16],
 ) -> (Vec<[String; 4]>, Option<String>) {
     let lang = app.lang;
     let shown: Vec<u32> = hits
@@ -207,8 +206,8 @@ fn hit_texts(
         _ => Some(index.display_name(i)),
     };
     let names: Vec<&str> = shown.iter().filter_map(|i| organisation(*i)).collect();
-    let room = usize::from(widths.get(2).copied().unwrap_or(0));
-    let place = shared_place(&names, room);
+    // Whenever most share it, as the listed rows do (see `list::shown`).
+    let place = shared_place(&names, 0);
     let short = |name: &str| -> String {
         let kept = place
             .as_deref()
