@@ -8,6 +8,8 @@ const NUMERIC: &[(&str, i64, i64)] = &[
     ("licence.expiring_warn_days", 1, 365),
     ("case.on_the_spot_filing_days", 0, 30),
     ("annual.onsite_share_permille", 1, 1000),
+    // Working days to correct a returned filing; 0 is the default (15).
+    ("filing.correction_days", 0, 60),
 ];
 
 /// The range a numeric setting's value must lie in, for the refusal to
@@ -43,7 +45,14 @@ mod tests {
         assert!(fits("licence.expiring_warn_days", "90"));
         assert!(!fits("licence.expiring_warn_days", "0"));
         assert!(fits("office.review_body", "石家庄市鹿泉区人民政府"));
+        // 0 stands for the default period; a negative or a word does not fit.
+        assert!(fits("filing.correction_days", "0"));
+        assert!(fits("filing.correction_days", "20"));
+        assert!(!fits("filing.correction_days", "61"));
+        assert!(!fits("filing.correction_days", "-1"));
+        assert!(!fits("filing.correction_days", "十五"));
         assert_eq!(range("licence.expiring_warn_days"), Some((1, 365)));
+        assert_eq!(range("filing.correction_days"), Some((0, 60)));
         assert_eq!(range("office.name"), None);
     }
 }
