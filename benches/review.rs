@@ -145,6 +145,8 @@ fn main() {
                     reason: "",
                     overridden: None,
                     change: &change_for(&f.facts),
+                    decided_at: store.clock().now(),
+                    correction_due: None,
                 },
             ))
             .unwrap();

@@ -86,11 +86,14 @@ async fn office_with(
         } => {
             let (key, value, source) = (key.trim(), value.trim(), source.trim());
             let known = o.store.setting_version(key).await.map_err(fail)?;
-            if known.is_none()
-                || [value, source].iter().any(|s| s.is_empty() || !fits(s))
-                || !crate::domain::settings::fits(key, value)
-            {
+            if known.is_none() || [value, source].iter().any(|s| s.is_empty() || !fits(s)) {
                 return Err(Failure::new(2, i18n::bad_setting(lang, key)));
+            }
+            if !crate::domain::settings::fits(key, value)
+                && let Some((min, max)) = crate::domain::settings::range(key)
+            {
+                let said = i18n::setting_out_of_range(lang, key, value, min, max);
+                return Err(Failure::new(2, said));
             }
             let row = crate::store::SettingRow {
                 key: key.to_string(),

@@ -83,23 +83,28 @@ async fn approve_clean(g: &Global, lang: Lang, limit: Option<usize>) -> Result<E
 /// Prints the notice stored with a returned filing, as the clerk sent it.
 async fn notice(g: &Global, lang: Lang, id: i64) -> Result<ExitCode, Failure> {
     let o = open_store(g, lang, DEFAULT_DATABASE, Setup::Refused).await?;
-    let detail = o
-        .store
+    let sent = notice_sent(&o.store, lang, id).await;
+    o.store.close().await;
+    for line in sent?.lines() {
+        println!("{}", printable(line));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The notice of returned filing `id` as it was sent: its text and the day
+/// to correct by stored with it.
+async fn notice_sent(store: &crate::store::Store, lang: Lang, id: i64) -> Result<String, Failure> {
+    let detail = store
         .detail(crate::store::ListKind::Filings, id)
         .await
         .map_err(|e| Failure::store(lang, &e))?;
-    o.store.close().await;
     match detail {
         Some(crate::store::Detail::Filing {
             decision: Some(d),
             reason,
+            intake,
             ..
-        }) if d == "return" => {
-            for line in reason.lines() {
-                println!("{}", printable(line));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        }) if d == "return" => Ok(i18n::notice_as_sent(&reason, intake.correction_due)),
         _ => Err(Failure::new(1, i18n::filing_not_returned(lang, id))),
     }
 }
@@ -132,13 +137,16 @@ async fn decide(
         Decision::Return => text.unwrap_or_else(|| draft.notice.clone()),
         Decision::Approve => text.unwrap_or_default(),
     };
-    let done = crate::workflow::decide(&cx, id, draft.version, decision, &text)
-        .await
-        .map_err(|e| Failure::new(1, e))?;
+    let done = crate::workflow::decide(&cx, id, draft.version, decision, &text).await;
+    // The notice as the return stored it, with the day to correct by.
+    let sent = match (&done, approve) {
+        (Ok(_), false) => Some(notice_sent(&o.store, lang, id).await),
+        _ => None,
+    };
     o.store.close().await;
-    println!("{done}");
-    if !approve {
-        for line in text.lines() {
+    println!("{}", done.map_err(|e| Failure::new(1, e))?);
+    if let Some(sent) = sent {
+        for line in sent?.lines() {
             println!("{}", printable(line));
         }
     }

@@ -35,6 +35,34 @@ pub fn filings_overdue_before(
         .with_timezone(&chrono::Utc)
 }
 
+/// Working days a returned filing's applicant has to correct and resubmit
+/// it when the office sets none (`filing.correction_days`). No statute fixes
+/// this period (the law asks only that every correction be told at once), so
+/// it is the office's choice. It is counted in working days on the holiday
+/// calendar, as the decision's own 10 days are: a notice given before the
+/// Spring Festival keeps its days to correct in.
+pub const DEFAULT_CORRECTION_WORKING_DAYS: u32 = 15;
+
+/// The office's period to correct a returned filing, from its setting: 0,
+/// absent or unreadable is the default (a value out of range is refused
+/// when set, `settings::fits`).
+pub fn correction_days(setting: Option<&str>) -> u32 {
+    setting
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(DEFAULT_CORRECTION_WORKING_DAYS)
+}
+
+/// The day by which a filing returned on `returned_on` must be corrected
+/// and resubmitted: `days` working days after the day of the return.
+pub fn correction_due(
+    cal: &super::WorkCalendar,
+    returned_on: chrono::NaiveDate,
+    days: u32,
+) -> super::calendar::Deadline {
+    cal.add_working_days(returned_on, days)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
     /// 办结
@@ -321,6 +349,36 @@ mod tests {
         // Half past midnight in Beijing is the 13th, though the 12th in UTC.
         assert_eq!(before, cst(day(11, 13), 0));
     }
+
+    #[test]
+    fn a_returned_filing_is_corrected_within_the_offices_working_days() {
+        use super::super::calendar::{CalendarFile, WorkCalendar};
+        let file = CalendarFile::parse(include_str!("../../data/calendar.toml")).unwrap();
+        let cal = WorkCalendar::from_years(&file.year);
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // Returned Friday 27 November 2026: 15 working days on is Friday 18
+        // December, three weekends skipped.
+        let due = correction_due(&cal, day(2026, 11, 27), correction_days(None));
+        assert_eq!(due.date, day(2026, 12, 18));
+        assert!(!due.provisional);
+        // Before the Spring Festival: the holiday is skipped and both make-up
+        // Saturdays (14 and 28 February) count.
+        let due = correction_due(&cal, day(2026, 2, 6), 15);
+        assert_eq!(due.date, day(2026, 3, 5));
+        // Into 2027, whose holiday notice is not published: provisional.
+        let due = correction_due(&cal, day(2026, 12, 18), 15);
+        assert_eq!(due.date, day(2027, 1, 8));
+        assert!(due.provisional);
+        // The office's own period; 0, nothing or nonsense is the default.
+        assert_eq!(
+            correction_due(&cal, day(2026, 11, 27), correction_days(Some(" 5 "))).date,
+            day(2026, 12, 4)
+        );
+        for v in [Some("0"), Some("十五"), Some(""), None] {
+            assert_eq!(correction_days(v), 15, "{v:?}");
+        }
+    }
+
     use crate::domain::Role;
     use crate::domain::review::{MaterialFact, PersonFact};
     use chrono::NaiveDate;

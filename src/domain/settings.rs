@@ -8,16 +8,27 @@ const NUMERIC: &[(&str, i64, i64)] = &[
     ("licence.expiring_warn_days", 1, 365),
     ("case.on_the_spot_filing_days", 0, 30),
     ("annual.onsite_share_permille", 1, 1000),
+    // Working days to correct a returned filing; 0 is the default (15).
+    ("filing.correction_days", 0, 60),
 ];
+
+/// The range a numeric setting's value must lie in, for the refusal to
+/// name; None for a setting read as text.
+pub fn range(key: &str) -> Option<(i64, i64)> {
+    NUMERIC
+        .iter()
+        .find(|(k, ..)| *k == key)
+        .map(|(_, min, max)| (*min, *max))
+}
 
 /// Whether `value` suits `key`: a numeric setting's value is a whole number
 /// in its range; any other setting takes its text as given.
 pub fn fits(key: &str, value: &str) -> bool {
-    match NUMERIC.iter().find(|(k, ..)| *k == key) {
-        Some((_, min, max)) => value
+    match range(key) {
+        Some((min, max)) => value
             .trim()
             .parse::<i64>()
-            .is_ok_and(|v| (*min..=*max).contains(&v)),
+            .is_ok_and(|v| (min..=max).contains(&v)),
         None => true,
     }
 }
@@ -34,5 +45,14 @@ mod tests {
         assert!(fits("licence.expiring_warn_days", "90"));
         assert!(!fits("licence.expiring_warn_days", "0"));
         assert!(fits("office.review_body", "石家庄市鹿泉区人民政府"));
+        // 0 stands for the default period; a negative or a word does not fit.
+        assert!(fits("filing.correction_days", "0"));
+        assert!(fits("filing.correction_days", "20"));
+        assert!(!fits("filing.correction_days", "61"));
+        assert!(!fits("filing.correction_days", "-1"));
+        assert!(!fits("filing.correction_days", "十五"));
+        assert_eq!(range("licence.expiring_warn_days"), Some((1, 365)));
+        assert_eq!(range("filing.correction_days"), Some((0, 60)));
+        assert_eq!(range("office.name"), None);
     }
 }

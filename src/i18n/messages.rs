@@ -573,6 +573,35 @@ pub fn correction_notice(lang: Lang, id: i64, kind: &str, problems: &[String]) -
     text
 }
 
+/// The notice's sentence giving the day to correct and resubmit by. It
+/// says nothing of the application being deemed withdrawn when the day
+/// passes: no rule the office applies says so.
+pub fn correction_deadline(lang: Lang, due: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("请于{}前补正材料后重新提交。", due.format("%Y年%m月%d日")),
+        Lang::En => format!(
+            "Please correct and resubmit by {}.",
+            due.format("%-d %B %Y")
+        ),
+    }
+}
+
+/// A returned filing's notice as it was sent: the text stored with the
+/// return, then the day to correct by that was stored with it, in the
+/// office's language, Chinese. A filing returned before notices gave a day
+/// has none.
+pub fn notice_as_sent(notice: &str, correction_due: Option<chrono::NaiveDate>) -> String {
+    let mut text = notice.trim_end().to_string();
+    if let Some(due) = correction_due {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&correction_deadline(Lang::Zh, due));
+    }
+    text.push('\n');
+    text
+}
+
 pub fn refusal(lang: Lang, r: &crate::domain::decision::Refusal) -> String {
     use crate::domain::decision::Refusal::*;
     match (lang, r) {
@@ -621,13 +650,31 @@ pub fn filing_not_returned(lang: Lang, id: i64) -> String {
     }
 }
 
-pub fn filing_decided(lang: Lang, id: i64, approved: bool) -> String {
-    match (lang, approved) {
-        (Lang::Zh, true) => format!("申报{id}已办结。"),
-        (Lang::En, true) => format!("Filing {id} approved."),
-        (Lang::Zh, false) => format!("申报{id}已退回更正。"),
-        (Lang::En, false) => format!("Filing {id} returned for correction."),
+/// A filing decided: approved, or returned with the day to correct by
+/// (None: approved).
+pub fn filing_decided(
+    lang: Lang,
+    id: i64,
+    correction_due: Option<&crate::domain::calendar::Deadline>,
+) -> String {
+    let Some(due) = correction_due else {
+        return match lang {
+            Lang::Zh => format!("申报{id}已办结。"),
+            Lang::En => format!("Filing {id} approved."),
+        };
+    };
+    let mut out = match lang {
+        Lang::Zh => format!("申报{id}已退回更正，须于{}前补正后重新提交。", due.date),
+        Lang::En => format!(
+            "Filing {id} returned for correction, to be corrected and resubmitted by {}.",
+            due.date
+        ),
+    };
+    if due.provisional {
+        out.push_str(lang.pick("", " "));
+        out.push_str(provisional_note(lang));
     }
+    out
 }
 
 pub fn no_passwd_entry(lang: Lang, uid: u32) -> String {
@@ -644,6 +691,20 @@ pub fn no_passwd_entry(lang: Lang, uid: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notice_as_sent_ends_with_its_day_and_one_returned_before_has_none() {
+        let by = chrono::NaiveDate::from_ymd_opt(2026, 12, 18);
+        assert_eq!(
+            notice_as_sent("一次性告知书\n1. 请补交合同。\n\n", by),
+            "一次性告知书\n1. 请补交合同。\n请于2026年12月18日前补正材料后重新提交。\n"
+        );
+        assert_eq!(notice_as_sent("请补交合同。\n", None), "请补交合同。\n");
+        assert_eq!(
+            correction_deadline(Lang::En, by.unwrap()),
+            "Please correct and resubmit by 18 December 2026."
+        );
+    }
 
     #[test]
     fn control_characters_in_input_are_never_echoed_raw() {

@@ -575,6 +575,17 @@ pub fn bad_setting(lang: Lang, key: &str) -> String {
     }
 }
 
+/// A numeric setting given a value outside its range.
+pub fn setting_out_of_range(lang: Lang, key: &str, value: &str, min: i64, max: i64) -> String {
+    let (key, value) = (super::printable(key), super::printable(value));
+    match lang {
+        Lang::Zh => format!("“{key}”须为{min}至{max}之间的整数，“{value}”不是。"),
+        Lang::En => {
+            format!("\"{key}\" takes a whole number from {min} to {max}; \"{value}\" is not one.")
+        }
+    }
+}
+
 pub fn setting_set(lang: Lang, key: &str, value: &str) -> String {
     let (key, value) = (super::printable(key), super::printable(value));
     match lang {

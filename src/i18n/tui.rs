@@ -319,6 +319,26 @@ pub fn notice_keys(lang: Lang) -> &'static str {
     )
 }
 
+/// Under the notice's editor: the day to correct by, which the program
+/// adds to the notice (not in the text edited, so it cannot be lost).
+pub fn notice_adds_deadline(lang: Lang, due: &crate::domain::calendar::Deadline) -> String {
+    let provisional = if due.provisional {
+        lang.pick("（暂定）", ", provisional")
+    } else {
+        ""
+    };
+    match lang {
+        Lang::Zh => format!(
+            "告知书末尾写明：{}{provisional}",
+            super::correction_deadline(lang, due.date)
+        ),
+        Lang::En => format!(
+            "Added to the notice: correct and resubmit by {}{provisional}",
+            due.date.format("%-d %B %Y")
+        ),
+    }
+}
+
 pub fn notice_kept(lang: Lang, id: i64) -> String {
     match lang {
         Lang::Zh => format!("申报{id}的告知书已暂存，再按 r 继续编辑。"),
@@ -510,6 +530,7 @@ fields! {
     Declared = "申报内容", "Declared";
     Materials = "申报材料", "Materials";
     Decision = "处理结果", "Decision";
+    CorrectionDue = "补正期限", "Correct and resubmit by";
     Number = "编号", "Number";
     Holder = "持证单位", "Holder";
     Uscc = "统一社会信用代码", "Credit code";

@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(18, "0018_licence_standing"),
     migration!(19, "0019_audit_append_only"),
     migration!(20, "0020_office_name"),
+    migration!(21, "0021_correction_due"),
 ];
 
 /// The schema version this program knows.

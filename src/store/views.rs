@@ -234,10 +234,14 @@ pub struct FilingIntake {
     pub channel: String,
     /// The upstream declaration system's number, for a batch's filing.
     pub upstream_no: Option<String>,
-    /// It corrects this returned filing: (its number, its one-time notice).
-    pub resubmits: Option<(i64, String)>,
+    /// It corrects this returned filing: (its number, its one-time notice,
+    /// the day that notice said to correct by).
+    pub resubmits: Option<(i64, String, Option<NaiveDate>)>,
     /// Returned, it was corrected by this filing.
     pub resubmitted_by: Option<i64>,
+    /// Returned, the day its notice says to correct and resubmit by (none
+    /// for a filing returned before the notice said one).
+    pub correction_due: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -623,14 +627,17 @@ pub struct AnnualRecord<'a> {
 }
 
 /// A decision on a filing as written: a return's notice or an approval's
-/// reason, the reason for approving over problems, and the change an
-/// approval makes to the person.
+/// reason, the reason for approving over problems, the change an approval
+/// makes to the person, when it was taken, and for a return the day its
+/// notice says to correct by (counted from that instant's day).
 #[derive(Debug, Clone, Copy)]
 pub struct FilingDecision<'a> {
     pub decision: crate::domain::decision::Decision,
     pub reason: &'a str,
     pub overridden: Option<&'a str>,
     pub change: &'a crate::domain::decision::Change,
+    pub decided_at: DateTime<Utc>,
+    pub correction_due: Option<NaiveDate>,
 }
 
 /// A complaint as intake registers it.

@@ -79,6 +79,7 @@ mod tests {
             decision: crate::domain::decision::Decision::Return,
             problems: vec![],
             notice: "一次性告知书\n1. 缺少材料\u{1b}[2J。\n".into(),
+            correction_due: None,
             refused: None,
             needs_reason: false,
         }

@@ -243,6 +243,7 @@ async fn record_values(
                 item,
                 decision: Some(d),
                 reason,
+                intake,
                 ..
             }) = store.detail(ListKind::Filings, id).await.map_err(fail)?
             else {
@@ -266,7 +267,12 @@ async fn record_values(
                     "收件日期",
                     crate::domain::calendar::office_date(item.received_at).to_string(),
                 ),
-                ("告知内容", notice_body(&reason)),
+                // The day to correct by as stored with the return: a
+                // reprint gives the date the applicant was first given.
+                (
+                    "告知内容",
+                    notice_body(&i18n::notice_as_sent(&reason, intake.correction_due)),
+                ),
             ]);
         }
         RecordKind::Inspection => {

@@ -62,6 +62,9 @@ pub struct Draft {
     pub problems: Vec<String>,
     /// The drafted one-time correction notice (for a return).
     pub notice: String,
+    /// A return: the day the notice will say to correct by, were it
+    /// returned today (the office's period from today).
+    pub correction_due: Option<crate::domain::calendar::Deadline>,
     /// Why this staff member may not take the decision, if so.
     pub refused: Option<String>,
     /// Approving over problems: the chief must give a reason.
@@ -87,10 +90,10 @@ async fn pending(
 pub async fn draft(cx: &Cx<'_>, id: i64, decision: Decision) -> Result<Draft, String> {
     let Cx {
         store,
+        calendar,
         staff,
         lang,
         today,
-        ..
     } = *cx;
     let f = pending(store, lang, today, id).await?;
     let found = check(&f.facts);
@@ -113,15 +116,32 @@ pub async fn draft(cx: &Cx<'_>, id: i64, decision: Decision) -> Result<Draft, St
         Decision::Return => may_decide(staff, decision, &[], None, &notice),
     };
     let needs_reason = decision == Decision::Approve && !problems.is_empty() && probe.is_ok();
+    let correction_due = match decision {
+        Decision::Return => Some(correction_due(store, calendar, today).await),
+        Decision::Approve => None,
+    };
     Ok(Draft {
         id,
         version: f.version,
         decision,
         problems,
         notice,
+        correction_due,
         refused: probe.err().map(|r| i18n::refusal(lang, &r)),
         needs_reason,
     })
+}
+
+/// The day a filing returned on `returned_on` must be corrected by, over
+/// the office's period (`filing.correction_days`, else the default).
+pub async fn correction_due(
+    store: &Store,
+    calendar: &WorkCalendar,
+    returned_on: NaiveDate,
+) -> crate::domain::calendar::Deadline {
+    let setting = store.setting("filing.correction_days").await.ok().flatten();
+    let days = crate::domain::decision::correction_days(setting.as_deref());
+    crate::domain::decision::correction_due(calendar, returned_on, days)
 }
 
 /// Each problem as a sentence, materials by their names. Err is a sentence.
@@ -189,10 +209,10 @@ async fn decide_or_why(
 ) -> Result<String, NotDecided> {
     let Cx {
         store,
+        calendar,
         staff,
         lang,
         today,
-        ..
     } = *cx;
     // Any failure may be another desk's decision (the facts read may be
     // those after it: an approved enrollment makes its person insured).
@@ -220,6 +240,16 @@ async fn decide_or_why(
     if let Err(r) = allowed {
         return Err(why(i18n::refusal(lang, &r)).await);
     }
+    // One reading of the clock: the day a return is counted from is the day
+    // its record says it was decided.
+    let decided_at = crate::domain::audit::audit_time(store.clock().now());
+    let due = match decision {
+        Decision::Return => {
+            let returned_on = crate::domain::calendar::office_date(decided_at);
+            Some(correction_due(store, calendar, returned_on).await)
+        }
+        Decision::Approve => None,
+    };
     if let Err(e) = store
         .decide_filing(
             staff,
@@ -230,17 +260,15 @@ async fn decide_or_why(
                 reason,
                 overridden,
                 change: &change,
+                decided_at,
+                correction_due: due.map(|d| d.date),
             },
         )
         .await
     {
         return Err(why(i18n::store_error(lang, &e)).await);
     }
-    Ok(i18n::filing_decided(
-        lang,
-        id,
-        decision == Decision::Approve,
-    ))
+    Ok(i18n::filing_decided(lang, id, due.as_ref()))
 }
 
 /// If filing `id` was decided at another desk meanwhile, the sentence that

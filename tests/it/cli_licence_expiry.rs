@@ -31,5 +31,17 @@ async fn a_licence_is_said_to_be_expiring_sixty_days_ahead_or_as_the_office_sets
             "{}: {shown}",
             o.label
         );
+        // A period out of range is refused when set, in a sentence naming
+        // the range, and the setting stays as it was.
+        o.refused(
+            common::TODAY,
+            "zhaojing",
+            "config set licence.expiring_warn_days 0 --source 本局规定",
+            "“licence.expiring_warn_days”须为1至365之间的整数，“0”不是。",
+        );
+        let kept = db
+            .text("SELECT value FROM setting WHERE key = 'licence.expiring_warn_days'")
+            .await;
+        assert_eq!(kept, "30", "{}", o.label);
     }
 }

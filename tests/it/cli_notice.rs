@@ -81,6 +81,139 @@ fn a_one_time_notice_prints_as_a_letter_a_paragraph_a_line() {
     );
 }
 
+/// Issue 21, point 1: the notice says by when to correct and resubmit —
+/// the office's period (`filing.correction_days`, 15 working days unless
+/// set) from the day of the return, kept with the return so a reprint
+/// gives the applicant the same day after the setting changed.
+#[test]
+fn a_one_time_notice_says_by_when_to_correct_and_a_reprint_keeps_that_day() {
+    let d = Demo::new();
+    let id =
+        d.scalar("SELECT MIN(id) FROM filing WHERE status = 'pending' AND employer_id IS NOT NULL");
+    const BY: &str = "请于2026年12月18日前补正材料后重新提交。";
+    // The office's setting, listed with its source among the others.
+    d.run(&["config", "office"])
+        .success()
+        .stdout(predicate::str::contains(
+            "filing.correction_days\t15\t无法定期限",
+        ));
+    // Returned on Friday 27 November: 15 working days on, three weekends
+    // skipped, is Friday 18 December.
+    d.run(&[
+        "filings",
+        "return",
+        &id,
+        "--notice",
+        "一次性告知书\n1. 请补交劳动合同复印件。\n2. 请补交身份证复印件。",
+    ])
+    .success()
+    .stdout(predicate::str::contains(
+        "已退回更正，须于2026-12-18前补正后重新提交。",
+    ))
+    .stdout(predicate::str::contains(BY));
+    assert_eq!(
+        d.scalar(&format!(
+            "SELECT correction_due FROM filing WHERE id = {id}"
+        )),
+        "2026-12-18"
+    );
+    let render = |name: &str| {
+        let out = d.dir.path().join(name);
+        d.run(&[
+            "notice",
+            "render",
+            "correction-notice",
+            &id,
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .success();
+        read_docx_paragraphs(&out)
+    };
+    let ps = render("first.docx");
+    let last = ps
+        .iter()
+        .position(|p| p == "2. 请补交身份证复印件。")
+        .unwrap_or_else(|| panic!("the problems as paragraphs: {ps:?}"));
+    assert_eq!(ps[last + 1], BY, "the day right after the problems: {ps:?}");
+    assert_eq!(ps.iter().filter(|p| p.contains("补正材料")).count(), 1);
+    // Nothing the rules do not say: no deemed withdrawal.
+    assert!(!ps.iter().any(|p| p.contains("撤回")), "{ps:?}");
+
+    // The office shortens its period: a reprint keeps the day given, the
+    // next return counts 5 working days.
+    d.run(&[
+        "config",
+        "set",
+        "filing.correction_days",
+        "5",
+        "--source",
+        "本局规定：5个工作日内补正",
+    ])
+    .success();
+    assert_eq!(render("again.docx"), ps);
+    d.run(&["filings", "notice", &id])
+        .success()
+        .stdout(predicate::str::ends_with(format!("{BY}\n")));
+    let next =
+        d.scalar("SELECT MIN(id) FROM filing WHERE status = 'pending' AND employer_id IS NOT NULL");
+    // In English the command line says the day in English; the notice stays
+    // in the office's language.
+    d.run(&["--lang", "en", "filings", "return", &next])
+        .success()
+        .stdout(predicate::str::contains(
+            "returned for correction, to be corrected and resubmitted by 2026-12-04.",
+        ))
+        .stdout(predicate::str::contains(
+            "请于2026年12月04日前补正材料后重新提交。",
+        ));
+
+    // A nonsense period is refused in one sentence and changes nothing;
+    // 0 stands for the default.
+    for (bad, lang) in [("十五", "zh"), ("61", "en"), ("1.5", "zh")] {
+        let out = d
+            .run(&[
+                "--lang",
+                lang,
+                "config",
+                "set",
+                "filing.correction_days",
+                bad,
+                "--source",
+                "试",
+            ])
+            .code(2)
+            .get_output()
+            .clone();
+        let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        let expected = match lang {
+            "zh" => format!("“filing.correction_days”须为0至60之间的整数，“{bad}”不是。"),
+            _ => format!(
+                "\"filing.correction_days\" takes a whole number from 0 to 60; \"{bad}\" is not one."
+            ),
+        };
+        assert_eq!(said, expected);
+    }
+    assert_eq!(
+        d.scalar("SELECT value FROM setting WHERE key = 'filing.correction_days'"),
+        "5"
+    );
+    d.run(&[
+        "config",
+        "set",
+        "filing.correction_days",
+        "0",
+        "--source",
+        "按缺省15个工作日",
+    ])
+    .success();
+    let third =
+        d.scalar("SELECT MIN(id) FROM filing WHERE status = 'pending' AND employer_id IS NOT NULL");
+    d.run(&["filings", "return", &third])
+        .success()
+        .stdout(predicate::str::contains(BY));
+}
+
 #[test]
 fn a_returned_filings_notice_is_numbered_once_and_its_hash_kept() {
     let d = Demo::new();

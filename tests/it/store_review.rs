@@ -47,6 +47,8 @@ async fn an_approval_applies_the_filing_and_is_audited_with_it() {
                     reason: "",
                     overridden: None,
                     change: &change_for(&f.facts),
+                    decided_at: store.clock().now(),
+                    correction_due: None,
                 },
             )
             .await
@@ -96,6 +98,8 @@ async fn a_decision_on_a_version_no_longer_current_changes_nothing() {
                     reason: "",
                     overridden: None,
                     change: &change_for(&f.facts),
+                    decided_at: store.clock().now(),
+                    correction_due: None,
                 },
             )
             .await;
@@ -131,6 +135,8 @@ async fn two_clerks_deciding_one_filing_get_one_success_and_one_conflict() {
             reason: "",
             overridden: None,
             change: &change,
+            decided_at: store.clock().now(),
+            correction_due: None,
         };
         let ret = hrss_desk::store::FilingDecision {
             decision: Decision::Return,
@@ -172,6 +178,8 @@ async fn a_return_keeps_its_notice_and_leaves_the_person_alone() {
                     reason: "一次性告知书：请补交解除劳动关系证明。",
                     overridden: None,
                     change: &change_for(&f.facts),
+                    decided_at: store.clock().now(),
+                    correction_due: None,
                 },
             )
             .await
@@ -349,6 +357,8 @@ async fn a_filing_in_review_is_marked_for_the_others_until_its_lease_ends() {
                     reason: "",
                     overridden: None,
                     change: &change_for(&f.facts),
+                    decided_at: store.clock().now(),
+                    correction_due: None,
                 },
             )
             .await

@@ -35,6 +35,8 @@ async fn approve(store: &Store, f: &PendingFiling) {
                 reason: overridden.unwrap_or(""),
                 overridden,
                 change: &change_for(&f.facts),
+                decided_at: store.clock().now(),
+                correction_due: None,
             },
         )
         .await
@@ -221,6 +223,8 @@ async fn the_queue_narrows_to_the_filings_with_one_problem() {
                     reason: "请补交",
                     overridden: None,
                     change: &change_for(&f.facts),
+                    decided_at: store.clock().now(),
+                    correction_due: None,
                 },
             )
             .await

@@ -966,6 +966,44 @@ fn a_rebuilt_index_drops_the_old_hits_and_searches_afresh() {
 }
 
 #[test]
+fn a_returned_filings_detail_gives_the_day_to_correct_by_in_the_screens_language() {
+    // Issue 21, point 1: where the return is shown, the day its notice gave.
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for (lang, by, line) in [
+        (Lang::Zh, day(2026, 12, 18), "补正期限：2026-12-18"),
+        (
+            Lang::En,
+            day(2026, 12, 18),
+            "Correct and resubmit by: 2026-12-18",
+        ),
+        // In 2027, whose holiday notice is not published yet: said provisional.
+        (Lang::Zh, day(2027, 1, 8), "补正期限：2027-01-08（注意："),
+    ] {
+        let mut a = app(lang, 100, 40);
+        typed(&mut a, KeyCode::Enter);
+        let mut returned = detail(ListKind::Filings, 1);
+        if let Detail::Filing {
+            decision,
+            reason,
+            intake,
+            ..
+        } = &mut returned
+        {
+            *decision = Some("return".into());
+            *reason = "一次性告知书\n1. 缺少材料：劳动合同，请补交。\n".into();
+            intake.correction_due = Some(by);
+        }
+        a.handle(AppEvent::Detail {
+            kind: ListKind::Filings,
+            id: 1,
+            result: Ok(Some(returned)),
+        });
+        let s = draw(&a);
+        assert!(s.contains(line), "{s}");
+    }
+}
+
+#[test]
 fn returning_a_filing_drafts_the_notice_with_every_problem_and_lets_the_clerk_edit_it() {
     use hrss_desk::domain::decision::Decision;
     let mut a = app(Lang::Zh, 80, 24);
@@ -976,6 +1014,11 @@ fn returning_a_filing_drafts_the_notice_with_every_problem_and_lets_the_clerk_ed
         "{s}"
     );
     assert!(s.contains("Ctrl-S 或 F2"), "{s}");
+    // The day to correct by is the program's to add, on its own line.
+    assert!(
+        s.contains("告知书末尾写明：请于2026年12月18日前补正材料后重新提交。"),
+        "{s}"
+    );
     insta::assert_snapshot!("return_notice_zh_80x24", s);
     // Enter breaks a line: the notice is text, edited anywhere.
     key(&mut a, KeyCode::Enter);

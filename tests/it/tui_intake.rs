@@ -256,6 +256,11 @@ async fn a_resubmission_received_on_screen_shows_the_notice_it_answers() {
         "{s}"
     );
     assert!(s.contains("请补交加盖单位公章的解除劳动关系证明"), "{s}");
+    // The notice as it was sent, with the day it gave to correct by.
+    assert!(
+        s.contains("请于2026年12月18日前补正材料后重新提交。"),
+        "{s}"
+    );
     assert!(s.contains("收件渠道：窗口"), "{s}");
 }
 

@@ -74,14 +74,14 @@ impl Backend {
             }
             None => None,
         };
-        let (channel, upstream_no, resubmits): (String, Option<String>, Option<i64>) =
-            sqlx::query_as("SELECT channel, upstream_no, resubmits FROM filing WHERE id = $1")
+        let (channel, upstream_no, resubmits, correction_due): (String, Option<String>, Option<i64>, Option<NaiveDate>) =
+            sqlx::query_as("SELECT channel, upstream_no, resubmits, correction_due FROM filing WHERE id = $1")
                 .bind(id)
                 .fetch_one(&self.pool)
                 .await?;
         // The notice it answers, and the filing that answered its own.
-        let answers: Option<(i64, String)> = match resubmits {
-            Some(o) => sqlx::query_as("SELECT id, reason FROM filing WHERE id = $1")
+        let answers: Option<(i64, String, Option<NaiveDate>)> = match resubmits {
+            Some(o) => sqlx::query_as("SELECT id, reason, correction_due FROM filing WHERE id = $1")
                 .bind(o)
                 .fetch_optional(&self.pool)
                 .await?,
@@ -104,6 +104,7 @@ impl Backend {
                 upstream_no,
                 resubmits: answers,
                 resubmitted_by,
+                correction_due,
             },
         }))
     }

@@ -218,7 +218,7 @@ impl Backend {
         seen_version: i64,
         d: &FilingDecision<'_>,
     ) -> Result<i64, StoreError> {
-        let FilingDecision { decision, reason, overridden, change } = *d;
+        let FilingDecision { decision, reason, overridden, change, decided_at, correction_due } = *d;
         use crate::domain::decision::Decision;
         let conflict = || StoreError::Conflict {
             entity: "filing",
@@ -241,16 +241,18 @@ impl Backend {
         };
         let updated = sqlx::query(
             "UPDATE filing SET status = $1, decision = $2, reason = $3, decided_by = $4, decided_at = $5,
-                    version = version + 1, lease_by = NULL, lease_until = NULL
+                    correction_due = $8, version = version + 1, lease_by = NULL, lease_until = NULL
              WHERE id = $6 AND version = $7 AND status = 'pending'",
         )
         .bind(status)
         .bind(decision.code())
         .bind(reason)
         .bind(actor.id)
-        .bind(crate::domain::audit::audit_time(self.clock.now()))
+        .bind(crate::domain::audit::audit_time(decided_at))
         .bind(id)
         .bind(seen_version)
+        // Only a return is given a day to correct by.
+        .bind(correction_due.filter(|_| decision == Decision::Return))
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() != 1 {
@@ -378,6 +380,9 @@ impl Backend {
             }
         }
         let mut detail = format!("{kind} {status}");
+        if let Some(due) = correction_due.filter(|_| decision == Decision::Return) {
+            detail.push_str(&format!("; correct by {due}"));
+        }
         if !applied.is_empty() {
             detail.push_str(&format!("; person: {}", applied.join(", ")));
         }

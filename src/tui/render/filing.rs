@@ -10,6 +10,7 @@ use crate::domain::*;
 use crate::i18n::{self, Field, Lang};
 use crate::tui::app::App;
 use crate::tui::text::clean;
+use chrono::Datelike;
 use ratatui::text::Line;
 
 /// What the store's filing detail holds.
@@ -77,24 +78,21 @@ pub(super) fn lines(
         out.push(field(Field::UpstreamNo, clean(no), lang));
     }
     // A resubmission is checked against the notice it answers.
-    if let Some((original, notice)) = &intake.resubmits {
+    if let Some((original, notice, by)) = &intake.resubmits {
         out.push(field(Field::Resubmits, number(lang, *original), lang));
         out.push(heading(Field::NoticeAnswered, lang));
-        for l in notice.lines().filter(|l| !l.trim().is_empty()) {
+        // As it was sent: with the day it gave to correct by.
+        let sent = i18n::notice_as_sent(notice, *by);
+        for l in sent.lines().filter(|l| !l.trim().is_empty()) {
             out.push(Line::raw(format!("  {}", clean(l))));
         }
     }
     if let Some(by) = intake.resubmitted_by {
         out.push(field(Field::ResubmittedBy, number(lang, by), lang));
     }
-    let provisional = if due.provisional {
-        format!("（{}）", i18n::provisional_note(lang))
-    } else {
-        String::new()
-    };
     out.push(field(
         Field::Due,
-        format!("{}{provisional}", due.date),
+        dated(lang, due.date, due.provisional),
         lang,
     ));
     if item.status == "pending" {
@@ -165,6 +163,25 @@ pub(super) fn lines(
         for l in reason.lines().filter(|l| !l.trim().is_empty()) {
             out.push(Line::raw(format!("  {}", clean(l))));
         }
+        // The day the notice gave, as stored; provisional while its year's
+        // holidays are unknown.
+        if let Some(by) = intake.correction_due {
+            let provisional = !app.calendar.is_published(by.year());
+            out.push(field(
+                Field::CorrectionDue,
+                dated(lang, by, provisional),
+                lang,
+            ));
+        }
+    }
+}
+
+/// A date, said provisional when it rests on an unpublished holiday table.
+fn dated(lang: Lang, date: chrono::NaiveDate, provisional: bool) -> String {
+    if provisional {
+        format!("{date}（{}）", i18n::provisional_note(lang))
+    } else {
+        date.to_string()
     }
 }
 

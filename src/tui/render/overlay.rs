@@ -361,14 +361,31 @@ pub fn notice(
         .title(fit(&title, usize::from(area.width.saturating_sub(2))));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if inner.height < 2 {
+    // The day to correct by goes on its own line above the keys.
+    let deadline = d
+        .correction_due
+        .as_ref()
+        .map(|due| i18n::notice_adds_deadline(lang, due));
+    let below = 1 + u16::from(deadline.is_some());
+    if inner.height <= below {
         return;
     }
     let text = Rect {
-        height: inner.height - 1,
+        height: inner.height - below,
         ..inner
     };
     frame.render_widget(editor, text);
+    if let Some(line) = deadline {
+        let at = Rect {
+            y: inner.y + inner.height - 2,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(
+            Paragraph::new(Line::raw(fit(&line, usize::from(at.width)))),
+            at,
+        );
+    }
     let hint = Rect {
         y: inner.y + inner.height - 1,
         height: 1,

@@ -561,6 +561,19 @@ pub fn stats_records() -> hrss_desk::domain::statistics::Records {
     }
 }
 
+/// A return's day to correct by: 15 working days from the pinned today.
+fn fixture_due(
+    decision: hrss_desk::domain::decision::Decision,
+) -> Option<hrss_desk::domain::calendar::Deadline> {
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 18).unwrap();
+    (decision == hrss_desk::domain::decision::Decision::Return).then_some(
+        hrss_desk::domain::calendar::Deadline {
+            date,
+            provisional: false,
+        },
+    )
+}
+
 /// Answers every effect as the database would, with the fixtures.
 pub fn feed(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
@@ -573,6 +586,7 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
                     decision,
                     problems: vec!["缺少材料：劳动合同，请补交。".into(), "入职45天后才申报，超过30天的登记期限。".into()],
                     notice: "一次性告知书\n1. 缺少材料：劳动合同，请补交。\n2. 入职45天后才申报，超过30天的登记期限。\n".into(),
+                    correction_due: fixture_due(decision),
                     refused: None,
                     needs_reason: decision == hrss_desk::domain::decision::Decision::Approve,
                 }))
