@@ -31,6 +31,21 @@ pub fn kind_label(k: RecordKind, lang: Lang) -> &'static str {
     }
 }
 
+/// The kind as the hits' narrow column shows it: whole in twelve columns,
+/// where the full name would be cut to a stem all kinds share (人力资源服~).
+pub fn short_kind_label(k: RecordKind, lang: Lang) -> &'static str {
+    use crate::domain::LicenceKind as L;
+    match k {
+        RecordKind::Licence(L::HrService) => lang.pick("人服许可证", "HR service"),
+        RecordKind::Licence(L::TrainingSchool) => lang.pick("办学许可证", "School"),
+        RecordKind::Licence(L::DesignatedClinic) => lang.pick("定点医疗机构", "Clinic"),
+        RecordKind::Licence(L::DesignatedPharmacy) => lang.pick("定点零售药店", "Pharmacy"),
+        RecordKind::Licence(L::WorkInjuryAgreement) => lang.pick("工伤协议机构", "Work injury"),
+        RecordKind::Employer => lang.pick("参保单位", "Employer"),
+        RecordKind::Person => lang.pick("参保人员", "Person"),
+    }
+}
+
 fn status_colour(code: &str) -> Option<Color> {
     match code {
         "valid" | "active" => Some(Color::Green),
@@ -227,7 +242,7 @@ fn hit_texts(
                 (_, _) => short(index.display_name(i)),
             };
             [
-                kind_label(index.kind(i), lang).to_string(),
+                short_kind_label(index.kind(i), lang).to_string(),
                 clean(&index.shown_number(i)),
                 name,
                 i18n::record_status(index.kind(i), index.status(i), lang).to_string(),

@@ -25,17 +25,29 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-/// A double-width character just left of the box would lose its right half
-/// under the border and show as garbage: blank it instead.
+/// A blank column either side of the box, inside the pane's own border: a
+/// double-width character just left of it would lose its right half under
+/// the border and show as garbage, and a stray letter of the page beneath
+/// (`│f│`) reads as part of the box.
 fn mend_left_edge(frame: &mut Frame, area: Rect) {
-    if area.x == 0 {
-        return;
-    }
+    let screen = frame.area();
     let buf = frame.buffer_mut();
-    for y in area.top()..area.bottom() {
-        let cell = &mut buf[(area.x - 1, y)];
-        if width(cell.symbol()) > 1 {
-            cell.set_symbol(" ");
+    for x in [area.x.checked_sub(1), Some(area.right())]
+        .into_iter()
+        .flatten()
+        .filter(|x| *x > screen.left() && *x + 1 < screen.right())
+    {
+        for y in area.top()..area.bottom() {
+            buf[(x, y)].set_symbol(" ");
+        }
+    }
+    // A wide character whose right half the blank took: blank its left.
+    if area.x >= 2 {
+        for y in area.top()..area.bottom() {
+            let cell = &mut buf[(area.x - 2, y)];
+            if width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
         }
     }
 }
