@@ -342,6 +342,29 @@ impl App {
             {
                 self.stats_scroll(action)
             }
+            // Off the query line, the list keys move through the hits.
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+                if self.searching_lookup() =>
+            {
+                let height = self.list_height();
+                let n = self.lookup.shown() as isize;
+                let at = self.lookup.cursor as isize;
+                let d = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -page,
+                    Action::PageDown => page,
+                    Action::Top => -at,
+                    _ => n - 1 - at,
+                };
+                self.lookup.step(d, height);
+                vec![]
+            }
             Action::Up
             | Action::Down
             | Action::PageUp

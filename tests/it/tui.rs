@@ -646,6 +646,27 @@ fn the_query_line_lets_tab_move_on_and_says_when_it_is_left() {
     typed(&mut a, KeyCode::Char('/'));
     assert!(a.lookup.editing);
     assert!(!draw(&a).contains("已离开查询行"));
+    // Back from a record opened from the hits, keys are commands and the
+    // line says so: `4` goes to pane 4, the query as it was.
+    for c in "鹿泉".chars() {
+        typed(&mut a, KeyCode::Char(c));
+    }
+    typed(&mut a, KeyCode::Enter);
+    assert!(a.detail.is_some());
+    typed(&mut a, KeyCode::Esc);
+    let s = draw(&a);
+    assert!(
+        s.contains("已离开查询行") && s.contains("查询：鹿泉"),
+        "{s}"
+    );
+    let n = a.lookup.shown();
+    assert!(n > 1, "{s}");
+    typed(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.lookup.cursor, 1, "j moves through the hits: {s}");
+    typed(&mut a, KeyCode::Char('4'));
+    assert_eq!(a.pane, PaneId::Supervision);
+    act(&mut a, Action::Pane2);
+    assert_eq!(a.lookup.query, "鹿泉");
 }
 
 #[test]

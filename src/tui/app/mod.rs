@@ -362,6 +362,10 @@ impl App {
             RecordKind::Person => ListKind::Persons,
         };
         let id = index.id(hit.index);
+        // Back from the record, the hits are for moving through and keys
+        // are commands (the line says so): a `4` then goes to pane 4
+        // rather than into the query unseen. `/` types again.
+        self.lookup.editing = false;
         self.open_detail(kind, id)
     }
 
