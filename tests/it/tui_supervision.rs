@@ -73,6 +73,8 @@ fn due_lists_pending_inspections_and_audit_tasks_marking_a_missed_plan() {
     typed(&mut en, KeyCode::Char(']'));
     let s = draw(&en);
     assert!(s.contains("To inspect: 1 (1 past its planned day)"), "{s}");
+    // A licence number keeps its tail, as in the lists (issue 21, point 5).
+    assert!(s.contains("~证字[2026]第0001号"), "{s}");
     insta::assert_snapshot!("supervision_due_en_80x24", s);
 }
 

@@ -2,7 +2,7 @@
 //! section's summary and rows.
 
 use super::super::app::App;
-use super::super::text::{clean, fit, share, width};
+use super::super::text::{clean, fit, fit_end, share, shared_place, width};
 use super::titled;
 use crate::i18n;
 use crate::workflow::supervision::sections::Section;
@@ -22,6 +22,17 @@ fn column_specs(section: Section) -> &'static [(u16, u16)] {
         Section::Leads => &[(10, 0), (8, 0), (12, 1), (10, 2), (10, 4)],
         Section::Campaigns => &[(5, 0), (8, 0), (10, 3), (23, 0), (8, 1), (6, 0)],
         Section::Inspections | Section::Rota => &[(8, 0), (12, 1), (20, 3)],
+    }
+}
+
+/// Which of a section's columns holds a holder's name (a place prefix most
+/// share may go, said once in the title) and which a licence number (cut
+/// from the front: its tail tells licences apart), as in the lists.
+fn name_and_number(section: Section) -> (Option<usize>, Option<usize>) {
+    match section {
+        Section::Due | Section::Rectifications | Section::Leads => (Some(3), Some(2)),
+        Section::Annual => (Some(2), Some(1)),
+        _ => (None, None),
     }
 }
 
@@ -66,8 +77,24 @@ fn section(frame: &mut Frame, app: &App, area: Rect) {
         lang.pick("：", ": "),
         b.section.label(lang)
     );
-    let block = titled(&title, area);
     let rows = b.rows();
+    let widths = share(area.width.saturating_sub(2), column_specs(b.section));
+    let (name_col, number_col) = name_and_number(b.section);
+    let height = usize::from(area.height.saturating_sub(4));
+    let place = name_col.and_then(|c| {
+        let names: Vec<&str> = rows
+            .iter()
+            .skip(b.scroll)
+            .take(height)
+            .filter_map(|r| r.cells.get(c).map(String::as_str))
+            .collect();
+        shared_place(&names, usize::from(widths.get(c).copied().unwrap_or(0)))
+    });
+    let title = match &place {
+        Some(p) => format!("{title} · {}", i18n::place_dropped(lang, p)),
+        None => title,
+    };
+    let block = titled(&title, area);
     let block = if rows.is_empty() {
         block
     } else {
@@ -91,7 +118,6 @@ fn section(frame: &mut Frame, app: &App, area: Rect) {
         )),
         summary,
     );
-    let widths = share(inner.width, column_specs(b.section));
     let header = Row::new(
         i18n::section_columns(lang, b.section.index())
             .iter()
@@ -115,12 +141,24 @@ fn section(frame: &mut Frame, app: &App, area: Rect) {
             }
             // A mark as well as colour, for monochrome terminals.
             let cells = r.cells.iter().zip(&widths).enumerate().map(|(j, (t, w))| {
+                let t = match &place {
+                    Some(p) if Some(j) == name_col => t
+                        .strip_prefix(p.as_str())
+                        .filter(|r| !r.is_empty())
+                        .unwrap_or(t),
+                    _ => t,
+                };
                 let t = if j == 0 && r.alert {
                     format!("!{}", clean(t))
                 } else {
                     clean(t)
                 };
-                Cell::from(fit(&t, usize::from(*w)))
+                let w = usize::from(*w);
+                Cell::from(if Some(j) == number_col {
+                    fit_end(&t, w)
+                } else {
+                    fit(&t, w)
+                })
             });
             Row::new(cells).style(style)
         })
