@@ -28,6 +28,18 @@ fn guarded(action: Action) -> Option<crate::domain::permissions::Act> {
 }
 
 impl App {
+    /// Whether the staff member's roles allow what `action` starts (a
+    /// filing's decision counted as one): the hint line offers no key that
+    /// would only be refused.
+    pub fn may(&self, action: Action) -> bool {
+        use crate::domain::permissions::{Act, any_of};
+        let act = match action {
+            Action::Approve | Action::Return => Some(Act::DecideFiling),
+            a => guarded(a),
+        };
+        act.is_none_or(|act| any_of(&self.who.roles, act))
+    }
+
     pub(super) fn follow(&mut self) {
         let h = self.list_height();
         for l in self.lists.values_mut() {

@@ -1738,3 +1738,24 @@ fn rows_tell_apart_by_what_differs_the_shared_place_said_once() {
         "a name without it is whole: {s}"
     );
 }
+
+/// A record's page names its own keys on the hint line, the ones the
+/// staff member's roles allow (issue 21: no dead ends): a clerk in a
+/// filing sees 办结 and 退回, an inspector does not.
+#[test]
+fn a_records_hint_line_names_its_own_keys_the_roles_allow() {
+    let hint_row = |a: &App| draw(a).lines().rev().nth(1).unwrap_or("").to_string();
+    let mut a = app(Lang::Zh, 80, 24);
+    a.who.roles = vec![Role::Clerk];
+    typed(&mut a, KeyCode::Enter);
+    assert!(a.detail.is_some());
+    let row = hint_row(&a);
+    assert!(row.starts_with("a 办结  r 退回  o 人员/单位"), "{row}");
+    a.who.roles = vec![Role::Inspector];
+    let row = hint_row(&a);
+    assert!(!row.contains("办结") && !row.contains("退回"), "{row}");
+    assert!(
+        row.contains("o 人员/单位") && row.contains("? 帮助"),
+        "{row}"
+    );
+}

@@ -168,19 +168,49 @@ fn hints(app: &App) -> String {
         (Action::Quit, "退出", "quit"),
     ];
     let effective = app.keymap.effective(&contexts);
-    wanted
+    let key = |a: Action| {
+        effective
+            .iter()
+            .find(|b| b.action == a && !(typing && b.chord.types_text()))
+            .map(|b| b.chord)
+    };
+    // In a record, its own keys first: what can be done with it here.
+    let own: Vec<String> = if app.detail.is_some() {
+        RECORD_KEYS
+            .iter()
+            .filter(|(a, ..)| app.works_here(*a) && app.may(*a))
+            .filter_map(|(a, zh, en)| Some(format!("{} {}", key(*a)?, lang.pick(zh, en))))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let general = wanted
         .iter()
         .filter(|(a, ..)| *a != Action::Scope || app.pane == super::pane::PaneId::Licences)
-        .filter_map(|(a, zh, en)| {
-            let key = effective
-                .iter()
-                .find(|b| b.action == *a && !(typing && b.chord.types_text()))?
-                .chord;
-            Some(format!("{key} {}", lang.pick(zh, en)))
-        })
+        .filter_map(|(a, zh, en)| Some(format!("{} {}", key(*a)?, lang.pick(zh, en))));
+    own.into_iter()
+        .chain(general)
         .collect::<Vec<_>>()
         .join("  ")
 }
+
+/// A record's own keys, as its page's hint line names them.
+const RECORD_KEYS: [(super::action::Action, &str, &str); 11] = {
+    use super::action::Action as A;
+    [
+        (A::Approve, "办结", "approve"),
+        (A::Return, "退回", "return"),
+        (A::OpenParty, "人员/单位", "person"),
+        (A::Reveal, "查看完整信息", "reveal"),
+        (A::CaseMove, "办理", "step"),
+        (A::Assign, "指派", "assign"),
+        (A::AddEvidence, "证据", "evidence"),
+        (A::RecordInspection, "记录检查", "inspect"),
+        (A::SanctionStep, "处理措施", "sanction"),
+        (A::AddLead, "线索", "lead"),
+        (A::PrintDocument, "出具文书", "print"),
+    ]
+};
 
 fn render_status(frame: &mut Frame, app: &App, area: Rect) {
     let w = usize::from(area.width);
