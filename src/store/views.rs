@@ -63,8 +63,10 @@ pub struct QueueScope {
     pub inspector: Option<i64>,
     /// Cases without their two inspectors yet.
     pub unassigned: bool,
-    /// Cases whose next deadline falls on or before this day.
+    /// Cases whose next deadline falls on or before this day…
     pub due_by: Option<NaiveDate>,
+    /// …and, with it, on or after this one (due soon: not yet overdue).
+    pub due_from: Option<NaiveDate>,
     /// Cases arising from a complaint about this inspection matter.
     pub matter: Option<String>,
     /// The case queue's order.

@@ -22,6 +22,9 @@ pub struct CasesState {
     pub saved_views: Vec<SavedView>,
     /// The locality's case figures (hearing threshold, statement window).
     pub settings: crate::workflow::cases::CaseSettings,
+    /// How many cases each built-in view holds, as last counted (the
+    /// chooser's figures, in `CaseView::all()` order).
+    pub view_counts: Option<Vec<i64>>,
 }
 
 /// What the case queue shows.

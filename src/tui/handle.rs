@@ -144,6 +144,11 @@ impl App {
                 self.dashboard = Some(r);
                 vec![]
             }
+            AppEvent::CaseViewCounts(r) => {
+                // Counts that could not be read leave the chooser without them.
+                self.cases.view_counts = r.ok();
+                vec![]
+            }
             AppEvent::Counts(r) => {
                 match r {
                     Ok(c) => self.counts = Some(c),

@@ -73,6 +73,8 @@ pub enum Effect {
         lang: Lang,
     },
     LoadCounts,
+    /// How many cases each of the case queue's views holds.
+    CountCaseViews(Vec<crate::store::QueueScope>),
     /// Check every pending filing and record the findings (for the filter by
     /// problem), then read the tally of problems.
     Recheck,
@@ -205,6 +207,7 @@ pub enum AppEvent {
         result: Result<crate::domain::statistics::MonthFigures, String>,
     },
     Counts(Result<Counts, String>),
+    CaseViewCounts(Result<Vec<i64>, String>),
     IndexReady(Result<Arc<Index>, String>),
     DecisionReady(Result<crate::workflow::Draft, String>),
     /// A decision taken (the sentence to show) or refused (why).

@@ -206,6 +206,9 @@ impl Task {
             }
             Effect::LoadDashboard => AppEvent::Dashboard(work::dashboard(&cx).await.map_err(plain)),
             Effect::LoadCounts => AppEvent::Counts(work::counts(&cx).await.map_err(plain)),
+            Effect::CountCaseViews(scopes) => {
+                AppEvent::CaseViewCounts(store.case_view_counts(&scopes).await.map_err(plain))
+            }
             Effect::PrepareDecision { id, decision, lang } => {
                 AppEvent::DecisionReady(work::draft(&self.cx(lang), id, decision).await)
             }

@@ -374,3 +374,61 @@ async fn the_queue_narrows_to_a_kind_to_one_clerk_and_to_what_is_due_soon() {
         );
     }
 }
+
+/// The case view chooser's counts are the rows each view lists, and the
+/// cases due within five working days are those not yet overdue (issue 21,
+/// point 11): the overdue have their own view.
+#[tokio::test]
+async fn each_case_views_count_is_what_it_lists_and_due_soon_leaves_out_the_overdue() {
+    for db in TestDb::all().await {
+        let store = common::demo_store(&db, 300).await;
+        let soon = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let scopes = [
+            QueueScope::default(),
+            QueueScope {
+                due_by: today().pred_opt(),
+                ..Default::default()
+            },
+            QueueScope {
+                due_by: Some(soon),
+                due_from: Some(today()),
+                ..Default::default()
+            },
+            QueueScope {
+                unassigned: true,
+                ..Default::default()
+            },
+            QueueScope {
+                case_stage: Some("opened".into()),
+                ..Default::default()
+            },
+        ];
+        let counts = store.case_view_counts(&scopes).await.unwrap();
+        for (scope, n) in scopes.iter().zip(&counts) {
+            let rows = store
+                .list_page(
+                    ListKind::Cases,
+                    &PageRequest {
+                        scope: scope.clone(),
+                        limit: 10_000,
+                        ..ask(Direction::Forward, None, "")
+                    },
+                )
+                .await
+                .unwrap();
+            assert_eq!(rows.len() as i64, *n, "{}: {scope:?}", db.label);
+            if scope.due_from.is_some() {
+                assert!(*n > 0, "{}", db.label);
+                for r in &rows {
+                    let ListItem::Case(c) = r else { panic!() };
+                    let due = c.due_on.unwrap();
+                    assert!(due >= today() && due <= soon, "{}: {due}", db.label);
+                }
+            }
+        }
+        assert!(
+            counts[1] > 0 && counts[0] > counts[1] + counts[2],
+            "{counts:?}"
+        );
+    }
+}

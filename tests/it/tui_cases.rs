@@ -51,6 +51,17 @@ fn f_chooses_a_view_of_the_case_queue() {
     a.apply(Action::Scope);
     assert!(matches!(a.overlay, Some(Overlay::CaseViews { cursor: 0 })));
     assert!(draw(&a).contains("5个工作日内到期"));
+    // Each view says how many cases it holds, counted as it opens.
+    let fx = a.apply(Action::Scope);
+    assert!(
+        matches!(fx.as_slice(), [Effect::CountCaseViews(s)] if s.len() > 10
+            && s[2].due_from == Some(today())),
+        "{fx:?}"
+    );
+    feed(&mut a, fx);
+    let s = draw(&a);
+    let row = s.lines().find(|l| l.contains("5个工作日内到期")).unwrap();
+    assert!(row.trim_end_matches([' ', '│']).ends_with("12"), "{s}");
     key(&mut a, KeyCode::Down);
     let fx = key(&mut a, KeyCode::Enter);
     assert_eq!(a.cases.view, CaseView::Overdue);

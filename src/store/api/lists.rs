@@ -22,6 +22,14 @@ impl Store {
         on_backend!(self.dashboard(today, cases_soon))
     }
 
+    /// How many open cases each view holds, its filter aside.
+    pub async fn case_view_counts(
+        &self,
+        scopes: &[crate::store::QueueScope],
+    ) -> Result<Vec<i64>, StoreError> {
+        on_backend!(self.case_view_counts(scopes))
+    }
+
     /// Streams every searchable record to `each` (licences, employers, persons).
     pub async fn each_lookup_row(
         &self,

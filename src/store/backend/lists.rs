@@ -78,6 +78,23 @@ const LICENCES: (&str, &str) = keyset!(
 
 // The case queue pages by the chosen column (the deadline order's queue key
 // puts mass incidents first), so its statements are made once per column.
+/// The case queue's views as a condition on `inspection_case c`, its
+/// parameters named by `p`: the stage, an inspector, unassigned (0/1), a
+/// deadline window (0/1, its last and first day), a matter. The list's
+/// statements and the views' counts share it.
+fn case_view_where(p: [&str; 7]) -> String {
+    let [stage, inspector, unassigned, windowed, last, matter, first] = p;
+    format!(
+        "c.stage <> 'closed' AND ({stage} = '' OR c.stage = {stage})
+           AND ({inspector} = 0 OR c.case_officer_id = {inspector}
+                OR EXISTS (SELECT 1 FROM case_inspector ci WHERE ci.case_id = c.id AND ci.staff_id = {inspector}))
+           AND ({unassigned} = 0 OR (SELECT COUNT(*) FROM case_inspector ci WHERE ci.case_id = c.id) < 2)
+           AND ({windowed} = 0 OR (c.due_on <= {last} AND c.due_on >= {first}))
+           AND ({matter} = '' OR EXISTS (SELECT 1 FROM complaint co WHERE co.id = c.complaint_id
+                                     AND (',' || co.matters || ',') LIKE ('%,' || {matter} || ',%')))"
+    )
+}
+
 fn cases_statements(sort: CaseSort) -> (&'static str, &'static str) {
     static MADE: std::sync::LazyLock<Vec<(CaseSort, String, String)>> = std::sync::LazyLock::new(|| {
         CaseSort::ALL
@@ -88,14 +105,9 @@ fn cases_statements(sort: CaseSort) -> (&'static str, &'static str) {
                     "SELECT c.id, c.number, c.respondent_name, c.stage, c.registered_on, c.due_on,
                         s.name AS officer_name, c.mass_incident, c.due_rule, c.queue_key, {e} AS sort_key
                      FROM inspection_case c LEFT JOIN staff s ON s.id = c.case_officer_id
-                     WHERE c.stage <> 'closed' AND ($6 = '' OR c.stage = $6)
-                       AND ($7 = 0 OR c.case_officer_id = $7
-                            OR EXISTS (SELECT 1 FROM case_inspector ci WHERE ci.case_id = c.id AND ci.staff_id = $7))
-                       AND ($8 = 0 OR (SELECT COUNT(*) FROM case_inspector ci WHERE ci.case_id = c.id) < 2)
-                       AND ($9 = 0 OR c.due_on <= $10)
-                       AND ($11 = '' OR EXISTS (SELECT 1 FROM complaint co WHERE co.id = c.complaint_id
-                                                 AND (',' || co.matters || ',') LIKE ('%,' || $11 || ',%')))
-                       AND ($4 = 0 OR LOWER(c.number) LIKE $3 ESCAPE '!' OR LOWER(c.respondent_name) LIKE $3 ESCAPE '!')"
+                     WHERE {}
+                       AND ($4 = 0 OR LOWER(c.number) LIKE $3 ESCAPE '!' OR LOWER(c.respondent_name) LIKE $3 ESCAPE '!')",
+                    case_view_where(["$6", "$7", "$8", "$9", "$10", "$11", "$13"])
                 );
                 (
                     *s,
@@ -250,6 +262,7 @@ impl Backend {
                         .bind(sc.due_by.unwrap_or_else(|| edge_date(false)))
                         .bind(sc.matter.clone().unwrap_or_default())
                         .bind(i64::from(req.from.is_none()))
+                        .bind(sc.due_from.unwrap_or_else(|| edge_date(true)))
                 } else if kind == ListKind::Licences {
                     // The standing on the day ($6).
                     q.bind(self.clock.today())
@@ -324,6 +337,32 @@ impl Backend {
             }
         }
         Ok(())
+    }
+
+    /// How many open cases each of `scopes` holds (their filters aside):
+    /// the view chooser's counts.
+    pub async fn case_view_counts(&self, scopes: &[QueueScope]) -> Result<Vec<i64>, StoreError> {
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            format!(
+                "SELECT COUNT(*) FROM inspection_case c WHERE {}",
+                case_view_where(["$1", "$2", "$3", "$4", "$5", "$6", "$7"])
+            )
+        });
+        let mut out = Vec::with_capacity(scopes.len());
+        for sc in scopes {
+            let n: i64 = sqlx::query_scalar(SQL.as_str())
+                .bind(sc.case_stage.clone().unwrap_or_default())
+                .bind(sc.inspector.unwrap_or(0))
+                .bind(i64::from(sc.unassigned))
+                .bind(i64::from(sc.due_by.is_some()))
+                .bind(sc.due_by.unwrap_or_else(|| edge_date(false)))
+                .bind(sc.matter.clone().unwrap_or_default())
+                .bind(sc.due_from.unwrap_or_else(|| edge_date(true)))
+                .fetch_one(&self.pool)
+                .await?;
+            out.push(n);
+        }
+        Ok(out)
     }
 
     pub async fn dashboard(&self, today: NaiveDate, cases_soon: NaiveDate) -> Result<Dashboard, StoreError> {

@@ -13,19 +13,26 @@ use chrono::Days;
 impl App {
     /// The store's narrowing for the case view chosen.
     pub fn case_scope(&self) -> QueueScope {
+        self.scope_of(self.cases.view)
+    }
+
+    /// The store's narrowing for `view`.
+    fn scope_of(&self, view: CaseView) -> QueueScope {
         let mut s = QueueScope {
             case_sort: self.cases.sort,
             ..QueueScope::default()
         };
-        match self.cases.view {
+        match view {
             CaseView::All => {}
             CaseView::Overdue => s.due_by = self.today.checked_sub_days(Days::new(1)),
+            // Due soon and not yet overdue: the overdue have their own view.
             CaseView::DueSoon => {
                 s.due_by = Some(
                     self.calendar
                         .add_working_days(self.today, CASE_DUE_SOON_WORKING_DAYS)
                         .date,
-                )
+                );
+                s.due_from = Some(self.today);
             }
             CaseView::Unassigned => s.unassigned = true,
             CaseView::Mine => s.inspector = Some(self.who.id),
@@ -41,7 +48,12 @@ impl App {
             .position(|v| *v == self.cases.view)
             .unwrap_or(0);
         self.overlay = Some(Overlay::CaseViews { cursor });
-        vec![]
+        // Each view's count, read afresh: the chooser says what each holds.
+        let scopes = CaseView::all()
+            .into_iter()
+            .map(|v| self.scope_of(v))
+            .collect();
+        vec![Effect::CountCaseViews(scopes)]
     }
 
     /// Every view the picker offers: the built-in ones, then the saved ones.

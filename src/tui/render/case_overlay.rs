@@ -4,7 +4,7 @@
 use super::super::app::{App, Overlay};
 use super::super::casework::DecideForm;
 use super::super::step_form::{StepField, StepInputs, fields};
-use super::super::text::{clean, fit_end};
+use super::super::text::{clean, fit_end, width};
 use super::overlay::{FORM_WIDTH, boxed};
 use crate::domain::{CaseFileKind, CaseMove, DecisionKind, fines};
 use crate::i18n::{self, Lang};
@@ -39,11 +39,24 @@ pub fn render(frame: &mut Frame, app: &App) {
     let lang = app.lang;
     match &app.overlay {
         Some(Overlay::CaseViews { cursor }) => {
+            // Each built-in view with how many cases it holds, right-aligned.
+            let counts = app.cases.view_counts.as_deref().unwrap_or_default();
             let lines = app
                 .view_choices(lang)
                 .into_iter()
                 .enumerate()
-                .map(|(i, (label, _, _))| chosen(format!(" {}", clean(&label)), i == *cursor))
+                .map(|(i, (label, _, _))| {
+                    let label = format!(" {}", clean(&label));
+                    let text = match counts.get(i) {
+                        Some(n) => {
+                            let n = n.to_string();
+                            let pad = 70usize.saturating_sub(width(&label) + width(&n));
+                            format!("{label}{}{n}", " ".repeat(pad))
+                        }
+                        None => label,
+                    };
+                    chosen(text, i == *cursor)
+                })
                 .collect();
             boxed(
                 frame,
