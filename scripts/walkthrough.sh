@@ -76,7 +76,8 @@ say "\`Ctrl-S\` returns the filing. Back in the queue, the message says by when,
 keys C-s
 shot
 say "\`P\` writes the notice (a .docx in her home folder, or to the office printer when"
-say "\`printer\` is set); the message names the file."
+say "\`printer\` is set); the message names the file. (The demo's home folder is a"
+say "temporary one, hence the path.)"
 keys P
 sleep 1
 shot
@@ -85,8 +86,9 @@ say "with the count by kind (\`Esc\` keeps the tags, \`U\` clears them)."
 keys T a
 shot
 keys Escape U Escape
-say "A long message is never cut: it wraps above the status line, and \`Ctrl-G\` opens the"
-say "last one whole."
+say "A message is never cut: the file's name above wrapped onto a second row, a longer one"
+say "ends on \`…（Ctrl-G 看全文）\`, and \`Ctrl-G\` opens the last message whole (here, the"
+say "tags cleared)."
 keys C-g
 shot
 keys Escape
@@ -137,3 +139,22 @@ keys G
 shot
 say "\`q\` quits."
 keys q
+
+say "" "## Issue 21's list, point by point, after this walk" ""
+say "1. The one-time notice: paragraphs, addressee, office, seal line and the day to correct"
+say "   by (the draft's last line above); each built-in template read back paragraph by"
+say "   paragraph and through LibreOffice (\`tests/it/cli_notice.rs\`, \`printing_real.rs\`)."
+say "2. Printing: \`printer = \"QUEUE\"\` sends \`P\` to CUPS, and the documents folder is"
+say "   reachable by SFTP (\`docs/deployment.md\` §7–8); no printer is set in this walk."
+say "3. Bulk approval asks first, with the count by kind; tags show in the title and status line."
+say "4. Too small a screen: keys decide nothing unseen (\`tui::while_the_screen_is_too_small…\`)."
+say "5. Rows differ by what differs: the shared place said once in the title (lookup,"
+say "   supervision), licence numbers keep their tail, kinds whole; messages wrap and"
+say "   \`Ctrl-G\` opens them; the statistics pane scrolls and says what is below."
+say "6. A filing's fields are labelled, amounts in yuan (缴费基数（元）：5,312.75)."
+say "7. The status line labels each count (待审核申报321（超期81） 超期案件59)."
+say "8. Hints come from the keymap in force; a record's page names its own keys."
+say "9. The lookup searches every kind; back from a record, keys are commands and it says so."
+say "10. \`o\` opens a filing's person; a person's lookup row names the employer."
+say "11. Views with their counts, the 5-day view without the overdue, forms naming their record."
+say "12. Typing in the lookup at 120×40: at most 3,901 bytes a keystroke (\`cargo bench --bench tui\`)."
