@@ -188,16 +188,31 @@ pub fn form_kept(lang: Lang) -> &'static str {
     )
 }
 
-pub fn respondent_several(lang: Lang, names: &[String]) -> String {
-    let list = names
-        .iter()
-        .map(|n| super::printable(n).into_owned())
-        .collect::<Vec<_>>()
-        .join(lang.pick("、", "; "));
+/// Several employers fit the respondent typed: choose one in the list.
+pub fn respondent_several(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("匹配到多个单位：{list}。请输入完整名称或统一社会信用代码。"),
+        Lang::Zh => format!("有{n}个单位符合被投诉单位：用左右键选定一个，再按 F2 登记。"),
         Lang::En => {
-            format!("Several employers match: {list}. Type the full name or the credit code.")
+            format!("{n} employers fit the respondent: choose one with Left/Right, then F2.")
         }
+    }
+}
+
+/// An employer in a chooser: name, credit code, town, legal representative.
+pub fn employer_choice(lang: Lang, name: &str, uscc: &str, town: &str, rep: &str) -> String {
+    let dash = |s: &str| {
+        if s.trim().is_empty() {
+            "-".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    match lang {
+        Lang::Zh => format!("{name} · {uscc} · {} · 法定代表人{}", dash(town), dash(rep)),
+        Lang::En => format!(
+            "{name} · {uscc} · {} · legal rep. {}",
+            dash(town),
+            dash(rep)
+        ),
     }
 }

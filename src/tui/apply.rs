@@ -62,6 +62,24 @@ impl App {
         vec![]
     }
 
+    /// The lookup's cursor moved through the hits by a row, a page or to an end.
+    fn move_hits(&mut self, action: Action) -> Vec<Effect> {
+        let height = self.list_height();
+        let page = height.max(1) as isize;
+        let n = self.lookup.shown() as isize;
+        let at = self.lookup.cursor as isize;
+        let d = match action {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::Top => -at,
+            _ => n - 1 - at,
+        };
+        self.lookup.step(d, height);
+        vec![]
+    }
+
     fn switch(&mut self, pane: PaneId) -> Vec<Effect> {
         self.pane = pane;
         self.detail = None;
@@ -254,6 +272,8 @@ impl App {
     /// Moving in the list or record in view, opening, going back,
     /// filtering and reading afresh.
     fn list_action(&mut self, action: Action) -> Vec<Effect> {
+        // Long because it is one match over the moving keys, where each
+        // kind of view (a record, the hits, the figures, a list) takes them.
         let page = self.list_height().max(1) as isize;
         match action {
             Action::Back => {
@@ -363,19 +383,7 @@ impl App {
             | Action::Bottom
                 if self.searching_lookup() =>
             {
-                let height = self.list_height();
-                let n = self.lookup.shown() as isize;
-                let at = self.lookup.cursor as isize;
-                let d = match action {
-                    Action::Up => -1,
-                    Action::Down => 1,
-                    Action::PageUp => -page,
-                    Action::PageDown => page,
-                    Action::Top => -at,
-                    _ => n - 1 - at,
-                };
-                self.lookup.step(d, height);
-                vec![]
+                self.move_hits(action)
             }
             Action::Up
             | Action::Down

@@ -72,6 +72,10 @@ pub struct FormField {
     pub picks: Vec<bool>,
     pub cursor: usize,
     pub flag: bool,
+    /// A choice among records the program found (employers of one name):
+    /// every option is listed under the field while it has the focus,
+    /// whole, rather than one at a time cut to the line.
+    pub listed: bool,
 }
 
 impl FormField {
@@ -90,6 +94,7 @@ impl FormField {
             picks: vec![false; n],
             cursor: 0,
             flag: false,
+            listed: false,
         }
     }
 

@@ -357,6 +357,30 @@ async fn load_views(store: &Store, staff: i64) -> Result<Vec<casework::SavedView
         .collect())
 }
 
+/// A complaint registered, or the employers to choose its respondent from
+/// (the form's respondent line becomes the list).
+fn complaint_reply(
+    lang: crate::i18n::Lang,
+    asked: crate::workflow::complaints::Asked,
+) -> form::FormReply {
+    use crate::workflow::complaints::Asked;
+    match asked {
+        Asked::Registered(said) => form::FormReply::Done(said),
+        Asked::Choose(found) => form::FormReply::Choose {
+            key: "respondent",
+            note: i18n::respondent_several(lang, found.len()),
+            options: found
+                .iter()
+                .map(|e| {
+                    let label =
+                        i18n::employer_choice(lang, &e.name, &e.uscc, &e.town, &e.legal_rep);
+                    (e.uscc.clone(), label)
+                })
+                .collect(),
+        },
+    }
+}
+
 /// Does what a sent form asks: one workflow call for each kind.
 async fn submit(
     cx: &Cx<'_>,
@@ -366,7 +390,12 @@ async fn submit(
     use crate::workflow::{cases, complaints, import, leads, supervision};
     let done = match submission {
         Submission::Receive(form) => return super::receiving::submit(cx, &form, index).await,
-        Submission::Complaint(ask) => complaints::register_asked(cx, index, &ask).await,
+        Submission::Complaint(ask) => {
+            return Ok(complaint_reply(
+                cx.lang,
+                complaints::register_asked(cx, index, &ask).await?,
+            ));
+        }
         Submission::Evidence {
             case,
             kind,

@@ -78,14 +78,34 @@ pub struct ComplaintAsk {
     pub mass_incident: bool,
 }
 
+/// What registering a complaint typed at the desk came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// Registered: the sentence to show.
+    Registered(String),
+    /// Several employers fit the respondent typed: nothing registered yet,
+    /// one is to be chosen (by its credit code) and the form sent again.
+    Choose(Vec<EmployerChoice>),
+}
+
+/// An employer offered to choose from: enough to tell two of one name apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployerChoice {
+    pub id: i64,
+    pub name: String,
+    pub uscc: String,
+    pub town: String,
+    pub legal_rep: String,
+}
+
 /// Registers a complaint typed at the desk: its respondent found as the
 /// lookup finds it (credit code, name, pinyin, initials), or kept as typed
-/// if not on the register. Ok is the sentence to show.
+/// if not on the register; several that fit are offered to choose from.
 pub async fn register_asked(
     cx: &Cx<'_>,
     index: Option<&crate::search::Index>,
     ask: &ComplaintAsk,
-) -> Result<String, String> {
+) -> Result<Asked, String> {
     let lang = cx.lang;
     let employer = match resolve_respondent(cx.store, index, &ask.respondent)
         .await
@@ -93,7 +113,7 @@ pub async fn register_asked(
     {
         Respondent::Found(id, name) => Some((id, name)),
         Respondent::Named(_) => None,
-        Respondent::Several(names) => return Err(i18n::respondent_several(lang, &names)),
+        Respondent::Several(choices) => return Ok(Asked::Choose(choices)),
     };
     let intake = Intake {
         complainant_id: ask.id_number.clone(),
@@ -121,7 +141,9 @@ pub async fn register_asked(
         ask.mass_incident,
     )
     .await?;
-    Ok(i18n::complaint_registered(lang, id, due, &outcome))
+    Ok(Asked::Registered(i18n::complaint_registered(
+        lang, id, due, &outcome,
+    )))
 }
 
 /// Decides complaint `id` as the rules lead (a section chief's act); Ok is
@@ -204,8 +226,8 @@ pub enum Respondent {
     Found(i64, String),
     /// Not on the register: kept as the name typed.
     Named(String),
-    /// Several employers match: their names, to choose from.
-    Several(Vec<String>),
+    /// Several employers match, to choose from.
+    Several(Vec<EmployerChoice>),
 }
 
 /// Finds the respondent as the lookup does: by credit code, or by name,
@@ -239,7 +261,21 @@ pub async fn resolve_respondent(
         None => match found.as_slice() {
             [] => Respondent::Named(typed.to_string()),
             [(id, n)] => Respondent::Found(*id, n.clone()),
-            many => Respondent::Several(many.iter().map(|(_, n)| n.clone()).collect()),
+            many => {
+                let ids: Vec<i64> = many.iter().map(|(id, _)| *id).collect();
+                let rows = store.employers_by_id(&ids).await?;
+                Respondent::Several(
+                    rows.into_iter()
+                        .map(|e| EmployerChoice {
+                            id: e.id,
+                            name: e.name,
+                            uscc: e.uscc,
+                            town: e.town,
+                            legal_rep: e.legal_rep,
+                        })
+                        .collect(),
+                )
+            }
         },
     })
 }

@@ -18,6 +18,12 @@ impl Store {
         on_backend!(self.employer_by_uscc(uscc))
     }
 
+    /// Employers by id, in the order asked (an id not found left out): a
+    /// chooser tells namesakes apart by their code, town and representative.
+    pub async fn employers_by_id(&self, ids: &[i64]) -> Result<Vec<EmployerRow>, StoreError> {
+        on_backend!(self.employers_by_id(ids))
+    }
+
     pub async fn complaint(&self, id: i64) -> Result<Option<ComplaintRow>, StoreError> {
         on_backend!(self.complaint(id))
     }

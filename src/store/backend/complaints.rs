@@ -48,6 +48,21 @@ impl Backend {
             .await?)
     }
 
+    pub async fn employers_by_id(&self, ids: &[i64]) -> Result<Vec<EmployerRow>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row: Option<EmployerRow> = sqlx::query_as(
+                "SELECT id, uscc, name, legal_rep, address, town, zone, status, established_on, arrears
+                 FROM employer WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+            out.extend(row);
+        }
+        Ok(out)
+    }
+
     /// A complaint as intake decides on it.
     pub async fn complaint(&self, id: i64) -> Result<Option<ComplaintRow>, StoreError> {
         Ok(sqlx::query_as(

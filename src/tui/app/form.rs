@@ -137,6 +137,7 @@ impl App {
                     if let Some(i) = f.fields.iter().position(|x| x.key == key) {
                         f.fields[i].kind = Kind::OneOf(options);
                         f.fields[i].choice = 0;
+                        f.fields[i].listed = true;
                         f.focus = i;
                     }
                     f.error = Some(note);

@@ -312,6 +312,21 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
             format!(" {}{}{value}", field.label, lang.pick("：", ": ")),
             focus,
         ));
+        // Records to choose from, each whole on its line (wrapped if need be).
+        if let (true, Kind::OneOf(o)) = (focus && field.listed, &field.kind) {
+            for (j, (_, label)) in o.iter().enumerate() {
+                let mark = if j == field.choice { "  ▶ " } else { "    " };
+                let line = Line::raw(format!("{mark}{}", clean(label)));
+                let rows = crate::tui::wrap::wrap(line, usize::from(FORM_WIDTH - 2));
+                for row in rows {
+                    lines.push(if j == field.choice {
+                        row.style(Style::new().add_modifier(Modifier::BOLD))
+                    } else {
+                        row
+                    });
+                }
+            }
+        }
         // A failed item's finding on a line of its own, its end in view as it is typed.
         if field.kind.ticked() && field.choice == 2 {
             let cursor = if focus { "_" } else { "" };
