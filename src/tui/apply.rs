@@ -271,9 +271,9 @@ impl App {
 
     /// Moving in the list or record in view, opening, going back,
     /// filtering and reading afresh.
+    // Long because it is one match over the moving keys, where each kind
+    // of view (a record, the hits, the figures, a list) takes them.
     fn list_action(&mut self, action: Action) -> Vec<Effect> {
-        // Long because it is one match over the moving keys, where each
-        // kind of view (a record, the hits, the figures, a list) takes them.
         let page = self.list_height().max(1) as isize;
         match action {
             Action::Back => {
