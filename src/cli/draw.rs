@@ -39,14 +39,8 @@ pub enum DrawCommand {
 
 /// "5%", "5", "0.5%" as thousandths.
 fn parse_ratio(s: &str) -> Result<u32, String> {
-    let t = s.trim().trim_end_matches(['%', '％']);
-    let bad = || format!("“{s}”不是比例（如 5%） / \"{s}\" is not a ratio (e.g. 5%)");
-    let v: f64 = t.parse().map_err(|_| bad())?;
-    let permille = (v * 10.0).round();
-    if !(1.0..=1000.0).contains(&permille) {
-        return Err(bad());
-    }
-    Ok(permille as u32)
+    crate::domain::draw::parse_ratio(s)
+        .ok_or_else(|| format!("“{s}”不是比例（如 5%） / \"{s}\" is not a ratio (e.g. 5%)"))
 }
 
 pub async fn run(g: &Global, lang: Lang, cmd: DrawCommand) -> Result<ExitCode, Failure> {

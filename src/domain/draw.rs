@@ -34,6 +34,16 @@ pub struct Inspector {
     pub conflicts: Vec<i64>,
 }
 
+/// A share typed as "5%", "5", "0.5%" (or with a full-width ％), in
+/// thousandths: None unless between 0.1 % and 100 %.
+pub fn parse_ratio(s: &str) -> Option<u32> {
+    let v: f64 = s.trim().trim_end_matches(['%', '％']).parse().ok()?;
+    let permille = (v * 10.0).round();
+    (1.0..=1000.0)
+        .contains(&permille)
+        .then_some(permille as u32)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     pub seed: u64,

@@ -238,8 +238,8 @@ pub fn rota_head(lang: Lang, period: &str, zones: usize, teams: usize) -> String
 
 pub fn no_team(lang: Lang) -> &'static str {
     lang.pick(
-        "（尚无监察组：用 zone team-add 组建）",
-        "(no team yet: form one with zone team-add)",
+        "（尚无监察组：在本栏按 n 组建）",
+        "(no team yet: n forms one here)",
     )
 }
 

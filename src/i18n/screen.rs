@@ -36,3 +36,38 @@ pub fn more_rows(lang: Lang, above: usize, below: usize) -> String {
         (_, false, false) => String::new(),
     }
 }
+
+/// A share that is not one (the draw form).
+pub fn not_a_ratio(lang: Lang, typed: &str) -> String {
+    let typed = super::printable(typed);
+    match lang {
+        Lang::Zh => format!("“{typed}”不是抽查比例：请填写0.1%至100%之间的比例，如 5%。"),
+        Lang::En => format!("“{typed}” is not a share: type one from 0.1% to 100%, e.g. 5%."),
+    }
+}
+
+/// Inspectors per target out of range (the draw form).
+pub fn not_a_team_size(lang: Lang, typed: &str) -> String {
+    let typed = super::printable(typed);
+    match lang {
+        Lang::Zh => format!("“{typed}”不是检查人员数：每个对象须有2至10名检查人员。"),
+        Lang::En => format!("“{typed}” is not a number of inspectors: 2 to 10 per target."),
+    }
+}
+
+/// A seed that is not a number (the draw form).
+pub fn not_a_seed(lang: Lang, typed: &str) -> String {
+    let typed = super::printable(typed);
+    match lang {
+        Lang::Zh => format!("“{typed}”不是随机种子：种子是一个非负整数。"),
+        Lang::En => format!("“{typed}” is not a seed: a seed is a whole number, 0 or more."),
+    }
+}
+
+/// `n` in a supervision section that has nothing to set up.
+pub fn nothing_new_here(lang: Lang) -> &'static str {
+    lang.pick(
+        "本栏没有可新建的记录：抽查计划、专项行动、分片轮换三栏可按 n 新建。",
+        "Nothing is set up in this section: n sets up in draws, campaigns and the rota.",
+    )
+}

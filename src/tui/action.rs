@@ -77,6 +77,7 @@ actions! {
     UntagAll = "untag-all",
     OpenParty = "open-party",
     Message = "message",
+    NewRecord = "new",
 }
 
 impl Action {

@@ -164,6 +164,16 @@ pub enum Purpose {
     ReceiveStart,
     /// Receiving a filing, second step: its fields and its materials.
     Receive(Box<ReceiveHead>),
+    /// One of the section chief's acts: a draw, a campaign, a team.
+    Chief(ChiefForm),
+}
+
+/// Which of the section chief's forms (built and read in `chief_forms`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChiefForm {
+    Draw,
+    Campaign,
+    Team,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

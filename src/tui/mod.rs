@@ -8,6 +8,7 @@ pub mod app;
 mod apply;
 pub mod backend;
 pub mod casework;
+pub mod chief_forms;
 mod documents;
 mod exports;
 pub mod form;

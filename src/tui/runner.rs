@@ -381,6 +381,38 @@ fn complaint_reply(
     }
 }
 
+/// One of the chief's acts, as the command line does it.
+async fn chief(cx: &Cx<'_>, ask: super::chief_forms::ChiefAsk) -> Result<String, String> {
+    use super::chief_forms::ChiefAsk;
+    use crate::workflow::{campaigns, draws, zones};
+    match ask {
+        ChiefAsk::Draw {
+            name,
+            kind,
+            zone,
+            plan,
+        } => {
+            let d = draws::run(cx, &name, kind.trim(), zone.trim(), plan).await?;
+            // The seed first, as the command line says it.
+            let mut said = vec![
+                i18n::draw_seed(cx.lang, d.seed),
+                i18n::draw_done(cx.lang, &d),
+            ];
+            for u in &d.result.unstaffed {
+                said.push(i18n::draw_unstaffed(cx.lang, u.target, u.eligible));
+            }
+            Ok(said.join(" "))
+        }
+        ChiefAsk::Campaign {
+            theme,
+            patrol,
+            from,
+            to,
+        } => campaigns::add(cx, &theme, patrol, from, to).await,
+        ChiefAsk::Team { name, members } => zones::add_team(cx, &name, &members).await,
+    }
+}
+
 /// Does what a sent form asks: one workflow call for each kind.
 async fn submit(
     cx: &Cx<'_>,
@@ -435,6 +467,7 @@ async fn submit(
             summary,
         } => leads::add(cx, licence, &source, &summary).await,
         Submission::Import(ask) => import::from_desk(cx, &ask).await,
+        Submission::Chief(ask) => chief(cx, ask).await,
     };
     done.map(form::FormReply::Done)
 }

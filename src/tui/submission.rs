@@ -44,6 +44,7 @@ pub enum Submission {
         summary: String,
     },
     Import(DeskImport),
+    Chief(super::chief_forms::ChiefAsk),
     /// Receiving a filing: its two steps read the form themselves, for
     /// the form of the next step (`tui/receiving.rs`).
     Receive(Box<Form>),
@@ -141,6 +142,9 @@ impl Form {
                     encoding: (!encoding.is_empty()).then_some(encoding),
                     dry_run: !self.value("dry_run").is_empty(),
                 })
+            }
+            Purpose::Chief(which) => {
+                Submission::Chief(super::chief_forms::read(self, *which, lang)?)
             }
             Purpose::ReceiveStart | Purpose::Receive(_) => {
                 Submission::Receive(Box::new(self.clone()))

@@ -13,6 +13,28 @@ use crate::workflow::supervision::sections::{Section, SectionPage};
 
 impl App {
     /// Whether the keys move over a section's rows (not the inspections list).
+    /// `n` in a supervision section: the chief's form it has (a draw, a
+    /// campaign, a team), refused at the key to a role that may not.
+    pub(crate) fn ask_chief_form(&mut self) -> Vec<Effect> {
+        use crate::tui::chief_forms::ChiefForm;
+        if !self.on_supervision() {
+            return vec![];
+        }
+        let Some(which) = ChiefForm::of(self.supervision.section) else {
+            self.message = Some(i18n::nothing_new_here(self.lang).to_string());
+            return vec![];
+        };
+        if !crate::domain::permissions::any_of(&self.who.roles, which.act()) {
+            self.message = Some(i18n::act_refused(self.lang, which.act()));
+            return vec![];
+        }
+        // The seed is fixed as the form opens and shown in it, before
+        // anything is drawn (the draw's record keeps it).
+        let seed = crate::workflow::draws::fresh_seed();
+        self.open_form(which.form(self.lang, self.today, seed));
+        vec![]
+    }
+
     pub(crate) fn on_supervision(&self) -> bool {
         self.pane == PaneId::Supervision
             && self.detail.is_none()
