@@ -67,7 +67,62 @@ pub fn not_a_seed(lang: Lang, typed: &str) -> String {
 /// `n` in a supervision section that has nothing to set up.
 pub fn nothing_new_here(lang: Lang) -> &'static str {
     lang.pick(
-        "本栏没有可新建的记录：抽查计划、专项行动、分片轮换三栏可按 n 新建。",
-        "Nothing is set up in this section: n sets up in draws, campaigns and the rota.",
+        "本栏没有可新建的记录：待检查、抽查计划、年度审查、专项行动、分片轮换各栏可按 n 新建。",
+        "Nothing is set up in this section: n works in due, draws, annual, campaigns and the rota.",
     )
+}
+
+/// A year that is not one (the annual review form).
+pub fn not_a_year(lang: Lang, typed: &str) -> String {
+    let typed = super::printable(typed);
+    match lang {
+        Lang::Zh => format!("“{typed}”不是年度：请填写四位年份，如 2025。"),
+        Lang::En => format!("“{typed}” is not a year: type four digits, e.g. 2025."),
+    }
+}
+
+/// The annual review recorded for a batch: how many, and the first refusal.
+pub fn annual_batch(lang: Lang, done: usize, refused: Option<&str>) -> String {
+    match (lang, refused) {
+        (Lang::Zh, None) => format!("已登记{done}个许可证的年度审查。"),
+        (Lang::Zh, Some(r)) => format!("已登记{done}个许可证的年度审查；未登记的：{r}"),
+        (Lang::En, None) => format!("Annual review recorded for {done} licences."),
+        (Lang::En, Some(r)) => {
+            format!("Annual review recorded for {done} licences; not recorded: {r}")
+        }
+    }
+}
+
+/// No row to record the annual review for (`n` in 年度审查).
+pub fn tag_annual_first(lang: Lang) -> &'static str {
+    lang.pick(
+        "请先选定或用空格标记要登记的许可证。",
+        "Select a licence, or tag several with Space, first.",
+    )
+}
+
+/// Settlement figures imported from the desk, and the audit's findings.
+pub fn settlements_done(lang: Lang, months: usize, audit: Option<(usize, u64)>) -> String {
+    match (lang, audit) {
+        (Lang::Zh, None) => format!("已导入{months}条月度结算数据。"),
+        (Lang::Zh, Some((flags, tasks))) => {
+            format!("已导入{months}条月度结算数据；审核发现异常{flags}项，新建审核任务{tasks}项。")
+        }
+        (Lang::En, None) => format!("{months} months of settlement figures imported."),
+        (Lang::En, Some((flags, tasks))) => format!(
+            "{months} months of settlement figures imported; the audit flags {flags}, {tasks} new audit tasks."
+        ),
+    }
+}
+
+/// The settlements file is larger than any month's figures can be.
+pub fn file_too_large(lang: Lang, path: &str, most: u64) -> String {
+    let path = super::printable(path);
+    let mb = most / (1024 * 1024);
+    match lang {
+        Lang::Zh => format!("文件“{path}”超过{mb}MB，不像结算数据，未导入。"),
+        Lang::En => {
+            format!("“{path}” is over {mb} MB, too large for settlement figures: not imported.")
+        }
+    }
 }

@@ -482,6 +482,13 @@ impl App {
                 }
             },
             Action::Assign => self.ask_assign(),
+            Action::Tag
+                if self.on_supervision()
+                    && self.supervision.section
+                        == crate::workflow::supervision::sections::Section::Annual =>
+            {
+                self.tag_annual()
+            }
             Action::Tag | Action::TagRange
                 if self.pane == PaneId::Cases && self.detail.is_none() =>
             {

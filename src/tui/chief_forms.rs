@@ -1,9 +1,11 @@
-//! The section chief's acts of the supervision pane, as forms (issue 22,
-//! point 3): a random draw (its seed shown in the form before anything is
-//! drawn), a campaign or patrol, an inspector team. `n` in the 抽查计划,
-//! 专项行动 and 分片轮换 sections opens the section's form; each is sent to
-//! the same workflow call the command line makes (`draw run`, `campaign
-//! add`, `zone team-add`), with its roles checked there as well.
+//! The supervision pane's routine acts as forms (issue 22, point 3): a
+//! random draw (its seed shown in the form before anything is drawn), a
+//! campaign or patrol, an inspector team, annual reports received or
+//! results for the rows tagged, settlement figures imported and audited.
+//! `n` in the 抽查计划, 专项行动, 分片轮换, 年度审查 and 待检查 sections opens
+//! the section's form; each is sent to the same workflow call the command
+//! line makes (`draw run`, `campaign add`, `zone team-add`, `annual
+//! receive|result`, `settlement import|audit`), its roles checked there too.
 
 use super::form::{Form, FormField, Kind, Purpose};
 use crate::domain::LicenceKind;
@@ -15,28 +17,34 @@ use chrono::NaiveDate;
 pub use super::form::ChiefForm;
 
 impl ChiefForm {
-    /// The form a section's `n` opens, if it has one.
-    pub fn of(section: Section) -> Option<ChiefForm> {
+    /// The form a section's `n` opens, if it has one; the annual review's
+    /// for `licences` (none: nothing to record).
+    pub fn of(section: Section, licences: Vec<i64>) -> Option<ChiefForm> {
         match section {
             Section::Draws => Some(ChiefForm::Draw),
             Section::Campaigns => Some(ChiefForm::Campaign),
             Section::Rota => Some(ChiefForm::Team),
+            Section::Annual if !licences.is_empty() => Some(ChiefForm::Annual(licences)),
+            Section::Due => Some(ChiefForm::Settlements),
             _ => None,
         }
     }
 
     /// The act it is, whose roles may open it.
-    pub fn act(self) -> Act {
+    pub fn act(&self) -> Act {
         match self {
             ChiefForm::Draw => Act::RunDraw,
             ChiefForm::Campaign => Act::SetUpCampaign,
             ChiefForm::Team => Act::FormTeam,
+            ChiefForm::Annual(_) => Act::RecordAnnualReview,
+            ChiefForm::Settlements => Act::ImportSettlements,
         }
     }
 
     /// The form, empty but for what the program sets: the draw's seed,
     /// fixed now and shown; a campaign's first day, today.
     pub fn form(self, lang: Lang, today: NaiveDate, seed: u64) -> Form {
+        use chrono::Datelike;
         let text = |key, zh, en| FormField::new(key, lang.pick(zh, en), Kind::Text);
         let (title, fields) = match self {
             ChiefForm::Draw => {
@@ -97,6 +105,62 @@ impl ChiefForm {
                     ],
                 )
             }
+            ChiefForm::Annual(ref licences) => {
+                let what = vec![
+                    (
+                        "received".to_string(),
+                        lang.pick("收到年度报告（今日）", "Report received (today)")
+                            .to_string(),
+                    ),
+                    (
+                        "passed".to_string(),
+                        lang.pick("年度检查合格", "Annual inspection passed")
+                            .to_string(),
+                    ),
+                    (
+                        "failed".to_string(),
+                        lang.pick("年度检查不合格", "Annual inspection failed")
+                            .to_string(),
+                    ),
+                ];
+                let mut year = text("year", "年度", "Year");
+                year.text = (today.year() - 1).to_string();
+                let title = match lang {
+                    Lang::Zh => format!("年度审查登记（{}个许可证）", licences.len()),
+                    Lang::En => format!("Annual review ({} licences)", licences.len()),
+                };
+                return Form {
+                    purpose: Purpose::Chief(self.clone()),
+                    title,
+                    fields: vec![
+                        FormField::new("what", lang.pick("登记事项", "What"), Kind::OneOf(what)),
+                        year,
+                        text("note", "说明", "Note"),
+                    ],
+                    focus: 0,
+                    error: None,
+                    sending: false,
+                };
+            }
+            ChiefForm::Settlements => {
+                let mut audit = FormField::new(
+                    "audit",
+                    lang.pick("导入后即审核", "Audit once imported"),
+                    Kind::Flag,
+                );
+                audit.flag = true;
+                (
+                    lang.pick("导入结算数据", "Import settlement figures"),
+                    vec![
+                        text(
+                            "file",
+                            "文件（CSV：许可证号,年月,人次,费用（元）,人数；~/ 为主目录）",
+                            "File (CSV: licence, YYYYMM, visits, cost in yuan, persons; ~/ is home)",
+                        ),
+                        audit,
+                    ],
+                )
+            }
             ChiefForm::Team => (
                 lang.pick("组建监察组", "Form an inspector team"),
                 vec![
@@ -110,7 +174,7 @@ impl ChiefForm {
             ),
         };
         Form {
-            purpose: Purpose::Chief(self),
+            purpose: Purpose::Chief(self.clone()),
             title: title.to_string(),
             fields,
             focus: 0,
@@ -139,10 +203,21 @@ pub enum ChiefAsk {
         name: String,
         members: Vec<String>,
     },
+    Annual {
+        licences: Vec<i64>,
+        year: i64,
+        /// None: the report received; else the inspection's result.
+        result: Option<bool>,
+        note: String,
+    },
+    Settlements {
+        file: String,
+        audit: bool,
+    },
 }
 
 /// Form `f` of kind `which` read, or the sentence saying what is wrong.
-pub fn read(f: &Form, which: ChiefForm, lang: Lang) -> Result<ChiefAsk, String> {
+pub fn read(f: &Form, which: &ChiefForm, lang: Lang) -> Result<ChiefAsk, String> {
     let day = |key: &str| -> Result<NaiveDate, String> {
         let v = f.value(key);
         NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| i18n::not_a_date(lang, &v))
@@ -174,6 +249,33 @@ pub fn read(f: &Form, which: ChiefForm, lang: Lang) -> Result<ChiefAsk, String> 
             from: day("from")?,
             to: day("to")?,
         },
+        ChiefForm::Annual(licences) => {
+            let year = f.value("year");
+            ChiefAsk::Annual {
+                licences: licences.clone(),
+                year: year
+                    .parse()
+                    .ok()
+                    .filter(|y| (2000..=2099).contains(y))
+                    .ok_or_else(|| i18n::not_a_year(lang, &year))?,
+                result: match f.value("what").as_str() {
+                    "passed" => Some(true),
+                    "failed" => Some(false),
+                    _ => None,
+                },
+                note: f.value("note"),
+            }
+        }
+        ChiefForm::Settlements => {
+            let file = f.value("file");
+            if file.is_empty() {
+                return Err(i18n::import_file_needed(lang).to_string());
+            }
+            ChiefAsk::Settlements {
+                file,
+                audit: !f.value("audit").is_empty(),
+            }
+        }
         ChiefForm::Team => ChiefAsk::Team {
             name: f.value("name"),
             members: f
@@ -201,7 +303,7 @@ mod tests {
         assert_eq!(f.value("per_target"), "2");
         f.fields[0].text = "第四季度抽查".into();
         f.fields[3].text = "5%".into();
-        match read(&f, ChiefForm::Draw, Lang::Zh).unwrap() {
+        match read(&f, &ChiefForm::Draw, Lang::Zh).unwrap() {
             ChiefAsk::Draw { plan, kind, .. } => {
                 assert_eq!(
                     (plan.seed, plan.ratio_permille, plan.per_target),
@@ -213,12 +315,12 @@ mod tests {
         }
         f.fields[3].text = "many".into();
         assert_eq!(
-            read(&f, ChiefForm::Draw, Lang::Zh),
+            read(&f, &ChiefForm::Draw, Lang::Zh),
             Err(i18n::not_a_ratio(Lang::Zh, "many"))
         );
         f.fields[3].text = "5%".into();
         f.fields[4].text = "1".into();
-        assert!(read(&f, ChiefForm::Draw, Lang::Zh).is_err());
+        assert!(read(&f, &ChiefForm::Draw, Lang::Zh).is_err());
     }
 
     #[test]
@@ -227,7 +329,7 @@ mod tests {
         f.fields[0].text = "第三组".into();
         f.fields[1].text = "wulei, huangwei、zhouhao".into();
         assert_eq!(
-            read(&f, ChiefForm::Team, Lang::En).unwrap(),
+            read(&f, &ChiefForm::Team, Lang::En).unwrap(),
             ChiefAsk::Team {
                 name: "第三组".into(),
                 members: vec!["wulei".into(), "huangwei".into(), "zhouhao".into()],
@@ -236,10 +338,23 @@ mod tests {
         let mut c = ChiefForm::Campaign.form(Lang::Zh, today(), 0);
         c.fields[3].text = "2026-12-31".into();
         assert!(matches!(
-            read(&c, ChiefForm::Campaign, Lang::Zh).unwrap(),
+            read(&c, &ChiefForm::Campaign, Lang::Zh).unwrap(),
             ChiefAsk::Campaign { patrol: false, from, .. } if from == today()
         ));
-        assert_eq!(ChiefForm::of(Section::Rota), Some(ChiefForm::Team));
-        assert_eq!(ChiefForm::of(Section::Due), None);
+        assert_eq!(ChiefForm::of(Section::Rota, vec![]), Some(ChiefForm::Team));
+        assert_eq!(ChiefForm::of(Section::Annual, vec![]), None);
+        assert_eq!(ChiefForm::of(Section::Leads, vec![3]), None);
+        let mut a = ChiefForm::Annual(vec![3, 5]).form(Lang::Zh, today(), 0);
+        assert_eq!(a.title, "年度审查登记（2个许可证）");
+        a.fields[0].choice = 2;
+        assert_eq!(
+            read(&a, &ChiefForm::Annual(vec![3, 5]), Lang::Zh).unwrap(),
+            ChiefAsk::Annual {
+                licences: vec![3, 5],
+                year: 2025,
+                result: Some(false),
+                note: String::new(),
+            }
+        );
     }
 }

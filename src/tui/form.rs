@@ -168,12 +168,17 @@ pub enum Purpose {
     Chief(ChiefForm),
 }
 
-/// Which of the section chief's forms (built and read in `chief_forms`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which of the supervision pane's forms (built and read in `chief_forms`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChiefForm {
     Draw,
     Campaign,
     Team,
+    /// Annual reports received, or annual inspections' results, for these
+    /// licences (the rows tagged, or the one selected).
+    Annual(Vec<i64>),
+    /// Settlement figures imported from a file, then audited.
+    Settlements,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -410,6 +410,34 @@ async fn chief(cx: &Cx<'_>, ask: super::chief_forms::ChiefAsk) -> Result<String,
             to,
         } => campaigns::add(cx, &theme, patrol, from, to).await,
         ChiefAsk::Team { name, members } => zones::add_team(cx, &name, &members).await,
+        // Each licence as `annual receive|result` records it; one refused
+        // (not an HR agency's or school's licence…) is said, the rest kept.
+        ChiefAsk::Annual {
+            licences,
+            year,
+            result,
+            note,
+        } => {
+            let mut done = 0;
+            let mut refused = None;
+            for licence in &licences {
+                match crate::workflow::annual::record(cx, *licence, year, result, &note).await {
+                    Ok(_) => done += 1,
+                    Err(e) => {
+                        refused.get_or_insert(e);
+                    }
+                }
+            }
+            if done == 0
+                && let Some(e) = refused
+            {
+                return Err(e);
+            }
+            Ok(i18n::annual_batch(cx.lang, done, refused.as_deref()))
+        }
+        ChiefAsk::Settlements { file, audit } => {
+            crate::workflow::supervision::settlements_from_file(cx, &file, audit).await
+        }
     }
 }
 

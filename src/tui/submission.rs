@@ -144,7 +144,7 @@ impl Form {
                 })
             }
             Purpose::Chief(which) => {
-                Submission::Chief(super::chief_forms::read(self, *which, lang)?)
+                Submission::Chief(super::chief_forms::read(self, which, lang)?)
             }
             Purpose::ReceiveStart | Purpose::Receive(_) => {
                 Submission::Receive(Box::new(self.clone()))

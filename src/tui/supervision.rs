@@ -25,6 +25,8 @@ pub struct SupervisionState {
     /// The inspection whose form is being prepared; an answer for another
     /// (or after the clerk moved on) opens nothing.
     pub preparing: Option<i64>,
+    /// Licences tagged in 年度审查, to record their annual review together.
+    pub tagged: std::collections::BTreeSet<i64>,
 }
 
 impl SupervisionState {

@@ -117,15 +117,20 @@ async fn a_clerk_is_refused_the_chiefs_forms_at_the_key_and_nothing_is_written()
     let store = demo_store(&db, 300).await;
     let audit = || db.one::<i64>("SELECT COUNT(*) FROM audit_log");
     let before = audit().await;
-    for (steps, act) in [(3, "随机抽查"), (6, "专项行动"), (7, "监察组")] {
+    for (steps, act, who) in [
+        (3, "随机抽查", "只有科室负责人可以"),
+        (6, "专项行动", "只有科室负责人可以"),
+        (7, "监察组", "只有科室负责人可以"),
+        (1, "结算数据", "只有劳动保障监察员、科室负责人可以"),
+    ] {
         let mut desk = at_section(&store, &db, "wangfang", steps).await;
         desk.key(press(KeyCode::Char('n'))).await;
         let s = desk.screen();
-        assert!(s.contains("只有科室负责人可以"), "{act}: {s}");
+        assert!(s.contains(who), "{act}: {s}");
         assert!(!s.contains("F2"), "{act}: no form opens: {s}");
     }
     // A section with nothing to set up says where `n` does.
-    let mut desk = at_section(&store, &db, "liuyang", 1).await;
+    let mut desk = at_section(&store, &db, "liuyang", 2).await;
     desk.key(press(KeyCode::Char('n'))).await;
     assert!(
         desk.screen().contains("本栏没有可新建的记录"),
@@ -133,4 +138,62 @@ async fn a_clerk_is_refused_the_chiefs_forms_at_the_key_and_nothing_is_written()
         desk.screen()
     );
     assert_eq!(audit().await, before);
+}
+
+/// 年度审查: the rows tagged with Space get their reports recorded as
+/// received in one form; 待检查: settlement figures imported from a file
+/// and audited at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn annual_reports_for_the_rows_tagged_and_settlements_from_a_file() {
+    for db in TestDb::all().await {
+        let store = demo_store(&db, 300).await;
+        let l = db.label;
+        let received =
+            || db.one::<i64>("SELECT COUNT(*) FROM annual_review WHERE submitted_on IS NOT NULL");
+        let before = received().await;
+        let mut desk = at_section(&store, &db, "liuyang", 4).await;
+        keys(&mut desk, &[KeyCode::Char(' '), KeyCode::Char(' ')]).await;
+        let s = desk.screen();
+        assert!(s.contains("已标记2"), "{l}: {s}");
+        desk.key(press(KeyCode::Char('n'))).await;
+        let s = desk.screen();
+        assert!(s.contains("年度审查登记（2个许可证）"), "{l}: {s}");
+        desk.key(press(KeyCode::F(2))).await;
+        let s = desk.screen();
+        assert!(s.contains("年度审查"), "{l}: {s}");
+        let after = received().await;
+        assert!(
+            after > before && after <= before + 2,
+            "{l}: {before} → {after}: {s}"
+        );
+
+        // Settlement figures: one month of a clinic, from a file in the home folder.
+        let number: String = db
+            .one("SELECT number FROM licence WHERE kind = 'designated-clinic' ORDER BY id LIMIT 1")
+            .await;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("结算.csv");
+        std::fs::write(
+            &file,
+            format!("许可证号,年月,人次,费用,人数\n{number},202610,120,35000.00,80\n"),
+        )
+        .unwrap();
+        let months = || db.one::<i64>("SELECT COUNT(*) FROM settlement_month");
+        let stored = months().await;
+        keys(
+            &mut desk,
+            &[KeyCode::Char('['), KeyCode::Char('['), KeyCode::Char('[')],
+        )
+        .await;
+        desk.key(press(KeyCode::Char('n'))).await;
+        type_text(&mut desk, &file.display().to_string()).await;
+        desk.key(press(KeyCode::F(2))).await;
+        let s = desk.screen();
+        assert!(
+            s.contains("已导入1条月度结算数据；审核发现异常"),
+            "{l}: {s}"
+        );
+        assert_eq!(months().await, stored + 1, "{l}");
+        store.close().await;
+    }
 }

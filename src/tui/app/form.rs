@@ -158,6 +158,8 @@ impl App {
             Ok(FormReply::Done(done)) => {
                 self.overlay = None;
                 self.form_draft = None;
+                // The annual reviews tagged are recorded: the tags go.
+                self.supervision.tagged.clear();
                 self.message = Some(done);
                 self.data_changed()
             }

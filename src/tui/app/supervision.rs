@@ -20,8 +20,19 @@ impl App {
         if !self.on_supervision() {
             return vec![];
         }
-        let Some(which) = ChiefForm::of(self.supervision.section) else {
-            self.message = Some(i18n::nothing_new_here(self.lang).to_string());
+        // The annual review's rows: those tagged, else the one selected.
+        let b = &self.supervision;
+        let licences: Vec<i64> = if b.tagged.is_empty() {
+            b.selected().and_then(|r| r.licence).into_iter().collect()
+        } else {
+            b.tagged.iter().copied().collect()
+        };
+        let Some(which) = ChiefForm::of(self.supervision.section, licences) else {
+            self.message = Some(if self.supervision.section == Section::Annual {
+                i18n::tag_annual_first(self.lang).to_string()
+            } else {
+                i18n::nothing_new_here(self.lang).to_string()
+            });
             return vec![];
         };
         if !crate::domain::permissions::any_of(&self.who.roles, which.act()) {
@@ -32,6 +43,21 @@ impl App {
         // anything is drawn (the draw's record keeps it).
         let seed = crate::workflow::draws::fresh_seed();
         self.open_form(which.form(self.lang, self.today, seed));
+        vec![]
+    }
+
+    /// `Space` in 年度审查: the selected row's licence tagged or untagged.
+    pub(crate) fn tag_annual(&mut self) -> Vec<Effect> {
+        let b = &mut self.supervision;
+        if let Some(l) = b.selected().and_then(|r| r.licence)
+            && !b.tagged.remove(&l)
+        {
+            b.tagged.insert(l);
+        }
+        let n = b.tagged.len();
+        b.cursor = (b.cursor + 1).min(b.rows().len().saturating_sub(1));
+        self.follow_section();
+        self.message = Some(i18n::tag_count(self.lang, n));
         vec![]
     }
 

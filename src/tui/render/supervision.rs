@@ -148,7 +148,12 @@ fn section(frame: &mut Frame, app: &App, area: Rect) {
                         .unwrap_or(t),
                     _ => t,
                 };
-                let t = if j == 0 && r.alert {
+                let tagged = j == 0
+                    && r.licence.is_some_and(|l| b.tagged.contains(&l))
+                    && b.section == Section::Annual;
+                let t = if tagged {
+                    format!("*{}", clean(t))
+                } else if j == 0 && r.alert {
                     format!("!{}", clean(t))
                 } else {
                     clean(t)

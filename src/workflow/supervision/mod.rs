@@ -327,6 +327,36 @@ pub async fn import_settlements(cx: &Cx<'_>, text: &str) -> Result<usize, String
     Ok(rows.len())
 }
 
+/// The largest settlement file taken: years of every institution's months.
+pub const SETTLEMENTS_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Settlement figures from a file typed at the desk (`~/` its user's home),
+/// imported and, if asked, audited at once. Ok is the sentence to show.
+pub async fn settlements_from_file(cx: &Cx<'_>, file: &str, audit: bool) -> Result<String, String> {
+    let lang = cx.lang;
+    cx.allowed(Act::ImportSettlements)?;
+    let path = match file.strip_prefix("~/") {
+        Some(rest) => dirs::home_dir().unwrap_or_default().join(rest),
+        None => std::path::PathBuf::from(file),
+    };
+    let cannot = |e: std::io::Error| i18n::cannot_read(lang, file, &e.to_string());
+    let size = std::fs::metadata(&path).map_err(cannot)?.len();
+    if size > SETTLEMENTS_MAX_BYTES {
+        return Err(i18n::file_too_large(lang, file, SETTLEMENTS_MAX_BYTES));
+    }
+    let text = std::fs::read_to_string(&path).map_err(cannot)?;
+    let months = import_settlements(cx, &text).await?;
+    if !audit {
+        return Ok(i18n::settlements_done(lang, months, None));
+    }
+    let (flags, tasks) = audit_settlements(cx).await?;
+    Ok(i18n::settlements_done(
+        lang,
+        months,
+        Some((flags.len(), tasks)),
+    ))
+}
+
 /// Runs the settlement audit over every stored month and opens an audit
 /// task for each new flag. Ok is the flags with the number of new tasks.
 pub async fn audit_settlements(
