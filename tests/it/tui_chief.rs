@@ -71,6 +71,8 @@ async fn the_chief_draws_sets_up_a_campaign_and_forms_a_team_on_screen() {
             s.contains("组织随机抽查") && s.contains("随机种子（已固定，可改）"),
             "{l}: {s}"
         );
+        // The form's keys whole, their end wrapped rather than cut.
+        assert!(s.contains("Esc 暂存关闭"), "{l}: {s}");
         type_text(&mut desk, "第四季度培训学校抽查").await;
         desk.key(press(KeyCode::Tab)).await;
         desk.key(press(KeyCode::Right)).await; // the first kind after 全部

@@ -30,6 +30,26 @@ fn keys(lang: Lang, zh: &str, en: &str) -> Line<'static> {
     )
 }
 
+/// A form's keys, broken over as many lines as the box needs: the end of
+/// the line (`Esc` keeps the draft) is never cut off.
+fn wrapped_keys(lang: Lang, zh: &str, en: &str) -> Vec<Line<'static>> {
+    // Broken between the keys (at " · "), never inside one.
+    let room = usize::from(FORM_WIDTH - 2);
+    let mut rows: Vec<String> = Vec::new();
+    for item in lang.pick(zh, en).split(" · ") {
+        match rows.last_mut() {
+            Some(row) if width(row) + 3 + width(item) <= room => {
+                row.push_str(" · ");
+                row.push_str(item);
+            }
+            _ => rows.push(item.to_string()),
+        }
+    }
+    rows.into_iter()
+        .flat_map(|r| crate::tui::wrap::wrap(keys(lang, &r, &r), room))
+        .collect()
+}
+
 /// Scrolls so the cursor's row stays in the box (18 rows inside).
 fn scroll_for(cursor: usize) -> u16 {
     cursor.saturating_sub(16) as u16
@@ -355,19 +375,19 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
         ));
     }
     if f.fields.iter().any(|x| x.kind == Kind::Material) {
-        lines.push(keys(
+        lines.extend(wrapped_keys(
             lang,
             "Tab 下一项 ←→ 有效/无效/未交 输入即记备注 F3 其余有效 F2 收件 Esc 暂存",
             "Tab next ←→ valid/invalid/missing type a note F3 rest valid F2 receive Esc keep",
         ));
     } else if f.fields.iter().any(|x| x.kind == Kind::Check) {
-        lines.push(keys(
+        lines.extend(wrapped_keys(
             lang,
             "Tab 下一项 ←→ 合格/不合格/不适用 输入即记问题 F3 其余合格 F2 登记 Esc 暂存",
             "Tab next ←→ passed/failed/n.a. type a finding F3 rest passed F2 record Esc keep",
         ));
     } else {
-        lines.push(keys(
+        lines.extend(wrapped_keys(
             lang,
             "Enter/Tab 下一项 · 左右键选择 · 空格 勾选 · F2 或 Ctrl-S 登记 · Esc 暂存关闭",
             "Enter/Tab next · Left/Right choose · Space ticks · F2 or Ctrl-S registers · Esc keeps and closes",
