@@ -126,3 +126,27 @@ pub fn file_too_large(lang: Lang, path: &str, most: u64) -> String {
         }
     }
 }
+
+/// The campaign form sent with no inspection ticked.
+pub fn tick_inspections_first(lang: Lang) -> &'static str {
+    lang.pick(
+        "请用空格勾选要归入的检查。",
+        "Tick the inspections to take in, with Space.",
+    )
+}
+
+/// No inspection is planned in the campaign's period outside campaigns.
+pub fn nothing_to_group(lang: Lang) -> &'static str {
+    lang.pick(
+        "行动期间内没有尚未归入行动的检查。",
+        "No inspection planned in the campaign's period is outside a campaign.",
+    )
+}
+
+/// `a` off a campaign's row.
+pub fn choose_a_campaign(lang: Lang) -> &'static str {
+    lang.pick(
+        "请在专项行动栏选定一个行动，再按 a 归入检查。",
+        "Select a campaign in the campaigns section, then a takes inspections in.",
+    )
+}

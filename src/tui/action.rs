@@ -78,6 +78,7 @@ actions! {
     OpenParty = "open-party",
     Message = "message",
     NewRecord = "new",
+    GroupInspections = "group",
 }
 
 impl Action {

@@ -205,6 +205,7 @@ impl App {
             Action::SanctionStep => self.ask_sanction_step(),
             Action::AddLead => self.ask_add_lead(),
             Action::NewRecord => self.ask_chief_form(),
+            Action::GroupInspections => self.ask_group(),
             Action::ExportView if self.pane == PaneId::Dashboard => self.ask_report(),
             Action::ExportView => self.ask_export(),
             Action::PrintDocument => self.ask_print(),

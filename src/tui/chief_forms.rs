@@ -38,6 +38,7 @@ impl ChiefForm {
             ChiefForm::Team => Act::FormTeam,
             ChiefForm::Annual(_) => Act::RecordAnnualReview,
             ChiefForm::Settlements => Act::ImportSettlements,
+            ChiefForm::Group(_) => Act::GroupIntoCampaign,
         }
     }
 
@@ -161,6 +162,8 @@ impl ChiefForm {
                     ],
                 )
             }
+            // Built with its choices by `group_form`.
+            ChiefForm::Group(_) => (lang.pick("归入行动", "Take into the campaign"), vec![]),
             ChiefForm::Team => (
                 lang.pick("组建监察组", "Form an inspector team"),
                 vec![
@@ -214,6 +217,49 @@ pub enum ChiefAsk {
         file: String,
         audit: bool,
     },
+    Group {
+        campaign: i64,
+        inspections: Vec<i64>,
+    },
+}
+
+/// The form that takes inspections into campaign `campaign` (titled
+/// `title`): those planned in its period and in no campaign, ticked with
+/// Space.
+pub fn group_form(
+    lang: Lang,
+    campaign: i64,
+    title: &str,
+    inspections: &[(i64, NaiveDate, String, String)],
+) -> Form {
+    let options = inspections
+        .iter()
+        .map(|(id, on, number, holder)| {
+            (
+                id.to_string(),
+                format!(
+                    "#{id} {on} {} {}",
+                    i18n::printable(number),
+                    i18n::printable(holder)
+                ),
+            )
+        })
+        .collect();
+    Form {
+        purpose: Purpose::Chief(ChiefForm::Group(campaign)),
+        title: match lang {
+            Lang::Zh => format!("归入行动：{title}"),
+            Lang::En => format!("Take into the campaign: {title}"),
+        },
+        fields: vec![FormField::new(
+            "inspections",
+            lang.pick("检查（空格勾选）", "Inspections (Space ticks)"),
+            Kind::AnyOf(options),
+        )],
+        focus: 0,
+        error: None,
+        sending: false,
+    }
 }
 
 /// Form `f` of kind `which` read, or the sentence saying what is wrong.
@@ -274,6 +320,20 @@ pub fn read(f: &Form, which: &ChiefForm, lang: Lang) -> Result<ChiefAsk, String>
             ChiefAsk::Settlements {
                 file,
                 audit: !f.value("audit").is_empty(),
+            }
+        }
+        ChiefForm::Group(campaign) => {
+            let inspections: Vec<i64> = f
+                .value("inspections")
+                .split(',')
+                .filter_map(|s| s.parse().ok())
+                .collect();
+            if inspections.is_empty() {
+                return Err(i18n::tick_inspections_first(lang).to_string());
+            }
+            ChiefAsk::Group {
+                campaign: *campaign,
+                inspections,
             }
         }
         ChiefForm::Team => ChiefAsk::Team {

@@ -179,6 +179,8 @@ pub enum ChiefForm {
     Annual(Vec<i64>),
     /// Settlement figures imported from a file, then audited.
     Settlements,
+    /// Inspections taken into campaign `0`.
+    Group(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

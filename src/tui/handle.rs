@@ -144,6 +144,14 @@ impl App {
                 self.dashboard = Some(r);
                 vec![]
             }
+            AppEvent::GroupReady(r) => {
+                match r {
+                    Ok(f) if self.on_supervision() => self.open_form(f),
+                    Ok(_) => {}
+                    Err(e) => self.message = Some(e),
+                }
+                vec![]
+            }
             AppEvent::CaseViewCounts(r) => {
                 // Counts that could not be read leave the chooser without them.
                 self.cases.view_counts = r.ok();

@@ -89,6 +89,10 @@ pub fn action_label(a: Action, lang: Lang) -> &'static str {
             "新建：抽查、专项行动或监察组（监督检查）",
             "Set up a draw, a campaign or a team (supervision)",
         ),
+        GroupInspections => (
+            "将检查归入所选专项行动（监督检查）",
+            "Take inspections into the campaign selected (supervision)",
+        ),
         Message => ("消息全文（最近一条）", "The whole message (the last one)"),
         Submit => ("提交（表单）", "Submit (a form)"),
         NextField => ("下一项（表单）", "Next field (a form)"),

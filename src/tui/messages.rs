@@ -73,6 +73,10 @@ pub enum Effect {
         lang: Lang,
     },
     LoadCounts,
+    /// The inspections campaign `campaign` may take in, to open its form.
+    PrepareGroup {
+        campaign: i64,
+    },
     /// How many cases each of the case queue's views holds.
     CountCaseViews(Vec<crate::store::QueueScope>),
     /// Check every pending filing and record the findings (for the filter by
@@ -207,6 +211,8 @@ pub enum AppEvent {
         result: Result<crate::domain::statistics::MonthFigures, String>,
     },
     Counts(Result<Counts, String>),
+    /// A campaign's form to take inspections in, or why it cannot open.
+    GroupReady(Result<crate::tui::form::Form, String>),
     CaseViewCounts(Result<Vec<i64>, String>),
     IndexReady(Result<Arc<Index>, String>),
     DecisionReady(Result<crate::workflow::Draft, String>),

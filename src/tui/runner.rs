@@ -206,6 +206,9 @@ impl Task {
             }
             Effect::LoadDashboard => AppEvent::Dashboard(work::dashboard(&cx).await.map_err(plain)),
             Effect::LoadCounts => AppEvent::Counts(work::counts(&cx).await.map_err(plain)),
+            Effect::PrepareGroup { campaign } => {
+                AppEvent::GroupReady(group_form(store, lang, campaign).await)
+            }
             Effect::CountCaseViews(scopes) => {
                 AppEvent::CaseViewCounts(store.case_view_counts(&scopes).await.map_err(plain))
             }
@@ -381,6 +384,32 @@ fn complaint_reply(
     }
 }
 
+/// Campaign `campaign`'s form with the inspections it may take in.
+async fn group_form(
+    store: &crate::store::Store,
+    lang: crate::i18n::Lang,
+    campaign: i64,
+) -> Result<form::Form, String> {
+    let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
+    let c = store
+        .campaigns(Some(campaign))
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| i18n::choose_a_campaign(lang).to_string())?;
+    let found = store
+        .inspections_to_group(c.starts_on, c.ends_on)
+        .await
+        .map_err(fail)?;
+    if found.is_empty() {
+        return Err(i18n::nothing_to_group(lang).to_string());
+    }
+    Ok(super::chief_forms::group_form(
+        lang, campaign, &c.theme, &found,
+    ))
+}
+
 /// One of the chief's acts, as the command line does it.
 async fn chief(cx: &Cx<'_>, ask: super::chief_forms::ChiefAsk) -> Result<String, String> {
     use super::chief_forms::ChiefAsk;
@@ -435,6 +464,10 @@ async fn chief(cx: &Cx<'_>, ask: super::chief_forms::ChiefAsk) -> Result<String,
             }
             Ok(i18n::annual_batch(cx.lang, done, refused.as_deref()))
         }
+        ChiefAsk::Group {
+            campaign,
+            inspections,
+        } => campaigns::group(cx, campaign, &inspections).await,
         ChiefAsk::Settlements { file, audit } => {
             crate::workflow::supervision::settlements_from_file(cx, &file, audit).await
         }

@@ -91,11 +91,31 @@ async fn the_chief_draws_sets_up_a_campaign_and_forms_a_team_on_screen() {
         .await;
         desk.key(press(KeyCode::Char('n'))).await;
         type_text(&mut desk, "冬季根治欠薪专项行动").await;
-        keys(&mut desk, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]).await;
+        keys(&mut desk, &[KeyCode::Tab, KeyCode::Tab]).await;
+        keys(&mut desk, &[KeyCode::Backspace; 10]).await;
+        type_text(&mut desk, "2026-11-01").await;
+        desk.key(press(KeyCode::Tab)).await;
         type_text(&mut desk, "2026-12-31").await;
         desk.key(press(KeyCode::F(2))).await;
         let s = desk.screen();
         assert_eq!(count("campaign").await, campaigns + 1, "{l}: {s}");
+        // `a` on it: the inspections planned in its period, ticked with Space.
+        let grouped = || {
+            db.one::<i64>("SELECT COUNT(*) FROM inspection WHERE campaign_id = (SELECT MAX(id) FROM campaign)")
+        };
+        desk.key(press(KeyCode::Char('a'))).await;
+        let s = desk.screen();
+        assert!(s.contains("归入行动：冬季根治欠薪专项行动"), "{l}: {s}");
+        desk.key(press(KeyCode::F(2))).await;
+        assert!(
+            desk.screen().contains("请用空格勾选"),
+            "{l}: {}",
+            desk.screen()
+        );
+        desk.key(press(KeyCode::Char(' '))).await;
+        desk.key(press(KeyCode::F(2))).await;
+        let s = desk.screen();
+        assert_eq!(grouped().await, 1, "{l}: {s}");
 
         // 分片轮换: a team of two inspectors; one login alone is refused.
         desk.key(press(KeyCode::Char(']'))).await;
@@ -131,6 +151,11 @@ async fn a_clerk_is_refused_the_chiefs_forms_at_the_key_and_nothing_is_written()
         assert!(s.contains(who), "{act}: {s}");
         assert!(!s.contains("F2"), "{act}: no form opens: {s}");
     }
+    // Taking inspections into a campaign is the inspectors' and the chief's.
+    let mut desk = at_section(&store, &db, "wangfang", 6).await;
+    desk.key(press(KeyCode::Char('a'))).await;
+    let s = desk.screen();
+    assert!(s.contains("只有") && !s.contains("归入行动："), "{s}");
     // A section with nothing to set up says where `n` does.
     let mut desk = at_section(&store, &db, "liuyang", 2).await;
     desk.key(press(KeyCode::Char('n'))).await;

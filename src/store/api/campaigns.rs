@@ -30,6 +30,16 @@ impl Store {
     }
 
     /// An inspection's planned day and campaign, if it exists.
+    /// Inspections planned from `from` to `to` in no campaign yet, the
+    /// earliest first (at most 200): those a campaign may take in.
+    pub async fn inspections_to_group(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<(i64, chrono::NaiveDate, String, String)>, StoreError> {
+        on_backend!(self.inspections_to_group(from, to))
+    }
+
     pub async fn inspection_plan(
         &self,
         id: i64,

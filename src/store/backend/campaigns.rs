@@ -55,6 +55,23 @@ impl Backend {
     }
 
     /// An inspection's planned day and campaign, if it exists.
+    pub async fn inspections_to_group(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(i64, NaiveDate, String, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT i.id, i.planned_on, l.number, l.holder FROM inspection i
+             JOIN licence l ON l.id = i.licence_id
+             WHERE i.campaign_id IS NULL AND i.planned_on >= $1 AND i.planned_on <= $2
+             ORDER BY i.planned_on, i.id LIMIT 200",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     pub async fn inspection_plan(&self, id: i64) -> Result<Option<(NaiveDate, Option<i64>)>, StoreError> {
         Ok(sqlx::query_as("SELECT planned_on, campaign_id FROM inspection WHERE id = $1")
             .bind(id)

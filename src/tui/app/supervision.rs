@@ -46,6 +46,28 @@ impl App {
         vec![]
     }
 
+    /// `a` on a campaign's row: its form to take inspections in, once the
+    /// inspections it may take are read.
+    pub(crate) fn ask_group(&mut self) -> Vec<Effect> {
+        use crate::domain::permissions::{Act, any_of};
+        if !self.on_supervision() {
+            return vec![];
+        }
+        if !any_of(&self.who.roles, Act::GroupIntoCampaign) {
+            self.message = Some(i18n::act_refused(self.lang, Act::GroupIntoCampaign));
+            return vec![];
+        }
+        match self.supervision.selected().and_then(|r| r.campaign) {
+            Some(campaign) if self.supervision.section == Section::Campaigns => {
+                vec![Effect::PrepareGroup { campaign }]
+            }
+            _ => {
+                self.message = Some(i18n::choose_a_campaign(self.lang).to_string());
+                vec![]
+            }
+        }
+    }
+
     /// `Space` in 年度审查: the selected row's licence tagged or untagged.
     pub(crate) fn tag_annual(&mut self) -> Vec<Effect> {
         let b = &mut self.supervision;

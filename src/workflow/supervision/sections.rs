@@ -67,6 +67,8 @@ pub struct SectionRow {
     pub inspection: Option<i64>,
     /// A draw the row is about (to show it).
     pub draw: Option<i64>,
+    /// A campaign the row is about (to take inspections in).
+    pub campaign: Option<i64>,
     pub alert: bool,
 }
 
@@ -77,6 +79,7 @@ impl SectionRow {
             licence: None,
             inspection: None,
             draw: None,
+            campaign: None,
             alert: false,
         }
     }
@@ -341,6 +344,7 @@ pub fn campaigns(
             ]);
             // Ended with inspections still not made.
             row.alert = after && c.done < c.inspections;
+            row.campaign = Some(c.id);
             row
         })
         .collect::<Vec<_>>();

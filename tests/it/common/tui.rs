@@ -681,6 +681,7 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
         })),
             },
             Effect::LoadCounts => AppEvent::Counts(Ok(counts())),
+            Effect::PrepareGroup { .. } => AppEvent::GroupReady(Err("no store".into())),
             // A figure per view, each its place in the list plus ten.
             Effect::CountCaseViews(scopes) => {
                 AppEvent::CaseViewCounts(Ok((0..scopes.len() as i64).map(|i| i + 10).collect()))
