@@ -38,7 +38,9 @@ pub async fn run(g: &Global, lang: Lang, cmd: ZoneCommand) -> Result<ExitCode, F
         ZoneCommand::TeamAdd { name, members } => work::add_team(&cx, &name, &members).await,
         ZoneCommand::Rota { .. } => {
             let p = period.unwrap_or_else(|| Period::of(o.store.clock().today()));
-            work::rota(&o.store, lang, p).await.map(|l| l.join("\n"))
+            work::rota(&o.store, lang, p, false)
+                .await
+                .map(|l| l.join("\n"))
         }
     };
     o.store.close().await;

@@ -236,11 +236,15 @@ pub fn rota_head(lang: Lang, period: &str, zones: usize, teams: usize) -> String
     }
 }
 
-pub fn no_team(lang: Lang) -> &'static str {
-    lang.pick(
-        "（尚无监察组：在本栏按 n 组建）",
-        "(no team yet: n forms one here)",
-    )
+/// A zone without a team, and how to form one where it is read: the
+/// screen's key, or the command line's command.
+pub fn no_team(lang: Lang, on_screen: bool) -> &'static str {
+    match (lang, on_screen) {
+        (Lang::Zh, true) => "（尚无监察组：在本栏按 n 组建）",
+        (Lang::Zh, false) => "（尚无监察组：用 zone team-add 组建）",
+        (Lang::En, true) => "(no team yet: n forms one here)",
+        (Lang::En, false) => "(no team yet: form one with zone team-add)",
+    }
 }
 
 pub fn bad_period(lang: Lang, text: &str) -> String {

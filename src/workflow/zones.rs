@@ -32,7 +32,13 @@ pub async fn add_team(cx: &Cx<'_>, name: &str, logins: &[String]) -> Result<Stri
 }
 
 /// The period's rota as lines: a head, then each zone with its team.
-pub async fn rota(store: &Store, lang: Lang, period: Period) -> Result<Vec<String>, String> {
+/// A zone without a team says how to form one `on_screen` or by command.
+pub async fn rota(
+    store: &Store,
+    lang: Lang,
+    period: Period,
+    on_screen: bool,
+) -> Result<Vec<String>, String> {
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let zones = store.zones().await.map_err(fail)?;
     let teams = store.teams().await.map_err(fail)?;
@@ -44,7 +50,7 @@ pub async fn rota(store: &Store, lang: Lang, period: Period) -> Result<Vec<Strin
     )];
     for ((code, name), team) in zones.iter().zip(rotation(zones.len(), teams.len(), period)) {
         let watched_by = team.map_or_else(
-            || i18n::no_team(lang).to_string(),
+            || i18n::no_team(lang, on_screen).to_string(),
             |t| format!("{}（{}）", teams[t].1, teams[t].2.join("、")),
         );
         lines.push(format!(

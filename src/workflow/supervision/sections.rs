@@ -117,7 +117,8 @@ pub async fn load(
         Section::Leads => leads(lang, &store.leads(true).await.map_err(fail)?),
         Section::Campaigns => campaigns(lang, &store.campaigns(None).await.map_err(fail)?, today),
         Section::Rota => {
-            let mut lines = crate::workflow::zones::rota(store, lang, Period::of(today)).await?;
+            let mut lines =
+                crate::workflow::zones::rota(store, lang, Period::of(today), true).await?;
             let head = if lines.is_empty() {
                 String::new()
             } else {
