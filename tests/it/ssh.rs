@@ -418,18 +418,22 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
     );
     drop(t);
 
-    // A login in the staff group but not on the staff list: one sentence, refused.
-    let t = connect(&o, STRANGER);
-    let s = t.wait_for("the stranger refused", ended);
-    assert!(
-        s.contains(&format!("登录名“{STRANGER}”不在本局工作人员名单中")),
-        "refused in one sentence:\n{s}"
-    );
-    assert!(s.contains("ssh-rc=1"), "a non-zero exit:\n{s}");
-    assert!(
-        !s.contains("[1 参保审核]"),
-        "no screen for a stranger:\n{s}"
-    );
+    // A login in the staff group but not on the staff list: one sentence,
+    // refused; through the thin client's launcher too, which leaves the
+    // sentence on the screen rather than clearing it (issue 23, point 1).
+    for client in ["ssh -tt", launcher.as_str()] {
+        let t = connect_with(&o, STRANGER, client);
+        let s = t.wait_for("the stranger refused", ended);
+        assert!(
+            s.contains(&format!("登录名“{STRANGER}”不在本局工作人员名单中")),
+            "{client}: refused in one sentence:\n{s}"
+        );
+        assert!(s.contains("ssh-rc=1"), "{client}: a non-zero exit:\n{s}");
+        assert!(
+            !s.contains("[1 参保审核]"),
+            "{client}: no screen for a stranger:\n{s}"
+        );
+    }
 }
 
 /// `sftp -b` as `login` on the documents port with `batch`'s commands.
