@@ -77,6 +77,39 @@ pub fn valid_login(login: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
+/// A change to a staff member's standing on the list (`staff deactivate`,
+/// `activate`, `roles`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffChange {
+    Deactivate,
+    Activate,
+    Roles(Vec<Role>),
+}
+
+/// Why a change to the staff list is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffRefusal {
+    NoSuchLogin,
+    /// It would leave no active administrator: no one could then add,
+    /// restore or change staff.
+    LastAdmin,
+}
+
+/// `member` as `change` leaves them: (active, roles).
+pub fn changed(member: &Staff, change: &StaffChange) -> (bool, Vec<Role>) {
+    match change {
+        StaffChange::Deactivate => (false, member.roles.clone()),
+        StaffChange::Activate => (true, member.roles.clone()),
+        StaffChange::Roles(r) => (member.active, r.clone()),
+    }
+}
+
+/// Whether a list with `other_admins` active administrators besides the
+/// member, and the member as changed, still has one.
+pub fn leaves_an_admin(other_admins: i64, active: bool, roles: &[Role]) -> bool {
+    other_admins > 0 || (active && roles.contains(&Role::Admin))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +158,24 @@ mod tests {
         assert!(!valid_login("zhang wei"));
         assert!(!valid_login(""));
         assert!(!valid_login("张伟"));
+    }
+
+    #[test]
+    fn the_last_active_administrator_stays() {
+        let admin = Staff {
+            id: 1,
+            login: "zhaojing".into(),
+            name: "赵静".into(),
+            roles: vec![Role::Chief, Role::Admin],
+            active: true,
+            acted_by: None,
+        };
+        let (active, roles) = changed(&admin, &StaffChange::Deactivate);
+        assert!(!leaves_an_admin(0, active, &roles));
+        assert!(leaves_an_admin(1, active, &roles));
+        let (active, roles) = changed(&admin, &StaffChange::Roles(vec![Role::Chief]));
+        assert!(!leaves_an_admin(0, active, &roles));
+        let (active, roles) = changed(&admin, &StaffChange::Activate);
+        assert!(leaves_an_admin(0, active, &roles));
     }
 }

@@ -515,6 +515,52 @@ pub fn staff_added(lang: Lang, login: &str) -> String {
     }
 }
 
+/// A staff member deactivated, reactivated or given new roles.
+pub fn staff_changed(
+    lang: Lang,
+    s: &crate::domain::Staff,
+    what: &crate::domain::staff::StaffChange,
+) -> String {
+    use crate::domain::staff::StaffChange;
+    let login = super::printable(&s.login);
+    let roles: Vec<&str> = s.roles.iter().map(|r| r.label(lang)).collect();
+    match (lang, what) {
+        (Lang::Zh, StaffChange::Deactivate) => format!("已停用工作人员 {login}：其登录将被拒绝。"),
+        (Lang::Zh, StaffChange::Activate) => format!("已恢复工作人员 {login}。"),
+        (Lang::Zh, StaffChange::Roles(_)) => {
+            format!("工作人员 {login} 的角色现为：{}。", roles.join("、"))
+        }
+        (Lang::En, StaffChange::Deactivate) => {
+            format!("Staff member {login} deactivated: their login is refused from now on.")
+        }
+        (Lang::En, StaffChange::Activate) => format!("Staff member {login} reactivated."),
+        (Lang::En, StaffChange::Roles(_)) => {
+            format!(
+                "Staff member {login} now has the roles: {}.",
+                roles.join(", ")
+            )
+        }
+    }
+}
+
+/// A change to the staff list refused.
+pub fn staff_refused(lang: Lang, login: &str, why: &crate::domain::staff::StaffRefusal) -> String {
+    use crate::domain::staff::StaffRefusal;
+    let login = super::printable(login);
+    match (lang, why) {
+        (Lang::Zh, StaffRefusal::NoSuchLogin) => format!("工作人员名单中没有登录名“{login}”。"),
+        (Lang::Zh, StaffRefusal::LastAdmin) => format!(
+            "{login} 是仅有的在职系统管理员，不能停用或去掉其管理员角色：请先为另一人添加管理员角色。"
+        ),
+        (Lang::En, StaffRefusal::NoSuchLogin) => {
+            format!("No staff member has the login “{login}”.")
+        }
+        (Lang::En, StaffRefusal::LastAdmin) => format!(
+            "{login} is the only active administrator and cannot be deactivated or lose the role: make another one administrator first."
+        ),
+    }
+}
+
 pub fn bad_staff_name(lang: Lang) -> String {
     let max = crate::domain::staff::NAME_MAX_CHARS;
     match lang {

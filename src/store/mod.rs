@@ -66,6 +66,7 @@ mod sqlite {
     include!("backend/imports.rs");
     include!("backend/documents.rs");
     include!("backend/statistics.rs");
+    include!("backend/staff.rs");
 }
 
 mod postgres {
@@ -89,6 +90,7 @@ mod postgres {
     include!("backend/imports.rs");
     include!("backend/documents.rs");
     include!("backend/statistics.rs");
+    include!("backend/staff.rs");
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -31,6 +31,7 @@ mod cli_notice;
 mod cli_office_name;
 mod cli_ops;
 mod cli_school_chain;
+mod cli_staff;
 mod cli_supervision;
 mod cli_usage;
 mod cli_zones;

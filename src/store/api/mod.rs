@@ -15,6 +15,7 @@ mod intake;
 mod leads;
 mod lists;
 mod review;
+mod staff;
 mod standing;
 mod statistics;
 mod supervision;

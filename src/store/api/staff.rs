@@ -1,0 +1,17 @@
+//! The store's face for `backend/staff.rs`: each method runs on whichever
+//! database is open.
+
+use crate::store::*;
+
+impl Store {
+    /// Deactivates, reactivates or changes the roles of `login`, audited;
+    /// the inner Err is a refusal, with nothing written.
+    pub async fn change_staff(
+        &self,
+        actor: &str,
+        login: &str,
+        change: &crate::domain::staff::StaffChange,
+    ) -> Result<Result<Staff, crate::domain::staff::StaffRefusal>, StoreError> {
+        on_backend!(self.change_staff(actor, login, change))
+    }
+}
