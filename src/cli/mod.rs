@@ -59,6 +59,11 @@ pub enum Command {
     },
     /// 应用数据库迁移 / Apply database migrations
     Migrate,
+    /// 备份数据库到新文件（仅本人可读，检查后保存；系统管理员或科室负责人） / Back up the database to a new file (owner-only, checked before kept; administrators or chiefs)
+    Backup {
+        /// 备份文件（不得已存在） / The backup file (must not exist)
+        dest: std::path::PathBuf,
+    },
     /// 校验身份证号或统一社会信用代码 / Check resident ID numbers or credit codes
     Validate {
         #[arg(value_enum)]
@@ -297,6 +302,7 @@ async fn dispatch(cli: Cli, lang: crate::i18n::Lang) -> Result<ExitCode, Failure
     match command {
         Command::Demo { seed_only, size } => demo::run(g, lang, seed_only, size).await,
         Command::Migrate => context::migrate_only(g, lang).await,
+        Command::Backup { dest } => backup(g, lang, &dest).await,
         Command::Filings { command } => filings::run(g, lang, command).await,
         Command::Cases { command } => cases::run(g, lang, command).await,
         Command::Complaints { command } => complaints::run(g, lang, command).await,
@@ -363,6 +369,29 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     })
 }
 
+/// `hrss-desk backup DEST`: an administrator's or a chief's (those who verify
+/// the audit log, which the copy's check does).
+async fn backup(
+    g: &Global,
+    lang: crate::lang::Lang,
+    dest: &std::path::Path,
+) -> Result<ExitCode, Failure> {
+    use crate::domain::permissions::{Act, may};
+    let o =
+        context::open_store(g, lang, context::DEFAULT_DATABASE, context::Setup::Refused).await?;
+    if !o.staff.as_ref().is_some_and(|s| may(s, Act::VerifyAudit)) {
+        o.store.close().await;
+        return Err(Failure::new(
+            1,
+            crate::i18n::act_refused(lang, Act::VerifyAudit),
+        ));
+    }
+    let done = crate::workflow::backup::backup(&o.store, &o.url, dest, lang).await;
+    o.store.close().await;
+    println!("{}", done.map_err(|e| Failure::new(1, e))?);
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The command's name, for the log (never its arguments: they may be an ID).
 fn command_name(c: &Option<Command>) -> &'static str {
     match c {
@@ -370,6 +399,7 @@ fn command_name(c: &Option<Command>) -> &'static str {
         Some(c) => match c {
             Command::Demo { .. } => "demo",
             Command::Migrate => "migrate",
+            Command::Backup { .. } => "backup",
             Command::Validate { .. } => "validate",
             Command::Lookup { .. } => "lookup",
             Command::Inspect { .. } => "inspect",

@@ -2,6 +2,7 @@
 //! alternative. Each message is one function that must answer for both
 //! languages, so a language can never miss a key.
 
+mod backup;
 mod case_acts;
 mod cases;
 mod complaints;
@@ -19,6 +20,7 @@ mod supervision;
 mod tui;
 mod usage;
 
+pub use backup::*;
 pub use case_acts::*;
 pub use cases::*;
 pub use complaints::*;

@@ -67,6 +67,7 @@ mod sqlite {
     include!("backend/documents.rs");
     include!("backend/statistics.rs");
     include!("backend/staff.rs");
+    include!("backend/backup.rs");
 }
 
 mod postgres {
@@ -91,6 +92,7 @@ mod postgres {
     include!("backend/documents.rs");
     include!("backend/statistics.rs");
     include!("backend/staff.rs");
+    include!("backend/backup.rs");
 }
 
 #[derive(Debug, thiserror::Error)]

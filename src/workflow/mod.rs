@@ -479,6 +479,7 @@ pub async fn problem_counts(store: &Store, today: NaiveDate, ids: &[i64]) -> Has
         .unwrap_or_default()
 }
 pub mod annual;
+pub mod backup;
 pub mod campaigns;
 pub mod case_acts;
 pub mod case_moves;

@@ -10,6 +10,7 @@ mod common;
 mod case_csv;
 mod cli;
 mod cli_average_wage;
+mod cli_backup;
 mod cli_case_acts;
 mod cli_case_decisions;
 mod cli_cases;
