@@ -201,3 +201,44 @@ pub fn respondent_several(lang: Lang, names: &[String]) -> String {
         }
     }
 }
+
+/// The header of `complaints list`, tab-separated as its rows.
+pub fn complaint_list_header(lang: Lang, all: bool) -> String {
+    let mut h = lang
+        .pick(
+            "编号\t收到日期\t决定期限\t超期\t被投诉单位\t投诉事项\t渠道",
+            "id\treceived\tdecision due\toverdue\trespondent\tmatters\tchannel",
+        )
+        .to_string();
+    if all {
+        h.push_str(lang.pick("\t决定", "\tdecision"));
+    }
+    h
+}
+
+/// The matters of a complaint (a comma list of codes) by their names.
+pub fn matter_names(lang: Lang, codes: &str) -> String {
+    codes
+        .split(',')
+        .map(|c| {
+            crate::domain::InspectionMatter::parse(c).map_or_else(
+                || super::printable(c).into_owned(),
+                |m| m.label(lang).to_string(),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
+/// What `complaints list` says when there is nothing to decide.
+pub fn no_complaints_pending(lang: Lang) -> &'static str {
+    lang.pick(
+        "没有待受理的投诉。",
+        "No complaint is waiting for its decision.",
+    )
+}
+
+/// The overdue mark of a complaint past its decision day.
+pub fn overdue_mark(lang: Lang) -> &'static str {
+    lang.pick("超期", "OVERDUE")
+}

@@ -7,32 +7,14 @@ use crate::domain::procedure::{documents_for, moves_from};
 use crate::i18n::{self, Lang};
 use crate::store::{ListKind, QueueScope};
 use crate::tui::app::{App, Effect, Overlay};
-use crate::tui::casework::{CASE_DUE_SOON_WORKING_DAYS, CaseView, DecideForm, SavedView};
-use chrono::Days;
+use crate::tui::casework::{CaseView, DecideForm, SavedView};
 
 impl App {
     /// The store's narrowing for the case view chosen.
     pub fn case_scope(&self) -> QueueScope {
-        let mut s = QueueScope {
-            case_sort: self.cases.sort,
-            ..QueueScope::default()
-        };
-        match self.cases.view {
-            CaseView::All => {}
-            CaseView::Overdue => s.due_by = self.today.checked_sub_days(Days::new(1)),
-            CaseView::DueSoon => {
-                s.due_by = Some(
-                    self.calendar
-                        .add_working_days(self.today, CASE_DUE_SOON_WORKING_DAYS)
-                        .date,
-                )
-            }
-            CaseView::Unassigned => s.unassigned = true,
-            CaseView::Mine => s.inspector = Some(self.who.id),
-            CaseView::Stage(st) => s.case_stage = Some(st.code().to_string()),
-            CaseView::Matter(m) => s.matter = Some(m.code().to_string()),
-        }
-        s
+        self.cases
+            .view
+            .scope(&self.calendar, self.today, self.who.id, self.cases.sort)
     }
 
     pub(crate) fn open_case_views(&mut self) -> Vec<Effect> {

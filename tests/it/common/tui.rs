@@ -387,6 +387,8 @@ pub fn counts() -> Counts {
         overdue_filings: 4,
         open_cases: 178,
         overdue_cases: 12,
+        pending_complaints: 3,
+        overdue_complaints: 1,
     }
 }
 
