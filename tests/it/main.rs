@@ -69,6 +69,7 @@ mod structure;
 mod terminal;
 mod tui;
 mod tui_cases;
+mod tui_complaints;
 mod tui_e2e;
 mod tui_intake;
 mod tui_layers;

@@ -198,15 +198,7 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
         String::new()
     };
     let right = match &app.counts {
-        Some(c) => format!(
-            "{tags} {} ",
-            i18n::status_counts(
-                app.lang,
-                c.pending_filings,
-                c.overdue_filings,
-                c.overdue_cases
-            )
-        ),
+        Some(c) => format!("{tags} {} ", i18n::status_counts(app.lang, c)),
         None => tags,
     };
     // The counts first: where both do not fit, the roles give way.
