@@ -73,6 +73,17 @@ pub enum Effect {
         lang: Lang,
     },
     LoadCounts,
+    /// The complaints waiting for their decision (the inbox).
+    LoadComplaints {
+        lang: Lang,
+    },
+    /// Decide a complaint as `hrss-desk complaints decide` does.
+    DecideComplaint {
+        id: i64,
+        dispute: bool,
+        note: String,
+        lang: Lang,
+    },
     /// Check every pending filing and record the findings (for the filter by
     /// problem), then read the tally of problems.
     Recheck,
@@ -205,6 +216,10 @@ pub enum AppEvent {
         result: Result<crate::domain::statistics::MonthFigures, String>,
     },
     Counts(Result<Counts, String>),
+    /// The inbox read.
+    Complaints(Result<Vec<crate::workflow::complaints::Waiting>, String>),
+    /// A complaint decided (the sentence to show) or refused (why).
+    ComplaintDecided(Result<String, String>),
     IndexReady(Result<Arc<Index>, String>),
     DecisionReady(Result<crate::workflow::Draft, String>),
     /// A decision taken (the sentence to show) or refused (why).

@@ -206,6 +206,17 @@ impl Task {
             }
             Effect::LoadDashboard => AppEvent::Dashboard(work::dashboard(&cx).await.map_err(plain)),
             Effect::LoadCounts => AppEvent::Counts(work::counts(&cx).await.map_err(plain)),
+            Effect::LoadComplaints { lang } => {
+                AppEvent::Complaints(work::complaints::inbox(&self.cx(lang), false).await)
+            }
+            Effect::DecideComplaint {
+                id,
+                dispute,
+                note,
+                lang,
+            } => AppEvent::ComplaintDecided(
+                work::complaints::decide(&self.cx(lang), id, dispute, note.trim()).await,
+            ),
             Effect::PrepareDecision { id, decision, lang } => {
                 AppEvent::DecisionReady(work::draft(&self.cx(lang), id, decision).await)
             }

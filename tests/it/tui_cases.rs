@@ -49,8 +49,13 @@ fn f_chooses_a_view_of_the_case_queue() {
     let mut a = app(Lang::Zh, 100, 30);
     act(&mut a, Action::Pane3);
     a.apply(Action::Scope);
-    assert!(matches!(a.overlay, Some(Overlay::CaseViews { cursor: 0 })));
-    assert!(draw(&a).contains("5个工作日内到期"));
+    // The complaints inbox is the first row, the view in use chosen.
+    assert!(matches!(a.overlay, Some(Overlay::CaseViews { cursor: 1 })));
+    let s = draw(&a);
+    assert!(s.contains("5个工作日内到期"));
+    let first = s.lines().position(|l| l.contains("待受理投诉（3，超期1）"));
+    let all = s.lines().position(|l| l.contains("全部在办案件"));
+    assert_eq!(first.map(|f| f + 1), all, "{s}");
     key(&mut a, KeyCode::Down);
     let fx = key(&mut a, KeyCode::Enter);
     assert_eq!(a.cases.view, CaseView::Overdue);

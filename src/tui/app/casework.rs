@@ -18,10 +18,12 @@ impl App {
     }
 
     pub(crate) fn open_case_views(&mut self) -> Vec<Effect> {
+        // Row 0 is the complaints inbox; the views follow it.
         let cursor = CaseView::all()
             .iter()
             .position(|v| *v == self.cases.view)
-            .unwrap_or(0);
+            .unwrap_or(0)
+            + 1;
         self.overlay = Some(Overlay::CaseViews { cursor });
         vec![]
     }

@@ -39,11 +39,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     let lang = app.lang;
     match &app.overlay {
         Some(Overlay::CaseViews { cursor }) => {
-            let lines = app
-                .view_choices(lang)
-                .into_iter()
+            // The complaints inbox first, then the views.
+            let lines = std::iter::once(app.inbox_label())
+                .chain(app.view_choices(lang).into_iter().map(|(l, _, _)| l))
                 .enumerate()
-                .map(|(i, (label, _, _))| chosen(format!(" {}", clean(&label)), i == *cursor))
+                .map(|(i, label)| chosen(format!(" {}", clean(&label)), i == *cursor))
                 .collect();
             boxed(
                 frame,

@@ -6,6 +6,7 @@ mod case_overlay;
 mod dashboard;
 mod detail;
 mod filing;
+mod inbox;
 mod list;
 pub mod lookup;
 mod overlay;
@@ -63,6 +64,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         }
         Some(Overlay::Notice { draft, editor }) => overlay::notice(frame, app, draft, editor),
         Some(Overlay::Form(f)) => case_overlay::form(frame, app, f),
+        Some(Overlay::Complaints(i)) => inbox::inbox(frame, app, i),
+        Some(Overlay::ComplaintDecide(f)) => inbox::decide(frame, app, f),
         Some(Overlay::Documents { kinds, cursor, .. }) => {
             overlay::documents(frame, app, kinds, *cursor)
         }

@@ -683,6 +683,9 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
         })),
             },
             Effect::LoadCounts => AppEvent::Counts(Ok(counts())),
+            // The inbox is read from a real office in its tests (tui_complaints).
+            Effect::LoadComplaints { .. } => AppEvent::Complaints(Ok(vec![])),
+            Effect::DecideComplaint { .. } => continue,
             Effect::Quit => continue,
         };
         let more = app.handle(event);
