@@ -12,6 +12,15 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum CasesCommand {
+    /// 在办案件，按屏幕上的视图（--view overdue、due-soon、unassigned、mine、stage:…、matter:…） / Open cases, by the screen's views
+    List {
+        /// 视图代码（缺省 all） / The view's code (default all)
+        #[arg(long, default_value = "all")]
+        view: String,
+        /// 以 JSON 输出 / Write JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// 在办案件的下一期限 / Open cases with their next deadline
     Due {
         /// 以该日计算（YYYY-MM-DD，缺省为今天） / Compute as of this day (default today)
@@ -140,6 +149,11 @@ pub async fn run(g: &Global, lang: Lang, cmd: CasesCommand) -> Result<ExitCode, 
         Ok(ExitCode::SUCCESS)
     };
     match cmd {
+        CasesCommand::List { view, json } => {
+            let r = super::case_list::run(&cx, lang, &view, json).await;
+            o.store.close().await;
+            r
+        }
         CasesCommand::Due { on, json } => {
             let on = on.unwrap_or(today);
             let settings = work::settings(&o.store).await;

@@ -47,6 +47,15 @@ pub enum ComplaintsCommand {
         #[arg(long)]
         mass: bool,
     },
+    /// 待受理投诉，最早收到的在前（--all 列出全部） / Complaints waiting for their decision, oldest first
+    List {
+        /// 列出全部投诉（含已决定的） / Every complaint, decided ones too
+        #[arg(long)]
+        all: bool,
+        /// 以 JSON 输出 / Write JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// 按规则作出受理决定（科室负责人） / Decide on a complaint as the rules lead (section chief)
     Decide {
         id: i64,
@@ -113,9 +122,91 @@ pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitC
         ComplaintsCommand::Decide { id, dispute, note } => {
             work::decide(&cx, id, dispute, note.trim()).await
         }
+        ComplaintsCommand::List { all, json } => {
+            let r = work::inbox(&cx, all).await;
+            o.store.close().await;
+            let list = r.map_err(|e| Failure::new(1, e))?;
+            print_list(&list, lang, all, json)?;
+            return Ok(ExitCode::SUCCESS);
+        }
     };
     o.store.close().await;
     let s = r.map_err(|e| Failure::new(1, e))?;
     println!("{s}");
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(serde::Serialize)]
+struct JsonComplaint<'a> {
+    id: i64,
+    received_on: String,
+    decision_due: String,
+    overdue: bool,
+    respondent: &'a str,
+    matters: Vec<&'a str>,
+    channel: &'static str,
+    decision: &'static str,
+    mass_incident: bool,
+}
+
+/// The inbox as lines (the id first, as `complaints decide` takes it) or
+/// JSON; every text from the database made printable. The complainant is
+/// left out: a list is no place for personal data.
+fn print_list(list: &[work::Waiting], lang: Lang, all: bool, json: bool) -> Result<(), Failure> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let io = Failure::output;
+    if json {
+        let rows: Vec<JsonComplaint> = list
+            .iter()
+            .map(|w| JsonComplaint {
+                id: w.complaint.id,
+                received_on: w.complaint.received_on.to_string(),
+                decision_due: w.due.due.to_string(),
+                overdue: w.overdue,
+                respondent: &w.complaint.respondent_name,
+                matters: w
+                    .complaint
+                    .matters
+                    .split(',')
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+                channel: w.complaint.channel.code(),
+                decision: w.complaint.decision.code(),
+                mass_incident: w.complaint.mass_incident,
+            })
+            .collect();
+        crate::cli::write_json(&mut out, &rows)?;
+        writeln!(out).map_err(io)?;
+        return out.flush().map_err(io);
+    }
+    if list.is_empty() {
+        writeln!(out, "{}", i18n::no_complaints_pending(lang)).map_err(io)?;
+        return out.flush().map_err(io);
+    }
+    writeln!(out, "{}", i18n::complaint_list_header(lang, all)).map_err(io)?;
+    for w in list {
+        let c = &w.complaint;
+        let mut line = format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            c.id,
+            c.received_on,
+            w.due.due,
+            if w.overdue {
+                i18n::overdue_mark(lang)
+            } else {
+                ""
+            },
+            i18n::printable(&c.respondent_name),
+            i18n::matter_names(lang, &c.matters),
+            c.channel.label(lang),
+        );
+        if all {
+            line.push('\t');
+            line.push_str(c.decision.label(lang));
+        }
+        writeln!(out, "{line}").map_err(io)?;
+    }
+    out.flush().map_err(io)
 }

@@ -4,6 +4,7 @@
 mod annual;
 mod audit;
 mod calendar;
+mod case_list;
 mod case_open;
 mod case_show;
 mod cases;

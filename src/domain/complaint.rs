@@ -143,6 +143,21 @@ pub fn decide(i: &Intake) -> Outcome {
     }
 }
 
+/// The first day of receipt whose complaints are not yet overdue on
+/// `today`: a complaint received before it is past its decision day, 5
+/// working days from receipt (劳社部令25 art 18, as `clocks::accept_due`
+/// counts them).
+pub fn overdue_before(cal: &super::WorkCalendar, today: NaiveDate) -> NaiveDate {
+    // Stepping back from today over the days whose due day is today or later.
+    let mut first = today;
+    while let Some(before) = first.pred_opt()
+        && super::clocks::accept_due(cal, before).due >= today
+    {
+        first = before;
+    }
+    first
+}
+
 /// A case number: 鹿人社监案〔2026〕017号.
 pub fn case_number(prefix: &str, year: i32, seq: i64) -> String {
     format!("{prefix}〔{year}〕{seq:03}号")
@@ -232,6 +247,16 @@ mod tests {
         let mut i = intake();
         i.complainant_id = "360426199101010072".into();
         assert_eq!(check_intake(&i, today), Err(IntakeError::BadIdNumber));
+    }
+
+    #[test]
+    fn a_complaint_is_overdue_once_its_fifth_working_day_has_passed() {
+        let cal = crate::domain::WorkCalendar::default();
+        // Friday 27 November 2026: received Friday 20th, due Friday 27th, not
+        // yet overdue; received Thursday 19th, due Thursday 26th, overdue.
+        assert_eq!(overdue_before(&cal, d(2026, 11, 27)), d(2026, 11, 20));
+        // Monday 30th: one received on Sunday 22nd was due on Friday 27th.
+        assert_eq!(overdue_before(&cal, d(2026, 11, 30)), d(2026, 11, 23));
     }
 
     #[test]

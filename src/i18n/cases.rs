@@ -396,3 +396,21 @@ pub fn view_saved(lang: Lang, name: &str) -> String {
         Lang::En => format!("View \"{name}\" saved: f chooses it."),
     }
 }
+
+/// The header of `cases list`, tab-separated as its rows.
+pub fn case_list_header(lang: Lang) -> &'static str {
+    lang.pick(
+        "编号\t案号\t阶段\t被检查单位\t下一期限\t超期\t承办人",
+        "id\tnumber\tstage\trespondent\tnext deadline\toverdue\tofficer",
+    )
+}
+
+/// A view `cases list --view` does not have: the views it has.
+pub fn unknown_case_view(lang: Lang, code: &str, views: &[String]) -> String {
+    let code = super::printable(code);
+    let views = views.join(", ");
+    match lang {
+        Lang::Zh => format!("没有“{code}”这一案件视图。可用：{views}"),
+        Lang::En => format!("There is no case view \"{code}\". Views: {views}"),
+    }
+}

@@ -216,3 +216,130 @@ pub fn employer_choice(lang: Lang, name: &str, uscc: &str, town: &str, rep: &str
         ),
     }
 }
+
+/// The header of `complaints list`, tab-separated as its rows.
+pub fn complaint_list_header(lang: Lang, all: bool) -> String {
+    let mut h = lang
+        .pick(
+            "编号\t收到日期\t决定期限\t超期\t被投诉单位\t投诉事项\t渠道",
+            "id\treceived\tdecision due\toverdue\trespondent\tmatters\tchannel",
+        )
+        .to_string();
+    if all {
+        h.push_str(lang.pick("\t决定", "\tdecision"));
+    }
+    h
+}
+
+/// The matters of a complaint (a comma list of codes) by their names.
+pub fn matter_names(lang: Lang, codes: &str) -> String {
+    codes
+        .split(',')
+        .map(|c| {
+            crate::domain::InspectionMatter::parse(c).map_or_else(
+                || super::printable(c).into_owned(),
+                |m| m.label(lang).to_string(),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
+/// What `complaints list` says when there is nothing to decide.
+pub fn no_complaints_pending(lang: Lang) -> &'static str {
+    lang.pick(
+        "没有待受理的投诉。",
+        "No complaint is waiting for its decision.",
+    )
+}
+
+/// The overdue mark of a complaint past its decision day.
+pub fn overdue_mark(lang: Lang) -> &'static str {
+    lang.pick("超期", "OVERDUE")
+}
+
+/// The inbox's name, with how many wait and how many are past their day
+/// when known: the view chooser's first row and the inbox's title.
+pub fn inbox_title(lang: Lang, waiting: Option<i64>, late: i64) -> String {
+    match (lang, waiting) {
+        (Lang::Zh, Some(n)) => format!("待受理投诉（{n}，超期{late}）"),
+        (Lang::En, Some(n)) => format!("Complaints to decide ({n}, {late} overdue)"),
+        (Lang::Zh, None) => "待受理投诉".into(),
+        (Lang::En, None) => "Complaints to decide".into(),
+    }
+}
+
+/// The labels of a complaint's detail in the inbox, in order.
+pub fn complaint_labels(lang: Lang) -> [&'static str; 9] {
+    match lang {
+        Lang::Zh => [
+            "投诉编号",
+            "投诉人",
+            "被投诉单位",
+            "投诉事项",
+            "投诉事实",
+            "渠道",
+            "收到日期",
+            "违法行为日期",
+            "受理决定期限",
+        ],
+        Lang::En => [
+            "Complaint",
+            "Complainant",
+            "Respondent",
+            "Matters",
+            "Facts",
+            "Channel",
+            "Received",
+            "Violation on",
+            "Decision due",
+        ],
+    }
+}
+
+/// The keys of the inbox, said under it.
+pub fn inbox_keys(lang: Lang, open: bool) -> &'static str {
+    match (lang, open) {
+        (Lang::Zh, false) => "Enter 查看 · m 作出受理决定 · Esc 关闭",
+        (Lang::En, false) => "Enter reads · m decides · Esc closes",
+        (Lang::Zh, true) => "m 作出受理决定 · Esc 返回列表",
+        (Lang::En, true) => "m decides · Esc back to the list",
+    }
+}
+
+/// The decision form's lines: its title, the dispute's question and its
+/// answer, the note's label, what the rules lead to, its keys.
+pub fn complaint_decide_title(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Zh => format!("投诉{id}的受理决定"),
+        Lang::En => format!("Decision on complaint {id}"),
+    }
+}
+
+pub fn dispute_question(lang: Lang, yes: bool) -> String {
+    let answer = match (lang, yes) {
+        (Lang::Zh, true) => "是：告知申请劳动争议仲裁",
+        (Lang::Zh, false) => "否",
+        (Lang::En, true) => "yes: refer to labour arbitration",
+        (Lang::En, false) => "no",
+    };
+    match lang {
+        Lang::Zh => format!("属劳动争议：< {answer} >（←/→）"),
+        Lang::En => format!("A labour dispute: < {answer} > (Left/Right)"),
+    }
+}
+
+pub fn decision_note_label(lang: Lang) -> &'static str {
+    lang.pick("说明：", "Note: ")
+}
+
+pub fn rules_lead_to(lang: Lang) -> &'static str {
+    lang.pick("依规则：", "The rules lead to: ")
+}
+
+pub fn complaint_decide_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "F2 作出决定 · Tab 下一项 · Esc 返回",
+        "F2 decides · Tab next field · Esc back",
+    )
+}

@@ -396,12 +396,21 @@ pub fn filter_active(lang: Lang, filter: &str) -> String {
 
 /// The status line's counts, each named: filings pending (and of them
 /// past their decision day), cases past their deadline.
-pub fn status_counts(lang: Lang, pending: i64, overdue_filings: i64, overdue_cases: i64) -> String {
+pub fn status_counts(lang: Lang, c: &crate::store::Counts) -> String {
+    let (pending, overdue_filings, overdue_cases) =
+        (c.pending_filings, c.overdue_filings, c.overdue_cases);
+    let (complaints, overdue_complaints) = (c.pending_complaints, c.overdue_complaints);
     match lang {
-        Lang::Zh => format!("待审核申报{pending}（超期{overdue_filings}） 超期案件{overdue_cases}"),
-        Lang::En => {
-            format!("filings {pending} ({overdue_filings} overdue) · cases overdue {overdue_cases}")
-        }
+        Lang::Zh => format!(
+            // The closing bracket parts them: no space, so the line stays
+            // whole at 80 columns beside the name and a tag count.
+            "待审核申报{pending}（超期{overdue_filings}）待受理投诉{complaints}（超期{overdue_complaints}）超期案件{overdue_cases}"
+        ),
+        Lang::En => format!(
+            // Late of how many waiting: as short as the Chinese, so it stays
+            // whole at 80 columns beside the name and a tag count.
+            "late: filings {overdue_filings}/{pending}, complaints {overdue_complaints}/{complaints}, cases {overdue_cases}"
+        ),
     }
 }
 
@@ -585,6 +594,8 @@ fields! {
     OpenCases = "在办案件", "Open cases";
     OverdueCases = "超期案件", "Overdue cases";
     OverdueFilings = "超期未办结申报", "Filings past their decision day";
+    PendingComplaints = "待受理投诉", "Complaints to decide";
+    OverdueComplaints = "超期未决定投诉", "Complaints past their decision day";
     Pending = "待审核申报", "Pending filings";
     ReviewYear = "年度", " report";
     ReviewDue = "截止", "due ";

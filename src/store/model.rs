@@ -306,6 +306,11 @@ pub struct Counts {
     pub overdue_filings: i64,
     pub open_cases: i64,
     pub overdue_cases: i64,
+    /// Complaints registered and not yet decided (the inbox).
+    pub pending_complaints: i64,
+    /// Of those, past their decision day (set by the workflow, as
+    /// `overdue_filings` is).
+    pub overdue_complaints: i64,
 }
 
 /// What moves when anything at any desk changes: the audit log's newest

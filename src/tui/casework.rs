@@ -2,11 +2,10 @@
 //! with the documents each issues and the decision's fine checked against
 //! its article, and assigning inspectors (`i`) by their open-case load.
 
-use crate::domain::{CaseMove, CaseStage, InspectionMatter, fines};
+use crate::domain::{CaseMove, fines};
 use crate::i18n::{self, Lang};
 
-/// Working days ahead that count as "due soon" in the case queue.
-pub const CASE_DUE_SOON_WORKING_DAYS: u32 = 5;
+pub use crate::workflow::case_views::CASE_DUE_SOON_WORKING_DAYS;
 
 /// What the case pane keeps between keys.
 #[derive(Debug, Clone, Default)]
@@ -27,70 +26,7 @@ pub struct CasesState {
     pub view_counts: Option<Vec<i64>>,
 }
 
-/// What the case queue shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum CaseView {
-    #[default]
-    All,
-    Overdue,
-    DueSoon,
-    Unassigned,
-    Mine,
-    Stage(CaseStage),
-    Matter(InspectionMatter),
-}
-
-impl CaseView {
-    /// Every view, in the order the picker lists them.
-    pub fn all() -> Vec<CaseView> {
-        let mut v = vec![
-            CaseView::All,
-            CaseView::Overdue,
-            CaseView::DueSoon,
-            CaseView::Unassigned,
-            CaseView::Mine,
-        ];
-        v.extend(
-            CaseStage::ALL
-                .iter()
-                .filter(|s| **s != CaseStage::Closed)
-                .map(|s| CaseView::Stage(*s)),
-        );
-        v.extend(InspectionMatter::ALL.iter().map(|m| CaseView::Matter(*m)));
-        v
-    }
-
-    /// The view as a saved view stores it.
-    pub fn code(self) -> String {
-        match self {
-            CaseView::All => "all".into(),
-            CaseView::Overdue => "overdue".into(),
-            CaseView::DueSoon => "due-soon".into(),
-            CaseView::Unassigned => "unassigned".into(),
-            CaseView::Mine => "mine".into(),
-            CaseView::Stage(s) => format!("stage:{}", s.code()),
-            CaseView::Matter(m) => format!("matter:{}", m.code()),
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<CaseView> {
-        CaseView::all().into_iter().find(|v| v.code() == code)
-    }
-
-    pub fn label(self, lang: Lang) -> String {
-        match self {
-            CaseView::All => lang.pick("全部在办案件", "All open cases").into(),
-            CaseView::Overdue => lang.pick("已超期", "Overdue").into(),
-            CaseView::DueSoon => lang
-                .pick("5个工作日内到期", "Due within 5 working days")
-                .into(),
-            CaseView::Unassigned => lang.pick("未指派监察员", "Without their inspectors").into(),
-            CaseView::Mine => lang.pick("我承办或参与的", "Mine").into(),
-            CaseView::Stage(s) => format!("{}{}", lang.pick("阶段：", "Stage: "), s.label(lang)),
-            CaseView::Matter(m) => format!("{}{}", lang.pick("事项：", "Matter: "), m.label(lang)),
-        }
-    }
-}
+pub use crate::workflow::case_views::CaseView;
 
 /// A named view the staff member saved: the view and the filter text.
 #[derive(Debug, Clone, PartialEq, Eq)]

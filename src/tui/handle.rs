@@ -140,6 +140,8 @@ impl App {
             | AppEvent::Tally(_)
             | AppEvent::CleanFilings(_)
             | AppEvent::Decided(_)) => self.review_event(e),
+            AppEvent::Complaints(r) => self.inbox_loaded(r),
+            AppEvent::ComplaintDecided(r) => self.complaint_decided(r),
             AppEvent::Dashboard(r) => {
                 self.dashboard = Some(r);
                 vec![]

@@ -147,6 +147,7 @@ impl App {
             Some(Overlay::ConfirmApprove { .. }) => self.confirm_approve_key(k),
             Some(Overlay::Documents { .. }) => self.documents_key(k),
             Some(Overlay::Form(_)) => self.form_key(k),
+            Some(Overlay::Complaints(_) | Overlay::ComplaintDecide(_)) => self.inbox_key(k),
             Some(
                 Overlay::CaseViews { .. }
                 | Overlay::CaseMoves { .. }

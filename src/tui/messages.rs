@@ -79,6 +79,17 @@ pub enum Effect {
     },
     /// How many cases each of the case queue's views holds.
     CountCaseViews(Vec<crate::store::QueueScope>),
+    /// The complaints waiting for their decision (the inbox).
+    LoadComplaints {
+        lang: Lang,
+    },
+    /// Decide a complaint as `hrss-desk complaints decide` does.
+    DecideComplaint {
+        id: i64,
+        dispute: bool,
+        note: String,
+        lang: Lang,
+    },
     /// Check every pending filing and record the findings (for the filter by
     /// problem), then read the tally of problems.
     Recheck,
@@ -214,6 +225,10 @@ pub enum AppEvent {
     /// A campaign's form to take inspections in, or why it cannot open.
     GroupReady(Result<crate::tui::form::Form, String>),
     CaseViewCounts(Result<Vec<i64>, String>),
+    /// The inbox read.
+    Complaints(Result<Vec<crate::workflow::complaints::Waiting>, String>),
+    /// A complaint decided (the sentence to show) or refused (why).
+    ComplaintDecided(Result<String, String>),
     IndexReady(Result<Arc<Index>, String>),
     DecisionReady(Result<crate::workflow::Draft, String>),
     /// A decision taken (the sentence to show) or refused (why).

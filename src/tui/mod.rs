@@ -15,6 +15,7 @@ pub mod form;
 mod handle;
 pub mod headless;
 pub mod imports;
+pub mod inbox;
 pub mod keymap;
 mod keys;
 pub mod labels;

@@ -37,6 +37,10 @@ pub enum Overlay {
     },
     /// A form: a complaint to register, evidence to file.
     Form(crate::tui::form::Form),
+    /// The complaints waiting for their decision, one opened to read.
+    Complaints(crate::tui::inbox::Inbox),
+    /// A complaint's decision form.
+    ComplaintDecide(crate::tui::inbox::DecideComplaint),
     /// The case queue's views.
     CaseViews {
         cursor: usize,
@@ -142,8 +146,10 @@ impl Overlay {
             Overlay::Notice { .. }
             | Overlay::Form(_)
             | Overlay::CaseConfirm { .. }
-            | Overlay::CaseDecide(_) => Layer::Form,
-            Overlay::CaseViews { .. }
+            | Overlay::CaseDecide(_)
+            | Overlay::ComplaintDecide(_) => Layer::Form,
+            Overlay::Complaints(_)
+            | Overlay::CaseViews { .. }
             | Overlay::CaseMoves { .. }
             | Overlay::Assign { .. }
             | Overlay::BulkMoves { .. }

@@ -212,6 +212,17 @@ impl Task {
             Effect::CountCaseViews(scopes) => {
                 AppEvent::CaseViewCounts(store.case_view_counts(&scopes).await.map_err(plain))
             }
+            Effect::LoadComplaints { lang } => {
+                AppEvent::Complaints(work::complaints::inbox(&self.cx(lang), false).await)
+            }
+            Effect::DecideComplaint {
+                id,
+                dispute,
+                note,
+                lang,
+            } => AppEvent::ComplaintDecided(
+                work::complaints::decide(&self.cx(lang), id, dispute, note.trim()).await,
+            ),
             Effect::PrepareDecision { id, decision, lang } => {
                 AppEvent::DecisionReady(work::draft(&self.cx(lang), id, decision).await)
             }

@@ -40,6 +40,8 @@ pub fn today_columns(d: &Dashboard, lang: Lang) -> [Vec<Line<'static>>; 2] {
         Line::styled(Field::Overview.label(lang), bold),
         row(Field::Pending.label(lang), c.pending_filings),
         row(Field::OverdueFilings.label(lang), c.overdue_filings),
+        row(Field::PendingComplaints.label(lang), c.pending_complaints),
+        row(Field::OverdueComplaints.label(lang), c.overdue_complaints),
         row(Field::OpenCases.label(lang), c.open_cases),
         row(Field::OverdueCases.label(lang), c.overdue_cases),
         row(Field::CasesDueSoon.label(lang), d.cases_due_soon),

@@ -8,7 +8,7 @@ use crate::domain::complaint::{self, Intake, Outcome, check_intake};
 use crate::domain::permissions::{Act, may};
 use crate::domain::procedure::queue_key;
 use crate::i18n::{self};
-use crate::store::{NewCase, NewComplaint, Store};
+use crate::store::{ComplaintRow, NewCase, NewComplaint, Store};
 use crate::workflow::Cx;
 use chrono::{Datelike, NaiveDate};
 
@@ -178,23 +178,7 @@ pub async fn decide(
     if c.decision != crate::domain::ComplaintDecision::Pending {
         return Err(i18n::complaint_decided_already(lang, id));
     }
-    let intake = Intake {
-        complainant_id: c.complainant_id_number.clone(),
-        complainant: c.complainant_name.clone(),
-        respondent: c.respondent_name.clone(),
-        respondent_known: c.respondent_employer_id.is_some(),
-        matters: c
-            .matters
-            .split(',')
-            .filter_map(crate::domain::InspectionMatter::parse)
-            .collect(),
-        facts: c.facts.clone(),
-        channel: c.channel.code().to_string(),
-        received_on: c.received_on,
-        violation_on: c.violation_on,
-        labour_dispute,
-    };
-    let outcome = complaint::decide(&intake);
+    let outcome = outcome(&c, labour_dispute);
     let number_stem = super::cases::number_stem(store, today.year()).await;
     let new_case = (outcome == Outcome::Accept).then(|| {
         // A registered case's first deadline is the acceptance's.
@@ -217,6 +201,63 @@ pub async fn decide(
         &outcome,
         made.as_ref().map(|(_, n)| n.as_str()),
     ))
+}
+
+/// What the rules lead to for a registered complaint (a dispute between the
+/// parties, said by the chief, goes to arbitration): what `decide` records,
+/// and what the screen's decision form says before it is made.
+pub fn outcome(c: &ComplaintRow, labour_dispute: bool) -> Outcome {
+    complaint::decide(&Intake {
+        complainant_id: c.complainant_id_number.clone(),
+        complainant: c.complainant_name.clone(),
+        respondent: c.respondent_name.clone(),
+        respondent_known: c.respondent_employer_id.is_some(),
+        matters: c
+            .matters
+            .split(',')
+            .filter_map(crate::domain::InspectionMatter::parse)
+            .collect(),
+        facts: c.facts.clone(),
+        channel: c.channel.code().to_string(),
+        received_on: c.received_on,
+        violation_on: c.violation_on,
+        labour_dispute,
+    })
+}
+
+/// A complaint in the inbox: its record, the day its decision is due and
+/// how that day was counted, and whether it has passed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    pub complaint: ComplaintRow,
+    pub due: clocks::Explained,
+    pub overdue: bool,
+}
+
+/// The complaints inbox on `cx.today`, oldest first: those pending their
+/// decision (or, with `all`, every complaint). The due day is counted
+/// afresh from the day received — 5 working days, 劳社部令25 art 18 — so a
+/// holiday table loaded after registration is heeded; a decided complaint is
+/// never overdue.
+pub async fn inbox(cx: &Cx<'_>, all: bool) -> Result<Vec<Waiting>, String> {
+    let rows = cx
+        .store
+        .complaints(!all)
+        .await
+        .map_err(|e| i18n::store_error(cx.lang, &e))?;
+    Ok(rows
+        .into_iter()
+        .map(|c| {
+            let due = clocks::accept_due(cx.calendar, c.received_on);
+            let overdue =
+                c.decision == crate::domain::ComplaintDecision::Pending && due.due < cx.today;
+            Waiting {
+                complaint: c,
+                due,
+                overdue,
+            }
+        })
+        .collect())
 }
 
 /// What a respondent typed at intake turns out to be.

@@ -387,6 +387,7 @@ pub async fn reveal(
 pub async fn counts(cx: &Cx<'_>) -> Result<crate::store::Counts, crate::store::StoreError> {
     let mut c = cx.store.counts(cx.today).await?;
     c.overdue_filings = overdue_filings(cx).await?;
+    c.overdue_complaints = overdue_complaints(cx).await?;
     Ok(c)
 }
 
@@ -395,7 +396,13 @@ pub async fn dashboard(cx: &Cx<'_>) -> Result<crate::store::Dashboard, crate::st
     let soon = cx.calendar.add_working_days(cx.today, 5).date;
     let mut d = cx.store.dashboard(cx.today, soon).await?;
     d.counts.overdue_filings = overdue_filings(cx).await?;
+    d.counts.overdue_complaints = overdue_complaints(cx).await?;
     Ok(d)
+}
+
+async fn overdue_complaints(cx: &Cx<'_>) -> Result<i64, crate::store::StoreError> {
+    let before = crate::domain::complaint::overdue_before(cx.calendar, cx.today);
+    cx.store.pending_complaints_received_before(before).await
 }
 
 async fn overdue_filings(cx: &Cx<'_>) -> Result<i64, crate::store::StoreError> {
@@ -484,6 +491,7 @@ pub mod campaigns;
 pub mod case_acts;
 pub mod case_moves;
 pub mod case_papers;
+pub mod case_views;
 pub mod cases;
 pub mod complaints;
 pub mod documents;

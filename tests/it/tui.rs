@@ -172,13 +172,22 @@ fn from_a_filing_o_opens_its_person_and_esc_comes_back_to_the_filing() {
 
 #[test]
 fn the_status_lines_counts_are_whole_at_80_columns_the_roles_giving_way() {
-    // Issue 21, point 7: each count named, none cut.
-    for (lang, end) in [(Lang::En, "cases overdue 12"), (Lang::Zh, "超期案件12")] {
+    // Issue 21, point 7: each count named, none cut; issue 22: the
+    // complaints waiting for their decision among them.
+    for (lang, complaints, end) in [
+        (
+            Lang::En,
+            "complaints 1/3",
+            "late: filings 4/300, complaints 1/3, cases 12",
+        ),
+        (Lang::Zh, "待受理投诉3（超期1）", "超期案件12"),
+    ] {
         let mut a = app(lang, 80, 24);
         typed(&mut a, KeyCode::Char(' '));
         let s = draw(&a);
         let status = s.lines().last().unwrap().trim_end();
         assert!(status.ends_with(end), "{status}");
+        assert!(status.contains(complaints), "{status}");
         assert!(status.contains("赵静 (zhaojing)"), "{status}");
     }
 }

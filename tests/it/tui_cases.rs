@@ -49,7 +49,8 @@ fn f_chooses_a_view_of_the_case_queue() {
     let mut a = app(Lang::Zh, 100, 30);
     act(&mut a, Action::Pane3);
     a.apply(Action::Scope);
-    assert!(matches!(a.overlay, Some(Overlay::CaseViews { cursor: 0 })));
+    // The complaints inbox is the first row, the view in use chosen.
+    assert!(matches!(a.overlay, Some(Overlay::CaseViews { cursor: 1 })));
     assert!(draw(&a).contains("5个工作日内到期"));
     // Each view says how many cases it holds, counted as it opens.
     let fx = a.apply(Action::Scope);
@@ -62,6 +63,9 @@ fn f_chooses_a_view_of_the_case_queue() {
     let s = draw(&a);
     let row = s.lines().find(|l| l.contains("5个工作日内到期")).unwrap();
     assert!(row.trim_end_matches([' ', '│']).ends_with("12"), "{s}");
+    let first = s.lines().position(|l| l.contains("待受理投诉（3，超期1）"));
+    let all = s.lines().position(|l| l.contains("全部在办案件"));
+    assert_eq!(first.map(|f| f + 1), all, "{s}");
     key(&mut a, KeyCode::Down);
     let fx = key(&mut a, KeyCode::Enter);
     assert_eq!(a.cases.view, CaseView::Overdue);

@@ -93,6 +93,21 @@ fn acts() -> Vec<Act> {
             in_panel: false,
         },
         Act {
+            // Issue 22: the complaints inbox is the view chooser's first row.
+            name: "decide a complaint (f, Up, Enter, m)",
+            keys: vec![
+                key('3'),
+                key('f'),
+                KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                enter(),
+                key('m'),
+            ],
+            allowed: &["chief"],
+            refused: "只有科室负责人可以作出投诉受理决定。",
+            opened: "属劳动争议",
+            in_panel: false,
+        },
+        Act {
             name: "add evidence to a case (Enter, e)",
             keys: vec![key('3'), enter(), key('e')],
             allowed: &["inspector", "chief", "legal"],
@@ -182,8 +197,8 @@ async fn every_guarded_act_on_screen_is_refused_for_every_role_that_may_not() {
             }
         }
     }
-    // 10 acts × 5 roles, less the 22 allowed pairs.
-    assert_eq!(refusals, 28);
+    // 11 acts × 5 roles, less the 23 allowed pairs.
+    assert_eq!(refusals, 32);
 }
 
 #[tokio::test(flavor = "multi_thread")]

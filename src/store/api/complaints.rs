@@ -24,6 +24,19 @@ impl Store {
         on_backend!(self.employers_by_id(ids))
     }
 
+    /// Complaints oldest first: pending only, or every one.
+    pub async fn complaints(&self, pending_only: bool) -> Result<Vec<ComplaintRow>, StoreError> {
+        on_backend!(self.complaints(pending_only))
+    }
+
+    /// How many pending complaints were received before `day`.
+    pub async fn pending_complaints_received_before(
+        &self,
+        day: NaiveDate,
+    ) -> Result<i64, StoreError> {
+        on_backend!(self.pending_complaints_received_before(day))
+    }
+
     pub async fn complaint(&self, id: i64) -> Result<Option<ComplaintRow>, StoreError> {
         on_backend!(self.complaint(id))
     }

@@ -63,6 +63,28 @@ impl Backend {
         Ok(out)
     }
 
+    /// Complaints oldest first (by the day received): those pending their
+    /// decision, or every one.
+    pub async fn complaints(&self, pending_only: bool) -> Result<Vec<ComplaintRow>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT id, complainant_name, complainant_id_number, complainant_phone, respondent_employer_id,
+                    respondent_name, matters, facts, channel, received_on, violation_on, decision,
+                    decision_due, decided_on, mass_incident
+             FROM complaint WHERE ($1 = 0 OR decision = 'pending') ORDER BY received_on, id",
+        )
+        .bind(i64::from(pending_only))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// How many complaints pending their decision were received before `day`.
+    pub async fn pending_complaints_received_before(&self, day: NaiveDate) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM complaint WHERE decision = 'pending' AND received_on < $1")
+            .bind(day)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     /// A complaint as intake decides on it.
     pub async fn complaint(&self, id: i64) -> Result<Option<ComplaintRow>, StoreError> {
         Ok(sqlx::query_as(

@@ -592,6 +592,7 @@ impl Backend {
                (SELECT COUNT(*) FROM licence) AS licences,
                (SELECT COUNT(*) FROM filing WHERE status = 'pending') AS pending_filings,
                (SELECT COUNT(*) FROM inspection_case WHERE stage <> 'closed') AS open_cases,
+               (SELECT COUNT(*) FROM complaint WHERE decision = 'pending') AS pending_complaints,
                (SELECT COUNT(*) FROM inspection_case
                  WHERE stage <> 'closed' AND due_on IS NOT NULL AND due_on < $1) AS overdue_cases",
         )
@@ -606,6 +607,8 @@ impl Backend {
             overdue_filings: 0,
             open_cases: row.get("open_cases"),
             overdue_cases: row.get("overdue_cases"),
+            pending_complaints: row.get("pending_complaints"),
+            overdue_complaints: 0,
         })
     }
 }

@@ -43,15 +43,17 @@ impl App {
             return vec![];
         };
         match overlay {
+            // Row 0 is the complaints inbox, the views after it.
             Overlay::CaseViews { cursor } => match act {
+                Some(Action::Open) if *cursor == 0 => self.open_inbox(),
                 Some(Action::Open) => {
-                    let (_, v, filter) = choices[(*cursor).min(choices.len() - 1)].clone();
+                    let (_, v, filter) = choices[(*cursor - 1).min(choices.len() - 1)].clone();
                     self.overlay = None;
                     self.choose_case_view(v, filter)
                 }
                 Some(Action::Back) => self.close(),
                 _ => {
-                    pick(cursor, choices.len(), act, page);
+                    pick(cursor, choices.len() + 1, act, page);
                     vec![]
                 }
             },

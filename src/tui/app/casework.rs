@@ -7,8 +7,7 @@ use crate::domain::procedure::{documents_for, moves_from};
 use crate::i18n::{self, Lang};
 use crate::store::{ListKind, QueueScope};
 use crate::tui::app::{App, Effect, Overlay};
-use crate::tui::casework::{CASE_DUE_SOON_WORKING_DAYS, CaseView, DecideForm, SavedView};
-use chrono::Days;
+use crate::tui::casework::{CaseView, DecideForm, SavedView};
 
 impl App {
     /// The store's narrowing for the case view chosen.
@@ -18,35 +17,16 @@ impl App {
 
     /// The store's narrowing for `view`.
     fn scope_of(&self, view: CaseView) -> QueueScope {
-        let mut s = QueueScope {
-            case_sort: self.cases.sort,
-            ..QueueScope::default()
-        };
-        match view {
-            CaseView::All => {}
-            CaseView::Overdue => s.due_by = self.today.checked_sub_days(Days::new(1)),
-            // Due soon and not yet overdue: the overdue have their own view.
-            CaseView::DueSoon => {
-                s.due_by = Some(
-                    self.calendar
-                        .add_working_days(self.today, CASE_DUE_SOON_WORKING_DAYS)
-                        .date,
-                );
-                s.due_from = Some(self.today);
-            }
-            CaseView::Unassigned => s.unassigned = true,
-            CaseView::Mine => s.inspector = Some(self.who.id),
-            CaseView::Stage(st) => s.case_stage = Some(st.code().to_string()),
-            CaseView::Matter(m) => s.matter = Some(m.code().to_string()),
-        }
-        s
+        view.scope(&self.calendar, self.today, self.who.id, self.cases.sort)
     }
 
     pub(crate) fn open_case_views(&mut self) -> Vec<Effect> {
+        // Row 0 is the complaints inbox; the views follow it.
         let cursor = CaseView::all()
             .iter()
             .position(|v| *v == self.cases.view)
-            .unwrap_or(0);
+            .unwrap_or(0)
+            + 1;
         self.overlay = Some(Overlay::CaseViews { cursor });
         // Each view's count, read afresh: the chooser says what each holds.
         let scopes = CaseView::all()

@@ -22,6 +22,7 @@ pub use super::review::{DUE_SOON_WORKING_DAYS, QueueChoice};
 mod case_overlays;
 mod casework;
 mod form;
+mod inbox;
 mod review;
 mod statistics;
 mod supervision;

@@ -59,15 +59,20 @@ pub fn render(frame: &mut Frame, app: &App) {
     let lang = app.lang;
     match &app.overlay {
         Some(Overlay::CaseViews { cursor }) => {
-            // Each built-in view with how many cases it holds, right-aligned.
+            // The complaints inbox first (its label holds its counts), then
+            // each built-in view with how many cases it holds, right-aligned.
             let counts = app.cases.view_counts.as_deref().unwrap_or_default();
-            let lines = app
-                .view_choices(lang)
-                .into_iter()
+            let lines = std::iter::once((app.inbox_label(), None))
+                .chain(
+                    app.view_choices(lang)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (label, _, _))| (label, counts.get(i))),
+                )
                 .enumerate()
-                .map(|(i, (label, _, _))| {
+                .map(|(i, (label, count))| {
                     let label = format!(" {}", clean(&label));
-                    let text = match counts.get(i) {
+                    let text = match count {
                         Some(n) => {
                             let n = n.to_string();
                             let pad = 70usize.saturating_sub(width(&label) + width(&n));

@@ -6,6 +6,7 @@ mod case_overlay;
 mod dashboard;
 mod detail;
 mod filing;
+mod inbox;
 mod list;
 pub mod lookup;
 mod overlay;
@@ -63,6 +64,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         }
         Some(Overlay::Notice { draft, editor }) => overlay::notice(frame, app, draft, editor),
         Some(Overlay::Form(f)) => case_overlay::form(frame, app, f),
+        Some(Overlay::Complaints(i)) => inbox::inbox(frame, app, i),
+        Some(Overlay::ComplaintDecide(f)) => inbox::decide(frame, app, f),
         Some(Overlay::Documents { kinds, cursor, .. }) => {
             overlay::documents(frame, app, kinds, *cursor)
         }
@@ -228,15 +231,7 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
         String::new()
     };
     let right = match &app.counts {
-        Some(c) => format!(
-            "{tags} {} ",
-            i18n::status_counts(
-                app.lang,
-                c.pending_filings,
-                c.overdue_filings,
-                c.overdue_cases
-            )
-        ),
+        Some(c) => format!("{tags} {} ", i18n::status_counts(app.lang, c)),
         None => tags,
     };
     // The counts first: where both do not fit, the roles give way.
@@ -259,7 +254,8 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
     let pad = " ".repeat(w.saturating_sub(width(&left) + width(&db) + width(&right) + 1));
     let line = Line::from(vec![
         Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),
-        Span::raw(format!("·{db}{pad}")),
+        // The dot introduces the database; with none shown, nothing dangles.
+        Span::raw(format!("{}{db}{pad}", if db.is_empty() { " " } else { "·" })),
         Span::styled(right, Style::new().add_modifier(Modifier::BOLD)),
     ]);
     frame.render_widget(

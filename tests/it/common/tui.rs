@@ -387,6 +387,8 @@ pub fn counts() -> Counts {
         overdue_filings: 4,
         open_cases: 178,
         overdue_cases: 12,
+        pending_complaints: 3,
+        overdue_complaints: 1,
     }
 }
 
@@ -686,6 +688,9 @@ pub fn feed(app: &mut App, effects: Vec<Effect>) {
             Effect::CountCaseViews(scopes) => {
                 AppEvent::CaseViewCounts(Ok((0..scopes.len() as i64).map(|i| i + 10).collect()))
             }
+            // The inbox is read from a real office in its tests (tui_complaints).
+            Effect::LoadComplaints { .. } => AppEvent::Complaints(Ok(vec![])),
+            Effect::DecideComplaint { .. } => continue,
             Effect::Quit => continue,
         };
         let more = app.handle(event);

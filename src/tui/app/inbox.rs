@@ -1,0 +1,157 @@
+//! How the complaints inbox takes its keys and answers: the first row of
+//! the case queue's view chooser opens it; Enter opens a complaint, `m`
+//! (the key that takes a case's step) its decision form, refused at the key
+//! to a role that may not decide; F2 decides as `complaints decide` does.
+
+use crate::domain::permissions::{Act, any_of};
+use crate::i18n;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Overlay};
+use crate::tui::inbox::{DecideComplaint, Inbox};
+use crate::tui::overlay::{LayerKey, pick};
+use crate::workflow::complaints::Waiting;
+use ratatui::crossterm::event::KeyCode;
+
+/// The longest note a decision carries.
+const NOTE_MAX_CHARS: usize = 200;
+
+impl App {
+    /// The inbox's row in the view chooser, with its counts when known.
+    pub fn inbox_label(&self) -> String {
+        let (n, late) = self.counts.as_ref().map_or((None, 0), |c| {
+            (Some(c.pending_complaints), c.overdue_complaints)
+        });
+        i18n::inbox_title(self.lang, n, late)
+    }
+
+    pub(crate) fn open_inbox(&mut self) -> Vec<Effect> {
+        self.overlay = None;
+        vec![Effect::LoadComplaints { lang: self.lang }]
+    }
+
+    pub(crate) fn inbox_loaded(&mut self, r: Result<Vec<Waiting>, String>) -> Vec<Effect> {
+        match r {
+            Ok(rows) => {
+                // Read again after a decision: the cursor stays where it was.
+                let cursor = match &self.overlay {
+                    Some(Overlay::Complaints(i)) => i.cursor,
+                    _ => 0,
+                };
+                self.overlay = Some(Overlay::Complaints(Inbox {
+                    cursor: cursor.min(rows.len().saturating_sub(1)),
+                    rows,
+                    open: false,
+                }));
+            }
+            Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
+        }
+        vec![]
+    }
+
+    pub(crate) fn complaint_decided(&mut self, r: Result<String, String>) -> Vec<Effect> {
+        match r {
+            Ok(done) => {
+                self.message = Some(done);
+                let inbox = match self.overlay.take() {
+                    Some(Overlay::ComplaintDecide(f)) => f.inbox,
+                    _ => return vec![Effect::LoadCounts],
+                };
+                self.overlay = Some(Overlay::Complaints(inbox));
+                // An acceptance registered a case: the queue shows it.
+                let mut fx = vec![
+                    Effect::LoadCounts,
+                    Effect::LoadComplaints { lang: self.lang },
+                ];
+                if let Some(l) = self.lists.get_mut(&crate::store::ListKind::Cases) {
+                    fx.push(Effect::LoadPage(l.reload()));
+                }
+                fx
+            }
+            Err(e) => {
+                match &mut self.overlay {
+                    Some(Overlay::ComplaintDecide(f)) => f.error = Some(e),
+                    _ => self.message = Some(e),
+                }
+                vec![]
+            }
+        }
+    }
+
+    pub(crate) fn inbox_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        if matches!(self.overlay, Some(Overlay::ComplaintDecide(_))) {
+            return self.complaint_form_key(k);
+        }
+        let page = self.list_height();
+        let lang = self.lang;
+        let may = any_of(&self.who.roles, Act::DecideComplaint);
+        let Some(Overlay::Complaints(inbox)) = &mut self.overlay else {
+            return vec![];
+        };
+        match k.action {
+            Some(Action::Back) if inbox.open => inbox.open = false,
+            Some(Action::Back) => self.overlay = None,
+            Some(Action::Open) if inbox.chosen().is_some() => inbox.open = true,
+            // Refused at the key, in one sentence naming who may.
+            Some(Action::CaseMove) if !may => {
+                self.message = Some(i18n::act_refused(lang, Act::DecideComplaint));
+            }
+            Some(Action::CaseMove) if inbox.chosen().is_some() => {
+                let inbox = inbox.clone();
+                self.overlay = Some(Overlay::ComplaintDecide(DecideComplaint {
+                    inbox,
+                    dispute: false,
+                    field: 0,
+                    note: String::new(),
+                    error: None,
+                }));
+            }
+            a if !inbox.open => {
+                pick(&mut inbox.cursor, inbox.rows.len(), a, page);
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn complaint_form_key(&mut self, k: LayerKey) -> Vec<Effect> {
+        let lang = self.lang;
+        let Some(Overlay::ComplaintDecide(f)) = &mut self.overlay else {
+            return vec![];
+        };
+        match k.action {
+            Some(Action::Back) => {
+                let inbox = f.inbox.clone();
+                self.overlay = Some(Overlay::Complaints(inbox));
+                return vec![];
+            }
+            Some(Action::Submit) => {
+                let Some(id) = f.waiting().map(|w| w.complaint.id) else {
+                    return vec![];
+                };
+                f.error = None;
+                return vec![Effect::DecideComplaint {
+                    id,
+                    dispute: f.dispute,
+                    note: f.note.clone(),
+                    lang,
+                }];
+            }
+            Some(Action::NextField | Action::Down | Action::Open) => f.field = 1,
+            Some(Action::PrevField | Action::Up) => f.field = 0,
+            _ if f.field == 0 && matches!(k.key.code, KeyCode::Left | KeyCode::Right) => {
+                f.dispute = !f.dispute;
+            }
+            _ if f.field == 1 && k.is_backspace() => {
+                f.note.pop();
+            }
+            _ => {
+                if let Some(c) = k.typed().filter(|_| f.field == 1)
+                    && f.note.chars().count() < NOTE_MAX_CHARS
+                {
+                    f.note.push(c);
+                }
+            }
+        }
+        vec![]
+    }
+}

@@ -1,0 +1,41 @@
+//! The complaints inbox (待受理投诉), reached from the case queue's view
+//! chooser: complaints registered and not yet decided, oldest first, each
+//! with its decision's due day; one opened to read; the decision form. The
+//! decision itself is `workflow::complaints::decide`, as on the command line.
+
+use crate::workflow::complaints::Waiting;
+
+/// The inbox as the chooser shows it.
+#[derive(Debug, Clone)]
+pub struct Inbox {
+    pub rows: Vec<Waiting>,
+    pub cursor: usize,
+    /// The complaint under the cursor is open to read.
+    pub open: bool,
+}
+
+impl Inbox {
+    pub fn chosen(&self) -> Option<&Waiting> {
+        self.rows.get(self.cursor)
+    }
+}
+
+/// The decision form: whether the chief finds a labour dispute (then the
+/// rules refer it to arbitration), and a note for the record. What the
+/// rules lead to is said as the form changes, before F2 decides.
+#[derive(Debug, Clone)]
+pub struct DecideComplaint {
+    /// The inbox it was opened from, shown again on Esc.
+    pub inbox: Inbox,
+    pub dispute: bool,
+    /// 0 the dispute's choice, 1 the note.
+    pub field: usize,
+    pub note: String,
+    pub error: Option<String>,
+}
+
+impl DecideComplaint {
+    pub fn waiting(&self) -> Option<&Waiting> {
+        self.inbox.chosen()
+    }
+}
