@@ -41,6 +41,13 @@ pub struct Global {
     /// The documents folder and the printer: from the config files.
     #[arg(skip)]
     pub printing: crate::printing::Settings,
+    /// The database a config file names, apart from `--database-url` (or
+    /// `HRSS_DATABASE_URL`): `demo` never touches it.
+    #[arg(skip)]
+    pub configured_database_url: Option<String>,
+    /// Whether `--database-url` (or `HRSS_DATABASE_URL`) named the database.
+    #[arg(skip)]
+    pub database_url_given: bool,
 }
 
 impl Global {
@@ -58,6 +65,8 @@ impl Global {
             .clone()
             .map(std::path::PathBuf::from);
         let config = config.merged();
+        self.database_url_given = self.database_url.is_some();
+        self.configured_database_url = config.database_url.clone();
         self.database_url = self.database_url.or(config.database_url);
         self.lang = self.lang.or(config.lang);
         self.keymap = self.keymap.or(config.keymap);
@@ -181,6 +190,16 @@ pub async fn open_store(
             found: version,
             known,
         }));
+    }
+    // `demo` makes a new database or opens its own: any other is an
+    // office's, and the demo's records (and its anyone-may-be-anyone
+    // `--user`) never go into it.
+    if setup == Setup::Demo && version > 0 && !store.is_demo().await.map_err(fail)? {
+        store.close().await;
+        return Err(Failure::new(
+            1,
+            i18n::demo_not_on_office(lang, &url.describe()),
+        ));
     }
     let has_staff = version > 0 && !store.list_staff().await.map_err(fail)?.is_empty();
     // Only a demo (or the demo command's new database) may be pinned to a

@@ -21,6 +21,7 @@ pub async fn run(
     if !(MIN_PERSONS..=MAX_PERSONS).contains(&size) {
         return Err(Failure::new(2, i18n::bad_size(lang, MAX_PERSONS)));
     }
+    let g = &demo_global(g, lang)?;
     let o = open_store(g, lang, DEMO_DATABASE, Setup::Demo).await?;
     let store = &o.store;
     let shown = o.url.describe();
@@ -73,6 +74,44 @@ pub async fn run(
         return Ok(ExitCode::SUCCESS);
     }
     open_screen(g, lang, o).await
+}
+
+/// The demo's database: the one `--database-url` names, else its own file
+/// in the data directory — never one a config file names (the office's), so
+/// `demo` run on a server cannot seed the office database.
+fn demo_global(g: &Global, lang: Lang) -> Result<Global, Failure> {
+    let mut g = g.clone();
+    if !g.database_url_given {
+        g.database_url = None;
+        return Ok(g);
+    }
+    if let (Some(given), Some(configured)) = (&g.database_url, &g.configured_database_url)
+        && same_database(given, configured)
+    {
+        return Err(Failure::new(
+            1,
+            i18n::demo_not_on_office(lang, &i18n::printable(given)),
+        ));
+    }
+    Ok(g)
+}
+
+/// Whether two database URLs name one database: SQLite files compared by
+/// their folder's real path (a file not yet made has none of its own).
+fn same_database(a: &str, b: &str) -> bool {
+    use crate::store::DatabaseUrl;
+    let real = |p: &std::path::Path| {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = dir.unwrap_or(std::path::Path::new("."));
+        std::fs::canonicalize(dir)
+            .map(|d| d.join(p.file_name().unwrap_or_default()))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    match (DatabaseUrl::parse(a), DatabaseUrl::parse(b)) {
+        (Ok(DatabaseUrl::Sqlite(x)), Ok(DatabaseUrl::Sqlite(y))) => real(&x) == real(&y),
+        (Ok(x), Ok(y)) => x == y,
+        _ => a.trim() == b.trim(),
+    }
 }
 
 /// `hrss-desk` alone: the screen on the office database (which must have

@@ -1,4 +1,5 @@
-//! What `hrss-desk backup` says.
+//! What keeps the office database safe says: `hrss-desk backup`, and `demo`
+//! refusing an office database.
 
 use super::{Lang, printable};
 
@@ -74,5 +75,19 @@ pub fn backup_tool_failed(lang: Lang, tool: &str, why: &str) -> String {
     match lang {
         Lang::Zh => format!("{tool} 未能完成备份：{why}"),
         Lang::En => format!("{tool} did not finish the backup: {why}"),
+    }
+}
+
+/// `demo` pointed at an office's database (one a config file names, or any
+/// without the demo mark): refused, nothing written.
+pub fn demo_not_on_office(lang: Lang, where_: &str) -> String {
+    let where_ = printable(where_);
+    match lang {
+        Lang::Zh => format!(
+            "“{where_}”是办公数据库，不是演示数据库：hrss-desk demo 从不写入办公数据库。去掉 --database-url 即在本人数据目录中使用自己的演示库。"
+        ),
+        Lang::En => format!(
+            "“{where_}” is an office database, not a demo one: hrss-desk demo never writes to an office database. Without --database-url it uses its own file in your data directory."
+        ),
     }
 }

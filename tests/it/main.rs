@@ -19,6 +19,7 @@ mod cli_complaint_inbox;
 mod cli_complaints;
 mod cli_concurrency;
 mod cli_crash;
+mod cli_demo_guard;
 mod cli_draw;
 mod cli_draw_rotation;
 mod cli_export;
