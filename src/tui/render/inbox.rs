@@ -3,8 +3,8 @@
 
 use super::super::app::App;
 use super::super::inbox::{DecideComplaint, Inbox};
-use super::super::text::clean;
-use super::overlay::boxed;
+use super::super::text::{clean, fit};
+use super::overlay::{FORM_WIDTH, boxed};
 use crate::domain::mask::{mask_digit_runs, mask_id_number, mask_middle, mask_phone};
 use crate::i18n::{self, Lang};
 use crate::workflow::complaints::{Waiting, outcome};
@@ -17,22 +17,25 @@ fn bold(text: String) -> Line<'static> {
 }
 
 /// A complaint's row: its number, received, due (marked when past), the
-/// respondent and the matters.
-fn row(w: &Waiting, lang: Lang) -> String {
+/// respondent and the matters, cut with `~` to the box's `w` columns. The
+/// mark keeps its column on every row, so the respondents line up.
+fn row(w: &Waiting, lang: Lang, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
     let c = &w.complaint;
+    let mark = format!(" {}!", i18n::overdue_mark(lang));
     let mark = if w.overdue {
-        format!(" {}!", i18n::overdue_mark(lang))
+        mark
     } else {
-        String::new()
+        " ".repeat(mark.width())
     };
-    format!(
-        " {:>4}  {}  → {}{mark}  {} · {}",
-        c.id,
-        c.received_on,
-        w.due.due,
+    let head = format!(" {:>4}  {}  → {}{mark}  ", c.id, c.received_on, w.due.due);
+    let tail = format!(
+        "{} · {}",
         clean(&c.respondent_name),
         i18n::matter_names(lang, &c.matters)
-    )
+    );
+    let room = width.saturating_sub(head.width());
+    format!("{head}{}", fit(&tail, room))
 }
 
 fn detail(w: &Waiting, lang: Lang) -> Vec<Line<'static>> {
@@ -93,12 +96,14 @@ pub fn inbox(frame: &mut Frame, app: &App, inbox: &Inbox) {
         boxed(frame, &title, detail(w, lang), 0);
         return;
     }
+    // Inside the box and its borders.
+    let inner = usize::from(FORM_WIDTH.min(frame.area().width.saturating_sub(2))).saturating_sub(2);
     let mut lines: Vec<Line<'static>> = inbox
         .rows
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let text = row(w, lang);
+            let text = row(w, lang, inner);
             let style = match (i == inbox.cursor, w.overdue) {
                 (true, _) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
                 (false, true) => Style::new().fg(Color::Red),
