@@ -224,7 +224,11 @@ async fn the_chief_reads_and_decides_complaints_from_the_inbox_as_the_command_li
         let at = |id: i64| s.lines().position(|l| l.contains(&format!(" {id}  ")));
         assert!(at(old) < at(new), "oldest first:\n{s}");
         // The respondents line up, overdue mark or not.
-        let col = |id: i64| row(id).find("鹿泉区测试建材");
+        let col = |id: i64| {
+            use unicode_width::UnicodeWidthStr;
+            let r = row(id);
+            r.find("鹿泉区测试建材").map(|at| r[..at].width())
+        };
         assert!(col(old).is_some() && col(old) == col(new), "{s}");
 
         // Enter: the complaint, its complainant masked.
