@@ -255,7 +255,10 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
     let line = Line::from(vec![
         Span::styled(left, Style::new().add_modifier(Modifier::BOLD)),
         // The dot introduces the database; with none shown, nothing dangles.
-        Span::raw(format!("{}{db}{pad}", if db.is_empty() { " " } else { "·" })),
+        Span::raw(format!(
+            "{}{db}{pad}",
+            if db.is_empty() { " " } else { "·" }
+        )),
         Span::styled(right, Style::new().add_modifier(Modifier::BOLD)),
     ]);
     frame.render_widget(
