@@ -62,6 +62,10 @@ pub enum ComplaintsCommand {
         /// 属劳动争议，告知申请仲裁 / A labour dispute: refer to arbitration
         #[arg(long)]
         dispute: bool,
+        /// 非本局管辖：书面告知投诉人向此部门提出（劳社部令25号第十八条） / Not ours: tell the complainant in writing to complain here
+        #[arg(long, value_name = "NAME", conflicts_with = "dispute")]
+        elsewhere: Option<String>,
+        /// 说明（至多200字） / A note for the record (at most 200 characters)
         #[arg(long, default_value = "")]
         note: String,
     },
@@ -119,9 +123,19 @@ pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitC
                 .await
                 .map(|(id, outcome, due)| i18n::complaint_registered(lang, id, due, &outcome))
         }
-        ComplaintsCommand::Decide { id, dispute, note } => {
-            work::decide(&cx, id, dispute, note.trim()).await
-        }
+        ComplaintsCommand::Decide {
+            id,
+            dispute,
+            elsewhere,
+            note,
+        } => match elsewhere.as_deref() {
+            // Given, the place must be named: a blank one is not the rules.
+            Some(to) if to.trim().is_empty() => Err(i18n::elsewhere_error(
+                lang,
+                crate::domain::complaint::ElsewhereError::Empty,
+            )),
+            to => work::decide(&cx, id, dispute, to.unwrap_or(""), note.trim()).await,
+        },
         ComplaintsCommand::List { all, json } => {
             let r = work::inbox(&cx, all).await;
             o.store.close().await;
@@ -146,6 +160,8 @@ struct JsonComplaint<'a> {
     matters: Vec<&'a str>,
     channel: &'static str,
     decision: &'static str,
+    /// Where the complainant was told to turn ('' unless decided elsewhere).
+    referred_to: &'a str,
     mass_incident: bool,
 }
 
@@ -174,6 +190,7 @@ fn print_list(list: &[work::Waiting], lang: Lang, all: bool, json: bool) -> Resu
                     .collect(),
                 channel: w.complaint.channel.code(),
                 decision: w.complaint.decision.code(),
+                referred_to: &w.complaint.referred_to,
                 mass_incident: w.complaint.mass_incident,
             })
             .collect();
@@ -204,7 +221,7 @@ fn print_list(list: &[work::Waiting], lang: Lang, all: bool, json: bool) -> Resu
         );
         if all {
             line.push('\t');
-            line.push_str(c.decision.label(lang));
+            line.push_str(&i18n::decision_shown(lang, c));
         }
         writeln!(out, "{line}").map_err(io)?;
     }

@@ -13,9 +13,9 @@ use std::process::ExitCode;
 pub enum NoticeCommand {
     /// 出具文书（.docx），编号按类别和年度给出、不重复 / Render a document (.docx), numbered per kind and year, never twice
     Render {
-        /// 文书类别，如 correction-notice、rectify-order、penalty-decision、violation-notice、rectification-notice / The document's kind
+        /// 文书类别，如 correction-notice、rectify-order、penalty-decision、violation-notice、rectification-notice、complaint-refusal、complaint-elsewhere / The document's kind
         kind: String,
-        /// 申报、案件、检查或处理措施的编号 / The filing, case, inspection or ladder step
+        /// 申报、案件、检查、处理措施或投诉的编号 / The filing, case, inspection, ladder step or complaint
         id: i64,
         /// 输出文件（缺省：文书文件夹（配置的 documents_dir，或主目录）下“文书名-编号.docx”） / The file (default: in the documents folder: the config's documents_dir, or the home folder)
         #[arg(short, long)]

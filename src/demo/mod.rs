@@ -529,6 +529,7 @@ fn cases(d: &mut Dice, out: &mut DemoData, cal: &WorkCalendar, today: NaiveDate)
             decided_on: (decision != "pending")
                 .then(|| cal.add_working_days(received, d.range(1, 5) as u32).date),
             mass_incident: n % 40 == 6,
+            referred_to: String::new(),
         });
         let registered = received;
         let opened = (stage >= CaseStage::Opened).then(|| cal.add_working_days(registered, 3).date);

@@ -1,8 +1,9 @@
 //! Complaint intake (投诉登记, 劳社部令25 art 18; 条例 arts 20–21): what a
 //! complaint must carry, and the decision due within 5 working days —
 //! accept (a case is registered), refuse in writing (older than the 2-year
-//! limitation), ask to complete (补正: no respondent, no facts), or refer
-//! (a labour dispute goes to arbitration).
+//! limitation), ask to complete (补正: no respondent, no facts), refer (a
+//! labour dispute goes to arbitration), or — the chief's finding — tell the
+//! complainant it is not this bureau's and where to turn (劳社部令25 art 18).
 
 use super::kinds::InspectionMatter;
 use chrono::NaiveDate;
@@ -57,6 +58,44 @@ pub enum Outcome {
     },
     /// Refer to labour arbitration (条例 art 21).
     ReferArbitration,
+    /// Not this bureau's (劳社部令25 art 18, the third condition of
+    /// acceptance): within labour-inspection competence but another
+    /// bureau's jurisdiction, the complainant is told which bureau to
+    /// complain to (告知投诉人向有关劳动保障行政部门提出); outside that
+    /// competence, told so and where to turn. `to` is that place, as the
+    /// chief names it.
+    Elsewhere {
+        to: String,
+    },
+}
+
+/// The longest name of the place a complaint is sent elsewhere to.
+pub const ELSEWHERE_MAX_CHARS: usize = 100;
+
+/// Why the place named for a complaint sent elsewhere is not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ElsewhereError {
+    Empty,
+    TooLong,
+    /// A line break or another control character: the name is one line of
+    /// the notice.
+    NotOneLine,
+}
+
+/// The chief's finding that a complaint is not this bureau's, to `to`
+/// (trimmed): one line, at most `ELSEWHERE_MAX_CHARS` characters.
+pub fn elsewhere(to: &str) -> Result<Outcome, ElsewhereError> {
+    let to = to.trim();
+    if to.is_empty() {
+        return Err(ElsewhereError::Empty);
+    }
+    if to.chars().count() > ELSEWHERE_MAX_CHARS {
+        return Err(ElsewhereError::TooLong);
+    }
+    if to.chars().any(char::is_control) {
+        return Err(ElsewhereError::NotOneLine);
+    }
+    Ok(Outcome::Elsewhere { to: to.to_string() })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +113,19 @@ impl Outcome {
             Outcome::RefuseLimitation { .. } => "refused",
             Outcome::Correction { .. } => "correction",
             Outcome::ReferArbitration => "referred",
+            Outcome::Elsewhere { .. } => "elsewhere",
+        }
+    }
+
+    /// The written notice to the complainant this decision calls for: a
+    /// refusal is notified in writing (劳社部令25 art 18: 书面通知投诉人),
+    /// and so is where to turn for a complaint not this bureau's.
+    pub fn notice(&self) -> Option<super::documents::DocKind> {
+        use super::documents::DocKind;
+        match self {
+            Outcome::RefuseLimitation { .. } => Some(DocKind::ComplaintRefusal),
+            Outcome::Elsewhere { .. } => Some(DocKind::ComplaintElsewhere),
+            _ => None,
         }
     }
 }
@@ -257,6 +309,36 @@ mod tests {
         assert_eq!(overdue_before(&cal, d(2026, 11, 27)), d(2026, 11, 20));
         // Monday 30th: one received on Sunday 22nd was due on Friday 27th.
         assert_eq!(overdue_before(&cal, d(2026, 11, 30)), d(2026, 11, 23));
+    }
+
+    /// 劳社部令25 art 18: a complaint not this bureau's is answered with
+    /// where to turn, named in one line; it and a refusal are answered in
+    /// writing, the other decisions not by this program's notices.
+    #[test]
+    fn a_complaint_not_ours_names_where_to_turn_in_one_line() {
+        use crate::domain::documents::DocKind;
+        let o = elsewhere("  石家庄市桥西区人力资源和社会保障局 ").unwrap();
+        assert_eq!(
+            o,
+            Outcome::Elsewhere {
+                to: "石家庄市桥西区人力资源和社会保障局".into()
+            }
+        );
+        assert_eq!(o.code(), "elsewhere");
+        assert_eq!(o.notice(), Some(DocKind::ComplaintElsewhere));
+        assert_eq!(elsewhere(" "), Err(ElsewhereError::Empty));
+        assert_eq!(elsewhere("某局\n某处"), Err(ElsewhereError::NotOneLine));
+        let long = "局".repeat(ELSEWHERE_MAX_CHARS + 1);
+        assert_eq!(elsewhere(&long), Err(ElsewhereError::TooLong));
+        assert!(elsewhere(&long[3..]).is_ok());
+        assert_eq!(
+            Outcome::RefuseLimitation { years: 3 }.notice(),
+            Some(DocKind::ComplaintRefusal)
+        );
+        assert_eq!(Outcome::Accept.notice(), None);
+        assert_eq!(Outcome::ReferArbitration.notice(), None);
+        // The code is one of the vocabulary's, as the schema allows it.
+        assert!(crate::domain::ComplaintDecision::parse(o.code()).is_some());
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub enum RecordKind {
     Inspection,
     /// A step of a licence's sanction ladder.
     SanctionStep,
+    /// A complaint, answered in writing (劳社部令25 art 18).
+    Complaint,
 }
 
 impl RecordKind {
@@ -22,6 +24,7 @@ impl RecordKind {
             RecordKind::Case => "case",
             RecordKind::Inspection => "inspection",
             RecordKind::SanctionStep => "sanction-step",
+            RecordKind::Complaint => "complaint",
         }
     }
 }
@@ -72,6 +75,8 @@ documents! {
     CaseClosing = "case-closing", "结案审批表", "Case closing approval", "鹿人社监结", Case;
     ViolationNotice = "violation-notice", "违约通知单", "On-site violation notice", "鹿医保违", Inspection;
     RectificationNotice = "rectification-notice", "整改通知书", "Rectification notice", "鹿人社整改", SanctionStep;
+    ComplaintRefusal = "complaint-refusal", "不予受理通知书", "Notice that a complaint is not accepted", "鹿人社监不受", Complaint;
+    ComplaintElsewhere = "complaint-elsewhere", "投诉告知书", "Notice of where to complain", "鹿人社监诉告", Complaint;
 }
 
 /// The case-file document a case's procedure issues with the step that
@@ -129,7 +134,8 @@ pub fn typed_fields(kind: DocKind) -> &'static [&'static str] {
 /// template (the notice says what to correct in its own words).
 pub fn bodies(kind: DocKind) -> &'static [&'static str] {
     match kind {
-        DocKind::CorrectionNotice => &["告知内容"],
+        DocKind::CorrectionNotice | DocKind::ComplaintElsewhere => &["告知内容"],
+        DocKind::ComplaintRefusal => &["不予受理理由", "救济途径"],
         _ => &[],
     }
 }
@@ -151,6 +157,26 @@ pub fn fields(kind: DocKind) -> &'static [&'static str] {
             "收件日期",
             "告知内容",
             "经办人",
+            "日期",
+        ],
+        // To the complainant (劳社部令25 art 18): the complaint as received,
+        // the reason it is not accepted, how to challenge that.
+        DocKind::ComplaintRefusal => &[
+            "收件人",
+            "被投诉单位",
+            "投诉事项",
+            "收到投诉日期",
+            "不予受理理由",
+            "救济途径",
+            "日期",
+        ],
+        // To the complainant: not this bureau's, and where to turn.
+        DocKind::ComplaintElsewhere => &[
+            "收件人",
+            "被投诉单位",
+            "投诉事项",
+            "收到投诉日期",
+            "告知内容",
             "日期",
         ],
         // Handed to the applicant: what was received and by when it is decided.

@@ -178,6 +178,8 @@ vocabulary! {
         Refused = "refused", "不予受理", "Refused";
         Correction = "correction", "补正", "Asked to complete";
         Referred = "referred", "转劳动争议处理", "Referred to arbitration";
+        // 劳社部令25 art 18: not this bureau's; the complainant told where to go.
+        Elsewhere = "elsewhere", "非本局管辖（已告知）", "Not ours: told where to complain";
     }
 }
 

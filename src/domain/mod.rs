@@ -8,6 +8,7 @@ pub mod case_papers;
 pub mod check_items;
 pub mod clocks;
 pub mod complaint;
+pub mod complaint_notice;
 pub mod contribution;
 pub mod decision;
 pub mod documents;

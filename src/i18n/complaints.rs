@@ -1,7 +1,9 @@
 //! Complaint intake's sentences.
 
 use super::Lang;
-use crate::domain::complaint::{IntakeError, Missing, Outcome};
+use crate::domain::complaint::{
+    ELSEWHERE_MAX_CHARS, ElsewhereError, IntakeError, Missing, Outcome,
+};
 
 pub fn intake_error(lang: Lang, e: &IntakeError) -> String {
     match (lang, e) {
@@ -85,6 +87,38 @@ pub fn intake_outcome(lang: Lang, o: &Outcome) -> String {
         (Lang::En, Outcome::ReferArbitration) => {
             "A labour dispute: refer the complainant to labour arbitration.".into()
         }
+        (Lang::Zh, Outcome::Elsewhere { to }) => {
+            format!("非本局管辖，应书面告知向{}提出。", super::printable(to))
+        }
+        (Lang::En, Outcome::Elsewhere { to }) => format!(
+            "Not this bureau's: tell the complainant in writing to complain to {}.",
+            super::printable(to)
+        ),
+    }
+}
+
+/// Why the place a complaint is sent elsewhere to is not taken.
+pub fn elsewhere_error(lang: Lang, e: ElsewhereError) -> String {
+    match (lang, e) {
+        (Lang::Zh, ElsewhereError::Empty) => "请写明应向哪个部门投诉。".into(),
+        (Lang::En, ElsewhereError::Empty) => "Name where the complainant is to turn.".into(),
+        (Lang::Zh, ElsewhereError::TooLong) => {
+            format!("受理部门名称超过{ELSEWHERE_MAX_CHARS}个字，请精简。")
+        }
+        (Lang::En, ElsewhereError::TooLong) => format!(
+            "The name of where to turn is longer than {ELSEWHERE_MAX_CHARS} characters: shorten it."
+        ),
+        (Lang::Zh, ElsewhereError::NotOneLine) => "受理部门名称须为一行文字。".into(),
+        (Lang::En, ElsewhereError::NotOneLine) => {
+            "The name of where to turn must be one line of text.".into()
+        }
+    }
+}
+
+pub fn decision_note_too_long(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("说明超过{max}个字，请精简。"),
+        Lang::En => format!("The note is longer than {max} characters: shorten it."),
     }
 }
 
@@ -117,20 +151,43 @@ pub fn complaint_decided_already(lang: Lang, id: i64) -> String {
 
 pub fn complaint_decided(lang: Lang, id: i64, o: &Outcome, case: Option<&str>) -> String {
     let what = match (lang, o) {
-        (Lang::Zh, Outcome::Accept) => "已受理",
-        (Lang::En, Outcome::Accept) => "accepted",
-        (Lang::Zh, Outcome::RefuseLimitation { .. }) => "不予受理（已书面告知）",
-        (Lang::En, Outcome::RefuseLimitation { .. }) => "refused in writing",
-        (Lang::Zh, Outcome::Correction { .. }) => "已告知补正",
-        (Lang::En, Outcome::Correction { .. }) => "returned for completion",
-        (Lang::Zh, Outcome::ReferArbitration) => "已告知申请仲裁",
-        (Lang::En, Outcome::ReferArbitration) => "referred to arbitration",
+        (Lang::Zh, Outcome::Accept) => "已受理".to_string(),
+        (Lang::En, Outcome::Accept) => "accepted".to_string(),
+        (Lang::Zh, Outcome::RefuseLimitation { .. }) => "不予受理".to_string(),
+        (Lang::En, Outcome::RefuseLimitation { .. }) => "not accepted".to_string(),
+        (Lang::Zh, Outcome::Correction { .. }) => "已告知补正".to_string(),
+        (Lang::En, Outcome::Correction { .. }) => "returned for completion".to_string(),
+        (Lang::Zh, Outcome::ReferArbitration) => "已告知申请仲裁".to_string(),
+        (Lang::En, Outcome::ReferArbitration) => "referred to arbitration".to_string(),
+        (Lang::Zh, Outcome::Elsewhere { to }) => {
+            format!("不属本局管辖，告知向{}提出", super::printable(to))
+        }
+        (Lang::En, Outcome::Elsewhere { to }) => {
+            format!(
+                "is not ours: the complainant is told to turn to {}",
+                super::printable(to)
+            )
+        }
     };
-    match (lang, case) {
+    let said = match (lang, case) {
         (Lang::Zh, Some(n)) => format!("投诉{id}{what}，已登记案件{n}。"),
         (Lang::En, Some(n)) => format!("Complaint {id} {what}; case {n} registered."),
         (Lang::Zh, None) => format!("投诉{id}{what}。"),
         (Lang::En, None) => format!("Complaint {id} {what}."),
+    };
+    // The written notice the decision calls for, and how it is printed.
+    match o.notice() {
+        Some(kind) => format!("{said}{}", notice_hint(lang, kind, id)),
+        None => said,
+    }
+}
+
+/// How the notice to the complainant is printed (as a filing's receipt).
+pub fn notice_hint(lang: Lang, kind: crate::domain::documents::DocKind, id: i64) -> String {
+    let (zh, en, code) = (kind.title(Lang::Zh), kind.title(Lang::En), kind.code());
+    match lang {
+        Lang::Zh => format!("书面通知投诉人的{zh}：hrss-desk notice render {code} {id}"),
+        Lang::En => format!(" The {en} for the complainant: hrss-desk notice render {code} {id}"),
     }
 }
 
@@ -326,6 +383,25 @@ pub fn dispute_question(lang: Lang, yes: bool) -> String {
     match lang {
         Lang::Zh => format!("属劳动争议：< {answer} >（←/→）"),
         Lang::En => format!("A labour dispute: < {answer} > (Left/Right)"),
+    }
+}
+
+/// The decision form's field for a complaint not this bureau's.
+pub fn elsewhere_label(lang: Lang) -> &'static str {
+    lang.pick("非本局管辖，告知向：", "Not ours, complain to: ")
+}
+
+/// A decided complaint's decision as a list shows it: where it was sent
+/// when it was not this bureau's.
+pub fn decision_shown(lang: Lang, c: &crate::store::ComplaintRow) -> String {
+    let label = c.decision.label(lang);
+    if c.referred_to.is_empty() {
+        return label.to_string();
+    }
+    let to = super::printable(&c.referred_to);
+    match lang {
+        Lang::Zh => format!("{label}：{to}"),
+        Lang::En => format!("{label}: {to}"),
     }
 }
 

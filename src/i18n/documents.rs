@@ -14,6 +14,12 @@ pub fn document_not_for(lang: Lang, kind: crate::domain::documents::DocKind, id:
         (Lang::Zh, RecordKind::SanctionStep) => {
             format!("处理措施{id}不存在或没有整改期限，不能出具{t}。")
         }
+        (Lang::Zh, RecordKind::Complaint) => {
+            format!("投诉{id}不存在或未作出相应的受理决定，不能出具{t}。")
+        }
+        (Lang::En, RecordKind::Complaint) => {
+            format!("Complaint {id} is not there or not decided so: no {t}.")
+        }
         (Lang::En, RecordKind::Filing) => {
             format!("Filing {id} is not there or not returned: no {t}.")
         }

@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(19, "0019_audit_append_only"),
     migration!(20, "0020_office_name"),
     migration!(21, "0021_correction_due"),
+    migration!(22, "0022_complaint_elsewhere"),
 ];
 
 /// The schema version this program knows.

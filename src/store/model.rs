@@ -199,6 +199,19 @@ pub struct ComplaintRow {
     pub decision_due: NaiveDate,
     pub decided_on: Option<NaiveDate>,
     pub mass_incident: bool,
+    /// Where the complainant was told to turn, for a complaint decided not
+    /// this bureau's (劳社部令25 art 18); '' otherwise.
+    pub referred_to: String,
+}
+
+/// A decision on a complaint as the store records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ComplaintVerdict<'a> {
+    /// The decision's code (`Outcome::code`).
+    pub decision: &'a str,
+    pub note: &'a str,
+    /// Where the complainant is told to turn ('' unless decided elsewhere).
+    pub referred_to: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]

@@ -21,15 +21,19 @@ impl Inbox {
 }
 
 /// The decision form: whether the chief finds a labour dispute (then the
-/// rules refer it to arbitration), and a note for the record. What the
-/// rules lead to is said as the form changes, before F2 decides.
+/// rules refer it to arbitration), where to turn when the complaint is not
+/// this bureau's (劳社部令25 art 18: filled, that is the decision), and a
+/// note for the record. What the rules lead to is said as the form changes,
+/// before F2 decides.
 #[derive(Debug, Clone)]
 pub struct DecideComplaint {
     /// The inbox it was opened from, shown again on Esc.
     pub inbox: Inbox,
     pub dispute: bool,
-    /// 0 the dispute's choice, 1 the note.
+    /// 0 the dispute's choice, 1 where to turn, 2 the note.
     pub field: usize,
+    /// The bureau (or other body) the complainant is told to turn to.
+    pub elsewhere: String,
     pub note: String,
     pub error: Option<String>,
 }

@@ -87,6 +87,8 @@ pub enum Effect {
     DecideComplaint {
         id: i64,
         dispute: bool,
+        /// Where the complainant is told to turn ('' for none).
+        elsewhere: String,
         note: String,
         lang: Lang,
     },

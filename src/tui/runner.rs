@@ -218,10 +218,12 @@ impl Task {
             Effect::DecideComplaint {
                 id,
                 dispute,
+                elsewhere,
                 note,
                 lang,
             } => AppEvent::ComplaintDecided(
-                work::complaints::decide(&self.cx(lang), id, dispute, note.trim()).await,
+                work::complaints::decide(&self.cx(lang), id, dispute, &elsewhere, note.trim())
+                    .await,
             ),
             Effect::PrepareDecision { id, decision, lang } => {
                 AppEvent::DecisionReady(work::draft(&self.cx(lang), id, decision).await)

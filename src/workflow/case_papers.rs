@@ -32,7 +32,7 @@ const EVIDENCE: &[CaseFileKind] = &[
     CaseFileKind::HearingRecord,
 ];
 
-async fn setting(store: &Store, key: &str, default: &str) -> String {
+pub(super) async fn setting(store: &Store, key: &str, default: &str) -> String {
     store
         .setting(key)
         .await

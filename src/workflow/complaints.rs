@@ -8,7 +8,7 @@ use crate::domain::complaint::{self, Intake, Outcome, check_intake};
 use crate::domain::permissions::{Act, may};
 use crate::domain::procedure::queue_key;
 use crate::i18n::{self};
-use crate::store::{ComplaintRow, NewCase, NewComplaint, Store};
+use crate::store::{ComplaintRow, ComplaintVerdict, NewCase, NewComplaint, Store};
 use crate::workflow::Cx;
 use chrono::{Datelike, NaiveDate};
 
@@ -147,11 +147,15 @@ pub async fn register_asked(
 }
 
 /// Decides complaint `id` as the rules lead (a section chief's act); Ok is
-/// the sentence to show.
+/// the sentence to show, with how to print the written notice the decision
+/// calls for. `elsewhere`, when not blank, is the chief's finding that the
+/// complaint is not this bureau's and where the complainant is to turn
+/// (劳社部令25 art 18): that is the decision, whatever else the rules say.
 pub async fn decide(
     cx: &Cx<'_>,
     id: i64,
     labour_dispute: bool,
+    elsewhere: &str,
     note: &str,
 ) -> Result<String, String> {
     let Cx {
@@ -169,6 +173,13 @@ pub async fn decide(
             },
         ));
     }
+    // The place named is checked before anything is read or written.
+    if !elsewhere.trim().is_empty() {
+        complaint::elsewhere(elsewhere).map_err(|e| i18n::elsewhere_error(lang, e))?;
+    }
+    if note.chars().count() > NOTE_MAX_CHARS {
+        return Err(i18n::decision_note_too_long(lang, NOTE_MAX_CHARS));
+    }
     let fail = |e: crate::store::StoreError| i18n::store_error(lang, &e);
     let c = store
         .complaint(id)
@@ -178,7 +189,7 @@ pub async fn decide(
     if c.decision != crate::domain::ComplaintDecision::Pending {
         return Err(i18n::complaint_decided_already(lang, id));
     }
-    let outcome = outcome(&c, labour_dispute);
+    let outcome = outcome(&c, labour_dispute, elsewhere);
     let number_stem = super::cases::number_stem(store, today.year()).await;
     let new_case = (outcome == Outcome::Accept).then(|| {
         // A registered case's first deadline is the acceptance's.
@@ -191,8 +202,17 @@ pub async fn decide(
             queue_key: queue_key(mass, Some(due)),
         }
     });
+    let referred_to = match &outcome {
+        Outcome::Elsewhere { to } => to.as_str(),
+        _ => "",
+    };
+    let verdict = ComplaintVerdict {
+        decision: outcome.code(),
+        note,
+        referred_to,
+    };
     let made = store
-        .decide_complaint(staff, id, outcome.code(), note, today, new_case.as_ref())
+        .decide_complaint(staff, id, &verdict, today, new_case.as_ref())
         .await
         .map_err(fail)?;
     Ok(i18n::complaint_decided(
@@ -203,10 +223,20 @@ pub async fn decide(
     ))
 }
 
+/// The longest note a decision carries (the screen's form stops there).
+pub const NOTE_MAX_CHARS: usize = 200;
+
 /// What the rules lead to for a registered complaint (a dispute between the
-/// parties, said by the chief, goes to arbitration): what `decide` records,
-/// and what the screen's decision form says before it is made.
-pub fn outcome(c: &ComplaintRow, labour_dispute: bool) -> Outcome {
+/// parties, said by the chief, goes to arbitration; a place named in
+/// `elsewhere`, the chief's finding that it is not this bureau's, is where
+/// the complainant is told to turn): what `decide` records, and what the
+/// screen's decision form says before it is made.
+pub fn outcome(c: &ComplaintRow, labour_dispute: bool, elsewhere: &str) -> Outcome {
+    if !elsewhere.trim().is_empty() {
+        return Outcome::Elsewhere {
+            to: elsewhere.trim().to_string(),
+        };
+    }
     complaint::decide(&Intake {
         complainant_id: c.complainant_id_number.clone(),
         complainant: c.complainant_name.clone(),

@@ -221,6 +221,55 @@ async fn receipt_values(cx: &Cx<'_>, id: i64) -> Result<Vec<(&'static str, Strin
     Ok(values)
 }
 
+/// The written answer to a complainant (劳社部令25 art 18): the refusal
+/// of a complaint past the 2-year limitation (条例 art 20), or where to turn
+/// with one not this bureau's — only for a complaint so decided. Addressed
+/// to the complainant by name; no ID number or phone on it.
+async fn complaint_values(
+    cx: &Cx<'_>,
+    kind: DocKind,
+    id: i64,
+) -> Result<Vec<(&'static str, String)>, String> {
+    use crate::domain::ComplaintDecision as D;
+    use crate::domain::complaint_notice as notice;
+    let Cx { store, lang, .. } = *cx;
+    let c = store
+        .complaint(id)
+        .await
+        .map_err(|e| i18n::store_error(lang, &e))?
+        .ok_or_else(|| i18n::document_not_for(lang, kind, id))?;
+    let mut values: Vec<(&'static str, String)> = vec![
+        ("收件人", c.complainant_name.clone()),
+        ("被投诉单位", c.respondent_name.clone()),
+        ("投诉事项", i18n::matter_names(Lang::Zh, &c.matters)),
+        ("收到投诉日期", notice::day(c.received_on)),
+    ];
+    match (kind, c.decision) {
+        (DocKind::ComplaintRefusal, D::Refused) => {
+            let review =
+                super::case_papers::setting(store, "office.review_body", "石家庄市鹿泉区人民政府")
+                    .await;
+            let court =
+                super::case_papers::setting(store, "office.court", "石家庄市鹿泉区人民法院").await;
+            values.extend([
+                (
+                    "不予受理理由",
+                    notice::refusal_reason(c.received_on, c.violation_on),
+                ),
+                ("救济途径", notice::refusal_relief(&review, &court)),
+            ]);
+        }
+        (DocKind::ComplaintElsewhere, D::Elsewhere) => {
+            values.push((
+                "告知内容",
+                notice::elsewhere_body(c.received_on, &c.referred_to),
+            ));
+        }
+        _ => return Err(i18n::document_not_for(lang, kind, id)),
+    }
+    Ok(values)
+}
+
 /// The values a document takes from its record (a filing, a licence's
 /// step, a case and its file), and the number a returned filing's notice
 /// was given already, if it was.
@@ -238,6 +287,7 @@ async fn record_values(
         RecordKind::Filing if kind == DocKind::FilingReceipt => {
             values.extend(receipt_values(cx, id).await?)
         }
+        RecordKind::Complaint => values.extend(complaint_values(cx, kind, id).await?),
         RecordKind::Filing => {
             let Some(Detail::Filing {
                 item,

@@ -15,6 +15,7 @@ mod cli_case_acts;
 mod cli_case_decisions;
 mod cli_cases;
 mod cli_checklists;
+mod cli_complaint_answers;
 mod cli_complaint_inbox;
 mod cli_complaints;
 mod cli_concurrency;

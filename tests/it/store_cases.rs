@@ -401,6 +401,7 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
             id,
             false,
             "",
+            "",
         )
         .await
         .unwrap();
@@ -417,6 +418,7 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
             &Cx::new(&store, &cal, &chief, Lang::Zh, today()),
             id,
             false,
+            "",
             "",
         )
         .await;
@@ -435,6 +437,7 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
             &Cx::new(&store, &cal, &chief, Lang::Zh, today()),
             id2,
             false,
+            "",
             "",
         )
         .await

@@ -1,6 +1,7 @@
 //! Migrating a database that holds filings: the filing table SQLite rebuilds
 //! for the employer's registration keeps every row, its materials, problems
-//! and resubmission links, and the foreign keys still hold.
+//! and resubmission links, and the foreign keys still hold; so does the
+//! complaint table rebuilt for the answer elsewhere (0022).
 
 use crate::common::TestDb;
 use hrss_desk::store::migrate::MIGRATIONS;
@@ -147,6 +148,76 @@ async fn cases_survive_the_migration_that_dates_each_act() {
             )
             .await,
             "100000"
+        );
+        store.close().await;
+    }
+}
+
+/// Migration 0022 (劳社部令25 art 18, a complaint answered elsewhere): the
+/// complaint table SQLite rebuilds keeps every row and its id, the case
+/// made from one still points at it, and the new decision is allowed with
+/// where to — no other.
+#[tokio::test]
+async fn complaints_survive_the_migration_that_answers_them_elsewhere() {
+    for db in TestDb::all().await {
+        schema_upto(&db, 21).await;
+        db.raw(
+            "INSERT INTO complaint (id, complainant_name, respondent_name, matters, facts, channel,
+                received_on, violation_on, decision, decision_due, decided_on, mass_incident, decision_note)
+               VALUES (7, '张伟', '甲公司', 'wages', '拖欠工资', 'hotline', '2026-11-02', '2026-10-01',
+                'accepted', '2026-11-09', '2026-11-03', TRUE, '当面核实');
+             INSERT INTO complaint (id, complainant_name, respondent_name, matters, channel,
+                received_on, decision, decision_due)
+               VALUES (9, '李娜', '乙公司', 'contracts', 'window', '2026-11-20', 'pending', '2026-11-27');
+             INSERT INTO inspection_case (id, number, complaint_id, respondent_name, stage, registered_on)
+               VALUES (1, '鹿人社监案〔2026〕001号', 7, '甲公司', 'registered', '2026-11-03');",
+        )
+        .await;
+        let store = db.open().await;
+        assert_eq!(
+            store.schema_version().await.unwrap(),
+            hrss_desk::store::migrate::latest(),
+            "{}",
+            db.label
+        );
+        let kept = store.complaint(7).await.unwrap().unwrap();
+        assert_eq!(
+            (
+                kept.decision.code(),
+                kept.mass_incident,
+                kept.referred_to.as_str()
+            ),
+            ("accepted", true, ""),
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            db.one::<String>("SELECT decision_note FROM complaint WHERE id = 7")
+                .await,
+            "当面核实"
+        );
+        assert_eq!(
+            db.one::<i64>("SELECT complaint_id FROM inspection_case WHERE id = 1")
+                .await,
+            7
+        );
+        if db.label == "sqlite" {
+            assert_eq!(
+                db.one::<i64>("SELECT COUNT(*) FROM pragma_foreign_key_check")
+                    .await,
+                0
+            );
+        }
+        db.raw(
+            "UPDATE complaint SET decision = 'elsewhere', referred_to = '某区人社局' WHERE id = 9",
+        )
+        .await;
+        assert!(
+            db.try_raw("UPDATE complaint SET decision = 'lost' WHERE id = 9")
+                .await
+                .is_err(),
+            "{}: the CHECK still holds",
+            db.label
         );
         store.close().await;
     }

@@ -250,8 +250,10 @@ async fn the_chief_reads_and_decides_complaints_from_the_inbox_as_the_command_li
             "{}",
             desk.screen()
         );
+        // Tab past where to turn (left blank: the rules decide) to the note.
+        desk.key(k(KeyCode::Tab)).await;
+        desk.key(k(KeyCode::Tab)).await;
         for c in "当面核实".chars() {
-            desk.key(k(KeyCode::Tab)).await;
             desk.key(k(KeyCode::Char(c))).await;
         }
         let audit = db.scalar("SELECT COUNT(*) FROM audit_log").await;
@@ -338,4 +340,76 @@ async fn the_inbox_reads_in_english_too() {
         .unwrap();
     assert!(line.contains("→ 2026-11-26 OVERDUE!"), "{s}");
     store.close().await;
+}
+
+/// 劳社部令25 art 18: a complaint not this bureau's is answered with the
+/// bureau to complain to. The chief types it in the decision form (filled,
+/// it is the decision), F2 records it with where to, and the sentence says
+/// how the notice to the complainant is printed.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_chief_sends_a_complaint_elsewhere_from_the_decision_form() {
+    const BUREAU: &str = "石家庄市桥西区人力资源和社会保障局";
+    for db in TestDb::all().await {
+        let o = Office::new(&db).await;
+        for id in db
+            .rows("SELECT id FROM complaint WHERE decision = 'pending' ORDER BY id")
+            .await
+        {
+            o.ok(common::TODAY, "liuyang", &format!("complaints decide {id}"));
+        }
+        let (old, _) = two_complaints(&db, &o).await;
+        let store = db.open().await;
+        let chief = store.staff_by_login("zhaojing").await.unwrap().unwrap();
+        let url = DatabaseUrl::parse(&db.url).unwrap();
+        // Wide enough for the whole sentence in the status line.
+        let mut desk = Desk::open(&store, &url, &chief, Lang::Zh, common::today(), (200, 30)).await;
+        for key in [
+            k(KeyCode::Char('3')),
+            k(KeyCode::Char('f')),
+            k(KeyCode::Up),
+            k(KeyCode::Enter),
+            k(KeyCode::Char('m')),
+        ] {
+            desk.key(key).await;
+        }
+        let s = desk.screen();
+        assert!(s.contains("非本局管辖，告知向：_"), "{}:\n{s}", db.label);
+        desk.key(k(KeyCode::Tab)).await;
+        type_text(&mut desk, BUREAU).await;
+        let s = desk.screen();
+        assert!(
+            s.contains(&format!("依规则：非本局管辖，应书面告知向{BUREAU}提出。")),
+            "{s}"
+        );
+        desk.key(k(KeyCode::F(2))).await;
+        let s = desk.screen();
+        assert!(
+            s.contains(&format!("投诉{old}不属本局管辖，告知向{BUREAU}提出。")),
+            "{s}"
+        );
+        assert!(
+            s.contains(&format!(
+                "hrss-desk notice render complaint-elsewhere {old}"
+            )),
+            "{s}"
+        );
+        assert!(s.contains("待受理投诉（1，超期0）"), "{s}");
+        assert_eq!(
+            db.text(&format!(
+                "SELECT decision || '|' || referred_to FROM complaint WHERE id = {old}"
+            ))
+            .await,
+            format!("elsewhere|{BUREAU}"),
+            "{}",
+            db.label
+        );
+        assert_eq!(
+            db.scalar(&format!(
+                "SELECT COUNT(*) FROM inspection_case WHERE complaint_id = {old}"
+            ))
+            .await,
+            0
+        );
+        store.close().await;
+    }
 }

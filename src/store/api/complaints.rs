@@ -46,11 +46,10 @@ impl Store {
         &self,
         actor: &Staff,
         id: i64,
-        decision: &str,
-        note: &str,
+        verdict: &ComplaintVerdict<'_>,
         on: NaiveDate,
         case: Option<&NewCase>,
     ) -> Result<Option<(i64, String)>, StoreError> {
-        on_backend!(self.decide_complaint(actor, id, decision, note, on, case))
+        on_backend!(self.decide_complaint(actor, id, verdict, on, case))
     }
 }

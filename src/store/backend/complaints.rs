@@ -69,7 +69,7 @@ impl Backend {
         Ok(sqlx::query_as(
             "SELECT id, complainant_name, complainant_id_number, complainant_phone, respondent_employer_id,
                     respondent_name, matters, facts, channel, received_on, violation_on, decision,
-                    decision_due, decided_on, mass_incident
+                    decision_due, decided_on, mass_incident, referred_to
              FROM complaint WHERE ($1 = 0 OR decision = 'pending') ORDER BY received_on, id",
         )
         .bind(i64::from(pending_only))
@@ -90,7 +90,7 @@ impl Backend {
         Ok(sqlx::query_as(
             "SELECT id, complainant_name, complainant_id_number, complainant_phone, respondent_employer_id,
                     respondent_name, matters, facts, channel, received_on, violation_on, decision,
-                    decision_due, decided_on, mass_incident
+                    decision_due, decided_on, mass_incident, referred_to
              FROM complaint WHERE id = $1",
         )
         .bind(id)
@@ -105,23 +105,25 @@ impl Backend {
         &self,
         actor: &crate::domain::Staff,
         id: i64,
-        decision: &str,
-        note: &str,
+        verdict: &ComplaintVerdict<'_>,
         on: NaiveDate,
         case: Option<&NewCase>,
     ) -> Result<Option<(i64, String)>, StoreError> {
+        let decision = verdict.decision;
         let mut tx = self.begin_write().await?;
         if DIALECT == Dialect::Postgres {
             // Case numbers are given in turn: one acceptance at a time.
             sqlx::query("SELECT pg_advisory_xact_lock(7210502)").execute(&mut *tx).await?;
         }
         let updated = sqlx::query(
-            "UPDATE complaint SET decision = $1, decided_on = $2, decision_note = $3, version = version + 1
-             WHERE id = $4 AND decision = 'pending'",
+            "UPDATE complaint SET decision = $1, decided_on = $2, decision_note = $3, referred_to = $4,
+                version = version + 1
+             WHERE id = $5 AND decision = 'pending'",
         )
         .bind(decision)
         .bind(on)
-        .bind(note)
+        .bind(verdict.note)
+        .bind(verdict.referred_to)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -173,9 +175,11 @@ impl Backend {
             .await?;
             made = Some((case_id, number));
         }
-        let detail = match &made {
-            Some((_, number)) => format!("{decision}; case {number}"),
-            None => decision.to_string(),
+        // The place named is a bureau's, not personal data: it is audited.
+        let detail = match (&made, verdict.referred_to) {
+            (Some((_, number)), _) => format!("{decision}; case {number}"),
+            (None, "") => decision.to_string(),
+            (None, to) => format!("{decision}: {to}"),
         };
         append_audit(&mut tx, self.clock.now(), &actor.login, "complaint.decide", "complaint", &id.to_string(), &detail).await?;
         tx.commit().await?;

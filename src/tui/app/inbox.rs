@@ -12,8 +12,8 @@ use crate::tui::overlay::{LayerKey, pick};
 use crate::workflow::complaints::Waiting;
 use ratatui::crossterm::event::KeyCode;
 
-/// The longest note a decision carries.
-const NOTE_MAX_CHARS: usize = 200;
+use crate::domain::complaint::ELSEWHERE_MAX_CHARS;
+use crate::workflow::complaints::NOTE_MAX_CHARS;
 
 impl App {
     /// The inbox's row in the view chooser, with its counts when known.
@@ -101,6 +101,7 @@ impl App {
                     inbox,
                     dispute: false,
                     field: 0,
+                    elsewhere: String::new(),
                     note: String::new(),
                     error: None,
                 }));
@@ -132,25 +133,31 @@ impl App {
                 return vec![Effect::DecideComplaint {
                     id,
                     dispute: f.dispute,
+                    elsewhere: f.elsewhere.clone(),
                     note: f.note.clone(),
                     lang,
                 }];
             }
-            Some(Action::NextField | Action::Down | Action::Open) => f.field = 1,
-            Some(Action::PrevField | Action::Up) => f.field = 0,
+            Some(Action::NextField | Action::Down | Action::Open) => f.field = (f.field + 1).min(2),
+            Some(Action::PrevField | Action::Up) => f.field = f.field.saturating_sub(1),
             _ if f.field == 0 && matches!(k.key.code, KeyCode::Left | KeyCode::Right) => {
                 f.dispute = !f.dispute;
             }
-            _ if f.field == 1 && k.is_backspace() => {
-                f.note.pop();
-            }
-            _ => {
-                if let Some(c) = k.typed().filter(|_| f.field == 1)
-                    && f.note.chars().count() < NOTE_MAX_CHARS
+            _ if f.field > 0 => {
+                let (text, max) = if f.field == 1 {
+                    (&mut f.elsewhere, ELSEWHERE_MAX_CHARS)
+                } else {
+                    (&mut f.note, NOTE_MAX_CHARS)
+                };
+                if k.is_backspace() {
+                    text.pop();
+                } else if let Some(c) = k.typed()
+                    && text.chars().count() < max
                 {
-                    f.note.push(c);
+                    text.push(c);
                 }
             }
+            _ => {}
         }
         vec![]
     }

@@ -77,7 +77,7 @@ fn detail(w: &Waiting, lang: Lang) -> Vec<Line<'static>> {
         Line::raw(format!(
             "{}{}",
             i18n::rules_lead_to(lang),
-            i18n::intake_outcome(lang, &outcome(c, false))
+            i18n::intake_outcome(lang, &outcome(c, false, ""))
         )),
     ];
     out.push(Line::raw(""));
@@ -146,13 +146,17 @@ pub fn decide(frame: &mut Frame, app: &App, f: &DecideComplaint) {
         mark(f.field == 0, i18n::dispute_question(lang, f.dispute)),
         mark(
             f.field == 1,
+            format!("{}{}_", i18n::elsewhere_label(lang), clean(&f.elsewhere)),
+        ),
+        mark(
+            f.field == 2,
             format!("{}{}_", i18n::decision_note_label(lang), clean(&f.note)),
         ),
         Line::raw(""),
         bold(format!(
             "{}{}",
             i18n::rules_lead_to(lang),
-            i18n::intake_outcome(lang, &outcome(c, f.dispute))
+            i18n::intake_outcome(lang, &outcome(c, f.dispute, &f.elsewhere))
         )),
     ];
     if let Some(e) = &f.error {
