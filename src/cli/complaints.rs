@@ -134,7 +134,9 @@ pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitC
                 lang,
                 crate::domain::complaint::ElsewhereError::Empty,
             )),
-            to => work::decide(&cx, id, dispute, to.unwrap_or(""), note.trim()).await,
+            to => work::decide(&cx, id, dispute, to.unwrap_or(""), note.trim())
+                .await
+                .map(|d| d.said),
         },
         ComplaintsCommand::List { all, json } => {
             let r = work::inbox(&cx, all).await;

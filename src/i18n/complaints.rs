@@ -149,7 +149,14 @@ pub fn complaint_decided_already(lang: Lang, id: i64) -> String {
     }
 }
 
-pub fn complaint_decided(lang: Lang, id: i64, o: &Outcome, case: Option<&str>) -> String {
+/// `on_screen`: the notice is printed with `p`, not the command.
+pub fn complaint_decided(
+    lang: Lang,
+    id: i64,
+    o: &Outcome,
+    case: Option<&str>,
+    on_screen: bool,
+) -> String {
     let what = match (lang, o) {
         (Lang::Zh, Outcome::Accept) => "已受理".to_string(),
         (Lang::En, Outcome::Accept) => "accepted".to_string(),
@@ -177,8 +184,20 @@ pub fn complaint_decided(lang: Lang, id: i64, o: &Outcome, case: Option<&str>) -
     };
     // The written notice the decision calls for, and how it is printed.
     match o.notice() {
+        Some(kind) if on_screen => format!("{said}{}", notice_key_hint(lang, kind)),
         Some(kind) => format!("{said}{}", notice_hint(lang, kind, id)),
         None => said,
+    }
+}
+
+/// On the screen: the key that prints the notice, in the inbox.
+pub fn notice_key_hint(lang: Lang, kind: crate::domain::documents::DocKind) -> String {
+    match lang {
+        Lang::Zh => format!("按 p 出具书面通知投诉人的{}。", kind.title(Lang::Zh)),
+        Lang::En => format!(
+            " p prints the {} for the complainant.",
+            kind.title(Lang::En)
+        ),
     }
 }
 
@@ -355,12 +374,17 @@ pub fn complaint_labels(lang: Lang) -> [&'static str; 9] {
 }
 
 /// The keys of the inbox, said under it.
-pub fn inbox_keys(lang: Lang, open: bool) -> &'static str {
-    match (lang, open) {
+pub fn inbox_keys(lang: Lang, open: bool, notice: bool) -> String {
+    let keys = match (lang, open) {
         (Lang::Zh, false) => "Enter 查看 · m 作出受理决定 · Esc 关闭",
         (Lang::En, false) => "Enter reads · m decides · Esc closes",
         (Lang::Zh, true) => "m 作出受理决定 · Esc 返回列表",
         (Lang::En, true) => "m decides · Esc back to the list",
+    };
+    match (lang, notice) {
+        (_, false) => keys.to_string(),
+        (Lang::Zh, true) => format!("{keys} · p 出具刚决定投诉的书面通知"),
+        (Lang::En, true) => format!("{keys} · p prints the notice just decided"),
     }
 }
 

@@ -81,7 +81,7 @@ impl App {
         }
     }
 
-    fn print(&mut self, kind: DocKind, id: i64) -> Vec<Effect> {
+    pub(super) fn print(&mut self, kind: DocKind, id: i64) -> Vec<Effect> {
         self.message = Some(i18n::printing(self.lang, kind).to_string());
         vec![Effect::PrintDocument {
             kind,

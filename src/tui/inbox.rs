@@ -12,6 +12,8 @@ pub struct Inbox {
     pub cursor: usize,
     /// The complaint under the cursor is open to read.
     pub open: bool,
+    /// The written notice of the complaint last decided here, for `p`.
+    pub answered: Option<(crate::domain::documents::DocKind, i64)>,
 }
 
 impl Inbox {

@@ -230,7 +230,7 @@ pub enum AppEvent {
     /// The inbox read.
     Complaints(Result<Vec<crate::workflow::complaints::Waiting>, String>),
     /// A complaint decided (the sentence to show) or refused (why).
-    ComplaintDecided(Result<String, String>),
+    ComplaintDecided(Result<crate::workflow::complaints::Decided, String>),
     IndexReady(Result<Arc<Index>, String>),
     DecisionReady(Result<crate::workflow::Draft, String>),
     /// A decision taken (the sentence to show) or refused (why).

@@ -157,7 +157,7 @@ pub async fn decide(
     labour_dispute: bool,
     elsewhere: &str,
     note: &str,
-) -> Result<String, String> {
+) -> Result<Decided, String> {
     let Cx {
         store,
         calendar: cal,
@@ -215,12 +215,22 @@ pub async fn decide(
         .decide_complaint(staff, id, &verdict, today, new_case.as_ref())
         .await
         .map_err(fail)?;
-    Ok(i18n::complaint_decided(
-        lang,
-        id,
-        &outcome,
-        made.as_ref().map(|(_, n)| n.as_str()),
-    ))
+    let case = made.as_ref().map(|(_, n)| n.as_str());
+    Ok(Decided {
+        said: i18n::complaint_decided(lang, id, &outcome, case, false),
+        said_on_screen: i18n::complaint_decided(lang, id, &outcome, case, true),
+        notice: outcome.notice(),
+    })
+}
+
+/// A complaint decided: the sentence for the command line (naming the
+/// command that prints its notice) and for the screen (naming the key),
+/// and the written notice the decision calls for, if any.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub said: String,
+    pub said_on_screen: String,
+    pub notice: Option<crate::domain::documents::DocKind>,
 }
 
 /// The longest note a decision carries (the screen's form stops there).

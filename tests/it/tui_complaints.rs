@@ -387,13 +387,30 @@ async fn the_chief_sends_a_complaint_elsewhere_from_the_decision_form() {
             s.contains(&format!("投诉{old}不属本局管辖，告知向{BUREAU}提出。")),
             "{s}"
         );
-        assert!(
-            s.contains(&format!(
-                "hrss-desk notice render complaint-elsewhere {old}"
-            )),
-            "{s}"
-        );
+        // The screen names its key, not the command line's command.
+        assert!(s.contains("按 p 出具书面通知投诉人的"), "{s}");
+        assert!(!s.contains("notice render"), "{s}");
         assert!(s.contains("待受理投诉（1，超期0）"), "{s}");
+        assert!(s.contains("p 出具刚决定投诉的书面通知"), "{s}");
+        // p: the notice to the complainant, written to the documents folder.
+        let folder = tempfile::tempdir().unwrap();
+        desk.set_printing(hrss_desk::printing::Settings {
+            documents_dir: Some(folder.path().display().to_string()),
+            ..Default::default()
+        });
+        desk.key(k(KeyCode::Char('p'))).await;
+        let written: Vec<String> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            written.len() == 1 && written[0].ends_with(".docx"),
+            "{written:?}: {:?}",
+            desk.app.message
+        );
+        let said = desk.app.message.clone().unwrap_or_default();
+        assert!(said.contains(&written[0]), "{said}");
         assert_eq!(
             db.text(&format!(
                 "SELECT decision || '|' || referred_to FROM complaint WHERE id = {old}"

@@ -32,15 +32,17 @@ impl App {
     pub(crate) fn inbox_loaded(&mut self, r: Result<Vec<Waiting>, String>) -> Vec<Effect> {
         match r {
             Ok(rows) => {
-                // Read again after a decision: the cursor stays where it was.
-                let cursor = match &self.overlay {
-                    Some(Overlay::Complaints(i)) => i.cursor,
-                    _ => 0,
+                // Read again after a decision: the cursor stays where it
+                // was, and the notice just decided stays to print.
+                let (cursor, answered) = match &self.overlay {
+                    Some(Overlay::Complaints(i)) => (i.cursor, i.answered),
+                    _ => (0, None),
                 };
                 self.overlay = Some(Overlay::Complaints(Inbox {
                     cursor: cursor.min(rows.len().saturating_sub(1)),
                     rows,
                     open: false,
+                    answered,
                 }));
             }
             Err(e) => self.message = Some(i18n::load_failed(self.lang, &e)),
@@ -48,14 +50,19 @@ impl App {
         vec![]
     }
 
-    pub(crate) fn complaint_decided(&mut self, r: Result<String, String>) -> Vec<Effect> {
+    pub(crate) fn complaint_decided(
+        &mut self,
+        r: Result<crate::workflow::complaints::Decided, String>,
+    ) -> Vec<Effect> {
         match r {
             Ok(done) => {
-                self.message = Some(done);
-                let inbox = match self.overlay.take() {
+                self.message = Some(done.said_on_screen);
+                let mut inbox = match self.overlay.take() {
                     Some(Overlay::ComplaintDecide(f)) => f.inbox,
                     _ => return vec![Effect::LoadCounts],
                 };
+                let decided = inbox.chosen().map(|w| w.complaint.id);
+                inbox.answered = done.notice.zip(decided);
                 self.overlay = Some(Overlay::Complaints(inbox));
                 // An acceptance registered a case: the queue shows it.
                 let mut fx = vec![
@@ -91,6 +98,12 @@ impl App {
             Some(Action::Back) if inbox.open => inbox.open = false,
             Some(Action::Back) => self.overlay = None,
             Some(Action::Open) if inbox.chosen().is_some() => inbox.open = true,
+            // The written notice of the complaint just decided (refused, or
+            // not this bureau's), as `p` prints a record's document.
+            Some(Action::PrintDocument) => match inbox.answered {
+                Some((kind, id)) => return self.print(kind, id),
+                None => self.message = Some(i18n::nothing_to_print(lang).to_string()),
+            },
             // Refused at the key, in one sentence naming who may.
             Some(Action::CaseMove) if !may => {
                 self.message = Some(i18n::act_refused(lang, Act::DecideComplaint));

@@ -81,7 +81,7 @@ fn detail(w: &Waiting, lang: Lang) -> Vec<Line<'static>> {
         )),
     ];
     out.push(Line::raw(""));
-    out.push(bold(i18n::inbox_keys(lang, true).to_string()));
+    out.push(bold(i18n::inbox_keys(lang, true, false)));
     out
 }
 
@@ -116,7 +116,11 @@ pub fn inbox(frame: &mut Frame, app: &App, inbox: &Inbox) {
         lines.push(Line::raw(i18n::no_complaints_pending(lang)));
     }
     lines.push(Line::raw(""));
-    lines.push(bold(i18n::inbox_keys(lang, false).to_string()));
+    lines.push(bold(i18n::inbox_keys(
+        lang,
+        false,
+        inbox.answered.is_some(),
+    )));
     // The cursor's row stays in the box (18 rows inside).
     let scroll = inbox.cursor.saturating_sub(15) as u16;
     boxed(frame, &title, lines, scroll);
