@@ -120,10 +120,17 @@ start zhaojing
 say "\`3\` is the case queue, by deadline; \`!\` marks a deadline passed."
 keys 3
 shot
-say "\`f\` chooses a view, each with how many cases it holds."
+say "\`f\` chooses a view, each with how many cases it holds; the first row is the"
+say "complaints inbox (待受理投诉), with how many wait and how many are past their day."
 keys f
 shot
-keys Escape
+say "\`Up\` \`Enter\` opens the inbox, oldest first, each with its decision's due day;"
+say "\`Enter\` reads one, \`m\` opens the decision form (\`F2\` decides as \`complaints decide\`)."
+keys Up Enter
+shot
+keys Enter m
+shot
+keys Escape Escape Escape
 say "\`Enter\` opens a case: its next deadline and how it was reached, its steps and its file;"
 say "\`m\` lists the steps it may take next."
 keys Enter
@@ -152,7 +159,7 @@ say "5. Rows differ by what differs: the shared place said once in the title (lo
 say "   supervision), licence numbers keep their tail, kinds whole; messages wrap and"
 say "   \`Ctrl-G\` opens them; the statistics pane scrolls and says what is below."
 say "6. A filing's fields are labelled, amounts in yuan (缴费基数（元）：5,312.75)."
-say "7. The status line labels each count (待审核申报321（超期81） 超期案件59)."
+say "7. The status line labels each count, complaints too (待审核申报…（超期…）待受理投诉…（超期…）超期案件…)."
 say "8. Hints come from the keymap in force; a record's page names its own keys."
 say "9. The lookup searches every kind; back from a record, keys are commands and it says so."
 say "10. \`o\` opens a filing's person; a person's lookup row names the employer."

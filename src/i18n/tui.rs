@@ -414,6 +414,29 @@ pub fn status_counts(lang: Lang, c: &crate::store::Counts) -> String {
     }
 }
 
+/// The counts shortened, for a status line that also shows tags at 80
+/// columns: the same figures, the labels cut to their nouns.
+pub fn status_counts_short(lang: Lang, c: &crate::store::Counts) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "申报{}（超期{}）投诉{}（超期{}）超期案件{}",
+            c.pending_filings,
+            c.overdue_filings,
+            c.pending_complaints,
+            c.overdue_complaints,
+            c.overdue_cases
+        ),
+        Lang::En => format!(
+            "late: fil. {}/{}, compl. {}/{}, cases {}",
+            c.overdue_filings,
+            c.pending_filings,
+            c.overdue_complaints,
+            c.pending_complaints,
+            c.overdue_cases
+        ),
+    }
+}
+
 pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     match lang {
         Lang::Zh => format!(

@@ -1768,3 +1768,27 @@ fn a_records_hint_line_names_its_own_keys_the_roles_allow() {
         "{row}"
     );
 }
+
+/// At 80 columns with a tag count beside the name, the counts' labels
+/// shorten rather than lose a figure off the edge (the walk-through showed
+/// 超期案件 with its figure cut).
+#[test]
+fn the_status_line_never_cuts_a_figure() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app(lang, 80, 24);
+        a.review.tagged.extend(1..=173);
+        if let Some(c) = a.counts.as_mut() {
+            (c.pending_filings, c.overdue_filings) = (322, 82);
+            (c.pending_complaints, c.overdue_complaints) = (12, 10);
+            c.overdue_cases = 159;
+        }
+        let s = draw(&a);
+        let last = s.lines().last().unwrap().trim_end().to_string();
+        assert!(last.contains("173"), "{last}");
+        let tail = match lang {
+            Lang::Zh => "超期案件159",
+            Lang::En => "cases 159",
+        };
+        assert!(last.ends_with(tail), "{last}");
+    }
+}

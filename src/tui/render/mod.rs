@@ -230,13 +230,19 @@ fn render_status(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         String::new()
     };
-    let right = match &app.counts {
+    let mut right = match &app.counts {
         Some(c) => format!("{tags} {} ", i18n::status_counts(app.lang, c)),
-        None => tags,
+        None => tags.clone(),
     };
-    // The counts first: where both do not fit, the roles give way.
+    // The counts first: where both do not fit, the roles give way, then
+    // the counts' labels shorten — a figure is never cut.
     if width(&left) + width(&right) + 1 > w {
         left = format!(" {} ({}) ", clean(&app.who.name), clean(&app.who.login));
+    }
+    if let Some(c) = &app.counts
+        && width(&left) + width(&right) + 1 > w
+    {
+        right = format!("{tags} {} ", i18n::status_counts_short(app.lang, c));
     }
     let room = w.saturating_sub(width(&left) + width(&right) + 1);
     // The database whole, else its file's name, else nothing: never a
