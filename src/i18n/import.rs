@@ -519,8 +519,8 @@ pub fn unknown_export(lang: Lang, s: &str) -> String {
 
 pub fn nothing_to_export(lang: Lang) -> &'static str {
     lang.pick(
-        "这里没有可导出的列表（许可查询的结果请用 hrss-desk lookup --json）。",
-        "Nothing to export here (lookup hits: hrss-desk lookup --json).",
+        "这里没有可导出的列表：导出在各列表、监督检查各栏和许可查询的结果中（按 ? 看该处的按键）。",
+        "Nothing to export here: lists, supervision sections and lookup hits export (? shows the keys there).",
     )
 }
 

@@ -1792,3 +1792,16 @@ fn the_status_line_never_cuts_a_figure() {
         assert!(last.ends_with(tail), "{last}");
     }
 }
+
+/// Export where there is nothing to export says where there is, on the
+/// screen, not by a command line's command (issue 22).
+#[test]
+fn nothing_to_export_points_at_the_screen_not_the_command_line() {
+    let mut a = app(Lang::Zh, 100, 30);
+    typed(&mut a, KeyCode::Enter);
+    assert!(a.detail.is_some());
+    assert!(a.apply(Action::ExportView).is_empty());
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.contains("这里没有可导出的列表"), "{said}");
+    assert!(!said.contains("hrss-desk"), "{said}");
+}
