@@ -136,7 +136,7 @@ pub async fn run(g: &Global, lang: Lang, cmd: ComplaintsCommand) -> Result<ExitC
             )),
             to => work::decide(&cx, id, dispute, to.unwrap_or(""), note.trim())
                 .await
-                .map(|d| d.said),
+                .map(|d| d.said(false)),
         },
         ComplaintsCommand::List { all, json } => {
             let r = work::inbox(&cx, all).await;

@@ -215,22 +215,40 @@ pub async fn decide(
         .decide_complaint(staff, id, &verdict, today, new_case.as_ref())
         .await
         .map_err(fail)?;
-    let case = made.as_ref().map(|(_, n)| n.as_str());
     Ok(Decided {
-        said: i18n::complaint_decided(lang, id, &outcome, case, false),
-        said_on_screen: i18n::complaint_decided(lang, id, &outcome, case, true),
-        notice: outcome.notice(),
+        id,
+        outcome,
+        case: made.map(|(_, n)| n),
+        lang,
     })
 }
 
-/// A complaint decided: the sentence for the command line (naming the
-/// command that prints its notice) and for the screen (naming the key),
-/// and the written notice the decision calls for, if any.
+/// A complaint decided: what was decided and the case it registered, said
+/// for the command line (naming the command that prints its notice) or for
+/// the screen (naming the key).
 #[derive(Debug, Clone)]
 pub struct Decided {
-    pub said: String,
-    pub said_on_screen: String,
-    pub notice: Option<crate::domain::documents::DocKind>,
+    pub id: i64,
+    pub outcome: Outcome,
+    pub case: Option<String>,
+    lang: crate::i18n::Lang,
+}
+
+impl Decided {
+    pub fn said(&self, on_screen: bool) -> String {
+        i18n::complaint_decided(
+            self.lang,
+            self.id,
+            &self.outcome,
+            self.case.as_deref(),
+            on_screen,
+        )
+    }
+
+    /// The written notice the decision calls for, if any.
+    pub fn notice(&self) -> Option<crate::domain::documents::DocKind> {
+        self.outcome.notice()
+    }
 }
 
 /// The longest note a decision carries (the screen's form stops there).

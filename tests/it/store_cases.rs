@@ -405,7 +405,7 @@ async fn an_accepted_complaint_registers_its_case_numbered_after_the_years_highe
         )
         .await
         .unwrap()
-        .said;
+        .said(false);
         assert!(said.contains("已登记案件"), "{}: {said}", db.label);
         let mass_first = db
             .scalar(&format!("SELECT COUNT(*) FROM inspection_case WHERE complaint_id = {id} AND mass_incident AND queue_key LIKE 'A%'"))

@@ -56,13 +56,12 @@ impl App {
     ) -> Vec<Effect> {
         match r {
             Ok(done) => {
-                self.message = Some(done.said_on_screen);
+                self.message = Some(done.said(true));
                 let mut inbox = match self.overlay.take() {
                     Some(Overlay::ComplaintDecide(f)) => f.inbox,
                     _ => return vec![Effect::LoadCounts],
                 };
-                let decided = inbox.chosen().map(|w| w.complaint.id);
-                inbox.answered = done.notice.zip(decided);
+                inbox.answered = done.notice().map(|kind| (kind, done.id));
                 self.overlay = Some(Overlay::Complaints(inbox));
                 // An acceptance registered a case: the queue shows it.
                 let mut fx = vec![
