@@ -133,6 +133,18 @@ async fn two_complaints(db: &TestDb, o: &Office) -> (i64, i64) {
     (ids[0], ids[1])
 }
 
+/// Only the test's two complaints wait: those already pending are decided
+/// first. Their ids.
+async fn only_two_complaints(db: &TestDb, o: &Office) -> (i64, i64) {
+    for id in db
+        .rows("SELECT id FROM complaint WHERE decision = 'pending' ORDER BY id")
+        .await
+    {
+        o.ok(common::TODAY, "liuyang", &format!("complaints decide {id}"));
+    }
+    two_complaints(db, o).await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_status_line_and_the_dashboard_count_complaints_waiting_and_overdue() {
     for db in TestDb::all().await {
@@ -200,14 +212,7 @@ async fn in_the_inbox(db: &TestDb, store: &hrss_desk::store::Store, lang: Lang) 
 async fn the_chief_reads_and_decides_complaints_from_the_inbox_as_the_command_line_does() {
     for db in TestDb::all().await {
         let o = Office::new(&db).await;
-        // Only the test's complaints wait: the demo's are decided first.
-        for id in db
-            .rows("SELECT id FROM complaint WHERE decision = 'pending' ORDER BY id")
-            .await
-        {
-            o.ok(common::TODAY, "liuyang", &format!("complaints decide {id}"));
-        }
-        let (old, new) = two_complaints(&db, &o).await;
+        let (old, new) = only_two_complaints(&db, &o).await;
         let store = db.open().await;
         let mut desk = in_the_inbox(&db, &store, Lang::Zh).await;
         let s = desk.screen();
@@ -351,13 +356,7 @@ async fn the_chief_sends_a_complaint_elsewhere_from_the_decision_form() {
     const BUREAU: &str = "石家庄市桥西区人力资源和社会保障局";
     for db in TestDb::all().await {
         let o = Office::new(&db).await;
-        for id in db
-            .rows("SELECT id FROM complaint WHERE decision = 'pending' ORDER BY id")
-            .await
-        {
-            o.ok(common::TODAY, "liuyang", &format!("complaints decide {id}"));
-        }
-        let (old, _) = two_complaints(&db, &o).await;
+        let (old, _) = only_two_complaints(&db, &o).await;
         let store = db.open().await;
         let chief = store.staff_by_login("zhaojing").await.unwrap().unwrap();
         let url = DatabaseUrl::parse(&db.url).unwrap();
