@@ -448,11 +448,21 @@ pub fn too_small(lang: Lang, w: u16, h: u16) -> String {
     }
 }
 
-pub fn not_a_terminal(lang: Lang) -> &'static str {
-    lang.pick(
-        "hrss-desk 的界面需要在终端中运行（当前输入或输出不是终端）；脚本请使用命令行子命令，见 hrss-desk --help。",
-        "hrss-desk's screen needs a terminal (input or output is not one); scripts should use the subcommands, see hrss-desk --help.",
-    )
+/// Said when the screen has no terminal. Over SSH (a staff login, whose
+/// forced command is the desk) the reader can run no subcommand, so the
+/// sentence says how to connect with a terminal instead.
+pub fn not_a_terminal(lang: Lang, over_ssh: bool) -> &'static str {
+    if over_ssh {
+        lang.pick(
+            "hrss-desk 的界面需要在终端中运行，本次 SSH 连接没有分配终端。请用 hrss-connect 连接（或 ssh -t 登录名@服务器）；仍不行请联系系统管理员。",
+            "hrss-desk's screen needs a terminal, and this SSH connection has none. Connect with hrss-connect (or ssh -t login@server); if that does not help, ask your administrator.",
+        )
+    } else {
+        lang.pick(
+            "hrss-desk 的界面需要在终端中运行（当前输入或输出不是终端）；脚本请使用命令行子命令，见 hrss-desk --help。",
+            "hrss-desk's screen needs a terminal (input or output is not one); scripts should use the subcommands, see hrss-desk --help.",
+        )
+    }
 }
 
 pub fn help_title(lang: Lang) -> &'static str {

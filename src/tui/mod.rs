@@ -189,7 +189,10 @@ pub async fn run(
     printing: crate::printing::Settings,
 ) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Failure::new(1, i18n::not_a_terminal(lang)));
+        // sshd sets SSH_CONNECTION in every session it starts; only the
+        // wording depends on it, so a forged value changes nothing else.
+        let over_ssh = std::env::var_os("SSH_CONNECTION").is_some();
+        return Err(Failure::new(1, i18n::not_a_terminal(lang, over_ssh)));
     }
     let today = store.clock().today();
     // Read before the terminal is taken, so a refusal prints plainly.

@@ -6,10 +6,32 @@
 //! client would: the staff member sees their screen with their name and
 //! role; a login not on the staff list is refused in one sentence; a
 //! dropped connection ends the desk, gives back its filings and leaves the
-//! database unlocked. On a second port the same login fetches its printed
-//! documents by SFTP, chrooted to its own folder (`Match Group … LocalPort`
-//! with `ChrootDirectory` and `ForceCommand internal-sftp`), as the guide's
-//! 取文档 section sets it up.
+//! database unlocked; a frozen client (`kill -STOP`) is let go within the
+//! bound the guide's `ClientAliveInterval`/`ClientAliveCountMax` give. On a
+//! second port the same login fetches its printed documents by SFTP,
+//! chrooted to its own folder, as the guide's 取文档 section sets it up.
+//!
+//! The `Match Group` blocks and the `Port` lines are read out of the guide
+//! itself (its `<!-- deploy-check: sshd-… -->` blocks), so the two cannot
+//! drift; the rest of the server's file is Debian's own `sshd_config`
+//! (`UsePAM yes`, `AcceptEnv LANG LC_*`, the sftp subsystem). What differs
+//! from the guide, and why — each because tests run side by side, as any
+//! user, on a machine that may be someone's:
+//! - names: the groups and logins are prefixed `hrsst-` (`hrss-staff` →
+//!   `hrsst-staff`), the ports are free loopback ports (`22`, `2222` →
+//!   two of them), the chroots' parent is a fresh folder under `/srv`;
+//! - the host key, the pid file and the authorized keys (`AuthorizedKeysFile`,
+//!   the test's keys under a root-owned folder in `/srv`, which sshd's
+//!   `StrictModes` accepts) are the test's own, not `/etc/ssh`'s or the
+//!   users' `~/.ssh` (two tests share the users);
+//! - `ForceCommand` runs the test's copy of the program with
+//!   `HRSS_OFFICE_CONFIG` naming the test's office file rather than
+//!   `/etc/hrss-desk/config.toml`, which the server's own office would use;
+//! - the database holds the demo's records (then marked no longer a demo),
+//!   so there are filings to open; the guide starts from an empty one.
+//!
+//! `scripts/deploy-check.sh` follows the guide with none of these changes
+//! but the ports.
 //!
 //! It makes operating-system users and groups (prefixed `hrsst`), so it
 //! needs root and openssh-server, as `.ci/run` provides; elsewhere it is
@@ -45,6 +67,33 @@ fn sh(cmd: &str) -> String {
 /// them it is skipped, said once, unless CI requires every check.
 fn runnable() -> bool {
     tools::have(Tool::SshdAsRoot) && tools::have(Tool::Tmux)
+}
+
+/// A fenced block of docs/deployment.md, the one after its
+/// `<!-- deploy-check: NAME -->` marker.
+fn guide_block(name: &str) -> String {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/deployment.md"))
+        .unwrap();
+    let marker = format!("<!-- deploy-check: {name}");
+    let mut lines = guide.lines().skip_while(|l| {
+        !(l.trim_start().starts_with(&marker)
+            && l.trim_start()[marker.len()..].starts_with([' ', '-']))
+    });
+    assert!(lines.next().is_some(), "the guide marks no block {name}");
+    let fence = lines.next().unwrap_or_default();
+    assert!(fence.trim_start().starts_with("```"), "{name}: {fence}");
+    lines
+        .take_while(|l| !l.trim_start().starts_with("```"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// The value of `keyword` in one of the guide's sshd blocks.
+fn guide_setting(block: &str, keyword: &str) -> u64 {
+    block
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(keyword)?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {keyword} in:\n{block}"))
 }
 
 /// An operating-system account in the staff group, with a home and a key
@@ -91,6 +140,9 @@ struct Office {
     /// every component must be root's and written by no one else, which no
     /// folder under /tmp is (/tmp itself is world-writable).
     sftp: tempfile::TempDir,
+    /// The logins' public keys, `AuthorizedKeysFile`: root's folder under
+    /// `/srv`, as sshd's `StrictModes` wants every folder above the file.
+    authorized: tempfile::TempDir,
 }
 
 fn office(dir: &Path) -> Office {
@@ -117,15 +169,26 @@ fn office(dir: &Path) -> Office {
     let db = srv.join("office.sqlite");
     let home = dir.join("admin-home");
     let run = |args: &[&str]| {
-        let out = Command::new(&bin)
-            .env("HOME", &home)
-            .env_remove("HRSS_DATABASE_URL")
-            .env("HRSS_OFFICE_CONFIG", dir.join("none.toml"))
-            .arg("--database-url")
-            .arg(url(&db))
-            .args(args)
-            .output()
-            .unwrap();
+        let mut tries = 0;
+        let out = loop {
+            let out = Command::new(&bin)
+                .env("HOME", &home)
+                .env_remove("HRSS_DATABASE_URL")
+                .env("HRSS_OFFICE_CONFIG", dir.join("none.toml"))
+                .arg("--database-url")
+                .arg(url(&db))
+                .args(args)
+                .output();
+            // The copy just written may still be open in a child another
+            // test forked meanwhile (until it execs): "text file busy".
+            match out {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 50 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => break other.unwrap(),
+            }
+        };
         assert!(
             out.status.success(),
             "{args:?}: {}",
@@ -156,6 +219,11 @@ fn office(dir: &Path) -> Office {
         .prefix("hrsst-sftp.")
         .tempdir_in("/srv")
         .unwrap();
+    let authorized = tempfile::Builder::new()
+        .prefix("hrsst-keys.")
+        .tempdir_in("/srv")
+        .unwrap();
+    sh(&format!("chmod 755 '{}'", authorized.path().display()));
     for login in [CLERK, STRANGER] {
         sh(&format!(
             "chmod 755 '{s}' && install -d -o root -g root -m 0755 '{s}/{login}' \
@@ -186,6 +254,7 @@ fn office(dir: &Path) -> Office {
         port: free_port(),
         sftp_port: free_port(),
         sftp,
+        authorized,
     }
 }
 
@@ -196,9 +265,10 @@ fn start_sshd(o: &mut Office) -> Server {
     std::fs::create_dir_all(&keys).unwrap();
     sh(&format!(
         "ssh-keygen -q -t ed25519 -N '' -f '{k}/host' && ssh-keygen -q -t ed25519 -N '' -f '{k}/id' \
-         && cp '{k}/id.pub' '{k}/{CLERK}.pub' && cp '{k}/id.pub' '{k}/{STRANGER}.pub' \
-         && chmod 755 '{k}' && chmod 644 '{k}'/*.pub && mkdir -p /run/sshd",
-        k = keys.display()
+         && cp '{k}/id.pub' '{a}/{CLERK}.pub' && cp '{k}/id.pub' '{a}/{STRANGER}.pub' \
+         && chmod 644 '{a}'/*.pub && mkdir -p /run/sshd",
+        k = keys.display(),
+        a = o.authorized.path().display(),
     ));
     for _ in 0..5 {
         if let Some(server) = sshd_on(o) {
@@ -213,33 +283,57 @@ fn start_sshd(o: &mut Office) -> Server {
     );
 }
 
+/// The server's file: Debian's own `sshd_config` (its settings, less the
+/// comments), the guide's `Port` lines and its two `Match Group` blocks,
+/// with the test's names, ports and paths (the module's comment says which).
+fn sshd_config(o: &Office) -> String {
+    let keys = o.dir.join("keys");
+    let ports = guide_block("sshd-ports")
+        .lines()
+        .map(|l| match l.trim() {
+            "Port 22" => format!("Port {}\n", o.port),
+            "Port 2222" => format!("Port {}\n", o.sftp_port),
+            other => panic!("the guide's ports: {other}"),
+        })
+        .collect::<String>();
+    let sftp = o.sftp.path().display().to_string();
+    let desk = format!(
+        "env HRSS_OFFICE_CONFIG={}/etc/config.toml {}",
+        o.dir.display(),
+        o.bin.display()
+    );
+    let ours = |block: &str| {
+        guide_block(block)
+            .replace("/usr/local/bin/hrss-desk", &desk)
+            .replace("/srv/hrss-desk/sftp", &sftp)
+            .replace("Group hrss-staff", &format!("Group {GROUP}"))
+            .replace("LocalPort 2222", &format!("LocalPort {}", o.sftp_port))
+    };
+    let matches = format!("{}{}", ours("sshd-sftp"), ours("sshd-desk"));
+    assert!(
+        !matches.contains("hrss-staff") && !matches.contains("2222"),
+        "every name of the guide's replaced:\n{matches}"
+    );
+    format!(
+        // Debian 12's /etc/ssh/sshd_config as installed.
+        "Include /etc/ssh/sshd_config.d/*.conf\nKbdInteractiveAuthentication no\nUsePAM yes\n\
+         X11Forwarding yes\nPrintMotd no\nAcceptEnv LANG LC_*\n\
+         Subsystem sftp /usr/lib/openssh/sftp-server\n\
+         # The test's own: loopback only, its keys and pid file.\n\
+         ListenAddress 127.0.0.1\nHostKey {k}/host\nPidFile {d}/sshd.pid\n\
+         AuthorizedKeysFile {a}/%u.pub\n\
+         # The guide's.\n{ports}{matches}",
+        k = keys.display(),
+        d = o.dir.display(),
+        a = o.authorized.path().display(),
+    )
+}
+
 /// `sshd` on `o.port`, once it says it listens there; None if it ended
 /// instead (the port taken between choosing it and binding it).
 fn sshd_on(o: &Office) -> Option<Server> {
-    let keys = o.dir.join("keys");
     let conf = o.dir.join("sshd_config");
-    std::fs::write(
-        &conf,
-        format!(
-            "Port {port}\nPort {sftp_port}\nListenAddress 127.0.0.1\nHostKey {k}/host\nPidFile {d}/sshd.pid\n\
-             AuthorizedKeysFile {k}/%u.pub\nStrictModes no\nUsePAM no\n\
-             PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin no\n\
-             PrintMotd no\nPrintLastLog no\nAcceptEnv LANG LC_*\n\
-             Subsystem sftp /usr/lib/openssh/sftp-server\n\
-             Match Group {GROUP} LocalPort {sftp_port}\n  ChrootDirectory {sftp}/%u\n\
-             \x20 ForceCommand internal-sftp -d /documents\n  PermitTTY no\n\
-             \x20 AllowTcpForwarding no\n  X11Forwarding no\n\
-             Match Group {GROUP}\n  ForceCommand env HRSS_OFFICE_CONFIG={d}/etc/config.toml {bin}\n\
-             \x20 AllowTcpForwarding no\n  X11Forwarding no\n",
-            port = o.port,
-            sftp_port = o.sftp_port,
-            sftp = o.sftp.path().display(),
-            k = keys.display(),
-            d = o.dir.display(),
-            bin = o.bin.display(),
-        ),
-    )
-    .unwrap();
+    std::fs::write(&conf, sshd_config(o)).unwrap();
     sh(&format!("{SSHD} -t -f '{}'", conf.display()));
     let log = o.dir.join("sshd.log");
     let child = Command::new(SSHD)
@@ -298,9 +392,12 @@ fn scalar(db: &Path, sql: &str) -> String {
     common::cli::sqlite_scalar(db, sql)
 }
 
-fn desks_of(login: &str) -> String {
+/// The desks `login` runs from this test's copy of the program (another
+/// test's, running beside, are not this one's).
+fn desks_of(o: &Office, login: &str) -> String {
     let out = Command::new("pgrep")
-        .args(["-u", login, "-f", "bin/hrss-desk"])
+        .args(["-u", login, "-f"])
+        .arg(o.bin.display().to_string())
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).trim().to_string()
@@ -313,7 +410,7 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
     }
     let dir = tempfile::tempdir().unwrap();
     let mut o = office(dir.path());
-    let _sshd = start_sshd(&mut o);
+    let sshd = start_sshd(&mut o);
 
     // The clerk lands straight in the screen, as themselves, with their role.
     let t = connect(&o, CLERK);
@@ -337,7 +434,7 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
         "the opened filing is the clerk's"
     );
     assert!(
-        !desks_of(CLERK).is_empty(),
+        !desks_of(&o, CLERK).is_empty(),
         "the clerk's desk runs as the clerk"
     );
 
@@ -355,7 +452,7 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
         client.split_whitespace().collect::<Vec<_>>().join(" ")
     ));
     assert!(
-        Tmux::within(20, || desks_of(CLERK).is_empty()),
+        Tmux::within(20, || desks_of(&o, CLERK).is_empty()),
         "the clerk's desk ended when the connection dropped"
     );
     // Given back on the desk's way out; read until it shows (once, under a
@@ -387,7 +484,12 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
         Tmux::within(30, || scalar(&o.db, &held) == "1"),
         "the opened filing is the clerk's"
     );
-    let session = sh(&format!("pgrep -f -- '^sshd: {CLERK}' || true"));
+    // This test's own: the session under a connection of this sshd (other
+    // tests serve the same login beside it).
+    let session = sh(&format!(
+        "pgrep -P \"$(pgrep -d, -P {})\" -f -- '^sshd: {CLERK}' || true",
+        sshd.child.id()
+    ));
     assert!(!session.trim().is_empty(), "sshd serves the clerk");
     sh(&format!(
         // A process may end by itself between pgrep and kill: what counts is
@@ -408,7 +510,7 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
         s.lines().any(|l| l.trim() == "echo icanon end")
     });
     assert!(
-        Tmux::within(20, || desks_of(CLERK).is_empty()),
+        Tmux::within(20, || desks_of(&o, CLERK).is_empty()),
         "the desk ended with its connection"
     );
     assert!(
@@ -434,6 +536,112 @@ fn staff_log_in_over_ssh_as_themselves_strangers_are_refused_and_a_drop_leaves_n
             "{client}: no screen for a stranger:\n{s}"
         );
     }
+
+    // Without a terminal (no `-t`, a command asked for): no shell, no
+    // command, and a sentence a staff member can act on, not `--help`,
+    // which they cannot run (issue 23, point 10).
+    let out = Command::new("ssh")
+        .arg("-T")
+        .arg("-i")
+        .arg(o.dir.join("keys/id"))
+        .args(["-p", &o.port.to_string()])
+        .args(SSH_OPTIONS)
+        .arg(format!("{CLERK}@127.0.0.1"))
+        .arg("cat /etc/passwd")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("本次 SSH 连接没有分配终端") && said.contains("hrss-connect"),
+        "{said}"
+    );
+    assert!(!said.contains("--help"), "{said}");
+    assert!(out.stdout.is_empty(), "no command ran");
+}
+
+/// The client's options in every test: a fresh host key, no prompts.
+const SSH_OPTIONS: [&str; 8] = [
+    "-o",
+    "StrictHostKeyChecking=no",
+    "-o",
+    "UserKnownHostsFile=/dev/null",
+    "-o",
+    "LogLevel=ERROR",
+    "-o",
+    "BatchMode=yes",
+];
+
+/// A thin client frozen (its `ssh` stopped with `kill -STOP`, as a hung
+/// machine or a dead line looks to the server: nothing answers) is let go
+/// by sshd's client-alive probes, as the guide's `sshd-desk` block sets
+/// them: its desk ends and gives its filing back. The bound is the guide's
+/// own arithmetic (its § 6): twice `ClientAliveInterval` times one more than
+/// `ClientAliveCountMax` — twice for Debian 12's OpenSSH 9.2, whose probe may
+/// wait a second interval — and a margin for the desk's own way out. A behaviour bound,
+/// not a speed test: on a faster sshd it ends sooner.
+#[test]
+fn a_frozen_client_is_let_go_within_the_guides_bound_and_its_filing_given_back() {
+    if !runnable() {
+        return;
+    }
+    let block = guide_block("sshd-desk");
+    let (interval, count) = (
+        guide_setting(&block, "ClientAliveInterval"),
+        guide_setting(&block, "ClientAliveCountMax"),
+    );
+    let bound = 2 * interval * (count + 1);
+    assert!(
+        bound <= 120,
+        "the guide promises two minutes; its settings give {bound} s"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut o = office(dir.path());
+    let _sshd = start_sshd(&mut o);
+    let t = connect(&o, CLERK);
+    let who = format!("测试科员 ({CLERK}) 窗口人员");
+    t.wait_for("the clerk's screen over SSH", |s| {
+        s.contains(&who) || ended(s)
+    });
+    t.wait_for("the queue's rows", |s| s.contains("********"));
+    t.keys(&["Enter"]);
+    let held = format!(
+        "SELECT COUNT(*) FROM filing f JOIN staff s ON s.id = f.lease_by WHERE s.login = '{CLERK}'"
+    );
+    assert!(
+        Tmux::within(30, || scalar(&o.db, &held) == "1"),
+        "the opened filing is the clerk's"
+    );
+    let client = sh(&format!(
+        "pgrep -f -- '[s]sh -tt .*-p {} .*{CLERK}@' || true",
+        o.port
+    ));
+    let client = client.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(!client.is_empty(), "the ssh client runs");
+    assert!(!desks_of(&o, CLERK).is_empty(), "the clerk's desk runs");
+    sh(&format!("kill -STOP {client}"));
+    let frozen = std::time::Instant::now();
+    // The desk and its filing, from the freeze on: both let go in time.
+    let gone = Tmux::within(bound + 20, || {
+        desks_of(&o, CLERK).is_empty() && scalar(&o.db, &held) == "0"
+    });
+    eprintln!(
+        "ssh: a frozen client let go after {} s",
+        frozen.elapsed().as_secs()
+    );
+    // Whatever came, the frozen client goes (a stopped process takes KILL).
+    let _ = Command::new("sh")
+        .args(["-c", &format!("kill -KILL {client}")])
+        .status();
+    assert!(
+        gone,
+        "a frozen client's desk still runs ({}) or holds its filing ({}) after {} s:\n{}",
+        desks_of(&o, CLERK),
+        scalar(&o.db, &held),
+        bound + 20,
+        std::fs::read_to_string(o.dir.join("sshd.log")).unwrap_or_default()
+    );
+    assert_eq!(scalar(&o.db, "PRAGMA integrity_check"), "ok");
 }
 
 /// `sftp -b` as `login` on the documents port with `batch`'s commands.
@@ -446,16 +654,7 @@ fn sftp(o: &Office, login: &str, batch: &str) -> std::process::Output {
         .arg("-i")
         .arg(o.dir.join("keys/id"))
         .args(["-P", &o.sftp_port.to_string()])
-        .args([
-            "-o",
-            "StrictHostKeyChecking=no",
-            "-o",
-            "UserKnownHostsFile=/dev/null",
-            "-o",
-            "LogLevel=ERROR",
-            "-o",
-            "BatchMode=yes",
-        ])
+        .args(SSH_OPTIONS)
         .arg(format!("{login}@127.0.0.1"))
         .output()
         .unwrap()
