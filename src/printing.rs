@@ -221,7 +221,11 @@ pub fn to_pdf(tools: &Tools, docx: &[u8]) -> Result<(tempfile::TempDir, PathBuf)
     .arg(&out)
     .arg(&input)
     // LibreOffice writes under HOME: a fresh one, never the user's.
-    .env("HOME", &home);
+    .env("HOME", &home)
+    // Its launcher script changes back to the folder it started in: the
+    // caller's may be one this login cannot enter (an administrator's
+    // `runuser` from /root), so it starts in its own.
+    .current_dir(dir.path());
     let (said, errs) = (
         dir.path().join("soffice.out"),
         dir.path().join("soffice.err"),
@@ -261,7 +265,8 @@ pub fn send(
         .arg(printer.name())
         .arg("-t")
         .arg(title)
-        .arg(pdf);
+        .arg(pdf)
+        .current_dir(dir);
     match run(cmd, &said, &errs, tools.timeout).map_err(io)? {
         Ended::Killed => Err(Failure::TimedOut("lp")),
         Ended::Exited(status) if status.success() => {

@@ -127,6 +127,17 @@ fn a_document_goes_to_the_printer_as_pdf_its_number_queue_and_job_said() {
     );
     let home = std::fs::read_to_string(fakes.log("soffice.home")).unwrap();
     assert_eq!(home.trim(), run_dir.join("home").display().to_string());
+    // Both run in the private folder, never in the caller's: LibreOffice's
+    // launcher changes back to its starting folder and fails where the login
+    // it runs as cannot enter it (root's, when an administrator runs
+    // `runuser -u wangfang -- hrss-desk notice render …` from /root).
+    for program in ["soffice", "lp"] {
+        let cwd = std::fs::read_to_string(fakes.log(&format!("{program}.cwd"))).unwrap();
+        assert!(
+            Path::new(cwd.trim()).starts_with(run_dir),
+            "{program}: {cwd}"
+        );
+    }
 
     // In English, the same sentence in English; a reprint keeps its number.
     let out = render(&d, &fakes.path(false), &["--lang", "en"]);

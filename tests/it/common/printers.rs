@@ -38,6 +38,7 @@ impl Fakes {
                 &format!(
                     r#"for a in "$@"; do printf '%s\n' "$a"; done > '{log}/soffice.argv'
 printf '%s\n' "$HOME" > '{log}/soffice.home'
+pwd > '{log}/soffice.cwd'
 out=""; prev=""; last=""
 for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; last="$a"; done
 cp "$last" '{log}/converted.docx'
@@ -50,6 +51,7 @@ echo "convert $last -> $out using filter : writer_pdf_Export""#
             &bin.join("lp"),
             &format!(
                 r#"for a in "$@"; do printf '%s\n' "$a"; done > '{log}/lp.argv'
+pwd > '{log}/lp.cwd'
 for a in "$@"; do last="$a"; done
 cp "$last" '{log}/printed.pdf'
 if [ -e '{log}/fail' ]; then
