@@ -16,8 +16,11 @@
 #   reload's `systemctl reload ssh || service ssh reload` becomes the signal
 #   both of them send (`kill -HUP`) to this sshd's pid;
 # - `crontab -e` is not run; the cron lines' commands run at once, as cron
-#   would run them (`\%` read as `%`);
-# - `office-server` is 127.0.0.1 with the check's port and key options.
+#   would run them (`\%` read as `%`), in /;
+# - `office-server` is 127.0.0.1 with the check's port and key options;
+# - the printer is a CUPS-PDF queue (`-v cups-pdf:/`), not a network printer;
+# - the restore drill's copy is the one the backup made today, not the
+#   guide's example of 2026-12-01.
 # A second staff login not on the staff list (zhangwei) is made with the
 # guide's own account commands, with the name changed.
 #
@@ -32,7 +35,8 @@ mark=/var/tmp/hrss-deploy-check.made
 users=(zhaojing wangfang zhangwei hrss-desk)
 groups=(hrss-staff hrss-desk)
 paths=(/etc/hrss-desk /var/lib/hrss-desk /srv/hrss-desk /var/backups/hrss-desk
-    /usr/local/bin/hrss-desk /usr/local/bin/hrss-connect)
+    /var/lib/hrss-anchors /usr/local/bin/hrss-desk /usr/local/bin/hrss-connect)
+queue=counter-1
 tmux_socket=hrss-deploy-check
 start=$(date +%s)
 
@@ -59,9 +63,13 @@ check() {
 
 [ "$(id -u)" = 0 ] || die "runs as root (it makes users and groups, as the guide does)"
 [ -x "$bin" ] || die "no program at $bin: cargo build first"
-for tool in /usr/sbin/sshd ssh sftp ssh-keygen tmux runuser python3 pgrep; do
-    command -v "$tool" >/dev/null || die "needs $tool (openssh-server, openssh-client, tmux, python3, procps)"
+for tool in /usr/sbin/sshd ssh sftp ssh-keygen tmux runuser python3 pgrep chattr lpadmin lpstat lp soffice; do
+    command -v "$tool" >/dev/null || die "needs $tool (openssh-server, openssh-client, tmux, python3, procps, e2fsprogs, cups, libreoffice-writer-nogui)"
 done
+[ -x /usr/lib/cups/backend/cups-pdf ] || die "needs printer-driver-cups-pdf (the check's printer)"
+LC_ALL=C lpstat -r 2>/dev/null | grep -qx 'scheduler is running' || die "needs a running CUPS scheduler (cupsd)"
+# The server's default printer, put back when the guide's has been removed.
+default_queue=$(LC_ALL=C lpstat -d 2>/dev/null | sed -n 's/^system default destination: //p')
 
 # Everything the guide makes, taken away again: only what an earlier run of
 # this script left, never an office's own.
@@ -80,7 +88,12 @@ cleanup() {
         fi
     done
     for g in "${groups[@]}"; do getent group "$g" >/dev/null && groupdel "$g"; done
+    chattr -a /var/lib/hrss-anchors/audit-anchors 2>/dev/null
     rm -rf "${paths[@]}"
+    if LC_ALL=C lpstat -v "$queue" >/dev/null 2>&1; then
+        lpadmin -x "$queue"
+        [ -z "${default_queue:-}" ] || [ "$default_queue" = "$queue" ] || lpadmin -d "$default_queue"
+    fi
     [ -n "${work:-}" ] && rm -rf "$work"
     rm -f "$mark"
 }
@@ -91,6 +104,7 @@ else
     for u in "${users[@]}"; do ! getent passwd "$u" >/dev/null || die "user $u exists: not a machine for this check"; done
     for g in "${groups[@]}"; do ! getent group "$g" >/dev/null || die "group $g exists: not a machine for this check"; done
     for p in "${paths[@]}"; do [ ! -e "$p" ] || die "$p exists: not a machine for this check"; done
+    ! LC_ALL=C lpstat -v "$queue" >/dev/null 2>&1 || die "printer $queue exists: not a machine for this check"
 fi
 : >"$mark"
 work=$(mktemp -d /tmp/hrss-deploy-check.XXXXXX)
@@ -261,18 +275,27 @@ run lifecycle '/staff deactivate/d'
 check "… and comes back with activate; the list shows it (§ 5)" \
     sh -c "grep -q wangfang '$work/lifecycle.out' && ! grep wangfang '$work/lifecycle.out' | grep -q 已停用"
 
-# § 10: the nightly backup, its command as cron would run it.
-backup=$(block backup)
-[ -n "$backup" ] || die "the guide marks no block backup"
-printf '%s\n' "$backup" | grep '^install ' | sh -ex 2>>"$work/backup.err"
-printf '%s\n' "$backup" | grep -E '^[0-9]+ [0-9]+ ' | while read -r _ _ _ _ _ command; do
-    say "cron's line: $command"
-    (cd / && sh -c "$(printf '%s' "$command" | sed 's/\\%/%/g')") >>"$work/backup.out" 2>&1
-done
+# § 10: the anchors, then the nightly backup and the anchor, their commands
+# as cron would run them; the restore drill on the copy, and the copy put in
+# the database's place.
+cron=('/^crontab -e/d' 's/^[0-9*,]* [0-9*,]* [0-9*,]* [0-9*,]* [0-9*,]* //' 's/\\%/%/g' '1i cd /')
+run anchors
+check "the anchor file is append-only, the group's (§ 10)" \
+    sh -c "lsattr /var/lib/hrss-anchors/audit-anchors | cut -d' ' -f1 | grep -q a && [ \"\$(stat -c '%a %U:%G' /var/lib/hrss-anchors/audit-anchors)\" = '660 hrss-desk:hrss-desk' ]"
+run anchor-cron "${cron[@]}"
+check "the evening's anchor is kept (§ 10)" test -s /var/lib/hrss-anchors/audit-anchors
+run backup "${cron[@]}"
 copy=$(find /var/backups/hrss-desk -name 'office-*.sqlite' | head -1)
 check "the nightly copy is made, owner-only, zhaojing's (§ 10)" \
     sh -c "[ -n '$copy' ] && [ \"\$(stat -c '%a %U' '$copy')\" = '600 zhaojing' ] && [ \"\$(stat -c '%a %U' /var/backups/hrss-desk)\" = '700 zhaojing' ]"
-check "the copy passes the restore drill (§ 10)" as_admin --database-url "sqlite://$copy" audit verify
+today_copy="s#office-2026-12-01#$(basename "$copy" .sqlite)#g"
+run drill "$today_copy"
+check "the copy passes the restore drill (§ 10)" \
+    sh -c "grep -q '哈希链无断裂' '$work/drill.out' && grep -q wangfang '$work/drill.out'"
+run restore "$today_copy"
+check "restored: the copy is the database, 660 hrss-desk:hrss-desk, the damaged file kept aside (§ 10)" \
+    sh -c "[ \"\$(stat -c '%a %U:%G' /var/lib/hrss-desk/office.sqlite)\" = '660 hrss-desk:hrss-desk' ] && [ -f /var/lib/hrss-desk/office.sqlite.damaged ]"
+check "… and it extends the evening's anchor (§ 10)" grep -q '日志仍延续锚点文件中的全部' "$work/restore.out"
 
 # The demo never touches the office's database (issue 23, point 7).
 before=$(as_admin staff list; sql 'SELECT COUNT(*) FROM audit_log')
@@ -320,6 +343,28 @@ check "a frozen client's desk ends within $bound s and a margin (here $let_go s)
     sh -c "! pgrep -u wangfang -x hrss-desk >/dev/null"
 check "… and its filing is given back" leased 0
 check "the database is whole" test "$(sql 'PRAGMA integrity_check')" = ok
+
+# § 7: the office's printer (a PDF printer here), named in the office's
+# config, and the filing's receipt printed from a staff member's login, then
+# fetched by SFTP from her documents folder (§ 8).
+run printing "s#-v ipp://192.0.2.40/ipp/print -m everywhere#-v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd#"
+check "the printer is added, the server's default (§ 7)"     sh -c "grep -q 'printer $queue is idle' '$work/printing.out' && LC_ALL=C lpstat -d | grep -q ': $queue\$'"
+block printing.toml >>/etc/hrss-desk/config.toml
+run print
+check "the receipt is written and sent to the queue, the sentence says so (§ 7)"     sh -c "grep -q '打印机 $queue' '$work/print.out' && ls /srv/hrss-desk/sftp/wangfang/documents/ | grep -q '\.docx\$'"
+printed() {
+    for _ in $(seq 1 150); do
+        find /home/wangfang/PDF -name '*.pdf' 2>/dev/null | grep -q . && return 0
+        sleep 0.2
+    done
+    return 1
+}
+check "… and comes out of the printer (§ 7)" printed
+doc=$(ls /srv/hrss-desk/sftp/wangfang/documents/ | head -1)
+# shellcheck disable=SC2046
+printf 'get %s %s/fetched.docx
+' "$doc" "$work" | timeout 30 sftp -b - -P "$sftp_port" $(client wangfang | sed "s/-p $desk_port //") >"$work/sftp-get.out" 2>&1 || true
+check "… and is fetched by SFTP from her documents folder (§ 8)"     cmp -s "$work/fetched.docx" "/srv/hrss-desk/sftp/wangfang/documents/$doc"
 
 say "$(($(date +%s) - start)) s"
 echo "deploy-check: $passed passed, $failed failed"
