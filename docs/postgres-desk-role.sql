@@ -1,4 +1,4 @@
--- The role the desks connect with on PostgreSQL (docs/deployment.md, §7):
+-- The role the desks connect with on PostgreSQL (docs/deployment.md, § 9):
 -- it reads and writes the office's records and appends to the audit log,
 -- and can neither change nor cut the log, nor alter the schema (only the
 -- schema's owner, who runs `hrss-desk migrate`, can — and its password is

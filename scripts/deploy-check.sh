@@ -18,6 +18,8 @@
 # - `crontab -e` is not run; the cron lines' commands run at once, as cron
 #   would run them (`\%` read as `%`), in /;
 # - `office-server` is 127.0.0.1 with the check's port and key options;
+# - `apt-get install` gets `--no-upgrade`: what is missing is installed, the
+#   machine's packages stay at their versions;
 # - the printer is a CUPS-PDF queue (`-v cups-pdf:/`), not a network printer;
 # - the restore drill's copy is the one the backup made today, not the
 #   guide's example of 2026-12-01.
@@ -347,7 +349,7 @@ check "the database is whole" test "$(sql 'PRAGMA integrity_check')" = ok
 # § 7: the office's printer (a PDF printer here), named in the office's
 # config, and the filing's receipt printed from a staff member's login, then
 # fetched by SFTP from her documents folder (§ 8).
-run printing "s#-v ipp://192.0.2.40/ipp/print -m everywhere#-v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd#"
+run printing 's/^apt-get install -y /apt-get install -y --no-upgrade /' "s#-v ipp://192.0.2.40/ipp/print -m everywhere#-v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd#"
 check "the printer is added, the server's default (§ 7)"     sh -c "grep -q 'printer $queue is idle' '$work/printing.out' && LC_ALL=C lpstat -d | grep -q ': $queue\$'"
 block printing.toml >>/etc/hrss-desk/config.toml
 run print
