@@ -119,13 +119,18 @@ impl Outcome {
 
     /// The written notice to the complainant this decision calls for: a
     /// refusal is notified in writing (劳社部令25 art 18: 书面通知投诉人),
-    /// and so is where to turn for a complaint not this bureau's.
+    /// and so is where to turn for a complaint not this bureau's — or one
+    /// to be settled as a labour dispute (条例 art 21 para 2: 告知投诉人依照
+    /// 劳动争议处理或者诉讼的程序办理), told in the same 告知书 so that the
+    /// telling is on file.
     pub fn notice(&self) -> Option<super::documents::DocKind> {
         use super::documents::DocKind;
         match self {
             Outcome::RefuseLimitation { .. } => Some(DocKind::ComplaintRefusal),
-            Outcome::Elsewhere { .. } => Some(DocKind::ComplaintElsewhere),
-            _ => None,
+            Outcome::Elsewhere { .. } | Outcome::ReferArbitration => {
+                Some(DocKind::ComplaintElsewhere)
+            }
+            Outcome::Accept | Outcome::Correction { .. } => None,
         }
     }
 }
@@ -312,8 +317,9 @@ mod tests {
     }
 
     /// 劳社部令25 art 18: a complaint not this bureau's is answered with
-    /// where to turn, named in one line; it and a refusal are answered in
-    /// writing, the other decisions not by this program's notices.
+    /// where to turn, named in one line; it, a dispute and a refusal are
+    /// answered in writing, an acceptance and a request to complete not by
+    /// this program's notices.
     #[test]
     fn a_complaint_not_ours_names_where_to_turn_in_one_line() {
         use crate::domain::documents::DocKind;
@@ -336,7 +342,19 @@ mod tests {
             Some(DocKind::ComplaintRefusal)
         );
         assert_eq!(Outcome::Accept.notice(), None);
-        assert_eq!(Outcome::ReferArbitration.notice(), None);
+        // 条例 art 21 para 2: a dispute is told the dispute procedure, in
+        // the same written 告知书.
+        assert_eq!(
+            Outcome::ReferArbitration.notice(),
+            Some(DocKind::ComplaintElsewhere)
+        );
+        assert_eq!(
+            Outcome::Correction {
+                missing: vec![Missing::Facts]
+            }
+            .notice(),
+            None
+        );
         // The code is one of the vocabulary's, as the schema allows it.
         assert!(crate::domain::ComplaintDecision::parse(o.code()).is_some());
     }

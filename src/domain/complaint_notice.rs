@@ -42,6 +42,17 @@ pub fn elsewhere_body(received: NaiveDate, to: &str) -> String {
     )
 }
 
+/// The answer to a complaint that is a labour dispute between the parties
+/// (条例 art 21 para 2): the dispute procedure, before `committee` — the
+/// arbitration committee where the contract is performed or the employer
+/// sits (劳动争议调解仲裁法 art 21), the office's setting — or the court.
+pub fn arbitration_body(received: NaiveDate, committee: &str) -> String {
+    format!(
+        "经审查，你于{}向本局提出的投诉，所反映的事项属于劳动争议，应当通过劳动争议处理程序解决。根据《劳动保障监察条例》第二十一条第二款的规定，请你依法向{committee}申请劳动争议仲裁，或者依照劳动争议处理或者诉讼的程序办理。\n特此告知。",
+        day(received)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +88,19 @@ mod tests {
             b.contains("请你向石家庄市桥西区人力资源和社会保障局提出。"),
             "{b}"
         );
+    }
+
+    /// 条例 art 21 para 2: a labour dispute is told the dispute procedure.
+    #[test]
+    fn an_answer_to_a_dispute_names_the_committee_under_article_21() {
+        let b = arbitration_body(d(2026, 11, 27), "石家庄市鹿泉区劳动人事争议仲裁委员会");
+        assert!(b.contains("你于2026年11月27日"), "{b}");
+        assert!(b.contains("属于劳动争议"), "{b}");
+        assert!(b.contains("《劳动保障监察条例》第二十一条第二款"), "{b}");
+        assert!(
+            b.contains("请你依法向石家庄市鹿泉区劳动人事争议仲裁委员会申请劳动争议仲裁"),
+            "{b}"
+        );
+        assert!(b.ends_with("\n特此告知。"), "{b}");
     }
 }

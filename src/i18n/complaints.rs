@@ -82,10 +82,10 @@ pub fn intake_outcome(lang: Lang, o: &Outcome) -> String {
             )
         }
         (Lang::Zh, Outcome::ReferArbitration) => {
-            "属于劳动争议，应告知投诉人申请劳动争议仲裁。".into()
+            "属于劳动争议，应书面告知投诉人申请劳动争议仲裁。".into()
         }
         (Lang::En, Outcome::ReferArbitration) => {
-            "A labour dispute: refer the complainant to labour arbitration.".into()
+            "A labour dispute: tell the complainant in writing to go to labour arbitration.".into()
         }
         (Lang::Zh, Outcome::Elsewhere { to }) => {
             format!("非本局管辖，应书面告知向{}提出。", super::printable(to))

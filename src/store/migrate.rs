@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20, "0020_office_name"),
     migration!(21, "0021_correction_due"),
     migration!(22, "0022_complaint_elsewhere"),
+    migration!(23, "0023_office_arbitration"),
 ];
 
 /// The schema version this program knows.

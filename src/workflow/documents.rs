@@ -265,6 +265,18 @@ async fn complaint_values(
                 notice::elsewhere_body(c.received_on, &c.referred_to),
             ));
         }
+        (DocKind::ComplaintElsewhere, D::Referred) => {
+            let committee = super::case_papers::setting(
+                store,
+                "office.arbitration",
+                "石家庄市鹿泉区劳动人事争议仲裁委员会",
+            )
+            .await;
+            values.push((
+                "告知内容",
+                notice::arbitration_body(c.received_on, &committee),
+            ));
+        }
         _ => return Err(i18n::document_not_for(lang, kind, id)),
     }
     Ok(values)

@@ -4,7 +4,8 @@
 //! `complaints decide ID --elsewhere NAME` — 劳社部令25 art 18, a complaint
 //! not this bureau's is answered with the bureau to complain to — and the
 //! notices printed with `notice render`: the refusal (不予受理通知书) and
-//! the answer elsewhere (投诉告知书), read back paragraph by paragraph.
+//! the answer elsewhere (投诉告知书, also to a labour dispute: 条例 art 21),
+//! read back paragraph by paragraph.
 
 use crate::common::{self, TestDb, office::Office};
 use common::readers::{docx_paragraphs, read_docx_paragraphs};
@@ -187,6 +188,59 @@ async fn a_refusal_past_the_limitation_prints_as_a_written_notice() {
             "liuyang",
             &format!("notice render complaint-elsewhere {id} -o /nonexistent/x.docx"),
             "不能出具投诉告知书",
+        );
+    }
+}
+
+/// 条例 art 21 para 2: a complaint that is a labour dispute is told, in the
+/// written 告知书, to go to arbitration — before the committee the office
+/// names (`office.arbitration`, 劳动争议调解仲裁法 art 21).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_labour_dispute_is_told_in_writing_to_go_to_arbitration() {
+    const COMMITTEE: &str = "石家庄市鹿泉区劳动人事争议仲裁委员会";
+    for db in TestDb::all().await {
+        let o = Office::new(&db).await;
+        let label = o.label;
+        let id = complaint(&db, &o, "2026-10-31").await;
+        o.ok(
+            common::TODAY,
+            "liuyang",
+            &format!(
+                "config set office.arbitration {COMMITTEE} --source 劳动争议调解仲裁法第二十一条"
+            ),
+        );
+        let said = o.ok(
+            common::TODAY,
+            "liuyang",
+            &format!("complaints decide {id} --dispute"),
+        );
+        assert!(
+            said.contains(&format!("投诉{id}已告知申请仲裁。")),
+            "{label}: {said}"
+        );
+        assert!(
+            said.contains(&format!(
+                "书面通知投诉人的投诉告知书：hrss-desk notice render complaint-elsewhere {id}"
+            )),
+            "{label}: {said}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let ps = render(&o, dir.path(), "complaint-elsewhere", id);
+        assert_eq!(ps[1], "投诉告知书", "{label}: {ps:?}");
+        assert_eq!(ps[3], "张伟：", "{label}: {ps:?}");
+        assert_eq!(
+            ps[7],
+            format!(
+                "经审查，你于2026年11月27日向本局提出的投诉，所反映的事项属于劳动争议，应当通过劳动争议处理程序解决。根据《劳动保障监察条例》第二十一条第二款的规定，请你依法向{COMMITTEE}申请劳动争议仲裁，或者依照劳动争议处理或者诉讼的程序办理。"
+            ),
+            "{label}: {ps:?}"
+        );
+        assert_eq!(ps[8], "特此告知。", "{label}: {ps:?}");
+        o.refused(
+            common::TODAY,
+            "liuyang",
+            &format!("notice render complaint-refusal {id} -o /nonexistent/x.docx"),
+            "不能出具不予受理通知书",
         );
     }
 }

@@ -306,12 +306,15 @@ async fn the_chief_reads_and_decides_complaints_from_the_inbox_as_the_command_li
             "{s}"
         );
         assert!(
-            s.contains("依规则：属于劳动争议，应告知投诉人申请劳动争议仲裁。"),
+            s.contains("依规则：属于劳动争议，应书面告知投诉人申请劳动争议仲裁。"),
             "{s}"
         );
         desk.key(k(KeyCode::F(2))).await;
+        // Told in writing (条例 art 21 para 2): p prints the 告知书.
         assert!(
-            desk.screen().contains(&format!("投诉{new}已告知申请仲裁")),
+            desk.screen().contains(&format!(
+                "投诉{new}已告知申请仲裁。按 p 出具书面通知投诉人的投诉告知书。"
+            )),
             "{}",
             desk.screen()
         );
