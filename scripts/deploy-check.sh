@@ -169,6 +169,9 @@ check "the office's file is in place (§ 3)" cmp -s "$work/config.toml" /etc/hrs
 run database
 check "the database is the service user's, 660 (§ 4)" \
     test "$(mode_owner /var/lib/hrss-desk/office.sqlite)" = "660 hrss-desk:hrss-desk"
+# Its home is not the group-writable folder: nothing of its own (a log) there.
+check "the service user keeps nothing in the database folder but the database (§ 4)" \
+    sh -c '[ -z "$(find /var/lib/hrss-desk -mindepth 1 ! -name "office.sqlite*")" ]'
 run staff
 run office
 check "the office's name is set (§ 4)" grep -q '某市某区人力资源和社会保障局' "$work/office.out"
