@@ -1805,3 +1805,28 @@ fn nothing_to_export_points_at_the_screen_not_the_command_line() {
     assert!(said.contains("这里没有可导出的列表"), "{said}");
     assert!(!said.contains("hrss-desk"), "{said}");
 }
+
+/// A message of several rows (a document's path) under an open box stays
+/// readable whole: the box keeps above it. At 80×24 the box used to cover
+/// the message's first row, leaving only the end of a path on the screen.
+#[test]
+fn a_long_message_is_never_hidden_under_an_open_box() {
+    let mut a = app(Lang::Zh, 80, 24);
+    typed(&mut a, KeyCode::Char('?'));
+    let folder = "很长的文件夹名".repeat(9);
+    a.message = Some(format!(
+        "投诉告知书（鹿人社监诉告〔2026〕第1号）已写出：/srv/hrss-desk/sftp/zhaojing/{folder}/投诉告知书.docx"
+    ));
+    let s = draw(&a);
+    assert!(
+        s.contains("投诉告知书（鹿人社监诉告〔2026〕第1号）已写出"),
+        "{s}"
+    );
+    assert!(s.contains("投诉告知书.docx"), "{s}");
+    // The box is still whole above it: its bottom border is drawn.
+    assert!(
+        s.lines()
+            .any(|l| l.trim_start().starts_with('└') && l.contains('┘')),
+        "{s}"
+    );
+}

@@ -50,6 +50,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     render_message(frame, app, message);
     render_status(frame, app, status);
+    overlay::keep_foot(message.height + status.height);
     match &app.overlay {
         Some(Overlay::Help { scroll, under }) => {
             overlay::help(frame, app, *scroll, under.as_deref())

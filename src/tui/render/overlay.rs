@@ -13,13 +13,32 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-/// A box in the middle of the screen, `w`×`h` at most.
+thread_local! {
+    /// The rows at the foot of the screen a box must leave free: the
+    /// message's (one to three) and the status line. Set by `render` for
+    /// the frame it draws; the boxes are drawn from many places that do not
+    /// carry the app.
+    static FOOT_ROWS: std::cell::Cell<u16> = const { std::cell::Cell::new(2) };
+}
+
+/// Keeps the boxes of the frame about to be drawn above its foot: `rows`
+/// for the message and the status line.
+pub(super) fn keep_foot(rows: u16) {
+    FOOT_ROWS.with(|f| f.set(rows));
+}
+
+/// A box in the middle of the screen, `w`×`h` at most, above the message
+/// and the status line: a message of several rows (a document's path) is
+/// never hidden under it — the box moves up, then shrinks.
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let foot = FOOT_ROWS.with(std::cell::Cell::get);
+    let above_foot = area.height.saturating_sub(foot);
     let w = w.min(area.width.saturating_sub(2));
-    let h = h.min(area.height.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2)).min(above_foot);
+    let y = (area.y + (area.height - h) / 2).min(area.y + above_foot - h);
     Rect {
         x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
+        y,
         width: w,
         height: h,
     }
