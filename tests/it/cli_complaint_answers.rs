@@ -44,6 +44,43 @@ fn render(o: &Office, dir: &std::path::Path, kind: &str, id: i64) -> Vec<String>
     ps
 }
 
+/// The chief decides complaint `id` with `flags`: the sentence says
+/// `outcome` and how the notice `kind` (its title `title`) is printed.
+fn decided(o: &Office, id: i64, flags: &str, outcome: &str, kind: &str, title: &str) {
+    let said = o.ok(
+        common::TODAY,
+        "liuyang",
+        &format!("complaints decide {id}{flags}"),
+    );
+    let label = o.label;
+    assert!(
+        said.contains(&format!("投诉{id}{outcome}。")),
+        "{label}: {said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "书面通知投诉人的{title}：hrss-desk notice render {kind} {id}"
+        )),
+        "{label}: {said}"
+    );
+}
+
+/// The 投诉告知书 `ps` of complaint `id`: to the complainant, `body` its
+/// paragraph, and no refusal to be printed for a complaint not refused.
+fn told(o: &Office, ps: &[String], id: i64, body: &str) {
+    let label = o.label;
+    assert_eq!(ps[1], "投诉告知书", "{label}: {ps:?}");
+    assert_eq!(ps[3], "张伟：", "{label}: {ps:?}");
+    assert_eq!(ps[7], body, "{label}: {ps:?}");
+    assert_eq!(ps[8], "特此告知。", "{label}: {ps:?}");
+    o.refused(
+        common::TODAY,
+        "liuyang",
+        &format!("notice render complaint-refusal {id} -o /nonexistent/x.docx"),
+        "不能出具不予受理通知书",
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_complaint_not_ours_is_answered_with_the_bureau_to_turn_to() {
     for db in TestDb::all().await {
@@ -74,16 +111,15 @@ async fn a_complaint_not_ours_is_answered_with_the_bureau_to_turn_to() {
         assert_eq!(audit().await, before, "{label}");
 
         // The chief: recorded with where to, audited, the notice's command said.
-        let said = o.ok(common::TODAY, "liuyang", &line);
-        assert!(
-            said.contains(&format!("投诉{id}不属本局管辖，告知向{BUREAU}提出。")),
-            "{label}: {said}"
-        );
-        assert!(
-            said.contains(&format!(
-                "书面通知投诉人的投诉告知书：hrss-desk notice render complaint-elsewhere {id}"
-            )),
-            "{label}: {said}"
+        let (kind, title) = ("complaint-elsewhere", "投诉告知书");
+        let flags = format!(" --elsewhere {BUREAU}");
+        decided(
+            &o,
+            id,
+            &flags,
+            &format!("不属本局管辖，告知向{BUREAU}提出"),
+            kind,
+            title,
         );
         assert_eq!(state().await, format!("elsewhere|{BUREAU}"), "{label}");
         assert_eq!(audit().await, before + 1, "{label}");
@@ -116,23 +152,14 @@ async fn a_complaint_not_ours_is_answered_with_the_bureau_to_turn_to() {
         let dir = tempfile::tempdir().unwrap();
         let ps = render(&o, dir.path(), "complaint-elsewhere", id);
         assert_eq!(ps[0], OFFICE, "{label}: {ps:?}");
-        assert_eq!(ps[1], "投诉告知书", "{label}: {ps:?}");
         assert_eq!(ps[2], "鹿人社监诉告〔2026〕第1号", "{label}: {ps:?}");
-        assert_eq!(ps[3], "张伟：", "{label}: {ps:?}");
-        assert_eq!(
-            ps[7],
-            format!(
+        told(
+            &o,
+            &ps,
+            id,
+            &format!(
                 "经审查，你于2026年11月27日向本局提出的投诉，不属于本局管辖。根据《关于实施〈劳动保障监察条例〉若干规定》第十八条的规定，请你向{BUREAU}提出。"
             ),
-            "{label}: {ps:?}"
-        );
-        assert_eq!(ps[8], "特此告知。", "{label}: {ps:?}");
-        // No refusal for a complaint that was not refused.
-        o.refused(
-            common::TODAY,
-            "liuyang",
-            &format!("notice render complaint-refusal {id} -o /nonexistent/x.docx"),
-            "不能出具不予受理通知书",
         );
     }
 }
@@ -145,16 +172,13 @@ async fn a_refusal_past_the_limitation_prints_as_a_written_notice() {
         // Received 27 November 2026, the violation of 5 March 2024: more
         // than two years (条例 art 20), refused in writing.
         let id = complaint(&db, &o, "2024-03-05").await;
-        let said = o.ok(common::TODAY, "liuyang", &format!("complaints decide {id}"));
-        assert!(
-            said.contains(&format!("投诉{id}不予受理。")),
-            "{label}: {said}"
-        );
-        assert!(
-            said.contains(&format!(
-                "书面通知投诉人的不予受理通知书：hrss-desk notice render complaint-refusal {id}"
-            )),
-            "{label}: {said}"
+        decided(
+            &o,
+            id,
+            "",
+            "不予受理",
+            "complaint-refusal",
+            "不予受理通知书",
         );
         let dir = tempfile::tempdir().unwrap();
         let ps = render(&o, dir.path(), "complaint-refusal", id);
@@ -200,7 +224,6 @@ async fn a_labour_dispute_is_told_in_writing_to_go_to_arbitration() {
     const COMMITTEE: &str = "石家庄市鹿泉区劳动人事争议仲裁委员会";
     for db in TestDb::all().await {
         let o = Office::new(&db).await;
-        let label = o.label;
         let id = complaint(&db, &o, "2026-10-31").await;
         o.ok(
             common::TODAY,
@@ -209,38 +232,17 @@ async fn a_labour_dispute_is_told_in_writing_to_go_to_arbitration() {
                 "config set office.arbitration {COMMITTEE} --source 劳动争议调解仲裁法第二十一条"
             ),
         );
-        let said = o.ok(
-            common::TODAY,
-            "liuyang",
-            &format!("complaints decide {id} --dispute"),
-        );
-        assert!(
-            said.contains(&format!("投诉{id}已告知申请仲裁。")),
-            "{label}: {said}"
-        );
-        assert!(
-            said.contains(&format!(
-                "书面通知投诉人的投诉告知书：hrss-desk notice render complaint-elsewhere {id}"
-            )),
-            "{label}: {said}"
-        );
+        let (kind, title) = ("complaint-elsewhere", "投诉告知书");
+        decided(&o, id, " --dispute", "已告知申请仲裁", kind, title);
         let dir = tempfile::tempdir().unwrap();
         let ps = render(&o, dir.path(), "complaint-elsewhere", id);
-        assert_eq!(ps[1], "投诉告知书", "{label}: {ps:?}");
-        assert_eq!(ps[3], "张伟：", "{label}: {ps:?}");
-        assert_eq!(
-            ps[7],
-            format!(
+        told(
+            &o,
+            &ps,
+            id,
+            &format!(
                 "经审查，你于2026年11月27日向本局提出的投诉，所反映的事项属于劳动争议，应当通过劳动争议处理程序解决。根据《劳动保障监察条例》第二十一条第二款的规定，请你依法向{COMMITTEE}申请劳动争议仲裁，或者依照劳动争议处理或者诉讼的程序办理。"
             ),
-            "{label}: {ps:?}"
-        );
-        assert_eq!(ps[8], "特此告知。", "{label}: {ps:?}");
-        o.refused(
-            common::TODAY,
-            "liuyang",
-            &format!("notice render complaint-refusal {id} -o /nonexistent/x.docx"),
-            "不能出具不予受理通知书",
         );
     }
 }
