@@ -347,6 +347,18 @@ async fn the_inbox_reads_in_english_too() {
         .find(|l| l.contains(&format!(" {old}  ")))
         .unwrap();
     assert!(line.contains("→ 2026-11-26 OVERDUE!"), "{s}");
+    // The decision form: what the rules lead to wraps whole in the box,
+    // the labels take an English colon.
+    let mut desk = desk;
+    desk.key(k(KeyCode::Char('m'))).await;
+    desk.key(k(KeyCode::Right)).await;
+    let s = desk.screen();
+    assert!(s.contains("Respondent: "), "{s}");
+    assert!(
+        s.contains("The rules lead to: A labour dispute: tell the complainant in writing to")
+            && s.contains("go to labour arbitration."),
+        "{s}"
+    );
     store.close().await;
 }
 

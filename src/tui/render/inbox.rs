@@ -4,6 +4,7 @@
 use super::super::app::App;
 use super::super::inbox::{DecideComplaint, Inbox};
 use super::super::text::{clean, fit};
+use super::super::wrap::wrap;
 use super::overlay::{FORM_WIDTH, boxed};
 use crate::domain::mask::{mask_digit_runs, mask_id_number, mask_middle, mask_phone};
 use crate::i18n::{self, Lang};
@@ -143,9 +144,10 @@ pub fn decide(frame: &mut Frame, app: &App, f: &DecideComplaint) {
         }
     };
     let l = i18n::complaint_labels(lang);
+    let colon = lang.pick("：", ": ");
     let mut lines = vec![
-        Line::raw(format!("{}：{}", l[2], clean(&c.respondent_name))),
-        Line::raw(format!("{}：{}", l[8], w.due.due)),
+        Line::raw(format!("{}{colon}{}", l[2], clean(&c.respondent_name))),
+        Line::raw(format!("{}{colon}{}", l[8], w.due.due)),
         Line::raw(""),
         mark(f.field == 0, i18n::dispute_question(lang, f.dispute)),
         mark(
@@ -157,14 +159,23 @@ pub fn decide(frame: &mut Frame, app: &App, f: &DecideComplaint) {
             format!("{}{}_", i18n::decision_note_label(lang), clean(&f.note)),
         ),
         Line::raw(""),
+    ];
+    // What the rules lead to and a refusal are sentences: wrapped whole
+    // inside the box, never cut (a place named elsewhere makes them long).
+    let inner = usize::from(FORM_WIDTH.min(frame.area().width.saturating_sub(2))).saturating_sub(2);
+    lines.extend(wrap(
         bold(format!(
             "{}{}",
             i18n::rules_lead_to(lang),
             i18n::intake_outcome(lang, &outcome(c, f.dispute, &f.elsewhere))
         )),
-    ];
+        inner,
+    ));
     if let Some(e) = &f.error {
-        lines.push(Line::styled(clean(e), Style::new().fg(Color::Red)));
+        lines.extend(wrap(
+            Line::styled(clean(e), Style::new().fg(Color::Red)),
+            inner,
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(bold(i18n::complaint_decide_keys(lang).to_string()));
