@@ -80,6 +80,17 @@ run_day() {
   return "$status"
 }
 
+# What a failed run in $log said: its failures, or, when no test ran at
+# all (cargo itself failed, or a test binary died before its first result),
+# its last lines.
+why() {
+  grep -E '^(test .* FAILED|thread .* panicked|any-day: stopped)' "$log" | head -20
+  if ! grep -q '^test result:' "$log"; then
+    echo "-- ${label}: no test result; the run's last lines:"
+    tail -n 15 "$log"
+  fi
+}
+
 failed=0
 summary=()
 for day in "${days[@]}"; do
@@ -93,7 +104,7 @@ for day in "${days[@]}"; do
   status=$?
   counts=$(awk '/^test result:/ { p += $4; f += $6 } END { printf "%d passed, %d failed", p, f }' "$log")
   if [ "$status" -ne 0 ]; then
-    grep -E '^(test .* FAILED|thread .* panicked|any-day: stopped)' "$log" | head -20
+    why
     # Once more, said as such: a failure twice is a failure; one that does
     # not come back is named in the summary, not hidden.
     echo "-- ${label}: once more"
@@ -101,7 +112,7 @@ for day in "${days[@]}"; do
     again=$?
     if [ "$again" -ne 0 ]; then
       failed=1
-      grep -E '^(test .* FAILED|thread .* panicked|any-day: stopped)' "$log" | head -20
+      why
       summary+=("${label}: FAILED twice (${counts})")
     else
       summary+=("${label}: ok on a second run (the first: ${counts})")
