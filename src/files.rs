@@ -6,7 +6,7 @@
 //! itself is refused, not followed.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The error a planted symbolic link gets: one sentence, both languages.
 fn symlink_refused(path: &Path) -> std::io::Error {
@@ -86,6 +86,54 @@ pub fn append_line(path: &Path, line: &str, mode: u32) -> std::io::Result<()> {
     }
     f.write_all(line.as_bytes())?;
     f.sync_all()
+}
+
+/// Why a folder of the user's own (documents, logs) cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FolderProblem {
+    /// `%u` could not be given: no login in the user database.
+    NoLogin,
+    /// A symbolic link where the folder should be.
+    Symlink(PathBuf),
+    /// Something other than a folder there.
+    NotAFolder(PathBuf),
+    /// A folder of another user's.
+    NotOwn(PathBuf),
+    /// Not made or not reachable: what the system said.
+    Io(PathBuf, String),
+}
+
+/// A folder of this user's own, `template` with `%u` the login (from the
+/// user database, never the environment): made 0700 when missing (its
+/// parent must be there), refused when it is a symbolic link, not a folder
+/// or another user's — a folder planted in a shared place is never written.
+pub fn own_folder(template: &str) -> Result<PathBuf, FolderProblem> {
+    let dir = if template.contains("%u") {
+        let login = crate::login::os_login().ok_or(FolderProblem::NoLogin)?;
+        PathBuf::from(template.replace("%u", &login))
+    } else {
+        PathBuf::from(template)
+    };
+    let unfit = |why: String| FolderProblem::Io(dir.clone(), why);
+    match std::fs::symlink_metadata(&dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            use std::os::unix::fs::DirBuilderExt;
+            std::fs::DirBuilder::new()
+                .mode(0o700)
+                .create(&dir)
+                .map_err(|e| unfit(e.to_string()))?;
+        }
+        Err(e) => return Err(unfit(e.to_string())),
+        Ok(m) if m.file_type().is_symlink() => return Err(FolderProblem::Symlink(dir)),
+        Ok(m) if !m.is_dir() => return Err(FolderProblem::NotAFolder(dir)),
+        Ok(m) => {
+            use std::os::unix::fs::MetadataExt;
+            if m.uid() != nix::unistd::getuid().as_raw() {
+                return Err(FolderProblem::NotOwn(dir));
+            }
+        }
+    }
+    Ok(dir)
 }
 
 #[cfg(test)]

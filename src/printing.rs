@@ -292,54 +292,16 @@ pub fn job_id(said: &str) -> Option<String> {
         .then(|| id.to_string())
 }
 
-/// Why the documents folder cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FolderProblem {
-    /// `%u` could not be given: no login in the user database.
-    NoLogin,
-    /// A symbolic link where the folder should be.
-    Symlink(PathBuf),
-    /// Something other than a folder there.
-    NotAFolder(PathBuf),
-    /// A folder of another user's.
-    NotOwn(PathBuf),
-    /// Not made or not reachable: what the system said.
-    Io(PathBuf, String),
-}
+pub use crate::files::FolderProblem;
 
-/// The folder documents are written to: `documents_dir` with `%u` the
-/// login (made 0700 when missing — its parent must be there —, refused
-/// when it is a symbolic link or not this user's), else the home folder.
+/// The folder documents are written to: `documents_dir` as
+/// `files::own_folder` takes it (`%u` the login; made 0700 when missing,
+/// refused when a link or another's), else the home folder.
 pub fn documents_folder(template: Option<&str>) -> Result<PathBuf, FolderProblem> {
-    let Some(template) = template.filter(|t| !t.trim().is_empty()) else {
-        return Ok(dirs::home_dir().unwrap_or_else(|| PathBuf::from(".")));
-    };
-    let dir = if template.contains("%u") {
-        let login = crate::login::os_login().ok_or(FolderProblem::NoLogin)?;
-        PathBuf::from(template.replace("%u", &login))
-    } else {
-        PathBuf::from(template)
-    };
-    let unfit = |why: String| FolderProblem::Io(dir.clone(), why);
-    match std::fs::symlink_metadata(&dir) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            use std::os::unix::fs::DirBuilderExt;
-            std::fs::DirBuilder::new()
-                .mode(0o700)
-                .create(&dir)
-                .map_err(|e| unfit(e.to_string()))?;
-        }
-        Err(e) => return Err(unfit(e.to_string())),
-        Ok(m) if m.file_type().is_symlink() => return Err(FolderProblem::Symlink(dir)),
-        Ok(m) if !m.is_dir() => return Err(FolderProblem::NotAFolder(dir)),
-        Ok(m) => {
-            use std::os::unix::fs::MetadataExt;
-            if m.uid() != nix::unistd::getuid().as_raw() {
-                return Err(FolderProblem::NotOwn(dir));
-            }
-        }
+    match template.filter(|t| !t.trim().is_empty()) {
+        None => Ok(dirs::home_dir().unwrap_or_else(|| PathBuf::from("."))),
+        Some(t) => crate::files::own_folder(t),
     }
-    Ok(dir)
 }
 
 #[cfg(test)]

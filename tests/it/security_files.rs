@@ -1,7 +1,7 @@
 //! Every file the program writes is created new and renamed into place; a
 //! symbolic link planted at its name is refused, never followed (issue 19,
 //! point 1): the lookup index beside the database, an import's error
-//! report, an export, a document.
+//! report, an export, a document, the day's log and its folder.
 
 use crate::common::cli::Demo;
 
@@ -57,6 +57,26 @@ fn a_link_planted_at_any_name_the_program_writes_is_refused() {
     d.run(&["export", "licences", export.to_str().unwrap()])
         .code(1);
     untouched(&victim);
+
+    // The day's log: the command runs (without its log), the link's target
+    // untouched; and a link planted in place of the log's folder is not
+    // followed either. (Near midnight the program's day may be the next:
+    // then it writes a file of its own, and the target is untouched still.)
+    let logs = dir.join(".local/state/hrss-desk/logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let day = chrono::Utc::now().date_naive().format("%Y-%m-%d");
+    let log = logs.join(format!("hrss-desk.log.{day}"));
+    let _ = std::fs::remove_file(&log);
+    let victim = dir.join("bashrc-log");
+    plant(&log, &victim);
+    d.run(&["lookup", "人力"]).success();
+    untouched(&victim);
+    std::fs::remove_dir_all(&logs).unwrap();
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &logs).unwrap();
+    d.run(&["lookup", "人力"]).success();
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
 }
 
 /// Personal data at rest (issue 19, point 7): a new database, its folder,
