@@ -85,6 +85,7 @@ pub fn render(frame: &mut Frame, app: &App) {
                 .collect();
             boxed(
                 frame,
+                app,
                 lang.pick(
                     "案件视图（上下键选择 · Enter 选定 · Esc 关闭）",
                     "Case views (Up/Down, Enter chooses, Esc closes)",
@@ -101,6 +102,7 @@ pub fn render(frame: &mut Frame, app: &App) {
                 .collect();
             boxed(
                 frame,
+                app,
                 lang.pick(
                     "可办理的步骤（Enter 选定 · Esc 关闭）",
                     "Steps that can be taken (Enter chooses, Esc closes)",
@@ -111,6 +113,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         }
         Some(Overlay::SaveView { name }) => boxed(
             frame,
+            app,
             lang.pick("保存当前视图", "Save the current view"),
             vec![
                 Line::styled(
@@ -129,6 +132,7 @@ pub fn render(frame: &mut Frame, app: &App) {
                 .collect();
             boxed(
                 frame,
+                app,
                 &i18n::bulk_title(lang, ids.len()),
                 lines,
                 scroll_for(*cursor),
@@ -140,8 +144,8 @@ pub fn render(frame: &mut Frame, app: &App) {
             note,
             form,
             ..
-        }) => confirm(frame, lang, *step, documents, note, form),
-        Some(Overlay::CaseDecide(form)) => decide(frame, lang, form),
+        }) => confirm(frame, app, *step, documents, note, form),
+        Some(Overlay::CaseDecide(form)) => decide(frame, app, form),
         Some(Overlay::Assign {
             staff,
             chosen: picked,
@@ -176,6 +180,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             ));
             boxed(
                 frame,
+                app,
                 lang.pick("指派监察员（至少2名）", "Assign inspectors (two at least)"),
                 lines,
                 scroll_for(*cursor),
@@ -187,12 +192,13 @@ pub fn render(frame: &mut Frame, app: &App) {
 
 fn confirm(
     frame: &mut Frame,
-    lang: Lang,
+    app: &App,
     step: CaseMove,
     documents: &[CaseFileKind],
     note: &str,
     form: &StepInputs,
 ) {
+    let lang = app.lang;
     let mut lines = vec![Line::raw(lang.pick(
         "办理这一步将出具并归入案卷：",
         "This step issues and files:",
@@ -232,10 +238,11 @@ fn confirm(
         "Tab 下一项 · Enter 确认办理 · Esc 取消",
         "Tab next field · Enter takes the step · Esc cancels",
     ));
-    boxed(frame, step.label(lang), lines, 0);
+    boxed(frame, app, step.label(lang), lines, 0);
 }
 
-fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
+fn decide(frame: &mut Frame, app: &App, f: &DecideForm) {
+    let lang = app.lang;
     let mut lines: Vec<Line<'static>> = vec![Line::raw(lang.pick("处罚依据：", "Article:"))];
     // A fine's list names the article; a licence penalty's its kind too.
     let licence = f.choices.iter().any(|(k, _)| *k != DecisionKind::Fine);
@@ -301,7 +308,7 @@ fn decide(frame: &mut Frame, lang: Lang, f: &DecideForm) {
             "Tab next field · Up/Down the penalty proposed · Enter serves the notice · Esc cancels",
         )
     });
-    boxed(frame, f.step.label(lang), lines, 0);
+    boxed(frame, app, f.step.label(lang), lines, 0);
 }
 
 /// A form: each field on its line, the focused one marked, choices shown.
@@ -398,5 +405,5 @@ pub fn form(frame: &mut Frame, app: &App, f: &crate::tui::form::Form) {
             "Enter/Tab next · Left/Right choose · Space ticks · F2 or Ctrl-S registers · Esc keeps and closes",
         ));
     }
-    boxed(frame, &f.title, lines, 0);
+    boxed(frame, app, &f.title, lines, 0);
 }

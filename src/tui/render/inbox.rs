@@ -5,7 +5,7 @@ use super::super::app::App;
 use super::super::inbox::{DecideComplaint, Inbox};
 use super::super::text::{clean, fit};
 use super::super::wrap::wrap;
-use super::overlay::{FORM_WIDTH, boxed};
+use super::overlay::{boxed, inner_width};
 use crate::domain::mask::{mask_digit_runs, mask_id_number, mask_middle, mask_phone};
 use crate::i18n::{self, Lang};
 use crate::workflow::complaints::{Waiting, outcome};
@@ -94,11 +94,11 @@ pub fn inbox(frame: &mut Frame, app: &App, inbox: &Inbox) {
         inbox.rows.iter().filter(|w| w.overdue).count() as i64,
     );
     if let (true, Some(w)) = (inbox.open, inbox.chosen()) {
-        boxed(frame, &title, detail(w, lang), 0);
+        boxed(frame, app, &title, detail(w, lang), 0);
         return;
     }
     // Inside the box and its borders.
-    let inner = usize::from(FORM_WIDTH.min(frame.area().width.saturating_sub(2))).saturating_sub(2);
+    let inner = inner_width(frame);
     let mut lines: Vec<Line<'static>> = inbox
         .rows
         .iter()
@@ -124,7 +124,7 @@ pub fn inbox(frame: &mut Frame, app: &App, inbox: &Inbox) {
     )));
     // The cursor's row stays in the box (18 rows inside).
     let scroll = inbox.cursor.saturating_sub(15) as u16;
-    boxed(frame, &title, lines, scroll);
+    boxed(frame, app, &title, lines, scroll);
 }
 
 pub fn decide(frame: &mut Frame, app: &App, f: &DecideComplaint) {
@@ -162,7 +162,7 @@ pub fn decide(frame: &mut Frame, app: &App, f: &DecideComplaint) {
     ];
     // What the rules lead to and a refusal are sentences: wrapped whole
     // inside the box, never cut (a place named elsewhere makes them long).
-    let inner = usize::from(FORM_WIDTH.min(frame.area().width.saturating_sub(2))).saturating_sub(2);
+    let inner = inner_width(frame);
     lines.extend(wrap(
         bold(format!(
             "{}{}",
@@ -179,5 +179,11 @@ pub fn decide(frame: &mut Frame, app: &App, f: &DecideComplaint) {
     }
     lines.push(Line::raw(""));
     lines.push(bold(i18n::complaint_decide_keys(lang).to_string()));
-    boxed(frame, &i18n::complaint_decide_title(lang, c.id), lines, 0);
+    boxed(
+        frame,
+        app,
+        &i18n::complaint_decide_title(lang, c.id),
+        lines,
+        0,
+    );
 }

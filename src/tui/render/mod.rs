@@ -22,6 +22,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+/// The status line's rows at the foot, under the message's.
+const STATUS_ROWS: u16 = 1;
+
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if app.too_small() {
@@ -33,7 +36,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(app.message_rows()),
-        Constraint::Length(1),
+        Constraint::Length(STATUS_ROWS),
     ])
     .areas(area);
     render_tabs(frame, app, tabs);
@@ -50,7 +53,6 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     render_message(frame, app, message);
     render_status(frame, app, status);
-    overlay::keep_foot(message.height + status.height);
     match &app.overlay {
         Some(Overlay::Help { scroll, under }) => {
             overlay::help(frame, app, *scroll, under.as_deref())
@@ -74,7 +76,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             title,
             lines,
             scroll,
-        }) => overlay::text(frame, title, lines, *scroll),
+        }) => overlay::text(frame, app, title, lines, *scroll),
         Some(
             Overlay::CaseViews { .. }
             | Overlay::CaseMoves { .. }

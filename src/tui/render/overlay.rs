@@ -13,25 +13,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-thread_local! {
-    /// The rows at the foot of the screen a box must leave free: the
-    /// message's (one to three) and the status line. Set by `render` for
-    /// the frame it draws; the boxes are drawn from many places that do not
-    /// carry the app.
-    static FOOT_ROWS: std::cell::Cell<u16> = const { std::cell::Cell::new(2) };
-}
-
-/// Keeps the boxes of the frame about to be drawn above its foot: `rows`
-/// for the message and the status line.
-pub(super) fn keep_foot(rows: u16) {
-    FOOT_ROWS.with(|f| f.set(rows));
-}
-
 /// A box in the middle of the screen, `w`×`h` at most, above the message
-/// and the status line: a message of several rows (a document's path) is
-/// never hidden under it — the box moves up, then shrinks.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let foot = FOOT_ROWS.with(std::cell::Cell::get);
+/// and the status line (`render`'s layout): a message of several rows (a
+/// document's path) is never hidden under it — the box moves up, then
+/// shrinks.
+fn centred(frame: &Frame, app: &App, w: u16, h: u16) -> Rect {
+    let area = frame.area();
+    let foot = app.message_rows() + super::STATUS_ROWS;
     let above_foot = area.height.saturating_sub(foot);
     let w = w.min(area.width.saturating_sub(2));
     let h = h.min(area.height.saturating_sub(2)).min(above_foot);
@@ -74,8 +62,19 @@ fn mend_left_edge(frame: &mut Frame, area: Rect) {
 /// The width of an overlay's box.
 pub(super) const FORM_WIDTH: u16 = 76;
 
-pub(super) fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, scroll: u16) {
-    let area = centred(frame.area(), FORM_WIDTH, 20);
+/// The columns inside a box of `FORM_WIDTH` and its borders, on this screen.
+pub(super) fn inner_width(frame: &Frame) -> usize {
+    usize::from(FORM_WIDTH.min(frame.area().width.saturating_sub(2))).saturating_sub(2)
+}
+
+pub(super) fn boxed(
+    frame: &mut Frame,
+    app: &App,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+) {
+    let area = centred(frame, app, FORM_WIDTH, 20);
     frame.render_widget(Clear, area);
     mend_left_edge(frame, area);
     let t = fit(title, usize::from(area.width.saturating_sub(2)));
@@ -88,8 +87,8 @@ pub(super) fn boxed(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, s
 }
 
 /// A text to read, each line wrapped (a draw's result: its fingerprints are long).
-pub fn text(frame: &mut Frame, title: &str, lines: &[String], scroll: u16) {
-    let area = centred(frame.area(), FORM_WIDTH, 20);
+pub fn text(frame: &mut Frame, app: &App, title: &str, lines: &[String], scroll: u16) {
+    let area = centred(frame, app, FORM_WIDTH, 20);
     frame.render_widget(Clear, area);
     mend_left_edge(frame, area);
     let t = fit(&clean(title), usize::from(area.width.saturating_sub(2)));
@@ -146,7 +145,7 @@ pub fn help(frame: &mut Frame, app: &App, scroll: u16, under: Option<&Overlay>) 
         .map(|b| key_line(&b.chord.to_string(), &clean(&describe(b, app.lang))))
         .collect();
     lines.extend(bindings);
-    boxed(frame, i18n::help_title(app.lang), lines, scroll);
+    boxed(frame, app, i18n::help_title(app.lang), lines, scroll);
 }
 
 /// Help asked from an overlay: the keys of its layer, and the keys no
@@ -164,7 +163,7 @@ fn layer_help(frame: &mut Frame, app: &App, scroll: u16, under: &Overlay) {
     for (key, what) in labels::layer_fixed_keys(lang, layer.takes_text(), choices) {
         lines.push(key_line(key, what));
     }
-    boxed(frame, labels::layer_help_title(lang), lines, scroll);
+    boxed(frame, app, labels::layer_help_title(lang), lines, scroll);
 }
 
 pub fn keymap(frame: &mut Frame, app: &App, scroll: u16) {
@@ -194,6 +193,7 @@ pub fn keymap(frame: &mut Frame, app: &App, scroll: u16) {
     }
     boxed(
         frame,
+        app,
         &i18n::keymap_title(lang, &clean(&app.keymap.name)),
         lines,
         scroll,
@@ -219,7 +219,7 @@ pub fn palette(frame: &mut Frame, app: &App, p: &Palette) {
         }
         lines.push(line);
     }
-    boxed(frame, i18n::palette_title(lang), lines, 0);
+    boxed(frame, app, i18n::palette_title(lang), lines, 0);
 }
 
 /// A decision to confirm: its problems, the notice or the reason asked for.
@@ -263,7 +263,7 @@ pub fn decide(frame: &mut Frame, app: &App, d: &crate::workflow::Draft, input: &
         (None, Decision::Approve, false) => lines.push(Line::raw(i18n::decide_confirm(lang, true))),
     }
     let title = i18n::decide_title(lang, d.id, d.decision == Decision::Approve);
-    boxed(frame, &title, lines, 0);
+    boxed(frame, app, &title, lines, 0);
 }
 
 /// The reason asked before a person's data is shown in full.
@@ -276,7 +276,7 @@ pub fn reveal(frame: &mut Frame, app: &App, input: &str) {
         ),
         Line::raw(i18n::decide_close(lang)),
     ];
-    boxed(frame, i18n::reveal_title(lang), lines, 0);
+    boxed(frame, app, i18n::reveal_title(lang), lines, 0);
 }
 
 /// The question before approving every tagged filing: how many, of which kinds.
@@ -311,6 +311,7 @@ pub fn confirm_approve(
     ));
     boxed(
         frame,
+        app,
         &i18n::confirm_approve_title(lang, ids.len()),
         lines,
         0,
@@ -345,7 +346,7 @@ pub fn problems(frame: &mut Frame, app: &App, cursor: usize) {
         .collect();
     // Keep the cursor's row in the box (18 rows inside the border).
     let scroll = cursor.saturating_sub(17) as u16;
-    boxed(frame, i18n::problems_title(lang), lines, scroll);
+    boxed(frame, app, i18n::problems_title(lang), lines, scroll);
 }
 
 /// The documents a case may have printed, the chosen one marked.
@@ -372,7 +373,7 @@ pub fn documents(
             }
         })
         .collect();
-    boxed(frame, i18n::choose_document(app.lang), lines, 0);
+    boxed(frame, app, i18n::choose_document(app.lang), lines, 0);
 }
 
 /// The correction notice in its editor, with the keys that send or keep it.
@@ -383,7 +384,7 @@ pub fn notice(
     editor: &ratatui_textarea::TextArea<'static>,
 ) {
     let lang = app.lang;
-    let area = centred(frame.area(), 76, 20);
+    let area = centred(frame, app, 76, 20);
     frame.render_widget(Clear, area);
     mend_left_edge(frame, area);
     let title = i18n::decide_title(lang, d.id, false);
